@@ -1,0 +1,166 @@
+"""Configuration: ``[tool.factlint]`` in pyproject.toml, or factlint.toml / .factlint.toml.
+
+Found by walking up from the working directory (``--config`` overrides).
+Validated by pydantic with unknown keys forbidden: a typo is an error that
+names the key and the file, never silently ignored.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import tomllib
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+CONFIG_FILES = ("factlint.toml", ".factlint.toml", "pyproject.toml")
+
+DEFAULT_INCLUDE = ("**/*.md", "**/*.markdown", "**/*.txt")
+
+
+class ConfigError(Exception):
+    """A configuration problem; the CLI exits 2 with this message."""
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+class Vocabulary(_Strict):
+    """Terms for the names rules."""
+
+    accept: tuple[str, ...] = ()
+    # canonical form -> rejected variants
+    prefer: dict[str, tuple[str, ...]] = Field(default_factory=dict)
+    # acronyms that count as defined, beyond the built-in list
+    acronyms: tuple[str, ...] = ()
+
+
+class Dates(_Strict):
+    """Document dates and fiscal years for the dates rules."""
+
+    # glob (relative to the project root) or exact path -> document date
+    document_date: dict[str, dt.date] = Field(default_factory=dict, alias="document-date")
+    # month and day the fiscal year ends, "MM-DD"; unset: quarters are not mapped to months
+    fiscal_year_end: str | None = Field(default=None, alias="fiscal-year-end")
+
+    @field_validator("fiscal_year_end")
+    @classmethod
+    def _month_day(cls, value: str | None) -> str | None:
+        if value is not None:
+            try:
+                dt.date.fromisoformat(f"2001-{value}")
+            except ValueError:
+                raise ValueError(f"expected MM-DD, got {value!r}") from None
+        return value
+
+
+class Settings(_Strict):
+    """The effective configuration."""
+
+    include: tuple[str, ...] = DEFAULT_INCLUDE
+    exclude: tuple[str, ...] = ()
+    select: tuple[str, ...] = ("ALL",)
+    ignore: tuple[str, ...] = ()
+    per_file_ignores: dict[str, tuple[str, ...]] = Field(default_factory=dict, alias="per-file-ignores")
+    severity: dict[str, Literal["error", "warning", "info"]] = Field(default_factory=dict)
+    fail_on: Literal["error", "warning", "info"] = Field(default="warning", alias="fail-on")
+    respect_gitignore: bool = Field(default=True, alias="respect-gitignore")
+    vocabulary: Vocabulary = Field(default_factory=Vocabulary)
+    dates: Dates = Field(default_factory=Dates)
+    ledger: str | None = None
+    # rule name or code -> that rule's options table
+    rules: dict[str, dict[str, Any]] = Field(default_factory=dict)
+
+    # Not keys: where the configuration came from, and the project root.
+    source: str | None = Field(default=None, exclude=True)
+    root: str = Field(default=".", exclude=True)
+
+
+def find_config(start: Path) -> Path | None:
+    """The nearest config file at or above ``start`` (pyproject.toml only with [tool.factlint])."""
+    start = start.resolve()
+    for directory in (start, *start.parents):
+        for name in CONFIG_FILES:
+            candidate = directory / name
+            if not candidate.is_file():
+                continue
+            if name != "pyproject.toml":
+                return candidate
+            try:
+                data = tomllib.loads(candidate.read_text(encoding="utf-8"))
+            except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError):
+                continue
+            if "factlint" in data.get("tool", {}):
+                return candidate
+    return None
+
+
+def load_settings(path: Path | None, root: Path | None = None) -> Settings:
+    """Read and validate a config file; no file gives the defaults."""
+    if path is None:
+        return Settings(root=str((root or Path.cwd()).resolve()))
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: config file not found") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+        raise ConfigError(f"{path}: not valid TOML: {error}") from None
+    if path.name == "pyproject.toml":
+        data = data.get("tool", {}).get("factlint", {})
+    return parse_settings(data, str(path), str(path.resolve().parent))
+
+
+def parse_settings(data: dict[str, Any], source: str, root: str) -> Settings:
+    try:
+        return Settings.model_validate({**data, "source": source, "root": root})
+    except ValidationError as error:
+        raise ConfigError(_describe(error, source)) from None
+
+
+def _describe(error: ValidationError, source: str) -> str:
+    lines = []
+    for item in error.errors():
+        key = ".".join(str(part) for part in item["loc"])
+        if item["type"] == "extra_forbidden":
+            lines.append(f"{source}: unknown key {key!r}")
+        else:
+            lines.append(f"{source}: {key}: {item['msg']}")
+    return "\n".join(lines)
+
+
+def dump(settings: Settings) -> str:
+    """The effective configuration as TOML-like text for ``factlint config``."""
+    data = settings.model_dump(by_alias=True, mode="json")
+    out = [f"# source: {settings.source or '(defaults)'}", f"# root: {settings.root}", "[tool.factlint]"]
+    tables = {}
+    for key, value in data.items():
+        if isinstance(value, dict):
+            tables[key] = value
+        else:
+            out.append(f"{key} = {_toml(value)}")
+    for key, value in tables.items():
+        out.append(f"\n[tool.factlint.{key}]")
+        for sub, item in value.items():
+            if isinstance(item, dict):
+                out.append(f"{_toml_key(sub)} = {{ " + ", ".join(f"{_toml_key(k)} = {_toml(v)}" for k, v in item.items()) + " }")
+            else:
+                out.append(f"{_toml_key(sub)} = {_toml(item)}")
+    return "\n".join(out) + "\n"
+
+
+def _toml_key(key: str) -> str:
+    return key if key.replace("-", "").replace("_", "").isalnum() else f'"{key}"'
+
+
+def _toml(value: Any) -> str:
+    import json
+
+    if value is None:
+        return '""'
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(_toml(v) for v in value) + "]"
+    return json.dumps(value, ensure_ascii=False)

@@ -1,0 +1,114 @@
+"""Finding documents: include/exclude globs, .gitignore, and the corpus.
+
+Files named on the command line are always linted. Directories are walked,
+keeping files that match ``include`` and not ``exclude`` (globs relative to
+the project root; a pattern without ``/`` matches a file name anywhere) and
+that git does not ignore. Version-control and virtual-environment
+directories are never walked.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable
+
+SKIP_DIRS = frozenset(
+    {".git", ".hg", ".svn", ".venv", "venv", ".tox", ".nox", "node_modules", "__pycache__",
+     ".mypy_cache", ".pytest_cache", ".ruff_cache", ".hypothesis", "site-packages", ".eggs"}
+)
+
+
+@lru_cache(maxsize=256)
+def glob_regex(pattern: str) -> re.Pattern[str]:
+    """Translate a glob (``**``, ``*``, ``?``, ``[...]``) into a regex on posix paths."""
+    if pattern.endswith("/"):
+        pattern += "**"
+    out = []
+    i = 0
+    while i < len(pattern):
+        char = pattern[i]
+        if pattern.startswith("**/", i):
+            out.append("(?:.*/)?")
+            i += 3
+        elif pattern.startswith("**", i):
+            out.append(".*")
+            i += 2
+        elif char == "*":
+            out.append("[^/]*")
+            i += 1
+        elif char == "?":
+            out.append("[^/]")
+            i += 1
+        elif char == "[":
+            close = pattern.find("]", i + 1)
+            if close == -1:
+                out.append(re.escape(char))
+                i += 1
+            else:
+                body = pattern[i + 1 : close].replace("\\", "\\\\")
+                if body.startswith("!"):
+                    body = "^" + body[1:]
+                out.append(f"[{body}]")
+                i = close + 1
+        else:
+            out.append(re.escape(char))
+            i += 1
+    return re.compile("".join(out) + r"\Z")
+
+
+def matches_any(relative: str, patterns: Iterable[str]) -> bool:
+    """Whether a root-relative posix path matches any glob."""
+    name = relative.rsplit("/", 1)[-1]
+    for pattern in patterns:
+        if "/" not in pattern.rstrip("/") and not pattern.endswith("/"):
+            if glob_regex(pattern).match(name) or glob_regex(pattern).match(relative):
+                return True
+        elif glob_regex(pattern.lstrip("/")).match(relative):
+            return True
+    return False
+
+
+def relative_to(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root).as_posix()
+    except ValueError:
+        return path.resolve().as_posix()
+
+
+def walk(directory: Path, root: Path, include: Iterable[str], exclude: Iterable[str], gitignore: bool) -> list[Path]:
+    """Files under ``directory`` that the globs and .gitignore admit, sorted."""
+    include = tuple(include)
+    exclude = tuple(exclude)
+    found: list[Path] = []
+    for current, dirs, files in os.walk(directory):
+        dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.endswith(".egg-info"))
+        base = Path(current)
+        for name in sorted(files):
+            path = base / name
+            relative = relative_to(path, root)
+            if matches_any(relative, include) and not matches_any(relative, exclude):
+                found.append(path)
+    if gitignore and found:
+        ignored = git_ignored(found, root)
+        found = [p for p in found if str(p) not in ignored]
+    return found
+
+
+def git_ignored(paths: list[Path], root: Path) -> set[str]:
+    """The paths git ignores (empty when git or the repository is not available)."""
+    try:
+        result = subprocess.run(
+            ["git", "-C", str(root), "check-ignore", "--stdin", "-z"],
+            input="\0".join(str(p) for p in paths).encode() + b"\0",
+            capture_output=True,
+            timeout=30,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return set()
+    if result.returncode not in (0, 1):
+        return set()
+    return {item for item in result.stdout.decode(errors="surrogateescape").split("\0") if item}

@@ -1,0 +1,143 @@
+"""Document: decoded text, its prose view, line index, paragraphs and sentences.
+
+A reader turns a file into a Document. ``text`` is the file's decoded text
+(without a BOM; line endings as in the file), and every offset a rule reports
+indexes it. ``prose`` has exactly the same length: characters that are not
+prose (code, URLs, markup, comments, front matter) are replaced by spaces,
+line breaks are kept. Rules scan ``prose`` and report offsets that are
+therefore valid in ``text`` too, so positions always refer to the original
+file.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Literal
+
+from checker.finding import Position
+
+BlockKind = Literal["paragraph", "heading", "list", "quote", "table"]
+
+LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_BLANK_LINE = re.compile(r"(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)(?:[ \t]*(?:\r\n|\r|\n))*")
+
+
+def line_starts(text: str) -> list[int]:
+    """Offsets at which each line starts (``\\n``, ``\\r\\n`` and lone ``\\r`` end lines)."""
+    return [0] + [m.end() for m in LINE_BREAK.finditer(text)]
+
+
+def offset_to_position(starts: list[int], offset: int) -> Position:
+    """Map a 0-based offset to a 1-based line and column, using ``line_starts``."""
+    index = bisect.bisect_right(starts, offset) - 1
+    return Position(index + 1, offset - starts[index] + 1)
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A paragraph-level block: its span in the text and what kind of block it is."""
+
+    start: int
+    end: int
+    kind: BlockKind = "paragraph"
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    start: int
+    end: int
+    paragraph: int  # index into Document.paragraphs
+
+
+class Document:
+    """One decoded document and the views of it that rules share."""
+
+    __slots__ = ("path", "text", "prose", "format", "encoding", "bom", "_blocks", "__dict__")
+
+    def __init__(
+        self,
+        path: str,
+        text: str,
+        prose: str | None = None,
+        format: str = "text",
+        encoding: str = "utf-8",
+        bom: bool = False,
+        blocks: list[Block] | None = None,
+    ) -> None:
+        self.path = path
+        self.text = text
+        self.prose = text if prose is None else prose
+        if len(self.prose) != len(text):
+            raise ValueError("prose view must have the same length as the text")
+        self.format = format
+        self.encoding = encoding
+        self.bom = bom
+        self._blocks = blocks
+
+    @cached_property
+    def line_starts(self) -> list[int]:
+        return line_starts(self.text)
+
+    def position(self, offset: int) -> Position:
+        return offset_to_position(self.line_starts, offset)
+
+    def line_text(self, line: int) -> str:
+        """The text of a 1-based line, without its line break."""
+        starts = self.line_starts
+        start = starts[line - 1]
+        end = starts[line] if line < len(starts) else len(self.text)
+        return self.text[start:end].rstrip("\r\n")
+
+    @cached_property
+    def paragraphs(self) -> list[Block]:
+        """Blocks separated by blank lines in the prose view, trimmed of whitespace."""
+        if self._blocks is not None:
+            return self._blocks
+        return split_paragraphs(self.prose)
+
+    @cached_property
+    def sentences(self) -> list[Sentence]:
+        from checker.sentences import split_sentences
+
+        out: list[Sentence] = []
+        for index, block in enumerate(self.paragraphs):
+            for start, end in split_sentences(self.prose, block.start, block.end):
+                out.append(Sentence(start, end, index))
+        return out
+
+    def paragraph_at(self, offset: int) -> int | None:
+        """Index of the paragraph containing ``offset``, or None."""
+        paragraphs = self.paragraphs
+        starts = self._paragraph_starts
+        index = bisect.bisect_right(starts, offset) - 1
+        if index >= 0 and offset < paragraphs[index].end:
+            return index
+        return None
+
+    @cached_property
+    def _paragraph_starts(self) -> list[int]:
+        return [p.start for p in self.paragraphs]
+
+
+def split_paragraphs(prose: str, start: int = 0, end: int | None = None) -> list[Block]:
+    """Split ``prose[start:end]`` at blank lines into trimmed paragraph blocks."""
+    end = len(prose) if end is None else end
+    blocks: list[Block] = []
+    position = start
+    for match in _BLANK_LINE.finditer(prose, start, end):
+        _append_trimmed(blocks, prose, position, match.start())
+        position = match.end()
+    _append_trimmed(blocks, prose, position, end)
+    return blocks
+
+
+def _append_trimmed(blocks: list[Block], prose: str, start: int, end: int) -> None:
+    while start < end and prose[start].isspace():
+        start += 1
+    while end > start and prose[end - 1].isspace():
+        end -= 1
+    if start < end:
+        blocks.append(Block(start, end))

@@ -1,0 +1,303 @@
+"""The engine: documents -> pass 1 (per document, parallel) -> pass 2 (corpus) -> filter -> sort.
+
+Pass 1 reads, decodes and parses each document, runs the extractors the
+enabled rules need, and runs the document rules on documents in scope. Its
+result is the document's FactSheet (plain data, so it crosses process
+boundaries). Pass 2 gives every sheet to the corpus rules. Then findings are
+filtered (scope, per-file-ignores, inline suppressions), given their
+configured severity, resolved to lines and columns, and sorted.
+
+Scope and corpus: findings are reported only for documents in scope (the
+files named on the command line); the corpus (every document the config's
+include globs match under the project root) supplies evidence to corpus
+rules. When no enabled rule needs the corpus, only the scope is read.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Sequence
+
+from checker.config import Settings
+from checker.document import Document
+from checker.facts import FactSheet
+from checker.finding import Diagnostic, Finding, RelatedLocation
+from checker.rule import Rule
+
+# Below this much work a process pool costs more than it saves.
+_POOL_MIN_FILES = 8
+_POOL_MIN_BYTES = 2_000_000
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """A document to read: from disk (``file``) or from memory (``data``)."""
+
+    path: str  # as displayed
+    file: str | None = None
+    data: bytes | None = None
+    in_scope: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class Notice:
+    """A document that could not be checked, and why (binary, unreadable)."""
+
+    path: str
+    message: str
+
+
+@dataclass
+class RunResult:
+    diagnostics: list[Diagnostic]
+    sheets: list[FactSheet]
+    notices: list[Notice]
+    rules: list[type[Rule]]
+    stats: dict[str, int] = field(default_factory=dict)
+
+
+# --- pass 1 -----------------------------------------------------------------------
+
+_WORKER: tuple[Settings, list[Rule], tuple[str, ...]] | None = None
+
+
+def _init_worker(settings: Settings, codes: tuple[str, ...], extract_all: bool) -> None:
+    global _WORKER
+    _WORKER = _context(settings, codes, extract_all)
+
+
+def _context(settings: Settings, codes: Sequence[str], extract_all: bool) -> tuple[Settings, list[Rule], tuple[str, ...]]:
+    from checker.extract import ORDER
+    from checker.registry import by_code
+
+    registry = by_code()
+    rules = [instantiate(registry[code], settings) for code in codes]
+    kinds = ORDER if extract_all else tuple(sorted({kind for rule in rules for kind in rule.requires}))
+    return settings, rules, kinds
+
+
+def instantiate(rule_class: type[Rule], settings: Settings) -> Rule:
+    """A rule with its options from ``[tool.factlint.rules.<name or code>]``."""
+    table = settings.rules.get(rule_class.name) or settings.rules.get(rule_class.code)
+    options = None
+    if rule_class.Options is not None:
+        from pydantic import ValidationError
+
+        from checker.config import ConfigError
+
+        try:
+            options = rule_class.Options.model_validate(table or {})
+        except ValidationError as error:
+            raise ConfigError(f"{settings.source}: rules.{rule_class.name}: {error}") from None
+    elif table:
+        from checker.config import ConfigError
+
+        raise ConfigError(f"{settings.source}: rule {rule_class.name!r} has no options")
+    return rule_class(settings, options)
+
+
+def _process(source: Source) -> FactSheet | Notice:
+    assert _WORKER is not None
+    return process(source, *_WORKER)
+
+
+def process(source: Source, settings: Settings, rules: list[Rule], kinds: Iterable[str]) -> FactSheet | Notice:
+    """Pass 1 for one document: read, parse, extract, run document rules."""
+    from checker.readers import BinaryFileError, read_document
+
+    try:
+        data = source.data if source.data is not None else Path(source.file or source.path).read_bytes()
+    except OSError as error:
+        return Notice(source.path, f"could not be read: {error.strerror or error}")
+    try:
+        doc, decoded = read_document(source.path, data)
+    except BinaryFileError as error:
+        return Notice(source.path, f"skipped: binary file ({error})")
+    sheet = build_sheet(doc, settings, rules, kinds, source.in_scope)
+    if decoded.bad_byte is not None:
+        sheet.findings.insert(0, _non_utf8(doc, decoded.encoding, decoded.bad_byte, data))
+    return sheet
+
+
+def build_sheet(doc: Document, settings: Settings, rules: list[Rule], kinds: Iterable[str], in_scope: bool = True) -> FactSheet:
+    """The fact sheet of a parsed document, with its document rules' findings."""
+    from checker.extract import run_extractors
+    from checker.suppress import parse_directives
+
+    sheet = FactSheet.model_construct(
+        path=doc.path,
+        format=doc.format,
+        encoding=doc.encoding,
+        length=len(doc.text),
+        line_starts=doc.line_starts,
+        in_scope=in_scope,
+        directives=parse_directives(doc),
+        names=[], acronyms=[], aliases=[], quantities=[], claims=[], dates=[],
+        document_date=None, facts=[], findings=[], extracted=[], extra={},
+    )
+    run_extractors(doc, sheet, settings, kinds)
+    if in_scope:
+        for rule in rules:
+            if rule.scope == "document" and rule.applies_to(doc.format):
+                sheet.findings.extend(rule.check(doc, sheet))
+    return sheet
+
+
+def _non_utf8(doc: Document, encoding: str, bad_byte: int, data: bytes) -> Finding:
+    prefix = data[:bad_byte]
+    if prefix.startswith(b"\xef\xbb\xbf"):
+        prefix = prefix[3:]
+    # The bad byte's character offset in the decoded text: decode the prefix the same way.
+    try:
+        offset = len(prefix.decode(encoding, errors="replace"))
+    except LookupError:
+        offset = 0
+    offset = min(offset, max(len(doc.text) - 1, 0))
+    line = prefix.count(b"\n") + 1
+    return Finding(
+        "ENC001",
+        offset,
+        min(offset + 1, len(doc.text)),
+        f"file is not valid UTF-8 (byte 0x{data[bad_byte]:02X} at byte offset {bad_byte}, line {line}); "
+        f"read as {encoding}",
+        evidence=f"assumed encoding: {encoding}",
+    )
+
+
+# --- the run -----------------------------------------------------------------------
+
+
+def run(
+    sources: list[Source],
+    settings: Settings,
+    rules: list[type[Rule]],
+    jobs: int | None = None,
+    extract_all: bool = False,
+) -> RunResult:
+    """Lint ``sources`` (in scope or corpus-only) with ``rules``."""
+    codes = tuple(rule.code for rule in rules)
+    results = _pass_one(sources, settings, codes, jobs, extract_all)
+    sheets = [r for r in results if isinstance(r, FactSheet)]
+    notices = [r for r in results if isinstance(r, Notice)]
+    corpus_rules = [instantiate(rule, settings) for rule in rules if rule.scope == "corpus"]
+    corpus_findings: dict[str, list[Finding]] = {}
+    for rule in corpus_rules:
+        for finding in rule.check_corpus(sheets):
+            corpus_findings.setdefault(finding.path or "", []).append(finding)
+    diagnostics = _finish(sheets, corpus_findings, settings, {rule.code: rule for rule in rules})
+    stats = _stats(sheets)
+    return RunResult(diagnostics, sheets, notices, list(rules), stats)
+
+
+def _pass_one(sources: list[Source], settings: Settings, codes: tuple[str, ...], jobs: int | None, extract_all: bool) -> list:
+    jobs = jobs or os.cpu_count() or 1
+    size = sum(len(s.data) if s.data is not None else _size(s.file or s.path) for s in sources)
+    if jobs <= 1 or len(sources) < 2 or (len(sources) < _POOL_MIN_FILES and size < _POOL_MIN_BYTES):
+        context = _context(settings, codes, extract_all)
+        return [process(source, *context) for source in sources]
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    chunk = max(1, min(64, len(sources) // (jobs * 4) or 1))
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
+    ctx = multiprocessing.get_context(method)
+    with ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_init_worker, initargs=(settings, codes, extract_all)) as pool:
+        return list(pool.map(_process, sources, chunksize=chunk))
+
+
+def _size(path: str) -> int:
+    try:
+        return os.path.getsize(path)
+    except OSError:
+        return 0
+
+
+def _stats(sheets: list[FactSheet]) -> dict[str, int]:
+    checked = sum(len(sheet.claims) for sheet in sheets if sheet.in_scope)
+    inconsistent = sum(1 for sheet in sheets if sheet.in_scope for claim in sheet.claims if not claim.consistent)
+    return {
+        "documents": sum(1 for sheet in sheets if sheet.in_scope),
+        "corpus_documents": len(sheets),
+        "claims_checked": checked,
+        "claims_inconsistent": inconsistent,
+    }
+
+
+def _finish(
+    sheets: list[FactSheet],
+    corpus_findings: dict[str, list[Finding]],
+    settings: Settings,
+    rules: dict[str, type[Rule]],
+) -> list[Diagnostic]:
+    from checker.discovery import matches_any
+    from checker.registry import matches
+    from checker.suppress import Suppressor
+
+    by_path = {sheet.path: sheet for sheet in sheets}
+    root = Path(settings.root)
+    out: list[Diagnostic] = []
+    for sheet in sheets:
+        if not sheet.in_scope:
+            continue
+        findings = [f for f in sheet.findings if f.rule in rules] + corpus_findings.get(sheet.path, [])
+        ignored = _per_file_ignores(sheet.path, settings, root, matches_any)
+        suppressor = Suppressor(sheet.directives) if sheet.directives else None
+        for finding in findings:
+            if ignored and matches(finding.rule, ignored):
+                continue
+            line = sheet.position(finding.start)[0]
+            if suppressor is not None and suppressor.suppresses(finding.rule, line):
+                continue
+            out.append(resolve(finding, sheet, rules[finding.rule], settings, by_path))
+        if suppressor is not None and "TXT100" in rules and not (ignored and matches("TXT100", ignored)):
+            for directive in suppressor.unused():
+                codes = " ".join(directive.codes) or "all rules"
+                message = f"suppression of {codes} is unused: no finding was suppressed here"
+                out.append(resolve(Finding("TXT100", directive.start, directive.end, message), sheet, rules["TXT100"], settings, by_path))
+    out.sort(key=Diagnostic.sort_key)
+    return out
+
+
+def _per_file_ignores(path: str, settings: Settings, root: Path, matches_any) -> tuple[str, ...]:
+    if not settings.per_file_ignores:
+        return ()
+    from checker.discovery import relative_to
+
+    relative = relative_to(Path(path), root)
+    codes: list[str] = []
+    for pattern, selectors in settings.per_file_ignores.items():
+        if matches_any(relative, (pattern,)) or matches_any(path, (pattern,)):
+            codes.extend(selectors)
+    return tuple(codes)
+
+
+def resolve(finding: Finding, sheet: FactSheet, rule: type[Rule], settings: Settings, by_path: dict[str, FactSheet]) -> Diagnostic:
+    """A finding located by offsets -> a Diagnostic located by lines and columns."""
+    line, column = sheet.position(finding.start)
+    end_line, end_column = sheet.position(max(finding.end, finding.start))
+    severity = finding.severity or settings.severity.get(rule.code) or settings.severity.get(rule.name) or rule.severity
+    related = []
+    for item in finding.related:
+        target = by_path.get(item.path or sheet.path, sheet)
+        r_line, r_column = target.position(item.start)
+        r_end_line, r_end_column = target.position(max(item.end, item.start))
+        related.append(RelatedLocation(target.path, r_line, r_column, r_end_line, r_end_column, item.message))
+    return Diagnostic(
+        path=sheet.path,
+        line=line,
+        column=column,
+        end_line=end_line,
+        end_column=end_column,
+        rule=rule.code,
+        name=rule.name,
+        category=rule.category,
+        severity=severity,
+        message=finding.message,
+        start=finding.start,
+        end=finding.end,
+        evidence=finding.evidence,
+        related=tuple(related),
+        fix=finding.fix,
+    )

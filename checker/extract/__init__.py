@@ -1,0 +1,47 @@
+"""Shared extractors that fill a document's fact sheet.
+
+Each extractor module exposes ``extract(doc, sheet, settings) -> None`` and
+fills its own fields of the sheet. The engine runs only the extractors that
+the enabled rules require (``Rule.requires``), plus their dependencies;
+``factlint facts`` runs them all.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Iterable
+
+if TYPE_CHECKING:
+    from checker.config import Settings
+    from checker.document import Document
+    from checker.facts import FactSheet
+
+# extractor -> the extractors it needs first
+DEPENDENCIES: dict[str, tuple[str, ...]] = {
+    "names": (),
+    "numbers": (),
+    "dates": (),
+    "facts": ("numbers", "dates"),
+}
+
+ORDER = ("names", "numbers", "dates", "facts")
+
+
+def closure(kinds: Iterable[str]) -> list[str]:
+    """The extractors to run for ``kinds``, dependencies first."""
+    wanted: set[str] = set()
+    stack = list(kinds)
+    while stack:
+        kind = stack.pop()
+        if kind not in wanted:
+            wanted.add(kind)
+            stack.extend(DEPENDENCIES[kind])
+    return [kind for kind in ORDER if kind in wanted]
+
+
+def run_extractors(doc: Document, sheet: FactSheet, settings: Settings, kinds: Iterable[str]) -> None:
+    """Fill ``sheet`` with the given extractors (and what they depend on)."""
+    for kind in closure(kinds):
+        module = importlib.import_module(f"checker.extract.{kind}")
+        module.extract(doc, sheet, settings)
+        sheet.extracted.append(kind)

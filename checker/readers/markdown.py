@@ -1,0 +1,220 @@
+"""Markdown: a line scanner that blanks what is not prose and labels blocks.
+
+Not prose, and never linted: front matter, fenced and indented code blocks,
+inline code, HTML comments and tags, link and image targets, autolinks and
+bare URLs, reference definitions, and Markdown syntax itself (heading marks,
+list markers, quote marks, table pipes, emphasis marks, the backslash of an
+escape such as ``\\$``). What remains keeps its offsets, so every position
+refers to the original file. This is deliberately a scanner, not a full
+CommonMark parser: linting needs to know what is prose, not how to render it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from checker.document import Block, BlockKind, Document
+
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
+_FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
+_FRONT_MATTER = re.compile(r"\A(?:---|\+\+\+)[ \t]*(?:\r\n|\r|\n)")
+_HEADING = re.compile(r" {0,3}(#{1,6})(?:[ \t]+|$)")
+_SETEXT = re.compile(r" {0,3}(?:=+|-+)[ \t]*$")
+_THEMATIC = re.compile(r" {0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$")
+_LIST_ITEM = re.compile(r"[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]+\[[ xX]\])?(?:[ \t]+|$)")
+_QUOTE = re.compile(r"[ \t]{0,3}>[ \t]?")
+_TABLE_SEPARATOR = re.compile(r"[ \t]*\|?[ \t]*:?-{2,}:?[ \t]*(?:\|[ \t]*:?-{1,}:?[ \t]*)*\|?[ \t]*$")
+_REFERENCE_DEF = re.compile(r" {0,3}\[[^\]]+\]:[ \t]*\S+")
+_HTML_BLOCK = re.compile(r" {0,3}</?[A-Za-z][A-Za-z0-9-]*(?:\s[^>]*)?/?>[ \t]*$")
+
+# Inline constructs that are not prose, blanked entirely.
+_INLINE_CODE = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.S)
+_HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_AUTOLINK = re.compile(r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|[^\s<>@]+@[^\s<>]+)>")
+_HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s+[^<>]*?)?/?>")
+_IMAGE = re.compile(r"!\[[^\]\r\n]*\]\([^)\r\n]*\)")
+_LINK = re.compile(r"\[([^\[\]\r\n]*)\](?:\((?:<[^>\r\n]*>|[^)\s]*)(?:[ \t]+(?:\"[^\"]*\"|'[^']*'))?\)|\[[^\]\r\n]*\])")
+_BARE_URL = re.compile(r"\b(?:https?://|ftp://|www\.)[^\s<>()\[\]]*[^\s<>()\[\].,;:!?'\"]")
+_ESCAPE = re.compile(r"\\(?=[!\"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~])")
+_EMPHASIS = re.compile(r"(?<![\w\\])(\*{1,3}|_{1,3}|~~)(?=\S)|(?<=\S)(\*{1,3}|_{1,3}|~~)(?![\w])")
+
+
+def read(path: str, text: str) -> Document:
+    blank: list[tuple[int, int]] = []
+    blocks = _scan_blocks(text, blank)
+    for pattern in (_HTML_COMMENT,):
+        for match in pattern.finditer(text):
+            blank.append(match.span())
+    prose = _apply_blanks(text, blank)
+    prose = _blank_inline(prose)
+    return Document(path, text, prose=prose, format="markdown", blocks=_trim_blocks(prose, blocks))
+
+
+def _scan_blocks(text: str, blank: list[tuple[int, int]]) -> list[Block]:
+    lines = [(m.start(), m.end()) for m in _LINE.finditer(text) if m.end() > m.start()]
+    blocks: list[tuple[int, int, BlockKind]] = []
+    current: list = []  # [start, end, kind] of the open block
+
+    def close() -> None:
+        if current:
+            blocks.append(tuple(current))  # type: ignore[arg-type]
+            current.clear()
+
+    i = 0
+    front = _FRONT_MATTER.match(text)
+    if front:
+        marker = text[: 3]
+        for j in range(1, len(lines)):
+            content = text[lines[j][0] : lines[j][1]].rstrip("\r\n").strip()
+            if content == marker or (marker == "---" and content == "..."):
+                blank.append((0, lines[j][1]))
+                i = j + 1
+                break
+
+    fence: tuple[str, int] | None = None
+    in_comment = False
+    previous_blank = True
+    in_list = False
+    while i < len(lines):
+        start, end = lines[i]
+        raw = text[start:end]
+        content = raw.rstrip("\r\n")
+        line_end = start + len(content)
+        i += 1
+        if fence is not None:
+            blank.append((start, line_end))
+            stripped = content.strip()
+            if stripped.startswith(fence[0][0] * fence[1]) and set(stripped) == {fence[0][0]}:
+                fence = None
+            continue
+        if in_comment:
+            if "-->" in content:
+                in_comment = False
+            continue
+        if not content.strip():
+            close()
+            previous_blank = True
+            continue
+        fence_match = _FENCE.match(content)
+        if fence_match:
+            close()
+            marker = fence_match.group(1)
+            fence = (marker, len(marker))
+            blank.append((start, line_end))
+            continue
+        if content.lstrip().startswith("<!--") and "-->" not in content:
+            close()
+            in_comment = True
+            continue
+        indented = content.startswith(("    ", "\t"))
+        if indented and previous_blank and not in_list:
+            close()
+            blank.append((start, line_end))
+            continue
+        previous_blank = False
+        if _REFERENCE_DEF.match(content) or _HTML_BLOCK.match(content):
+            close()
+            blank.append((start, line_end))
+            continue
+        heading = _HEADING.match(content)
+        if heading:
+            close()
+            blank.append((start, start + heading.end()))
+            trailing = re.search(r"[ \t]+#+[ \t]*$", content)
+            if trailing:
+                blank.append((start + trailing.start(), line_end))
+            blocks.append((start, line_end, "heading"))
+            in_list = False
+            continue
+        if _THEMATIC.match(content):
+            close()
+            blank.append((start, line_end))
+            continue
+        if _SETEXT.match(content) and current and current[2] == "paragraph":
+            current[2] = "heading"
+            blank.append((start, line_end))
+            close()
+            continue
+        quote = _QUOTE.match(content)
+        kind: BlockKind = "paragraph"
+        if quote:
+            blank.append((start, start + quote.end()))
+            kind = "quote"
+        elif "|" in content and (_TABLE_SEPARATOR.match(content) or (current and current[2] == "table")
+                                 or (i < len(lines) and _TABLE_SEPARATOR.match(text[lines[i][0]:lines[i][1]].rstrip("\r\n")))):
+            if _TABLE_SEPARATOR.match(content):
+                blank.append((start, line_end))
+            else:
+                for offset, char in enumerate(content):
+                    if char == "|":
+                        blank.append((start + offset, start + offset + 1))
+            kind = "table"
+        else:
+            item = _LIST_ITEM.match(content)
+            if item:
+                close()
+                blank.append((start, start + item.end()))
+                kind = "list"
+                in_list = True
+            elif current and current[2] == "list":
+                kind = "list"
+        if current and current[2] == kind:
+            current[1] = line_end
+        else:
+            close()
+            current.extend([start, line_end, kind])
+    close()
+    return [Block(s, e, k) for s, e, k in blocks]
+
+
+def _apply_blanks(text: str, spans: list[tuple[int, int]]) -> str:
+    if not spans:
+        return text
+    spans.sort()
+    pieces: list[str] = []
+    position = 0
+    for start, end in spans:
+        start = max(start, position)
+        if end <= start:
+            continue
+        pieces.append(text[position:start])
+        pieces.append(_spaces(text[start:end]))
+        position = end
+    pieces.append(text[position:])
+    return "".join(pieces)
+
+
+_NOT_BREAK = re.compile(r"[^\r\n]")
+
+
+def _spaces(segment: str) -> str:
+    return _NOT_BREAK.sub(" ", segment)
+
+
+def _blank_inline(prose: str) -> str:
+    spans: list[tuple[int, int]] = []
+    for pattern in (_INLINE_CODE, _AUTOLINK, _IMAGE, _HTML_TAG):
+        spans += [m.span() for m in pattern.finditer(prose)]
+    prose = _apply_blanks(prose, spans)
+    spans = []
+    for match in _LINK.finditer(prose):
+        spans.append((match.start(), match.start() + 1))
+        spans.append((match.end(1), match.end()))
+    prose = _apply_blanks(prose, spans)
+    spans = [m.span() for m in _BARE_URL.finditer(prose)]
+    spans += [m.span() for m in _ESCAPE.finditer(prose)]
+    spans += [m.span() for m in _EMPHASIS.finditer(prose)]
+    return _apply_blanks(prose, spans)
+
+
+def _trim_blocks(prose: str, blocks: list[Block]) -> list[Block]:
+    out: list[Block] = []
+    for block in blocks:
+        start, end = block.start, block.end
+        while start < end and prose[start].isspace():
+            start += 1
+        while end > start and prose[end - 1].isspace():
+            end -= 1
+        if start < end:
+            out.append(Block(start, end, block.kind))
+    return out

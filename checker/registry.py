@@ -1,0 +1,97 @@
+"""The rule registry: built-in rules plus plugins, looked up by code, name or prefix.
+
+Built from an explicit tuple (``checker.rules.BUILTIN``) and the
+``factlint.rules`` entry-point group. Codes and names must be unique; a
+plugin that fails to load stops the run rather than silently dropping rules.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Iterable
+
+from checker.rule import FAMILIES, Rule
+
+
+class RegistryError(Exception):
+    """A rule selector matches nothing, or rules clash."""
+
+
+@lru_cache(maxsize=1)
+def all_rules() -> tuple[type[Rule], ...]:
+    """Every registered rule class, sorted by code."""
+    from checker.rules import BUILTIN
+
+    rules = list(BUILTIN) + list(_plugins())
+    codes: dict[str, type[Rule]] = {}
+    names: dict[str, type[Rule]] = {}
+    for rule in rules:
+        if rule.code in codes:
+            raise RegistryError(f"duplicate rule code {rule.code}: {codes[rule.code].__name__} and {rule.__name__}")
+        if rule.name in names:
+            raise RegistryError(f"duplicate rule name {rule.name}: {names[rule.name].__name__} and {rule.__name__}")
+        codes[rule.code] = rule
+        names[rule.name] = rule
+    return tuple(sorted(rules, key=lambda r: r.code))
+
+
+def _plugins() -> Iterable[type[Rule]]:
+    from importlib.metadata import entry_points
+
+    for entry in entry_points(group="factlint.rules"):
+        try:
+            loaded = entry.load()
+        except Exception as error:  # a broken plugin must stop the run, loudly
+            raise RegistryError(f"rule plugin {entry.name!r} failed to load: {error}") from error
+        items = loaded if isinstance(loaded, (list, tuple)) else (loaded,)
+        for item in items:
+            if not (isinstance(item, type) and issubclass(item, Rule)):
+                raise RegistryError(f"rule plugin {entry.name!r} did not provide Rule classes")
+            yield item
+
+
+def by_code() -> dict[str, type[Rule]]:
+    return {rule.code: rule for rule in all_rules()}
+
+
+def lookup(selector: str) -> list[type[Rule]]:
+    """Rules matching a code ("NUM001"), a name ("doubled-word"), a prefix ("NUM", "NUM0") or "ALL"."""
+    token = selector.strip()
+    upper = token.upper()
+    rules = all_rules()
+    if upper == "ALL":
+        return list(rules)
+    matched = [r for r in rules if r.code == upper or r.name == token.lower()]
+    if matched:
+        return matched
+    if upper[:3] in FAMILIES and upper.isalnum():
+        matched = [r for r in rules if r.code.startswith(upper)]
+        if matched:
+            return matched
+    category = [r for r in rules if r.category == token.lower()]
+    if category:
+        return category
+    raise RegistryError(f"unknown rule or prefix {selector!r}")
+
+
+def resolve_selection(select: Iterable[str], ignore: Iterable[str]) -> list[type[Rule]]:
+    """Rules selected and not ignored."""
+    chosen: dict[str, type[Rule]] = {}
+    for selector in select:
+        for rule in lookup(selector):
+            chosen[rule.code] = rule
+    for selector in ignore:
+        for rule in lookup(selector):
+            chosen.pop(rule.code, None)
+    return sorted(chosen.values(), key=lambda r: r.code)
+
+
+def matches(code: str, selectors: Iterable[str]) -> bool:
+    """Whether a rule code is named by any selector (code, name, prefix or ALL)."""
+    for selector in selectors:
+        try:
+            if any(rule.code == code for rule in lookup(selector)):
+                return True
+        except RegistryError:
+            continue
+    return False

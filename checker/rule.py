@@ -1,0 +1,119 @@
+"""Rule base class: metadata validated when a rule class is defined.
+
+A rule is a class with a code (``NUM001``), a kebab-case name, a category
+(fixed by the code's family), a default severity and a docstring that is its
+user documentation. Document rules implement :meth:`Rule.check` and see one
+document with its fact sheet; corpus rules set ``scope = "corpus"`` and
+implement :meth:`Rule.check_corpus`, seeing every fact sheet at once. Rules
+never do I/O, never print and never mutate their options.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, ClassVar, Iterable, Literal, Sequence
+
+from checker.finding import Finding, Severity
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel
+
+    from checker.config import Settings
+    from checker.document import Document
+    from checker.facts import FactSheet
+
+Category = Literal["names", "encoding", "numbers", "dates", "text"]
+
+FAMILIES: dict[str, Category] = {
+    "NAM": "names",
+    "ENC": "encoding",
+    "NUM": "numbers",
+    "DAT": "dates",
+    "TXT": "text",
+}
+
+# Extractors a rule may require; the engine runs only those needed.
+EXTRACTORS = ("names", "numbers", "dates", "facts")
+
+DOC_SECTIONS = ("What it does", "Why it matters", "Example")
+
+_CODE = re.compile(r"^(NAM|ENC|NUM|DAT|TXT)\d{3}$")
+_NAME = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+_SECTION = re.compile(r"^(?P<title>[A-Z][A-Za-z ]+)\n-{3,}$", re.M)
+
+
+class Rule:
+    """Base class of every rule (see the module docstring)."""
+
+    code: ClassVar[str]
+    name: ClassVar[str]
+    category: ClassVar[Category]
+    severity: ClassVar[Severity] = "warning"
+    scope: ClassVar[Literal["document", "corpus"]] = "document"
+    requires: ClassVar[tuple[str, ...]] = ()
+    # Formats the rule applies to; None means every format.
+    formats: ClassVar[frozenset[str] | None] = None
+    # A frozen pydantic model of the rule's options, if it has any.
+    Options: ClassVar[type[BaseModel] | None] = None
+
+    def __init__(self, settings: Settings | None = None, options: BaseModel | None = None) -> None:
+        self.settings = settings
+        if options is None and self.Options is not None:
+            options = self.Options()
+        self.options = options
+
+    def __init_subclass__(cls, **kwargs) -> None:
+        super().__init_subclass__(**kwargs)
+        if cls.__dict__.get("abstract", False):
+            return
+        code = cls.__dict__.get("code")
+        if not isinstance(code, str) or not _CODE.match(code):
+            raise TypeError(f"{cls.__name__}: code must be a family prefix and 3 digits, got {code!r}")
+        if not isinstance(cls.__dict__.get("name"), str) or not _NAME.match(cls.name):
+            raise TypeError(f"{cls.__name__}: name must be kebab-case, got {cls.__dict__.get('name')!r}")
+        expected = FAMILIES[code[:3]]
+        category = cls.__dict__.get("category", expected)
+        if category != expected:
+            raise TypeError(f"{cls.__name__}: {code} belongs to category {expected!r}, not {category!r}")
+        cls.category = expected
+        if cls.severity not in ("error", "warning", "info"):
+            raise TypeError(f"{cls.__name__}: bad severity {cls.severity!r}")
+        unknown = set(cls.requires) - set(EXTRACTORS)
+        if unknown:
+            raise TypeError(f"{cls.__name__}: unknown extractors {sorted(unknown)}")
+        missing = [s for s in DOC_SECTIONS if s not in doc_sections(cls)]
+        if missing:
+            raise TypeError(f"{cls.__name__}: docstring lacks sections {missing}")
+
+    @classmethod
+    def summary(cls) -> str:
+        """The first line of the docstring."""
+        return (cls.__doc__ or "").strip().splitlines()[0].strip()
+
+    def applies_to(self, format: str) -> bool:
+        return self.formats is None or format in self.formats
+
+    def check(self, doc: Document, facts: FactSheet) -> Iterable[Finding]:
+        """Findings for one document (document rules)."""
+        return ()
+
+    def check_corpus(self, sheets: Sequence[FactSheet]) -> Iterable[Finding]:
+        """Findings across every document's fact sheet (corpus rules); set ``path``."""
+        return ()
+
+    def finding(self, start: int, end: int, message: str, **kwargs) -> Finding:
+        """A finding of this rule."""
+        return Finding(self.code, start, end, message, **kwargs)
+
+
+def doc_sections(rule: type[Rule]) -> dict[str, str]:
+    """The docstring's sections by title (titles underlined with dashes)."""
+    import inspect
+
+    doc = inspect.cleandoc(rule.__doc__ or "")
+    matches = list(_SECTION.finditer(doc))
+    sections: dict[str, str] = {}
+    for index, match in enumerate(matches):
+        end = matches[index + 1].start() if index + 1 < len(matches) else len(doc)
+        sections[match.group("title").strip()] = doc[match.end() : end].strip("\n")
+    return sections

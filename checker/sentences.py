@@ -1,0 +1,102 @@
+"""Sentence segmentation tuned for business and medical prose.
+
+A candidate boundary is terminal punctuation (``.``, ``!``, ``?``, optionally
+followed by closing quotes or brackets), then whitespace, then something that
+can open a sentence. Candidates after abbreviations ("Dr.", "No. 27",
+"Mass.", "e.g."), single initials ("J. Smith") and inside numbers ("$62.2")
+are rejected. Abbreviations that often end a sentence ("Inc.", "U.S.",
+"a.m.") split only when the next word is a usual sentence opener.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Never end a sentence: titles, reference words, Latin abbreviations, and
+# US state / month abbreviations used in datelines ("CAMBRIDGE, Mass., March 5").
+_NEVER_FINAL = frozenset(
+    """
+    dr mr mrs ms mx prof sr jr st mt ft gen gov sen rep rev hon messrs mme mlle
+    no nos vol vols fig figs eq eqs ref refs art sec ch chap pp pg para approx
+    vs v e.g i.e cf viz ca al et
+    mass calif conn fla ill pa penn va wash wis minn mich md ariz colo del ga ky la
+    mo nev okla ore tenn tex vt wyo ala ark kan neb
+    jan feb mar apr jun jul aug sep sept oct nov dec
+    """.split()
+)
+
+# May end a sentence; split only if the next word is a common sentence opener.
+_SOMETIMES_FINAL = frozenset(
+    """
+    inc ltd co corp plc llc lp llp ag sa nv bv gmbh kk pte bhd
+    u.s u.k u.n e.u a.m p.m etc
+    """.split()
+)
+
+_OPENERS = frozenset(
+    """
+    the a an this that these those it its we our they their he she his her i in
+    on at for as after before during since with while when if but and however
+    there here today yesterday tomorrow according additionally also further
+    furthermore moreover meanwhile in q a
+    """.split()
+)
+
+_BOUNDARY = re.compile(r"[.!?]+['\"\u2019\u201d)\]]*(?=\s+(\S))")
+_WORD_BEFORE = re.compile(r"([\w.'\u2019-]+)$")
+_NEXT_WORD = re.compile(r"[\"'\u2018\u201c(\[]*([\w']+)")
+
+
+def split_sentences(prose: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split the paragraph ``prose[start:end]`` into trimmed sentence spans."""
+    spans: list[tuple[int, int]] = []
+    sentence_start = start
+    for match in _BOUNDARY.finditer(prose, start, end):
+        opener = match.group(1)
+        if not _can_open(opener):
+            continue
+        punct_at = match.start()
+        if prose[punct_at] == "." and not _period_ends_sentence(prose, sentence_start, punct_at, match.end()):
+            continue
+        spans.append((sentence_start, match.end()))
+        sentence_start = match.start(1)
+    if sentence_start < end:
+        spans.append((sentence_start, end))
+    return [_trim(prose, s, e) for s, e in spans if prose[s:e].strip()]
+
+
+def _can_open(char: str) -> bool:
+    return char.isupper() or char.isdigit() or char in "\"'\u2018\u201c([$\u20ac\u00a3\u00a5-\u2014\u2013*" or not char.isalpha()
+
+
+def _period_ends_sentence(prose: str, sentence_start: int, punct_at: int, after: int) -> bool:
+    before = _WORD_BEFORE.search(prose, max(sentence_start, punct_at - 40), punct_at)
+    if before is None:
+        return True
+    word = before.group(1).lower().strip("'\u2019-")
+    if not word:
+        return True
+    if word in _NEVER_FINAL:
+        return False
+    # A single letter, or letters with inner periods ("J.", "U.S", "e.g"): initials.
+    bare = word.replace(".", "")
+    if len(bare) == 1 and bare.isalpha():
+        return False
+    if word in _SOMETIMES_FINAL or (("." in word) and bare.isalpha() and len(bare) <= 4):
+        nxt = _NEXT_WORD.match(prose, _skip_space(prose, after))
+        return bool(nxt) and nxt.group(1).lower() in _OPENERS
+    return True
+
+
+def _skip_space(prose: str, index: int) -> int:
+    while index < len(prose) and prose[index].isspace():
+        index += 1
+    return index
+
+
+def _trim(prose: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and prose[start].isspace():
+        start += 1
+    while end > start and prose[end - 1].isspace():
+        end -= 1
+    return start, end

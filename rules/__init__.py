@@ -1,0 +1,33 @@
+"""Built-in rules, installed as ``checker.rules``.
+
+``BUILTIN`` is an explicit tuple: adding a rule means importing it here.
+Rule modules keep their top-level imports light (heavy libraries are
+imported by the extractors or inside ``check``), because the registry
+imports every rule module on every run.
+"""
+
+from __future__ import annotations
+
+from checker.rule import Rule
+
+# text (TXT)
+from checker.rules.unused_suppression import UnusedSuppression
+
+# encoding (ENC)
+from checker.rules.non_utf8 import NonUtf8File
+
+# names (NAM)
+
+# numbers (NUM)
+
+# dates (DAT)
+
+BUILTIN: tuple[type[Rule], ...] = (
+    # text
+    UnusedSuppression,
+    # encoding
+    NonUtf8File,
+    # names
+    # numbers
+    # dates
+)

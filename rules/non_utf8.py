@@ -1,0 +1,37 @@
+"""ENC001: a file that is not valid UTF-8."""
+
+from __future__ import annotations
+
+from checker.rule import Rule
+
+
+class NonUtf8File(Rule):
+    """A file that is not valid UTF-8 and was decoded by detection.
+
+    What it does
+    ------------
+    Reports a file whose bytes are not valid UTF-8. The file is still
+    checked: its encoding is detected (charset-normalizer) and the finding
+    names the encoding assumed and the first byte that is not UTF-8. The
+    engine produces this finding while reading the file.
+
+    Why it matters
+    --------------
+    A legacy encoding is read differently by different tools: the same
+    bytes become "café" in one and "cafÃ©" or "caf�" in another. Published
+    text should be UTF-8 so that everyone reads the same characters.
+
+    Example
+    -------
+    Flagged::
+
+        A file saved as Windows-1252: "caf\\xe9" (byte 0xE9 is not UTF-8).
+
+    Passes::
+
+        The same text saved as UTF-8: "café".
+    """
+
+    code = "ENC001"
+    name = "non-utf8-file"
+    severity = "warning"

@@ -1,0 +1,39 @@
+"""TXT100: a suppression comment that suppressed nothing."""
+
+from __future__ import annotations
+
+from checker.rule import Rule
+
+
+class UnusedSuppression(Rule):
+    """A ``factlint-disable`` comment that suppressed no finding.
+
+    What it does
+    ------------
+    Reports inline suppression comments (``<!-- factlint-disable ... -->``,
+    ``disable-next-line``, ``disable-file``) that did not suppress any
+    finding in this run. The engine produces these findings after all other
+    rules have run; the rule itself checks nothing.
+
+    Why it matters
+    --------------
+    A stale suppression hides the next real problem at that place, and a
+    suppression naming a misspelt code protects nothing. Keeping them honest
+    keeps the document's exceptions deliberate.
+
+    Example
+    -------
+    Flagged::
+
+        <!-- factlint-disable-next-line NUM001 -->
+        The company was founded in 2009.
+
+    Passes::
+
+        <!-- factlint-disable-next-line NUM001 -->
+        Revenue rose to $48.6 million from $31.2 million, an increase of 42%.
+    """
+
+    code = "TXT100"
+    name = "unused-suppression"
+    severity = "info"
