@@ -136,14 +136,18 @@ def dump(settings: Settings) -> str:
     out = [f"# source: {settings.source or '(defaults)'}", f"# root: {settings.root}", "[tool.factlint]"]
     tables = {}
     for key, value in data.items():
-        if isinstance(value, dict):
+        if value is None:
+            out.append(f"# {key}: not set")
+        elif isinstance(value, dict):
             tables[key] = value
         else:
             out.append(f"{key} = {_toml(value)}")
     for key, value in tables.items():
         out.append(f"\n[tool.factlint.{key}]")
         for sub, item in value.items():
-            if isinstance(item, dict):
+            if item is None:
+                out.append(f"# {sub}: not set")
+            elif isinstance(item, dict):
                 out.append(f"{_toml_key(sub)} = {{ " + ", ".join(f"{_toml_key(k)} = {_toml(v)}" for k, v in item.items()) + " }")
             else:
                 out.append(f"{_toml_key(sub)} = {_toml(item)}")

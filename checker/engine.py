@@ -56,6 +56,7 @@ class RunResult:
     notices: list[Notice]
     rules: list[type[Rule]]
     stats: dict[str, int] = field(default_factory=dict)
+    errors: list[str] = field(default_factory=list)  # internal errors: the run exits 2
 
 
 # --- pass 1 -----------------------------------------------------------------------
@@ -137,12 +138,27 @@ def build_sheet(doc: Document, settings: Settings, rules: list[Rule], kinds: Ite
         names=[], acronyms=[], aliases=[], quantities=[], claims=[], dates=[],
         document_date=None, facts=[], findings=[], extracted=[], extra={},
     )
-    run_extractors(doc, sheet, settings, kinds)
+    try:
+        run_extractors(doc, sheet, settings, kinds)
+    except Exception as error:  # a bug must not lose the other documents' results
+        _record_error(sheet, "extracting facts", error)
+        return sheet
     if in_scope:
         for rule in rules:
             if rule.scope == "document" and rule.applies_to(doc.format):
-                sheet.findings.extend(rule.check(doc, sheet))
+                try:
+                    sheet.findings.extend(rule.check(doc, sheet))
+                except Exception as error:
+                    _record_error(sheet, f"rule {rule.code}", error)
     return sheet
+
+
+def _record_error(sheet: FactSheet, where: str, error: Exception) -> None:
+    import traceback
+
+    frame = traceback.extract_tb(error.__traceback__)[-1] if error.__traceback__ else None
+    at = f" ({frame.filename}:{frame.lineno})" if frame else ""
+    sheet.extra.setdefault("errors", []).append(f"{sheet.path}: {where} failed: {type(error).__name__}: {error}{at}")
 
 
 def _non_utf8(doc: Document, encoding: str, bad_byte: int, data: bytes) -> Finding:
@@ -182,13 +198,17 @@ def run(
     sheets = [r for r in results if isinstance(r, FactSheet)]
     notices = [r for r in results if isinstance(r, Notice)]
     corpus_rules = [instantiate(rule, settings) for rule in rules if rule.scope == "corpus"]
+    errors = [error for sheet in sheets for error in sheet.extra.get("errors", ())]
     corpus_findings: dict[str, list[Finding]] = {}
     for rule in corpus_rules:
-        for finding in rule.check_corpus(sheets):
-            corpus_findings.setdefault(finding.path or "", []).append(finding)
+        try:
+            for finding in rule.check_corpus(sheets):
+                corpus_findings.setdefault(finding.path or "", []).append(finding)
+        except Exception as error:
+            errors.append(f"corpus rule {rule.code} failed: {type(error).__name__}: {error}")
     diagnostics = _finish(sheets, corpus_findings, settings, {rule.code: rule for rule in rules})
     stats = _stats(sheets)
-    return RunResult(diagnostics, sheets, notices, list(rules), stats)
+    return RunResult(diagnostics, sheets, notices, list(rules), stats, errors)
 
 
 def _pass_one(sources: list[Source], settings: Settings, codes: tuple[str, ...], jobs: int | None, extract_all: bool) -> list:

@@ -93,3 +93,76 @@ def encode(text: str, encoding: str, bom: bool) -> bytes:
     if encoding == "utf-16":
         return text.encode("utf-16")
     return text.encode(encoding)
+
+
+def fix_text(source_path: str, data: bytes, settings, rules, unsafe: bool = False, diagnostics=None) -> tuple[bytes, int]:
+    """Fix one document's bytes, re-linting until stable (at most MAX_ROUNDS rounds).
+
+    Returns the new bytes (in the file's own encoding, BOM and line endings)
+    and the number of rounds that changed something.
+    """
+    from checker.engine import Source, run
+    from checker.readers import decode, read_document
+
+    decoded = decode(data)
+    doc, _ = read_document(source_path, data)
+    text = doc.text
+    if diagnostics is None:
+        diagnostics = run([Source(source_path, data=data)], settings, rules, jobs=1).diagnostics
+    rounds = 0
+    for _ in range(MAX_ROUNDS):
+        new = apply_fixes(text, diagnostics, unsafe=unsafe, prose=doc.prose)
+        if new == text:
+            break
+        rounds += 1
+        text = new
+        new_data = encode(text, decoded.encoding, decoded.bom)
+        doc, _ = read_document(source_path, new_data)
+        diagnostics = run([Source(source_path, data=new_data)], settings, rules, jobs=1).diagnostics
+    if rounds == 0:
+        return data, 0
+    return encode(text, decoded.encoding, decoded.bom), rounds
+
+
+def fix_run(result, sources, settings, rules, unsafe: bool = False, write: bool = True, diff_stream=None) -> list[str]:
+    """Apply the fixes of a run's findings; write files atomically or print a diff.
+
+    Returns the paths that changed (or would change, for a diff).
+    """
+    by_path: dict[str, list[Diagnostic]] = {}
+    for diagnostic in result.diagnostics:
+        if applicable(diagnostic, unsafe):
+            by_path.setdefault(diagnostic.path, []).append(diagnostic)
+    changed: list[str] = []
+    for source in sources:
+        if not source.in_scope or source.path not in by_path:
+            continue
+        if source.file is None and write:
+            raise ValueError("--fix cannot rewrite standard input; use --diff")
+        data = source.data if source.data is not None else Path(source.file).read_bytes()
+        try:
+            new, _ = fix_text(source.path, data, settings, rules, unsafe, [d for d in result.diagnostics if d.path == source.path])
+        except UnicodeEncodeError as error:
+            import sys
+
+            print(f"factlint: {source.path}: not fixed: the fix needs a character that {error.encoding} cannot store", file=sys.stderr)
+            continue
+        if new == data:
+            continue
+        changed.append(source.path)
+        if diff_stream is not None:
+            _write_diff(source.path, data, new, diff_stream)
+        if write:
+            write_atomic(Path(source.file), new)
+    return changed
+
+
+def _write_diff(path: str, old: bytes, new: bytes, stream) -> None:
+    import difflib
+
+    from checker.readers import decode
+
+    before = decode(old).text.splitlines(keepends=True)
+    after = decode(new).text.splitlines(keepends=True)
+    for line in difflib.unified_diff(before, after, fromfile=f"a/{path}", tofile=f"b/{path}"):
+        stream.write(line if line.endswith(("\n", "\r")) else line + "\n\\ No newline at end of file\n")

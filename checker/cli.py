@@ -1,0 +1,275 @@
+"""Command line: ``factlint [check] PATHS``, ``rule``, ``rules``, ``config``, ``facts``.
+
+Exit codes (stable): 0 no finding at or above ``fail-on``; 1 findings at or
+above it; 2 usage, configuration or internal error. ``--exit-zero`` turns 1
+into 0 (errors still exit 2).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+from typing import TextIO
+
+from checker import __version__
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+COMMANDS = ("check", "rule", "rules", "config", "facts")
+FORMATS = ("full", "concise", "json", "sarif", "github")
+
+_EPILOG = """\
+commands:
+  factlint [check] PATH ...   lint files and directories ("-" reads stdin)
+  factlint rule CODE          print a rule's documentation (code, name or prefix)
+  factlint rules              list every rule
+  factlint config             print the effective configuration
+  factlint facts FILE         print a document's fact sheet as JSON
+  factlint facts --corpus DIR print the facts found in a corpus, in ledger format
+
+exit codes:
+  0  no finding at or above fail-on (default: warning)
+  1  findings at or above fail-on
+  2  usage, configuration or internal error
+
+configuration: [tool.factlint] in pyproject.toml, or factlint.toml / .factlint.toml,
+found by walking up from the working directory; --config overrides.
+"""
+
+
+class UsageError(Exception):
+    """Bad command-line usage; exit 2."""
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the ``factlint`` console script."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        return _dispatch(argv)
+    except UsageError as error:
+        print(f"factlint: error: {error}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+    except Exception as error:  # anything else is a bug: say so clearly, exit 2
+        from checker.config import ConfigError
+        from checker.registry import RegistryError
+
+        if isinstance(error, (ConfigError, RegistryError)):
+            print(f"factlint: error: {error}", file=sys.stderr)
+            return EXIT_ERROR
+        import traceback
+
+        traceback.print_exc()
+        print(f"factlint: internal error: {type(error).__name__}: {error}", file=sys.stderr)
+        return EXIT_ERROR
+
+
+def _dispatch(argv: list[str]) -> int:
+    command = "check"
+    if argv and argv[0] in COMMANDS:
+        command = argv.pop(0)
+    if command == "rule":
+        return _cmd_rule(argv)
+    if command == "rules":
+        return _cmd_rules(argv)
+    if command == "config":
+        return _cmd_config(argv)
+    if command == "facts":
+        return _cmd_facts(argv)
+    return _cmd_check(argv)
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # exit 2 through our own path, with usage
+        raise UsageError(f"{message}\n{self.format_usage().strip()}")
+
+
+def _check_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="factlint",
+        description="A linter for the facts inside prose documents: names, encoding, numbers, dates and text.",
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("paths", nargs="*", metavar="PATH", help="files or directories to lint; '-' for stdin (default: .)")
+    parser.add_argument("--version", action="version", version=f"factlint {__version__}")
+    _add_config_option(parser)
+    select = parser.add_argument_group("rule selection")
+    select.add_argument("--select", metavar="RULES", help="comma-separated codes, names or prefixes to enable (replaces config)")
+    select.add_argument("--extend-select", metavar="RULES", help="enable these in addition to the configured selection")
+    select.add_argument("--ignore", metavar="RULES", help="comma-separated codes, names or prefixes to disable")
+    output = parser.add_argument_group("output")
+    output.add_argument("-f", "--output-format", choices=FORMATS, help="report format (default: full; github under GitHub Actions)")
+    output.add_argument("-o", "--output-file", metavar="FILE", help="write the report to FILE instead of stdout")
+    output.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour in the full format (default: auto)")
+    output.add_argument("-q", "--quiet", action="store_true", help="print findings only, no summary")
+    exits = parser.add_argument_group("exit status")
+    exits.add_argument("--fail-on", choices=("error", "warning", "info"), help="lowest severity that fails the run (default: config, else warning)")
+    exits.add_argument("--exit-zero", action="store_true", help="exit 0 even when findings are reported")
+    fixing = parser.add_argument_group("fixes")
+    fixing.add_argument("--fix", action="store_true", help="apply safe fixes in place")
+    fixing.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff, also apply unsafe fixes")
+    fixing.add_argument("--diff", action="store_true", help="print the fixes as a unified diff; change nothing")
+    run = parser.add_argument_group("run")
+    run.add_argument("-j", "--jobs", type=int, metavar="N", help="worker processes for pass 1 (default: CPU count; 1 = in-process)")
+    run.add_argument("--stdin-filename", metavar="PATH", help="name (and so format) of the document read from stdin")
+    run.add_argument("--no-corpus", action="store_true", help="corpus rules see only the named files, not the whole project")
+    return parser
+
+
+def _add_config_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--config", metavar="PATH", help="configuration file (pyproject.toml, factlint.toml or .factlint.toml)")
+
+
+def _settings(config: str | None):
+    from checker.config import find_config, load_settings
+
+    path = Path(config) if config else find_config(Path.cwd())
+    return load_settings(path)
+
+
+def _split(value: str | None) -> list[str]:
+    return [item.strip() for item in (value or "").split(",") if item.strip()]
+
+
+def _cmd_check(argv: list[str]) -> int:
+    args = _check_parser().parse_args(argv)
+    if args.jobs is not None and args.jobs < 1:
+        raise UsageError("--jobs must be at least 1")
+    if args.unsafe_fixes and not (args.fix or args.diff):
+        raise UsageError("--unsafe-fixes needs --fix or --diff")
+    settings = _settings(args.config)
+    from checker.registry import resolve_selection
+
+    select = _split(args.select) or list(settings.select)
+    select += _split(args.extend_select)
+    ignore = list(settings.ignore) + _split(args.ignore)
+    rules = resolve_selection(select, ignore)
+    fail_on = args.fail_on or settings.fail_on
+
+    from checker.engine import run
+    from checker.sources import collect
+
+    sources, problems = collect(args.paths or ["."], settings, rules, stdin_filename=args.stdin_filename, no_corpus=args.no_corpus)
+    for problem in problems:
+        print(f"factlint: error: {problem}", file=sys.stderr)
+    if problems and not sources:
+        return EXIT_ERROR
+    result = run(sources, settings, rules, jobs=args.jobs)
+
+    if args.fix or args.diff:
+        from checker.fixes import fix_run
+
+        changed = fix_run(result, sources, settings, rules, unsafe=args.unsafe_fixes, write=args.fix, diff_stream=sys.stdout if args.diff else None)
+        if args.diff:
+            return EXIT_FINDINGS if changed and not args.exit_zero else EXIT_OK
+        if changed:  # report what remains
+            result = run(sources, settings, rules, jobs=args.jobs)
+            result.stats["fixed_documents"] = len(changed)
+
+    fmt = args.output_format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "full")
+    stream: TextIO
+    if args.output_file:
+        stream = open(args.output_file, "w", encoding="utf-8", newline="\n")
+    else:
+        stream = sys.stdout
+    try:
+        from checker.formatters import render
+
+        color = args.color == "always" or (args.color == "auto" and stream.isatty() and not os.environ.get("NO_COLOR"))
+        render(fmt, result, stream, settings=settings, color=color, quiet=args.quiet)
+    finally:
+        if args.output_file:
+            stream.close()
+    for notice in result.notices:
+        print(f"factlint: {notice.path}: {notice.message}", file=sys.stderr)
+    if result.errors:
+        for error in result.errors:
+            print(f"factlint: internal error: {error}", file=sys.stderr)
+        return EXIT_ERROR
+    if problems:
+        return EXIT_ERROR
+    if args.exit_zero:
+        return EXIT_OK
+    from checker.finding import SEVERITY_RANK
+
+    threshold = SEVERITY_RANK[fail_on]
+    failing = any(SEVERITY_RANK[d.severity] >= threshold for d in result.diagnostics)
+    return EXIT_FINDINGS if failing else EXIT_OK
+
+
+def _cmd_rule(argv: list[str]) -> int:
+    parser = _Parser(prog="factlint rule", description="Print a rule's documentation.")
+    parser.add_argument("rule", metavar="CODE", help="a rule code, name or prefix")
+    args = parser.parse_args(argv)
+    from checker.registry import lookup
+    from checker.ruledoc import render_rule
+
+    for index, rule in enumerate(lookup(args.rule)):
+        if index:
+            print()
+        print(render_rule(rule))
+    return EXIT_OK
+
+
+def _cmd_rules(argv: list[str]) -> int:
+    parser = _Parser(prog="factlint rules", description="List every rule.")
+    parser.add_argument("--format", choices=("text", "markdown", "json"), default="text")
+    args = parser.parse_args(argv)
+    from checker.ruledoc import rules_table
+
+    print(rules_table(args.format))
+    return EXIT_OK
+
+
+def _cmd_config(argv: list[str]) -> int:
+    parser = _Parser(prog="factlint config", description="Print the effective configuration.")
+    _add_config_option(parser)
+    args = parser.parse_args(argv)
+    from checker.config import dump
+
+    print(dump(_settings(args.config)), end="")
+    return EXIT_OK
+
+
+def _cmd_facts(argv: list[str]) -> int:
+    parser = _Parser(prog="factlint facts", description="Print a document's fact sheet as JSON, or a corpus's facts as a ledger.")
+    parser.add_argument("path", nargs="?", metavar="FILE")
+    parser.add_argument("--corpus", metavar="DIR", help="print the facts of every document under DIR in ledger (TOML) format")
+    parser.add_argument("--stdin-filename", metavar="PATH")
+    _add_config_option(parser)
+    args = parser.parse_args(argv)
+    if bool(args.path) == bool(args.corpus):
+        raise UsageError("give either FILE or --corpus DIR")
+    settings = _settings(args.config)
+    from checker.engine import run
+    from checker.registry import resolve_selection
+    from checker.sources import collect
+
+    rules = resolve_selection(list(settings.select), list(settings.ignore))
+    sources, problems = collect([args.path or args.corpus], settings, [], stdin_filename=args.stdin_filename, no_corpus=True)
+    for problem in problems:
+        print(f"factlint: error: {problem}", file=sys.stderr)
+    if problems:
+        return EXIT_ERROR
+    result = run(sources, settings, rules if args.path else [], jobs=1 if args.path else None, extract_all=True)
+    for notice in result.notices:
+        print(f"factlint: {notice.path}: {notice.message}", file=sys.stderr)
+    if args.corpus:
+        from checker.ledger import to_ledger
+
+        print(to_ledger(result.sheets), end="")
+        return EXIT_OK
+    if not result.sheets:
+        return EXIT_ERROR
+    sheet = result.sheets[0]
+    print(sheet.model_dump_json(indent=2, exclude={"line_starts", "findings"}))
+    return EXIT_OK
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,60 @@
+"""Report formats, one module each, reached through ``FORMATTERS``.
+
+Each module exposes ``render(result, stream, settings, color, quiet) -> None``.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TextIO
+
+FORMATTERS = {
+    "full": "checker.formatters.full",
+    "concise": "checker.formatters.concise",
+    "json": "checker.formatters.json",
+    "sarif": "checker.formatters.sarif",
+    "github": "checker.formatters.github",
+}
+
+
+def render(fmt: str, result, stream: TextIO, settings=None, color: bool = False, quiet: bool = False) -> None:
+    """Write ``result`` to ``stream`` in format ``fmt``."""
+    module = importlib.import_module(FORMATTERS[fmt])
+    module.render(result, stream, settings=settings, color=color, quiet=quiet)
+
+
+def summary(result) -> dict:
+    """Counts shared by the formats' summaries."""
+    from collections import Counter
+
+    by_severity = Counter(d.severity for d in result.diagnostics)
+    by_rule = Counter(d.rule for d in result.diagnostics)
+    return {
+        "findings": len(result.diagnostics),
+        "errors": by_severity.get("error", 0),
+        "warnings": by_severity.get("warning", 0),
+        "info": by_severity.get("info", 0),
+        "by_rule": dict(sorted(by_rule.items())),
+        "documents": result.stats.get("documents", 0),
+        "corpus_documents": result.stats.get("corpus_documents", 0),
+        "claims_checked": result.stats.get("claims_checked", 0),
+        "claims_inconsistent": result.stats.get("claims_inconsistent", 0),
+        "skipped": [{"path": n.path, "reason": n.message} for n in result.notices],
+    }
+
+
+def edits_json(diagnostic, sheets_by_path) -> dict | None:
+    """A fix as JSON: applicability, message and edits with offsets and positions."""
+    fix = diagnostic.fix
+    if fix is None:
+        return None
+    sheet = sheets_by_path.get(diagnostic.path)
+    edits = []
+    for edit in fix.edits:
+        item = {"start": edit.start, "end": edit.end, "content": edit.replacement}
+        if sheet is not None:
+            line, column = sheet.position(edit.start)
+            end_line, end_column = sheet.position(edit.end)
+            item.update(line=line, column=column, end_line=end_line, end_column=end_column)
+        edits.append(item)
+    return {"applicability": fix.applicability, "message": fix.message, "edits": edits}

@@ -1,0 +1,8 @@
+"""``concise``: one line per finding, ``path:line:col: CODE message``."""
+
+from __future__ import annotations
+
+
+def render(result, stream, settings=None, color=False, quiet=False) -> None:
+    for d in result.diagnostics:
+        stream.write(f"{d.path}:{d.line}:{d.column}: {d.rule} [{d.severity}] {d.message}\n")

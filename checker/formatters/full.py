@@ -1,0 +1,73 @@
+"""``full`` (default): each finding with its source line, caret underline,
+evidence and related places, then a summary by rule.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from checker.formatters import summary
+
+_COLORS = {"error": "\033[1;31m", "warning": "\033[1;33m", "info": "\033[1;36m"}
+_BOLD, _DIM, _RESET = "\033[1m", "\033[2m", "\033[0m"
+
+
+def render(result, stream, settings=None, color=False, quiet=False) -> None:
+    paint = (lambda code, text: f"{code}{text}{_RESET}") if color else (lambda code, text: text)
+    lines_cache: dict[str, list[str]] = {}
+    for d in result.diagnostics:
+        head = f"{paint(_BOLD, f'{d.path}:{d.line}:{d.column}:')} {paint(_COLORS[d.severity], d.rule)} {d.message}"
+        stream.write(head + f" [{d.severity}]\n")
+        source = _line(lines_cache, d.path, d.line)
+        if source is not None:
+            gutter = f"{d.line:>5} | "
+            shown = source.expandtabs(1)
+            width = (d.end_column - d.column) if d.end_line == d.line else len(shown) - d.column + 1
+            width = max(1, width)
+            stream.write(f"{gutter}{shown}\n")
+            stream.write(" " * (len(gutter) - 2) + "| " + " " * (d.column - 1) + paint(_COLORS[d.severity], "^" * width) + "\n")
+        if d.evidence:
+            stream.write(f"      = evidence: {d.evidence}\n")
+        for r in d.related:
+            note = f": {r.message}" if r.message else ""
+            stream.write(f"      = related: {r.path}:{r.line}:{r.column}{note}\n")
+        if d.fix is not None and d.fix.message:
+            kind = {"safe": "fix", "unsafe": "unsafe fix", "display": "suggestion"}[d.fix.applicability]
+            stream.write(f"      = {kind}: {d.fix.message}\n")
+        stream.write("\n")
+    if quiet:
+        return
+    s = summary(result)
+    if s["findings"]:
+        stream.write(paint(_BOLD, f"Found {s['findings']} finding{'s' if s['findings'] != 1 else ''}") +
+                     f" ({s['errors']} error, {s['warnings']} warning, {s['info']} info) in {s['documents']} document{'s' if s['documents'] != 1 else ''}.\n")
+        for code, count in s["by_rule"].items():
+            name = next(d.name for d in result.diagnostics if d.rule == code)
+            stream.write(f"  {count:>5}  {code} {name}\n")
+    else:
+        stream.write(f"All clear: no findings in {s['documents']} document{'s' if s['documents'] != 1 else ''}.\n")
+    if any(rule.category == "numbers" for rule in result.rules):
+        stream.write(f"Checked {s['claims_checked']} numeric claim{'s' if s['claims_checked'] != 1 else ''}, "
+                     f"{s['claims_inconsistent']} inconsistent.\n")
+    if result.stats.get("fixed_documents"):
+        stream.write(f"Fixed {result.stats['fixed_documents']} document(s).\n")
+    if s["skipped"]:
+        stream.write(f"Skipped {len(s['skipped'])} file(s) that could not be checked (see messages on stderr).\n")
+
+
+def _line(cache: dict[str, list[str]], path: str, line: int) -> str | None:
+    if path not in cache:
+        try:
+            from checker.readers import decode
+
+            cache[path] = _split(decode(Path(path).read_bytes()).text)
+        except Exception:
+            cache[path] = []
+    lines = cache[path]
+    return lines[line - 1] if 0 < line <= len(lines) else None
+
+
+def _split(text: str) -> list[str]:
+    from checker.document import LINE_BREAK
+
+    return LINE_BREAK.split(text)

@@ -1,0 +1,29 @@
+"""``github``: GitHub Actions workflow commands, one annotation per finding."""
+
+from __future__ import annotations
+
+_LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
+
+
+def _data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _property(text: str) -> str:
+    return _data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def render(result, stream, settings=None, color=False, quiet=False) -> None:
+    for d in result.diagnostics:
+        props = ",".join(
+            [
+                f"file={_property(d.path)}",
+                f"line={d.line}",
+                f"col={d.column}",
+                f"endLine={d.end_line}",
+                f"endColumn={d.end_column}",
+                f"title={_property(f'{d.rule} {d.name}')}",
+            ]
+        )
+        message = d.message + (f" ({d.evidence})" if d.evidence else "")
+        stream.write(f"::{_LEVEL[d.severity]} {props}::{_data(message)}\n")

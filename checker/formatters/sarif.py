@@ -1,0 +1,81 @@
+"""``sarif``: SARIF 2.1.0, rules in ``tool.driver.rules``, evidence from other
+places (and other documents) as ``relatedLocations``. Columns count Unicode
+code points (``columnKind: unicodeCodePoints``).
+"""
+
+from __future__ import annotations
+
+import json
+
+from checker import __version__
+
+SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
+
+
+def _region(line: int, column: int, end_line: int, end_column: int) -> dict:
+    return {"startLine": line, "startColumn": column, "endLine": end_line, "endColumn": max(end_column, 1)}
+
+
+def _location(path: str, region: dict, message: str | None = None, ident: int | None = None) -> dict:
+    loc: dict = {"physicalLocation": {"artifactLocation": {"uri": path.replace("\\", "/")}, "region": region}}
+    if ident is not None:
+        loc["id"] = ident
+    if message:
+        loc["message"] = {"text": message}
+    return loc
+
+
+def sarif_log(result) -> dict:
+    rules = sorted(result.rules, key=lambda r: r.code)
+    index = {r.code: i for i, r in enumerate(rules)}
+    driver_rules = []
+    for r in rules:
+        driver_rules.append(
+            {
+                "id": r.code,
+                "name": r.name,
+                "shortDescription": {"text": r.summary()},
+                "fullDescription": {"text": (r.__doc__ or "").strip()},
+                "defaultConfiguration": {"level": _LEVEL[r.severity]},
+                "properties": {"category": r.category},
+            }
+        )
+    results = []
+    for d in result.diagnostics:
+        item = {
+            "ruleId": d.rule,
+            "ruleIndex": index[d.rule],
+            "level": _LEVEL[d.severity],
+            "message": {"text": d.message + (f" ({d.evidence})" if d.evidence else "")},
+            "locations": [_location(d.path, _region(d.line, d.column, d.end_line, d.end_column))],
+        }
+        if d.related:
+            item["relatedLocations"] = [
+                _location(r.path, _region(r.line, r.column, r.end_line, r.end_column), r.message or None, i)
+                for i, r in enumerate(d.related)
+            ]
+        results.append(item)
+    return {
+        "$schema": SCHEMA,
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "factlint",
+                        "version": __version__,
+                        "informationUri": "https://pypi.org/project/factlint/",
+                        "rules": driver_rules,
+                    }
+                },
+                "columnKind": "unicodeCodePoints",
+                "results": results,
+            }
+        ],
+    }
+
+
+def render(result, stream, settings=None, color=False, quiet=False) -> None:
+    json.dump(sarif_log(result), stream, indent=2, ensure_ascii=False)
+    stream.write("\n")

@@ -1,0 +1,37 @@
+"""Rule documentation: ``factlint rule CODE``, ``factlint rules`` and the README table."""
+
+from __future__ import annotations
+
+import inspect
+import json
+
+from checker.rule import Rule
+
+
+def render_rule(rule: type[Rule]) -> str:
+    """A rule's documentation as plain text."""
+    header = f"{rule.code} {rule.name} ({rule.category}, default severity: {rule.severity})"
+    fixable = ""
+    body = inspect.cleandoc(rule.__doc__ or "")
+    return f"{header}\n{'=' * len(header)}\n\n{body}{fixable}\n"
+
+
+def rules_table(fmt: str = "text") -> str:
+    """Every rule as a text table, a Markdown table (the README's) or JSON."""
+    from checker.registry import all_rules
+
+    rules = all_rules()
+    if fmt == "json":
+        return json.dumps(
+            [{"code": r.code, "name": r.name, "category": r.category, "severity": r.severity,
+              "scope": r.scope, "summary": r.summary()} for r in rules],
+            indent=2,
+        )
+    if fmt == "markdown":
+        lines = ["| Code | Name | Category | Severity | What it reports |", "|---|---|---|---|---|"]
+        for r in rules:
+            summary = r.summary().replace("|", "\\|")
+            lines.append(f"| `{r.code}` | `{r.name}` | {r.category} | {r.severity} | {summary} |")
+        return "\n".join(lines)
+    width = max((len(r.name) for r in rules), default=4)
+    return "\n".join(f"{r.code}  {r.name:<{width}}  {r.category:<8}  {r.severity:<7}  {r.summary()}" for r in rules)

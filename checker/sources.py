@@ -1,0 +1,73 @@
+"""From command-line paths to Sources: the scope, and the corpus around it.
+
+The scope is what the user named: files (always linted, whatever their
+extension or the exclude globs say), directories (walked with the include
+and exclude globs and .gitignore), or ``-`` for stdin. When an enabled rule
+works across documents (or a ledger is configured), the corpus is added:
+every document the include globs match under the project root, read for
+evidence only. Findings are reported for the scope alone.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Sequence
+
+from checker.config import Settings
+from checker.discovery import walk
+from checker.engine import Source
+from checker.rule import Rule
+
+
+def display_path(path: Path) -> str:
+    """A path as shown in reports: relative to the working directory when below it."""
+    absolute = path.absolute()
+    try:
+        return absolute.relative_to(Path.cwd()).as_posix()
+    except ValueError:
+        return os.path.normpath(str(path)).replace(os.sep, "/")
+
+
+def collect(
+    paths: Sequence[str],
+    settings: Settings,
+    rules: Sequence[type[Rule]],
+    stdin_filename: str | None = None,
+    no_corpus: bool = False,
+) -> tuple[list[Source], list[str]]:
+    """Sources to lint, and problems with the named paths (missing files)."""
+    root = Path(settings.root).resolve()
+    sources: list[Source] = []
+    problems: list[str] = []
+    seen: set[str] = set()
+    for raw in paths:
+        if raw == "-":
+            name = stdin_filename or "<stdin>.txt"
+            sources.append(Source(name, data=sys.stdin.buffer.read()))
+            seen.add(str(Path(name).resolve()) if stdin_filename else name)
+            continue
+        path = Path(raw)
+        if path.is_dir():
+            for found in walk(path, root, settings.include, settings.exclude, settings.respect_gitignore):
+                _add(sources, seen, found, in_scope=True)
+        elif path.is_file():
+            _add(sources, seen, path, in_scope=True)
+        elif path.exists():
+            problems.append(f"{raw}: not a regular file")
+        else:
+            problems.append(f"{raw}: no such file or directory")
+    needs_corpus = settings.ledger is not None or any(rule.scope == "corpus" for rule in rules)
+    if needs_corpus and not no_corpus and sources:
+        for found in walk(root, root, settings.include, settings.exclude, settings.respect_gitignore):
+            _add(sources, seen, found, in_scope=False)
+    return sources, problems
+
+
+def _add(sources: list[Source], seen: set[str], path: Path, in_scope: bool) -> None:
+    key = str(path.resolve())
+    if key in seen:
+        return
+    seen.add(key)
+    sources.append(Source(display_path(path), file=str(path), in_scope=in_scope))
