@@ -194,10 +194,17 @@ def run(
 ) -> RunResult:
     """Lint ``sources`` (in scope or corpus-only) with ``rules``."""
     codes = tuple(rule.code for rule in rules)
+    ledger = None
+    if settings.ledger:
+        from checker.ledger import load_ledger  # raises ConfigError (exit 2) when malformed
+
+        ledger = load_ledger(Path(settings.root) / settings.ledger)
     results = _pass_one(sources, settings, codes, jobs, extract_all)
     sheets = [r for r in results if isinstance(r, FactSheet)]
     notices = [r for r in results if isinstance(r, Notice)]
     corpus_rules = [instantiate(rule, settings) for rule in rules if rule.scope == "corpus"]
+    for rule in corpus_rules:
+        rule.ledger = ledger
     errors = [error for sheet in sheets for error in sheet.extra.get("errors", ())]
     corpus_findings: dict[str, list[Finding]] = {}
     for rule in corpus_rules:

@@ -58,6 +58,8 @@ class Rule:
 
     def __init__(self, settings: Settings | None = None, options: BaseModel | None = None) -> None:
         self.settings = settings
+        # The reference ledger (checker.ledger), loaded once by the engine for corpus rules.
+        self.ledger = None
         if options is None and self.Options is not None:
             options = self.Options()
         self.options = options
