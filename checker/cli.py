@@ -150,6 +150,9 @@ def _cmd_check(argv: list[str]) -> int:
     ignore = list(settings.ignore) + _split(args.ignore)
     rules = resolve_selection(select, ignore)
     fail_on = args.fail_on or settings.fail_on
+    from checker.engine import validate_selectors
+
+    validate_selectors(settings)
 
     from checker.engine import run
     from checker.sources import collect

@@ -300,11 +300,38 @@ def _per_file_ignores(path: str, settings: Settings, root: Path, matches_any) ->
     return tuple(codes)
 
 
+def configured_severity(rule: type[Rule], settings: Settings) -> str | None:
+    """The severity configured for a rule: by code, else name, else the longest matching prefix."""
+    table = settings.severity
+    if not table:
+        return None
+    if rule.code in table:
+        return table[rule.code]
+    if rule.name in table:
+        return table[rule.name]
+    prefixes = [key for key in table if rule.code.startswith(key.upper()) or key.lower() == rule.category]
+    return table[max(prefixes, key=len)] if prefixes else None
+
+
+def validate_selectors(settings: Settings) -> None:
+    """Every rule named in severity and per-file-ignores must exist (RegistryError otherwise)."""
+    from checker.config import ConfigError
+    from checker.registry import RegistryError, lookup
+
+    named = [("severity", key) for key in settings.severity]
+    named += [("per-file-ignores", s) for selectors in settings.per_file_ignores.values() for s in selectors]
+    for table, selector in named:
+        try:
+            lookup(selector)
+        except RegistryError as error:
+            raise ConfigError(f"{settings.source}: {table}: {error}") from None
+
+
 def resolve(finding: Finding, sheet: FactSheet, rule: type[Rule], settings: Settings, by_path: dict[str, FactSheet]) -> Diagnostic:
     """A finding located by offsets -> a Diagnostic located by lines and columns."""
     line, column = sheet.position(finding.start)
     end_line, end_column = sheet.position(max(finding.end, finding.start))
-    severity = finding.severity or settings.severity.get(rule.code) or settings.severity.get(rule.name) or rule.severity
+    severity = finding.severity or configured_severity(rule, settings) or rule.severity
     related = []
     for item in finding.related:
         target = by_path.get(item.path or sheet.path, sheet)

@@ -5,6 +5,7 @@ code points (``columnKind: unicodeCodePoints``).
 
 from __future__ import annotations
 
+import inspect
 import json
 
 from checker import __version__
@@ -36,7 +37,7 @@ def sarif_log(result) -> dict:
                 "id": r.code,
                 "name": r.name,
                 "shortDescription": {"text": r.summary()},
-                "fullDescription": {"text": (r.__doc__ or "").strip()},
+                "fullDescription": {"text": inspect.cleandoc(r.__doc__ or "")},
                 "defaultConfiguration": {"level": _LEVEL[r.severity]},
                 "properties": {"category": r.category},
             }

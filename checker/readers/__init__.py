@@ -64,9 +64,17 @@ def _decode_legacy(data: bytes, bad_byte: int) -> Decoded:
         raise BinaryFileError("contains NUL bytes")
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
+    matches = from_bytes(data)
+    best = matches.best()
     if best is None:
         raise BinaryFileError("no text encoding fits")
+    # Short samples fit several single-byte code pages equally well; prefer
+    # Windows-1252, by far the most common legacy encoding of published prose,
+    # whenever it reads the bytes at least as cleanly as the detected one.
+    for match in matches:
+        if match.encoding == "cp1252" and match.chaos <= best.chaos and match.coherence >= best.coherence - 0.05:
+            best = match
+            break
     encoding = best.encoding
     text = str(best)
     if _looks_binary(text):

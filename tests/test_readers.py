@@ -1,0 +1,112 @@
+"""Readers: decoding, positions in code points, Markdown scoping."""
+
+from __future__ import annotations
+
+import pytest
+
+from checker.document import Document, line_starts, offset_to_position
+from checker.finding import Position
+from checker.readers import BinaryFileError, decode, read_document
+
+
+def test_positions_count_code_points_and_every_line_ending():
+    text = "é1\r\nabc\rdef\nxyz"
+    starts = line_starts(text)
+    assert starts == [0, 4, 8, 12]
+    assert offset_to_position(starts, text.index("b")) == Position(2, 2)
+    assert offset_to_position(starts, text.index("e")) == Position(3, 2)
+    assert offset_to_position(starts, text.index("y")) == Position(4, 2)
+    # an astral character is one column
+    doc = Document("x.txt", "😀x")
+    assert doc.position(1) == Position(1, 2)
+
+
+def test_utf8_bom_is_stripped_and_remembered():
+    decoded = decode(b"\xef\xbb\xbfhello")
+    assert decoded.text == "hello" and decoded.bom and decoded.bad_byte is None
+
+
+def test_non_utf8_is_decoded_by_detection_with_first_bad_byte():
+    data = "Caf\u00e9 au lait, na\u00efve r\u00e9sum\u00e9 \u2014 \u201cquoted\u201d text in Windows-1252.\n".encode("cp1252")
+    decoded = decode(data)
+    assert decoded.bad_byte == 3
+    assert "Café" in decoded.text
+
+
+def test_binary_is_refused():
+    with pytest.raises(BinaryFileError):
+        decode(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+
+
+def test_empty_file_is_an_empty_document():
+    doc, decoded = read_document("e.txt", b"")
+    assert doc.text == "" and doc.paragraphs == [] and doc.sentences == []
+
+
+def test_crlf_paragraphs_and_sentences():
+    doc, _ = read_document("c.txt", b"First one. Second one.\r\n\r\nThird.\r\n")
+    assert [doc.text[p.start : p.end] for p in doc.paragraphs] == ["First one. Second one.", "Third."]
+    assert [doc.text[s.start : s.end] for s in doc.sentences] == ["First one.", "Second one.", "Third."]
+
+
+MARKDOWN = """---
+title: Report $5
+---
+# Heading with `code`
+
+Prose with `inline code` and a [link](https://example.com/x_y) and \\$62.2 escaped.
+See https://example.com/path and <https://auto.link/>.
+
+```python
+the the code
+```
+
+    indented code block
+
+<!-- a comment -->
+- list item one
+- list item two
+
+| a | b |
+|---|---|
+| 1 | 2 |
+"""
+
+
+def test_markdown_blanks_everything_that_is_not_prose():
+    doc, _ = read_document("m.md", MARKDOWN.encode())
+    assert len(doc.prose) == len(doc.text)
+    prose = doc.prose
+    for hidden in ("title:", "code", "https://", "example.com", "the the", "indented", "comment", "```", "\\$", "|"):
+        assert hidden not in prose, hidden
+    for kept in ("Heading with", "Prose with", "and a  link", "$62.2 escaped", "list item one"):
+        assert kept in prose.replace("\n", " "), kept
+    # offsets are the original file's
+    index = prose.index("$62.2")
+    assert doc.text[index : index + 5] == "$62.2"
+    kinds = [b.kind for b in doc.paragraphs]
+    assert kinds[0] == "heading" and "list" in kinds and "table" in kinds
+
+
+def test_markdown_soft_wrap_is_one_paragraph():
+    doc, _ = read_document("m.md", b"One line\ncontinues here.\n\nNext paragraph.\n")
+    assert len(doc.paragraphs) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Dr. Dajun Yang met Mr. Smith. Then he left.", 2),
+        ("Ascentage Pharma Group Inc. is listed in the U.S. market. It grew.", 2),
+        ("Revenue was $62.2 million. Costs fell.", 2),
+        ("It cites Order No. 27 of the NMPA. Done.", 2),
+        ("CAMBRIDGE, Mass., March 5, 2026 -- The company said so. More.", 2),
+        ("The call starts at 9 a.m. Eastern time.", 1),
+        ("He founded Acme Inc. The company grew fast.", 2),
+        ("See e.g. the appendix. Next.", 2),
+        ("J. Smith wrote it. Next!", 2),
+    ],
+)
+def test_sentence_splitting_survives_abbreviations(text, expected):
+    doc = Document("s.txt", text)
+    assert len(doc.sentences) == expected, [text[s.start : s.end] for s in doc.sentences]
