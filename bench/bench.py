@@ -1,0 +1,83 @@
+"""Benchmark factlint as a whole process: MB/s, files/s, one-file latency, peak memory.
+
+    python bench/bench.py                 # default: ~20 MB corpus, jobs 1 and all cores
+    python bench/bench.py --mb 5 --jobs 1
+
+The corpus is built from real prose (TAT-QA paragraphs from ../shared/corpora
+when present, Python's pydoc topics otherwise), written as many files of a
+few kilobytes each, like a documentation tree. Not a test: figures depend on
+the machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from realprose import documents  # noqa: E402
+
+FACTLINT = [sys.executable, "-m", "checker"]
+
+
+def build_corpus(directory: Path, megabytes: float) -> tuple[int, int]:
+    docs = [(name, text) for name, text, fmt in documents(("tatqa", "pydoc")) if fmt == "text" and text.strip()]
+    target = int(megabytes * 1_000_000)
+    size = files = 0
+    while size < target:
+        for name, text in docs:
+            path = directory / f"d{files // 500:03d}" / f"{files:06d}.{'md' if files % 2 else 'txt'}"
+            path.parent.mkdir(parents=True, exist_ok=True)
+            data = text.encode("utf-8")
+            path.write_bytes(data)
+            size += len(data)
+            files += 1
+            if size >= target:
+                break
+    return size, files
+
+
+def run(args: list[str], cwd: Path) -> float:
+    start = time.perf_counter()
+    subprocess.run([*FACTLINT, *args], cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+    return time.perf_counter() - start
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--mb", type=float, default=20.0, help="corpus size in MB (default 20)")
+    parser.add_argument("--jobs", type=int, action="append", help="job counts to measure (default: 1 and CPU count)")
+    parser.add_argument("--select", default="ALL")
+    args = parser.parse_args(argv)
+    jobs = args.jobs or sorted({1, os.cpu_count() or 1})
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        (root / "factlint.toml").write_text("", encoding="utf-8")
+        corpus = root / "corpus"
+        size, files = build_corpus(corpus, args.mb)
+        one = next(corpus.rglob("*.txt"))
+        common = ["--exit-zero", "-q", "-f", "concise", "--no-corpus", "--select", args.select]
+        latencies = [run([*common, str(one)], root) for _ in range(7)]
+        print(f"one-file latency ({one.stat().st_size} bytes): median {statistics.median(latencies) * 1000:.0f} ms, "
+              f"min {min(latencies) * 1000:.0f} ms")
+        for count in jobs:
+            seconds = run([*common, "--jobs", str(count), str(corpus)], root)
+            print(f"corpus {size / 1e6:.1f} MB in {files} files, --jobs {count}: {seconds:.2f} s, "
+                  f"{size / 1e6 / seconds:.2f} MB/s, {files / seconds:.0f} files/s, "
+                  f"{size / 1e6 / seconds / count:.2f} MB/s per core")
+        peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        print(f"peak memory of one factlint process: {peak:.0f} MB")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
