@@ -21,11 +21,12 @@ def render(result, stream, settings=None, color=False, quiet=False) -> None:
         source = _line(lines_cache, d.path, d.line)
         if source is not None:
             gutter = f"{d.line:>5} | "
-            shown = source.expandtabs(1)
+            shown = source.replace("\t", " ")
             width = (d.end_column - d.column) if d.end_line == d.line else len(shown) - d.column + 1
-            width = max(1, width)
+            width = max(1, min(width, _WINDOW))
+            shown, column = _window(shown, d.column - 1, width)
             stream.write(f"{gutter}{shown}\n")
-            stream.write(" " * (len(gutter) - 2) + "| " + " " * (d.column - 1) + paint(_COLORS[d.severity], "^" * width) + "\n")
+            stream.write(" " * (len(gutter) - 2) + "| " + " " * column + paint(_COLORS[d.severity], "^" * width) + "\n")
         if d.evidence:
             stream.write(f"      = evidence: {d.evidence}\n")
         for r in d.related:
@@ -53,6 +54,20 @@ def render(result, stream, settings=None, color=False, quiet=False) -> None:
         stream.write(f"Fixed {result.stats['fixed_documents']} document(s).\n")
     if s["skipped"]:
         stream.write(f"Skipped {len(s['skipped'])} file(s) that could not be checked (see messages on stderr).\n")
+
+
+_WINDOW = 100
+
+
+def _window(line: str, column: int, width: int) -> tuple[str, int]:
+    """Cut a long line to about _WINDOW characters around the finding (0-based column)."""
+    if len(line) <= _WINDOW + 20:
+        return line, column
+    start = max(0, min(column - 30, len(line) - _WINDOW))
+    end = min(len(line), start + _WINDOW)
+    prefix = "…" if start > 0 else ""
+    suffix = "…" if end < len(line) else ""
+    return prefix + line[start:end] + suffix, column - start + len(prefix)
 
 
 def _line(cache: dict[str, list[str]], path: str, line: int) -> str | None:
