@@ -1,0 +1,47 @@
+"""The word-frequency lexicon: the cached index agrees with wordfreq itself."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from checker import lexicon
+
+
+@pytest.fixture
+def fresh(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.setattr(lexicon, "_TABLE", None)
+    lexicon.zipf.cache_clear()
+    yield tmp_path
+    monkeypatch.setattr(lexicon, "_TABLE", None)
+    lexicon.zipf.cache_clear()
+
+
+def test_first_use_writes_the_index_and_later_uses_read_it(fresh):
+    assert isinstance(lexicon._table(), dict)
+    assert list((fresh / "factlint").glob("*.idx"))
+    lexicon._TABLE = None
+    assert isinstance(lexicon._table(), lexicon._Index)
+
+
+def test_index_agrees_with_wordfreq(fresh):
+    wordfreq = pytest.importorskip("wordfreq")
+    lexicon._table()
+    lexicon._TABLE = None
+    index = lexicon._table()
+    assert isinstance(index, lexicon._Index)
+    words = random.Random(7).sample(sorted(wordfreq.get_frequency_dict("en")), 500)
+    for word in words + ["the", "of", "application", "don't"]:
+        assert lexicon.zipf(word) == pytest.approx(wordfreq.zipf_frequency(word, "en"), abs=0.011), word
+    assert lexicon.zipf("lisaftoclax") == 0.0
+    assert lexicon.zipf("Don\u2019t") == lexicon.zipf("don't") > 5
+
+
+def test_a_corrupt_index_is_rebuilt(fresh):
+    lexicon._table()
+    (index,) = (fresh / "factlint").glob("*.idx")
+    index.write_bytes(b"factlint-lexicon-1\n\x05\x00")
+    lexicon._TABLE = None
+    assert lexicon.zipf("the") > 7
