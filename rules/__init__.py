@@ -11,6 +11,11 @@ from __future__ import annotations
 from checker.rule import Rule
 
 # text (TXT)
+from checker.rules.doubled_word import DoubledWord
+from checker.rules.fused_words import FusedWords
+from checker.rules.markup_escape import MarkupEscape
+from checker.rules.paragraph_split import ParagraphSplit
+from checker.rules.suspended_hyphen import SuspendedHyphen
 from checker.rules.unused_suppression import UnusedSuppression
 
 # encoding (ENC)
@@ -24,6 +29,11 @@ from checker.rules.non_utf8 import NonUtf8File
 
 BUILTIN: tuple[type[Rule], ...] = (
     # text
+    MarkupEscape,
+    ParagraphSplit,
+    SuspendedHyphen,
+    DoubledWord,
+    FusedWords,
     UnusedSuppression,
     # encoding
     NonUtf8File,

@@ -1,0 +1,199 @@
+"""TXT005: two words run together: ``ofapplication``."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from checker.finding import Edit, Finding, Fix
+from checker.rule import Rule
+
+# A lower-case token standing alone in prose: not part of a capitalised,
+# hyphenated, dotted, slashed, underscored or prefixed identifier
+# ("s:notend"), not a call ("getattr("), not an attribute ("x.tolist"),
+# not next to digits.
+_TOKEN = re.compile(
+    r"(?<![\w\-\u2010\u2011./\\@#$%&*+=<>~^|`'\u2019:])"
+    r"([a-z]{5,})"
+    r"(?![\w\-\u2010\u2011/\\@#$%&*+=<>~^|`(\[{]|[.'\u2019:][\w])"
+)
+_WORD_BEFORE = re.compile(r"(?:^|(?<=\s))([A-Za-z]+)[ ]?(?:\r\n|\r|\n)?[ ]?$")
+_WORD_AFTER = re.compile(r"[ ]?(?:\r\n|\r|\n)?[ ]?([A-Za-z]+)(?=[\s,.;:!?)]|$)|[,.;:!?)](?=\s|$)")
+# Lines of code, tables and configuration.
+_CODE_LINE = re.compile(r"\t|::|>>>|->|[={}|<>]")
+_LETTERS = re.compile(r"[A-Za-z]+")
+_INFLECTIONS = ("s", "es", "ed", "ing", "er", "ers", "ly")
+
+# The words a missing space most often glues to its neighbour: short,
+# extremely frequent function words. A split must use one of them, which is
+# what keeps compounds such as "bytearray", "subclass" or "nonlocal" (two
+# common words, but neither a function word) out of the rule.
+FUNCTION_WORDS = frozenset(
+    """
+    the of and to in for on with by at from that this an or are was were be
+    has have had will not but its their our which who been than into also
+    """.split()
+)
+
+# Function words that open programming identifiers ("isinstance", "astype",
+# "tolist", "fromkeys", "atexit", "onclick", "inplace") count at the start
+# of a token only when the rest is itself a function word ("tothe").
+_IDENTIFIER_PREFIXES = frozenset({"to", "from", "at", "on", "in", "as", "is", "by", "or", "an", "not"})
+
+# At the end of a token only these count: many words of English and of
+# other languages end in "in", "on", "to", "are" ("aprotinin", "usato",
+# "specificare"), and identifiers end in "to" ("sendto").
+_SUFFIX_WORDS = frozenset({"the", "of", "and", "for", "with", "from", "that"})
+
+# English prose has about one of these in three words; a paragraph with
+# fewer than one in eight is code, a table or another language.
+_COMMON = frozenset(
+    """
+    the of and to a in is that for it with as was on be by are this from or
+    an at not which have has will can we our their its
+    """.split()
+)
+_MIN_COMMON_SHARE = 0.125
+
+# A token the word list knows is reported only when it is "X" + "the" and
+# far rarer than both parts: "ofthe" (Zipf 3.3) against "of" (7.4).
+_RARER_BY = 4.0
+# The content part of a split must be a common word; a short one must be
+# very common ("one", "ten", but not "ins" from "withins even").
+_PART_ZIPF = 3.5
+_SHORT_PART_ZIPF = 4.5
+_SHORT_PART = 3
+# The words around the token must be real words: it sits in running prose.
+_NEIGHBOUR_ZIPF = 3.0
+
+
+class FusedWords(Rule):
+    """Two words run together without a space, such as ``ofapplication``.
+
+    What it does
+    ------------
+    Reports a lower-case word that is not in the English word list but
+    splits into a very common function word ("of", "the", "and", "for", ...)
+    and another common word: ``ofapplication`` (of + application),
+    ``thecompany``, ``costfor``; and a few frequent slips that the word list
+    knows but that are far rarer than their parts (``ofthe``, ``inthe``).
+
+    Only words in running English prose are checked: between two real
+    words, outside code lines, tables and other languages. Capitalised
+    words, names, drug and code names (``venetoclax``, ``HQP1351``), words
+    with digits, underscores, dots or slashes, URLs, programming identifiers
+    (``getattr(``, ``x.tolist``, ``isinstance``, ``bytearray``, ``endfor``)
+    and inflected forms of known words (``formatters``) are never reported.
+
+    Why it matters
+    --------------
+    A lost space is easy to miss when proofreading, and spell checkers that
+    skip unknown technical words skip it too. It also breaks search: nobody
+    finds "application" in "ofapplication".
+
+    The suggested split is shown but not applied automatically: the rule
+    cannot be certain that the word is not a name or a term of art.
+
+    Example
+    -------
+    Flagged::
+
+        accelerate the review process at the stage ofapplication for approval
+
+    Passes::
+
+        accelerate the review process at the stage of application for approval
+        olverembatinib and venetoclax; the bytearray type
+    """
+
+    code = "TXT005"
+    name = "fused-words"
+    severity = "warning"
+
+    def check(self, doc, facts) -> Iterator[Finding]:
+        from checker.lexicon import zipf
+
+        prose = doc.prose
+        for match in _TOKEN.finditer(prose):
+            token = match.group(1)
+            split = best_split(token, zipf)
+            if split is None:
+                continue
+            start, end = match.span(1)
+            if not _in_running_prose(doc, start, end, zipf):
+                continue
+            left, right = split
+            yield self.finding(
+                start,
+                end,
+                f'"{token}" looks like two words run together: "{left} {right}"',
+                evidence=(
+                    f'"{token}" has Zipf frequency {zipf(token):.1f}; "{left}" {zipf(left):.1f} '
+                    f'and "{right}" {zipf(right):.1f}'
+                ),
+                fix=Fix((Edit(start + len(left), start + len(left), " "),), "display", f'Write "{left} {right}"'),
+            )
+
+
+def best_split(token: str, zipf) -> tuple[str, str] | None:
+    """The most plausible split of ``token`` into a function word and a common word, if any."""
+    frequency = zipf(token)
+    if frequency > 0 and not token.endswith("the"):
+        return None
+    if frequency == 0 and _inflected_known(token, zipf):
+        return None
+    best: tuple[float, str, str] | None = None
+    for index in range(2, len(token) - 1):
+        left, right = token[:index], token[index:]
+        if left in FUNCTION_WORDS:
+            other = right
+            if left in _IDENTIFIER_PREFIXES and right not in FUNCTION_WORDS:
+                continue
+        elif right in _SUFFIX_WORDS:
+            other = left
+        else:
+            continue
+        if other not in FUNCTION_WORDS and not _common(other, zipf):
+            continue
+        weakest = min(zipf(left), zipf(right))
+        if frequency > 0 and (right != "the" or left not in FUNCTION_WORDS or weakest - frequency < _RARER_BY):
+            continue
+        if best is None or weakest > best[0]:
+            best = (weakest, left, right)
+    return None if best is None else (best[1], best[2])
+
+
+def _inflected_known(token: str, zipf) -> bool:
+    """``formatters``, ``inits``: an inflection of a word the list knows."""
+    for suffix in _INFLECTIONS:
+        if token.endswith(suffix):
+            stem = token[: -len(suffix)]
+            if len(stem) >= 3 and (zipf(stem) > 0 or zipf(stem + "e") > 0):
+                return True
+    return False
+
+
+def _common(word: str, zipf) -> bool:
+    if len(word) < _SHORT_PART:
+        return False
+    return zipf(word) >= (_SHORT_PART_ZIPF if len(word) == _SHORT_PART else _PART_ZIPF)
+
+
+def _in_running_prose(doc, start: int, end: int, zipf) -> bool:
+    """Between real words, on a line that is not code, in an English paragraph."""
+    prose = doc.prose
+    before = _WORD_BEFORE.search(prose, max(0, start - 40), start)
+    if before is None or zipf(before.group(1)) < _NEIGHBOUR_ZIPF:
+        return False
+    after = _WORD_AFTER.match(prose, end, min(len(prose), end + 40))
+    if after is None or (after.group(1) is not None and zipf(after.group(1)) < _NEIGHBOUR_ZIPF):
+        return False
+    line_start = max(prose.rfind("\n", 0, start), prose.rfind("\r", 0, start)) + 1
+    line_end = min((i for i in (prose.find("\n", end), prose.find("\r", end)) if i >= 0), default=len(prose))
+    if _CODE_LINE.search(prose, line_start, line_end):
+        return False
+    index = doc.paragraph_at(start)
+    block_start, block_end = (doc.paragraphs[index].start, doc.paragraphs[index].end) if index is not None else (line_start, line_end)
+    words = [w.lower() for w in _LETTERS.findall(prose, block_start, block_end)]
+    common = sum(1 for w in words if w in _COMMON)
+    return common >= _MIN_COMMON_SHARE * len(words)

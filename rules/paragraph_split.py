@@ -1,0 +1,188 @@
+"""TXT002: a sentence broken in two by a blank line."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from checker.finding import Edit, Finding, Fix
+from checker.rule import Rule
+
+# The end of the first paragraph: a lower-case word, possibly followed by a
+# comma ("running out of", "So, while", "achieved,").
+_TAIL = re.compile(r"(?<![\w\-'\u2019])([a-z][a-z'\u2019\-]*[a-z]|[a-z]),?$")
+# The start of the second: a lower-case word, or a figure or an amount
+# ("options, due to", "\$10.1 million", "2.4 percent").
+_HEAD_WORD = re.compile(r"([a-z][a-z'\u2019\-]*[a-z]|[a-z])(?=[\s,;]|$)")
+_HEAD_FIGURE = re.compile(r"(?:\\?[$\u20ac\u00a3\u00a5]|(?:US|HK|RMB|A|C)\\?\$)?\d[\d,.]*%?(?=[\s,;]|$)")
+# "1 Adjustment of ...": a footnote, not a figure continuing a sentence.
+_FOOTNOTE = re.compile(r"\d{1,2}[ \t]+[A-Z]")
+# Lines that are not running prose: list items, table rows, code.
+_LIST_ITEM = re.compile(r"[ \t]*(?:[-*+\u2022\u2023\u25e6\u2013\u2014>]|\(?(?:\d{1,3}|[a-z]|[ivxlc]{1,5})[.)])[ \t]")
+_TABLE_ROW = re.compile(r"\t|\||\S {3,}\S|[=+#]{3,}")
+_CODE = re.compile(r"[={}]|::|->|[A-Za-z_]\(|[a-z_]\.[a-z_]{2,}")
+# "...; and" closes an item of a list written as paragraphs.
+_LIST_TAIL = re.compile(r";\s*(?:and|or|and/or)$")
+_TITLE_SEPARATOR = re.compile(r": | [-\u2013\u2014] ")
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
+_WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019\-]*")
+_LOWER_WORD = re.compile(r"(?<![\w.])[a-z][a-z'\u2019\-]*(?![\w(])")
+
+_MIN_WORDS_BEFORE = 8  # words in the first paragraph: fewer is a heading
+_MIN_HEAD_ZIPF = 2.0  # the continuing word is an English word, not a name like "yq"
+_MIN_LOWER_AFTER = 2  # lower-case words among the first six of the second
+
+
+class ParagraphSplit(Rule):
+    """A sentence broken in two by a blank line.
+
+    What it does
+    ------------
+    Reports a paragraph that ends without closing punctuation, in the middle
+    of a sentence, when the next paragraph (after a blank line) continues
+    it: it starts with a lower-case word or with a figure or an amount.
+
+    Headings, titles, list items, table rows, code, speaker labels such as
+    ``Dr. Dajun Yang:`` and lines ending in a colon or semicolon are not
+    reported, nor is a paragraph that is indented differently from the one
+    before it. In Markdown only two ordinary paragraphs are compared, and a
+    single line break (a soft wrap) is never a paragraph break.
+
+    Why it matters
+    --------------
+    A stray blank line, often left by copying from a PDF or a web page, cuts
+    a sentence in two: readers pause at a break that is not there, and tools
+    that work sentence by sentence (search snippets, translation, the other
+    rules of this linter) see two fragments.
+
+    The fix joins the two paragraphs with a space. It is unsafe: the rule
+    cannot know that no text was lost at the break.
+
+    Example
+    -------
+    Flagged::
+
+        Patients with blood cancers were running out of
+
+        options, due to a variety of factors.
+
+    Passes::
+
+        Patients with blood cancers were running out of options,
+        due to a variety of factors.
+    """
+
+    code = "TXT002"
+    name = "paragraph-split"
+    severity = "warning"
+
+    def check(self, doc, facts) -> Iterator[Finding]:
+        paragraphs = doc.paragraphs
+        prose, text = doc.prose, doc.text
+        for first, second in zip(paragraphs, paragraphs[1:]):
+            if first.kind != "paragraph" or second.kind != "paragraph":
+                continue
+            gap = text[first.end : second.start]
+            # Only whitespace with a blank line between: nothing blanked
+            # (code, comments) and not a soft wrap.
+            if not gap.isspace() or gap.count("\n") + gap.count("\r") - gap.count("\r\n") < 2:
+                continue
+            tail_line = _line(prose, first.end - 1)
+            head_line = _line(prose, second.start)
+            tail = _TAIL.search(prose, tail_line[0], first.end)
+            if tail is None or not _prose_tail(prose, first, tail_line):
+                continue
+            head = _continuation(prose, second.start, head_line[1])
+            if head is None:
+                continue
+            if _indent(prose, head_line[0]) != _indent(prose, _line(prose, first.start)[0]):
+                continue
+            yield self._finding(text, first.end, second.start, tail.start(), head)
+
+    def _finding(self, text: str, gap_start: int, gap_end: int, tail_start: int, head_end: int) -> Finding:
+        before = text[tail_start:gap_start]
+        after = text[gap_end:head_end]
+        shown_before = " ".join(_last_words(text[max(0, gap_start - 80) : gap_start]))
+        shown_after = " ".join(text[gap_end : gap_end + 40].split()[:3])
+        return self.finding(
+            tail_start,
+            head_end,
+            f'The sentence "... {shown_before}" continues after a blank line: "{shown_after} ..."',
+            evidence=f'the paragraph ends with "{before}" (no closing punctuation) and the next starts with "{after}"',
+            fix=Fix((Edit(gap_start, gap_end, " "),), "unsafe", "Join the two paragraphs"),
+        )
+
+
+def _last_words(segment: str, count: int = 4) -> list[str]:
+    """Up to ``count`` words at the end of ``segment``, not reaching back past a sentence end."""
+    words: list[str] = []
+    for word in reversed(segment.split()):
+        if words and word[-1] in ".!?:;":
+            break
+        words.insert(0, word)
+        if len(words) == count:
+            break
+    return words
+
+
+def _line(prose: str, offset: int) -> tuple[int, int]:
+    start = max(prose.rfind("\n", 0, offset), prose.rfind("\r", 0, offset)) + 1
+    end = len(prose)
+    for stop in ("\n", "\r"):
+        at = prose.find(stop, offset)
+        if at >= 0:
+            end = min(end, at)
+    return start, end
+
+
+def _indent(prose: str, line_start: int) -> int:
+    index = line_start
+    while index < len(prose) and prose[index] in " \t":
+        index += 1
+    return index - line_start
+
+
+def _prose_tail(prose: str, block, tail_line: tuple[int, int]) -> bool:
+    """The first paragraph ends in running prose, not a title, list item, table row or code."""
+    line = prose[max(tail_line[0], block.start) : block.end]
+    first_line = prose[block.start : _line(prose, block.start)[1]]
+    if _LIST_ITEM.match(first_line) or _LIST_ITEM.match(line):
+        return False
+    if _TABLE_ROW.search(line) or _CODE.search(line):
+        return False
+    if _LIST_TAIL.search(prose, block.start, block.end):
+        return False
+    words = _WORD.findall(prose, block.start, block.end)
+    if len(words) < _MIN_WORDS_BEFORE:
+        return False  # a heading or a caption
+    # "yq: Command-line YAML processor - jq wrapper for YAML documents": a
+    # title line, with no sentence in it.
+    if _TITLE_SEPARATOR.search(prose, block.start, block.end) and not _SENTENCE_END.search(prose, block.start, block.end):
+        return False
+    # A title capitalises most of its words; prose does not.
+    words = _WORD.findall(line)
+    lower = sum(1 for word in words if word[0].islower())
+    return lower * 2 >= len(words)
+
+
+def _continuation(prose: str, start: int, line_end: int) -> int | None:
+    """End of the first word of a paragraph that continues a sentence, or None."""
+    from checker.lexicon import zipf
+
+    line = prose[start:line_end]
+    if _LIST_ITEM.match(line) or _TABLE_ROW.search(line) or _CODE.search(line):
+        return None
+    head = _HEAD_WORD.match(prose, start, line_end)
+    if head is not None and zipf(head.group(1)) < _MIN_HEAD_ZIPF:
+        return None  # "yq transcodes YAML": a name, not a continuation
+    if head is None:
+        head = _HEAD_FIGURE.match(prose, start, line_end)
+        if head is None or _FOOTNOTE.match(prose, start, line_end):
+            return None
+    opening = prose[head.end() : line_end].split()[:6]
+    lower = sum(1 for word in opening if _LOWER_WORD.fullmatch(word.rstrip(",;.")))
+    if head.re is _HEAD_WORD:
+        lower += 1
+    if lower < _MIN_LOWER_AFTER:
+        return None
+    return head.end()
