@@ -28,12 +28,25 @@ class _Strict(BaseModel):
 
 
 class Vocabulary(_Strict):
-    """Terms for the names rules."""
+    """Terms for the names rules (``[tool.factlint.vocabulary]``).
 
+    The vocabulary decides which of two look-alike spellings is right:
+    ``prefer`` first, then ``accept``; without either, the names rules report
+    both forms with their counts and do not pretend to know.
+    """
+
+    # Spellings known to be right. Two accepted forms are never variants of
+    # each other ("venetoclax" and "navitoclax" are different drugs); a form
+    # close to an accepted one is reported as its variant. An accepted
+    # acronym also counts as defined.
     accept: tuple[str, ...] = ()
-    # canonical form -> rejected variants
+    # canonical form -> rejected variants. Every occurrence of a rejected
+    # form is reported with a safe fix to the canonical form; other forms
+    # that look like variants of the canonical one get an unsafe fix.
     prefer: dict[str, tuple[str, ...]] = Field(default_factory=dict)
-    # acronyms that count as defined, beyond the built-in list
+    # Acronyms that count as defined, beyond the built-in list
+    # (checker/data/acronyms.txt): never asked to be defined, never taken
+    # for a slip of a defined acronym.
     acronyms: tuple[str, ...] = ()
 
 

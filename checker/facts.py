@@ -22,7 +22,7 @@ from checker.finding import Finding
 
 
 class _Fact(BaseModel):
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
 
 class Directive(_Fact):
@@ -42,10 +42,13 @@ class Directive(_Fact):
 class NameMention(_Fact):
     """One occurrence of a name candidate."""
 
-    text: str
+    text: str  # as written, without a possessive 's
     start: int
     end: int
     kind: Literal["word", "phrase", "drug", "code", "acronym"]
+    # Its capitals say nothing: first word of a sentence or line, a heading,
+    # a title-case or all-capital line.
+    initial: bool = False
 
 
 class AcronymDefinition(_Fact):
@@ -57,6 +60,8 @@ class AcronymDefinition(_Fact):
     end: int
     short_start: int
     short_end: int
+    long_start: int = 0
+    long_end: int = 0
 
 
 class Alias(_Fact):
@@ -72,7 +77,16 @@ class Alias(_Fact):
 
 
 class Quantity(_Fact):
-    """A number as written, with the interval its rounding allows."""
+    """A number as written, with the interval its rounding allows.
+
+    ``value``, ``low`` and ``high`` are in units (the scale applied: "$1.2
+    billion" has value 1.2e9, low 1.15e9, high 1.25e9, scale 1e9);
+    ``decimals`` is the precision as written (decimals of the written
+    mantissa). A range ("10%-12%") is one quantity of kind "range" whose
+    interval spans both ends. Spelled-out counts ("two") and multiplier
+    verbs ("doubled") are ``exact``. The hedge is kept apart: low and high
+    reflect rounding only (``checker.intervals.hedged`` applies a hedge).
+    """
 
     text: str
     start: int
@@ -83,31 +97,73 @@ class Quantity(_Fact):
     unit: str = ""  # "", "%", "pp", "bp", "x", or a currency code such as "USD"
     scale: float = 1.0
     hedge: str | None = None  # "about", "more than", "up to", ...
+    decimals: int = 0
+    kind: Literal["number", "range", "multiple"] = "number"
+    exact: bool = False
+    noun: str = ""  # the counted noun after a bare number ("412 patients" -> "patients")
 
 
 class Claim(_Fact):
-    """An arithmetic claim that was recognised and checked."""
+    """An arithmetic claim that was recognised and checked.
 
-    kind: str  # "percent-change", "share", "total", "multiple", "cagr", ...
+    ``start``/``end`` is the stated result a finding points at (the "42%" of
+    "an increase of 42%"); ``parts`` are the spans of the figures the result
+    was computed from. ``rule`` is the code of the rule that reports the
+    claim when it is inconsistent; ``detail`` is the evidence ("48.6 / 31.2
+    - 1 = +55.8% (55.6% to 56.0% with rounding); the text says 42%").
+    """
+
+    kind: str  # "percent-change", "change", "direction", "percentage-points", "multiple", "share", "total", "percent-sum", "cagr"
     start: int
     end: int
     consistent: bool
     detail: str = ""
+    rule: str = ""
+    stated: str = ""  # the stated result as written
+    computed: str = ""  # the computed result, written like the stated one
+    low: float | None = None  # the computed range
+    high: float | None = None
+    parts: tuple[tuple[int, int], ...] = ()
+    loose: bool = False  # loosely worded ("drove total revenue of"): a warning, not an error
+    suggestion: str = ""  # replacement text for the stated result (a display-only fix)
 
 
 # --- dates (checker.extract.dates) --------------------------------------------
 
 
 class DateMention(_Fact):
+    """One date expression, as written and as resolved.
+
+    ``year``/``month``/``day`` are what the text names (for a fiscal year
+    with a stated end, "fiscal year ended June 30, 2025", month and day give
+    that end; for "since ..." mentions they give the starting point).
+    ``first``/``last`` are the calendar days the mention covers, when known:
+    quarters, halves and fiscal years only get them when the fiscal year end
+    is known; relative mentions only when the document date is known.
+    """
+
     text: str
     start: int
     end: int
-    kind: str  # "date", "month", "year", "quarter", "half", "fiscal-year", "relative", "duration"
+    # "date", "month", "year", "quarter", "half", "fiscal-year", "relative", "duration"
+    kind: str
     year: int | None = None
     month: int | None = None
     day: int | None = None
     weekday: int | None = None  # 0 = Monday, as written in the text
-    resolved: str | None = None  # ISO date or period the mention resolves to
+    resolved: str | None = None  # ISO date or period the mention resolves to ("2025-12", "2025", "FY2025")
+    quarter: int | None = None  # 1-4 for quarters, 1-2 for halves
+    fiscal: bool = False  # written as a fiscal period ("FY2025", "Q4 fiscal 2025")
+    valid: bool = True  # False for impossible dates ("February 30, 2026", "2025-13-01")
+    first: _dt.date | None = None  # first calendar day covered
+    last: _dt.date | None = None  # last calendar day covered
+    count: float | None = None  # durations and "ago": how many units
+    unit: str | None = None  # "day", "week", "month", "quarter", "year", "decade", ...
+    # durations: "first", "consecutive", "since", "past", "next", "first-of-year" or a hedge
+    # ("more than", "over", "nearly", ...); years and months: "early", "mid", "late", "end of", ...;
+    # relative: "last", "this", "next" (":earlier" etc. for a modifier), "ago", "day", "month-last-year"
+    qualifier: str | None = None
+    preposition: str | None = None  # the word just before ("in", "on", "since", "until", "by", ...)
 
 
 class DocumentDate(_Fact):
@@ -121,19 +177,43 @@ class DocumentDate(_Fact):
 # --- facts across documents (checker.extract.facts) --------------------------
 
 
-class FactStatement(_Fact):
-    """subject + measure + period = value, as stated in the document."""
+class GrowthClaim(_Fact):
+    """A stated change of a fact against a prior period ("81% year-over-year growth")."""
 
-    subject: str
-    measure: str
-    period: str = ""
-    value: float
-    low: float
+    percent: float  # signed: -12.0 for "down 12%"
+    low: float  # the percent's rounding interval (hedges widen it)
     high: float
-    unit: str = ""
+    prior_period: str  # the period compared against: "2024", "Q3 2025"
     text: str
     start: int
     end: int
+
+
+class FactStatement(_Fact):
+    """subject + measure + period = value, as stated in the document.
+
+    ``value``, ``low`` and ``high`` are absolute (scale applied: "$62.2
+    million" is 62.2e6, 62.15e6 to 62.25e6). ``start``/``end`` span the
+    figure; ``statement_start``/``statement_end`` the words that make the
+    statement (subject to figure).
+    """
+
+    subject: str  # as written (a pronoun is replaced by the document's organisation)
+    measure: str  # canonical measure: "revenue", "sales", "employees", "founded", ...
+    period: str = ""  # canonical period: "2025", "Q4 2025", "H1 2025", "FY2025"; "" when timeless
+    value: float
+    low: float
+    high: float
+    unit: str = ""  # "USD" and other currency codes, "" for counts, "year" for years
+    text: str
+    start: int
+    end: int
+    subject_key: str = ""  # normalised subject (see checker.extract.facts.subject_key)
+    organisation: bool = False  # the subject is a company, not a product or segment
+    phrase: str = ""  # the measure as written ("full-year sales")
+    statement_start: int = 0
+    statement_end: int = 0
+    growth: GrowthClaim | None = None
 
 
 # --- the sheet ----------------------------------------------------------------
@@ -142,7 +222,7 @@ class FactStatement(_Fact):
 class FactSheet(BaseModel):
     """Everything pass 1 learned about one document."""
 
-    model_config = ConfigDict(arbitrary_types_allowed=True)
+    model_config = ConfigDict(arbitrary_types_allowed=True, defer_build=True)
 
     path: str
     format: str

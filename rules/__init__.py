@@ -22,6 +22,7 @@ from checker.rules.unused_suppression import UnusedSuppression
 from checker.rules.non_utf8 import NonUtf8File
 
 # names (NAM)
+from checker.rules.name_variants import NameVariants
 
 # numbers (NUM)
 
@@ -38,6 +39,7 @@ BUILTIN: tuple[type[Rule], ...] = (
     # encoding
     NonUtf8File,
     # names
+    NameVariants,
     # numbers
     # dates
 )

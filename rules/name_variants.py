@@ -1,0 +1,129 @@
+"""NAM001: one name spelled in more than one way, within a document or across the corpus."""
+
+from __future__ import annotations
+
+from typing import Iterable, Sequence
+
+from checker.finding import Edit, Finding, Fix, Related
+from checker.rule import Rule
+
+# Related locations listed per finding, at most.
+_MAX_RELATED = 50
+
+
+class NameVariants(Rule):
+    """A name written in two ways: ``Lisafoclax`` here, ``Lisaftoclax`` there.
+
+    What it does
+    ------------
+    Groups the names of every document in the corpus (people, companies,
+    drugs, code names, acronyms, multi-word names) and reports forms that
+    look like one name spelled differently:
+
+    - near misses: one letter added, dropped, changed, or two letters
+      swapped (two edits for names of ten letters or more), with the same
+      first letter: ``Lisafoclax`` / ``Lisaftoclax``;
+    - case, hyphen, space and accent variants: ``BCR-ABL`` / ``Bcr-Abl`` /
+      ``BCR ABL``, ``Sjogren`` / ``Sjögren``;
+    - multi-word names that differ in one word: ``Elaine Example`` /
+      ``Elaine Exampel``.
+
+    Each occurrence of the less frequent form is reported, naming the other
+    form and how often each occurs; the finding lists the other form's
+    occurrences, in every file. Which form is right is decided by the
+    vocabulary: a form listed in ``prefer`` is replaced by its canonical form
+    (a safe fix), a form close to a canonical or an accepted form gets an
+    unsafe fix. Without the vocabulary the rule does not pretend to know: it
+    reports the rarer form (when both are equally frequent, it says so and
+    picks one in a fixed order) and offers the other as a suggestion only.
+
+    Never reported: two ordinary English words (``form`` / ``from``), a rare
+    form that is itself an English word, acronyms of five letters or fewer
+    and code names compared by spelling (``CML`` / ``CLL``, ``APG-2575`` /
+    ``APG-2557``), words that differ by an ending (``inhibitor`` /
+    ``inhibitors``), drugs that share a stem but not a prefix (``imatinib``
+    / ``nilotinib``), names that a document declares as aliases
+    (``Olverembatinib (HQP1351)``), possessives (``Pfizer's``), plurals
+    (``TKIs``), and capitals at the start of a sentence or in a heading.
+
+    Why it matters
+    --------------
+    A misspelt drug, company or person name is a factual error that spell
+    checkers cannot see: they either do not know the name or have been told
+    to accept both spellings. Readers, search engines and regulators treat
+    the two spellings as two different things.
+
+    Example
+    -------
+    Flagged::
+
+        Lisafoclax is approved for CLL. Lisafoclax is a Bcl-2 inhibitor.
+        Sales of Lisaftoclax reached $10.1 million.
+
+    Passes::
+
+        Venetoclax and navitoclax are both Bcl-2 inhibitors; imatinib and
+        nilotinib target BCR-ABL. Pfizer's pipeline includes two TKIs.
+
+    Configure the right spelling in ``pyproject.toml``::
+
+        [tool.factlint.vocabulary]
+        prefer = { "Lisaftoclax" = ["Lisafoclax"] }
+        accept = ["venetoclax", "navitoclax"]
+    """
+
+    code = "NAM001"
+    name = "name-variants"
+    severity = "warning"
+    scope = "corpus"
+    requires = ("names",)
+
+    def check_corpus(self, sheets: Sequence) -> Iterable[Finding]:
+        from checker.extract.names import find_variants
+
+        vocabulary = self.settings.vocabulary if self.settings is not None else None
+        for pair in find_variants(sheets, vocabulary):
+            if not any(sheets[o[0]].in_scope for o in pair.variant_occurrences):
+                continue
+            yield from self._findings(pair, sheets)
+
+    def _findings(self, pair, sheets) -> Iterable[Finding]:
+        variant, reference = pair.variant, pair.reference
+        n, m = len(pair.variant_occurrences), len(pair.reference_occurrences)
+        if pair.basis == "listed":
+            message = f"'{variant}' is listed as a variant of '{reference}' in [tool.factlint.vocabulary] prefer"
+            applicability = "safe"
+        elif pair.basis == "prefer":
+            message = f"'{variant}' ({n}\u00d7) looks like a variant of the preferred '{reference}' ({m}\u00d7)"
+            applicability = "unsafe"
+        elif pair.basis == "accept":
+            message = f"'{variant}' ({n}\u00d7) looks like a variant of the accepted '{reference}' ({m}\u00d7)"
+            applicability = "unsafe"
+        elif pair.basis == "tie":
+            message = (
+                f"'{variant}' ({n}\u00d7) looks like a variant of '{reference}' ({m}\u00d7); both are equally "
+                f"frequent, so this one was picked in alphabetical order; if '{variant}' is right, add it to "
+                "[tool.factlint.vocabulary] prefer"
+            )
+            applicability = "display"
+        else:
+            message = (
+                f"'{variant}' ({n}\u00d7) looks like a variant of '{reference}' ({m}\u00d7); "
+                f"if '{variant}' is right, add it to [tool.factlint.vocabulary] prefer"
+            )
+            applicability = "display"
+        files = len({o[0] for o in pair.reference_occurrences})
+        evidence = (
+            f"{pair.how}; '{reference}' occurs {m}\u00d7 in {files} file{'s' if files != 1 else ''}, "
+            f"'{variant}' {n}\u00d7; to keep '{variant}': prefer = {{ \"{variant}\" = [\"{reference}\"] }}"
+        )
+        related = tuple(
+            Related(o[1], o[2], f"'{reference}'", path=sheets[o[0]].path)
+            for o in sorted(pair.reference_occurrences, key=lambda o: (sheets[o[0]].path, o[1]))[:_MAX_RELATED]
+        )
+        for index, start, end, _initial in sorted(pair.variant_occurrences, key=lambda o: (o[0], o[1])):
+            sheet = sheets[index]
+            if not sheet.in_scope:
+                continue
+            fix = Fix((Edit(start, end, pair.replacement),), applicability, f"write '{pair.replacement}'")
+            yield self.finding(start, end, message, evidence=evidence, related=related, fix=fix, path=sheet.path)
