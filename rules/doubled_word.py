@@ -29,12 +29,13 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 # Doubles that English grammar or idiom produces on purpose: "she had had
 # enough", "he said that that was fine", "what it is is a risk", "what it
 # was was ...", "I do do it", "gave her her keys", and doubled intensifiers
-# and interjections ("very very", "bye bye").
+# and interjections ("very very", "bye bye"). "no no", "well well" and
+# "more more" are left out: in written prose they are slips ("as well well as").
 ALLOWED = frozenset(
     """
     had that is was do her
-    very really much many so far long no yes well now there too
-    bye ha haha ho blah tut chop knock hush never again more
+    very really much many so far long too
+    bye ha haha ho blah tut chop knock hush
     """.split()
 )
 
@@ -155,8 +156,8 @@ def _plausible(prose: str, match: re.Match) -> bool:
     # "blah blah blah", "spam spam spam": repetition on purpose.
     if (before and before.group(1).lower() == lower) or (after and after.group(1).lower() == lower):
         return False
-    # "1 root root 30736": a listing, not a sentence.
-    if before is None and after is None:
+    # "1 root root 30736": a listing, not a sentence ("2019 and and 2018" is).
+    if before is None and after is None and lower not in _FUNCTION:
         return False
     # '"the the"': the text is talking about the double.
     if (start > 0 and prose[start - 1] in _QUOTES) or (end < len(prose) and prose[end] in _QUOTES):

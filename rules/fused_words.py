@@ -17,8 +17,12 @@ _TOKEN = re.compile(
     r"([a-z]{5,})"
     r"(?![\w\-\u2010\u2011/\\@#$%&*+=<>~^|`(\[{]|[.'\u2019:][\w])"
 )
-_WORD_BEFORE = re.compile(r"(?:^|(?<=\s))([A-Za-z]+)[ ]?(?:\r\n|\r|\n)?[ ]?$")
-_WORD_AFTER = re.compile(r"[ ]?(?:\r\n|\r|\n)?[ ]?([A-Za-z]+)(?=[\s,.;:!?)]|$)|[,.;:!?)](?=\s|$)")
+_WORD_BEFORE = re.compile(
+    r"(?:^|(?<=[\s(\"\u201c]))([A-Za-z]+(?:-[A-Za-z]+)*|\d[\d,.]*%?)[,;:)\"\u201d]?[ ]?(?:\r\n|\r|\n)?[ ]?\(?$"
+)
+_WORD_AFTER = re.compile(
+    r"[ ]?(?:\r\n|\r|\n)?[ ]?(?:([A-Za-z]+(?:-[A-Za-z]+)*)(?=[\s,.;:!?)]|$)|[$\u20ac\u00a3]?\d)|[,.;:!?)](?=\s|$)"
+)
 # Lines of code, tables and configuration.
 _CODE_LINE = re.compile(r"\t|::|>>>|->|[={}|<>]")
 _LETTERS = re.compile(r"[A-Za-z]+")
@@ -32,21 +36,23 @@ FUNCTION_WORDS = frozenset(
     """
     the of and to in for on with by at from that this an or are was were be
     has have had will not but its their our which who been than into also
+    we it these those
     """.split()
 )
 
 # Function words that open programming identifiers ("isinstance", "astype",
-# "tolist", "fromkeys", "atexit", "onclick", "inplace") count at the start
-# of a token only when the rest is itself a function word ("tothe").
-_IDENTIFIER_PREFIXES = frozenset({"to", "from", "at", "on", "in", "as", "is", "by", "or", "an", "not"})
+# "tolist", "fromkeys", "atexit", "onerror") count at the start of a token only when
+# the rest is itself a function word ("tothe").
+_IDENTIFIER_PREFIXES = frozenset({"to", "from", "at", "on", "as", "is", "not", "it"})
 
 # At the end of a token only these count: many words of English and of
 # other languages end in "in", "on", "to", "are" ("aprotinin", "usato",
 # "specificare"), and identifiers end in "to" ("sendto").
 _SUFFIX_WORDS = frozenset({"the", "of", "and", "for", "with", "from", "that"})
 
-# English prose has about one of these in three words; a paragraph with
-# fewer than one in eight is code, a table or another language.
+# English prose has about one of these in three words; text with fewer than
+# one in eight (counted over the characters around the token) is code, a
+# table or another language.
 _COMMON = frozenset(
     """
     the of and to a in is that for it with as was on be by are this from or
@@ -54,9 +60,10 @@ _COMMON = frozenset(
     """.split()
 )
 _MIN_COMMON_SHARE = 0.125
+_WINDOW = 400
 
-# A token the word list knows is reported only when it is "X" + "the" and
-# far rarer than both parts: "ofthe" (Zipf 3.3) against "of" (7.4).
+# A token the word list knows is reported only when both parts are function
+# words and it is far rarer than either: "ofthe" (Zipf 3.3) against "of" (7.4).
 _RARER_BY = 4.0
 # The content part of a split must be a common word; a short one must be
 # very common ("one", "ten", but not "ins" from "withins even").
@@ -64,7 +71,7 @@ _PART_ZIPF = 3.5
 _SHORT_PART_ZIPF = 4.5
 _SHORT_PART = 3
 # The words around the token must be real words: it sits in running prose.
-_NEIGHBOUR_ZIPF = 3.0
+_NEIGHBOUR_ZIPF = 2.0
 
 
 class FusedWords(Rule):
@@ -120,7 +127,7 @@ class FusedWords(Rule):
             if split is None:
                 continue
             start, end = match.span(1)
-            if not _in_running_prose(doc, start, end, zipf):
+            if not _in_running_prose(prose, start, end, zipf):
                 continue
             left, right = split
             yield self.finding(
@@ -138,8 +145,6 @@ class FusedWords(Rule):
 def best_split(token: str, zipf) -> tuple[str, str] | None:
     """The most plausible split of ``token`` into a function word and a common word, if any."""
     frequency = zipf(token)
-    if frequency > 0 and not token.endswith("the"):
-        return None
     if frequency == 0 and _inflected_known(token, zipf):
         return None
     best: tuple[float, str, str] | None = None
@@ -156,7 +161,7 @@ def best_split(token: str, zipf) -> tuple[str, str] | None:
         if other not in FUNCTION_WORDS and not _common(other, zipf):
             continue
         weakest = min(zipf(left), zipf(right))
-        if frequency > 0 and (right != "the" or left not in FUNCTION_WORDS or weakest - frequency < _RARER_BY):
+        if frequency > 0 and (right not in FUNCTION_WORDS or left not in FUNCTION_WORDS or weakest - frequency < _RARER_BY):
             continue
         if best is None or weakest > best[0]:
             best = (weakest, left, right)
@@ -179,21 +184,23 @@ def _common(word: str, zipf) -> bool:
     return zipf(word) >= (_SHORT_PART_ZIPF if len(word) == _SHORT_PART else _PART_ZIPF)
 
 
-def _in_running_prose(doc, start: int, end: int, zipf) -> bool:
-    """Between real words, on a line that is not code, in an English paragraph."""
-    prose = doc.prose
+def _real_word(word: str, zipf) -> bool:
+    """A common word, a capitalised one (a name: "EBITDA", "Intel") or a figure."""
+    return word[0].isupper() or word[0].isdigit() or all(zipf(part) >= _NEIGHBOUR_ZIPF for part in word.split("-"))
+
+
+def _in_running_prose(prose: str, start: int, end: int, zipf) -> bool:
+    """Between real words, on a line that is not code, in English text."""
     before = _WORD_BEFORE.search(prose, max(0, start - 40), start)
-    if before is None or zipf(before.group(1)) < _NEIGHBOUR_ZIPF:
+    if before is None or not _real_word(before.group(1), zipf):
         return False
     after = _WORD_AFTER.match(prose, end, min(len(prose), end + 40))
-    if after is None or (after.group(1) is not None and zipf(after.group(1)) < _NEIGHBOUR_ZIPF):
+    if after is None or (after.group(1) is not None and not _real_word(after.group(1), zipf)):
         return False
     line_start = max(prose.rfind("\n", 0, start), prose.rfind("\r", 0, start)) + 1
     line_end = min((i for i in (prose.find("\n", end), prose.find("\r", end)) if i >= 0), default=len(prose))
     if _CODE_LINE.search(prose, line_start, line_end):
         return False
-    index = doc.paragraph_at(start)
-    block_start, block_end = (doc.paragraphs[index].start, doc.paragraphs[index].end) if index is not None else (line_start, line_end)
-    words = [w.lower() for w in _LETTERS.findall(prose, block_start, block_end)]
+    words = [w.lower() for w in _LETTERS.findall(prose, max(0, start - _WINDOW), end + _WINDOW)]
     common = sum(1 for w in words if w in _COMMON)
     return common >= _MIN_COMMON_SHARE * len(words)

@@ -10,7 +10,7 @@ from checker.rule import Rule
 
 # The end of the first paragraph: a lower-case word, possibly followed by a
 # comma ("running out of", "So, while", "achieved,").
-_TAIL = re.compile(r"(?<![\w\-'\u2019])([a-z][a-z'\u2019\-]*[a-z]|[a-z]),?$")
+_TAIL = re.compile(r"(?<![\w\-'\u2019])([A-Za-z][A-Za-z'\u2019\-]*[a-z]|[a-z]),?$")
 # The start of the second: a lower-case word, or a figure or an amount
 # ("options, due to", "\$10.1 million", "2.4 percent").
 _HEAD_WORD = re.compile(r"([a-z][a-z'\u2019\-]*[a-z]|[a-z])(?=[\s,;]|$)")
@@ -21,6 +21,8 @@ _FOOTNOTE = re.compile(r"\d{1,2}[ \t]+[A-Z]")
 _LIST_ITEM = re.compile(r"[ \t]*(?:[-*+\u2022\u2023\u25e6\u2013\u2014>]|\(?(?:\d{1,3}|[a-z]|[ivxlc]{1,5})[.)])[ \t]")
 _TABLE_ROW = re.compile(r"\t|\||\S {3,}\S|[=+#]{3,}")
 _CODE = re.compile(r"[={}]|::|->|[A-Za-z_]\(|[a-z_]\.[a-z_]{2,}")
+# "ocs - wrapper for ...", "optional arguments:": a term being defined, a label.
+_DEFINITION = re.compile(r"\s*\S+(?: \S+)? [-\u2013\u2014] |\s*[^.!?]{0,40}:$")
 # "...; and" closes an item of a list written as paragraphs.
 _LIST_TAIL = re.compile(r";\s*(?:and|or|and/or)$")
 _TITLE_SEPARATOR = re.compile(r": | [-\u2013\u2014] ")
@@ -28,9 +30,9 @@ _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019\-]*")
 _LOWER_WORD = re.compile(r"(?<![\w.])[a-z][a-z'\u2019\-]*(?![\w(])")
 
-_MIN_WORDS_BEFORE = 8  # words in the first paragraph: fewer is a heading
+_MIN_WORDS_BEFORE = 3  # words on the last line of the first paragraph
 _MIN_HEAD_ZIPF = 2.0  # the continuing word is an English word, not a name like "yq"
-_MIN_LOWER_AFTER = 2  # lower-case words among the first six of the second
+_MIN_LOWER_AFTER = 2  # lower-case words among the first six after a figure
 
 
 class ParagraphSplit(Rule):
@@ -144,7 +146,7 @@ def _indent(prose: str, line_start: int) -> int:
 
 def _prose_tail(prose: str, block, tail_line: tuple[int, int]) -> bool:
     """The first paragraph ends in running prose, not a title, list item, table row or code."""
-    line = prose[max(tail_line[0], block.start) : block.end]
+    line = prose[tail_line[0] : block.end]
     first_line = prose[block.start : _line(prose, block.start)[1]]
     if _LIST_ITEM.match(first_line) or _LIST_ITEM.match(line):
         return False
@@ -152,9 +154,8 @@ def _prose_tail(prose: str, block, tail_line: tuple[int, int]) -> bool:
         return False
     if _LIST_TAIL.search(prose, block.start, block.end):
         return False
-    words = _WORD.findall(prose, block.start, block.end)
-    if len(words) < _MIN_WORDS_BEFORE:
-        return False  # a heading or a caption
+    if len(_WORD.findall(line)) < _MIN_WORDS_BEFORE:
+        return False  # a heading, a caption, a keyword
     # "yq: Command-line YAML processor - jq wrapper for YAML documents": a
     # title line, with no sentence in it.
     if _TITLE_SEPARATOR.search(prose, block.start, block.end) and not _SENTENCE_END.search(prose, block.start, block.end):
@@ -169,8 +170,8 @@ def _continuation(prose: str, start: int, line_end: int) -> int | None:
     """End of the first word of a paragraph that continues a sentence, or None."""
     from checker.lexicon import zipf
 
-    line = prose[start:line_end]
-    if _LIST_ITEM.match(line) or _TABLE_ROW.search(line) or _CODE.search(line):
+    line = prose[_line(prose, start)[0] : line_end]
+    if _LIST_ITEM.match(line) or _TABLE_ROW.search(line) or _CODE.search(line) or _DEFINITION.match(line):
         return None
     head = _HEAD_WORD.match(prose, start, line_end)
     if head is not None and zipf(head.group(1)) < _MIN_HEAD_ZIPF:
@@ -179,10 +180,9 @@ def _continuation(prose: str, start: int, line_end: int) -> int | None:
         head = _HEAD_FIGURE.match(prose, start, line_end)
         if head is None or _FOOTNOTE.match(prose, start, line_end):
             return None
-    opening = prose[head.end() : line_end].split()[:6]
-    lower = sum(1 for word in opening if _LOWER_WORD.fullmatch(word.rstrip(",;.")))
-    if head.re is _HEAD_WORD:
-        lower += 1
-    if lower < _MIN_LOWER_AFTER:
-        return None
+        # A figure must be followed by words: "\$10.1 million in its first ...".
+        opening = prose[head.end() : line_end].split()[:6]
+        lower = sum(1 for word in opening if _LOWER_WORD.fullmatch(word.rstrip(",;.")))
+        if lower < _MIN_LOWER_AFTER:
+            return None
     return head.end()
