@@ -49,6 +49,7 @@ class NameMention(_Fact):
     # Its capitals say nothing: first word of a sentence or line, a heading,
     # a title-case or all-capital line.
     initial: bool = False
+    heading: bool = False  # in a heading, a title-case or an all-capital line
 
 
 class AcronymDefinition(_Fact):

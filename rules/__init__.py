@@ -22,6 +22,8 @@ from checker.rules.unused_suppression import UnusedSuppression
 from checker.rules.non_utf8 import NonUtf8File
 
 # names (NAM)
+from checker.rules.acronym_definitions import AcronymBeforeDefinition, AcronymRedefined
+from checker.rules.acronym_variants import AcronymVariants
 from checker.rules.name_variants import NameVariants
 
 # numbers (NUM)
@@ -40,6 +42,9 @@ BUILTIN: tuple[type[Rule], ...] = (
     NonUtf8File,
     # names
     NameVariants,
+    AcronymVariants,
+    AcronymRedefined,
+    AcronymBeforeDefinition,
     # numbers
     # dates
 )

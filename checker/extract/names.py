@@ -97,6 +97,8 @@ def _neutral_lines(doc: Document) -> list[tuple[int, int]]:
     for block in doc.paragraphs:
         if block.kind == "heading":
             spans.append((block.start, block.end))
+        elif block.end - block.start <= 60 and prose[block.end - 1] not in ".,;:!?\"')\u201d" and "\n" not in prose[block.start : block.end]:
+            spans.append((block.start, block.end))  # a short paragraph without punctuation: a heading
     for match in _LINE.finditer(prose):
         line = match.group()
         if len(_TITLE_WORDS.findall(line)) >= 2:
@@ -167,25 +169,26 @@ def _tokens(prose: str, neutral_lines: list[tuple[int, int]]) -> tuple[list[Name
             if len(token) < 5 or not token.replace("-", "").replace("'", "").isalpha() or not _rare_lower(token, zipf):
                 continue
             kind = "drug" if _DRUG.search(token) else "word"
-            mentions.append(NameMention.model_construct(text=token, start=start, end=end, kind=kind, initial=False))
+            mentions.append(NameMention.model_construct(text=token, start=start, end=end, kind=kind, initial=False, heading=False))
             continue
-        initial = _initial(prose, start) or _in_spans(neutral_lines, start, cursor)
+        heading = _in_spans(neutral_lines, start, cursor)
+        initial = heading or _initial(prose, start)
         if first.isupper():
             caps.append((start, end, possessive, initial))
         if any(c.isdigit() for c in token):
             if sum(c.isalpha() for c in token) >= 1 and any(c.isupper() for c in token):
-                mentions.append(NameMention.model_construct(text=token, start=start, end=end, kind="code", initial=initial))
+                mentions.append(NameMention.model_construct(text=token, start=start, end=end, kind="code", initial=initial, heading=heading))
             continue
         core = token[:-1] if token.endswith("s") and len(token) > 2 else token
         if core.isupper() and sum(c.isalpha() for c in core) >= 2:
             shout.append(len(mentions))
-            mentions.append(NameMention.model_construct(text=token, start=start, end=end, kind="acronym", initial=initial))
+            mentions.append(NameMention.model_construct(text=token, start=start, end=end, kind="acronym", initial=initial, heading=heading))
             continue
         inner = any(c.isupper() for c in token[1:])
         if initial and not inner and zipf(token) >= _COMMON_INITIAL:
             continue
         kind = "drug" if _DRUG.search(token) else "word"
-        mentions.append(NameMention.model_construct(text=token, start=start, end=end, kind=kind, initial=initial))
+        mentions.append(NameMention.model_construct(text=token, start=start, end=end, kind=kind, initial=initial, heading=heading))
     _mark_headlines(prose, mentions, shout, zipf)
     return mentions, caps
 
@@ -219,7 +222,7 @@ def _mark_headlines(prose: str, mentions: list[NameMention], shout: list[int], z
         while position < len(starts) and starts[position] <= mention.end + 40:
             other = starts[position]
             if other != mention.start and "\n" not in prose[min(other, mention.start) : max(other, mention.end)]:
-                mentions[index] = mention.model_copy(update={"initial": True})
+                mentions[index] = mention.model_copy(update={"initial": True, "heading": True})
                 break
             position += 1
 
@@ -239,7 +242,7 @@ def _phrases(prose: str, caps: list[tuple[int, int, bool, bool]]) -> list[NameMe
         if 2 <= len(tokens) <= _MAX_PHRASE:
             start, end = tokens[0][0], tokens[-1][1]
             initial = any(t[3] for t in tokens)
-            out.append(NameMention.model_construct(text=prose[start:end], start=start, end=end, kind="phrase", initial=initial))
+            out.append(NameMention.model_construct(text=prose[start:end], start=start, end=end, kind="phrase", initial=initial, heading=False))
         run.clear()
 
     for token in caps:
@@ -265,6 +268,8 @@ _ALIAS_PHRASE = re.compile(
     re.I,
 )
 _WORD = re.compile(r"\S+")
+# A sentence end, not an abbreviation before the parenthesis ("Solutions Inc. (CBTS)").
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019]?\s+(?=[\"'\u201c\u2018]?[A-Z])")
 _STOPWORDS = frozenset({"of", "the", "and", "for", "in", "on", "to", "a", "an", "&", "de"})
 
 
@@ -361,7 +366,10 @@ def _zipf(word: str) -> float:
 def _long_before(before: str, short: str) -> tuple[str, int] | None:
     """The long form a short form in parentheses defines, searched in the words before it."""
     # The long form sits in the same clause: stop at the previous sentence end or parenthesis.
-    cut = max(before.rfind(". "), before.rfind("("), before.rfind(")"), before.rfind(";"), before.rfind("\n\n"))
+    boundary = -1
+    for boundary_match in _SENTENCE_END.finditer(before):
+        boundary = boundary_match.start()
+    cut = max(boundary, before.rfind("("), before.rfind(")"), before.rfind(";"), before.rfind("\n\n"))
     window = before[cut + 1 :] if cut >= 0 else before
     letters = sum(c.isalnum() for c in short)
     words = list(_WORD.finditer(window))

@@ -1,0 +1,147 @@
+"""NAM003 and NAM004: an acronym defined twice differently, or used before its definition."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from checker.finding import Finding, Related
+from checker.rule import Rule
+
+
+def _long_key(long: str) -> tuple[str, ...]:
+    from checker.extract.names import fold
+
+    words = re.findall(r"[^\W_]+", fold(long))
+    # Plurals and a leading article do not change what an acronym stands for.
+    return tuple(w[:-1] if len(w) > 3 and w.endswith("s") else w for w in words if w not in ("the", "a", "an"))
+
+
+def _same_meaning(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    if a == b:
+        return True
+    shorter, longer = (a, b) if len(a) <= len(b) else (b, a)
+    # One long form extends the other ("... Administration" / "... Administration of China").
+    return longer[: len(shorter)] == shorter or longer[-len(shorter) :] == shorter
+
+
+def _definitions(facts) -> dict[str, list]:
+    from checker.extract.names import strip_plural
+
+    out: dict[str, list] = {}
+    for definition in facts.acronyms:
+        out.setdefault(strip_plural(definition.short), []).append(definition)
+    return out
+
+
+class AcronymRedefined(Rule):
+    """An acronym defined twice with different long forms.
+
+    What it does
+    ------------
+    Reports the second definition of an acronym when its long form differs
+    from the first one: ``acute lymphoblastic leukemia (ALL)`` and later
+    ``acute lymphocytic leukemia (ALL)``. Differences of case, hyphens,
+    plurals, a leading "the", or one long form extending the other ("... Drug
+    Administration" / "... Drug Administration of China") do not count.
+
+    Why it matters
+    --------------
+    Two expansions of one acronym leave the reader unsure which one is
+    meant, and often one of them is simply wrong.
+
+    Example
+    -------
+    Flagged::
+
+        Patients with minimal residual disease (MRD) were enrolled. The
+        measurable residual disease (MRD) rate was 64%.
+
+    Passes::
+
+        Patients with minimal residual disease (MRD) were enrolled. Minimal
+        residual diseases (MRD) fell.
+    """
+
+    code = "NAM003"
+    name = "acronym-redefined"
+    severity = "warning"
+    requires = ("names",)
+
+    def check(self, doc, facts) -> Iterable[Finding]:
+        for short, definitions in _definitions(facts).items():
+            first = definitions[0]
+            first_key = _long_key(first.long)
+            reported: list[tuple[str, ...]] = []
+            for later in definitions[1:]:
+                key = _long_key(later.long)
+                if _same_meaning(first_key, key) or any(_same_meaning(key, k) for k in reported):
+                    continue
+                reported.append(key)
+                line = doc.position(first.short_start).line
+                message = f"'{short}' is defined as '{later.long}' here but as '{first.long}' on line {line}"
+                yield self.finding(
+                    later.start,
+                    later.end,
+                    message,
+                    evidence=f"two long forms for '{short}': '{first.long}', '{later.long}'",
+                    related=(Related(first.start, first.end, f"'{short}' first defined here"),),
+                )
+
+
+class AcronymBeforeDefinition(Rule):
+    """An acronym used before the sentence that defines it.
+
+    What it does
+    ------------
+    Reports the first use of an acronym that comes before the document's
+    definition of it (``... TKI ... tyrosine kinase inhibitor (TKI)``).
+    Headings and title lines are not counted: a title may use an acronym
+    that the text defines below it.
+
+    Why it matters
+    --------------
+    A definition helps only readers who have not yet met the acronym. Moving
+    the definition to the first use is usually a one-line edit.
+
+    Example
+    -------
+    Flagged::
+
+        Resistance to TKI therapy is common. A tyrosine kinase inhibitor
+        (TKI) blocks the enzyme.
+
+    Passes::
+
+        A tyrosine kinase inhibitor (TKI) blocks the enzyme. Resistance to
+        TKI therapy is common.
+    """
+
+    code = "NAM004"
+    name = "acronym-before-definition"
+    severity = "info"
+    requires = ("names",)
+
+    def check(self, doc, facts) -> Iterable[Finding]:
+        from checker.extract.names import strip_plural
+
+        definitions = {short: defs[0] for short, defs in _definitions(facts).items()}
+        if not definitions:
+            return
+        reported: set[str] = set()
+        for mention in facts.names:
+            if mention.kind not in ("acronym", "code") or mention.heading:
+                continue
+            short = strip_plural(mention.text)
+            definition = definitions.get(short)
+            if definition is None or short in reported or mention.start >= definition.start:
+                continue
+            reported.add(short)
+            line = doc.position(definition.short_start).line
+            yield self.finding(
+                mention.start,
+                mention.end,
+                f"'{mention.text}' is used before its definition on line {line} ('{definition.long}')",
+                evidence=f"first use at offset {mention.start}, definition at offset {definition.start}",
+                related=(Related(definition.start, definition.end, f"'{short}' defined here"),),
+            )
