@@ -121,7 +121,7 @@ class NameVariants(Rule):
             Related(o[1], o[2], f"'{reference}'", path=sheets[o[0]].path)
             for o in sorted(pair.reference_occurrences, key=lambda o: (sheets[o[0]].path, o[1]))[:_MAX_RELATED]
         )
-        for index, start, end, _initial in sorted(pair.variant_occurrences, key=lambda o: (o[0], o[1])):
+        for index, start, end, *_ in sorted(pair.variant_occurrences, key=lambda o: (o[0], o[1])):
             sheet = sheets[index]
             if not sheet.in_scope:
                 continue

@@ -349,6 +349,8 @@ def _alias(content: str, quoted: str | None) -> str | None:
     if match:
         return (match.group("a") or match.group("b") or "").strip(_QUOTES + ".,;").strip() or None
     content = content.strip("\u00ae\u2122")
+    if content.endswith(".") or (_zipf(content) >= RARE_ZIPF and not any(c.isdigit() for c in content)):
+        return None  # "(Cont.)", "(CONTINUED)", "(Trial)": not another name
     # A single name or code: "Olverembatinib (HQP1351)", "imatinib (GLEEVEC)".
     if " " in content or not any(c.isalpha() for c in content):
         return None
@@ -589,7 +591,7 @@ REFERENCE_MAX_ZIPF = 3.5
 CASE_MAX_ZIPF = 4.0
 SEPARATOR_MAX_ZIPF = 3.5
 
-Occurrence = tuple  # (sheet index, start, end, initial)
+Occurrence = tuple  # (sheet index, start, end, initial, heading)
 
 
 class VariantPair:
@@ -650,7 +652,7 @@ def _collect(sheets) -> tuple[dict, dict, dict, set]:
     for index, sheet in enumerate(sheets):
         for mention in sheet.names:
             target = phrases if mention.kind == "phrase" else forms
-            target.setdefault(mention.text, []).append((index, mention.start, mention.end, mention.initial))
+            target.setdefault(mention.text, []).append((index, mention.start, mention.end, mention.initial, mention.heading))
             if mention.kind != "phrase":
                 kinds.setdefault(mention.text, mention.kind)
         for alias in sheet.aliases:
@@ -713,6 +715,9 @@ def _name_like(form: str) -> bool:
     return len(parts) > 1 and all(p[0].isupper() for p in parts)
 
 
+_CAMEL = re.compile(r"[^\W\d_](?<![A-Z])[A-Z]")
+
+
 def _separator_form(form: str) -> str:
     return re.sub(r"\s+", " ", form.lower().replace("\u2010", "-").replace("\u2011", "-").replace("\u2019", "'"))
 
@@ -734,7 +739,7 @@ def _key_variants(vocab: _Vocab, forms, phrases, pairs) -> None:
             bigram = text[left.start() : right.end()]
             key = join_key(bigram)
             if key in groups:
-                spans = [(i, s + left.start(), s + right.end(), ini) for i, s, _e, ini in occurrences]
+                spans = [(o[0], o[1] + left.start(), o[1] + right.end(), o[3], o[4]) for o in occurrences]
                 groups[key].setdefault(bigram, []).extend(spans)
     for key, members in groups.items():
         if len(members) < 2:
@@ -743,12 +748,14 @@ def _key_variants(vocab: _Vocab, forms, phrases, pairs) -> None:
 
 
 def _key_group(vocab: _Vocab, key: str, members: dict[str, list], pairs, zipf) -> None:
-    # Occurrences whose capitals say nothing count for the form written alike
-    # apart from case, when there is one.
-    counts: dict[str, list] = {form: [o for o in occ if not o[3]] for form, occ in members.items()}
+    # Occurrences in headings, whose capitals say nothing, count for the form
+    # written alike apart from case, when there is one. (At the start of a
+    # sentence only the first letter is in doubt, and differences there are
+    # never reported.)
+    counts: dict[str, list] = {form: [o for o in occ if not o[4]] for form, occ in members.items()}
     for form, occurrences in members.items():
         for occurrence in occurrences:
-            if occurrence[3]:
+            if occurrence[4]:
                 same = [f for f in members if _separator_form(f) == _separator_form(form) and counts[f]]
                 target = max(same, key=lambda f: (len(counts[f]), f)) if same else form
                 counts[target].append(occurrence)
@@ -775,8 +782,8 @@ def _key_group(vocab: _Vocab, key: str, members: dict[str, list], pairs, zipf) -
                 ok = _name_like(form) and _name_like(reference) and zipf(key) < SEPARATOR_MAX_ZIPF
                 # "ExceptionGroup" / "Exception Group": a camel-case identifier
                 # next to the words it is made of is not a misspelling.
-                if (" " in form and _has_inner_upper(reference) and " " not in reference) or (
-                    " " in reference and _has_inner_upper(form) and " " not in form
+                if (" " in form and _CAMEL.search(reference) and " " not in reference) or (
+                    " " in reference and _CAMEL.search(form) and " " not in form
                 ):
                     ok = False
             occurrences = members[form]
@@ -788,12 +795,20 @@ def _key_group(vocab: _Vocab, key: str, members: dict[str, list], pairs, zipf) -
                 and not form.islower()
                 and not reference.islower()
                 and form[1:] != reference[1:]
+                and not _title_case_alike(form, reference)
                 and (_has_inner_upper(form) or _has_inner_upper(reference))
                 and zipf(key) < CASE_MAX_ZIPF
             )
-            occurrences = [o for o in members[form] if not o[3]]
+            occurrences = [o for o in members[form] if not o[4]]
         if ok and occurrences:
             pairs[form] = VariantPair(form, reference, occurrences, counts[reference], how, basis)
+
+
+def _title_case_alike(a: str, b: str) -> bool:
+    """Forms that differ only in capitals opening their parts: "Stock-Based" / "Stock-based"."""
+    parts_a = re.split(r"([\s\-\u2010\u2011]+)", a)
+    parts_b = re.split(r"([\s\-\u2010\u2011]+)", b)
+    return len(parts_a) == len(parts_b) and all(x[1:] == y[1:] for x, y in zip(parts_a, parts_b))
 
 
 def _strip_marks(text: str) -> str:
