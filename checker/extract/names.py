@@ -310,7 +310,7 @@ def _parentheses(prose: str, mentions: list[NameMention]) -> tuple[list[AcronymD
                 long_text, offset = found
                 long_start = open_at - len(before) + offset
                 defs.append(AcronymDefinition.model_construct(
-                    short=short, long=long_text, start=long_start, end=match.end(),
+                    short=short, long=" ".join(long_text.split()), start=long_start, end=match.end(),
                     short_start=short_start, short_end=short_start + len(short),
                     long_start=long_start, long_end=long_start + len(long_text),
                 ))
@@ -322,7 +322,7 @@ def _parentheses(prose: str, mentions: list[NameMention]) -> tuple[list[AcronymD
             if long_text is not None and content.endswith(long_text):
                 long_start = match.end(1) - len(inner) + inner.rindex(long_text)
                 defs.append(AcronymDefinition.model_construct(
-                    short=name.text, long=long_text, start=name.start, end=match.end(),
+                    short=name.text, long=" ".join(long_text.split()), start=name.start, end=match.end(),
                     short_start=name.start, short_end=name.end,
                     long_start=long_start, long_end=long_start + len(long_text),
                 ))
