@@ -27,6 +27,12 @@ from checker.rules.acronym_variants import AcronymVariants
 from checker.rules.name_variants import NameVariants
 
 # numbers (NUM)
+from checker.rules.cagr import CompoundGrowth
+from checker.rules.multiples import Multiples
+from checker.rules.percent_change import PercentChange
+from checker.rules.percentage_points import PercentagePoints
+from checker.rules.shares import Shares
+from checker.rules.totals import Totals
 
 # dates (DAT)
 
@@ -46,5 +52,11 @@ BUILTIN: tuple[type[Rule], ...] = (
     AcronymRedefined,
     AcronymBeforeDefinition,
     # numbers
+    PercentChange,
+    PercentagePoints,
+    Multiples,
+    Shares,
+    Totals,
+    CompoundGrowth,
     # dates
 )

@@ -1,0 +1,459 @@
+"""The ``numbers`` extractor: quantities as written, and the arithmetic claims among them.
+
+Public interface (stable; the cross-document facts extractor builds on it):
+
+``parse_quantities(text, start=0, end=None) -> list[Quantity]``
+    Every quantity in ``text[start:end]``, in order, with offsets into
+    ``text``. A quantity is a number as written with its hedge, sign,
+    currency, scale and unit: "$1.2 billion", "about 25%", "more than 800",
+    "10%-12%", "between $5 and $7 million", "2.5x", "three-fold", "doubled",
+    "130 basis points", "RMB5.2 billion", "seven". ``value``/``low``/``high``
+    are in units (the scale applied) and ``low``/``high`` are the interval
+    the rounding as written allows ("$1.2 billion" is 1.15e9 to 1.25e9).
+    Identifiers and labels are not quantities: "Phase 3", "T315I", "Rule
+    18A.05", "Order No. 27", "APG-2575", "Form 10-K", years, "(2020)", dates,
+    "95% CI", p-values, footnote markers, versions, times, ordinals.
+
+``extract(doc, sheet, settings)``
+    Fills ``sheet.quantities`` from the prose of every block, then
+    ``sheet.claims`` with every arithmetic claim recognised among them
+    (``checker.extract.claims``), consistent or not.
+
+Units: "" (a bare number), "%", "pp" (percentage points), "pt" (bare
+"points"), "bp" (basis points), "x" (multiples) or an ISO currency code
+("$" alone reads as "USD"). The grammar is pyparsing, built once on first
+use; a regex finds the places where a number can start, so text without
+digits or number words costs one regex scan.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from checker.facts import Quantity
+
+if TYPE_CHECKING:
+    from checker.config import Settings
+    from checker.document import Document
+    from checker.facts import FactSheet
+
+# --- vocabulary -----------------------------------------------------------------
+
+_UNITS_WORDS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+_TENS_WORDS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+}
+_MULTIPLIER_VERBS = {
+    "doubled": 2.0, "doubling": 2.0, "tripled": 3.0, "tripling": 3.0, "trebled": 3.0,
+    "quadrupled": 4.0, "quadrupling": 4.0, "quintupled": 5.0, "halved": 0.5, "halving": 0.5,
+}
+_FOLD_WORDS = {
+    "twofold": 2, "threefold": 3, "fourfold": 4, "fivefold": 5, "sixfold": 6, "sevenfold": 7,
+    "eightfold": 8, "ninefold": 9, "tenfold": 10, "hundredfold": 100,
+}
+_SCALES = {
+    "thousand": 1e3, "thousands": 1e3, "k": 1e3,
+    "million": 1e6, "millions": 1e6, "mn": 1e6, "mln": 1e6, "mio": 1e6, "m": 1e6, "mm": 1e6,
+    "billion": 1e9, "billions": 1e9, "bn": 1e9, "bln": 1e9, "b": 1e9,
+    "trillion": 1e12, "trillions": 1e12, "tn": 1e12, "trn": 1e12, "t": 1e12,
+    "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7,
+}
+_CURRENCY_PREFIX = {
+    "$": "USD", "us$": "USD", "u.s.$": "USD", "hk$": "HKD", "nz$": "NZD", "a$": "AUD", "au$": "AUD",
+    "c$": "CAD", "ca$": "CAD", "s$": "SGD", "sg$": "SGD", "r$": "BRL", "nt$": "TWD", "mx$": "MXN",
+    "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "₩": "KRW", "₽": "RUB", "₣": "CHF",
+    "usd": "USD", "eur": "EUR", "gbp": "GBP", "jpy": "JPY", "cny": "CNY", "rmb": "CNY", "hkd": "HKD",
+    "sgd": "SGD", "aud": "AUD", "cad": "CAD", "nzd": "NZD", "chf": "CHF", "inr": "INR", "krw": "KRW",
+    "brl": "BRL", "zar": "ZAR", "sek": "SEK", "nok": "NOK", "dkk": "DKK", "rs": "INR", "rs.": "INR",
+}
+_CURRENCY_SUFFIX = {
+    "dollars": "USD", "dollar": "USD", "us dollars": "USD", "euros": "EUR", "euro": "EUR", "yuan": "CNY",
+    "renminbi": "CNY", "yen": "JPY", "pounds sterling": "GBP", "sterling": "GBP", "rupees": "INR",
+    "won": "KRW", "francs": "CHF",
+}
+_CURRENCY_SUFFIX.update({code.lower(): code for code in set(_CURRENCY_PREFIX.values())})
+
+_HEDGES = (
+    "approximately", "approx.", "approx", "about", "around", "roughly", "some", "circa", "ca.", "~",
+    "an estimated", "estimated", "close to", "nearly", "almost", "just under", "just over",
+    "more than", "over", "above", "in excess of", "upwards of", "at least", "no less than", "not less than",
+    "greater than", "exceeding", "well over", "well above", "north of",
+    "less than", "under", "below", "fewer than", "up to", "at most", "no more than", "not more than",
+    "well under", "well below", "as much as", "as many as",
+)
+
+# Words before a number that make it a label, not a quantity ("Phase 3", "Note 12").
+_LABEL_BEFORE = re.compile(
+    r"(?:\b(?:phase|phases|no|nos|number|rule|rules|form|forms|section|sections|sec|item|items|note|notes|"
+    r"table|tables|figure|figures|fig|figs|chapter|chapters|ch|article|articles|art|part|parts|schedule|"
+    r"exhibit|exhibits|appendix|annex|page|pages|p|pp|vol|volume|version|ver|v|level|levels|stage|grade|"
+    r"class|tier|type|series|step|round|cohort|arm|patent|iso|ifrs|ias|asc|asu|frs|sfas|fas|topic|"
+    r"regulation|directive|act|order|resolution|law|code|room|suite|unit|floor|building|route|highway|"
+    r"title|paragraph|para|clause|day|days|week|weeks|cycle|cycles|q|h|fy|cy|lot|batch|model|gen|"
+    r"generation|line|lines|issue|box|study|trial|protocol|amendment|region|district|ward|gate|platform|"
+    r"s&p|fortune|ftse|nasdaq|russell|dax|cac|nikkei|stoxx|msci|asx|dow|covid|windows|python|ios|android|"
+    r"grade|size|pillar|basel|solvency|sprint|release|build|wave|round|tranche|"
+    r"january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?|[#§№])\s*$",
+    re.I,
+)
+# After a number: a month name makes it a day ("1 July 2020").
+_MONTH_AFTER = re.compile(
+    r"\s*(?:january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b\.?",
+    re.I,
+)
+_CI_AFTER = re.compile(r"\s*(?:CI\b|C\.I\.|(?:confidence|credible|prediction|tolerance)\s+(?:interval|level|limit))", re.I)
+_P_VALUE_BEFORE = re.compile(r"\b[pP]\s*(?:-?\s*values?\s*(?:of|was|were|is|=|<|>|≤|≥)?|[=<>≤≥])\s*$")
+# Characters after a number that make it part of an identifier, date, time or version.
+_GLUED_AFTER = re.compile(r"[A-Za-z0-9_]|[-–/.:,][A-Za-z0-9]")
+_GLUED_BEFORE = re.compile(r"[A-Za-z0-9_]|[A-Za-z0-9][-–/.:]|[-–/.:][0-9]")
+_TOKEN_TAIL = re.compile(r"[\w.,/:–-]*")
+_NOUN_AFTER = re.compile(r"\s+([A-Za-z][a-z]+(?:-[a-z]+)?)")
+_NOT_NOUNS = frozenset(
+    """
+    a an the and or of to in on at by for from with as than per was were is are be been has have had
+    will would may might can could shall should this that these those which who whom whose it its their
+    our his her year years month months quarter quarters percent cent compared versus vs while during
+    over under up down more less fewer about approximately respectively each between through into out
+    including included excluding plus minus times fold
+    """.split()
+)
+
+# Where a quantity can start: a digit not glued to a word, a number word, or a multiplier word.
+_CORE = re.compile(
+    r"(?<![\w.,])[0-9]|(?<![\w.,])\.[0-9]"
+    r"|\b(?:USD|EUR|GBP|JPY|CNY|RMB|HKD|SGD|AUD|CAD|NZD|CHF|INR|KRW|BRL|ZAR|SEK|NOK|DKK|Rs)(?=\.?\s?\(?[0-9])"
+    r"|\b(?:" + "|".join(
+        sorted(list(_UNITS_WORDS) + list(_TENS_WORDS) + list(_MULTIPLIER_VERBS) + list(_FOLD_WORDS) + ["dozen", "a dozen"], key=len, reverse=True)
+    ) + r")\b",
+    re.I,
+)
+_ANY = re.compile(r"[0-9]|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|\w+ty|dozen|\w+fold|doubl|tripl|trebl|quadrupl|quintupl|halv)", re.I)
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+# Everything that may precede the number core within one quantity, anchored at the core.
+_PREFIX = re.compile(
+    r"(?:(?<![\w.])(?:" + _alternation(_HEDGES) + r")\s*)?[+\-−]?\s?"
+    r"(?:\\?(?:" + _alternation(k for k in _CURRENCY_PREFIX if not k[0].isalpha()) + r")|"
+    r"\b(?:" + _alternation(k for k in _CURRENCY_PREFIX if k[0].isalpha()) + r")\s?)?[+\-−]?\(?$",
+    re.I,
+)
+
+
+# --- the grammar -------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def grammar():
+    """The grammar of one amount (pyparsing), built once: hedge, sign, currency, number, scale, unit."""
+    import pyparsing as pp
+
+    def rx(pattern: str, flags: int = re.I):
+        return pp.Regex(pattern, flags)
+
+    hedge = rx(r"(?:" + _alternation(_HEDGES) + r")(?![\w])")("hedge")
+    sign = rx(r"[+\-−](?=\s?[\\$€£¥₹₩₽0-9.(A-Z])")("sign")
+    symbols = _alternation(k for k in _CURRENCY_PREFIX if not k[0].isalpha())
+    codes = _alternation(k for k in _CURRENCY_PREFIX if k[0].isalpha())
+    currency = rx(r"\\?(?:" + symbols + r")|(?:" + codes + r")(?=\s?[0-9.(])")("currency")
+    digits = rx(r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?(?![0-9])|[0-9]+(?:\.[0-9]+)?|\.[0-9]+", 0)("digits")
+    negative = pp.Literal("(")("negative") + digits + pp.Suppress(")")
+    unit_word = rx(r"(?:" + _alternation(_UNITS_WORDS) + r")\b")
+    tens_word = rx(
+        r"(?:" + _alternation(_TENS_WORDS) + r")(?:[- ](?:"
+        + _alternation(k for k in _UNITS_WORDS if 0 < _UNITS_WORDS[k] < 10) + r")\b)?\b"
+    )
+    dozen = rx(r"(?:a\s+)?dozen\b")
+    hundred = rx(r"hundred\b")
+    small = tens_word | unit_word
+    words = pp.Group(dozen | (pp.Opt(rx(r"a\b") | small) + hundred + pp.Opt(pp.Suppress(rx(r"and\b")) + small | small)) | small)("words")
+    word_scale = rx(r"(?:thousand|million|billion|trillion|lakh|crore)s?\b|(?:mn|mln|mio|bn|bln|tn|trn)(?![\w])")("scale")
+    abbr_scale = rx(r"(?:bn|mn|mm|MM|k|K|m|M|b|B|T|tn)(?![\w])", 0)("scale")
+    percent = rx(
+        r"%|per\s?cent\b|percent\b|pct\b"
+        r"|(?:percentage|percent|%)\s+points?\b|pp\b|ppts?\b|pts?\b(?!\.?\s*[0-9])|points?\b"
+        r"|basis\s+points?\b|bps?\b"
+    )("unit")
+    times = rx(
+        r"[x×](?![\w])|-?\s?fold\b"
+        r"|times\b(?=\s+(?:higher|more|greater|larger|bigger|as|the|over|faster|lower|smaller|less|that|than)\b)"
+    )("times")
+    suffix_currency = rx(r"(?:" + _alternation(_CURRENCY_SUFFIX) + r")\b")("suffix_currency")
+
+    priced = currency + pp.Opt(sign) + (negative | digits) + pp.Opt(abbr_scale | word_scale)
+    plain = (digits | words) + pp.Opt(word_scale)
+    tail = pp.Opt(percent | times.copy().leave_whitespace() | suffix_currency)
+    amount = pp.Opt(sign) + (priced | plain) + tail
+    fold = rx(r"(?:" + _alternation(_FOLD_WORDS) + r")\b")("fold")
+    multiplier = rx(r"(?:" + _alternation(_MULTIPLIER_VERBS) + r")\b")("verb")
+    located = pp.Located(pp.Opt(hedge) + (multiplier | fold | amount))
+    located.parse_with_tabs()
+    located.streamline()
+    return located
+
+
+# --- parsing -------------------------------------------------------------------------
+
+_BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.I)
+_FROM_BEFORE = re.compile(r"\bfrom\s+$", re.I)
+_RANGE_SEPARATOR = re.compile(r"\s*[-–—]\s*|\s+to\s+", re.I)
+_AND_SEPARATOR = re.compile(r"\s+and\s+", re.I)
+
+_Amount = tuple  # (value, low, high, unit, scale, decimals, kind, exact)
+
+
+def parse_quantities(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
+    """Every quantity in ``text[start:end]``, with offsets into ``text``."""
+    end = len(text) if end is None else end
+    if not _ANY.search(text, start, end):
+        return []
+    out: list[Quantity] = []
+    position = start
+    while True:
+        core = _CORE.search(text, position, end)
+        if core is None:
+            break
+        begin = _prefix_start(text, max(start, position), core.start())
+        quantity = _quantity_at(text, begin, core.start(), end)
+        if quantity is not None:
+            out.append(quantity)
+            position = quantity.end
+        else:
+            tail = _TOKEN_TAIL.match(text, core.end(), end)
+            position = max(core.end(), tail.end() if tail else core.end())
+    return out
+
+
+def _prefix_start(text: str, floor: int, core: int) -> int:
+    match = _PREFIX.search(text, max(floor, core - 40), core)
+    begin = match.start() if match else core
+    while begin < core and text[begin].isspace():
+        begin += 1
+    return begin
+
+
+def _parse_amount(text: str, begin: int, limit: int):
+    """(tokens, end) of one amount starting at ``begin``, or None."""
+    import pyparsing as pp
+
+    try:
+        result = grammar().parse_string(text[begin:min(limit, begin + 80)])
+    except pp.ParseException:
+        return None
+    end = begin + result["locn_end"]
+    while end > begin and text[end - 1].isspace():
+        end -= 1
+    return result["value"], end
+
+
+def _quantity_at(text: str, begin: int, core: int, limit: int) -> Quantity | None:
+    parsed = _parse_amount(text, begin, limit)
+    if parsed is None and begin != core:
+        begin = core
+        parsed = _parse_amount(text, begin, limit)
+    if parsed is None:
+        return None
+    tokens, end = parsed
+    hedge = tokens.get("hedge")
+    hedge = " ".join(hedge.lower().split()) if hedge else None
+    amount = _amount(tokens)
+    if amount is None:
+        return None
+    before = text[max(0, begin - 12):begin]
+    between = _BETWEEN_BEFORE.search(before) is not None
+    separator = (_AND_SEPARATOR if between else _RANGE_SEPARATOR).match(text, end, limit)
+    if separator is not None and "verb" not in tokens and "fold" not in tokens:
+        second = _parse_amount(text, separator.end(), limit)
+        if second is not None and "hedge" not in second[0]:
+            word = separator.group().strip().lower()
+            joined = _join_range(amount, _amount(second[0]), word, between, _FROM_BEFORE.search(before) is not None)
+            if joined is not None:
+                amount, end = joined, second[1]
+                if between:
+                    begin = begin - len(before) + _BETWEEN_BEFORE.search(before).start()
+    if not _acceptable(text, begin, end, amount, hedge, limit):
+        return None
+    if text[begin] == "\\":
+        begin += 1  # a Markdown escape ("\\$62.2 million") is not part of the figure
+    value, low, high, unit, scale, decimals, kind, exact = amount
+    noun = ""
+    if unit == "" and kind == "number":
+        match = _NOUN_AFTER.match(text, end, min(limit, end + 40))
+        if match and match.group(1).lower() not in _NOT_NOUNS:
+            noun = match.group(1).lower()
+    return Quantity.model_construct(
+        text=text[begin:end], start=begin, end=end, value=value, low=low, high=high, unit=unit, scale=scale,
+        hedge=hedge, decimals=decimals, kind=kind, exact=exact, noun=noun,
+    )
+
+
+def _amount(tokens) -> _Amount | None:
+    """Value, rounding interval, unit, scale, decimals, kind and exactness of one amount."""
+    if "verb" in tokens:
+        factor = _MULTIPLIER_VERBS[tokens["verb"].lower()]
+        return factor, factor, factor, "x", 1.0, 0, "multiple", True
+    if "fold" in tokens:
+        factor = float(_FOLD_WORDS[tokens["fold"].lower()])
+        return factor, factor, factor, "x", 1.0, 0, "multiple", True
+    exact = False
+    if "digits" in tokens:
+        raw = tokens["digits"]
+        mantissa = float(raw.replace(",", ""))
+        decimals = len(raw.split(".", 1)[1]) if "." in raw else 0
+    elif "words" in tokens:
+        mantissa = float(_word_value([w.lower() for w in tokens["words"]]))
+        decimals = 0
+        exact = True
+    else:
+        return None
+    negative = "negative" in tokens or tokens.get("sign") in ("-", "−")
+    unit = ""
+    currency = tokens.get("currency")
+    if currency:
+        unit = _CURRENCY_PREFIX.get(currency.lstrip("\\").lower().replace(" ", ""), "USD")
+    scale = 1.0
+    scale_word = tokens.get("scale")
+    if scale_word:
+        scale = 1e6 if scale_word in ("M", "MM") else 1e12 if scale_word == "T" else _SCALES[scale_word.lower()]
+        exact = False
+    kind = "number"
+    if tokens.get("unit"):
+        unit = _percent_unit(tokens["unit"])
+    if "times" in tokens:
+        unit, kind = "x", "multiple"
+    if tokens.get("suffix_currency"):
+        if unit:
+            return None
+        unit = _CURRENCY_SUFFIX[" ".join(tokens["suffix_currency"].lower().split())]
+    value = mantissa * scale
+    if exact:
+        low = high = value
+    else:
+        half = 0.5 * 10.0 ** (-decimals) * scale
+        low, high = value - half, value + half
+    if negative:
+        value, low, high = -value, -high, -low
+    return value, low, high, unit, scale, decimals, kind, exact
+
+
+def _percent_unit(word: str) -> str:
+    word = " ".join(word.lower().split())
+    if word.startswith(("basis", "bp")):
+        return "bp"
+    if "point" in word or word.startswith("pp"):
+        return "pp" if word.startswith(("percent", "%")) or word.startswith("pp") else "pt"
+    if word.startswith("pt"):
+        return "pt"
+    return "%"
+
+
+def _word_value(words: list[str]) -> int:
+    total = 0
+    current = 0
+    for word in words:
+        word = word.replace("a dozen", "dozen")
+        if word.endswith("dozen"):
+            return 12
+        if word in ("a", "one") and current == 0 and total == 0 and len(words) > 1:
+            current = 1
+            continue
+        if "hundred" in word:
+            current = (current or 1) * 100
+            continue
+        parts = re.split(r"[- ]", word)
+        for part in parts:
+            current += _UNITS_WORDS.get(part, 0) + _TENS_WORDS.get(part, 0)
+    return total + current
+
+
+def _join_range(first: _Amount, second: _Amount | None, separator: str, between: bool, after_from: bool) -> _Amount | None:
+    """One range quantity from two amounts, or None when they are not a range."""
+    if second is None or (after_from and not between):
+        return None  # "from A to B" is a change, not a range
+    v1, l1, h1, u1, s1, d1, k1, e1 = first
+    v2, l2, h2, u2, s2, d2, k2, e2 = second
+    if k1 == "multiple" and u2 != "x" or k2 == "multiple" and u1 != "x":
+        return None
+    inherits = False
+    if not u1 and u2:
+        u1, inherits = u2, True
+    if s1 == 1.0 and s2 != 1.0:
+        factor = s2
+        v1, l1, h1, s1 = v1 * factor, l1 * factor, h1 * factor, s2
+        inherits = True
+    if u1 != u2:
+        return None
+    if not between:
+        if separator == "to" and not inherits:
+            return None
+        if not u2 and s2 == 1.0:
+            return None  # bare "5-10", "2019-2020": not a range of quantities
+    if v2 < v1:
+        return None
+    kind = "range"
+    return (v1 + v2) / 2, min(l1, l2), max(h1, h2), u1, s2, max(d1, d2), kind, e1 and e2
+
+
+def _acceptable(text: str, start: int, end: int, amount: _Amount, hedge: str | None, limit: int) -> bool:
+    """Reject identifiers, labels, years, dates, times, versions, p-values and footnote markers."""
+    value, low, high, unit, scale, decimals, kind, exact = amount
+    before = text[max(0, start - 24):start]
+    if start > 0:
+        previous = text[start - 1]
+        if previous.isalnum() or previous == "_":
+            return False
+        if start > 1 and previous in "-–/.:" and (text[start - 2].isalnum()):
+            return False
+    after = text[end:min(limit, end + 3)]
+    if after and _GLUED_AFTER.match(after):
+        # "2.5x" and "10%" end in their suffix; a letter or digit glued after is an identifier.
+        if not (after[0] in ",." and not after[1:2].isdigit()):
+            return False
+    if kind == "number" and not exact and unit == "" and scale == 1.0:
+        if _LABEL_BEFORE.search(before):
+            return False
+        digits_text = text[start:end].strip("()").lstrip("+-−")
+        if decimals == 0 and re.fullmatch(r"1[89][0-9]{2}|20[0-9]{2}|2100", digits_text) and not hedge:
+            return False  # a year
+        if _MONTH_AFTER.match(text, end, min(limit, end + 12)):
+            return False  # a day: "1 July 2020"
+        if _P_VALUE_BEFORE.search(before):
+            return False
+        if text[start] == "(" or (start > 0 and text[start - 1] in "([" and text[end:end + 1] in ")]"):
+            line_start = text.rfind("\n", 0, start) + 1
+            if not text[line_start:start - 1].strip() or text[start - 1] == "[":
+                return False  # a footnote marker: "(1)" opening a line, "[3]"
+    if unit == "%" and _CI_AFTER.match(text, end, min(limit, end + 30)):
+        return False
+    if _P_VALUE_BEFORE.search(before):
+        return False
+    if _LABEL_BEFORE.search(before) and unit in ("", "x") and not exact and kind != "range":
+        return False
+    return True
+
+
+# --- the extractor ----------------------------------------------------------------------
+
+
+def extract(doc: Document, sheet: FactSheet, settings: Settings) -> None:
+    """Fill ``sheet.quantities`` and ``sheet.claims``."""
+    prose = doc.prose
+    quantities: list[Quantity] = []
+    for block in doc.paragraphs:
+        quantities.extend(parse_quantities(prose, block.start, block.end))
+    sheet.quantities.extend(quantities)
+    if quantities:
+        from checker.extract.claims import find_claims
+
+        sheet.claims.extend(find_claims(doc, quantities))

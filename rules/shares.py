@@ -1,0 +1,42 @@
+"""NUM004: a percentage of a count that the count cannot give."""
+
+from __future__ import annotations
+
+from checker.extract.claims import ClaimRule
+
+
+class Shares(ClaimRule):
+    """A percentage that does not match the count and total stated with it.
+
+    What it does
+    ------------
+    Checks shares written with their counts: "62% (256 of 412)", "256 of
+    412 patients (62%)", and "256 patients (62%)" when the paragraph states
+    the whole ("412 patients were enrolled"). It also applies the GRIM test
+    to "37.5% of 13 patients": a percentage of a whole number of people or
+    things must come from a whole count, and some percentages cannot.
+
+    Why it matters
+    --------------
+    Counts and percentages are often typed separately and drift apart in
+    revisions. In clinical and survey reporting a share that no count can
+    produce is a recognised sign of a reporting error.
+
+    Example
+    -------
+    Flagged::
+
+        Of the 412 patients enrolled, 62% (265 of 412) responded.
+
+    Passes::
+
+        Of the 412 patients enrolled, 62% (256 of 412) responded.
+    """
+
+    code = "NUM004"
+    name = "shares"
+
+    def message(self, doc, claim):
+        if not claim.computed:
+            return f'"{claim.stated}" cannot be a share of a whole count of that total'
+        return f'"{claim.stated}" does not match the count it describes, which gives {claim.computed}'

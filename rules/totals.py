@@ -1,0 +1,50 @@
+"""NUM005: a total that its parts do not add up to."""
+
+from __future__ import annotations
+
+from checker.extract.claims import ClaimRule
+
+
+class Totals(ClaimRule):
+    """A stated total that differs from the sum of the parts said to make it up.
+
+    What it does
+    ------------
+    Adds up parts that the text says make a total: "$40.1 million and $8.5
+    million, for total revenue of $48.6 million", "251,379 units (130,404
+    internet, 87,873 video and 33,102 telephony)", "revenue of $9 million,
+    comprising $5 million and $4 million", and "Together, these two products
+    drove total revenue of $82.1 million" after a sentence for each
+    product. With "including" or "of which" the parts may be only some of
+    the total, so only parts that exceed it are reported. Shares of one
+    whole said to be complete ("split between", "the remaining 15%") must
+    add up to 100%. Rounding of every figure is allowed for.
+
+    A total worded loosely ("these products drove total revenue of") is
+    reported as a warning: the parts may not be meant to be the whole.
+
+    Why it matters
+    --------------
+    A total that its own parts contradict means a figure is missing,
+    outdated or wrong; readers add these up.
+
+    Example
+    -------
+    Flagged::
+
+        Product A sold $62.2 million and product B $10.1 million, for total
+        revenue of $82.1 million.
+
+    Passes::
+
+        Product A sold $62.2 million and product B $10.1 million, for total
+        revenue of $72.3 million.
+    """
+
+    code = "NUM005"
+    name = "totals"
+
+    def message(self, doc, claim):
+        if claim.kind == "percent-sum":
+            return f"shares of one whole add up to {claim.computed}, not 100%"
+        return f'the total "{claim.stated}" does not match its parts, which add up to {claim.computed}'
