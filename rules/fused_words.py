@@ -18,11 +18,13 @@ _TOKEN = re.compile(
     r"(?![\w\-\u2010\u2011/\\@#$%&*+=<>~^|`(\[{]|[.'\u2019:][\w])"
 )
 _WORD_BEFORE = re.compile(
-    r"(?:^|(?<=[\s(\"\u201c]))([A-Za-z]+(?:-[A-Za-z]+)*|\d[\d,.]*%?)[,;:)\"\u201d]?[ ]?(?:\r\n|\r|\n)?[ ]?\(?$"
+    r"(?:^|(?<=[\s(\"\u201c]))([A-Za-z]+(?:-[A-Za-z]+)*|\d[\d,.]*%?)[,;:)\"\u201d]?[ ]*(?:\r\n|\r|\n)?[ ]*\(?$"
 )
 _WORD_AFTER = re.compile(
-    r"[ ]?(?:\r\n|\r|\n)?[ ]?(?:([A-Za-z]+(?:-[A-Za-z]+)*)(?=[\s,.;:!?)]|$)|[$\u20ac\u00a3]?\d)|[,.;:!?)](?=\s|$)"
+    r"[ ]*(?:\r\n|\r|\n)?[ ]*(?:([A-Za-z]+(?:-[A-Za-z]+)*)(?=[\s,.;:!?)]|$)|[$\u20ac\u00a3]?\d)"
+    r"|[,.;:!?)\"\u201d\u2019]+(?=\s|$)"
 )
+# Blanked Markdown leaves runs of spaces between words, hence "[ ]*".
 # Lines of code, tables and configuration.
 _CODE_LINE = re.compile(r"\t|::|>>>|->|[={}|<>]")
 _LETTERS = re.compile(r"[A-Za-z]+")
@@ -49,6 +51,9 @@ _IDENTIFIER_PREFIXES = frozenset({"to", "from", "at", "on", "as", "is", "not", "
 # other languages end in "in", "on", "to", "are" ("aprotinin", "usato",
 # "specificare"), and identifiers end in "to" ("sendto").
 _SUFFIX_WORDS = frozenset({"the", "of", "and", "for", "with", "from", "that"})
+# ... and only after a word of four letters or more: "endfor", "endwith"
+# are keywords of programming and template languages.
+_MIN_LEFT_PART = 4
 
 # English prose has about one of these in three words; text with fewer than
 # one in eight (counted over the characters around the token) is code, a
@@ -154,7 +159,7 @@ def best_split(token: str, zipf) -> tuple[str, str] | None:
             other = right
             if left in _IDENTIFIER_PREFIXES and right not in FUNCTION_WORDS:
                 continue
-        elif right in _SUFFIX_WORDS:
+        elif right in _SUFFIX_WORDS and len(left) >= _MIN_LEFT_PART:
             other = left
         else:
             continue

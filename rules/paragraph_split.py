@@ -156,9 +156,10 @@ def _prose_tail(prose: str, block, tail_line: tuple[int, int]) -> bool:
         return False
     if len(_WORD.findall(line)) < _MIN_WORDS_BEFORE:
         return False  # a heading, a caption, a keyword
-    # "yq: Command-line YAML processor - jq wrapper for YAML documents": a
-    # title line, with no sentence in it.
-    if _TITLE_SEPARATOR.search(prose, block.start, block.end) and not _SENTENCE_END.search(prose, block.start, block.end):
+    if _SENTENCE_END.search(prose, block.start, block.end):
+        return True  # a sentence ended earlier: this is prose, not a title
+    # "yq: Command-line YAML processor - jq wrapper for YAML documents".
+    if _TITLE_SEPARATOR.search(prose, block.start, block.end):
         return False
     # A title capitalises most of its words; prose does not.
     words = _WORD.findall(line)
