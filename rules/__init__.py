@@ -36,6 +36,11 @@ from checker.rules.totals import Totals
 
 # dates (DAT)
 
+# facts across documents
+from checker.rules.conflicting_facts import ConflictingFacts
+from checker.rules.growth_prior_period import GrowthVsPriorPeriod
+from checker.rules.ledger_mismatch import LedgerMismatch
+
 BUILTIN: tuple[type[Rule], ...] = (
     # text
     MarkupEscape,
@@ -59,4 +64,8 @@ BUILTIN: tuple[type[Rule], ...] = (
     Totals,
     CompoundGrowth,
     # dates
+    # facts across documents
+    ConflictingFacts,
+    GrowthVsPriorPeriod,
+    LedgerMismatch,
 )
