@@ -846,3 +846,107 @@ def extract(doc: Document, sheet: FactSheet, settings: Settings) -> None:
         resolved.append(mention)
     sheet.dates = resolved
     sheet.document_date = anchor
+
+
+# --- clauses and tense (shared by the dates rules) ------------------------------------
+
+# Clause boundaries inside a sentence: strong punctuation, and a comma or
+# dash followed by a conjunction or relative word ("..., which ...").
+_CLAUSE_BREAK = re.compile(
+    r"[;:()\[\]\u2014]|\s--\s|\s[\u2013-]\s"
+    r"|,\s+(?:and|but|or|while|whereas|which|who|whom|where|although|though|when|whereby|because|as|after|before|since|so)\b"
+    r"|,\s+(?:at|in|on|by|during|after|before|from|to|for|with|under|until)\s+which\b"
+    r"|\s(?:but|while|whereas|although|though|because|and\s+then|and\s+(?=we|it|they|he|she|the\s+company)|that)\b",
+    re.I,
+)
+# Simple past forms and participles that report an event as having happened.
+PAST_VERBS = frozenset(
+    """
+    accepted achieved acquired added agreed announced appointed approved awarded became began bought
+    celebrated cleared closed collaborated completed concluded conducted confirmed debuted declined decreased
+    delivered demonstrated doubled dosed earned enrolled entered established exceeded expanded fell filed
+    finalised finalized founded gained gave generated grew held hired hosted initiated introduced
+    invested issued joined launched licensed listed made merged named obtained opened paid partnered passed
+    posted presented published purchased raised reached received recorded recruited released reported rose
+    saw secured selected showed signed sold spent started submitted surpassed took topped treated tripled
+    unveiled won wrote attended attained returned ranked resolved settled terminated went came
+    """.split()
+)
+_AUXILIARY_PAST = re.compile(r"\b(?:was|were|had)\s+(?:\w+ly\s+)?(\w+(?:ed|en)|made|held|won|sold|paid|built|begun|done|given|taken|shown|seen|set|put)\b", re.I)
+# Words that make a clause future, planned, conditional or hypothetical.
+FUTURE_MARKERS = re.compile(
+    r"\b(?:will|shall|(?:plans?|intends?|expects?|aims?|hopes?|seeks?)\s+to|(?:is|are|am)\s+(?:expected|scheduled|set|going|due|planned|anticipated|slated|poised|on\s+track)\s+to"
+    r"|upcoming|forthcoming|(?:expected|scheduled|planned|anticipated|slated|targeted)\s+(?:in|for|on|by|during))\b"
+    r"|\w+'ll\b",
+    re.I,
+)
+_NOT_PLAIN_PAST = re.compile(
+    r"\b(?:will|shall|would|could|may|might|should|can|must|going|plans?|planned|planning|plan|expects?|expected|expecting"
+    r"|expectations?|anticipates?|anticipated|anticipating|intends?|intended|intention|schedules?|scheduled|targets?|targeted"
+    r"|aims?|aimed|projects?|projected|projections?|forecasts?|forecasted|guidance|outlook|estimates?|estimated|goals?|hopes?|hoped"
+    r"|seeks?|potential|potentially|likely|if|unless|whether|pending|subject|assum\w*|until|till"
+    r"|due|expir\w*|matur\w*|deadline|remains?|remained|extend\w*|extension|valid|effective|upcoming|future|coming|next"
+    r"|tentative\w*|yet|await\w*|proposed|designed|required|requires?|obligated|commit\w*|contingent|conditional"
+    r"|unaudited|pro\s+forma|hypothetical\w*|would've|'ll|'d|not)\b"
+    r"|\b(?:agreed|decided|elected|voted|chose|opted|pledged|promised|undertook|set|is|are|was|were|able|going)\s+to\b",
+    re.I,
+)
+_PAST_CONTEXT = re.compile(
+    r"\b(?:was|were|had|did|would|could|might|should|said|stated|announced|reported|noted|indicated|disclosed|told|added)\b", re.I
+)
+_WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?")
+
+
+def sentence_span(doc: Document, offset: int) -> tuple[int, int]:
+    """The sentence containing ``offset`` (the whole paragraph if none does)."""
+    import bisect
+
+    sentences = doc.sentences
+    cache = doc.__dict__.setdefault("_date_sentence_starts", [s.start for s in sentences])
+    index = bisect.bisect_right(cache, offset) - 1
+    if index >= 0 and offset < sentences[index].end:
+        return sentences[index].start, sentences[index].end
+    paragraph = doc.paragraph_at(offset)
+    if paragraph is not None:
+        block = doc.paragraphs[paragraph]
+        return block.start, block.end
+    return max(0, offset - 200), min(len(doc.prose), offset + 200)
+
+
+def clause_span(prose: str, sentence: tuple[int, int], start: int, end: int) -> tuple[int, int]:
+    """The clause of ``prose[start:end]`` within ``sentence``: between the nearest clause breaks."""
+    left, right = sentence
+    for match in _CLAUSE_BREAK.finditer(prose, left, right):
+        if match.end() <= start:
+            left = match.end()
+        elif match.start() >= end:
+            right = match.start()
+            break
+    return left, right
+
+
+_ADJECTIVE_BEFORE = frozenset(
+    "the a an its our their his her my your this that these those last first previously recently newly as "
+    "already once non un well in of on at from with for into onto over under between among within without per".split()
+)
+
+
+def past_markers(clause: str) -> list[str]:
+    """Past-tense event verbs in a clause ("completed", "was granted"); participles used as adjectives are not."""
+    words = _WORD.findall(clause)
+    found = [w for i, w in enumerate(words) if w.lower() in PAST_VERBS and (i == 0 or words[i - 1].lower() not in _ADJECTIVE_BEFORE)]
+    found += [m.group(0) for m in _AUXILIARY_PAST.finditer(clause)]
+    return found
+
+
+def plain_past(clause: str) -> bool:
+    """A clause that reports a past event, with nothing future, planned, conditional or negated in it."""
+    return bool(past_markers(clause)) and not _NOT_PLAIN_PAST.search(clause)
+
+
+def future_marker(clause: str) -> str | None:
+    """The future-tense marker of a clause ("will", "plans to", "expected in"), if it is plainly about the future."""
+    match = FUTURE_MARKERS.search(clause)
+    if match is None or _PAST_CONTEXT.search(clause) or past_markers(clause):
+        return None
+    return match.group(0)

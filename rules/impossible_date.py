@@ -1,0 +1,77 @@
+"""DAT002: a date that does not exist (February 30, month 13, February 29 of a common year)."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from typing import Iterator
+
+from checker.finding import Finding
+from checker.rule import Rule
+
+_SLASH = re.compile(r"\d{1,2}/\d{1,2}/\d{4}")
+
+
+class ImpossibleDate(Rule):
+    """A date that is not on the calendar.
+
+    What it does
+    ------------
+    Reports dates that cannot exist: a day beyond the end of its month
+    ("April 31, 2025", "February 30"), February 29 in a year that is not a
+    leap year ("2025-02-29"), a month number above 12 ("2025-13-01"), and
+    numeric dates such as "13/13/2025" that are impossible in both the
+    month/day and the day/month order.
+
+    Why it matters
+    --------------
+    An impossible date is a typo in a fact: one of its figures is wrong, and
+    nobody can tell which. Leap days are the classic case: February 29
+    exists only in years divisible by 4, except whole centuries not divisible
+    by 400.
+
+    Example
+    -------
+    Flagged::
+
+        The offer expires on February 29, 2025.
+
+    Passes::
+
+        The offer expires on February 28, 2025.
+    """
+
+    code = "DAT002"
+    name = "impossible-date"
+    severity = "error"
+    requires = ("dates",)
+
+    def check(self, doc, facts) -> Iterator[Finding]:
+        for mention in facts.dates:
+            if mention.valid:
+                continue
+            reason = _reason(mention.text, mention.year, mention.month, mention.day)
+            yield self.finding(
+                mention.start,
+                mention.end,
+                f'"{mention.text}" is not a date: {reason}',
+                evidence=f"read as year {mention.year or '(none)'}, month {mention.month or '?'}, day {mention.day or '?'}; {reason}",
+            )
+
+
+def _reason(text: str, year: int | None, month: int | None, day: int | None) -> str:
+    if month is None or day is None:
+        if _SLASH.search(text):
+            return "neither the month/day nor the day/month reading exists"
+        return "no such day"
+    if not 1 <= month <= 12:
+        return f"there is no month {month}"
+    if day < 1:
+        return "there is no day 0"
+    name = dt.date(2001, month, 1).strftime("%B")
+    if year is None:
+        return f"{name} has at most {29 if month == 2 else calendar.monthrange(2001, month)[1]} days"
+    if month == 2 and day == 29:
+        return f"{year} is not a leap year"
+    return f"{name} {year} has {calendar.monthrange(year, month)[1]} days"

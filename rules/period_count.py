@@ -1,0 +1,199 @@
+"""DAT006: a count of periods ("its first eight months", "for more than 20 years") that the stated dates contradict."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from typing import Iterator
+
+from checker.finding import Finding, Related
+from checker.rule import Rule
+
+# Words that make a date the start of what is being counted.
+_START = re.compile(
+    r"\b(?:approved|approval|launched|launch|introduced|introduction|commerciali[sz]ed|commerciali[sz]ation|available"
+    r"|marketed|opened|opening|began|started|debuted|debut|released|release|listed|listing|went\s+on\s+sale)\b"
+    r"[^.;:]{0,40}$",
+    re.I,
+)
+_FOUNDED = re.compile(r"\b(?:founded|established|incorporated|formed|created)\b[^.;:]{0,20}$", re.I)
+# Statements about the future or estimates: a count there is a plan, not a record.
+_NOT_RECORD = re.compile(
+    r"\b(?:will|shall|would|could|may|might|expect\w*|project\w*|forecast\w*|target\w*|estimat\w*|aim\w*|goal\w*"
+    r"|plan\w*|guidance|anticipat\w*|intend\w*|if)\b",
+    re.I,
+)
+_AT_LEAST = frozenset({"more than", "over", "at least", "well over", "just over", "upwards of"})
+_AT_MOST = frozenset({"less than", "fewer than", "under", "up to", "nearly", "almost", "just under", "close to"})
+
+
+def _months(first, last) -> int:
+    """Calendar months touched from ``first`` to ``last``, both included."""
+    return (last.year * 12 + last.month) - (first.year * 12 + first.month) + 1
+
+
+class PeriodCountMismatch(Rule):
+    """A count of periods that the dates in the document contradict.
+
+    What it does
+    ------------
+    Checks three kinds of count against the dates around them:
+
+    - "its first N months" (or weeks, quarters, years) after a start such as
+      "approved in July 2025": from the start to the end of the period the
+      sentence reports ("in 2025"), or else to the document's date, there
+      must be room for N of them;
+    - "for the Nth consecutive year" with "since YEAR" in the same sentence;
+    - "for more than N years" (or "for N years", "for nearly N years") with
+      "since YEAR" in the same sentence, against the document's date.
+
+    Counts that nothing in the document pins down ("for the third
+    consecutive year" on its own) are not checkable and are left alone, as
+    are counts in plans, forecasts and conditions.
+
+    Why it matters
+    --------------
+    Counts of periods are easy to get wrong when a text is updated: a
+    figure for "its first five months" stays correct, but "its first eight
+    months" for a product launched in July and reported for that year
+    claims months that had not happened.
+
+    Example
+    -------
+    Flagged::
+
+        Lisaftoclax, approved in July 2025, achieved $10.1 million in its
+        first eight months on the market in 2025.
+
+    Passes::
+
+        Lisaftoclax, approved in July 2025, achieved $10.1 million in its
+        first five months on the market in 2025.
+    """
+
+    code = "DAT006"
+    name = "period-count-mismatch"
+    severity = "warning"
+    requires = ("dates",)
+
+    def check(self, doc, facts) -> Iterator[Finding]:
+        from checker.extract.dates import sentence_span
+
+        mentions = facts.dates
+        for index, mention in enumerate(mentions):
+            if mention.kind != "duration" or mention.count is None or mention.count != int(mention.count):
+                continue
+            sentence = sentence_span(doc, mention.start)
+            if _NOT_RECORD.search(doc.prose, sentence[0], sentence[1]):
+                continue
+            in_sentence = [m for m in mentions if sentence[0] <= m.start < sentence[1] and m is not mention]
+            if mention.qualifier == "first" and mention.unit in ("day", "week", "month", "quarter", "year"):
+                yield from self._first(doc, facts, mention, sentence, in_sentence)
+            elif mention.qualifier == "consecutive" and mention.unit == "year":
+                yield from self._consecutive(doc, facts, mention, in_sentence)
+            elif mention.unit in ("year", "decade") and mention.preposition == "for" and (
+                mention.qualifier is None or mention.qualifier in _AT_LEAST | _AT_MOST
+            ):
+                yield from self._elapsed(doc, facts, mention, in_sentence)
+
+    def _first(self, doc, facts, mention, sentence, in_sentence) -> Iterator[Finding]:
+        count = int(mention.count)
+        starts = [m for m in self._previous(doc, facts, sentence) + in_sentence
+                  if m.kind in ("date", "month") and m.first is not None and m.start < mention.start
+                  and _START.search(doc.prose, max(0, m.start - 60), m.start)]
+        if not starts:
+            return
+        start = starts[-1]
+        ends = [m for m in in_sentence if m is not start and m.start > start.start and m.last is not None
+                and m.kind in ("date", "month", "year", "quarter", "half", "fiscal-year")
+                and m.preposition in ("in", "by", "through", "as of", "during", "until", "to")]
+        if ends:
+            end, source = ends[0].last, f'"{ends[0].text}" ends {ends[0].last.isoformat()}'
+        elif facts.document_date is not None:
+            end, source = facts.document_date.date, f"document date {facts.document_date.date.isoformat()}"
+        else:
+            return
+        if end < start.first:
+            return
+        unit = mention.unit
+        if unit in ("month", "quarter", "year"):
+            months = _months(start.first, end)
+            room = {"month": months, "quarter": -(-months // 3), "year": -(-months // 12)}[unit]
+        else:
+            days = (end - start.first).days + 1 + (start.last - start.first).days
+            room = days if unit == "day" else -(-days // 7)
+        if room >= count:
+            return
+        yield self.finding(
+            mention.start, mention.end,
+            f'"{mention.text}" counts {count} {unit}s, but from "{start.text}" to the end of the period there are at most {room}',
+            evidence=f'start "{start.text}" = {start.first.isoformat()}; {source}; at most {room} {unit}(s)',
+            related=(Related(start.start, start.end, "start of the period"),),
+        )
+
+    def _previous(self, doc, facts, sentence) -> list:
+        """Mentions in the sentence before ``sentence`` (a start date is often stated just before the count)."""
+        from checker.extract.dates import sentence_span
+
+        if sentence[0] == 0:
+            return []
+        before = sentence_span(doc, max(0, sentence[0] - 1))
+        while before[1] > sentence[0] and before[0] > 0:
+            before = sentence_span(doc, before[0] - 1)
+        if before[1] > sentence[0]:
+            return []
+        return [m for m in facts.dates if before[0] <= m.start < before[1]]
+
+    def _consecutive(self, doc, facts, mention, in_sentence) -> Iterator[Finding]:
+        since = [m for m in in_sentence if m.qualifier == "since" and m.year is not None]
+        if len(since) != 1:
+            return
+        others = [m for m in in_sentence if m.kind in ("date", "month", "year") and m.year is not None]
+        if others:
+            reference, source = others[-1].year, f'"{others[-1].text}"'
+        elif facts.document_date is not None:
+            reference, source = facts.document_date.date.year, "the document date"
+        else:
+            return
+        first = since[0].year
+        allowed = {reference - first, reference - first + 1}
+        count = int(mention.count)
+        if count in allowed or reference < first:
+            return
+        yield self.finding(
+            mention.start, mention.end,
+            f'"{mention.text}" does not fit "{since[0].text}": {reference} is year {reference - first + 1} counting {first}',
+            evidence=f"{first} to {reference} ({source}) is {reference - first + 1} years counting both ends, {reference - first} not counting {first}",
+            related=(Related(since[0].start, since[0].end, "start of the run"),),
+        )
+
+    def _elapsed(self, doc, facts, mention, in_sentence) -> Iterator[Finding]:
+        since = [m for m in in_sentence if m.qualifier == "since" and m.first is not None]
+        if len(since) != 1 or facts.document_date is None:
+            return
+        start = since[0]
+        count = int(mention.count) * (10 if mention.unit == "decade" else 1)
+        today = facts.document_date.date
+        if start.month is None:
+            span_end = start.first.replace(month=12, day=31)
+        elif start.day is None:
+            span_end = start.first.replace(day=calendar.monthrange(start.first.year, start.first.month)[1])
+        else:
+            span_end = start.first
+        most = (today - start.first).days / 365.25
+        least = (today - span_end).days / 365.25
+        hedge = mention.qualifier
+        if hedge in _AT_LEAST:
+            wrong = most < count
+        elif hedge in _AT_MOST:
+            wrong = least > count + 0.5
+        else:
+            wrong = count > most + 1 or count < least - 1
+        if not wrong:
+            return
+        yield self.finding(
+            mention.start, mention.end,
+            f'"{mention.text}" does not fit "{start.text}": by {today.isoformat()} that is {least:.0f} to {most:.0f} years',
+            evidence=f'"{start.text}" begins {start.first.isoformat()}; document date {today.isoformat()} from {facts.document_date.reason}',
+            related=(Related(start.start, start.end, "start of the period"),),
+        )

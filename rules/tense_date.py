@@ -1,0 +1,159 @@
+"""DAT003 and DAT004: the tense of a dated statement against the document's own date.
+
+DAT003: a past-tense statement dated after the document date.
+DAT004: a future-tense statement dated well before the document date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Iterator
+
+from checker.finding import Finding
+from checker.rule import Rule
+
+# Kinds of mention that name a definite stretch of the calendar.
+_DATED = frozenset({"date", "month", "year", "quarter", "half", "fiscal-year"})
+# Prepositions that make a date the time of the event ("in", "on"), rather
+# than a deadline, a range end or a reference point ("until", "by", "as of",
+# "at December 31" in accounts).
+_EVENT_PREPOSITIONS = frozenset({"in", "on", "during"})
+# "Well before": the whole period ends at least this long before the document date.
+_MARGIN = dt.timedelta(days=31)
+
+
+def _dated_clauses(doc, facts):
+    """(mention, clause text) for each dated mention that is the time of its clause's event."""
+    from checker.extract.dates import clause_span, sentence_span
+
+    anchor = facts.document_date
+    if anchor is None:
+        return
+    for mention in facts.dates:
+        if mention.kind not in _DATED or mention.first is None or mention.last is None:
+            continue
+        if anchor.start is not None and mention.start < anchor.end and anchor.start < mention.end:
+            continue  # the document's own date line
+        sentence = sentence_span(doc, mention.start)
+        left, right = clause_span(doc.prose, sentence, mention.start, mention.end)
+        if mention.preposition not in _EVENT_PREPOSITIONS and doc.prose[left : mention.start].strip(" \t\r\n,*_\"'"):
+            continue
+        yield mention, doc.prose[left:right]
+
+
+def _document_date(facts) -> str:
+    anchor = facts.document_date
+    return f"{anchor.date:%B} {anchor.date.day}, {anchor.date.year}"
+
+
+class PastEventAfterDocumentDate(Rule):
+    """A statement in the past tense about a date after the document's own date.
+
+    What it does
+    ------------
+    Finds sentences that report an event as done ("completed", "announced",
+    "was granted") at a date that lies entirely after the document's date.
+    The document date comes from front matter, a dateline, a "Published on"
+    line or the configuration (``factlint facts`` shows which). Only dates
+    that are the time of the event count ("in September 2026", "on March 5,
+    2026"); deadlines and ranges ("until", "by", "through") and clauses with
+    anything planned, expected or conditional in them are left alone.
+
+    Why it matters
+    --------------
+    A document cannot report what has not happened yet. Either the date is
+    wrong (often the year), or the document's date is, or a planned event
+    was written up as done.
+
+    Example
+    -------
+    Flagged::
+
+        CAMBRIDGE, Mass., February 12, 2026 -- In September 2026, the company
+        completed the acquisition of Terns Pharmaceuticals.
+
+    Passes::
+
+        CAMBRIDGE, Mass., February 12, 2026 -- In September 2025, the company
+        completed the acquisition of Terns Pharmaceuticals.
+    """
+
+    code = "DAT003"
+    name = "past-event-after-document-date"
+    severity = "warning"
+    requires = ("dates",)
+
+    def check(self, doc, facts) -> Iterator[Finding]:
+        from checker.extract.dates import past_markers, plain_past
+
+        for mention, clause in _dated_clauses(doc, facts):
+            if mention.first <= facts.document_date.date or not plain_past(clause):
+                continue
+            verb = past_markers(clause)[0]
+            yield self.finding(
+                mention.start,
+                mention.end,
+                f'"{mention.text}" is after the document date ({_document_date(facts)}), '
+                f'but the sentence reports it as past ("{verb}")',
+                evidence=(
+                    f"document date {facts.document_date.date.isoformat()} from {facts.document_date.reason}; "
+                    f'"{mention.text}" begins {mention.first.isoformat()}; past-tense verb "{verb}"'
+                ),
+            )
+
+
+class FutureEventBeforeDocumentDate(Rule):
+    """A statement in the future tense about a date well before the document's own date.
+
+    What it does
+    ------------
+    Finds sentences that speak of an event as still to come ("will
+    present", "plans to launch", "is expected to close", "expected in") at a
+    date that ended more than a month before the document's date. Clauses
+    that also contain a past-tense verb or reported speech ("said it will")
+    are left alone.
+
+    Why it matters
+    --------------
+    Text copied from an older announcement keeps its future tense: "will
+    present in December 2020" in a release dated March 2021 tells the reader
+    an event is upcoming when it is long over (and hides whether it
+    happened).
+
+    Example
+    -------
+    Flagged::
+
+        CAMBRIDGE, Mass., March 5, 2021 -- The company will present the data
+        at the annual meeting in December 2020.
+
+    Passes::
+
+        CAMBRIDGE, Mass., March 5, 2021 -- The company will present the data
+        at the annual meeting in December 2021.
+    """
+
+    code = "DAT004"
+    name = "future-event-before-document-date"
+    severity = "warning"
+    requires = ("dates",)
+
+    def check(self, doc, facts) -> Iterator[Finding]:
+        from checker.extract.dates import future_marker
+
+        for mention, clause in _dated_clauses(doc, facts):
+            if mention.last + _MARGIN >= facts.document_date.date:
+                continue
+            marker = future_marker(clause)
+            if marker is None:
+                continue
+            yield self.finding(
+                mention.start,
+                mention.end,
+                f'"{mention.text}" ended well before the document date ({_document_date(facts)}), '
+                f'but the sentence speaks of it in the future ("{marker}")',
+                evidence=(
+                    f"document date {facts.document_date.date.isoformat()} from {facts.document_date.reason}; "
+                    f'"{mention.text}" ends {mention.last.isoformat()}; future marker "{marker}"'
+                ),
+            )

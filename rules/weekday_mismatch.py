@@ -1,0 +1,112 @@
+"""DAT001: a weekday that does not fall on the date it is written with."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Iterator
+
+from checker.finding import Edit, Finding, Fix
+from checker.rule import Rule
+
+_WEEKDAY_WORD = re.compile(r"[A-Za-z]+\.?")
+_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_SHORT = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_AP = ("Mon", "Tues", "Wed", "Thurs", "Fri", "Sat", "Sun")
+
+
+class WeekdayMismatch(Rule):
+    """A weekday that the date it is written with does not fall on.
+
+    What it does
+    ------------
+    Checks every date written with its weekday ("Wednesday, February 12,
+    2026", "Thu., Mar. 5, 2026", "Friday 14 March 2025") against the
+    calendar. A date written without a year ("Thursday, March 5") is checked
+    against the document's date: it is reported only when the weekday fits
+    neither the document's year nor the years on either side.
+
+    Why it matters
+    --------------
+    A weekday and a date that disagree leave the reader unsure which one to
+    believe, and in an announcement of an event or a deadline one of them is
+    wrong. The suggested fix changes the weekday, but the date may be the
+    wrong half, so it is never applied automatically.
+
+    Example
+    -------
+    Flagged::
+
+        The results will be presented on Wednesday, February 12, 2026.
+
+    Passes::
+
+        The results will be presented on Thursday, February 12, 2026.
+    """
+
+    code = "DAT001"
+    name = "weekday-mismatch"
+    severity = "error"
+    requires = ("dates",)
+
+    def check(self, doc, facts) -> Iterator[Finding]:
+        anchor = facts.document_date
+        for mention in facts.dates:
+            if mention.kind != "date" or mention.weekday is None or not mention.valid:
+                continue
+            word = _WEEKDAY_WORD.match(doc.text, mention.start)
+            if word is None:
+                continue
+            written = _NAMES[mention.weekday]
+            label = f"{_month_name(mention.month)} {mention.day}"
+            if mention.year is not None:
+                actual = dt.date(mention.year, mention.month, mention.day).weekday()
+                if actual == mention.weekday:
+                    continue
+                label += f", {mention.year}"
+                evidence = f"{label} falls on a {_NAMES[actual]}; the text says {written}"
+            else:
+                if anchor is None:
+                    continue
+                years = [anchor.date.year + delta for delta in (-1, 0, 1)]
+                fits = [y for y in years if _weekday(y, mention.month, mention.day) == mention.weekday]
+                if fits or _weekday(anchor.date.year, mention.month, mention.day) is None:
+                    continue
+                actual = _weekday(anchor.date.year, mention.month, mention.day)
+                evidence = (
+                    f"no year is written; {label} is a {_NAMES[actual]} in {anchor.date.year} (the document's year, "
+                    f"from the {anchor.source.replace('-', ' ')}), and not a {written} in {years[0]} or {years[2]} either"
+                )
+            replacement = _styled(actual, word.group(0))
+            yield self.finding(
+                mention.start,
+                mention.end,
+                f'"{mention.text}": {label} is a {_NAMES[actual]}, not a {written}',
+                evidence=evidence,
+                fix=Fix((Edit(word.start(), word.end(), replacement),), "display", f"say {replacement}"),
+            )
+
+
+def _weekday(year: int, month: int, day: int) -> int | None:
+    try:
+        return dt.date(year, month, day).weekday()
+    except ValueError:
+        return None
+
+
+def _month_name(month: int | None) -> str:
+    return dt.date(2001, month or 1, 1).strftime("%B")
+
+
+def _styled(weekday: int, written: str) -> str:
+    """The weekday in the style of the word it replaces (full, abbreviated, upper case)."""
+    core = written.rstrip(".")
+    if core.lower() in (name.lower() for name in _NAMES):
+        name = _NAMES[weekday]
+    elif len(core) > 3:
+        name = _AP[weekday]
+    else:
+        name = _SHORT[weekday]
+    if core.isupper() and len(core) > 1:
+        name = name.upper()
+    return name + ("." if written.endswith(".") else "")
