@@ -35,6 +35,11 @@ from checker.rules.shares import Shares
 from checker.rules.totals import Totals
 
 # dates (DAT)
+from checker.rules.impossible_date import ImpossibleDate
+from checker.rules.period_count import PeriodCountMismatch
+from checker.rules.relative_date_conflict import RelativeDateConflict
+from checker.rules.tense_date import FutureEventBeforeDocumentDate, PastEventAfterDocumentDate
+from checker.rules.weekday_mismatch import WeekdayMismatch
 
 # facts across documents
 from checker.rules.conflicting_facts import ConflictingFacts
@@ -64,6 +69,12 @@ BUILTIN: tuple[type[Rule], ...] = (
     Totals,
     CompoundGrowth,
     # dates
+    WeekdayMismatch,
+    ImpossibleDate,
+    PastEventAfterDocumentDate,
+    FutureEventBeforeDocumentDate,
+    RelativeDateConflict,
+    PeriodCountMismatch,
     # facts across documents
     ConflictingFacts,
     GrowthVsPriorPeriod,
