@@ -1,0 +1,380 @@
+"""Unicode character classes shared by the encoding rules (ENC).
+
+Not a fact-sheet extractor: a library the ENC rules import lazily. It knows,
+for any character, its script, whether it is a letter, a combining mark, an
+unassigned or private-use code point, and finds the runs of characters that
+cannot be real text (``garbled_runs``).
+
+Garbled text is what a PDF extractor produces from a font without a Unicode
+map: each glyph becomes an arbitrary code point, so a Chinese phrase turns
+into letters from a dozen unrelated scripts, marks with nothing to combine
+with, and unassigned code points. Real multilingual text looks different
+even when scripts are mixed: every script forms whole words. Following
+Unicode's mixed-script detection (UTS #39, "highly restrictive" profile),
+Latin, Greek and Cyrillic may mix with Han, Hiragana, Katakana, Hangul and
+Bopomofo without comment; what counts as evidence is
+
+- a change of script inside a word where one side is at most two letters
+  long (garbage changes script at almost every character),
+- a combining mark with no base letter of its own script,
+- an unassigned or private-use code point, a noncharacter, or U+FFFD.
+
+A run is garbled when it holds at least three such events at a density of
+at least one per three or four characters, or any private-use or unassigned
+code point of the Basic Multilingual Plane.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+import regex
+
+# Unicode script long names (Unicode 17), most frequent first: the first
+# match wins in the classifier below.
+SCRIPTS = (
+    "Common Inherited Latin Han Cyrillic Greek Arabic Hiragana Katakana Hangul Hebrew Devanagari Thai "
+    "Bengali Tamil Telugu Kannada Malayalam Gujarati Gurmukhi Oriya Sinhala Armenian Georgian Ethiopic "
+    "Khmer Lao Myanmar Tibetan Mongolian Bopomofo Syriac Thaana Nko Samaritan Mandaic Cherokee "
+    "Canadian_Aboriginal Ogham Runic Tagalog Hanunoo Buhid Tagbanwa Limbu Tai_Le New_Tai_Lue Buginese "
+    "Tai_Tham Balinese Sundanese Batak Lepcha Ol_Chiki Glagolitic Tifinagh Coptic Yi Lisu Vai Bamum "
+    "Syloti_Nagri Phags_Pa Saurashtra Kayah_Li Rejang Javanese Cham Tai_Viet Meetei_Mayek Braille "
+    "Linear_B Lycian Carian Old_Italic Gothic Old_Permic Ugaritic Old_Persian Deseret Shavian Osmanya "
+    "Osage Elbasan Caucasian_Albanian Vithkuqi Linear_A Cypriot Imperial_Aramaic Palmyrene Nabataean "
+    "Hatran Phoenician Lydian Meroitic_Hieroglyphs Meroitic_Cursive Kharoshthi Old_South_Arabian "
+    "Old_North_Arabian Manichaean Avestan Inscriptional_Parthian Inscriptional_Pahlavi Psalter_Pahlavi "
+    "Old_Turkic Old_Hungarian Hanifi_Rohingya Yezidi Old_Sogdian Sogdian Old_Uyghur Chorasmian Elymaic "
+    "Brahmi Kaithi Sora_Sompeng Chakma Mahajani Sharada Khojki Multani Khudawadi Grantha Newa Tirhuta "
+    "Siddham Modi Takri Ahom Dogra Warang_Citi Dives_Akuru Nandinagari Zanabazar_Square Soyombo "
+    "Pau_Cin_Hau Bhaiksuki Marchen Masaram_Gondi Gunjala_Gondi Makasar Kawi Cuneiform Cypro_Minoan "
+    "Egyptian_Hieroglyphs Anatolian_Hieroglyphs Bassa_Vah Pahawh_Hmong Medefaidrin Miao Tangut Nushu "
+    "Khitan_Small_Script Duployan SignWriting Nyiakeng_Puachue_Hmong Toto Wancho Nag_Mundari "
+    "Mende_Kikakui Adlam Tangsa Mro Garay Gurung_Khema Kirat_Rai Ol_Onal Sunuwar Todhri Tulu_Tigalari "
+    "Sidetic Tai_Yo Beria_Erfe Tolong_Siki"
+).split()
+
+# UTS #39 "highly restrictive": Latin may mix with Han + Hiragana + Katakana,
+# Han + Bopomofo or Han + Hangul. Greek and Cyrillic are added here because
+# mixing them with Latin (IPA, "TNFα", look-alike letters) is the concern of
+# the mixed-script-word rule, not a sign of garbage.
+COMPATIBLE = frozenset("Latin Greek Cyrillic Han Hiragana Katakana Hangul Bopomofo".split())
+_COMPATIBLE_GROUP = "Latin/Greek/Cyrillic/CJK"
+
+Kind = Literal["letter", "mark", "common", "space", "format", "control", "unassigned", "private", "replacement"]
+
+
+@dataclass(frozen=True, slots=True)
+class CharInfo:
+    """What the encoding rules need to know about one character."""
+
+    script: str  # Unicode script; "Common", "Inherited" or "Unknown" when none applies
+    kind: Kind
+    group: str | None  # compatibility group of letters (None for the rest)
+    # For marks: the scripts whose letters the mark may follow (None: any).
+    follows: frozenset[str] | None = None
+
+
+_SCRIPT_RE: regex.Pattern | None = None
+_SCRIPT_NAMES: list[str] = []
+_INFO: dict[str, CharInfo] = {}
+_SCX: dict[str, regex.Pattern] = {}
+
+
+def _script_re() -> regex.Pattern:
+    global _SCRIPT_RE
+    if _SCRIPT_RE is None:
+        _SCRIPT_NAMES.extend(SCRIPTS)
+        _SCRIPT_RE = regex.compile("|".join(rf"(\p{{sc={name}}})" for name in SCRIPTS))
+    return _SCRIPT_RE
+
+
+_CATEGORY = regex.compile(
+    r"(?P<space>\s)|(?P<unassigned>[\p{Cn}\p{Cs}])|(?P<private>\p{Co})|(?P<control>\p{Cc})"
+    r"|(?P<format>\p{Cf})|(?P<mark>\p{M})|(?P<letter>[\p{L}\p{N}\p{P}\p{S}])"
+)
+
+
+def script_of(ch: str) -> str:
+    """The Unicode script of a character ("Unknown" if it has none)."""
+    match = _script_re().match(ch)
+    return _SCRIPT_NAMES[match.lastindex - 1] if match and match.lastindex else "Unknown"
+
+
+def script_extensions(ch: str) -> frozenset[str]:
+    """The scripts a character is used with (Unicode Script_Extensions)."""
+    out = []
+    for name in SCRIPTS[2:]:
+        pattern = _SCX.get(name)
+        if pattern is None:
+            pattern = _SCX[name] = regex.compile(rf"\p{{scx={name}}}")
+        if pattern.match(ch):
+            out.append(name)
+    return frozenset(out)
+
+
+def info(ch: str) -> CharInfo:
+    """Script and kind of one character (cached)."""
+    found = _INFO.get(ch)
+    if found is None:
+        found = _INFO[ch] = _classify(ch)
+    return found
+
+
+def _classify(ch: str) -> CharInfo:
+    if ch == "\ufffd":
+        return CharInfo("Common", "replacement", None)
+    match = _CATEGORY.match(ch)
+    category = match.lastgroup if match else "letter"
+    if category == "unassigned":
+        return CharInfo("Unknown", "unassigned", None)
+    if category in ("space", "private", "control", "format"):
+        return CharInfo("Common", category, None)  # type: ignore[arg-type]
+    script = script_of(ch)
+    if category == "mark":
+        return CharInfo(script, "mark", None, script_extensions(ch) or None)
+    if script in ("Common", "Inherited", "Unknown"):
+        return CharInfo(script, "common", None)
+    return CharInfo(script, "letter", group_of(script))
+
+
+def group_of(script: str) -> str:
+    """The compatibility group of a script (scripts in one group mix freely)."""
+    return _COMPATIBLE_GROUP if script in COMPATIBLE else script
+
+
+def describe(ch: str) -> str:
+    """``U+0430 CYRILLIC SMALL LETTER A`` (the name when Python knows it)."""
+    import unicodedata
+
+    name = unicodedata.name(ch, "")
+    return f"U+{ord(ch):04X} {name}".rstrip()
+
+
+# --- garbled runs ------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class GarbledRun:
+    """A run of characters that cannot be real text, and the evidence for it."""
+
+    start: int
+    end: int
+    scripts: tuple[str, ...]  # scripts of the letters in the run, in order of appearance
+    switches: int  # script changes inside words with a side of at most two letters
+    orphan_marks: int  # combining marks without a base of their script
+    unassigned: int
+    private: int
+    replacement: int
+    cid: int = 0  # "(cid:123)" tokens
+
+
+# Lines, and tokens (no whitespace), that contain a character beyond Latin
+# and general punctuation: only those can hold evidence.
+_LINE = re.compile(r"(?<![^\n])[^\n]*?[^\x00-\u024f\u1e00-\u1eff\u2000-\u206f][^\n]*")
+_TOKEN = re.compile(r"(?<!\S)\S*?[^\x00-\u024f\u1e00-\u1eff\u2000-\u206f]\S*")
+_MARK_AFTER_SPACE = regex.compile(r"(?:^|\s)\p{M}")
+_CID = re.compile(r"\(cid:\d+\)(?:[ \t]*\(cid:\d+\))*")
+_BLANK_LINE = re.compile(r"\n[ \t]*\n|\r\n[ \t]*\r\n|\r[ \t]*\r")
+_ASCII_WORD = re.compile(r"[A-Za-z]{3,}")
+_PUNCTUATION = regex.compile(r"\p{P}")
+_NON_ASCII_VISIBLE = re.compile(r"[^\x00-\x7f\s]")
+# Events this close (in characters) belong to the same run.
+_GAP = 12
+# Bases that display a mark on its own (dotted circle, no-break space).
+_DISPLAY_BASES = frozenset("\u25cc\u00a0\u202f")
+
+Event = tuple[int, int, str]
+
+
+def garbled_runs(prose: str) -> list[GarbledRun]:
+    """Runs of garbled text in ``prose`` (see the module docstring)."""
+    runs: list[GarbledRun] = []
+    if "(cid:" in prose:
+        for match in _CID.finditer(prose):
+            runs.append(GarbledRun(match.start(), match.end(), (), 0, 0, 0, 0, 0, match.group().count("(cid:")))
+    if not prose.isascii() and (_needs_scan(prose) or _MARK_AFTER_SPACE.search(prose)):
+        events: list[Event] = []
+        for line in _LINE.finditer(prose):
+            # Most lines hold one script (or compatible ones): skip them whole.
+            if _needs_scan(line.group()) or _MARK_AFTER_SPACE.search(line.group()):
+                for match in _TOKEN.finditer(prose, line.start(), line.end()):
+                    token = match.group()
+                    if _needs_scan(token) or info(token[0]).kind == "mark":
+                        _token_events(prose, match.start(), match.end(), events)
+        if events:
+            runs.extend(_runs(prose, events))
+    runs.sort(key=lambda run: run.start)
+    return runs
+
+
+def _token_events(text: str, start: int, end: int, events: list[Event]) -> None:
+    """Append the evidence events of one whitespace-free token."""
+    segments: list[list] = []  # [group, start, end, letters]
+    base: CharInfo | None = None
+    base_char = ""
+    for index in range(start, end):
+        ch = text[index]
+        item = info(ch)
+        kind = item.kind
+        if kind in ("unassigned", "private", "replacement"):
+            events.append((index, index + 1, kind))
+            base, base_char = item, ch
+            continue
+        if kind == "format":
+            continue  # joiners and the like neither carry nor break a script
+        if kind == "mark":
+            if base is None or base.kind in ("unassigned", "private", "replacement"):
+                events.append((index, index + 1, "mark"))
+            elif item.follows is not None and base.script not in item.follows and base_char not in _DISPLAY_BASES:
+                events.append((index, index + 1, "mark"))
+            continue
+        base, base_char = item, ch
+        if kind != "letter":
+            continue
+        if segments and segments[-1][0] == item.group:
+            segments[-1][2] = index + 1
+            segments[-1][3] += 1
+        else:
+            segments.append([item.group, index, index + 1, 1])
+    for left, right in zip(segments, segments[1:]):
+        left_short = left[3] <= 2
+        right_short = right[3] <= 2
+        if left_short or right_short:
+            events.append((left[1] if left_short else right[1], right[2] if right_short else left[2], "switch"))
+
+
+def _needs_scan(chunk: str) -> bool:
+    """Whether a chunk of text can hold evidence: more than one script group,
+    a mark that cannot follow any letter in it, or a junk code point. Text
+    in one script (or compatible ones) is the common case and costs little."""
+    groups: set[str] = set()
+    marks: set[frozenset[str]] = set()
+    for ch in set(chunk):
+        item = info(ch)
+        if item.group is not None:
+            groups.add(item.group)
+        elif item.kind in ("unassigned", "private", "replacement"):
+            return True
+        elif item.follows is not None:
+            marks.add(item.follows)
+    if len(groups) > 1:
+        return True
+    return any(not groups & {group_of(script) for script in follows} for follows in marks)
+
+
+def _runs(text: str, events: list[Event]) -> list[GarbledRun]:
+    events.sort()
+    clusters: list[list[Event]] = []
+    end = -1
+    for event in events:
+        if clusters and event[0] - end <= _GAP and _bridgeable(text[end : event[0]]):
+            clusters[-1].append(event)
+            end = max(end, event[1])
+        else:
+            clusters.append([event])
+            end = event[1]
+    out = []
+    for cluster in clusters:
+        run = _assess(text, cluster)
+        if run is not None:
+            out.append(run)
+    return out
+
+
+_EDGE = 4
+
+
+def _garbage_edge(ch: str) -> bool:
+    if ch.isascii() or ch.isspace() or _PUNCTUATION.match(ch):
+        return False
+    return info(ch).kind in ("letter", "mark", "common", "unassigned", "private")
+
+
+def _bridgeable(gap: str) -> bool:
+    return not _BLANK_LINE.search(gap) and not _ASCII_WORD.search(gap)
+
+
+def _assess(text: str, cluster: list[Event]) -> GarbledRun | None:
+    start = min(e[0] for e in cluster)
+    end = max(e[1] for e in cluster)
+    counts = {"switch": 0, "mark": 0, "unassigned": 0, "private": 0, "replacement": 0}
+    for event_start, _, kind in cluster:
+        counts[kind] += 1
+    visible = len(_NON_ASCII_VISIBLE.findall(text, start, end))
+    evidence = len(cluster)
+    # A private-use code point, or an unassigned one in the Basic Multilingual
+    # Plane, is junk on its own; unassigned code points elsewhere may be
+    # characters newer than this program's Unicode tables (new emoji).
+    junk = any(kind == "private" or (kind == "unassigned" and ord(text[s]) < 0x10000) for s, _, kind in cluster)
+    if not (junk or (evidence >= 3 and evidence * 10 >= visible * 3)):
+        return None
+    # Garbage at the edges of a run may carry no evidence of its own (three
+    # Latin-looking letters in a row); take up to a few more non-ASCII
+    # characters of the same word.
+    limit = start - _EDGE
+    while start > 0 and start > limit and _garbage_edge(text[start - 1]):
+        start -= 1
+    limit = end + _EDGE
+    while end < len(text) and end < limit and _garbage_edge(text[end]):
+        end += 1
+    scripts: list[str] = []
+    for ch in text[start:end]:
+        item = info(ch)
+        if item.kind in ("letter", "mark") and item.script not in ("Common", "Inherited") and item.script not in scripts:
+            scripts.append(item.script)
+    return GarbledRun(
+        start, end, tuple(scripts), counts["switch"], counts["mark"], counts["unassigned"], counts["private"], counts["replacement"]
+    )
+
+
+# --- look-alike letters ------------------------------------------------------------
+
+# Letters of one script that look exactly like a letter of another (after
+# Unicode's confusables.txt, restricted to whole-glyph look-alikes of the
+# basic Latin, Greek and Cyrillic letters).
+CYRILLIC_AS_LATIN = dict(
+    zip(
+        "аеорсухіјѕһԁԛԝӏАВЕКМНОРСТХІЈЅҮԚԜ",
+        "aeopcyxijshdqwlABEKMHOPCTXIJSYQW",
+    )
+)
+GREEK_AS_LATIN = dict(zip("οϲϳΑΒΕΖΗΙΚΜΝΟΡΤΥΧ", "ocjABEZHIKMNOPTYX"))
+LATIN_AS_CYRILLIC = {latin: cyrillic for cyrillic, latin in CYRILLIC_AS_LATIN.items() if cyrillic not in "һԁԛԝӏԚԜ"}
+LATIN_AS_GREEK = {latin: greek for greek, latin in GREEK_AS_LATIN.items() if greek not in "ϲϳ"}
+
+LOOKALIKES: dict[tuple[str, str], dict[str, str]] = {
+    # (script of the word, script of the intruder) -> intruder -> letter of the word's script
+    ("Latin", "Cyrillic"): CYRILLIC_AS_LATIN,
+    ("Latin", "Greek"): GREEK_AS_LATIN,
+    ("Cyrillic", "Latin"): LATIN_AS_CYRILLIC,
+    ("Greek", "Latin"): LATIN_AS_GREEK,
+}
+
+
+def excerpt(text: str, limit: int = 16) -> str:
+    """``text`` for a message: shortened, with invisible and unassigned characters escaped."""
+    shown = text if len(text) <= limit else text[: limit - 1] + "\u2026"
+    out = []
+    for ch in shown:
+        item = info(ch)
+        if item.kind in ("unassigned", "private", "control", "format") or (item.kind == "space" and ch not in " "):
+            out.append(f"<U+{ord(ch):04X}>")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+_EMOJI_PART = regex.compile(r"[\p{Extended_Pictographic}\p{Emoji_Modifier}\ufe0f\u20e3\U000e007f]")
+_RIGHT_TO_LEFT = regex.compile(r"[\p{Bidi_Class=R}\p{Bidi_Class=AL}]")
+
+
+def is_emoji_part(ch: str) -> bool:
+    """Whether ``ch`` is an emoji, a skin-tone modifier, VS16, a keycap or a cancel tag."""
+    return bool(_EMOJI_PART.match(ch))
+
+
+def has_right_to_left(text: str) -> bool:
+    """Whether ``text`` holds a letter of a right-to-left script (Hebrew, Arabic, ...)."""
+    return bool(_RIGHT_TO_LEFT.search(text))

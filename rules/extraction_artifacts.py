@@ -1,0 +1,143 @@
+"""ENC008: leftovers of HTML and PDF conversion: entities, ligatures, "treat- ment"."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Iterator
+
+from checker.finding import Edit, Finding, Fix
+from checker.rule import Rule
+
+if TYPE_CHECKING:
+    from checker.document import Document
+    from checker.facts import FactSheet
+
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_LIGATURE = re.compile("[\ufb00-\ufb06]")
+# "treat- ment": a hyphen and a space in the middle of a line, between two
+# lower-case fragments.
+_BROKEN = re.compile(r"(?<![\w\-\u2010\u2011])([A-Za-z]{2,})-[ \t]+([a-z]{2,})(?![\w\-\u2010\u2011])")
+# Words after which a hyphen is a suspended prefix ("pre- and post-operative").
+_SUSPENDED = frozenset("and or to nor but than versus vs via through as".split())
+
+
+class ExtractionArtifact(Rule):
+    """HTML entities, PDF ligatures and end-of-line hyphenation left in the middle of a line.
+
+    What it does
+    ------------
+    Reports three leftovers of converting documents to text:
+
+    - HTML character references in plain-text files (``&amp;``,
+      ``&#8217;``, ``&nbsp;``); Markdown files are not checked for these,
+      because Markdown renders them;
+    - typographic ligatures from PDF fonts (U+FB00 to U+FB06: "ﬁ", "ﬂ",
+      "ﬀ", "ﬃ", "ﬄ", "ﬅ", "ﬆ");
+    - end-of-line hyphenation that is now in the middle of a line
+      ("treat- ment", "in- crease"), when the joined word is a more common
+      English word than its second half. Suspended hyphens ("pre- and
+      post-operative", "short- to medium-term") are left alone.
+
+    Why it matters
+    --------------
+    Readers see "&amp;" and "treat- ment" instead of "&" and "treatment";
+    search, spell checking and the other rules do not recognise a word
+    written with a ligature character ("ﬁnancial") or broken in two.
+
+    Replacing a ligature with its letters is safe and applied by ``--fix``.
+    The entity and hyphenation fixes are suggestions: a text about HTML may
+    mean the entity literally, and a broken word may have been meant as a
+    hyphenated compound.
+
+    Example
+    -------
+    Flagged::
+
+        Research &amp; development costs rose, driven by treat- ment of ﬁve patients.
+
+    Passes::
+
+        Research & development costs rose for pre- and post-operative treatment of five patients.
+    """
+
+    code = "ENC008"
+    name = "extraction-artifact"
+    severity = "warning"
+
+    def check(self, doc: Document, facts: FactSheet) -> Iterator[Finding]:
+        prose = doc.prose
+        if doc.format == "text" and "&" in prose:
+            yield from self._entities(prose)
+        if not prose.isascii():
+            yield from self._ligatures(prose)
+        if "- " in prose or "-\t" in prose:
+            yield from self._broken_words(prose)
+
+    def _entities(self, prose: str) -> Iterator[Finding]:
+        import html
+
+        for match in _ENTITY.finditer(prose):
+            entity = match.group()
+            meaning = html.unescape(entity)
+            if meaning == entity:
+                continue  # not an entity HTML knows
+            shown = _visible(meaning)
+            yield self.finding(
+                match.start(),
+                match.end(),
+                f'"{entity}" is an HTML character reference in plain text; it stands for "{shown}"',
+                evidence=f"HTML decodes {entity} as {shown} (U+{ord(meaning[0]):04X})",
+                fix=Fix((Edit(match.start(), match.end(), meaning),), "display", f'replace with "{shown}"'),
+            )
+
+    def _ligatures(self, prose: str) -> Iterator[Finding]:
+        import unicodedata
+
+        for match in _LIGATURE.finditer(prose):
+            ligature = match.group()
+            letters = unicodedata.normalize("NFKC", ligature)
+            start, end = match.span()
+            word = _word_at(prose, start, end)
+            yield self.finding(
+                start,
+                end,
+                f'"{word}" contains the ligature "{ligature}" (U+{ord(ligature):04X}) instead of the letters "{letters}"',
+                evidence=f"U+{ord(ligature):04X} {unicodedata.name(ligature)} is a presentation form of \"{letters}\"",
+                fix=Fix((Edit(start, end, letters),), "safe", f'replace with "{letters}"'),
+            )
+
+    def _broken_words(self, prose: str) -> Iterator[Finding]:
+        from checker.lexicon import zipf
+
+        for match in _BROKEN.finditer(prose):
+            first, second = match.group(1), match.group(2)
+            if second.lower() in _SUSPENDED:
+                continue
+            joined = first + second
+            joined_zipf = zipf(joined)
+            second_zipf = zipf(second)
+            if joined_zipf < 3.0 or joined_zipf <= second_zipf:
+                continue
+            yield self.finding(
+                match.start(),
+                match.end(),
+                f'"{match.group()}" is a word broken by end-of-line hyphenation; it reads "{joined}"',
+                evidence=f'word frequency (Zipf): "{joined}" {joined_zipf:.1f}, "{second}" {second_zipf:.1f}',
+                fix=Fix((Edit(match.start(), match.end(), joined),), "display", f'join as "{joined}"'),
+            )
+
+
+def _visible(text: str) -> str:
+    if text.isprintable() and not text.isspace():
+        return text
+    return " ".join(f"U+{ord(ch):04X}" for ch in text)
+
+
+def _word_at(text: str, start: int, end: int) -> str:
+    left = start
+    while left > 0 and start - left < 30 and text[left - 1].isalpha():
+        left -= 1
+    right = end
+    while right < len(text) and right - end < 30 and text[right].isalpha():
+        right += 1
+    return text[left:right]

@@ -1,0 +1,129 @@
+"""ENC007: a word spelled with look-alike letters from another script ("Ascentаge" with a Cyrillic а)."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Iterator
+
+from checker.finding import Edit, Finding, Fix
+from checker.rule import Rule
+
+if TYPE_CHECKING:
+    from checker.document import Document
+    from checker.facts import FactSheet
+
+_GREEK_OR_CYRILLIC = re.compile("[\u0370-\u03ff\u0400-\u052f\u1f00-\u1fff]")
+# A word holding both a Latin letter and a Greek or Cyrillic one.
+_LETTERS = r"[^\W\d_]"
+_CANDIDATE = re.compile(
+    rf"(?<!{_LETTERS}){_LETTERS}*?"
+    r"(?:[A-Za-z\u00c0-\u024f]" + rf"{_LETTERS}*?" + r"[\u0370-\u03ff\u0400-\u052f\u1f00-\u1fff]"
+    r"|[\u0370-\u03ff\u0400-\u052f\u1f00-\u1fff]" + rf"{_LETTERS}*?" + r"[A-Za-z\u00c0-\u024f])"
+    rf"{_LETTERS}*"
+)
+
+
+class MixedScriptWord(Rule):
+    """A Latin word with a Cyrillic or Greek look-alike letter inside (or the reverse).
+
+    What it does
+    ------------
+    Reports a word whose letters are nearly all of one script but include
+    letters of another script that look identical: "Ascentаge" with a
+    Cyrillic "а" (U+0430), "Οlverembatinib" with a Greek capital omicron, or
+    a Russian word with a Latin "o". Only whole-glyph look-alikes count, so
+    scientific notation that mixes scripts on purpose ("TNFα", "Hα", "μm",
+    IPA such as "θɪŋk") is left alone, as are words written entirely in one
+    script.
+
+    Why it matters
+    --------------
+    The word looks right but is a different string: search does not find
+    it, spell checkers and the names rules treat it as an unknown word, and
+    look-alike letters are a known way to spoof names and links.
+
+    The suggested fix replaces the look-alike letters with the letters of
+    the word's own script; it is shown, not applied automatically.
+
+    Example
+    -------
+    Flagged::
+
+        Ascentаge Pharma (the fourth-last letter is Cyrillic)
+
+    Passes::
+
+        Ascentage Pharma; TNFα and IL-6 levels; the Greek letter α in αβ-crystallin.
+    """
+
+    code = "ENC007"
+    name = "mixed-script-word"
+    severity = "warning"
+
+    def check(self, doc: Document, facts: FactSheet) -> Iterator[Finding]:
+        prose = doc.prose
+        if prose.isascii() or not _GREEK_OR_CYRILLIC.search(prose):
+            return
+        garbled: list[tuple[int, int]] | None = None
+        for match in _CANDIDATE.finditer(prose):
+            result = _lookalikes(match.group())
+            if result is None:
+                continue
+            if garbled is None:
+                from checker.extract.unicode_text import garbled_runs
+
+                garbled = [(run.start, run.end) for run in garbled_runs(prose)]
+            start, end = match.span()
+            if any(s < end and start < e for s, e in garbled):
+                continue
+            yield self._finding(start, end, match.group(), *result)
+
+    def _finding(self, start: int, end: int, word: str, script: str, intruder: str, fixed: str) -> Finding:
+        from checker.extract.unicode_text import describe
+
+        odd = [(i, ch) for i, ch in enumerate(word) if ch != fixed[i]]
+        if len(odd) == 1:
+            ch = odd[0][1]
+            detail = f'"{ch}" is the {intruder} letter {describe(ch)}, not {script} "{fixed[odd[0][0]]}"'
+        else:
+            letters = ", ".join(f'"{ch}"' for _, ch in odd)
+            detail = f"{len(odd)} letters ({letters}) are {intruder} look-alikes of {script} letters"
+        return self.finding(
+            start,
+            end,
+            f'"{word}" mixes scripts: {detail}',
+            evidence=f'{script} letters: {len(word) - len(odd)}; {intruder}: {len(odd)} ('
+            + ", ".join(f"U+{ord(ch):04X}" for _, ch in odd)
+            + f'); with {script} letters only it reads "{fixed}"',
+            fix=Fix((Edit(start, end, fixed),), "display", f"use {script} letters throughout"),
+        )
+
+
+def _lookalikes(word: str) -> tuple[str, str, str] | None:
+    """(word's script, intruder script, word respelt) when the minority letters are all look-alikes."""
+    from checker.extract.unicode_text import LOOKALIKES, info
+
+    counts: dict[str, int] = {}
+    for ch in word:
+        script = info(ch).script
+        if script in ("Common", "Inherited"):
+            continue
+        counts[script] = counts.get(script, 0) + 1
+    if len(counts) != 2:
+        return None
+    (major, major_count), (minor, minor_count) = sorted(counts.items(), key=lambda item: -item[1])
+    if major_count <= minor_count or major_count < 2:
+        return None
+    table = LOOKALIKES.get((major, minor))
+    if table is None:
+        return None
+    out = []
+    for ch in word:
+        if info(ch).script == minor:
+            replacement = table.get(ch)
+            if replacement is None:
+                return None
+            out.append(replacement)
+        else:
+            out.append(ch)
+    return major, minor, "".join(out)

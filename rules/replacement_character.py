@@ -1,0 +1,79 @@
+"""ENC004: U+FFFD replacement characters: data lost before the file was written."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Iterator
+
+from checker.finding import Finding
+from checker.rule import Rule
+
+if TYPE_CHECKING:
+    from checker.document import Document
+    from checker.facts import FactSheet
+
+_RUN = re.compile("\ufffd+")
+_WORD = re.compile(r"\S*\ufffd+\S*")
+
+
+class ReplacementCharacter(Rule):
+    """A replacement character (U+FFFD, shown as "�"): a character was lost in decoding.
+
+    What it does
+    ------------
+    Reports every replacement character U+FFFD, one finding per group of
+    consecutive ones. Longer runs that are part of garbled text are reported
+    by ``garbled-text`` instead.
+
+    Why it matters
+    --------------
+    U+FFFD is what a program writes when it cannot decode a byte: the
+    original character was thrown away before the file was saved. "caf�"
+    might have been "café" or "cafè"; only the source can tell. Search,
+    spell checking and the names rules all miss the damaged word.
+
+    There is no automatic fix: the missing character has to be restored from
+    the source.
+
+    Example
+    -------
+    Flagged::
+
+        The Caf� Royal opened in 1865.
+
+    Passes::
+
+        The Café Royal opened in 1865.
+    """
+
+    code = "ENC004"
+    name = "replacement-character"
+    severity = "warning"
+
+    def check(self, doc: Document, facts: FactSheet) -> Iterator[Finding]:
+        prose = doc.prose
+        if "\ufffd" not in prose:
+            return
+        from checker.extract.unicode_text import excerpt, garbled_runs
+
+        garbled = [(run.start, run.end) for run in garbled_runs(prose) if run.replacement]
+        for match in _RUN.finditer(prose):
+            start, end = match.span()
+            if any(s <= start and end <= e for s, e in garbled):
+                continue
+            word = _word_around(prose, start)
+            count = end - start
+            what = "a replacement character (U+FFFD)" if count == 1 else f"{count} replacement characters (U+FFFD)"
+            yield self.finding(
+                start,
+                end,
+                f'"{excerpt(word, 40)}" contains {what}: the original text was lost in decoding',
+                evidence=f"U+FFFD at offset {start}; the byte(s) it replaced are not recoverable from this file",
+            )
+
+
+def _word_around(text: str, offset: int) -> str:
+    for match in _WORD.finditer(text, max(0, offset - 40), min(len(text), offset + 40)):
+        if match.start() <= offset < match.end():
+            return match.group()
+    return text[offset]
