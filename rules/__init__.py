@@ -19,7 +19,14 @@ from checker.rules.suspended_hyphen import SuspendedHyphen
 from checker.rules.unused_suppression import UnusedSuppression
 
 # encoding (ENC)
+from checker.rules.bidi_controls import BidiControl
+from checker.rules.extraction_artifacts import ExtractionArtifact
+from checker.rules.garbled_text import GarbledText
+from checker.rules.invisible_characters import InvisibleCharacter
+from checker.rules.mixed_script_words import MixedScriptWord
+from checker.rules.mojibake import Mojibake
 from checker.rules.non_utf8 import NonUtf8File
+from checker.rules.replacement_character import ReplacementCharacter
 
 # names (NAM)
 from checker.rules.acronym_definitions import AcronymBeforeDefinition, AcronymRedefined
@@ -56,6 +63,13 @@ BUILTIN: tuple[type[Rule], ...] = (
     UnusedSuppression,
     # encoding
     NonUtf8File,
+    Mojibake,
+    GarbledText,
+    ReplacementCharacter,
+    InvisibleCharacter,
+    BidiControl,
+    MixedScriptWord,
+    ExtractionArtifact,
     # names
     NameVariants,
     AcronymVariants,
