@@ -11,6 +11,8 @@ from checker.finding import Finding
 from checker.rule import Rule
 
 _SLASH = re.compile(r"\d{1,2}/\d{1,2}/\d{4}")
+# Words before the date in "since ...", "fiscal year ended ...", "the third quarter ended ...".
+_LEAD = re.compile(r"(?:(?:the|since|fiscal|years?|first|second|third|fourth|1st|2nd|3rd|4th|quarter|three|months|then|ended|ending|on)\s+)+", re.I)
 
 
 class ImpossibleDate(Rule):
@@ -52,10 +54,14 @@ class ImpossibleDate(Rule):
             if mention.valid:
                 continue
             reason = _reason(mention.text, mention.year, mention.month, mention.day)
+            # "fiscal year ended June 31, 2025", "since September 31, 2019": point at the date itself.
+            lead = _LEAD.match(mention.text)
+            start = mention.start + (lead.end() if lead else 0)
+            text = doc.text[start : mention.end]
             yield self.finding(
-                mention.start,
+                start,
                 mention.end,
-                f'"{mention.text}" is not a date: {reason}',
+                f'"{text}" is not a date: {reason}',
                 evidence=f"read as year {mention.year or '(none)'}, month {mention.month or '?'}, day {mention.day or '?'}; {reason}",
             )
 

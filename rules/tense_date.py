@@ -23,7 +23,7 @@ _MARGIN = dt.timedelta(days=31)
 
 
 def _dated_clauses(doc, facts):
-    """(mention, clause text) for each dated mention that is the time of its clause's event."""
+    """(mention, clause, sentence) for each dated mention that is the time of its clause's event."""
     from checker.extract.dates import clause_span, sentence_span
 
     anchor = facts.document_date
@@ -38,7 +38,7 @@ def _dated_clauses(doc, facts):
         left, right = clause_span(doc.prose, sentence, mention.start, mention.end)
         if mention.preposition not in _EVENT_PREPOSITIONS and doc.prose[left : mention.start].strip(" \t\r\n,*_\"'"):
             continue
-        yield mention, doc.prose[left:right]
+        yield mention, doc.prose[left:right], doc.prose[sentence[0] : sentence[1]]
 
 
 def _document_date(facts) -> str:
@@ -86,8 +86,9 @@ class PastEventAfterDocumentDate(Rule):
     def check(self, doc, facts) -> Iterator[Finding]:
         from checker.extract.dates import past_markers, plain_past
 
-        for mention, clause in _dated_clauses(doc, facts):
-            if mention.first <= facts.document_date.date or not plain_past(clause):
+        for mention, clause, sentence in _dated_clauses(doc, facts):
+            # Anything planned, expected or conditional anywhere in the sentence: not a plain record.
+            if mention.first <= facts.document_date.date or not plain_past(clause, sentence):
                 continue
             verb = past_markers(clause)[0]
             yield self.finding(
@@ -141,7 +142,7 @@ class FutureEventBeforeDocumentDate(Rule):
     def check(self, doc, facts) -> Iterator[Finding]:
         from checker.extract.dates import future_marker
 
-        for mention, clause in _dated_clauses(doc, facts):
+        for mention, clause, _sentence in _dated_clauses(doc, facts):
             if mention.last + _MARGIN >= facts.document_date.date:
                 continue
             marker = future_marker(clause)

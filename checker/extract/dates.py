@@ -939,9 +939,9 @@ def past_markers(clause: str) -> list[str]:
     return found
 
 
-def plain_past(clause: str) -> bool:
-    """A clause that reports a past event, with nothing future, planned, conditional or negated in it."""
-    return bool(past_markers(clause)) and not _NOT_PLAIN_PAST.search(clause)
+def plain_past(clause: str, context: str | None = None) -> bool:
+    """A clause that reports a past event, with nothing future, planned, conditional or negated in it or its ``context``."""
+    return bool(past_markers(clause)) and not _NOT_PLAIN_PAST.search(clause if context is None else context)
 
 
 def future_marker(clause: str) -> str | None:
