@@ -1,0 +1,194 @@
+"""``factlint --fix`` and ``--diff`` end to end, with the encoding rules' fixes.
+
+Byte-exact expectations: line endings, BOM, final newline and legacy
+encodings survive a fix; fixing twice changes nothing the second time;
+Markdown code and URLs are never edited; display-only fixes are never
+applied; and (a property test) a fix never changes text outside the spans
+the findings reported.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from checker.fixes import apply_fixes, fix_text
+from checker.registry import resolve_selection
+from checker.testing import lint, settings_from
+
+BOM = b"\xef\xbb\xbf"
+
+
+def _fix(run_cli, name: str, data: bytes, *extra: str) -> tuple[int, bytes, str]:
+    from pathlib import Path
+
+    path = Path(name)
+    path.write_bytes(data)
+    code, out, _ = run_cli("--fix", "--select", "ENC", *extra, name)
+    return code, path.read_bytes(), out
+
+
+def test_crlf_line_endings_are_kept(project, run_cli):
+    data = "The company\u00e2\u20ac\u2122s office\r\nAscen\u200btage here.\r\n".encode("utf-8")
+    code, fixed, _ = _fix(run_cli, "doc.txt", data)
+    assert fixed == "The company\u2019s office\r\nAscentage here.\r\n".encode("utf-8")
+    assert code == 0
+
+
+def test_bom_is_kept(project, run_cli):
+    data = BOM + "\ufb01nancial \ufb02ows\n".encode("utf-8")
+    code, fixed, _ = _fix(run_cli, "doc.txt", data)
+    assert fixed == BOM + b"financial flows\n"
+    assert code == 0
+
+
+def test_missing_final_newline_stays_missing(project, run_cli):
+    code, fixed, _ = _fix(run_cli, "doc.txt", "co\u00adoperation and M\u00c3\u00bcnchen".encode("utf-8"))
+    assert fixed == "cooperation and M\u00fcnchen".encode("utf-8")
+    assert code == 0
+
+
+def test_lone_carriage_returns_and_mixed_endings_are_kept(project, run_cli):
+    data = "one\u200b\rtwo\r\nthree\ufb01\n".encode("utf-8")
+    _, fixed, _ = _fix(run_cli, "doc.txt", data)
+    assert fixed == b"one\rtwo\r\nthreefi\n"
+
+
+def test_legacy_encoding_is_kept(project, run_cli):
+    # Windows-1252 bytes with a stray control character (0x07) before a word:
+    # whatever single-byte encoding detection settles on, only that byte may change.
+    data = "Le caf\u00e9 de la soci\u00e9t\u00e9 a \u00e9t\u00e9 ouvert \u00e0 Besan\u00e7on, \u0007voil\u00e0.\n".encode("cp1252")
+    _, fixed, out = _fix(run_cli, "doc.txt", data)
+    assert fixed == data.replace(b"\x07", b"")
+    assert "ENC001" in out  # still not UTF-8: that is reported, not changed
+
+
+def test_fixing_twice_changes_nothing_the_second_time(project, run_cli):
+    data = "The company\u00e2\u20ac\u2122s Ascen\u200btage \ufb01les \u00c2\u00a3100.\r\nEnd".encode("utf-8")
+    _, once, _ = _fix(run_cli, "doc.txt", data)
+    assert once != data
+    code, twice, _ = _fix(run_cli, "doc.txt", once)
+    assert twice == once
+    assert code == 0
+
+
+def test_exit_code_after_fix_reflects_what_remains(project, run_cli):
+    # The ligature is fixed; the HTML entity is a display-only suggestion and remains.
+    code, fixed, out = _fix(run_cli, "doc.txt", "\ufb01ve R&amp;D projects\n".encode("utf-8"))
+    assert fixed == b"five R&amp;D projects\n"
+    assert code == 1
+    assert "ENC008" in out and "&amp;" in out
+
+
+def test_display_only_fixes_are_never_applied(project, run_cli):
+    data = "Revenue \u202e0.84\u202c; Ascent\u0430ge; caf\ufffd; treat- ment; (\u0a37\u0895\u15b9\u1039)\n".encode("utf-8")
+    _, fixed, _ = _fix(run_cli, "doc.txt", data, "--unsafe-fixes")
+    assert fixed == data
+
+
+def test_markdown_code_and_urls_are_never_edited(project, run_cli):
+    data = (
+        "# Ascen\u200btage\n"
+        "\n"
+        "Prose with \ufb01ve and `code\u200bspan \ufb01` and https://example.com/a\u200bb \ufb01.\n"
+        "\n"
+        "```\n"
+        "fenced\u200bcode \ufb01 M\u00c3\u00bcnchen\n"
+        "```\n"
+        "\n"
+        "    indented\u200bcode \ufb01\n"
+    ).encode("utf-8")
+    expected = (
+        "# Ascentage\n"
+        "\n"
+        "Prose with five and `code\u200bspan \ufb01` and https://example.com/a\u200bb fi.\n"
+        "\n"
+        "```\n"
+        "fenced\u200bcode \ufb01 M\u00c3\u00bcnchen\n"
+        "```\n"
+        "\n"
+        "    indented\u200bcode \ufb01\n"
+    ).encode("utf-8")
+    _, fixed, _ = _fix(run_cli, "doc.md", data)
+    assert fixed == expected
+
+
+def test_diff_prints_the_change_and_writes_nothing(project, run_cli):
+    from pathlib import Path
+
+    data = "Ascen\u200btage\n".encode("utf-8")
+    Path("doc.txt").write_bytes(data)
+    code, out, _ = run_cli("--diff", "--select", "ENC", "doc.txt")
+    assert Path("doc.txt").read_bytes() == data
+    assert "-Ascen\u200btage" in out and "+Ascentage" in out
+    assert code == 1
+
+
+# --- property: fixes stay inside the reported spans ---------------------------------
+
+_PIECES = [
+    "a", "b", "e", "n", "t", " ", " ", ".", "-", "\n", "\r\n", "Ascentage", "treat", "ment",
+    "\u200b", "\u200c", "\u200d", "\u2060", "\u00ad", "\ufeff", "\u0007", "\u0085",
+    "\ufb01", "\ufb02", "\ufb03",
+    "\u00e2\u20ac\u2122", "\u00c3\u00a9", "\u00c3\u00bc", "\u00c2\u00a3", "\u00c3 ",
+    "\ufffd", "\u202e", "\u2066", "\u0430", "\u03bf",
+    "\u4e2d\u6587", "\u15b9\u06dc\u0d57", "\u0a37", "\ue000", "(cid:12)",
+    "&amp;", "\U0001f469\u200d\U0001f52c", "\u00e9", "\u0301",
+]
+
+
+def _enc_rules():
+    return resolve_selection(["ENC"], ())
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(_PIECES), max_size=40), st.sampled_from(["doc.txt", "doc.md"]))
+def test_fixing_never_changes_text_outside_the_reported_spans(pieces, path):
+    text = "".join(pieces)
+    if text.startswith("\ufeff"):
+        text = "x" + text  # a leading BOM is the file's BOM, not text
+    data = text.encode("utf-8")
+    diagnostics = lint(data, select=["ENC"], path=path)
+    fixed_data, _ = fix_text(path, data, settings_from(), _enc_rules(), unsafe=True)
+    fixed = fixed_data.decode("utf-8")
+    # Outside the reported spans, the text must come through unchanged and in order.
+    spans = sorted((d.start, d.end) for d in diagnostics)
+    merged: list[list[int]] = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    pattern, position = [], 0
+    for start, end in merged:
+        pattern.append(re.escape(text[position:start]))
+        pattern.append("(?s:.*?)")
+        position = end
+    pattern.append(re.escape(text[position:]))
+    assert re.fullmatch("".join(pattern), fixed), (text, fixed)
+    # And fixing the result again changes nothing.
+    again, rounds = fix_text(path, fixed_data, settings_from(), _enc_rules(), unsafe=True)
+    assert again == fixed_data and rounds == 0
+
+
+def test_apply_fixes_skips_overlapping_edits_in_one_round():
+    text = "Ascen\u200btage \ufb01ve"
+    diagnostics = lint(text, select=["ENC"])
+    assert apply_fixes(text, diagnostics + diagnostics) == "Ascentage five"
+
+
+@pytest.mark.parametrize(
+    ("text", "fixed"),
+    [
+        ("The company\u00e2\u20ac\u2122s", "The company\u2019s"),
+        ("M\u00c3\u00bcnchen \u00c3\u00a9t\u00c3\u00a9", "M\u00fcnchen \u00e9t\u00e9"),
+        ("Partner\u00c3\u00a2\u00e2\u201a\u00ac\u00e2\u201e\u00a2s", "Partner\u2019s"),
+    ],
+)
+def test_mojibake_repairs_that_round_trip_are_applied(text, fixed):
+    diagnostics = lint(text, select=["ENC002"])
+    assert diagnostics and all(d.fix and d.fix.applicability == "safe" for d in diagnostics)
+    assert apply_fixes(text, diagnostics) == fixed
