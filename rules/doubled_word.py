@@ -3,17 +3,25 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Iterator
 
 from checker.finding import Edit, Finding, Fix
 from checker.rule import Rule
 
-# Two runs of letters separated by spaces or one line break (never a blank
-# line: a paragraph break ends the check). Letters only: "10 10" is not a
-# doubled word.
-_PAIR = re.compile(
-    r"(?<![\w'\u2019\-./@\\])([^\W\d_]+)( |[ ]*(?:\r\n|\r|\n)[ ]*)([^\W\d_]+)(?![\w'\u2019\-@\\]|\.\w)"
-)
+# A word, then one space or one line break (never a blank line: a paragraph
+# break ends the check), then the same word. Letters only: "10 10" is not a
+# doubled word. A regular expression with a back-reference is slow on long
+# texts, so it runs only for the words that a cheap scan found next to
+# themselves (see ``_candidates``).
+# The pattern starts with the literal word, so that the search is fast; the
+# character before it is checked separately.
+_PAIR = r"({0})( |[ ]*(?:\r\n|\r|\n)[ ]*)({0})(?![\w'\u2019\-@\\]|\.\w)"
+_NOT_BEFORE = re.compile(r"[\w'\u2019\-./@\\]")
+# ASCII punctuation and digits become spaces for the cheap scan, which works
+# on UTF-8 bytes because bytes.translate is many times faster than str's.
+_NOT_LETTERS = bytes(c for c in range(33, 127) if not chr(c).isalpha())
+_SCAN_TABLE = bytes.maketrans(_NOT_LETTERS, b" " * len(_NOT_LETTERS))
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)[ ]*(?:\r\n|\r|\n)?[ ]*$")
 _WORD_AFTER = re.compile(r"[ ]*(?:\r\n|\r|\n)?[ ]*([^\W\d_]+)")
 _QUOTES = "\"'`\u2018\u2019\u201c\u201d"
@@ -91,32 +99,43 @@ class DoubledWord(Rule):
 
     def check(self, doc, facts) -> Iterator[Finding]:
         prose, text = doc.prose, doc.text
-        position = 0
-        while True:
-            match = _PAIR.search(prose, position)
-            if match is None:
-                return
-            # Overlapping pairs ("the the the"): resume at the second word.
-            position = match.start(3)
-            first, second = match.group(1), match.group(3)
+        candidates = _candidates(prose)
+        if not candidates:
+            return
+        # Search the lower-cased text when lower-casing keeps every offset
+        # (it does for ASCII): a case-sensitive search for a literal is fast.
+        lowered = prose.lower()
+        haystack, flags = (lowered, 0) if len(lowered) == len(prose) else (prose, re.IGNORECASE)
+        spans = []
+        for word in candidates:
+            pattern = _pair_pattern(word, flags)
+            position = 0
+            while match := pattern.search(haystack, position):
+                start = match.start()
+                if start > 0 and _NOT_BEFORE.match(haystack, start - 1):
+                    position = start + 1
+                    continue
+                spans.append((start, match.end(1), match.start(3), match.end(3)))
+                # Overlapping pairs ("the the the"): resume at the second word.
+                position = match.start(3)
+        for span in sorted(spans):
+            first, second = prose[span[0] : span[1]], prose[span[2] : span[3]]
             lower = first.lower()
-            if lower != second.lower() or lower in ALLOWED:
-                continue
             if len(first) == 1 and lower != "a":
                 continue
             # "name Name" (a table of terms), "Walla Walla", "THE THE".
             if second[0].isupper():
                 continue
             # Blanked markup between the words ("the `x` the") is not a double.
-            if not text[match.end(1) : match.start(3)].isspace():
+            if not text[span[1] : span[2]].isspace():
                 continue
-            if not _plausible(prose, match):
+            if not _plausible(prose, span):
                 continue
-            yield self._finding(text, match)
+            yield self._finding(text, span)
 
-    def _finding(self, text: str, match: re.Match) -> Finding:
-        first, second = match.group(1), match.group(3)
-        start, end = match.start(3), match.end(3)
+    def _finding(self, text: str, span: tuple[int, int, int, int]) -> Finding:
+        first, second = text[span[0] : span[1]], text[span[2] : span[3]]
+        start, end = span[2], span[3]
         # Delete the second word and the spaces after it on the same line;
         # at the end of a line, the spaces before it instead.
         after = end
@@ -125,10 +144,10 @@ class DoubledWord(Rule):
         if after > end and after < len(text) and text[after] not in "\r\n":
             edit = Edit(start, after, "")
         else:
-            edit = Edit(match.end(1), end, "")
+            edit = Edit(span[1], end, "")
         safe = first.lower() in _FUNCTION
         return self.finding(
-            match.start(1),
+            span[0],
             end,
             f'"{first} {second}" repeats the word "{second}"',
             evidence=f'"{first}" is followed directly by "{second}"',
@@ -147,10 +166,22 @@ def _lines(prose: str, start: int, end: int) -> str:
     return prose[line_start:line_end]
 
 
-def _plausible(prose: str, match: re.Match) -> bool:
+@lru_cache(maxsize=1024)
+def _pair_pattern(word: str, flags: int) -> re.Pattern:
+    return re.compile(_PAIR.format(re.escape(word)), flags)
+
+
+def _candidates(prose: str) -> set[str]:
+    """Words that occur twice in a row somewhere, ignoring case and punctuation (a superset)."""
+    words = prose.encode("utf-8").translate(_SCAN_TABLE).lower().split()
+    found = {a.decode("utf-8", "replace") for a, b in zip(words, words[1:]) if a == b}
+    return {word for word in found if word.isalpha() and word not in ALLOWED and (len(word) > 1 or word == "a")}
+
+
+def _plausible(prose: str, span: tuple[int, int, int, int]) -> bool:
     """In running prose: not a triple, not quoted, not code, next to another word."""
-    lower = match.group(1).lower()
-    start, end = match.start(1), match.end(3)
+    lower = prose[span[0] : span[1]].lower()
+    start, end = span[0], span[3]
     before = _WORD_BEFORE.search(prose, max(0, start - 40), start)
     after = _WORD_AFTER.match(prose, end, min(len(prose), end + 40))
     # "blah blah blah", "spam spam spam": repetition on purpose.

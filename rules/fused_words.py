@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Iterator
 
 from checker.finding import Edit, Finding, Fix
@@ -12,6 +13,7 @@ from checker.rule import Rule
 # hyphenated, dotted, slashed, underscored or prefixed identifier
 # ("s:notend"), not a call ("getattr("), not an attribute ("x.tolist"),
 # not next to digits.
+_MIN_TOKEN = 5
 _TOKEN = re.compile(
     r"(?<![\w\-\u2010\u2011./\\@#$%&*+=<>~^|`'\u2019:])"
     r"([a-z]{5,})"
@@ -24,6 +26,10 @@ _WORD_AFTER = re.compile(
     r"[ ]*(?:\r\n|\r|\n)?[ ]*(?:([A-Za-z]+(?:-[A-Za-z]+)*)(?=[\s,.;:!?)]|$)|[$\u20ac\u00a3]?\d)"
     r"|[,.;:!?)\"\u201d\u2019]+(?=\s|$)"
 )
+# The cheap scan for suspects works on UTF-8 bytes (bytes.translate is many
+# times faster than str's): everything but ASCII letters becomes a space.
+_NOT_LETTERS = bytes(c for c in range(33, 256) if not (65 <= c <= 90 or 97 <= c <= 122))
+_SCAN_TABLE = bytes.maketrans(_NOT_LETTERS, b" " * len(_NOT_LETTERS))
 # Blanked Markdown leaves runs of spaces between words, hence "[ ]*".
 # Lines of code, tables and configuration.
 _CODE_LINE = re.compile(r"\t|::|>>>|->|[={}|<>]")
@@ -41,6 +47,7 @@ FUNCTION_WORDS = frozenset(
     we it these those
     """.split()
 )
+_LONGEST_FUNCTION_WORD = max(map(len, FUNCTION_WORDS))
 
 # Function words that open programming identifiers ("isinstance", "astype",
 # "tolist", "fromkeys", "atexit", "onerror") count at the start of a token only when
@@ -126,15 +133,16 @@ class FusedWords(Rule):
         from checker.lexicon import zipf
 
         prose = doc.prose
-        for match in _TOKEN.finditer(prose):
-            token = match.group(1)
-            split = best_split(token, zipf)
-            if split is None:
-                continue
-            start, end = match.span(1)
-            if not _in_running_prose(prose, start, end, zipf):
-                continue
-            left, right = split
+        found = []
+        for token, split in _suspects(prose, zipf):
+            position = prose.find(token)
+            while position >= 0:
+                match = _TOKEN.match(prose, position)
+                if match and match.end() == position + len(token) and _in_running_prose(prose, position, match.end(), zipf):
+                    found.append((position, token, split))
+                position = prose.find(token, position + 1)
+        for start, token, (left, right) in sorted(found):
+            end = start + len(token)
             yield self.finding(
                 start,
                 end,
@@ -147,13 +155,48 @@ class FusedWords(Rule):
             )
 
 
+def _suspects(prose: str, zipf) -> list[tuple[str, tuple[str, str]]]:
+    """Distinct lower-case words of the text that split into a function word and a common word."""
+    out = []
+    words = b"\n".join(set(prose.encode("utf-8").translate(_SCAN_TABLE).split()))
+    # Most words neither start nor end with a function word: one regular
+    # expression over the distinct words rejects them before any lookup.
+    for raw in _suspect_pattern().findall(words):
+        if len(raw) >= _MIN_TOKEN:
+            token = raw.decode("ascii")
+            split = best_split(token, zipf)
+            if split is not None:
+                out.append((token, split))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _suspect_pattern() -> re.Pattern:
+    """A lower-case word (one per line) that starts or ends with a function word."""
+    prefixes = "|".join(sorted(FUNCTION_WORDS, key=len, reverse=True))
+    suffixes = "|".join(sorted(_SUFFIX_WORDS, key=len, reverse=True))
+    return re.compile(f"^(?:(?:{prefixes})[a-z]{{2,}}|[a-z]{{{_MIN_LEFT_PART},}}(?:{suffixes}))$".encode(), re.M)
+
+
+def _split_points(token: str) -> list[int]:
+    """Where a function word could end or start inside ``token`` (string tests only)."""
+    points = [k for k in range(2, min(_LONGEST_FUNCTION_WORD, len(token) - 2) + 1) if token[:k] in FUNCTION_WORDS]
+    for length in (2, 3, 4):
+        if token[-length:] in _SUFFIX_WORDS and len(token) - length >= _MIN_LEFT_PART:
+            points.append(len(token) - length)
+    return points
+
+
 def best_split(token: str, zipf) -> tuple[str, str] | None:
     """The most plausible split of ``token`` into a function word and a common word, if any."""
+    points = _split_points(token)
+    if not points:
+        return None
     frequency = zipf(token)
     if frequency == 0 and _inflected_known(token, zipf):
         return None
     best: tuple[float, str, str] | None = None
-    for index in range(2, len(token) - 1):
+    for index in points:
         left, right = token[:index], token[index:]
         if left in FUNCTION_WORDS:
             other = right

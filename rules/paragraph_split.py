@@ -30,6 +30,9 @@ _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019\-]*")
 _LOWER_WORD = re.compile(r"(?<![\w.])[a-z][a-z'\u2019\-]*(?![\w(])")
 
+# First characters a continuation can have ("US$" and "HK$" amounts included).
+_HEAD_START = frozenset("abcdefghijklmnopqrstuvwxyz0123456789$\\\u20ac\u00a3\u00a5UHRAC")
+_TAIL_WINDOW = 80
 _MIN_WORDS_BEFORE = 3  # words on the last line of the first paragraph
 _MIN_HEAD_ZIPF = 2.0  # the continuing word is an English word, not a name like "yq"
 _MIN_LOWER_AFTER = 2  # lower-case words among the first six after a figure
@@ -82,6 +85,10 @@ class ParagraphSplit(Rule):
         paragraphs = doc.paragraphs
         prose, text = doc.prose, doc.text
         for first, second in zip(paragraphs, paragraphs[1:]):
+            # Cheap tests first: the first ends in a letter or a comma, the
+            # second starts in lower case, with a figure or an amount.
+            if not (prose[first.end - 1].isalpha() or prose[first.end - 1] == ",") or prose[second.start] not in _HEAD_START:
+                continue
             if first.kind != "paragraph" or second.kind != "paragraph":
                 continue
             gap = text[first.end : second.start]
@@ -91,7 +98,7 @@ class ParagraphSplit(Rule):
                 continue
             tail_line = _line(prose, first.end - 1)
             head_line = _line(prose, second.start)
-            tail = _TAIL.search(prose, tail_line[0], first.end)
+            tail = _TAIL.search(prose, max(tail_line[0], first.end - _TAIL_WINDOW), first.end)
             if tail is None or not _prose_tail(prose, first, tail_line):
                 continue
             head = _continuation(prose, second.start, head_line[1])

@@ -21,6 +21,10 @@ _SUSPENDED = re.compile(
 )
 
 
+# Cheap first pass: the hyphen glued to the conjunction.
+_HINT = re.compile(r"-(and|or|to|nor)[ \t\r\n]", re.IGNORECASE)
+
+
 class SuspendedHyphen(Rule):
     """A suspended hyphen written without its space: ``first-and second-generation``.
 
@@ -60,7 +64,14 @@ class SuspendedHyphen(Rule):
         prose = doc.prose
         if "-" not in prose:
             return
-        for match in _SUSPENDED.finditer(prose):
+        for hit in _HINT.finditer(prose):
+            # Back up to the start of the word before the hyphen, then match.
+            start = hit.start()
+            while start > 0 and prose[start - 1].isalnum():
+                start -= 1
+            match = _SUSPENDED.match(prose, start)
+            if match is None or match.end(2) != hit.end(1):
+                continue
             text = doc.text[match.start() : match.end()]
             if text != match.group(0):
                 continue  # straddles blanked markup
