@@ -13,9 +13,8 @@ from checker.rule import Rule
 # break ends the check), then the same word. Letters only: "10 10" is not a
 # doubled word. A regular expression with a back-reference is slow on long
 # texts, so it runs only for the words that a cheap scan found next to
-# themselves (see ``_candidates``).
-# The pattern starts with the literal word, so that the search is fast; the
-# character before it is checked separately.
+# themselves (see ``_candidates``), and starts with the literal word so that
+# the search is fast; the character before the word is checked separately.
 _PAIR = r"({0})( |[ ]*(?:\r\n|\r|\n)[ ]*)({0})(?![\w'\u2019\-@\\]|\.\w)"
 _NOT_BEFORE = re.compile(r"[\w'\u2019\-./@\\]")
 # ASCII punctuation and digits become spaces for the cheap scan, which works
@@ -68,8 +67,10 @@ class DoubledWord(Rule):
     break or punctuation. Repeats that English uses on purpose are left alone:
     "had had", "that that", "is is", "was was", "do do", "her her", and
     doubled intensifiers and interjections such as "very very" or "bye bye".
-    Two capitalised words (``Walla Walla``, ``Duran Duran``), single letters
-    other than "a", and figures ("10 10") are not reported either.
+    Nor are a repeat whose second word is capitalised (``Walla Walla``, or a
+    term followed by its description), a word said three times ("blah blah
+    blah"), a double in quotes, single letters other than "a", figures
+    ("10 10"), and lines of code, listings and tab-separated tables.
 
     Why it matters
     --------------

@@ -19,6 +19,8 @@ _TOKEN = re.compile(
     r"([a-z]{5,})"
     r"(?![\w\-\u2010\u2011/\\@#$%&*+=<>~^|`(\[{]|[.'\u2019:][\w])"
 )
+# The words on either side (blanked Markdown leaves runs of spaces, hence
+# "[ ]*"); a figure or closing punctuation may follow instead of a word.
 _WORD_BEFORE = re.compile(
     r"(?:^|(?<=[\s(\"\u201c]))([A-Za-z]+(?:-[A-Za-z]+)*|\d[\d,.]*%?)[,;:)\"\u201d]?[ ]*(?:\r\n|\r|\n)?[ ]*\(?$"
 )
@@ -30,7 +32,6 @@ _WORD_AFTER = re.compile(
 # times faster than str's): everything but ASCII letters becomes a space.
 _NOT_LETTERS = bytes(c for c in range(33, 256) if not (65 <= c <= 90 or 97 <= c <= 122))
 _SCAN_TABLE = bytes.maketrans(_NOT_LETTERS, b" " * len(_NOT_LETTERS))
-# Blanked Markdown leaves runs of spaces between words, hence "[ ]*".
 # Lines of code, tables and configuration.
 _CODE_LINE = re.compile(r"\t|::|>>>|->|[={}|<>]")
 _LETTERS = re.compile(r"[A-Za-z]+")
@@ -50,8 +51,8 @@ FUNCTION_WORDS = frozenset(
 _LONGEST_FUNCTION_WORD = max(map(len, FUNCTION_WORDS))
 
 # Function words that open programming identifiers ("isinstance", "astype",
-# "tolist", "fromkeys", "atexit", "onerror") count at the start of a token only when
-# the rest is itself a function word ("tothe").
+# "tolist", "fromkeys", "atexit", "onerror") count at the start of a token
+# only when the rest is itself a function word ("tothe").
 _IDENTIFIER_PREFIXES = frozenset({"to", "from", "at", "on", "as", "is", "not", "it"})
 
 # At the end of a token only these count: many words of English and of
@@ -147,12 +148,15 @@ class FusedWords(Rule):
                 start,
                 end,
                 f'"{token}" looks like two words run together: "{left} {right}"',
-                evidence=(
-                    f'"{token}" has Zipf frequency {zipf(token):.1f}; "{left}" {zipf(left):.1f} '
-                    f'and "{right}" {zipf(right):.1f}'
-                ),
+                evidence=_evidence(token, left, right, zipf),
                 fix=Fix((Edit(start + len(left), start + len(left), " "),), "display", f'Write "{left} {right}"'),
             )
+
+
+def _evidence(token: str, left: str, right: str, zipf) -> str:
+    known = zipf(token)
+    seen = f"is rare in English (Zipf {known:.1f})" if known else "is not in the English word list"
+    return f'"{token}" {seen}; "{left}" (Zipf {zipf(left):.1f}) and "{right}" (Zipf {zipf(right):.1f}) are common words'
 
 
 def _suspects(prose: str, zipf) -> list[tuple[str, tuple[str, str]]]:

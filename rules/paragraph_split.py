@@ -8,8 +8,8 @@ from typing import Iterator
 from checker.finding import Edit, Finding, Fix
 from checker.rule import Rule
 
-# The end of the first paragraph: a lower-case word, possibly followed by a
-# comma ("running out of", "So, while", "achieved,").
+# The end of the first paragraph: a word ending in a lower-case letter,
+# possibly followed by a comma ("running out of", "So, while", "Members").
 _TAIL = re.compile(r"(?<![\w\-'\u2019])([A-Za-z][A-Za-z'\u2019\-]*[a-z]|[a-z]),?$")
 # The start of the second: a lower-case word, or a figure or an amount
 # ("options, due to", "\$10.1 million", "2.4 percent").
