@@ -350,17 +350,13 @@ def _grammar() -> dict[str, Any]:
         _GRAMMAR["lead_ins"] = {
             name: re.compile(r"(?<!\w)" + pattern.replace("{W}", weekdays)) for name, pattern in _LEAD_INS.items()
         }
-        # Cheap pre-filter: a digit, a month or weekday name, or a relative word.
-        _GRAMMAR["prefilter"] = re.compile(
-            r"\d|(?i:\b(?:last|this|next|today|yesterday|tomorrow|since)\b)|\b(?:"
-            + "|".join(n[:3] for n in MONTH_NAMES)
-            + r")",
-        )
+        # Cheap pre-filter: a digit or a word some branch starts with, anywhere in the text.
+        _GRAMMAR["prefilter"] = re.compile(gate)
         month = _month_alternation()
         full = rf"(?:(?:{_weekday_alternation()})\.?,?\s+)?(?:(?:{month})\s*\d{{1,2}}(?:st|nd|rd|th)?,?\s+{_YEAR}|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{month}),?\s+{_YEAR}|(?:1[89]|20)\d\d-\d\d-\d\d(?![\d-]))"
         _GRAMMAR["full"] = re.compile(full)
         _GRAMMAR["dateline"] = re.compile(
-            rf"^[ \t>*_#]*(?P<city>[A-Z][A-Z.'\u2019-]+(?:[ \t]+[A-Z][A-Za-z.'\u2019-]*)*)(?P<mid>[^\S\r\n]*,[^\r\n]{{0,100}}?|[^\S\r\n]+)"
+            rf"^[ \t>*_#]*(?P<city>[A-Z][A-Z.'\u2019-]+(?:[ \t]+[A-Z][A-Za-z.'\u2019-]*)*)(?P<mid>[^\r\n]{{0,100}}?,[ \t]*)"
             rf"(?P<date>{full})[^\r\n]{{0,60}}?(?:--|\u2014|\u2013|[ \t]-[ \t]|/[ \t]*$)",
             re.M,
         )
