@@ -38,5 +38,5 @@ class Shares(ClaimRule):
 
     def message(self, doc, claim):
         if not claim.computed:
-            return f'"{claim.stated}" cannot be a share of a whole count of that total'
+            return f'"{claim.stated}" is not a share that any whole count of the stated total can give'
         return f'"{claim.stated}" does not match the count it describes, which gives {claim.computed}'

@@ -108,7 +108,7 @@ _GLUE_WORDS = re.compile(
     r"\b(?:and|which|that|while|whereas|but|because|due|driven|after|before|excluding|including|net|"
     r"offset|partially|primarily|mainly|largely|although|though|when|where|if|with|without|plus|less)\b"
 )
-_GLUE_TAIL = re.compile(r",\s*(?:(?:an?|the)\s+)?(?:representing\s+)?$")
+_GLUE_TAIL = re.compile(r",\s*(?:(?:an?|the)\b\s*)?(?:representing\b\s*)?$")
 _MEASURE_NOUNS = frozenset(
     """
     year years month months week weeks day days hour hours minute minutes second seconds quarter quarters
@@ -206,8 +206,6 @@ def _is_level(q: Quantity) -> bool:
 
 def _change_claims(prose: str, start: int, end: int, quantities: list[Quantity]) -> list[Claim]:
     text = prose[start:end].lower()
-    if _RESPECTIVELY.search(text):
-        return []
     if not _CUE.search(text) and not any(q.kind == "multiple" and q.exact for q in quantities):
         return []
     items = _items(prose, start, end, quantities)
@@ -289,6 +287,7 @@ def _glue_ok(prose: str, left: int, right: int, items: list[_Item]) -> bool:
         if item.role == "from" and left <= item.q.start and item.q.end <= right:
             glue = glue.replace(prose[item.q.start:item.q.end].lower(), "q", 1)
     glue = _DATE.sub("date", glue)
+    glue = re.sub(r"\b(?:(?:as\s+)?compared\s+(?:to|with)|versus|vs\.?|from|against|relative\s+to)\s+q\b", "q", glue)
     if len(glue) > 90 or re.search(r"[;:()\[\]]", glue) or _GLUE_WORDS.search(glue):
         return False
     glue = _GLUE_TAIL.sub("", glue.rstrip())
@@ -377,18 +376,21 @@ def _percent_change(a: _Item, b: _Item, p: _Item, direction: int, av: Interval, 
         if fits_points:
             return _claim("percentage-points", p, True, "", a, b)
         fits_relative = any(relative.meets(s) for s in _stated(p, direction))
-        point = (b.q.value - a.q.value) / scale
-        shown = _signed(point, p.q.decimals) + f" {_unit_words(unit)}"
-        detail = (
-            f"{_fig(b.q, a.q)} - {_fig(a.q, b.q)} = {_signed(b.q.value - a.q.value, max(1, a.q.decimals))} points"
-            f"{_range_note(points / scale if scale != 1 else points, p.q.decimals, ' points' if scale == 1 else ' bp')}; "
-            f"the text says {p.q.text}"
-        )
+        difference = b.q.value - a.q.value
+        decimals = max(1, a.q.decimals, b.q.decimals)
+        in_unit = points * (1 / scale)
+        shown = f"{_signed(difference / scale, p.q.decimals)} {_unit_words(unit)}"
+        detail = f"{_fig(b.q, a.q)} - {_fig(a.q, b.q)} = {_signed(difference, decimals)} percentage points"
+        if unit == "bp":
+            detail += f" = {_signed(difference / scale, 0)} basis points"
+        detail += f"{_range_note(in_unit, p.q.decimals, '')}; the text says {p.q.text}"
         if fits_relative:
-            return _claim("percentage-points", p, False, detail, a, b, computed=shown, low=points.lo, high=points.hi,
+            point = (b.q.value / a.q.value - 1) * 100
+            detail = detail.replace("; the text says", f", while {_fig(b.q, a.q)} / {_fig(a.q, b.q)} - 1 = {_signed(point, p.q.decimals)}%; the text says")
+            return _claim("percentage-points", p, False, detail, a, b, computed=shown, low=in_unit.lo, high=in_unit.hi,
                           suggestion=_replace_unit(p.q.text, "%"))
-        return _claim("percent-change", p, False, detail, a, b, computed=shown, low=points.lo / scale, high=points.hi / scale,
-                      suggestion=_replace_number(p.q.text, abs(point), p.q.decimals))
+        return _claim("percent-change", p, False, detail, a, b, computed=shown, low=in_unit.lo, high=in_unit.hi,
+                      suggestion=_replace_number(p.q.text, abs(difference / scale), p.q.decimals))
     stated = _stated(p, direction)
     readings = [relative]
     if direction >= 0 and p.q.value >= 100:
@@ -489,7 +491,7 @@ def _multiple(a: _Item, b: _Item, m: _Item, direction: int, ratio: Interval) -> 
     if any(observed.meets(r) for r in readings):
         return _claim("multiple", m, True, "", a, b)
     point = b.q.value * _scale_to(b.q, a.q) / (a.q.value * _scale_to(a.q, b.q))
-    shown = f"{point:.2f}x" if not shrink else f"1/{1 / point:.2f}" if point else "0"
+    shown = f"{point:.2f}x"
     detail = (
         f"{_fig(b.q, a.q)} / {_fig(a.q, b.q)} = {point:.2f}"
         f" ({format_number(ratio.lo, 2)} to {format_number(ratio.hi, 2)} with rounding); the text says {q.text}"
@@ -738,10 +740,13 @@ _TOTAL_BEFORE = re.compile(
 )
 _TOTAL_AFTER_LIST = re.compile(r"^\s*,?\s*(?:for\s+a\s+total|in\s+total|in\s+aggregate|combined|altogether)\b")
 _PARTS_AFTER = re.compile(
-    r"^\s*,?\s*(?:(?P<exact>comprising|comprised\s+of|consisting\s+of|made\s+up\s+of|composed\s+of|split\s+between|"
-    r"split\s+into|broken\s+down\s+into|divided\s+into|which\s+comprised|which\s+consisted\s+of)|"
-    r"(?P<partial>including|of\s+which|which\s+included|such\s+as))\b"
+    r"^(?:\s+[\w'’-]+){0,3}?\s*,?\s*(?:(?P<exact>comprising|comprised(?:\s+of)?|comprises|consisting\s+of|consisted\s+of|"
+    r"consists\s+of|made\s+up\s+of|composed\s+of|split\s+(?:between|into)|broken\s+down\s+(?:into|as)|"
+    r"divided\s+(?:between|into)|(?:which|that)\s+(?:comprised|consisted\s+of|was\s+made\s+up\s+of))|"
+    r"(?P<partial>including|(?:which|that)\s+included|such\s+as|(?<=,\s)of\s+which|(?<=,)of\s+which))\b"
 )
+_PARENTHESIS_AFTER = re.compile(r"^(?:\s+[\w'’-]+){0,3}?\s*\(\s*$")
+_SIGNED_GLUE = re.compile(r"\b(?:offset|partially|partly|less|minus|net\s+of|compared|versus|excluding|except)\b")
 _LIST_GLUE = re.compile(r"^[^;:()%]{0,60}$")
 _LOOSE = re.compile(
     r"\b(?:drove|drive|drives|driving|fuel(?:l)?ed|powered|helped|supported|underpinned|led|boosted|contributed|"
@@ -777,7 +782,8 @@ def _total_claims(prose: str, start: int, end: int, found: list[Quantity]) -> li
             continue
         after = prose[total.end:end].lower()
         parts_match = _PARTS_AFTER.match(after)
-        if parts_match or after.lstrip().startswith("("):
+        following = prose[total.end:found[index + 1].start] if index + 1 < len(found) else ""
+        if parts_match or _PARENTHESIS_AFTER.match(following):
             parts = _list_after(prose, found, index, end, parenthesised=parts_match is None)
             if parts:
                 partial = parts_match is not None and parts_match.group("partial") is not None
@@ -829,9 +835,9 @@ def _list_after(prose: str, found: list[Quantity], index: int, end: int, parenth
     joins = [prose[parts[k].end:parts[k + 1].start].lower() for k in range(len(parts) - 1)]
     if not re.search(r"\band\b|\bplus\b", joins[-1]) or not all(_LIST_GLUE.match(g) for g in joins):
         return []
-    if any(_CUE.search(g) for g in joins):
+    if any(_SIGNED_GLUE.search(g) for g in joins) or _SIGNED_GLUE.search(prose[parts[-1].end:closing].lower()):
         return []
-    if parenthesised and prose[total.end:parts[0].start].strip() != "(":
+    if parenthesised and not _PARENTHESIS_AFTER.match(prose[total.end:parts[0].start]):
         return []
     return parts
 
@@ -920,7 +926,7 @@ def _together_claims(prose: str, sentences, index: int, found: list[Quantity], q
 
 _PERCENT_WHOLE = re.compile(
     r"\b(?:split|divided|distributed|broken\s+down|allocated|apportioned)\b[^.;]{0,30}?\b(?:between|among|into|as)\b"
-    r"|\bthe\s+(?:remaining|rest|remainder|balance|other)\b"
+    r"|\b(?:the|with)\s+(?:remaining|rest|remainder|balance|other)\s+(?:of\s+the\s+\w+\s+)?(?=[~\d])"
 )
 
 

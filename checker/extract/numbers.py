@@ -97,7 +97,7 @@ _LABEL_BEFORE = re.compile(
     r"regulation|directive|act|order|resolution|law|code|room|suite|unit|floor|building|route|highway|"
     r"title|paragraph|para|clause|day|days|week|weeks|cycle|cycles|q|h|fy|cy|lot|batch|model|gen|"
     r"generation|line|lines|issue|box|study|trial|protocol|amendment|region|district|ward|gate|platform|"
-    r"s&p|fortune|ftse|nasdaq|russell|dax|cac|nikkei|stoxx|msci|asx|dow|covid|windows|python|ios|android|"
+    r"scope|s&p|fortune|ftse|nasdaq|russell|dax|cac|nikkei|stoxx|msci|asx|dow|covid|windows|python|ios|android|"
     r"grade|size|pillar|basel|solvency|sprint|release|build|wave|round|tranche|"
     r"january|february|march|april|may|june|july|august|september|october|november|december|"
     r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?|[#§№])\s*$",
@@ -131,11 +131,11 @@ _CORE = re.compile(
     r"(?<![\w.,])[0-9]|(?<![\w.,])\.[0-9]"
     r"|\b(?:USD|EUR|GBP|JPY|CNY|RMB|HKD|SGD|AUD|CAD|NZD|CHF|INR|KRW|BRL|ZAR|SEK|NOK|DKK|Rs)(?=\.?\s?\(?[0-9])"
     r"|\b(?:" + "|".join(
-        sorted(list(_UNITS_WORDS) + list(_TENS_WORDS) + list(_MULTIPLIER_VERBS) + list(_FOLD_WORDS) + ["dozen", "a dozen"], key=len, reverse=True)
+        sorted(list(_UNITS_WORDS) + list(_TENS_WORDS) + list(_MULTIPLIER_VERBS) + list(_FOLD_WORDS) + ["a dozen", "a hundred"], key=len, reverse=True)
     ) + r")\b",
     re.I,
 )
-_ANY = re.compile(r"[0-9]|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|\w+ty|dozen|\w+fold|doubl|tripl|trebl|quadrupl|quintupl|halv)", re.I)
+_ANY = re.compile(r"[0-9]|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|\w+ty|dozen|hundred|\w+fold|doubl|tripl|trebl|quadrupl|quintupl|halv)", re.I)
 
 
 def _alternation(words) -> str:
@@ -145,7 +145,7 @@ def _alternation(words) -> str:
 # Everything that may precede the number core within one quantity, anchored at the core.
 _PREFIX = re.compile(
     r"(?:(?<![\w.])(?:" + _alternation(_HEDGES) + r")\s*)?[+\-−]?\s?"
-    r"(?:\\?(?:" + _alternation(k for k in _CURRENCY_PREFIX if not k[0].isalpha()) + r")|"
+    r"(?:\\?(?:" + _alternation(k for k in _CURRENCY_PREFIX if not k[0].isalpha()) + r")\s?|"
     r"\b(?:" + _alternation(k for k in _CURRENCY_PREFIX if k[0].isalpha()) + r")\s?)?[+\-−]?\(?$",
     re.I,
 )
@@ -162,7 +162,7 @@ def grammar():
     def rx(pattern: str, flags: int = re.I):
         return pp.Regex(pattern, flags)
 
-    hedge = rx(r"(?:" + _alternation(_HEDGES) + r")(?![\w])")("hedge")
+    hedge = rx(r"(?:" + "|".join(re.escape(h) + (r"(?![\w])" if h[-1].isalpha() else "") for h in sorted(_HEDGES, key=len, reverse=True)) + ")")("hedge")
     sign = rx(r"[+\-−](?=\s?[\\$€£¥₹₩₽0-9.(A-Z])")("sign")
     symbols = _alternation(k for k in _CURRENCY_PREFIX if not k[0].isalpha())
     codes = _alternation(k for k in _CURRENCY_PREFIX if k[0].isalpha())
@@ -207,6 +207,12 @@ def grammar():
 
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.I)
 _FROM_BEFORE = re.compile(r"\bfrom\s+$", re.I)
+# A change word just before a figure: "increased $0.2 billion to $1.3 billion" is not a range.
+_CHANGE_BEFORE = re.compile(
+    r"\b(?:increase[sd]?|decrease[sd]?|rose|rise|fell|fall|grew|growth|declined?|dropped|drop|up|down|by|change[sd]?|"
+    r"gain(?:ed)?|reduc(?:ed|tion)|improved?|improvement|higher|lower)\b(?:\s+(?:of|by))?\s*(?:an?\s+)?$",
+    re.I,
+)
 _RANGE_SEPARATOR = re.compile(r"\s*[-–—]\s*|\s+to\s+", re.I)
 _AND_SEPARATOR = re.compile(r"\s+and\s+", re.I)
 
@@ -277,7 +283,10 @@ def _quantity_at(text: str, begin: int, core: int, limit: int) -> Quantity | Non
         second = _parse_amount(text, separator.end(), limit)
         if second is not None and "hedge" not in second[0]:
             word = separator.group().strip().lower()
-            joined = _join_range(amount, _amount(second[0]), word, between, _FROM_BEFORE.search(before) is not None)
+            joined = _join_range(
+                amount, _amount(second[0]), word, between, _FROM_BEFORE.search(before) is not None,
+                _CHANGE_BEFORE.search(text, max(0, begin - 40), begin) is not None,
+            )
             if joined is not None:
                 amount, end = joined, second[1]
                 if between:
@@ -377,17 +386,21 @@ def _word_value(words: list[str]) -> int:
     return total + current
 
 
-def _join_range(first: _Amount, second: _Amount | None, separator: str, between: bool, after_from: bool) -> _Amount | None:
+def _join_range(
+    first: _Amount, second: _Amount | None, separator: str, between: bool, after_from: bool, after_cue: bool = True
+) -> _Amount | None:
     """One range quantity from two amounts, or None when they are not a range."""
     if second is None or (after_from and not between):
         return None  # "from A to B" is a change, not a range
     v1, l1, h1, u1, s1, d1, k1, e1 = first
     v2, l2, h2, u2, s2, d2, k2, e2 = second
-    if k1 == "multiple" and u2 != "x" or k2 == "multiple" and u1 != "x":
-        return None
+    if k1 == "number" and not u1 and d1 == 0 and 1800 <= v1 <= 2100 and s1 == 1.0:
+        return None  # a year: "2018 to $31,560"
     inherits = False
     if not u1 and u2:
         u1, inherits = u2, True
+    elif u1 and not u2 and s2 != 1.0 and s1 == 1.0:
+        u2 = u1  # "$5-7 million"
     if s1 == 1.0 and s2 != 1.0:
         factor = s2
         v1, l1, h1, s1 = v1 * factor, l1 * factor, h1 * factor, s2
@@ -395,7 +408,7 @@ def _join_range(first: _Amount, second: _Amount | None, separator: str, between:
     if u1 != u2:
         return None
     if not between:
-        if separator == "to" and not inherits:
+        if separator == "to" and not inherits and not (s1 == s2 and v2 <= 2 * v1 and not after_cue):
             return None
         if not u2 and s2 == 1.0:
             return None  # bare "5-10", "2019-2020": not a range of quantities
