@@ -66,6 +66,7 @@ class Document:
         encoding: str = "utf-8",
         bom: bool = False,
         blocks: list[Block] | None = None,
+        comments: list[tuple[int, int]] | None = None,
     ) -> None:
         self.path = path
         self.text = text
@@ -76,6 +77,8 @@ class Document:
         self.encoding = encoding
         self.bom = bom
         self._blocks = blocks
+        # Spans of comments in the source format (Markdown/HTML comments outside code).
+        self.comments = comments or []
 
     @cached_property
     def line_starts(self) -> list[int]:

@@ -24,11 +24,12 @@ _DIRECTIVE = re.compile(
 
 
 def parse_directives(doc: Document) -> list[Directive]:
-    """Suppression comments in a document (Markdown only)."""
-    if doc.format != "markdown" or "factlint-" not in doc.text:
+    """Suppression comments in a document (each a whole comment outside code)."""
+    if not doc.comments or "factlint-" not in doc.text:
         return []
     out = []
-    for match in _DIRECTIVE.finditer(doc.text):
+    matches = [m for start, end in doc.comments if (m := _DIRECTIVE.fullmatch(doc.text, start, end))]
+    for match in matches:
         codes = tuple(c for c in re.split(r"[\s,]+", match.group(2).strip()) if c)
         line = doc.position(match.start()).line
         target = 0

@@ -174,3 +174,15 @@ def test_python_dash_m_and_console_script_agree(tmp_path):
         proc = subprocess.run([*command, "-f", "concise", "--no-corpus", "legacy.txt"], cwd=tmp_path, capture_output=True, text=True)
         results.append((proc.returncode, proc.stdout))
     assert results[0] == results[1] and results[0][0] == 1
+
+
+def test_directives_shown_inside_code_are_not_directives(project, run_cli):
+    doc = (
+        "```markdown\n<!-- factlint-disable-file -->\n```\n\n"
+        "Inline `<!-- factlint-disable-file -->` is an example too.\n\n"
+        "Caf\u00e9 text.\n"
+    )
+    (project / "a.md").write_bytes(doc.encode("cp1252"))
+    code, out, _ = run_cli("-f", "concise", "a.md")
+    assert code == 1
+    assert out.splitlines() == [line for line in out.splitlines() if "ENC001" in line] and "ENC001" in out

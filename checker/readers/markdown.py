@@ -41,16 +41,19 @@ _EMPHASIS = re.compile(r"(?<![\w\\])(\*{1,3}|_{1,3}|~~)(?=\S)|(?<=\S)(\*{1,3}|_{
 
 def read(path: str, text: str) -> Document:
     blank: list[tuple[int, int]] = []
-    blocks = _scan_blocks(text, blank)
-    for pattern in (_HTML_COMMENT,):
-        for match in pattern.finditer(text):
-            blank.append(match.span())
+    code: list[tuple[int, int]] = []
+    blocks = _scan_blocks(text, blank, code)
+    # HTML comments outside code (a comment shown inside a code block is an example, not a comment)
+    without_code = _apply_blanks(text, list(code))
+    without_code = _apply_blanks(without_code, [m.span() for m in _INLINE_CODE.finditer(without_code)])
+    comments = [match.span() for match in _HTML_COMMENT.finditer(without_code)]
+    blank.extend(comments)
     prose = _apply_blanks(text, blank)
     prose = _blank_inline(prose)
-    return Document(path, text, prose=prose, format="markdown", blocks=_trim_blocks(prose, blocks))
+    return Document(path, text, prose=prose, format="markdown", blocks=_trim_blocks(prose, blocks), comments=comments)
 
 
-def _scan_blocks(text: str, blank: list[tuple[int, int]]) -> list[Block]:
+def _scan_blocks(text: str, blank: list[tuple[int, int]], code: list[tuple[int, int]]) -> list[Block]:
     lines = [(m.start(), m.end()) for m in _LINE.finditer(text) if m.end() > m.start()]
     blocks: list[tuple[int, int, BlockKind]] = []
     current: list = []  # [start, end, kind] of the open block
@@ -83,6 +86,7 @@ def _scan_blocks(text: str, blank: list[tuple[int, int]]) -> list[Block]:
         i += 1
         if fence is not None:
             blank.append((start, line_end))
+            code.append((start, line_end))
             stripped = content.strip()
             if stripped.startswith(fence[0][0] * fence[1]) and set(stripped) == {fence[0][0]}:
                 fence = None
@@ -101,6 +105,7 @@ def _scan_blocks(text: str, blank: list[tuple[int, int]]) -> list[Block]:
             marker = fence_match.group(1)
             fence = (marker, len(marker))
             blank.append((start, line_end))
+            code.append((start, line_end))
             continue
         if content.lstrip().startswith("<!--") and "-->" not in content:
             close()
@@ -110,6 +115,7 @@ def _scan_blocks(text: str, blank: list[tuple[int, int]]) -> list[Block]:
         if indented and previous_blank and not in_list:
             close()
             blank.append((start, line_end))
+            code.append((start, line_end))
             continue
         previous_blank = False
         if _REFERENCE_DEF.match(content) or _HTML_BLOCK.match(content):
