@@ -99,7 +99,8 @@ class PeriodCountMismatch(Rule):
     def _first(self, doc, facts, mention, sentence, in_sentence) -> Iterator[Finding]:
         count = int(mention.count)
         starts = [m for m in self._previous(doc, facts, sentence) + in_sentence
-                  if m.kind in ("date", "month") and m.first is not None and m.start < mention.start
+                  if (m.kind in ("date", "month") or (m.kind == "year" and mention.unit == "year"))
+                  and m.first is not None and m.start < mention.start
                   and _START.search(doc.prose, max(0, m.start - 60), m.start)]
         if not starts:
             return

@@ -46,6 +46,11 @@ def _stem(word: str) -> str:
     return word
 
 
+def _names(text: str) -> set[str]:
+    """Capitalised words and codes ("Terns", "POLARIS-1"): what tells one event from another."""
+    return {w.lower() for w in _WORD.findall(text) if (w[0].isupper() or any(c.isdigit() for c in w)) and w.lower() not in _STOP}
+
+
 def _content(text: str) -> set[str]:
     return {_stem(w) for w in _WORD.findall(text) if w.lower() not in _STOP and len(w) > 2 and not w.isdigit()}
 
@@ -60,7 +65,8 @@ class RelativeDateConflict(Rule):
     another sentence that reports the same event with an explicit date ("in
     December 2024"). The same event means the same event verb and mostly the
     same words (at least three shared, and at least half of the shorter
-    sentence). When the two periods do not overlap, the relative date is
+    sentence), and neither names something the other does not ("the
+    acquisition of Terns" and "the acquisition of Zeta" are two events). When the two periods do not overlap, the relative date is
     reported, with the explicit one as related evidence. Sentences that say
     the event recurs ("again", "annual", "each year", "also", "another") are
     left alone.
@@ -131,6 +137,9 @@ class RelativeDateConflict(Rule):
                     continue
                 if len(shared) * 2 < min(len(words), len(other_words)) or _REPEATED.search(other_text):
                     continue
+                names, other_names = _names(text), _names(other_text)
+                if names - other_names and other_names - names:
+                    continue  # each names something the other does not: two events
                 if relative.last < other.first or other.last < relative.first:
                     line = doc.position(other.start).line
                     yield self.finding(

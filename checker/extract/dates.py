@@ -327,6 +327,11 @@ _COUNT_AFTER = re.compile(
     r"|months|years|cells|mice|rats|samples|doses|homes|jobs|acres|square|sq|ft|m|mm|cm|to\s+\d|-\s*\d{1,3}\b(?!\d))\b",
     re.I,
 )
+# A plural noun after "June 31": the number counts something.
+_COUNTED = re.compile(
+    r"\s+(?!(?:was|has|is|this|its|as|always|sometimes|thus|plus|across|unless|perhaps|towards|afterwards|besides|"
+    r"whereas|yes|less|us)\b)[a-z]{3,}s\b"
+)
 _PREPOSITION = re.compile(
     r"\b(in|on|during|since|until|till|through|thru|by|before|after|from|to|as\s+of|at|of|for|between|and|or|"
     r"ended|ending|beginning|starting|effective|due|into|throughout|within|around|circa)\s+(?:the\s+|early\s+|mid-?|late\s+)?$",
@@ -456,8 +461,8 @@ def _mention(match: re.Match[str], prose: str) -> DateMention | None:
         year = int(g(f"{p}_y")) if kind_name != "md" else None
         weekday = weekday_number(lead["wd"]) if "wd" in lead else None
         valid = _valid(year, month, day)
-        if kind_name == "md" and (day > 31 or day == 0) and weekday is None:
-            return None  # "May 45" is more likely something else than a date
+        if kind_name == "md" and weekday is None and (day > 31 or day == 0 or _COUNTED.match(prose, end)):
+            return None  # "May 45", "June 31 stores": a count after a month name, not a date
         first = dt.date(year, month, day) if valid and year is not None else None
         return make("date", year=year, month=month, day=day, weekday=weekday, valid=valid,
                     first=first, last=first, resolved=first.isoformat() if first else None)
