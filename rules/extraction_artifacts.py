@@ -12,7 +12,8 @@ if TYPE_CHECKING:
     from checker.document import Document
     from checker.facts import FactSheet
 
-_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+# "&amp;lt;" is "<" escaped twice: one finding for the whole chain.
+_ENTITY = re.compile(r"&(?:amp;)*(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _LIGATURE = re.compile("[\ufb00-\ufb06]")
 # "treat- ment": a hyphen and a space in the middle of a line, between two
 # lower-case fragments.
@@ -78,15 +79,21 @@ class ExtractionArtifact(Rule):
 
         for match in _ENTITY.finditer(prose):
             entity = match.group()
-            meaning = html.unescape(entity)
-            if meaning == entity:
+            meaning, times = entity, 0
+            while "&" in meaning:
+                decoded = html.unescape(meaning)
+                if decoded == meaning:
+                    break
+                meaning, times = decoded, times + 1
+            if times == 0:
                 continue  # not an entity HTML knows
             shown = _visible(meaning)
+            twice = "" if times == 1 else " (escaped twice)" if times == 2 else f" (escaped {times} times)"
             yield self.finding(
                 match.start(),
                 match.end(),
-                f'"{entity}" is an HTML character reference in plain text; it stands for "{shown}"',
-                evidence=f"HTML decodes {entity} as {shown} (U+{ord(meaning[0]):04X})",
+                f'"{entity}" is an HTML character reference{twice} in plain text; it stands for "{shown}"',
+                evidence=f"HTML decodes {entity} as {shown}" + "".join(f" (U+{ord(ch):04X})" for ch in meaning[:2]),
                 fix=Fix((Edit(match.start(), match.end(), meaning),), "display", f'replace with "{shown}"'),
             )
 

@@ -14,6 +14,9 @@ if TYPE_CHECKING:
 
 _RUN = re.compile("\ufffd+")
 _WORD = re.compile(r"\S*\ufffd+\S*")
+# A text about the character itself names it near where it shows it.
+_MENTION = re.compile(r"U\+FFFD|\\uFFFD|0xFFFD|&#x?(?:FFFD|65533);|replacement char", re.I)
+_ALONE = re.compile(r"[\s\"'`(\[“‘«]\ufffd+[\s\"'`)\].,;:”’»]")
 
 
 class ReplacementCharacter(Rule):
@@ -23,7 +26,9 @@ class ReplacementCharacter(Rule):
     ------------
     Reports every replacement character U+FFFD, one finding per group of
     consecutive ones. Longer runs that are part of garbled text are reported
-    by ``garbled-text`` instead.
+    by ``garbled-text`` instead. A replacement character standing on its own
+    next to its name ("U+FFFD", "replacement character") is being shown on
+    purpose and is not reported.
 
     Why it matters
     --------------
@@ -61,6 +66,8 @@ class ReplacementCharacter(Rule):
             start, end = match.span()
             if any(s <= start and end <= e for s, e in garbled):
                 continue
+            if _ALONE.match(prose, start - 1) and _MENTION.search(prose, max(0, start - 200), end + 200):
+                continue  # shown on purpose, in a text about the character
             word = _word_around(prose, start)
             count = end - start
             what = "a replacement character (U+FFFD)" if count == 1 else f"{count} replacement characters (U+FFFD)"
