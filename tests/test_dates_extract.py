@@ -414,3 +414,10 @@ def test_document_date_is_on_the_sheet():
 
 def test_prefilter_skips_text_without_date_words():
     assert scan("nothing to see here at all " * 1000) == []
+
+
+def test_reason_says_when_the_configuration_was_overridden(tmp_path):
+    settings = settings_from({"dates": {"document-date": {"*.txt": "2020-01-01"}}}).model_copy(update={"root": str(tmp_path)})
+    found = document_date(read(str(tmp_path / "a.txt"), "Published on X, May 14, 2026\n"), settings)
+    assert found.date == D(2026, 5, 14)
+    assert "not the configuration ([tool.factlint.dates] document-date glob '*.txt' matches 'a.txt')" in found.reason

@@ -779,6 +779,17 @@ _HEAD = 6000  # datelines and "Published" lines are near the top
 
 def document_date(doc: Document, settings: Settings | None) -> DocumentDate | None:
     """The date the document speaks from, and why (see the module docstring for the order)."""
+    found = _text_date(doc)
+    configured = _configured_date(doc, settings)
+    if found is None:
+        return configured
+    if configured is not None:
+        note = configured.reason.removeprefix("configuration ")
+        found = found.model_copy(update={"reason": f"{found.reason}; not the configuration ({note}), which comes after it"})
+    return found
+
+
+def _text_date(doc: Document) -> DocumentDate | None:
     grammar = _grammar()
     front = _FRONT_MATTER.match(doc.text)
     if front:
@@ -800,19 +811,24 @@ def document_date(doc: Document, settings: Settings | None) -> DocumentDate | No
                 shown = doc.text[match.start(): match.end()].strip()
                 return DocumentDate(date=date, source=source, start=match.start("date"), end=match.end("date"),
                                     reason=f"{label} {shown!r} (line {line})")
-    if settings is not None and settings.dates.document_date:
-        from pathlib import Path
+    return None
 
-        from checker.discovery import matches_any, relative_to
 
-        relative = relative_to(Path(doc.path), Path(settings.root))
-        table = settings.dates.document_date
-        exact = [key for key in table if key in (relative, doc.path)]
-        globbed = [key for key in table if matches_any(relative, (key,)) or matches_any(doc.path, (key,))]
-        for key in exact + globbed:
-            how = "path" if key in exact else "glob"
-            return DocumentDate(date=table[key], source="config",
-                                reason=f"configuration [tool.factlint.dates] document-date {how} {key!r} matches {relative!r}")
+def _configured_date(doc: Document, settings: Settings | None) -> DocumentDate | None:
+    if settings is None or not settings.dates.document_date:
+        return None
+    from pathlib import Path
+
+    from checker.discovery import matches_any, relative_to
+
+    relative = relative_to(Path(doc.path), Path(settings.root))
+    table = settings.dates.document_date
+    exact = [key for key in table if key in (relative, doc.path)]
+    globbed = [key for key in table if matches_any(relative, (key,)) or matches_any(doc.path, (key,))]
+    for key in exact + globbed:
+        how = "path" if key in exact else "glob"
+        return DocumentDate(date=table[key], source="config",
+                            reason=f"configuration [tool.factlint.dates] document-date {how} {key!r} matches {relative!r}")
     return None
 
 
