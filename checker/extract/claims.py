@@ -166,9 +166,10 @@ def find_claims(doc: Document, quantities: list[Quantity]) -> list[Claim]:
                 if len(segment) >= 2:
                     claims.extend(_change_claims(prose, seg_start, seg_end, segment))
                     claims.extend(_cagr_claims(prose, seg_start, seg_end, segment))
-            claims.extend(_share_claims(prose, sentence, found, doc, quantities, starts))
             claims.extend(_total_claims(prose, sentence.start, sentence.end, found))
             claims.extend(_percent_sum_claims(prose, sentence.start, sentence.end, found))
+        if any(q.unit == "%" for q in found):
+            claims.extend(_share_claims(prose, sentence, found, doc, quantities, starts))
         claims.extend(_together_claims(prose, sentences, index, found, quantities, starts))
     claims.sort(key=lambda c: (c.start, c.kind))
     return claims
