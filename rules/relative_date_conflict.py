@@ -63,13 +63,14 @@ class RelativeDateConflict(Rule):
     Resolves relative dates ("last December", "last year", "earlier this
     year", "two years ago") against the document's date, then looks for
     another sentence that reports the same event with an explicit date ("in
-    December 2024"). The same event means the same event verb and mostly the
-    same words (at least three shared, and at least half of the shorter
-    sentence), and neither names something the other does not ("the
-    acquisition of Terns" and "the acquisition of Zeta" are two events). When the two periods do not overlap, the relative date is
+    December 2024"). The same event means the same event verb and mostly
+    the same words (at least three shared, and at least half of the shorter
+    sentence), and neither sentence names something the other does not
+    ("the acquisition of Terns" and "the acquisition of Zeta" are two
+    events). When the two periods do not overlap, the relative date is
     reported, with the explicit one as related evidence. Sentences that say
-    the event recurs ("again", "annual", "each year", "also", "another") are
-    left alone.
+    the event recurs ("again", "annual", "each year", "also", "another")
+    are left alone.
 
     Why it matters
     --------------
