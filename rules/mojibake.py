@@ -1,4 +1,4 @@
-"""ENC002: mojibake: UTF-8 text that was decoded with a legacy encoding ("companyâ€™s")."""
+"""ENC002: mojibake, UTF-8 text that was decoded with a legacy encoding."""
 
 from __future__ import annotations
 
@@ -38,7 +38,7 @@ ENCODING_NAMES = {
 
 
 class Mojibake(Rule):
-    """Mojibake: UTF-8 text decoded with the wrong legacy encoding ("companyâ€™s", "MÃ¼nchen").
+    """Mojibake: UTF-8 text that was decoded with the wrong legacy encoding (Windows-1252, Latin-1).
 
     What it does
     ------------
