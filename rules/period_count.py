@@ -19,7 +19,7 @@ _START = re.compile(
 _FOUNDED = re.compile(r"\b(?:founded|established|incorporated|formed|created)\b[^.;:]{0,20}$", re.I)
 # Statements about the future or estimates: a count there is a plan, not a record.
 _NOT_RECORD = re.compile(
-    r"\b(?:will|shall|would|could|may|might|expect\w*|project\w*|forecast\w*|target\w*|estimat\w*|aim\w*|goal\w*"
+    r"\b(?:will|shall|would|could|(?-i:may)|might|expect\w*|project\w*|forecast\w*|target\w*|estimat\w*|aim\w*|goal\w*"
     r"|plan\w*|guidance|anticipat\w*|intend\w*|if)\b",
     re.I,
 )

@@ -421,3 +421,24 @@ def test_reason_says_when_the_configuration_was_overridden(tmp_path):
     found = document_date(read(str(tmp_path / "a.txt"), "Published on X, May 14, 2026\n"), settings)
     assert found.date == D(2026, 5, 14)
     assert "not the configuration ([tool.factlint.dates] document-date glob '*.txt' matches 'a.txt')" in found.reason
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "year", "fiscal"),
+    [
+        ("in Q4-25", "Q4-25", 2025, False),
+        ("in Q4\u201925", "Q4\u201925", 2025, False),
+        ("in Q4 of fiscal 2025", "Q4 of fiscal 2025", 2025, True),
+        ("in Q1 FY 26", "Q1 FY 26", 2026, True),
+        ("in 2H 2025", "2H 2025", 2025, False),
+        ("in H1'26", "H1'26", 2026, False),
+    ],
+)
+def test_short_quarter_and_half_forms(text, written, year, fiscal):
+    mention = only(text)
+    assert (mention.text, mention.year, mention.fiscal) == (written, year, fiscal)
+
+
+@pytest.mark.parametrize("text", ["Q3 10 days later", "rated H1 20 times", "the 4Q 12 units"])
+def test_label_then_count_is_not_a_quarter(text):
+    assert [m.kind for m in scan(text) if m.kind in ("quarter", "half")] == []

@@ -225,6 +225,13 @@ def _branches() -> list[tuple[str, str]]:
     def mdy(p: str) -> str:
         return rf"{month(p)}\s*{day(p)},?\s+{year(p)}"
 
+    def short_year(p: str) -> str:
+        # "Q4 2025", "Q4 of fiscal 2025", "Q4 FY25", "Q4'25", "Q4-25", "4Q25"; never "Q4 25" (a count after a label)
+        return (
+            rf"(?:(?:\s+of\s+|\s*[-/]\s*|\s+)?(?P<{p}_fy>(?i:fiscal(?:\s+year)?\s+)|FY\s*)?(?P<{p}_y>{_YEAR})"
+            rf"|\s*(?P<{p}_fy2>FY\s*)(?P<{p}_y2>\d\d)|(?:['\u2019]|[-/])?(?P<{p}_y3>\d\d))(?![\w-])"
+        )
+
     ords = r"first|second|third|fourth|1st|2nd|3rd|4th"
     fiscal = r"(?:fiscal(?:\s+year)?|FY)\s*"
     return [
@@ -240,12 +247,12 @@ def _branches() -> list[tuple[str, str]]:
         ("qend", rf"(?i:(?:(?P<h_o>{ords})\s+)?(?:fiscal\s+)?(?:quarter|three\s+months)\s+(?:ended|ending))\s+(?:on\s+)?{mdy('h')}"),
         ("qord", rf"(?i:(?P<i_o>{ords})[\s-]+quarter(?:\s+of)?\s+(?:the\s+)?(?P<i_fy>{fiscal})?)(?P<i_y>{_YEAR}|(?<=FY)\s*{_YY})"),
         ("qyo", rf"(?i:(?P<j_fy>fiscal\s+(?:year\s+)?|FY\s*)?)(?P<j_y>{_YEAR})\s+(?i:(?P<j_o>first|second|third|fourth)[\s-]+quarter)"),
-        ("qshort", rf"Q(?P<k_q>[1-4])(?:\s+of|\s*-|\s*/)?\s*(?P<k_fy>(?i:fiscal(?:\s+year)?\s+)|FY\s*|F)?(?P<k_y>{_YEAR}|{_YY})(?![\w-])"),
-        ("qnum", rf"(?P<l_q>[1-4])Q(?:\s*|-)(?P<l_fy>FY\s*)?(?P<l_y>{_YEAR}|{_YY})(?![\w-])"),
+        ("qshort", rf"Q(?P<k_q>[1-4]){short_year('k')}"),
+        ("qnum", rf"(?P<l_q>[1-4])Q{short_year('l')}"),
         # halves
         ("hord", rf"(?i:(?P<m_o>first|second|1st|2nd)\s+half(?:\s+of)?\s+(?:the\s+)?(?P<m_fy>{fiscal})?)(?P<m_y>{_YEAR}|(?<=FY)\s*{_YY})"),
-        ("hshort", rf"H(?P<n_h>[12])(?:\s+of|\s*-|\s*/)?\s*(?P<n_fy>(?i:fiscal(?:\s+year)?\s+)|FY\s*)?(?P<n_y>{_YEAR}|{_YY})(?![\w-])"),
-        ("hnum", rf"(?P<o_h>[12])H(?:\s*|-)(?P<o_fy>FY\s*)?(?P<o_y>{_YEAR}|{_YY})(?![\w-])"),
+        ("hshort", rf"H(?P<n_h>[12]){short_year('n')}"),
+        ("hnum", rf"(?P<o_h>[12])H{short_year('o')}"),
         # "the first nine months of 2025"
         ("firstof", rf"(?i:first\s+(?P<p_n>{_NUMW})\s+months\s+of\s+(?:the\s+)?(?P<p_fy>{fiscal})?)(?P<p_y>{_YEAR})"),
         # fiscal years
@@ -443,6 +450,16 @@ def _lead_in(branch: str, prose: str, start: int) -> tuple[int, dict[str, str]]:
 _SHORT_ORDINALS = {"1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 
 
+def _year_and_fiscal(g: Any, p: str, short: bool) -> tuple[int, bool]:
+    """The year and whether it is a fiscal one, from a quarter's or half's groups."""
+    if not short:
+        return two_digit_year(g(f"{p}_y").strip()), bool(g(f"{p}_fy"))
+    for suffix in ("_y", "_y2", "_y3"):
+        if g(p + suffix):
+            return two_digit_year(g(p + suffix)), bool(g(f"{p}_fy") or g(f"{p}_fy2"))
+    raise AssertionError("a short quarter always has a year")
+
+
 def _mention(match: re.Match[str], prose: str) -> DateMention | None:
     """A DateMention for one scanner match (``first``/``last`` before fiscal and relative resolution)."""
     kind_name = match.lastgroup or ""
@@ -515,15 +532,13 @@ def _mention(match: re.Match[str], prose: str) -> DateMention | None:
             quarter = ordinal_value(word) or _SHORT_ORDINALS[word]
         else:
             quarter = int(g(f"{p}_q"))
-        year = two_digit_year(g(f"{p}_y").strip())
-        fiscal = bool(g(f"{p}_fy"))
+        year, fiscal = _year_and_fiscal(g, p, kind_name in ("qshort", "qnum"))
         return make("quarter", year=year, quarter=quarter, fiscal=fiscal,
                     resolved=f"{'FY' if fiscal else ''}{year}-Q{quarter}")
     if kind_name in ("hord", "hshort", "hnum"):
         p = {"hord": "m", "hshort": "n", "hnum": "o"}[kind_name]
         half = (1 if g("m_o").lower() in ("first", "1st") else 2) if kind_name == "hord" else int(g(f"{p}_h"))
-        year = two_digit_year(g(f"{p}_y").strip())
-        fiscal = bool(g(f"{p}_fy"))
+        year, fiscal = _year_and_fiscal(g, p, kind_name != "hord")
         return make("half", year=year, quarter=half, fiscal=fiscal, resolved=f"{'FY' if fiscal else ''}{year}-H{half}")
     if kind_name == "firstof":
         count = number_value(g("p_n"))
@@ -898,7 +913,7 @@ FUTURE_MARKERS = re.compile(
     re.I,
 )
 _NOT_PLAIN_PAST = re.compile(
-    r"\b(?:will|shall|would|could|may|might|should|can|must|going|plans?|planned|planning|plan|expects?|expected|expecting"
+    r"\b(?:will|shall|would|could|(?-i:may)|might|should|can|must|going|plans?|planned|planning|plan|expects?|expected|expecting"
     r"|expectations?|anticipates?|anticipated|anticipating|intends?|intended|intention|schedules?|scheduled|targets?|targeted"
     r"|aims?|aimed|projects?|projected|projections?|forecasts?|forecasted|guidance|outlook|estimates?|estimated|goals?|hopes?|hoped"
     r"|seeks?|potential|potentially|likely|if|unless|whether|pending|subject|assum\w*|until|till"
