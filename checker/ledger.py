@@ -240,6 +240,8 @@ def to_ledger(sheets: Sequence[Any]) -> str:
         "# Check every value before relying on it, and delete the facts you do not want enforced.",
     ]
     for items in groups.values():
+        # The most precise statement leads ("$60.9 million" over "$61 million").
+        items = sorted(items, key=lambda item: item[1].high - item[1].low)
         sheet, fact = items[0]
         out.append("")
         out.append("[[fact]]")

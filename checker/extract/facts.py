@@ -172,6 +172,9 @@ _SPACE = r"(?:[ \t]+|[ \t]*\r?\n[ \t]*)"  # a space or one line break, never a b
 _ORG = re.compile(
     rf"\b((?:[A-Z][\w&\-]*|&)(?:{_SPACE}(?:[A-Z][\w&\-]*|&)){{0,3}}{_SPACE}(?:{_CORPORATE}))(?![\w])"
 )
+_CORPORATE_WORD = re.compile(rf"(?<=[ \t\n])(?:{_CORPORATE})(?![\w])")
+_ORG_BEFORE = re.compile(rf"(?<![\w&\-])((?:[A-Z][\w&\-]*|&)(?:{_SPACE}(?:[A-Z][\w&\-]*|&)){{0,3}}){_SPACE}\Z")
+_COMPANY_MARKER = re.compile(r"\((?:the\s+)?[\"\u201c]Company[\"\u201d]")
 _DEFINED_COMPANY = re.compile(
     rf"\b((?:[A-Z][\w&\-]*{_SPACE}){{0,4}}[A-Z][\w&\-.]*)[ \t]*\((?:the\s+)?[\"\u201c]Company[\"\u201d]"
 )
@@ -218,22 +221,24 @@ def canonical_subjects(keys: Iterable[str]) -> dict[str, str]:
 
 def document_organisation(prose: str) -> str | None:
     """The organisation a document is about (see the module docstring), as written."""
-    defined = _DEFINED_COMPANY.search(prose)
-    if defined:
-        name = _clean_name(defined.group(1))
+    for marker in _COMPANY_MARKER.finditer(prose):
+        defined = _DEFINED_COMPANY.search(prose, max(0, marker.start() - 120), marker.end())
+        name = _clean_name(defined.group(1)) if defined else ""
         if name:
             return name
     counts: dict[str, int] = {}
     display: dict[str, str] = {}
-    for match in _ORG.finditer(prose):
-        name = _clean_name(match.group(1))
+    for ending in _CORPORATE_WORD.finditer(prose):
+        match = _ORG_BEFORE.search(prose, max(0, ending.start() - 80), ending.start())
+        if match is None:
+            continue
+        name = _clean_name(" ".join((match.group(1) + " " + ending.group(0)).split()))
         if not name:
             continue
         key = subject_key(name)
+        counts[key] = counts.get(key, 0) + 1
         if key not in display or len(name) < len(display[key]):
             display[key] = name
-    for key, name in display.items():
-        counts[key] = len(re.findall(rf"(?<![\w]){re.escape(name)}(?![\w])", prose))
     if not counts:
         return None
     ranked = sorted(counts.items(), key=lambda item: -item[1])
@@ -357,6 +362,12 @@ _DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
 
 def figure_interval(value: float, low: float, high: float, text: str, hedge: str | None, scale: float = 1.0, exact: bool = False) -> tuple[float, float]:
     """What a figure as written allows (see "Figures" in the module docstring)."""
+    hedge = re.sub(r"\s+", " ", hedge.lower()) if hedge else None
+    # "more than 800" is a bound, taken literally: 799.5 and up, never 750.
+    if hedge in _AT_LEAST:
+        return low, math.inf
+    if hedge in _AT_MOST:
+        return (-math.inf if value < 0 else 0.0), high
     if not exact:
         digits = _DIGITS.search(text)
         if digits and "." not in digits.group(0):
@@ -365,17 +376,11 @@ def figure_interval(value: float, low: float, high: float, text: str, hedge: str
             if 0 < zeros < len(whole):
                 step = 10**zeros * scale
                 low, high = min(low, value - step / 2), max(high, value + step / 2)
-    if hedge:
-        hedge = re.sub(r"\s+", " ", hedge.lower())
-        if hedge in _APPROXIMATE:
-            margin = abs(value) * 0.05
-            low, high = low - margin, high + margin
-        elif hedge in _AT_LEAST:
-            high = math.inf
-        elif hedge in _AT_MOST:
-            low = -math.inf if value < 0 else 0.0
-        elif hedge in _NEARLY:
-            low = min(low, value * 0.9)
+    if hedge in _APPROXIMATE:
+        margin = abs(value) * 0.05
+        low, high = low - margin, high + margin
+    elif hedge in _NEARLY:
+        low = min(low, value * 0.9)
     return low, high
 
 
@@ -429,10 +434,16 @@ _NAME_TOKEN = r"(?-i:[A-Z][\w&\-]*(?:\.(?=\w))?[\w&\-]*\.?|&)"
 _NAME = rf"{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,4}}"
 _ORG_PRONOUN = r"we|the\s+company|our\s+company|the\s+group"
 _PLURAL_SUBJECT = r"(?:these|those|both|our|the)\s+(?:\w+\s+){0,2}(?:products|drugs|medicines|brands|therapies)"
-_LEAD = (
+# Where a statement may begin: the sentence start, after punctuation or a
+# conjunction, then an optional adverb. _LEAD also allows a leading period
+# ("In 2025, we ..."); headcounts and years use _SIMPLE_LEAD, which does not.
+_SIMPLE_LEAD = (
     r"(?:^|(?<=[,;:(\u2014\u2013])\s*|(?<=\s)(?:and|but|while|whereas|that|as|so|when|after)\s+)"
     r"(?:(?:today|now|currently|at\s+present|overall|in\s+total|together)\s*,?\s+)?"
-    rf"(?:(?:(?:in|during|for|over|throughout)\s+)?(?:the\s+)?(?:{PERIOD.replace('?P<', '?P<l_')})\s*,?\s+)?"
+)
+_LEAD = (
+    _SIMPLE_LEAD
+    + rf"(?:(?:(?:in|during|for|over|throughout)\s+)?(?:the\s+)?(?:{PERIOD.replace('?P<', '?P<l_')})\s*,?\s+)?"
 )
 _MODIFIER = r"(?:full[\s\-]+year|annual|yearly|quarterly|record|reported)"
 _MEASURE_WORDS = sorted({p for p in _PHRASES if _PHRASES[p] in _MONEY}, key=len, reverse=True)
@@ -484,7 +495,7 @@ _CLAUSE_END = re.compile(
 
 # Employees: "we have ... over 800 employees", "Norwind employs 120 people".
 _EMPLOYER_BEFORE = re.compile(
-    rf"{_LEAD}(?P<subj>{_ORG_PRONOUN}|{_NAME})\s+(?:(?:now|currently|also|today)\s+)*"
+    rf"{_SIMPLE_LEAD}(?P<subj>{_ORG_PRONOUN}|{_NAME})\s+(?:(?:now|currently|also|today)\s+)*"
     r"(?P<verb>have|has|had|employ|employs|employed)\b(?P<gap>(?:\s+(?!\w+(?:ed|ing)\b|(?:lost|cut|laid|let|fired|hired|added|grown|shed|reduced|trained|recruited|onboarded|welcomed)\b)[a-z]+){0,6}?)\s+"
     rf"(?P<hedge>{HEDGE}\s+)?\Z",
     re.I,
@@ -495,7 +506,7 @@ _EMPLOYEES_AFTER = re.compile(
     re.I,
 )
 _WORKFORCE_BEFORE = re.compile(
-    rf"{_LEAD}(?P<poss>(?:{_NAME})['\u2019]s|our|the\s+company['\u2019]s)\s+(?:global\s+|total\s+)?"
+    rf"{_SIMPLE_LEAD}(?P<poss>(?:{_NAME})['\u2019]s|our|the\s+company['\u2019]s)\s+(?:global\s+|total\s+)?"
     rf"(?P<measure>workforce|headcount)\s+(?:was|is|stood\s+at|reached|totaled|totalled|of)\s+(?P<hedge>{HEDGE}\s+)?\Z",
     re.I,
 )
@@ -507,7 +518,7 @@ _AS_OF = re.compile(
 # Years: founding and first approval (the numbers extractor does not treat years as quantities).
 _YEAR_VALUE = rf"(?:in\s+(?:(?:{_MONTH})\s+(?:\d{{1,2}},?\s+)?)?)(?P<year>{_YEAR})(?![\w])"
 _FOUNDED_PASSIVE = re.compile(
-    rf"{_LEAD}(?P<subj>{_ORG_PRONOUN}|{_NAME})(?:\s*,\s*(?:which\s+was\s+)?|\s+(?:was|were|has\s+been)\s+)"
+    rf"{_SIMPLE_LEAD}(?P<subj>{_ORG_PRONOUN}|{_NAME})(?:\s*,\s*(?:which\s+was\s+)?|\s+(?:was|were|has\s+been)\s+)"
     rf"(?:originally\s+)?(?P<verb>founded|established|incorporated)(?:\s+in\s+(?-i:[A-Z][\w.]*(?:,?\s+[A-Z][\w.]*){{0,2}})(?=\s+in\s+))?\s+{_YEAR_VALUE}",
     re.I,
 )
@@ -516,10 +527,10 @@ _FOUNDED_ACTIVE = re.compile(
     rf"(?:co-?founding|founding|starting|establishing|launching))\s+(?P<subj>{_NAME})\s+{_YEAR_VALUE}",
     re.I,
 )
-_FOUNDED_INTRO = re.compile(rf"(?:^|(?<=[.;]\s))(?:Founded|Established)\s+{_YEAR_VALUE},\s+(?P<subj>{_NAME})\s+(?:is|was|has|builds|makes|develops)\b", re.I)
+_FOUNDED_INTRO = re.compile(rf"(?:^|(?<=[.;]\s))(?:Founded|Established)\s+{_YEAR_VALUE},\s+(?P<subj>{_NAME})\s+(?:(?:now|today|also)\s+)?(?-i:[a-z]+)\b", re.I)
 _SINCE_FOUNDING = re.compile(rf"\bsince\s+(?P<subj>our|the\s+company['\u2019]s)\s+founding\s+{_YEAR_VALUE}", re.I)
 _FIRST_APPROVAL = re.compile(
-    rf"(?:{_LEAD})(?P<subj>{_NAME})(?:['\u2019]s\s+first\s+approval\s+(?:came\s+)?|\s+was\s+first\s+approved\s+){_YEAR_VALUE}",
+    rf"(?:{_SIMPLE_LEAD})(?P<subj>{_NAME})(?:['\u2019]s\s+first\s+approval\s+(?:came\s+)?|\s+was\s+first\s+approved\s+){_YEAR_VALUE}",
     re.I,
 )
 _ITS_FIRST_APPROVAL = re.compile(rf"\b(?:since|after|following|with)\s+its\s+first\s+approval\s+{_YEAR_VALUE}", re.I)
@@ -554,11 +565,21 @@ _NOT_A_FACT = re.compile(
     r"hypothetical\w*|budget\w*|intend\w*|hope\w*|seek\w*|may)\b"
 )
 _PREFILTER = re.compile(
-    r"revenue|sales|turnover|income|profit|earnings|loss|expense|employ|staff|people|team\s+members|workforce|"
-    r"headcount|founded|founding|established|incorporated|first\s+approv",
+    r"[Rr]evenue|[Ss]ales|[Tt]urnover|[Ii]ncome|[Pp]rofit|[Ee]arnings|[Ll]oss|[Ee]xpense|[Ee]mploy|[Ss]taff|[Pp]eople|"
+    r"[Tt]eam\s+members|[Ww]orkforce|[Hh]eadcount|[Ff]ound(?:ed|ing)|[Ee]stablished|[Ii]ncorporated|[Ff]irst\s+approv|"
+    r"REVENUE|SALES|INCOME|EMPLOYEES"
+)
+# A money statement's window before the figure must contain a measure word
+# (or end with a verb, for "generated $61 million in revenue"), and end with
+# one of the words the patterns end with: cheap tests before the big patterns.
+_MEASURE_HINT = re.compile(r"[Rr]evenue|[Ss]ales|[Tt]urnover|[Ii]ncome|[Pp]rofit|[Ee]arnings|[Ll]oss|[Ee]xpense|REVENUE|SALES")
+_MONEY_TAIL = re.compile(
+    r"(?:of|to|at|worth|was|were|is|are|totals|totaled|totalled|totaling|totalling|reached|reaches|had|has|have|"
+    r"drove|drive|drives|saw|sees|in|\w+(?:ed|es|s|e))\s+(?:" + HEDGE + r"\s+)?\Z",
     re.I,
 )
-_YEAR_FACT_HINT = re.compile(r"founded|established|incorporated|first\s+approv|founding", re.I)
+_YEAR_FACT_WORDS = ("ounded", "ounding", "OUNDED", "stablished", "ncorporated", "irst approv")
+_YEAR_FACT_HINT = re.compile(r"[Ff]ound(?:ed|ing)|[Ee]stablished|[Ii]ncorporated|[Ff]irst\s+approv|FOUNDED")
 
 
 def _is_currency(q: Quantity) -> bool:
@@ -605,19 +626,32 @@ class _Context:
 
 def extract(doc: Document, sheet: FactSheet, settings: Settings | None = None) -> None:
     """Fill ``sheet.facts`` with the document's fact statements."""
-    if not _PREFILTER.search(doc.prose):
-        return
     import bisect
 
-    ctx = _Context(doc, sheet, settings)
-    starts = [q.start for q in ctx.quantities]
+    prose = doc.prose
+    # Candidate places: figures (money or counts) and founding/approval words.
+    anchors = [q.start for q in sheet.quantities if not q.unit or _is_currency(q)]
+    for word in _YEAR_FACT_WORDS:  # str.find is far faster than a regex scan of the whole text
+        at = prose.find(word)
+        while at != -1:
+            anchors.append(at)
+            at = prose.find(word, at + 1)
+    if not anchors:
+        return
     sentences = doc.sentences
-    for index, sentence in enumerate(sentences):
-        text = ctx.prose[sentence.start : sentence.end]
+    starts = [sentence.start for sentence in sentences]
+    chosen = sorted({i for i in (bisect.bisect_right(starts, anchor) - 1 for anchor in anchors) if i >= 0})
+    ctx: _Context | None = None
+    for index in chosen:
+        sentence = sentences[index]
+        text = prose[sentence.start : sentence.end]
         if not _PREFILTER.search(text) or _NOT_A_FACT.search(text):
             continue
+        if ctx is None:
+            ctx = _Context(doc, sheet, settings)
+            quantity_starts = [q.start for q in ctx.quantities]
         previous = sentences[index - 1] if index and sentences[index - 1].paragraph == sentence.paragraph else None
-        first, last = bisect.bisect_left(starts, sentence.start), bisect.bisect_left(starts, sentence.end)
+        first, last = bisect.bisect_left(quantity_starts, sentence.start), bisect.bisect_left(quantity_starts, sentence.end)
         quantities = [q for q in ctx.quantities[first:last] if q.end <= sentence.end]
         for position, q in enumerate(quantities):
             if _is_currency(q):
@@ -626,8 +660,9 @@ def extract(doc: Document, sheet: FactSheet, settings: Settings | None = None) -
                 _headcount(ctx, sentence, q)
         if _YEAR_FACT_HINT.search(text):
             _years(ctx, sentence)
-    ctx.facts.sort(key=lambda f: (f.start, f.end))
-    sheet.facts = ctx.facts
+    if ctx is not None:
+        ctx.facts.sort(key=lambda f: (f.start, f.end))
+        sheet.facts = ctx.facts
 
 
 # --- money statements -----------------------------------------------------------------
@@ -636,8 +671,13 @@ def extract(doc: Document, sheet: FactSheet, settings: Settings | None = None) -
 def _money(ctx: _Context, sentence, previous, q: Quantity, following: list[Quantity]) -> None:
     prose = ctx.prose
     before, offset = ctx.before(sentence, q.start)
+    if not _MONEY_TAIL.search(before, max(0, len(before) - 48)):
+        return
+    patterns = (("active", _ACTIVE), ("nominal", _NOMINAL), ("of", _MEASURE_OF), ("first", _VALUE_FIRST_BEFORE))
+    if not _MEASURE_HINT.search(before):
+        patterns = patterns[3:]
     match = kind = None
-    for kind, pattern in (("active", _ACTIVE), ("nominal", _NOMINAL), ("of", _MEASURE_OF), ("first", _VALUE_FIRST_BEFORE)):
+    for kind, pattern in patterns:
         match = pattern.search(before)
         if match:
             break
@@ -723,6 +763,7 @@ def _topic_year(ctx: _Context, phrase: str, sentence, previous) -> str | None:
     return years.pop() if len(years) == 1 else None
 
 
+_ANAPHORIC = frozenset("these those this that such other others each its their his her some any certain remaining".split())
 _PRONOUNS = frozenset({"we", "our", "the company", "our company", "the group", "the company's", "the group's"})
 _TOTAL = re.compile(r"(?:total|consolidated)\b", re.I)
 
@@ -738,6 +779,8 @@ def _subject(ctx: _Context, groups: dict, kind: str, measure: str, phrase: str) 
     if lowered and re.fullmatch(_PLURAL_SUBJECT, lowered):
         # "these two products drove total revenue": the company's total.
         return organisation if _TOTAL.match(phrase.strip()) else (None, False)
+    if lowered.split(" ", 1)[0] in _ANAPHORIC:
+        return None, False  # "These revenues", "Such sales", "Other revenue": some part of a whole
     name = _clean_name(raw)
     if not name:
         # No subject: a company-wide measure belongs to the document's organisation.
@@ -746,13 +789,20 @@ def _subject(ctx: _Context, groups: dict, kind: str, measure: str, phrase: str) 
     key = subject_key(name)
     if not key:
         return None, False
-    is_org = key == ctx.org_key or bool(re.search(rf"\s(?:{_CORPORATE})\Z", name))
+    is_org = _is_organisation(ctx, name, key)
     if not is_org and (ctx.organisation is None or _common_words(name)):
         # "China sales", "Service revenue": not a named subject. A product or segment
         # counts only in a document about a known organisation: "Foodservice" in an
         # unnamed company's report could be any company's segment.
         return None, False
     return name, is_org
+
+
+def _is_organisation(ctx: _Context, name: str, key: str) -> bool:
+    """The document's organisation (or its first words: "Norwind"), or a name with a corporate ending."""
+    if ctx.org_key and (key == ctx.org_key or ctx.org_key.startswith(key + " ")):
+        return True
+    return bool(re.search(rf"\s(?:{_CORPORATE})\Z", name))
 
 
 def _common_words(name: str) -> bool:
