@@ -7,6 +7,7 @@ DAT004: a future-tense statement dated well before the document date.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Iterator
 
 from checker.finding import Finding
@@ -23,7 +24,7 @@ _MARGIN = dt.timedelta(days=31)
 
 
 def _dated_clauses(doc, facts):
-    """(mention, clause, sentence) for each dated mention that is the time of its clause's event."""
+    """(mention, clause span, sentence text) for each dated mention that is the time of its clause's event."""
     from checker.extract.dates import clause_span, sentence_span
 
     anchor = facts.document_date
@@ -38,7 +39,23 @@ def _dated_clauses(doc, facts):
         left, right = clause_span(doc.prose, sentence, mention.start, mention.end)
         if mention.preposition not in _EVENT_PREPOSITIONS and doc.prose[left : mention.start].strip(" \t\r\n,*_\"'"):
             continue
-        yield mention, doc.prose[left:right], doc.prose[sentence[0] : sentence[1]]
+        yield mention, (left, right), doc.prose[sentence[0] : sentence[1]]
+
+
+def _participle_between(prose: str, left: int, clause: str, marker: str, mention) -> bool:
+    """A participle between the future marker and the date: the date is its ("will review the law enacted in 2017")."""
+    at = left + clause.lower().find(marker.lower())
+    end = at + len(marker)
+    between = prose[end : mention.start] if end <= mention.start else prose[mention.end : at]
+    return bool(_PARTICIPLE.search(between))
+
+
+# -ed/-en words (minus common words that only look like participles) and irregular participles.
+_PARTICIPLE = re.compile(
+    r"\b(?!(?:need|speed|seed|feed|deed|indeed|bleed|breed|hundred|kindred|red|bed|shed|wed|fled|bred|been|seen|even"
+    r"|open|often|when|then|than|ten|men|women|children|garden|token|kitchen|screen|between|green|queen)\b)"
+    r"[a-z]+(?:ed|en)\b|\b(?:made|held|built|sold|paid|won|begun|done|shown|set|put|bought|brought|found|taken|given|led)\b"
+)
 
 
 def _document_date(facts) -> str:
@@ -86,7 +103,8 @@ class PastEventAfterDocumentDate(Rule):
     def check(self, doc, facts) -> Iterator[Finding]:
         from checker.extract.dates import past_markers, plain_past
 
-        for mention, clause, sentence in _dated_clauses(doc, facts):
+        for mention, (left, right), sentence in _dated_clauses(doc, facts):
+            clause = doc.prose[left:right]
             # Anything planned, expected or conditional anywhere in the sentence: not a plain record.
             if mention.first <= facts.document_date.date or not plain_past(clause, sentence):
                 continue
@@ -142,11 +160,12 @@ class FutureEventBeforeDocumentDate(Rule):
     def check(self, doc, facts) -> Iterator[Finding]:
         from checker.extract.dates import future_marker
 
-        for mention, clause, _sentence in _dated_clauses(doc, facts):
+        for mention, (left, right), _sentence in _dated_clauses(doc, facts):
             if mention.last + _MARGIN >= facts.document_date.date:
                 continue
+            clause = doc.prose[left:right]
             marker = future_marker(clause)
-            if marker is None:
+            if marker is None or _participle_between(doc.prose, left, clause, marker, mention):
                 continue
             yield self.finding(
                 mention.start,
