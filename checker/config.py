@@ -51,11 +51,16 @@ class Vocabulary(_Strict):
 
 
 class Dates(_Strict):
-    """Document dates and fiscal years for the dates rules."""
+    """Document dates and fiscal years for the dates rules (see checker.extract.dates)."""
 
-    # glob (relative to the project root) or exact path -> document date
+    # Exact path or glob (relative to the project root) -> document date. Used only
+    # when the document gives none itself (front matter, dateline, "Published" line);
+    # an exact path wins over a glob, then globs in the order written.
     document_date: dict[str, dt.date] = Field(default_factory=dict, alias="document-date")
-    # month and day the fiscal year ends, "MM-DD"; unset: quarters are not mapped to months
+    # Month and day the fiscal year ends, "MM-DD" ("06-30": FY2026 is July 2025 to
+    # June 2026). Unset: quarters, halves and fiscal years are mapped to months only
+    # when the document states its fiscal year end. Year ends in January or February
+    # are labelled inconsistently by companies, so their quarters are never mapped.
     fiscal_year_end: str | None = Field(default=None, alias="fiscal-year-end")
 
     @field_validator("fiscal_year_end")
