@@ -122,7 +122,7 @@ def _key_line(raw: str, key: str, begin: int, end: int | None) -> int | None:
 
 
 def _fact(path: Path, raw: str, table: Any, begin: int, end: int | None) -> LedgerFact:
-    from checker.extract.facts import _PERIOD_RE, normalise_measure, parse_period, subject_key
+    from checker.extract.facts import PERIOD_RE, normalise_measure, parse_period, subject_key
 
     header = _line(raw, begin)
 
@@ -155,7 +155,7 @@ def _fact(path: Path, raw: str, table: Any, begin: int, end: int | None) -> Ledg
         raise fail("period must be a string such as \"2024\", \"Q4 2024\" or \"FY2024\"", "period")
     period = " ".join(period.split())
     if period:
-        match = _PERIOD_RE.fullmatch(period)
+        match = PERIOD_RE.fullmatch(period)
         canonical = parse_period(match) if match and not match.groupdict().get("rel") else None
         if canonical is None and re.fullmatch(r"(?:19|20)\d\d-(?:0[1-9]|1[0-2])", period):
             canonical = period  # a headcount's month

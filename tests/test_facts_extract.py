@@ -42,6 +42,18 @@ STATEMENTS = [
     ("Revenue for the first half of 2025 was $28.1 million.", [("Norwind Robotics", "revenue", "H1 2025", "$28.1 million")]),
     ("Revenue for the year ended December 31, 2025 was $60.9 million.", [("Norwind Robotics", "revenue", "2025", "$60.9 million")]),
     ("Net loss for 2025 was $12.3 million.", [("Norwind Robotics", "net loss", "2025", "$12.3 million")]),
+    ("In 2025, revenue was $60.9 million and net loss was $12.3 million.", [
+        ("Norwind Robotics", "revenue", "2025", "$60.9 million"),
+        ("Norwind Robotics", "net loss", "2025", "$12.3 million"),
+    ]),
+    ("Revenue was $60.9 million and net loss was $12.3 million in 2025.", [("Norwind Robotics", "net loss", "2025", "$12.3 million")]),
+    ("Revenue for the twelve months ended December 31, 2025 was $60.9 million.", [("Norwind Robotics", "revenue", "2025", "$60.9 million")]),
+    ("Revenue for the fourth quarter was $18.4 million.", []),
+    ("Revenue for 2024, as restated, was $40.8 million.", []),
+    ("Revenue for 2025 was RMB 441.5 million (US$62.2 million).", []),
+    ("Revenue per employee was $250,000 in 2025.", []),
+    ("We had revenue of $5 million in 2025 from our China business.", []),
+    ("We have 800 employees in China.", []),
     ("Total revenue for 2025 was $60.9 million, compared with $41.2 million in 2024.", [
         ("Norwind Robotics", "revenue", "2025", "$60.9 million"),
         ("Norwind Robotics", "revenue", "2024", "$41.2 million"),

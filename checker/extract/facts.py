@@ -58,25 +58,40 @@ apart (a company's product revenue is not its total revenue).
 
 Periods
 -------
-``2025`` (also "full-year 2025", "calendar 2025", "the year ended December 31,
-2025"), ``FY2025`` ("fiscal 2025", "FY25"; the same as ``2025`` when the
-configured fiscal year ends on 12-31), ``Q4 2025`` ("fourth quarter of 2025",
-"4Q25", "Q4'25", "three months ended December 31, 2025"), ``H1 2025``
-("first half of 2025", "1H25"); "last year" and "this year" resolve against
-the document date. "Full-year" with no year takes the one year named in the
-previous sentence of the paragraph ("2025 was a strong year. X generated
-full-year sales of ..."). Headcounts are dated by "as of"/"at the end of"
-a date, else by the document's month (``2026-05``). Founding and first
-approval are timeless.
+``2025`` (also "full-year 2025", "calendar 2025", "the year (or twelve
+months) ended December 31, 2025"), ``FY2025`` ("fiscal 2025", "FY25", "the
+year ended June 30, 2025"; the same as ``2025`` when the configured fiscal
+year ends on 12-31), ``Q4 2025`` ("fourth quarter of 2025", "4Q25",
+"Q4'25", "three months ended December 31, 2025"), ``H1 2025`` ("first half
+of 2025", "1H25"); "last year" and "this year" resolve against the document
+date. A period may stand before the measure ("2025 revenue"), after it
+("revenue for 2025"), after the figure ("$61 million in 2025") or open the
+sentence ("In 2025, revenue was ... and net loss was ..."); two different
+periods for one figure make it unclear. "Full-year" with no year takes the
+one year named in the previous sentence of the paragraph ("2025 was a strong
+year. X generated full-year sales of ..."). Headcounts are dated by "as
+of"/"at the end of" a date, else by the document's month (``2026-05``).
+Founding and first approval are timeless.
 
 Figures
 -------
 ``low``/``high`` is what the figure as written allows: its rounding (from the
 numbers extractor), widened for a whole number ending in zeros ("$60 million"
-may be rounded to the ten: 55 to 65; "800 employees" 750 to 850), by 5% for
-an approximate hedge ("about", "approximately", "roughly"), open above for
-"more than"/"over"/"at least", open below for "up to"/"less than", and down
-to 90% for "nearly"/"almost".
+may be rounded to the ten: 55 to 65; "800 employees" 750 to 850) and by 5%
+for an approximate hedge ("about", "approximately", "roughly"), down to 90%
+for "nearly"/"almost". "More than", "over" and "at least" are bounds taken
+literally (open above, from the figure's own rounding); so are "up to",
+"less than" and "under" (open below).
+
+Growth claims
+-------------
+A money statement may carry a growth claim: a percent right after the
+figure with a direction ("up", "an increase of", "growth", "decline") and a
+comparison ("year over year", "compared with 2024", "sequentially"), or
+"rose 12% year over year to $X". The claim records the signed percent, its
+interval and the period compared against. When the prior figure is in the
+same sentence ("up 48% from $41.2 million") the claim is left to the
+numbers rules.
 """
 
 from __future__ import annotations
@@ -169,9 +184,6 @@ _CORPORATE = (
     r"AG|SA|SE|NV|GmbH"
 )
 _SPACE = r"(?:[ \t]+|[ \t]*\r?\n[ \t]*)"  # a space or one line break, never a blank line
-_ORG = re.compile(
-    rf"\b((?:[A-Z][\w&\-]*|&)(?:{_SPACE}(?:[A-Z][\w&\-]*|&)){{0,3}}{_SPACE}(?:{_CORPORATE}))(?![\w])"
-)
 _CORPORATE_WORD = re.compile(rf"(?<=[ \t\n])(?:{_CORPORATE})(?![\w])")
 _ORG_BEFORE = re.compile(rf"(?<![\w&\-])((?:[A-Z][\w&\-]*|&)(?:{_SPACE}(?:[A-Z][\w&\-]*|&)){{0,3}}){_SPACE}\Z")
 _COMPANY_MARKER = re.compile(r"\((?:the\s+)?[\"\u201c]Company[\"\u201d]")
@@ -282,14 +294,14 @@ PERIOD = (
     rf"|H(?P<hn>[12])\s*(?P<hfis2>FY\s*)?['\u2019]?(?P<hy2>{_YEAR}|\d\d)"
     rf"|(?P<hn2>[12])H\s*['\u2019]?(?P<hy3>{_YEAR}|\d\d)"
     rf"|(?:the\s+)?(?P<qmonths>three|3)\s+months\s+ended\s+(?P<qmon>{_MONTH})\s+\d{{1,2}},?\s+(?P<qmy>{_YEAR})"
-    rf"|(?:the\s+)?(?P<yfis>fiscal\s+)?year\s+ended\s+(?P<ymon>{_MONTH})\s+(?P<yday>\d{{1,2}}),?\s+(?P<ymy>{_YEAR})"
+    rf"|(?:the\s+)?(?P<yfis>fiscal\s+)?(?:year|(?:twelve|12)\s+months)\s+ended\s+(?P<ymon>{_MONTH})\s+(?P<yday>\d{{1,2}}),?\s+(?P<ymy>{_YEAR})"
     rf"|(?:the\s+)?(?P<fis>fiscal(?:\s+year)?\s*|FY\s*['\u2019]?)(?P<fy>{_YEAR}|\d\d)"
     rf"|(?:the\s+)?(?:full[\s\-]+year|calendar(?:\s+year)?|year)\s+(?:of\s+)?(?P<cy>{_YEAR})"
     rf"|(?P<y>{_YEAR})"
     rf"|(?P<rel>last|this)\s+year"
     r")(?![\w])"
 )
-_PERIOD_RE = re.compile(PERIOD, re.I)
+PERIOD_RE = re.compile(PERIOD, re.I)
 
 
 def _year(text: str) -> int:
@@ -586,11 +598,6 @@ def _is_currency(q: Quantity) -> bool:
     return bool(q.unit) and q.unit not in ("%", "pp", "bp", "x")
 
 
-def _absolute(q: Quantity) -> tuple[float, float, float]:
-    """The quantity's value and rounding interval in plain units (scale applied)."""
-    return q.value, q.low, q.high
-
-
 class _Context:
     """Per-document state: the organisation, the document date, settings."""
 
@@ -711,7 +718,7 @@ def _money(ctx: _Context, sentence, previous, q: Quantity, following: list[Quant
     distinct = set(periods)
     if None in distinct or len(distinct) > 1:
         return
-    period = distinct.pop() if distinct else _topic_year(ctx, phrase, sentence, previous)
+    period = distinct.pop() if distinct else _sentence_period(ctx, sentence) or _topic_year(ctx, phrase, sentence, previous)
     if period is None:
         return
     subject, organisation = _subject(ctx, groups, kind, measure, phrase)
@@ -747,6 +754,17 @@ def _periods(ctx: _Context, groups: dict, prefix: str) -> list[str | None]:
     if not any(sub.values()):
         return []
     return [parse_period(_Groups(sub), ctx.year, ctx.calendar_fiscal)]  # type: ignore[arg-type]
+
+
+_SENTENCE_PERIOD = re.compile(
+    rf"(?:in|during|for|throughout)\s+(?:the\s+)?(?:{PERIOD})\s*,", re.I
+)
+
+
+def _sentence_period(ctx: _Context, sentence) -> str | None:
+    """"In 2025, revenue was $60.9 million and net loss was $12.3 million": the opening period holds for the sentence."""
+    match = _SENTENCE_PERIOD.match(ctx.prose, sentence.start, sentence.end)
+    return parse_period(match, ctx.year, ctx.calendar_fiscal) if match else None
 
 
 _FULL_YEAR = re.compile(r"full[\s\-]+year|annual|yearly", re.I)
@@ -818,7 +836,7 @@ def _common_words(name: str) -> bool:
 def _fact(ctx: _Context, subject: str, organisation: bool, measure: str, phrase: str, period: str, q: Quantity, hedge: str | None, statement_start: int) -> FactStatement:
     from checker.facts import FactStatement
 
-    value, low, high = _absolute(q)
+    value, low, high = q.value, q.low, q.high  # in units: the numbers extractor applies the scale
     scale = q.scale or 1.0
     low, high = figure_interval(value, low, high, q.text, hedge, scale=scale)
     start = q.start + 1 if ctx.doc.text.startswith("\\", q.start) else q.start  # "\$62.2 million"
