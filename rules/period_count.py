@@ -134,14 +134,10 @@ class PeriodCountMismatch(Rule):
 
     def _previous(self, doc, facts, sentence) -> list:
         """Mentions in the sentence before ``sentence`` (a start date is often stated just before the count)."""
-        from checker.extract.dates import sentence_span
+        from checker.extract.dates import previous_sentence
 
-        if sentence[0] == 0:
-            return []
-        before = sentence_span(doc, max(0, sentence[0] - 1))
-        while before[1] > sentence[0] and before[0] > 0:
-            before = sentence_span(doc, before[0] - 1)
-        if before[1] > sentence[0]:
+        before = previous_sentence(doc, sentence)
+        if before is None:
             return []
         return [m for m in facts.dates if before[0] <= m.start < before[1]]
 

@@ -64,3 +64,28 @@ def test_release_has_no_document_date_and_an_uncheckable_consecutive_year(result
     (consecutive,) = [m for m in release.dates if m.qualifier == "consecutive"]
     assert (consecutive.text, consecutive.count) == ("for the third consecutive year", 3)
     assert {m.text for m in release.dates} >= {"October 2020", "July 1, 2020", "July 2019", "May 2020", "December 2020"}
+
+
+def test_planted_period_count_in_the_interview_is_found():
+    # "its first five months" after "approved in July 2025" fits a document of May 14, 2026
+    # (11 months); twelve months do not fit, even across the seed's broken paragraph.
+    text = (SEEDS / INTERVIEW).read_text(encoding="utf-8")
+    assert text.count("its first five months") == 1
+    planted = text.replace("its first five months", "its first twelve months")
+    result = lint_sources({INTERVIEW: planted}, select=["DAT"])
+    assert [(d.rule, d.message) for d in result.diagnostics] == [
+        ("DAT006", '"its first twelve months" counts 12 months, but from "July 2025" to the end of the period there are at most 11'),
+    ]
+
+
+def test_planted_weekday_and_tense_in_the_release_are_found():
+    text = (SEEDS / RELEASE).read_text(encoding="utf-8")
+    assert text.count("In May 2020, Olverembatinib was granted") == 1
+    planted = "SUZHOU, China, Monday, December 14, 2020 -- " + text.replace(
+        "In May 2020, Olverembatinib was granted", "In May 2021, Olverembatinib was granted"
+    )
+    result = lint_sources({RELEASE: planted}, select=["DAT"])
+    assert sorted(d.rule for d in result.diagnostics) == ["DAT003"]
+    planted = planted.replace("Monday, December 14, 2020", "Tuesday, December 14, 2020")
+    result = lint_sources({RELEASE: planted}, select=["DAT"])
+    assert sorted(d.rule for d in result.diagnostics) == ["DAT001", "DAT003"]

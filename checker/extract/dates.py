@@ -201,7 +201,6 @@ _NUMW = (
     r"(?:\d+(?:\.\d+)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?"
     r"|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|ten|one|two|three|four|five|six|seven|eight|nine|a\s+dozen|dozen|hundred)"
 )
-_NUMA = r"(?:" + _NUMW[3:-1] + r"|an?)"
 _ORD = r"(?:" + "|".join(_ORDINALS) + r"|\d{1,2}(?:st|nd|rd|th))"
 _HEDGE = (
     r"(?:more\s+than|well\s+over|just\s+over|just\s+under|over|nearly|almost|about|approximately|around|roughly|some"
@@ -943,6 +942,18 @@ def sentence_span(doc: Document, offset: int) -> tuple[int, int]:
         block = doc.paragraphs[paragraph]
         return block.start, block.end
     return max(0, offset - 200), min(len(doc.prose), offset + 200)
+
+
+def previous_sentence(doc: Document, sentence: tuple[int, int]) -> tuple[int, int] | None:
+    """The sentence before ``sentence`` (possibly in the previous paragraph), or None."""
+    import bisect
+
+    sentences = doc.sentences
+    cache = doc.__dict__.setdefault("_date_sentence_starts", [s.start for s in sentences])
+    index = bisect.bisect_left(cache, sentence[0]) - 1
+    if index < 0:
+        return None
+    return sentences[index].start, sentences[index].end
 
 
 def clause_span(prose: str, sentence: tuple[int, int], start: int, end: int) -> tuple[int, int]:
