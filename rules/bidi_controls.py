@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from checker.facts import FactSheet
 
 _BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]+")
+_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
 NAMES = {
     "\u202a": "left-to-right embedding",
@@ -74,6 +75,10 @@ class BidiControl(Rule):
     def check(self, doc: Document, facts: FactSheet) -> Iterator[Finding]:
         text = doc.text  # everywhere, code included: this is an attack on what readers see
         if text.isascii():
+            return
+        from checker.extract.unicode_text import characters
+
+        if not characters(text) & _CONTROLS:
             return
         for match in _BIDI.finditer(text):
             start, end = match.span()

@@ -15,9 +15,12 @@ if TYPE_CHECKING:
 # "&amp;lt;" is "<" escaped twice: one finding for the whole chain.
 _ENTITY = re.compile(r"&(?:amp;)*(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _LIGATURE = re.compile("[\ufb00-\ufb06]")
+_LIGATURES = frozenset("\ufb00\ufb01\ufb02\ufb03\ufb04\ufb05\ufb06")
 # "treat- ment": a hyphen and a space in the middle of a line, between two
-# lower-case fragments.
-_BROKEN = re.compile(r"(?<![\w\-\u2010\u2011])([A-Za-z]{2,})-[ \t]+([a-z]{2,})(?![\w\-\u2010\u2011])")
+# lower-case fragments. Found from the hyphen, which is rare, then the
+# first fragment is read backwards.
+_BROKEN = re.compile(r"-[ \t]+([a-z]{2,})(?![\w\-\u2010\u2011])")
+_FIRST = re.compile(r"(?<![\w\-\u2010\u2011])[A-Za-z]{2,}$")
 # Words after which a hyphen is a suspended prefix ("pre- and post-operative").
 _SUSPENDED = frozenset("and or to nor but than versus vs via through as".split())
 
@@ -70,7 +73,10 @@ class ExtractionArtifact(Rule):
         if doc.format == "text" and "&" in prose:
             yield from self._entities(prose)
         if not prose.isascii():
-            yield from self._ligatures(prose)
+            from checker.extract.unicode_text import characters
+
+            if characters(prose) & _LIGATURES:
+                yield from self._ligatures(prose)
         if "- " in prose or "-\t" in prose:
             yield from self._broken_words(prose)
 
@@ -117,7 +123,10 @@ class ExtractionArtifact(Rule):
         from checker.lexicon import zipf
 
         for match in _BROKEN.finditer(prose):
-            first, second = match.group(1), match.group(2)
+            head = _FIRST.search(prose, max(0, match.start() - 40), match.start())
+            if head is None:
+                continue
+            first, second = head.group(), match.group(1)
             if second.lower() in _SUSPENDED:
                 continue
             joined = first + second
@@ -125,12 +134,14 @@ class ExtractionArtifact(Rule):
             second_zipf = zipf(second)
             if joined_zipf < 3.0 or joined_zipf <= second_zipf:
                 continue
+            start, end = head.start(), match.end()
+            broken = prose[start:end]
             yield self.finding(
-                match.start(),
-                match.end(),
-                f'"{match.group()}" is a word broken by end-of-line hyphenation; it reads "{joined}"',
+                start,
+                end,
+                f'"{broken}" is a word broken by end-of-line hyphenation; it reads "{joined}"',
                 evidence=f'word frequency (Zipf): "{joined}" {joined_zipf:.1f}, "{second}" {second_zipf:.1f}',
-                fix=Fix((Edit(match.start(), match.end(), joined),), "display", f'join as "{joined}"'),
+                fix=Fix((Edit(start, end, joined),), "display", f'join as "{joined}"'),
             )
 
 

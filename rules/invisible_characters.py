@@ -99,8 +99,14 @@ class InvisibleCharacter(Rule):
 
     def check(self, doc: Document, facts: FactSheet) -> Iterator[Finding]:
         prose = doc.prose
-        if prose.isascii() and not _has_ascii_control(prose):
-            return
+        if prose.isascii():
+            if not _has_ascii_control(prose):
+                return
+        else:
+            from checker.extract.unicode_text import characters
+
+            if not any(_CANDIDATE.match(ch) for ch in characters(prose)):
+                return
         for match in _CANDIDATE.finditer(prose):
             start, end = match.span()
             flagged = [_flagged(prose, index, start, end, doc.format) for index in range(start, end)]

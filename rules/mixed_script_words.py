@@ -13,14 +13,12 @@ if TYPE_CHECKING:
     from checker.facts import FactSheet
 
 _GREEK_OR_CYRILLIC = re.compile("[\u0370-\u03ff\u0400-\u052f\u1f00-\u1fff]")
-# A word holding both a Latin letter and a Greek or Cyrillic one.
-_LETTERS = r"[^\W\d_]"
-_CANDIDATE = re.compile(
-    rf"(?<!{_LETTERS}){_LETTERS}*?"
-    r"(?:[A-Za-z\u00c0-\u024f]" + rf"{_LETTERS}*?" + r"[\u0370-\u03ff\u0400-\u052f\u1f00-\u1fff]"
-    r"|[\u0370-\u03ff\u0400-\u052f\u1f00-\u1fff]" + rf"{_LETTERS}*?" + r"[A-Za-z\u00c0-\u024f])"
-    rf"{_LETTERS}*"
-)
+_LATIN = re.compile("[A-Za-z\u00c0-\u024f]")
+_WORD_END = re.compile(r"[^\W\d_]*")
+_WORD_START = re.compile(r"[^\W\d_]*$")
+# Where a Latin letter touches a Greek or Cyrillic one, in the text mapped to
+# one code letter per character ("L" Latin, "C" Greek or Cyrillic).
+_TOUCH = re.compile("LC|CL")
 
 
 class MixedScriptWord(Rule):
@@ -62,21 +60,34 @@ class MixedScriptWord(Rule):
 
     def check(self, doc: Document, facts: FactSheet) -> Iterator[Finding]:
         prose = doc.prose
-        if prose.isascii() or not _GREEK_OR_CYRILLIC.search(prose):
+        if prose.isascii():
             return
+        from checker.extract.unicode_text import characters
+
+        if not any(_GREEK_OR_CYRILLIC.match(ch) for ch in characters(prose)):
+            return
+        chars = characters(prose)
+        table = {ord(ch): "L" if _LATIN.match(ch) else "C" if _GREEK_OR_CYRILLIC.match(ch) else " " for ch in chars}
+        codes = prose.translate(table)
         garbled: list[tuple[int, int]] | None = None
-        for match in _CANDIDATE.finditer(prose):
-            result = _lookalikes(match.group())
+        done = -1
+        for touch in _TOUCH.finditer(codes):
+            if touch.start() < done:
+                continue
+            start = _WORD_START.search(prose, max(0, touch.start() - 60), touch.start() + 1).start()
+            end = _WORD_END.match(prose, touch.start() + 1).end()
+            done = end
+            word = prose[start:end]
+            result = _lookalikes(word)
             if result is None:
                 continue
             if garbled is None:
                 from checker.extract.unicode_text import garbled_runs
 
                 garbled = [(run.start, run.end) for run in garbled_runs(prose)]
-            start, end = match.span()
             if any(s < end and start < e for s, e in garbled):
                 continue
-            yield self._finding(start, end, match.group(), *result)
+            yield self._finding(start, end, word, *result)
 
     def _finding(self, start: int, end: int, word: str, script: str, intruder: str, fixed: str) -> Finding:
         from checker.extract.unicode_text import describe

@@ -12,8 +12,24 @@ if TYPE_CHECKING:
     from checker.document import Document
     from checker.facts import FactSheet
 
-# Mojibake always contains a Latin-1 or Windows-125x character: skip lines without one.
-_LINE = re.compile(r"(?<![^\n])[^\n]*?[\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u0400-\u045f\u0391-\u03ce\u2013-\u203a\u20ac\u2122\u221a\u2248][^\n]*")
+# Two-character clues of mojibake, cheap to search for: a UTF-8 lead byte
+# read as Windows-1252/Latin-1 ("Ã", "â", "Ð") followed by a continuation
+# byte read the same way; the same for Windows-1251 ("вЂ", "Р°"), Mac OS
+# Roman ("‚Äô", "√©") and Windows-1253. Only lines with a clue go to ftfy.
+_CONTINUATION_1252 = "\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122"
+_CONTINUATION_1251 = "\u0080-\u00bf\u0402-\u040f\u0452-\u045f\u0490\u0491\u2013-\u2026\u2030\u2039\u203a\u20ac\u2116\u2122"
+_CLUE = re.compile(
+    f"[\u00c2-\u00f4][{_CONTINUATION_1252}]"
+    f"|[\u0420\u0421\u0432][{_CONTINUATION_1251}]"
+    "|\u201a[\u00c4\u00c3]|\u221a[\u00b1\u2202\u2020\u2260\u00ae\u2122\u00b4\u2264\u2265\u00a5\u00b5\u00f8\u00a9]|\u2248[\u00b0\u00a2]"
+    "|[\u0392\u0393\u039e\u039f\u03b2][\u0080-\u00bf\u20ac\u2018-\u201e\u2020-\u2026\u0384-\u038f]"
+)
+_LEADS = frozenset(map(chr, range(0xC2, 0xF5))) | frozenset("\u0420\u0421\u0432\u201a\u221a\u2248\u0392\u0393\u039e\u039f\u03b2")
+# The same clues as one pair of character classes: much faster to search.
+_PAIR = re.compile(
+    "[\u00c2-\u00f4\u0420\u0421\u0432\u201a\u221a\u2248\u0392\u0393\u039e\u039f\u03b2]"
+    f"[{_CONTINUATION_1252}{_CONTINUATION_1251}\u00c4\u00c3\u00b1\u2202\u2260\u00ae\u00b4\u2264\u2265\u00a5\u00b5\u00f8\u00a9\u00b0\u00a2\u0384-\u038f]"
+)
 _SPACE = re.compile(r"\s")
 # C1 control -> the Windows-1252 character of the same byte.
 _C1_AS_1252 = {
@@ -79,12 +95,22 @@ class Mojibake(Rule):
         prose = doc.prose
         if prose.isascii():
             return
+        from checker.extract.unicode_text import characters
+
+        if not characters(prose) & _LEADS:
+            return
+        clue = _clue(prose, 0)
+        if clue is None:
+            return
         from ftfy.badness import is_bad
 
-        for line in _LINE.finditer(prose):
-            text = line.group()
+        while clue is not None:
+            start = max(prose.rfind("\n", 0, clue), prose.rfind("\r", 0, clue)) + 1
+            end = _line_end(prose, clue)
+            text = prose[start:end]
             if is_bad(text):
-                yield from self._repair(line.start(), text)
+                yield from self._repair(start, text)
+            clue = _clue(prose, end)
 
     def _repair(self, offset: int, text: str) -> Iterator[Finding]:
         import ftfy
@@ -112,6 +138,19 @@ class Mojibake(Rule):
                     f'replace with "{replacement}"',
                 ),
             )
+
+
+def _clue(text: str, position: int) -> int | None:
+    """Offset of the next mojibake clue at or after ``position``."""
+    for pair in _PAIR.finditer(text, position):
+        if _CLUE.match(text, pair.start()):
+            return pair.start()
+    return None
+
+
+def _line_end(text: str, offset: int) -> int:
+    ends = [i for i in (text.find("\n", offset), text.find("\r", offset)) if i != -1]
+    return min(ends) if ends else len(text)
 
 
 _CONFIG = None

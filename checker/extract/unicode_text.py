@@ -194,11 +194,11 @@ def garbled_runs(prose: str) -> list[GarbledRun]:
     if "(cid:" in prose:
         for match in _CID.finditer(prose):
             runs.append(GarbledRun(match.start(), match.end(), (), 0, 0, 0, 0, 0, match.group().count("(cid:")))
-    if not prose.isascii() and (_needs_scan(prose) or _MARK_AFTER_SPACE.search(prose)):
+    if not prose.isascii() and _may_hold_garbage(prose, characters(prose)):
         events: list[Event] = []
         for line in _LINE.finditer(prose):
             # Most lines hold one script (or compatible ones): skip them whole.
-            if _needs_scan(line.group()) or _MARK_AFTER_SPACE.search(line.group()):
+            if _may_hold_garbage(line.group()):
                 for match in _TOKEN.finditer(prose, line.start(), line.end()):
                     token = match.group()
                     if _needs_scan(token) or info(token[0]).kind == "mark":
@@ -249,19 +249,32 @@ def _needs_scan(chunk: str) -> bool:
     """Whether a chunk of text can hold evidence: more than one script group,
     a mark that cannot follow any letter in it, or a junk code point. Text
     in one script (or compatible ones) is the common case and costs little."""
+    return _profile(chunk)[0]
+
+
+def _may_hold_garbage(chunk: str, chars: frozenset[str] | None = None) -> bool:
+    scan, marks = _profile(chunk, chars)
+    return scan or (marks and _MARK_AFTER_SPACE.search(chunk) is not None)
+
+
+def _profile(chunk: str, chars: frozenset[str] | None = None) -> tuple[bool, bool]:
+    """(whether the chunk needs a closer look, whether it holds combining marks)."""
     groups: set[str] = set()
     marks: set[frozenset[str]] = set()
-    for ch in set(chunk):
+    has_marks = False
+    for ch in set(chunk) if chars is None else chars:
         item = info(ch)
         if item.group is not None:
             groups.add(item.group)
         elif item.kind in ("unassigned", "private", "replacement"):
-            return True
-        elif item.follows is not None:
-            marks.add(item.follows)
+            return True, True
+        elif item.kind == "mark":
+            has_marks = True
+            if item.follows is not None:
+                marks.add(item.follows)
     if len(groups) > 1:
-        return True
-    return any(not groups & {group_of(script) for script in follows} for follows in marks)
+        return True, has_marks
+    return any(not groups & {group_of(script) for script in follows} for follows in marks), has_marks
 
 
 def _runs(text: str, events: list[Event]) -> list[GarbledRun]:
@@ -378,3 +391,15 @@ def is_emoji_part(ch: str) -> bool:
 def has_right_to_left(text: str) -> bool:
     """Whether ``text`` holds a letter of a right-to-left script (Hebrew, Arabic, ...)."""
     return bool(_RIGHT_TO_LEFT.search(text))
+
+
+_LAST_CHARS: tuple[str, frozenset[str]] = ("", frozenset())
+
+
+def characters(text: str) -> frozenset[str]:
+    """The distinct characters of ``text``; the last answer is kept, since
+    several rules ask about the same document one after another."""
+    global _LAST_CHARS
+    if _LAST_CHARS[0] is not text:
+        _LAST_CHARS = (text, frozenset(text))
+    return _LAST_CHARS[1]
