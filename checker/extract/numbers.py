@@ -89,19 +89,19 @@ _HEDGES = (
 )
 
 # Words before a number that make it a label, not a quantity ("Phase 3", "Note 12").
-_LABEL_BEFORE = re.compile(
-    r"(?:\b(?:phase|phases|no|nos|number|rule|rules|form|forms|section|sections|sec|item|items|note|notes|"
-    r"table|tables|figure|figures|fig|figs|chapter|chapters|ch|article|articles|art|part|parts|schedule|"
-    r"exhibit|exhibits|appendix|annex|page|pages|p|pp|vol|volume|version|ver|v|level|levels|stage|grade|"
-    r"class|tier|type|series|step|round|cohort|arm|patent|iso|ifrs|ias|asc|asu|frs|sfas|fas|topic|"
-    r"regulation|directive|act|order|resolution|law|code|room|suite|unit|floor|building|route|highway|"
-    r"title|paragraph|para|clause|day|days|week|weeks|cycle|cycles|q|h|fy|cy|lot|batch|model|gen|"
-    r"generation|line|lines|issue|box|study|trial|protocol|amendment|region|district|ward|gate|platform|"
-    r"scope|s&p|fortune|ftse|nasdaq|russell|dax|cac|nikkei|stoxx|msci|asx|dow|covid|windows|python|ios|android|"
-    r"grade|size|pillar|basel|solvency|sprint|release|build|wave|round|tranche|"
-    r"january|february|march|april|may|june|july|august|september|october|november|december|"
-    r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?|[#§№])\s*$",
-    re.I,
+_LABELS = frozenset(
+    """
+    phase phases no nos number rule rules form forms section sections sec item items note notes table tables
+    figure figures fig figs chapter chapters ch article articles art part parts schedule exhibit exhibits
+    appendix annex page pages p pp vol volume version ver v level levels stage grade class tier type series
+    step round cohort arm patent iso ifrs ias asc asu frs sfas fas topic regulation directive act order
+    resolution law code room suite unit floor building route highway title paragraph para clause day days
+    week weeks cycle cycles q h fy cy lot batch model gen generation line lines issue box study trial
+    protocol amendment region district ward gate platform scope s&p fortune ftse nasdaq russell dax cac
+    nikkei stoxx msci asx dow covid windows python ios android size pillar basel solvency sprint release
+    build wave tranche january february march april may june july august september october november
+    december jan feb mar apr jun jul aug sep sept oct nov dec
+    """.split()
 )
 # After a number: a month name makes it a day ("1 July 2020").
 _MONTH_AFTER = re.compile(
@@ -126,16 +126,29 @@ _NOT_NOUNS = frozenset(
     """.split()
 )
 
-# Where a quantity can start: a digit not glued to a word, a number word, or a multiplier word.
-_CORE = re.compile(
-    r"(?<![\w.,])[0-9]|(?<![\w.,])\.[0-9]"
-    r"|\b(?:USD|EUR|GBP|JPY|CNY|RMB|HKD|SGD|AUD|CAD|NZD|CHF|INR|KRW|BRL|ZAR|SEK|NOK|DKK|Rs)(?=\.?\s?\(?[0-9])"
-    r"|\b(?:" + "|".join(
-        sorted(list(_UNITS_WORDS) + list(_TENS_WORDS) + list(_MULTIPLIER_VERBS) + list(_FOLD_WORDS) + ["a dozen", "a hundred"], key=len, reverse=True)
-    ) + r")\b",
+# Where a quantity can start: a run of digits (checked in Python for what is glued before it),
+# or a number or multiplier word (a regex factored as a trie, so it fails fast on other words).
+_DIGIT_RUN = re.compile(r"[0-9][0-9,.]*")
+
+
+def _trie(words: list[str]) -> str:
+    groups: dict[str, list[str]] = {}
+    for word in words:
+        groups.setdefault(word[:1], []).append(word[1:])
+    parts = []
+    for head in sorted(k for k in groups if k):
+        rest = groups[head]
+        sub = _trie([r for r in rest if r]) if any(rest) else ""
+        parts.append(re.escape(head) + (f"(?:{sub})" + ("?" if "" in rest else "") if sub else ""))
+    return "|".join(parts)
+
+
+_NUMBER_WORD = re.compile(
+    r"\b(?:" + _trie(sorted(set(_UNITS_WORDS) | set(_TENS_WORDS) | set(_MULTIPLIER_VERBS) | set(_FOLD_WORDS)
+                             | {"a dozen", "a hundred"})) + r")\b",
     re.I,
 )
-_ANY = re.compile(r"[0-9]|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|\w+ty|dozen|hundred|\w+fold|doubl|tripl|trebl|quadrupl|quintupl|halv)", re.I)
+_CODE_WORDS = frozenset(k.rstrip(".") for k in _CURRENCY_PREFIX if k[0].isalpha())
 
 
 def _alternation(words) -> str:
@@ -154,21 +167,55 @@ _PREFIX = re.compile(
 # --- the grammar -------------------------------------------------------------------
 
 
+_DIGITS = r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?(?![0-9])|[0-9]+(?:\.[0-9]+)?|\.[0-9]+"
+_WORD_SCALE = r"(?i:(?:thousand|million|billion|trillion|lakh|crore)s?\b|(?:mn|mln|mio|bn|bln|tn|trn)(?![\w]))"
+_ABBR_SCALE = r"(?:bn|mn|mm|MM|k|K|m|M|b|B|T|tn)(?![\w])"
+_PERCENT_UNIT = (
+    r"(?i:%|per\s?cent\b|percent\b|pct\b"
+    r"|(?:percentage|percent|%)\s+points?\b|pp\b|ppts?\b|pts?\b(?!\.?\s*[0-9])|points?\b"
+    r"|basis\s+points?\b|bps?\b)"
+)
+_TIMES = (
+    r"(?i:[x×](?![\w])|-?\s?fold\b"
+    r"|\s*times\b(?=\s+(?:higher|more|greater|larger|bigger|as|the|over|faster|lower|smaller|less|that|than)\b))"
+)
+_HEDGE = r"(?i:" + "|".join(
+    re.escape(h) + (r"(?![\w])" if h[-1].isalpha() else "") for h in sorted(_HEDGES, key=len, reverse=True)
+) + ")"
+_SIGN = r"[+\-−](?=\s?[\\$€£¥₹₩₽0-9.(A-Z])"
+_CURRENCY = (
+    r"\\?(?:" + _alternation(k for k in _CURRENCY_PREFIX if not k[0].isalpha()) + r")"
+    r"|(?i:" + _alternation(k for k in _CURRENCY_PREFIX if k[0].isalpha()) + r")(?=\s?[0-9.(])"
+)
+_SUFFIX_CURRENCY = r"(?i:" + _alternation(_CURRENCY_SUFFIX) + r")\b"
+
+
 @lru_cache(maxsize=1)
 def grammar():
-    """The grammar of one amount (pyparsing), built once: hedge, sign, currency, number, scale, unit."""
+    """The grammar of one amount (pyparsing), built once: hedge, sign, currency, number, scale, unit.
+
+    Amounts written with digits, by far the most frequent, are one regular
+    expression with named parts (a single pyparsing element is much faster
+    than a sequence of them); spelled-out numbers and multiplier words are
+    combinations of elements.
+    """
     import pyparsing as pp
 
     def rx(pattern: str, flags: int = re.I):
         return pp.Regex(pattern, flags)
 
-    hedge = rx(r"(?:" + "|".join(re.escape(h) + (r"(?![\w])" if h[-1].isalpha() else "") for h in sorted(_HEDGES, key=len, reverse=True)) + ")")("hedge")
-    sign = rx(r"[+\-−](?=\s?[\\$€£¥₹₩₽0-9.(A-Z])")("sign")
-    symbols = _alternation(k for k in _CURRENCY_PREFIX if not k[0].isalpha())
-    codes = _alternation(k for k in _CURRENCY_PREFIX if k[0].isalpha())
-    currency = rx(r"\\?(?:" + symbols + r")|(?:" + codes + r")(?=\s?[0-9.(])")("currency")
-    digits = rx(r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?(?![0-9])|[0-9]+(?:\.[0-9]+)?|\.[0-9]+", 0)("digits")
-    negative = pp.Literal("(")("negative") + digits + pp.Suppress(")")
+    tail = (
+        rf"(?:\s*(?P<unit>{_PERCENT_UNIT})|(?P<times>{_TIMES})|\s+(?P<suffix_currency>{_SUFFIX_CURRENCY}))?"
+    )
+    priced = (
+        rf"(?P<currency>{_CURRENCY})\s?(?P<sign2>{_SIGN})?\s?(?:(?P<negative>\()(?P<ndigits>{_DIGITS})\)|(?P<cdigits>{_DIGITS}))"
+        rf"(?:\s?(?P<cscale>{_ABBR_SCALE}|{_WORD_SCALE}))?"
+    )
+    plain = rf"(?P<digits>{_DIGITS})(?:\s+(?P<scale>{_WORD_SCALE}))?"
+    figure = pp.Regex(rf"(?:(?P<hedge>{_HEDGE})\s*)?(?:(?P<sign>{_SIGN})\s?)?(?:{priced}|{plain}){tail}")
+
+    hedge = rx(_HEDGE)("hedge")
+    sign = rx(_SIGN, 0)("sign")
     unit_word = rx(r"(?:" + _alternation(_UNITS_WORDS) + r")\b")
     tens_word = rx(
         r"(?:" + _alternation(_TENS_WORDS) + r")(?:[- ](?:"
@@ -178,29 +225,16 @@ def grammar():
     hundred = rx(r"hundred\b")
     small = tens_word | unit_word
     words = pp.Group(dozen | (pp.Opt(rx(r"a\b") | small) + hundred + pp.Opt(pp.Suppress(rx(r"and\b")) + small | small)) | small)("words")
-    word_scale = rx(r"(?:thousand|million|billion|trillion|lakh|crore)s?\b|(?:mn|mln|mio|bn|bln|tn|trn)(?![\w])")("scale")
-    abbr_scale = rx(r"(?:bn|mn|mm|MM|k|K|m|M|b|B|T|tn)(?![\w])", 0)("scale")
-    percent = rx(
-        r"%|per\s?cent\b|percent\b|pct\b"
-        r"|(?:percentage|percent|%)\s+points?\b|pp\b|ppts?\b|pts?\b(?!\.?\s*[0-9])|points?\b"
-        r"|basis\s+points?\b|bps?\b"
-    )("unit")
-    times = rx(
-        r"[x×](?![\w])|-?\s?fold\b"
-        r"|times\b(?=\s+(?:higher|more|greater|larger|bigger|as|the|over|faster|lower|smaller|less|that|than)\b)"
-    )("times")
-    suffix_currency = rx(r"(?:" + _alternation(_CURRENCY_SUFFIX) + r")\b")("suffix_currency")
-
-    priced = currency + pp.Opt(sign) + (negative | digits) + pp.Opt(abbr_scale | word_scale)
-    plain = (digits | words) + pp.Opt(word_scale)
-    tail = pp.Opt(percent | times.copy().leave_whitespace() | suffix_currency)
-    amount = pp.Opt(sign) + (priced | plain) + tail
+    word_tail = pp.Opt(
+        rx(_PERCENT_UNIT, 0)("unit") | rx(_TIMES, 0)("times").leave_whitespace() | rx(_SUFFIX_CURRENCY, 0)("suffix_currency")
+    )
+    spelled = pp.Opt(sign) + words + pp.Opt(rx(_WORD_SCALE, 0)("scale")) + word_tail
     fold = rx(r"(?:" + _alternation(_FOLD_WORDS) + r")\b")("fold")
     multiplier = rx(r"(?:" + _alternation(_MULTIPLIER_VERBS) + r")\b")("verb")
-    located = pp.Located(pp.Opt(hedge) + (multiplier | fold | amount))
+    located = pp.Located(figure | pp.Opt(hedge) + (multiplier | fold | spelled))
     located.parse_with_tabs()
     located.streamline()
-    return located
+    return located, figure.re
 
 
 # --- parsing -------------------------------------------------------------------------
@@ -219,29 +253,83 @@ _AND_SEPARATOR = re.compile(r"\s+and\s+", re.I)
 _Amount = tuple  # (value, low, high, unit, scale, decimals, kind, exact)
 
 
-def parse_quantities(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
-    """Every quantity in ``text[start:end]``, with offsets into ``text``."""
+def parse_quantities(text: str, start: int = 0, end: int | None = None, words: bool = True) -> list[Quantity]:
+    """Every quantity in ``text[start:end]``, with offsets into ``text`` (``words``: spelled-out numbers too)."""
     end = len(text) if end is None else end
-    if not _ANY.search(text, start, end):
-        return []
     out: list[Quantity] = []
     position = start
-    while True:
-        core = _CORE.search(text, position, end)
-        if core is None:
-            break
-        begin = _prefix_start(text, max(start, position), core.start())
-        quantity = _quantity_at(text, begin, core.start(), end)
+    for core in _starts(text, start, end, words):
+        if core < position:
+            continue
+        begin = _prefix_start(text, max(start, position), core)
+        quantity = _quantity_at(text, begin, core, end)
         if quantity is not None:
             out.append(quantity)
             position = quantity.end
         else:
-            tail = _TOKEN_TAIL.match(text, core.end(), end)
-            position = max(core.end(), tail.end() if tail else core.end())
+            tail = _TOKEN_TAIL.match(text, core + 1, end)
+            position = max(core + 1, tail.end() if tail else core + 1)
     return out
 
 
+def _starts(text: str, start: int, end: int, words: bool) -> list[int]:
+    """Offsets where a quantity's number can start, in order."""
+    out = []
+    for match in _DIGIT_RUN.finditer(text, start, end):
+        at = match.start()
+        previous = text[at - 1] if at > start else " "
+        if previous.isalpha():
+            if _word_before(text, start, at) in _CODE_WORDS:  # "RMB5.2 billion"
+                out.append(at)
+        elif previous == ".":
+            if at - 1 == start or not text[at - 2].isalnum():  # ".75"
+                out.append(at - 1)
+        elif previous not in ",_":
+            out.append(at)
+    if words:
+        found = [m.start() for m in _NUMBER_WORD.finditer(text, start, end)]
+        if found:
+            out = sorted(out + found)
+    return out
+
+
+_PREFIX_CHARS = frozenset("$€£¥₹₩₽₣(+-−~\\")
+_PREFIX_WORDS = frozenset(
+    [h.split()[-1].rstrip(".") for h in _HEDGES] + [k.rstrip(".") for k in _CURRENCY_PREFIX if k[0].isalpha()]
+)
+
+
+def _word_before(text: str, floor: int, at: int) -> str:
+    """The word (letters, "&", ".") that ends just before ``at``, skipping spaces; lowercased."""
+    end = at
+    while end > floor and text[end - 1] in " \t\u00a0":
+        end -= 1
+    start = end
+    while start > floor and (text[start - 1].isalpha() or text[start - 1] in "&."):
+        start -= 1
+    return text[start:end].lower().strip(".")
+
+
+_HEDGE_SET = frozenset(_HEDGES)
+
+
+def _prefix_words(text: str, floor: int, core: int) -> bool:
+    """Whether the words just before ``core`` end with a hedge or a currency code."""
+    window = text[max(floor, core - 30):core].lower().split()
+    if not window:
+        return False
+    if window[-1].rstrip(".") in _CODE_WORDS:
+        return True
+    return any(" ".join(window[-k:]) in _HEDGE_SET for k in (1, 2, 3) if len(window) >= k)
+
+
 def _prefix_start(text: str, floor: int, core: int) -> int:
+    # Most numbers have no prefix: test the character and the word before them first.
+    previous = core - 1
+    while previous > floor and text[previous] in " \t\u00a0":
+        previous -= 1
+    if previous < floor or (text[previous] not in _PREFIX_CHARS and not _prefix_words(text, floor, core)):
+        return core
     match = _PREFIX.search(text, max(floor, core - 40), core)
     begin = match.start() if match else core
     while begin < core and text[begin].isspace():
@@ -253,8 +341,17 @@ def _parse_amount(text: str, begin: int, limit: int):
     """(tokens, end) of one amount starting at ``begin``, or None."""
     import pyparsing as pp
 
+    located, figure = grammar()
+    # The grammar's first alternative (amounts in digits) is one regular expression: match it
+    # directly, without pyparsing's per-call overhead; the other alternatives go through pyparsing.
+    match = figure.match(text, begin, min(limit, begin + 80))
+    if match is not None:
+        end = match.end()
+        while end > begin and text[end - 1].isspace():
+            end -= 1
+        return match.groupdict(), end
     try:
-        result = grammar().parse_string(text[begin:min(limit, begin + 80)])
+        result = located.parse_string(text[begin:min(limit, begin + 80)])
     except pp.ParseException:
         return None
     end = begin + result["locn_end"]
@@ -279,9 +376,9 @@ def _quantity_at(text: str, begin: int, core: int, limit: int) -> Quantity | Non
     before = text[max(0, begin - 12):begin]
     between = _BETWEEN_BEFORE.search(before) is not None
     separator = (_AND_SEPARATOR if between else _RANGE_SEPARATOR).match(text, end, limit)
-    if separator is not None and "verb" not in tokens and "fold" not in tokens:
+    if separator is not None and not tokens.get("verb") and not tokens.get("fold"):
         second = _parse_amount(text, separator.end(), limit)
-        if second is not None and "hedge" not in second[0]:
+        if second is not None and not second[0].get("hedge"):
             word = separator.group().strip().lower()
             joined = _join_range(
                 amount, _amount(second[0]), word, between, _FROM_BEFORE.search(before) is not None,
@@ -309,42 +406,43 @@ def _quantity_at(text: str, begin: int, core: int, limit: int) -> Quantity | Non
 
 def _amount(tokens) -> _Amount | None:
     """Value, rounding interval, unit, scale, decimals, kind and exactness of one amount."""
-    if "verb" in tokens:
-        factor = _MULTIPLIER_VERBS[tokens["verb"].lower()]
+    get = tokens.get
+    if get("verb"):
+        factor = _MULTIPLIER_VERBS[get("verb").lower()]
         return factor, factor, factor, "x", 1.0, 0, "multiple", True
-    if "fold" in tokens:
-        factor = float(_FOLD_WORDS[tokens["fold"].lower()])
+    if get("fold"):
+        factor = float(_FOLD_WORDS[get("fold").lower()])
         return factor, factor, factor, "x", 1.0, 0, "multiple", True
     exact = False
-    if "digits" in tokens:
-        raw = tokens["digits"]
+    raw = get("digits") or get("cdigits") or get("ndigits")
+    if raw:
         mantissa = float(raw.replace(",", ""))
         decimals = len(raw.split(".", 1)[1]) if "." in raw else 0
-    elif "words" in tokens:
-        mantissa = float(_word_value([w.lower() for w in tokens["words"]]))
+    elif get("words"):
+        mantissa = float(_word_value([w.lower() for w in get("words")]))
         decimals = 0
         exact = True
     else:
         return None
-    negative = "negative" in tokens or tokens.get("sign") in ("-", "−")
+    negative = bool(get("negative")) or (get("sign") or get("sign2")) in ("-", "−")
     unit = ""
-    currency = tokens.get("currency")
+    currency = get("currency")
     if currency:
         unit = _CURRENCY_PREFIX.get(currency.lstrip("\\").lower().replace(" ", ""), "USD")
     scale = 1.0
-    scale_word = tokens.get("scale")
+    scale_word = get("scale") or get("cscale")
     if scale_word:
         scale = 1e6 if scale_word in ("M", "MM") else 1e12 if scale_word == "T" else _SCALES[scale_word.lower()]
         exact = False
     kind = "number"
-    if tokens.get("unit"):
-        unit = _percent_unit(tokens["unit"])
-    if "times" in tokens:
+    if get("unit"):
+        unit = _percent_unit(get("unit"))
+    if get("times"):
         unit, kind = "x", "multiple"
-    if tokens.get("suffix_currency"):
+    if get("suffix_currency"):
         if unit:
             return None
-        unit = _CURRENCY_SUFFIX[" ".join(tokens["suffix_currency"].lower().split())]
+        unit = _CURRENCY_SUFFIX[" ".join(get("suffix_currency").lower().split())]
     value = mantissa * scale
     if exact:
         low = high = value
@@ -434,14 +532,14 @@ def _acceptable(text: str, start: int, end: int, amount: _Amount, hedge: str | N
         if not (after[0] in ",." and not after[1:2].isdigit()):
             return False
     if kind == "number" and not exact and unit == "" and scale == 1.0:
-        if _LABEL_BEFORE.search(before):
+        if _label_before(text, start):
             return False
         digits_text = text[start:end].strip("()").lstrip("+-−")
         if decimals == 0 and re.fullmatch(r"1[89][0-9]{2}|20[0-9]{2}|2100", digits_text) and not hedge:
             return False  # a year
         if _MONTH_AFTER.match(text, end, min(limit, end + 12)):
             return False  # a day: "1 July 2020"
-        if _P_VALUE_BEFORE.search(before):
+        if _p_value_before(before):
             return False
         if text[start] == "(" or (start > 0 and text[start - 1] in "([" and text[end:end + 1] in ")]"):
             line_start = text.rfind("\n", 0, start) + 1
@@ -449,11 +547,28 @@ def _acceptable(text: str, start: int, end: int, amount: _Amount, hedge: str | N
                 return False  # a footnote marker: "(1)" opening a line, "[3]"
     if unit == "%" and _CI_AFTER.match(text, end, min(limit, end + 30)):
         return False
-    if _P_VALUE_BEFORE.search(before):
+    if _p_value_before(before):
         return False
-    if _LABEL_BEFORE.search(before) and unit in ("", "x") and not exact and kind != "range":
+    if unit in ("", "x") and not exact and kind != "range" and _label_before(text, start):
         return False
     return True
+
+
+def _label_before(text: str, start: int) -> bool:
+    word = _word_before(text, max(0, start - 24), start)
+    if word in _LABELS:
+        return True
+    at = start - 1
+    while at >= 0 and text[at] in " \t\u00a0":
+        at -= 1
+    return at >= 0 and text[at] in "#§№"
+
+
+def _p_value_before(before: str) -> bool:
+    tail = before.rstrip()
+    if not tail or (tail[-1] not in "=<>≤≥" and "value" not in tail[-12:].lower()):
+        return False
+    return _P_VALUE_BEFORE.search(before) is not None
 
 
 # --- the extractor ----------------------------------------------------------------------
@@ -464,7 +579,9 @@ def extract(doc: Document, sheet: FactSheet, settings: Settings) -> None:
     prose = doc.prose
     quantities: list[Quantity] = []
     for block in doc.paragraphs:
-        quantities.extend(parse_quantities(prose, block.start, block.end))
+        # Spelled-out numbers alone carry no checkable arithmetic: a paragraph needs a digit.
+        if _DIGIT_RUN.search(prose, block.start, block.end):
+            quantities.extend(parse_quantities(prose, block.start, block.end))
     sheet.quantities.extend(quantities)
     if quantities:
         from checker.extract.claims import find_claims
