@@ -101,3 +101,27 @@ def test_findings_only_for_documents_in_scope() -> None:
     assert {d.path for d in result.diagnostics} == {"letter.md"}
     # The letter's conflicts are still found against documents outside the scope.
     assert len(result.diagnostics) == 3
+
+
+PERTURBED = [
+    # (path, figure as written, a figure beyond its rounding, the rule that must then report it)
+    ("press-release.md", "$60.9 million", "$65.2 million", "NUM101"),
+    ("interview.md", "Last year our revenue was $61 million", "Last year our revenue was $66 million", "NUM101"),
+    ("letter.md", "to $60.9 million", "to $57.1 million", "NUM101"),
+    ("press-release.md", "$12.3 million", "$13.9 million", "NUM101"),
+    ("letter.md", "$12 million", "$14 million", "NUM101"),
+    ("press-release.md", "$22.5 million", "$20.1 million", "NUM101"),
+    ("press-release.md", "$41.2 million", "$44.8 million", "NUM102"),  # the letter's 48% no longer fits
+    ("letter.md", "rose 48%", "rose 41%", "NUM102"),
+]
+
+
+@pytest.mark.parametrize(("path", "old", "new", "rule"), PERTURBED, ids=[f"{p}-{o}" for p, o, _, _ in PERTURBED])
+def test_perturbed_restatements_are_caught(path: str, old: str, new: str, rule: str) -> None:
+    documents = {p.name: p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("*.md"))}
+    assert documents[path].count(old) == 1
+    documents[path] = documents[path].replace(old, new)
+    result = lint_sources(documents, select=[rule])
+    baseline = lint_sources({p.name: p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("*.md"))}, select=[rule])
+    new_findings = {(d.path, d.line, d.message) for d in result.diagnostics} - {(d.path, d.line, d.message) for d in baseline.diagnostics}
+    assert new_findings, f"perturbing {old!r} to {new!r} in {path} went unnoticed"

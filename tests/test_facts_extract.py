@@ -46,7 +46,8 @@ STATEMENTS = [
         ("Norwind Robotics", "revenue", "2025", "$60.9 million"),
         ("Norwind Robotics", "net loss", "2025", "$12.3 million"),
     ]),
-    ("Revenue was $60.9 million and net loss was $12.3 million in 2025.", [("Norwind Robotics", "net loss", "2025", "$12.3 million")]),
+    # the first clause has no period, so it is no statement, and the second has nothing to continue
+    ("Revenue was $60.9 million and net loss was $12.3 million in 2025.", []),
     ("Revenue for the twelve months ended December 31, 2025 was $60.9 million.", [("Norwind Robotics", "revenue", "2025", "$60.9 million")]),
     ("Revenue for the fourth quarter was $18.4 million.", []),
     ("Revenue for 2024, as restated, was $40.8 million.", []),
@@ -54,6 +55,11 @@ STATEMENTS = [
     ("Revenue per employee was $250,000 in 2025.", []),
     ("We had revenue of $5 million in 2025 from our China business.", []),
     ("We have 800 employees in China.", []),
+    ("In our Logistics segment, revenue for 2025 was $22.1 million.", []),
+    ("Excluding the divested unit, revenue for 2025 was $58.0 million.", []),
+    ("A rival said that revenue for 2025 was $90.2 million.", []),
+    ("Norwind Robotics today reported that total revenue for 2025 was $60.9 million.", [("Norwind Robotics", "revenue", "2025", "$60.9 million")]),
+    ("Overall, revenue for 2025 was $60.9 million.", [("Norwind Robotics", "revenue", "2025", "$60.9 million")]),
     ("Total revenue for 2025 was $60.9 million, compared with $41.2 million in 2024.", [
         ("Norwind Robotics", "revenue", "2025", "$60.9 million"),
         ("Norwind Robotics", "revenue", "2024", "$41.2 million"),
@@ -160,6 +166,9 @@ def test_growth_claims(text: str, percent: float, prior: str) -> None:
         "Our revenue grew 55% to $61 million in 2025.",  # compared with what?
         "Total revenue was $60.9 million in 2025, or 48% of the total.",  # a share, not a change
         "Total revenue rose to $60.9 million in 2025 from $41.2 million, an increase of 48%.",
+        "Total revenue was $60.9 million in 2025, up 52% year over year on a constant-currency basis.",
+        "Total revenue was $60.9 million in 2025, up 52% year over year, excluding the divested unit.",
+        "Our revenue grew 55% year over year on an organic basis to $61 million in 2025.",
     ],
 )
 def test_not_growth_claims(text: str) -> None:

@@ -724,13 +724,15 @@ def _money(ctx: _Context, sentence, previous, q: Quantity, following: list[Quant
     subject, organisation = _subject(ctx, groups, kind, measure, phrase)
     if subject is None:
         return
+    if _implicit(groups) and not _opens_statement(ctx, sentence, offset + match.start("measure")):
+        return  # "In our Logistics segment, revenue for 2025 was ...": a part, not the company
     anchor = "subj" if groups.get("subj") else "poss" if groups.get("poss") else "measure"
     statement_start = offset + match.start(anchor) if anchor in groups and groups[anchor] else q.start
     hedge = q.hedge or (groups.get("hedge") or "").strip() or None
     fact = _fact(ctx, subject, organisation, measure, phrase, period, q, hedge, statement_start)
     growth = None
     if groups.get("gpct"):
-        growth = _growth_before(ctx, match, offset, fact)
+        growth = _growth_before(ctx, match, offset, fact, sentence)
     elif following:
         growth = _growth_after(ctx, q, following, sentence, fact)
     if growth is not None:
@@ -814,6 +816,48 @@ def _subject(ctx: _Context, groups: dict, kind: str, measure: str, phrase: str) 
         # unnamed company's report could be any company's segment.
         return None, False
     return name, is_org
+
+
+def _implicit(groups: dict) -> bool:
+    """Whether a statement names no subject at all ("Total revenue for 2025 was ...")."""
+    raw = re.sub(r"['\u2019]s\Z", "", (groups.get("subj") or groups.get("poss") or "").strip())
+    lowered = re.sub(r"\s+", " ", raw.lower()).replace("\u2019", "'")
+    if lowered in _PRONOUNS or re.fullmatch(_PLURAL_SUBJECT, lowered):
+        return False
+    return not _clean_name(raw)
+
+
+_OPENING = re.compile(
+    rf"\s*(?:(?:in|during|for|throughout)\s+(?:the\s+)?(?:{PERIOD.replace('?P<', '?P<o_')})\s*,?\s*)?"
+    r"(?:(?:overall|in\s+total|together|today|currently|meanwhile|additionally|also)\s*,?\s*)?"
+    rf"(?:(?:{PERIOD})[\s\-]+)?(?:(?:total|consolidated|net)\s+)?\Z",
+    re.I,
+)
+_ANNOUNCED_THAT = re.compile(
+    rf"\s*(?P<subj>{_ORG_PRONOUN}|{_NAME})\s+(?:(?:today|also)\s+)?(?:announced|reported|said|noted|stated|disclosed)\s+that\s+"
+    rf"(?:(?:{PERIOD})[\s\-]+)?(?:(?:total|consolidated|net)\s+)?\Z",
+    re.I,
+)
+
+
+def _opens_statement(ctx: _Context, sentence, at: int) -> bool:
+    """Whether a subject-less statement at ``at`` speaks for the whole company.
+
+    Only when nothing but a period or an adverb comes before it in the
+    sentence, when the organisation itself "reported that ...", or when it
+    continues ("... and net loss was") a statement already taken from the
+    same sentence.
+    """
+    if _OPENING.match(ctx.prose, sentence.start, at):
+        return True
+    announced = _ANNOUNCED_THAT.match(ctx.prose, sentence.start, at)
+    if announced:
+        subject = announced.group("subj")
+        return subject.lower() in _PRONOUNS or _is_organisation(ctx, subject, subject_key(subject))
+    before = ctx.prose[sentence.start : at]
+    if re.search(r"\band\s+(?:(?:total|consolidated|net)\s+)?\Z", before):
+        return any(sentence.start <= fact.start < at for fact in ctx.facts)
+    return False
 
 
 def _is_organisation(ctx: _Context, name: str, key: str) -> bool:
@@ -917,9 +961,12 @@ def _growth_after(ctx: _Context, q: Quantity, following: list[Quantity], sentenc
     direction_word = between.group("pre") or after.group("post")
     if not direction_word:
         return None
-    groups = {k: v for k, v in after.groupdict().items()}
-    prior = _comparison_period(ctx, groups, fact.period)
+    prior = _comparison_period(ctx, after.groupdict(), fact.period)
     if prior is None:
+        return None
+    if not _GROWTH_END.match(ctx.prose, percent.end + after.end(), sentence.end):
+        return None  # "up 52% year over year on a constant-currency basis"
+    if _GROWTH_QUALIFIER.search(ctx.prose, q.end, sentence.end):
         return None
     # A figure stated for the prior period in the same sentence is the numbers rules' business.
     if len(following) > 1 and any(_is_currency(other) for other in following[1:]):
@@ -929,8 +976,10 @@ def _growth_after(ctx: _Context, q: Quantity, following: list[Quantity], sentenc
     return _growth(ctx, percent, hedge, direction_word, prior, percent.start if not between.group("pre") else q.end + between.start("pre"), end)
 
 
-def _growth_before(ctx: _Context, match: re.Match, offset: int, fact: FactStatement) -> GrowthClaim | None:
+def _growth_before(ctx: _Context, match: re.Match, offset: int, fact: FactStatement, sentence) -> GrowthClaim | None:
     start, end = offset + match.start("gpct"), offset + match.end("gpct")
+    if _GROWTH_QUALIFIER.search(ctx.prose, sentence.start, sentence.end):
+        return None
     percent = next((q for q in ctx.quantities if q.start <= start < q.end or start <= q.start < end), None)
     if percent is None or percent.unit != "%":
         return None
@@ -943,6 +992,17 @@ def _growth_before(ctx: _Context, match: re.Match, offset: int, fact: FactStatem
     return _growth(ctx, percent, percent.hedge, verb, prior, offset + match.start("verb"), offset + match.end("gby"))
 
 
+# After a growth claim: the end of the clause. Anywhere in the sentence: a
+# basis other than the reported figures, which the prior figure does not share.
+_GROWTH_END = re.compile(
+    r"\s*(?:[,.;:)\u2014\u2013]|--|\Z|(?:and|driven|due|reflecting|primarily|mainly|largely|thanks|as|while|which)(?![\w]))",
+    re.I,
+)
+_GROWTH_QUALIFIER = re.compile(
+    r"constant[\s\-]+(?:currency|currencies|exchange)|currency[\s\-]+neutral|exclud|exclusive\s+of|organic|"
+    r"like[\s\-]+for[\s\-]+like|comparable|pro\s+forma|adjusted|same[\s\-]+store|basis|annualized|annualised",
+    re.I,
+)
 _DOWN = re.compile(rf"\A(?:{_DIRECTION_DOWN}|fell|declined|decreased|dropped)\Z", re.I)
 
 
