@@ -61,6 +61,9 @@ class GrowthVsPriorPeriod(Rule):
         for sheet in sheets:
             for fact in sheet.facts:
                 index.setdefault((canonical[fact.subject_key], fact.measure, fact.period, fact.unit), []).append((sheet, fact))
+        known_by_key: dict[tuple, list] = {}
+        for known in ledger.facts if ledger is not None else ():
+            known_by_key.setdefault((canonical[known.subject_key], known.period, known.unit), []).append(known)
         for sheet in sheets:
             if not sheet.in_scope:
                 continue
@@ -70,11 +73,9 @@ class GrowthVsPriorPeriod(Rule):
                     continue
                 subject = canonical[fact.subject_key]
                 priors: list[tuple] = []  # (low, high, text, where, related)
-                if ledger is not None:
-                    for known in ledger.facts:
-                        if (canonical[known.subject_key] == subject and known.period == claim.prior_period
-                                and known.unit == fact.unit and same_measure(fact.measure, fact.organisation, known.measure)):
-                            priors.append((known, f"{ledger.name} line {known.line}", None))
+                for known in known_by_key.get((subject, claim.prior_period, fact.unit), ()):
+                    if same_measure(fact.measure, fact.organisation, known.measure):
+                        priors.append((known, f"{ledger.name} line {known.line}", None))
                 if not priors:
                     for other_sheet, other in index.get((subject, fact.measure, claim.prior_period, fact.unit), ()):
                         if other_sheet is sheet and fact.statement_start <= other.start <= claim.end:

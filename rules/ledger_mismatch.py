@@ -50,7 +50,7 @@ class LedgerMismatch(Rule):
         ledger = self.ledger
         if ledger is None or not ledger.facts:
             return
-        from checker.extract.facts import corpus_subjects, describe, format_interval, overlaps
+        from checker.extract.facts import corpus_subjects, describe, format_interval, overlaps, same_measure
 
         canonical = corpus_subjects(sheets, ledger)
         by_key: dict[tuple, list] = {}
@@ -63,8 +63,6 @@ class LedgerMismatch(Rule):
                 candidates = by_key.get((canonical[fact.subject_key], fact.period, fact.unit))
                 if not candidates:
                     continue
-                from checker.extract.facts import same_measure
-
                 known = [k for k in candidates if same_measure(fact.measure, fact.organisation, k.measure)]
                 if not known or any(overlaps(fact.low, fact.high, k.low, k.high) for k in known):
                     continue
