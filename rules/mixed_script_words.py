@@ -122,6 +122,9 @@ def _lookalikes(word: str) -> tuple[str, str, str] | None:
         counts[script] = counts.get(script, 0) + 1
     if len(counts) != 2:
         return None
+    roman = _as_roman_numeral(word, counts)
+    if roman is not None:
+        return roman
     (major, major_count), (minor, minor_count) = sorted(counts.items(), key=lambda item: -item[1])
     if major_count <= minor_count or major_count < 2:
         return None
@@ -138,3 +141,18 @@ def _lookalikes(word: str) -> tuple[str, str, str] | None:
         else:
             out.append(ch)
     return major, minor, "".join(out)
+
+
+def _as_roman_numeral(word: str, counts: dict[str, int]) -> tuple[str, str, str] | None:
+    """A Roman numeral typed with look-alike letters ("ХХI" with Cyrillic Х): respelt in Latin."""
+    from checker.extract.unicode_text import LOOKALIKES
+
+    other = next((script for script in counts if script != "Latin"), None)
+    table = LOOKALIKES.get(("Latin", other or ""))
+    if "Latin" not in counts or table is None:
+        return None
+    latin = "".join(table.get(ch, ch) for ch in word)
+    if len(word) < 2 or not set(latin) <= set("IVXLCDM"):
+        return None
+    return "Latin", other, latin
+
