@@ -97,6 +97,7 @@ _NOT_TO = frozenset(
     "compared equal due related according prior relative similar attributable owing pursuant subject as "
     "contribute contributed contributing applied applicable up close amounting amounted amount".split()
 )
+_MERGE_GLUE = re.compile(r"[\s,(]*(?:(?:an?|the|which\s+(?:is|was)|representing|or)\b\s*)?(?:an?\b\s*)?")
 _COMPARE = re.compile(r"\b(?:compared|versus|vs\.?|relative|against)\b")
 _RESPECTIVELY = re.compile(r"\brespectively\b")
 _SEGMENT_BREAK = re.compile(r";|:\s|\s[•·]\s|,?\s+(?:while|whereas)\s+|,\s+but\s+")
@@ -241,13 +242,16 @@ def _events(prose: str, start: int, items: list[_Item]) -> list[_Event]:
             event.anchor = min(event.anchor, q.start)
             event.rates.append(item)
         previous = item
-    events = sorted(by_cue.values(), key=lambda e: e.anchor)
     cues = [(m.start() + start, m.end() + start, _DIRECTION[m.group()]) for m in _CUE.finditer(prose[start:items[-1].q.end + 40].lower())]
+    # Cue words without a rate are events too: they own the levels that follow them, so that
+    # "increased to B from A, due to a $3.2 million increase in X" does not lend A and B to the second cue.
+    events = list(by_cue.values())
+    for cue in cues:
+        if cue[0] not in by_cue and not any(e.cue[0] <= cue[0] < e.cue[1] for e in by_cue.values()):
+            events.append(_Event(cue, cue[0]))
     if not events:
-        # No rate: a direction claim needs both levels marked ("rose to B from A").
-        if not cues:
-            return []
-        events = [_Event(cues[0], cues[0][0])]
+        return []
+    events.sort(key=lambda e: e.anchor)
     for index, item in enumerate(items):
         if item.role or not _is_level(item.q):
             continue
@@ -273,6 +277,20 @@ def _events(prose: str, start: int, items: list[_Item]) -> list[_Event]:
                 if event.anchor <= item.q.start:
                     owner = event
             (owner.froms if item.role == "from" else owner.tos).append(item)
+    # A rate right after a cue that owns the levels states the same change:
+    # "rose to $48.6 million from $31.2 million, an increase of 42%".
+    merged: list[_Event] = []
+    for event in events:
+        previous_event = merged[-1] if merged else None
+        if (
+            previous_event is not None and event.rates and not (event.froms or event.tos)
+            and not previous_event.rates and (previous_event.froms or previous_event.tos)
+            and _MERGE_GLUE.fullmatch(prose[max(i.q.end for i in previous_event.froms + previous_event.tos):event.anchor].lower())
+        ):
+            previous_event.rates, previous_event.cue = event.rates, event.cue
+            continue
+        merged.append(event)
+    events = merged
     first = events[0]
     subjects = [it for it in items if not it.role and _is_level(it.q) and it.q.end <= first.anchor]
     first.subjects = [it for it in subjects if _glue_ok(prose, it.q.end, first.anchor, items)]
