@@ -95,7 +95,7 @@ class Interval:
 
 
 def rounding(value: float, decimals: int, scale: float = 1.0) -> Interval:
-    """The values a figure written with ``decimals`` decimals (times ``scale``) stands for."""
+    """The values a figure (``value`` in units) written with ``decimals`` decimals of its ``scale`` stands for."""
     half = 0.5 * 10.0 ** (-decimals) * scale
     return Interval(value - half, value + half)
 

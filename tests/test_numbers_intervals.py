@@ -10,7 +10,7 @@ from checker.intervals import INF, Interval, hedged, rounding
 def test_rounding_interval_of_a_written_figure():
     written = rounding(48.6, 1)
     assert math.isclose(written.lo, 48.55) and math.isclose(written.hi, 48.65)
-    low, high = rounding(1.2, 1, 1e9).lo, rounding(1.2, 1, 1e9).hi
+    low, high = rounding(1.2e9, 1, 1e9).lo, rounding(1.2e9, 1, 1e9).hi
     assert math.isclose(low, 1.15e9) and math.isclose(high, 1.25e9)
     assert rounding(7, 0) == Interval(6.5, 7.5)
 
