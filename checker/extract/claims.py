@@ -757,7 +757,6 @@ _TOTAL_BEFORE = re.compile(
     r"(?:\b(?:for|to|with|giving|bringing|making)\s+(?:a\s+|an\s+)?(?:total|combined|aggregate|overall)"
     r"(?:\s+[\w'’-]+){0,3}?(?:\s+of)?|\b(?:totall?ing|totall?ed|combined\s+for)(?:\s+a\s+total\s+of)?)\s*$"
 )
-_TOTAL_AFTER_LIST = re.compile(r"^\s*,?\s*(?:for\s+a\s+total|in\s+total|in\s+aggregate|combined|altogether)\b")
 _PARTS_AFTER = re.compile(
     r"^(?:\s+[\w'’-]+){0,3}?\s*,?\s*(?:(?P<exact>comprising|comprised(?:\s+of)?|comprises|consisting\s+of|consisted\s+of|"
     r"consists\s+of|made\s+up\s+of|composed\s+of|split\s+(?:between|into)|broken\s+down\s+(?:into|as)|"
@@ -820,14 +819,11 @@ def _list_before(prose: str, found: list[Quantity], index: int, start: int) -> l
     j = index - 1
     while j >= 0 and _compatible(found[j], total):
         parts.insert(0, found[j])
-        left = found[j - 1].end if j else start
-        glue_before = prose[left:found[j].start].lower()
         if j == 0 or not _compatible(found[j - 1], total):
             break
         glue = prose[found[j - 1].end:found[j].start].lower()
         if not (_LIST_GLUE.match(glue) and re.search(r",|\band\b|\bplus\b", glue)) or _CUE.search(glue):
             break
-        del glue_before
         j -= 1
     if len(parts) < 2:
         return []
