@@ -16,7 +16,8 @@ once:
 - invisible characters: a zero-width space, joiner, non-joiner, word joiner,
   soft hyphen or BOM inside a word of five letters or more;
 - look-alike letters, ligatures, replacement characters and bidi controls,
-  which are easier, for completeness.
+  which are easier, for completeness, and words of eight letters or more
+  split by a hyphen and a space ("treat- ment").
 
 A plant is caught when a finding of its rule overlaps it. Run with ``-s`` to
 see the table. Precision: findings per 100,000 words on the unmodified text
@@ -161,6 +162,18 @@ def plant_replacement(paragraph: str, rng: random.Random) -> tuple[str, list[tup
     return paragraph[:at] + "\ufffd" + paragraph[at + 1 :], [(at, at + 1)]
 
 
+def _longest(paragraph: str) -> re.Match:
+    return max(_WORD.finditer(paragraph), key=lambda m: len(m.group()))
+
+
+def plant_broken_word(paragraph: str, rng: random.Random) -> tuple[str, list[tuple[int, int]]]:
+    """End-of-line hyphenation left mid-line: a word of eight letters or more split in two."""
+    words = [m for m in _WORD.finditer(paragraph) if len(m.group()) >= 8 and m.group().islower()]
+    match = rng.choice(words or [m for m in _WORD.finditer(paragraph) if len(m.group()) >= 6] or [_longest(paragraph)])
+    at = rng.randint(match.start() + 3, max(match.start() + 3, match.end() - 3))
+    return paragraph[:at] + "- " + paragraph[at:], [(match.start(), match.end() + 2)]
+
+
 def plant_bidi(paragraph: str, rng: random.Random) -> tuple[str, list[tuple[int, int]]]:
     start, end = _word_span(paragraph, rng)
     return paragraph[:start] + "\u202e" + paragraph[start:end] + "\u202c" + paragraph[end:], [(start, end + 2)]
@@ -174,7 +187,11 @@ CLASSES = {
     "ligature": ("ENC008", plant_ligature),
     "replacement": ("ENC004", plant_replacement),
     "bidi": ("ENC006", plant_bidi),
+    "broken-word": ("ENC008", plant_broken_word),
 }
+# Recall aims per class; a broken word is only reported when the joined
+# word is a known, more common word than its second half.
+AIMS = {"broken-word": 0.80}
 
 
 def _measure(paragraphs: list[str], name: str, seed: int = 4):
@@ -199,7 +216,7 @@ def _measure(paragraphs: list[str], name: str, seed: int = 4):
 def test_recall_per_defect_class(paragraphs, name):
     caught, total, collateral, words, _, _ = _measure(paragraphs, name)
     print(f"\n{name:12} recall {caught}/{total} = {caught / total:.1%}; findings away from plants: {len(collateral)}")
-    assert caught / total >= MIN_RECALL
+    assert caught / total >= AIMS.get(name, MIN_RECALL)
     if name != "mojibake":  # damaging a whole paragraph damages its other non-ASCII characters too
         assert len(collateral) * 100_000 / words < 1, [(d.rule, d.message) for d in collateral[:5]]
 
