@@ -260,8 +260,8 @@ def _events(prose: str, start: int, items: list[_Item]) -> list[_Event]:
         cue_before = any(c[1] <= q.start for c in cues) or any(e.cue[1] <= q.start for e in events)
         if _FROM_DIRECT.search(item.before) or _FROM_YEAR.search(item.before):
             item.role = "from"
-        elif cue_before and _FROM_OF.search(item.before):
-            item.role = "from"
+        elif cue_before and (match := _FROM_OF.search(item.before)) is not None and _names_subject(prose, start, q.start, match.group()):
+            item.role = "from"  # "from net sales of $1,502.9 million", naming what the sentence is about
         elif item.hedge in ("over", "above") and (rate_before or _CUE_BEFORE.search(item.before)):
             item.role, item.hedge = "from", None
         elif (match := _TO.search(item.before)) is not None and (match.group("word") or "") not in _NOT_TO:
@@ -297,6 +297,13 @@ def _events(prose: str, start: int, items: list[_Item]) -> list[_Event]:
     if len(first.subjects) != 1 or len(subjects) > 2:
         first.subjects = []
     return events
+
+
+def _names_subject(prose: str, start: int, at: int, phrase: str) -> bool:
+    """Whether the words of "from <words> of" all occur earlier in the clause (the measure it is about)."""
+    words = [w for w in re.findall(r"[a-z][\w'’-]*", phrase.lower())[1:-1] if w not in ("the", "a", "an", "to", "with")]
+    earlier = prose[start:at - len(phrase)].lower()
+    return bool(words) and all(re.search(rf"\b{re.escape(w)}\b", earlier) for w in words)
 
 
 def _glue_ok(prose: str, left: int, right: int, items: list[_Item]) -> bool:
@@ -626,6 +633,7 @@ _WHOLE = (
     re.compile(rf"\b(?:a\s+total\s+of|among|of\s+the|of\s+all)\s+(?P<N>{_INT})\s+(?P<noun>[a-z][\w-]*)", re.I),
     re.compile(rf"\(\s*[nN]\s*=\s*(?P<N>{_INT})\s*\)"),
 )
+_REFERS_TO_WHOLE = re.compile(r"^\W*(?:of|among)\s+(?:these|them|those|whom|this\s+group)\b|\b(?:of|among)\s+whom\b", re.I)
 _GRIM = re.compile(rf"{_PCT}\s+of\s+(?:the\s+|all\s+|our\s+|its\s+|these\s+)?(?P<N>{_INT})\s+(?P<noun>[a-z][\w-]*)", re.I)
 
 
@@ -648,6 +656,8 @@ def _share_claims(prose: str, sentence, found: list[Quantity], doc: Document, qu
         for match in pattern.finditer(text):
             if any(s <= match.start() < e for s, e in covered):
                 continue
+            if not _REFERS_TO_WHOLE.search(text) and not any(p.search(text) for p in _WHOLE):
+                break  # a count in a sentence that does not point back at the whole may be of a subgroup
             if whole is None:
                 whole = _paragraph_whole(doc, sentence)
             if not whole:
