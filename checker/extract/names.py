@@ -27,6 +27,7 @@ parentheses.
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from functools import lru_cache
@@ -55,7 +56,12 @@ _HYPHENS = "-\u2010\u2011"
 _TITLE_WORDS = re.compile(
     r"(?<=[ \t])(?:With|About|The|Of|And|For|In|On|To|From|By|At|As|Its|Our|Into|Over|After|Under|Between|A|An|Is|Are)(?=[ \t])"
 )
-_LINE = re.compile(r"[^\r\n]+")
+# A line without lower-case letters (checked for eight capitals afterwards).
+_CAPS_LINE = re.compile(r"^[^a-z\r\n]*[A-Z][^a-z\r\n]*$", re.M)
+# A line of at most 80 characters whose words all start with a capital or a
+# digit, or are connectors (checked word by word afterwards).
+_HEADING_LINE = re.compile(r"^[ \t]*[A-Z0-9][^\r\n]{0,79}$", re.M)
+_HEADING_WORD = re.compile(r"[A-Z0-9&]|(?:of|and|the|for|in|on|to|a|an|with|de)$")
 
 # Lower-case words may join a run of capitalised words ("Stock Exchange of Hong Kong").
 _CONNECTORS = frozenset({"of", "&", "de", "du", "la", "von", "van", "der", "del", "da"})
@@ -99,23 +105,34 @@ def _neutral_lines(doc: Document) -> list[tuple[int, int]]:
             spans.append((block.start, block.end))
         elif block.end - block.start <= 60 and prose[block.end - 1] not in ".,;:!?\"')\u201d" and "\n" not in prose[block.start : block.end]:
             spans.append((block.start, block.end))  # a short paragraph without punctuation: a heading
-    for match in _LINE.finditer(prose):
-        line = match.group()
-        if len(_TITLE_WORDS.findall(line)) >= 2:
+    # Whole-text passes, so that ordinary lines cost nothing here.
+    starts = doc.line_starts
+    per_line: dict[int, int] = {}
+    for match in _TITLE_WORDS.finditer(prose):
+        line = bisect.bisect_right(starts, match.start()) - 1
+        per_line[line] = per_line.get(line, 0) + 1
+    for line, count in per_line.items():
+        if count >= 2:
+            spans.append(_line_span(prose, starts, line))
+    for match in _CAPS_LINE.finditer(prose):
+        if sum(c.isupper() for c in match.group()) >= 8:
             spans.append(match.span())
+    # A short line of capitalised words without closing punctuation: a heading.
+    for match in _HEADING_LINE.finditer(prose):
+        line = match.group().rstrip()
+        if line[-1] in ".,;:!?\"')\u201d":
             continue
-        letters = [c for c in line if c.isalpha()]
-        if len(letters) >= 8 and not any(c.islower() for c in letters):
+        words = line.split()
+        if len(words) <= 8 and all(_HEADING_WORD.match(w) for w in words):
             spans.append(match.span())
-            continue
-        # A short line of capitalised words without closing punctuation: a heading.
-        stripped = line.strip()
-        if stripped and len(stripped) <= 80 and stripped[-1] not in ".,;:!?\"')\u201d":
-            words = stripped.split()
-            if 1 <= len(words) <= 8 and all(w[0].isupper() or not w[0].isalpha() or w in _CONNECTORS for w in words):
-                spans.append(match.span())
     spans.sort()
     return spans
+
+
+def _line_span(prose: str, starts: list[int], line: int) -> tuple[int, int]:
+    start = starts[line]
+    end = starts[line + 1] if line + 1 < len(starts) else len(prose)
+    return start, end
 
 
 def _in_spans(spans: list[tuple[int, int]], offset: int, cursor: list[int]) -> bool:
@@ -147,9 +164,13 @@ def _tokens(prose: str, neutral_lines: list[tuple[int, int]]) -> tuple[list[Name
     caps: list[tuple[int, int, bool, bool]] = []
     cursor = [0]
     shout: list[int] = []  # indexes of all-capital mentions, for the headline check
+    # Most tokens are ordinary lower-case words: decide once per distinct word.
+    rare = {t for t in set(_TOKEN.findall(prose)) if t.islower() and len(t) >= 5 and _rare_lower_token(t, zipf)}
     for match in _TOKEN.finditer(prose):
-        start, end = match.span()
         token = match.group()
+        if token.islower() and token not in rare:
+            continue
+        start, end = match.span()
         if "_" in token:
             continue
         if start and prose[start - 1] in _GLUE_LEFT:
@@ -166,7 +187,7 @@ def _tokens(prose: str, neutral_lines: list[tuple[int, int]]) -> tuple[list[Name
             continue
         has_upper = not token.islower()
         if not has_upper:
-            if len(token) < 5 or not token.replace("-", "").replace("'", "").isalpha() or not _rare_lower(token, zipf):
+            if len(token) < 5:
                 continue
             kind = "drug" if _DRUG.search(token) else "word"
             mentions.append(NameMention.model_construct(text=token, start=start, end=end, kind=kind, initial=False, heading=False))
@@ -193,6 +214,16 @@ def _tokens(prose: str, neutral_lines: list[tuple[int, int]]) -> tuple[list[Name
     return mentions, caps
 
 
+def _rare_lower_token(token: str, zipf) -> bool:
+    if "_" in token:
+        return False
+    if token.endswith(_POSSESSIVE):
+        token = token[:-2]
+    if len(token) < 5 or not token.replace("-", "").replace("'", "").replace("\u2019", "").isalpha():
+        return False
+    return _rare_lower(token, zipf)
+
+
 def _rare_lower(token: str, zipf) -> bool:
     if zipf(token) >= RARE_ZIPF:
         return False
@@ -212,8 +243,6 @@ def _mark_headlines(prose: str, mentions: list[NameMention], shout: list[int], z
     if not shouting:
         return
     starts = sorted(shouting)
-    import bisect
-
     for index in shout:
         mention = mentions[index]
         if mention.initial:
