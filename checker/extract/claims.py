@@ -97,7 +97,10 @@ _NOT_TO = frozenset(
     "compared equal due related according prior relative similar attributable owing pursuant subject as "
     "contribute contributed contributing applied applicable up close amounting amounted amount".split()
 )
-_MERGE_GLUE = re.compile(r"[\s,(]*(?:(?:an?|the|which\s+(?:is|was)|representing|or)\b\s*)?(?:an?\b\s*)?")
+_MERGE_GLUE = re.compile(
+    r"(?:\s+(?:in|for|during|at|as\s+of)\s+[\w\s'’-]{0,30}?|\s+per\s+\w+)?"
+    r"[\s,(]*(?:(?:an?|the|which\s+(?:is|was)|representing|or)\b\s*)?(?:an?\b\s*)?"
+)
 _COMPARE = re.compile(r"\b(?:compared|versus|vs\.?|relative|against)\b")
 _RESPECTIVELY = re.compile(r"\brespectively\b")
 _SEGMENT_BREAK = re.compile(r";|:\s|\s[•·]\s|,?\s+(?:while|whereas)\s+|,\s+but\s+")
@@ -285,7 +288,7 @@ def _events(prose: str, start: int, items: list[_Item]) -> list[_Event]:
         if (
             previous_event is not None and event.rates and not (event.froms or event.tos)
             and not previous_event.rates and (previous_event.froms or previous_event.tos)
-            and _MERGE_GLUE.fullmatch(prose[max(i.q.end for i in previous_event.froms + previous_event.tos):event.anchor].lower())
+            and _merge_glue_ok(prose[max(i.q.end for i in previous_event.froms + previous_event.tos):event.anchor].lower())
         ):
             previous_event.rates, previous_event.cue = event.rates, event.cue
             continue
@@ -297,6 +300,13 @@ def _events(prose: str, start: int, items: list[_Item]) -> list[_Event]:
     if len(first.subjects) != 1 or len(subjects) > 2:
         first.subjects = []
     return events
+
+
+def _merge_glue_ok(glue: str) -> bool:
+    """Whether a rate after the levels restates their change ("..., an increase of", "in 2024, up")."""
+    if len(glue) > 60 or _GLUE_WORDS.search(glue) or re.search(r"[;:)\[\]]", glue):
+        return False
+    return _MERGE_GLUE.fullmatch(glue) is not None
 
 
 def _names_subject(prose: str, start: int, at: int, phrase: str) -> bool:
@@ -313,7 +323,8 @@ def _glue_ok(prose: str, left: int, right: int, items: list[_Item]) -> bool:
         if item.role == "from" and left <= item.q.start and item.q.end <= right:
             glue = glue.replace(prose[item.q.start:item.q.end].lower(), "q", 1)
     glue = _DATE.sub("date", glue)
-    glue = re.sub(r"\b(?:(?:as\s+)?compared\s+(?:to|with)|versus|vs\.?|from|against|relative\s+to)\s+q\b", "q", glue)
+    glue = re.sub(r",?\s*\b(?:(?:as\s+)?compared\s+(?:to|with)|versus|vs\.?|from|against|relative\s+to)\s+q\b", " q", glue)
+    glue = re.sub(r"\bq\s+(?:in|for|during|at)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:date|(?:19|20)\d\d)\b", "q", glue)
     if len(glue) > 90 or re.search(r"[;:()\[\]]", glue) or _GLUE_WORDS.search(glue):
         return False
     glue = _GLUE_TAIL.sub("", glue.rstrip())
@@ -625,6 +636,7 @@ _PCT_COUNT = (
     # "62% (256)" and "256 patients (62%)": the whole is found in the paragraph.
     re.compile(rf"{_PCT}\s*\(\s*(?:n\s*=\s*)?(?P<n>{_INT})\s*\)", re.I),
     re.compile(rf"(?<![\d.,$€£¥])(?P<n>{_INT})\s+(?P<noun>[a-z][\w-]*)(?:\s+[a-z][\w-]*){{0,2}}?\s*\(\s*{_PCT}\s*\)", re.I),
+    re.compile(rf"(?<![\d.,$€£¥])(?P<n>{_INT})\s*\(\s*{_PCT}\s*\)", re.I),
 )
 _WHOLE = (
     re.compile(rf"(?<![\d.,$€£¥])(?P<N>{_INT})\s+(?P<noun>[a-z][\w-]*)\s+(?:(?:were|was|had\s+been|have\s+been)\s+)?"
