@@ -359,6 +359,8 @@ def _parentheses(prose: str, mentions: list[NameMention]) -> tuple[list[AcronymD
         if name is None:
             continue
         alias = _alias(content, quoted.group(1) if quoted else None)
+        if alias is not None and alias.isupper() and name.text.isupper() and len(alias) > 5:
+            continue  # "QUARTERLY FINANCIAL INFORMATION (UNAUDITED)": headline type
         if alias is not None and alias.lower() != name.text.lower():
             aliases.append(Alias.model_construct(name=name.text, alias=alias, start=name.start, end=match.end()))
     return defs, aliases

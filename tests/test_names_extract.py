@@ -1,0 +1,174 @@
+"""The names extractor (checker.extract.names) and its comparison helpers."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from checker.extract import names
+from checker.facts import FactSheet
+from checker.readers import read_document
+from checker.testing import settings_from
+
+
+def sheet_of(text: str, path: str = "doc.txt") -> FactSheet:
+    doc, _ = read_document(path, text.encode("utf-8"))
+    sheet = FactSheet.model_construct(path=path, format=doc.format, names=[], acronyms=[], aliases=[])
+    names.extract(doc, sheet, settings_from())
+    return sheet
+
+
+def definitions(text: str) -> dict[str, str]:
+    return {d.short: d.long for d in sheet_of(text).acronyms}
+
+
+@pytest.mark.parametrize(
+    ("text", "short", "long"),
+    [
+        ("Coverage on China's National Reimbursement Drug List (NRDL) helped.", "NRDL", "National Reimbursement Drug List"),
+        ("NRDL (National Reimbursement Drug List) coverage helped.", "NRDL", "National Reimbursement Drug List"),
+        ("patients with chronic-phase chronic myeloid leukemia (CP CML) resistant", "CP CML", "chronic-phase chronic myeloid leukemia"),
+        ('the Center for Drug Evaluation (the "CDE") of the agency', "CDE", "Center for Drug Evaluation"),
+        (
+            "the National Medical Products Administration of the People's Republic of China (the \u201cNMPA\u201d) has",
+            "NMPA",
+            "National Medical Products Administration of the People's Republic of China",
+        ),
+        ("He led Cincinnati Bell Technology Solutions Inc. (CBTS) until 2012.", "CBTS", "Cincinnati Bell Technology Solutions Inc."),
+        ("Several tyrosine kinase inhibitors (TKIs) are approved.", "TKIs", "tyrosine kinase inhibitors"),
+    ],
+)
+def test_schwartz_hearst_definitions(text, short, long):
+    assert definitions(text)[short] == long
+
+
+def test_definition_offsets_point_at_both_forms():
+    text = "Coverage on the National Reimbursement Drug List (NRDL) helped."
+    (definition,) = sheet_of(text).acronyms
+    assert text[definition.short_start : definition.short_end] == "NRDL"
+    assert text[definition.long_start : definition.long_end] == "National Reimbursement Drug List"
+    assert text[definition.start : definition.end] == "National Reimbursement Drug List (NRDL)"
+
+
+def test_odd_parentheses_do_not_crash_or_invent_definitions():
+    found = definitions("In intermediate and higher-risk (HR-) MDS, no therapy. Revenue (in millions) rose (see Note 5). ()")
+    assert set(found) <= {"HR"}
+    assert definitions("The drug (Trial) and the policy (No. 82 of 2020) apply.") == {}
+
+
+def test_no_definition_when_letters_do_not_match():
+    assert definitions("We launched the product in Europe (ABC) last year.") == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "alias"),
+    [
+        ("Olverembatinib (HQP1351) was recommended.", "Olverembatinib", "HQP1351"),
+        ("the novel drug Olverembatinib (the determined English common name of HQP1351) of", "Olverembatinib", "HQP1351"),
+        ('Ascentage Pharma Group International (the "Company") announced', "Ascentage Pharma Group International", "Company"),
+        ("the first-generation inhibitor imatinib (GLEEVEC\u00ae), and", "imatinib", "GLEEVEC"),
+    ],
+)
+def test_aliases(text, name, alias):
+    assert [(a.name, a.alias) for a in sheet_of(text).aliases] == [(name, alias)]
+
+
+def test_parentheses_that_are_not_aliases():
+    assert sheet_of("QUARTERLY FINANCIAL INFORMATION (UNAUDITED) and CAPITAL (Cont.)").aliases == []
+
+
+def test_mentions_kinds_possessives_and_plurals():
+    text = "We met Pfizer's team about APG-2575 and two TKIs; venetoclax sales grew at Ascentage Pharma."
+    sheet = sheet_of(text)
+    found = {(m.text, m.kind) for m in sheet.names}
+    assert ("Pfizer", "word") in found
+    assert ("APG-2575", "code") in found
+    assert ("TKIs", "acronym") in found
+    assert ("venetoclax", "drug") in found
+    assert ("Ascentage Pharma", "phrase") in found
+    for mention in sheet.names:
+        assert text[mention.start : mention.end] == mention.text
+
+
+def test_code_identifiers_are_not_names():
+    sheet = sheet_of("Call os.path.join or my_function() and getattr(obj) on sys.stdout today.")
+    assert {m.text for m in sheet.names} == set()
+
+
+def test_initial_and_heading_flags():
+    text = "Ascentage Products\n\nImatinib works. Patients took imatinib and Gleevec daily.\n"
+    by_text = {m.text: m for m in sheet_of(text).names}
+    assert by_text["Imatinib"].initial and not by_text["Imatinib"].heading
+    assert not by_text["Gleevec"].initial
+    assert by_text["Ascentage"].heading
+
+
+def test_all_capital_headline_is_not_acronyms():
+    by_text = {m.text: m for m in sheet_of("Results were strong.\n\nNOTES TO THE CONSOLIDATED FINANCIAL STATEMENTS\n").names}
+    assert by_text["NOTES"].heading
+
+
+@pytest.mark.parametrize(
+    ("variant", "anchor", "slip"),
+    [
+        ("NRDLC", "NRDL", "'C' added"),
+        ("NRD", "NRDL", "'L' dropped"),
+        ("OOR", "ORR", "doubled letter moved"),
+        ("NDRL", "NRDL", "two letters swapped"),
+        ("CML", "CLL", None),
+        ("ALK", "ALL", None),
+        ("AML", "ALL", None),
+        ("MDS", "MRD", None),
+        ("CL", "CLL", None),
+    ],
+)
+def test_acronym_slips(variant, anchor, slip):
+    assert names.acronym_slip(variant, anchor) == slip
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        ("inhibitor", "inhibitors", True),
+        ("subclassed", "subclasses", True),
+        ("hematologic", "hematological", True),
+        ("tokenize", "tokenizer", True),
+        ("deloitte", "deloittd", False),
+        ("lisafoclax", "lisaftoclax", False),
+        ("livermore", "livermor", False),
+    ],
+)
+def test_suffix_variants(a, b, expected):
+    assert names.suffix_variants(a, b) is expected
+
+
+def test_drug_stems():
+    assert names.drug_stem_pair("venetoclax", "navitoclax")
+    assert names.drug_stem_pair("imatinib", "nilotinib")
+    assert not names.drug_stem_pair("lisafoclax", "lisaftoclax")
+    assert not names.drug_stem_pair("olverembatinib", "olverembatnib")
+
+
+def test_british_and_american_spellings():
+    assert names.spelling_standard("amortisation") == names.spelling_standard("amortization")
+    assert names.spelling_standard("colour") == names.spelling_standard("color")
+    assert names.spelling_standard("haematology") == names.spelling_standard("hematology")
+    assert names.spelling_standard("lisafoclax") != names.spelling_standard("lisaftoclax")
+
+
+def test_curated_acronyms_load():
+    known = names.known_acronyms()
+    assert {"FDA", "NMPA", "CML", "CLL", "ALL", "ALK", "GAAP", "NYSE"} <= known
+    assert "NRDLC" not in known
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(list("aAbBcC xyzXYZ()-'\u2019.,;\n\"0123_") + ["NRDL", "Lisafoclax", "(the ", "name of "]), max_size=80))
+def test_extraction_never_crashes_and_offsets_hold(pieces):
+    text = "".join(pieces)
+    sheet = sheet_of(text)
+    for mention in sheet.names:
+        assert text[mention.start : mention.end] == mention.text
+    for definition in sheet.acronyms:
+        assert 0 <= definition.start <= definition.short_start < definition.short_end <= definition.end <= len(text)
