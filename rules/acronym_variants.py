@@ -36,7 +36,8 @@ class AcronymVariants(Rule):
     Flagged::
 
         Coverage on the National Reimbursement Drug List (NRDL) began in
-        2024. Last year was the first full year of NRDLC coverage.
+        2024, and NRDL listing lifted sales. Last year was the first full
+        year of NRDLC coverage.
 
     Passes::
 
