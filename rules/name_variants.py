@@ -35,7 +35,8 @@ class NameVariants(Rule):
     (a safe fix), a form close to a canonical or an accepted form gets an
     unsafe fix. Without the vocabulary the rule does not pretend to know: it
     reports the rarer form (when both are equally frequent, it says so and
-    picks one in a fixed order) and offers the other as a suggestion only.
+    picks one in a fixed order: the form the English word list knows better,
+    then alphabetical order) and offers the other as a suggestion only.
 
     Never reported: two ordinary English words (``form`` / ``from``), a rare
     form that is itself an English word, acronyms of five letters or fewer
@@ -101,8 +102,8 @@ class NameVariants(Rule):
             applicability = "unsafe"
         elif pair.basis == "tie":
             message = (
-                f"'{variant}' ({n}\u00d7) looks like a variant of '{reference}' ({m}\u00d7); both are equally "
-                f"frequent, so this one was picked in alphabetical order; if '{variant}' is right, add it to "
+                f"'{variant}' ({n}\u00d7) looks like a variant of '{reference}' ({m}\u00d7); both occur equally "
+                f"often, so which one is the variant is a guess; if '{variant}' is right, add it to "
                 "[tool.factlint.vocabulary] prefer"
             )
             applicability = "display"

@@ -1027,7 +1027,9 @@ def _phrase_variants(vocab: _Vocab, phrases, aliases, reported_terms, pairs) -> 
         words = key.split()
         for index, word in enumerate(words):
             if len(word) >= 4 and word.isalpha():
-                blocks.setdefault((len(words), index, tuple(words[:index] + words[index + 1 :])), []).append((key, index))
+                # The differing words must share their first letter: part of the block key.
+                block = (len(words), index, word[0], tuple(words[:index] + words[index + 1 :]))
+                blocks.setdefault(block, []).append((key, index))
     for members in blocks.values():
         if len(members) < 2:
             continue
