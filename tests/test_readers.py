@@ -110,3 +110,24 @@ def test_markdown_soft_wrap_is_one_paragraph():
 def test_sentence_splitting_survives_abbreviations(text, expected):
     doc = Document("s.txt", text)
     assert len(doc.sentences) == expected, [text[s.start : s.end] for s in doc.sentences]
+
+
+@pytest.mark.parametrize(
+    ("text", "encoding"),
+    [
+        ("Le café est très bon à Noël.", "cp1252"),
+        ("Grüße aus München – über Straße.", "cp1252"),
+        ("¿Qué tal? Año 2025, señor.", "cp1252"),
+        ("Café au lait, naïve résumé — “quoted”.", "cp1252"),
+    ],
+)
+def test_short_western_legacy_text_is_read_as_windows_1252(text, encoding):
+    decoded = decode(text.encode(encoding))
+    assert decoded.text == text and decoded.encoding == "cp1252"
+
+
+def test_other_legacy_alphabets_are_not_forced_into_windows_1252():
+    text = "Привет, как дела? Это тест кодировки, и он должен пройти без ошибок. " * 3
+    decoded = decode(text.encode("cp1251"))
+    assert decoded.encoding != "cp1252"
+    assert decode("Zażółć gęślą jaźń, łódź.".encode("cp1250")).encoding != "cp1252"

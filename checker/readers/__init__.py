@@ -9,6 +9,7 @@ original offsets (same length, non-prose blanked).
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass
 from pathlib import PurePath
 
@@ -64,22 +65,59 @@ def _decode_legacy(data: bytes, bad_byte: int) -> Decoded:
         raise BinaryFileError("contains NUL bytes")
     from charset_normalizer import from_bytes
 
-    matches = from_bytes(data)
-    best = matches.best()
-    if best is None:
-        raise BinaryFileError("no text encoding fits")
-    # Short samples fit several single-byte code pages equally well; prefer
-    # Windows-1252, by far the most common legacy encoding of published prose,
-    # whenever it reads the bytes at least as cleanly as the detected one.
-    for match in matches:
-        if match.encoding == "cp1252" and match.chaos <= best.chaos and match.coherence >= best.coherence - 0.05:
-            best = match
-            break
-    encoding = best.encoding
-    text = str(best)
+    western = _as_western(data)
+    if western is not None:
+        return Decoded(western, "cp1252", False, bad_byte)
+    best = from_bytes(data).best()
+    if best is not None:
+        encoding, text = best.encoding, str(best)
+    else:  # nothing fits well: Latin-1 maps every byte, so nothing is lost
+        encoding, text = "latin-1", data.decode("latin-1")
     if _looks_binary(text):
         raise BinaryFileError("mostly control characters")
     return Decoded(text, encoding, False, bad_byte)
+
+
+# Characters that Windows-1252 text of Western European languages uses beyond ASCII.
+_WESTERN = frozenset(
+    "\u00a0\u00a3\u00a7\u00a9\u00ab\u00ae\u00b0\u00b1\u00b2\u00b3\u00b5\u00b7\u00bb\u00bd\u00bc\u00be\u00bf\u00a1\u00a2\u00a5\u00d7\u00f7"
+    "\u20ac\u2018\u2019\u201a\u201c\u201d\u201e\u2020\u2021\u2022\u2026\u2030\u2039\u203a\u2013\u2014\u2122\u0152\u0153\u0160\u0161\u0178\u017d\u017e"
+)
+
+
+_SYMBOL_IN_WORD = re.compile(r"[^\W\d_][\u00a1-\u00bf\u00d7\u00f7\u2020-\u2122][^\W\d_]")
+
+
+def _as_western(data: bytes) -> str | None:
+    """The text as Windows-1252 when that reads as Western European prose, else None.
+
+    Statistical detection is unreliable on short files, and short files are
+    common here (a paragraph, a note). Windows-1252 is by far the most common
+    legacy encoding of published Western prose; accept it when every
+    non-ASCII character it yields is a Latin letter or common typography. A
+    Central European file (cp1250 "ł" is cp1252 "³" beside letters) or a
+    Cyrillic one fails this test and goes to detection.
+    """
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+    for char in set(text):
+        if char < "\x80":
+            continue
+        if char in _WESTERN or ("\u00c0" <= char <= "\u00ff" and char.isalpha()):
+            continue
+        return None
+    # A symbol between two letters ("Za\u00bf\u00f3\u0142" read from cp1250) is a letter of another code page.
+    if _SYMBOL_IN_WORD.search(text):
+        return None
+    # Western prose is mostly ASCII letters; text whose letters are mostly from the upper half
+    # is another alphabet (Cyrillic cp1251 reads as "\u00cf\u00f0\u00e8\u00e2\u00e5\u00f2" in cp1252).
+    letters = sum(1 for char in text if char.isalpha())
+    upper_half = sum(1 for char in text if char >= "\u00c0" and char.isalpha())
+    if letters and upper_half / letters > 0.3:
+        return None
+    return text
 
 
 def _looks_binary(text: str) -> bool:
