@@ -142,6 +142,8 @@ def _cmd_check(argv: list[str]) -> int:
         raise UsageError("--jobs must be at least 1")
     if args.unsafe_fixes and not (args.fix or args.diff):
         raise UsageError("--unsafe-fixes needs --fix or --diff")
+    if args.fix and "-" in args.paths:
+        raise UsageError("--fix cannot rewrite standard input; use --diff")
     settings = _settings(args.config)
     from checker.registry import resolve_selection
 

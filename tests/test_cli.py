@@ -186,3 +186,23 @@ def test_directives_shown_inside_code_are_not_directives(project, run_cli):
     code, out, _ = run_cli("-f", "concise", "a.md")
     assert code == 1
     assert out.splitlines() == [line for line in out.splitlines() if "ENC001" in line] and "ENC001" in out
+
+
+def test_fix_on_stdin_is_a_usage_error(project, run_cli):
+    code, _, err = run_cli("--fix", "-")
+    assert code == 2 and "--fix cannot rewrite standard input" in err and "Traceback" not in err
+
+
+def test_unreadable_file_is_a_clear_notice(project, run_cli):
+    import os
+
+    path = project / "locked.md"
+    path.write_text("Text.\n", encoding="utf-8")
+    path.chmod(0)
+    try:
+        if os.access(path, os.R_OK):  # root reads anything: nothing to test here
+            pytest.skip("running as a user who can read any file")
+        code, _, err = run_cli("locked.md")
+        assert "locked.md: could not be read" in err and "Traceback" not in err
+    finally:
+        path.chmod(0o644)
