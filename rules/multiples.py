@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from checker.extract.claims import ClaimRule
+from checker.extract.claim_rule import ClaimRule
 
 
 class Multiples(ClaimRule):

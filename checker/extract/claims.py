@@ -34,9 +34,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from checker.facts import Claim, Quantity
-from checker.finding import Edit, Finding, Fix, Related
+from checker.extract.numbers import LazyPattern
 from checker.intervals import INF, Interval, format_number, hedged
-from checker.rule import Rule
 
 if TYPE_CHECKING:
     from checker.document import Document
@@ -68,51 +67,51 @@ _DOWN = (
 _NEUTRAL = "improved improvement improve improving deteriorated deterioration changed change changes moved swung".split()
 _DIRECTION = {**{w: 1 for w in _UP}, **{w: -1 for w in _DOWN}, **{w: 0 for w in _NEUTRAL}}
 _CUE_WORDS = "|".join(sorted(_DIRECTION, key=len, reverse=True))
-_CUE = re.compile(rf"\b(?:{_CUE_WORDS})\b")
+_CUE = LazyPattern(rf"\b(?:{_CUE_WORDS})\b")
 _NOUN_CUES = (
     "increase|increases|rise|growth|gain|jump|improvement|expansion|uplift|decrease|decline|drop|fall|"
     "reduction|contraction|deterioration|change|higher|lower"
 )
 # A rate right after its cue: "increased 42%", "an increase of 42%", "up 42%", "increased in 2019 by 5%".
-_CUE_BEFORE = re.compile(
+_CUE_BEFORE = LazyPattern(
     rf"\b(?P<cue>{_CUE_WORDS})(?:\s+(?:in|during|for)\s+(?:[\w'’-]+\s+){{0,3}}?(?=by\b))?"
     r"(?:\s+(?:by|of))?(?:\s+(?:an?|the))?\s*$"
 )
 # A rate right before its cue: "a 42% increase", "81% year-over-year growth".
-_CUE_AFTER = re.compile(
+_CUE_AFTER = LazyPattern(
     r"^\s*(?:(?:year[- ]over[- ]year|year[- ]on[- ]year|yoy|y/y|annual|sequential|organic|overall|reported)\s+)?"
     rf"(?P<cue>{_NOUN_CUES})\b"
 )
-_CHAIN = re.compile(r"^\s*(?:,\s*)?(?:or|and|representing)\s*$|^\s*\(\s*$")
-_FROM_DIRECT = re.compile(
+_CHAIN = LazyPattern(r"^\s*(?:,\s*)?(?:or|and|representing)\s*$|^\s*\(\s*$")
+_FROM_DIRECT = LazyPattern(
     r"(?:\bfrom|\b(?:as\s+)?compared\s+(?:to|with)|\bversus|\bvs\.?|\bagainst|\brelative\s+to)\s+"
     r"(?:(?:the\s+|a\s+)?(?:prior|previous|preceding|last)\s+(?:year|period|quarter)(?:['’]s)?\s+)?$"
 )
-_FROM_OF = re.compile(
+_FROM_OF = LazyPattern(
     r"(?:\bfrom|\b(?:as\s+)?compared\s+(?:to|with)|\bversus|\bvs\.?)\s+(?:[\w'’-]+\s+){1,4}?(?:of|at|was|were)\s+$"
 )
-_FROM_YEAR = re.compile(r"\(\s*(?:fy\s*|fiscal\s+)?(?:19|20)\d\d\s*:\s*$")
-_TO = re.compile(r"(?:(?<![\w-])(?P<word>[\w-]+)\s+)?to\s+$|\b(?:reaching|reached|to\s+reach|totall?ing|totall?ed)\s+$")
+_FROM_YEAR = LazyPattern(r"\(\s*(?:fy\s*|fiscal\s+)?(?:19|20)\d\d\s*:\s*$")
+_TO = LazyPattern(r"(?:(?<![\w-])(?P<word>[\w-]+)\s+)?to\s+$|\b(?:reaching|reached|to\s+reach|totall?ing|totall?ed)\s+$")
 _NOT_TO = frozenset(
     "compared equal due related according prior relative similar attributable owing pursuant subject as "
     "contribute contributed contributing applied applicable up close amounting amounted amount".split()
 )
-_MERGE_GLUE = re.compile(
+_MERGE_GLUE = LazyPattern(
     r"(?:\s+(?:in|for|during|at|as\s+of)\s+[\w\s'’-]{0,30}?|\s+per\s+\w+)?"
     r"[\s,(]*(?:(?:an?|the|which\s+(?:is|was)|representing|or)\b\s*)?(?:an?\b\s*)?"
 )
-_COMPARE = re.compile(r"\b(?:compared|versus|vs\.?|relative|against)\b")
-_RESPECTIVELY = re.compile(r"\brespectively\b")
-_SEGMENT_BREAK = re.compile(r";|:\s|\s[•·]\s|,?\s+(?:while|whereas)\s+|,\s+but\s+")
-_DATE = re.compile(
+_COMPARE = LazyPattern(r"\b(?:compared|versus|vs\.?|relative|against)\b")
+_RESPECTIVELY = LazyPattern(r"\brespectively\b")
+_SEGMENT_BREAK = LazyPattern(r";|:\s|\s[•·]\s|,?\s+(?:while|whereas)\s+|,\s+but\s+")
+_DATE = LazyPattern(
     r"\b(?:january|february|march|april|may|june|july|august|september|october|november|december|"
     r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?\s+\d{1,2},\s+(?:19|20)\d\d\b"
 )
-_GLUE_WORDS = re.compile(
+_GLUE_WORDS = LazyPattern(
     r"\b(?:and|which|that|while|whereas|but|because|due|driven|after|before|excluding|including|net|"
     r"offset|partially|primarily|mainly|largely|although|though|when|where|if|with|without|plus|less)\b"
 )
-_GLUE_TAIL = re.compile(r",\s*(?:(?:an?|the)\b\s*)?(?:representing\b\s*)?$")
+_GLUE_TAIL = LazyPattern(r",\s*(?:(?:an?|the)\b\s*)?(?:representing\b\s*)?$")
 _MEASURE_NOUNS = frozenset(
     """
     year years month months week weeks day days hour hours minute minutes second seconds quarter quarters
@@ -558,13 +557,13 @@ def _direction(a: _Item, b: _Item, event: _Event, av: Interval, bv: Interval) ->
 
 # --- compound annual growth ------------------------------------------------------------------
 
-_CAGR = re.compile(
+_CAGR = LazyPattern(
     r"\b(?:cagr|compound(?:ed)?\s+annual(?:\s+growth)?(?:\s+rate)?|compound\s+annual\s+growth\s+rate|"
     r"annuali[sz]ed\s+growth(?:\s+rate)?|compound(?:ed)?\s+(?:growth\s+)?annually)\b"
 )
-_YEAR_AFTER = re.compile(r"^\s*,?\s*(?:(?:in|by|for|of|as\s+of|at\s+the\s+end\s+of|through|until|till|during)\s+)?(?:the\s+)?(?:(?:fiscal|fy|calendar)\s*(?:year\s+)?)?((?:19|20)\d\d)\b")
-_YEAR_BEFORE = re.compile(r"\b(?:in|by|for|of)\s+(?:(?:fiscal|fy)\s*)?((?:19|20)\d\d)\s*,?\s*(?:[\w'’-]+\s+){0,4}?$")
-_PERIOD = re.compile(r"\b((?:19|20)\d\d)\s*(?:-|–|—|to|through|and)\s*((?:19|20)\d\d)\b")
+_YEAR_AFTER = LazyPattern(r"^\s*,?\s*(?:(?:in|by|for|of|as\s+of|at\s+the\s+end\s+of|through|until|till|during)\s+)?(?:the\s+)?(?:(?:fiscal|fy|calendar)\s*(?:year\s+)?)?((?:19|20)\d\d)\b")
+_YEAR_BEFORE = LazyPattern(r"\b(?:in|by|for|of)\s+(?:(?:fiscal|fy)\s*)?((?:19|20)\d\d)\s*,?\s*(?:[\w'’-]+\s+){0,4}?$")
+_PERIOD = LazyPattern(r"\b((?:19|20)\d\d)\s*(?:-|–|—|to|through|and)\s*((?:19|20)\d\d)\b")
 
 
 def _cagr_claims(prose: str, start: int, end: int, quantities: list[Quantity]) -> list[Claim]:
@@ -628,25 +627,25 @@ _INT = r"\d{1,3}(?:,\d{3})+|\d+"
 _PCT = r"(?P<p>\d+(?:\.\d+)?)\s*(?:%|percent\b|per\s+cent\b)"
 _SHARE_PATTERNS = (
     # "62% (256 of 412)", "62% (256/412)", "62% (n = 256/412)"
-    re.compile(rf"{_PCT}\s*\(\s*(?:n\s*=\s*)?(?P<n>{_INT})\s*(?:/|of|out\s+of)\s*(?:the\s+)?(?P<N>{_INT})\b[^()]{{0,40}}\)", re.I),
+    LazyPattern(rf"{_PCT}\s*\(\s*(?:n\s*=\s*)?(?P<n>{_INT})\s*(?:/|of|out\s+of)\s*(?:the\s+)?(?P<N>{_INT})\b[^()]{{0,40}}\)", re.I),
     # "256 of 412 patients (62%)", "256/412 (62%)"
-    re.compile(rf"(?<![\d.,])(?P<n>{_INT})\s*(?:/|of|out\s+of)\s*(?:the\s+)?(?P<N>{_INT})\s*(?:[a-z][\w-]*\s+){{0,3}}?\(\s*{_PCT}\s*\)", re.I),
+    LazyPattern(rf"(?<![\d.,])(?P<n>{_INT})\s*(?:/|of|out\s+of)\s*(?:the\s+)?(?P<N>{_INT})\s*(?:[a-z][\w-]*\s+){{0,3}}?\(\s*{_PCT}\s*\)", re.I),
 )
 _PCT_COUNT = (
     # "62% (256)" and "256 patients (62%)": the whole is found in the paragraph.
-    re.compile(rf"{_PCT}\s*\(\s*(?:n\s*=\s*)?(?P<n>{_INT})\s*\)", re.I),
-    re.compile(rf"(?<![\d.,$€£¥])(?P<n>{_INT})\s+(?P<noun>[a-z][\w-]*)(?:\s+[a-z][\w-]*){{0,2}}?\s*\(\s*{_PCT}\s*\)", re.I),
-    re.compile(rf"(?<![\d.,$€£¥])(?P<n>{_INT})\s*\(\s*{_PCT}\s*\)", re.I),
+    LazyPattern(rf"{_PCT}\s*\(\s*(?:n\s*=\s*)?(?P<n>{_INT})\s*\)", re.I),
+    LazyPattern(rf"(?<![\d.,$€£¥])(?P<n>{_INT})\s+(?P<noun>[a-z][\w-]*)(?:\s+[a-z][\w-]*){{0,2}}?\s*\(\s*{_PCT}\s*\)", re.I),
+    LazyPattern(rf"(?<![\d.,$€£¥])(?P<n>{_INT})\s*\(\s*{_PCT}\s*\)", re.I),
 )
 _WHOLE = (
-    re.compile(rf"(?<![\d.,$€£¥])(?P<N>{_INT})\s+(?P<noun>[a-z][\w-]*)\s+(?:(?:were|was|had\s+been|have\s+been)\s+)?"
+    LazyPattern(rf"(?<![\d.,$€£¥])(?P<N>{_INT})\s+(?P<noun>[a-z][\w-]*)\s+(?:(?:were|was|had\s+been|have\s+been)\s+)?"
                r"(?:enrolled|randomi[sz]ed|treated|included|evaluable|analy[sz]ed|surveyed|assessed|recruited|dosed|"
                r"screened|interviewed|polled|participated|responded|registered)\b", re.I),
-    re.compile(rf"\b(?:a\s+total\s+of|among|of\s+the|of\s+all)\s+(?P<N>{_INT})\s+(?P<noun>[a-z][\w-]*)", re.I),
-    re.compile(rf"\(\s*[nN]\s*=\s*(?P<N>{_INT})\s*\)"),
+    LazyPattern(rf"\b(?:a\s+total\s+of|among|of\s+the|of\s+all)\s+(?P<N>{_INT})\s+(?P<noun>[a-z][\w-]*)", re.I),
+    LazyPattern(rf"\(\s*[nN]\s*=\s*(?P<N>{_INT})\s*\)"),
 )
-_REFERS_TO_WHOLE = re.compile(r"^\W*(?:of|among)\s+(?:these|them|those|whom|this\s+group)\b|\b(?:of|among)\s+whom\b", re.I)
-_GRIM = re.compile(rf"{_PCT}\s+of\s+(?:the\s+|all\s+|our\s+|its\s+|these\s+)?(?P<N>{_INT})\s+(?P<noun>[a-z][\w-]*)", re.I)
+_REFERS_TO_WHOLE = LazyPattern(r"^\W*(?:of|among)\s+(?:these|them|those|whom|this\s+group)\b|\b(?:of|among)\s+whom\b", re.I)
+_GRIM = LazyPattern(rf"{_PCT}\s+of\s+(?:the\s+|all\s+|our\s+|its\s+|these\s+)?(?P<N>{_INT})\s+(?P<noun>[a-z][\w-]*)", re.I)
 
 
 def _share_claims(prose: str, sentence, found: list[Quantity], doc: Document, quantities, starts) -> list[Claim]:
@@ -775,32 +774,32 @@ def _grim(offset: int, match: re.Match, found: list[Quantity]) -> Claim | None:
 
 # --- totals -------------------------------------------------------------------------------------
 
-_TOTAL_BEFORE = re.compile(
+_TOTAL_BEFORE = LazyPattern(
     r"(?:\b(?:for|to|with|giving|bringing|making)\s+(?:a\s+|an\s+)?(?:total|combined|aggregate|overall)"
     r"(?:\s+[\w'’-]+){0,3}?(?:\s+of)?|\b(?:totall?ing|totall?ed|combined\s+for)(?:\s+a\s+total\s+of)?)\s*$"
 )
-_PARTS_AFTER = re.compile(
+_PARTS_AFTER = LazyPattern(
     r"^(?:\s+[\w'’-]+){0,3}?\s*,?\s*(?:(?P<exact>comprising|comprised(?:\s+of)?|comprises|consisting\s+of|consisted\s+of|"
     r"consists\s+of|made\s+up\s+of|composed\s+of|split\s+(?:between|into)|broken\s+down\s+(?:into|as)|"
     r"divided\s+(?:between|into)|(?:which|that)\s+(?:comprised|consisted\s+of|was\s+made\s+up\s+of))|"
     r"(?P<partial>including|(?:which|that)\s+included|such\s+as|(?<=,\s)of\s+which|(?<=,)of\s+which))\b"
 )
-_PARENTHESIS_AFTER = re.compile(r"^(?:\s+[\w'’-]+){0,3}?\s*\(\s*$")
-_SIGNED_GLUE = re.compile(r"\b(?:offset|partially|partly|less|minus|net\s+of|compared|versus|excluding|except)\b")
-_LIST_GLUE = re.compile(r"^[^;:()%]{0,60}$")
-_LOOSE = re.compile(
+_PARENTHESIS_AFTER = LazyPattern(r"^(?:\s+[\w'’-]+){0,3}?\s*\(\s*$")
+_SIGNED_GLUE = LazyPattern(r"\b(?:offset|partially|partly|less|minus|net\s+of|compared|versus|excluding|except)\b")
+_LIST_GLUE = LazyPattern(r"^[^;:()%]{0,60}$")
+_LOOSE = LazyPattern(
     r"\b(?:drove|drive|drives|driving|fuel(?:l)?ed|powered|helped|supported|underpinned|led|boosted|contributed|"
     r"contributing|contribute)\b"
 )
-_STRICT = re.compile(
+_STRICT = LazyPattern(
     r"\b(?:totall?ed|amounted|came\s+to|made\s+up|comprised|accounted\s+for|generated|delivered|had|posted|"
     r"recorded|reported|achieved|brought\s+in|represented|were|was)\b"
 )
-_TOGETHER = re.compile(
+_TOGETHER = LazyPattern(
     r"\b(?:together|combined|collectively|taken\s+together|in\s+total)\b,?\s*(?:(?:these|those|the|our|its|their|both)\s+)?"
     r"(?P<count>two|three|four|five|six|both)?\b"
 )
-_COUNT_PHRASE = re.compile(r"\b(?:these|those|the|our|its|their)\s+(?P<count>two|three|four|five|six)\s+[\w-]+|\bboth\b")
+_COUNT_PHRASE = LazyPattern(r"\b(?:these|those|the|our|its|their)\s+(?P<count>two|three|four|five|six)\s+[\w-]+|\bboth\b")
 _COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "both": 2}
 
 
@@ -961,7 +960,7 @@ def _together_claims(prose: str, sentences, index: int, found: list[Quantity], q
     return [_total(total, parts, exact=True, loose=loose)]
 
 
-_PERCENT_WHOLE = re.compile(
+_PERCENT_WHOLE = LazyPattern(
     r"\b(?:split|divided|distributed|broken\s+down|allocated|apportioned)\b[^.;]{0,30}?\b(?:between|among|into|as)\b"
     r"|\b(?:the|with)\s+(?:remaining|rest|remainder|balance|other)\s+(?:of\s+the\s+\w+\s+)?(?=[~\d])"
 )
@@ -1058,35 +1057,3 @@ def _replace_unit(text: str, unit: str) -> str:
 
 def _unit_words(unit: str) -> str:
     return {"bp": "basis points", "pp": "percentage points", "pt": "points"}.get(unit, unit)
-
-
-# --- the rules' shared behaviour -------------------------------------------------------------------
-
-
-
-class ClaimRule(Rule):
-    """Reports the inconsistent claims that ``checker.extract.claims`` assigned to this rule's code."""
-
-    abstract = True
-    requires = ("numbers",)
-    severity = "error"
-
-    def check(self, doc, facts):
-        for claim in facts.claims:
-            if claim.rule != self.code or claim.consistent:
-                continue
-            yield self.report(doc, claim)
-
-    def message(self, doc, claim: Claim) -> str:
-        """One sentence quoting the text; rules override it."""
-        return f'"{claim.stated}" does not match the figures, which give {claim.computed}'
-
-    def report(self, doc, claim: Claim) -> Finding:
-        related = tuple(Related(start, end, f'figure used: "{doc.text[start:end]}"') for start, end in claim.parts)
-        fix = None
-        if claim.suggestion and claim.suggestion != doc.text[claim.start:claim.end]:
-            fix = Fix((Edit(claim.start, claim.end, claim.suggestion),), "display", f'write "{claim.suggestion}"')
-        return self.finding(
-            claim.start, claim.end, self.message(doc, claim), evidence=claim.detail, related=related, fix=fix,
-            severity="warning" if claim.loose else None,
-        )

@@ -22,11 +22,12 @@ Public interface (stable; the cross-document facts extractor builds on it):
 
 Units: "" (a bare number), "%", "pp" (percentage points), "pt" (bare
 "points"), "bp" (basis points), "x" (multiples) or an ISO currency code
-("$" alone reads as "USD"). The grammar is pyparsing, built once on first
-use; amounts in digits, by far the most common, are one element of it
-matched directly. Plain regexes find the places where a number can start
+("$" alone reads as "USD"). The grammar (:func:`grammar`) is two regular
+expressions built once on first use: amounts in digits, by far the most
+common, and spelled-out amounts, a small parsing expression grammar written
+with atomic groups. Plain regexes find the places where a number can start
 (runs of digits, and number words through a trie-shaped pattern), so text
-without figures costs one scan.
+without figures costs one scan; every pattern is compiled on first use.
 """
 
 from __future__ import annotations
@@ -41,6 +42,25 @@ if TYPE_CHECKING:
     from checker.config import Settings
     from checker.document import Document
     from checker.facts import FactSheet
+
+class LazyPattern:
+    """A regular expression compiled on first use, so that importing a module compiles nothing.
+
+    After the first use its methods are the compiled pattern's own (bound
+    once, as instance attributes), so later calls cost what a compiled
+    pattern's do.
+    """
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self._source = (pattern, flags)
+
+    def __getattr__(self, name: str):
+        compiled = re.compile(*self._source)
+        for method in ("search", "match", "fullmatch", "finditer", "findall", "sub", "split"):
+            setattr(self, method, getattr(compiled, method))
+        self.pattern = compiled.pattern
+        return getattr(compiled, name)
+
 
 # --- vocabulary -----------------------------------------------------------------
 
@@ -107,17 +127,17 @@ _LABELS = frozenset(
     """.split()
 )
 # After a number: a month name makes it a day ("1 July 2020").
-_MONTH_AFTER = re.compile(
+_MONTH_AFTER = LazyPattern(
     r"\s*(?:january|february|march|april|may|june|july|august|september|october|november|december|"
     r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b\.?",
     re.I,
 )
-_CI_AFTER = re.compile(r"\s*(?:CI\b|C\.I\.|(?:confidence|credible|prediction|tolerance)\s+(?:interval|level|limit))", re.I)
-_P_VALUE_BEFORE = re.compile(r"\b[pP]\s*(?:-?\s*values?\s*(?:of|was|were|is|=|<|>|≤|≥)?|[=<>≤≥])\s*$")
+_CI_AFTER = LazyPattern(r"\s*(?:CI\b|C\.I\.|(?:confidence|credible|prediction|tolerance)\s+(?:interval|level|limit))", re.I)
+_P_VALUE_BEFORE = LazyPattern(r"\b[pP]\s*(?:-?\s*values?\s*(?:of|was|were|is|=|<|>|≤|≥)?|[=<>≤≥])\s*$")
 # Characters after a number that make it part of an identifier, date, time or version.
-_GLUED_AFTER = re.compile(r"[A-Za-z0-9_]|[-–/.:,][A-Za-z0-9]")
-_TOKEN_TAIL = re.compile(r"[\w.,/:–-]*")
-_NOUN_AFTER = re.compile(r"\s+([A-Za-z][a-z]+(?:-[a-z]+)?)")
+_GLUED_AFTER = LazyPattern(r"[A-Za-z0-9_]|[-–/.:,][A-Za-z0-9]")
+_TOKEN_TAIL = LazyPattern(r"[\w.,/:–-]*")
+_NOUN_AFTER = LazyPattern(r"\s+([A-Za-z][a-z]+(?:-[a-z]+)?)")
 _NOT_NOUNS = frozenset(
     """
     a an the and or of to in on at by for from with as than per was were is are be been has have had
@@ -130,7 +150,7 @@ _NOT_NOUNS = frozenset(
 
 # Where a quantity can start: a run of digits (checked in Python for what is glued before it),
 # or a number or multiplier word (a regex factored as a trie, so it fails fast on other words).
-_DIGIT_RUN = re.compile(r"[0-9][0-9,.]*")
+_DIGIT_RUN = LazyPattern(r"[0-9][0-9,.]*")
 
 
 def _trie(words: list[str]) -> str:
@@ -145,7 +165,7 @@ def _trie(words: list[str]) -> str:
     return "|".join(parts)
 
 
-_NUMBER_WORD = re.compile(
+_NUMBER_WORD = LazyPattern(
     r"\b(?:" + _trie(sorted(set(_UNITS_WORDS) | set(_TENS_WORDS) | set(_MULTIPLIER_VERBS) | set(_FOLD_WORDS)
                              | {"a dozen", "a hundred"})) + r")\b",
     re.I,
@@ -158,7 +178,7 @@ def _alternation(words) -> str:
 
 
 # Everything that may precede the number core within one quantity, anchored at the core.
-_PREFIX = re.compile(
+_PREFIX = LazyPattern(
     r"(?:(?<![\w.])(?:" + _alternation(_HEDGES) + r")\s*)?[+\-−]?\s?"
     r"(?:\\?(?:" + _alternation(k for k in _CURRENCY_PREFIX if not k[0].isalpha()) + r")\s?|"
     r"\b(?:" + _alternation(k for k in _CURRENCY_PREFIX if k[0].isalpha()) + r")\s?)?[+\-−]?\(?$",
@@ -192,20 +212,26 @@ _CURRENCY = (
 _SUFFIX_CURRENCY = r"(?i:" + _alternation(_CURRENCY_SUFFIX) + r")\b"
 
 
+_WS = r"[ \t\n\r]*+"  # the whitespace skipped between the words of a spelled-out amount
+
+
+def _atom(pattern: str) -> str:
+    return f"(?>{pattern})"
+
+
 @lru_cache(maxsize=1)
-def grammar():
-    """The grammar of one amount (pyparsing), built once: hedge, sign, currency, number, scale, unit.
+def grammar() -> tuple[re.Pattern, re.Pattern]:
+    """The grammar of one amount, built once: (amounts in digits, spelled-out amounts).
 
-    Amounts written with digits, by far the most frequent, are one regular
-    expression with named parts (a single pyparsing element is much faster
-    than a sequence of them); spelled-out numbers and multiplier words are
-    combinations of elements.
+    Both are regular expressions with named parts: hedge, sign, currency,
+    number, scale, unit. Amounts written with digits, by far the most
+    frequent, are one expression. Spelled-out numbers and multiplier words
+    ("about two hundred and five million", "three-fold", "doubled") are a
+    parsing expression grammar written with atomic groups and possessive
+    quantifiers: each part, once matched, is never given back, and of two
+    alternatives the first that matches wins. The words of a spelled-out
+    amount may be separated by spaces, tabs and line breaks.
     """
-    import pyparsing as pp
-
-    def rx(pattern: str, flags: int = re.I):
-        return pp.Regex(pattern, flags)
-
     tail = (
         rf"(?:\s*(?P<unit>{_PERCENT_UNIT})|(?P<times>{_TIMES})|\s+(?P<suffix_currency>{_SUFFIX_CURRENCY}))?"
     )
@@ -214,43 +240,50 @@ def grammar():
         rf"(?:\s?(?P<cscale>{_ABBR_SCALE}|{_WORD_SCALE}))?"
     )
     plain = rf"(?P<digits>{_DIGITS})(?:\s+(?P<scale>{_WORD_SCALE}))?"
-    figure = pp.Regex(rf"(?:(?P<hedge>{_HEDGE})\s*)?(?:(?P<sign>{_SIGN})\s?)?(?:{priced}|{plain}){tail}")
+    figure = re.compile(rf"(?:(?P<hedge>{_HEDGE})\s*)?(?:(?P<sign>{_SIGN})\s?)?(?:{priced}|{plain}){tail}")
 
-    hedge = rx(_HEDGE)("hedge")
-    sign = rx(_SIGN, 0)("sign")
-    unit_word = rx(r"(?:" + _alternation(_UNITS_WORDS) + r")\b")
-    tens_word = rx(
-        r"(?:" + _alternation(_TENS_WORDS) + r")(?:[- ](?:"
-        + _alternation(k for k in _UNITS_WORDS if 0 < _UNITS_WORDS[k] < 10) + r")\b)?\b"
+    ws = _WS
+    unit_word = _atom(r"(?i:(?:" + _alternation(_UNITS_WORDS) + r")\b)")
+    tens_word = _atom(
+        r"(?i:(?:" + _alternation(_TENS_WORDS) + r")(?:[- ](?:"
+        + _alternation(k for k in _UNITS_WORDS if 0 < _UNITS_WORDS[k] < 10) + r")\b)?\b)"
     )
-    dozen = rx(r"(?:a\s+)?dozen\b")
-    hundred = rx(r"hundred\b")
-    small = tens_word | unit_word
-    words = pp.Group(dozen | (pp.Opt(rx(r"a\b") | small) + hundred + pp.Opt(pp.Suppress(rx(r"and\b")) + small | small)) | small)("words")
-    word_tail = pp.Opt(
-        rx(_PERCENT_UNIT, 0)("unit") | rx(_TIMES, 0)("times").leave_whitespace() | rx(_SUFFIX_CURRENCY, 0)("suffix_currency")
+    small = f"(?>{tens_word}|{unit_word})"
+    dozen = _atom(r"(?i:(?:a\s+)?dozen\b)")
+    article = _atom(r"(?i:a\b)")
+    hundred = _atom(r"(?i:hundred\b)")
+    conjunction = _atom(r"(?i:and\b)")
+    words = (
+        rf"(?>(?P<dozen>{dozen})"
+        rf"|(?:(?P<w1>{article}|{small}))?+{ws}(?P<hundred>{hundred})"
+        rf"(?>{ws}{conjunction}{ws}(?P<w3a>{small})|{ws}(?P<w3b>{small}))?+"
+        rf"|(?P<small>{small}))"
     )
-    spelled = pp.Opt(sign) + words + pp.Opt(rx(_WORD_SCALE, 0)("scale")) + word_tail
-    fold = rx(r"(?:" + _alternation(_FOLD_WORDS) + r")\b")("fold")
-    multiplier = rx(r"(?:" + _alternation(_MULTIPLIER_VERBS) + r")\b")("verb")
-    located = pp.Located(figure | pp.Opt(hedge) + (multiplier | fold | spelled))
-    located.parse_with_tabs()
-    located.streamline()
-    return located, figure.re
+    spelled = (
+        rf"(?:(?P<sign>{_atom(_SIGN)}))?+{ws}{words}"
+        rf"(?>{ws}(?P<scale>{_atom(_WORD_SCALE)})|{ws})"
+        rf"(?>{ws}(?P<unit>{_atom(_PERCENT_UNIT)})|(?P<times>{_atom(_TIMES)})|{ws}(?P<suffix_currency>{_atom(_SUFFIX_CURRENCY)}))?+"
+    )
+    fold = _atom(r"(?i:(?:" + _alternation(_FOLD_WORDS) + r")\b)")
+    multiplier = _atom(r"(?i:(?:" + _alternation(_MULTIPLIER_VERBS) + r")\b)")
+    worded = re.compile(
+        rf"{ws}(?:(?P<hedge>{_atom(_HEDGE)}))?+{ws}(?>(?P<verb>{multiplier})|(?P<fold>{fold})|{spelled})"
+    )
+    return figure, worded
 
 
 # --- parsing -------------------------------------------------------------------------
 
-_BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.I)
-_FROM_BEFORE = re.compile(r"\bfrom\s+$", re.I)
+_BETWEEN_BEFORE = LazyPattern(r"\bbetween\s+$", re.I)
+_FROM_BEFORE = LazyPattern(r"\bfrom\s+$", re.I)
 # A change word just before a figure: "increased $0.2 billion to $1.3 billion" is not a range.
-_CHANGE_BEFORE = re.compile(
+_CHANGE_BEFORE = LazyPattern(
     r"\b(?:increase[sd]?|decrease[sd]?|rose|rise|fell|fall|grew|growth|declined?|dropped|drop|up|down|by|change[sd]?|"
     r"gain(?:ed)?|reduc(?:ed|tion)|improved?|improvement|higher|lower)\b(?:\s+(?:of|by))?\s*(?:an?\s+)?$",
     re.I,
 )
-_RANGE_SEPARATOR = re.compile(r"\s*[-–—]\s*|\s+to\s+", re.I)
-_AND_SEPARATOR = re.compile(r"\s+and\s+", re.I)
+_RANGE_SEPARATOR = LazyPattern(r"\s*[-–—]\s*|\s+to\s+", re.I)
+_AND_SEPARATOR = LazyPattern(r"\s+and\s+", re.I)
 
 _Amount = tuple  # (value, low, high, unit, scale, decimals, kind, exact)
 
@@ -337,26 +370,32 @@ def _prefix_start(text: str, floor: int, core: int) -> int:
 
 
 def _parse_amount(text: str, begin: int, limit: int):
-    """(tokens, end) of one amount starting at ``begin``, or None."""
-    import pyparsing as pp
-
-    located, figure = grammar()
-    # The grammar's first alternative (amounts in digits) is one regular expression: match it
-    # directly, without pyparsing's per-call overhead; the other alternatives go through pyparsing.
-    match = figure.match(text, begin, min(limit, begin + 80))
+    """(parts, end) of one amount starting at ``begin``, or None."""
+    figure, worded = grammar()
+    stop = min(limit, begin + 80)
+    at = begin
+    while at < stop and text[at] in " \t\n\r":  # (callers start at a figure, not at spaces)
+        at += 1
+    match = figure.match(text, at, stop)
     if match is not None:
+        tokens = match.groupdict()
         end = match.end()
-        while end > begin and text[end - 1].isspace():
-            end -= 1
-        return match.groupdict(), end
-    try:
-        result = located.parse_string(text[begin:min(limit, begin + 80)])
-    except pp.ParseException:
-        return None
-    end = begin + result["locn_end"]
+    else:
+        # Matched on the slice, so that nothing before ``begin`` or after ``stop`` is seen.
+        match = worded.match(text[begin:stop])
+        if match is None:
+            return None
+        tokens = match.groupdict()
+        if tokens["dozen"] is not None:
+            tokens["words"] = [tokens["dozen"]]
+        elif tokens["hundred"] is not None:
+            tokens["words"] = [w for w in (tokens["w1"], tokens["hundred"], tokens["w3a"] or tokens["w3b"]) if w is not None]
+        elif tokens["small"] is not None:
+            tokens["words"] = [tokens["small"]]
+        end = begin + match.end()
     while end > begin and text[end - 1].isspace():
         end -= 1
-    return result["value"], end
+    return tokens, end
 
 
 def _quantity_at(text: str, begin: int, core: int, limit: int) -> Quantity | None:

@@ -1,0 +1,44 @@
+"""The shared behaviour of the arithmetic-claim rules (NUM001-NUM006).
+
+Kept apart from ``checker.extract.claims`` so that registering the rules
+imports nothing heavy: the claims themselves are found by the ``numbers``
+extractor, only when a document has figures.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from checker.finding import Edit, Finding, Fix, Related
+from checker.rule import Rule
+
+if TYPE_CHECKING:
+    from checker.facts import Claim
+
+
+class ClaimRule(Rule):
+    """Reports the inconsistent claims that ``checker.extract.claims`` assigned to this rule's code."""
+
+    abstract = True
+    requires = ("numbers",)
+    severity = "error"
+
+    def check(self, doc, facts):
+        for claim in facts.claims:
+            if claim.rule != self.code or claim.consistent:
+                continue
+            yield self.report(doc, claim)
+
+    def message(self, doc, claim: Claim) -> str:
+        """One sentence quoting the text; rules override it."""
+        return f'"{claim.stated}" does not match the figures, which give {claim.computed}'
+
+    def report(self, doc, claim: Claim) -> Finding:
+        related = tuple(Related(start, end, f'figure used: "{doc.text[start:end]}"') for start, end in claim.parts)
+        fix = None
+        if claim.suggestion and claim.suggestion != doc.text[claim.start:claim.end]:
+            fix = Fix((Edit(claim.start, claim.end, claim.suggestion),), "display", f'write "{claim.suggestion}"')
+        return self.finding(
+            claim.start, claim.end, self.message(doc, claim), evidence=claim.detail, related=related, fix=fix,
+            severity="warning" if claim.loose else None,
+        )
