@@ -105,6 +105,27 @@ if TYPE_CHECKING:
     from checker.document import Document
     from checker.facts import FactSheet, FactStatement, GrowthClaim, Quantity
 
+
+class _Lazy:
+    """A regular expression compiled on first use: importing this module compiles nothing.
+
+    The patterns below are large (several kilobytes each, ~100 ms to compile
+    in all); a run that never reaches a pattern never pays for it. After the
+    first use the pattern's methods are the compiled pattern's own.
+    """
+
+    _METHODS = ("search", "match", "fullmatch", "finditer", "findall", "sub", "split")
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self._source = (pattern, flags)
+
+    def __getattr__(self, name: str):  # reached only before the first compile, and for other attributes
+        compiled = re.compile(*self._source)
+        for method in self._METHODS:
+            setattr(self, method, getattr(compiled, method))
+        return getattr(compiled, name)
+
+
 # --- the measure normaliser -----------------------------------------------------
 
 MEASURES: dict[str, tuple[str, ...]] = {
@@ -184,10 +205,10 @@ _CORPORATE = (
     r"AG|SA|SE|NV|GmbH"
 )
 _SPACE = r"(?:[ \t]+|[ \t]*\r?\n[ \t]*)"  # a space or one line break, never a blank line
-_CORPORATE_WORD = re.compile(rf"(?<=[ \t\n])(?:{_CORPORATE})(?![\w])")
-_ORG_BEFORE = re.compile(rf"(?<![\w&\-])((?:[A-Z][\w&\-]*|&)(?:{_SPACE}(?:[A-Z][\w&\-]*|&)){{0,3}}){_SPACE}\Z")
-_COMPANY_MARKER = re.compile(r"\((?:the\s+)?[\"\u201c]Company[\"\u201d]")
-_DEFINED_COMPANY = re.compile(
+_CORPORATE_WORD = _Lazy(rf"(?<=[ \t\n])(?:{_CORPORATE})(?![\w])")
+_ORG_BEFORE = _Lazy(rf"(?<![\w&\-])((?:[A-Z][\w&\-]*|&)(?:{_SPACE}(?:[A-Z][\w&\-]*|&)){{0,3}}){_SPACE}\Z")
+_COMPANY_MARKER = _Lazy(r"\((?:the\s+)?[\"\u201c]Company[\"\u201d]")
+_DEFINED_COMPANY = _Lazy(
     rf"\b((?:[A-Z][\w&\-]*{_SPACE}){{0,4}}[A-Z][\w&\-.]*)[ \t]*\((?:the\s+)?[\"\u201c]Company[\"\u201d]"
 )
 # Words that start a capitalised run without being part of a name.
@@ -301,7 +322,7 @@ PERIOD = (
     rf"|(?P<rel>last|this)\s+year"
     r")(?![\w])"
 )
-PERIOD_RE = re.compile(PERIOD, re.I)
+PERIOD_RE = _Lazy(PERIOD, re.I)
 
 
 def _year(text: str) -> int:
@@ -369,7 +390,7 @@ _AT_LEAST = frozenset({"more than", "over", "at least", "in excess of", "upwards
 _AT_MOST = frozenset({"up to", "less than", "under", "below", "at most", "fewer than", "no more than", "just under"})
 _NEARLY = frozenset({"nearly", "almost", "close to", "just shy of"})
 HEDGE = r"(?:about|approximately|approx\.?|roughly|around|some|circa|close\s+to|an\s+estimated|more\s+than|over|at\s+least|in\s+excess\s+of|upwards\s+of|above|exceeding|just\s+over|well\s+over|greater\s+than|up\s+to|less\s+than|under|below|at\s+most|fewer\s+than|no\s+more\s+than|just\s+under|nearly|almost|just\s+shy\s+of)"
-_DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
+_DIGITS = _Lazy(r"\d[\d,]*(?:\.\d+)?")
 
 
 def figure_interval(value: float, low: float, high: float, text: str, hedge: str | None, scale: float = 1.0, exact: bool = False) -> tuple[float, float]:
@@ -473,80 +494,80 @@ _COPULA = (
     r"(?P<gpct>\d[\d.,]*\s*(?:%|percent|per\s+cent))(?:\s+(?P<gcmp>year[\s\-]+(?:over|on)[\s\-]+year|yoy|y/y))?)?\s+to)"
 )
 
-_ACTIVE = re.compile(
+_ACTIVE = _Lazy(
     rf"{_LEAD}(?P<subj>{_ORG_PRONOUN}|{_PLURAL_SUBJECT}|{_NAME})\s+{_AUX}(?P<verb>{_ACTIVE_VERB})\s+"
     rf"(?:(?:the|a|an|its|their|our)\s+)?{_PERIOD_ADJ}?(?P<measure>(?:{_MODIFIER}[\s\-]+)*{_MEASURE})"
     rf"{_PERIOD_AFTER}?\s+(?:of|totaling|totalling|amounting\s+to|worth)\s+(?P<hedge>{HEDGE}\s+)?\Z",
     re.I,
 )
-_NOMINAL = re.compile(
+_NOMINAL = _Lazy(
     rf"{_LEAD}(?:(?P<poss>(?:{_NAME})['\u2019]s|our|the\s+company['\u2019]s|the\s+group['\u2019]s|{_NAME})\s+)?"
     rf"{_PERIOD_ADJ}?(?P<measure>(?:{_MODIFIER}[\s\-]+)*{_MEASURE}){_PERIOD_AFTER}?\s*,?\s+"
     rf"(?P<verb>{_COPULA})\s+(?P<hedge>{HEDGE}\s+)?\Z",
     re.I,
 )
-_MEASURE_OF = re.compile(
+_MEASURE_OF = _Lazy(
     rf"{_LEAD}{_PERIOD_ADJ}?(?P<measure>(?:{_MODIFIER}[\s\-]+)*{_MEASURE})\s+(?:of|for|from)\s+(?P<subj>{_NAME})"
     rf"{_PERIOD_AFTER}?\s*,?\s+(?P<verb>{_COPULA})\s+(?P<hedge>{HEDGE}\s+)?\Z",
     re.I,
 )
-_VALUE_FIRST_BEFORE = re.compile(
+_VALUE_FIRST_BEFORE = _Lazy(
     rf"{_LEAD}(?P<subj>{_ORG_PRONOUN}|{_NAME})\s+{_AUX}(?P<verb>{_ACTIVE_VERB})\s+(?P<hedge>{HEDGE}\s+)?\Z",
     re.I,
 )
-_VALUE_FIRST_AFTER = re.compile(
+_VALUE_FIRST_AFTER = _Lazy(
     rf"\s+(?:in|of)\s+{_PERIOD_ADJ}?(?P<measure>(?:{_MODIFIER}[\s\-]+)*{_MEASURE})(?![\w])", re.I
 )
 # What may follow a figure: a period, then the end of the clause.
-_AFTER_PERIOD = re.compile(rf"\s*,?\s*(?:(?:in|for|during)\s+(?:the\s+)?)?(?:{PERIOD})", re.I)
-_CLAUSE_END = re.compile(
+_AFTER_PERIOD = _Lazy(rf"\s*,?\s*(?:(?:in|for|during)\s+(?:the\s+)?)?(?:{PERIOD})", re.I)
+_CLAUSE_END = _Lazy(
     r"\s*(?:[,.;:)\u2014\u2013]|--|\Z|(?:and|which|with|up|down|compared|versus|vs\.?|an?|representing|reflecting|"
     r"marking|driven|thanks|due|as|while|whereas|from\s+(?:\$|US\$|\u20ac|\u00a3|\d))(?![\w]))",
     re.I,
 )
 
 # Employees: "we have ... over 800 employees", "Norwind employs 120 people".
-_EMPLOYER_BEFORE = re.compile(
+_EMPLOYER_BEFORE = _Lazy(
     rf"{_SIMPLE_LEAD}(?P<subj>{_ORG_PRONOUN}|{_NAME})\s+(?:(?:now|currently|also|today)\s+)*"
     r"(?P<verb>have|has|had|employ|employs|employed)\b(?P<gap>(?:\s+(?!\w+(?:ed|ing)\b|(?:lost|cut|laid|let|fired|hired|added|grown|shed|reduced|trained|recruited|onboarded|welcomed)\b)[a-z]+){0,6}?)\s+"
     rf"(?P<hedge>{HEDGE}\s+)?\Z",
     re.I,
 )
-_EMPLOYEES_AFTER = re.compile(
+_EMPLOYEES_AFTER = _Lazy(
     r"\s+(?:(?:full[\s\-]+time|permanent|dedicated)\s+)?(?P<measure>employees|staff|people|team\s+members)"
     r"(?P<where>\s+(?:worldwide|globally|around\s+the\s+(?:world|globe)|across\s+the\s+(?:world|globe)|in\s+total))?",
     re.I,
 )
-_WORKFORCE_BEFORE = re.compile(
+_WORKFORCE_BEFORE = _Lazy(
     rf"{_SIMPLE_LEAD}(?P<poss>(?:{_NAME})['\u2019]s|our|the\s+company['\u2019]s)\s+(?:global\s+|total\s+)?"
     rf"(?P<measure>workforce|headcount)\s+(?:was|is|stood\s+at|reached|totaled|totalled|of)\s+(?P<hedge>{HEDGE}\s+)?\Z",
     re.I,
 )
-_AS_OF = re.compile(
+_AS_OF = _Lazy(
     rf"\s*,?\s*(?:as\s+of|at)\s+(?:(?P<mon>{_MONTH})\s+(?:\d{{1,2}},?\s+)?(?P<y>{_YEAR})|the\s+end\s+of\s+(?P<ey>{_YEAR})|year[\s\-]+end\s+(?P<ye>{_YEAR}))",
     re.I,
 )
 
 # Years: founding and first approval (the numbers extractor does not treat years as quantities).
 _YEAR_VALUE = rf"(?:in\s+(?:(?:{_MONTH})\s+(?:\d{{1,2}},?\s+)?)?)(?P<year>{_YEAR})(?![\w])"
-_FOUNDED_PASSIVE = re.compile(
+_FOUNDED_PASSIVE = _Lazy(
     rf"{_SIMPLE_LEAD}(?P<subj>{_ORG_PRONOUN}|{_NAME})(?:\s*,\s*(?:which\s+was\s+)?|\s+(?:was|were|has\s+been)\s+)"
     rf"(?:originally\s+)?(?P<verb>founded|established|incorporated)(?:\s+in\s+(?-i:[A-Z][\w.]*(?:,?\s+[A-Z][\w.]*){{0,2}})(?=\s+in\s+))?\s+{_YEAR_VALUE}",
     re.I,
 )
-_FOUNDED_ACTIVE = re.compile(
+_FOUNDED_ACTIVE = _Lazy(
     rf"(?:\b(?:I|we|he|she|they|who)\s+(?:(?:co-?)?founded|started|established|launched)|\b(?:before|after|when|since)\s+"
     rf"(?:co-?founding|founding|starting|establishing|launching))\s+(?P<subj>{_NAME})\s+{_YEAR_VALUE}",
     re.I,
 )
-_FOUNDED_INTRO = re.compile(rf"(?:^|(?<=[.;]\s))(?:Founded|Established)\s+{_YEAR_VALUE},\s+(?P<subj>{_NAME})\s+(?:(?:now|today|also)\s+)?(?-i:[a-z]+)\b", re.I)
-_SINCE_FOUNDING = re.compile(rf"\bsince\s+(?P<subj>our|the\s+company['\u2019]s)\s+founding\s+{_YEAR_VALUE}", re.I)
-_FIRST_APPROVAL = re.compile(
+_FOUNDED_INTRO = _Lazy(rf"(?:^|(?<=[.;]\s))(?:Founded|Established)\s+{_YEAR_VALUE},\s+(?P<subj>{_NAME})\s+(?:(?:now|today|also)\s+)?(?-i:[a-z]+)\b", re.I)
+_SINCE_FOUNDING = _Lazy(rf"\bsince\s+(?P<subj>our|the\s+company['\u2019]s)\s+founding\s+{_YEAR_VALUE}", re.I)
+_FIRST_APPROVAL = _Lazy(
     rf"(?:{_SIMPLE_LEAD})(?P<subj>{_NAME})(?:['\u2019]s\s+first\s+approval\s+(?:came\s+)?|\s+was\s+first\s+approved\s+){_YEAR_VALUE}",
     re.I,
 )
-_ITS_FIRST_APPROVAL = re.compile(rf"\b(?:since|after|following|with)\s+its\s+first\s+approval\s+{_YEAR_VALUE}", re.I)
-_PRECEDING_NAME = re.compile(rf"(?:^|(?<=\s))(?P<prep>\w+\s+)?(?P<subj>{_NAME})\s+(?=[^A-Z]*\Z)")
+_ITS_FIRST_APPROVAL = _Lazy(rf"\b(?:since|after|following|with)\s+its\s+first\s+approval\s+{_YEAR_VALUE}", re.I)
+_PRECEDING_NAME = _Lazy(rf"(?:^|(?<=\s))(?P<prep>\w+\s+)?(?P<subj>{_NAME})\s+(?=[^A-Z]*\Z)")
 
 # Growth claims after the figure.
 _DIRECTION_UP = r"increase|rise|growth|gain|jump|improvement|higher|more|up"
@@ -558,25 +579,25 @@ _COMPARISON = (
     rf"|(?P<qoq>quarter[\s\-]+(?:over|on)[\s\-]+quarter|sequentially)"
     rf"|(?:compared\s+(?:with|to)|from|over|versus|vs\.?|relative\s+to)\s+(?:(?:the\s+)?(?:full\s+year\s+)?)(?:{PERIOD.replace('?P<', '?P<c_')})"
 )
-_GROWTH_BETWEEN = re.compile(
+_GROWTH_BETWEEN = _Lazy(
     rf"\A\s*(?:(?:in|for|during)\s+(?:the\s+)?(?:{PERIOD.replace('?P<', '?P<b_')}))?\s*[,;(\u2014\u2013]?\s*"
     r"(?:(?:which\s+(?:was|is|represents|represented)|representing|reflecting|marking|for|with)\s+)?(?:an?\s+)?"
     rf"(?:(?P<pre>{_DIRECTION_UP}|{_DIRECTION_DOWN})(?:\s+of)?\s+)?(?:by\s+)?(?P<hedge>{HEDGE}\s+)?\Z",
     re.I,
 )
-_GROWTH_AFTER = re.compile(
+_GROWTH_AFTER = _Lazy(
     rf"\A\s*(?:(?P<cmp1>{_COMPARISON.replace('?P<', '?P<x_')})\s+)?(?P<post>{_DIRECTION_UP}|{_DIRECTION_DOWN})?"
     rf"(?:\s+(?:than\s+(?:in\s+)?)?(?P<cmp2>{_COMPARISON}))?(?![\w])",
     re.I,
 )
 
 # Sentences that state no fact: guidance, conditionals, estimates.
-_NOT_A_FACT = re.compile(
+_NOT_A_FACT = _Lazy(
     r"\b(?:expect\w*|anticipat\w*|forecast\w*|guidance|projected|projects|projection\w*|target\w*|will|would|could|"
     r"might|should|estimat\w*|outlook|goal|aims?|plans?|planned|potential(?:ly)?|if|unless|assum\w*|pro\s+forma|"
     r"hypothetical\w*|budget\w*|intend\w*|hope\w*|seek\w*|may)\b"
 )
-_PREFILTER = re.compile(
+_PREFILTER = _Lazy(
     r"[Rr]evenue|[Ss]ales|[Tt]urnover|[Ii]ncome|[Pp]rofit|[Ee]arnings|[Ll]oss|[Ee]xpense|[Ee]mploy|[Ss]taff|[Pp]eople|"
     r"[Tt]eam\s+members|[Ww]orkforce|[Hh]eadcount|[Ff]ound(?:ed|ing)|[Ee]stablished|[Ii]ncorporated|[Ff]irst\s+approv|"
     r"REVENUE|SALES|INCOME|EMPLOYEES"
@@ -584,14 +605,14 @@ _PREFILTER = re.compile(
 # A money statement's window before the figure must contain a measure word
 # (or end with a verb, for "generated $61 million in revenue"), and end with
 # one of the words the patterns end with: cheap tests before the big patterns.
-_MEASURE_HINT = re.compile(r"[Rr]evenue|[Ss]ales|[Tt]urnover|[Ii]ncome|[Pp]rofit|[Ee]arnings|[Ll]oss|[Ee]xpense|REVENUE|SALES")
-_MONEY_TAIL = re.compile(
+_MEASURE_HINT = _Lazy(r"[Rr]evenue|[Ss]ales|[Tt]urnover|[Ii]ncome|[Pp]rofit|[Ee]arnings|[Ll]oss|[Ee]xpense|REVENUE|SALES")
+_MONEY_TAIL = _Lazy(
     r"(?:of|to|at|worth|was|were|is|are|totals|totaled|totalled|totaling|totalling|reached|reaches|had|has|have|"
     r"drove|drive|drives|saw|sees|in|\w+(?:ed|es|s|e))\s+(?:" + HEDGE + r"\s+)?\Z",
     re.I,
 )
 _YEAR_FACT_WORDS = ("ounded", "ounding", "OUNDED", "stablished", "ncorporated", "irst approv")
-_YEAR_FACT_HINT = re.compile(r"[Ff]ound(?:ed|ing)|[Ee]stablished|[Ii]ncorporated|[Ff]irst\s+approv|FOUNDED")
+_YEAR_FACT_HINT = _Lazy(r"[Ff]ound(?:ed|ing)|[Ee]stablished|[Ii]ncorporated|[Ff]irst\s+approv|FOUNDED")
 
 
 def _is_currency(q: Quantity) -> bool:
@@ -758,7 +779,7 @@ def _periods(ctx: _Context, groups: dict, prefix: str) -> list[str | None]:
     return [parse_period(_Groups(sub), ctx.year, ctx.calendar_fiscal)]  # type: ignore[arg-type]
 
 
-_SENTENCE_PERIOD = re.compile(
+_SENTENCE_PERIOD = _Lazy(
     rf"(?:in|during|for|throughout)\s+(?:the\s+)?(?:{PERIOD})\s*,", re.I
 )
 
@@ -769,8 +790,8 @@ def _sentence_period(ctx: _Context, sentence) -> str | None:
     return parse_period(match, ctx.year, ctx.calendar_fiscal) if match else None
 
 
-_FULL_YEAR = re.compile(r"full[\s\-]+year|annual|yearly", re.I)
-_ANY_YEAR = re.compile(rf"(?<![\w$.,]){_YEAR}(?![\w%]|[.,]\d)")
+_FULL_YEAR = _Lazy(r"full[\s\-]+year|annual|yearly", re.I)
+_ANY_YEAR = _Lazy(rf"(?<![\w$.,]){_YEAR}(?![\w%]|[.,]\d)")
 
 
 def _topic_year(ctx: _Context, phrase: str, sentence, previous) -> str | None:
@@ -785,7 +806,7 @@ def _topic_year(ctx: _Context, phrase: str, sentence, previous) -> str | None:
 
 _ANAPHORIC = frozenset("these those this that such other others each its their his her some any certain remaining".split())
 _PRONOUNS = frozenset({"we", "our", "the company", "our company", "the group", "the company's", "the group's"})
-_TOTAL = re.compile(r"(?:total|consolidated)\b", re.I)
+_TOTAL = _Lazy(r"(?:total|consolidated)\b", re.I)
 
 
 def _subject(ctx: _Context, groups: dict, kind: str, measure: str, phrase: str) -> tuple[str | None, bool]:
@@ -827,13 +848,13 @@ def _implicit(groups: dict) -> bool:
     return not _clean_name(raw)
 
 
-_OPENING = re.compile(
+_OPENING = _Lazy(
     rf"\s*(?:(?:in|during|for|throughout)\s+(?:the\s+)?(?:{PERIOD.replace('?P<', '?P<o_')})\s*,?\s*)?"
     r"(?:(?:overall|in\s+total|together|today|currently|meanwhile|additionally|also)\s*,?\s*)?"
     rf"(?:(?:{PERIOD})[\s\-]+)?(?:(?:total|consolidated|net)\s+)?\Z",
     re.I,
 )
-_ANNOUNCED_THAT = re.compile(
+_ANNOUNCED_THAT = _Lazy(
     rf"\s*(?P<subj>{_ORG_PRONOUN}|{_NAME})\s+(?:(?:today|also)\s+)?(?:announced|reported|said|noted|stated|disclosed)\s+that\s+"
     rf"(?:(?:{PERIOD})[\s\-]+)?(?:(?:total|consolidated|net)\s+)?\Z",
     re.I,
@@ -914,7 +935,7 @@ def _add(ctx: _Context, fact: FactStatement) -> None:
     ctx.facts.append(fact)
 
 
-_COMPARED_WITH = re.compile(
+_COMPARED_WITH = _Lazy(
     r"\s*,?\s*(?:compared\s+(?:with|to)|versus|vs\.?|up\s+from|down\s+from|from|against)\s+(?P<hedge>" + HEDGE + r"\s+)?\Z", re.I
 )
 
@@ -994,16 +1015,16 @@ def _growth_before(ctx: _Context, match: re.Match, offset: int, fact: FactStatem
 
 # After a growth claim: the end of the clause. Anywhere in the sentence: a
 # basis other than the reported figures, which the prior figure does not share.
-_GROWTH_END = re.compile(
+_GROWTH_END = _Lazy(
     r"\s*(?:[,.;:)\u2014\u2013]|--|\Z|(?:and|driven|due|reflecting|primarily|mainly|largely|thanks|as|while|which)(?![\w]))",
     re.I,
 )
-_GROWTH_QUALIFIER = re.compile(
+_GROWTH_QUALIFIER = _Lazy(
     r"constant[\s\-]+(?:currency|currencies|exchange)|currency[\s\-]+neutral|exclud|exclusive\s+of|organic|"
     r"like[\s\-]+for[\s\-]+like|comparable|pro\s+forma|adjusted|same[\s\-]+store|basis|annualized|annualised",
     re.I,
 )
-_DOWN = re.compile(rf"\A(?:{_DIRECTION_DOWN}|fell|declined|decreased|dropped)\Z", re.I)
+_DOWN = _Lazy(rf"\A(?:{_DIRECTION_DOWN}|fell|declined|decreased|dropped)\Z", re.I)
 
 
 def _growth(ctx: _Context, percent: Quantity, hedge: str | None, direction: str, prior: str, start: int, end: int) -> GrowthClaim:
