@@ -53,14 +53,20 @@ _HYPHENS = "-\u2010\u2011"
 
 # Capitalised function words that mark a title-case line when they occur
 # mid-line ("Interview With Co-Founder & CEO ... About The Global ...").
+# (The blank before the word is matched, not looked behind at, so that the
+# search skips quickly to each blank; the word itself is group 1.)
 _TITLE_WORDS = re.compile(
-    r"(?<=[ \t])(?:With|About|The|Of|And|For|In|On|To|From|By|At|As|Its|Our|Into|Over|After|Under|Between|A|An|Is|Are)(?=[ \t])"
+    r"[ \t](?=[ABFIOTUW])(With|About|The|Of|And|For|In|On|To|From|By|At|As|Its|Our|Into|Over|After|Under|Between|A|An|Is|Are)(?=[ \t])"
 )
 # A line without lower-case letters (checked for eight capitals afterwards).
-_CAPS_LINE = re.compile(r"^[^a-z\r\n]*[A-Z][^a-z\r\n]*$", re.M)
+_CAPS_LINE = re.compile(r"[^a-z\r\n]*[A-Z][^a-z\r\n]*+(?=\n|\Z)")
 # A line of at most 80 characters whose words all start with a capital or a
 # digit, or are connectors (checked word by word afterwards).
-_HEADING_LINE = re.compile(r"^[ \t]*[A-Z0-9][^\r\n]{0,79}$", re.M)
+_HEADING_LINE = re.compile(r"[ \t]*+[A-Z0-9][^\r\n]{0,79}+(?=\n|\Z)")
+# Both line patterns are tried at the start of the text and after each line
+# feed (as "^" and "$" with re.M would be), found by searching for the line
+# feed, which is much faster than trying "^" at every position.
+_LINE_FEED = re.compile(r"\n")
 _HEADING_WORD = re.compile(r"[A-Z0-9&]|(?:of|and|the|for|in|on|to|a|an|with|de)$")
 
 # Lower-case words may join a run of capitalised words ("Stock Exchange of Hong Kong").
@@ -80,6 +86,13 @@ DRUG_STEMS = (
     "statin", "dronate", "tide", "kinra",
 )
 _DRUG = re.compile(r"(?:" + "|".join(DRUG_STEMS) + r")$", re.I)
+
+
+def _drug_like(token: str) -> bool:
+    """Whether a word ends in a drug stem (any case)."""
+    if token.isascii():
+        return token.lower().endswith(DRUG_STEMS)
+    return _DRUG.search(token) is not None
 
 
 def extract(doc: Document, sheet: FactSheet, settings: Settings) -> None:
@@ -109,16 +122,16 @@ def _neutral_lines(doc: Document) -> list[tuple[int, int]]:
     starts = doc.line_starts
     per_line: dict[int, int] = {}
     for match in _TITLE_WORDS.finditer(prose):
-        line = bisect.bisect_right(starts, match.start()) - 1
+        line = bisect.bisect_right(starts, match.start(1)) - 1
         per_line[line] = per_line.get(line, 0) + 1
     for line, count in per_line.items():
         if count >= 2:
             spans.append(_line_span(prose, starts, line))
-    for match in _CAPS_LINE.finditer(prose):
+    for match in _line_matches(_CAPS_LINE, prose):
         if sum(c.isupper() for c in match.group()) >= 8:
             spans.append(match.span())
     # A short line of capitalised words without closing punctuation: a heading.
-    for match in _HEADING_LINE.finditer(prose):
+    for match in _line_matches(_HEADING_LINE, prose):
         line = match.group().rstrip()
         if line[-1] in ".,;:!?\"')\u201d":
             continue
@@ -127,6 +140,17 @@ def _neutral_lines(doc: Document) -> list[tuple[int, int]]:
             spans.append(match.span())
     spans.sort()
     return spans
+
+
+def _line_matches(pattern: re.Pattern, prose: str) -> Iterable[re.Match]:
+    """Matches of ``pattern`` at the start of the text and after each line feed."""
+    match = pattern.match(prose)
+    if match:
+        yield match
+    for feed in _LINE_FEED.finditer(prose):
+        match = pattern.match(prose, feed.end())
+        if match:
+            yield match
 
 
 def _line_span(prose: str, starts: list[int], line: int) -> tuple[int, int]:
@@ -164,13 +188,11 @@ def _tokens(prose: str, neutral_lines: list[tuple[int, int]]) -> tuple[list[Name
     caps: list[tuple[int, int, bool, bool]] = []
     cursor = [0]
     shout: list[int] = []  # indexes of all-capital mentions, for the headline check
-    # Most tokens are ordinary lower-case words: decide once per distinct word.
-    rare = {t for t in set(_TOKEN.findall(prose)) if t.islower() and len(t) >= 5 and _rare_lower_token(t, zipf)}
-    for match in _TOKEN.finditer(prose):
-        token = match.group()
+    rare = _rare_tokens(prose, zipf)
+    for start, token in _candidates(prose, rare):
         if token.islower() and token not in rare:
             continue
-        start, end = match.span()
+        end = start + len(token)
         if "_" in token:
             continue
         if start and prose[start - 1] in _GLUE_LEFT:
@@ -189,29 +211,141 @@ def _tokens(prose: str, neutral_lines: list[tuple[int, int]]) -> tuple[list[Name
         if not has_upper:
             if len(token) < 5:
                 continue
-            kind = "drug" if _DRUG.search(token) else "word"
-            mentions.append(NameMention.model_construct(text=token, start=start, end=end, kind=kind, initial=False, heading=False))
+            kind = "drug" if _drug_like(token) else "word"
+            mentions.append(_mention(token, start, end, kind, False, False))
             continue
         heading = _in_spans(neutral_lines, start, cursor)
         initial = heading or _initial(prose, start)
         if first.isupper():
             caps.append((start, end, possessive, initial))
-        if any(c.isdigit() for c in token):
+        if not token.isalpha() and any(c.isdigit() for c in token):
             if sum(c.isalpha() for c in token) >= 1 and any(c.isupper() for c in token):
-                mentions.append(NameMention.model_construct(text=token, start=start, end=end, kind="code", initial=initial, heading=heading))
+                mentions.append(_mention(token, start, end, "code", initial, heading))
             continue
         core = token[:-1] if token.endswith("s") and len(token) > 2 else token
         if core.isupper() and sum(c.isalpha() for c in core) >= 2:
             shout.append(len(mentions))
-            mentions.append(NameMention.model_construct(text=token, start=start, end=end, kind="acronym", initial=initial, heading=heading))
+            mentions.append(_mention(token, start, end, "acronym", initial, heading))
             continue
-        inner = any(c.isupper() for c in token[1:])
+        rest = token[1:]
+        inner = rest.lower() != rest if rest.isascii() else any(c.isupper() for c in rest)
         if initial and not inner and zipf(token) >= _COMMON_INITIAL:
             continue
-        kind = "drug" if _DRUG.search(token) else "word"
-        mentions.append(NameMention.model_construct(text=token, start=start, end=end, kind=kind, initial=initial, heading=heading))
+        kind = "drug" if _drug_like(token) else "word"
+        mentions.append(_mention(token, start, end, kind, initial, heading))
     _mark_headlines(prose, mentions, shout, zipf)
     return mentions, caps
+
+
+# NameMention without pydantic's model_construct (which costs several
+# microseconds a call): the same instance state, set directly.
+_MENTION_FIELDS = ("text", "start", "end", "kind", "initial", "heading")
+_new_object = object.__new__
+_set = object.__setattr__
+
+
+def _mention(text: str, start: int, end: int, kind: str, initial: bool, heading: bool) -> NameMention:
+    mention = _new_object(NameMention)
+    _set(mention, "__dict__", {"text": text, "start": start, "end": end, "kind": kind, "initial": initial, "heading": heading})
+    _set(mention, "__pydantic_fields_set__", set(_MENTION_FIELDS))
+    _set(mention, "__pydantic_extra__", None)
+    _set(mention, "__pydantic_private__", None)
+    return mention
+
+
+# Tokens are the matches of _TOKEN: each maximal run of word characters and
+# inner hyphens or apostrophes, without the underscores, hyphens and
+# apostrophes that open it. Most tokens are lower-case ASCII words or
+# numbers, which are never names (rare words apart): the scan starts only
+# at a word character other than a-z, 0-9 and "_" (a capital, an accented
+# or non-Latin letter) and takes the rest of its run; the start of the run
+# is found by walking back.
+_CONNECTORS_CHARS = "-'\u2019\u2010\u2011"
+_MARKED = re.compile(r"[^\Wa-z0-9_](?:\w|[-'\u2019\u2010\u2011](?=\w))*+")
+
+
+def _is_word_char(ch: str) -> bool:
+    # The same test as re's \w on str patterns.
+    return ch.isalnum() or ch == "_"
+
+
+def _run_start(prose: str, index: int) -> int:
+    """Where the run of token characters holding ``index`` begins."""
+    while index > 0:
+        ch = prose[index - 1]
+        if ch.isalnum() or ch == "_" or (ch in _CONNECTORS_CHARS and _is_word_char(prose[index])):
+            index -= 1
+        else:
+            break
+    return index
+
+
+def _candidates(prose: str, rare: set[str]) -> list[tuple[int, str]]:
+    """(start, token) of every token that may be a name, in text order."""
+    found: dict[int, str] = {}
+    for match in _MARKED.finditer(prose):
+        start, end = match.span()
+        if start:
+            ch = prose[start - 1]
+            if ch.isalnum() or ch == "_" or ch in _CONNECTORS_CHARS:
+                start = _run_start(prose, start)
+        run = prose[start:end]
+        token = run.lstrip("_" + _CONNECTORS_CHARS)
+        found[start + len(run) - len(token)] = token
+    for token in rare:
+        size = len(token)
+        index = prose.find(token)
+        while index != -1:
+            if index not in found and _is_token(prose, index, index + size):
+                found[index] = token
+            index = prose.find(token, index + 1)
+    return sorted(found.items()) if rare else list(found.items())
+
+
+def _is_token(prose: str, start: int, end: int) -> bool:
+    """Whether the token scan yields a token exactly at start:end (whose text is a token)."""
+    if end < len(prose):
+        ch = prose[end]
+        if _is_word_char(ch) or (ch in _CONNECTORS_CHARS and end + 1 < len(prose) and _is_word_char(prose[end + 1])):
+            return False
+    # Only underscores and joining hyphens or apostrophes may precede it in its run.
+    index = start
+    while index > 0:
+        ch = prose[index - 1]
+        if ch == "_" or (ch in _CONNECTORS_CHARS and _is_word_char(prose[index])):
+            index -= 1
+        elif ch.isalnum():
+            return False
+        else:
+            break
+    return True
+
+
+# Whitespace-separated chunks known to hold no rare lower-case token, and the
+# rare tokens of the others: most chunks recur from document to document.
+_PLAIN_CHUNKS: set[str] = set()
+_RARE_IN: dict[str, tuple[str, ...]] = {}
+_CHUNK_CACHE_LIMIT = 500_000
+
+
+def _rare_tokens(prose: str, zipf) -> set[str]:
+    """The lower-case tokens of ``prose`` that are rare enough in English to be names."""
+    chunks = set(prose.split())
+    chunks -= _PLAIN_CHUNKS
+    rare: set[str] = set()
+    if len(_PLAIN_CHUNKS) > _CHUNK_CACHE_LIMIT:
+        _PLAIN_CHUNKS.clear()
+        _RARE_IN.clear()
+    for chunk in chunks:
+        found = _RARE_IN.get(chunk)
+        if found is None:
+            found = tuple(t for t in _TOKEN.findall(chunk) if t.islower() and len(t) >= 5 and _rare_lower_token(t, zipf))
+            if found:
+                _RARE_IN[chunk] = found
+            else:
+                _PLAIN_CHUNKS.add(chunk)
+        rare.update(found)
+    return rare
 
 
 def _rare_lower_token(token: str, zipf) -> bool:
@@ -271,7 +405,7 @@ def _phrases(prose: str, caps: list[tuple[int, int, bool, bool]]) -> list[NameMe
         if 2 <= len(tokens) <= _MAX_PHRASE:
             start, end = tokens[0][0], tokens[-1][1]
             initial = any(t[3] for t in tokens)
-            out.append(NameMention.model_construct(text=prose[start:end], start=start, end=end, kind="phrase", initial=initial, heading=False))
+            out.append(_mention(prose[start:end], start, end, "phrase", initial, False))
         run.clear()
 
     for token in caps:
