@@ -161,10 +161,11 @@ def find_claims(doc: Document, quantities: list[Quantity]) -> list[Claim]:
             continue
         lo = bisect.bisect_left(starts, sentence.start)
         hi = bisect.bisect_left(starts, sentence.end)
+        if lo == hi:
+            continue  # no figure: every kind of claim needs one in the sentence
         found = [q for q in quantities[lo:hi] if q.end <= sentence.end]
-        text = prose[sentence.start:sentence.end]
         if len(found) >= 2:
-            for seg_start, seg_end in _segments(text, sentence.start):
+            for seg_start, seg_end in _segments(prose[sentence.start:sentence.end], sentence.start):
                 segment = [q for q in found if q.start >= seg_start and q.end <= seg_end]
                 if len(segment) >= 2:
                     claims.extend(_change_claims(prose, seg_start, seg_end, segment))
@@ -654,7 +655,8 @@ def _share_claims(prose: str, sentence, found: list[Quantity], doc: Document, qu
         return []
     claims: list[Claim] = []
     covered: list[tuple[int, int]] = []
-    for pattern in _SHARE_PATTERNS:
+    # Every pattern but GRIM's ("37.5% of 13 patients") needs a parenthesis.
+    for pattern in _SHARE_PATTERNS if "(" in text else ():
         for match in pattern.finditer(text):
             if any(s <= match.start() < e for s, e in covered):
                 continue
@@ -663,7 +665,7 @@ def _share_claims(prose: str, sentence, found: list[Quantity], doc: Document, qu
             if claim is not None:
                 claims.append(claim)
     whole = None
-    for pattern in _PCT_COUNT:
+    for pattern in _PCT_COUNT if "(" in text else ():
         for match in pattern.finditer(text):
             if any(s <= match.start() < e for s, e in covered):
                 continue
