@@ -597,22 +597,31 @@ _NOT_A_FACT = _Lazy(
     r"might|should|estimat\w*|outlook|goal|aims?|plans?|planned|potential(?:ly)?|if|unless|assum\w*|pro\s+forma|"
     r"hypothetical\w*|budget\w*|intend\w*|hope\w*|seek\w*|may)\b"
 )
+# Hints are written as alternations of plain words ("Revenue|revenue", not
+# "[Rr]evenue"): the re module then skips ahead to a possible first letter,
+# about four times faster than trying the whole alternation at every position.
 _PREFILTER = _Lazy(
-    r"[Rr]evenue|[Ss]ales|[Tt]urnover|[Ii]ncome|[Pp]rofit|[Ee]arnings|[Ll]oss|[Ee]xpense|[Ee]mploy|[Ss]taff|[Pp]eople|"
-    r"[Tt]eam\s+members|[Ww]orkforce|[Hh]eadcount|[Ff]ound(?:ed|ing)|[Ee]stablished|[Ii]ncorporated|[Ff]irst\s+approv|"
-    r"REVENUE|SALES|INCOME|EMPLOYEES"
+    r"Revenue|revenue|Sales|sales|Turnover|turnover|Income|income|Profit|profit|Earnings|earnings|Loss|loss"
+    r"|Expense|expense|Employ|employ|Staff|staff|People|people|Team\s+members|team\s+members|Workforce|workforce"
+    r"|Headcount|headcount|Founded|founded|Founding|founding|Established|established|Incorporated|incorporated"
+    r"|First\s+approv|first\s+approv|REVENUE|SALES|INCOME|EMPLOYEES"
 )
 # A money statement's window before the figure must contain a measure word
 # (or end with a verb, for "generated $61 million in revenue"), and end with
 # one of the words the patterns end with: cheap tests before the big patterns.
-_MEASURE_HINT = _Lazy(r"[Rr]evenue|[Ss]ales|[Tt]urnover|[Ii]ncome|[Pp]rofit|[Ee]arnings|[Ll]oss|[Ee]xpense|REVENUE|SALES")
+_MEASURE_HINT = _Lazy(
+    r"Revenue|revenue|Sales|sales|Turnover|turnover|Income|income|Profit|profit|Earnings|earnings|Loss|loss"
+    r"|Expense|expense|REVENUE|SALES"
+)
 _MONEY_TAIL = _Lazy(
     r"(?:of|to|at|worth|was|were|is|are|totals|totaled|totalled|totaling|totalling|reached|reaches|had|has|have|"
     r"drove|drive|drives|saw|sees|in|\w+(?:ed|es|s|e))\s+(?:" + HEDGE + r"\s+)?\Z",
     re.I,
 )
 _YEAR_FACT_WORDS = ("ounded", "ounding", "OUNDED", "stablished", "ncorporated", "irst approv")
-_YEAR_FACT_HINT = _Lazy(r"[Ff]ound(?:ed|ing)|[Ee]stablished|[Ii]ncorporated|[Ff]irst\s+approv|FOUNDED")
+_YEAR_FACT_HINT = _Lazy(
+    r"Founded|founded|Founding|founding|Established|established|Incorporated|incorporated|First\s+approv|first\s+approv|FOUNDED"
+)
 
 
 def _is_currency(q: Quantity) -> bool:
