@@ -57,6 +57,22 @@ if TYPE_CHECKING:
     from checker.document import Document
     from checker.facts import FactSheet
 
+
+class _Lazy:
+    """A regular expression compiled on first use: importing this module compiles nothing."""
+
+    _METHODS = ("search", "match", "fullmatch", "finditer", "findall", "sub", "split")
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self._source = (pattern, flags)
+
+    def __getattr__(self, name: str):  # reached only before the first compile, and for other attributes
+        compiled = re.compile(*self._source)
+        for method in self._METHODS:
+            setattr(self, method, getattr(compiled, method))
+        return getattr(compiled, name)
+
+
 # --- vocabulary -------------------------------------------------------------
 
 MONTH_NAMES = (
@@ -319,14 +335,14 @@ _GATE_WORDS = sorted({
 })
 
 # Words before a number that make it an identifier, not a year.
-_NOT_YEAR_BEFORE = re.compile(
+_NOT_YEAR_BEFORE = _Lazy(
     r"(?:\b(?:no|nos|number|rule|rules|section|article|item|form|regulation|order|chapter|page|pages|pp|p"
     r"|model|version|v|room|suite|route|highway|iso|pep|rfc|code|box|unit|flight|windows|office|server|studio|ticket"
     r"|issue|issues|pr|bug|line|lines|port|step|level|grade|class|type|series)\.?\s*|(?:(?<![A-Za-z])x|[#:\u00d7*+=<>])\s*|\d\s+)$",
     re.I,
 )
 # Nouns after a number that make it a count, not a year.
-_COUNT_AFTER = re.compile(
+_COUNT_AFTER = _Lazy(
     r"\s*(?:employees|people|patients|persons|participants|subjects|members|customers|users|clients|students"
     r"|shares|units|stores|sites|cases|beds|vehicles|tons|tonnes|words|lines|bytes|items|records|rows|times"
     r"|points|pixels|km|kilometers|kilometres|miles|meters|metres|feet|kg|mg|ml|hours|minutes|seconds|days|weeks"
@@ -334,11 +350,11 @@ _COUNT_AFTER = re.compile(
     re.I,
 )
 # A plural noun after "June 31": the number counts something.
-_COUNTED = re.compile(
+_COUNTED = _Lazy(
     r"\s+(?!(?:was|has|is|this|its|as|always|sometimes|thus|plus|across|unless|perhaps|towards|afterwards|besides|"
     r"whereas|yes|less|us)\b)[a-z]{3,}s\b"
 )
-_PREPOSITION = re.compile(
+_PREPOSITION = _Lazy(
     r"\b(in|on|during|since|until|till|through|thru|by|before|after|from|to|as\s+of|at|of|for|between|and|or|"
     r"ended|ending|beginning|starting|effective|due|into|throughout|within|around|circa)\s+(?:the\s+|early\s+|mid-?|late\s+)?$",
     re.I,
@@ -351,12 +367,31 @@ _MODIFIER_SPANS = {
 }
 
 
+# The characters each branch can start with (a superset, in the branch's own case rule): a
+# one-character test that spares trying the ~30 other branches at most positions (-20% scan time).
+_MONTH_FIRST = "[ADFJMNOS]"  # month names are matched capitalised or in capitals
+_NUMW_FIRST = r"(?i:[\dadefhnost])"
+_ORD_FIRST = r"(?i:[\defnst])"
+_FIRST = {
+    "mdy": _MONTH_FIRST, "dmy": r"\d", "iso": "[12]", "slash": r"\d", "fyend": "(?i:[fy])", "fyends": "(?i:f)",
+    "qend": "(?i:[fqst1-4])", "qord": "(?i:[fst1-4])", "qyo": "(?i:[f12])", "qshort": "Q", "qnum": "[1-4]",
+    "hord": "(?i:[fs12])", "hshort": "H", "hnum": "[12]", "firstof": "(?i:f)", "fy": "F", "fiscal": "(?i:f)",
+    "monthyear": _MONTH_FIRST, "monthrel": _MONTH_FIRST, "rel": "(?i:[lnt])", "ago": _NUMW_FIRST,
+    "ago1": "(?i:[dmwy])", "day": "[tTyY]", "since": "(?i:s)", "firstn": "(?i:f)", "consec": _ORD_FIRST,
+    "inrow": _ORD_FIRST, "nconsec": _NUMW_FIRST, "past": "(?i:[cflnp])", "count": _NUMW_FIRST,
+    "md": _MONTH_FIRST, "year": "[12]",
+}
+
+
 def _grammar() -> dict[str, Any]:
     if not _GRAMMAR:
         branches = _branches()
         # Gate: only try the branches where a word starts with a digit or a word some branch starts with.
         gate = r"(?<!\w)(?=\d|" + trie_regex(_GATE_WORDS) + ")"
-        _GRAMMAR["scanner"] = re.compile(gate + "(?:" + "|".join(f"(?P<{name}>{pattern})" for name, pattern in branches) + ")")
+        # Each branch is tried only where its first character can be (see _FIRST).
+        _GRAMMAR["scanner"] = re.compile(
+            gate + "(?:" + "|".join(f"(?={_FIRST[name]})(?P<{name}>{pattern})" for name, pattern in branches) + ")"
+        )
         weekdays = _weekday_alternation()
         _GRAMMAR["lead_ins"] = {
             name: re.compile(r"(?<!\w)" + pattern.replace("{W}", weekdays)) for name, pattern in _LEAD_INS.items()
@@ -459,8 +494,11 @@ def _year_and_fiscal(g: Any, p: str, short: bool) -> tuple[int, bool]:
     raise AssertionError("a short quarter always has a year")
 
 
-def _mention(match: re.Match[str], prose: str) -> DateMention | None:
-    """A DateMention for one scanner match (``first``/``last`` before fiscal and relative resolution)."""
+def _mention(match: re.Match[str], prose: str, preposition: bool = False) -> DateMention | None:
+    """A DateMention for one scanner match (``first``/``last`` before fiscal and relative resolution).
+
+    With ``preposition``, the word just before the mention ("in", "since", ...) is recorded too.
+    """
     kind_name = match.lastgroup or ""
     g = match.group
     start, lead = _lead_in(kind_name, prose, match.start())
@@ -468,7 +506,12 @@ def _mention(match: re.Match[str], prose: str) -> DateMention | None:
     fields: dict[str, Any] = {"text": prose[start:end], "start": start, "end": end}
 
     def make(kind: str, **extra: Any) -> DateMention:
-        return DateMention.model_construct(**{**_DEFAULTS, **fields, "kind": kind, **extra})
+        values = {**_DEFAULTS, **fields, "kind": kind, **extra}
+        if preposition:
+            found = _PREPOSITION.search(prose, max(0, start - 16), start)
+            if found is not None:
+                values["preposition"] = re.sub(r"\s+", " ", found.group(1).lower())
+        return _new_mention(values)
 
     if kind_name in ("mdy", "dmy", "md"):
         p = {"mdy": "a", "dmy": "b", "md": "ah"}[kind_name]
@@ -628,6 +671,20 @@ def _mention(match: re.Match[str], prose: str) -> DateMention | None:
     return None
 
 
+def _new_mention(values: dict[str, Any]) -> DateMention:
+    """``DateMention.model_construct(**values)`` for ``values`` naming every field, without its per-call overhead."""
+    mention = _NEW(DateMention)
+    _SET(mention, "__dict__", {name: values[name] for name in _FIELDS})
+    _SET(mention, "__pydantic_fields_set__", set(_FIELDS))
+    _SET(mention, "__pydantic_extra__", None)
+    _SET(mention, "__pydantic_private__", None)
+    return mention
+
+
+_NEW = object.__new__
+_SET = object.__setattr__
+_FIELDS = tuple(DateMention.model_fields)
+
 _DEFAULTS: dict[str, Any] = {
     "year": None, "month": None, "day": None, "weekday": None, "resolved": None,
     "quarter": None, "fiscal": False, "valid": True, "first": None, "last": None,
@@ -644,19 +701,10 @@ def scan(prose: str, start: int = 0, end: int | None = None) -> list[DateMention
     out: list[DateMention] = []
     scanner = grammar["scanner"]
     for match in scanner.finditer(prose, start, end):
-        mention = _mention(match, prose)
-        if mention is None:
-            continue
-        mention = _with_preposition(mention, prose)
-        out.append(mention)
+        mention = _mention(match, prose, preposition=True)
+        if mention is not None:
+            out.append(mention)
     return out
-
-
-def _with_preposition(mention: DateMention, prose: str) -> DateMention:
-    found = _PREPOSITION.search(prose, max(0, mention.start - 16), mention.start)
-    if found is None:
-        return mention
-    return mention.model_copy(update={"preposition": re.sub(r"\s+", " ", found.group(1).lower())})
 
 
 # --- fiscal year ----------------------------------------------------------------
@@ -787,8 +835,9 @@ def resolve_relative(mention: DateMention, today: dt.date, fy_end: tuple[int, in
 
 # --- the document date --------------------------------------------------------------
 
-_FRONT_MATTER = re.compile(r"\A(?:\ufeff)?(---|\+\+\+)[ \t]*\r?\n(?P<body>.*?)^(?:---|\+\+\+|\.\.\.)[ \t]*$", re.S | re.M)
+_FRONT_MATTER = _Lazy(r"\A(?:\ufeff)?(---|\+\+\+)[ \t]*\r?\n(?P<body>.*?)^(?:---|\+\+\+|\.\.\.)[ \t]*$", re.S | re.M)
 _HEAD = 6000  # datelines and "Published" lines are near the top
+_CENTURY = _Lazy(r"(?:1[89]|20)\d\d")
 
 
 def document_date(doc: Document, settings: Settings | None) -> DocumentDate | None:
@@ -816,6 +865,8 @@ def _text_date(doc: Document) -> DocumentDate | None:
                 return DocumentDate(date=date, source="front-matter", start=entry.start(), end=entry.end(),
                                     reason=f"front matter {entry.group(0).strip()!r} (line {line})")
     head = doc.prose[:_HEAD]
+    if not _CENTURY.search(head):
+        return None  # both need a full date, so a year
     for source, pattern, label in (("dateline", grammar["dateline"], "dateline"), ("published", grammar["published"], "publication line")):
         match = pattern.search(head)
         if match:
@@ -883,7 +934,7 @@ def extract(doc: Document, sheet: FactSheet, settings: Settings) -> None:
 
 # Clause boundaries inside a sentence: strong punctuation, and a comma or
 # dash followed by a conjunction or relative word ("..., which ...").
-_CLAUSE_BREAK = re.compile(
+_CLAUSE_BREAK = _Lazy(
     r"[;:()\[\]\u2014]|\s--\s|\s[\u2013-]\s"
     r"|,\s+(?:and|but|or|while|whereas|which|who|whom|where|although|though|when|whereby|because|as|after|before|since|so)\b"
     r"|,\s+(?:at|in|on|by|during|after|before|from|to|for|with|under|until)\s+which\b"
@@ -903,15 +954,15 @@ PAST_VERBS = frozenset(
     unveiled won wrote attended attained returned ranked resolved settled terminated went came
     """.split()
 )
-_AUXILIARY_PAST = re.compile(r"\b(?:was|were|had)\s+(?:\w+ly\s+)?(\w+(?:ed|en)|made|held|won|sold|paid|built|begun|done|given|taken|shown|seen|set|put)\b", re.I)
+_AUXILIARY_PAST = _Lazy(r"\b(?:was|were|had)\s+(?:\w+ly\s+)?(\w+(?:ed|en)|made|held|won|sold|paid|built|begun|done|given|taken|shown|seen|set|put)\b", re.I)
 # Words that make a clause future, planned, conditional or hypothetical.
-FUTURE_MARKERS = re.compile(
+FUTURE_MARKERS = _Lazy(
     r"\b(?:will|shall|(?:plans?|intends?|expects?|aims?|hopes?|seeks?)\s+to|(?:is|are|am)\s+(?:expected|scheduled|set|going|due|planned|anticipated|slated|poised|on\s+track)\s+to"
     r"|upcoming|forthcoming|(?:expected|scheduled|planned|anticipated|slated|targeted)\s+(?:in|for|on|by|during))\b"
     r"|\w+'ll\b",
     re.I,
 )
-_NOT_PLAIN_PAST = re.compile(
+_NOT_PLAIN_PAST = _Lazy(
     r"\b(?:will|shall|would|could|(?-i:may)|might|should|can|must|going|plans?|planned|planning|plan|expects?|expected|expecting"
     r"|expectations?|anticipates?|anticipated|anticipating|intends?|intended|intention|schedules?|scheduled|targets?|targeted"
     r"|aims?|aimed|projects?|projected|projections?|forecasts?|forecasted|guidance|outlook|estimates?|estimated|goals?|hopes?|hoped"
@@ -922,10 +973,10 @@ _NOT_PLAIN_PAST = re.compile(
     r"|\b(?:agreed|decided|elected|voted|chose|opted|pledged|promised|undertook|set|is|are|was|were|able|going)\s+to\b",
     re.I,
 )
-_PAST_CONTEXT = re.compile(
+_PAST_CONTEXT = _Lazy(
     r"\b(?:was|were|had|did|would|could|might|should|said|stated|announced|reported|noted|indicated|disclosed|told|added)\b", re.I
 )
-_WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?")
+_WORD = _Lazy(r"[A-Za-z]+(?:'[a-z]+)?")
 
 
 def sentence_span(doc: Document, offset: int) -> tuple[int, int]:
