@@ -22,10 +22,10 @@ Public interface (stable; the cross-document facts extractor builds on it):
 
 Units: "" (a bare number), "%", "pp" (percentage points), "pt" (bare
 "points"), "bp" (basis points), "x" (multiples) or an ISO currency code
-("$" alone reads as "USD"). The grammar (:func:`grammar`) is two regular
-expressions built once on first use: amounts in digits, by far the most
-common, and spelled-out amounts, a small parsing expression grammar written
-with atomic groups. Plain regexes find the places where a number can start
+("$" alone reads as "USD"). The grammar (:func:`grammar`) is built once on
+first use: amounts in digits, by far the most common, are one regular
+expression matched directly; spelled-out amounts and multiplier words are a
+pyparsing grammar, imported only when one is first tried. Plain regexes find the places where a number can start
 (runs of digits, and number words through a trie-shaped pattern), so text
 without figures costs one scan; every pattern is compiled on first use.
 """
@@ -213,25 +213,16 @@ _CURRENCY = (
 _SUFFIX_CURRENCY = r"(?i:" + _alternation(_CURRENCY_SUFFIX) + r")\b"
 
 
-_WS = r"[ \t\n\r]*+"  # the whitespace skipped between the words of a spelled-out amount
-
-
-def _atom(pattern: str) -> str:
-    return f"(?>{pattern})"
-
-
 @lru_cache(maxsize=1)
-def grammar() -> tuple[re.Pattern, re.Pattern]:
-    """The grammar of one amount, built once: (amounts in digits, spelled-out amounts).
+def grammar():
+    """The grammar of one amount, built once: hedge, sign, currency, number, scale, unit.
 
-    Both are regular expressions with named parts: hedge, sign, currency,
-    number, scale, unit. Amounts written with digits, by far the most
-    frequent, are one expression. Spelled-out numbers and multiplier words
-    ("about two hundred and five million", "three-fold", "doubled") are a
-    parsing expression grammar written with atomic groups and possessive
-    quantifiers: each part, once matched, is never given back, and of two
-    alternatives the first that matches wins. The words of a spelled-out
-    amount may be separated by spaces, tabs and line breaks.
+    Returns (figure, words). Amounts written with digits, by far the most
+    frequent, are one regular expression with named parts (``figure``),
+    matched directly. Spelled-out numbers and multiplier words ("about two
+    hundred and five million", "three-fold", "doubled") are a pyparsing
+    grammar (``words``), imported and built only when such an amount is
+    first tried.
     """
     tail = (
         rf"(?:\s*(?P<unit>{_PERCENT_UNIT})|(?P<times>{_TIMES})|\s+(?P<suffix_currency>{_SUFFIX_CURRENCY}))?"
@@ -242,35 +233,38 @@ def grammar() -> tuple[re.Pattern, re.Pattern]:
     )
     plain = rf"(?P<digits>{_DIGITS})(?:\s+(?P<scale>{_WORD_SCALE}))?"
     figure = re.compile(rf"(?:(?P<hedge>{_HEDGE})\s*)?(?:(?P<sign>{_SIGN})\s?)?(?:{priced}|{plain}){tail}")
+    return figure, _words_grammar
 
-    ws = _WS
-    unit_word = _atom(r"(?i:(?:" + _alternation(_UNITS_WORDS) + r")\b)")
-    tens_word = _atom(
-        r"(?i:(?:" + _alternation(_TENS_WORDS) + r")(?:[- ](?:"
-        + _alternation(k for k in _UNITS_WORDS if 0 < _UNITS_WORDS[k] < 10) + r")\b)?\b)"
+
+@lru_cache(maxsize=1)
+def _words_grammar():
+    """The pyparsing grammar of spelled-out amounts and multiplier words."""
+    import pyparsing as pp
+
+    def rx(pattern: str, flags: int = re.I):
+        return pp.Regex(pattern, flags)
+
+    hedge = rx(_HEDGE)("hedge")
+    sign = rx(_SIGN, 0)("sign")
+    unit_word = rx(r"(?:" + _alternation(_UNITS_WORDS) + r")\b")
+    tens_word = rx(
+        r"(?:" + _alternation(_TENS_WORDS) + r")(?:[- ](?:"
+        + _alternation(k for k in _UNITS_WORDS if 0 < _UNITS_WORDS[k] < 10) + r")\b)?\b"
     )
-    small = f"(?>{tens_word}|{unit_word})"
-    dozen = _atom(r"(?i:(?:a\s+)?dozen\b)")
-    article = _atom(r"(?i:a\b)")
-    hundred = _atom(r"(?i:hundred\b)")
-    conjunction = _atom(r"(?i:and\b)")
-    words = (
-        rf"(?>(?P<dozen>{dozen})"
-        rf"|(?:(?P<w1>{article}|{small}))?+{ws}(?P<hundred>{hundred})"
-        rf"(?>{ws}{conjunction}{ws}(?P<w3a>{small})|{ws}(?P<w3b>{small}))?+"
-        rf"|(?P<small>{small}))"
+    dozen = rx(r"(?:a\s+)?dozen\b")
+    hundred = rx(r"hundred\b")
+    small = tens_word | unit_word
+    words = pp.Group(dozen | (pp.Opt(rx(r"a\b") | small) + hundred + pp.Opt(pp.Suppress(rx(r"and\b")) + small | small)) | small)("words")
+    word_tail = pp.Opt(
+        rx(_PERCENT_UNIT, 0)("unit") | rx(_TIMES, 0)("times").leave_whitespace() | rx(_SUFFIX_CURRENCY, 0)("suffix_currency")
     )
-    spelled = (
-        rf"(?:(?P<sign>{_atom(_SIGN)}))?+{ws}{words}"
-        rf"(?>{ws}(?P<scale>{_atom(_WORD_SCALE)})|{ws})"
-        rf"(?>{ws}(?P<unit>{_atom(_PERCENT_UNIT)})|(?P<times>{_atom(_TIMES)})|{ws}(?P<suffix_currency>{_atom(_SUFFIX_CURRENCY)}))?+"
-    )
-    fold = _atom(r"(?i:(?:" + _alternation(_FOLD_WORDS) + r")\b)")
-    multiplier = _atom(r"(?i:(?:" + _alternation(_MULTIPLIER_VERBS) + r")\b)")
-    worded = re.compile(
-        rf"{ws}(?:(?P<hedge>{_atom(_HEDGE)}))?+{ws}(?>(?P<verb>{multiplier})|(?P<fold>{fold})|{spelled})"
-    )
-    return figure, worded
+    spelled = pp.Opt(sign) + words + pp.Opt(rx(_WORD_SCALE, 0)("scale")) + word_tail
+    fold = rx(r"(?:" + _alternation(_FOLD_WORDS) + r")\b")("fold")
+    multiplier = rx(r"(?:" + _alternation(_MULTIPLIER_VERBS) + r")\b")("verb")
+    located = pp.Located(pp.Opt(hedge) + (multiplier | fold | spelled))
+    located.parse_with_tabs()
+    located.streamline()
+    return located
 
 
 # --- parsing -------------------------------------------------------------------------
@@ -379,7 +373,7 @@ def _prefix_start(text: str, floor: int, core: int) -> int:
 
 def _parse_amount(text: str, begin: int, limit: int):
     """(parts, end) of one amount starting at ``begin``, or None."""
-    figure, worded = grammar()
+    figure, words_grammar = grammar()
     stop = min(limit, begin + 80)
     at = begin
     while at < stop and text[at] in " \t\n\r":  # (callers start at a figure, not at spaces)
@@ -389,18 +383,14 @@ def _parse_amount(text: str, begin: int, limit: int):
         tokens = match.groupdict()
         end = match.end()
     else:
-        # Matched on the slice, so that nothing before ``begin`` or after ``stop`` is seen.
-        match = worded.match(text[begin:stop])
-        if match is None:
+        import pyparsing as pp
+
+        try:
+            result = words_grammar().parse_string(text[begin:stop])
+        except pp.ParseException:
             return None
-        tokens = match.groupdict()
-        if tokens["dozen"] is not None:
-            tokens["words"] = [tokens["dozen"]]
-        elif tokens["hundred"] is not None:
-            tokens["words"] = [w for w in (tokens["w1"], tokens["hundred"], tokens["w3a"] or tokens["w3b"]) if w is not None]
-        elif tokens["small"] is not None:
-            tokens["words"] = [tokens["small"]]
-        end = begin + match.end()
+        tokens = result["value"]
+        end = begin + result["locn_end"]
     while end > begin and text[end - 1].isspace():
         end -= 1
     return tokens, end
