@@ -51,26 +51,12 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from checker.facts import DateMention, DocumentDate
+from checker.lazyre import LazyPattern as _Lazy
 
 if TYPE_CHECKING:
     from checker.config import Settings
     from checker.document import Document
     from checker.facts import FactSheet
-
-
-class _Lazy:
-    """A regular expression compiled on first use: importing this module compiles nothing."""
-
-    _METHODS = ("search", "match", "fullmatch", "finditer", "findall", "sub", "split")
-
-    def __init__(self, pattern: str, flags: int = 0) -> None:
-        self._source = (pattern, flags)
-
-    def __getattr__(self, name: str):  # reached only before the first compile, and for other attributes
-        compiled = re.compile(*self._source)
-        for method in self._METHODS:
-            setattr(self, method, getattr(compiled, method))
-        return getattr(compiled, name)
 
 
 # --- vocabulary -------------------------------------------------------------

@@ -99,31 +99,12 @@ from __future__ import annotations
 import math
 import re
 from typing import TYPE_CHECKING, Iterable
+from checker.lazyre import LazyPattern as _Lazy
 
 if TYPE_CHECKING:
     from checker.config import Settings
     from checker.document import Document
     from checker.facts import FactSheet, FactStatement, GrowthClaim, Quantity
-
-
-class _Lazy:
-    """A regular expression compiled on first use: importing this module compiles nothing.
-
-    The patterns below are large (several kilobytes each, ~100 ms to compile
-    in all); a run that never reaches a pattern never pays for it. After the
-    first use the pattern's methods are the compiled pattern's own.
-    """
-
-    _METHODS = ("search", "match", "fullmatch", "finditer", "findall", "sub", "split")
-
-    def __init__(self, pattern: str, flags: int = 0) -> None:
-        self._source = (pattern, flags)
-
-    def __getattr__(self, name: str):  # reached only before the first compile, and for other attributes
-        compiled = re.compile(*self._source)
-        for method in self._METHODS:
-            setattr(self, method, getattr(compiled, method))
-        return getattr(compiled, name)
 
 
 # --- the measure normaliser -----------------------------------------------------

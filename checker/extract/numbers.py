@@ -37,30 +37,12 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from checker.facts import Quantity
+from checker.lazyre import LazyPattern
 
 if TYPE_CHECKING:
     from checker.config import Settings
     from checker.document import Document
     from checker.facts import FactSheet
-
-class LazyPattern:
-    """A regular expression compiled on first use, so that importing a module compiles nothing.
-
-    After the first use its methods are the compiled pattern's own (bound
-    once, as instance attributes), so later calls cost what a compiled
-    pattern's do.
-    """
-
-    def __init__(self, pattern: str, flags: int = 0) -> None:
-        self._source = (pattern, flags)
-
-    def __getattr__(self, name: str):
-        compiled = re.compile(*self._source)
-        for method in ("search", "match", "fullmatch", "finditer", "findall", "sub", "split"):
-            setattr(self, method, getattr(compiled, method))
-        self.pattern = compiled.pattern
-        return getattr(compiled, name)
-
 
 # --- vocabulary -----------------------------------------------------------------
 
