@@ -76,9 +76,9 @@ class BidiControl(Rule):
         text = doc.text  # everywhere, code included: this is an attack on what readers see
         if text.isascii():
             return
-        from checker.extract.unicode_text import characters
+        from checker.extract.unicode_text import non_ascii_characters
 
-        if not characters(text) & _CONTROLS:
+        if not non_ascii_characters(text) & _CONTROLS:
             return
         for match in _BIDI.finditer(text):
             start, end = match.span()

@@ -73,9 +73,9 @@ class ExtractionArtifact(Rule):
         if doc.format == "text" and "&" in prose:
             yield from self._entities(prose)
         if not prose.isascii():
-            from checker.extract.unicode_text import characters
+            from checker.extract.unicode_text import non_ascii_characters
 
-            if characters(prose) & _LIGATURES:
+            if non_ascii_characters(prose) & _LIGATURES:
                 yield from self._ligatures(prose)
         if "- " in prose or "-\t" in prose:
             yield from self._broken_words(prose)

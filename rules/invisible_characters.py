@@ -103,9 +103,10 @@ class InvisibleCharacter(Rule):
             if not _has_ascii_control(prose):
                 return
         else:
-            from checker.extract.unicode_text import characters
+            from checker.extract.unicode_text import non_ascii_characters
 
-            if not any(_CANDIDATE.match(ch) for ch in characters(prose)):
+            # (The ASCII candidates are the controls that _has_ascii_control looks for.)
+            if not any(_CANDIDATE.match(ch) for ch in non_ascii_characters(prose)) and not _has_ascii_control(prose):
                 return
         for match in _CANDIDATE.finditer(prose):
             start, end = match.span()

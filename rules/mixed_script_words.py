@@ -62,9 +62,9 @@ class MixedScriptWord(Rule):
         prose = doc.prose
         if prose.isascii():
             return
-        from checker.extract.unicode_text import characters
+        from checker.extract.unicode_text import characters, non_ascii_characters
 
-        if not any(_GREEK_OR_CYRILLIC.match(ch) for ch in characters(prose)):
+        if not any(_GREEK_OR_CYRILLIC.match(ch) for ch in non_ascii_characters(prose)):
             return
         chars = characters(prose)
         table = {ord(ch): "L" if _LATIN.match(ch) else "C" if _GREEK_OR_CYRILLIC.match(ch) else " " for ch in chars}

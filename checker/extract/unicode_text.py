@@ -30,9 +30,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Literal
+from functools import cache
+from typing import TYPE_CHECKING, Literal
 
-import regex
+if TYPE_CHECKING:
+    import regex
+
+# The ``regex`` module (Unicode script and property classes) and every
+# pattern here are loaded on first use: most documents are ASCII or Latin
+# text that never needs them.
 
 # Unicode script long names (Unicode 17), most frequent first: the first
 # match wins in the classifier below.
@@ -78,34 +84,47 @@ class CharInfo:
     follows: frozenset[str] | None = None
 
 
-_SCRIPT_RE: regex.Pattern | None = None
-_SCRIPT_NAMES: list[str] = []
 _INFO: dict[str, CharInfo] = {}
 _SCX: dict[str, regex.Pattern] = {}
+# The scripts of most text, tried first: a pattern of a few scripts compiles
+# in a fraction of the time that the pattern of all of them takes. (A
+# character has exactly one script, so the order of the tries does not matter.)
+_FREQUENT_SCRIPTS = SCRIPTS[:10]
 
 
-def _script_re() -> regex.Pattern:
-    global _SCRIPT_RE
-    if _SCRIPT_RE is None:
-        _SCRIPT_NAMES.extend(SCRIPTS)
-        _SCRIPT_RE = regex.compile("|".join(rf"(\p{{sc={name}}})" for name in SCRIPTS))
-    return _SCRIPT_RE
+def _script_pattern(names: tuple[str, ...]) -> regex.Pattern:
+    import regex
+
+    return regex.compile("|".join(rf"(\p{{sc={name}}})" for name in names))
 
 
-_CATEGORY = regex.compile(
-    r"(?P<space>\s)|(?P<unassigned>[\p{Cn}\p{Cs}])|(?P<private>\p{Co})|(?P<control>\p{Cc})"
-    r"|(?P<format>\p{Cf})|(?P<mark>\p{M})|(?P<letter>[\p{L}\p{N}\p{P}\p{S}])"
-)
+_frequent_scripts = cache(lambda: _script_pattern(_FREQUENT_SCRIPTS))
+_all_scripts = cache(lambda: _script_pattern(tuple(SCRIPTS)))
+
+
+@cache
+def _category() -> regex.Pattern:
+    import regex
+
+    return regex.compile(
+        r"(?P<space>\s)|(?P<unassigned>[\p{Cn}\p{Cs}])|(?P<private>\p{Co})|(?P<control>\p{Cc})"
+        r"|(?P<format>\p{Cf})|(?P<mark>\p{M})|(?P<letter>[\p{L}\p{N}\p{P}\p{S}])"
+    )
 
 
 def script_of(ch: str) -> str:
     """The Unicode script of a character ("Unknown" if it has none)."""
-    match = _script_re().match(ch)
-    return _SCRIPT_NAMES[match.lastindex - 1] if match and match.lastindex else "Unknown"
+    match = _frequent_scripts().match(ch)
+    if match and match.lastindex:
+        return _FREQUENT_SCRIPTS[match.lastindex - 1]
+    match = _all_scripts().match(ch)
+    return SCRIPTS[match.lastindex - 1] if match and match.lastindex else "Unknown"
 
 
 def script_extensions(ch: str) -> frozenset[str]:
     """The scripts a character is used with (Unicode Script_Extensions)."""
+    import regex
+
     out = []
     for name in SCRIPTS[2:]:
         pattern = _SCX.get(name)
@@ -127,7 +146,7 @@ def info(ch: str) -> CharInfo:
 def _classify(ch: str) -> CharInfo:
     if ch == "\ufffd":
         return CharInfo("Common", "replacement", None)
-    match = _CATEGORY.match(ch)
+    match = _category().match(ch)
     category = match.lastgroup if match else "letter"
     if category == "unassigned":
         return CharInfo("Unknown", "unassigned", None)
@@ -174,14 +193,16 @@ class GarbledRun:
 
 # Lines, and tokens (no whitespace), that contain a character beyond Latin
 # and general punctuation: only those can hold evidence.
-_LINE = re.compile(r"(?<![^\n])[^\n]*?[^\x00-\u024f\u1e00-\u1eff\u2000-\u206f][^\n]*")
-_TOKEN = re.compile(r"(?<!\S)\S*?[^\x00-\u024f\u1e00-\u1eff\u2000-\u206f]\S*")
-_MARK_AFTER_SPACE = regex.compile(r"(?:^|\s)\p{M}")
-_CID = re.compile(r"\(cid:\d+\)(?:[ \t]*\(cid:\d+\))*")
-_BLANK_LINE = re.compile(r"\n[ \t]*\n|\r\n[ \t]*\r\n|\r[ \t]*\r")
-_ASCII_WORD = re.compile(r"[A-Za-z]{3,}")
-_PUNCTUATION = regex.compile(r"\p{P}")
-_NON_ASCII_VISIBLE = re.compile(r"[^\x00-\x7f\s]")
+_BEYOND_LATIN = "[^\x00-\u024f\u1e00-\u1eff\u2000-\u206f]"
+_beyond_latin = cache(lambda: re.compile(_BEYOND_LATIN))
+_line = cache(lambda: re.compile(r"(?<![^\n])[^\n]*?" + _BEYOND_LATIN + r"[^\n]*"))
+_token = cache(lambda: re.compile(r"(?<!\S)\S*?" + _BEYOND_LATIN + r"\S*"))
+_mark_after_space = cache(lambda: _regex_compile(r"(?:^|\s)\p{M}"))
+_cid = cache(lambda: re.compile(r"\(cid:\d+\)(?:[ \t]*\(cid:\d+\))*"))
+_blank_line = cache(lambda: re.compile(r"\n[ \t]*\n|\r\n[ \t]*\r\n|\r[ \t]*\r"))
+_ascii_word = cache(lambda: re.compile(r"[A-Za-z]{3,}"))
+_punctuation = cache(lambda: _regex_compile(r"\p{P}"))
+_non_ascii_visible = cache(lambda: re.compile(r"[^\x00-\x7f\s]"))
 # Events this close (in characters) belong to the same run.
 _GAP = 12
 # Bases that display a mark on its own (dotted circle, no-break space).
@@ -190,18 +211,26 @@ _DISPLAY_BASES = frozenset("\u25cc\u00a0\u202f")
 Event = tuple[int, int, str]
 
 
+def _regex_compile(pattern: str) -> regex.Pattern:
+    import regex
+
+    return regex.compile(pattern)
+
+
 def garbled_runs(prose: str) -> list[GarbledRun]:
     """Runs of garbled text in ``prose`` (see the module docstring)."""
     runs: list[GarbledRun] = []
     if "(cid:" in prose:
-        for match in _CID.finditer(prose):
+        for match in _cid().finditer(prose):
             runs.append(GarbledRun(match.start(), match.end(), (), 0, 0, 0, 0, 0, match.group().count("(cid:")))
-    if not prose.isascii() and _may_hold_garbage(prose, characters(prose)):
+    # Evidence is only ever gathered on lines holding a character beyond
+    # Latin and general punctuation: without one there is nothing to do.
+    if not prose.isascii() and _beyond_latin().search(prose) and _may_hold_garbage(prose, characters(prose)):
         events: list[Event] = []
-        for line in _LINE.finditer(prose):
+        for line in _line().finditer(prose):
             # Most lines hold one script (or compatible ones): skip them whole.
             if _may_hold_garbage(line.group()):
-                for match in _TOKEN.finditer(prose, line.start(), line.end()):
+                for match in _token().finditer(prose, line.start(), line.end()):
                     token = match.group()
                     if _needs_scan(token) or info(token[0]).kind == "mark":
                         _token_events(prose, match.start(), match.end(), events)
@@ -256,7 +285,7 @@ def _needs_scan(chunk: str) -> bool:
 
 def _may_hold_garbage(chunk: str, chars: frozenset[str] | None = None) -> bool:
     scan, marks = _profile(chunk, chars)
-    return scan or (marks and _MARK_AFTER_SPACE.search(chunk) is not None)
+    return scan or (marks and _mark_after_space().search(chunk) is not None)
 
 
 def _profile(chunk: str, chars: frozenset[str] | None = None) -> tuple[bool, bool]:
@@ -302,13 +331,13 @@ _EDGE = 4
 
 
 def _garbage_edge(ch: str) -> bool:
-    if ch.isascii() or ch.isspace() or _PUNCTUATION.match(ch):
+    if ch.isascii() or ch.isspace() or _punctuation().match(ch):
         return False
     return info(ch).kind in ("letter", "mark", "common", "unassigned", "private")
 
 
 def _bridgeable(gap: str) -> bool:
-    return not _BLANK_LINE.search(gap) and not _ASCII_WORD.search(gap)
+    return not _blank_line().search(gap) and not _ascii_word().search(gap)
 
 
 def _assess(text: str, cluster: list[Event]) -> GarbledRun | None:
@@ -317,7 +346,7 @@ def _assess(text: str, cluster: list[Event]) -> GarbledRun | None:
     counts = {"switch": 0, "mark": 0, "unassigned": 0, "private": 0, "replacement": 0}
     for event_start, _, kind in cluster:
         counts[kind] += 1
-    visible = len(_NON_ASCII_VISIBLE.findall(text, start, end))
+    visible = len(_non_ascii_visible().findall(text, start, end))
     evidence = len(cluster)
     # A private-use code point, or an unassigned one in the Basic Multilingual
     # Plane, is junk on its own; unassigned code points elsewhere may be
@@ -381,30 +410,53 @@ def excerpt(text: str, limit: int = 16) -> str:
     return "".join(out)
 
 
-_EMOJI_PART = regex.compile(r"[\p{Extended_Pictographic}\p{Emoji_Modifier}\ufe0f\u20e3\U000e007f]")
-_RIGHT_TO_LEFT = regex.compile(r"[\p{Bidi_Class=R}\p{Bidi_Class=AL}]")
+_emoji_part = cache(lambda: _regex_compile(r"[\p{Extended_Pictographic}\p{Emoji_Modifier}\ufe0f\u20e3\U000e007f]"))
+_right_to_left = cache(lambda: _regex_compile(r"[\p{Bidi_Class=R}\p{Bidi_Class=AL}]"))
 
 
 def is_emoji_part(ch: str) -> bool:
     """Whether ``ch`` is an emoji, a skin-tone modifier, VS16, a keycap or a cancel tag."""
-    return bool(_EMOJI_PART.match(ch))
+    return bool(_emoji_part().match(ch))
 
 
 def has_right_to_left(text: str) -> bool:
     """Whether ``text`` holds a letter of a right-to-left script (Hebrew, Arabic, ...)."""
-    return bool(_RIGHT_TO_LEFT.search(text))
+    return bool(_right_to_left().search(text))
 
 
-_LAST_CHARS: tuple[str, frozenset[str]] = ("", frozenset())
+# The last two answers are kept: several rules ask about the same document
+# one after another, some about its text and some about its prose view.
+_LAST_CHARS: list[tuple[str, frozenset[str]]] = [("", frozenset()), ("", frozenset())]
+
+
+_LAST_NON_ASCII: list[tuple[str, frozenset[str]]] = [("", frozenset()), ("", frozenset())]
+_non_ascii = cache(lambda: re.compile("[^\x00-\x7f]"))
+
+
+def non_ascii_characters(text: str) -> frozenset[str]:
+    """The distinct non-ASCII characters of ``text`` (cached like ``characters``).
+
+    Cheaper than ``characters``: most of a text is ASCII, and only the
+    non-ASCII characters are collected.
+    """
+    for seen, chars in _LAST_NON_ASCII:
+        if seen is text:
+            return chars
+    chars = frozenset(_non_ascii().findall(text))
+    _LAST_NON_ASCII[1] = _LAST_NON_ASCII[0]
+    _LAST_NON_ASCII[0] = (text, chars)
+    return chars
 
 
 def characters(text: str) -> frozenset[str]:
-    """The distinct characters of ``text``; the last answer is kept, since
-    several rules ask about the same document one after another."""
-    global _LAST_CHARS
-    if _LAST_CHARS[0] is not text:
-        _LAST_CHARS = (text, frozenset(text))
-    return _LAST_CHARS[1]
+    """The distinct characters of ``text`` (cached for the last two texts asked about)."""
+    for seen, chars in _LAST_CHARS:
+        if seen is text:
+            return chars
+    chars = frozenset(text)
+    _LAST_CHARS[1] = _LAST_CHARS[0]
+    _LAST_CHARS[0] = (text, chars)
+    return chars
 
 
 # --- mojibake ------------------------------------------------------------------------
@@ -415,19 +467,19 @@ def characters(text: str) -> frozenset[str]:
 # Roman ("‚Äô", "√©") and Windows-1253. Only lines with a clue go to ftfy.
 _CONTINUATION_1252 = "\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122"
 _CONTINUATION_1251 = "\u0080-\u00bf\u0402-\u040f\u0452-\u045f\u0490\u0491\u2013-\u2026\u2030\u2039\u203a\u20ac\u2116\u2122"
-_CLUE = re.compile(
+_clue_pattern = cache(lambda: re.compile(
     f"[\u00c2-\u00f4][{_CONTINUATION_1252}]"
     f"|[\u0420\u0421\u0432][{_CONTINUATION_1251}]"
     "|\u201a[\u00c4\u00c3]|\u221a[\u00b1\u2202\u2020\u2260\u00ae\u2122\u00b4\u2264\u2265\u00a5\u00b5\u00f8\u00a9]|\u2248[\u00b0\u00a2]"
     "|[\u0392\u0393\u039e\u039f\u03b2][\u0080-\u00bf\u20ac\u2018-\u201e\u2020-\u2026\u0384-\u038f]"
-)
+))
 _LEADS = frozenset(map(chr, range(0xC2, 0xF5))) | frozenset("\u0420\u0421\u0432\u201a\u221a\u2248\u0392\u0393\u039e\u039f\u03b2")
 # The same clues as one pair of character classes: much faster to search.
-_PAIR = re.compile(
+_pair = cache(lambda: re.compile(
     "[\u00c2-\u00f4\u0420\u0421\u0432\u201a\u221a\u2248\u0392\u0393\u039e\u039f\u03b2]"
     f"[{_CONTINUATION_1252}{_CONTINUATION_1251}\u00c4\u00c3\u00b1\u2202\u2260\u00ae\u00b4\u2264\u2265\u00a5\u00b5\u00f8\u00a9\u00b0\u00a2\u0384-\u038f]"
-)
-_SPACE = re.compile(r"\s")
+))
+_space = cache(lambda: re.compile(r"\s"))
 # C1 control -> the Windows-1252 character of the same byte.
 _C1_AS_1252 = {
     code: bytes([code]).decode("cp1252") for code in range(0x80, 0xA0) if code not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)
@@ -455,7 +507,7 @@ def mojibake_repairs(prose: str) -> list[Repair]:
     C1 controls that are Windows-1252 characters read as Latin-1 are left
     out: they are the invisible-character rule's to report.
     """
-    if prose.isascii() or not characters(prose) & _LEADS:
+    if prose.isascii() or not non_ascii_characters(prose) & _LEADS:
         return []
     clue = _clue(prose, 0)
     if clue is None:
@@ -481,8 +533,9 @@ def mojibake_repairs(prose: str) -> list[Repair]:
 
 def _clue(text: str, position: int) -> int | None:
     """Offset of the next mojibake clue at or after ``position``."""
-    for pair in _PAIR.finditer(text, position):
-        if _CLUE.match(text, pair.start()):
+    clue = _clue_pattern()
+    for pair in _pair().finditer(text, position):
+        if clue.match(text, pair.start()):
             return pair.start()
     return None
 
@@ -537,7 +590,7 @@ def _changes(text: str, fixed: str, steps: tuple[tuple[str, str], ...]) -> list[
     for tag, i1, i2, j1, j2 in SequenceMatcher(None, text, fixed, autojunk=False).get_opcodes():
         if tag == "equal":
             continue
-        if spans and not _SPACE.search(text, spans[-1][1], i1):
+        if spans and not _space().search(text, spans[-1][1], i1):
             spans[-1][1], spans[-1][3] = i2, j2
         else:
             spans.append([i1, i2, j1, j2])
