@@ -6,13 +6,14 @@ import re
 from typing import TYPE_CHECKING, Iterator
 
 from checker.finding import Edit, Finding, Fix
+from checker.lazyre import LazyPattern
 from checker.rule import Rule
 
 if TYPE_CHECKING:
     from checker.document import Document
     from checker.facts import FactSheet
 
-_BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]+")
+_BIDI = LazyPattern("[\u202a-\u202e\u2066-\u2069]+")
 _CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
 NAMES = {

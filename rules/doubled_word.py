@@ -7,6 +7,7 @@ from functools import lru_cache
 from typing import Iterator
 
 from checker.finding import Edit, Finding, Fix
+from checker.lazyre import LazyPattern
 from checker.rule import Rule
 
 # A word, then one space or one line break (never a blank line: a paragraph
@@ -16,22 +17,22 @@ from checker.rule import Rule
 # themselves (see ``_candidates``), and starts with the literal word so that
 # the search is fast; the character before the word is checked separately.
 _PAIR = r"({0})( |[ ]*(?:\r\n|\r|\n)[ ]*)({0})(?![\w'\u2019\-@\\]|\.\w)"
-_NOT_BEFORE = re.compile(r"[\w'\u2019\-./@\\]")
+_NOT_BEFORE = LazyPattern(r"[\w'\u2019\-./@\\]")
 # ASCII punctuation and digits become spaces for the cheap scan, which works
 # on UTF-8 bytes because bytes.translate is many times faster than str's.
 _NOT_LETTERS = bytes(c for c in range(33, 127) if not chr(c).isalpha())
 _SCAN_TABLE = bytes.maketrans(_NOT_LETTERS, b" " * len(_NOT_LETTERS))
-_WORD_BEFORE = re.compile(r"([^\W\d_]+)[ ]*(?:\r\n|\r|\n)?[ ]*$")
-_WORD_AFTER = re.compile(r"[ ]*(?:\r\n|\r|\n)?[ ]*([^\W\d_]+)")
+_WORD_BEFORE = LazyPattern(r"([^\W\d_]+)[ ]*(?:\r\n|\r|\n)?[ ]*$")
+_WORD_AFTER = LazyPattern(r"[ ]*(?:\r\n|\r|\n)?[ ]*([^\W\d_]+)")
 _QUOTES = "\"'`\u2018\u2019\u201c\u201d"
 
 # Lines of code or grammar, where a name often ends one line and starts the
 # next ("value_pattern ::= attr" / "attr ::= ...").
-_CODE_LINE = re.compile(r"\t|::=|>>>|[={}|<>]|->|\(\)|[a-z]+[A-Z][a-z]+[A-Z]")
+_CODE_LINE = LazyPattern(r"\t|::=|>>>|[={}|<>]|->|\(\)|[a-z]+[A-Z][a-z]+[A-Z]")
 # A line of prose has a few words; a line with one or two is a command, a
 # keyword or a label.
 _MIN_LINE_WORDS = 3
-_LETTERS = re.compile(r"[^\W\d_]+")
+_LETTERS = LazyPattern(r"[^\W\d_]+")
 
 # Doubles that English grammar or idiom produces on purpose: "she had had
 # enough", "he said that that was fine", "what it is is a risk", "what it
@@ -174,8 +175,12 @@ def _pair_pattern(word: str, flags: int) -> re.Pattern:
 
 def _candidates(prose: str) -> set[str]:
     """Words that occur twice in a row somewhere, ignoring case and punctuation (a superset)."""
+    from itertools import compress
+    from operator import eq
+
     words = prose.encode("utf-8").translate(_SCAN_TABLE).lower().split()
-    found = {a.decode("utf-8", "replace") for a, b in zip(words, words[1:]) if a == b}
+    # The words equal to the next one, compared without a Python-level loop.
+    found = {a.decode("utf-8", "replace") for a in set(compress(words, map(eq, words, words[1:])))}
     return {word for word in found if word.isalpha() and word not in ALLOWED and (len(word) > 1 or word == "a")}
 
 

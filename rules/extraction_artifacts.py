@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING, Iterator
 
 from checker.finding import Edit, Finding, Fix
+from checker.lazyre import LazyPattern
 from checker.rule import Rule
 
 if TYPE_CHECKING:
@@ -13,14 +13,14 @@ if TYPE_CHECKING:
     from checker.facts import FactSheet
 
 # "&amp;lt;" is "<" escaped twice: one finding for the whole chain.
-_ENTITY = re.compile(r"&(?:amp;)*(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
-_LIGATURE = re.compile("[\ufb00-\ufb06]")
+_ENTITY = LazyPattern(r"&(?:amp;)*(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_LIGATURE = LazyPattern("[\ufb00-\ufb06]")
 _LIGATURES = frozenset("\ufb00\ufb01\ufb02\ufb03\ufb04\ufb05\ufb06")
 # "treat- ment": a hyphen and a space in the middle of a line, between two
 # lower-case fragments. Found from the hyphen, which is rare, then the
 # first fragment is read backwards.
-_BROKEN = re.compile(r"-[ \t]+([a-z]{2,})(?![\w\-\u2010\u2011])")
-_FIRST = re.compile(r"(?<![\w\-\u2010\u2011])[A-Za-z]{2,}$")
+_BROKEN = LazyPattern(r"-[ \t]+([a-z]{2,})(?![\w\-\u2010\u2011])")
+_FIRST = LazyPattern(r"(?<![\w\-\u2010\u2011])[A-Za-z]{2,}$")
 # Words after which a hyphen is a suspended prefix ("pre- and post-operative").
 _SUSPENDED = frozenset("and or to nor but than versus vs via through as".split())
 

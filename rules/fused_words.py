@@ -7,6 +7,7 @@ from functools import lru_cache
 from typing import Iterator
 
 from checker.finding import Edit, Finding, Fix
+from checker.lazyre import LazyPattern
 from checker.rule import Rule
 
 # A lower-case token standing alone in prose: not part of a capitalised,
@@ -14,17 +15,17 @@ from checker.rule import Rule
 # ("s:notend"), not a call ("getattr("), not an attribute ("x.tolist"),
 # not next to digits.
 _MIN_TOKEN = 5
-_TOKEN = re.compile(
+_TOKEN = LazyPattern(
     r"(?<![\w\-\u2010\u2011./\\@#$%&*+=<>~^|`'\u2019:])"
     r"([a-z]{5,})"
     r"(?![\w\-\u2010\u2011/\\@#$%&*+=<>~^|`(\[{]|[.'\u2019:][\w])"
 )
 # The words on either side (blanked Markdown leaves runs of spaces, hence
 # "[ ]*"); a figure or closing punctuation may follow instead of a word.
-_WORD_BEFORE = re.compile(
+_WORD_BEFORE = LazyPattern(
     r"(?:^|(?<=[\s(\"\u201c]))([A-Za-z]+(?:-[A-Za-z]+)*|\d[\d,.]*%?)[,;:)\"\u201d]?[ ]*(?:\r\n|\r|\n)?[ ]*\(?$"
 )
-_WORD_AFTER = re.compile(
+_WORD_AFTER = LazyPattern(
     r"[ ]*(?:\r\n|\r|\n)?[ ]*(?:([A-Za-z]+(?:-[A-Za-z]+)*)(?=[\s,.;:!?)]|$)|[$\u20ac\u00a3]?\d)"
     r"|[,.;:!?)\"\u201d\u2019]+(?=\s|$)"
 )
@@ -33,8 +34,8 @@ _WORD_AFTER = re.compile(
 _NOT_LETTERS = bytes(c for c in range(33, 256) if not (65 <= c <= 90 or 97 <= c <= 122))
 _SCAN_TABLE = bytes.maketrans(_NOT_LETTERS, b" " * len(_NOT_LETTERS))
 # Lines of code, tables and configuration.
-_CODE_LINE = re.compile(r"\t|::|>>>|->|[={}|<>]")
-_LETTERS = re.compile(r"[A-Za-z]+")
+_CODE_LINE = LazyPattern(r"\t|::|>>>|->|[={}|<>]")
+_LETTERS = LazyPattern(r"[A-Za-z]+")
 _INFLECTIONS = ("s", "es", "ed", "ing", "er", "ers", "ly")
 
 # The words a missing space most often glues to its neighbour: short,
@@ -159,18 +160,31 @@ def _evidence(token: str, left: str, right: str, zipf) -> str:
     return f'"{token}" {seen}; "{left}" (Zipf {zipf(left):.1f}) and "{right}" (Zipf {zipf(right):.1f}) are common words'
 
 
+# Words already judged, in earlier documents of the run: most words recur.
+_NOT_SUSPECT: set[bytes] = set()
+_SUSPECT: dict[bytes, tuple[str, tuple[str, str]]] = {}
+_CACHE_LIMIT = 500_000
+
+
 def _suspects(prose: str, zipf) -> list[tuple[str, tuple[str, str]]]:
     """Distinct lower-case words of the text that split into a function word and a common word."""
-    out = []
-    words = b"\n".join(set(prose.encode("utf-8").translate(_SCAN_TABLE).split()))
+    if len(_NOT_SUSPECT) > _CACHE_LIMIT:
+        _NOT_SUSPECT.clear()
+        _SUSPECT.clear()
+    distinct = set(prose.encode("utf-8").translate(_SCAN_TABLE).split())
+    distinct -= _NOT_SUSPECT
+    out = [_SUSPECT[word] for word in distinct if word in _SUSPECT]
+    new = [word for word in distinct if word not in _SUSPECT] if out else list(distinct)
     # Most words neither start nor end with a function word: one regular
     # expression over the distinct words rejects them before any lookup.
-    for raw in _suspect_pattern().findall(words):
+    for raw in _suspect_pattern().findall(b"\n".join(new)):
         if len(raw) >= _MIN_TOKEN:
             token = raw.decode("ascii")
             split = best_split(token, zipf)
             if split is not None:
+                _SUSPECT[raw] = (token, split)
                 out.append((token, split))
+    _NOT_SUSPECT.update(word for word in new if word not in _SUSPECT)
     return out
 
 

@@ -6,6 +6,7 @@ import re
 from typing import TYPE_CHECKING, Iterator
 
 from checker.finding import Edit, Finding, Fix
+from checker.lazyre import LazyPattern
 from checker.rule import Rule
 
 if TYPE_CHECKING:
@@ -15,11 +16,11 @@ if TYPE_CHECKING:
 # Tab, line feed, carriage return, vertical tab and form feed are layout, not
 # junk (a form feed is a page break in extracted text). Bidirectional
 # embeddings, overrides and isolates belong to bidi-control (ENC006).
-_CANDIDATE = re.compile(
+_CANDIDATE = LazyPattern(
     "[\x00-\x08\x0e-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u2060-\u2064\ufeff\ufff9-\ufffb"
     "\U000e0000-\U000e007f]+"
 )
-_ANSI = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]")
+_ANSI = LazyPattern(r"\x1b\[[0-?]*[ -/]*[@-~]")
 
 NAMES = {
     "\u00ad": "soft hyphen",

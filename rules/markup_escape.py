@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from typing import Iterator
 
 from checker.finding import Edit, Finding, Fix
+from checker.lazyre import LazyPattern
 from checker.rule import Rule
 
 # A backslash before ASCII punctuation, each in a context where a Markdown
@@ -13,21 +13,21 @@ from checker.rule import Rule
 # is the plausible reading. Characters whose escaped form is also common
 # outside Markdown (quotes, parentheses, ``\|``, ``\^``, a backquote) are
 # not reported at all.
-_CANDIDATE = re.compile(r"\\[$*_#\[\].\-+<>~&%]")
+_CANDIDATE = LazyPattern(r"\\[$*_#\[\].\-+<>~&%]")
 
 # "\$62.2", "US\$5", "\$.5", "\~\$4"
-_DOLLAR = re.compile(r"\\\$(?=\.?\d)")
+_DOLLAR = LazyPattern(r"\\\$(?=\.?\d)")
 # "\[1\]", "\[sic\]", "\[Company\]": a short bracketed note with no math in it
-_BRACKETS = re.compile(r"\\\[([A-Za-z0-9][A-Za-z0-9 .,;:'&/\-]{0,60})\\\]")
+_BRACKETS = LazyPattern(r"\\\[([A-Za-z0-9][A-Za-z0-9 .,;:'&/\-]{0,60})\\\]")
 # "\_emphasis\_": words between two escaped underscores on one line
-_EMPHASIS = re.compile(r"\\_[A-Za-z][A-Za-z ,'-]{0,60}\\_")
-_WORD_END = re.compile(r"([A-Za-z]+) $")
-_WORD_START = re.compile(r" ([A-Za-z]+)")
+_EMPHASIS = LazyPattern(r"\\_[A-Za-z][A-Za-z ,'-]{0,60}\\_")
+_WORD_END = LazyPattern(r"([A-Za-z]+) $")
+_WORD_START = LazyPattern(r" ([A-Za-z]+)")
 
 # A backslash before a letter, a digit or another backslash anywhere in the
 # paragraph (``C:\Users``, ``\n``, ``\alpha``, ``\d+``, ``\\``) means the
 # paragraph uses backslashes on purpose: it is left alone.
-_TECHNICAL = re.compile(r"\\[A-Za-z0-9\\{}]")
+_TECHNICAL = LazyPattern(r"\\[A-Za-z0-9\\{}]")
 
 
 class MarkupEscape(Rule):

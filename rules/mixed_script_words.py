@@ -2,23 +2,23 @@
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING, Iterator
 
 from checker.finding import Edit, Finding, Fix
+from checker.lazyre import LazyPattern
 from checker.rule import Rule
 
 if TYPE_CHECKING:
     from checker.document import Document
     from checker.facts import FactSheet
 
-_GREEK_OR_CYRILLIC = re.compile("[\u0370-\u03ff\u0400-\u052f\u1f00-\u1fff]")
-_LATIN = re.compile("[A-Za-z\u00c0-\u024f]")
-_WORD_END = re.compile(r"[^\W\d_]*")
-_WORD_START = re.compile(r"[^\W\d_]*$")
+_GREEK_OR_CYRILLIC = LazyPattern("[\u0370-\u03ff\u0400-\u052f\u1f00-\u1fff]")
+_LATIN = LazyPattern("[A-Za-z\u00c0-\u024f]")
+_WORD_END = LazyPattern(r"[^\W\d_]*")
+_WORD_START = LazyPattern(r"[^\W\d_]*$")
 # Where a Latin letter touches a Greek or Cyrillic one, in the text mapped to
 # one code letter per character ("L" Latin, "C" Greek or Cyrillic).
-_TOUCH = re.compile("LC|CL")
+_TOUCH = LazyPattern("LC|CL")
 
 
 class MixedScriptWord(Rule):

@@ -2,33 +2,33 @@
 
 from __future__ import annotations
 
-import re
 from typing import Iterator
 
 from checker.finding import Edit, Finding, Fix
+from checker.lazyre import LazyPattern
 from checker.rule import Rule
 
 # The end of the first paragraph: a word ending in a lower-case letter,
 # possibly followed by a comma ("running out of", "So, while", "Members").
-_TAIL = re.compile(r"(?<![\w\-'\u2019])([A-Za-z][A-Za-z'\u2019\-]*[a-z]|[a-z]),?$")
+_TAIL = LazyPattern(r"(?<![\w\-'\u2019])([A-Za-z][A-Za-z'\u2019\-]*[a-z]|[a-z]),?$")
 # The start of the second: a lower-case word, or a figure or an amount
 # ("options, due to", "\$10.1 million", "2.4 percent").
-_HEAD_WORD = re.compile(r"([a-z][a-z'\u2019\-]*[a-z]|[a-z])(?=[\s,;]|$)")
-_HEAD_FIGURE = re.compile(r"(?:\\?[$\u20ac\u00a3\u00a5]|(?:US|HK|RMB|A|C)\\?\$)?\d[\d,.]*%?(?=[\s,;]|$)")
+_HEAD_WORD = LazyPattern(r"([a-z][a-z'\u2019\-]*[a-z]|[a-z])(?=[\s,;]|$)")
+_HEAD_FIGURE = LazyPattern(r"(?:\\?[$\u20ac\u00a3\u00a5]|(?:US|HK|RMB|A|C)\\?\$)?\d[\d,.]*%?(?=[\s,;]|$)")
 # "1 Adjustment of ...": a footnote, not a figure continuing a sentence.
-_FOOTNOTE = re.compile(r"\d{1,2}[ \t]+[A-Z]")
+_FOOTNOTE = LazyPattern(r"\d{1,2}[ \t]+[A-Z]")
 # Lines that are not running prose: list items, table rows, code.
-_LIST_ITEM = re.compile(r"[ \t]*(?:[-*+\u2022\u2023\u25e6\u2013\u2014>]|\(?(?:\d{1,3}|[a-z]|[ivxlc]{1,5})[.)])[ \t]")
-_TABLE_ROW = re.compile(r"\t|\||\S {3,}\S|[=+#]{3,}")
-_CODE = re.compile(r"[={}]|::|->|[A-Za-z_]\(|[a-z_]\.[a-z_]{2,}")
+_LIST_ITEM = LazyPattern(r"[ \t]*(?:[-*+\u2022\u2023\u25e6\u2013\u2014>]|\(?(?:\d{1,3}|[a-z]|[ivxlc]{1,5})[.)])[ \t]")
+_TABLE_ROW = LazyPattern(r"\t|\||\S {3,}\S|[=+#]{3,}")
+_CODE = LazyPattern(r"[={}]|::|->|[A-Za-z_]\(|[a-z_]\.[a-z_]{2,}")
 # "ocs - wrapper for ...", "optional arguments:": a term being defined, a label.
-_DEFINITION = re.compile(r"\s*\S+(?: \S+)? [-\u2013\u2014] |\s*[^.!?]{0,40}:$")
+_DEFINITION = LazyPattern(r"\s*\S+(?: \S+)? [-\u2013\u2014] |\s*[^.!?]{0,40}:$")
 # "...; and" closes an item of a list written as paragraphs.
-_LIST_TAIL = re.compile(r";\s*(?:and|or|and/or)$")
-_TITLE_SEPARATOR = re.compile(r": | [-\u2013\u2014] ")
-_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
-_WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019\-]*")
-_LOWER_WORD = re.compile(r"(?<![\w.])[a-z][a-z'\u2019\-]*(?![\w(])")
+_LIST_TAIL = LazyPattern(r";\s*(?:and|or|and/or)$")
+_TITLE_SEPARATOR = LazyPattern(r": | [-\u2013\u2014] ")
+_SENTENCE_END = LazyPattern(r"[.!?](?:\s|$)")
+_WORD = LazyPattern(r"[A-Za-z][A-Za-z'\u2019\-]*")
+_LOWER_WORD = LazyPattern(r"(?<![\w.])[a-z][a-z'\u2019\-]*(?![\w(])")
 
 # First characters a continuation can have ("US$" and "HK$" amounts included).
 _HEAD_START = frozenset("abcdefghijklmnopqrstuvwxyz0123456789$\\\u20ac\u00a3\u00a5UHRAC")

@@ -6,17 +6,18 @@ import re
 from typing import TYPE_CHECKING, Iterator
 
 from checker.finding import Finding
+from checker.lazyre import LazyPattern
 from checker.rule import Rule
 
 if TYPE_CHECKING:
     from checker.document import Document
     from checker.facts import FactSheet
 
-_RUN = re.compile("\ufffd+")
-_WORD = re.compile(r"\S*\ufffd+\S*")
+_RUN = LazyPattern("\ufffd+")
+_WORD = LazyPattern(r"\S*\ufffd+\S*")
 # A text about the character itself names it near where it shows it.
-_MENTION = re.compile(r"U\+FFFD|\\uFFFD|0xFFFD|&#x?(?:FFFD|65533);|replacement char", re.I)
-_ALONE = re.compile(r"[\s\"'`(\[“‘«]\ufffd+[\s\"'`)\].,;:”’»]")
+_MENTION = LazyPattern(r"U\+FFFD|\\uFFFD|0xFFFD|&#x?(?:FFFD|65533);|replacement char", re.I)
+_ALONE = LazyPattern(r"[\s\"'`(\[“‘«]\ufffd+[\s\"'`)\].,;:”’»]")
 
 
 class ReplacementCharacter(Rule):

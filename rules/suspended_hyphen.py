@@ -6,6 +6,7 @@ import re
 from typing import Iterator
 
 from checker.finding import Edit, Finding, Fix
+from checker.lazyre import LazyPattern
 from checker.rule import Rule
 
 # "first-and second-generation", "short-or long-term", "pre-and post-operative",
@@ -13,7 +14,7 @@ from checker.rule import Rule
 # hyphenated compound. The first word must not itself end a longer compound
 # ("face-to-face" style chains are left alone), and the second half must be
 # a hyphenated word, which is what makes the first half a suspended prefix.
-_SUSPENDED = re.compile(
+_SUSPENDED = LazyPattern(
     r"(?<![\w\-\u2010\u2011])([A-Za-z0-9]*[A-Za-z0-9])-(and|or|to|nor)"
     r"([ \t]+|[ \t]*(?:\r\n|\r|\n)[ \t]*)"
     r"([A-Za-z0-9]+)-([A-Za-z][A-Za-z]+)(?![\w\-])",
@@ -22,7 +23,7 @@ _SUSPENDED = re.compile(
 
 
 # Cheap first pass: the hyphen glued to the conjunction.
-_HINT = re.compile(r"-(and|or|to|nor)[ \t\r\n]", re.IGNORECASE)
+_HINT = LazyPattern(r"-(and|or|to|nor)[ \t\r\n]", re.IGNORECASE)
 
 
 class SuspendedHyphen(Rule):

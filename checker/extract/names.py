@@ -34,6 +34,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable
 
 from checker.facts import AcronymDefinition, Alias, NameMention
+from checker.lazyre import LazyPattern
 
 if TYPE_CHECKING:
     from checker.config import Settings
@@ -44,7 +45,7 @@ if TYPE_CHECKING:
 
 # A word: letters and digits with inner hyphens or apostrophes. Underscores
 # are matched so that identifiers can be recognised and skipped.
-_TOKEN = re.compile(r"[^\W_](?:\w|[-'\u2019\u2010\u2011](?=\w))*")
+_TOKEN = LazyPattern(r"[^\W_](?:\w|[-'\u2019\u2010\u2011](?=\w))*")
 # Characters that, glued to the left of a token, make it part of code, a
 # path, an address or a number ("os.path", "/usr", "@user", "$x", "3.5x").
 _GLUE_LEFT = frozenset("._/\\@#$%&*+=<>~^|`")
@@ -55,19 +56,19 @@ _HYPHENS = "-\u2010\u2011"
 # mid-line ("Interview With Co-Founder & CEO ... About The Global ...").
 # (The blank before the word is matched, not looked behind at, so that the
 # search skips quickly to each blank; the word itself is group 1.)
-_TITLE_WORDS = re.compile(
+_TITLE_WORDS = LazyPattern(
     r"[ \t](?=[ABFIOTUW])(With|About|The|Of|And|For|In|On|To|From|By|At|As|Its|Our|Into|Over|After|Under|Between|A|An|Is|Are)(?=[ \t])"
 )
 # A line without lower-case letters (checked for eight capitals afterwards).
-_CAPS_LINE = re.compile(r"[^a-z\r\n]*[A-Z][^a-z\r\n]*+(?=\n|\Z)")
+_CAPS_LINE = LazyPattern(r"[^a-z\r\n]*[A-Z][^a-z\r\n]*+(?=\n|\Z)")
 # A line of at most 80 characters whose words all start with a capital or a
 # digit, or are connectors (checked word by word afterwards).
-_HEADING_LINE = re.compile(r"[ \t]*+[A-Z0-9][^\r\n]{0,79}+(?=\n|\Z)")
+_HEADING_LINE = LazyPattern(r"[ \t]*+[A-Z0-9][^\r\n]{0,79}+(?=\n|\Z)")
 # Both line patterns are tried at the start of the text and after each line
 # feed (as "^" and "$" with re.M would be), found by searching for the line
 # feed, which is much faster than trying "^" at every position.
-_LINE_FEED = re.compile(r"\n")
-_HEADING_WORD = re.compile(r"[A-Z0-9&]|(?:of|and|the|for|in|on|to|a|an|with|de)$")
+_LINE_FEED = LazyPattern(r"\n")
+_HEADING_WORD = LazyPattern(r"[A-Z0-9&]|(?:of|and|the|for|in|on|to|a|an|with|de)$")
 
 # Lower-case words may join a run of capitalised words ("Stock Exchange of Hong Kong").
 _CONNECTORS = frozenset({"of", "&", "de", "du", "la", "von", "van", "der", "del", "da"})
@@ -85,7 +86,7 @@ DRUG_STEMS = (
     "lutamide", "previr", "buvir", "vir", "gliptin", "gliflozin", "sartan", "pril", "olol",
     "statin", "dronate", "tide", "kinra",
 )
-_DRUG = re.compile(r"(?:" + "|".join(DRUG_STEMS) + r")$", re.I)
+_DRUG = LazyPattern(r"(?:" + "|".join(DRUG_STEMS) + r")$", re.I)
 
 
 def _drug_like(token: str) -> bool:
@@ -261,7 +262,7 @@ def _mention(text: str, start: int, end: int, kind: str, initial: bool, heading:
 # or non-Latin letter) and takes the rest of its run; the start of the run
 # is found by walking back.
 _CONNECTORS_CHARS = "-'\u2019\u2010\u2011"
-_MARKED = re.compile(r"[^\Wa-z0-9_](?:\w|[-'\u2019\u2010\u2011](?=\w))*+")
+_MARKED = LazyPattern(r"[^\Wa-z0-9_](?:\w|[-'\u2019\u2010\u2011](?=\w))*+")
 
 
 def _is_word_char(ch: str) -> bool:
@@ -422,17 +423,17 @@ def _phrases(prose: str, caps: list[tuple[int, int, bool, bool]]) -> list[NameMe
 
 # --- parentheses: acronym definitions and aliases ---------------------------------
 
-_PAREN = re.compile(r"\(([^()\r\n]{1,120})\)")
+_PAREN = LazyPattern(r"\(([^()\r\n]{1,120})\)")
 _QUOTES = "\"'\u201c\u201d\u2018\u2019"
-_SHORT = re.compile(r"[A-Za-z][A-Za-z0-9&/.\-]*(?: [A-Za-z][A-Za-z0-9&\-]*)?")
-_ALIAS_PHRASE = re.compile(
+_SHORT = LazyPattern(r"[A-Za-z][A-Za-z0-9&/.\-]*(?: [A-Za-z][A-Za-z0-9&\-]*)?")
+_ALIAS_PHRASE = LazyPattern(
     r"(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:name|code|designation|brand)\s+(?:of|for)\s+(?P<a>\S+)"
     r"|(?:formerly|previously|also\s+known\s+as|a\.?k\.?a\.?|f/k/a)\s+(?P<b>.+)",
     re.I,
 )
-_WORD = re.compile(r"\S+")
+_WORD = LazyPattern(r"\S+")
 # A sentence end, not an abbreviation before the parenthesis ("Solutions Inc. (CBTS)").
-_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019]?\s+(?=[\"'\u201c\u2018]?[A-Z])")
+_SENTENCE_END = LazyPattern(r"[.!?][\"'\u201d\u2019]?\s+(?=[\"'\u201c\u2018]?[A-Z])")
 _STOPWORDS = frozenset({"of", "the", "and", "for", "in", "on", "to", "a", "an", "&", "de"})
 
 
@@ -885,7 +886,7 @@ def _name_like(form: str) -> bool:
     return len(parts) > 1 and all(p[0].isupper() for p in parts)
 
 
-_CAMEL = re.compile(r"[^\W\d_](?<![A-Z])[A-Z]")
+_CAMEL = LazyPattern(r"[^\W\d_](?<![A-Z])[A-Z]")
 
 
 def _separator_form(form: str) -> str:
@@ -1145,15 +1146,15 @@ def _case_style(members: dict[str, list]) -> str | None:
 
 # British and American spellings of one word are a house-style matter.
 _STANDARD = (
-    (re.compile(r"(?<=[a-z]{2})is(?=(?:e|ed|es|er|ers|ing|ation|ations|ational|able)$)"), "iz"),
-    (re.compile(r"(?<=[a-z])ys(?=(?:e|ed|es|er|ers|ing)$)"), "yz"),
-    (re.compile(r"our(?=(?:s|ed|ing|ful|able|ite|ites|ism)?$)"), "or"),
-    (re.compile(r"(?<=[a-z]{2})tre(?=s?$)"), "ter"),
-    (re.compile(r"(?<=[aeiou])ll(?=(?:ed|ing|er|ers)$)"), "l"),
-    (re.compile(r"(?:(?<=^h)|(?<=^an)|(?<=^p)|(?<=leuk)|(?<=^orthop))ae"), "e"),
-    (re.compile(r"(?:(?<=^)|(?<=^f))oe"), "e"),
-    (re.compile(r"ogue$"), "og"),
-    (re.compile(r"(?<=[a-z]{3})ence$"), "ense"),
+    (LazyPattern(r"(?<=[a-z]{2})is(?=(?:e|ed|es|er|ers|ing|ation|ations|ational|able)$)"), "iz"),
+    (LazyPattern(r"(?<=[a-z])ys(?=(?:e|ed|es|er|ers|ing)$)"), "yz"),
+    (LazyPattern(r"our(?=(?:s|ed|ing|ful|able|ite|ites|ism)?$)"), "or"),
+    (LazyPattern(r"(?<=[a-z]{2})tre(?=s?$)"), "ter"),
+    (LazyPattern(r"(?<=[aeiou])ll(?=(?:ed|ing|er|ers)$)"), "l"),
+    (LazyPattern(r"(?:(?<=^h)|(?<=^an)|(?<=^p)|(?<=leuk)|(?<=^orthop))ae"), "e"),
+    (LazyPattern(r"(?:(?<=^)|(?<=^f))oe"), "e"),
+    (LazyPattern(r"ogue$"), "og"),
+    (LazyPattern(r"(?<=[a-z]{3})ence$"), "ense"),
 )
 
 
