@@ -610,7 +610,14 @@ def fold(text: str) -> str:
 
 def join_key(text: str) -> str:
     """The key that case, diacritic, hyphen and space variants share: ``BCR-ABL`` -> ``bcrabl``."""
-    return re.sub(r"[\s\-\u2010\u2011']+", "", fold(text))
+    folded = fold(text)
+    if folded.isalnum():
+        return folded  # nothing to remove (the common case: one word)
+    return _JOIN_SEPARATORS.sub("", folded)
+
+
+_JOIN_SEPARATORS = LazyPattern(r"[\s\-\u2010\u2011']+")
+_NON_SPACE = LazyPattern(r"\S+")
 
 
 def suffix_variants(a: str, b: str) -> bool:
@@ -899,11 +906,11 @@ def _key_variants(vocab: _Vocab, forms, phrases, pairs) -> None:
     groups: dict[str, dict[str, list]] = {}
     for form, occurrences in forms.items():
         key = join_key(form)
-        if sum(c.isalpha() for c in key) >= 3:
+        if (len(key) >= 3 and key.isalpha()) or sum(c.isalpha() for c in key) >= 3:
             groups.setdefault(key, {})[form] = occurrences
     # Two capitalised words that another document writes as one ("BCR ABL").
     for text, occurrences in phrases.items():
-        words = list(re.finditer(r"\S+", text))
+        words = list(_NON_SPACE.finditer(text))
         for left, right in zip(words, words[1:]):
             if right.start() - left.end() != 1:
                 continue
@@ -1016,7 +1023,7 @@ def _spelling_variants(vocab: _Vocab, forms, kinds, aliases, pairs) -> set[tuple
     buckets: dict[tuple[str, int], list[str]] = {}
     for term in terms:
         buckets.setdefault((term[0], len(term)), []).append(term)
-    info = {term: _term_info(members, zipf) for term, members in terms.items()}
+    info = _TermInfo(terms, zipf)  # computed only for the terms that have a near neighbour
     reported: set[tuple[str, str]] = set()
     blocks: list[tuple[str, int, list[str]]] = []
     for term in terms:
@@ -1163,6 +1170,19 @@ def spelling_standard(word: str) -> str:
     for pattern, replacement in _STANDARD:
         word = pattern.sub(replacement, word)
     return word
+
+
+class _TermInfo(dict):
+    """term -> ``_term_info`` of the term, computed on first lookup."""
+
+    def __init__(self, terms: dict[str, dict[str, list]], zipf) -> None:
+        super().__init__()
+        self.terms = terms
+        self.zipf = zipf
+
+    def __missing__(self, term: str) -> tuple[str, int, float, bool]:
+        value = self[term] = _term_info(self.terms[term], self.zipf)
+        return value
 
 
 def _term_info(members: dict[str, list], zipf) -> tuple[str, int, float, bool]:
