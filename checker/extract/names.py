@@ -33,6 +33,8 @@ import unicodedata
 from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable
 
+from pydantic import BaseModel
+
 from checker.facts import AcronymDefinition, Alias, NameMention
 from checker.lazyre import LazyPattern
 
@@ -60,14 +62,18 @@ _TITLE_WORDS = LazyPattern(
     r"[ \t](?=[ABFIOTUW])(With|About|The|Of|And|For|In|On|To|From|By|At|As|Its|Our|Into|Over|After|Under|Between|A|An|Is|Are)(?=[ \t])"
 )
 # A line without lower-case letters (checked for eight capitals afterwards).
-_CAPS_LINE = LazyPattern(r"[^a-z\r\n]*[A-Z][^a-z\r\n]*+(?=\n|\Z)")
+_CAPS_LINE_SOURCE = r"[^a-z\r\n]*[A-Z][^a-z\r\n]*+(?=\n|\Z)"
+_CAPS_LINE = LazyPattern(_CAPS_LINE_SOURCE)
 # A line of at most 80 characters whose words all start with a capital or a
 # digit, or are connectors (checked word by word afterwards).
-_HEADING_LINE = LazyPattern(r"[ \t]*+[A-Z0-9][^\r\n]{0,79}+(?=\n|\Z)")
+_HEADING_LINE_SOURCE = r"[ \t]*+[A-Z0-9][^\r\n]{0,79}+(?=\n|\Z)"
+_HEADING_LINE = LazyPattern(_HEADING_LINE_SOURCE)
 # Both line patterns are tried at the start of the text and after each line
-# feed (as "^" and "$" with re.M would be), found by searching for the line
-# feed, which is much faster than trying "^" at every position.
-_LINE_FEED = LazyPattern(r"\n")
+# feed (as "^" and "$" with re.M would be): the versions that start with the
+# line feed let the search skip to each line feed, much faster than trying
+# "^" at every position.
+_CAPS_LINE_AFTER_FEED = LazyPattern(r"\n(" + _CAPS_LINE_SOURCE + ")")
+_HEADING_LINE_AFTER_FEED = LazyPattern(r"\n(" + _HEADING_LINE_SOURCE + ")")
 _HEADING_WORD = LazyPattern(r"[A-Z0-9&]|(?:of|and|the|for|in|on|to|a|an|with|de)$")
 
 # Lower-case words may join a run of capitalised words ("Stock Exchange of Hong Kong").
@@ -128,30 +134,29 @@ def _neutral_lines(doc: Document) -> list[tuple[int, int]]:
     for line, count in per_line.items():
         if count >= 2:
             spans.append(_line_span(prose, starts, line))
-    for match in _line_matches(_CAPS_LINE, prose):
-        if sum(c.isupper() for c in match.group()) >= 8:
-            spans.append(match.span())
+    for start, end in _line_matches(_CAPS_LINE, _CAPS_LINE_AFTER_FEED, prose):
+        if sum(c.isupper() for c in prose[start:end]) >= 8:
+            spans.append((start, end))
     # A short line of capitalised words without closing punctuation: a heading.
-    for match in _line_matches(_HEADING_LINE, prose):
-        line = match.group().rstrip()
+    for start, end in _line_matches(_HEADING_LINE, _HEADING_LINE_AFTER_FEED, prose):
+        line = prose[start:end].rstrip()
         if line[-1] in ".,;:!?\"')\u201d":
             continue
         words = line.split()
         if len(words) <= 8 and all(_HEADING_WORD.match(w) for w in words):
-            spans.append(match.span())
+            spans.append((start, end))
     spans.sort()
     return spans
 
 
-def _line_matches(pattern: re.Pattern, prose: str) -> Iterable[re.Match]:
-    """Matches of ``pattern`` at the start of the text and after each line feed."""
+def _line_matches(pattern: re.Pattern, after_feed: re.Pattern, prose: str) -> Iterable[tuple[int, int]]:
+    """Spans of the matches of ``pattern`` at the start of the text and after each line feed
+    (``after_feed`` is the same pattern as group 1, after a line feed)."""
     match = pattern.match(prose)
     if match:
-        yield match
-    for feed in _LINE_FEED.finditer(prose):
-        match = pattern.match(prose, feed.end())
-        if match:
-            yield match
+        yield match.span()
+    for match in after_feed.finditer(prose):
+        yield match.span(1)
 
 
 def _line_span(prose: str, starts: list[int], line: int) -> tuple[int, int]:
@@ -190,67 +195,96 @@ def _tokens(prose: str, neutral_lines: list[tuple[int, int]]) -> tuple[list[Name
     cursor = [0]
     shout: list[int] = []  # indexes of all-capital mentions, for the headline check
     rare = _rare_tokens(prose, zipf)
+    known = _TOKEN_KINDS
+    if len(known) > _CHUNK_CACHE_LIMIT:
+        known.clear()
     for start, token in _candidates(prose, rare):
-        if token.islower() and token not in rare:
+        about = known.get(token)
+        if about is None:
+            about = known[token] = _token_kind(token, zipf)
+        if about is _SKIP:
             continue
         end = start + len(token)
-        if "_" in token:
-            continue
         if start and prose[start - 1] in _GLUE_LEFT:
             continue
         after = prose[end : end + 2]
         if after[:1] in ("(", "_") or (after[:1] == "." and after[1:2].isalnum()):
             continue
-        possessive = token.endswith(_POSSESSIVE)
+        text, possessive, kind, first_upper, common = about
         if possessive:
-            token = token[:-2]
             end -= 2
-        first = token[0]
-        if first.isdigit():
-            continue
-        has_upper = not token.islower()
-        if not has_upper:
-            if len(token) < 5:
-                continue
-            kind = "drug" if _drug_like(token) else "word"
-            mentions.append(_mention(token, start, end, kind, False, False))
+        if kind is _LOWER_WORD or kind is _LOWER_DRUG:
+            mentions.append(_mention(text, start, end, kind[1], False, False))
             continue
         heading = _in_spans(neutral_lines, start, cursor)
         initial = heading or _initial(prose, start)
-        if first.isupper():
+        if first_upper:
             caps.append((start, end, possessive, initial))
-        if not token.isalpha() and any(c.isdigit() for c in token):
-            if sum(c.isalpha() for c in token) >= 1 and any(c.isupper() for c in token):
-                mentions.append(_mention(token, start, end, "code", initial, heading))
+        if kind is _NUMBER:
             continue
-        core = token[:-1] if token.endswith("s") and len(token) > 2 else token
-        if core.isupper() and sum(c.isalpha() for c in core) >= 2:
+        if kind == "acronym":
             shout.append(len(mentions))
-            mentions.append(_mention(token, start, end, "acronym", initial, heading))
+        elif kind != "code" and initial and common:
             continue
-        rest = token[1:]
-        inner = rest.lower() != rest if rest.isascii() else any(c.isupper() for c in rest)
-        if initial and not inner and zipf(token) >= _COMMON_INITIAL:
-            continue
-        kind = "drug" if _drug_like(token) else "word"
-        mentions.append(_mention(token, start, end, kind, initial, heading))
+        mentions.append(_mention(text, start, end, kind, initial, heading))
     _mark_headlines(prose, mentions, shout, zipf)
     return mentions, caps
 
 
+# What a token is, apart from where it stands, decided once per distinct
+# token: _SKIP, or (text without a possessive 's, possessive, kind,
+# capitalised, a common English word that says nothing at a sentence start).
+_SKIP = ("skip",)
+_NUMBER = ("number",)  # digits without a capital: only its capital (if any) counts
+_LOWER_WORD = ("lower", "word")  # a rare lower-case word
+_LOWER_DRUG = ("lower", "drug")
+_TOKEN_KINDS: dict[str, tuple] = {}
+
+
+def _token_kind(token: str, zipf) -> tuple:
+    if token.islower() and not (len(token) >= 5 and _rare_lower_token(token, zipf)):
+        return _SKIP
+    if "_" in token:
+        return _SKIP
+    possessive = token.endswith(_POSSESSIVE)
+    if possessive:
+        token = token[:-2]
+    first = token[0]
+    if first.isdigit():
+        return _SKIP
+    if token.islower():
+        if len(token) < 5:
+            return _SKIP
+        return (token, possessive, _LOWER_DRUG if _drug_like(token) else _LOWER_WORD, False, False)
+    first_upper = first.isupper()
+    if not token.isalpha() and any(c.isdigit() for c in token):
+        if sum(c.isalpha() for c in token) >= 1 and any(c.isupper() for c in token):
+            return (token, possessive, "code", first_upper, False)
+        return (token, possessive, _NUMBER, first_upper, False)
+    core = token[:-1] if token.endswith("s") and len(token) > 2 else token
+    if core.isupper() and sum(c.isalpha() for c in core) >= 2:
+        return (token, possessive, "acronym", first_upper, False)
+    inner = any(c.isupper() for c in token[1:])
+    common = not inner and zipf(token) >= _COMMON_INITIAL
+    return (token, possessive, "drug" if _drug_like(token) else "word", first_upper, common)
+
+
 # NameMention without pydantic's model_construct (which costs several
 # microseconds a call): the same instance state, set directly.
-_MENTION_FIELDS = ("text", "start", "end", "kind", "initial", "heading")
+_MENTION_FIELDS = frozenset(("text", "start", "end", "kind", "initial", "heading"))
 _new_object = object.__new__
-_set = object.__setattr__
+_set_dict = object.__setattr__
+_set_fields_set = BaseModel.__dict__["__pydantic_fields_set__"].__set__
+_set_extra = BaseModel.__dict__["__pydantic_extra__"].__set__
+_set_private = BaseModel.__dict__["__pydantic_private__"].__set__
 
 
 def _mention(text: str, start: int, end: int, kind: str, initial: bool, heading: bool) -> NameMention:
     mention = _new_object(NameMention)
-    _set(mention, "__dict__", {"text": text, "start": start, "end": end, "kind": kind, "initial": initial, "heading": heading})
-    _set(mention, "__pydantic_fields_set__", set(_MENTION_FIELDS))
-    _set(mention, "__pydantic_extra__", None)
-    _set(mention, "__pydantic_private__", None)
+    _set_dict(mention, "__dict__", {"text": text, "start": start, "end": end, "kind": kind, "initial": initial, "heading": heading})
+    _set_fields_set(mention, set(_MENTION_FIELDS))
+    _set_extra(mention, None)
+    _set_private(mention, None)
     return mention
 
 
@@ -283,16 +317,22 @@ def _run_start(prose: str, index: int) -> int:
 
 def _candidates(prose: str, rare: set[str]) -> list[tuple[int, str]]:
     """(start, token) of every token that may be a name, in text order."""
-    found: dict[int, str] = {}
+    out: list[tuple[int, str]] = []
+    strip = "_" + _CONNECTORS_CHARS
     for match in _MARKED.finditer(prose):
-        start, end = match.span()
+        start = match.start()
+        token = match.group()
         if start:
             ch = prose[start - 1]
-            if ch.isalnum() or ch == "_" or ch in _CONNECTORS_CHARS:
-                start = _run_start(prose, start)
-        run = prose[start:end]
-        token = run.lstrip("_" + _CONNECTORS_CHARS)
-        found[start + len(run) - len(token)] = token
+            if ch != " " and (ch.isalnum() or ch == "_" or ch in _CONNECTORS_CHARS):
+                # The capital is inside its run ("iPhone", "year-End"): take the whole run.
+                end = match.end()
+                token = prose[_run_start(prose, start) : end].lstrip(strip)
+                start = end - len(token)
+        out.append((start, token))
+    if not rare:
+        return out
+    found = dict(out)
     for token in rare:
         size = len(token)
         index = prose.find(token)
@@ -300,7 +340,7 @@ def _candidates(prose: str, rare: set[str]) -> list[tuple[int, str]]:
             if index not in found and _is_token(prose, index, index + size):
                 found[index] = token
             index = prose.find(token, index + 1)
-    return sorted(found.items()) if rare else list(found.items())
+    return sorted(found.items())
 
 
 def _is_token(prose: str, start: int, end: int) -> bool:
@@ -399,6 +439,9 @@ def _phrases(prose: str, caps: list[tuple[int, int, bool, bool]]) -> list[NameMe
     run: list[tuple[int, int, bool, bool]] = []
 
     def close() -> None:
+        if len(run) < 2:  # a single token is never a phrase
+            run.clear()
+            return
         tokens = list(run)
         # A capitalised common word opening a sentence is not part of the name.
         while tokens and tokens[0][3] and zipf(prose[tokens[0][0] : tokens[0][1]]) >= 4.0:
