@@ -707,7 +707,9 @@ def max_distance(length: int) -> int:
 @lru_cache(maxsize=65536)
 def edit_distance(a: str, b: str, cutoff: int = 2) -> int:
     """Optimal string alignment distance (transpositions count once), capped at cutoff + 1."""
-    return osa_distance(a, b, cutoff)
+    from rapidfuzz.distance import OSA
+
+    return OSA.distance(a, b, score_cutoff=cutoff)
 
 
 def describe_edit(a: str, b: str) -> str:
@@ -1077,7 +1079,7 @@ def _spelling_variants(vocab: _Vocab, forms, kinds, aliases, pairs) -> set[tuple
             choices.extend(buckets.get((term[0], other_length), ()))
         if len(choices) >= 2:
             blocks.append((term, reach, choices))
-    near = _near_words(sum(len(choices) for _, _, choices in blocks))
+    near = _near_words() if blocks else None
     for term, reach, choices in blocks:
         length = len(term)
         for other, distance in near(term, choices, reach):
@@ -1101,18 +1103,9 @@ def _spelling_variants(vocab: _Vocab, forms, kinds, aliases, pairs) -> set[tuple
     return reported
 
 
-# Up to this many comparisons (a run over one or a few files), words are
-# compared here rather than by rapidfuzz, whose import costs more than the
-# comparisons themselves.
-_PURE_PYTHON_COMPARISONS = 1500
-
-
-def _near_words(comparisons: int):
+def _near_words():
     """``near(term, choices, reach)``: the choices within ``reach`` OSA edits of ``term``,
-    as (choice, distance), nearest first, then in the order of ``choices`` (as
-    rapidfuzz's ``process.extract`` orders them)."""
-    if comparisons <= _PURE_PYTHON_COMPARISONS:
-        return _near_python
+    as (choice, distance), nearest first (rapidfuzz)."""
     from rapidfuzz import process
     from rapidfuzz.distance import OSA
 
@@ -1120,43 +1113,6 @@ def _near_words(comparisons: int):
         return [(other, distance) for other, distance, _ in process.extract(term, choices, scorer=OSA.distance, score_cutoff=reach, limit=None)]
 
     return near
-
-
-def _near_python(term: str, choices: list[str], reach: int) -> list[tuple[str, int]]:
-    found = []
-    for index, other in enumerate(choices):
-        distance = osa_distance(term, other, reach)
-        if distance <= reach:
-            found.append((distance, index, other))
-    found.sort()
-    return [(other, distance) for distance, _, other in found]
-
-
-def osa_distance(a: str, b: str, cutoff: int) -> int:
-    """Optimal string alignment distance (adjacent transpositions count once), capped at cutoff + 1."""
-    if abs(len(a) - len(b)) > cutoff:
-        return cutoff + 1
-    if a == b:
-        return 0
-    width = len(b)
-    before: list[int] = []
-    previous = list(range(width + 1))
-    for i in range(1, len(a) + 1):
-        char = a[i - 1]
-        current = [i] + [0] * width
-        for j in range(1, width + 1):
-            other = b[j - 1]
-            if char == other:
-                value = previous[j - 1]
-            else:
-                value = min(previous[j], current[j - 1], previous[j - 1]) + 1
-                if i > 1 and j > 1 and char == b[j - 2] and a[i - 2] == other and before[j - 2] + 1 < value:
-                    value = before[j - 2] + 1
-            current[j] = value
-        if min(current) > cutoff:
-            return cutoff + 1
-        before, previous = previous, current
-    return min(previous[width], cutoff + 1)
 
 
 def _may_be_variants(a: str, b: str, terms: dict[str, dict[str, list]]) -> bool:
