@@ -137,10 +137,16 @@ def split_paragraphs(prose: str, start: int = 0, end: int | None = None) -> list
     return blocks
 
 
-def _append_trimmed(blocks: list[Block], prose: str, start: int, end: int) -> None:
-    while start < end and prose[start].isspace():
+def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """``(start, end)`` narrowed past whitespace at both ends (empty when all whitespace)."""
+    while start < end and text[start].isspace():
         start += 1
-    while end > start and prose[end - 1].isspace():
+    while end > start and text[end - 1].isspace():
         end -= 1
+    return start, end
+
+
+def _append_trimmed(blocks: list[Block], prose: str, start: int, end: int) -> None:
+    start, end = trim_span(prose, start, end)
     if start < end:
         blocks.append(Block(start, end))

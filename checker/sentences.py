@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from checker.document import trim_span
+
 # Never end a sentence: titles, reference words, Latin abbreviations, and
 # US state / month abbreviations used in datelines ("CAMBRIDGE, Mass., March 5").
 _NEVER_FINAL = frozenset(
@@ -62,7 +64,7 @@ def split_sentences(prose: str, start: int, end: int) -> list[tuple[int, int]]:
         sentence_start = match.start(1)
     if sentence_start < end:
         spans.append((sentence_start, end))
-    return [_trim(prose, s, e) for s, e in spans if prose[s:e].strip()]
+    return [trim_span(prose, s, e) for s, e in spans if prose[s:e].strip()]
 
 
 def _can_open(char: str) -> bool:
@@ -92,11 +94,3 @@ def _skip_space(prose: str, index: int) -> int:
     while index < len(prose) and prose[index].isspace():
         index += 1
     return index
-
-
-def _trim(prose: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and prose[start].isspace():
-        start += 1
-    while end > start and prose[end - 1].isspace():
-        end -= 1
-    return start, end

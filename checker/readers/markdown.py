@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from checker.document import Block, BlockKind, Document
+from checker.document import Block, BlockKind, Document, trim_span
 
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 _FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
@@ -216,11 +216,7 @@ def _blank_inline(prose: str) -> str:
 def _trim_blocks(prose: str, blocks: list[Block]) -> list[Block]:
     out: list[Block] = []
     for block in blocks:
-        start, end = block.start, block.end
-        while start < end and prose[start].isspace():
-            start += 1
-        while end > start and prose[end - 1].isspace():
-            end -= 1
+        start, end = trim_span(prose, block.start, block.end)
         if start < end:
             out.append(Block(start, end, block.kind))
     return out
