@@ -102,10 +102,9 @@ def fix_text(source_path: str, data: bytes, settings, rules, unsafe: bool = Fals
     and the number of rounds that changed something.
     """
     from checker.engine import Source, run
-    from checker.readers import decode, read_document
+    from checker.readers import read_document
 
-    decoded = decode(data)
-    doc, _ = read_document(source_path, data)
+    doc, decoded = read_document(source_path, data)
     text = doc.text
     if diagnostics is None:
         diagnostics = run([Source(source_path, data=data)], settings, rules, jobs=1).diagnostics
