@@ -63,16 +63,15 @@ def _decode_legacy(data: bytes, bad_byte: int) -> Decoded:
         return Decoded(text.lstrip("\ufeff"), "utf-16", True, None)
     if b"\x00" in data[:8192]:
         raise BinaryFileError("contains NUL bytes")
-    from charset_normalizer import from_bytes
+    encoding, text = "cp1252", _as_western(data)
+    if text is None:
+        from charset_normalizer import from_bytes
 
-    western = _as_western(data)
-    if western is not None:
-        return Decoded(western, "cp1252", False, bad_byte)
-    best = from_bytes(data).best()
-    if best is not None:
-        encoding, text = best.encoding, str(best)
-    else:  # nothing fits well: Latin-1 maps every byte, so nothing is lost
-        encoding, text = "latin-1", data.decode("latin-1")
+        best = from_bytes(data).best()
+        if best is not None:
+            encoding, text = best.encoding, str(best)
+        else:  # nothing fits well: Latin-1 maps every byte, so nothing is lost
+            encoding, text = "latin-1", data.decode("latin-1")
     if _looks_binary(text):
         raise BinaryFileError("mostly control characters")
     return Decoded(text, encoding, False, bad_byte)
