@@ -24,8 +24,13 @@ class LazyPattern:
         self._source = (pattern, flags)
 
     def __getattr__(self, name: str):  # reached only before the first compile, and for other attributes
-        compiled = re.compile(*self._source)
+        compiled = compile_cached(*self._source)
         for method in self._METHODS:
             setattr(self, method, getattr(compiled, method))
         self.pattern = compiled.pattern
         return getattr(compiled, name)
+
+
+def compile_cached(pattern: str, flags: int = 0) -> re.Pattern:
+    """``re.compile``."""
+    return re.compile(pattern, flags)

@@ -52,6 +52,7 @@ from typing import TYPE_CHECKING, Any
 
 from checker.facts import DateMention, DocumentDate
 from checker.lazyre import LazyPattern as _Lazy
+from checker.lazyre import compile_cached
 
 if TYPE_CHECKING:
     from checker.config import Settings
@@ -375,27 +376,27 @@ def _grammar() -> dict[str, Any]:
         # Gate: only try the branches where a word starts with a digit or a word some branch starts with.
         gate = r"(?<!\w)(?=\d|" + trie_regex(_GATE_WORDS) + ")"
         # Each branch is tried only where its first character can be (see _FIRST).
-        _GRAMMAR["scanner"] = re.compile(
+        _GRAMMAR["scanner"] = compile_cached(
             gate + "(?:" + "|".join(f"(?={_FIRST[name]})(?P<{name}>{pattern})" for name, pattern in branches) + ")"
         )
         weekdays = _weekday_alternation()
         _GRAMMAR["lead_ins"] = {
-            name: re.compile(r"(?<!\w)" + pattern.replace("{W}", weekdays)) for name, pattern in _LEAD_INS.items()
+            name: compile_cached(r"(?<!\w)" + pattern.replace("{W}", weekdays)) for name, pattern in _LEAD_INS.items()
         }
         # Cheap pre-filter: a digit or a word some branch starts with, anywhere in the text.
-        _GRAMMAR["prefilter"] = re.compile(gate)
+        _GRAMMAR["prefilter"] = compile_cached(gate)
         month = _month_alternation()
         full = rf"(?:(?:{_weekday_alternation()})\.?,?\s+)?(?:(?:{month})\s*\d{{1,2}}(?:st|nd|rd|th)?,?\s+{_YEAR}|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{month}),?\s+{_YEAR}|(?:1[89]|20)\d\d-\d\d-\d\d(?![\d-]))"
-        _GRAMMAR["full"] = re.compile(full)
-        _GRAMMAR["dateline"] = re.compile(
+        _GRAMMAR["full"] = compile_cached(full)
+        _GRAMMAR["dateline"] = compile_cached(
             rf"^[ \t>*_#]*(?P<city>[A-Z][A-Z.'\u2019-]+(?:[ \t]+[A-Z][A-Za-z.'\u2019-]*)*)(?P<mid>[^\r\n]{{0,100}}?,[ \t]*)"
             rf"(?P<date>{full})[^\r\n]{{0,60}}?(?:--|\u2014|\u2013|[ \t]-[ \t]|/[ \t]*$)",
             re.M,
         )
-        _GRAMMAR["published"] = re.compile(
+        _GRAMMAR["published"] = compile_cached(
             rf"^[ \t>*_#]*(?i:published|posted|dated|publication\s+date|date)\b[^\r\n]{{0,80}}?(?P<date>{full})", re.M
         )
-        _GRAMMAR["front_date"] = re.compile(r"^date[ \t]*[:=][ \t]*[\"']?(?P<value>[^\"'\r\n#]+)", re.M)
+        _GRAMMAR["front_date"] = compile_cached(r"^date[ \t]*[:=][ \t]*[\"']?(?P<value>[^\"'\r\n#]+)", re.M)
     return _GRAMMAR
 
 

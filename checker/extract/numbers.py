@@ -37,7 +37,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from checker.facts import Quantity
-from checker.lazyre import LazyPattern
+from checker.lazyre import LazyPattern, compile_cached
 
 if TYPE_CHECKING:
     from checker.config import Settings
@@ -214,7 +214,7 @@ def grammar():
         rf"(?:\s?(?P<cscale>{_ABBR_SCALE}|{_WORD_SCALE}))?"
     )
     plain = rf"(?P<digits>{_DIGITS})(?:\s+(?P<scale>{_WORD_SCALE}))?"
-    figure = re.compile(rf"(?:(?P<hedge>{_HEDGE})\s*)?(?:(?P<sign>{_SIGN})\s?)?(?:{priced}|{plain}){tail}")
+    figure = compile_cached(rf"(?:(?P<hedge>{_HEDGE})\s*)?(?:(?P<sign>{_SIGN})\s?)?(?:{priced}|{plain}){tail}")
     return figure, _words_grammar
 
 
