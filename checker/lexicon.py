@@ -62,13 +62,31 @@ def _data_file() -> str:
 
 
 def _cache_path() -> str | None:
-    """The index file, keyed by the size and time of wordfreq's data file."""
+    """The index file, keyed by wordfreq's version and the size of its data file.
+
+    (Not by the file's time: every new virtual environment would get its own index.)
+    """
     try:
-        stat = os.stat(_data_file())
+        data_file = _data_file()
+        size = os.stat(data_file).st_size
     except (OSError, ImportError):
         return None
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return os.path.join(base, "factlint", f"wordfreq-en-{stat.st_size}-{int(stat.st_mtime)}.idx")
+    from checker.usercache import cache_dir
+
+    return os.path.join(cache_dir(), f"wordfreq-en-{_wordfreq_version(data_file)}-{size}.idx")
+
+
+def _wordfreq_version(data_file: str) -> str:
+    """The version in the name of wordfreq's ``.dist-info`` directory ("unknown" if none)."""
+    packages = os.path.dirname(os.path.dirname(os.path.dirname(data_file)))
+    try:
+        for entry in os.scandir(packages):
+            name = entry.name
+            if name.startswith("wordfreq-") and name.endswith(".dist-info"):
+                return name[len("wordfreq-") : -len(".dist-info")]
+    except OSError:
+        pass
+    return "unknown"
 
 
 def _load_cached() -> dict[str, int] | _Index | None:
@@ -120,11 +138,15 @@ def _write_index(path: str, table: dict[str, int]) -> None:
     blob = b"".join(pieces)
     data = _MAGIC + len(words).to_bytes(4, "little") + len(blob).to_bytes(4, "little")
     data += offsets.tobytes() + buckets.tobytes() + blob
-    os.makedirs(os.path.dirname(path), exist_ok=True)
-    temporary = f"{path}.{os.getpid()}.tmp"
-    with open(temporary, "wb") as handle:
-        handle.write(data)
-    os.replace(temporary, path)
+    from checker.usercache import write_atomic
+
+    write_atomic(path, data)
+    for entry in os.scandir(os.path.dirname(path)):  # indexes of other wordfreq versions
+        if entry.name.startswith("wordfreq-en-") and entry.name.endswith(".idx") and entry.path != path:
+            try:
+                os.unlink(entry.path)
+            except OSError:
+                pass
 
 
 def _load() -> dict[str, int]:
