@@ -249,6 +249,35 @@ def _words_grammar():
     return located
 
 
+# What a spelled-out amount can start with: the first element of every alternative of
+# :func:`_words_grammar`, after the whitespace pyparsing skips. Where none of these matches,
+# the grammar cannot match either, so it is not run.
+_WORDS_FIRST = LazyPattern(
+    r"[ \t\n\r]*(?:" + _SIGN + r"|(?i:" + "|".join((
+        _HEDGE,
+        r"(?:" + _alternation(_UNITS_WORDS) + r")\b",
+        r"(?:" + _alternation(_TENS_WORDS) + r")",
+        r"(?:a\s+)?dozen\b",
+        r"hundred\b",
+        r"a\b",
+        r"(?:" + _alternation(_FOLD_WORDS) + r")\b",
+        r"(?:" + _alternation(_MULTIPLIER_VERBS) + r")\b",
+    )) + r"))"
+)
+
+
+@lru_cache(maxsize=4096)
+def _parse_words(source: str):
+    """(tokens, end) of the spelled-out amount at the start of ``source``, or None (memoised per string)."""
+    import pyparsing as pp
+
+    try:
+        result = _words_grammar().parse_string(source)
+    except pp.ParseException:
+        return None
+    return result["value"], result["locn_end"]
+
+
 # --- parsing -------------------------------------------------------------------------
 
 _BETWEEN_BEFORE = LazyPattern(r"\bbetween\s+$", re.I)
@@ -355,7 +384,7 @@ def _prefix_start(text: str, floor: int, core: int) -> int:
 
 def _parse_amount(text: str, begin: int, limit: int):
     """(parts, end) of one amount starting at ``begin``, or None."""
-    figure, words_grammar = grammar()
+    figure = grammar()[0]
     stop = min(limit, begin + 80)
     at = begin
     while at < stop and text[at] in " \t\n\r":  # (callers start at a figure, not at spaces)
@@ -365,14 +394,14 @@ def _parse_amount(text: str, begin: int, limit: int):
         tokens = match.groupdict()
         end = match.end()
     else:
-        import pyparsing as pp
-
-        try:
-            result = words_grammar().parse_string(text[begin:stop])
-        except pp.ParseException:
+        source = text[begin:stop]
+        if _WORDS_FIRST.match(source) is None:
+            return None  # no first word of the grammar here: the grammar would fail
+        parsed = _parse_words(source)
+        if parsed is None:
             return None
-        tokens = result["value"]
-        end = begin + result["locn_end"]
+        tokens, length = parsed
+        end = begin + length
     while end > begin and text[end - 1].isspace():
         end -= 1
     return tokens, end
