@@ -118,6 +118,8 @@ def _check_parser() -> argparse.ArgumentParser:
     run.add_argument("-j", "--jobs", type=int, metavar="N", help="worker processes for pass 1 (default: CPU count; 1 = in-process)")
     run.add_argument("--stdin-filename", metavar="PATH", help="name (and so format) of the document read from stdin")
     run.add_argument("--no-corpus", action="store_true", help="corpus rules see only the named files, not the whole project")
+    run.add_argument("--no-cache", action="store_true", help="read every document again; do not use or update the fact-sheet cache")
+    run.add_argument("--cache-dir", metavar="DIR", help="fact-sheet cache directory (default: config cache-dir, else .factlint_cache in the project root)")
     return parser
 
 
@@ -164,7 +166,8 @@ def _cmd_check(argv: list[str]) -> int:
         print(f"factlint: error: {problem}", file=sys.stderr)
     if problems and not sources:
         return EXIT_ERROR
-    result = run(sources, settings, rules, jobs=args.jobs)
+    cache_dir = None if args.no_cache else Path(args.cache_dir) if args.cache_dir else Path(settings.root) / settings.cache_dir
+    result = run(sources, settings, rules, jobs=args.jobs, cache_dir=cache_dir)
 
     if args.fix or args.diff:
         from checker.fixes import fix_run
@@ -173,7 +176,7 @@ def _cmd_check(argv: list[str]) -> int:
         if args.diff:
             return EXIT_FINDINGS if changed and not args.exit_zero else EXIT_OK
         if changed:  # report what remains
-            result = run(sources, settings, rules, jobs=args.jobs)
+            result = run(sources, settings, rules, jobs=args.jobs, cache_dir=cache_dir)
             result.stats["fixed_documents"] = len(changed)
 
     fmt = args.output_format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "full")

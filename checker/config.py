@@ -85,6 +85,9 @@ class Settings(_Strict):
     severity: dict[str, Literal["error", "warning", "info"]] = Field(default_factory=dict)
     fail_on: Literal["error", "warning", "info"] = Field(default="warning", alias="fail-on")
     respect_gitignore: bool = Field(default=True, alias="respect-gitignore")
+    # Where unchanged documents' fact sheets are kept between runs (relative to the
+    # project root); see checker.cache. ``--no-cache`` bypasses it.
+    cache_dir: str = Field(default=".factlint_cache", alias="cache-dir")
     vocabulary: Vocabulary = Field(default_factory=Vocabulary)
     dates: Dates = Field(default_factory=Dates)
     ledger: str | None = None

@@ -18,7 +18,7 @@ from typing import Iterable
 
 SKIP_DIRS = frozenset(
     {".git", ".hg", ".svn", ".venv", "venv", ".tox", ".nox", "node_modules", "__pycache__",
-     ".mypy_cache", ".pytest_cache", ".ruff_cache", ".hypothesis", "site-packages", ".eggs"}
+     ".mypy_cache", ".pytest_cache", ".ruff_cache", ".factlint_cache", ".hypothesis", "site-packages", ".eggs"}
 )
 
 

@@ -191,15 +191,19 @@ def run(
     rules: list[type[Rule]],
     jobs: int | None = None,
     extract_all: bool = False,
+    cache_dir: Path | None = None,
 ) -> RunResult:
-    """Lint ``sources`` (in scope or corpus-only) with ``rules``."""
+    """Lint ``sources`` (in scope or corpus-only) with ``rules``; with ``cache_dir``, reuse unchanged documents' sheets."""
     codes = tuple(rule.code for rule in rules)
     ledger = None
     if settings.ledger:
         from checker.ledger import load_ledger  # raises ConfigError (exit 2) when malformed
 
         ledger = load_ledger(Path(settings.root) / settings.ledger)
-    results = _pass_one(sources, settings, codes, jobs, extract_all)
+    if cache_dir is None:
+        results = _pass_one(sources, settings, codes, jobs, extract_all)
+    else:
+        results = _pass_one_cached(sources, settings, codes, jobs, extract_all, cache_dir)
     sheets = [r for r in results if isinstance(r, FactSheet)]
     notices = [r for r in results if isinstance(r, Notice)]
     corpus_rules = [instantiate(rule, settings) for rule in rules if rule.scope == "corpus"]
@@ -232,6 +236,46 @@ def _pass_one(sources: list[Source], settings: Settings, codes: tuple[str, ...],
     ctx = multiprocessing.get_context(method)
     with ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_init_worker, initargs=(settings, codes, extract_all)) as pool:
         return list(pool.map(_process, sources, chunksize=chunk))
+
+
+def _pass_one_cached(
+    sources: list[Source], settings: Settings, codes: tuple[str, ...], jobs: int | None, extract_all: bool, cache_dir: Path
+) -> list:
+    """Pass 1 through the fact-sheet cache (checker.cache): only new or changed documents are processed."""
+    from dataclasses import replace
+
+    from checker.cache import SheetCache, digest
+
+    cache = SheetCache(cache_dir, settings, codes, extract_all)
+    results: list = [None] * len(sources)
+    missing: list[tuple[int, Source, bytes | None]] = []
+    for index, source in enumerate(sources):
+        if source.data is not None or source.file is None:  # standard input: not cached
+            missing.append((index, source, None))
+            continue
+        try:
+            data = Path(source.file).read_bytes()
+        except OSError:
+            missing.append((index, source, None))  # process() reports it
+            continue
+        content = digest(data)
+        sheet = cache.get(_cache_key(source), content, source.in_scope)
+        if sheet is None:
+            missing.append((index, replace(source, data=data), content))
+        else:
+            results[index] = sheet
+    processed = _pass_one([source for _, source, _ in missing], settings, codes, jobs, extract_all)
+    for (index, source, content), result in zip(missing, processed):
+        results[index] = result
+        if content is not None and isinstance(result, FactSheet):
+            cache.put(_cache_key(source), content, result)
+    cache.save({_cache_key(source) for source in sources if source.file is not None})
+    return results
+
+
+def _cache_key(source: Source) -> tuple[str, str]:
+    """The displayed path (it is in the sheet) and the file's absolute path."""
+    return source.path, os.path.abspath(source.file or source.path)
 
 
 def _size(path: str) -> int:
