@@ -356,6 +356,8 @@ def _word_before(text: str, floor: int, at: int) -> str:
 
 
 _HEDGE_SET = frozenset(_HEDGES)
+# The last word of every hedge: the words before a number can end with a hedge only if they end with one of these.
+_HEDGE_LAST = frozenset(hedge.split()[-1] for hedge in _HEDGES)
 
 
 def _prefix_words(text: str, floor: int, core: int) -> bool:
@@ -363,8 +365,11 @@ def _prefix_words(text: str, floor: int, core: int) -> bool:
     window = text[max(floor, core - 30):core].lower().split()
     if not window:
         return False
-    if window[-1].rstrip(".") in _CODE_WORDS:
+    last = window[-1]
+    if last.rstrip(".") in _CODE_WORDS:
         return True
+    if last not in _HEDGE_LAST:
+        return False
     return any(" ".join(window[-k:]) in _HEDGE_SET for k in (1, 2, 3) if len(window) >= k)
 
 
@@ -579,9 +584,11 @@ def _join_range(
 
 
 def _acceptable(text: str, start: int, end: int, amount: _Amount, hedge: str | None, limit: int) -> bool:
-    """Reject identifiers, labels, years, dates, times, versions, p-values and footnote markers."""
+    """Reject identifiers, labels, years, dates, times, versions, p-values and footnote markers.
+
+    Every test rejects on its own, so they run cheapest and most frequent first.
+    """
     value, low, high, unit, scale, decimals, kind, exact = amount
-    before = text[max(0, start - 24):start]
     if start > 0:
         previous = text[start - 1]
         if previous.isalnum() or previous == "_":
@@ -593,27 +600,31 @@ def _acceptable(text: str, start: int, end: int, amount: _Amount, hedge: str | N
         # "2.5x" and "10%" end in their suffix; a letter or digit glued after is an identifier.
         if not (after[0] in ",." and not after[1:2].isdigit()):
             return False
-    if kind == "number" and not exact and unit == "" and scale == 1.0:
+    plain = kind == "number" and not exact and unit == "" and scale == 1.0
+    if plain:
+        if decimals == 0 and not hedge:
+            digits_text = text[start:end].strip("()").lstrip("+-−")
+            if _YEAR.fullmatch(digits_text):
+                return False  # a year
         if _label_before(text, start):
             return False
-        digits_text = text[start:end].strip("()").lstrip("+-−")
-        if decimals == 0 and re.fullmatch(r"1[89][0-9]{2}|20[0-9]{2}|2100", digits_text) and not hedge:
-            return False  # a year
         if _MONTH_AFTER.match(text, end, min(limit, end + 12)):
             return False  # a day: "1 July 2020"
-        if _p_value_before(before):
-            return False
         if text[start] == "(" or (start > 0 and text[start - 1] in "([" and text[end:end + 1] in ")]"):
             line_start = text.rfind("\n", 0, start) + 1
             if not text[line_start:start - 1].strip() or text[start - 1] == "[":
                 return False  # a footnote marker: "(1)" opening a line, "[3]"
-    if unit == "%" and _CI_AFTER.match(text, end, min(limit, end + 30)):
+    elif unit == "%" and _CI_AFTER.match(text, end, min(limit, end + 30)):
         return False
-    if _p_value_before(before):
+    if _p_value_before(text[max(0, start - 24):start]):
         return False
-    if unit in ("", "x") and not exact and kind != "range" and _label_before(text, start):
+    # (A plain number has passed this test above.)
+    if not plain and unit in ("", "x") and not exact and kind != "range" and _label_before(text, start):
         return False
     return True
+
+
+_YEAR = LazyPattern(r"1[89][0-9]{2}|20[0-9]{2}|2100")
 
 
 def _label_before(text: str, start: int) -> bool:
