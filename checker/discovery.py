@@ -87,15 +87,29 @@ def walk(directory: Path, root: Path, include: Iterable[str], exclude: Iterable[
     for current, dirs, files in os.walk(directory):
         dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.endswith(".egg-info"))
         base = Path(current)
+        # The directory is resolved once; only a file that is itself a link needs its own resolution.
+        folder = relative_to(base, root)
+        prefix = "" if folder == "." else folder + "/"
         for name in sorted(files):
             path = base / name
-            relative = relative_to(path, root)
+            relative = relative_to(path, root) if os.path.islink(path) else prefix + name
             if matches_any(relative, include) and not matches_any(relative, exclude):
                 found.append(path)
     if gitignore and found:
         ignored = git_ignored(found, root)
         found = [p for p in found if str(p) not in ignored]
     return found
+
+
+def real_path(path: Path, directories: dict[str, str]) -> str:
+    """``str(path.resolve())``, resolving each directory once (``directories`` caches them)."""
+    if os.path.islink(path):
+        return str(path.resolve())
+    parent = str(path.parent)
+    resolved = directories.get(parent)
+    if resolved is None:
+        resolved = directories[parent] = str(path.parent.resolve())
+    return os.path.join(resolved, path.name)
 
 
 def git_ignored(paths: list[Path], root: Path) -> set[str]:

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Sequence
 
 from checker.config import Settings
-from checker.discovery import walk
+from checker.discovery import real_path, walk
 from checker.engine import Source
 from checker.rule import Rule
 
@@ -42,6 +42,7 @@ def collect(
     sources: list[Source] = []
     problems: list[str] = []
     seen: set[str] = set()
+    directories: dict[str, str] = {}  # resolved directories, for real_path
     for raw in paths:
         if raw == "-":
             name = stdin_filename or "<stdin>.txt"
@@ -51,9 +52,9 @@ def collect(
         path = Path(raw)
         if path.is_dir():
             for found in walk(path, root, settings.include, settings.exclude, settings.respect_gitignore):
-                _add(sources, seen, found, in_scope=True)
+                _add(sources, seen, directories, found, in_scope=True)
         elif path.is_file():
-            _add(sources, seen, path, in_scope=True)
+            _add(sources, seen, directories, path, in_scope=True)
         elif path.exists():
             problems.append(f"{raw}: not a regular file")
         else:
@@ -61,12 +62,12 @@ def collect(
     needs_corpus = settings.ledger is not None or any(rule.scope == "corpus" for rule in rules)
     if needs_corpus and not no_corpus and sources:
         for found in walk(root, root, settings.include, settings.exclude, settings.respect_gitignore):
-            _add(sources, seen, found, in_scope=False)
+            _add(sources, seen, directories, found, in_scope=False)
     return sources, problems
 
 
-def _add(sources: list[Source], seen: set[str], path: Path, in_scope: bool) -> None:
-    key = str(path.resolve())
+def _add(sources: list[Source], seen: set[str], directories: dict[str, str], path: Path, in_scope: bool) -> None:
+    key = real_path(path, directories)
     if key in seen:
         return
     seen.add(key)

@@ -133,6 +133,20 @@ def test_directories_honour_include_exclude_and_gitignore(project, run_cli):
     assert out.startswith("skip/e.md:")
 
 
+def test_globs_see_the_paths_of_linked_files_and_each_document_is_read_once(project, run_cli):
+    docs = project / "docs"
+    docs.mkdir()
+    (docs / "a.md").write_bytes(CP1252)
+    (project / "outside").mkdir()
+    (project / "outside" / "target.md").write_bytes(CP1252)
+    (docs / "link.md").symlink_to(project / "outside" / "target.md")  # a linked file: globbed by its target
+    (project / "mirror").symlink_to(docs, target_is_directory=True)  # os.walk does not follow it
+    (project / "factlint.toml").write_text('exclude = ["outside/"]\n', encoding="utf-8")
+    code, out, _ = run_cli("-f", "concise", "docs", "docs/a.md", "./docs/a.md")
+    paths = [line.split(":")[0] for line in out.splitlines()]
+    assert paths == ["docs/a.md"]  # named three ways, read once; link.md resolves into the excluded folder
+
+
 def test_jobs_give_the_same_findings(project, run_cli):
     for index in range(12):
         (project / f"doc{index}.txt").write_bytes(CP1252 if index % 2 else b"Plain text.\n")
