@@ -28,15 +28,16 @@ _REFERENCE_DEF = re.compile(r" {0,3}\[[^\]]+\]:[ \t]*\S+")
 _HTML_BLOCK = re.compile(r" {0,3}</?[A-Za-z][A-Za-z0-9-]*(?:\s[^>]*)?/?>[ \t]*$")
 
 # Inline constructs that are not prose, blanked entirely.
-_INLINE_CODE = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.S)
+# A leading look-ahead at the first character lets the engine skip to the candidates (several times faster).
+_INLINE_CODE = re.compile(r"(?=`)(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.S)
 _HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
 _AUTOLINK = re.compile(r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|[^\s<>@]+@[^\s<>]+)>")
 _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s+[^<>]*?)?/?>")
 _IMAGE = re.compile(r"!\[[^\]\r\n]*\]\([^)\r\n]*\)")
 _LINK = re.compile(r"\[([^\[\]\r\n]*)\](?:\((?:<[^>\r\n]*>|[^)\s]*)(?:[ \t]+(?:\"[^\"]*\"|'[^']*'))?\)|\[[^\]\r\n]*\])")
-_BARE_URL = re.compile(r"\b(?:https?://|ftp://|www\.)[^\s<>()\[\]]*[^\s<>()\[\].,;:!?'\"]")
+_BARE_URL = re.compile(r"(?=[hfw])\b(?:https?://|ftp://|www\.)[^\s<>()\[\]]*[^\s<>()\[\].,;:!?'\"]")
 _ESCAPE = re.compile(r"\\(?=[!\"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~])")
-_EMPHASIS = re.compile(r"(?<![\w\\])(\*{1,3}|_{1,3}|~~)(?=\S)|(?<=\S)(\*{1,3}|_{1,3}|~~)(?![\w])")
+_EMPHASIS = re.compile(r"(?=[*_~])(?:(?<![\w\\])(\*{1,3}|_{1,3}|~~)(?=\S)|(?<=\S)(\*{1,3}|_{1,3}|~~)(?![\w]))")
 
 
 def read(path: str, text: str) -> Document:
@@ -98,6 +99,17 @@ def _scan_blocks(text: str, blank: list[tuple[int, int]], code: list[tuple[int, 
         if not content.strip():
             close()
             previous_blank = True
+            continue
+        if content[0].isalpha() and "|" not in content:
+            # Most lines: prose starting with a letter. No block construct starts with a letter
+            # (each needs a space, "#", ">", "-", "*", "+", "_", "=", "`", "~", "<", "[" or a digit first).
+            previous_blank = False
+            kind = "list" if current and current[2] == "list" else "paragraph"
+            if current and current[2] == kind:
+                current[1] = line_end
+            else:
+                close()
+                current.extend([start, line_end, kind])
             continue
         fence_match = _FENCE.match(content)
         if fence_match:
