@@ -461,12 +461,53 @@ def _lead_in(branch: str, prose: str, start: int) -> tuple[int, dict[str, str]]:
     names = _BRANCH_LEAD_INS.get(branch)
     if not names:
         return start, {}
+    # Every lead-in ends with a blank or a hyphen just before the match.
+    if start == 0 or not (prose[start - 1].isspace() or prose[start - 1] == "-"):
+        return start, {}
+    lo = max(0, start - 32)
+    key_lo = max(0, lo - 1)
+    key = (names, prose[key_lo:start], lo - key_lo)
+    found = _LEAD_IN_CACHE.get(key)
+    if found is None:
+        if len(_LEAD_IN_CACHE) > _WINDOW_CACHE_LIMIT:
+            _LEAD_IN_CACHE.clear()
+        found = _LEAD_IN_CACHE[key] = _lead_in_search(names, key[1], key[2])
+    offset, lead = found
+    return start - offset, lead
+
+
+# Results of the searches in the few characters before a match, by the text they depend on (each
+# pattern looks at most one character behind where it starts): the same phrases recur before dates.
+_LEAD_IN_CACHE: dict[tuple, tuple[int, dict[str, str]]] = {}
+_BEFORE_CACHE: dict[tuple, Any] = {}
+_WINDOW_CACHE_LIMIT = 100_000
+
+
+def _lead_in_search(names: tuple[str, ...], window: str, pos: int) -> tuple[int, dict[str, str]]:
+    """(how far before the end of ``window`` the lead-in starts, its groups), or (0, {})."""
     patterns = _grammar()["lead_ins"]
+    end = len(window)
     for name in names:
-        found = patterns[name].search(prose, max(0, start - 32), start)
+        found = patterns[name].search(window, pos, end)
         if found is not None:
-            return found.start(), {k: v for k, v in found.groupdict().items() if v}
-    return start, {}
+            return end - found.start(), {k: v for k, v in found.groupdict().items() if v}
+    return 0, {}
+
+
+def _search_before(pattern: Any, prose: str, start: int, width: int) -> Any:
+    """``pattern.search(prose, max(0, start - width), start)`` (cached; for patterns that look at most
+    one character behind where they start): the match, on a copy of the text it depends on."""
+    lo = max(0, start - width)
+    key_lo = max(0, lo - 1)
+    key = (pattern, prose[key_lo:start], lo - key_lo)
+    try:
+        return _BEFORE_CACHE[key]
+    except KeyError:
+        pass
+    if len(_BEFORE_CACHE) > _WINDOW_CACHE_LIMIT:
+        _BEFORE_CACHE.clear()
+    found = _BEFORE_CACHE[key] = pattern.search(key[1], key[2], len(key[1]))
+    return found
 
 
 _SHORT_ORDINALS = {"1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
@@ -496,7 +537,7 @@ def _mention(match: re.Match[str], prose: str, preposition: bool = False) -> Dat
     def make(kind: str, **extra: Any) -> DateMention:
         values = {**_DEFAULTS, **fields, "kind": kind, **extra}
         if preposition:
-            found = _PREPOSITION.search(prose, max(0, start - 16), start)
+            found = _search_before(_PREPOSITION, prose, start, 16)
             if found is not None:
                 values["preposition"] = re.sub(r"\s+", " ", found.group(1).lower())
         return _new_mention(values)
@@ -649,7 +690,7 @@ def _mention(match: re.Match[str], prose: str, preposition: bool = False) -> Dat
         modifier = _modifier(lead.get("mod"))
         if begin > 1 and prose[begin - 1] == "-" and prose[begin - 2].isalpha() and not lead:
             return None  # "APG-2025": part of an identifier
-        if not lead and (_NOT_YEAR_BEFORE.search(prose, max(0, begin - 24), begin) or _COUNT_AFTER.match(prose, end)):
+        if not lead and (_search_before(_NOT_YEAR_BEFORE, prose, begin, 24) or _COUNT_AFTER.match(prose, end)):
             return None
         year = int(g("ai_y"))
         if modifier and (modifier.startswith("calendar") or modifier.startswith("full")):
