@@ -335,10 +335,32 @@ def _starts(text: str, start: int, end: int, words: bool) -> list[int]:
         if window.isascii():
             found = [m.start() + floor for m in _NUMBER_WORD_LOWER.finditer(window.lower(), start - floor)]
         else:
-            found = [m.start() for m in _NUMBER_WORD.finditer(text, start, end)]
+            found = _number_words_unicode(text, start, end, floor, window)
         if found:
             out = sorted(out + found)
     return out
+
+
+_HEDGE_LONGEST = max(len(hedge) for hedge in _HEDGES)
+# sign, space, backslash, the longest currency, space, sign, parenthesis, and a final line break "$" may stop at
+_PREFIX_TAIL = max(len(key) for key in _CURRENCY_PREFIX) + 7
+def _number_words_unicode(text: str, start: int, end: int, floor: int, window: str) -> list[int]:
+    """Where ``_NUMBER_WORD`` matches in ``text[start:end]`` (``window`` is ``text[floor:end]``, not ASCII).
+
+    The case-insensitive scan is slow on non-ASCII text. Lowercasing keeps every offset when it keeps the
+    length, keeps whether each character is a word character (so "\\b" is unchanged), and turns every
+    character that matches an ASCII letter case-insensitively into that letter, except the dotless "ı"
+    and the long "ſ" (and "İ", which lowercases to two characters). Without those, the lowercase scan
+    finds the same words; each is confirmed by the case-insensitive pattern.
+    """
+    lowered = window.lower()
+    if len(lowered) != len(window) or "ı" in window or "ſ" in window:
+        return [m.start() for m in _NUMBER_WORD.finditer(text, start, end)]
+    match = _NUMBER_WORD.match
+    return [
+        m.start() + floor for m in _NUMBER_WORD_LOWER.finditer(lowered, start - floor)
+        if match(text, m.start() + floor, end) is not None
+    ]
 
 
 _PREFIX_CHARS = frozenset("$€£¥₹₩₽₣(+-−~\\")
@@ -380,7 +402,14 @@ def _prefix_start(text: str, floor: int, core: int) -> int:
         previous -= 1
     if previous < floor or (text[previous] not in _PREFIX_CHARS and not _prefix_words(text, floor, core)):
         return core
-    match = _PREFIX.search(text, max(floor, core - 40), core)
+    # A prefix is a hedge, spaces, and a tail of at most _PREFIX_TAIL characters (sign, currency, parenthesis),
+    # so it cannot start more than _HEDGE_LONGEST characters before the run of spaces that ends where the tail
+    # can start: the search skips what lies before (its look-behinds still see the text there).
+    lower = max(floor, core - 40)
+    spaces = core - _PREFIX_TAIL
+    while spaces > lower and text[spaces - 1].isspace():
+        spaces -= 1
+    match = _PREFIX.search(text, max(lower, spaces - _HEDGE_LONGEST), core)
     begin = match.start() if match else core
     while begin < core and text[begin].isspace():
         begin += 1
