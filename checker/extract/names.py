@@ -31,6 +31,7 @@ import bisect
 import re
 import unicodedata
 from functools import lru_cache
+from itertools import compress
 from typing import TYPE_CHECKING, Iterable
 
 from pydantic import BaseModel
@@ -194,11 +195,11 @@ def _tokens(prose: str, neutral_lines: list[tuple[int, int]]) -> tuple[list[Name
     caps: list[tuple[int, int, bool, bool]] = []
     cursor = [0]
     shout: list[int] = []  # indexes of all-capital mentions, for the headline check
-    rare = _rare_tokens(prose, zipf)
+    rare, chunk_list = _rare_tokens(prose, zipf)
     known = _TOKEN_KINDS
     if len(known) > _CHUNK_CACHE_LIMIT:
         known.clear()
-    for start, token in _candidates(prose, rare):
+    for start, token in _candidates(prose, rare, chunk_list):
         about = known.get(token)
         if about is None:
             about = known[token] = _token_kind(token, zipf)
@@ -315,7 +316,7 @@ def _run_start(prose: str, index: int) -> int:
     return index
 
 
-def _candidates(prose: str, rare: set[str]) -> list[tuple[int, str]]:
+def _candidates(prose: str, rare: set[str], chunk_list: list[str] | None = None) -> list[tuple[int, str]]:
     """(start, token) of every token that may be a name, in text order."""
     out: list[tuple[int, str]] = []
     strip = "_" + _CONNECTORS_CHARS
@@ -333,6 +334,19 @@ def _candidates(prose: str, rare: set[str]) -> list[tuple[int, str]]:
     if not rare:
         return out
     found = dict(out)
+    if chunk_list is not None and len(rare) > _FIND_EACH_MAX:
+        # Many rare words: one walk over the whitespace-separated chunks that hold them
+        # instead of one search through the whole text per word.
+        for index, chunk in _rare_chunk_positions(prose, chunk_list):
+            for token in _RARE_IN[chunk]:
+                size = len(token)
+                offset = chunk.find(token)
+                while offset != -1:
+                    at = index + offset
+                    if at not in found and _is_token(prose, at, at + size):
+                        found[at] = token
+                    offset = chunk.find(token, offset + 1)
+        return sorted(found.items())
     for token in rare:
         size = len(token)
         index = prose.find(token)
@@ -341,6 +355,28 @@ def _candidates(prose: str, rare: set[str]) -> list[tuple[int, str]]:
                 found[index] = token
             index = prose.find(token, index + 1)
     return sorted(found.items())
+
+
+# Up to this many rare words, each is found by searching the text for it.
+_FIND_EACH_MAX = 6
+
+
+def _rare_chunk_positions(prose: str, chunk_list: list[str]) -> Iterable[tuple[int, str]]:
+    """(offset, chunk) of each chunk of ``chunk_list`` (``prose.split()``) that holds a rare word."""
+    holds = _RARE_IN.__contains__
+    find = prose.find
+    size = len(prose)
+    cursor = 0
+    for chunk in compress(chunk_list, map(holds, chunk_list)):
+        # The first occurrence from the cursor that is a whole chunk is this one: an earlier
+        # whole-chunk occurrence would be an earlier chunk holding the same rare words.
+        index = find(chunk, cursor)
+        end = index + len(chunk)
+        while (index and not prose[index - 1].isspace()) or (end < size and not prose[end].isspace()):
+            index = find(chunk, index + 1)
+            end = index + len(chunk)
+        yield index, chunk
+        cursor = end
 
 
 def _is_token(prose: str, start: int, end: int) -> bool:
@@ -369,9 +405,10 @@ _RARE_IN: dict[str, tuple[str, ...]] = {}
 _CHUNK_CACHE_LIMIT = 500_000
 
 
-def _rare_tokens(prose: str, zipf) -> set[str]:
-    """The lower-case tokens of ``prose`` that are rare enough in English to be names."""
-    chunks = set(prose.split())
+def _rare_tokens(prose: str, zipf) -> tuple[set[str], list[str]]:
+    """The lower-case tokens of ``prose`` that are rare enough in English to be names, and ``prose.split()``."""
+    chunk_list = prose.split()
+    chunks = set(chunk_list)
     chunks -= _PLAIN_CHUNKS
     rare: set[str] = set()
     if len(_PLAIN_CHUNKS) > _CHUNK_CACHE_LIMIT:
@@ -386,7 +423,7 @@ def _rare_tokens(prose: str, zipf) -> set[str]:
             else:
                 _PLAIN_CHUNKS.add(chunk)
         rare.update(found)
-    return rare
+    return rare, chunk_list
 
 
 def _rare_lower_token(token: str, zipf) -> bool:
