@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import bisect
 import math
+import operator
 import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -157,8 +158,8 @@ def find_claims(doc: Document, quantities: list[Quantity]) -> list[Claim]:
     claims: list[Claim] = []
     blocks = doc.paragraphs
     sentences = doc.sentences
-    main_figures: list[tuple[int, Quantity | None, bool]] = []  # per sentence: (index, main figure, has unit figures)
-    for index, sentence in enumerate(sentences):
+    for index in _sentences_with(sentences, starts):
+        sentence = sentences[index]
         if blocks[sentence.paragraph].kind == "table":
             continue
         lo = bisect.bisect_left(starts, sentence.start)
@@ -181,11 +182,29 @@ def find_claims(doc: Document, quantities: list[Quantity]) -> list[Claim]:
     return claims
 
 
-_SEGMENT_MARKS = (";", ":", "•", "·", "while", "whereas", "but")  # every break contains one of these
+def _sentences_with(sentences, starts: list[int]):
+    """The indices of the sentences in which a figure starts, in order (``starts`` is sorted).
+
+    When the sentences are in order and do not overlap, each figure's sentence is found by bisection;
+    otherwise every sentence is tried (the caller skips those without a figure).
+    """
+    sentence_starts = [s.start for s in sentences]
+    sentence_ends = [s.end for s in sentences]
+    if not (all(map(operator.le, sentence_ends[:-1], sentence_starts[1:])) and all(map(operator.le, sentence_starts, sentence_ends))):
+        return range(len(sentences))
+    indices: list[int] = []
+    for at in starts:
+        index = bisect.bisect_right(sentence_starts, at) - 1
+        if index >= 0 and at < sentence_ends[index] and (not indices or indices[-1] != index):
+            indices.append(index)
+    return indices
+
+
+_SEGMENT_MARKS = (";", ":", "•", "·", "while", "whereas")  # every break contains one of these, or ", but"
 
 
 def _segments(text: str, offset: int) -> list[tuple[int, int]]:
-    if not any(mark in text for mark in _SEGMENT_MARKS):
+    if not any(mark in text for mark in _SEGMENT_MARKS) and not ("but" in text and "," in text):
         return [(offset, offset + len(text))]
     spans = []
     position = 0
@@ -576,6 +595,8 @@ _PERIOD = LazyPattern(r"\b((?:19|20)\d\d)\s*(?:-|–|—|to|through|and)\s*((?:1
 
 def _cagr_claims(prose: str, start: int, end: int, quantities: list[Quantity]) -> list[Claim]:
     text = prose[start:end].lower()
+    if "cagr" not in text and "compound" not in text and "annuali" not in text:
+        return []  # (every wording of _CAGR contains one of these)
     cue = _CAGR.search(text)
     if cue is None:
         return []
@@ -812,9 +833,15 @@ _COUNT_PHRASE = LazyPattern(r"\b(?:these|those|the|our|its|their)\s+(?P<count>tw
 _COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "both": 2}
 
 
+_TOTAL_WORDS = (
+    "total", "combined", "aggregate", "comprising", "comprised", "consisting", "made up", "composed", "including",
+    "of which", "split", "broken", "(",
+)
+
+
 def _total_claims(prose: str, start: int, end: int, found: list[Quantity]) -> list[Claim]:
     text = prose[start:end].lower()
-    if not re.search(r"total|combined|aggregate|comprising|comprised|consisting|made up|composed|including|of which|split|broken|\(", text):
+    if not any(word in text for word in _TOTAL_WORDS):
         return []
     if _RESPECTIVELY.search(text):
         return []
@@ -921,6 +948,8 @@ def _together_claims(prose: str, sentences, index: int, found: list[Quantity], q
     """"Together, these two products drove total revenue of C": the parts are the preceding sentences' figures."""
     sentence = sentences[index]
     text = prose[sentence.start:sentence.end].lower()
+    if "together" not in text and "combined" not in text and "collectively" not in text and "total" not in text:
+        return []  # (every wording of _TOGETHER contains one of these)
     together = _TOGETHER.search(text)
     if together is None:
         return []
@@ -976,12 +1005,12 @@ _PERCENT_WHOLE = LazyPattern(
 
 
 def _percent_sum_claims(prose: str, start: int, end: int, found: list[Quantity]) -> list[Claim]:
+    shares = [q for q in found if q.unit == "%" and q.kind == "number"]
+    if len(shares) < 2 or len(shares) > 8 or len(shares) != len([q for q in found if q.unit == "%"]):
+        return []
     text = prose[start:end].lower()
     cue = _PERCENT_WHOLE.search(text)
     if cue is None or _RESPECTIVELY.search(text) or _CUE.search(text):
-        return []
-    shares = [q for q in found if q.unit == "%" and q.kind == "number"]
-    if len(shares) < 2 or len(shares) > 8 or len(shares) != len([q for q in found if q.unit == "%"]):
         return []
     total = Interval(0.0, 0.0)
     for q in shares:
