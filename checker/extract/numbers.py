@@ -454,6 +454,12 @@ def _quantity_at(text: str, begin: int, core: int, limit: int) -> Quantity | Non
     amount = _amount(tokens)
     if amount is None:
         return None
+    value, low, high, unit, scale, decimals, kind, exact = amount
+    if (
+        kind == "number" and unit == "" and scale == 1.0 and decimals == 0 and not exact and not hedge
+        and 1800 <= value <= 2100 and _YEAR.fullmatch(text[begin:end].strip("()").lstrip("+-−"))
+    ):
+        return None  # a year: no range starts with one (_join_range) and _acceptable rejects it
     before = text[max(0, begin - 12):begin]
     between = _BETWEEN_BEFORE.search(before) is not None
     separator = (_AND_SEPARATOR if between else _RANGE_SEPARATOR).match(text, end, limit)
