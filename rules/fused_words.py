@@ -191,8 +191,8 @@ def _suspects(prose: str, zipf) -> list[tuple[str, tuple[str, str]]]:
 @lru_cache(maxsize=1)
 def _suspect_pattern() -> re.Pattern:
     """A lower-case word (one per line) that starts or ends with a function word."""
-    prefixes = "|".join(sorted(FUNCTION_WORDS, key=len, reverse=True))
-    suffixes = "|".join(sorted(_SUFFIX_WORDS, key=len, reverse=True))
+    prefixes = "|".join(sorted(FUNCTION_WORDS, key=lambda w: (-len(w), w)))  # the same in every process
+    suffixes = "|".join(sorted(_SUFFIX_WORDS, key=lambda w: (-len(w), w)))
     return re.compile(f"^(?:(?:{prefixes})[a-z]{{2,}}|[a-z]{{{_MIN_LEFT_PART},}}(?:{suffixes}))$".encode(), re.M)
 
 

@@ -113,3 +113,27 @@ def test_lazy_pattern_compiles_through_the_cache(fresh_cache):
     lazy = lazyre.LazyPattern(*PATTERNS[4])
     assert lazy.search("so the the end").span() == (3, 10)
     assert PATTERNS[4] in lazyre._added
+
+
+def test_the_extractors_build_the_same_patterns_in_every_process(tmp_path):
+    """Patterns built from sets must not depend on the process's hash seed, or the cache would miss and grow every run."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    seeds = sorted(str(p) for p in (Path(__file__).resolve().parents[1] / "seeds").glob("*.txt"))
+    script = (
+        "import sys, hashlib\n"
+        "from checker import cli, lazyre\n"
+        "cli.main(['--exit-zero', '-q', '--no-cache', '--select', 'ALL', '--jobs', '1', *sys.argv[1:]])\n"
+        "print(sorted(hashlib.sha1(p.encode()).hexdigest() + str(f) for p, f in lazyre._added))\n"
+    )
+    outputs = []
+    for seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": seed, "XDG_CACHE_HOME": str(tmp_path / seed)}
+        result = subprocess.run([sys.executable, "-c", script, *seeds], env=env, capture_output=True, text=True, cwd=tmp_path)
+        assert result.returncode == 0, result.stderr
+        outputs.append(result.stdout.splitlines()[-1])
+    assert outputs[0] == outputs[1]
+    assert len(outputs[0]) > 1000  # the extractors' patterns went through the cache

@@ -460,7 +460,8 @@ _LEAD = (
     + rf"(?:(?:(?:in|during|for|over|throughout)\s+)?(?:the\s+)?(?:{PERIOD.replace('?P<', '?P<l_')})\s*,?\s+)?"
 )
 _MODIFIER = r"(?:full[\s\-]+year|annual|yearly|quarterly|record|reported)"
-_MEASURE_WORDS = sorted({p for p in _PHRASES if _PHRASES[p] in _MONEY}, key=len, reverse=True)
+# Longest first, then alphabetical: the same pattern in every process (see lazyre.compile_cached).
+_MEASURE_WORDS = sorted({p for p in _PHRASES if _PHRASES[p] in _MONEY}, key=lambda p: (-len(p), p))
 _MEASURE = r"(?:" + "|".join(re.escape(p).replace(r"\ ", r"[\s\-]+") for p in _MEASURE_WORDS) + r")"
 _PERIOD_ADJ = rf"(?:(?:{PERIOD.replace('?P<', '?P<a_')})[\s\-]+)"
 _PERIOD_AFTER = rf"(?:\s*,?\s+(?:for|in|during|of)\s+(?:the\s+)?(?:{PERIOD.replace('?P<', '?P<m_')}))"

@@ -157,7 +157,9 @@ _CODE_WORDS = frozenset(k.rstrip(".") for k in _CURRENCY_PREFIX if k[0].isalpha(
 
 
 def _alternation(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    # Longest first; equal lengths in alphabetical order, so the pattern is the same in every
+    # process (sets iterate in a per-process order) and its compiled form can be cached.
+    return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
 
 
 # Everything that may precede the number core within one quantity, anchored at the core.
