@@ -47,10 +47,11 @@ class LazyPattern:
 # equals the one ``re.compile`` built (pattern equality compares the compiled
 # code), so the objects built either way are the same.
 
-_MAX_ENTRIES = 2048
+_MAX_BYTES = 8_000_000  # beyond this, the file keeps only the patterns this run used
 _CODE_TYPE = "I"  # the engine's code words are 4 bytes (_sre.CODESIZE, part of the file's name)
 _store: dict[tuple[str, int], tuple] | None = None
 _added: dict[tuple[str, int], tuple] = {}
+_used: set[tuple[str, int]] = set()
 _registered = False
 
 
@@ -60,6 +61,7 @@ def compile_cached(pattern: str, flags: int = 0) -> re.Pattern:
     key = (pattern, flags)
     store = _load_store()
     entry = store.get(key)
+    _used.add(key)
     if entry is not None:
         try:
             return _build(pattern, entry)
@@ -143,11 +145,14 @@ def _save_store() -> None:
         try:
             with open(path, "rb") as handle:
                 kept = marshal.loads(handle.read())  # what other runs saved meanwhile
-            if not isinstance(kept, dict) or len(kept) + len(_added) > _MAX_ENTRIES:
+            if not isinstance(kept, dict):
                 kept = {}
         except Exception:
             kept = {}
         kept.update(_added)
-        write_atomic(path, marshal.dumps(kept))
+        data = marshal.dumps(kept)
+        if len(data) > _MAX_BYTES:  # patterns of older versions pile up: keep this run's
+            data = marshal.dumps({key: entry for key, entry in kept.items() if key in _used})
+        write_atomic(path, data)
     except Exception:  # a cache that cannot be written only costs time
         pass

@@ -137,3 +137,16 @@ def test_the_extractors_build_the_same_patterns_in_every_process(tmp_path):
         outputs.append(result.stdout.splitlines()[-1])
     assert outputs[0] == outputs[1]
     assert len(outputs[0]) > 1000  # the extractors' patterns went through the cache
+
+
+def test_a_full_cache_file_keeps_only_the_patterns_of_this_run(fresh_cache, monkeypatch):
+    monkeypatch.setattr(lazyre, "_used", set())
+    lazyre.compile_cached(*PATTERNS[0])
+    lazyre._save_store()
+    _reload(monkeypatch)
+    monkeypatch.setattr(lazyre, "_used", set())
+    monkeypatch.setattr(lazyre, "_MAX_BYTES", 1)
+    lazyre.compile_cached(*PATTERNS[1])
+    lazyre._save_store()
+    _reload(monkeypatch)
+    assert set(lazyre._load_store()) == {PATTERNS[1][:2]}
