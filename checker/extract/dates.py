@@ -48,6 +48,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from functools import cache
 from itertools import chain as _chain
 from typing import TYPE_CHECKING, Any
 
@@ -117,6 +118,13 @@ def trie_regex(words: list[str]) -> str:
     return build(trie)
 
 
+@cache
+def _gate_words() -> str:
+    """The words some branch starts with, as one factored alternation (built once: it is large)."""
+    return trie_regex(_GATE_WORDS)
+
+
+@cache
 def _month_alternation() -> str:
     names = []
     for name in MONTH_NAMES:
@@ -126,6 +134,7 @@ def _month_alternation() -> str:
     return trie_regex(names)
 
 
+@cache
 def _weekday_alternation() -> str:
     names = []
     for name in WEEKDAY_NAMES:
@@ -212,7 +221,8 @@ _HEDGE = (
 )
 
 
-def _branches() -> list[tuple[str, str]]:
+@cache
+def _branches() -> tuple[tuple[str, str], ...]:
     """(name, pattern) of every branch; each starts at its core word (optional lead-ins are found by ``_extend``)."""
     M = _month_alternation()
 
@@ -237,7 +247,7 @@ def _branches() -> list[tuple[str, str]]:
 
     ords = r"first|second|third|fourth|1st|2nd|3rd|4th"
     fiscal = r"(?:fiscal(?:\s+year)?|FY)\s*"
-    return [
+    return (
         # full dates
         ("mdy", rf"{month('a')}\s*{day('a')},?\s+{year('a')}"),
         ("dmy", rf"{day('b')}\s+(?:of\s+)?{month('b')},?\s+{year('b')}"),
@@ -281,7 +291,7 @@ def _branches() -> list[tuple[str, str]]:
         ("md", rf"{month('ah')}\s+{day('ah')}(?!\s*[,.]?\s*\d)(?!-\w)"),
         # years
         ("year", rf"(?<![\w$\u20ac\u00a3\u00a5#.,/])(?P<ai_y>{_YEAR})(?![^\W\d_]|%|[.,]\d)"),
-    ]
+    )
 
 
 _MOD = (
@@ -375,7 +385,7 @@ def _grammar() -> dict[str, Any]:
     if not _GRAMMAR:
         branches = _branches()
         # Gate: only try the branches where a word starts with a digit or a word some branch starts with.
-        gate = r"(?<!\w)(?=\d|" + trie_regex(_GATE_WORDS) + ")"
+        gate = r"(?<!\w)(?=\d|" + _gate_words() + ")"
         # Each branch is tried only where its first character can be (see _FIRST).
         _GRAMMAR["scanner"] = compile_cached(
             gate + "(?:" + "|".join(f"(?={_FIRST[name]})(?P<{name}>{pattern})" for name, pattern in branches) + ")"
@@ -764,7 +774,7 @@ def _candidate_ends(prose: str, start: int, end: int):
     """Positions after each character other than an ASCII letter, digit or underscore that is
     followed by what the scanner's gate accepts: every gate position after ``start``, and a few more."""
     if not _CANDIDATES:
-        _CANDIDATES.append(compile_cached(r"[^0-9A-Za-z_](?=\d|" + trie_regex(_GATE_WORDS) + ")"))
+        _CANDIDATES.append(compile_cached(r"[^0-9A-Za-z_](?=\d|" + _gate_words() + ")"))
     return map(_match_end, _CANDIDATES[0].finditer(prose, start, end))
 
 
@@ -783,7 +793,7 @@ def _scanner_for(char: str) -> Any:
     else:
         scanner = _SUBSCANNERS.get(names)
         if scanner is None:
-            gate = r"(?<!\w)(?=\d|" + trie_regex(_GATE_WORDS) + ")"
+            gate = r"(?<!\w)(?=\d|" + _gate_words() + ")"
             scanner = _SUBSCANNERS[names] = compile_cached(
                 gate + "(?:" + "|".join(f"(?={_FIRST[name]})(?P<{name}>{pattern})" for name, pattern in branches if name in names) + ")"
             )
