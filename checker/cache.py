@@ -73,7 +73,10 @@ class SheetCache:
     def put(self, key: tuple[str, str], content: bytes, sheet: FactSheet) -> None:
         if sheet.extra.get("errors"):
             return  # an internal error is not a result
-        self._entries[key] = (content, sheet.in_scope, pickle.dumps(sheet, pickle.HIGHEST_PROTOCOL))
+        try:
+            self._entries[key] = (content, sheet.in_scope, pickle.dumps(sheet, pickle.HIGHEST_PROTOCOL))
+        except Exception:  # not storable: it is simply read again next time
+            return
         self._changed = True
 
     def save(self, seen: set[tuple[str, str]]) -> None:
@@ -89,7 +92,7 @@ class SheetCache:
             self._prepare()
             write_atomic(str(self.file), pickle.dumps(self._entries, pickle.HIGHEST_PROTOCOL))
             self._prune()
-        except OSError:
+        except Exception:  # no room, no permission, a file in the way: the next run reads the documents again
             pass
 
     def _prepare(self) -> None:

@@ -246,7 +246,10 @@ def _pass_one_cached(
 
     from checker.cache import SheetCache, digest
 
-    cache = SheetCache(cache_dir, settings, codes, extract_all)
+    try:
+        cache = SheetCache(cache_dir, settings, codes, extract_all)
+    except OSError:  # factlint's own files could not be examined: run without the cache
+        return _pass_one(sources, settings, codes, jobs, extract_all)
     results: list = [None] * len(sources)
     missing: list[tuple[int, Source, bytes | None]] = []
     for index, source in enumerate(sources):

@@ -131,3 +131,12 @@ def test_standard_input_is_not_cached(project, run_cli, monkeypatch):
     code, out, _ = run_cli("-f", "json", "--no-corpus", "--stdin-filename", "x.md", "-")
     assert code == 1
     assert not (project / ".factlint_cache").exists()
+
+
+def test_a_cache_directory_that_cannot_be_made_only_costs_time(project, run_cli):
+    _project(project)
+    expected = _report(run_cli("-f", "json", "--no-cache", "docs/two.md")[1])
+    (project / ".factlint_cache").write_text("a file where the cache directory would go", encoding="utf-8")
+    code, out, err = run_cli("-f", "json", "docs/two.md")
+    assert code == 1 and _report(out) == expected and "Traceback" not in err
+    assert (project / ".factlint_cache").read_text(encoding="utf-8").startswith("a file")
