@@ -14,7 +14,9 @@ A sheet is reused only when everything that could change it is the same:
   the libraries that extract facts, and the Python version.
 
 Anything else (a new release, an edited rule, a changed vocabulary) starts a
-new cache file. Documents that could not be read or raised an internal error
+new cache file. Sheets are stored with pickle; since the file name is a digest
+of the local installation's files and times, a cache file that came from
+elsewhere (say, committed to a repository) is never the one loaded. Documents that could not be read or raised an internal error
 are never stored. A cache that cannot be read or written only costs time:
 the run goes on as if there were none.
 """
