@@ -786,19 +786,49 @@ def _scanner_for(char: str) -> Any:
     at a position starting with ``char`` it matches exactly what the whole scanner matches."""
     branches = _branches()
     names = tuple(name for name, _ in branches if re.match(_FIRST[name], char))
+    digit = re.match(r"\d", char) is not None
     if not names:
         scanner = None
     elif len(names) == len(branches):
         scanner = _grammar()["scanner"]
     else:
-        scanner = _SUBSCANNERS.get(names)
+        scanner = _SUBSCANNERS.get((names, digit))
         if scanner is None:
-            gate = r"(?<!\w)(?=\d|" + _gate_words() + ")"
-            scanner = _SUBSCANNERS[names] = compile_cached(
-                gate + "(?:" + "|".join(f"(?={_FIRST[name]})(?P<{name}>{pattern})" for name, pattern in branches if name in names) + ")"
+            if digit:
+                # At a digit the gate's ``\d`` holds, and the branches take their digit forms.
+                gate, patterns = r"(?<!\w)", _digit_branches()
+            else:
+                gate, patterns = r"(?<!\w)(?=\d|" + _gate_words() + ")", dict(branches)
+            scanner = _SUBSCANNERS[names, digit] = compile_cached(
+                gate + "(?:" + "|".join(f"(?={_FIRST[name]})(?P<{name}>{patterns[name]})" for name, _ in branches if name in names) + ")"
             )
     _SCANNERS[char] = scanner
     return scanner
+
+
+# A count or an ordinal at the start of a branch, and its only readings at a digit: every other
+# alternative of ``_NUMW`` and ``_ORD`` starts with an ASCII letter, which no digit matches even
+# ignoring case, so at a digit those alternatives fail on their first character and the
+# alternation can only ever match (and backtrack) through its digit alternative, in the same order.
+_DIGIT_FORMS = (
+    (f"(?i:{_NUMW})", r"\d+(?:\.\d+)?"),
+    (f"(?i:{_ORD})", r"(?i:\d{1,2}(?:st|nd|rd|th))"),
+)
+
+
+@cache
+def _digit_branches() -> dict[str, str]:
+    """Each branch's pattern as it can match at a digit (see ``_DIGIT_FORMS``): the scanner's
+    costliest branches there ("5 years ago", "3 consecutive quarters") otherwise try every number word."""
+    out = {}
+    for name, pattern in _branches():
+        group = re.match(r"\(\?P<\w+>", pattern)
+        if group is not None:
+            for general, digits in _DIGIT_FORMS:
+                if pattern.startswith(general, group.end()):
+                    pattern = pattern[: group.end()] + digits + pattern[group.end() + len(general):]
+        out[name] = pattern
+    return out
 
 
 # --- fiscal year ----------------------------------------------------------------
