@@ -542,14 +542,22 @@ def _mention(match: re.Match[str], prose: str, preposition: bool = False) -> Dat
     g = match.group
     start, lead = _lead_in(kind_name, prose, match.start())
     end = match.end()
-    fields: dict[str, Any] = {"text": prose[start:end], "start": start, "end": end}
 
     def make(kind: str, **extra: Any) -> DateMention:
-        values = {**_DEFAULTS, **fields, "kind": kind, **extra}
+        values = _DEFAULTS.copy()  # every field, in the model's order
+        values["text"] = prose[start:end]
+        values["start"] = start
+        values["end"] = end
+        values["kind"] = kind
+        values.update(extra)
         if preposition:
             found = _search_before(_PREPOSITION, prose, start, 16)
             if found is not None:
-                values["preposition"] = re.sub(r"\s+", " ", found.group(1).lower())
+                word = found.group(1)
+                folded = _PREPOSITION_WORDS.get(word)
+                if folded is None:
+                    folded = _PREPOSITION_WORDS[word] = re.sub(r"\s+", " ", word.lower())
+                values["preposition"] = folded
         return _new_mention(values)
 
     if kind_name in ("mdy", "dmy", "md"):
@@ -711,10 +719,11 @@ def _mention(match: re.Match[str], prose: str, preposition: bool = False) -> Dat
 
 
 def _new_mention(values: dict[str, Any]) -> DateMention:
-    """``DateMention.model_construct(**values)`` for ``values`` naming every field, without its per-call overhead."""
+    """``DateMention.model_construct(**values)`` for ``values`` naming every field and only them, in
+    the model's order (a copy of ``_DEFAULTS`` updated), without its per-call overhead."""
     mention = _NEW(DateMention)
-    _SET(mention, "__dict__", {name: values[name] for name in _FIELDS})
-    _SET(mention, "__pydantic_fields_set__", set(_FIELDS))
+    _SET(mention, "__dict__", values)
+    _SET(mention, "__pydantic_fields_set__", _FIELD_SET.copy())
     _SET(mention, "__pydantic_extra__", None)
     _SET(mention, "__pydantic_private__", None)
     return mention
@@ -723,12 +732,17 @@ def _new_mention(values: dict[str, Any]) -> DateMention:
 _NEW = object.__new__
 _SET = object.__setattr__
 _FIELDS = tuple(DateMention.model_fields)
+_FIELD_SET = set(_FIELDS)
+_PREPOSITION_WORDS: dict[str, str] = {}  # the words before a mention, lower-cased with single spaces
 
 _DEFAULTS: dict[str, Any] = {
+    "text": None, "start": None, "end": None, "kind": None,
     "year": None, "month": None, "day": None, "weekday": None, "resolved": None,
     "quarter": None, "fiscal": False, "valid": True, "first": None, "last": None,
     "count": None, "unit": None, "qualifier": None, "preposition": None,
 }
+_DEFAULTS = {name: _DEFAULTS[name] for name in _FIELDS}  # in the model's order
+assert len(_DEFAULTS) == len(_FIELDS)
 
 
 def scan(prose: str, start: int = 0, end: int | None = None) -> list[DateMention]:
@@ -774,7 +788,10 @@ def _candidate_ends(prose: str, start: int, end: int):
     """Positions after each character other than an ASCII letter, digit or underscore that is
     followed by what the scanner's gate accepts: every gate position after ``start``, and a few more."""
     if not _CANDIDATES:
-        _CANDIDATES.append(compile_cached(r"[^0-9A-Za-z_](?=\d|" + _gate_words() + ")"))
+        # The character class only repeats the alternation's first characters: a one-step test that
+        # spares trying the alternation after most blanks (-20% time for this search).
+        first = re.escape("".join(sorted({word[0] for word in _GATE_WORDS})))
+        _CANDIDATES.append(compile_cached(r"[^0-9A-Za-z_](?=[\d" + first + r"])(?=\d|" + _gate_words() + ")"))
     return map(_match_end, _CANDIDATES[0].finditer(prose, start, end))
 
 
