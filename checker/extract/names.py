@@ -57,10 +57,13 @@ _HYPHENS = "-\u2010\u2011"
 
 # Capitalised function words that mark a title-case line when they occur
 # mid-line ("Interview With Co-Founder & CEO ... About The Global ...").
-# (The blank before the word is matched, not looked behind at, so that the
-# search skips quickly to each blank; the word itself is group 1.)
+# The search skips to each capital that can open one (the pattern starts with
+# an alternation of literals); the blank before the word is checked by the
+# caller. A match inside a word ("xThe ") is dropped there and cannot hide a
+# real one: a match ends at a blank and contains none, so it never covers the
+# blank before a real one.
 _TITLE_WORDS = LazyPattern(
-    r"[ \t](?=[ABFIOTUW])(With|About|The|Of|And|For|In|On|To|From|By|At|As|Its|Our|Into|Over|After|Under|Between|A|An|Is|Are)(?=[ \t])"
+    r"(?:With|About|The|Of|And|For|In|On|To|From|By|At|As|Its|Our|Into|Over|After|Under|Between|A|An|Is|Are)(?=[ \t])"
 )
 # A line without lower-case letters (checked for eight capitals afterwards).
 _CAPS_LINE_SOURCE = r"[^a-z\r\n]*[A-Z][^a-z\r\n]*+(?=\n|\Z)"
@@ -129,9 +132,10 @@ def _neutral_lines(doc: Document) -> list[tuple[int, int]]:
     # Whole-text passes, so that ordinary lines cost nothing here.
     starts = doc.line_starts
     per_line: dict[int, int] = {}
-    for match in _TITLE_WORDS.finditer(prose):
-        line = bisect.bisect_right(starts, match.start(1)) - 1
-        per_line[line] = per_line.get(line, 0) + 1
+    for start in map(_match_start, _TITLE_WORDS.finditer(prose)):
+        if start and prose[start - 1] in " \t":
+            line = bisect.bisect_right(starts, start) - 1
+            per_line[line] = per_line.get(line, 0) + 1
     for line, count in per_line.items():
         if count >= 2:
             spans.append(_line_span(prose, starts, line))
@@ -148,6 +152,9 @@ def _neutral_lines(doc: Document) -> list[tuple[int, int]]:
             spans.append((start, end))
     spans.sort()
     return spans
+
+
+_match_start = re.Match.start
 
 
 def _line_matches(pattern: re.Pattern, after_feed: re.Pattern, prose: str) -> Iterable[tuple[int, int]]:
@@ -199,6 +206,8 @@ def _tokens(prose: str, neutral_lines: list[tuple[int, int]]) -> tuple[list[Name
     known = _TOKEN_KINDS
     if len(known) > _CHUNK_CACHE_LIMIT:
         known.clear()
+    glue = _GLUE_LEFT
+    spans_left = len(neutral_lines)
     for start, token in _candidates(prose, rare, chunk_list):
         about = known.get(token)
         if about is None:
@@ -206,7 +215,7 @@ def _tokens(prose: str, neutral_lines: list[tuple[int, int]]) -> tuple[list[Name
         if about is _SKIP:
             continue
         end = start + len(token)
-        if start and prose[start - 1] in _GLUE_LEFT:
+        if start and prose[start - 1] in glue:
             continue
         after = prose[end : end + 2]
         if after[:1] in ("(", "_") or (after[:1] == "." and after[1:2].isalnum()):
@@ -217,8 +226,18 @@ def _tokens(prose: str, neutral_lines: list[tuple[int, int]]) -> tuple[list[Name
         if kind is _LOWER_WORD or kind is _LOWER_DRUG:
             mentions.append(_mention(text, start, end, kind[1], False, False))
             continue
-        heading = _in_spans(neutral_lines, start, cursor)
-        initial = heading or _initial(prose, start)
+        # _in_spans(neutral_lines, start, cursor), inline: offsets arrive in increasing order
+        index = cursor[0]
+        while index < spans_left and neutral_lines[index][1] <= start:
+            index += 1
+        cursor[0] = index
+        heading = index < spans_left and neutral_lines[index][0] <= start
+        if heading:
+            initial = True
+        elif start > 1 and prose[start - 1] == " " and prose[start - 2].isalpha():
+            initial = False  # what _initial finds after a word and a blank, without the call
+        else:
+            initial = _initial(prose, start)
         if first_upper:
             caps.append((start, end, possessive, initial))
         if kind is _NUMBER:
@@ -494,7 +513,10 @@ def _phrases(prose: str, caps: list[tuple[int, int, bool, bool]]) -> list[NameMe
             gap = prose[run[-1][1] : token[0]]
             joined = not run[-1][2] and (gap == " " or (gap[:1] == " " and gap[-1:] == " " and gap.strip() in _CONNECTORS and gap.count(" ") == 2))
             if not joined:
-                close()
+                if len(run) > 1:
+                    close()
+                else:
+                    run.clear()
         run.append(token)
     if run:
         close()
@@ -526,29 +548,21 @@ def _acronym_shaped(text: str) -> bool:
 def _parentheses(prose: str, mentions: list[NameMention]) -> tuple[list[AcronymDefinition], list[Alias]]:
     defs: list[AcronymDefinition] = []
     aliases: list[Alias] = []
-    # The name a parenthesis follows: a drug or code name itself, otherwise
-    # the longest run of capitalised words ending there.
-    ending: dict[int, NameMention] = {}
-    for mention in mentions:
-        current = ending.get(mention.end)
-        if current is None:
-            ending[mention.end] = mention
-        elif current.kind in ("drug", "code") or mention.kind in ("drug", "code"):
-            ending[mention.end] = current if current.kind in ("drug", "code") else mention
-        elif mention.start < current.start:
-            ending[mention.end] = mention
+    ending: dict[int, NameMention] | None = None  # built at the first parenthesis
     for match in _PAREN.finditer(prose):
+        if ending is None:
+            ending = _ending(mentions)
         open_at = match.start()
         inner = match.group(1)
         content = inner.strip()
         # (the "CDE") and ("CDE"): a defined term in quotes.
-        quoted = re.fullmatch(r"(?:the\s+)?[" + _QUOTES + r"]([^" + _QUOTES + r"]+)[" + _QUOTES + r"](?:\s+or\s+.*)?", content)
+        quoted = _QUOTED.fullmatch(content)
         short = quoted.group(1) if quoted else content
         short_start = match.start(1) + inner.index(short)
         # "(HR-) MDS": the hyphen belongs to the text after the parenthesis.
         short = short.rstrip("-‐‑")
-        before = prose[max(0, open_at - 300) : open_at]
         if _SHORT.fullmatch(short) and len(short) <= 12 and _acronym_shaped(short.replace(" ", "")):
+            before = prose[max(0, open_at - 300) : open_at]
             found = _long_before(before, short)
             if found is not None:
                 long_text, offset = found
@@ -579,6 +593,24 @@ def _parentheses(prose: str, mentions: list[NameMention]) -> tuple[list[AcronymD
         if alias is not None and alias.lower() != name.text.lower():
             aliases.append(Alias.model_construct(name=name.text, alias=alias, start=name.start, end=match.end()))
     return defs, aliases
+
+
+_QUOTED = LazyPattern(r"(?:the\s+)?[" + _QUOTES + r"]([^" + _QUOTES + r"]+)[" + _QUOTES + r"](?:\s+or\s+.*)?")
+
+
+def _ending(mentions: list[NameMention]) -> dict[int, NameMention]:
+    """The name each parenthesis may follow, by its end: a drug or code name itself, otherwise
+    the longest run of capitalised words ending there."""
+    ending: dict[int, NameMention] = {}
+    for mention in mentions:
+        current = ending.get(mention.end)
+        if current is None:
+            ending[mention.end] = mention
+        elif current.kind in ("drug", "code") or mention.kind in ("drug", "code"):
+            ending[mention.end] = current if current.kind in ("drug", "code") else mention
+        elif mention.start < current.start:
+            ending[mention.end] = mention
+    return ending
 
 
 def _skip_space_back(prose: str, offset: int) -> int:
