@@ -442,6 +442,135 @@ def describe(subject: str, measure: str, period: str) -> str:
     return f"{subject} {measure}" + (f" for {period}" if period else "") + f" {verb}"
 
 
+# --- end-anchored patterns, tried from the end ---------------------------------------
+#
+# The statement patterns end with ``\Z``: they describe the text right before a
+# figure. ``re`` has no backward search, so ``search`` tries such a pattern at
+# every start position, and wherever its lead matches (the sentence start, a
+# comma, "and") the optional name, period and measure parts backtrack at
+# length before ``\Z`` fails. The same pattern reversed, matched once at the
+# start of the reversed text, says whether any start position can succeed:
+# it reads the verb and the hedge first and fails at once when they are not
+# there. Only then is the pattern itself searched, so the match, its groups
+# and its start are exactly those ``search`` finds.
+
+_SCOPED_FLAGS = ((re.I, "i"), (re.M, "m"), (re.S, "s"), (re.A, "a"))
+
+
+def _reverse_pattern(pattern: str, flags: int = 0) -> str:
+    """A pattern that matches exactly the reversed strings of ``pattern`` (groups become non-capturing).
+
+    Lookaheads become lookbehinds and the other way round, ``\\Z`` becomes
+    ``\\A`` and ``^`` becomes ``\\Z``. Raises ValueError for what has no
+    reverse here (backreferences, atomic groups, possessive repeats,
+    multiline anchors); ``re`` itself rejects a lookahead of variable width,
+    which would become a lookbehind.
+    """
+    from re import _constants as c, _parser  # the parser's tree, as re.compile sees the pattern
+
+    tree = _parser.parse(pattern, flags)
+    if tree.state.flags & ~(flags | re.UNICODE):
+        raise ValueError("inline global flags are not supported")
+    categories = {
+        c.CATEGORY_DIGIT: r"\d", c.CATEGORY_NOT_DIGIT: r"\D", c.CATEGORY_SPACE: r"\s",
+        c.CATEGORY_NOT_SPACE: r"\S", c.CATEGORY_WORD: r"\w", c.CATEGORY_NOT_WORD: r"\W",
+    }
+    anchors = {c.AT_BEGINNING_STRING: r"\Z", c.AT_END_STRING: r"\A", c.AT_BOUNDARY: r"\b", c.AT_NON_BOUNDARY: r"\B"}
+    if not tree.state.flags & re.MULTILINE:
+        anchors[c.AT_BEGINNING] = r"\Z"
+
+    def char(code: int) -> str:
+        return re.escape(chr(code))
+
+    def klass(items) -> str:
+        out = []
+        for op, av in items:
+            if op is c.NEGATE:
+                out.append("^")
+            elif op is c.LITERAL:
+                out.append(char(av))
+            elif op is c.RANGE:
+                out.append(f"{char(av[0])}-{char(av[1])}")
+            elif op is c.CATEGORY and av in categories:
+                out.append(categories[av])
+            else:
+                raise ValueError(f"cannot reverse {op} in a character class")
+        return "[" + "".join(out) + "]"
+
+    def sequence(items) -> str:
+        return "".join(item(op, av) for op, av in reversed(list(items)))
+
+    def item(op, av) -> str:
+        if op is c.LITERAL:
+            return char(av)
+        if op is c.NOT_LITERAL:
+            return f"[^{char(av)}]"
+        if op is c.ANY:
+            return "."
+        if op is c.IN:
+            return klass(av)
+        if op is c.BRANCH:
+            return "(?:" + "|".join(sequence(alternative) for alternative in av[1]) + ")"
+        if op is c.SUBPATTERN:
+            _group, add, remove, sub = av
+            on = "".join(letter for flag, letter in _SCOPED_FLAGS if add & flag)
+            off = "".join(letter for flag, letter in _SCOPED_FLAGS if remove & flag)
+            return f"(?{on}{'-' + off if off else ''}:{sequence(sub)})"
+        if op is c.MAX_REPEAT or op is c.MIN_REPEAT:
+            low, high, sub = av
+            count = f"{{{low},}}" if high is c.MAXREPEAT else f"{{{low},{high}}}"
+            return f"(?:{sequence(sub)}){count}{'?' if op is c.MIN_REPEAT else ''}"
+        if op is c.AT and av in anchors:
+            return anchors[av]
+        if op is c.ASSERT or op is c.ASSERT_NOT:
+            direction, sub = av
+            return f"(?{'<' if direction == 1 else ''}{'=' if op is c.ASSERT else '!'}{sequence(sub)})"
+        raise ValueError(f"cannot reverse {op} {av}")
+
+    return sequence(tree)
+
+
+class _FromEnd:
+    """An end-anchored pattern whose ``search`` first asks its reverse whether it can match at all.
+
+    The reverse takes a few milliseconds to build, so it is built only once the
+    pattern has been searched often enough to repay it; a short run never pays.
+    """
+
+    _BUILD_AFTER = 100
+    # In the reverse, these look past its end, that is before the start of a forward search.
+    _SEES_PAST_END = ("\\Z", "(?=", "(?!", "\\b", "\\B")
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self.forward = _Lazy(pattern, flags)
+        self._source = (pattern, flags)
+        self._backward: _Lazy | None = None
+        self._calls = 0
+        self._cut_ok = False
+
+    def search(self, text: str, backwards: str, pos: int = 0) -> re.Match | None:
+        """``forward.search(text, pos)``; ``backwards`` is ``text[::-1]``.
+
+        With ``pos``, the reverse is matched against the text cut at ``pos``,
+        which is the same only for a pattern that never looks before where it
+        starts (no lookbehind, ``^`` or ``\\b``); for any other the reverse is
+        not used.
+        """
+        backward = self._backward
+        if backward is None:
+            self._calls += 1
+            if self._calls < self._BUILD_AFTER:
+                return self.forward.search(text, pos)
+            reversed_text = _reverse_pattern(*self._source)
+            self._cut_ok = not any(mark in reversed_text for mark in self._SEES_PAST_END)
+            backward = self._backward = _Lazy(reversed_text, self._source[1])
+        if pos and not self._cut_ok:
+            return self.forward.search(text, pos)
+        if not backward.match(backwards, 0, len(text) - pos):
+            return None
+        return self.forward.search(text, pos)
+
+
 # --- statement grammar ----------------------------------------------------------
 
 _NAME_TOKEN = r"(?-i:[A-Z][\w&\-]*(?:\.(?=\w))?[\w&\-]*\.?|&)"
@@ -476,24 +605,24 @@ _COPULA = (
     r"(?P<gpct>\d[\d.,]*\s*(?:%|percent|per\s+cent))(?:\s+(?P<gcmp>year[\s\-]+(?:over|on)[\s\-]+year|yoy|y/y))?)?\s+to)"
 )
 
-_ACTIVE = _Lazy(
+_ACTIVE = _FromEnd(
     rf"{_LEAD}(?P<subj>{_ORG_PRONOUN}|{_PLURAL_SUBJECT}|{_NAME})\s+{_AUX}(?P<verb>{_ACTIVE_VERB})\s+"
     rf"(?:(?:the|a|an|its|their|our)\s+)?{_PERIOD_ADJ}?(?P<measure>(?:{_MODIFIER}[\s\-]+)*{_MEASURE})"
     rf"{_PERIOD_AFTER}?\s+(?:of|totaling|totalling|amounting\s+to|worth)\s+(?P<hedge>{HEDGE}\s+)?\Z",
     re.I,
 )
-_NOMINAL = _Lazy(
+_NOMINAL = _FromEnd(
     rf"{_LEAD}(?:(?P<poss>(?:{_NAME})['\u2019]s|our|the\s+company['\u2019]s|the\s+group['\u2019]s|{_NAME})\s+)?"
     rf"{_PERIOD_ADJ}?(?P<measure>(?:{_MODIFIER}[\s\-]+)*{_MEASURE}){_PERIOD_AFTER}?\s*,?\s+"
     rf"(?P<verb>{_COPULA})\s+(?P<hedge>{HEDGE}\s+)?\Z",
     re.I,
 )
-_MEASURE_OF = _Lazy(
+_MEASURE_OF = _FromEnd(
     rf"{_LEAD}{_PERIOD_ADJ}?(?P<measure>(?:{_MODIFIER}[\s\-]+)*{_MEASURE})\s+(?:of|for|from)\s+(?P<subj>{_NAME})"
     rf"{_PERIOD_AFTER}?\s*,?\s+(?P<verb>{_COPULA})\s+(?P<hedge>{HEDGE}\s+)?\Z",
     re.I,
 )
-_VALUE_FIRST_BEFORE = _Lazy(
+_VALUE_FIRST_BEFORE = _FromEnd(
     rf"{_LEAD}(?P<subj>{_ORG_PRONOUN}|{_NAME})\s+{_AUX}(?P<verb>{_ACTIVE_VERB})\s+(?P<hedge>{HEDGE}\s+)?\Z",
     re.I,
 )
@@ -595,7 +724,7 @@ _MEASURE_HINT = _Lazy(
     r"Revenue|revenue|Sales|sales|Turnover|turnover|Income|income|Profit|profit|Earnings|earnings|Loss|loss"
     r"|Expense|expense|REVENUE|SALES"
 )
-_MONEY_TAIL = _Lazy(
+_MONEY_TAIL = _FromEnd(
     r"(?:of|to|at|worth|was|were|is|are|totals|totaled|totalled|totaling|totalling|reached|reaches|had|has|have|"
     r"drove|drive|drives|saw|sees|in|\w+(?:ed|es|s|e))\s+(?:" + HEDGE + r"\s+)?\Z",
     re.I,
@@ -690,14 +819,15 @@ def extract(doc: Document, sheet: FactSheet, settings: Settings | None = None) -
 def _money(ctx: _Context, sentence, previous, q: Quantity, following: list[Quantity]) -> None:
     prose = ctx.prose
     before, offset = ctx.before(sentence, q.start)
-    if not _MONEY_TAIL.search(before, max(0, len(before) - 48)):
+    backwards = before[::-1]
+    if not _MONEY_TAIL.search(before, backwards, max(0, len(before) - 48)):
         return
     patterns = (("active", _ACTIVE), ("nominal", _NOMINAL), ("of", _MEASURE_OF), ("first", _VALUE_FIRST_BEFORE))
     if not _MEASURE_HINT.search(before):
         patterns = patterns[3:]
     match = kind = None
     for kind, pattern in patterns:
-        match = pattern.search(before)
+        match = pattern.search(before, backwards)
         if match:
             break
     if match is None:
