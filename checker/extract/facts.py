@@ -531,10 +531,10 @@ def _reverse_pattern(pattern: str, flags: int = 0) -> str:
 
 
 class _FromEnd:
-    """An end-anchored pattern whose ``search`` first asks its reverse whether it can match at all.
+    """An end-anchored pattern that first asks its reverse whether it can match at all.
 
     The reverse takes a few milliseconds to build, so it is built only once the
-    pattern has been searched often enough to repay it; a short run never pays.
+    pattern has been used often enough to repay it; a short run never pays.
     """
 
     _BUILD_AFTER = 100
@@ -548,27 +548,32 @@ class _FromEnd:
         self._calls = 0
         self._cut_ok = False
 
-    def search(self, text: str, backwards: str, pos: int = 0) -> re.Match | None:
-        """``forward.search(text, pos)``; ``backwards`` is ``text[::-1]``.
+    def search(self, text: str, backwards: str) -> re.Match | None:
+        """``forward.search(text)``; ``backwards`` is ``text[::-1]``."""
+        if self._backward is None and not self._built():
+            return self.forward.search(text)
+        return self.forward.search(text) if self._backward.match(backwards) else None
+
+    def found(self, text: str, backwards: str, pos: int = 0) -> bool:
+        """Whether ``forward.search(text, pos)`` finds a match; ``backwards`` is ``text[::-1]``.
 
         With ``pos``, the reverse is matched against the text cut at ``pos``,
         which is the same only for a pattern that never looks before where it
         starts (no lookbehind, ``^`` or ``\\b``); for any other the reverse is
         not used.
         """
-        backward = self._backward
-        if backward is None:
-            self._calls += 1
-            if self._calls < self._BUILD_AFTER:
-                return self.forward.search(text, pos)
-            reversed_text = _reverse_pattern(*self._source)
-            self._cut_ok = not any(mark in reversed_text for mark in self._SEES_PAST_END)
-            backward = self._backward = _Lazy(reversed_text, self._source[1])
-        if pos and not self._cut_ok:
-            return self.forward.search(text, pos)
-        if not backward.match(backwards, 0, len(text) - pos):
-            return None
-        return self.forward.search(text, pos)
+        if (self._backward is None and not self._built()) or (pos and not self._cut_ok):
+            return self.forward.search(text, pos) is not None
+        return self._backward.match(backwards, 0, len(text) - pos) is not None
+
+    def _built(self) -> bool:
+        self._calls += 1
+        if self._calls < self._BUILD_AFTER:
+            return False
+        reversed_text = _reverse_pattern(*self._source)
+        self._cut_ok = not any(mark in reversed_text for mark in self._SEES_PAST_END)
+        self._backward = _Lazy(reversed_text, self._source[1])
+        return True
 
 
 # --- statement grammar ----------------------------------------------------------
@@ -820,7 +825,7 @@ def _money(ctx: _Context, sentence, previous, q: Quantity, following: list[Quant
     prose = ctx.prose
     before, offset = ctx.before(sentence, q.start)
     backwards = before[::-1]
-    if not _MONEY_TAIL.search(before, backwards, max(0, len(before) - 48)):
+    if not _MONEY_TAIL.found(before, backwards, max(0, len(before) - 48)):
         return
     patterns = (("active", _ACTIVE), ("nominal", _NOMINAL), ("of", _MEASURE_OF), ("first", _VALUE_FIRST_BEFORE))
     if not _MEASURE_HINT.search(before):
