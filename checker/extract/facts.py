@@ -186,7 +186,11 @@ _CORPORATE = (
     r"AG|SA|SE|NV|GmbH"
 )
 _SPACE = r"(?:[ \t]+|[ \t]*\r?\n[ \t]*)"  # a space or one line break, never a blank line
-_CORPORATE_WORD = _Lazy(rf"(?<=[ \t\n])(?:{_CORPORATE})(?![\w])")
+# A corporate ending after a space, the space checked on each match: led by the words
+# themselves, the pattern lets re skip ahead to a possible first letter (a lookbehind in
+# front would have it try every position). An ending holds no space, so a match that is
+# not after a space never hides one that is.
+_CORPORATE_WORD = _Lazy(rf"(?:{_CORPORATE})(?![\w])")
 _ORG_BEFORE = _Lazy(rf"(?<![\w&\-])((?:[A-Z][\w&\-]*|&)(?:{_SPACE}(?:[A-Z][\w&\-]*|&)){{0,3}}){_SPACE}\Z")
 _COMPANY_MARKER = _Lazy(r"\((?:the\s+)?[\"\u201c]Company[\"\u201d]")
 _DEFINED_COMPANY = _Lazy(
@@ -243,6 +247,8 @@ def document_organisation(prose: str) -> str | None:
     counts: dict[str, int] = {}
     display: dict[str, str] = {}
     for ending in _CORPORATE_WORD.finditer(prose):
+        if prose[ending.start() - 1 : ending.start()] not in (" ", "\t", "\n"):
+            continue
         match = _ORG_BEFORE.search(prose, max(0, ending.start() - 80), ending.start())
         if match is None:
             continue
