@@ -45,37 +45,48 @@ _OPENERS = frozenset(
 )
 
 _BOUNDARY = re.compile(r"[.!?]+['\"\u2019\u201d)\]]*(?=\s+(\S))")
-_WORD_BEFORE = re.compile(r"([\w.'\u2019-]+)$")
+# The word before a period, read backwards from the period in the reversed paragraph.
+_WORD_BACKWARDS = re.compile(r"[\w.'\u2019-]+")
 _NEXT_WORD = re.compile(r"[\"'\u2018\u201c(\[]*([\w']+)")
 
 
 def split_sentences(prose: str, start: int, end: int) -> list[tuple[int, int]]:
     """Split the paragraph ``prose[start:end]`` into trimmed sentence spans."""
+    # Trimmed at both ends, every span is: it starts at the paragraph start or
+    # at a boundary's next character (never a space) and ends at the
+    # paragraph end or right after the boundary's punctuation.
+    start, end = trim_span(prose, start, end)
+    if start == end:
+        return []
     spans: list[tuple[int, int]] = []
     sentence_start = start
+    backwards = None  # the paragraph reversed, made for its first period
     for match in _BOUNDARY.finditer(prose, start, end):
         opener = match.group(1)
-        if not _can_open(opener):
-            continue
+        if opener.isalpha() and not opener.isupper():
+            continue  # a sentence opens with a capital, a digit, a quote, a bracket, a symbol, a dash
         punct_at = match.start()
-        if prose[punct_at] == "." and not _period_ends_sentence(prose, sentence_start, punct_at, match.end()):
-            continue
+        if prose[punct_at] == ".":
+            if backwards is None:
+                backwards = prose[start:end][::-1]
+            if not _period_ends_sentence(prose, backwards, end, sentence_start, punct_at, match.end()):
+                continue
         spans.append((sentence_start, match.end()))
         sentence_start = match.start(1)
-    if sentence_start < end:
-        spans.append((sentence_start, end))
-    return [trim_span(prose, s, e) for s, e in spans if prose[s:e].strip()]
+    spans.append((sentence_start, end))
+    return spans
 
 
-def _can_open(char: str) -> bool:
-    return char.isupper() or char.isdigit() or char in "\"'\u2018\u201c([$\u20ac\u00a3\u00a5-\u2014\u2013*" or not char.isalpha()
-
-
-def _period_ends_sentence(prose: str, sentence_start: int, punct_at: int, after: int) -> bool:
-    before = _WORD_BEFORE.search(prose, max(sentence_start, punct_at - 40), punct_at)
+def _period_ends_sentence(prose: str, backwards: str, end: int, sentence_start: int, punct_at: int, after: int) -> bool:
+    """Whether the period at ``punct_at`` ends a sentence; ``backwards`` is the paragraph (ending at ``end``) reversed."""
+    # The word is the run of word characters, periods, apostrophes and hyphens
+    # right before the period (before a line break right before it), at most 40
+    # characters back and not before the sentence start.
+    word_end = punct_at - 1 if prose[punct_at - 1 : punct_at] == "\n" else punct_at
+    before = _WORD_BACKWARDS.match(backwards, end - word_end, end - max(sentence_start, punct_at - 40))
     if before is None:
         return True
-    word = before.group(1).lower().strip("'\u2019-")
+    word = before.group(0)[::-1].lower().strip("'\u2019-")
     if not word:
         return True
     if word in _NEVER_FINAL:
