@@ -660,7 +660,7 @@ _EMPLOYEES_AFTER = _Lazy(
     r"(?P<where>\s+(?:worldwide|globally|around\s+the\s+(?:world|globe)|across\s+the\s+(?:world|globe)|in\s+total))?",
     re.I,
 )
-_WORKFORCE_BEFORE = _Lazy(
+_WORKFORCE_BEFORE = _FromEnd(
     rf"{_SIMPLE_LEAD}(?P<poss>(?:{_NAME})['\u2019]s|our|the\s+company['\u2019]s)\s+(?:global\s+|total\s+)?"
     rf"(?P<measure>workforce|headcount)\s+(?:was|is|stood\s+at|reached|totaled|totalled|of)\s+(?P<hedge>{HEDGE}\s+)?\Z",
     re.I,
@@ -1208,7 +1208,7 @@ def _headcount(ctx: _Context, sentence, q: Quantity) -> None:
             return  # "we have 800 people" may be customers or patients; "employs 800 people" is staff
         after_end = tail.end()
     else:
-        match = _WORKFORCE_BEFORE.search(before)
+        match = _WORKFORCE_BEFORE.search(before, before[::-1])
         if match is None:
             return
         phrase = match.group("measure")
