@@ -541,6 +541,9 @@ class _FromEnd:
 
     The reverse takes a few milliseconds to build, so it is built only once the
     pattern has been used often enough to repay it; a short run never pays.
+    Built, it must agree with every match the pattern found until then (a
+    reverse that would have missed one is a bug, perhaps of another Python's
+    parser); if it does not, or cannot be built, the pattern is simply searched.
     """
 
     _BUILD_AFTER = 100
@@ -553,11 +556,15 @@ class _FromEnd:
         self._backward: _Lazy | None = None
         self._calls = 0
         self._cut_ok = False
+        self._found: list[str] = []  # texts the pattern matched before the reverse was built
 
     def search(self, text: str, backwards: str) -> re.Match | None:
         """``forward.search(text)``; ``backwards`` is ``text[::-1]``."""
         if self._backward is None and not self._built():
-            return self.forward.search(text)
+            match = self.forward.search(text)
+            if match is not None and self._calls < self._BUILD_AFTER:
+                self._found.append(text)
+            return match
         return self.forward.search(text) if self._backward.match(backwards) else None
 
     def found(self, text: str, backwards: str, pos: int = 0) -> bool:
@@ -569,16 +576,29 @@ class _FromEnd:
         not used.
         """
         if (self._backward is None and not self._built()) or (pos and not self._cut_ok):
-            return self.forward.search(text, pos) is not None
+            hit = self.forward.search(text, pos) is not None
+            if hit and not pos and self._calls < self._BUILD_AFTER:
+                self._found.append(text)
+            return hit
         return self._backward.match(backwards, 0, len(text) - pos) is not None
 
     def _built(self) -> bool:
+        if self._calls >= self._BUILD_AFTER:
+            return False  # building failed: search forward only
         self._calls += 1
         if self._calls < self._BUILD_AFTER:
             return False
-        reversed_text = _reverse_pattern(*self._source)
+        try:
+            reversed_text = _reverse_pattern(*self._source)
+            backward = _Lazy(reversed_text, self._source[1])
+            if not all(backward.match(text[::-1]) for text in self._found):
+                return False
+        except Exception:  # no reverse here (ValueError, re.error, a parser that differs)
+            return False
+        finally:
+            self._found = []
         self._cut_ok = not any(mark in reversed_text for mark in self._SEES_PAST_END)
-        self._backward = _Lazy(reversed_text, self._source[1])
+        self._backward = backward
         return True
 
 

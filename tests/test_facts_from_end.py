@@ -1,0 +1,65 @@
+"""Statement patterns asked from the end (facts._FromEnd) give what a plain search gives, even when the reverse is wrong or missing."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from checker.extract import facts
+
+TEXTS = [
+    "In 2025, the company reported revenue of ",
+    "Acme Corp's total revenue was approximately ",
+    "We generated net sales of ",
+    "Revenue for the year grew 12% to ",
+    "The weather was nice and ",
+    "and net loss was ",
+    "Our research and development expenses were ",
+    "Nothing to see here, ",
+    "Revenue of Acme Holdings for 2025 was ",
+    "Total revenue from Globex was about ",
+    "We generated ",
+    "In the quarter, the company reported ",
+]
+
+
+def _samples(count: int = 400) -> list[str]:
+    rng = random.Random(7)
+    return [rng.choice(TEXTS) if rng.random() < 0.7 else rng.choice(TEXTS)[: rng.randrange(1, 30)] for _ in range(count)]
+
+
+@pytest.mark.parametrize("name", ["_ACTIVE", "_NOMINAL", "_MEASURE_OF", "_VALUE_FIRST_BEFORE"])
+def test_from_end_finds_what_search_finds(name):
+    original = getattr(facts, name)
+    fresh = facts._FromEnd(*original._source)
+    hits = 0
+    for text in _samples():
+        expected = original.forward.search(text)
+        got = fresh.search(text, text[::-1])
+        assert (got and got.span(), got and got.groupdict()) == (expected and expected.span(), expected and expected.groupdict())
+        hits += expected is not None
+    assert hits > 20  # the samples exercise the pattern ...
+    assert fresh._backward is not None  # ... and its reverse was built and used
+
+
+def test_a_reverse_that_cannot_be_built_falls_back_to_search(monkeypatch):
+    def broken(pattern, flags=0):
+        raise ValueError("no reverse")
+
+    monkeypatch.setattr(facts, "_reverse_pattern", broken)
+    fresh = facts._FromEnd(*facts._NOMINAL._source)
+    for text in _samples():
+        assert bool(fresh.search(text, text[::-1])) == bool(facts._NOMINAL.forward.search(text))
+    assert fresh._backward is None
+
+
+def test_a_wrong_reverse_is_caught_by_the_matches_seen_before_it(monkeypatch):
+    monkeypatch.setattr(facts, "_reverse_pattern", lambda pattern, flags=0: r"(?!)")  # matches nothing
+    fresh = facts._FromEnd(*facts._NOMINAL._source)
+    hits = 0
+    for text in _samples():
+        found = fresh.search(text, text[::-1])
+        assert bool(found) == bool(facts._NOMINAL.forward.search(text))
+        hits += bool(found)
+    assert hits > 0 and fresh._backward is None
