@@ -136,7 +136,7 @@ class FusedWords(Rule):
 
         prose = doc.prose
         found = []
-        for token, split in _suspects(prose, zipf):
+        for token, split in _suspects(doc, zipf):
             position = prose.find(token)
             while position >= 0:
                 match = _TOKEN.match(prose, position)
@@ -160,31 +160,70 @@ def _evidence(token: str, left: str, right: str, zipf) -> str:
     return f'"{token}" {seen}; "{left}" (Zipf {zipf(left):.1f}) and "{right}" (Zipf {zipf(right):.1f}) are common words'
 
 
-# Words already judged, in earlier documents of the run: most words recur.
-_NOT_SUSPECT: set[bytes] = set()
-_SUSPECT: dict[bytes, tuple[str, tuple[str, str]]] = {}
+# Whitespace-separated chunks of earlier documents of the run that hold no
+# suspect, and the suspects of the others: most chunks recur.
+_PLAIN_CHUNKS: set[str] = set()
+_SUSPECTS_IN: dict[str, tuple[tuple[str, tuple[str, str]], ...]] = {}
 _CACHE_LIMIT = 500_000
+# As _SCAN_TABLE, but what is not a letter becomes a line break: one word a line.
+_LINE_TABLE = bytes.maketrans(_NOT_LETTERS, b"\n" * len(_NOT_LETTERS))
+# Separators that end a chunk (str.split) but not a word of the byte scan.
+_CONTROL_SEPARATORS = LazyPattern(r"[\x1c-\x1f]")
 
 
-def _suspects(prose: str, zipf) -> list[tuple[str, tuple[str, str]]]:
+def _suspects(doc, zipf) -> list[tuple[str, tuple[str, str]]]:
     """Distinct lower-case words of the text that split into a function word and a common word."""
-    if len(_NOT_SUSPECT) > _CACHE_LIMIT:
-        _NOT_SUSPECT.clear()
-        _SUSPECT.clear()
-    distinct = set(prose.encode("utf-8").translate(_SCAN_TABLE).split())
-    distinct -= _NOT_SUSPECT
-    out = [_SUSPECT[word] for word in distinct if word in _SUSPECT]
-    new = [word for word in distinct if word not in _SUSPECT] if out else list(distinct)
+    if len(_PLAIN_CHUNKS) > _CACHE_LIMIT:
+        _PLAIN_CHUNKS.clear()
+        _SUSPECTS_IN.clear()
+    if _CONTROL_SEPARATORS.search(doc.prose):
+        return _word_suspects(_words(doc.prose), zipf)
+    # The words are those of the document's distinct chunks (the chunks are
+    # shared with the names extractor); chunks judged before cost nothing.
+    out: dict[str, tuple[str, str]] = {}
+    new: list[str] = []
+    for chunk in doc.distinct_chunks - _PLAIN_CHUNKS:
+        found = _SUSPECTS_IN.get(chunk)
+        if found is None:
+            new.append(chunk)
+        else:
+            out.update(found)
+    if new:
+        suspects = dict(_word_suspects(set("\n".join(new).encode("utf-8").translate(_LINE_TABLE).split()), zipf))
+        if suspects:
+            for chunk in new:
+                if any(token in chunk for token in suspects):
+                    found = tuple((token, suspects[token]) for token in _words_str(chunk) if token in suspects)
+                    if found:
+                        _SUSPECTS_IN[chunk] = found
+                        out.update(found)
+                        continue
+                _PLAIN_CHUNKS.add(chunk)
+        else:
+            _PLAIN_CHUNKS.update(new)
+    return list(out.items())
+
+
+def _words(text: str) -> set[bytes]:
+    """The distinct words of the scan: runs of ASCII letters, as bytes."""
+    return set(text.encode("utf-8").translate(_SCAN_TABLE).split())
+
+
+def _words_str(chunk: str) -> list[str]:
+    return [word.decode("ascii") for word in chunk.encode("utf-8").translate(_SCAN_TABLE).split()]
+
+
+def _word_suspects(words: set[bytes], zipf) -> list[tuple[str, tuple[str, str]]]:
+    """The words of ``words`` that split into a function word and a common word."""
+    out = []
     # Most words neither start nor end with a function word: one regular
     # expression over the distinct words rejects them before any lookup.
-    for raw in _suspect_pattern().findall(b"\n".join(new)):
+    for raw in _suspect_pattern().findall(b"\n".join(words)):
         if len(raw) >= _MIN_TOKEN:
             token = raw.decode("ascii")
             split = best_split(token, zipf)
             if split is not None:
-                _SUSPECT[raw] = (token, split)
                 out.append((token, split))
-    _NOT_SUSPECT.update(word for word in new if word not in _SUSPECT)
     return out
 
 

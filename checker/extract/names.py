@@ -110,7 +110,7 @@ def extract(doc: Document, sheet: FactSheet, settings: Settings) -> None:
     """Fill ``sheet.names``, ``sheet.acronyms`` and ``sheet.aliases``."""
     prose = doc.prose
     neutral_lines = _neutral_lines(doc)
-    mentions, caps = _tokens(prose, neutral_lines)
+    mentions, caps = _tokens(prose, neutral_lines, doc)
     phrases = _phrases(prose, caps)
     sheet.names.extend(mentions)
     sheet.names.extend(phrases)
@@ -194,7 +194,7 @@ def _initial(prose: str, start: int) -> bool:
     return True
 
 
-def _tokens(prose: str, neutral_lines: list[tuple[int, int]]) -> tuple[list[NameMention], list[tuple[int, int, bool, bool]]]:
+def _tokens(prose: str, neutral_lines: list[tuple[int, int]], doc: Document) -> tuple[list[NameMention], list[tuple[int, int, bool, bool]]]:
     """Single-token mentions, and every capitalised token as (start, end, possessive, initial)."""
     from checker.lexicon import zipf
 
@@ -202,7 +202,7 @@ def _tokens(prose: str, neutral_lines: list[tuple[int, int]]) -> tuple[list[Name
     caps: list[tuple[int, int, bool, bool]] = []
     cursor = [0]
     shout: list[int] = []  # indexes of all-capital mentions, for the headline check
-    rare, chunk_list = _rare_tokens(prose, zipf)
+    rare, chunk_list = _rare_tokens(doc, zipf)
     known = _TOKEN_KINDS
     if len(known) > _CHUNK_CACHE_LIMIT:
         known.clear()
@@ -424,15 +424,14 @@ _RARE_IN: dict[str, tuple[str, ...]] = {}
 _CHUNK_CACHE_LIMIT = 500_000
 
 
-def _rare_tokens(prose: str, zipf) -> tuple[set[str], list[str]]:
-    """The lower-case tokens of ``prose`` that are rare enough in English to be names, and ``prose.split()``."""
-    chunk_list = prose.split()
-    chunks = set(chunk_list)
-    chunks -= _PLAIN_CHUNKS
-    rare: set[str] = set()
+def _rare_tokens(doc: Document, zipf) -> tuple[set[str], list[str]]:
+    """The lower-case tokens of the prose that are rare enough in English to be names, and ``prose.split()``."""
     if len(_PLAIN_CHUNKS) > _CHUNK_CACHE_LIMIT:
         _PLAIN_CHUNKS.clear()
         _RARE_IN.clear()
+    chunk_list = doc.prose_chunks
+    chunks = doc.distinct_chunks - _PLAIN_CHUNKS
+    rare: set[str] = set()
     for chunk in chunks:
         found = _RARE_IN.get(chunk)
         if found is None:
