@@ -162,11 +162,14 @@ def _alternation(words) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
 
 
-# Everything that may precede the number core within one quantity, anchored at the core.
+# Everything that may precede the number core within one quantity, anchored at the core. Only the
+# start of the match is used, and it is the leftmost start from which the whole pattern can match
+# whatever the order of the alternatives: the words are tries (each position fails on its first
+# character instead of trying every word), which match the same strings as the plain alternations.
 _PREFIX = LazyPattern(
-    r"(?:(?<![\w.])(?:" + _alternation(_HEDGES) + r")\s*)?[+\-−]?\s?"
-    r"(?:\\?(?:" + _alternation(k for k in _CURRENCY_PREFIX if not k[0].isalpha()) + r")\s?|"
-    r"\b(?:" + _alternation(k for k in _CURRENCY_PREFIX if k[0].isalpha()) + r")\s?)?[+\-−]?\(?$",
+    r"(?:(?<![\w.])(?:" + _trie(sorted(_HEDGES)) + r")\s*)?[+\-−]?\s?"
+    r"(?:\\?(?:" + _trie(sorted(k for k in _CURRENCY_PREFIX if not k[0].isalpha())) + r")\s?|"
+    r"\b(?:" + _trie(sorted(k for k in _CURRENCY_PREFIX if k[0].isalpha())) + r")\s?)?[+\-−]?\(?$",
     re.I,
 )
 
@@ -366,6 +369,7 @@ def _number_words_unicode(text: str, start: int, end: int, floor: int, window: s
 
 
 _PREFIX_CHARS = frozenset("$€£¥₹₩₽₣(+-−~\\")
+_DIGIT_CHARS = frozenset("0123456789")
 
 
 def _word_before(text: str, floor: int, at: int) -> str:
@@ -444,12 +448,26 @@ def _parse_amount(text: str, begin: int, limit: int):
 
 
 def _quantity_at(text: str, begin: int, core: int, limit: int) -> Quantity | None:
-    parsed = _parse_amount(text, begin, limit)
-    if parsed is None and begin != core:
-        begin = core
-        parsed = _parse_amount(text, begin, limit)
+    parsed = _parse_amount(text, begin, limit) if begin != core else None
     if parsed is None:
-        return None
+        begin = core
+        if text[core] in _DIGIT_CHARS:
+            # A figure at a digit is the digits grammar or nothing (no first word of the words grammar is
+            # a digit). Four digits alone that read as a year are dropped before any other work: they are
+            # a plain number with no hedge, which the year test below rejects.
+            match = grammar()[0].match(text, core, min(limit, core + 80))
+            if match is None:
+                return None
+            end = match.end()
+            if end == core + 4 and _YEAR.fullmatch(text, core, end) is not None:
+                return None
+            while end > core and text[end - 1].isspace():
+                end -= 1
+            parsed = match.groupdict(), end
+        else:
+            parsed = _parse_amount(text, begin, limit)
+            if parsed is None:
+                return None
     tokens, end = parsed
     hedge = tokens.get("hedge")
     hedge = " ".join(hedge.lower().split()) if hedge else None
