@@ -463,6 +463,13 @@ def _quantity_at(text: str, begin: int, core: int, limit: int) -> Quantity | Non
                 return None
             while end > core and text[end - 1].isspace():
                 end -= 1
+            if (
+                match.group("unit") is None and match.group("suffix_currency") is None
+                and _label_before(text, core) and _RANGE_SEPARATOR.match(text, end, limit) is None
+            ):
+                # After a label ("Note 12", "December 31"), a figure with no unit and no range is
+                # rejected by _acceptable whether it is plain or not ("between" is not a label).
+                return None
             parsed = match.groupdict(), end
         else:
             parsed = _parse_amount(text, begin, limit)
@@ -512,15 +519,21 @@ _QUANTITY_FIELDS = ("text", "start", "end", "value", "low", "high", "unit", "sca
 _set_attribute = object.__setattr__
 
 
-def _new_quantity(*values) -> Quantity:
+_QUANTITY_FIELDS_SET = frozenset(_QUANTITY_FIELDS)
+
+
+def _new_quantity(text, start, end, value, low, high, unit, scale, hedge, decimals, kind, exact, noun) -> Quantity:
     """``Quantity.model_construct`` with every field given, in field order, without its per-call overhead.
 
-    Sets what ``model_construct`` sets (the fields, the set of fields given,
-    no extra and no private values), so the objects are the same.
+    Sets what ``model_construct`` sets (the fields in field order, the set of
+    fields given, no extra and no private values), so the objects are the same.
     """
     quantity = object.__new__(Quantity)
-    _set_attribute(quantity, "__dict__", dict(zip(_QUANTITY_FIELDS, values)))
-    _set_attribute(quantity, "__pydantic_fields_set__", set(_QUANTITY_FIELDS))
+    _set_attribute(quantity, "__dict__", {
+        "text": text, "start": start, "end": end, "value": value, "low": low, "high": high, "unit": unit,
+        "scale": scale, "hedge": hedge, "decimals": decimals, "kind": kind, "exact": exact, "noun": noun,
+    })
+    _set_attribute(quantity, "__pydantic_fields_set__", set(_QUANTITY_FIELDS_SET))
     _set_attribute(quantity, "__pydantic_extra__", None)
     _set_attribute(quantity, "__pydantic_private__", None)
     return quantity
