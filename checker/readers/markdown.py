@@ -12,6 +12,7 @@ CommonMark parser: linting needs to know what is prose, not how to render it.
 from __future__ import annotations
 
 import re
+from itertools import accumulate
 
 from checker.document import Block, BlockKind, Document, trim_span
 
@@ -28,16 +29,26 @@ _REFERENCE_DEF = re.compile(r" {0,3}\[[^\]]+\]:[ \t]*\S+")
 _HTML_BLOCK = re.compile(r" {0,3}</?[A-Za-z][A-Za-z0-9-]*(?:\s[^>]*)?/?>[ \t]*$")
 
 # Inline constructs that are not prose, blanked entirely.
-# A leading look-ahead at the first character lets the engine skip to the candidates (several times faster).
-_INLINE_CODE = re.compile(r"(?=`)(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.S)
+# Each pattern opens with its literal first character(s), and what must not
+# precede a match is checked just after that character by a look-behind that
+# spans it (``(?<!``)`` after a backtick: no backtick before it): the engine
+# then skips straight to the candidates (several times faster than a leading
+# look-behind or look-ahead, which it cannot skip with).
+_INLINE_CODE = re.compile(r"(`(?<!``)`*)(?!`)(.+?)(?<!`)\1(?!`)", re.S)
 _HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
 _AUTOLINK = re.compile(r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|[^\s<>@]+@[^\s<>]+)>")
 _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s+[^<>]*?)?/?>")
 _IMAGE = re.compile(r"!\[[^\]\r\n]*\]\([^)\r\n]*\)")
 _LINK = re.compile(r"\[([^\[\]\r\n]*)\](?:\((?:<[^>\r\n]*>|[^)\s]*)(?:[ \t]+(?:\"[^\"]*\"|'[^']*'))?\)|\[[^\]\r\n]*\])")
-_BARE_URL = re.compile(r"(?=[hfw])\b(?:https?://|ftp://|www\.)[^\s<>()\[\]]*[^\s<>()\[\].,;:!?'\"]")
+_BARE_URL = re.compile(r"(?:h(?<!\wh)ttps?://|f(?<!\wf)tp://|w(?<!\ww)ww\.)[^\s<>()\[\]]*[^\s<>()\[\].,;:!?'\"]")
 _ESCAPE = re.compile(r"\\(?=[!\"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~])")
-_EMPHASIS = re.compile(r"(?=[*_~])(?:(?<![\w\\])(\*{1,3}|_{1,3}|~~)(?=\S)|(?<=\S)(\*{1,3}|_{1,3}|~~)(?![\w]))")
+# A run of one to three "*" or "_", or "~~", that opens (nothing but a blank or punctuation before it,
+# something after it) or closes (something before it, no letter or digit after it) emphasis.
+_EMPHASIS = re.compile(
+    r"\*(?:(?<![\w\\]\*)\*{0,2}(?=\S)|(?<=\S\*)\*{0,2}(?!\w))"
+    r"|_(?:(?<![\w\\]_)_{0,2}(?=\S)|(?<=\S_)_{0,2}(?!\w))"
+    r"|~(?:(?<![\w\\]~)~(?=\S)|(?<=\S~)~(?!\w))"
+)
 
 
 def read(path: str, text: str) -> Document:
@@ -45,17 +56,38 @@ def read(path: str, text: str) -> Document:
     code: list[tuple[int, int]] = []
     blocks = _scan_blocks(text, blank, code)
     # HTML comments outside code (a comment shown inside a code block is an example, not a comment)
-    without_code = _apply_blanks(text, list(code))
-    without_code = _apply_blanks(without_code, [m.span() for m in _INLINE_CODE.finditer(without_code)])
-    comments = [match.span() for match in _HTML_COMMENT.finditer(without_code)]
-    blank.extend(comments)
+    comments: list[tuple[int, int]] = []
+    if "<!--" in text:  # blanking only turns characters into spaces: it never makes a "<!--"
+        without_code = _apply_blanks(text, list(code))
+        without_code = _apply_blanks(without_code, [m.span() for m in _INLINE_CODE.finditer(without_code)])
+        comments = [match.span() for match in _HTML_COMMENT.finditer(without_code)]
+        blank.extend(comments)
     prose = _apply_blanks(text, blank)
     prose = _blank_inline(prose)
     return Document(path, text, prose=prose, format="markdown", blocks=_trim_blocks(prose, blocks), comments=comments)
 
 
+def _lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each line, its line break included."""
+    if "\r" in text:
+        return [(m.start(), m.end()) for m in _LINE.finditer(text) if m.end() > m.start()]
+    # Line feeds only: the lengths of the split lines give the same spans, without a match per line.
+    pieces = text.split("\n")
+    last = pieces.pop()
+    starts = list(accumulate(map(_succ, map(len, pieces)), initial=0))
+    ends = starts[1:]
+    if last:
+        ends.append(len(text))
+    else:
+        starts.pop()
+    return list(zip(starts, ends))
+
+
+_succ = (1).__add__
+
+
 def _scan_blocks(text: str, blank: list[tuple[int, int]], code: list[tuple[int, int]]) -> list[Block]:
-    lines = [(m.start(), m.end()) for m in _LINE.finditer(text) if m.end() > m.start()]
+    lines = _lines(text)
     blocks: list[tuple[int, int, BlockKind]] = []
     current: list = []  # [start, end, kind] of the open block
 
@@ -111,7 +143,10 @@ def _scan_blocks(text: str, blank: list[tuple[int, int]], code: list[tuple[int, 
                 close()
                 current.extend([start, line_end, kind])
             continue
-        fence_match = _FENCE.match(content)
+        # The first character other than a blank: each block pattern is tried only
+        # when it is the character the construct must start with.
+        first = content.lstrip(" \t")[0]
+        fence_match = _FENCE.match(content) if first in "`~" else None
         if fence_match:
             close()
             marker = fence_match.group(1)
@@ -130,11 +165,11 @@ def _scan_blocks(text: str, blank: list[tuple[int, int]], code: list[tuple[int, 
             code.append((start, line_end))
             continue
         previous_blank = False
-        if _REFERENCE_DEF.match(content) or _HTML_BLOCK.match(content):
+        if (first == "[" and _REFERENCE_DEF.match(content)) or (first == "<" and _HTML_BLOCK.match(content)):
             close()
             blank.append((start, line_end))
             continue
-        heading = _HEADING.match(content)
+        heading = _HEADING.match(content) if first == "#" else None
         if heading:
             close()
             blank.append((start, start + heading.end()))
@@ -144,16 +179,16 @@ def _scan_blocks(text: str, blank: list[tuple[int, int]], code: list[tuple[int, 
             blocks.append((start, line_end, "heading"))
             in_list = False
             continue
-        if _THEMATIC.match(content):
+        if first in "*-_" and _THEMATIC.match(content):
             close()
             blank.append((start, line_end))
             continue
-        if _SETEXT.match(content) and current and current[2] == "paragraph":
+        if first in "=-" and _SETEXT.match(content) and current and current[2] == "paragraph":
             current[2] = "heading"
             blank.append((start, line_end))
             close()
             continue
-        quote = _QUOTE.match(content)
+        quote = _QUOTE.match(content) if first == ">" else None
         kind: BlockKind = "paragraph"
         if quote:
             blank.append((start, start + quote.end()))
@@ -168,7 +203,7 @@ def _scan_blocks(text: str, blank: list[tuple[int, int]], code: list[tuple[int, 
                         blank.append((start + offset, start + offset + 1))
             kind = "table"
         else:
-            item = _LIST_ITEM.match(content)
+            item = _LIST_ITEM.match(content) if first in "-*+" or first.isdecimal() else None
             if item:
                 close()
                 blank.append((start, start + item.end()))
@@ -210,18 +245,30 @@ def _spaces(segment: str) -> str:
 
 
 def _blank_inline(prose: str) -> str:
+    # Each pattern is tried only when the text holds a string every match of it contains.
     spans: list[tuple[int, int]] = []
-    for pattern in (_INLINE_CODE, _AUTOLINK, _IMAGE, _HTML_TAG):
-        spans += [m.span() for m in pattern.finditer(prose)]
+    if "`" in prose:
+        spans += [m.span() for m in _INLINE_CODE.finditer(prose)]
+    if "<" in prose:
+        spans += [m.span() for m in _AUTOLINK.finditer(prose)]
+    if "![" in prose:
+        spans += [m.span() for m in _IMAGE.finditer(prose)]
+    if "<" in prose:
+        spans += [m.span() for m in _HTML_TAG.finditer(prose)]
     prose = _apply_blanks(prose, spans)
+    if "]" in prose:
+        spans = []
+        for match in _LINK.finditer(prose):
+            spans.append((match.start(), match.start() + 1))
+            spans.append((match.end(1), match.end()))
+        prose = _apply_blanks(prose, spans)
     spans = []
-    for match in _LINK.finditer(prose):
-        spans.append((match.start(), match.start() + 1))
-        spans.append((match.end(1), match.end()))
-    prose = _apply_blanks(prose, spans)
-    spans = [m.span() for m in _BARE_URL.finditer(prose)]
-    spans += [m.span() for m in _ESCAPE.finditer(prose)]
-    spans += [m.span() for m in _EMPHASIS.finditer(prose)]
+    if "://" in prose or "www." in prose:
+        spans += [m.span() for m in _BARE_URL.finditer(prose)]
+    if "\\" in prose:
+        spans += [m.span() for m in _ESCAPE.finditer(prose)]
+    if "*" in prose or "_" in prose or "~" in prose:
+        spans += [m.span() for m in _EMPHASIS.finditer(prose)]
     return _apply_blanks(prose, spans)
 
 
