@@ -719,12 +719,22 @@ def extract(doc: Document, sheet: FactSheet, settings: Settings) -> None:
     """Fill ``sheet.quantities`` and ``sheet.claims``."""
     prose = doc.prose
     quantities: list[Quantity] = []
-    if not _DIGIT_RUN.search(prose):
+    first = _DIGIT_RUN.search(prose)
+    if first is None:
         return  # no figure anywhere: nothing to parse
+    # Spelled-out numbers alone carry no checkable arithmetic: a paragraph needs a digit. The first digit
+    # at or after ``searched`` is ``digit`` (none lies between), so a paragraph starting at or after
+    # ``searched`` and ending at or before ``digit`` has none; in document order, one search serves
+    # every paragraph up to the next digit.
+    searched, digit = 0, first.start()
+    search = _DIGIT_RUN.search
     for block in doc.paragraphs:
-        # Spelled-out numbers alone carry no checkable arithmetic: a paragraph needs a digit.
-        if _DIGIT_RUN.search(prose, block.start, block.end):
-            quantities.extend(parse_quantities(prose, block.start, block.end))
+        start, end = block.start, block.end
+        if start < searched or digit < start:
+            match = search(prose, start)
+            searched, digit = start, (match.start() if match is not None else len(prose))
+        if digit < end:
+            quantities.extend(parse_quantities(prose, start, end))
     sheet.quantities.extend(quantities)
     if quantities:
         from checker.extract.claims import find_claims
