@@ -70,7 +70,8 @@ _DIRECTION = {**{w: 1 for w in _UP}, **{w: -1 for w in _DOWN}, **{w: 0 for w in 
 # The cue words as a trie-shaped alternation (it fails fast on other words). Every use ends a cue
 # at a word boundary or at whitespace, so exactly one word can match at a position, whatever the order.
 _CUE_WORDS = _trie(sorted(_DIRECTION))
-_CUE = LazyPattern(rf"\b(?:{_CUE_WORDS})\b")
+# The leading look-ahead on the words' first letters lets the engine skip to where a cue can start.
+_CUE = LazyPattern(rf"(?=[{''.join(sorted({word[0] for word in _DIRECTION}))}])\b(?:{_CUE_WORDS})\b")
 _NOUN_CUES = (
     "increase|increases|rise|growth|gain|jump|improvement|expansion|uplift|decrease|decline|drop|fall|"
     "reduction|contraction|deterioration|change|higher|lower"
@@ -843,7 +844,7 @@ def _total_claims(prose: str, start: int, end: int, found: list[Quantity]) -> li
     text = prose[start:end].lower()
     if not any(word in text for word in _TOTAL_WORDS):
         return []
-    if _RESPECTIVELY.search(text):
+    if "respectively" in text and _RESPECTIVELY.search(text):
         return []
     claims: list[Claim] = []
     for index, total in enumerate(found):
@@ -1010,7 +1011,7 @@ def _percent_sum_claims(prose: str, start: int, end: int, found: list[Quantity])
         return []
     text = prose[start:end].lower()
     cue = _PERCENT_WHOLE.search(text)
-    if cue is None or _RESPECTIVELY.search(text) or _CUE.search(text):
+    if cue is None or ("respectively" in text and _RESPECTIVELY.search(text)) or _CUE.search(text):
         return []
     total = Interval(0.0, 0.0)
     for q in shares:
