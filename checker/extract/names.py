@@ -52,6 +52,8 @@ _TOKEN = LazyPattern(r"[^\W_](?:\w|[-'\u2019\u2010\u2011](?=\w))*")
 # Characters that, glued to the left of a token, make it part of code, a
 # path, an address or a number ("os.path", "/usr", "@user", "$x", "3.5x").
 _GLUE_LEFT = frozenset("._/\\@#$%&*+=<>~^|`")
+# Characters that, right after a token, make it a call or part of an identifier.
+_STOP_AFTER = frozenset("(_")
 _POSSESSIVE = ("'s", "\u2019s")
 _HYPHENS = "-\u2010\u2011"
 
@@ -200,53 +202,71 @@ def _tokens(prose: str, neutral_lines: list[tuple[int, int]], doc: Document) -> 
 
     mentions: list[NameMention] = []
     caps: list[tuple[int, int, bool, bool]] = []
-    cursor = [0]
     shout: list[int] = []  # indexes of all-capital mentions, for the headline check
     rare, chunk_list = _rare_tokens(doc, zipf)
     known = _TOKEN_KINDS
     if len(known) > _CHUNK_CACHE_LIMIT:
         known.clear()
     glue = _GLUE_LEFT
+    stop_after = _STOP_AFTER
     spans_left = len(neutral_lines)
+    index = 0  # into neutral_lines: offsets arrive in increasing order, so a cursor walks them
+    # _mention(...), inline (the hot loop of the extractor)
+    new, set_dict, set_fields_set, set_extra, set_private, fields = (
+        _new_object, _set_dict, _set_fields_set, _set_extra, _set_private, _MENTION_FIELDS
+    )
+    append_mention = mentions.append
+    append_cap = caps.append
     for start, token in _candidates(prose, rare, chunk_list):
         about = known.get(token)
         if about is None:
             about = known[token] = _token_kind(token, zipf)
         if about is _SKIP:
             continue
+        if start:
+            before = prose[start - 1]
+            if before in glue:
+                continue
+        else:
+            before = ""
         end = start + len(token)
-        if start and prose[start - 1] in glue:
-            continue
-        after = prose[end : end + 2]
-        if after[:1] in ("(", "_") or (after[:1] == "." and after[1:2].isalnum()):
+        after = prose[end : end + 1]
+        if after in stop_after or (after == "." and prose[end + 1 : end + 2].isalnum()):
             continue
         text, possessive, kind, first_upper, common = about
         if possessive:
             end -= 2
         if kind is _LOWER_WORD or kind is _LOWER_DRUG:
-            mentions.append(_mention(text, start, end, kind[1], False, False))
+            mention = new(NameMention)
+            set_dict(mention, "__dict__", {"text": text, "start": start, "end": end, "kind": kind[1], "initial": False, "heading": False})
+            set_fields_set(mention, set(fields))
+            set_extra(mention, None)
+            set_private(mention, None)
+            append_mention(mention)
             continue
-        # _in_spans(neutral_lines, start, cursor), inline: offsets arrive in increasing order
-        index = cursor[0]
         while index < spans_left and neutral_lines[index][1] <= start:
             index += 1
-        cursor[0] = index
         heading = index < spans_left and neutral_lines[index][0] <= start
         if heading:
             initial = True
-        elif start > 1 and prose[start - 1] == " " and prose[start - 2].isalpha():
+        elif start > 1 and before == " " and prose[start - 2].isalpha():
             initial = False  # what _initial finds after a word and a blank, without the call
         else:
             initial = _initial(prose, start)
         if first_upper:
-            caps.append((start, end, possessive, initial))
+            append_cap((start, end, possessive, initial))
         if kind is _NUMBER:
             continue
         if kind == "acronym":
             shout.append(len(mentions))
         elif kind != "code" and initial and common:
             continue
-        mentions.append(_mention(text, start, end, kind, initial, heading))
+        mention = new(NameMention)
+        set_dict(mention, "__dict__", {"text": text, "start": start, "end": end, "kind": kind, "initial": initial, "heading": heading})
+        set_fields_set(mention, set(fields))
+        set_extra(mention, None)
+        set_private(mention, None)
+        append_mention(mention)
     _mark_headlines(prose, mentions, shout, zipf)
     return mentions, caps
 
@@ -352,28 +372,40 @@ def _candidates(prose: str, rare: set[str], chunk_list: list[str] | None = None)
         out.append((start, token))
     if not rare:
         return out
-    found = dict(out)
+    # The rare words' occurrences, added to the tokens found so far. A token's start
+    # determines the token, so an occurrence is new unless its start was seen: among
+    # the rare words' (a chunk may hold a word twice) or, for a word with a letter
+    # beyond a-z, among the capitalised tokens (which never start an ASCII lower-case token).
+    extra: list[tuple[int, str]] = []
+    seen: set[int] = set()
+    marked: set[int] | None = None
     if chunk_list is not None and len(rare) > _FIND_EACH_MAX:
         # Many rare words: one walk over the whitespace-separated chunks that hold them
         # instead of one search through the whole text per word.
-        for index, chunk in _rare_chunk_positions(prose, chunk_list):
-            for token in _RARE_IN[chunk]:
-                size = len(token)
-                offset = chunk.find(token)
-                while offset != -1:
-                    at = index + offset
-                    if at not in found and _is_token(prose, at, at + size):
-                        found[at] = token
-                    offset = chunk.find(token, offset + 1)
-        return sorted(found.items())
-    for token in rare:
+        occurrences = (
+            (index, chunk, token) for index, chunk in _rare_chunk_positions(prose, chunk_list) for token in _RARE_IN[chunk]
+        )
+    else:
+        occurrences = ((0, prose, token) for token in rare)
+    for index, within, token in occurrences:
         size = len(token)
-        index = prose.find(token)
-        while index != -1:
-            if index not in found and _is_token(prose, index, index + size):
-                found[index] = token
-            index = prose.find(token, index + 1)
-    return sorted(found.items())
+        ascii_token = token.isascii()
+        offset = within.find(token)
+        while offset != -1:
+            at = index + offset
+            if at not in seen and _is_token(prose, at, at + size):
+                if not ascii_token:
+                    if marked is None:
+                        marked = {start for start, _ in out}
+                    if at in marked:
+                        offset = within.find(token, offset + 1)
+                        continue
+                seen.add(at)
+                extra.append((at, token))
+            offset = within.find(token, offset + 1)
+    out += extra
+    out.sort()
+    return out
 
 
 # Up to this many rare words, each is found by searching the text for it.
