@@ -20,8 +20,10 @@ _PAIR = r"({0})( |[ ]*(?:\r\n|\r|\n)[ ]*)({0})(?![\w'\u2019\-@\\]|\.\w)"
 _NOT_BEFORE = LazyPattern(r"[\w'\u2019\-./@\\]")
 # ASCII punctuation and digits become spaces for the cheap scan, which works
 # on UTF-8 bytes because bytes.translate is many times faster than str's.
+# The table also lower-cases A-Z (all that bytes.lower changes), in the same pass.
 _NOT_LETTERS = bytes(c for c in range(33, 127) if not chr(c).isalpha())
-_SCAN_TABLE = bytes.maketrans(_NOT_LETTERS, b" " * len(_NOT_LETTERS))
+_UPPER = bytes(range(65, 91))
+_SCAN_TABLE = bytes.maketrans(_NOT_LETTERS + _UPPER, b" " * len(_NOT_LETTERS) + _UPPER.lower())
 _WORD_BEFORE = LazyPattern(r"([^\W\d_]+)[ ]*(?:\r\n|\r|\n)?[ ]*$")
 _WORD_AFTER = LazyPattern(r"[ ]*(?:\r\n|\r|\n)?[ ]*([^\W\d_]+)")
 _QUOTES = "\"'`\u2018\u2019\u201c\u201d"
@@ -175,12 +177,12 @@ def _pair_pattern(word: str, flags: int) -> re.Pattern:
 
 def _candidates(prose: str) -> set[str]:
     """Words that occur twice in a row somewhere, ignoring case and punctuation (a superset)."""
-    from itertools import compress
+    from itertools import compress, islice
     from operator import eq
 
-    words = prose.encode("utf-8").translate(_SCAN_TABLE).lower().split()
+    words = prose.encode("utf-8").translate(_SCAN_TABLE).split()
     # The words equal to the next one, compared without a Python-level loop.
-    found = {a.decode("utf-8", "replace") for a in set(compress(words, map(eq, words, words[1:])))}
+    found = {a.decode("utf-8", "replace") for a in set(compress(words, map(eq, words, islice(words, 1, None))))}
     return {word for word in found if word.isalpha() and word not in ALLOWED and (len(word) > 1 or word == "a")}
 
 

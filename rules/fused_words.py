@@ -168,7 +168,7 @@ _CACHE_LIMIT = 500_000
 # As _SCAN_TABLE, but what is not a letter becomes a line break: one word a line.
 _LINE_TABLE = bytes.maketrans(_NOT_LETTERS, b"\n" * len(_NOT_LETTERS))
 # Separators that end a chunk (str.split) but not a word of the byte scan.
-_CONTROL_SEPARATORS = LazyPattern(r"[\x1c-\x1f]")
+_CONTROL_SEPARATORS = ("\x1c", "\x1d", "\x1e", "\x1f")
 
 
 def _suspects(doc, zipf) -> list[tuple[str, tuple[str, str]]]:
@@ -176,8 +176,9 @@ def _suspects(doc, zipf) -> list[tuple[str, tuple[str, str]]]:
     if len(_PLAIN_CHUNKS) > _CACHE_LIMIT:
         _PLAIN_CHUNKS.clear()
         _SUSPECTS_IN.clear()
-    if _CONTROL_SEPARATORS.search(doc.prose):
-        return _word_suspects(_words(doc.prose), zipf)
+    prose = doc.prose
+    if any(separator in prose for separator in _CONTROL_SEPARATORS):
+        return _word_suspects(_words(prose), zipf)
     # The words are those of the document's distinct chunks (the chunks are
     # shared with the names extractor); chunks judged before cost nothing.
     out: dict[str, tuple[str, str]] = {}
