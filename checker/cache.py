@@ -88,11 +88,11 @@ class SheetCache:
             self._changed = True
         if not self._changed:
             return
-        from checker.usercache import write_atomic
+        from checker.files import write_atomic
 
         try:
             self._prepare()
-            write_atomic(str(self.file), pickle.dumps(self._entries, pickle.HIGHEST_PROTOCOL))
+            write_atomic(self.file, pickle.dumps(self._entries, pickle.HIGHEST_PROTOCOL), durable=False)
             self._prune()
         except Exception:  # no room, no permission, a file in the way: the next run reads the documents again
             pass

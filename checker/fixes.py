@@ -9,10 +9,10 @@ Display-only fixes are never applied.
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 from typing import Iterable
 
+from checker.files import write_atomic
 from checker.finding import Diagnostic, Edit
 
 MAX_ROUNDS = 10
@@ -62,28 +62,6 @@ def _overlaps(edit: Edit, taken: list[tuple[int, int]]) -> bool:
         if edit.start == edit.end == start or (edit.start == edit.end and start < edit.start < end):
             return True
     return False
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write through a temporary file in the same directory, then rename over."""
-    directory = path.parent
-    fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".factlint", dir=directory)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        try:
-            os.chmod(temporary, path.stat().st_mode & 0o7777)
-        except OSError:
-            pass
-        os.replace(temporary, path)
-    except BaseException:
-        try:
-            os.unlink(temporary)
-        except OSError:
-            pass
-        raise
 
 
 def encode(text: str, encoding: str, bom: bool) -> bytes:

@@ -8,6 +8,7 @@ in the user cache directory for the next run (``compile_cached``).
 
 from __future__ import annotations
 
+import os
 import re
 from array import array
 
@@ -110,7 +111,7 @@ def _store_path() -> str:
     import _sre
     import sys
 
-    from checker.usercache import cache_dir
+    from checker.files import cache_dir
 
     version = "".join(map(str, sys.version_info[:2]))
     return f"{cache_dir()}/patterns-{sys.implementation.name}{version}-{_sre.MAGIC}-{_sre.CODESIZE}.marshal"
@@ -138,7 +139,7 @@ def _save_store() -> None:
 
     if not _added:
         return
-    from checker.usercache import write_atomic
+    from checker.files import write_atomic
 
     try:
         path = _store_path()
@@ -153,6 +154,7 @@ def _save_store() -> None:
         data = marshal.dumps(kept)
         if len(data) > _MAX_BYTES:  # patterns of older versions pile up: keep this run's
             data = marshal.dumps({key: entry for key, entry in kept.items() if key in _used})
-        write_atomic(path, data)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        write_atomic(path, data, durable=False)
     except Exception:  # a cache that cannot be written only costs time
         pass

@@ -71,7 +71,7 @@ def _cache_path() -> str | None:
         size = os.stat(data_file).st_size
     except (OSError, ImportError):
         return None
-    from checker.usercache import cache_dir
+    from checker.files import cache_dir
 
     return os.path.join(cache_dir(), f"wordfreq-en-{_wordfreq_version(data_file)}-{size}.idx")
 
@@ -138,9 +138,10 @@ def _write_index(path: str, table: dict[str, int]) -> None:
     blob = b"".join(pieces)
     data = _MAGIC + len(words).to_bytes(4, "little") + len(blob).to_bytes(4, "little")
     data += offsets.tobytes() + buckets.tobytes() + blob
-    from checker.usercache import write_atomic
+    from checker.files import write_atomic
 
-    write_atomic(path, data)
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    write_atomic(path, data, durable=False)
     for entry in os.scandir(os.path.dirname(path)):  # indexes of other wordfreq versions
         if entry.name.startswith("wordfreq-en-") and entry.name.endswith(".idx") and entry.path != path:
             try:

@@ -1,0 +1,48 @@
+"""Files factlint writes: user documents (``--fix``) and its caches.
+
+Every write goes through a temporary file in the same directory and a rename,
+so a reader never sees half a file and a failed write leaves the old one whole.
+
+The user cache directory holds derived data that can be rebuilt from the
+installed packages, so losing it only costs time: the word-list index
+(``checker.lexicon``) and compiled patterns (``checker.lazyre``).
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+
+def cache_dir() -> str:
+    """``$XDG_CACHE_HOME/factlint``, or ``~/.cache/factlint``."""
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return os.path.join(base, "factlint")
+
+
+def write_atomic(path: Path | str, data: bytes, durable: bool = True) -> None:
+    """Write through a temporary file in the same directory, then rename over (raises OSError).
+
+    An existing file keeps its permissions. ``durable`` syncs the data to disk
+    before the rename: wanted for a user's document, not for a cache.
+    """
+    path = Path(path)
+    fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".factlint", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            if durable:
+                handle.flush()
+                os.fsync(handle.fileno())
+        try:
+            os.chmod(temporary, path.stat().st_mode & 0o7777)
+        except OSError:
+            pass
+        os.replace(temporary, path)
+    except BaseException:
+        try:
+            os.unlink(temporary)
+        except OSError:
+            pass
+        raise
