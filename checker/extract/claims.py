@@ -35,7 +35,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from checker.facts import Claim, Quantity
-from checker.extract.numbers import LazyPattern, _trie
+from checker.extract.numbers import LazyPattern
+from checker.lazyre import trie_regex
 from checker.intervals import INF, Interval, format_number, hedged
 
 if TYPE_CHECKING:
@@ -69,7 +70,7 @@ _NEUTRAL = "improved improvement improve improving deteriorated deterioration ch
 _DIRECTION = {**{w: 1 for w in _UP}, **{w: -1 for w in _DOWN}, **{w: 0 for w in _NEUTRAL}}
 # The cue words as a trie-shaped alternation (it fails fast on other words). Every use ends a cue
 # at a word boundary or at whitespace, so exactly one word can match at a position, whatever the order.
-_CUE_WORDS = _trie(sorted(_DIRECTION))
+_CUE_WORDS = trie_regex(sorted(_DIRECTION))
 # The leading look-ahead on the words' first letters lets the engine skip to where a cue can start.
 _CUE = LazyPattern(rf"(?=[{''.join(sorted({word[0] for word in _DIRECTION}))}])\b(?:{_CUE_WORDS})\b")
 _NOUN_CUES = (

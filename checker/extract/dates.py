@@ -54,7 +54,7 @@ from typing import TYPE_CHECKING, Any
 
 from checker.facts import DateMention, DocumentDate
 from checker.lazyre import LazyPattern as _Lazy
-from checker.lazyre import compile_cached
+from checker.lazyre import compile_cached, trie_regex
 
 if TYPE_CHECKING:
     from checker.config import Settings
@@ -93,29 +93,6 @@ _UNIT_NAMES = {
     "quarter": "quarter", "quarters": "quarter", "year": "year", "years": "year",
     "decade": "decade", "decades": "decade",
 }
-
-
-def trie_regex(words: list[str]) -> str:
-    """A regex matching any of ``words``, factored by common prefixes (the re module does not do this)."""
-    trie: dict = {}
-    for word in words:
-        node = trie
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def build(node: dict) -> str:
-        ends = "" in node
-        branches = [re.escape(char) + build(child) for char, child in sorted(node.items()) if char]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        if ends:
-            # Longest first: the optional tail is tried before stopping here.
-            return f"(?:{body})?"
-        return body
-
-    return build(trie)
 
 
 @cache

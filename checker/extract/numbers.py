@@ -37,7 +37,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from checker.facts import Quantity
-from checker.lazyre import LazyPattern, compile_cached
+from checker.lazyre import LazyPattern, compile_cached, trie_regex
 
 if TYPE_CHECKING:
     from checker.config import Settings
@@ -135,20 +135,8 @@ _NOT_NOUNS = frozenset(
 _DIGIT_RUN = LazyPattern(r"[0-9][0-9,.]*")
 
 
-def _trie(words: list[str]) -> str:
-    groups: dict[str, list[str]] = {}
-    for word in words:
-        groups.setdefault(word[:1], []).append(word[1:])
-    parts = []
-    for head in sorted(k for k in groups if k):
-        rest = groups[head]
-        sub = _trie([r for r in rest if r]) if any(rest) else ""
-        parts.append(re.escape(head) + (f"(?:{sub})" + ("?" if "" in rest else "") if sub else ""))
-    return "|".join(parts)
-
-
 _NUMBER_WORD_SOURCE = (
-    r"\b(?:" + _trie(sorted(set(_UNITS_WORDS) | set(_TENS_WORDS) | set(_MULTIPLIER_VERBS) | set(_FOLD_WORDS)
+    r"\b(?:" + trie_regex(sorted(set(_UNITS_WORDS) | set(_TENS_WORDS) | set(_MULTIPLIER_VERBS) | set(_FOLD_WORDS)
                              | {"a dozen", "a hundred"})) + r")\b"
 )
 _NUMBER_WORD = LazyPattern(_NUMBER_WORD_SOURCE, re.I)
@@ -167,9 +155,9 @@ def _alternation(words) -> str:
 # whatever the order of the alternatives: the words are tries (each position fails on its first
 # character instead of trying every word), which match the same strings as the plain alternations.
 _PREFIX = LazyPattern(
-    r"(?:(?<![\w.])(?:" + _trie(sorted(_HEDGES)) + r")\s*)?[+\-−]?\s?"
-    r"(?:\\?(?:" + _trie(sorted(k for k in _CURRENCY_PREFIX if not k[0].isalpha())) + r")\s?|"
-    r"\b(?:" + _trie(sorted(k for k in _CURRENCY_PREFIX if k[0].isalpha())) + r")\s?)?[+\-−]?\(?$",
+    r"(?:(?<![\w.])(?:" + trie_regex(sorted(_HEDGES)) + r")\s*)?[+\-−]?\s?"
+    r"(?:\\?(?:" + trie_regex(sorted(k for k in _CURRENCY_PREFIX if not k[0].isalpha())) + r")\s?|"
+    r"\b(?:" + trie_regex(sorted(k for k in _CURRENCY_PREFIX if k[0].isalpha())) + r")\s?)?[+\-−]?\(?$",
     re.I,
 )
 
