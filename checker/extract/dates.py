@@ -451,23 +451,35 @@ def _lead_in(branch: str, prose: str, start: int) -> tuple[int, dict[str, str]]:
     # Every lead-in ends with a blank or a hyphen just before the match.
     if start == 0 or not (prose[start - 1].isspace() or prose[start - 1] == "-"):
         return start, {}
-    lo = max(0, start - 32)
-    key_lo = max(0, lo - 1)
-    key = (names, prose[key_lo:start], lo - key_lo)
-    found = _LEAD_IN_CACHE.get(key)
-    if found is None:
-        if len(_LEAD_IN_CACHE) > _WINDOW_CACHE_LIMIT:
-            _LEAD_IN_CACHE.clear()
-        found = _LEAD_IN_CACHE[key] = _lead_in_search(names, key[1], key[2])
-    offset, lead = found
+    window, pos = _window_before(prose, start, 32)
+    offset, lead = _memo((names, window, pos), lambda: _lead_in_search(names, window, pos))
     return start - offset, lead
 
 
 # Results of the searches in the few characters before a match, by the text they depend on (each
 # pattern looks at most one character behind where it starts): the same phrases recur before dates.
-_LEAD_IN_CACHE: dict[tuple, tuple[int, dict[str, str]]] = {}
-_BEFORE_CACHE: dict[tuple, Any] = {}
+_WINDOW_CACHE: dict[tuple, Any] = {}
 _WINDOW_CACHE_LIMIT = 100_000
+
+
+def _window_before(prose: str, start: int, width: int) -> tuple[str, int]:
+    """The text a search of ``prose[start - width:start]`` depends on (with the character before, for
+    look-behinds of one character) and where in it the search starts."""
+    lo = max(0, start - width)
+    key_lo = max(0, lo - 1)
+    return prose[key_lo:start], lo - key_lo
+
+
+def _memo(key: tuple, compute) -> Any:
+    """``compute()``, remembered by ``key`` (the cache is emptied when it grows too large)."""
+    try:
+        return _WINDOW_CACHE[key]
+    except KeyError:
+        pass
+    if len(_WINDOW_CACHE) > _WINDOW_CACHE_LIMIT:
+        _WINDOW_CACHE.clear()
+    found = _WINDOW_CACHE[key] = compute()
+    return found
 
 
 def _lead_in_search(names: tuple[str, ...], window: str, pos: int) -> tuple[int, dict[str, str]]:
@@ -484,17 +496,8 @@ def _lead_in_search(names: tuple[str, ...], window: str, pos: int) -> tuple[int,
 def _search_before(pattern: Any, prose: str, start: int, width: int) -> Any:
     """``pattern.search(prose, max(0, start - width), start)`` (cached; for patterns that look at most
     one character behind where they start): the match, on a copy of the text it depends on."""
-    lo = max(0, start - width)
-    key_lo = max(0, lo - 1)
-    key = (pattern, prose[key_lo:start], lo - key_lo)
-    try:
-        return _BEFORE_CACHE[key]
-    except KeyError:
-        pass
-    if len(_BEFORE_CACHE) > _WINDOW_CACHE_LIMIT:
-        _BEFORE_CACHE.clear()
-    found = _BEFORE_CACHE[key] = pattern.search(key[1], key[2], len(key[1]))
-    return found
+    window, pos = _window_before(prose, start, width)
+    return _memo((pattern, window, pos), lambda: pattern.search(window, pos, len(window)))
 
 
 _SHORT_ORDINALS = {"1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
