@@ -187,11 +187,14 @@ _GRAMMAR: dict[str, Any] = {}
 
 _YEAR = r"(?:1[89]\d\d|20\d\d)(?![\d])"
 _YY = r"(?:['\u2019]?\d\d)(?!\d)"
+# The digit forms of a count and an ordinal (also their only readings at a digit: see _DIGIT_FORMS).
+_NUMW_DIGITS = r"\d+(?:\.\d+)?"
+_ORD_DIGITS = r"\d{1,2}(?:st|nd|rd|th)"
 _NUMW = (
-    r"(?:\d+(?:\.\d+)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?"
+    rf"(?:{_NUMW_DIGITS}|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?"
     r"|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|ten|one|two|three|four|five|six|seven|eight|nine|a\s+dozen|dozen|hundred)"
 )
-_ORD = r"(?:" + "|".join(_ORDINALS) + r"|\d{1,2}(?:st|nd|rd|th))"
+_ORD = r"(?:" + "|".join(_ORDINALS) + rf"|{_ORD_DIGITS})"
 _HEDGE = (
     r"(?:more\s+than|well\s+over|just\s+over|just\s+under|over|nearly|almost|about|approximately|around|roughly|some"
     r"|at\s+least|less\s+than|fewer\s+than|under|close\s+to|upwards\s+of|up\s+to)"
@@ -808,8 +811,8 @@ def _scanner_for(char: str) -> Any:
 # ignoring case, so at a digit those alternatives fail on their first character and the
 # alternation can only ever match (and backtrack) through its digit alternative, in the same order.
 _DIGIT_FORMS = (
-    (f"(?i:{_NUMW})", r"\d+(?:\.\d+)?"),
-    (f"(?i:{_ORD})", r"(?i:\d{1,2}(?:st|nd|rd|th))"),
+    (f"(?i:{_NUMW})", _NUMW_DIGITS),
+    (f"(?i:{_ORD})", f"(?i:{_ORD_DIGITS})"),
 )
 
 
