@@ -211,10 +211,6 @@ def _tokens(prose: str, neutral_lines: list[tuple[int, int]], doc: Document) -> 
     stop_after = _STOP_AFTER
     spans_left = len(neutral_lines)
     index = 0  # into neutral_lines: offsets arrive in increasing order, so a cursor walks them
-    # _mention(...), inline (the hot loop of the extractor)
-    new, set_dict, set_fields_set, set_extra, set_private, fields = (
-        _new_object, _set_dict, _set_fields_set, _set_extra, _set_private, _MENTION_FIELDS
-    )
     append_mention = mentions.append
     append_cap = caps.append
     for start, token in _candidates(prose, rare, chunk_list):
@@ -237,12 +233,7 @@ def _tokens(prose: str, neutral_lines: list[tuple[int, int]], doc: Document) -> 
         if possessive:
             end -= 2
         if kind is _LOWER_WORD or kind is _LOWER_DRUG:
-            mention = new(NameMention)
-            set_dict(mention, "__dict__", {"text": text, "start": start, "end": end, "kind": kind[1], "initial": False, "heading": False})
-            set_fields_set(mention, set(fields))
-            set_extra(mention, None)
-            set_private(mention, None)
-            append_mention(mention)
+            append_mention(_mention(text, start, end, kind[1], False, False))
             continue
         while index < spans_left and neutral_lines[index][1] <= start:
             index += 1
@@ -261,12 +252,7 @@ def _tokens(prose: str, neutral_lines: list[tuple[int, int]], doc: Document) -> 
             shout.append(len(mentions))
         elif kind != "code" and initial and common:
             continue
-        mention = new(NameMention)
-        set_dict(mention, "__dict__", {"text": text, "start": start, "end": end, "kind": kind, "initial": initial, "heading": heading})
-        set_fields_set(mention, set(fields))
-        set_extra(mention, None)
-        set_private(mention, None)
-        append_mention(mention)
+        append_mention(_mention(text, start, end, kind, initial, heading))
     _mark_headlines(prose, mentions, shout, zipf)
     return mentions, caps
 
