@@ -12,11 +12,9 @@ CommonMark parser: linting needs to know what is prose, not how to render it.
 from __future__ import annotations
 
 import re
-from itertools import accumulate
 
-from checker.document import Block, BlockKind, Document, trim_span
+from checker.document import Block, BlockKind, Document, line_starts, trim_span
 
-_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 _FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
 _FRONT_MATTER = re.compile(r"\A(?:---|\+\+\+)[ \t]*(?:\r\n|\r|\n)")
 _HEADING = re.compile(r" {0,3}(#{1,6})(?:[ \t]+|$)")
@@ -54,7 +52,8 @@ _EMPHASIS = re.compile(
 def read(path: str, text: str) -> Document:
     blank: list[tuple[int, int]] = []
     code: list[tuple[int, int]] = []
-    blocks = _scan_blocks(text, blank, code)
+    starts = line_starts(text)
+    blocks = _scan_blocks(text, starts, blank, code)
     # HTML comments outside code (a comment shown inside a code block is an example, not a comment)
     comments: list[tuple[int, int]] = []
     if "<!--" in text:  # blanking only turns characters into spaces: it never makes a "<!--"
@@ -64,30 +63,20 @@ def read(path: str, text: str) -> Document:
         blank.extend(comments)
     prose = _apply_blanks(text, blank)
     prose = _blank_inline(prose)
-    return Document(path, text, prose=prose, format="markdown", blocks=_trim_blocks(prose, blocks), comments=comments)
+    document = Document(path, text, prose=prose, format="markdown", blocks=_trim_blocks(prose, blocks), comments=comments)
+    document.line_starts = starts  # (a cached property: computed once, here)
+    return document
 
 
-def _lines(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each line, its line break included."""
-    if "\r" in text:
-        return [(m.start(), m.end()) for m in _LINE.finditer(text) if m.end() > m.start()]
-    # Line feeds only: the lengths of the split lines give the same spans, without a match per line.
-    pieces = text.split("\n")
-    last = pieces.pop()
-    starts = list(accumulate(map(_succ, map(len, pieces)), initial=0))
+def _lines(text: str, starts: list[int]) -> list[tuple[int, int]]:
+    """(start, end) of each line, its line break included (``starts``: the text's ``line_starts``)."""
     ends = starts[1:]
-    if last:
-        ends.append(len(text))
-    else:
-        starts.pop()
-    return list(zip(starts, ends))
+    ends.append(len(text))
+    return [(start, end) for start, end in zip(starts, ends) if end > start]  # (only the last can be empty)
 
 
-_succ = (1).__add__
-
-
-def _scan_blocks(text: str, blank: list[tuple[int, int]], code: list[tuple[int, int]]) -> list[Block]:
-    lines = _lines(text)
+def _scan_blocks(text: str, starts: list[int], blank: list[tuple[int, int]], code: list[tuple[int, int]]) -> list[Block]:
+    lines = _lines(text, starts)
     blocks: list[tuple[int, int, BlockKind]] = []
     current: list = []  # [start, end, kind] of the open block
 
