@@ -165,8 +165,6 @@ def _evidence(token: str, left: str, right: str, zipf) -> str:
 _PLAIN_CHUNKS: set[str] = set()
 _SUSPECTS_IN: dict[str, tuple[tuple[str, tuple[str, str]], ...]] = {}
 _CACHE_LIMIT = 500_000
-# As _SCAN_TABLE, but what is not a letter becomes a line break: one word a line.
-_LINE_TABLE = bytes.maketrans(_NOT_LETTERS, b"\n" * len(_NOT_LETTERS))
 # Separators that end a chunk (str.split) but not a word of the byte scan.
 _CONTROL_SEPARATORS = ("\x1c", "\x1d", "\x1e", "\x1f")
 
@@ -190,7 +188,7 @@ def _suspects(doc, zipf) -> list[tuple[str, tuple[str, str]]]:
         else:
             out.update(found)
     if new:
-        suspects = dict(_word_suspects(set("\n".join(new).encode("utf-8").translate(_LINE_TABLE).split()), zipf))
+        suspects = dict(_word_suspects(_words("\n".join(new)), zipf))
         if suspects:
             for chunk in new:
                 if any(token in chunk for token in suspects):
