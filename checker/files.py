@@ -5,7 +5,7 @@ so a reader never sees half a file and a failed write leaves the old one whole.
 
 The user cache directory holds derived data that can be rebuilt from the
 installed packages, so losing it only costs time: the word-list index
-(``checker.lexicon``) and compiled patterns (``checker.lazyre``).
+(``checker.lexicon``) and compiled patterns (``checker.patterns``).
 """
 
 from __future__ import annotations

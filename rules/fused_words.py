@@ -7,7 +7,7 @@ from functools import lru_cache
 from typing import Iterator
 
 from checker.finding import Edit, Finding, Fix
-from checker.lazyre import LazyPattern
+from checker.patterns import LazyPattern
 from checker.rule import Rule
 
 # A lower-case token standing alone in prose: not part of a capitalised,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from checker.finding import Edit, Finding, Fix
-from checker.lazyre import LazyPattern
+from checker.patterns import LazyPattern
 from checker.rule import Rule
 
 # A backslash before ASCII punctuation, each in a context where a Markdown

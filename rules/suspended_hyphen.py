@@ -6,7 +6,7 @@ import re
 from typing import Iterator
 
 from checker.finding import Edit, Finding, Fix
-from checker.lazyre import LazyPattern
+from checker.patterns import LazyPattern
 from checker.rule import Rule
 
 # "first-and second-generation", "short-or long-term", "pre-and post-operative",

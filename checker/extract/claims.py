@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING
 
 from checker.facts import Claim, Quantity
 from checker.extract.numbers import LazyPattern
-from checker.lazyre import trie_regex
+from checker.patterns import trie_regex
 from checker.intervals import INF, Interval, format_number, hedged
 
 if TYPE_CHECKING:

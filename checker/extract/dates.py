@@ -53,8 +53,8 @@ from itertools import chain as _chain
 from typing import TYPE_CHECKING, Any
 
 from checker.facts import DateMention, DocumentDate
-from checker.lazyre import LazyPattern as _Lazy
-from checker.lazyre import compile_cached, trie_regex
+from checker.patterns import LazyPattern as _Lazy
+from checker.patterns import compile_cached, trie_regex
 
 if TYPE_CHECKING:
     from checker.config import Settings

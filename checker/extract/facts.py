@@ -99,7 +99,7 @@ from __future__ import annotations
 import math
 import re
 from typing import TYPE_CHECKING, Iterable
-from checker.lazyre import LazyPattern as _Lazy
+from checker.patterns import LazyPattern as _Lazy
 
 if TYPE_CHECKING:
     from checker.config import Settings
@@ -620,7 +620,7 @@ _LEAD = (
     + rf"(?:(?:(?:in|during|for|over|throughout)\s+)?(?:the\s+)?(?:{PERIOD.replace('?P<', '?P<l_')})\s*,?\s+)?"
 )
 _MODIFIER = r"(?:full[\s\-]+year|annual|yearly|quarterly|record|reported)"
-# Longest first, then alphabetical: the same pattern in every process (see lazyre.compile_cached).
+# Longest first, then alphabetical: the same pattern in every process (see checker.patterns.compile_cached).
 _MEASURE_WORDS = sorted({p for p in _PHRASES if _PHRASES[p] in _MONEY}, key=lambda p: (-len(p), p))
 _MEASURE = r"(?:" + "|".join(re.escape(p).replace(r"\ ", r"[\s\-]+") for p in _MEASURE_WORDS) + r")"
 _PERIOD_ADJ = rf"(?:(?:{PERIOD.replace('?P<', '?P<a_')})[\s\-]+)"

@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING, Iterable
 from pydantic import BaseModel
 
 from checker.facts import AcronymDefinition, Alias, NameMention
-from checker.lazyre import LazyPattern
+from checker.patterns import LazyPattern
 
 if TYPE_CHECKING:
     from checker.config import Settings

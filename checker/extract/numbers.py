@@ -37,7 +37,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from checker.facts import Quantity
-from checker.lazyre import LazyPattern, compile_cached, trie_regex
+from checker.patterns import LazyPattern, compile_cached, trie_regex
 
 if TYPE_CHECKING:
     from checker.config import Settings

@@ -6,7 +6,8 @@ import re
 
 import pytest
 
-from checker import lazyre
+from checker.patterns import compiled as lazyre
+from checker.patterns import LazyPattern
 
 # Patterns of the kinds the extractors use: named groups, flags inline and given,
 # look-around, Unicode classes, a large alternation, a backreference.
@@ -110,7 +111,7 @@ def test_an_unwritable_cache_directory_only_costs_time(tmp_path, monkeypatch):
 
 
 def test_lazy_pattern_compiles_through_the_cache(fresh_cache):
-    lazy = lazyre.LazyPattern(*PATTERNS[4])
+    lazy = LazyPattern(*PATTERNS[4])
     assert lazy.search("so the the end").span() == (3, 10)
     assert PATTERNS[4] in lazyre._added
 
@@ -125,7 +126,7 @@ def test_the_extractors_build_the_same_patterns_in_every_process(tmp_path):
     seeds = sorted(str(p) for p in (Path(__file__).resolve().parents[1] / "seeds").glob("*.txt"))
     script = (
         "import sys, hashlib\n"
-        "from checker import cli, lazyre\n"
+        "from checker import cli\nfrom checker.patterns import compiled as lazyre\n"
         "cli.main(['--exit-zero', '-q', '--no-cache', '--select', 'ALL', '--jobs', '1', *sys.argv[1:]])\n"
         "print(sorted(hashlib.sha1(p.encode()).hexdigest() + str(f) for p, f in lazyre._added))\n"
     )

@@ -1,64 +1,10 @@
-"""Regular expressions compiled on first use.
-
-The extractors' patterns are large (several kilobytes each, about 100 ms to
-compile in all); a run that never reaches a pattern should never pay for it,
-and importing a module should compile nothing. Patterns compiled once are kept
-in the user cache directory for the next run (``compile_cached``).
-"""
+"""Compiled patterns kept between runs (the user cache directory)."""
 
 from __future__ import annotations
 
 import os
 import re
 from array import array
-
-
-class LazyPattern:
-    """A regular expression compiled on first use.
-
-    After the first use its methods are the compiled pattern's own (bound
-    once, as instance attributes), so later calls cost what a compiled
-    pattern's do.
-    """
-
-    _METHODS = ("search", "match", "fullmatch", "finditer", "findall", "sub", "split")
-
-    def __init__(self, pattern: str, flags: int = 0) -> None:
-        self._source = (pattern, flags)
-
-    def __getattr__(self, name: str):  # reached only before the first compile, and for other attributes
-        compiled = compile_cached(*self._source)
-        for method in self._METHODS:
-            setattr(self, method, getattr(compiled, method))
-        self.pattern = compiled.pattern
-        return getattr(compiled, name)
-
-
-def trie_regex(words: list[str]) -> str:
-    """A regex matching any of ``words``, factored by common prefixes (the re module does not do this).
-
-    Longest first at every branch point, and the same text whatever the order of ``words``.
-    """
-    trie: dict = {}
-    for word in words:
-        node = trie
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def build(node: dict) -> str:
-        ends = "" in node
-        branches = [re.escape(char) + build(child) for char, child in sorted(node.items()) if char]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        if ends:
-            # Longest first: the optional tail is tried before stopping here.
-            return f"(?:{body})?"
-        return body
-
-    return build(trie)
-
 
 # --- compiled patterns kept between runs ------------------------------------------
 #

@@ -1,0 +1,21 @@
+"""The speed machinery for regular expressions, behind one small contract.
+
+Domain modules (extractors, rules) use only what this package exports:
+
+- ``LazyPattern(pattern, flags)``: a pattern compiled on first use, with the
+  methods of ``re.Pattern``;
+- ``compile_cached(pattern, flags)``: ``re.compile``, from a cache of compiled
+  code kept in the user cache directory between runs;
+- ``trie_regex(words)``: an alternation of ``words`` factored by common prefixes;
+- ``BoundedMemo(limit)``: a dict of remembered results that empties itself
+  when it outgrows its limit.
+
+Nothing outside this package reaches into its modules' private names.
+"""
+
+from checker.patterns.compiled import compile_cached
+from checker.patterns.lazy import LazyPattern
+from checker.patterns.memo import BoundedMemo
+from checker.patterns.trie import trie_regex
+
+__all__ = ["BoundedMemo", "LazyPattern", "compile_cached", "trie_regex"]
