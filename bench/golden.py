@@ -77,7 +77,17 @@ def _digest(value) -> str:
 # Deliberate schema changes since the snapshot was taken: each converter maps today's
 # view of a sheet back to the snapshot's schema, so that the facts themselves are still
 # compared value for value. Add one per change, with the commit that makes it.
-LEGACY: list = []
+
+
+def _claim_rule_codes(view: dict) -> dict:
+    """Issue 10: claims carry their kind only; the snapshot also held the reporting rule's code."""
+    codes = {"percent-change": "NUM001", "change": "NUM001", "direction": "NUM001", "percentage-points": "NUM002",
+             "multiple": "NUM003", "share": "NUM004", "total": "NUM005", "percent-sum": "NUM005", "cagr": "NUM006"}
+    view["claims"] = [{**claim, "rule": codes[claim["kind"]]} for claim in view.get("claims", [])]
+    return view
+
+
+LEGACY: list = [_claim_rule_codes]
 
 
 def sheet_view(sheet) -> dict:

@@ -109,8 +109,8 @@ class Claim(_Fact):
 
     ``start``/``end`` is the stated result a finding points at (the "42%" of
     "an increase of 42%"); ``parts`` are the spans of the figures the result
-    was computed from. ``rule`` is the code of the rule that reports the
-    claim when it is inconsistent; ``detail`` is the evidence ("48.6 / 31.2
+    was computed from. ``kind`` says what was checked (the rules that report
+    claims choose theirs by kind); ``detail`` is the evidence ("48.6 / 31.2
     - 1 = +55.8% (55.6% to 56.0% with rounding); the text says 42%").
     """
 
@@ -119,7 +119,6 @@ class Claim(_Fact):
     end: int
     consistent: bool
     detail: str = ""
-    rule: str = ""
     stated: str = ""  # the stated result as written
     computed: str = ""  # the computed result, written like the stated one
     low: float | None = None  # the computed range

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from checker.extract.claim_rule import ClaimRule
+from checker.claim_rule import ClaimRule
 
 
 class CompoundGrowth(ClaimRule):
@@ -36,6 +36,7 @@ class CompoundGrowth(ClaimRule):
     """
 
     code = "NUM006"
+    kinds = frozenset({"cagr"})
     name = "cagr"
 
     def message(self, doc, claim):

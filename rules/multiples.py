@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from checker.extract.claim_rule import ClaimRule
+from checker.claim_rule import ClaimRule
 
 
 class Multiples(ClaimRule):
@@ -34,6 +34,7 @@ class Multiples(ClaimRule):
     """
 
     code = "NUM003"
+    kinds = frozenset({"multiple"})
     name = "multiples"
 
     def message(self, doc, claim):

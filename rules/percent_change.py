@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from checker.extract.claim_rule import ClaimRule
+from checker.claim_rule import ClaimRule
 
 
 class PercentChange(ClaimRule):
@@ -42,6 +42,7 @@ class PercentChange(ClaimRule):
     """
 
     code = "NUM001"
+    kinds = frozenset({"percent-change", "change", "direction"})
     name = "percent-change"
 
     def message(self, doc, claim):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from checker.extract.claim_rule import ClaimRule
+from checker.claim_rule import ClaimRule
 
 
 class PercentagePoints(ClaimRule):
@@ -36,6 +36,7 @@ class PercentagePoints(ClaimRule):
     """
 
     code = "NUM002"
+    kinds = frozenset({"percentage-points"})
     name = "percentage-points"
     severity = "warning"
 

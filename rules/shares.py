@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from checker.extract.claim_rule import ClaimRule
+from checker.claim_rule import ClaimRule
 
 
 class Shares(ClaimRule):
@@ -34,6 +34,7 @@ class Shares(ClaimRule):
     """
 
     code = "NUM004"
+    kinds = frozenset({"share"})
     name = "shares"
 
     def message(self, doc, claim):

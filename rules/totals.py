@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from checker.extract.claim_rule import ClaimRule
+from checker.claim_rule import ClaimRule
 
 
 class Totals(ClaimRule):
@@ -42,6 +42,7 @@ class Totals(ClaimRule):
     """
 
     code = "NUM005"
+    kinds = frozenset({"total", "percent-sum"})
     name = "totals"
 
     def message(self, doc, claim):

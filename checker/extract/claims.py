@@ -42,18 +42,6 @@ from checker.intervals import INF, Interval, format_number, hedged
 if TYPE_CHECKING:
     from checker.document import Document
 
-RULES = {
-    "percent-change": "NUM001",
-    "change": "NUM001",
-    "direction": "NUM001",
-    "percentage-points": "NUM002",
-    "multiple": "NUM003",
-    "share": "NUM004",
-    "total": "NUM005",
-    "percent-sum": "NUM005",
-    "cagr": "NUM006",
-}
-
 # --- vocabulary ---------------------------------------------------------------------
 
 _UP = (
@@ -570,7 +558,7 @@ def _direction(a: _Item, b: _Item, event: _Event, av: Interval, bv: Interval) ->
     cue_start, cue_end, _ = event.cue
     if direction > 0 and difference.hi > 0 or direction < 0 and difference.lo < 0:
         return Claim.model_construct(
-            kind="direction", start=cue_start, end=cue_end, consistent=True, detail="", rule=RULES["direction"],
+            kind="direction", start=cue_start, end=cue_end, consistent=True, detail="",
             stated="", computed="", low=difference.lo, high=difference.hi,
             parts=((a.q.start, a.q.end), (b.q.start, b.q.end)), loose=False, suggestion="",
         )
@@ -578,7 +566,7 @@ def _direction(a: _Item, b: _Item, event: _Event, av: Interval, bv: Interval) ->
     moved = "a decrease" if direction > 0 else "an increase"
     detail = f"from {a.q.text} to {b.q.text} is {moved}; the wording says {said}"
     return Claim.model_construct(
-        kind="direction", start=cue_start, end=cue_end, consistent=False, detail=detail, rule=RULES["direction"],
+        kind="direction", start=cue_start, end=cue_end, consistent=False, detail=detail,
         stated=said, computed=moved, low=difference.lo, high=difference.hi,
         parts=((a.q.start, a.q.end), (b.q.start, b.q.end)), loose=False, suggestion="",
     )
@@ -749,12 +737,12 @@ def _share(offset: int, match: re.Match, n: int, whole: int, found: list[Quantit
     item = _Item(p, "", "", hedge=p.hedge)
     n_span = (offset + match.start("n"), offset + match.end("n"))
     if stated.contains(share) or stated.meets(Interval.exact(share)):
-        return Claim.model_construct(kind="share", start=p.start, end=p.end, consistent=True, detail="", rule=RULES["share"],
+        return Claim.model_construct(kind="share", start=p.start, end=p.end, consistent=True, detail="",
                                      stated=p.text, computed="", low=share, high=share, parts=(n_span,), loose=False, suggestion="")
     decimals = max(1, p.decimals + 1)
     detail = f"{n:,} / {whole:,} = {format_number(share, decimals)}%; the text says {p.text}"
     return Claim.model_construct(
-        kind="share", start=p.start, end=p.end, consistent=False, detail=detail, rule=RULES["share"], stated=p.text,
+        kind="share", start=p.start, end=p.end, consistent=False, detail=detail, stated=p.text,
         computed=format_number(share, decimals) + "%", low=share, high=share, parts=(n_span,), loose=False,
         suggestion=_replace_number(p.text, share, p.decimals),
     )
@@ -789,7 +777,7 @@ def _grim(offset: int, match: re.Match, found: list[Quantity]) -> Claim | None:
         return None  # any count fits: nothing to test
     fits = math.floor(high + 1e-9) >= math.ceil(low - 1e-9)
     if fits:
-        return Claim.model_construct(kind="share", start=p.start, end=p.end, consistent=True, detail="", rule=RULES["share"],
+        return Claim.model_construct(kind="share", start=p.start, end=p.end, consistent=True, detail="",
                                      stated=p.text, computed="", low=low, high=high, parts=(), loose=False, suggestion="")
     below, above = math.floor(low), math.ceil(high)
     decimals = max(1, p.decimals)
@@ -799,7 +787,7 @@ def _grim(offset: int, match: re.Match, found: list[Quantity]) -> Claim | None:
         f"{format_number(above / whole * 100, decimals)}%)"
     )
     return Claim.model_construct(
-        kind="share", start=p.start, end=p.end, consistent=False, detail=detail, rule=RULES["share"], stated=p.text,
+        kind="share", start=p.start, end=p.end, consistent=False, detail=detail, stated=p.text,
         computed="", low=low, high=high, parts=(), loose=False, suggestion="",
     )
 
@@ -928,7 +916,7 @@ def _total(total: Quantity, parts: list[Quantity], exact: bool, loose: bool) -> 
     scale = total.scale
     shown = _money(point, total, decimals)
     if consistent:
-        return Claim.model_construct(kind="total", start=total.start, end=total.end, consistent=True, detail="", rule=RULES["total"],
+        return Claim.model_construct(kind="total", start=total.start, end=total.end, consistent=True, detail="",
                                      stated=total.text, computed=shown, low=interval.lo, high=interval.hi, parts=spans,
                                      loose=loose, suggestion="")
     same_scale = all(p.scale == scale for p in parts)
@@ -940,7 +928,7 @@ def _total(total: Quantity, parts: list[Quantity], exact: bool, loose: bool) -> 
     else:
         detail += f"{_range_note(interval * (1 / scale), decimals, '') if same_scale else ''}; the text says {total.text}"
     return Claim.model_construct(
-        kind="total", start=total.start, end=total.end, consistent=False, detail=detail, rule=RULES["total"],
+        kind="total", start=total.start, end=total.end, consistent=False, detail=detail,
         stated=total.text, computed=shown, low=interval.lo, high=interval.hi, parts=spans, loose=loose,
         suggestion=_replace_number(total.text, point / scale, decimals) if exact else "",
     )
@@ -1026,7 +1014,7 @@ def _percent_sum_claims(prose: str, start: int, end: int, found: list[Quantity])
         f"{_range_note(total, max(q.decimals for q in shares), '%')}; shares of one whole add up to 100%"
     )
     return [Claim.model_construct(
-        kind="percent-sum", start=last.start, end=last.end, consistent=consistent, detail=detail, rule=RULES["percent-sum"],
+        kind="percent-sum", start=last.start, end=last.end, consistent=consistent, detail=detail,
         stated=last.text, computed=format_number(point, 1) + "%", low=total.lo, high=total.hi, parts=spans[:-1],
         loose=False, suggestion="",
     )]
@@ -1040,7 +1028,7 @@ def _claim(kind: str, stated: _Item, consistent: bool, detail: str, *sources: _I
     q = stated.q
     parts = tuple((s.q.start, s.q.end) for s in sources if s is not None)
     return Claim.model_construct(
-        kind=kind, start=q.start, end=q.end, consistent=consistent, detail=detail, rule=RULES[kind], stated=q.text,
+        kind=kind, start=q.start, end=q.end, consistent=consistent, detail=detail, stated=q.text,
         computed=computed, low=low, high=high, parts=parts, loose=False, suggestion=suggestion,
     )
 

@@ -1,8 +1,8 @@
 """The shared behaviour of the arithmetic-claim rules (NUM001-NUM006).
 
-Kept apart from ``checker.extract.claims`` so that registering the rules
-imports nothing heavy: the claims themselves are found by the ``numbers``
-extractor, only when a document has figures.
+The ``numbers`` extractor finds and checks claims and labels each with its
+kind; each rule chooses the kinds it reports (``kinds``). Kept apart from the
+extractor so that registering the rules imports nothing heavy.
 """
 
 from __future__ import annotations
@@ -17,15 +17,16 @@ if TYPE_CHECKING:
 
 
 class ClaimRule(Rule):
-    """Reports the inconsistent claims that ``checker.extract.claims`` assigned to this rule's code."""
+    """Reports the inconsistent claims of the kinds in ``kinds``."""
 
     abstract = True
+    kinds: frozenset[str] = frozenset()
     requires = ("numbers",)
     severity = "error"
 
     def check(self, doc, facts):
         for claim in facts.claims:
-            if claim.rule != self.code or claim.consistent:
+            if claim.consistent or claim.kind not in self.kinds:
                 continue
             yield self.report(doc, claim)
 
