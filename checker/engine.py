@@ -116,10 +116,10 @@ def process(source: Source, settings: Settings, rules: list[Rule], kinds: Iterab
         doc, decoded = read_document(source.path, data)
     except BinaryFileError as error:
         return Notice(source.path, f"skipped: binary file ({error})")
-    sheet = build_sheet(doc, settings, rules, kinds, source.in_scope)
-    if decoded.bad_byte is not None:
-        sheet.findings.insert(0, _non_utf8(doc, decoded.encoding, decoded.bad_byte, data))
-    return sheet
+    from checker.reading import reading_notes
+
+    doc.reading = reading_notes(data, doc.text, decoded.encoding, decoded.bad_byte)
+    return build_sheet(doc, settings, rules, kinds, source.in_scope)
 
 
 def build_sheet(doc: Document, settings: Settings, rules: list[Rule], kinds: Iterable[str], in_scope: bool = True) -> FactSheet:
@@ -161,27 +161,6 @@ def _record_error(sheet: FactSheet, where: str, error: Exception) -> None:
     sheet.extra.setdefault("errors", []).append(f"{sheet.path}: {where} failed: {type(error).__name__}: {error}{at}")
 
 
-def _non_utf8(doc: Document, encoding: str, bad_byte: int, data: bytes) -> Finding:
-    prefix = data[:bad_byte]
-    if prefix.startswith(b"\xef\xbb\xbf"):
-        prefix = prefix[3:]
-    # The bad byte's character offset in the decoded text: decode the prefix the same way.
-    try:
-        offset = len(prefix.decode(encoding, errors="replace"))
-    except LookupError:
-        offset = 0
-    offset = min(offset, max(len(doc.text) - 1, 0))
-    line = prefix.count(b"\n") + 1
-    return Finding(
-        "ENC001",
-        offset,
-        min(offset + 1, len(doc.text)),
-        f"file is not valid UTF-8 (byte 0x{data[bad_byte]:02X} at byte offset {bad_byte}, line {line}); "
-        f"read as {encoding}",
-        evidence=f"assumed encoding: {encoding}",
-    )
-
-
 # --- the run -----------------------------------------------------------------------
 
 
@@ -217,7 +196,8 @@ def run(
                 corpus_findings.setdefault(finding.path or "", []).append(finding)
         except Exception as error:
             errors.append(f"corpus rule {rule.code} failed: {type(error).__name__}: {error}")
-    diagnostics = _finish(sheets, corpus_findings, settings, {rule.code: rule for rule in rules})
+    suppression_rules = [instantiate(rule, settings) for rule in rules if rule.reads_suppressions]
+    diagnostics = _finish(sheets, corpus_findings, settings, {rule.code: rule for rule in rules}, suppression_rules)
     stats = _stats(sheets)
     return RunResult(diagnostics, sheets, notices, list(rules), stats, errors)
 
@@ -304,6 +284,7 @@ def _finish(
     corpus_findings: dict[str, list[Finding]],
     settings: Settings,
     rules: dict[str, type[Rule]],
+    suppression_rules: Sequence[Rule] = (),
 ) -> list[Diagnostic]:
     from checker.discovery import matches_any
     from checker.registry import matches
@@ -325,11 +306,14 @@ def _finish(
             if suppressor is not None and suppressor.suppresses(finding.rule, line):
                 continue
             out.append(resolve(finding, sheet, rules[finding.rule], settings, by_path))
-        if suppressor is not None and "TXT100" in rules and not (ignored and matches("TXT100", ignored)):
-            for directive in suppressor.unused():
-                codes = " ".join(directive.codes) or "all rules"
-                message = f"suppression of {codes} is unused: no finding was suppressed here"
-                out.append(resolve(Finding("TXT100", directive.start, directive.end, message), sheet, rules["TXT100"], settings, by_path))
+        if suppressor is None:
+            continue
+        unused = suppressor.unused()
+        for rule in suppression_rules:  # the suppression hook: rules that judge the directives themselves
+            if ignored and matches(rule.code, ignored):
+                continue
+            for finding in rule.check_suppressions(sheet, unused):
+                out.append(resolve(finding, sheet, rules[finding.rule], settings, by_path))
     out.sort(key=Diagnostic.sort_key)
     return out
 

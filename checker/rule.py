@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
     from checker.config import Settings
     from checker.document import Document
-    from checker.facts import FactSheet
+    from checker.facts import Directive, FactSheet
 
 Category = Literal["names", "encoding", "numbers", "dates", "text"]
 
@@ -53,6 +53,9 @@ class Rule:
     requires: ClassVar[tuple[str, ...]] = ()
     # Formats the rule applies to; None means every format.
     formats: ClassVar[frozenset[str] | None] = None
+    # Hooks: rules that judge the inline suppression directives after every other rule ran
+    # (``check_suppressions``).
+    reads_suppressions: ClassVar[bool] = False
     # A frozen pydantic model of the rule's options, if it has any.
     Options: ClassVar[type[BaseModel] | None] = None
 
@@ -101,6 +104,10 @@ class Rule:
 
     def check_corpus(self, sheets: Sequence[FactSheet]) -> Iterable[Finding]:
         """Findings across every document's fact sheet (corpus rules); set ``path``."""
+        return ()
+
+    def check_suppressions(self, facts: FactSheet, unused: Sequence[Directive]) -> Iterable[Finding]:
+        """Findings about a document's suppression directives; ``unused`` suppressed nothing in this run."""
         return ()
 
     def finding(self, start: int, end: int, message: str, **kwargs) -> Finding:

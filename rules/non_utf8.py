@@ -12,8 +12,8 @@ class NonUtf8File(Rule):
     ------------
     Reports a file whose bytes are not valid UTF-8. The file is still
     checked: its encoding is detected (charset-normalizer) and the finding
-    names the encoding assumed and the first byte that is not UTF-8. The
-    engine produces this finding while reading the file.
+    names the encoding assumed and the first byte that is not UTF-8, as the
+    reader noted it (``Document.reading``).
 
     Why it matters
     --------------
@@ -35,3 +35,16 @@ class NonUtf8File(Rule):
     code = "ENC001"
     name = "non-utf8-file"
     severity = "warning"
+
+    def check(self, doc, facts):
+        notes = getattr(doc, "reading", None)
+        bad = notes.undecodable if notes is not None else None
+        if bad is None:
+            return
+        yield self.finding(
+            bad.offset,
+            min(bad.offset + 1, len(doc.text)),
+            f"file is not valid UTF-8 (byte 0x{bad.byte:02X} at byte offset {bad.byte_offset}, line {bad.line}); "
+            f"read as {bad.encoding}",
+            evidence=f"assumed encoding: {bad.encoding}",
+        )

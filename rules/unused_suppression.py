@@ -12,8 +12,8 @@ class UnusedSuppression(Rule):
     ------------
     Reports inline suppression comments (``<!-- factlint-disable ... -->``,
     ``disable-next-line``, ``disable-file``) that did not suppress any
-    finding in this run. The engine produces these findings after all other
-    rules have run; the rule itself checks nothing.
+    finding in this run. The engine gives the rule every document's unused
+    directives after all other rules have run (the suppression hook).
 
     Why it matters
     --------------
@@ -37,3 +37,9 @@ class UnusedSuppression(Rule):
     code = "TXT100"
     name = "unused-suppression"
     severity = "info"
+    reads_suppressions = True
+
+    def check_suppressions(self, facts, unused):
+        for directive in unused:
+            codes = " ".join(directive.codes) or "all rules"
+            yield self.finding(directive.start, directive.end, f"suppression of {codes} is unused: no finding was suppressed here")

@@ -4,7 +4,8 @@ A table has ``[[pass]]`` cases (no finding of the rule), ``[[fail]]`` cases
 (exactly the expected findings of the rule, in order) and optional
 ``[[fix]]`` cases (text after applying the rule's fixes). A case gives
 ``text`` (one document, ``path`` optional, default ``doc.txt``) or
-``documents`` (path -> text, for corpus rules, with ``scope`` optional), and
+``documents`` (path -> text, for corpus rules, with ``scope`` optional),
+``encoding`` (the text's bytes are written in that encoding, default UTF-8), and
 may give ``config`` (a ``[tool.factlint]`` table). Expected findings give
 ``line`` and ``column`` (1-based), optionally ``path``, ``end_line``,
 ``end_column``, ``message`` (a substring) and ``severity``.
@@ -32,10 +33,11 @@ def _load():
                 yield pytest.param(code, kind, case, id=f"{code}-{kind}-{case['id']}")
 
 
-def _documents(case: dict) -> dict[str, str]:
+def _documents(case: dict) -> dict[str, str | bytes]:
     if "documents" in case:
         return dict(case["documents"])
-    return {case.get("path", "doc.txt"): case["text"]}
+    text = case["text"]
+    return {case.get("path", "doc.txt"): text.encode(case["encoding"]) if "encoding" in case else text}
 
 
 @pytest.mark.parametrize(("code", "kind", "case"), list(_load()))
