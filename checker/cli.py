@@ -1,8 +1,9 @@
 """Command line: ``factlint [check] PATHS``, ``rule``, ``rules``, ``config``, ``facts``.
 
 Exit codes (stable): 0 no finding at or above ``fail-on``; 1 findings at or
-above it; 2 usage, configuration or internal error. ``--exit-zero`` turns 1
-into 0 (errors still exit 2).
+above it; 2 usage, configuration or internal error, a named path that could
+not be checked (missing, unreadable, binary, not a regular file), or no
+document checked at all. ``--exit-zero`` turns 1 into 0 (errors still exit 2).
 """
 
 from __future__ import annotations
@@ -31,7 +32,8 @@ commands:
 exit codes:
   0  no finding at or above fail-on (default: warning)
   1  findings at or above fail-on
-  2  usage, configuration or internal error
+  2  usage, configuration or internal error; a named file that could not be
+     checked (missing, unreadable, binary); or no document to check
 
 configuration: [tool.factlint] in pyproject.toml, or factlint.toml / .factlint.toml,
 found by walking up from the working directory; --config overrides.
@@ -48,7 +50,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return _dispatch(argv)
     except UsageError as error:
-        print(f"factlint: error: {error}", file=sys.stderr)
+        print(f"factlint: error: {printable_lines(str(error))}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
         return 130
@@ -59,13 +61,27 @@ def main(argv: list[str] | None = None) -> int:
         from checker.registry import RegistryError
 
         if isinstance(error, (ConfigError, RegistryError)):
-            print(f"factlint: error: {error}", file=sys.stderr)
+            print(f"factlint: error: {printable_lines(str(error))}", file=sys.stderr)
             return EXIT_ERROR
         import traceback
 
         traceback.print_exc()
-        print(f"factlint: internal error: {type(error).__name__}: {error}", file=sys.stderr)
+        print(f"factlint: internal error: {type(error).__name__}: {printable_lines(str(error))}", file=sys.stderr)
         return EXIT_ERROR
+
+
+def printable_lines(text: str) -> str:
+    """Text for stderr: line breaks kept, every other control character escaped."""
+    from checker.formatters import printable
+
+    return "\n".join(printable(line) for line in text.split("\n"))
+
+
+def _say(message: str) -> None:
+    """A message about a path or document on stderr, control characters escaped."""
+    from checker.formatters import printable
+
+    print(f"factlint: {printable(message)}", file=sys.stderr)
 
 
 def _dispatch(argv: list[str]) -> int:
@@ -161,9 +177,13 @@ def _cmd_check(argv: list[str]) -> int:
     from checker.engine import run
     from checker.sources import collect
 
-    sources, problems = collect(args.paths or ["."], settings, rules, stdin_filename=args.stdin_filename, no_corpus=args.no_corpus)
+    paths = args.paths or ["."]
+    skipped: list[str] = []
+    sources, problems = collect(paths, settings, rules, stdin_filename=args.stdin_filename, no_corpus=args.no_corpus, notices=skipped)
     for problem in problems:
-        print(f"factlint: error: {problem}", file=sys.stderr)
+        _say(f"error: {problem}")
+    for notice in skipped:
+        _say(notice)
     if problems and not sources:
         return EXIT_ERROR
     cache_dir = None if args.no_cache else Path(args.cache_dir) if args.cache_dir else Path(settings.root) / settings.cache_dir
@@ -194,12 +214,21 @@ def _cmd_check(argv: list[str]) -> int:
         if args.output_file:
             stream.close()
     for notice in result.notices:
-        print(f"factlint: {notice.path}: {notice.message}", file=sys.stderr)
+        _say(f"{notice.path}: {notice.message}")
     if result.errors:
         for error in result.errors:
-            print(f"factlint: internal error: {error}", file=sys.stderr)
+            _say(f"internal error: {error}")
         return EXIT_ERROR
     if problems:
+        return EXIT_ERROR
+    # A file the user named that could not be checked (unreadable, binary) fails the run, like a
+    # missing one: passing silently would let CI go green on a document nobody checked.
+    named = _named_files(paths, args.stdin_filename)
+    if any(notice.path in named for notice in result.notices):
+        _say("error: a file named on the command line could not be checked")
+        return EXIT_ERROR
+    if not result.stats.get("documents"):
+        _say("error: no documents were checked (no file matched the include globs, or every file was skipped)")
         return EXIT_ERROR
     if args.exit_zero:
         return EXIT_OK
@@ -208,6 +237,19 @@ def _cmd_check(argv: list[str]) -> int:
     threshold = SEVERITY_RANK[fail_on]
     failing = any(SEVERITY_RANK[d.severity] >= threshold for d in result.diagnostics)
     return EXIT_FINDINGS if failing else EXIT_OK
+
+
+def _named_files(paths: list[str], stdin_filename: str | None) -> set[str]:
+    """Report paths of the files named on the command line (directories excluded)."""
+    from checker.sources import display_path
+
+    named = set()
+    for raw in paths:
+        if raw == "-":
+            named.add(stdin_filename or "<stdin>.txt")
+        elif not Path(raw).is_dir():
+            named.add(display_path(Path(raw)))
+    return named
 
 
 def _cmd_rule(argv: list[str]) -> int:
@@ -261,12 +303,12 @@ def _cmd_facts(argv: list[str]) -> int:
     rules = resolve_selection(list(settings.select), list(settings.ignore))
     sources, problems = collect([args.path or args.corpus], settings, [], stdin_filename=args.stdin_filename, no_corpus=True)
     for problem in problems:
-        print(f"factlint: error: {problem}", file=sys.stderr)
+        _say(f"error: {problem}")
     if problems:
         return EXIT_ERROR
     result = run(sources, settings, rules if args.path else [], jobs=1 if args.path else None, extract_all=True)
     for notice in result.notices:
-        print(f"factlint: {notice.path}: {notice.message}", file=sys.stderr)
+        _say(f"{notice.path}: {notice.message}")
     if args.corpus:
         from checker.ledger import to_ledger
 

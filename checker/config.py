@@ -8,6 +8,7 @@ names the key and the file, never silently ignored.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import tomllib
 from pathlib import Path
 from typing import Any, Literal
@@ -63,6 +64,11 @@ class Dates(_Strict):
     # are labelled inconsistently by companies, so their quarters are never mapped.
     fiscal_year_end: str | None = Field(default=None, alias="fiscal-year-end")
 
+    @field_validator("document_date")
+    @classmethod
+    def _date_globs(cls, value: dict[str, dt.date]) -> dict[str, dt.date]:
+        return _valid_globs(value)
+
     @field_validator("fiscal_year_end")
     @classmethod
     def _month_day(cls, value: str | None) -> str | None:
@@ -98,6 +104,19 @@ class Settings(_Strict):
     source: str | None = Field(default=None, exclude=True)
     root: str = Field(default=".", exclude=True)
 
+    @field_validator("include", "exclude", "per_file_ignores")
+    @classmethod
+    def _globs(cls, value):
+        return _valid_globs(value)
+
+
+def _valid_globs(value):
+    """``value`` (globs, or a table keyed by globs) if every glob compiles; else ValueError naming it."""
+    from checker.discovery import check_globs
+
+    check_globs(value)  # iterating a dict gives its keys
+    return value
+
 
 def find_config(start: Path) -> Path | None:
     """The nearest config file at or above ``start`` (pyproject.toml only with [tool.factlint])."""
@@ -110,12 +129,21 @@ def find_config(start: Path) -> Path | None:
             if name != "pyproject.toml":
                 return candidate
             try:
-                data = tomllib.loads(candidate.read_text(encoding="utf-8"))
+                text = candidate.read_text(encoding="utf-8")
+                data = tomllib.loads(text)
             except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError):
+                continue
+            except RecursionError:  # nested too deeply to parse: ours only if it has the table
+                if _FACTLINT_TABLE.search(text):
+                    return candidate  # load_settings reports it
                 continue
             if "factlint" in data.get("tool", {}):
                 return candidate
     return None
+
+
+# A [tool.factlint] (or [tool.factlint.x]) table header, for files tomllib cannot parse.
+_FACTLINT_TABLE = re.compile(r"^\s*\[\s*tool\s*\.\s*[\"']?factlint\b", re.MULTILINE)
 
 
 def load_settings(path: Path | None, root: Path | None = None) -> Settings:
@@ -128,6 +156,8 @@ def load_settings(path: Path | None, root: Path | None = None) -> Settings:
         raise ConfigError(f"{path}: config file not found") from None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
         raise ConfigError(f"{path}: not valid TOML: {error}") from None
+    except RecursionError:
+        raise ConfigError(f"{path}: not valid TOML: nested too deeply to parse") from None
     if path.name == "pyproject.toml":
         data = data.get("tool", {}).get("factlint", {})
     return parse_settings(data, str(path), str(path.resolve().parent))

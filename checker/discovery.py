@@ -9,8 +9,10 @@ directories are never walked.
 
 from __future__ import annotations
 
+import errno
 import os
 import re
+import stat
 import subprocess
 from functools import lru_cache
 from pathlib import Path
@@ -79,8 +81,47 @@ def relative_to(path: Path, root: Path) -> str:
         return path.resolve().as_posix()
 
 
-def walk(directory: Path, root: Path, include: Iterable[str], exclude: Iterable[str], gitignore: bool) -> list[Path]:
-    """Files under ``directory`` that the globs and .gitignore admit, sorted."""
+def check_globs(patterns: Iterable[str]) -> None:
+    """Raise ValueError naming the first glob that cannot be compiled (e.g. the range ``[z-a]``)."""
+    for pattern in patterns:
+        try:
+            glob_regex(pattern.lstrip("/"))
+            glob_regex(pattern)
+        except re.error as error:
+            raise ValueError(f"invalid glob {pattern!r}: {error}") from None
+
+
+def file_problem(path: Path) -> str | None:
+    """Why ``path`` cannot be linted as a file (symlink loop, dangling link, FIFO...), or None."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            return "symlink loop"
+        if os.path.islink(path):
+            return "broken symlink"
+        return f"could not be examined: {error.strerror or error}"
+    except (RuntimeError, ValueError) as error:
+        return f"could not be examined: {error}"
+    if not stat.S_ISREG(mode):
+        return "not a regular file"
+    return None
+
+
+def walk(
+    directory: Path,
+    root: Path,
+    include: Iterable[str],
+    exclude: Iterable[str],
+    gitignore: bool,
+    skipped: list[tuple[Path, str]] | None = None,
+) -> list[Path]:
+    """Files under ``directory`` that the globs and .gitignore admit, sorted.
+
+    Files that cannot be read as regular files (symlink loops, dangling links,
+    FIFOs, sockets, devices) are left out; when they match the globs, they are
+    added to ``skipped`` with the reason.
+    """
     include = tuple(include)
     exclude = tuple(exclude)
     found: list[Path] = []
@@ -92,6 +133,12 @@ def walk(directory: Path, root: Path, include: Iterable[str], exclude: Iterable[
         prefix = "" if folder == "." else folder + "/"
         for name in sorted(files):
             path = base / name
+            problem = file_problem(path)
+            if problem is not None:  # never resolve or open it: a loop raises, a FIFO blocks
+                relative = prefix + name
+                if skipped is not None and matches_any(relative, include) and not matches_any(relative, exclude):
+                    skipped.append((path, problem))
+                continue
             relative = relative_to(path, root) if os.path.islink(path) else prefix + name
             if matches_any(relative, include) and not matches_any(relative, exclude):
                 found.append(path)

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Sequence
 
 from checker.config import Settings
-from checker.discovery import real_path, walk
+from checker.discovery import file_problem, real_path, walk
 from checker.engine import Source
 from checker.rule import Rule
 
@@ -36,8 +36,14 @@ def collect(
     rules: Sequence[type[Rule]],
     stdin_filename: str | None = None,
     no_corpus: bool = False,
+    notices: list[str] | None = None,
 ) -> tuple[list[Source], list[str]]:
-    """Sources to lint, and problems with the named paths (missing files)."""
+    """Sources to lint, and problems with the named paths (missing files).
+
+    Files found by walking that cannot be linted (symlink loops, FIFOs...) are
+    skipped; each is described in ``notices`` (``"path: skipped: reason"``).
+    """
+    skipped: list[tuple[Path, str]] = []
     root = Path(settings.root).resolve()
     sources: list[Source] = []
     problems: list[str] = []
@@ -50,19 +56,27 @@ def collect(
             seen.add(str(Path(name).resolve()) if stdin_filename else name)
             continue
         path = Path(raw)
+        problem = file_problem(path)
         if path.is_dir():
-            for found in walk(path, root, settings.include, settings.exclude, settings.respect_gitignore):
+            for found in walk(path, root, settings.include, settings.exclude, settings.respect_gitignore, skipped):
                 _add(sources, seen, directories, found, in_scope=True)
-        elif path.is_file():
+        elif problem is None:
             _add(sources, seen, directories, path, in_scope=True)
-        elif path.exists():
-            problems.append(f"{raw}: not a regular file")
+        elif problem == "symlink loop" or path.exists() or os.path.islink(path):
+            problems.append(f"{raw}: {problem}")
         else:
             problems.append(f"{raw}: no such file or directory")
     needs_corpus = settings.ledger is not None or any(rule.scope == "corpus" for rule in rules)
     if needs_corpus and not no_corpus and sources:
-        for found in walk(root, root, settings.include, settings.exclude, settings.respect_gitignore):
+        for found in walk(root, root, settings.include, settings.exclude, settings.respect_gitignore, skipped):
             _add(sources, seen, directories, found, in_scope=False)
+    if notices is not None:
+        reported: set[str] = set()
+        for path, reason in skipped:
+            shown = display_path(path)
+            if shown not in reported:
+                reported.add(shown)
+                notices.append(f"{shown}: skipped: {reason}")
     return sources, problems
 
 

@@ -6,7 +6,31 @@ Each module exposes ``render(result, stream, settings, color, quiet) -> None``.
 from __future__ import annotations
 
 import importlib
+import re
 from typing import TextIO
+
+# C0 controls but tab, DEL, C1 controls, bidi controls and marks, and lone surrogates (undecodable
+# bytes of a file name): anything that could drive a terminal or CI log, or reorder what it shows.
+_UNPRINTABLE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def printable(text: str) -> str:
+    """``text`` safe for a terminal: control and bidi characters as ``\\x1b`` / ``\\u202e``.
+
+    Used for every piece of document text or path written to a terminal or
+    log (the full, concise and github formats, and the CLI's messages).
+    Text without such characters is returned unchanged.
+    """
+    text = str(text)
+    if _UNPRINTABLE.search(text) is None:
+        return text
+    return _UNPRINTABLE.sub(_escape, text)
+
 
 FORMATTERS = {
     "full": "checker.formatters.full",

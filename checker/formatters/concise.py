@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from checker.formatters import printable
+
 
 def render(result, stream, settings=None, color=False, quiet=False) -> None:
     for d in result.diagnostics:
-        stream.write(f"{d.path}:{d.line}:{d.column}: {d.rule} [{d.severity}] {d.message}\n")
+        stream.write(f"{printable(d.path)}:{d.line}:{d.column}: {d.rule} [{d.severity}] {printable(d.message)}\n")

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from checker.formatters import summary
+from checker.formatters import printable, summary
 
 _COLORS = {"error": "\033[1;31m", "warning": "\033[1;33m", "info": "\033[1;36m"}
 _BOLD, _DIM, _RESET = "\033[1m", "\033[2m", "\033[0m"
@@ -16,7 +16,7 @@ def render(result, stream, settings=None, color=False, quiet=False) -> None:
     paint = (lambda code, text: f"{code}{text}{_RESET}") if color else (lambda code, text: text)
     lines_cache: dict[str, list[str]] = {}
     for d in result.diagnostics:
-        head = f"{paint(_BOLD, f'{d.path}:{d.line}:{d.column}:')} {paint(_COLORS[d.severity], d.rule)} {d.message}"
+        head = f"{paint(_BOLD, f'{printable(d.path)}:{d.line}:{d.column}:')} {paint(_COLORS[d.severity], d.rule)} {printable(d.message)}"
         stream.write(head + f" [{d.severity}]\n")
         source = _line(lines_cache, d.path, d.line)
         if source is not None:
@@ -25,16 +25,20 @@ def render(result, stream, settings=None, color=False, quiet=False) -> None:
             width = (d.end_column - d.column) if d.end_line == d.line else len(shown) - d.column + 1
             width = max(1, min(width, _WINDOW))
             shown, column = _window(shown, d.column - 1, width)
+            # Escape control characters; the caret follows the escaped text.
+            span = shown[column : column + width]
+            before, under = printable(shown[:column]), printable(span)
+            shown, column, width = before + under + printable(shown[column + width :]), len(before), width + len(under) - len(span)
             stream.write(f"{gutter}{shown}\n")
             stream.write(" " * (len(gutter) - 2) + "| " + " " * column + paint(_COLORS[d.severity], "^" * width) + "\n")
         if d.evidence:
-            stream.write(f"      = evidence: {d.evidence}\n")
+            stream.write(f"      = evidence: {printable(d.evidence)}\n")
         for r in d.related:
-            note = f": {r.message}" if r.message else ""
-            stream.write(f"      = related: {r.path}:{r.line}:{r.column}{note}\n")
+            note = f": {printable(r.message)}" if r.message else ""
+            stream.write(f"      = related: {printable(r.path)}:{r.line}:{r.column}{note}\n")
         if d.fix is not None and d.fix.message:
             kind = {"safe": "fix", "unsafe": "unsafe fix", "display": "suggestion"}[d.fix.applicability]
-            stream.write(f"      = {kind}: {d.fix.message}\n")
+            stream.write(f"      = {kind}: {printable(d.fix.message)}\n")
         stream.write("\n")
     if quiet:
         return
@@ -43,7 +47,7 @@ def render(result, stream, settings=None, color=False, quiet=False) -> None:
         stream.write(paint(_BOLD, f"Found {s['findings']} finding{'s' if s['findings'] != 1 else ''}") +
                      f" ({s['errors']} error, {s['warnings']} warning, {s['info']} info) in {s['documents']} document{'s' if s['documents'] != 1 else ''}.\n")
         for code, count in s["by_rule"].items():
-            name = next(d.name for d in result.diagnostics if d.rule == code)
+            name = next(d.name for d in result.diagnostics if d.rule == code)  # a rule's own name
             stream.write(f"  {count:>5}  {code} {name}\n")
     else:
         stream.write(f"All clear: no findings in {s['documents']} document{'s' if s['documents'] != 1 else ''}.\n")

@@ -59,8 +59,13 @@ def decode(data: bytes) -> Decoded:
 
 def _decode_legacy(data: bytes, bad_byte: int) -> Decoded:
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        text = data.decode("utf-16")
-        return Decoded(text.lstrip("\ufeff"), "utf-16", True, None)
+        try:
+            text, bad = data.decode("utf-16"), None
+        except UnicodeDecodeError as error:
+            # Odd length or a lone surrogate: keep what decodes, replace the rest, and report
+            # the first bad byte (an ENC001 finding) rather than failing the run.
+            text, bad = data.decode("utf-16", errors="replace"), min(error.start, len(data) - 1)
+        return Decoded(text.lstrip("\ufeff"), "utf-16", True, bad)
     if b"\x00" in data[:8192]:
         raise BinaryFileError("contains NUL bytes")
     encoding, text = "cp1252", _as_western(data)
