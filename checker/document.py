@@ -26,6 +26,7 @@ LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _BLANK_LINE = re.compile(r"(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)(?:[ \t]*(?:\r\n|\r|\n))*")
 # The same, for text without carriage returns (several times faster: the search skips to each line feed).
 _BLANK_LINE_LF = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)*")
+_BREAK_CHAR = re.compile(r"[\r\n]")
 _succ = (1).__add__
 
 
@@ -37,6 +38,18 @@ def line_starts(text: str) -> list[int]:
         lines.pop()
         return list(accumulate(map(_succ, map(len, lines)), initial=0))
     return [0] + [m.end() for m in LINE_BREAK.finditer(text)]
+
+
+def line_break_offsets(text: str) -> list[int]:
+    """Offsets of every ``\\n`` and every ``\\r`` in ``text`` (a ``\\r\\n`` gives two)."""
+    if "\r" not in text:
+        lines = text.split("\n")
+        lines.pop()
+        # Each line feed sits one past the one before plus the line between them.
+        breaks = list(accumulate(map(_succ, map(len, lines)), initial=-1))
+        del breaks[0]
+        return breaks
+    return [m.start() for m in _BREAK_CHAR.finditer(text)]
 
 
 def offset_to_position(starts: list[int], offset: int) -> Position:
@@ -95,6 +108,28 @@ class Document:
 
     def position(self, offset: int) -> Position:
         return offset_to_position(self.line_starts, offset)
+
+    @cached_property
+    def _prose_breaks(self) -> list[int]:
+        """Offsets of every ``\\n`` and every ``\\r`` in ``prose``, each on its own."""
+        return line_break_offsets(self.prose)
+
+    def line_bounds(self, start: int, end: int | None = None) -> tuple[int, int]:
+        """``(line_start, line_end)`` in ``prose`` of the line holding ``start`` (to that of ``end``).
+
+        ``line_start`` is one past the last ``\\n`` or ``\\r`` before ``start`` (0 if none);
+        ``line_end`` is the first ``\\n`` or ``\\r`` at or after ``end`` (default ``start``),
+        or ``len(prose)``. Every ``\\r`` and ``\\n`` counts on its own, so between the two
+        characters of a ``\\r\\n`` there is an empty line. One index per document, searched
+        by bisection, instead of a scan back (``rfind``) for each lookup.
+        """
+        breaks = self._prose_breaks
+        index = bisect.bisect_left(breaks, start)
+        line_start = breaks[index - 1] + 1 if index else 0
+        if end is not None and end != start:
+            index = bisect.bisect_left(breaks, end)
+        line_end = breaks[index] if index < len(breaks) else len(self.prose)
+        return line_start, line_end
 
     def line_text(self, line: int) -> str:
         """The text of a 1-based line, without its line break."""

@@ -133,7 +133,7 @@ class DoubledWord(Rule):
             # Blanked markup between the words ("the `x` the") is not a double.
             if not text[span[1] : span[2]].isspace():
                 continue
-            if not _plausible(prose, span):
+            if not _plausible(doc, span):
                 continue
             yield self._finding(text, span)
 
@@ -159,15 +159,10 @@ class DoubledWord(Rule):
         )
 
 
-def _lines(prose: str, start: int, end: int) -> str:
+def _lines(doc, start: int, end: int) -> str:
     """The whole lines covering ``prose[start:end]``."""
-    line_start = max(prose.rfind("\n", 0, start), prose.rfind("\r", 0, start)) + 1
-    line_end = len(prose)
-    for stop in ("\n", "\r"):
-        at = prose.find(stop, end)
-        if at >= 0:
-            line_end = min(line_end, at)
-    return prose[line_start:line_end]
+    line_start, line_end = doc.line_bounds(start, end)
+    return doc.prose[line_start:line_end]
 
 
 @lru_cache(maxsize=1024)
@@ -186,8 +181,9 @@ def _candidates(prose: str) -> set[str]:
     return {word for word in found if word.isalpha() and word not in ALLOWED and (len(word) > 1 or word == "a")}
 
 
-def _plausible(prose: str, span: tuple[int, int, int, int]) -> bool:
+def _plausible(doc, span: tuple[int, int, int, int]) -> bool:
     """In running prose: not a triple, not quoted, not code, next to another word."""
+    prose = doc.prose
     lower = prose[span[0] : span[1]].lower()
     start, end = span[0], span[3]
     before = _WORD_BEFORE.search(prose, max(0, start - 40), start)
@@ -201,11 +197,11 @@ def _plausible(prose: str, span: tuple[int, int, int, int]) -> bool:
     # '"the the"': the text is talking about the double.
     if (start > 0 and prose[start - 1] in _QUOTES) or (end < len(prose) and prose[end] in _QUOTES):
         return False
-    lines = _lines(prose, start, end)
+    lines = _lines(doc, start, end)
     if _CODE_LINE.search(lines):
         return False
     if any(len(_LETTERS.findall(line)) < _MIN_LINE_WORDS for line in lines.splitlines()):
         return False
     # Inside an inline code span of a plain-text file.
-    line_start = max(prose.rfind("\n", 0, start), prose.rfind("\r", 0, start)) + 1
+    line_start = doc.line_bounds(start)[0]
     return prose.count("`", line_start, start) % 2 == 0

@@ -140,7 +140,7 @@ class FusedWords(Rule):
             position = prose.find(token)
             while position >= 0:
                 match = _TOKEN.match(prose, position)
-                if match and match.end() == position + len(token) and _in_running_prose(prose, position, match.end(), zipf):
+                if match and match.end() == position + len(token) and _in_running_prose(doc, position, match.end(), zipf):
                     found.append((position, token, split))
                 position = prose.find(token, position + 1)
         for start, token, (left, right) in sorted(found):
@@ -293,16 +293,16 @@ def _real_word(word: str, zipf) -> bool:
     return word[0].isupper() or word[0].isdigit() or all(zipf(part) >= _NEIGHBOUR_ZIPF for part in word.split("-"))
 
 
-def _in_running_prose(prose: str, start: int, end: int, zipf) -> bool:
+def _in_running_prose(doc, start: int, end: int, zipf) -> bool:
     """Between real words, on a line that is not code, in English text."""
+    prose = doc.prose
     before = _WORD_BEFORE.search(prose, max(0, start - 40), start)
     if before is None or not _real_word(before.group(1), zipf):
         return False
     after = _WORD_AFTER.match(prose, end, min(len(prose), end + 40))
     if after is None or (after.group(1) is not None and not _real_word(after.group(1), zipf)):
         return False
-    line_start = max(prose.rfind("\n", 0, start), prose.rfind("\r", 0, start)) + 1
-    line_end = min((i for i in (prose.find("\n", end), prose.find("\r", end)) if i >= 0), default=len(prose))
+    line_start, line_end = doc.line_bounds(start, end)
     if _CODE_LINE.search(prose, line_start, line_end):
         return False
     words = [w.lower() for w in _LETTERS.findall(prose, max(0, start - _WINDOW), end + _WINDOW)]

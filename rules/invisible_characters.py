@@ -111,7 +111,7 @@ class InvisibleCharacter(Rule):
                 return
         for match in _CANDIDATE.finditer(prose):
             start, end = match.span()
-            flagged = [_flagged(prose, index, start, end, doc.format) for index in range(start, end)]
+            flagged = [_flagged(doc, index, start, end) for index in range(start, end)]
             index = start
             while index < end:
                 if not flagged[index - start]:
@@ -182,8 +182,9 @@ def _name(ch: str) -> str:
     return "control character"
 
 
-def _flagged(text: str, index: int, start: int, end: int, format: str) -> bool:
+def _flagged(doc: Document, index: int, start: int, end: int) -> bool:
     """Whether the invisible character at ``index`` (in the run start:end) is a defect."""
+    text, format = doc.prose, doc.format
     ch = text[index]
     code = ord(ch)
     before = text[start - 1] if start > 0 else ""
@@ -200,7 +201,7 @@ def _flagged(text: str, index: int, start: int, end: int, format: str) -> bool:
     if ch in "\u200b\u2060":
         return not (_script(before) in _UNSPACED or _script(after) in _UNSPACED)
     if ch in "\u200e\u200f\u061c":
-        return not _right_to_left_line(text, index)
+        return not _right_to_left_line(doc, index)
     if ch == "\u180e":
         return not (_script(before) == "Mongolian" or _script(after) == "Mongolian")
     if 0xE0000 <= code <= 0xE007F:
@@ -228,16 +229,11 @@ def _emoji(ch: str) -> bool:
     return is_emoji_part(ch)
 
 
-def _right_to_left_line(text: str, index: int) -> bool:
+def _right_to_left_line(doc: Document, index: int) -> bool:
     from checker.extract.unicode_text import has_right_to_left
 
-    line_start = max(text.rfind("\n", 0, index), text.rfind("\r", 0, index)) + 1
-    line_end = len(text)
-    for sep in "\n\r":
-        found = text.find(sep, index)
-        if found != -1:
-            line_end = min(line_end, found)
-    return has_right_to_left(text[line_start:line_end])
+    line_start, line_end = doc.line_bounds(index)
+    return has_right_to_left(doc.prose[line_start:line_end])
 
 
 def _word_at(text: str, start: int, end: int) -> str:

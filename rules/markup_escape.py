@@ -85,7 +85,7 @@ class MarkupEscape(Rule):
             run: list[int] = []
             for match in _CANDIDATE.finditer(prose, block.start, block.end):
                 at = match.start()
-                if not (at in paired or _is_prose_escape(prose, at)):
+                if not (at in paired or _is_prose_escape(doc, at)):
                     continue
                 # A run such as "\_\_\_" or "\*\*" is one finding.
                 if run and at != run[-1] + 2:
@@ -133,17 +133,8 @@ def _quoted(prose: str, at: int) -> bool:
     return at > 0 and prose[at - 1] in "\"'`\u2018\u201c\\"
 
 
-def _line_of(prose: str, at: int) -> tuple[int, int]:
-    start = max(prose.rfind("\n", 0, at), prose.rfind("\r", 0, at)) + 1
-    end = len(prose)
-    for stop in ("\n", "\r"):
-        found = prose.find(stop, at)
-        if found >= 0:
-            end = min(end, found)
-    return start, end
-
-
-def _is_prose_escape(prose: str, at: int) -> bool:
+def _is_prose_escape(doc, at: int) -> bool:
+    prose = doc.prose
     char = prose[at + 1]
     before = prose[at - 1] if at > 0 else "\n"
     after = prose[at + 2] if at + 2 < len(prose) else "\n"
@@ -152,7 +143,7 @@ def _is_prose_escape(prose: str, at: int) -> bool:
     if char == "$":
         # Unambiguous: a backslash before an amount is never meant in prose.
         return _DOLLAR.match(prose, at) is not None and (before.isspace() or before.isalpha() or before in "(~-\u2013\u2014/")
-    line_start, line_end = _line_of(prose, at)
+    line_start, line_end = doc.line_bounds(at)
     # A tab-separated table or listing, or inside a "quoted string": code.
     if prose.find("\t", line_start, line_end) >= 0 or prose.count('"', line_start, at) % 2:
         return False

@@ -96,15 +96,15 @@ class ParagraphSplit(Rule):
             # (code, comments) and not a soft wrap.
             if not gap.isspace() or gap.count("\n") + gap.count("\r") - gap.count("\r\n") < 2:
                 continue
-            tail_line = _line(prose, first.end - 1)
-            head_line = _line(prose, second.start)
+            tail_line = doc.line_bounds(first.end - 1)
+            head_line = doc.line_bounds(second.start)
             tail = _TAIL.search(prose, max(tail_line[0], first.end - _TAIL_WINDOW), first.end)
-            if tail is None or not _prose_tail(prose, first, tail_line):
+            if tail is None or not _prose_tail(doc, first, tail_line):
                 continue
-            head = _continuation(prose, second.start, head_line[1])
+            head = _continuation(doc, second.start, head_line[1])
             if head is None:
                 continue
-            if _indent(prose, head_line[0]) != _indent(prose, _line(prose, first.start)[0]):
+            if _indent(prose, head_line[0]) != _indent(prose, doc.line_bounds(first.start)[0]):
                 continue
             yield self._finding(text, first.end, second.start, tail.start(), head)
 
@@ -134,16 +134,6 @@ def _last_words(segment: str, count: int = 4) -> list[str]:
     return words
 
 
-def _line(prose: str, offset: int) -> tuple[int, int]:
-    start = max(prose.rfind("\n", 0, offset), prose.rfind("\r", 0, offset)) + 1
-    end = len(prose)
-    for stop in ("\n", "\r"):
-        at = prose.find(stop, offset)
-        if at >= 0:
-            end = min(end, at)
-    return start, end
-
-
 def _indent(prose: str, line_start: int) -> int:
     index = line_start
     while index < len(prose) and prose[index] in " \t":
@@ -151,10 +141,11 @@ def _indent(prose: str, line_start: int) -> int:
     return index - line_start
 
 
-def _prose_tail(prose: str, block, tail_line: tuple[int, int]) -> bool:
+def _prose_tail(doc, block, tail_line: tuple[int, int]) -> bool:
     """The first paragraph ends in running prose, not a title, list item, table row or code."""
+    prose = doc.prose
     line = prose[tail_line[0] : block.end]
-    first_line = prose[block.start : _line(prose, block.start)[1]]
+    first_line = prose[block.start : doc.line_bounds(block.start)[1]]
     if _LIST_ITEM.match(first_line) or _LIST_ITEM.match(line):
         return False
     if _TABLE_ROW.search(line) or _CODE.search(line):
@@ -174,11 +165,13 @@ def _prose_tail(prose: str, block, tail_line: tuple[int, int]) -> bool:
     return lower * 2 >= len(words)
 
 
-def _continuation(prose: str, start: int, line_end: int) -> int | None:
+def _continuation(doc, start: int, line_end: int) -> int | None:
     """End of the first word of a paragraph that continues a sentence, or None."""
     from checker.lexicon import zipf
 
-    line = prose[_line(prose, start)[0] : line_end]
+    prose = doc.prose
+
+    line = prose[doc.line_bounds(start)[0] : line_end]
     if _LIST_ITEM.match(line) or _TABLE_ROW.search(line) or _CODE.search(line) or _DEFINITION.match(line):
         return None
     head = _HEAD_WORD.match(prose, start, line_end)

@@ -516,8 +516,13 @@ def mojibake_repairs(prose: str) -> list[Repair]:
     from ftfy.badness import is_bad
 
     out: list[Repair] = []
+    end = 0
     while clue is not None:
-        start = max(prose.rfind("\n", 0, clue), prose.rfind("\r", 0, clue)) + 1
+        # The line starts after the last break before the clue: search back only to the
+        # end of the line before (a break itself), not to the start of the document.
+        start = max(prose.rfind("\n", end, clue), prose.rfind("\r", end, clue)) + 1
+        if not start and end:
+            start = max(prose.rfind("\n", 0, end), prose.rfind("\r", 0, end)) + 1
         end = _line_end(prose, clue)
         line = prose[start:end]
         if is_bad(line):
@@ -540,9 +545,13 @@ def _clue(text: str, position: int) -> int | None:
     return None
 
 
+_BREAK_CHAR = re.compile(r"[\r\n]")
+
+
 def _line_end(text: str, offset: int) -> int:
-    ends = [i for i in (text.find("\n", offset), text.find("\r", offset)) if i != -1]
-    return min(ends) if ends else len(text)
+    """The first ``\\n`` or ``\\r`` at or after ``offset``, or ``len(text)`` (one scan, to the line's end)."""
+    found = _BREAK_CHAR.search(text, offset)
+    return found.start() if found else len(text)
 
 
 _CONFIG = None
