@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+
 import calendar
 import re
 from typing import Iterator
@@ -80,13 +82,21 @@ class PeriodCountMismatch(Rule):
         from checker.extract.dates import sentence_span
 
         mentions = facts.dates
+        starts = [m.start for m in mentions]
+        ordered = all(a <= b for a, b in zip(starts, starts[1:]))
         for index, mention in enumerate(mentions):
             if mention.kind != "duration" or mention.count is None or mention.count != int(mention.count):
                 continue
             sentence = sentence_span(doc, mention.start)
             if _NOT_RECORD.search(doc.prose, sentence[0], sentence[1]):
                 continue
-            in_sentence = [m for m in mentions if sentence[0] <= m.start < sentence[1] and m is not mention]
+            # The mentions come in text order: the sentence's are one slice, found by bisection (a scan of
+            # every mention per duration was quadratic in long documents).
+            if ordered:
+                window = mentions[bisect.bisect_left(starts, sentence[0]) : bisect.bisect_left(starts, sentence[1])]
+            else:
+                window = mentions
+            in_sentence = [m for m in window if sentence[0] <= m.start < sentence[1] and m is not mention]
             if mention.qualifier == "first" and mention.unit in ("day", "week", "month", "quarter", "year"):
                 yield from self._first(doc, facts, mention, sentence, in_sentence)
             elif mention.qualifier == "consecutive" and mention.unit == "year":

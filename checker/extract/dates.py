@@ -1103,12 +1103,20 @@ _PAST_CONTEXT = _Lazy(
 _WORD = _Lazy(r"[A-Za-z]+(?:'[a-z]+)?")
 
 
+def _sentence_starts(doc: Document) -> list[int]:
+    """The documents' sentence starts, built once per document (not once per call: that was quadratic)."""
+    starts = doc.__dict__.get("_date_sentence_starts")
+    if starts is None:
+        starts = doc.__dict__["_date_sentence_starts"] = [s.start for s in doc.sentences]
+    return starts
+
+
 def sentence_span(doc: Document, offset: int) -> tuple[int, int]:
     """The sentence containing ``offset`` (the whole paragraph if none does)."""
     import bisect
 
     sentences = doc.sentences
-    cache = doc.__dict__.setdefault("_date_sentence_starts", [s.start for s in sentences])
+    cache = _sentence_starts(doc)
     index = bisect.bisect_right(cache, offset) - 1
     if index >= 0 and offset < sentences[index].end:
         return sentences[index].start, sentences[index].end
@@ -1124,7 +1132,7 @@ def previous_sentence(doc: Document, sentence: tuple[int, int]) -> tuple[int, in
     import bisect
 
     sentences = doc.sentences
-    cache = doc.__dict__.setdefault("_date_sentence_starts", [s.start for s in sentences])
+    cache = _sentence_starts(doc)
     index = bisect.bisect_left(cache, sentence[0]) - 1
     if index < 0:
         return None
