@@ -40,7 +40,7 @@ def build_corpus(directory: Path, megabytes: float) -> tuple[int, int]:
     target = int(megabytes * 1_000_000)
     size = files = 0
     while size < target:
-        for name, text in docs:
+        for _name, text in docs:
             path = directory / f"d{files // 500:03d}" / f"{files:06d}.{'md' if files % 2 else 'txt'}"
             path.parent.mkdir(parents=True, exist_ok=True)
             data = text.encode("utf-8")
@@ -55,7 +55,7 @@ def build_corpus(directory: Path, megabytes: float) -> tuple[int, int]:
 def build_distinct(directory: Path) -> tuple[int, int]:
     """Every real-prose document once, in its own format: no repetition for per-process memos to profit from."""
     size = files = 0
-    for name, text, fmt in documents():
+    for _name, text, fmt in documents():
         if not text.strip():
             continue
         path = directory / f"{files:06d}.{'md' if fmt == 'markdown' else 'txt'}"
@@ -122,7 +122,7 @@ def main(argv: list[str] | None = None) -> int:
         latencies = [run([*common, "--no-corpus", "--no-cache", str(one)], root) for _ in range(7)]
         print(f"one-file latency ({one.stat().st_size} bytes, no corpus): median {statistics.median(latencies) * 1000:.0f} ms, "
               f"min {min(latencies) * 1000:.0f} ms")
-        print(f"  (a fresh install's very first run also compiles and stores the patterns and the word index)")
+        print("  (a fresh install's very first run also compiles and stores the patterns and the word index)")
         _precommit(root, one, common)
         for count in jobs:
             seconds = run([*common, "--no-cache", "--jobs", str(count), "."], corpus)

@@ -16,9 +16,9 @@ rules. When no enabled rule needs the corpus, only the scope is read.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Sequence
 
 from checker.config import Settings
 from checker.document import Document

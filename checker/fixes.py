@@ -8,9 +8,8 @@ Display-only fixes are never applied.
 
 from __future__ import annotations
 
-import os
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
 
 from checker.files import write_atomic
 from checker.finding import Diagnostic, Edit

@@ -30,9 +30,10 @@ import json
 import math
 import re
 import tomllib
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any
 
 from checker.config import ConfigError
 

@@ -7,8 +7,8 @@ plugin that fails to load stops the run rather than silently dropping rules.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import lru_cache
-from typing import Iterable
 
 from checker.rule import FAMILIES, Rule
 

@@ -11,7 +11,8 @@ never do I/O, never print and never mutate their options.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, ClassVar, Iterable, Literal, Sequence
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, ClassVar, Literal
 
 from checker.finding import Finding, Severity
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 from checker.config import Settings, parse_settings
 from checker.engine import RunResult, Source, run

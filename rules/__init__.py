@@ -10,48 +10,48 @@ from __future__ import annotations
 
 from checker.rule import Rule
 
-# text (TXT)
-from checker.rules.doubled_word import DoubledWord
-from checker.rules.fused_words import FusedWords
-from checker.rules.markup_escape import MarkupEscape
-from checker.rules.paragraph_split import ParagraphSplit
-from checker.rules.suspended_hyphen import SuspendedHyphen
-from checker.rules.unused_suppression import UnusedSuppression
-
-# encoding (ENC)
-from checker.rules.bidi_controls import BidiControl
-from checker.rules.extraction_artifacts import ExtractionArtifact
-from checker.rules.garbled_text import GarbledText
-from checker.rules.invisible_characters import InvisibleCharacter
-from checker.rules.mixed_script_words import MixedScriptWord
-from checker.rules.mojibake import Mojibake
-from checker.rules.non_utf8 import NonUtf8File
-from checker.rules.replacement_character import ReplacementCharacter
-
 # names (NAM)
 from checker.rules.acronym_definitions import AcronymBeforeDefinition, AcronymRedefined
 from checker.rules.acronym_variants import AcronymVariants
-from checker.rules.name_variants import NameVariants
+
+# encoding (ENC)
+from checker.rules.bidi_controls import BidiControl
 
 # numbers (NUM)
 from checker.rules.cagr import CompoundGrowth
-from checker.rules.multiples import Multiples
-from checker.rules.percent_change import PercentChange
-from checker.rules.percentage_points import PercentagePoints
-from checker.rules.shares import Shares
-from checker.rules.totals import Totals
-
-# dates (DAT)
-from checker.rules.impossible_date import ImpossibleDate
-from checker.rules.period_count import PeriodCountMismatch
-from checker.rules.relative_date_conflict import RelativeDateConflict
-from checker.rules.tense_date import FutureEventBeforeDocumentDate, PastEventAfterDocumentDate
-from checker.rules.weekday_mismatch import WeekdayMismatch
 
 # facts across documents
 from checker.rules.conflicting_facts import ConflictingFacts
+
+# text (TXT)
+from checker.rules.doubled_word import DoubledWord
+from checker.rules.extraction_artifacts import ExtractionArtifact
+from checker.rules.fused_words import FusedWords
+from checker.rules.garbled_text import GarbledText
 from checker.rules.growth_prior_period import GrowthVsPriorPeriod
+
+# dates (DAT)
+from checker.rules.impossible_date import ImpossibleDate
+from checker.rules.invisible_characters import InvisibleCharacter
 from checker.rules.ledger_mismatch import LedgerMismatch
+from checker.rules.markup_escape import MarkupEscape
+from checker.rules.mixed_script_words import MixedScriptWord
+from checker.rules.mojibake import Mojibake
+from checker.rules.multiples import Multiples
+from checker.rules.name_variants import NameVariants
+from checker.rules.non_utf8 import NonUtf8File
+from checker.rules.paragraph_split import ParagraphSplit
+from checker.rules.percent_change import PercentChange
+from checker.rules.percentage_points import PercentagePoints
+from checker.rules.period_count import PeriodCountMismatch
+from checker.rules.relative_date_conflict import RelativeDateConflict
+from checker.rules.replacement_character import ReplacementCharacter
+from checker.rules.shares import Shares
+from checker.rules.suspended_hyphen import SuspendedHyphen
+from checker.rules.tense_date import FutureEventBeforeDocumentDate, PastEventAfterDocumentDate
+from checker.rules.totals import Totals
+from checker.rules.unused_suppression import UnusedSuppression
+from checker.rules.weekday_mismatch import WeekdayMismatch
 
 BUILTIN: tuple[type[Rule], ...] = (
     # text

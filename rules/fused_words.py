@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
-from typing import Iterator
 
 from checker.finding import Edit, Finding, Fix
 from checker.patterns import LazyPattern

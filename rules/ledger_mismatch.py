@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Iterator, Sequence
+from collections.abc import Iterator, Sequence
 
 from checker.finding import Edit, Finding, Fix
 from checker.rule import Rule

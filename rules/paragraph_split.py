@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from checker.finding import Edit, Finding, Fix
 from checker.patterns import LazyPattern

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import bisect
-
 import calendar
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from checker.finding import Finding, Related
 from checker.rule import Rule
@@ -84,7 +83,7 @@ class PeriodCountMismatch(Rule):
         mentions = facts.dates
         starts = [m.start for m in mentions]
         ordered = all(a <= b for a, b in zip(starts, starts[1:]))
-        for index, mention in enumerate(mentions):
+        for mention in mentions:
             if mention.kind != "duration" or mention.count is None or mention.count != int(mention.count):
                 continue
             sentence = sentence_span(doc, mention.start)

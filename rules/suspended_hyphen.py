@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from checker.finding import Edit, Finding, Fix
 from checker.patterns import LazyPattern

@@ -256,7 +256,7 @@ def test_garbled_recall_by_length(paragraphs):
             pieces.append(text)
             spans += [(offset + s, offset + e) for s, e in planted]
             offset += len(text) + 2
-        findings = [d for d in lint("\n\n".join(pieces), select=["ENC003"])]
+        findings = list(lint("\n\n".join(pieces), select=["ENC003"]))
         whole = sum(1 for s, e in spans if any(d.start <= s and e <= d.end for d in findings))
         rows.append((length, whole / len(spans)))
     print("\ngarbled runs found whole, by length: " + ", ".join(f"{n}: {r:.0%}" for n, r in rows))

@@ -107,7 +107,7 @@ def _plant(documents: dict[str, str], sheets, rng: random.Random, per_document: 
         for start, end, name, slip in sorted(edits):
             spans.append((start + shift, start + shift + len(slip), name, slip))
             shift += len(slip) - (end - start)
-        for start, end, name, slip in sorted(edits, reverse=True):
+        for start, end, _name, slip in sorted(edits, reverse=True):
             text = text[:start] + slip + text[end:]
         out[sheet.path] = text
         planted[sheet.path] = spans

@@ -241,7 +241,7 @@ def test_written_claims_consistent_pass_and_perturbed_are_caught():
     caught = total = 0
     misses = []
     for name, perturb, good, bad, inconsistent in _written_cases():
-        found = [d for d in lint(good, select=["NUM"])]
+        found = list(lint(good, select=["NUM"]))
         if found:
             false_positives.append((good, [d.message for d in found]))
         if not inconsistent:

@@ -48,7 +48,7 @@ def test_no_other_encoding_finding_in_the_seeds(name):
     others = [d for d in lint(text, select=["ENC"]) if d.rule != "ENC003"]
     assert others == [], [f"{d.line}:{d.column} {d.rule} {d.message}" for d in others]
     if name.startswith("002"):
-        assert [d for d in lint(text, select=["ENC"])] == []
+        assert list(lint(text, select=["ENC"])) == []
 
 
 def test_seeds_also_read_as_markdown_give_the_same_encoding_findings():

@@ -34,10 +34,10 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from checker.facts import Claim, Quantity
 from checker.extract.numbers import LazyPattern
-from checker.patterns import trie_regex
+from checker.facts import Claim, Quantity
 from checker.intervals import INF, Interval, format_number, hedged
+from checker.patterns import trie_regex
 
 if TYPE_CHECKING:
     from checker.document import Document
@@ -55,7 +55,7 @@ _DOWN = (
     "retreated down lower reduced reduction reductions cut"
 ).split()
 _NEUTRAL = "improved improvement improve improving deteriorated deterioration changed change changes moved swung".split()
-_DIRECTION = {**{w: 1 for w in _UP}, **{w: -1 for w in _DOWN}, **{w: 0 for w in _NEUTRAL}}
+_DIRECTION = {**dict.fromkeys(_UP, 1), **dict.fromkeys(_DOWN, -1), **dict.fromkeys(_NEUTRAL, 0)}
 # The cue words as a trie-shaped alternation (it fails fast on other words). Every use ends a cue
 # at a word boundary or at whitespace, so exactly one word can match at a position, whatever the order.
 _CUE_WORDS = trie_regex(sorted(_DIRECTION))
@@ -734,7 +734,6 @@ def _share(offset: int, match: re.Match, n: int, whole: int, found: list[Quantit
         return None
     share = n / whole * 100
     stated = hedged(Interval(p.low, p.high), p.hedge)
-    item = _Item(p, "", "", hedge=p.hedge)
     n_span = (offset + match.start("n"), offset + match.end("n"))
     if stated.contains(share) or stated.meets(Interval.exact(share)):
         return Claim.model_construct(kind="share", start=p.start, end=p.end, consistent=True, detail="",

@@ -257,7 +257,7 @@ def _branches() -> tuple[tuple[str, str], ...]:
         ("monthrel", rf"{month('u')}\s+(?:of\s+)?(?P<u_w>(?i:last|this|next))\s+(?i:year)(?![\w-])"),
         ("rel", rf"(?P<v_w>(?i:last|this|next))\s+(?:(?P<v_u>(?i:year|month|quarter|week))(?![\w-])|(?P<v_m>{M})(?![A-Za-z]))"),
         ("ago", rf"(?P<w_n>(?i:{_NUMW}))\s+(?P<w_u>(?i:years?|months?|weeks?|days?|decades?))\s+(?i:ago)\b"),
-        ("ago1", rf"(?P<x_u>(?i:year|month|week|day|decade))\s+(?i:ago)\b"),
+        ("ago1", r"(?P<x_u>(?i:year|month|week|day|decade))\s+(?i:ago)\b"),
         ("day", r"(?P<y_w>today|yesterday|tomorrow|Today|Yesterday|Tomorrow)(?![\w-])"),
         # durations and counts of periods
         ("since", rf"(?i:since)\s+(?:(?P<z_mod>(?i:early|mid|late|the\s+end\s+of|end\s+of|the\s+beginning\s+of|the\s+start\s+of))[\s-]+)?(?:{mdy('z')}|{month('zz')},?\s+(?P<zz_y>{_YEAR})|(?P<zzz_y>{_YEAR})(?![^\W\d_]|%|[.,]\d))"),
@@ -284,7 +284,7 @@ _LEAD_INS = {
     "the": r"(?i:the)\s+\Z",
     "month-modifier": rf"(?P<mod>(?i:{_MOD}))(?:\s+|-)\Z",
     "year-modifier": rf"(?P<mod>(?i:{_MOD}|year[\s-]end|calendar(?:\s+year)?|full[\s-]year))(?:\s+|-)\Z",
-    "relative-modifier": rf"(?P<mod>(?i:earlier|later|early|late|at\s+the\s+end\s+of|the\s+end\s+of|end\s+of|the\s+beginning\s+of|beginning\s+of|the\s+start\s+of|start\s+of|mid|in\s+the\s+middle\s+of|the\s+middle\s+of))(?:[\s-]+in)?(?:\s+|-)\Z",
+    "relative-modifier": r"(?P<mod>(?i:earlier|later|early|late|at\s+the\s+end\s+of|the\s+end\s+of|end\s+of|the\s+beginning\s+of|beginning\s+of|the\s+start\s+of|start\s+of|mid|in\s+the\s+middle\s+of|the\s+middle\s+of))(?:[\s-]+in)?(?:\s+|-)\Z",
     "determiner": r"(?i:its|their|the|our|his|her|my|your)\s+\Z",
     "for-the": r"(?i:(?:for\s+)?(?:the|a))\s+\Z",
     "over-the": r"(?i:(?:(?:over|in|during|for|within)\s+)?the)\s+\Z",
@@ -694,7 +694,7 @@ def _mention(match: re.Match[str], prose: str, preposition: bool = False) -> Dat
         if not lead and (_search_before(_NOT_YEAR_BEFORE, prose, begin, 24) or _COUNT_AFTER.match(prose, end)):
             return None
         year = int(g("ai_y"))
-        if modifier and (modifier.startswith("calendar") or modifier.startswith("full")):
+        if modifier and (modifier.startswith(("calendar", "full"))):
             modifier = None
         first, last = _year_span(year, modifier)
         return make("year", year=year, first=first, last=last, qualifier=modifier, resolved=str(year))

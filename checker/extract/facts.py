@@ -98,7 +98,9 @@ from __future__ import annotations
 
 import math
 import re
-from typing import TYPE_CHECKING, Iterable
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
 from checker.patterns import LazyPattern as _Lazy
 
 if TYPE_CHECKING:
@@ -472,7 +474,8 @@ def _reverse_pattern(pattern: str, flags: int = 0) -> str:
     multiline anchors); ``re`` itself rejects a lookahead of variable width,
     which would become a lookbehind.
     """
-    from re import _constants as c, _parser  # the parser's tree, as re.compile sees the pattern
+    from re import _constants as c  # the parser's tree, as re.compile sees the pattern
+    from re import _parser
 
     tree = _parser.parse(pattern, flags)
     if tree.state.flags & ~(flags | re.UNICODE):
@@ -857,7 +860,7 @@ def _money(ctx: _Context, sentence, previous, q: Quantity, following: list[Quant
     if not _MEASURE_HINT.search(before):
         patterns = patterns[3:]
     match = kind = None
-    for kind, pattern in patterns:
+    for _kind, pattern in patterns:
         match = pattern.search(before, backwards)
         if match:
             break

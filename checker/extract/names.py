@@ -30,9 +30,10 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
 from itertools import compress
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING
 
 from pydantic import BaseModel
 
@@ -1168,7 +1169,7 @@ def _spelling_variants(vocab: _Vocab, forms, kinds, aliases, pairs) -> set[tuple
     near = _near_words() if blocks else None
     for term, reach, choices in blocks:
         length = len(term)
-        for other, distance in near(term, choices, reach):
+        for other, _distance in near(term, choices, reach):
             if other == term or (len(other) == length and other < term):
                 continue
             if (term, other) in aliases or not _may_be_variants(term, other, terms):

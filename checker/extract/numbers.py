@@ -582,7 +582,7 @@ def _percent_unit(word: str) -> str:
     if word.startswith(("basis", "bp")):
         return "bp"
     if "point" in word or word.startswith("pp"):
-        return "pp" if word.startswith(("percent", "%")) or word.startswith("pp") else "pt"
+        return "pp" if word.startswith(("percent", "%", "pp")) else "pt"
     if word.startswith("pt"):
         return "pt"
     return "%"

@@ -344,7 +344,7 @@ def _assess(text: str, cluster: list[Event]) -> GarbledRun | None:
     start = min(e[0] for e in cluster)
     end = max(e[1] for e in cluster)
     counts = {"switch": 0, "mark": 0, "unassigned": 0, "private": 0, "replacement": 0}
-    for event_start, _, kind in cluster:
+    for _event_start, _, kind in cluster:
         counts[kind] += 1
     visible = len(_non_ascii_visible().findall(text, start, end))
     evidence = len(cluster)
