@@ -165,9 +165,35 @@ def load_settings(path: Path | None, root: Path | None = None) -> Settings:
 
 def parse_settings(data: dict[str, Any], source: str, root: str) -> Settings:
     try:
-        return Settings.model_validate({**data, "source": source, "root": root})
+        settings = Settings.model_validate({**data, "source": source, "root": root})
     except ValidationError as error:
         raise ConfigError(_describe(error, source)) from None
+    if "cache-dir" in data or "cache_dir" in data:
+        _check_cache_dir(settings.cache_dir, source, root)
+    return settings
+
+
+def _check_cache_dir(value: str, source: str, root: str) -> None:
+    """A ``cache-dir`` from a config file must be a directory strictly inside the project root.
+
+    The config comes with the repository: a value that points elsewhere would
+    let a repository make factlint write (and prune) files outside it.
+    ``--cache-dir`` on the command line is not checked: the user typed it.
+    """
+    problem = None
+    if not value.strip():
+        problem = "is empty"
+    elif Path(value).is_absolute() or Path(value).drive:
+        problem = "must be relative to the project root, not an absolute path"
+    else:
+        base = Path(root).resolve()
+        target = (base / value).resolve()  # symbolic links in the project included
+        if target == base:
+            problem = "must be a directory inside the project root, not the root itself"
+        elif not target.is_relative_to(base):
+            problem = "must stay inside the project root"
+    if problem:
+        raise ConfigError(f"{source}: cache-dir: {value!r} {problem}")
 
 
 def _describe(error: ValidationError, source: str) -> str:

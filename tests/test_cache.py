@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import pickle
 
+import pytest
+
 from checker import engine
 
 ONE = "# Update\n\nThe trial of Zentrovimab met its goal. Zentrovimab is well tolerated. Zentrovimab is approved.\n"
@@ -90,7 +92,7 @@ def test_paths_are_shown_relative_to_the_working_directory_of_each_run(project, 
 def test_a_corrupt_cache_file_is_ignored(project, run_cli):
     _project(project)
     expected = _report(run_cli("-f", "json", "docs/two.md")[1])
-    for file in (project / ".factlint_cache").glob("sheets-*.pickle"):
+    for file in (project / ".factlint_cache").glob("sheets-*.json"):
         file.write_bytes(b"not a pickle")
     assert _report(run_cli("-f", "json", "docs/two.md")[1]) == expected
 
@@ -107,9 +109,9 @@ def test_cache_dir_from_the_config_and_the_command_line(project, run_cli):
     _project(project)
     (project / "factlint.toml").write_text('cache-dir = "build/cache"\n', encoding="utf-8")
     run_cli("-f", "json", "docs/two.md")
-    assert list((project / "build" / "cache").glob("sheets-*.pickle"))
+    assert list((project / "build" / "cache").glob("sheets-*.json"))
     run_cli("-f", "json", "--cache-dir", "elsewhere", "docs/two.md")
-    assert list((project / "elsewhere").glob("sheets-*.pickle"))
+    assert list((project / "elsewhere").glob("sheets-*.json"))
     assert not (project / ".factlint_cache").exists()
 
 
@@ -118,9 +120,9 @@ def test_deleted_documents_leave_the_cache(project, run_cli):
     run_cli("-f", "json", "docs/two.md")
     (project / "notes.txt").unlink()
     run_cli("-f", "json", "docs/two.md")
-    [file] = (project / ".factlint_cache").glob("sheets-*.pickle")
-    stored = pickle.loads(file.read_bytes())
-    assert sorted(display for display, _ in stored) == ["docs/one.md", "docs/two.md"]
+    [file] = (project / ".factlint_cache").glob("sheets-*.json")
+    stored = _stored(file)
+    assert sorted(entry[0] for entry in stored["entries"]) == ["docs/one.md", "docs/two.md"]
 
 
 def test_standard_input_is_not_cached(project, run_cli, monkeypatch):
@@ -140,3 +142,176 @@ def test_a_cache_directory_that_cannot_be_made_only_costs_time(project, run_cli)
     code, out, err = run_cli("-f", "json", "docs/two.md")
     assert code == 1 and _report(out) == expected and "Traceback" not in err
     assert (project / ".factlint_cache").read_text(encoding="utf-8").startswith("a file")
+
+
+# --- the cache directory is the repository's: nothing in it is trusted ---------------------
+
+
+def _stored(file) -> dict:
+    """The plain data of a cache file (after its signature line)."""
+    return json.loads(file.read_bytes().partition(b"\n")[2])
+
+
+def _resign(file, data: dict) -> None:
+    """Write ``data`` as a cache file signed with this user's key, as factlint itself would."""
+    from checker.cache import _sign, user_key
+
+    payload = json.dumps(data).encode("utf-8")
+    file.write_bytes(_sign(user_key(), payload) + b"\n" + payload)
+
+
+class _Payload:
+    """Unpickling this creates a file: proof that code from the cache ran."""
+
+    def __init__(self, target: str) -> None:
+        self.target = target
+
+    def __reduce__(self):
+        return (open, (self.target, "w"))
+
+
+def _refuse_nothing_else(monkeypatch, processed: list) -> None:
+    original = engine.process
+
+    def spy(source, *args):
+        processed.append(source.path)
+        return original(source, *args)
+
+    monkeypatch.setattr(engine, "process", spy)
+
+
+def test_a_committed_malicious_cache_file_runs_nothing_and_changes_nothing(project, run_cli, tmp_path_factory):
+    _project(project)
+    expected = _report(run_cli("-f", "json", "--no-cache", "docs/two.md")[1])
+    run_cli("-f", "json", "docs/two.md")
+    target = tmp_path_factory.mktemp("victim") / "pwned"
+    evil = pickle.dumps(_Payload(str(target)))
+    files = list((project / ".factlint_cache").glob("sheets-*"))
+    assert files
+    for file in files:  # whatever the cache's file name, a repository can commit a file of that name
+        file.write_bytes(evil)
+        file.with_suffix(".pickle").write_bytes(evil)
+    code, out, err = run_cli("-f", "json", "docs/two.md")
+    assert not target.exists()
+    assert _report(out) == expected and "Traceback" not in err
+
+
+def test_a_cache_file_with_a_wrong_signature_is_a_miss(project, run_cli, monkeypatch):
+    _project(project)
+    expected = _report(run_cli("-f", "json", "docs/two.md")[1])
+    [file] = (project / ".factlint_cache").glob("sheets-*.json")
+    data = _stored(file)
+    for entry in data["entries"]:  # a forged sheet: no findings at all
+        entry[4]["findings"] = []
+    payload = json.dumps(data).encode("utf-8")
+    file.write_bytes(b"0" * 64 + b"\n" + payload)
+    processed: list = []
+    _refuse_nothing_else(monkeypatch, processed)
+    assert _report(run_cli("-f", "json", "docs/two.md")[1]) == expected
+    assert sorted(processed) == ["docs/one.md", "docs/two.md", "notes.txt"]
+
+
+def test_a_signed_cache_file_is_reused(project, run_cli, monkeypatch):
+    """The counterpart of the tests below: a file re-signed unchanged is a hit."""
+    _project(project)
+    expected = _report(run_cli("-f", "json", "docs/two.md")[1])
+    [file] = (project / ".factlint_cache").glob("sheets-*.json")
+    _resign(file, _stored(file))
+    processed: list = []
+    _refuse_nothing_else(monkeypatch, processed)
+    assert _report(run_cli("-f", "json", "docs/two.md")[1]) == expected
+    assert processed == []
+
+
+def _break_sheet(sheet):
+    return "a sheet that is a string"
+
+
+def _break_findings(sheet):
+    sheet["findings"] = [{"rule": 5}]
+    return sheet
+
+
+def _break_finding_fix(sheet):
+    for finding in sheet["findings"]:
+        finding["fix"] = {"edits": "nope", "applicability": "safe", "message": ""}
+    return sheet
+
+
+def _break_field(sheet):
+    sheet["quantities"] = {"not": "a list"}
+    return sheet
+
+
+def _drop_key(sheet):
+    for finding in sheet["findings"]:
+        del finding["rule"]
+    return sheet
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        _break_sheet,
+        _break_findings,
+        _break_finding_fix,
+        _break_field,
+        _drop_key,
+        lambda sheet: None,
+        lambda sheet: [sheet],
+    ],
+)
+def test_a_structurally_wrong_entry_is_a_miss(project, run_cli, monkeypatch, damage):
+    _project(project)
+    expected = _report(run_cli("-f", "json", "docs/two.md")[1])
+    [file] = (project / ".factlint_cache").glob("sheets-*.json")
+    data = _stored(file)
+    for entry in data["entries"]:
+        if entry[0] == "docs/two.md":
+            entry[4] = damage(entry[4])
+    _resign(file, data)
+    processed: list = []
+    _refuse_nothing_else(monkeypatch, processed)
+    code, out, err = run_cli("-f", "json", "docs/two.md")
+    assert _report(out) == expected and "Traceback" not in err
+    assert processed == ["docs/two.md"]  # read again; the others still come from the cache
+
+
+@pytest.mark.parametrize("data", ["a string", [1, 2], {"format": 1, "entries": "x"}, {"format": 1, "entries": [[1, 2, 3]]}, {"entries": []}])
+def test_a_structurally_wrong_file_is_a_miss(project, run_cli, data):
+    _project(project)
+    expected = _report(run_cli("-f", "json", "docs/two.md")[1])
+    [file] = (project / ".factlint_cache").glob("sheets-*.json")
+    _resign(file, data)
+    code, out, err = run_cli("-f", "json", "docs/two.md")
+    assert _report(out) == expected and "Traceback" not in err
+
+
+@pytest.mark.parametrize("value", [".", "..", "../elsewhere", "sub/../..", "/tmp/x", ""])
+def test_a_cache_dir_outside_the_project_is_a_config_error(project, run_cli, value):
+    _project(project)
+    (project / "factlint.toml").write_text(f"cache-dir = {json.dumps(value)}\n", encoding="utf-8")
+    code, out, err = run_cli("-f", "json", "docs/two.md")
+    assert code == 2
+    assert "cache-dir" in err and "factlint.toml" in err
+    assert not list(project.parent.glob("sheets-*")) and not (project / ".gitignore").exists()
+
+
+def test_a_cache_dir_through_a_symbolic_link_out_of_the_project_is_a_config_error(project, run_cli, tmp_path_factory):
+    _project(project)
+    outside = tmp_path_factory.mktemp("outside")
+    (project / "link").symlink_to(outside, target_is_directory=True)
+    (project / "factlint.toml").write_text('cache-dir = "link/cache"\n', encoding="utf-8")
+    code, out, err = run_cli("-f", "json", "docs/two.md")
+    assert code == 2 and "cache-dir" in err
+    assert not list(outside.iterdir())
+
+
+def test_markers_go_only_into_a_directory_factlint_created(project, run_cli):
+    _project(project)
+    (project / "build").mkdir()
+    (project / "factlint.toml").write_text('cache-dir = "build"\n', encoding="utf-8")
+    run_cli("-f", "json", "docs/two.md")
+    assert list((project / "build").glob("sheets-*.json"))  # the cache works there ...
+    assert not (project / "build" / ".gitignore").exists()  # ... but the user's directory is left as it is
+    assert not (project / "build" / "CACHEDIR.TAG").exists()

@@ -84,12 +84,61 @@ def test_a_corrupt_cache_file_is_ignored_and_replaced(fresh_cache, monkeypatch):
     assert pattern in {key[0] for key in lazyre._load_store()}
 
 
-def test_code_the_engine_rejects_is_compiled_again(fresh_cache, monkeypatch):
+NEVER = r"(?!)x"  # valid code that never matches
+
+
+def _saved(monkeypatch, *patterns) -> dict:
+    """Compile ``patterns`` in a fresh run, save them and return the file's entries."""
+    import marshal
+
+    for pattern, flags in patterns:
+        lazyre.compile_cached(pattern, flags)
+    lazyre._save_store()
+    _reload(monkeypatch)
+    with open(lazyre._store_path(), "rb") as handle:
+        return marshal.loads(handle.read())
+
+
+def _rewrite(entries: dict) -> None:
+    import marshal
+
+    with open(lazyre._store_path(), "wb") as handle:
+        handle.write(marshal.dumps(entries))
+
+
+def test_a_warm_run_reuses_the_saved_entries(fresh_cache, monkeypatch):
+    pattern, flags = PATTERNS[1]
+    _saved(monkeypatch, (pattern, flags))
+    _same(lazyre.compile_cached(pattern, flags), pattern, flags)
+    assert lazyre._added == {}  # built from the file: nothing compiled again
+
+
+@pytest.mark.parametrize(("pattern", "flags"), PATTERNS[:3])
+def test_a_poisoned_entry_changes_nothing(fresh_cache, monkeypatch, pattern, flags):
+    """Valid code of another pattern, stored under this pattern's key, is not used."""
+    entries = _saved(monkeypatch, (pattern, flags), (NEVER, flags))
+    entries[(pattern, int(flags))] = entries[(NEVER, int(flags))]  # the whole entry of the other pattern
+    _rewrite(entries)
+    _same(lazyre.compile_cached(pattern, flags), pattern, flags)
+    assert (pattern, int(flags)) in lazyre._added  # compiled again, and the entry is repaired at exit
+
+
+def test_an_entry_with_another_patterns_code_is_ignored(fresh_cache, monkeypatch):
+    pattern, flags = PATTERNS[0]
+    entries = _saved(monkeypatch, (pattern, flags), (NEVER, flags))
+    mine, other = list(entries[(pattern, flags)]), entries[(NEVER, flags)]
+    mine[:5] = other[:5]  # the other pattern's code under this pattern's digest, if any
+    entries[(pattern, flags)] = tuple(mine)
+    _rewrite(entries)
+    _same(lazyre.compile_cached(pattern, flags), pattern, flags)
+
+
+@pytest.mark.parametrize("entry", ["garbage", (1, 2), None, (0, b"\xff\xff\xff\xff" * 3, 0, {}, (None,), b"0" * 16)])
+def test_a_malformed_entry_is_compiled_again(fresh_cache, monkeypatch, entry):
     pattern, flags = PATTERNS[2]
-    lazyre.compile_cached(pattern, flags)
-    key = (pattern, int(flags))
-    flags_out, _code, groups, groupindex, indexgroup = lazyre._store[key]
-    lazyre._store[key] = (flags_out, b"\xff\xff\xff\xff" * 3, groups, groupindex, indexgroup)  # not valid code
+    entries = _saved(monkeypatch, (pattern, flags))
+    entries[(pattern, int(flags))] = entry
+    _rewrite(entries)
     _same(lazyre.compile_cached(pattern, flags), pattern, flags)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 from array import array
@@ -20,6 +21,7 @@ from array import array
 # equals the one ``re.compile`` built (pattern equality compares the compiled
 # code), so the objects built either way are the same.
 
+_FORMAT = 2  # entries: (flags, code, groups, groupindex, indexgroup, digest)
 _MAX_BYTES = 8_000_000  # beyond this, the file keeps only the patterns this run used
 _CODE_TYPE = "I"  # the engine's code words are 4 bytes (_sre.CODESIZE, part of the file's name)
 _store: dict[tuple[str, int], tuple] | None = None
@@ -37,9 +39,11 @@ def compile_cached(pattern: str, flags: int = 0) -> re.Pattern:
     _used.add(key)
     if entry is not None:
         try:
-            return _build(pattern, entry)
-        except Exception:  # rejected by this engine: compile it again
-            del store[key]
+            if entry[5] == _sign(pattern, flags, entry[:5]):
+                return _build(pattern, entry[:5])
+        except Exception:  # not an entry, or rejected by this engine: compile it again
+            pass
+        del store[key]
     expected = re.compile(pattern, flags)  # (raises re.error for a bad pattern)
     try:
         entry = _compile_code(pattern, flags)
@@ -48,6 +52,10 @@ def compile_cached(pattern: str, flags: int = 0) -> re.Pattern:
         return expected
     if compiled != expected:  # equality compares the compiled code: keep only what re itself builds
         return expected
+    signature = _sign(pattern, flags, entry)
+    if signature is None:  # no key to sign with: nothing is kept
+        return compiled
+    entry = (*entry, signature)
     store[key] = entry
     _added[key] = entry
     global _registered
@@ -72,6 +80,19 @@ def _compile_code(pattern: str, flags: int) -> tuple:
     return flags | parsed.state.flags, code, parsed.state.groups - 1, groupindex, tuple(indexgroup)
 
 
+def _sign(pattern: str, flags: int, entry: tuple) -> bytes | None:
+    """The keyed digest that vouches for ``entry`` as the compiled form of ``pattern`` with ``flags``."""
+    from checker import __version__
+    from checker.cache import user_key
+
+    key = user_key()
+    if key is None:
+        return None
+    flags_out, code, groups, groupindex, indexgroup = entry
+    described = repr((__version__, pattern, flags, flags_out, groups, sorted(groupindex.items()), indexgroup))
+    return hashlib.blake2b(described.encode("utf-8", "surrogatepass") + b"\0" + bytes(code), key=key, digest_size=16).digest()
+
+
 def _build(pattern: str, entry: tuple) -> re.Pattern:
     import _sre
 
@@ -86,7 +107,7 @@ def _store_path() -> str:
     from checker.files import cache_dir
 
     version = "".join(map(str, sys.version_info[:2]))
-    return f"{cache_dir()}/patterns-{sys.implementation.name}{version}-{_sre.MAGIC}-{_sre.CODESIZE}.marshal"
+    return f"{cache_dir()}/patterns-{sys.implementation.name}{version}-{_sre.MAGIC}-{_sre.CODESIZE}-v{_FORMAT}.marshal"
 
 
 def _load_store() -> dict[tuple[str, int], tuple]:
