@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from checker.patterns import compiled as lazyre
 from checker.patterns import LazyPattern
+from checker.patterns import compiled as lazyre
 
 # Patterns of the kinds the extractors use: named groups, flags inline and given,
 # look-around, Unicode classes, a large alternation, a backreference.

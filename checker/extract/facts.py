@@ -860,7 +860,7 @@ def _money(ctx: _Context, sentence, previous, q: Quantity, following: list[Quant
     if not _MEASURE_HINT.search(before):
         patterns = patterns[3:]
     match = kind = None
-    for _kind, pattern in patterns:
+    for kind, pattern in patterns:  # noqa: B007 (kind is read after the loop)
         match = pattern.search(before, backwards)
         if match:
             break
