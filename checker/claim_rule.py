@@ -7,9 +7,9 @@ extractor so that registering the rules imports nothing heavy.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
-from checker.finding import Edit, Finding, Fix, Related
+from checker.finding import Edit, Finding, Fix, Related, Severity
 from checker.rule import Rule
 
 if TYPE_CHECKING:
@@ -22,7 +22,7 @@ class ClaimRule(Rule):
     abstract = True
     kinds: frozenset[str] = frozenset()
     requires = ("numbers",)
-    severity = "error"
+    severity: ClassVar[Severity] = "error"
 
     def check(self, doc, facts):
         for claim in facts.claims:

@@ -182,8 +182,8 @@ def _cmd_check(argv: list[str]) -> int:
     sources, problems = collect(paths, settings, rules, stdin_filename=args.stdin_filename, no_corpus=args.no_corpus, notices=skipped)
     for problem in problems:
         _say(f"error: {problem}")
-    for notice in skipped:
-        _say(notice)
+    for message in skipped:
+        _say(message)
     if problems and not sources:
         return EXIT_ERROR
     cache_dir = None if args.no_cache else Path(args.cache_dir) if args.cache_dir else Path(settings.root) / settings.cache_dir

@@ -16,9 +16,12 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import accumulate
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from checker.finding import Position
+
+if TYPE_CHECKING:
+    from checker.reading import ReadingNotes
 
 BlockKind = Literal["paragraph", "heading", "list", "quote", "table"]
 
@@ -76,6 +79,8 @@ class Sentence:
 
 class Document:
     """One decoded document and the views of it that rules share."""
+
+    reading: ReadingNotes | None = None  # what the reader noticed (set by the engine; checker.reading)
 
     __slots__ = ("path", "text", "prose", "format", "encoding", "bom", "_blocks", "__dict__")
 

@@ -19,12 +19,16 @@ import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
 from checker.config import Settings
 from checker.document import Document
 from checker.facts import FactSheet
-from checker.finding import Diagnostic, Finding, RelatedLocation
+from checker.finding import Diagnostic, Finding, RelatedLocation, Severity
 from checker.rule import Rule
+
+if TYPE_CHECKING:
+    from checker.ledger import Ledger
 
 # Below this much work a process pool costs more than it saves.
 _POOL_MIN_FILES = 8
@@ -174,7 +178,7 @@ def run(
 ) -> RunResult:
     """Lint ``sources`` (in scope or corpus-only) with ``rules``; with ``cache_dir``, reuse unchanged documents' sheets."""
     codes = tuple(rule.code for rule in rules)
-    ledger = None
+    ledger: Ledger | None = None
     if settings.ledger:
         from checker.ledger import load_ledger  # raises ConfigError (exit 2) when malformed
 
@@ -248,10 +252,10 @@ def _pass_one_cached(
         else:
             results[index] = sheet
     processed = _pass_one([source for _, source, _ in missing], settings, codes, jobs, extract_all)
-    for (index, source, content), result in zip(missing, processed):
+    for (index, source, known), result in zip(missing, processed):
         results[index] = result
-        if content is not None and isinstance(result, FactSheet):
-            cache.put(_cache_key(source), content, result)
+        if known is not None and isinstance(result, FactSheet):
+            cache.put(_cache_key(source), known, result)
     cache.save({_cache_key(source) for source in sources if source.file is not None})
     return results
 
@@ -362,7 +366,7 @@ def resolve(finding: Finding, sheet: FactSheet, rule: type[Rule], settings: Sett
     """A finding located by offsets -> a Diagnostic located by lines and columns."""
     line, column = sheet.position(finding.start)
     end_line, end_column = sheet.position(max(finding.end, finding.start))
-    severity = finding.severity or configured_severity(rule, settings) or rule.severity
+    severity = cast(Severity, finding.severity or configured_severity(rule, settings) or rule.severity)
     related = []
     for item in finding.related:
         target = by_path.get(item.path or sheet.path, sheet)

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from checker.config import Settings
     from checker.document import Document
     from checker.facts import Directive, FactSheet
+    from checker.ledger import Ledger
 
 Category = Literal["names", "encoding", "numbers", "dates", "text"]
 
@@ -63,7 +64,7 @@ class Rule:
     def __init__(self, settings: Settings | None = None, options: BaseModel | None = None) -> None:
         self.settings = settings
         # The reference ledger (checker.ledger), loaded once by the engine for corpus rules.
-        self.ledger = None
+        self.ledger: Ledger | None = None
         if options is None and self.Options is not None:
             options = self.Options()
         self.options = options

@@ -97,7 +97,7 @@ def _period_ends_sentence(prose: str, backwards: str, end: int, sentence_start: 
         return False
     if word in _SOMETIMES_FINAL or (("." in word) and bare.isalpha() and len(bare) <= 4):
         nxt = _NEXT_WORD.match(prose, _skip_space(prose, after))
-        return bool(nxt) and nxt.group(1).lower() in _OPENERS
+        return nxt is not None and nxt.group(1).lower() in _OPENERS
     return True
 
 

@@ -53,7 +53,7 @@ class AcronymVariants(Rule):
     def check(self, doc, facts) -> Iterable[Finding]:
         from checker.extract.names import acronym_slip, defined_elsewhere, strip_plural
 
-        definitions = {}
+        definitions: dict = {}
         for definition in facts.acronyms:
             short = strip_plural(definition.short)
             if short.isalpha() and short.isupper():

@@ -62,6 +62,7 @@ class GrowthVsPriorPeriod(Rule):
             for fact in sheet.facts:
                 index.setdefault((canonical[fact.subject_key], fact.measure, fact.period, fact.unit), []).append((sheet, fact))
         known_by_key: dict[tuple, list] = {}
+        ledger_name = ledger.name if ledger is not None else ""
         for known in ledger.facts if ledger is not None else ():
             known_by_key.setdefault((canonical[known.subject_key], known.period, known.unit), []).append(known)
         for sheet in sheets:
@@ -75,7 +76,7 @@ class GrowthVsPriorPeriod(Rule):
                 priors: list[tuple] = []  # (low, high, text, where, related)
                 for known in known_by_key.get((subject, claim.prior_period, fact.unit), ()):
                     if same_measure(fact.measure, fact.organisation, known.measure):
-                        priors.append((known, f"{ledger.name} line {known.line}", None))
+                        priors.append((known, f"{ledger_name} line {known.line}", None))
                 if not priors:
                     for other_sheet, other in index.get((subject, fact.measure, claim.prior_period, fact.unit), ()):
                         if other_sheet is sheet and fact.statement_start <= other.start <= claim.end:

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from checker.finding import Edit, Finding, Fix
+from checker.finding import Applicability, Edit, Finding, Fix
 from checker.patterns import LazyPattern
 from checker.rule import Rule
 
@@ -142,7 +142,7 @@ class InvisibleCharacter(Rule):
         word = _word_at(text, start, end)
         controls = any(ord(ch) < 0x20 or 0x7F <= ord(ch) <= 0x9F for ch in chars)
         between_letters = start > 0 and end < len(text) and not text[start - 1].isspace() and not text[end].isspace()
-        applicability = "display" if controls and between_letters and not ansi else "safe"
+        applicability: Applicability = "display" if controls and between_letters and not ansi else "safe"
         fix = Fix((Edit(start, end, ""),), applicability, "remove the invisible characters")
         meant = _windows_1252(chars)
         if meant:

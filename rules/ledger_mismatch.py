@@ -63,10 +63,10 @@ class LedgerMismatch(Rule):
                 candidates = by_key.get((canonical[fact.subject_key], fact.period, fact.unit))
                 if not candidates:
                     continue
-                known = [k for k in candidates if same_measure(fact.measure, fact.organisation, k.measure)]
-                if not known or any(overlaps(fact.low, fact.high, k.low, k.high) for k in known):
+                matching = [k for k in candidates if same_measure(fact.measure, fact.organisation, k.measure)]
+                if not matching or any(overlaps(fact.low, fact.high, k.low, k.high) for k in matching):
                     continue
-                reference = known[0]
+                reference = matching[0]
                 place = f"{ledger.name} line {reference.line}"
                 subject = describe(fact.subject, fact.measure, fact.period)
                 message = f"{subject} {fact.text} here; the ledger ({place}) says {reference.text}"

@@ -150,7 +150,7 @@ def _as_roman_numeral(word: str, counts: dict[str, int]) -> tuple[str, str, str]
 
     other = next((script for script in counts if script != "Latin"), None)
     table = LOOKALIKES.get(("Latin", other or ""))
-    if "Latin" not in counts or table is None:
+    if "Latin" not in counts or table is None or other is None:
         return None
     latin = "".join(table.get(ch, ch) for ch in word)
     if len(word) < 2 or not set(latin) <= set("IVXLCDM"):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from checker.finding import Edit, Finding, Fix, Related
+from checker.finding import Applicability, Edit, Finding, Fix, Related
 from checker.rule import Rule
 
 # Related locations listed per finding, at most.
@@ -93,7 +93,7 @@ class NameVariants(Rule):
         n, m = len(pair.variant_occurrences), len(pair.reference_occurrences)
         if pair.basis == "listed":
             message = f"'{variant}' is listed as a variant of '{reference}' in [tool.factlint.vocabulary] prefer"
-            applicability = "safe"
+            applicability: Applicability = "safe"
         elif pair.basis == "prefer":
             message = f"'{variant}' ({n}\u00d7) looks like a variant of the preferred '{reference}' ({m}\u00d7)"
             applicability = "unsafe"

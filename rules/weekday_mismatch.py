@@ -72,7 +72,7 @@ class WeekdayMismatch(Rule):
                 fits = [y for y in years if _weekday(y, mention.month, mention.day) == mention.weekday]
                 if fits or _weekday(anchor.date.year, mention.month, mention.day) is None:
                     continue
-                actual = _weekday(anchor.date.year, mention.month, mention.day)
+                actual = _weekday(anchor.date.year, mention.month, mention.day)  # type: ignore[assignment]  # not None: tested above
                 evidence = (
                     f"no year is written; {label} is a {_NAMES[actual]} in {anchor.date.year} (the document's year, "
                     f"from the {anchor.source.replace('-', ' ')}), and not a {written} in {years[0]} or {years[2]} either"

@@ -29,6 +29,7 @@ code point of the Basic Multilingual Plane.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Literal
@@ -92,7 +93,7 @@ _SCX: dict[str, regex.Pattern] = {}
 _FREQUENT_SCRIPTS = SCRIPTS[:10]
 
 
-def _script_pattern(names: tuple[str, ...]) -> regex.Pattern:
+def _script_pattern(names: Sequence[str]) -> regex.Pattern:
     import regex
 
     return regex.compile("|".join(rf"(\p{{sc={name}}})" for name in names))
@@ -603,9 +604,9 @@ def _changes(text: str, fixed: str, steps: tuple[tuple[str, str], ...]) -> list[
             spans[-1][1], spans[-1][3] = i2, j2
         else:
             spans.append([i1, i2, j1, j2])
-    out = []
+    out: list[tuple[int, int, str, tuple[tuple[str, str], ...] | None]] = []
     for i1, i2, j1, j2 in spans:
-        best = None
+        best: tuple[int, int, str, tuple[tuple[str, str], ...] | None] | None = None
         for left, right in ((0, 0), (0, 1), (1, 0), (1, 1), (0, 2), (2, 0)):
             a, b, c, d = i1 - left, i2 + right, j1 - left, j2 + right
             if a < 0 or c < 0 or b > len(text) or d > len(fixed):

@@ -69,7 +69,7 @@ def compile_cached(pattern: str, flags: int = 0) -> re.Pattern:
 
 def _compile_code(pattern: str, flags: int) -> tuple:
     """What ``re._compiler.compile`` passes to ``_sre.compile``, after the pattern."""
-    from re import _compiler, _parser
+    from re import _compiler, _parser  # type: ignore[attr-defined]  # private: tests run the result against re.compile
 
     parsed = _parser.parse(pattern, flags)
     code = array(_CODE_TYPE, _compiler._code(parsed, flags)).tobytes()  # compact, and quick to load

@@ -68,8 +68,10 @@ def _decode_legacy(data: bytes, bad_byte: int) -> Decoded:
         return Decoded(text.lstrip("\ufeff"), "utf-16", True, bad)
     if b"\x00" in data[:8192]:
         raise BinaryFileError("contains NUL bytes")
-    encoding, text = "cp1252", _as_western(data)
-    if text is None:
+    encoding, western = "cp1252", _as_western(data)
+    if western is not None:
+        text = western
+    else:
         from charset_normalizer import from_bytes
 
         best = from_bytes(data).best()

@@ -82,7 +82,7 @@ def _scan_blocks(text: str, starts: list[int], blank: list[tuple[int, int]], cod
 
     def close() -> None:
         if current:
-            blocks.append(tuple(current))  # type: ignore[arg-type]
+            blocks.append(tuple(current))
             current.clear()
 
     i = 0
@@ -178,7 +178,7 @@ def _scan_blocks(text: str, starts: list[int], blank: list[tuple[int, int]], cod
             close()
             continue
         quote = _QUOTE.match(content) if first == ">" else None
-        kind: BlockKind = "paragraph"
+        kind = "paragraph"
         if quote:
             blank.append((start, start + quote.end()))
             kind = "quote"
