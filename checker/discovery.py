@@ -139,7 +139,16 @@ def walk(
                 if skipped is not None and matches_any(relative, include) and not matches_any(relative, exclude):
                     skipped.append((path, problem))
                 continue
-            relative = relative_to(path, root) if os.path.islink(path) else prefix + name
+            relative = prefix + name
+            if os.path.islink(path):
+                target = path.resolve()
+                if not target.is_relative_to(root):
+                    # A link out of the project is never read on a walk (it could be a secret the
+                    # repository's author points at); naming it on the command line still reads it.
+                    if skipped is not None and matches_any(relative, include) and not matches_any(relative, exclude):
+                        skipped.append((path, "symlink to a file outside the project"))
+                    continue
+                relative = target.relative_to(root).as_posix()
             if matches_any(relative, include) and not matches_any(relative, exclude):
                 found.append(path)
     if gitignore and found:

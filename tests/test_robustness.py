@@ -37,6 +37,26 @@ def test_named_symlink_loop_is_an_error_not_a_crash(project, run_cli):
     assert code == 2 and "a.md: symlink loop" in err and "Traceback" not in err
 
 
+@pytest.mark.skipif(not hasattr(os, "symlink"), reason="no symlinks")
+def test_symlink_out_of_the_project_is_not_read_on_a_walk(tmp_path, monkeypatch, run_cli):
+    secret = tmp_path / "secret"
+    secret.mkdir()
+    (secret / "creds.txt").write_text("password: hunter2\n", encoding="utf-8")
+    project = tmp_path / "project"
+    project.mkdir()
+    (project / "factlint.toml").write_text("", encoding="utf-8")
+    (project / "ok.md").write_text("A clean sentence.\n", encoding="utf-8")
+    os.symlink(secret / "creds.txt", project / "notes.txt")
+    monkeypatch.chdir(project)
+    code, out, err = run_cli(".")
+    assert "hunter2" not in out and "hunter2" not in err
+    assert "notes.txt: skipped: symlink to a file outside the project" in err
+    assert code == 0, err
+    assert "in 1 document" in out  # ok.md only
+    code, out, _ = run_cli("ok.md", "notes.txt")  # named explicitly: the user asked for it
+    assert "in 2 documents" in out
+
+
 # --- 1b. malformed UTF-16 -----------------------------------------------------------
 
 
