@@ -53,8 +53,8 @@ from itertools import chain as _chain
 from typing import TYPE_CHECKING, Any
 
 from checker.facts import DateMention, DocumentDate
+from checker.patterns import BoundedMemo, compile_cached, trie_regex
 from checker.patterns import LazyPattern as _Lazy
-from checker.patterns import compile_cached, trie_regex
 
 if TYPE_CHECKING:
     from checker.config import Settings
@@ -461,8 +461,7 @@ def _lead_in(branch: str, prose: str, start: int) -> tuple[int, dict[str, str]]:
 
 # Results of the searches in the few characters before a match, by the text they depend on (each
 # pattern looks at most one character behind where it starts): the same phrases recur before dates.
-_WINDOW_CACHE: dict[tuple, Any] = {}
-_WINDOW_CACHE_LIMIT = 100_000
+_WINDOW_CACHE = BoundedMemo(100_000)
 
 
 def _window_before(prose: str, start: int, width: int) -> tuple[str, int]:
@@ -473,16 +472,7 @@ def _window_before(prose: str, start: int, width: int) -> tuple[str, int]:
     return prose[key_lo:start], lo - key_lo
 
 
-def _memo(key: tuple, compute) -> Any:
-    """``compute()``, remembered by ``key`` (the cache is emptied when it grows too large)."""
-    try:
-        return _WINDOW_CACHE[key]
-    except KeyError:
-        pass
-    if len(_WINDOW_CACHE) > _WINDOW_CACHE_LIMIT:
-        _WINDOW_CACHE.clear()
-    found = _WINDOW_CACHE[key] = compute()
-    return found
+_memo = _WINDOW_CACHE.get_or  # ``compute()``, remembered by ``key``
 
 
 def _lead_in_search(names: tuple[str, ...], window: str, pos: int) -> tuple[int, dict[str, str]]:
