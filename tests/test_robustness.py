@@ -230,3 +230,20 @@ def test_zero_documents_is_an_error(project, run_cli):
     (project / "notes.rst").write_text("Not a format we lint.\n", encoding="utf-8")
     code, out, err = run_cli(".")
     assert code == 2 and "no documents were checked" in err
+
+
+def test_one_nul_byte_does_not_turn_a_failing_file_into_a_pass(project, run_cli):
+    text = "Pay the invoice.\n\nThe total is \u202e$100\u202c today.\n"
+    (project / "doc.md").write_bytes(text.encode("utf-8"))
+    code, out, _ = run_cli("doc.md")
+    assert code == 1 and "ENC006" in out
+    (project / "doc.md").write_bytes(text.encode("utf-8") + b"\x00\n")
+    code, out, err = run_cli("doc.md")
+    assert "binary" not in err
+    assert code == 1 and "ENC006" in out
+
+
+def test_mostly_nul_text_file_is_still_binary(project, run_cli):
+    (project / "blob.txt").write_bytes(b"ab\x00\x00\x00\x00cd" * 100)
+    code, _, err = run_cli("blob.txt")
+    assert code == 2 and "binary file" in err

@@ -44,15 +44,20 @@ def format_for(path: str) -> str | None:
     return FORMATS.get(PurePath(path).suffix.lower())
 
 
-def decode(data: bytes) -> Decoded:
-    """Decode file bytes: UTF-8 (BOM optional), else detect; refuse binary data."""
+def decode(data: bytes, text_format: bool = False) -> Decoded:
+    """Decode file bytes: UTF-8 (BOM optional), else detect; refuse binary data.
+
+    With ``text_format`` (the file's extension names a text format), valid UTF-8 with a
+    few stray NUL characters (one, or at most 1%) is text: one NUL byte must not turn a file into "binary"
+    and its findings into a pass.
+    """
     bom = data.startswith(codecs.BOM_UTF8)
     body = data[3:] if bom else data
     try:
         text = body.decode("utf-8")
     except UnicodeDecodeError as error:
         return _decode_legacy(data, error.start)
-    if "\x00" in text:
+    if "\x00" in text and not (text_format and text.count("\x00") <= max(1, len(text) // 100)):
         raise BinaryFileError("contains NUL bytes")
     return Decoded(text, "utf-8-sig" if bom else "utf-8", bom)
 
@@ -136,8 +141,9 @@ def _looks_binary(text: str) -> bool:
 
 def read_document(path: str, data: bytes, format: str | None = None) -> tuple[Document, Decoded]:
     """Build a Document from file bytes with the reader for its format."""
-    decoded = decode(data)
-    format = format or format_for(path) or "text"
+    known = format or format_for(path)
+    decoded = decode(data, text_format=known is not None)
+    format = known or "text"
     if format == "markdown":
         from checker.readers.markdown import read
     else:
