@@ -61,6 +61,9 @@ class RunResult:
     rules: list[type[Rule]]
     stats: dict[str, int] = field(default_factory=dict)
     errors: list[str] = field(default_factory=list)  # internal errors: the run exits 2
+    # The bytes of in-scope documents linted from memory (standard input), by path: formatters
+    # that show source lines must show what was linted, not a file of the same name on disk.
+    in_memory: dict[str, bytes] = field(default_factory=dict)
 
 
 # --- pass 1 -----------------------------------------------------------------------
@@ -203,7 +206,8 @@ def run(
     suppression_rules = [instantiate(rule, settings) for rule in rules if rule.reads_suppressions]
     diagnostics = _finish(sheets, corpus_findings, settings, {rule.code: rule for rule in rules}, suppression_rules)
     stats = _stats(sheets)
-    return RunResult(diagnostics, sheets, notices, list(rules), stats, errors)
+    in_memory = {source.path: source.data for source in sources if source.data is not None and source.file is None and source.in_scope}
+    return RunResult(diagnostics, sheets, notices, list(rules), stats, errors, in_memory)
 
 
 def _pass_one(sources: list[Source], settings: Settings, codes: tuple[str, ...], jobs: int | None, extract_all: bool) -> list:

@@ -247,3 +247,15 @@ def test_mostly_nul_text_file_is_still_binary(project, run_cli):
     (project / "blob.txt").write_bytes(b"ab\x00\x00\x00\x00cd" * 100)
     code, _, err = run_cli("blob.txt")
     assert code == 2 and "binary file" in err
+
+
+def test_stdin_full_format_shows_the_linted_text_not_the_file_on_disk(project, run_cli, monkeypatch):
+    import io
+    import sys
+
+    (project / "x.md").write_text("A line on disk that is not what was linted.\n", encoding="utf-8")
+    linted = "Revenue rose to $48.6 million from $31.2 million, an increase of 42%.\n"
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(linted.encode("utf-8"))))
+    code, out, _ = run_cli("--stdin-filename", "x.md", "-")
+    assert code == 1 and "NUM001" in out
+    assert "an increase of 42%" in out and "not what was linted" not in out

@@ -18,7 +18,7 @@ def render(result, stream, settings=None, color=False, quiet=False) -> None:
     for d in result.diagnostics:
         head = f"{paint(_BOLD, f'{printable(d.path)}:{d.line}:{d.column}:')} {paint(_COLORS[d.severity], d.rule)} {printable(d.message)}"
         stream.write(head + f" [{d.severity}]\n")
-        source = _line(lines_cache, d.path, d.line)
+        source = _line(lines_cache, d.path, d.line, getattr(result, "in_memory", {}))
         if source is not None:
             gutter = f"{d.line:>5} | "
             shown = source.replace("\t", " ")
@@ -74,12 +74,13 @@ def _window(line: str, column: int, width: int) -> tuple[str, int]:
     return prefix + line[start:end] + suffix, column - start + len(prefix)
 
 
-def _line(cache: dict[str, list[str]], path: str, line: int) -> str | None:
+def _line(cache: dict[str, list[str]], path: str, line: int, in_memory: dict[str, bytes]) -> str | None:
     if path not in cache:
         try:
             from checker.readers import decode
 
-            cache[path] = _split(decode(Path(path).read_bytes()).text)
+            data = in_memory[path] if path in in_memory else Path(path).read_bytes()
+            cache[path] = _split(decode(data, text_format=True).text)
         except Exception:
             cache[path] = []
     lines = cache[path]
