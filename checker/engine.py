@@ -126,7 +126,16 @@ def process(source: Source, settings: Settings, rules: list[Rule], kinds: Iterab
     from checker.reading import reading_notes
 
     doc.reading = reading_notes(data, doc.text, decoded.encoding, decoded.bad_byte)
-    return build_sheet(doc, settings, rules, kinds, source.in_scope)
+    sheet = build_sheet(doc, settings, rules, kinds, source.in_scope)
+    sheet.content_digest = content_digest(data)
+    return sheet
+
+
+def content_digest(data: bytes) -> str:
+    """The digest that identifies a document's bytes (``FactSheet.content_digest``)."""
+    import hashlib
+
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
 def build_sheet(doc: Document, settings: Settings, rules: list[Rule], kinds: Iterable[str], in_scope: bool = True) -> FactSheet:

@@ -230,6 +230,7 @@ class FactSheet(BaseModel):
     length: int = 0
     line_starts: list[int] = Field(default_factory=lambda: [0])
     in_scope: bool = True  # findings are reported only for documents in scope
+    content_digest: str = ""  # BLAKE2 of the bytes that were checked (--fix writes only over these bytes)
     directives: list[Directive] = Field(default_factory=list)
     names: list[NameMention] = Field(default_factory=list)
     acronyms: list[AcronymDefinition] = Field(default_factory=list)

@@ -116,6 +116,11 @@ def fix_run(result, sources, settings, rules, unsafe: bool = False, write: bool 
         if source.file is None and write:
             raise ValueError("--fix cannot rewrite standard input; use --diff")
         data = source.data if source.data is not None else Path(source.file).read_bytes()
+        if not _unchanged(result, source.path, data):
+            import sys
+
+            print(f"factlint: {source.path}: not fixed: the file changed after it was checked; run factlint again", file=sys.stderr)
+            continue
         try:
             new, _ = fix_text(source.path, data, settings, rules, unsafe, [d for d in result.diagnostics if d.path == source.path])
         except UnicodeEncodeError as error:
@@ -129,8 +134,22 @@ def fix_run(result, sources, settings, rules, unsafe: bool = False, write: bool 
         if diff_stream is not None:
             _write_diff(source.path, data, new, diff_stream)
         if write:
+            if Path(source.file).read_bytes() != data:  # saved by someone while the fixes were computed
+                import sys
+
+                print(f"factlint: {source.path}: not fixed: the file changed while it was being fixed; run factlint again", file=sys.stderr)
+                changed.pop()
+                continue
             write_atomic(Path(source.file), new)
     return changed
+
+
+def _unchanged(result, path: str, data: bytes) -> bool:
+    """Whether ``data`` are the bytes the run checked for ``path`` (the fixes' offsets refer to them)."""
+    from checker.engine import content_digest
+
+    sheet = next((sheet for sheet in result.sheets if sheet.path == path), None)
+    return sheet is not None and sheet.content_digest == content_digest(data)
 
 
 def _write_diff(path: str, old: bytes, new: bytes, stream) -> None:

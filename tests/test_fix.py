@@ -207,3 +207,24 @@ def test_mojibake_repairs_that_round_trip_are_applied(text, fixed):
     diagnostics = lint(text, select=["ENC002"])
     assert diagnostics and all(d.fix and d.fix.applicability == "safe" for d in diagnostics)
     assert apply_fixes(text, diagnostics) == fixed
+
+
+def test_a_file_saved_after_it_was_checked_is_not_fixed(project, capsys):
+    """Fix offsets refer to the checked bytes: a file edited since is left as the user saved it."""
+    from pathlib import Path
+
+    from checker.engine import Source, run
+    from checker.fixes import fix_run
+
+    path = Path("doc.txt")
+    path.write_bytes("Budget: Ascen\u200btage approved $1,250,000.\n".encode("utf-8"))
+    selected = resolve_selection(["ENC"], [])
+    config = settings_from({})
+    sources = [Source("doc.txt", file="doc.txt")]
+    result = run(sources, config, selected, jobs=1)
+    assert any(d.fix is not None for d in result.diagnostics)
+    edited = b"Budget: $1,250,000 approved.\n"  # the user's save during the run
+    path.write_bytes(edited)
+    assert fix_run(result, sources, config, selected) == []
+    assert path.read_bytes() == edited
+    assert "changed after it was checked" in capsys.readouterr().err
