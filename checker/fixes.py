@@ -8,6 +8,7 @@ Display-only fixes are never applied.
 
 from __future__ import annotations
 
+import codecs
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -67,6 +68,9 @@ def encode(text: str, encoding: str, bom: bool) -> bytes:
     """Text back to bytes in the file's own encoding (with its BOM if it had one)."""
     if encoding in ("utf-8-sig",) or (bom and encoding.replace("_", "-").lower() in ("utf-8", "utf8")):
         return b"\xef\xbb\xbf" + text.encode("utf-8")
+    if encoding in ("utf-16-le", "utf-16-be"):  # always read with its BOM: write it back
+        bom_bytes = codecs.BOM_UTF16_LE if encoding == "utf-16-le" else codecs.BOM_UTF16_BE
+        return bom_bytes + text.encode(encoding)
     if encoding == "utf-16":
         return text.encode("utf-16")
     return text.encode(encoding)

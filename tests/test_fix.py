@@ -228,3 +228,15 @@ def test_a_file_saved_after_it_was_checked_is_not_fixed(project, capsys):
     assert fix_run(result, sources, config, selected) == []
     assert path.read_bytes() == edited
     assert "changed after it was checked" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+def test_utf16_is_written_back_in_its_own_byte_order(project, run_cli, codec, newline):
+    bom = b"\xff\xfe" if codec == "utf-16-le" else b"\xfe\xff"
+    text = f"First line.{newline}Ascen\u200btage here.{newline}"
+    code, fixed, _ = _fix(run_cli, "doc.txt", bom + text.encode(codec))
+    assert fixed == bom + f"First line.{newline}Ascentage here.{newline}".encode(codec)
+    assert code == 0
+    _, again, _ = _fix(run_cli, "doc.txt", fixed)  # idempotent
+    assert again == fixed

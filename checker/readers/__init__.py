@@ -64,13 +64,15 @@ def decode(data: bytes, text_format: bool = False) -> Decoded:
 
 def _decode_legacy(data: bytes, bad_byte: int) -> Decoded:
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        # The byte order is part of the encoding, so that a fix writes the file back in it.
+        encoding = "utf-16-le" if data.startswith(codecs.BOM_UTF16_LE) else "utf-16-be"
         try:
-            text, bad = data.decode("utf-16"), None
+            text, bad = data[2:].decode(encoding), None
         except UnicodeDecodeError as error:
             # Odd length or a lone surrogate: keep what decodes, replace the rest, and report
             # the first bad byte (an ENC001 finding) rather than failing the run.
-            text, bad = data.decode("utf-16", errors="replace"), min(error.start, len(data) - 1)
-        return Decoded(text.lstrip("\ufeff"), "utf-16", True, bad)
+            text, bad = data[2:].decode(encoding, errors="replace"), min(error.start + 2, len(data) - 1)
+        return Decoded(text.lstrip("\ufeff"), encoding, True, bad)
     if b"\x00" in data[:8192]:
         raise BinaryFileError("contains NUL bytes")
     encoding, western = "cp1252", _as_western(data)
