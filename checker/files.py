@@ -46,3 +46,33 @@ def write_atomic(path: Path | str, data: bytes, durable: bool = True) -> None:
         except OSError:
             pass
         raise
+
+
+class ReadOnlyFileError(OSError):
+    """A document that its permissions say must not be written."""
+
+
+def write_document(path: Path | str, data: bytes) -> None:
+    """Write a user's document as ``write_atomic`` does, keeping what the file is.
+
+    A symlink is written through (the link stays a link), a read-only file is refused
+    (``ReadOnlyFileError``), the owner and mode are kept, and a file with other hard
+    links is rewritten in place so that every link still shows the new text.
+    """
+    target = Path(os.path.realpath(path))
+    status = target.stat()
+    if not status.st_mode & 0o222:
+        raise ReadOnlyFileError(f"{path}: read-only file, not rewritten")
+    if status.st_nlink > 1:
+        with open(target, "r+b") as handle:
+            handle.write(data)
+            handle.truncate()
+            handle.flush()
+            os.fsync(handle.fileno())
+        return
+    write_atomic(target, data)
+    try:
+        if (status.st_uid, status.st_gid) != (os.stat(target).st_uid, os.stat(target).st_gid):
+            os.chown(target, status.st_uid, status.st_gid)
+    except (OSError, AttributeError):  # not permitted, or no owners on this system
+        pass

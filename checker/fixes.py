@@ -9,10 +9,11 @@ Display-only fixes are never applied.
 from __future__ import annotations
 
 import codecs
+import sys
 from collections.abc import Iterable
 from pathlib import Path
 
-from checker.files import write_atomic
+from checker.files import ReadOnlyFileError, write_document
 from checker.finding import Diagnostic, Edit
 
 MAX_ROUNDS = 10
@@ -119,17 +120,17 @@ def fix_run(result, sources, settings, rules, unsafe: bool = False, write: bool 
             continue
         if source.file is None and write:
             raise ValueError("--fix cannot rewrite standard input; use --diff")
-        data = source.data if source.data is not None else Path(source.file).read_bytes()
+        try:
+            data = source.data if source.data is not None else Path(source.file).read_bytes()
+        except OSError as error:
+            print(f"factlint: {source.path}: not fixed: cannot read it again ({error.strerror or error})", file=sys.stderr)
+            continue
         if not _unchanged(result, source.path, data):
-            import sys
-
             print(f"factlint: {source.path}: not fixed: the file changed after it was checked; run factlint again", file=sys.stderr)
             continue
         try:
             new, _ = fix_text(source.path, data, settings, rules, unsafe, [d for d in result.diagnostics if d.path == source.path])
         except UnicodeEncodeError as error:
-            import sys
-
             print(f"factlint: {source.path}: not fixed: the fix needs a character that {error.encoding} cannot store", file=sys.stderr)
             continue
         if new == data:
@@ -138,13 +139,18 @@ def fix_run(result, sources, settings, rules, unsafe: bool = False, write: bool 
         if diff_stream is not None:
             _write_diff(source.path, data, new, diff_stream)
         if write:
-            if Path(source.file).read_bytes() != data:  # saved by someone while the fixes were computed
-                import sys
-
-                print(f"factlint: {source.path}: not fixed: the file changed while it was being fixed; run factlint again", file=sys.stderr)
+            try:
+                if Path(source.file).read_bytes() != data:  # saved by someone while the fixes were computed
+                    print(f"factlint: {source.path}: not fixed: the file changed while it was being fixed; run factlint again", file=sys.stderr)
+                    changed.pop()
+                    continue
+                write_document(source.file, new)
+            except ReadOnlyFileError:
+                print(f"factlint: {source.path}: not fixed: the file is read-only", file=sys.stderr)
                 changed.pop()
-                continue
-            write_atomic(Path(source.file), new)
+            except OSError as error:  # full disk, read-only directory, file removed: the original is untouched
+                print(f"factlint: {source.path}: not fixed: {error.strerror or error}", file=sys.stderr)
+                changed.pop()
     return changed
 
 

@@ -240,3 +240,58 @@ def test_utf16_is_written_back_in_its_own_byte_order(project, run_cli, codec, ne
     assert code == 0
     _, again, _ = _fix(run_cli, "doc.txt", fixed)  # idempotent
     assert again == fixed
+
+
+BROKEN = "Ascen\u200btage here.\n".encode("utf-8")
+FIXED = b"Ascentage here.\n"
+
+
+def test_fix_writes_through_a_symlink(project, run_cli):
+    import os
+    from pathlib import Path
+
+    Path("real.txt").write_bytes(BROKEN)
+    os.symlink("real.txt", "link.txt")
+    run_cli("--fix", "--select", "ENC", "link.txt")
+    assert os.path.islink("link.txt") and Path("real.txt").read_bytes() == FIXED
+
+
+def test_fix_refuses_a_read_only_file(project, run_cli):
+    import os
+    from pathlib import Path
+
+    Path("ro.txt").write_bytes(BROKEN)
+    os.chmod("ro.txt", 0o444)
+    _, _, err = run_cli("--fix", "--select", "ENC", "ro.txt")
+    assert Path("ro.txt").read_bytes() == BROKEN and "read-only" in err
+    assert os.stat("ro.txt").st_mode & 0o777 == 0o444
+
+
+def test_fix_keeps_hard_links(project, run_cli):
+    import os
+    from pathlib import Path
+
+    Path("a.txt").write_bytes(BROKEN)
+    os.link("a.txt", "b.txt")
+    run_cli("--fix", "--select", "ENC", "a.txt")
+    assert Path("a.txt").read_bytes() == FIXED and Path("b.txt").read_bytes() == FIXED
+    assert os.stat("a.txt").st_ino == os.stat("b.txt").st_ino
+
+
+def test_a_failed_write_reports_the_file_and_leaves_it_whole(project, run_cli, monkeypatch):
+    """A full disk (or a read-only directory) at the rename: one message, the original intact, no temporary left."""
+    import errno
+    import os
+    from pathlib import Path
+
+    Path("doc.txt").write_bytes(BROKEN)
+
+    def no_space(*_args, **_kwargs):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(os, "replace", no_space)
+    code, _, err = run_cli("--fix", "--select", "ENC", "doc.txt")
+    assert Path("doc.txt").read_bytes() == BROKEN
+    assert "doc.txt: not fixed: No space left on device" in err and "Traceback" not in err
+    assert sorted(os.listdir(".")) == sorted(n for n in os.listdir(".") if not n.endswith(".factlint"))
+    assert code == 1  # the finding stays unfixed, so the run still fails
