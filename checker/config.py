@@ -112,7 +112,7 @@ class Settings(_Strict):
 
 def _valid_globs(value):
     """``value`` (globs, or a table keyed by globs) if every glob compiles; else ValueError naming it."""
-    from checker.discovery import check_globs
+    from checker.globs import check_globs
 
     check_globs(value)  # iterating a dict gives its keys
     return value

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import errno
 import os
-import re
 import stat
 import subprocess
 from collections.abc import Iterable
-from functools import lru_cache
 from pathlib import Path
+
+from checker.globs import matches_any
 
 SKIP_DIRS = frozenset(
     {".git", ".hg", ".svn", ".venv", "venv", ".tox", ".nox", "node_modules", "__pycache__",
@@ -24,71 +24,11 @@ SKIP_DIRS = frozenset(
 )
 
 
-@lru_cache(maxsize=256)
-def glob_regex(pattern: str) -> re.Pattern[str]:
-    """Translate a glob (``**``, ``*``, ``?``, ``[...]``) into a regex on posix paths."""
-    if pattern.endswith("/"):
-        pattern += "**"
-    out = []
-    i = 0
-    while i < len(pattern):
-        char = pattern[i]
-        if pattern.startswith("**/", i):
-            out.append("(?:.*/)?")
-            i += 3
-        elif pattern.startswith("**", i):
-            out.append(".*")
-            i += 2
-        elif char == "*":
-            out.append("[^/]*")
-            i += 1
-        elif char == "?":
-            out.append("[^/]")
-            i += 1
-        elif char == "[":
-            close = pattern.find("]", i + 1)
-            if close == -1:
-                out.append(re.escape(char))
-                i += 1
-            else:
-                body = pattern[i + 1 : close].replace("\\", "\\\\")
-                if body.startswith("!"):
-                    body = "^" + body[1:]
-                out.append(f"[{body}]")
-                i = close + 1
-        else:
-            out.append(re.escape(char))
-            i += 1
-    return re.compile("".join(out) + r"\Z")
-
-
-def matches_any(relative: str, patterns: Iterable[str]) -> bool:
-    """Whether a root-relative posix path matches any glob."""
-    name = relative.rsplit("/", 1)[-1]
-    for pattern in patterns:
-        if "/" not in pattern.rstrip("/") and not pattern.endswith("/"):
-            if glob_regex(pattern).match(name) or glob_regex(pattern).match(relative):
-                return True
-        elif glob_regex(pattern.lstrip("/")).match(relative):
-            return True
-    return False
-
-
 def relative_to(path: Path, root: Path) -> str:
     try:
         return path.resolve().relative_to(root).as_posix()
     except ValueError:
         return path.resolve().as_posix()
-
-
-def check_globs(patterns: Iterable[str]) -> None:
-    """Raise ValueError naming the first glob that cannot be compiled (e.g. the range ``[z-a]``)."""
-    for pattern in patterns:
-        try:
-            glob_regex(pattern.lstrip("/"))
-            glob_regex(pattern)
-        except re.error as error:
-            raise ValueError(f"invalid glob {pattern!r}: {error}") from None
 
 
 def file_problem(path: Path) -> str | None:

@@ -303,7 +303,7 @@ def _finish(
     rules: dict[str, type[Rule]],
     suppression_rules: Sequence[Rule] = (),
 ) -> list[Diagnostic]:
-    from checker.discovery import matches_any
+    from checker.globs import matches_any
     from checker.registry import matches
     from checker.suppress import Suppressor
 
