@@ -13,7 +13,7 @@ import sys
 from collections.abc import Iterable
 from pathlib import Path
 
-from checker.files import ReadOnlyFileError, write_document
+from checker.files import ReadOnlyFileError, remove_leftovers, write_document
 from checker.finding import Diagnostic, Edit
 
 MAX_ROUNDS = 10
@@ -115,6 +115,8 @@ def fix_run(result, sources, settings, rules, unsafe: bool = False, write: bool 
         if applicable(diagnostic, unsafe):
             by_path.setdefault(diagnostic.path, []).append(diagnostic)
     changed: list[str] = []
+    if write:
+        _remove_leftovers(sources)
     for source in sources:
         if not source.in_scope or source.path not in by_path:
             continue
@@ -152,6 +154,13 @@ def fix_run(result, sources, settings, rules, unsafe: bool = False, write: bool 
                 print(f"factlint: {source.path}: not fixed: {error.strerror or error}", file=sys.stderr)
                 changed.pop()
     return changed
+
+
+def _remove_leftovers(sources) -> None:
+    """Remove the temporary files of an earlier --fix that was killed mid-write, saying so."""
+    directories = sorted({str(Path(source.file).parent) for source in sources if source.in_scope and source.file is not None})
+    for path in remove_leftovers(directories):
+        print(f"factlint: removed {path}, a temporary file left by an interrupted --fix", file=sys.stderr)
 
 
 def _unchanged(result, path: str, data: bytes) -> bool:

@@ -295,3 +295,39 @@ def test_a_failed_write_reports_the_file_and_leaves_it_whole(project, run_cli, m
     assert "doc.txt: not fixed: No space left on device" in err and "Traceback" not in err
     assert sorted(os.listdir(".")) == sorted(n for n in os.listdir(".") if not n.endswith(".factlint"))
     assert code == 1  # the finding stays unfixed, so the run still fails
+
+
+def test_the_next_fix_removes_what_a_killed_fix_left_behind(project, run_cli):
+    """A ``kill -9`` between the temporary file and the rename leaves ``.<name>.XXXXXXXX.factlint``."""
+    import os
+    import time
+    from pathlib import Path
+
+    Path("doc.txt").write_bytes(BROKEN)
+    old = time.time() - 3600
+    for name in (".doc.txt.k3x_9a2q.factlint", ".gone.txt.abcdefgh.factlint", ".doc.txt.abcdefgh.factlint.bak", ".doc.txt.fresh123.factlint"):
+        Path(name).write_bytes(b"partial")
+        if "fresh" not in name:
+            os.utime(name, (old, old))
+    _, _, err = run_cli("--fix", "--select", "ENC", "doc.txt")
+    assert Path("doc.txt").read_bytes() == FIXED
+    assert not Path(".doc.txt.k3x_9a2q.factlint").exists()
+    assert "removed" in err and ".doc.txt.k3x_9a2q.factlint" in err
+    # Not ours to remove: no file of that name beside it, another suffix, or one a running fix may still be writing.
+    assert Path(".gone.txt.abcdefgh.factlint").exists()
+    assert Path(".doc.txt.abcdefgh.factlint.bak").exists()
+    assert Path(".doc.txt.fresh123.factlint").exists()
+
+
+def test_a_plain_run_never_removes_anything(project, run_cli):
+    import os
+    import time
+    from pathlib import Path
+
+    Path("doc.txt").write_bytes(BROKEN)
+    Path(".doc.txt.k3x_9a2q.factlint").write_bytes(b"partial")
+    old = time.time() - 3600
+    os.utime(".doc.txt.k3x_9a2q.factlint", (old, old))
+    run_cli("--select", "ENC", "doc.txt")
+    run_cli("--diff", "--select", "ENC", "doc.txt")
+    assert Path(".doc.txt.k3x_9a2q.factlint").exists()
