@@ -11,8 +11,8 @@ from checker.rule import Rule
 class ConflictingFacts(Rule):
     """The same fact stated with different values, in one document or across documents.
 
-    What it does
-    ------------
+    What it checks
+    --------------
     Collects statements of the form subject + measure + period = value
     ("Norwind Robotics revenue for 2025 was $60.9 million", "Norwind was
     founded in 2012", "we have more than 800 employees") from every
@@ -35,17 +35,20 @@ class ConflictingFacts(Rule):
     readers who compare them stop trusting all three. The check finds the
     disagreement; only the writer knows which figure is correct.
 
-    Example
+    Fix safety
+    ----------
+    A suggestion only (never applied by ``--fix``): it offers the other
+    document's figure, but either figure may be the wrong one.
+
+    Flagged
     -------
-    Flagged::
+        press-release.md: Norwind Robotics reported total revenue of $60.9 million for 2025.
+        letter.md:        Norwind Robotics reported total revenue of $61.9 million for 2025.
 
-        press-release.md: Total revenue for 2025 was $60.9 million.
-        letter.md:        Total revenue for 2025 was $61.9 million.
-
-    Passes::
-
-        press-release.md: Total revenue for 2025 was $60.9 million.
-        interview.md:     Last year our revenue was $61 million.
+    Passes
+    ------
+        press-release.md: Norwind Robotics reported total revenue of $60.9 million for 2025.
+        interview.md:     Norwind Robotics reported total revenue of $61 million for 2025.
     """
 
     code = "NUM101"

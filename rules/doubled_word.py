@@ -63,8 +63,8 @@ _FUNCTION = frozenset(
 class DoubledWord(Rule):
     """The same word twice in a row, such as ``the the``.
 
-    What it does
-    ------------
+    What it checks
+    --------------
     Reports a word repeated immediately, ignoring case and line breaks
     (``the\\nthe`` is the usual way it happens) but never across a paragraph
     break or punctuation. Repeats that English uses on purpose are left alone:
@@ -80,20 +80,20 @@ class DoubledWord(Rule):
     A doubled word is almost always an editing slip, and the eye skips it:
     readers notice it only after publication.
 
+    Fix safety
+    ----------
     The fix deletes the second word. It is safe for articles, prepositions,
     conjunctions and auxiliaries ("the the", "of of", "will will"), which are
     never doubled on purpose; for other words it is unsafe, because a rare
     construction may be intended.
 
-    Example
+    Flagged
     -------
-    Flagged::
-
         The company expects to file the
         the application in the first quarter.
 
-    Passes::
-
+    Passes
+    ------
         By March the company had had two approvals.
     """
 

@@ -29,8 +29,8 @@ _SUSPENDED = frozenset("and or to nor but than versus vs via through as".split()
 class ExtractionArtifact(Rule):
     """HTML entities, PDF ligatures and end-of-line hyphenation left in the middle of a line.
 
-    What it does
-    ------------
+    What it checks
+    --------------
     Reports three leftovers of converting documents to text:
 
     - HTML character references in plain-text files (``&amp;``,
@@ -49,19 +49,19 @@ class ExtractionArtifact(Rule):
     search, spell checking and the other rules do not recognise a word
     written with a ligature character ("ﬁnancial") or broken in two.
 
+    Fix safety
+    ----------
     Replacing a ligature with its letters is safe and applied by ``--fix``.
     The entity and hyphenation fixes are suggestions: a text about HTML may
     mean the entity literally, and a broken word may have been meant as a
     hyphenated compound.
 
-    Example
+    Flagged
     -------
-    Flagged::
-
         Research &amp; development costs rose, driven by treat- ment of ﬁve patients.
 
-    Passes::
-
+    Passes
+    ------
         Research & development costs rose for pre- and post-operative treatment of five patients.
     """
 

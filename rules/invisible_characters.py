@@ -54,8 +54,8 @@ _NOT_JOINING = frozenset({"Latin", "Greek", "Cyrillic", "Common", "Inherited", "
 class InvisibleCharacter(Rule):
     """Invisible characters inside the text: zero-width spaces, joiners, stray BOMs, control characters.
 
-    What it does
-    ------------
+    What it checks
+    --------------
     Reports characters that take no space on screen but are part of the
     text: zero-width spaces, zero-width joiners and non-joiners, word
     joiners and invisible mathematical operators inside ordinary words,
@@ -78,20 +78,20 @@ class InvisibleCharacter(Rule):
     leftovers of terminals and broken conversions; tag characters can carry
     hidden instructions.
 
+    Fix safety
+    ----------
     The fix removes the characters; it is safe for everything except
     control characters between two letters, which may have stood for a
     separator and are only suggested.
 
-    Example
+    Flagged
     -------
-    Flagged::
-
         Ascen<U+200B>tage Pharma
 
     (``<U+200B>`` stands for the invisible zero-width space.)
 
-    Passes::
-
+    Passes
+    ------
         Ascentage Pharma 👩‍🔬 (a zero-width joiner inside an emoji)
     """
 

@@ -11,8 +11,8 @@ from checker.rule import Rule
 class LedgerMismatch(Rule):
     """A fact that disagrees with the reference ledger.
 
-    What it does
-    ------------
+    What it checks
+    --------------
     When the configuration names a reference ledger (``ledger =
     "facts.toml"``: a file of known facts, each with a subject, a measure,
     a period and a value; ``factlint facts --corpus DIR`` writes one from
@@ -27,17 +27,29 @@ class LedgerMismatch(Rule):
     The ledger is the one place where the audited figure lives, so every
     document can be held to it.
 
-    Example
+    Fix safety
+    ----------
+    A suggestion only (never applied by ``--fix``): it offers the ledger's
+    figure; the ledger is the reference, but the text may describe a
+    different measure or period.
+
+    Flagged
     -------
-    Flagged::
+        facts.toml: [[fact]]
+                    subject = "Norwind Robotics"
+                    measure = "revenue"
+                    period = "2024"
+                    value = "$34.4 million"
+        letter.md:  Norwind Robotics reported total revenue of $40.0 million for 2024.
 
-        facts.toml: subject = "Olverembatinib", measure = "sales",
-                    period = "2024", value = "$34.4 million"
-        letter.md:  Olverembatinib sales were $40.0 million in 2024.
-
-    Passes::
-
-        letter.md:  Olverembatinib sales were $34 million in 2024.
+    Passes
+    ------
+        facts.toml: [[fact]]
+                    subject = "Norwind Robotics"
+                    measure = "revenue"
+                    period = "2024"
+                    value = "$34.4 million"
+        letter.md:  Norwind Robotics reported total revenue of $34 million for 2024.
     """
 
     code = "NUM103"

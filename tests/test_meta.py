@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import importlib
+import inspect
 import pkgutil
 import re
+import sys
 import tomllib
 from pathlib import Path
 
@@ -43,7 +45,9 @@ def test_rule_metadata_and_docstring(rule):
     sections = doc_sections(rule)
     for section in DOC_SECTIONS:
         assert sections.get(section, "").strip(), f"{rule.code}: empty section {section!r}"
-    assert "Flagged::" in sections["Example"] and "Passes::" in sections["Example"]
+    assert list(sections)[:2] == ["What it checks", "Why it matters"], f"{rule.code}: sections out of order"
+    offers_fixes = "Fix(" in inspect.getsource(sys.modules[rule.__module__])
+    assert ("Fix safety" in sections) == offers_fixes, f"{rule.code}: a rule that offers fixes, and only such a rule, says how safe they are"
     if rule.Options is not None:
         assert "Options" in sections, f"{rule.code} has options but no Options section"
         assert rule.Options.model_config.get("frozen"), f"{rule.code}: Options must be frozen"
