@@ -92,5 +92,5 @@ class AcronymVariants(Rule):
             related = (Related(definition.short_start, definition.short_end, f"'{anchor}' defined here"),)
             for mention in found:
                 replacement = anchor + mention.text[len(form) :]
-                fix = Fix((Edit(mention.start, mention.end, replacement),), "display", f"write '{replacement}'")
+                fix = Fix((Edit(mention.start, mention.end, replacement),), "display", f'Write "{replacement}"')
                 yield self.finding(mention.start, mention.end, message, evidence=evidence, related=related, fix=fix)

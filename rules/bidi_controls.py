@@ -92,7 +92,7 @@ class BidiControl(Rule):
                 end,
                 f'"{_shown(text, start, end)}" contains {what}, which changes the order in which the text is displayed',
                 evidence="stored order, controls shown as <U+XXXX>: " + _shown(text, start, end, 30),
-                fix=Fix((Edit(start, end, ""),), "display", "delete the bidirectional controls"),
+                fix=Fix((Edit(start, end, ""),), "display", "Delete the bidirectional controls"),
             )
 
 

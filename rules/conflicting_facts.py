@@ -101,5 +101,5 @@ class ConflictingFacts(Rule):
                 fix = None
                 if len({other.text for _, other in others}) == 1:
                     fix = Fix((Edit(fact.start, fact.end, others[0][1].text),), "display",
-                              f"use the figure stated in {where(others[0][0], others[0][1].start, sheet.path)}")
+                              f"Use the figure stated in {where(others[0][0], others[0][1].start, sheet.path)}")
                 yield self.finding(fact.start, fact.end, message, evidence=evidence, related=related, fix=fix, path=sheet.path)

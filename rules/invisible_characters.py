@@ -143,12 +143,12 @@ class InvisibleCharacter(Rule):
         controls = any(ord(ch) < 0x20 or 0x7F <= ord(ch) <= 0x9F for ch in chars)
         between_letters = start > 0 and end < len(text) and not text[start - 1].isspace() and not text[end].isspace()
         applicability: Applicability = "display" if controls and between_letters and not ansi else "safe"
-        fix = Fix((Edit(start, end, ""),), applicability, "remove the invisible characters")
+        fix = Fix((Edit(start, end, ""),), applicability, "Remove the invisible characters")
         meant = _windows_1252(chars)
         if meant:
             # C1 controls are usually Windows-1252 punctuation read as Latin-1.
             what += f', probably "{meant}" (Windows-1252 read as Latin-1)'
-            fix = Fix((Edit(start, end, meant),), "display", f'replace with "{meant}"')
+            fix = Fix((Edit(start, end, meant),), "display", f'Replace with "{meant}"')
         return self.finding(
             start,
             end,

@@ -88,5 +88,5 @@ class LedgerMismatch(Rule):
                     f"{ledger.path} line {reference.line}: {reference.text} allows "
                     f"{format_interval(reference.low, reference.high, reference.unit)}{source}"
                 )
-                fix = Fix((Edit(fact.start, fact.end, reference.text),), "display", f"use the ledger's figure ({place})")
+                fix = Fix((Edit(fact.start, fact.end, reference.text),), "display", f"Use the ledger's figure ({place})")
                 yield self.finding(fact.start, fact.end, message, evidence=evidence, fix=fix, path=sheet.path)

@@ -107,7 +107,7 @@ class MixedScriptWord(Rule):
             evidence=f'{script} letters: {len(word) - len(odd)}; {intruder}: {len(odd)} ('
             + ", ".join(f"U+{ord(ch):04X}" for _, ch in odd)
             + f'); with {script} letters only it reads "{fixed}"',
-            fix=Fix((Edit(start, end, fixed),), "display", f"use {script} letters throughout"),
+            fix=Fix((Edit(start, end, fixed),), "display", f"Use {script} letters throughout"),
         )
 
 

@@ -84,7 +84,7 @@ class Mojibake(Rule):
                 fix=Fix(
                     (Edit(repair.start, repair.end, repair.replacement),),
                     "safe" if repair.chain else "display",
-                    f'replace with "{repair.replacement}"',
+                    f'Replace with "{repair.replacement}"',
                 ),
             )
 

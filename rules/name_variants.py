@@ -127,5 +127,5 @@ class NameVariants(Rule):
             sheet = sheets[index]
             if not sheet.in_scope:
                 continue
-            fix = Fix((Edit(start, end, pair.replacement),), applicability, f"write '{pair.replacement}'")
+            fix = Fix((Edit(start, end, pair.replacement),), applicability, f'Write "{pair.replacement}"')
             yield self.finding(start, end, message, evidence=evidence, related=related, fix=fix, path=sheet.path)

@@ -85,7 +85,7 @@ class WeekdayMismatch(Rule):
                 mention.end,
                 f'"{mention.text}": {label} is a {_NAMES[actual]}, not a {written}',
                 evidence=evidence,
-                fix=Fix((Edit(word.start(), word.end(), replacement),), "display", f"say {replacement}"),
+                fix=Fix((Edit(word.start(), word.end(), replacement),), "display", f'Write "{replacement}"'),
             )
 
 

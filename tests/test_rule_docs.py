@@ -54,6 +54,10 @@ def _documents(text: str) -> dict[str, str]:
 
 
 def _lint(text: str, code: str, tmp_path, monkeypatch) -> list[str]:
+    return [d.rule for d in _diagnostics(text, code, tmp_path, monkeypatch)]
+
+
+def _diagnostics(text: str, code: str, tmp_path, monkeypatch) -> list:
     documents = _documents(_CHAR.sub(lambda m: chr(int(m[1], 16)), text))
     config = {}
     ledger = documents.pop("facts.toml", None)
@@ -62,7 +66,7 @@ def _lint(text: str, code: str, tmp_path, monkeypatch) -> list[str]:
         (tmp_path / "facts.toml").write_text(ledger, encoding="utf-8")
         config["ledger"] = "facts.toml"
     data = {name: _BYTE.sub(lambda m: bytes([int(m[1], 16)]), body.encode("utf-8")) for name, body in documents.items()}
-    return [d.rule for d in lint_sources(data, ("ALL",), config).diagnostics if d.rule == code]
+    return [d for d in lint_sources(data, ("ALL",), config).diagnostics if d.rule == code]
 
 
 @pytest.mark.parametrize("rule", all_rules(), ids=lambda r: r.code)
@@ -81,3 +85,14 @@ def test_the_conventions_are_read():
     assert _documents("a.md: one\n      two\nb.txt: three\n") == {"a.md": "one\ntwo\n", "b.txt": "three\n"}
     assert _documents("<!-- x -->\nText.\n") == {"doc.md": "<!-- x -->\nText.\n"}
     assert _example("    line one\n\n(a note)\n    line two") == "line one\n\nline two\n"
+
+
+@pytest.mark.parametrize("rule", all_rules(), ids=lambda r: r.code)
+def test_fix_titles_are_written_one_way(rule, tmp_path, monkeypatch):
+    """An imperative with a capital ("Write", "Delete"), text to insert in double quotes."""
+    text = _example(doc_sections(rule)["Flagged"])
+    for diagnostic in _diagnostics(text, rule.code, tmp_path, monkeypatch):
+        if diagnostic.fix is not None:
+            title = diagnostic.fix.message
+            assert title[:1].isupper(), title
+            assert not re.search(r"(^|\s)'[^']*'($|[\s,.)])", title), f"single-quoted text in {title!r}"
