@@ -80,6 +80,16 @@ def test_readme_rule_table_is_generated_from_the_registry():
     )
 
 
+def test_readme_options_table_is_generated_from_the_registry():
+    from checker.ruledoc import options_table
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    match = re.search(r"<!-- options-table:start -->\n(.*?)\n<!-- options-table:end -->", readme, re.S)
+    assert match, "README lacks the options-table markers"
+    assert match.group(1).strip() == options_table().strip(), "README options table is stale: run `python scripts/update_readme.py`"
+    assert "`allow`" in match.group(1)
+
+
 def test_no_top_level_rules_import():
     offenders = []
     for path in list((ROOT / "checker").rglob("*.py")) + list((ROOT / "rules").rglob("*.py")) + list((ROOT / "tests").rglob("*.py")):
