@@ -101,6 +101,7 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from checker.patterns import FromEnd
 from checker.patterns import LazyPattern as _Lazy
 
 if TYPE_CHECKING:
@@ -450,161 +451,6 @@ def describe(subject: str, measure: str, period: str) -> str:
     return f"{subject} {measure}" + (f" for {period}" if period else "") + f" {verb}"
 
 
-# --- end-anchored patterns, tried from the end ---------------------------------------
-#
-# The statement patterns end with ``\Z``: they describe the text right before a
-# figure. ``re`` has no backward search, so ``search`` tries such a pattern at
-# every start position, and wherever its lead matches (the sentence start, a
-# comma, "and") the optional name, period and measure parts backtrack at
-# length before ``\Z`` fails. The same pattern reversed, matched once at the
-# start of the reversed text, says whether any start position can succeed:
-# it reads the verb and the hedge first and fails at once when they are not
-# there. Only then is the pattern itself searched, so the match, its groups
-# and its start are exactly those ``search`` finds.
-
-_SCOPED_FLAGS = ((re.I, "i"), (re.M, "m"), (re.S, "s"), (re.A, "a"))
-
-
-def _reverse_pattern(pattern: str, flags: int = 0) -> str:
-    """A pattern that matches exactly the reversed strings of ``pattern`` (groups become non-capturing).
-
-    Lookaheads become lookbehinds and the other way round, ``\\Z`` becomes
-    ``\\A`` and ``^`` becomes ``\\Z``. Raises ValueError for what has no
-    reverse here (backreferences, atomic groups, possessive repeats,
-    multiline anchors); ``re`` itself rejects a lookahead of variable width,
-    which would become a lookbehind.
-    """
-    from re import _constants as c  # the parser's tree, as re.compile sees the pattern
-    from re import _parser
-
-    tree = _parser.parse(pattern, flags)
-    if tree.state.flags & ~(flags | re.UNICODE):
-        raise ValueError("inline global flags are not supported")
-    categories = {
-        c.CATEGORY_DIGIT: r"\d", c.CATEGORY_NOT_DIGIT: r"\D", c.CATEGORY_SPACE: r"\s",
-        c.CATEGORY_NOT_SPACE: r"\S", c.CATEGORY_WORD: r"\w", c.CATEGORY_NOT_WORD: r"\W",
-    }
-    anchors = {c.AT_BEGINNING_STRING: r"\Z", c.AT_END_STRING: r"\A", c.AT_BOUNDARY: r"\b", c.AT_NON_BOUNDARY: r"\B"}
-    if not tree.state.flags & re.MULTILINE:
-        anchors[c.AT_BEGINNING] = r"\Z"
-
-    def char(code: int) -> str:
-        return re.escape(chr(code))
-
-    def klass(items) -> str:
-        out = []
-        for op, av in items:
-            if op is c.NEGATE:
-                out.append("^")
-            elif op is c.LITERAL:
-                out.append(char(av))
-            elif op is c.RANGE:
-                out.append(f"{char(av[0])}-{char(av[1])}")
-            elif op is c.CATEGORY and av in categories:
-                out.append(categories[av])
-            else:
-                raise ValueError(f"cannot reverse {op} in a character class")
-        return "[" + "".join(out) + "]"
-
-    def sequence(items) -> str:
-        return "".join(item(op, av) for op, av in reversed(list(items)))
-
-    def item(op, av) -> str:
-        if op is c.LITERAL:
-            return char(av)
-        if op is c.NOT_LITERAL:
-            return f"[^{char(av)}]"
-        if op is c.ANY:
-            return "."
-        if op is c.IN:
-            return klass(av)
-        if op is c.BRANCH:
-            return "(?:" + "|".join(sequence(alternative) for alternative in av[1]) + ")"
-        if op is c.SUBPATTERN:
-            _group, add, remove, sub = av
-            on = "".join(letter for flag, letter in _SCOPED_FLAGS if add & flag)
-            off = "".join(letter for flag, letter in _SCOPED_FLAGS if remove & flag)
-            return f"(?{on}{'-' + off if off else ''}:{sequence(sub)})"
-        if op is c.MAX_REPEAT or op is c.MIN_REPEAT:
-            low, high, sub = av
-            count = f"{{{low},}}" if high is c.MAXREPEAT else f"{{{low},{high}}}"
-            return f"(?:{sequence(sub)}){count}{'?' if op is c.MIN_REPEAT else ''}"
-        if op is c.AT and av in anchors:
-            return anchors[av]
-        if op is c.ASSERT or op is c.ASSERT_NOT:
-            direction, sub = av
-            return f"(?{'<' if direction == 1 else ''}{'=' if op is c.ASSERT else '!'}{sequence(sub)})"
-        raise ValueError(f"cannot reverse {op} {av}")
-
-    return sequence(tree)
-
-
-class _FromEnd:
-    """An end-anchored pattern that first asks its reverse whether it can match at all.
-
-    The reverse takes a few milliseconds to build, so it is built only once the
-    pattern has been used often enough to repay it; a short run never pays.
-    Built, it must agree with every match the pattern found until then (a
-    reverse that would have missed one is a bug, perhaps of another Python's
-    parser); if it does not, or cannot be built, the pattern is simply searched.
-    """
-
-    _BUILD_AFTER = 100
-    # In the reverse, these look past its end, that is before the start of a forward search.
-    _SEES_PAST_END = ("\\Z", "(?=", "(?!", "\\b", "\\B")
-
-    def __init__(self, pattern: str, flags: int = 0) -> None:
-        self.forward = _Lazy(pattern, flags)
-        self._source = (pattern, flags)
-        self._backward: _Lazy | None = None
-        self._calls = 0
-        self._cut_ok = False
-        self._found: list[str] = []  # texts the pattern matched before the reverse was built
-
-    def search(self, text: str, backwards: str) -> re.Match | None:
-        """``forward.search(text)``; ``backwards`` is ``text[::-1]``."""
-        if self._backward is None and not self._built():
-            match = self.forward.search(text)
-            if match is not None and self._calls < self._BUILD_AFTER:
-                self._found.append(text)
-            return match
-        return self.forward.search(text) if self._backward.match(backwards) else None
-
-    def found(self, text: str, backwards: str, pos: int = 0) -> bool:
-        """Whether ``forward.search(text, pos)`` finds a match; ``backwards`` is ``text[::-1]``.
-
-        With ``pos``, the reverse is matched against the text cut at ``pos``,
-        which is the same only for a pattern that never looks before where it
-        starts (no lookbehind, ``^`` or ``\\b``); for any other the reverse is
-        not used.
-        """
-        if (self._backward is None and not self._built()) or (pos and not self._cut_ok):
-            hit = self.forward.search(text, pos) is not None
-            if hit and not pos and self._calls < self._BUILD_AFTER:
-                self._found.append(text)
-            return hit
-        return self._backward.match(backwards, 0, len(text) - pos) is not None
-
-    def _built(self) -> bool:
-        if self._calls >= self._BUILD_AFTER:
-            return False  # building failed: search forward only
-        self._calls += 1
-        if self._calls < self._BUILD_AFTER:
-            return False
-        try:
-            reversed_text = _reverse_pattern(*self._source)
-            backward = _Lazy(reversed_text, self._source[1])
-            if not all(backward.match(text[::-1]) for text in self._found):
-                return False
-        except Exception:  # no reverse here (ValueError, re.error, a parser that differs)
-            return False
-        finally:
-            self._found = []
-        self._cut_ok = not any(mark in reversed_text for mark in self._SEES_PAST_END)
-        self._backward = backward
-        return True
-
-
 # --- statement grammar ----------------------------------------------------------
 
 _NAME_TOKEN = r"(?-i:[A-Z][\w&\-]*(?:\.(?=\w))?[\w&\-]*\.?|&)"
@@ -639,24 +485,24 @@ _COPULA = (
     r"(?P<gpct>\d[\d.,]*\s*(?:%|percent|per\s+cent))(?:\s+(?P<gcmp>year[\s\-]+(?:over|on)[\s\-]+year|yoy|y/y))?)?\s+to)"
 )
 
-_ACTIVE = _FromEnd(
+_ACTIVE = FromEnd(
     rf"{_LEAD}(?P<subj>{_ORG_PRONOUN}|{_PLURAL_SUBJECT}|{_NAME})\s+{_AUX}(?P<verb>{_ACTIVE_VERB})\s+"
     rf"(?:(?:the|a|an|its|their|our)\s+)?{_PERIOD_ADJ}?(?P<measure>(?:{_MODIFIER}[\s\-]+)*{_MEASURE})"
     rf"{_PERIOD_AFTER}?\s+(?:of|totaling|totalling|amounting\s+to|worth)\s+(?P<hedge>{HEDGE}\s+)?\Z",
     re.I,
 )
-_NOMINAL = _FromEnd(
+_NOMINAL = FromEnd(
     rf"{_LEAD}(?:(?P<poss>(?:{_NAME})['\u2019]s|our|the\s+company['\u2019]s|the\s+group['\u2019]s|{_NAME})\s+)?"
     rf"{_PERIOD_ADJ}?(?P<measure>(?:{_MODIFIER}[\s\-]+)*{_MEASURE}){_PERIOD_AFTER}?\s*,?\s+"
     rf"(?P<verb>{_COPULA})\s+(?P<hedge>{HEDGE}\s+)?\Z",
     re.I,
 )
-_MEASURE_OF = _FromEnd(
+_MEASURE_OF = FromEnd(
     rf"{_LEAD}{_PERIOD_ADJ}?(?P<measure>(?:{_MODIFIER}[\s\-]+)*{_MEASURE})\s+(?:of|for|from)\s+(?P<subj>{_NAME})"
     rf"{_PERIOD_AFTER}?\s*,?\s+(?P<verb>{_COPULA})\s+(?P<hedge>{HEDGE}\s+)?\Z",
     re.I,
 )
-_VALUE_FIRST_BEFORE = _FromEnd(
+_VALUE_FIRST_BEFORE = FromEnd(
     rf"{_LEAD}(?P<subj>{_ORG_PRONOUN}|{_NAME})\s+{_AUX}(?P<verb>{_ACTIVE_VERB})\s+(?P<hedge>{HEDGE}\s+)?\Z",
     re.I,
 )
@@ -683,7 +529,7 @@ _EMPLOYEES_AFTER = _Lazy(
     r"(?P<where>\s+(?:worldwide|globally|around\s+the\s+(?:world|globe)|across\s+the\s+(?:world|globe)|in\s+total))?",
     re.I,
 )
-_WORKFORCE_BEFORE = _FromEnd(
+_WORKFORCE_BEFORE = FromEnd(
     rf"{_SIMPLE_LEAD}(?P<poss>(?:{_NAME})['\u2019]s|our|the\s+company['\u2019]s)\s+(?:global\s+|total\s+)?"
     rf"(?P<measure>workforce|headcount)\s+(?:was|is|stood\s+at|reached|totaled|totalled|of)\s+(?P<hedge>{HEDGE}\s+)?\Z",
     re.I,
@@ -758,7 +604,7 @@ _MEASURE_HINT = _Lazy(
     r"Revenue|revenue|Sales|sales|Turnover|turnover|Income|income|Profit|profit|Earnings|earnings|Loss|loss"
     r"|Expense|expense|REVENUE|SALES"
 )
-_MONEY_TAIL = _FromEnd(
+_MONEY_TAIL = FromEnd(
     r"(?:of|to|at|worth|was|were|is|are|totals|totaled|totalled|totaling|totalling|reached|reaches|had|has|have|"
     r"drove|drive|drives|saw|sees|in|\w+(?:ed|es|s|e))\s+(?:" + HEDGE + r"\s+)?\Z",
     re.I,
