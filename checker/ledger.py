@@ -71,7 +71,7 @@ class Ledger:
 
     def find(self, subject_key: str, measure: str, period: str, unit: str, organisation: bool = False) -> list[LedgerFact]:
         """Ledger facts for a document statement's key (subject key already made corpus-canonical)."""
-        from checker.extract.facts import same_measure
+        from checker.statements_compare import same_measure
 
         return [
             fact
