@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from checker.extract.facts import SALES_FAMILY, canonical_subjects
+from checker.extract.statement_terms import SALES_FAMILY, canonical_subjects
 
 if TYPE_CHECKING:
     from checker.facts import FactSheet

@@ -7,7 +7,7 @@ import random
 import pytest
 
 import checker.patterns.reverse
-from checker.extract import facts
+from checker.extract import statement_grammar as grammar
 from checker.patterns import FromEnd
 
 TEXTS = [
@@ -31,9 +31,9 @@ def _samples(count: int = 400) -> list[str]:
     return [rng.choice(TEXTS) if rng.random() < 0.7 else rng.choice(TEXTS)[: rng.randrange(1, 30)] for _ in range(count)]
 
 
-@pytest.mark.parametrize("name", ["_ACTIVE", "_NOMINAL", "_MEASURE_OF", "_VALUE_FIRST_BEFORE"])
+@pytest.mark.parametrize("name", ["ACTIVE", "NOMINAL", "MEASURE_OF", "VALUE_FIRST_BEFORE"])
 def test_from_end_finds_what_search_finds(name):
-    original = getattr(facts, name)
+    original = getattr(grammar, name)
     fresh = FromEnd(original.pattern, original.flags)
     hits = 0
     for text in _samples():
@@ -50,18 +50,18 @@ def test_a_reverse_that_cannot_be_built_falls_back_to_search(monkeypatch):
         raise ValueError("no reverse")
 
     monkeypatch.setattr(checker.patterns.reverse, "reverse_pattern", broken)
-    fresh = FromEnd(facts._NOMINAL.pattern, facts._NOMINAL.flags)
+    fresh = FromEnd(grammar.NOMINAL.pattern, grammar.NOMINAL.flags)
     for text in _samples():
-        assert bool(fresh.search(text, text[::-1])) == bool(facts._NOMINAL.forward.search(text))
+        assert bool(fresh.search(text, text[::-1])) == bool(grammar.NOMINAL.forward.search(text))
     assert not fresh.uses_reverse
 
 
 def test_a_wrong_reverse_is_caught_by_the_matches_seen_before_it(monkeypatch):
     monkeypatch.setattr(checker.patterns.reverse, "reverse_pattern", lambda pattern, flags=0: r"(?!)")  # matches nothing
-    fresh = FromEnd(facts._NOMINAL.pattern, facts._NOMINAL.flags)
+    fresh = FromEnd(grammar.NOMINAL.pattern, grammar.NOMINAL.flags)
     hits = 0
     for text in _samples():
         found = fresh.search(text, text[::-1])
-        assert bool(found) == bool(facts._NOMINAL.forward.search(text))
+        assert bool(found) == bool(grammar.NOMINAL.forward.search(text))
         hits += bool(found)
     assert hits > 0 and not fresh.uses_reverse
