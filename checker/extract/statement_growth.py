@@ -104,6 +104,7 @@ def growth_before(ctx: Context, match: re.Match, offset: int, fact: FactStatemen
 
 
 def _growth(ctx: Context, percent: Quantity, hedge: str | None, direction: str, prior: str, start: int, end: int) -> GrowthClaim:
+    """The claim: the percent signed by its direction word, widened by its rounding and hedge."""
     from checker.facts import GrowthClaim
 
     sign = -1.0 if _DOWN.match(direction.strip()) else 1.0

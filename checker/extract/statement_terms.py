@@ -157,6 +157,7 @@ PERIOD_RE = _Lazy(PERIOD, re.I)
 
 
 def _year(text: str) -> int:
+    """A year as written: "25" is 2025."""
     value = int(text)
     return value + 2000 if value < 100 else value
 

@@ -55,9 +55,11 @@ class _Reverser:
 
     @staticmethod
     def char(code: int) -> str:
+        """A literal character, escaped."""
         return re.escape(chr(code))
 
     def klass(self, items: Any) -> str:
+        """A character class (the same set either way round)."""
         c = self.c
         out = []
         for op, av in items:
@@ -74,9 +76,11 @@ class _Reverser:
         return "[" + "".join(out) + "]"
 
     def sequence(self, items: Any) -> str:
+        """A sequence of items, last first."""
         return "".join(self.item(op, av) for op, av in reversed(list(items)))
 
     def item(self, op: Any, av: Any) -> str:
+        """One item of the tree, reversed; ValueError for what has no reverse here."""
         c = self.c
         if op is c.LITERAL:
             return self.char(av)
@@ -161,6 +165,7 @@ class FromEnd:
         return self._backward.match(backwards, 0, len(text) - pos) is not None
 
     def _built(self) -> bool:
+        """Whether the reverse is built, counting this use; builds it at the use that repays it."""
         if self._calls >= self._BUILD_AFTER:
             return False  # building failed: search forward only
         self._calls += 1
