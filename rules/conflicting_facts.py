@@ -58,7 +58,7 @@ class ConflictingFacts(Rule):
     requires = ("facts",)
 
     def check_corpus(self, sheets: Sequence) -> Iterator[Finding]:
-        from checker.extract.facts import corpus_subjects, describe, format_interval, overlaps, where
+        from checker.statements_compare import corpus_subjects, describe, format_interval, overlaps, where
 
         canonical = corpus_subjects(sheets, self.ledger)
         groups: dict[tuple, list] = {}

@@ -49,7 +49,7 @@ class GrowthVsPriorPeriod(Rule):
     requires = ("facts",)
 
     def check_corpus(self, sheets: Sequence) -> Iterator[Finding]:
-        from checker.extract.facts import corpus_subjects, growth_interval, overlaps, same_measure, where
+        from checker.statements_compare import corpus_subjects, growth_interval, overlaps, same_measure, where
 
         ledger = self.ledger
         canonical = corpus_subjects(sheets, ledger)

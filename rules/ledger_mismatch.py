@@ -62,7 +62,7 @@ class LedgerMismatch(Rule):
         ledger = self.ledger
         if ledger is None or not ledger.facts:
             return
-        from checker.extract.facts import corpus_subjects, describe, format_interval, overlaps, same_measure
+        from checker.statements_compare import corpus_subjects, describe, format_interval, overlaps, same_measure
 
         canonical = corpus_subjects(sheets, ledger)
         by_key: dict[tuple, list] = {}

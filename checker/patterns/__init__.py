@@ -8,7 +8,11 @@ Domain modules (extractors, rules) use only what this package exports:
   code kept in the user cache directory between runs;
 - ``trie_regex(words)``: an alternation of ``words`` factored by common prefixes;
 - ``BoundedMemo(limit)``: a dict of remembered results that empties itself
-  when it outgrows its limit.
+  when it outgrows its limit;
+- ``reverse_pattern(pattern, flags)``: a pattern matching exactly the reversed
+  strings of ``pattern``;
+- ``FromEnd(pattern, flags)``: an end-anchored pattern whose ``search`` first
+  asks the pattern's reverse whether it can match at all.
 
 Nothing outside this package reaches into its modules' private names.
 """
@@ -16,6 +20,7 @@ Nothing outside this package reaches into its modules' private names.
 from checker.patterns.compiled import compile_cached
 from checker.patterns.lazy import LazyPattern
 from checker.patterns.memo import BoundedMemo
+from checker.patterns.reverse import FromEnd, reverse_pattern
 from checker.patterns.trie import trie_regex
 
-__all__ = ["BoundedMemo", "LazyPattern", "compile_cached", "trie_regex"]
+__all__ = ["BoundedMemo", "FromEnd", "LazyPattern", "compile_cached", "reverse_pattern", "trie_regex"]
