@@ -15,6 +15,7 @@ from pathlib import Path
 
 from checker.files import ReadOnlyFileError, write_document
 from checker.finding import Diagnostic, Edit
+from checker.readers import BinaryFileError
 
 MAX_ROUNDS = 10
 
@@ -132,6 +133,9 @@ def fix_run(result, sources, settings, rules, unsafe: bool = False, write: bool 
             new, _ = fix_text(source.path, data, settings, rules, unsafe, [d for d in result.diagnostics if d.path == source.path])
         except UnicodeEncodeError as error:
             print(f"factlint: {source.path}: not fixed: the fix needs a character that {error.encoding} cannot store", file=sys.stderr)
+            continue
+        except BinaryFileError as error:  # the fixed text would be skipped as binary by the next run
+            print(f"factlint: {source.path}: not fixed: the fixed file would read as binary ({error})", file=sys.stderr)
             continue
         if new == data:
             continue

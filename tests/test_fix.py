@@ -295,3 +295,15 @@ def test_a_failed_write_reports_the_file_and_leaves_it_whole(project, run_cli, m
     assert "doc.txt: not fixed: No space left on device" in err and "Traceback" not in err
     assert sorted(os.listdir(".")) == sorted(n for n in os.listdir(".") if not n.endswith(".factlint"))
     assert code == 1  # the finding stays unfixed, so the run still fails
+
+
+def test_a_fix_that_would_make_the_file_look_binary_is_refused_with_a_message(project, run_cli):
+    """Found by fuzzing: repairing the mojibake leaves mostly control characters, which read as binary."""
+    from pathlib import Path
+
+    data = b"\x81\xc3\x83\x0e\xc3\x98\xf1\x80\x80\x80"
+    Path("d.txt").write_bytes(data)
+    code, _, err = run_cli("--fix", "d.txt")
+    assert code != 2 and "Traceback" not in err and "internal error" not in err
+    assert "d.txt: not fixed: the fixed file would read as binary" in err
+    assert Path("d.txt").read_bytes() == data
