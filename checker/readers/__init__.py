@@ -81,7 +81,8 @@ def _decode_legacy(data: bytes, bad_byte: int) -> Decoded:
     else:
         from charset_normalizer import from_bytes
 
-        best = from_bytes(data).best()
+        # Text with no NUL byte is not UTF-16 or UTF-32 without a BOM, whatever the statistics say.
+        best = next((match for match in from_bytes(data) if not match.encoding.startswith(("utf_16", "utf_32"))), None)
         if best is not None:
             encoding, text = best.encoding, str(best)
         else:  # nothing fits well: Latin-1 maps every byte, so nothing is lost
@@ -91,14 +92,19 @@ def _decode_legacy(data: bytes, bad_byte: int) -> Decoded:
     return Decoded(text, encoding, False, bad_byte)
 
 
-# Characters that Windows-1252 text of Western European languages uses beyond ASCII.
+# Characters that Windows-1252 text of Western European languages uses beyond ASCII. The second
+# line holds the Latin-1 signs (soft hyphen, currency sign, pilcrow, not sign, spacing accents) that
+# Windows-1250 has at the same bytes, so they say nothing of another code page; detection alone
+# read files with them as cp775, cp852 or even UTF-16.
 _WESTERN = frozenset(
     "\u00a0\u00a3\u00a7\u00a9\u00ab\u00ae\u00b0\u00b1\u00b2\u00b3\u00b5\u00b7\u00bb\u00bd\u00bc\u00be\u00bf\u00a1\u00a2\u00a5\u00d7\u00f7"
+    "\u00a4\u00a6\u00a8\u00ac\u00ad\u00b4\u00b6\u00b8"
     "\u20ac\u2018\u2019\u201a\u201c\u201d\u201e\u2020\u2021\u2022\u2026\u2030\u2039\u203a\u2013\u2014\u2122\u0152\u0153\u0160\u0161\u0178\u017d\u017e"
 )
 
 
-_SYMBOL_IN_WORD = re.compile(r"[^\W\d_][\u00a1-\u00bf\u00d7\u00f7\u2020-\u2122][^\W\d_]")
+# The soft hyphen (U+00AD) and the acute accent (U+00B4, "don\u00b4t") belong inside Western words.
+_SYMBOL_IN_WORD = re.compile(r"[^\W\d_][\u00a1-\u00ac\u00ae-\u00b3\u00b5-\u00bf\u00d7\u00f7\u2020-\u2122][^\W\d_]")
 
 
 def _as_western(data: bytes) -> str | None:
