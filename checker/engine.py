@@ -43,6 +43,7 @@ class Source:
     file: str | None = None
     data: bytes | None = None
     in_scope: bool = True
+    encoding: str | None = None  # read in this encoding, detected by an earlier read, not detected again
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,7 +121,7 @@ def process(source: Source, settings: Settings, rules: list[Rule], kinds: Iterab
     except OSError as error:
         return Notice(source.path, f"could not be read: {error.strerror or error}")
     try:
-        doc, decoded = read_document(source.path, data)
+        doc, decoded = read_document(source.path, data, encoding=source.encoding)
     except BinaryFileError as error:
         return Notice(source.path, f"skipped: binary file ({error})")
     from checker.reading import reading_notes

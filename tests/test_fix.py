@@ -307,3 +307,32 @@ def test_a_fix_that_would_make_the_file_look_binary_is_refused_with_a_message(pr
     assert code != 2 and "Traceback" not in err and "internal error" not in err
     assert "d.txt: not fixed: the fixed file would read as binary" in err
     assert Path("d.txt").read_bytes() == data
+
+
+def test_a_source_with_a_pinned_encoding_is_read_in_it_not_detected_again():
+    """The fix loop re-reads its own output in the encoding detected at check time."""
+    from checker.engine import Source, run
+    from checker.readers import decode
+
+    data = "Caf\u00c3\u00a9 au lait.\n".encode("cp1252")  # also valid UTF-8 ("Café")
+    assert decode(data).encoding == "utf-8"
+    pinned = decode(data, encoding="cp1252")
+    assert pinned.text == "Caf\u00c3\u00a9 au lait.\n" and pinned.encoding == "cp1252" and pinned.bad_byte is None
+    result = run([Source("d.txt", data=data, encoding="cp1252")], settings_from(), _enc_rules(), jobs=1)
+    assert result.sheets[0].encoding == "cp1252"
+    assert any(d.rule == "ENC002" for d in result.diagnostics)
+    # Bytes that do not decode in the pinned encoding are detected as usual.
+    assert decode(b"\x81 caf\xc3\xa9", encoding="cp1252").encoding != "cp1252"
+
+
+def test_a_fix_that_would_change_how_the_file_decodes_is_refused(project, run_cli):
+    """Removing the one byte that is not UTF-8 would make the next run read this Windows-1252 file as UTF-8 ("Caf\u00e9")."""
+    from pathlib import Path
+
+    data = b"Caf\xc3\xa9 soft\xadhyphen.\n"
+    Path("d.txt").write_bytes(data)
+    _, _, err = run_cli("--fix", "--select", "ENC005", "d.txt")
+    assert Path("d.txt").read_bytes() == data
+    assert "d.txt: not fixed: the fixed file would be read as utf-8, not cp1252" in err
+    code, _, _ = run_cli("--fix", "--select", "ENC", "d.txt")  # with the mojibake repaired too, it stays cp1252
+    assert Path("d.txt").read_bytes() == b"Caf\xe9 softhyphen.\n"

@@ -44,13 +44,21 @@ def format_for(path: str) -> str | None:
     return FORMATS.get(PurePath(path).suffix.lower())
 
 
-def decode(data: bytes, text_format: bool = False) -> Decoded:
+def decode(data: bytes, text_format: bool = False, encoding: str | None = None) -> Decoded:
     """Decode file bytes: UTF-8 (BOM optional), else detect; refuse binary data.
 
     With ``text_format`` (the file's extension names a text format), valid UTF-8 with a
     few stray NUL characters (one, or at most 1%) is text: one NUL byte must not turn a file into "binary"
     and its findings into a pass.
+
+    With ``encoding`` (the encoding an earlier read of the file detected), bytes that decode in
+    it are read in it, not detected again: ``--fix`` re-reads its own output this way, so that
+    a fix never changes how the rest of the file reads.
     """
+    if encoding is not None:
+        pinned = _decode_pinned(data, encoding)
+        if pinned is not None:
+            return pinned
     bom = data.startswith(codecs.BOM_UTF8)
     body = data[3:] if bom else data
     try:
@@ -60,6 +68,30 @@ def decode(data: bytes, text_format: bool = False) -> Decoded:
     if "\x00" in text and not (text_format and text.count("\x00") <= max(1, len(text) // 100)):
         raise BinaryFileError("contains NUL bytes")
     return Decoded(text, "utf-8-sig" if bom else "utf-8", bom)
+
+
+def _decode_pinned(data: bytes, encoding: str) -> Decoded | None:
+    """``data`` read in a legacy ``encoding``; None for UTF-8 and UTF-16 (their BOM decides) or bytes it cannot decode."""
+    try:
+        name = codecs.lookup(encoding).name
+    except LookupError:
+        return None
+    if name.startswith(("utf-8", "utf-16", "utf-32")):
+        return None
+    if b"\x00" in data[:8192]:
+        raise BinaryFileError("contains NUL bytes")
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+    if _looks_binary(text):
+        raise BinaryFileError("mostly control characters")
+    try:
+        data.decode("utf-8")
+        bad_byte = None
+    except UnicodeDecodeError as error:
+        bad_byte = error.start
+    return Decoded(text, encoding, False, bad_byte)
 
 
 def _decode_legacy(data: bytes, bad_byte: int) -> Decoded:
@@ -147,10 +179,10 @@ def _looks_binary(text: str) -> bool:
     return controls / len(sample) > 0.1
 
 
-def read_document(path: str, data: bytes, format: str | None = None) -> tuple[Document, Decoded]:
-    """Build a Document from file bytes with the reader for its format."""
+def read_document(path: str, data: bytes, format: str | None = None, encoding: str | None = None) -> tuple[Document, Decoded]:
+    """Build a Document from file bytes with the reader for its format (``encoding``: as for ``decode``)."""
     known = format or format_for(path)
-    decoded = decode(data, text_format=known is not None)
+    decoded = decode(data, text_format=known is not None, encoding=encoding)
     format = known or "text"
     if format == "markdown":
         from checker.readers.markdown import read
