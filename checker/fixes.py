@@ -21,7 +21,7 @@ MAX_ROUNDS = 10
 
 
 class EncodingChangeError(ValueError):
-    """The fixed bytes would be read in another encoding than the file's (so the fix is not written)."""
+    """Writing the fixed text would change the file beyond its fixes: another encoding, or bytes that do not round-trip."""
 
 
 def applicable(diagnostic: Diagnostic, unsafe: bool) -> bool:
@@ -92,7 +92,7 @@ def fix_text(source_path: str, data: bytes, settings, rules, unsafe: bool = Fals
     from checker.readers import decode, format_for, read_document
 
     doc, decoded = read_document(source_path, data)
-    text = doc.text
+    text = original = doc.text
     if diagnostics is None:
         diagnostics = run([Source(source_path, data=data)], settings, rules, jobs=1).diagnostics
     rounds = 0
@@ -107,6 +107,14 @@ def fix_text(source_path: str, data: bytes, settings, rules, unsafe: bool = Fals
         diagnostics = run([Source(source_path, data=new_data, encoding=decoded.encoding)], settings, rules, jobs=1).diagnostics
     if rounds == 0:
         return data, 0
+    # A file is rewritten whole, so its text must encode back to the very bytes it was read from:
+    # cp932 has two codes for some characters, and malformed UTF-16 is read with replacements.
+    try:
+        round_trip = encode(original, decoded.encoding, decoded.bom) == data
+    except UnicodeEncodeError:
+        round_trip = False
+    if not round_trip:
+        raise EncodingChangeError(f"written back in {decoded.encoding}, bytes the fixes do not touch would change")
     fixed = encode(text, decoded.encoding, decoded.bom)
     # Detection reads the whole file: a fix can tip it (a cp1252 file whose only non-UTF-8 byte
     # goes reads as UTF-8 next time, its "\u00c3\u00a9" as "\u00e9"). Such a fix would change the rest of the file.

@@ -336,3 +336,23 @@ def test_a_fix_that_would_change_how_the_file_decodes_is_refused(project, run_cl
     assert "d.txt: not fixed: the fixed file would be read as utf-8, not cp1252" in err
     code, _, _ = run_cli("--fix", "--select", "ENC", "d.txt")  # with the mojibake repaired too, it stays cp1252
     assert Path("d.txt").read_bytes() == b"Caf\xe9 softhyphen.\n"
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        # cp932 reads both b"\xfa\x5c" and b"\xed\x40" as U+7E8A and writes the second (found by fuzzing)
+        "\u65e5\u672c\u8a9e\u306e\u30c6\u30ad\u30b9\u30c8\u3067\u3059\u3002 the the end.\n".encode("cp932") + b"\xfa\x5c\n",
+        # a second BOM is dropped in reading, so it would be dropped in writing
+        b"\xff\xfe\xff\xfe" + "Ascen\u200btage the the end.\n".encode("utf-16-le"),
+    ],
+    ids=["cp932-duplicate-code", "utf16-double-bom"],
+)
+def test_a_file_whose_bytes_do_not_round_trip_is_not_rewritten(project, run_cli, data):
+    """A fix rewrites the whole file: bytes that the decoding does not give back would change outside the fixes."""
+    from pathlib import Path
+
+    Path("d.txt").write_bytes(data)
+    code, _, err = run_cli("--fix", "--select", "ALL", "d.txt")
+    assert Path("d.txt").read_bytes() == data
+    assert "d.txt: not fixed: written back in" in err and code == 1
