@@ -43,6 +43,7 @@ class Source:
     file: str | None = None
     data: bytes | None = None
     in_scope: bool = True
+    encoding: str | None = None  # read in this encoding, detected by an earlier read, not detected again
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,7 +138,7 @@ def _check(source: Source, data: bytes, settings: Settings, rules: list[Rule], k
     from checker.readers import read_document
     from checker.reading import reading_notes
 
-    doc, decoded = read_document(source.path, data)
+    doc, decoded = read_document(source.path, data, encoding=source.encoding)
     doc.reading = reading_notes(data, doc.text, decoded.encoding, decoded.bad_byte)
     return build_sheet(doc, settings, rules, kinds, source.in_scope)
 
