@@ -48,9 +48,10 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from collections.abc import Callable
 from functools import cache
 from itertools import chain as _chain
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from checker.facts import DateMention, DocumentDate
 from checker.patterns import BoundedMemo, compile_cached, trie_regex
@@ -201,19 +202,30 @@ _HEDGE = (
 )
 
 
+class Branch(NamedTuple):
+    """One alternative of the scanner: its name (also the name of its group) and its pattern."""
+
+    name: str
+    pattern: str
+
+
 @cache
-def _branches() -> tuple[tuple[str, str], ...]:
-    """(name, pattern) of every branch; each starts at its core word (optional lead-ins are found by ``_extend``)."""
+def _branches() -> tuple[Branch, ...]:
+    """Every branch of the scanner; each starts at its core word (optional lead-ins are found by ``_lead_in``).
+
+    The groups inside a branch are named ``<branch>_<field>`` ("mdy_month"): names are unique across
+    the scanner, and the builder of each branch (``_BUILDERS``) reads its own.
+    """
     M = _month_alternation()
 
     def month(p: str) -> str:
-        return rf"(?P<{p}_m>{M})(?![A-Za-z])"
+        return rf"(?P<{p}_month>{M})(?![A-Za-z])"
 
     def day(p: str) -> str:
-        return rf"(?P<{p}_d>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)"
+        return rf"(?P<{p}_day>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)"
 
     def year(p: str) -> str:
-        return rf"(?P<{p}_y>{_YEAR})"
+        return rf"(?P<{p}_year>{_YEAR})"
 
     def mdy(p: str) -> str:
         return rf"{month(p)}\s*{day(p)},?\s+{year(p)}"
@@ -221,56 +233,97 @@ def _branches() -> tuple[tuple[str, str], ...]:
     def short_year(p: str) -> str:
         # "Q4 2025", "Q4 of fiscal 2025", "Q4 FY25", "Q4'25", "Q4-25", "4Q25"; never "Q4 25" (a count after a label)
         return (
-            rf"(?:(?:\s+of\s+|\s*[-/]\s*|\s+)?(?P<{p}_fy>(?i:fiscal(?:\s+year)?\s+)|FY\s*)?(?P<{p}_y>{_YEAR})"
-            rf"|\s*(?P<{p}_fy2>FY\s*)(?P<{p}_y2>\d\d)|(?:['\u2019]|[-/])?(?P<{p}_y3>\d\d))(?![\w-])"
+            rf"(?:(?:\s+of\s+|\s*[-/]\s*|\s+)?(?P<{p}_fiscal>(?i:fiscal(?:\s+year)?\s+)|FY\s*)?(?P<{p}_year>{_YEAR})"
+            rf"|\s*(?P<{p}_fy_label>FY\s*)(?P<{p}_fy_year>\d\d)|(?:['\u2019]|[-/])?(?P<{p}_yy>\d\d))(?![\w-])"
         )
 
     ords = r"first|second|third|fourth|1st|2nd|3rd|4th"
     fiscal = r"(?:fiscal(?:\s+year)?|FY)\s*"
+    since_modifier = r"(?i:early|mid|late|the\s+end\s+of|end\s+of|the\s+beginning\s+of|the\s+start\s+of)"
+    not_after_year = r"(?![^\W\d_]|%|[.,]\d)"  # "2025a", "2025%", "2025.5": not a year
     return (
         # full dates
-        ("mdy", rf"{month('a')}\s*{day('a')},?\s+{year('a')}"),
-        ("dmy", rf"{day('b')}\s+(?:of\s+)?{month('b')},?\s+{year('b')}"),
-        ("iso", r"(?<![\d./-])(?P<c_y>(?:1[89]|20)\d\d)-(?P<c_m>\d\d)-(?P<c_d>\d\d)(?![\d-])"),
-        ("slash", r"(?<![\d./-])(?P<s_a>\d{1,2})/(?P<s_b>\d{1,2})/(?P<s_y>(?:1[89]|20)\d\d)(?![\d/])"),
+        Branch("mdy", rf"{month('mdy')}\s*{day('mdy')},?\s+{year('mdy')}"),
+        Branch("dmy", rf"{day('dmy')}\s+(?:of\s+)?{month('dmy')},?\s+{year('dmy')}"),
+        Branch("iso", r"(?<![\d./-])(?P<iso_year>(?:1[89]|20)\d\d)-(?P<iso_month>\d\d)-(?P<iso_day>\d\d)(?![\d-])"),
+        Branch("slash", r"(?<![\d./-])(?P<slash_first>\d{1,2})/(?P<slash_second>\d{1,2})/(?P<slash_year>(?:1[89]|20)\d\d)(?![\d/])"),
         # fiscal year end stated: "fiscal year ended June 30, 2025", "years ended December 31, 2019"
-        ("fyend", rf"(?i:(?P<f_fiscal>fiscal\s+)?years?\s+(?:then\s+)?(?:ended|ending))\s+(?:on\s+)?{month('f')}\s+{day('f')}(?:,?\s+{year('f')})?"),
-        ("fyends", rf"(?i:(?P<g_fiscal>fiscal)\s+year(?:\s+|-)(?:ends|end|closes)(?:\s+(?:is|on|of|at))*)\s+{month('g')}\s+{day('g')}(?!,?\s+\d)"),
+        Branch(
+            "fyend",
+            rf"(?i:(?P<fyend_fiscal>fiscal\s+)?years?\s+(?:then\s+)?(?:ended|ending))\s+(?:on\s+)?{month('fyend')}\s+{day('fyend')}"
+            rf"(?:,?\s+{year('fyend')})?",
+        ),
+        Branch(
+            "fyends",
+            rf"(?i:(?P<fyends_fiscal>fiscal)\s+year(?:\s+|-)(?:ends|end|closes)(?:\s+(?:is|on|of|at))*)\s+{month('fyends')}\s+{day('fyends')}"
+            r"(?!,?\s+\d)",
+        ),
         # quarters
-        ("qend", rf"(?i:(?:(?P<h_o>{ords})\s+)?(?:fiscal\s+)?(?:quarter|three\s+months)\s+(?:ended|ending))\s+(?:on\s+)?{mdy('h')}"),
-        ("qord", rf"(?i:(?P<i_o>{ords})[\s-]+quarter(?:\s+of)?\s+(?:the\s+)?(?P<i_fy>{fiscal})?)(?P<i_y>{_YEAR}|(?<=FY)\s*{_YY})"),
-        ("qyo", rf"(?i:(?P<j_fy>fiscal\s+(?:year\s+)?|FY\s*)?)(?P<j_y>{_YEAR})\s+(?i:(?P<j_o>first|second|third|fourth)[\s-]+quarter)"),
-        ("qshort", rf"Q(?P<k_q>[1-4]){short_year('k')}"),
-        ("qnum", rf"(?P<l_q>[1-4])Q{short_year('l')}"),
+        Branch(
+            "qend",
+            rf"(?i:(?:(?P<qend_ordinal>{ords})\s+)?(?:fiscal\s+)?(?:quarter|three\s+months)\s+(?:ended|ending))\s+(?:on\s+)?{mdy('qend')}",
+        ),
+        Branch(
+            "qord",
+            rf"(?i:(?P<qord_ordinal>{ords})[\s-]+quarter(?:\s+of)?\s+(?:the\s+)?(?P<qord_fiscal>{fiscal})?)"
+            rf"(?P<qord_year>{_YEAR}|(?<=FY)\s*{_YY})",
+        ),
+        Branch(
+            "qyo",
+            rf"(?i:(?P<qyo_fiscal>fiscal\s+(?:year\s+)?|FY\s*)?)(?P<qyo_year>{_YEAR})\s+(?i:(?P<qyo_ordinal>first|second|third|fourth)[\s-]+quarter)",
+        ),
+        Branch("qshort", rf"Q(?P<qshort_quarter>[1-4]){short_year('qshort')}"),
+        Branch("qnum", rf"(?P<qnum_quarter>[1-4])Q{short_year('qnum')}"),
         # halves
-        ("hord", rf"(?i:(?P<m_o>first|second|1st|2nd)\s+half(?:\s+of)?\s+(?:the\s+)?(?P<m_fy>{fiscal})?)(?P<m_y>{_YEAR}|(?<=FY)\s*{_YY})"),
-        ("hshort", rf"H(?P<n_h>[12]){short_year('n')}"),
-        ("hnum", rf"(?P<o_h>[12])H{short_year('o')}"),
+        Branch(
+            "hord",
+            rf"(?i:(?P<hord_ordinal>first|second|1st|2nd)\s+half(?:\s+of)?\s+(?:the\s+)?(?P<hord_fiscal>{fiscal})?)"
+            rf"(?P<hord_year>{_YEAR}|(?<=FY)\s*{_YY})",
+        ),
+        Branch("hshort", rf"H(?P<hshort_half>[12]){short_year('hshort')}"),
+        Branch("hnum", rf"(?P<hnum_half>[12])H{short_year('hnum')}"),
         # "the first nine months of 2025"
-        ("firstof", rf"(?i:first\s+(?P<p_n>{_NUMW})\s+months\s+of\s+(?:the\s+)?(?P<p_fy>{fiscal})?)(?P<p_y>{_YEAR})"),
+        Branch("firstof", rf"(?i:first\s+(?P<firstof_number>{_NUMW})\s+months\s+of\s+(?:the\s+)?(?P<firstof_fiscal>{fiscal})?)(?P<firstof_year>{_YEAR})"),
         # fiscal years
-        ("fy", rf"(?P<q_fy>FY|F\.Y\.)\s*(?P<q_y>{_YEAR}|{_YY})(?:/(?:\d\d)?\d\d)?(?![\w-])"),
-        ("fiscal", rf"(?i:fiscal\s+(?:year\s+)?)(?P<r_y>{_YEAR})(?:/(?:\d\d)?\d\d)?(?![\w-])"),
+        Branch("fy", rf"(?P<fy_label>FY|F\.Y\.)\s*(?P<fy_year>{_YEAR}|{_YY})(?:/(?:\d\d)?\d\d)?(?![\w-])"),
+        Branch("fiscal", rf"(?i:fiscal\s+(?:year\s+)?)(?P<fiscal_year>{_YEAR})(?:/(?:\d\d)?\d\d)?(?![\w-])"),
         # months
-        ("monthyear", rf"{month('t')},?\s+(?:of\s+)?{year('t')}"),
+        Branch("monthyear", rf"{month('monthyear')},?\s+(?:of\s+)?{year('monthyear')}"),
         # relative expressions
-        ("monthrel", rf"{month('u')}\s+(?:of\s+)?(?P<u_w>(?i:last|this|next))\s+(?i:year)(?![\w-])"),
-        ("rel", rf"(?P<v_w>(?i:last|this|next))\s+(?:(?P<v_u>(?i:year|month|quarter|week))(?![\w-])|(?P<v_m>{M})(?![A-Za-z]))"),
-        ("ago", rf"(?P<w_n>(?i:{_NUMW}))\s+(?P<w_u>(?i:years?|months?|weeks?|days?|decades?))\s+(?i:ago)\b"),
-        ("ago1", r"(?P<x_u>(?i:year|month|week|day|decade))\s+(?i:ago)\b"),
-        ("day", r"(?P<y_w>today|yesterday|tomorrow|Today|Yesterday|Tomorrow)(?![\w-])"),
+        Branch("monthrel", rf"{month('monthrel')}\s+(?:of\s+)?(?P<monthrel_which>(?i:last|this|next))\s+(?i:year)(?![\w-])"),
+        Branch("rel", rf"(?P<rel_which>(?i:last|this|next))\s+(?:(?P<rel_unit>(?i:year|month|quarter|week))(?![\w-])|(?P<rel_month>{M})(?![A-Za-z]))"),
+        Branch("ago", rf"(?P<ago_number>(?i:{_NUMW}))\s+(?P<ago_unit>(?i:years?|months?|weeks?|days?|decades?))\s+(?i:ago)\b"),
+        Branch("ago1", r"(?P<ago1_unit>(?i:year|month|week|day|decade))\s+(?i:ago)\b"),
+        Branch("day", r"(?P<day_word>today|yesterday|tomorrow|Today|Yesterday|Tomorrow)(?![\w-])"),
         # durations and counts of periods
-        ("since", rf"(?i:since)\s+(?:(?P<z_mod>(?i:early|mid|late|the\s+end\s+of|end\s+of|the\s+beginning\s+of|the\s+start\s+of))[\s-]+)?(?:{mdy('z')}|{month('zz')},?\s+(?P<zz_y>{_YEAR})|(?P<zzz_y>{_YEAR})(?![^\W\d_]|%|[.,]\d))"),
-        ("firstn", rf"(?i:first\s+(?P<aa_full>full\s+)?)(?P<aa_n>(?i:{_NUMW}))\s+(?P<aa_u>(?i:days|weeks|months|quarters|years))(?![\w-])"),
-        ("consec", rf"(?P<ab_o>(?i:{_ORD}))\s+(?i:(?:consecutive|straight|successive)\s+)(?P<ab_u>(?i:year|quarter|month|week|season|time))(?![\w-])"),
-        ("inrow", rf"(?P<ac_o>(?i:{_ORD}))\s+(?P<ac_u>(?i:year|quarter|month|season|time))\s+(?i:in\s+a\s+row)"),
-        ("nconsec", rf"(?P<ad_n>(?i:{_NUMW}))\s+(?i:consecutive|straight|successive)\s+(?P<ad_u>(?i:years|quarters|months|weeks|seasons))(?![\w-])"),
-        ("past", rf"(?P<ae_w>(?i:past|last|next|coming|previous|prior|preceding|following))\s+(?P<ae_n>(?i:{_NUMW}))\s+(?P<ae_u>(?i:years|months|weeks|days|quarters|decades))(?![\w-])"),
-        ("count", rf"(?P<af_n>(?i:{_NUMW}))(?:\+)?(?:\s+|-)(?P<af_u>(?i:years|months|decades|weeks|year|month|decade|week))(?![\w-])"),
+        Branch(
+            "since",
+            rf"(?i:since)\s+(?:(?P<since_modifier>{since_modifier})[\s-]+)?"
+            rf"(?:{mdy('since_date')}|{month('since_monthyear')},?\s+(?P<since_monthyear_year>{_YEAR})|(?P<since_year>{_YEAR}){not_after_year})",
+        ),
+        Branch(
+            "firstn",
+            rf"(?i:first\s+(?P<firstn_full>full\s+)?)(?P<firstn_number>(?i:{_NUMW}))\s+(?P<firstn_unit>(?i:days|weeks|months|quarters|years))(?![\w-])",
+        ),
+        Branch(
+            "consec",
+            rf"(?P<consec_ordinal>(?i:{_ORD}))\s+(?i:(?:consecutive|straight|successive)\s+)(?P<consec_unit>(?i:year|quarter|month|week|season|time))(?![\w-])",
+        ),
+        Branch("inrow", rf"(?P<inrow_ordinal>(?i:{_ORD}))\s+(?P<inrow_unit>(?i:year|quarter|month|season|time))\s+(?i:in\s+a\s+row)"),
+        Branch(
+            "nconsec",
+            rf"(?P<nconsec_number>(?i:{_NUMW}))\s+(?i:consecutive|straight|successive)\s+(?P<nconsec_unit>(?i:years|quarters|months|weeks|seasons))(?![\w-])",
+        ),
+        Branch(
+            "past",
+            r"(?P<past_which>(?i:past|last|next|coming|previous|prior|preceding|following))"
+            rf"\s+(?P<past_number>(?i:{_NUMW}))\s+(?P<past_unit>(?i:years|months|weeks|days|quarters|decades))(?![\w-])",
+        ),
+        Branch("count", rf"(?P<count_number>(?i:{_NUMW}))(?:\+)?(?:\s+|-)(?P<count_unit>(?i:years|months|decades|weeks|year|month|decade|week))(?![\w-])"),
         # dates without a year
-        ("md", rf"{month('ah')}\s+{day('ah')}(?!\s*[,.]?\s*\d)(?!-\w)"),
+        Branch("md", rf"{month('md')}\s+{day('md')}(?!\s*[,.]?\s*\d)(?!-\w)"),
         # years
-        ("year", rf"(?<![\w$\u20ac\u00a3\u00a5#.,/])(?P<ai_y>{_YEAR})(?![^\W\d_]|%|[.,]\d)"),
+        Branch("year", rf"(?<![\w$\u20ac\u00a3\u00a5#.,/])(?P<year_value>{_YEAR}){not_after_year}"),
     )
 
 
@@ -496,35 +549,30 @@ def _search_before(pattern: Any, prose: str, start: int, width: int) -> Any:
 _SHORT_ORDINALS = {"1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 
 
-def _year_and_fiscal(g: Any, p: str, short: bool) -> tuple[int, bool]:
-    """The year and whether it is a fiscal one, from a quarter's or half's groups."""
-    if not short:
-        return two_digit_year(g(f"{p}_y").strip()), bool(g(f"{p}_fy"))
-    for suffix in ("_y", "_y2", "_y3"):
-        if g(p + suffix):
-            return two_digit_year(g(p + suffix)), bool(g(f"{p}_fy") or g(f"{p}_fy2"))
-    raise AssertionError("a short quarter always has a year")
+class _Found:
+    """One scanner match on its way to a mention: its groups, its span (with any lead-in) and the lead-in's groups."""
 
+    __slots__ = ("group", "prose", "begin", "start", "end", "lead", "preposition")
 
-def _mention(match: re.Match[str], prose: str, preposition: bool = False) -> DateMention | None:
-    """A DateMention for one scanner match (``first``/``last`` before fiscal and relative resolution).
+    def __init__(self, match: re.Match[str], prose: str, start: int, lead: dict[str, str], preposition: bool) -> None:
+        self.group = match.group
+        self.prose = prose
+        self.begin = match.start()  # where the branch matched, after any lead-in
+        self.start = start
+        self.end = match.end()
+        self.lead = lead
+        self.preposition = preposition
 
-    With ``preposition``, the word just before the mention ("in", "since", ...) is recorded too.
-    """
-    kind_name = match.lastgroup or ""
-    g = match.group
-    start, lead = _lead_in(kind_name, prose, match.start())
-    end = match.end()
-
-    def make(kind: str, **extra: Any) -> DateMention:
+    def make(self, kind: str, **fields: Any) -> DateMention:
+        """The mention of this match, of ``kind``, with ``fields`` set (and its preposition, when asked for)."""
         values = _DEFAULTS.copy()  # every field, in the model's order
-        values["text"] = prose[start:end]
-        values["start"] = start
-        values["end"] = end
+        values["text"] = self.prose[self.start : self.end]
+        values["start"] = self.start
+        values["end"] = self.end
         values["kind"] = kind
-        values.update(extra)
-        if preposition:
-            found = _search_before(_PREPOSITION, prose, start, 16)
+        values.update(fields)
+        if self.preposition:
+            found = _search_before(_PREPOSITION, self.prose, self.start, 16)
             if found is not None:
                 word = found.group(1)
                 folded = _PREPOSITION_WORDS.get(word)
@@ -533,162 +581,328 @@ def _mention(match: re.Match[str], prose: str, preposition: bool = False) -> Dat
                 values["preposition"] = folded
         return _new_mention(values)
 
-    if kind_name in ("mdy", "dmy", "md"):
-        p = {"mdy": "a", "dmy": "b", "md": "ah"}[kind_name]
-        month = month_number(g(f"{p}_m"))
-        day = int(g(f"{p}_d"))
-        year = int(g(f"{p}_y")) if kind_name != "md" else None
-        weekday = weekday_number(lead["wd"]) if "wd" in lead else None
-        valid = _valid(year, month, day)
-        if kind_name == "md" and weekday is None and (day > 31 or day == 0 or _COUNTED.match(prose, end)):
-            return None  # "May 45", "June 31 stores": a count after a month name, not a date
-        first = dt.date(year, month, day) if valid and year is not None else None
-        return make("date", year=year, month=month, day=day, weekday=weekday, valid=valid,
-                    first=first, last=first, resolved=first.isoformat() if first else None)
-    if kind_name == "iso":
-        year, month, day = int(g("c_y")), int(g("c_m")), int(g("c_d"))
-        if month == 0 and day == 0:
-            return None
-        valid = _valid(year, month, day)
-        first = dt.date(year, month, day) if valid else None
-        return make("date", year=year, month=month, day=day, valid=valid, first=first, last=first,
-                    resolved=first.isoformat() if first else None)
-    if kind_name == "slash":
-        a, b, year = int(g("s_a")), int(g("s_b")), int(g("s_y"))
-        us, eu = _valid(year, a, b), _valid(year, b, a)
-        if us and eu and a != b:
-            return make("date", year=year)  # day and month order unknown
-        if not (us or eu):
-            return make("date", year=year, valid=False)
-        month, day = (a, b) if us else (b, a)
-        first = dt.date(year, month, day)
-        return make("date", year=year, month=month, day=day, first=first, last=first, resolved=first.isoformat())
-    if kind_name in ("fyend", "fyends"):
-        p = "f" if kind_name == "fyend" else "g"
-        month, day = month_number(g(f"{p}_m")), int(g(f"{p}_d"))
-        year = int(g("f_y")) if kind_name == "fyend" and g("f_y") else None
-        fiscal = bool(g(f"{p}_fiscal"))
-        if not _valid(year, month, day):
-            return make("fiscal-year", year=year, month=month, day=day, valid=False, fiscal=fiscal)
-        first = last = None
-        if year is not None:
-            last = dt.date(year, month, day)
-            first = _months_span(year - 1, month + 1, 1)[0] if day == calendar.monthrange(year, month)[1] else (
-                dt.date(year - 1, month, min(day, calendar.monthrange(year - 1, month)[1])) + dt.timedelta(days=1))
-        return make("fiscal-year", year=year, month=month, day=day, fiscal=fiscal, first=first, last=last,
-                    qualifier="fiscal-year-end", resolved=f"FY{year}" if year else None)
-    if kind_name == "qend":
-        month, day, year = month_number(g("h_m")), int(g("h_d")), int(g("h_y"))
-        word = (g("h_o") or "").lower()
-        quarter = ordinal_value(word) or _SHORT_ORDINALS.get(word) if word else None
-        if not _valid(year, month, day):
-            return make("quarter", year=year, month=month, day=day, quarter=quarter, valid=False)
+
+def _month(word: str) -> int:
+    """The month a scanner group names (the grammar's month alternation only matches month names)."""
+    number = month_number(word)
+    assert number is not None, word
+    return number
+
+
+def _year_and_fiscal(found: _Found, branch: str, short: bool) -> tuple[int, bool]:
+    """The year and whether it is a fiscal one, from a quarter's or half's groups."""
+    g = found.group
+    if not short:
+        return two_digit_year(g(f"{branch}_year").strip()), bool(g(f"{branch}_fiscal"))
+    for field in ("_year", "_fy_year", "_yy"):
+        if g(branch + field):
+            return two_digit_year(g(branch + field)), bool(g(f"{branch}_fiscal") or g(f"{branch}_fy_label"))
+    raise AssertionError("a short quarter always has a year")
+
+
+# --- one builder per branch: the mention a match of that branch makes, or None ---------
+
+
+def _calendar_date(found: _Found, month_word: str, day: int, year: int | None) -> DateMention:
+    month = _month(month_word)
+    weekday = weekday_number(found.lead["wd"]) if "wd" in found.lead else None
+    valid = _valid(year, month, day)
+    first = dt.date(year, month, day) if valid and year is not None else None
+    return found.make("date", year=year, month=month, day=day, weekday=weekday, valid=valid,
+                      first=first, last=first, resolved=first.isoformat() if first else None)
+
+
+def _build_mdy(found: _Found) -> DateMention | None:
+    g = found.group
+    return _calendar_date(found, g("mdy_month"), int(g("mdy_day")), int(g("mdy_year")))
+
+
+def _build_dmy(found: _Found) -> DateMention | None:
+    g = found.group
+    return _calendar_date(found, g("dmy_month"), int(g("dmy_day")), int(g("dmy_year")))
+
+
+def _build_md(found: _Found) -> DateMention | None:
+    day = int(found.group("md_day"))
+    weekday = weekday_number(found.lead["wd"]) if "wd" in found.lead else None
+    if weekday is None and (day > 31 or day == 0 or _COUNTED.match(found.prose, found.end)):
+        return None  # "May 45", "June 31 stores": a count after a month name, not a date
+    return _calendar_date(found, found.group("md_month"), day, None)
+
+
+def _build_iso(found: _Found) -> DateMention | None:
+    g = found.group
+    year, month, day = int(g("iso_year")), int(g("iso_month")), int(g("iso_day"))
+    if month == 0 and day == 0:
+        return None
+    valid = _valid(year, month, day)
+    first = dt.date(year, month, day) if valid else None
+    return found.make("date", year=year, month=month, day=day, valid=valid, first=first, last=first,
+                      resolved=first.isoformat() if first else None)
+
+
+def _build_slash(found: _Found) -> DateMention | None:
+    g = found.group
+    a, b, year = int(g("slash_first")), int(g("slash_second")), int(g("slash_year"))
+    us, eu = _valid(year, a, b), _valid(year, b, a)
+    if us and eu and a != b:
+        return found.make("date", year=year)  # day and month order unknown
+    if not (us or eu):
+        return found.make("date", year=year, valid=False)
+    month, day = (a, b) if us else (b, a)
+    first = dt.date(year, month, day)
+    return found.make("date", year=year, month=month, day=day, first=first, last=first, resolved=first.isoformat())
+
+
+def _fiscal_year_end_stated(found: _Found, branch: str, year: int | None) -> DateMention:
+    g = found.group
+    month, day = _month(g(f"{branch}_month")), int(g(f"{branch}_day"))
+    fiscal = bool(g(f"{branch}_fiscal"))
+    if not _valid(year, month, day):
+        return found.make("fiscal-year", year=year, month=month, day=day, valid=False, fiscal=fiscal)
+    first = last = None
+    if year is not None:
         last = dt.date(year, month, day)
-        first = _months_span(year, month - 2, 1)[0]
-        return make("quarter", year=year, month=month, day=day, quarter=quarter, first=first, last=last,
-                    qualifier="quarter-end", resolved=f"{first.isoformat()}/{last.isoformat()}")
-    if kind_name in ("qord", "qyo", "qshort", "qnum"):
-        p = {"qord": "i", "qyo": "j", "qshort": "k", "qnum": "l"}[kind_name]
-        if kind_name in ("qord", "qyo"):
-            word = g(f"{p}_o").lower()
-            quarter = ordinal_value(word) or _SHORT_ORDINALS[word]
-        else:
-            quarter = int(g(f"{p}_q"))
-        year, fiscal = _year_and_fiscal(g, p, kind_name in ("qshort", "qnum"))
-        return make("quarter", year=year, quarter=quarter, fiscal=fiscal,
-                    resolved=f"{'FY' if fiscal else ''}{year}-Q{quarter}")
-    if kind_name in ("hord", "hshort", "hnum"):
-        p = {"hord": "m", "hshort": "n", "hnum": "o"}[kind_name]
-        half = (1 if g("m_o").lower() in ("first", "1st") else 2) if kind_name == "hord" else int(g(f"{p}_h"))
-        year, fiscal = _year_and_fiscal(g, p, kind_name != "hord")
-        return make("half", year=year, quarter=half, fiscal=fiscal, resolved=f"{'FY' if fiscal else ''}{year}-H{half}")
-    if kind_name == "firstof":
-        count = number_value(g("p_n"))
-        year = int(g("p_y"))
-        fiscal = bool(g("p_fy"))
-        if count is None or count != int(count) or not 1 <= count <= 12:
-            return None
-        count = int(count)
-        label = "FY" if fiscal else ""
-        if count == 6:
-            return make("half", year=year, quarter=1, fiscal=fiscal, resolved=f"{label}{year}-H1")
-        if count == 3:
-            return make("quarter", year=year, quarter=1, fiscal=fiscal, resolved=f"{label}{year}-Q1")
-        return make("duration", year=year, count=float(count), unit="month", qualifier="first-of-year", fiscal=fiscal)
-    if kind_name in ("fy", "fiscal"):
-        year = two_digit_year(g("q_y" if kind_name == "fy" else "r_y").strip())
-        return make("fiscal-year", year=year, fiscal=True, resolved=f"FY{year}")
-    if kind_name == "monthyear":
-        month, year = month_number(g("t_m")), int(g("t_y"))
-        first, last = _month_span(year, month)
-        return make("month", year=year, month=month, first=first, last=last, qualifier=_modifier(lead.get("mod")),
-                    resolved=f"{year:04d}-{month:02d}")
-    if kind_name == "monthrel":
-        return make("relative", month=month_number(g("u_m")), unit="month-name", qualifier=f"month-{g('u_w').lower()}-year")
-    if kind_name == "rel":
-        which = g("v_w").lower()
-        modifier = _modifier(lead.get("mod"))
-        qualifier = which + (f":{modifier}" if modifier else "")
-        if g("v_u"):
-            return make("relative", unit=g("v_u").lower(), qualifier=qualifier)
-        return make("relative", month=month_number(g("v_m")), unit="month-name", qualifier=qualifier)
-    if kind_name in ("ago", "ago1"):
-        count = number_value(g("w_n") if kind_name == "ago" else lead.get("n", ""))
-        if count is None:
-            return None
-        unit = _UNIT_NAMES[(g("w_u") if kind_name == "ago" else g("x_u")).lower()]
-        return make("relative", count=count, unit=unit, qualifier="ago")
-    if kind_name == "day":
-        return make("relative", unit=g("y_w").lower(), qualifier="day")
-    if kind_name == "since":
-        if g("z_m"):
-            month, day, year = month_number(g("z_m")), int(g("z_d")), int(g("z_y"))
-            if not _valid(year, month, day):
-                return make("duration", year=year, month=month, day=day, valid=False, qualifier="since")
-            return make("duration", year=year, month=month, day=day, first=dt.date(year, month, day), qualifier="since")
-        if g("zz_m"):
-            month, year = month_number(g("zz_m")), int(g("zz_y"))
-            return make("duration", year=year, month=month, first=dt.date(year, month, 1), qualifier="since")
-        year = int(g("zzz_y"))
-        return make("duration", year=year, first=_year_span(year, _modifier(g("z_mod")))[0], qualifier="since")
-    if kind_name in ("firstn", "nconsec", "past", "count"):
-        p = {"firstn": "aa", "nconsec": "ad", "past": "ae", "count": "af"}[kind_name]
-        count = number_value(g(f"{p}_n"))
-        if count is None:
-            return None
-        unit = g(f"{p}_u").lower()
-        unit = "season" if unit.startswith("season") else _UNIT_NAMES[unit]
-        if kind_name == "firstn":
-            qualifier = "first"
-        elif kind_name == "nconsec":
-            qualifier = "consecutive"
-        elif kind_name == "past":
-            qualifier = "next" if g("ae_w").lower() in ("next", "coming", "following") else "past"
-        else:
-            if re.match(r"[\s-]*(?:old\b|of\s+age\b)", prose[end : end + 12]):
-                return None  # an age, not a period
-            hedge = lead.get("hedge")
-            qualifier = re.sub(r"\s+", " ", hedge.lower()) if hedge else None
-        return make("duration", count=count, unit=unit, qualifier=qualifier)
-    if kind_name in ("consec", "inrow"):
-        p = "ab" if kind_name == "consec" else "ac"
-        count = ordinal_value(g(f"{p}_o"))
-        if count is None:
-            return None
-        return make("duration", count=float(count), unit=g(f"{p}_u").lower(), qualifier="consecutive")
-    if kind_name == "year":
-        begin = match.start()
-        modifier = _modifier(lead.get("mod"))
-        if begin > 1 and prose[begin - 1] == "-" and prose[begin - 2].isalpha() and not lead:
-            return None  # "APG-2025": part of an identifier
-        if not lead and (_search_before(_NOT_YEAR_BEFORE, prose, begin, 24) or _COUNT_AFTER.match(prose, end)):
-            return None
-        year = int(g("ai_y"))
-        if modifier and (modifier.startswith(("calendar", "full"))):
-            modifier = None
-        first, last = _year_span(year, modifier)
-        return make("year", year=year, first=first, last=last, qualifier=modifier, resolved=str(year))
-    return None
+        first = _months_span(year - 1, month + 1, 1)[0] if day == calendar.monthrange(year, month)[1] else (
+            dt.date(year - 1, month, min(day, calendar.monthrange(year - 1, month)[1])) + dt.timedelta(days=1))
+    return found.make("fiscal-year", year=year, month=month, day=day, fiscal=fiscal, first=first, last=last,
+                      qualifier="fiscal-year-end", resolved=f"FY{year}" if year else None)
+
+
+def _build_fyend(found: _Found) -> DateMention | None:
+    year = found.group("fyend_year")
+    return _fiscal_year_end_stated(found, "fyend", int(year) if year else None)
+
+
+def _build_fyends(found: _Found) -> DateMention | None:
+    return _fiscal_year_end_stated(found, "fyends", None)
+
+
+def _build_qend(found: _Found) -> DateMention | None:
+    g = found.group
+    month, day, year = _month(g("qend_month")), int(g("qend_day")), int(g("qend_year"))
+    word = (g("qend_ordinal") or "").lower()
+    quarter = ordinal_value(word) or _SHORT_ORDINALS.get(word) if word else None
+    if not _valid(year, month, day):
+        return found.make("quarter", year=year, month=month, day=day, quarter=quarter, valid=False)
+    last = dt.date(year, month, day)
+    first = _months_span(year, month - 2, 1)[0]
+    return found.make("quarter", year=year, month=month, day=day, quarter=quarter, first=first, last=last,
+                      qualifier="quarter-end", resolved=f"{first.isoformat()}/{last.isoformat()}")
+
+
+def _quarter(found: _Found, branch: str, quarter: int, short: bool) -> DateMention:
+    year, fiscal = _year_and_fiscal(found, branch, short)
+    return found.make("quarter", year=year, quarter=quarter, fiscal=fiscal, resolved=f"{'FY' if fiscal else ''}{year}-Q{quarter}")
+
+
+def _ordinal_quarter(found: _Found, branch: str) -> DateMention:
+    word = found.group(f"{branch}_ordinal").lower()
+    return _quarter(found, branch, ordinal_value(word) or _SHORT_ORDINALS[word], short=False)
+
+
+def _build_qord(found: _Found) -> DateMention | None:
+    return _ordinal_quarter(found, "qord")
+
+
+def _build_qyo(found: _Found) -> DateMention | None:
+    return _ordinal_quarter(found, "qyo")
+
+
+def _build_qshort(found: _Found) -> DateMention | None:
+    return _quarter(found, "qshort", int(found.group("qshort_quarter")), short=True)
+
+
+def _build_qnum(found: _Found) -> DateMention | None:
+    return _quarter(found, "qnum", int(found.group("qnum_quarter")), short=True)
+
+
+def _half(found: _Found, branch: str, half: int, short: bool) -> DateMention:
+    year, fiscal = _year_and_fiscal(found, branch, short)
+    return found.make("half", year=year, quarter=half, fiscal=fiscal, resolved=f"{'FY' if fiscal else ''}{year}-H{half}")
+
+
+def _build_hord(found: _Found) -> DateMention | None:
+    return _half(found, "hord", 1 if found.group("hord_ordinal").lower() in ("first", "1st") else 2, short=False)
+
+
+def _build_hshort(found: _Found) -> DateMention | None:
+    return _half(found, "hshort", int(found.group("hshort_half")), short=True)
+
+
+def _build_hnum(found: _Found) -> DateMention | None:
+    return _half(found, "hnum", int(found.group("hnum_half")), short=True)
+
+
+def _build_firstof(found: _Found) -> DateMention | None:
+    g = found.group
+    count = number_value(g("firstof_number"))
+    year = int(g("firstof_year"))
+    fiscal = bool(g("firstof_fiscal"))
+    if count is None or count != int(count) or not 1 <= count <= 12:
+        return None
+    months = int(count)
+    label = "FY" if fiscal else ""
+    if months == 6:
+        return found.make("half", year=year, quarter=1, fiscal=fiscal, resolved=f"{label}{year}-H1")
+    if months == 3:
+        return found.make("quarter", year=year, quarter=1, fiscal=fiscal, resolved=f"{label}{year}-Q1")
+    return found.make("duration", year=year, count=float(months), unit="month", qualifier="first-of-year", fiscal=fiscal)
+
+
+def _fiscal_year(found: _Found, year_text: str) -> DateMention:
+    year = two_digit_year(year_text.strip())
+    return found.make("fiscal-year", year=year, fiscal=True, resolved=f"FY{year}")
+
+
+def _build_fy(found: _Found) -> DateMention | None:
+    return _fiscal_year(found, found.group("fy_year"))
+
+
+def _build_fiscal(found: _Found) -> DateMention | None:
+    return _fiscal_year(found, found.group("fiscal_year"))
+
+
+def _build_monthyear(found: _Found) -> DateMention | None:
+    month, year = _month(found.group("monthyear_month")), int(found.group("monthyear_year"))
+    first, last = _month_span(year, month)
+    return found.make("month", year=year, month=month, first=first, last=last, qualifier=_modifier(found.lead.get("mod")),
+                      resolved=f"{year:04d}-{month:02d}")
+
+
+def _build_monthrel(found: _Found) -> DateMention | None:
+    g = found.group
+    return found.make("relative", month=_month(g("monthrel_month")), unit="month-name", qualifier=f"month-{g('monthrel_which').lower()}-year")
+
+
+def _build_rel(found: _Found) -> DateMention | None:
+    g = found.group
+    which = g("rel_which").lower()
+    modifier = _modifier(found.lead.get("mod"))
+    qualifier = which + (f":{modifier}" if modifier else "")
+    if g("rel_unit"):
+        return found.make("relative", unit=g("rel_unit").lower(), qualifier=qualifier)
+    return found.make("relative", month=_month(g("rel_month")), unit="month-name", qualifier=qualifier)
+
+
+def _ago(found: _Found, number: str, unit: str) -> DateMention | None:
+    count = number_value(number)
+    if count is None:
+        return None
+    return found.make("relative", count=count, unit=_UNIT_NAMES[unit.lower()], qualifier="ago")
+
+
+def _build_ago(found: _Found) -> DateMention | None:
+    return _ago(found, found.group("ago_number"), found.group("ago_unit"))
+
+
+def _build_ago1(found: _Found) -> DateMention | None:
+    return _ago(found, found.lead.get("n", ""), found.group("ago1_unit"))
+
+
+def _build_day(found: _Found) -> DateMention | None:
+    return found.make("relative", unit=found.group("day_word").lower(), qualifier="day")
+
+
+def _build_since(found: _Found) -> DateMention | None:
+    g = found.group
+    if g("since_date_month"):
+        month, day, year = _month(g("since_date_month")), int(g("since_date_day")), int(g("since_date_year"))
+        if not _valid(year, month, day):
+            return found.make("duration", year=year, month=month, day=day, valid=False, qualifier="since")
+        return found.make("duration", year=year, month=month, day=day, first=dt.date(year, month, day), qualifier="since")
+    if g("since_monthyear_month"):
+        month, year = _month(g("since_monthyear_month")), int(g("since_monthyear_year"))
+        return found.make("duration", year=year, month=month, first=dt.date(year, month, 1), qualifier="since")
+    year = int(g("since_year"))
+    return found.make("duration", year=year, first=_year_span(year, _modifier(g("since_modifier")))[0], qualifier="since")
+
+
+def _duration(found: _Found, branch: str, count: float, qualifier: str | None) -> DateMention:
+    """A count of periods ("five years", "three consecutive quarters")."""
+    unit = found.group(f"{branch}_unit").lower()
+    unit = "season" if unit.startswith("season") else _UNIT_NAMES[unit]
+    return found.make("duration", count=count, unit=unit, qualifier=qualifier)
+
+
+def _period_count(found: _Found, branch: str, qualifier: str | None) -> DateMention | None:
+    count = number_value(found.group(f"{branch}_number"))
+    return None if count is None else _duration(found, branch, count, qualifier)
+
+
+def _build_firstn(found: _Found) -> DateMention | None:
+    return _period_count(found, "firstn", "first")
+
+
+def _build_nconsec(found: _Found) -> DateMention | None:
+    return _period_count(found, "nconsec", "consecutive")
+
+
+def _build_past(found: _Found) -> DateMention | None:
+    return _period_count(found, "past", "next" if found.group("past_which").lower() in ("next", "coming", "following") else "past")
+
+
+def _build_count(found: _Found) -> DateMention | None:
+    count = number_value(found.group("count_number"))
+    if count is None:
+        return None
+    if re.match(r"[\s-]*(?:old\b|of\s+age\b)", found.prose[found.end : found.end + 12]):
+        return None  # an age, not a period
+    hedge = found.lead.get("hedge")
+    return _duration(found, "count", count, re.sub(r"\s+", " ", hedge.lower()) if hedge else None)
+
+
+def _ordinal_count(found: _Found, branch: str) -> DateMention | None:
+    """"the third consecutive year", "fifth quarter in a row"."""
+    count = ordinal_value(found.group(f"{branch}_ordinal"))
+    if count is None:
+        return None
+    return found.make("duration", count=float(count), unit=found.group(f"{branch}_unit").lower(), qualifier="consecutive")
+
+
+def _build_consec(found: _Found) -> DateMention | None:
+    return _ordinal_count(found, "consec")
+
+
+def _build_inrow(found: _Found) -> DateMention | None:
+    return _ordinal_count(found, "inrow")
+
+
+def _build_year(found: _Found) -> DateMention | None:
+    prose, begin, lead = found.prose, found.begin, found.lead
+    modifier = _modifier(lead.get("mod"))
+    if begin > 1 and prose[begin - 1] == "-" and prose[begin - 2].isalpha() and not lead:
+        return None  # "APG-2025": part of an identifier
+    if not lead and (_search_before(_NOT_YEAR_BEFORE, prose, begin, 24) or _COUNT_AFTER.match(prose, found.end)):
+        return None
+    year = int(found.group("year_value"))
+    if modifier and (modifier.startswith(("calendar", "full"))):
+        modifier = None
+    first, last = _year_span(year, modifier)
+    return found.make("year", year=year, first=first, last=last, qualifier=modifier, resolved=str(year))
+
+
+_BUILDERS: dict[str, Callable[[_Found], DateMention | None]] = {
+    "mdy": _build_mdy, "dmy": _build_dmy, "iso": _build_iso, "slash": _build_slash,
+    "fyend": _build_fyend, "fyends": _build_fyends,
+    "qend": _build_qend, "qord": _build_qord, "qyo": _build_qyo, "qshort": _build_qshort, "qnum": _build_qnum,
+    "hord": _build_hord, "hshort": _build_hshort, "hnum": _build_hnum, "firstof": _build_firstof,
+    "fy": _build_fy, "fiscal": _build_fiscal, "monthyear": _build_monthyear,
+    "monthrel": _build_monthrel, "rel": _build_rel, "ago": _build_ago, "ago1": _build_ago1, "day": _build_day,
+    "since": _build_since, "firstn": _build_firstn, "consec": _build_consec, "inrow": _build_inrow,
+    "nconsec": _build_nconsec, "past": _build_past, "count": _build_count,
+    "md": _build_md, "year": _build_year,
+}
+
+
+def _mention(match: re.Match[str], prose: str, preposition: bool = False) -> DateMention | None:
+    """A DateMention for one scanner match (``first``/``last`` before fiscal and relative resolution).
+
+    With ``preposition``, the word just before the mention ("in", "since", ...) is recorded too.
+    """
+    branch = match.lastgroup or ""
+    start, lead = _lead_in(branch, prose, match.start())
+    return _BUILDERS[branch](_Found(match, prose, start, lead, preposition))
 
 
 def _new_mention(values: dict[str, Any]) -> DateMention:
