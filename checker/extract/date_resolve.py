@@ -121,72 +121,97 @@ def _shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
     return index // 12, index % 12 + 1
 
 
+_STEP = {"last": -1, "this": 0, "next": 1}
+_DAY_OFFSET = {"today": 0, "yesterday": -1, "tomorrow": 1}
+
+
 def resolve_relative(mention: DateMention, today: dt.date, fy_end: FiscalYearEnd | None = None) -> DateMention:
     """A relative mention resolved against the document date ``today``."""
     qualifier = mention.qualifier or ""
     which, _, modifier = qualifier.partition(":")
     update: dict[str, Any] = {}
     if qualifier == "day":
-        day = today + dt.timedelta(days={"today": 0, "yesterday": -1, "tomorrow": 1}[mention.unit or "today"])
-        update = {"year": day.year, "month": day.month, "day": day.day, "first": day, "last": day, "resolved": day.isoformat()}
+        update = _one_day(today + dt.timedelta(days=_DAY_OFFSET[mention.unit or "today"]))
     elif qualifier == "ago":
-        count = int(mention.count or 0)
-        if mention.count != count:
-            return mention
-        if mention.unit in ("year", "decade"):
-            year = today.year - count * (10 if mention.unit == "decade" else 1)
-            update = {"year": year, "first": dt.date(year, 1, 1), "last": dt.date(year, 12, 31), "resolved": str(year)}
-        elif mention.unit == "month":
-            year, month = _shift_month(today.year, today.month, -count)
-            first, last = month_span(year, month)
-            update = {"year": year, "month": month, "first": first, "last": last, "resolved": f"{year:04d}-{month:02d}"}
-        else:
-            day = today - dt.timedelta(days=count * (7 if mention.unit == "week" else 1))
-            update = {"year": day.year, "month": day.month, "day": day.day, "first": day, "last": day, "resolved": day.isoformat()}
+        update = _ago(mention, today)
     elif qualifier.startswith("month-"):
-        which = qualifier.split("-")[1]
-        year = today.year + {"last": -1, "this": 0, "next": 1}[which]
-        first, last = month_span(year, mention.month or 1)
-        update = {"year": year, "first": first, "last": last, "resolved": f"{year:04d}-{mention.month:02d}"}
+        update = _month_of_year(mention.month or 1, today.year + _STEP[qualifier.split("-")[1]])
     elif mention.unit == "month-name":
-        month = mention.month or 1
-        if which == "last":
-            year = today.year if month < today.month else today.year - 1
-        elif which == "next":
-            year = today.year if month > today.month else today.year + 1
-        else:
-            year = today.year
-        first, last = month_span(year, month)
-        update = {"year": year, "first": first, "last": last, "resolved": f"{year:04d}-{month:02d}"}
+        update = _named_month(mention.month or 1, which, today)
     elif mention.unit == "year":
-        year = today.year + {"last": -1, "this": 0, "next": 1}[which]
-        first, last = year_span(year, None)
-        if modifier in ("earlier", "early") and which == "this":
-            last = today if modifier == "earlier" else year_span(year, "early")[1]
-        elif modifier in ("later", "late") and which == "this":
-            first = today if modifier == "later" else year_span(year, "late")[0]
-        elif modifier:
-            first, last = year_span(year, {"earlier": "early", "later": "late"}.get(modifier, modifier))
-        update = {"year": year, "first": first, "last": last, "resolved": str(year)}
+        update = _year(which, modifier, today)
     elif mention.unit == "month":
-        year, month = _shift_month(today.year, today.month, {"last": -1, "this": 0, "next": 1}[which])
-        first, last = month_span(year, month)
-        if which == "this" and modifier == "earlier":
-            last = today
-        elif which == "this" and modifier == "later":
-            first = today
-        update = {"year": year, "month": month, "first": first, "last": last, "resolved": f"{year:04d}-{month:02d}"}
+        update = _month(which, modifier, today)
     elif mention.unit == "quarter" and fy_end is not None and fy_end.month not in (1, 2):
-        # The fiscal quarter containing ``today``, then step.
-        end_month = fy_end.month
-        fiscal_year = today.year if today.month <= end_month else today.year + 1
-        index = (today.month - end_month - 1) % 12 // 3
-        index += {"last": -1, "this": 0, "next": 1}[which]
-        fiscal_year += index // 4
-        index %= 4
-        first, last = _fiscal_span(fiscal_year, end_month, 3 * index, 3)
-        update = {"year": fiscal_year, "quarter": index + 1, "first": first, "last": last,
-                  "resolved": f"{first.isoformat()}/{last.isoformat()}"}
+        update = _fiscal_quarter(which, fy_end.month, today)
     if not update:
         return mention
     return mention.model_copy(update=update)
+
+
+def _one_day(day: dt.date) -> dict[str, Any]:
+    return {"year": day.year, "month": day.month, "day": day.day, "first": day, "last": day, "resolved": day.isoformat()}
+
+
+def _month_of_year(month: int, year: int) -> dict[str, Any]:
+    first, last = month_span(year, month)
+    return {"year": year, "first": first, "last": last, "resolved": f"{year:04d}-{month:02d}"}
+
+
+def _ago(mention: DateMention, today: dt.date) -> dict[str, Any]:
+    """"two years ago", "a month ago": the year, month or day that far before ``today``."""
+    count = int(mention.count or 0)
+    if mention.count != count:
+        return {}
+    if mention.unit in ("year", "decade"):
+        year = today.year - count * (10 if mention.unit == "decade" else 1)
+        return {"year": year, "first": dt.date(year, 1, 1), "last": dt.date(year, 12, 31), "resolved": str(year)}
+    if mention.unit == "month":
+        year, month = _shift_month(today.year, today.month, -count)
+        return {"month": month, **_month_of_year(month, year)}
+    return _one_day(today - dt.timedelta(days=count * (7 if mention.unit == "week" else 1)))
+
+
+def _named_month(month: int, which: str, today: dt.date) -> dict[str, Any]:
+    """"last December" is the most recent December before this month; "next May" the first after it."""
+    if which == "last":
+        year = today.year if month < today.month else today.year - 1
+    elif which == "next":
+        year = today.year if month > today.month else today.year + 1
+    else:
+        year = today.year
+    return _month_of_year(month, year)
+
+
+def _year(which: str, modifier: str, today: dt.date) -> dict[str, Any]:
+    """"last year", "earlier this year" (up to ``today``), "late next year"."""
+    year = today.year + _STEP[which]
+    first, last = year_span(year, None)
+    if modifier in ("earlier", "early") and which == "this":
+        last = today if modifier == "earlier" else year_span(year, "early")[1]
+    elif modifier in ("later", "late") and which == "this":
+        first = today if modifier == "later" else year_span(year, "late")[0]
+    elif modifier:
+        first, last = year_span(year, {"earlier": "early", "later": "late"}.get(modifier, modifier))
+    return {"year": year, "first": first, "last": last, "resolved": str(year)}
+
+
+def _month(which: str, modifier: str, today: dt.date) -> dict[str, Any]:
+    """"last month", "earlier this month" (up to ``today``)."""
+    year, month = _shift_month(today.year, today.month, _STEP[which])
+    first, last = month_span(year, month)
+    if which == "this" and modifier == "earlier":
+        last = today
+    elif which == "this" and modifier == "later":
+        first = today
+    return {"year": year, "month": month, "first": first, "last": last, "resolved": f"{year:04d}-{month:02d}"}
+
+
+def _fiscal_quarter(which: str, end_month: int, today: dt.date) -> dict[str, Any]:
+    """The fiscal quarter containing ``today``, then stepped to the last or next one."""
+    fiscal_year = today.year if today.month <= end_month else today.year + 1
+    index = (today.month - end_month - 1) % 12 // 3 + _STEP[which]
+    fiscal_year += index // 4
+    index %= 4
+    first, last = _fiscal_span(fiscal_year, end_month, 3 * index, 3)
+    return {"year": fiscal_year, "quarter": index + 1, "first": first, "last": last, "resolved": f"{first.isoformat()}/{last.isoformat()}"}
