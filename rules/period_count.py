@@ -76,7 +76,7 @@ class PeriodCountMismatch(Rule):
     requires = ("dates",)
 
     def check(self, doc, facts) -> Iterator[Finding]:
-        from checker.extract.dates import sentence_span
+        from checker.clauses import sentence_span
 
         mentions = facts.dates
         starts = [m.start for m in mentions]
@@ -141,7 +141,7 @@ class PeriodCountMismatch(Rule):
 
     def _previous(self, doc, facts, sentence) -> list:
         """Mentions in the sentence before ``sentence`` (a start date is often stated just before the count)."""
-        from checker.extract.dates import previous_sentence
+        from checker.clauses import previous_sentence
 
         before = previous_sentence(doc, sentence)
         if before is None:

@@ -107,7 +107,7 @@ class RelativeDateConflict(Rule):
         relatives = [m for m in facts.dates if m.kind == "relative" and m.first is not None and m.last is not None]
         if not relatives:
             return
-        from checker.extract.dates import sentence_span
+        from checker.clauses import sentence_span
 
         explicit = [
             m for m in facts.dates

@@ -25,7 +25,7 @@ _MARGIN = dt.timedelta(days=31)
 
 def _dated_clauses(doc, facts):
     """(mention, clause span, sentence text) for each dated mention that is the time of its clause's event."""
-    from checker.extract.dates import clause_span, sentence_span
+    from checker.clauses import clause_span, sentence_span
 
     anchor = facts.document_date
     if anchor is None:
@@ -99,7 +99,7 @@ class PastEventAfterDocumentDate(Rule):
     requires = ("dates",)
 
     def check(self, doc, facts) -> Iterator[Finding]:
-        from checker.extract.dates import past_markers, plain_past
+        from checker.tense import past_markers, plain_past
 
         for mention, (left, right), sentence in _dated_clauses(doc, facts):
             clause = doc.prose[left:right]
@@ -154,7 +154,7 @@ class FutureEventBeforeDocumentDate(Rule):
     requires = ("dates",)
 
     def check(self, doc, facts) -> Iterator[Finding]:
-        from checker.extract.dates import future_marker
+        from checker.tense import future_marker
 
         for mention, (left, right), _sentence in _dated_clauses(doc, facts):
             if mention.last + _MARGIN >= facts.document_date.date:

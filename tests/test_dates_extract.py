@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from checker.extract.dates import document_date, fiscal_year_end, parse_date, resolve_relative, scan
+from checker.extract.dates import FiscalYearEnd, document_date, fiscal_year_end, parse_date, resolve_relative, scan
 from checker.readers import read_document
 from checker.testing import lint_sources, settings_from
 
@@ -223,11 +223,11 @@ def test_relative_dates_resolve_against_the_document_date(text, today, resolved,
 def test_relative_quarter_needs_a_fiscal_year_end():
     mention = only("sales fell last quarter")
     assert resolve_relative(mention, D(2026, 5, 14)).first is None
-    resolved = resolve_relative(mention, D(2026, 5, 14), (12, 31, "config"))
+    resolved = resolve_relative(mention, D(2026, 5, 14), FiscalYearEnd(12, 31, "config"))
     assert (resolved.first, resolved.last) == (D(2026, 1, 1), D(2026, 3, 31))
-    resolved = resolve_relative(mention, D(2026, 2, 14), (12, 31, "config"))
+    resolved = resolve_relative(mention, D(2026, 2, 14), FiscalYearEnd(12, 31, "config"))
     assert (resolved.first, resolved.last) == (D(2025, 10, 1), D(2025, 12, 31))
-    resolved = resolve_relative(only("sales fell this quarter"), D(2026, 2, 14), (6, 30, "config"))
+    resolved = resolve_relative(only("sales fell this quarter"), D(2026, 2, 14), FiscalYearEnd(6, 30, "config"))
     assert (resolved.year, resolved.quarter, resolved.first, resolved.last) == (2026, 3, D(2026, 1, 1), D(2026, 3, 31))
 
 

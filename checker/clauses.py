@@ -1,0 +1,79 @@
+"""Sentences and clauses around an offset: where a fact's context starts and ends.
+
+Used by rules that judge a mention by the words near it (the tense of its
+clause, the dates in its sentence). Sentences come from
+:attr:`checker.document.Document.sentences`; a clause is the part of a
+sentence between strong punctuation or a comma and a conjunction.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from typing import TYPE_CHECKING, NamedTuple
+
+from checker.patterns import LazyPattern as _Lazy
+
+if TYPE_CHECKING:
+    from checker.document import Document
+
+
+class TextSpan(NamedTuple):
+    """``start`` and ``end`` offsets into a document's prose."""
+
+    start: int
+    end: int
+
+
+# Clause boundaries inside a sentence: strong punctuation, and a comma or
+# dash followed by a conjunction or relative word ("..., which ...").
+_CLAUSE_BREAK = _Lazy(
+    r"[;:()\[\]\u2014]|\s--\s|\s[\u2013-]\s"
+    r"|,\s+(?:and|but|or|while|whereas|which|who|whom|where|although|though|when|whereby|because|as|after|before|since|so)\b"
+    r"|,\s+(?:at|in|on|by|during|after|before|from|to|for|with|under|until)\s+which\b"
+    r"|\s(?:but|while|whereas|although|though|because|and\s+then|and\s+(?=we|it|they|he|she|the\s+company)|that)\b",
+    re.I,
+)
+
+
+def _sentence_starts(doc: Document) -> list[int]:
+    """The document's sentence starts, built once per document (not once per call: that was quadratic)."""
+    starts: list[int] | None = doc.__dict__.get("_sentence_starts")
+    if starts is None:
+        starts = doc.__dict__["_sentence_starts"] = [s.start for s in doc.sentences]
+    return starts
+
+
+def sentence_span(doc: Document, offset: int) -> TextSpan:
+    """The sentence containing ``offset`` (the whole paragraph if none does; 200 characters each side if none does)."""
+    sentences = doc.sentences
+    index = bisect.bisect_right(_sentence_starts(doc), offset) - 1
+    if index >= 0 and offset < sentences[index].end:
+        return TextSpan(sentences[index].start, sentences[index].end)
+    paragraph = doc.paragraph_at(offset)
+    if paragraph is not None:
+        block = doc.paragraphs[paragraph]
+        return TextSpan(block.start, block.end)
+    return TextSpan(max(0, offset - 200), min(len(doc.prose), offset + 200))
+
+
+def previous_sentence(doc: Document, sentence: tuple[int, int]) -> TextSpan | None:
+    """The sentence before ``sentence`` (possibly in the previous paragraph), or None."""
+    index = bisect.bisect_left(_sentence_starts(doc), sentence[0]) - 1
+    if index < 0:
+        return None
+    found = doc.sentences[index]
+    return TextSpan(found.start, found.end)
+
+
+def clause_span(prose: str, sentence: tuple[int, int], start: int, end: int) -> TextSpan:
+    """The clause of ``prose[start:end]`` within ``sentence``: between the nearest clause breaks."""
+    left, right = sentence
+    for match in _CLAUSE_BREAK.finditer(prose, left, right):
+        if match.end() <= start:
+            left = match.end()
+        elif match.start() >= end:
+            right = match.start()
+            break
+    return TextSpan(left, right)
+

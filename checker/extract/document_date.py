@@ -1,0 +1,120 @@
+"""The date a document speaks from, and why.
+
+First found wins: front matter ``date:``, a dateline ("CAMBRIDGE, Mass.,
+March 5, 2026 --"), a "Published on ..., May 14, 2026" line, then the
+configuration's ``document-date`` table (exact path or glob relative to the
+project root). A date found in the text notes a configured one it overrides.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import cache
+from typing import TYPE_CHECKING, Literal
+
+from checker.extract.date_grammar import YEAR
+from checker.extract.date_mentions import parse_date
+from checker.extract.date_words import month_alternation, weekday_alternation
+from checker.facts import DocumentDate
+from checker.patterns import LazyPattern as _Lazy
+from checker.patterns import compile_cached
+
+if TYPE_CHECKING:
+    from checker.config import Settings
+    from checker.document import Document
+
+
+@cache
+def _patterns() -> dict[str, re.Pattern[str]]:
+    """The dateline, the publication line and the front matter's date entry."""
+    month = month_alternation()
+    full = (
+        rf"(?:(?:{weekday_alternation()})\.?,?\s+)?(?:(?:{month})\s*\d{{1,2}}(?:st|nd|rd|th)?,?\s+{YEAR}"
+        rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{month}),?\s+{YEAR}|(?:1[89]|20)\d\d-\d\d-\d\d(?![\d-]))"
+    )
+    return {
+        "dateline": compile_cached(
+            rf"^[ \t>*_#]*(?P<city>[A-Z][A-Z.'\u2019-]+(?:[ \t]+[A-Z][A-Za-z.'\u2019-]*)*)(?P<mid>[^\r\n]{{0,100}}?,[ \t]*)"
+            rf"(?P<date>{full})[^\r\n]{{0,60}}?(?:--|\u2014|\u2013|[ \t]-[ \t]|/[ \t]*$)",
+            re.M,
+        ),
+        "published": compile_cached(
+            rf"^[ \t>*_#]*(?i:published|posted|dated|publication\s+date|date)\b[^\r\n]{{0,80}}?(?P<date>{full})", re.M
+        ),
+        "front_date": compile_cached(r"^date[ \t]*[:=][ \t]*[\"']?(?P<value>[^\"'\r\n#]+)", re.M),
+    }
+
+
+_FRONT_MATTER = _Lazy(r"\A(?:\ufeff)?(---|\+\+\+)[ \t]*\r?\n(?P<body>.*?)^(?:---|\+\+\+|\.\.\.)[ \t]*$", re.S | re.M)
+_HEAD = 6000  # datelines and "Published" lines are near the top
+_CENTURY = _Lazy(r"(?:1[89]|20)\d\d")
+# The lines near the top that can date a document, tried in order: (pattern and source, how a reason names it)
+_HEAD_LINES: tuple[tuple[Literal["dateline", "published"], str], ...] = (("dateline", "dateline"), ("published", "publication line"))
+
+
+def document_date(doc: Document, settings: Settings | None) -> DocumentDate | None:
+    """The date the document speaks from, and why (see the module docstring for the order)."""
+    found = _text_date(doc)
+    configured = _configured_date(doc, settings)
+    if found is None:
+        return configured
+    if configured is not None:
+        note = configured.reason.removeprefix("configuration ")
+        found = found.model_copy(update={"reason": f"{found.reason}; not the configuration ({note}), which comes after it"})
+    return found
+
+
+def _text_date(doc: Document) -> DocumentDate | None:
+    grammar = _patterns()
+    front = _FRONT_MATTER.match(doc.text)
+    if front:
+        entry = grammar["front_date"].search(doc.text, front.start("body"), front.end("body"))
+        if entry:
+            value = entry.group("value").strip()
+            date = _front_matter_value(value)
+            if date is not None:
+                line = doc.position(entry.start()).line
+                return DocumentDate(date=date, source="front-matter", start=entry.start(), end=entry.end(),
+                                    reason=f"front matter {entry.group(0).strip()!r} (line {line})")
+    head = doc.prose[:_HEAD]
+    if not _CENTURY.search(head):
+        return None  # both need a full date, so a year
+    for source, label in _HEAD_LINES:
+        match = grammar[source].search(head)
+        if match:
+            date = parse_date(match.group("date"))
+            if date is not None:
+                line = doc.position(match.start("date")).line
+                shown = doc.text[match.start(): match.end()].strip()
+                return DocumentDate(date=date, source=source, start=match.start("date"), end=match.end("date"),
+                                    reason=f"{label} {shown!r} (line {line})")
+    return None
+
+
+def _configured_date(doc: Document, settings: Settings | None) -> DocumentDate | None:
+    if settings is None or not settings.dates.document_date:
+        return None
+    from pathlib import Path
+
+    from checker.discovery import matches_any, relative_to
+
+    relative = relative_to(Path(doc.path), Path(settings.root))
+    table = settings.dates.document_date
+    exact = [key for key in table if key in (relative, doc.path)]
+    globbed = [key for key in table if matches_any(relative, (key,)) or matches_any(doc.path, (key,))]
+    for key in exact + globbed:
+        how = "path" if key in exact else "glob"
+        return DocumentDate(date=table[key], source="config",
+                            reason=f"configuration [tool.factlint.dates] document-date {how} {key!r} matches {relative!r}")
+    return None
+
+
+def _front_matter_value(value: str) -> dt.date | None:
+    match = re.match(r"(\d{4})-(\d\d)-(\d\d)", value)
+    if match:
+        try:
+            return dt.date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+        except ValueError:
+            return None
+    return parse_date(value)
