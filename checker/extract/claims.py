@@ -797,8 +797,9 @@ _TOTAL_BEFORE = LazyPattern(
     r"(?:\b(?:for|to|with|giving|bringing|making)\s+(?:a\s+|an\s+)?(?:total|combined|aggregate|overall)"
     r"(?:\s+[\w'’-]+){0,3}?(?:\s+of)?|\b(?:totall?ing|totall?ed|combined\s+for)(?:\s+a\s+total\s+of)?)\s*$"
 )
+# Matched at the end of a total in the lowercased sentence (``match`` anchors it there: no "^").
 _PARTS_AFTER = LazyPattern(
-    r"^(?:\s+[\w'’-]+){0,3}?\s*,?\s*(?:(?P<exact>comprising|comprised(?:\s+of)?|comprises|consisting\s+of|consisted\s+of|"
+    r"(?:\s+[\w'’-]+){0,3}?\s*,?\s*(?:(?P<exact>comprising|comprised(?:\s+of)?|comprises|consisting\s+of|consisted\s+of|"
     r"consists\s+of|made\s+up\s+of|composed\s+of|split\s+(?:between|into)|broken\s+down\s+(?:into|as)|"
     r"divided\s+(?:between|into)|(?:which|that)\s+(?:comprised|consisted\s+of|was\s+made\s+up\s+of))|"
     r"(?P<partial>including|(?:which|that)\s+included|such\s+as|(?<=,\s)of\s+which|(?<=,)of\s+which))\b"
@@ -844,8 +845,7 @@ def _total_claims(prose: str, start: int, end: int, found: list[Quantity]) -> li
             if parts:
                 claims.append(_total(total, parts, exact=True, loose=bool(_LOOSE.search(prose[start:total.start].lower()))))
             continue
-        after = prose[total.end:end].lower()
-        parts_match = _PARTS_AFTER.match(after)
+        parts_match = _parts_after(prose, text, start, end, total.end)
         following = prose[total.end:found[index + 1].start] if index + 1 < len(found) else ""
         if parts_match or _PARENTHESIS_AFTER.match(following):
             parts = _list_after(prose, found, index, end, parenthesised=parts_match is None)
@@ -853,6 +853,20 @@ def _total_claims(prose: str, start: int, end: int, found: list[Quantity]) -> li
                 partial = parts_match is not None and parts_match.group("partial") is not None
                 claims.append(_total(total, parts, exact=not partial, loose=parts_match is None))
     return claims
+
+
+def _parts_after(prose: str, text: str, start: int, end: int, at: int) -> re.Match[str] | None:
+    """``_PARTS_AFTER`` matched at ``at``, as on ``prose[at:end].lower()``, without lowercasing that tail per figure.
+
+    ``text`` is ``prose[start:end].lower()``. When lowercasing kept its length, every character
+    lowered to one, so offsets agree; the pattern treats final and medial sigma alike, the only
+    letter whose lowercase depends on its neighbours. Its look-behinds (before "of which") could
+    see the figure's last character, where the slice sees nothing: a figure never ends with a
+    comma or a space, and if one did, the slice is matched as before.
+    """
+    if len(text) == end - start and prose[at - 1] != "," and not prose[at - 1].isspace():
+        return _PARTS_AFTER.match(text, at - start)
+    return _PARTS_AFTER.match(prose[at:end].lower())
 
 
 def _compatible(part: Quantity, total: Quantity) -> bool:
@@ -890,8 +904,18 @@ def _list_after(prose: str, found: list[Quantity], index: int, end: int, parenth
     closing = prose.find(")", total.end, end) if parenthesised else end
     if closing < 0:
         return []
-    parts = [q for q in found[index + 1:] if q.end <= closing]
-    if len(parts) < 2 or not all(_compatible(q, total) for q in parts):
+    parts: list[Quantity] = []
+    # ``found`` is in order of start: the figures that can end by ``closing`` come first, and one
+    # that cannot be a part ends the search (reading on to the sentence end made this quadratic).
+    for j in range(index + 1, len(found)):
+        q = found[j]
+        if q.start > closing:
+            break
+        if q.end <= closing:
+            if not _compatible(q, total):
+                return []
+            parts.append(q)
+    if len(parts) < 2:
         return []
     joins = [prose[parts[k].end:parts[k + 1].start].lower() for k in range(len(parts) - 1)]
     if not re.search(r"\band\b|\bplus\b", joins[-1]) or not all(_LIST_GLUE.match(g) for g in joins):
