@@ -9,7 +9,7 @@ and read every later figure for each one: quadratic in the sentence's length.
 from __future__ import annotations
 
 from checker.document import Document
-from checker.extract import claims
+from checker.extract import claim_totals, claims
 from checker.extract.numbers import parse_quantities
 
 
@@ -55,5 +55,5 @@ def test_totals_read_each_figure_a_bounded_number_of_times():
     text = _hostile(600)
     found = _CountingList(parse_quantities(text))
     _CountingList.read = 0
-    claims._total_claims(text, 0, len(text), found)
+    claim_totals.total_claims(text, 0, len(text), found)
     assert _CountingList.read < 10 * len(found), _CountingList.read
