@@ -16,8 +16,6 @@ from checker.facts import Claim, Quantity
 from checker.intervals import Interval, hedged
 from checker.patterns import LazyPattern
 
-# --- compound annual growth ------------------------------------------------------------------
-
 _CAGR = LazyPattern(
     r"\b(?:cagr|compound(?:ed)?\s+annual(?:\s+growth)?(?:\s+rate)?|compound\s+annual\s+growth\s+rate|"
     r"annuali[sz]ed\s+growth(?:\s+rate)?|compound(?:ed)?\s+(?:growth\s+)?annually)\b"

@@ -76,9 +76,6 @@ def _is_rate_unit(q: Quantity) -> bool:
     return q.unit in ("%", "pp", "pt", "bp", "x")
 
 
-# --- changes ------------------------------------------------------------------------------
-
-
 def change_claims(prose: str, start: int, end: int, quantities: list[Quantity]) -> list[Claim]:
     """The change claims of the clause ``prose[start:end]``, checked."""
     text = prose[start:end].lower()

@@ -29,8 +29,6 @@ _MEASURE_NOUNS = frozenset(
 )
 
 
-# --- shares -----------------------------------------------------------------------------------
-
 _INT = r"\d{1,3}(?:,\d{3})+|\d+"
 _PCT = r"(?P<p>\d+(?:\.\d+)?)\s*(?:%|percent\b|per\s+cent\b)"
 _SHARE_PATTERNS = (

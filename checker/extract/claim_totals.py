@@ -28,8 +28,6 @@ from checker.patterns import LazyPattern
 if TYPE_CHECKING:
     from checker.document import Sentence
 
-# --- totals -------------------------------------------------------------------------------------
-
 _TOTAL_BEFORE = LazyPattern(
     r"(?:\b(?:for|to|with|giving|bringing|making)\s+(?:a\s+|an\s+)?(?:total|combined|aggregate|overall)"
     r"(?:\s+[\w'’-]+){0,3}?(?:\s+of)?|\b(?:totall?ing|totall?ed|combined\s+for)(?:\s+a\s+total\s+of)?)\s*$"
