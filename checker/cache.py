@@ -43,7 +43,6 @@ if TYPE_CHECKING:
     from checker.facts import FactSheet
     from checker.finding import Finding
 
-DEFAULT_DIR = ".factlint_cache"
 _KEEP_FILES = 8  # cache files (one per configuration) kept; older ones are removed
 _LIBRARIES = ("pyparsing", "regex", "pydantic", "pydantic_core", "ftfy", "rapidfuzz", "wordfreq", "charset_normalizer")
 _README = b"Signature: 8a477f597d28d172789f06886806bc55\n# factlint's fact-sheet cache: safe to delete.\n"

@@ -89,10 +89,6 @@ class Interval:
             return self.hi if math.isinf(self.lo) else self.lo
         return (self.lo + self.hi) / 2
 
-    @property
-    def positive(self) -> bool:
-        return self.lo > 0
-
 
 def rounding(value: float, decimals: int, scale: float = 1.0) -> Interval:
     """The values a figure (``value`` in units) written with ``decimals`` decimals of its ``scale`` stands for."""

@@ -41,3 +41,12 @@ def test_hedges_widen_or_open_the_interval():
 def test_power_for_compound_growth():
     growth = (Interval(3.35, 3.45) / Interval(2.05, 2.15)).power(1 / 8)
     assert 1.057 < growth.lo < growth.hi < 1.068
+
+
+def test_parsed_quantities_carry_the_rounding_interval():
+    from checker.extract.numbers import parse_quantities
+
+    for text, value, decimals, scale in (("48.6", 48.6, 1, 1.0), ("$1.2 billion", 1.2e9, 1, 1e9), ("7%", 7.0, 0, 1.0)):
+        [quantity] = parse_quantities(f"It was {text} last year.")
+        written = rounding(value, decimals, scale)
+        assert (quantity.low, quantity.high) == (written.lo, written.hi)

@@ -22,76 +22,38 @@ Public interface (stable; the cross-document facts extractor builds on it):
 
 Units: "" (a bare number), "%", "pp" (percentage points), "pt" (bare
 "points"), "bp" (basis points), "x" (multiples) or an ISO currency code
-("$" alone reads as "USD"). The grammar (:func:`grammar`) is built once on
-first use: amounts in digits, by far the most common, are one regular
-expression matched directly; spelled-out amounts and multiplier words are a
-pyparsing grammar, imported only when one is first tried. Plain regexes find the places where a number can start
-(runs of digits, and number words through a trie-shaped pattern), so text
-without figures costs one scan; every pattern is compiled on first use.
+("$" alone reads as "USD"). The grammar of one amount and the value it
+denotes are ``checker.extract.number_grammar``'s; this module finds where
+amounts start, which of them are quantities, and joins ranges. Plain regexes
+find the places where a number can start (runs of digits, and number words
+through a trie-shaped pattern), so text without figures costs one scan; every
+pattern is compiled on first use.
 """
 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from checker.extract.number_grammar import (
+    CURRENCY_PREFIX,
+    FOLD_WORDS,
+    HEDGES,
+    MULTIPLIER_VERBS,
+    TENS_WORDS,
+    UNITS_WORDS,
+    Amount,
+    grammar,
+    parse_amount,
+    read_amount,
+)
 from checker.facts import Quantity
-from checker.patterns import LazyPattern, compile_cached, trie_regex
+from checker.patterns import LazyPattern, trie_regex
 
 if TYPE_CHECKING:
     from checker.config import Settings
     from checker.document import Document
     from checker.facts import FactSheet
-
-# --- vocabulary -----------------------------------------------------------------
-
-_UNITS_WORDS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
-}
-_TENS_WORDS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-}
-_MULTIPLIER_VERBS = {
-    "doubled": 2.0, "doubling": 2.0, "tripled": 3.0, "tripling": 3.0, "trebled": 3.0,
-    "quadrupled": 4.0, "quadrupling": 4.0, "quintupled": 5.0, "halved": 0.5, "halving": 0.5,
-}
-_FOLD_WORDS = {
-    "twofold": 2, "threefold": 3, "fourfold": 4, "fivefold": 5, "sixfold": 6, "sevenfold": 7,
-    "eightfold": 8, "ninefold": 9, "tenfold": 10, "hundredfold": 100,
-}
-_SCALES = {
-    "thousand": 1e3, "thousands": 1e3, "k": 1e3,
-    "million": 1e6, "millions": 1e6, "mn": 1e6, "mln": 1e6, "mio": 1e6, "m": 1e6, "mm": 1e6,
-    "billion": 1e9, "billions": 1e9, "bn": 1e9, "bln": 1e9, "b": 1e9,
-    "trillion": 1e12, "trillions": 1e12, "tn": 1e12, "trn": 1e12, "t": 1e12,
-    "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7,
-}
-_CURRENCY_PREFIX = {
-    "$": "USD", "us$": "USD", "u.s.$": "USD", "hk$": "HKD", "nz$": "NZD", "a$": "AUD", "au$": "AUD",
-    "c$": "CAD", "ca$": "CAD", "s$": "SGD", "sg$": "SGD", "r$": "BRL", "nt$": "TWD", "mx$": "MXN",
-    "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "₩": "KRW", "₽": "RUB", "₣": "CHF",
-    "usd": "USD", "eur": "EUR", "gbp": "GBP", "jpy": "JPY", "cny": "CNY", "rmb": "CNY", "hkd": "HKD",
-    "sgd": "SGD", "aud": "AUD", "cad": "CAD", "nzd": "NZD", "chf": "CHF", "inr": "INR", "krw": "KRW",
-    "brl": "BRL", "zar": "ZAR", "sek": "SEK", "nok": "NOK", "dkk": "DKK", "rs": "INR", "rs.": "INR",
-}
-_CURRENCY_SUFFIX = {
-    "dollars": "USD", "dollar": "USD", "us dollars": "USD", "euros": "EUR", "euro": "EUR", "yuan": "CNY",
-    "renminbi": "CNY", "yen": "JPY", "pounds sterling": "GBP", "sterling": "GBP", "rupees": "INR",
-    "won": "KRW", "francs": "CHF",
-}
-_CURRENCY_SUFFIX.update({code.lower(): code for code in set(_CURRENCY_PREFIX.values())})
-
-_HEDGES = (
-    "approximately", "approx.", "approx", "about", "around", "roughly", "some", "circa", "ca.", "~",
-    "an estimated", "estimated", "close to", "nearly", "almost", "just under", "just over",
-    "more than", "over", "above", "in excess of", "upwards of", "at least", "no less than", "not less than",
-    "greater than", "exceeding", "well over", "well above", "north of",
-    "less than", "under", "below", "fewer than", "up to", "at most", "no more than", "not more than",
-    "well under", "well below", "as much as", "as many as",
-)
 
 # Words before a number that make it a label, not a quantity ("Phase 3", "Note 12").
 _LABELS = frozenset(
@@ -136,18 +98,12 @@ _DIGIT_RUN = LazyPattern(r"[0-9][0-9,.]*")
 
 
 _NUMBER_WORD_SOURCE = (
-    r"\b(?:" + trie_regex(sorted(set(_UNITS_WORDS) | set(_TENS_WORDS) | set(_MULTIPLIER_VERBS) | set(_FOLD_WORDS)
+    r"\b(?:" + trie_regex(sorted(set(UNITS_WORDS) | set(TENS_WORDS) | set(MULTIPLIER_VERBS) | set(FOLD_WORDS)
                              | {"a dozen", "a hundred"})) + r")\b"
 )
 _NUMBER_WORD = LazyPattern(_NUMBER_WORD_SOURCE, re.I)
 _NUMBER_WORD_LOWER = LazyPattern(_NUMBER_WORD_SOURCE)  # the words are lowercase
-_CODE_WORDS = frozenset(k.rstrip(".") for k in _CURRENCY_PREFIX if k[0].isalpha())
-
-
-def _alternation(words) -> str:
-    # Longest first; equal lengths in alphabetical order, so the pattern is the same in every
-    # process (sets iterate in a per-process order) and its compiled form can be cached.
-    return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+_CODE_WORDS = frozenset(k.rstrip(".") for k in CURRENCY_PREFIX if k[0].isalpha())
 
 
 # Everything that may precede the number core within one quantity, anchored at the core. Only the
@@ -155,120 +111,11 @@ def _alternation(words) -> str:
 # whatever the order of the alternatives: the words are tries (each position fails on its first
 # character instead of trying every word), which match the same strings as the plain alternations.
 _PREFIX = LazyPattern(
-    r"(?:(?<![\w.])(?:" + trie_regex(sorted(_HEDGES)) + r")\s*)?[+\-−]?\s?"
-    r"(?:\\?(?:" + trie_regex(sorted(k for k in _CURRENCY_PREFIX if not k[0].isalpha())) + r")\s?|"
-    r"\b(?:" + trie_regex(sorted(k for k in _CURRENCY_PREFIX if k[0].isalpha())) + r")\s?)?[+\-−]?\(?$",
+    r"(?:(?<![\w.])(?:" + trie_regex(sorted(HEDGES)) + r")\s*)?[+\-−]?\s?"
+    r"(?:\\?(?:" + trie_regex(sorted(k for k in CURRENCY_PREFIX if not k[0].isalpha())) + r")\s?|"
+    r"\b(?:" + trie_regex(sorted(k for k in CURRENCY_PREFIX if k[0].isalpha())) + r")\s?)?[+\-−]?\(?$",
     re.I,
 )
-
-
-# --- the grammar -------------------------------------------------------------------
-
-
-_DIGITS = r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?(?![0-9])|[0-9]+(?:\.[0-9]+)?|\.[0-9]+"
-_WORD_SCALE = r"(?i:(?:thousand|million|billion|trillion|lakh|crore)s?\b|(?:mn|mln|mio|bn|bln|tn|trn)(?![\w]))"
-_ABBR_SCALE = r"(?:bn|mn|mm|MM|k|K|m|M|b|B|T|tn)(?![\w])"
-_PERCENT_UNIT = (
-    r"(?i:%|per\s?cent\b|percent\b|pct\b"
-    r"|(?:percentage|percent|%)\s+points?\b|pp\b|ppts?\b|pts?\b(?!\.?\s*[0-9])|points?\b"
-    r"|basis\s+points?\b|bps?\b)"
-)
-_TIMES = (
-    r"(?i:[x×](?![\w])|-?\s?fold\b"
-    r"|\s*times\b(?=\s+(?:higher|more|greater|larger|bigger|as|the|over|faster|lower|smaller|less|that|than)\b))"
-)
-_HEDGE = r"(?i:" + "|".join(
-    re.escape(h) + (r"(?![\w])" if h[-1].isalpha() else "") for h in sorted(_HEDGES, key=len, reverse=True)
-) + ")"
-_SIGN = r"[+\-−](?=\s?[\\$€£¥₹₩₽0-9.(A-Z])"
-_CURRENCY = (
-    r"\\?(?:" + _alternation(k for k in _CURRENCY_PREFIX if not k[0].isalpha()) + r")"
-    r"|(?i:" + _alternation(k for k in _CURRENCY_PREFIX if k[0].isalpha()) + r")(?=\s?[0-9.(])"
-)
-_SUFFIX_CURRENCY = r"(?i:" + _alternation(_CURRENCY_SUFFIX) + r")\b"
-
-
-@lru_cache(maxsize=1)
-def grammar():
-    """The grammar of one amount, built once: hedge, sign, currency, number, scale, unit.
-
-    Returns (figure, words). Amounts written with digits, by far the most
-    frequent, are one regular expression with named parts (``figure``),
-    matched directly. Spelled-out numbers and multiplier words ("about two
-    hundred and five million", "three-fold", "doubled") are a pyparsing
-    grammar (``words``), imported and built only when such an amount is
-    first tried.
-    """
-    tail = (
-        rf"(?:\s*(?P<unit>{_PERCENT_UNIT})|(?P<times>{_TIMES})|\s+(?P<suffix_currency>{_SUFFIX_CURRENCY}))?"
-    )
-    priced = (
-        rf"(?P<currency>{_CURRENCY})\s?(?P<sign2>{_SIGN})?\s?(?:(?P<negative>\()(?P<ndigits>{_DIGITS})\)|(?P<cdigits>{_DIGITS}))"
-        rf"(?:\s?(?P<cscale>{_ABBR_SCALE}|{_WORD_SCALE}))?"
-    )
-    plain = rf"(?P<digits>{_DIGITS})(?:\s+(?P<scale>{_WORD_SCALE}))?"
-    figure = compile_cached(rf"(?:(?P<hedge>{_HEDGE})\s*)?(?:(?P<sign>{_SIGN})\s?)?(?:{priced}|{plain}){tail}")
-    return figure, _words_grammar
-
-
-@lru_cache(maxsize=1)
-def _words_grammar():
-    """The pyparsing grammar of spelled-out amounts and multiplier words."""
-    import pyparsing as pp
-
-    def rx(pattern: str, flags: int = re.I):
-        return pp.Regex(pattern, flags)
-
-    hedge = rx(_HEDGE)("hedge")
-    sign = rx(_SIGN, 0)("sign")
-    unit_word = rx(r"(?:" + _alternation(_UNITS_WORDS) + r")\b")
-    tens_word = rx(
-        r"(?:" + _alternation(_TENS_WORDS) + r")(?:[- ](?:"
-        + _alternation(k for k in _UNITS_WORDS if 0 < _UNITS_WORDS[k] < 10) + r")\b)?\b"
-    )
-    dozen = rx(r"(?:a\s+)?dozen\b")
-    hundred = rx(r"hundred\b")
-    small = tens_word | unit_word
-    words = pp.Group(dozen | (pp.Opt(rx(r"a\b") | small) + hundred + pp.Opt(pp.Suppress(rx(r"and\b")) + small | small)) | small)("words")
-    word_tail = pp.Opt(
-        rx(_PERCENT_UNIT, 0)("unit") | rx(_TIMES, 0)("times").leave_whitespace() | rx(_SUFFIX_CURRENCY, 0)("suffix_currency")
-    )
-    spelled = pp.Opt(sign) + words + pp.Opt(rx(_WORD_SCALE, 0)("scale")) + word_tail
-    fold = rx(r"(?:" + _alternation(_FOLD_WORDS) + r")\b")("fold")
-    multiplier = rx(r"(?:" + _alternation(_MULTIPLIER_VERBS) + r")\b")("verb")
-    located = pp.Located(pp.Opt(hedge) + (multiplier | fold | spelled))
-    located.parse_with_tabs()
-    located.streamline()
-    return located
-
-
-# What a spelled-out amount can start with: the first element of every alternative of
-# :func:`_words_grammar`, after the whitespace pyparsing skips. Where none of these matches,
-# the grammar cannot match either, so it is not run.
-_WORDS_FIRST = LazyPattern(
-    r"[ \t\n\r]*(?:" + _SIGN + r"|(?i:" + "|".join((
-        _HEDGE,
-        r"(?:" + _alternation(_UNITS_WORDS) + r")\b",
-        r"(?:" + _alternation(_TENS_WORDS) + r")",
-        r"(?:a\s+)?dozen\b",
-        r"hundred\b",
-        r"a\b",
-        r"(?:" + _alternation(_FOLD_WORDS) + r")\b",
-        r"(?:" + _alternation(_MULTIPLIER_VERBS) + r")\b",
-    )) + r"))"
-)
-
-
-@lru_cache(maxsize=4096)
-def _parse_words(source: str):
-    """(tokens, end) of the spelled-out amount at the start of ``source``, or None (memoised per string)."""
-    import pyparsing as pp
-
-    try:
-        result = _words_grammar().parse_string(source)
-    except pp.ParseException:
-        return None
-    return result["value"], result["locn_end"]
 
 
 # --- parsing -------------------------------------------------------------------------
@@ -283,8 +130,6 @@ _CHANGE_BEFORE = LazyPattern(
 )
 _RANGE_SEPARATOR = LazyPattern(r"\s*[-–—]\s*|\s+to\s+", re.I)
 _AND_SEPARATOR = LazyPattern(r"\s+and\s+", re.I)
-
-_Amount = tuple  # (value, low, high, unit, scale, decimals, kind, exact)
 
 
 def parse_quantities(text: str, start: int = 0, end: int | None = None, words: bool = True) -> list[Quantity]:
@@ -334,9 +179,9 @@ def _starts(text: str, start: int, end: int, words: bool) -> list[int]:
     return out
 
 
-_HEDGE_LONGEST = max(len(hedge) for hedge in _HEDGES)
+_HEDGE_LONGEST = max(len(hedge) for hedge in HEDGES)
 # sign, space, backslash, the longest currency, space, sign, parenthesis, and a final line break "$" may stop at
-_PREFIX_TAIL = max(len(key) for key in _CURRENCY_PREFIX) + 7
+_PREFIX_TAIL = max(len(key) for key in CURRENCY_PREFIX) + 7
 def _number_words_unicode(text: str, start: int, end: int, floor: int, window: str) -> list[int]:
     """Where ``_NUMBER_WORD`` matches in ``text[start:end]`` (``window`` is ``text[floor:end]``, not ASCII).
 
@@ -371,9 +216,9 @@ def _word_before(text: str, floor: int, at: int) -> str:
     return text[start:end].lower().strip(".")
 
 
-_HEDGE_SET = frozenset(_HEDGES)
+_HEDGE_SET = frozenset(HEDGES)
 # The last word of every hedge: the words before a number can end with a hedge only if they end with one of these.
-_HEDGE_LAST = frozenset(hedge.split()[-1] for hedge in _HEDGES)
+_HEDGE_LAST = frozenset(hedge.split()[-1] for hedge in HEDGES)
 
 
 def _prefix_words(text: str, floor: int, core: int) -> bool:
@@ -410,33 +255,8 @@ def _prefix_start(text: str, floor: int, core: int) -> int:
     return begin
 
 
-def _parse_amount(text: str, begin: int, limit: int):
-    """(parts, end) of one amount starting at ``begin``, or None."""
-    figure = grammar()[0]
-    stop = min(limit, begin + 80)
-    at = begin
-    while at < stop and text[at] in " \t\n\r":  # (callers start at a figure, not at spaces)
-        at += 1
-    match = figure.match(text, at, stop)
-    if match is not None:
-        tokens = match.groupdict()
-        end = match.end()
-    else:
-        source = text[begin:stop]
-        if _WORDS_FIRST.match(source) is None:
-            return None  # no first word of the grammar here: the grammar would fail
-        parsed = _parse_words(source)
-        if parsed is None:
-            return None
-        tokens, length = parsed
-        end = begin + length
-    while end > begin and text[end - 1].isspace():
-        end -= 1
-    return tokens, end
-
-
 def _quantity_at(text: str, begin: int, core: int, limit: int) -> Quantity | None:
-    parsed = _parse_amount(text, begin, limit) if begin != core else None
+    parsed = parse_amount(text, begin, limit) if begin != core else None
     if parsed is None:
         begin = core
         if text[core] in _DIGIT_CHARS:
@@ -460,13 +280,13 @@ def _quantity_at(text: str, begin: int, core: int, limit: int) -> Quantity | Non
                 return None
             parsed = match.groupdict(), end
         else:
-            parsed = _parse_amount(text, begin, limit)
+            parsed = parse_amount(text, begin, limit)
             if parsed is None:
                 return None
     tokens, end = parsed
     hedge = tokens.get("hedge")
     hedge = " ".join(hedge.lower().split()) if hedge else None
-    amount = _amount(tokens)
+    amount = read_amount(tokens)
     if amount is None:
         return None
     value, low, high, unit, scale, decimals, kind, exact = amount
@@ -479,11 +299,11 @@ def _quantity_at(text: str, begin: int, core: int, limit: int) -> Quantity | Non
     between = _BETWEEN_BEFORE.search(before) is not None
     separator = (_AND_SEPARATOR if between else _RANGE_SEPARATOR).match(text, end, limit)
     if separator is not None and not tokens.get("verb") and not tokens.get("fold"):
-        second = _parse_amount(text, separator.end(), limit)
+        second = parse_amount(text, separator.end(), limit)
         if second is not None and not second[0].get("hedge"):
             word = separator.group().strip().lower()
             joined = _join_range(
-                amount, _amount(second[0]), word, between, _FROM_BEFORE.search(before) is not None,
+                amount, read_amount(second[0]), word, between, _FROM_BEFORE.search(before) is not None,
                 _CHANGE_BEFORE.search(text, max(0, begin - 40), begin) is not None,
             )
             if joined is not None:
@@ -527,89 +347,9 @@ def _new_quantity(text, start, end, value, low, high, unit, scale, hedge, decima
     return quantity
 
 
-def _amount(tokens) -> _Amount | None:
-    """Value, rounding interval, unit, scale, decimals, kind and exactness of one amount."""
-    get = tokens.get
-    if get("verb"):
-        factor = _MULTIPLIER_VERBS[get("verb").lower()]
-        return factor, factor, factor, "x", 1.0, 0, "multiple", True
-    if get("fold"):
-        factor = float(_FOLD_WORDS[get("fold").lower()])
-        return factor, factor, factor, "x", 1.0, 0, "multiple", True
-    exact = False
-    raw = get("digits") or get("cdigits") or get("ndigits")
-    if raw:
-        mantissa = float(raw.replace(",", ""))
-        decimals = len(raw.split(".", 1)[1]) if "." in raw else 0
-    elif get("words"):
-        mantissa = float(_word_value([w.lower() for w in get("words")]))
-        decimals = 0
-        exact = True
-    else:
-        return None
-    negative = bool(get("negative")) or (get("sign") or get("sign2")) in ("-", "−")
-    unit = ""
-    currency = get("currency")
-    if currency:
-        unit = _CURRENCY_PREFIX.get(currency.lstrip("\\").lower().replace(" ", ""), "USD")
-    scale = 1.0
-    scale_word = get("scale") or get("cscale")
-    if scale_word:
-        scale = 1e6 if scale_word in ("M", "MM") else 1e12 if scale_word == "T" else _SCALES[scale_word.lower()]
-        exact = False
-    kind = "number"
-    if get("unit"):
-        unit = _percent_unit(get("unit"))
-    if get("times"):
-        unit, kind = "x", "multiple"
-    if get("suffix_currency"):
-        if unit:
-            return None
-        unit = _CURRENCY_SUFFIX[" ".join(get("suffix_currency").lower().split())]
-    value = mantissa * scale
-    if exact:
-        low = high = value
-    else:
-        half = 0.5 * 10.0 ** (-decimals) * scale
-        low, high = value - half, value + half
-    if negative:
-        value, low, high = -value, -high, -low
-    return value, low, high, unit, scale, decimals, kind, exact
-
-
-def _percent_unit(word: str) -> str:
-    word = " ".join(word.lower().split())
-    if word.startswith(("basis", "bp")):
-        return "bp"
-    if "point" in word or word.startswith("pp"):
-        return "pp" if word.startswith(("percent", "%", "pp")) else "pt"
-    if word.startswith("pt"):
-        return "pt"
-    return "%"
-
-
-def _word_value(words: list[str]) -> int:
-    total = 0
-    current = 0
-    for word in words:
-        word = word.replace("a dozen", "dozen")
-        if word.endswith("dozen"):
-            return 12
-        if word in ("a", "one") and current == 0 and total == 0 and len(words) > 1:
-            current = 1
-            continue
-        if "hundred" in word:
-            current = (current or 1) * 100
-            continue
-        parts = re.split(r"[- ]", word)
-        for part in parts:
-            current += _UNITS_WORDS.get(part, 0) + _TENS_WORDS.get(part, 0)
-    return total + current
-
-
 def _join_range(
-    first: _Amount, second: _Amount | None, separator: str, between: bool, after_from: bool, after_cue: bool = True
-) -> _Amount | None:
+    first: Amount, second: Amount | None, separator: str, between: bool, after_from: bool, after_cue: bool = True
+) -> Amount | None:
     """One range quantity from two amounts, or None when they are not a range."""
     if second is None or (after_from and not between):
         return None  # "from A to B" is a change, not a range
@@ -636,10 +376,10 @@ def _join_range(
     if v2 < v1:
         return None
     kind = "range"
-    return (v1 + v2) / 2, min(l1, l2), max(h1, h2), u1, s2, max(d1, d2), kind, e1 and e2
+    return Amount((v1 + v2) / 2, min(l1, l2), max(h1, h2), u1, s2, max(d1, d2), kind, e1 and e2)
 
 
-def _acceptable(text: str, start: int, end: int, amount: _Amount, hedge: str | None, limit: int) -> bool:
+def _acceptable(text: str, start: int, end: int, amount: Amount, hedge: str | None, limit: int) -> bool:
     """Reject identifiers, labels, years, dates, times, versions, p-values and footnote markers.
 
     Every test rejects on its own, so they run cheapest and most frequent first.

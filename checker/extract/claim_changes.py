@@ -1,0 +1,199 @@
+"""Change claims recognised: a change word with its rates, and the levels it goes from and to.
+
+"rose 42% to $48.6 million from $31.2 million", "were $93,662, a decrease of
+$9,688 or 9.4%", "decreased by 130 basis points to 38.7% from 40.0%", "more
+than doubled to $41.5 million from $22.8 million", "increased to $5 million
+from $6 million". Each change word is an :class:`Event` that owns the rates
+attached to it and the levels that follow it; ``checker.extract.claim_change_checks``
+does the arithmetic.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from checker.extract.claim_change_checks import check_event
+from checker.extract.claim_context import (
+    CUE,
+    CUE_BEFORE,
+    DIRECTION,
+    FROM_DIRECT,
+    FROM_OF,
+    Cue,
+    Item,
+    in_context,
+    is_level,
+)
+from checker.facts import Claim, Quantity
+from checker.patterns import LazyPattern
+
+_NOUN_CUES = (
+    "increase|increases|rise|growth|gain|jump|improvement|expansion|uplift|decrease|decline|drop|fall|"
+    "reduction|contraction|deterioration|change|higher|lower"
+)
+# A rate right before its cue: "a 42% increase", "81% year-over-year growth".
+_CUE_AFTER = LazyPattern(
+    r"^\s*(?:(?:year[- ]over[- ]year|year[- ]on[- ]year|yoy|y/y|annual|sequential|organic|overall|reported)\s+)?"
+    rf"(?P<cue>{_NOUN_CUES})\b"
+)
+_CHAIN = LazyPattern(r"^\s*(?:,\s*)?(?:or|and|representing)\s*$|^\s*\(\s*$")
+_FROM_YEAR = LazyPattern(r"\(\s*(?:fy\s*|fiscal\s+)?(?:19|20)\d\d\s*:\s*$")
+_TO = LazyPattern(r"(?:(?<![\w-])(?P<word>[\w-]+)\s+)?to\s+$|\b(?:reaching|reached|to\s+reach|totall?ing|totall?ed)\s+$")
+_NOT_TO = frozenset(
+    "compared equal due related according prior relative similar attributable owing pursuant subject as "
+    "contribute contributed contributing applied applicable up close amounting amounted amount".split()
+)
+_MERGE_GLUE = LazyPattern(
+    r"(?:\s+(?:in|for|during|at|as\s+of)\s+[\w\s'’-]{0,30}?|\s+per\s+\w+)?"
+    r"[\s,(]*(?:(?:an?|the|which\s+(?:is|was)|representing|or)\b\s*)?(?:an?\b\s*)?"
+)
+_COMPARE = LazyPattern(r"\b(?:compared|versus|vs\.?|relative|against)\b")
+_DATE = LazyPattern(
+    r"\b(?:january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?\s+\d{1,2},\s+(?:19|20)\d\d\b"
+)
+_GLUE_WORDS = LazyPattern(
+    r"\b(?:and|which|that|while|whereas|but|because|due|driven|after|before|excluding|including|net|"
+    r"offset|partially|primarily|mainly|largely|although|though|when|where|if|with|without|plus|less)\b"
+)
+_GLUE_TAIL = LazyPattern(r",\s*(?:(?:an?|the)\b\s*)?(?:representing\b\s*)?$")
+
+
+@dataclass
+class Event:
+    """A change word with the rates attached to it and the levels it goes from and to."""
+
+    cue: Cue
+    anchor: int
+    rates: list[Item] = field(default_factory=list)
+    froms: list[Item] = field(default_factory=list)
+    tos: list[Item] = field(default_factory=list)
+    subjects: list[Item] = field(default_factory=list)
+
+
+def _is_rate_unit(q: Quantity) -> bool:
+    return q.unit in ("%", "pp", "pt", "bp", "x")
+
+
+def change_claims(prose: str, start: int, end: int, quantities: list[Quantity]) -> list[Claim]:
+    """The change claims of the clause ``prose[start:end]``, checked."""
+    text = prose[start:end].lower()
+    if not CUE.search(text) and not any(q.kind == "multiple" and q.exact for q in quantities):
+        return []
+    items = in_context(prose, start, end, quantities)
+    events = _events(prose, start, items)
+    claims: list[Claim] = []
+    for event in events:
+        claims.extend(check_event(prose, event))
+    return claims
+
+
+def _events(prose: str, start: int, items: list[Item]) -> list[Event]:
+    """Change events: a cue with the rates attached to it, and the levels around it."""
+    by_cue: dict[int, Event] = {}
+    previous: Item | None = None
+    for item in items:
+        q = item.q
+        cue: Cue | None = None
+        if q.kind == "multiple" and q.exact and q.unit == "x" and q.text.split()[-1].lower().endswith(("ed", "ing")):
+            direction = -1 if q.value < 1 else 1
+            cue = Cue(q.start, q.end, direction)
+        elif (match := CUE_BEFORE.search(item.before)) is not None:
+            cue_start = q.start - len(item.before) + match.start("cue")
+            cue = Cue(cue_start, cue_start + len(match.group("cue")), DIRECTION[match.group("cue")])
+        elif (match := _CUE_AFTER.match(item.after)) is not None and (_is_rate_unit(q) or q.unit):
+            cue_start = q.end + match.start("cue")
+            cue = Cue(cue_start, cue_start + len(match.group("cue")), DIRECTION[match.group("cue")])
+        elif previous is not None and previous.role == "rate" and _CHAIN.match(item.before) and previous.cue:
+            cue = previous.cue
+        if cue is not None and (q.kind in ("number", "multiple")) and not (q.exact and q.unit == "" and q.scale == 1):
+            item.role, item.cue = "rate", cue
+            event = by_cue.setdefault(cue.start, Event(cue, min(cue.start, q.start)))
+            event.anchor = min(event.anchor, q.start)
+            event.rates.append(item)
+        previous = item
+    cues = [Cue(m.start() + start, m.end() + start, DIRECTION[m.group()]) for m in CUE.finditer(prose[start:items[-1].q.end + 40].lower())]
+    # Cue words without a rate are events too: they own the levels that follow them, so that
+    # "increased to B from A, due to a $3.2 million increase in X" does not lend A and B to the second cue.
+    events = list(by_cue.values())
+    for cue in cues:
+        if cue.start not in by_cue and not any(e.cue.start <= cue.start < e.cue.end for e in by_cue.values()):
+            events.append(Event(cue, cue.start))
+    if not events:
+        return []
+    events.sort(key=lambda e: e.anchor)
+    for index, item in enumerate(items):
+        if item.role or not is_level(item.q):
+            continue
+        q = item.q
+        rate_before = index > 0 and items[index - 1].role == "rate"
+        cue_before = any(c.end <= q.start for c in cues) or any(e.cue.end <= q.start for e in events)
+        if FROM_DIRECT.search(item.before) or _FROM_YEAR.search(item.before):
+            item.role = "from"
+        elif cue_before and (match := FROM_OF.search(item.before)) is not None and _names_subject(prose, start, q.start, match.group()):
+            item.role = "from"  # "from net sales of $1,502.9 million", naming what the sentence is about
+        elif item.hedge in ("over", "above") and (rate_before or CUE_BEFORE.search(item.before)):
+            item.role, item.hedge = "from", None
+        elif (match := _TO.search(item.before)) is not None and (match.group("word") or "") not in _NOT_TO:
+            if cue_before or any(other.role == "from" for other in items[:index]):
+                item.role = "to"
+        if item.role == "from" and rate_before and _COMPARE.search(item.before) and item.before.strip().startswith(","):
+            item.role = "ignored"  # "grew 19%, compared to 4.4% in the prior year": a rate compared with a rate
+    # Assign levels to the event whose anchor precedes them (the first event takes what comes before it).
+    for item in items:
+        if item.role in ("from", "to"):
+            owner = events[0]
+            for event in events:
+                if event.anchor <= item.q.start:
+                    owner = event
+            (owner.froms if item.role == "from" else owner.tos).append(item)
+    # A rate right after a cue that owns the levels states the same change:
+    # "rose to $48.6 million from $31.2 million, an increase of 42%".
+    merged: list[Event] = []
+    for event in events:
+        previous_event = merged[-1] if merged else None
+        if (
+            previous_event is not None and event.rates and not (event.froms or event.tos)
+            and not previous_event.rates and (previous_event.froms or previous_event.tos)
+            and _merge_glue_ok(prose[max(i.q.end for i in previous_event.froms + previous_event.tos):event.anchor].lower())
+        ):
+            previous_event.rates, previous_event.cue = event.rates, event.cue
+            continue
+        merged.append(event)
+    events = merged
+    first = events[0]
+    subjects = [it for it in items if not it.role and is_level(it.q) and it.q.end <= first.anchor]
+    first.subjects = [it for it in subjects if _glue_ok(prose, it.q.end, first.anchor, items)]
+    if len(first.subjects) != 1 or len(subjects) > 2:
+        first.subjects = []
+    return events
+
+
+def _merge_glue_ok(glue: str) -> bool:
+    """Whether a rate after the levels restates their change ("..., an increase of", "in 2024, up")."""
+    if len(glue) > 60 or _GLUE_WORDS.search(glue) or re.search(r"[;:)\[\]]", glue):
+        return False
+    return _MERGE_GLUE.fullmatch(glue) is not None
+
+
+def _names_subject(prose: str, start: int, at: int, phrase: str) -> bool:
+    """Whether the words of "from <words> of" all occur earlier in the clause (the measure it is about)."""
+    words = [w for w in re.findall(r"[a-z][\w'’-]*", phrase.lower())[1:-1] if w not in ("the", "a", "an", "to", "with")]
+    earlier = prose[start:at - len(phrase)].lower()
+    return bool(words) and all(re.search(rf"\b{re.escape(w)}\b", earlier) for w in words)
+
+
+def _glue_ok(prose: str, left: int, right: int, items: list[Item]) -> bool:
+    """Whether the text between a subject figure and its change cue binds them."""
+    glue = prose[left:right].lower()
+    for item in items:
+        if item.role == "from" and left <= item.q.start and item.q.end <= right:
+            glue = glue.replace(prose[item.q.start:item.q.end].lower(), "q", 1)
+    glue = _DATE.sub("date", glue)
+    glue = re.sub(r",?\s*\b(?:(?:as\s+)?compared\s+(?:to|with)|versus|vs\.?|from|against|relative\s+to)\s+q\b", " q", glue)
+    glue = re.sub(r"\bq\s+(?:in|for|during|at)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:date|(?:19|20)\d\d)\b", "q", glue)
+    if len(glue) > 90 or re.search(r"[;:()\[\]]", glue) or _GLUE_WORDS.search(glue):
+        return False
+    glue = _GLUE_TAIL.sub("", glue.rstrip())
+    return "," not in glue

@@ -1,0 +1,110 @@
+"""The vocabulary and the view of a figure that the claim checks share.
+
+A figure is seen with the lowercased text between it and its neighbours
+(:class:`Item`); change words (:data:`CUE`) carry a direction, +1, -1 or 0 for
+"changed"; a level is a figure that can be the start or end of a change; a
+figure without a scale takes the scale of the figure it is compared with
+("from 800 to $1.2 million" is not read as 800 dollars).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from checker.facts import Quantity
+from checker.intervals import Interval, hedged
+from checker.patterns import LazyPattern, trie_regex
+
+# --- vocabulary ---------------------------------------------------------------------
+
+_UP = (
+    "increased increase increases increasing rose rise rises rising risen grew grow grows growing grown growth "
+    "climbed climb climbing jumped jump jumps gained gain gains expanded expansion surged surge soared advanced "
+    "up higher uplift boosted added"
+).split()
+_DOWN = (
+    "decreased decrease decreases decreasing fell fall falls falling fallen declined decline declines declining "
+    "dropped drop drops dropping slipped slid dipped dip plunged plummeted contracted contraction shrank shrunk "
+    "retreated down lower reduced reduction reductions cut"
+).split()
+_NEUTRAL = "improved improvement improve improving deteriorated deterioration changed change changes moved swung".split()
+DIRECTION = {**dict.fromkeys(_UP, 1), **dict.fromkeys(_DOWN, -1), **dict.fromkeys(_NEUTRAL, 0)}
+# The cue words as a trie-shaped alternation (it fails fast on other words). Every use ends a cue
+# at a word boundary or at whitespace, so exactly one word can match at a position, whatever the order.
+CUE_WORDS = trie_regex(sorted(DIRECTION))
+# The leading look-ahead on the words' first letters lets the engine skip to where a cue can start.
+CUE = LazyPattern(rf"(?=[{''.join(sorted({word[0] for word in DIRECTION}))}])\b(?:{CUE_WORDS})\b")
+# A rate right after its cue: "increased 42%", "an increase of 42%", "up 42%", "increased in 2019 by 5%".
+CUE_BEFORE = LazyPattern(
+    rf"\b(?P<cue>{CUE_WORDS})(?:\s+(?:in|during|for)\s+(?:[\w'’-]+\s+){{0,3}}?(?=by\b))?"
+    r"(?:\s+(?:by|of))?(?:\s+(?:an?|the))?\s*$"
+)
+FROM_DIRECT = LazyPattern(
+    r"(?:\bfrom|\b(?:as\s+)?compared\s+(?:to|with)|\bversus|\bvs\.?|\bagainst|\brelative\s+to)\s+"
+    r"(?:(?:the\s+|a\s+)?(?:prior|previous|preceding|last)\s+(?:year|period|quarter)(?:['’]s)?\s+)?$"
+)
+FROM_OF = LazyPattern(
+    r"(?:\bfrom|\b(?:as\s+)?compared\s+(?:to|with)|\bversus|\bvs\.?)\s+(?:[\w'’-]+\s+){1,4}?(?:of|at|was|were)\s+$"
+)
+RESPECTIVELY = LazyPattern(r"\brespectively\b")
+
+
+class Cue(NamedTuple):
+    """A change word in the prose: where it is, and the direction it states (+1, -1, or 0 for "changed")."""
+
+    start: int
+    end: int
+    direction: int
+
+
+@dataclass
+class Item:
+    """A quantity in its segment, with the text around it (lowercased)."""
+
+    q: Quantity
+    before: str
+    after: str
+    role: str = ""  # "rate", "from", "to", ""
+    cue: Cue | None = None  # the cue a rate belongs to
+    hedge: str | None = None
+
+
+def in_context(prose: str, start: int, end: int, quantities: list[Quantity]) -> list[Item]:
+    """Each of ``quantities`` with the text between it and its neighbours within ``prose[start:end]``."""
+    items = []
+    for index, q in enumerate(quantities):
+        left = quantities[index - 1].end if index else start
+        right = quantities[index + 1].start if index + 1 < len(quantities) else end
+        items.append(Item(q, prose[left:q.start].lower(), prose[q.end:right].lower(), hedge=q.hedge))
+    return items
+
+
+def is_level(q: Quantity) -> bool:
+    """Whether a figure can be the start or the end of a change (an amount, not a rate or a count word)."""
+    return q.unit not in ("pp", "pt", "bp", "x") and q.kind == "number" and (not q.exact or q.scale > 1) and q.value >= 0
+
+
+def level_of(item: Item, other: Quantity | None = None) -> Interval:
+    """A level's interval, hedged, in the scale of ``other`` when it has none of its own."""
+    q = item.q
+    low, high = q.low, q.high
+    if other is not None and q.scale == 1.0 and other.scale > 1.0 and not q.unit == "%" and q.value < 1000:
+        low, high = low * other.scale, high * other.scale
+    return hedged(Interval(low, high), item.hedge)
+
+
+def same_unit(a: Quantity, b: Quantity) -> bool:
+    """Whether two figures can be compared: the same unit, or a small bare number beside a unit other than %."""
+    if a.unit == b.unit:
+        return True
+    if not ((a.scale == 1.0 or b.scale == 1.0) and min(a.value, b.value) < 1000):
+        return False
+    return (a.unit == "" and b.unit != "%") or (b.unit == "" and a.unit != "%")
+
+
+def scale_to(q: Quantity, other: Quantity) -> float:
+    """The factor that puts a figure written without a scale into ``other``'s scale (1.0 if none)."""
+    if q.scale == 1.0 and other.scale > 1.0 and q.value < 1000 and q.unit != "%":
+        return other.scale
+    return 1.0

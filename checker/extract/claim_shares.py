@@ -1,0 +1,186 @@
+"""Share claims: "62% (256 of 412)", "256 of 412 patients (62%)", "256 patients (62%)" with
+"412 patients were enrolled" in the paragraph, and GRIM's test on "37.5% of 13 patients"
+(no whole count of 13 is 37.5% of it).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from typing import TYPE_CHECKING, NamedTuple
+
+from checker.extract.claim_evidence import replace_number
+from checker.facts import Claim, Quantity
+from checker.intervals import Interval, format_number, hedged
+from checker.patterns import LazyPattern
+
+if TYPE_CHECKING:
+    from checker.document import Document, Sentence
+
+
+_MEASURE_NOUNS = frozenset(
+    """
+    year years month months week weeks day days hour hours minute minutes second seconds quarter quarters
+    acre acres hectare hectares mile miles kilometre kilometres kilometer kilometers metre metres meter
+    meters foot feet inch inches ton tons tonne tonnes pound pounds ounce ounces gram grams kilogram kilograms
+    litre litres liter liters gallon gallons barrel barrels share shares point points percent cent cents
+    dollar dollars euro euros basis times
+    """.split()
+)
+
+
+_INT = r"\d{1,3}(?:,\d{3})+|\d+"
+_PCT = r"(?P<p>\d+(?:\.\d+)?)\s*(?:%|percent\b|per\s+cent\b)"
+_SHARE_PATTERNS = (
+    # "62% (256 of 412)", "62% (256/412)", "62% (n = 256/412)"
+    LazyPattern(rf"{_PCT}\s*\(\s*(?:n\s*=\s*)?(?P<n>{_INT})\s*(?:/|of|out\s+of)\s*(?:the\s+)?(?P<N>{_INT})\b[^()]{{0,40}}\)", re.I),
+    # "256 of 412 patients (62%)", "256/412 (62%)"
+    LazyPattern(rf"(?<![\d.,])(?P<n>{_INT})\s*(?:/|of|out\s+of)\s*(?:the\s+)?(?P<N>{_INT})\s*(?:[a-z][\w-]*\s+){{0,3}}?\(\s*{_PCT}\s*\)", re.I),
+)
+_PCT_COUNT = (
+    # "62% (256)" and "256 patients (62%)": the whole is found in the paragraph.
+    LazyPattern(rf"{_PCT}\s*\(\s*(?:n\s*=\s*)?(?P<n>{_INT})\s*\)", re.I),
+    LazyPattern(rf"(?<![\d.,$€£¥])(?P<n>{_INT})\s+(?P<noun>[a-z][\w-]*)(?:\s+[a-z][\w-]*){{0,2}}?\s*\(\s*{_PCT}\s*\)", re.I),
+    LazyPattern(rf"(?<![\d.,$€£¥])(?P<n>{_INT})\s*\(\s*{_PCT}\s*\)", re.I),
+)
+_WHOLE = (
+    LazyPattern(rf"(?<![\d.,$€£¥])(?P<N>{_INT})\s+(?P<noun>[a-z][\w-]*)\s+(?:(?:were|was|had\s+been|have\s+been)\s+)?"
+               r"(?:enrolled|randomi[sz]ed|treated|included|evaluable|analy[sz]ed|surveyed|assessed|recruited|dosed|"
+               r"screened|interviewed|polled|participated|responded|registered)\b", re.I),
+    LazyPattern(rf"\b(?:a\s+total\s+of|among|of\s+the|of\s+all)\s+(?P<N>{_INT})\s+(?P<noun>[a-z][\w-]*)", re.I),
+    LazyPattern(rf"\(\s*[nN]\s*=\s*(?P<N>{_INT})\s*\)"),
+)
+_REFERS_TO_WHOLE = LazyPattern(r"^\W*(?:of|among)\s+(?:these|them|those|whom|this\s+group)\b|\b(?:of|among)\s+whom\b", re.I)
+_GRIM = LazyPattern(rf"{_PCT}\s+of\s+(?:the\s+|all\s+|our\s+|its\s+|these\s+)?(?P<N>{_INT})\s+(?P<noun>[a-z][\w-]*)", re.I)
+
+
+class _Whole(NamedTuple):
+    """The whole a paragraph states ("412 patients were enrolled"): its size and its noun ("" if several)."""
+
+    size: int
+    noun: str
+
+
+def share_claims(prose: str, sentence: Sentence, found: list[Quantity], doc: Document) -> list[Claim]:
+    """The share claims of one sentence: a percent beside its count and whole, and GRIM's test."""
+    text = prose[sentence.start:sentence.end]
+    if "%" not in text and "per" not in text.lower():
+        return []
+    claims: list[Claim] = []
+    covered: list[tuple[int, int]] = []
+    # Every pattern but GRIM's ("37.5% of 13 patients") needs a parenthesis.
+    for pattern in _SHARE_PATTERNS if "(" in text else ():
+        for match in pattern.finditer(text):
+            if any(s <= match.start() < e for s, e in covered):
+                continue
+            covered.append(match.span())
+            claim = _share(sentence.start, match, _int(match.group("n")), _int(match.group("N")), found)
+            if claim is not None:
+                claims.append(claim)
+    whole = None
+    for pattern in _PCT_COUNT if "(" in text else ():
+        for match in pattern.finditer(text):
+            if any(s <= match.start() < e for s, e in covered):
+                continue
+            if not _REFERS_TO_WHOLE.search(text) and not any(p.search(text) for p in _WHOLE):
+                break  # a count in a sentence that does not point back at the whole may be of a subgroup
+            if whole is None:
+                whole = _paragraph_whole(doc, sentence)
+            if not whole:
+                break
+            value, noun = whole
+            n = _int(match.group("n"))
+            count_noun = (match.groupdict().get("noun") or "").lower()
+            if count_noun and noun and count_noun.rstrip("s") != noun.rstrip("s"):
+                continue
+            if n >= value or n == 0:
+                continue
+            covered.append(match.span())
+            claim = _share(sentence.start, match, n, value, found)
+            if claim is not None:
+                claims.append(claim)
+    for match in _GRIM.finditer(text):
+        if any(s <= match.start() < e for s, e in covered):
+            continue
+        noun = match.group("noun").lower()
+        if noun in _MEASURE_NOUNS or not (noun.endswith("s") or noun in ("people", "children", "men", "women")):
+            continue
+        claim = _grim(sentence.start, match, found)
+        if claim is not None:
+            claims.append(claim)
+    return claims
+
+
+def _int(text: str) -> int:
+    return int(text.replace(",", ""))
+
+
+def _percent_quantity(offset: int, match: re.Match, found: list[Quantity]) -> Quantity | None:
+    at = offset + match.start("p")
+    for q in found:
+        if q.start <= at < q.end and q.unit == "%" and q.kind == "number":
+            return q
+    return None
+
+
+def _share(offset: int, match: re.Match, n: int, whole: int, found: list[Quantity]) -> Claim | None:
+    p = _percent_quantity(offset, match, found)
+    if p is None or whole <= 0 or n > whole:
+        return None
+    share = n / whole * 100
+    stated = hedged(Interval(p.low, p.high), p.hedge)
+    n_span = (offset + match.start("n"), offset + match.end("n"))
+    if stated.contains(share) or stated.meets(Interval.exact(share)):
+        return Claim.model_construct(kind="share", start=p.start, end=p.end, consistent=True, detail="",
+                                     stated=p.text, computed="", low=share, high=share, parts=(n_span,), loose=False, suggestion="")
+    decimals = max(1, p.decimals + 1)
+    detail = f"{n:,} / {whole:,} = {format_number(share, decimals)}%; the text says {p.text}"
+    return Claim.model_construct(
+        kind="share", start=p.start, end=p.end, consistent=False, detail=detail, stated=p.text,
+        computed=format_number(share, decimals) + "%", low=share, high=share, parts=(n_span,), loose=False,
+        suggestion=replace_number(p.text, share, p.decimals),
+    )
+
+
+def _paragraph_whole(doc: Document, sentence: Sentence) -> _Whole | None:
+    """The one whole ("412 patients were enrolled") a paragraph states, if exactly one."""
+    block = doc.paragraphs[sentence.paragraph]
+    text = doc.prose[block.start:block.end]
+    wholes: set[_Whole] = set()
+    for pattern in _WHOLE:
+        for match in pattern.finditer(text):
+            noun = (match.groupdict().get("noun") or "").lower()
+            if noun in _MEASURE_NOUNS:
+                continue
+            wholes.add(_Whole(_int(match.group("N")), noun))
+    values = {value for value, _ in wholes}
+    if len(values) != 1:
+        return None
+    value = values.pop()
+    nouns = {noun for v, noun in wholes if noun}
+    return _Whole(value, nouns.pop() if len(nouns) == 1 else "")
+
+
+def _grim(offset: int, match: re.Match, found: list[Quantity]) -> Claim | None:
+    p = _percent_quantity(offset, match, found)
+    whole = _int(match.group("N"))
+    if p is None or p.hedge or whole <= 0 or whole > 100000 or p.value > 100:
+        return None
+    low, high = whole * p.low / 100, whole * p.high / 100
+    if high - low >= 1:
+        return None  # any count fits: nothing to test
+    fits = math.floor(high + 1e-9) >= math.ceil(low - 1e-9)
+    if fits:
+        return Claim.model_construct(kind="share", start=p.start, end=p.end, consistent=True, detail="",
+                                     stated=p.text, computed="", low=low, high=high, parts=(), loose=False, suggestion="")
+    below, above = math.floor(low), math.ceil(high)
+    decimals = max(1, p.decimals)
+    detail = (
+        f"{p.text} of {whole:,} is {format_number(low, 2)} to {format_number(high, 2)}; no whole count fits "
+        f"({below}/{whole:,} = {format_number(below / whole * 100, decimals)}%, {above}/{whole:,} = "
+        f"{format_number(above / whole * 100, decimals)}%)"
+    )
+    return Claim.model_construct(
+        kind="share", start=p.start, end=p.end, consistent=False, detail=detail, stated=p.text,
+        computed="", low=low, high=high, parts=(), loose=False, suggestion="",
+    )

@@ -1,0 +1,282 @@
+"""Total claims: parts that add up to a stated total, and shares of one whole that add up to 100%.
+
+"A and B, for total revenue of C", "C, comprising A and B", "C (A, B and D)",
+"Together, these two products drove total revenue of C" (the parts are the
+figures of the preceding sentences), and shares of one whole said to be
+exhaustive ("split between", "the remaining 15%").
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from typing import TYPE_CHECKING
+
+from checker.extract.claim_context import (
+    CUE,
+    CUE_BEFORE,
+    FROM_DIRECT,
+    FROM_OF,
+    RESPECTIVELY,
+    in_context,
+)
+from checker.extract.claim_evidence import mantissa, money, range_note, replace_number
+from checker.facts import Claim, Quantity
+from checker.intervals import Interval, format_number, hedged
+from checker.patterns import LazyPattern
+
+if TYPE_CHECKING:
+    from checker.document import Sentence
+
+_TOTAL_BEFORE = LazyPattern(
+    r"(?:\b(?:for|to|with|giving|bringing|making)\s+(?:a\s+|an\s+)?(?:total|combined|aggregate|overall)"
+    r"(?:\s+[\w'’-]+){0,3}?(?:\s+of)?|\b(?:totall?ing|totall?ed|combined\s+for)(?:\s+a\s+total\s+of)?)\s*$"
+)
+# Matched at the end of a total in the lowercased sentence (``match`` anchors it there: no "^").
+_PARTS_AFTER = LazyPattern(
+    r"(?:\s+[\w'’-]+){0,3}?\s*,?\s*(?:(?P<exact>comprising|comprised(?:\s+of)?|comprises|consisting\s+of|consisted\s+of|"
+    r"consists\s+of|made\s+up\s+of|composed\s+of|split\s+(?:between|into)|broken\s+down\s+(?:into|as)|"
+    r"divided\s+(?:between|into)|(?:which|that)\s+(?:comprised|consisted\s+of|was\s+made\s+up\s+of))|"
+    r"(?P<partial>including|(?:which|that)\s+included|such\s+as|(?<=,\s)of\s+which|(?<=,)of\s+which))\b"
+)
+_PARENTHESIS_AFTER = LazyPattern(r"^(?:\s+[\w'’-]+){0,3}?\s*\(\s*$")
+_SIGNED_GLUE = LazyPattern(r"\b(?:offset|partially|partly|less|minus|net\s+of|compared|versus|excluding|except)\b")
+_LIST_GLUE = LazyPattern(r"^[^;:()%]{0,60}$")
+_LOOSE = LazyPattern(
+    r"\b(?:drove|drive|drives|driving|fuel(?:l)?ed|powered|helped|supported|underpinned|led|boosted|contributed|"
+    r"contributing|contribute)\b"
+)
+_STRICT = LazyPattern(
+    r"\b(?:totall?ed|amounted|came\s+to|made\s+up|comprised|accounted\s+for|generated|delivered|had|posted|"
+    r"recorded|reported|achieved|brought\s+in|represented|were|was)\b"
+)
+_TOGETHER = LazyPattern(
+    r"\b(?:together|combined|collectively|taken\s+together|in\s+total)\b,?\s*(?:(?:these|those|the|our|its|their|both)\s+)?"
+    r"(?P<count>two|three|four|five|six|both)?\b"
+)
+_COUNT_PHRASE = LazyPattern(r"\b(?:these|those|the|our|its|their)\s+(?P<count>two|three|four|five|six)\s+[\w-]+|\bboth\b")
+_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "both": 2}
+
+
+_TOTAL_WORDS = (
+    "total", "combined", "aggregate", "comprising", "comprised", "consisting", "made up", "composed", "including",
+    "of which", "split", "broken", "(",
+)
+
+
+def total_claims(prose: str, start: int, end: int, found: list[Quantity]) -> list[Claim]:
+    """The totals of the sentence ``prose[start:end]`` stated with their parts (``found``: its figures, in order)."""
+    text = prose[start:end].lower()
+    if not any(word in text for word in _TOTAL_WORDS):
+        return []
+    if "respectively" in text and RESPECTIVELY.search(text):
+        return []
+    claims: list[Claim] = []
+    for index, total in enumerate(found):
+        if total.kind != "number" or total.unit in ("%", "x", "pp", "pt", "bp") or total.exact and total.scale == 1:
+            continue
+        before = prose[found[index - 1].end if index else start:total.start].lower()
+        if _TOTAL_BEFORE.search(before) and index >= 2:
+            parts = _list_before(prose, found, index, start)
+            if parts:
+                claims.append(_total(total, parts, exact=True, loose=bool(_LOOSE.search(prose[start:total.start].lower()))))
+            continue
+        parts_match = _parts_after(prose, text, start, end, total.end)
+        following = prose[total.end:found[index + 1].start] if index + 1 < len(found) else ""
+        if parts_match or _PARENTHESIS_AFTER.match(following):
+            parts = _list_after(prose, found, index, end, parenthesised=parts_match is None)
+            if parts:
+                partial = parts_match is not None and parts_match.group("partial") is not None
+                claims.append(_total(total, parts, exact=not partial, loose=parts_match is None))
+    return claims
+
+
+def _parts_after(prose: str, text: str, start: int, end: int, at: int) -> re.Match[str] | None:
+    """``_PARTS_AFTER`` matched at ``at``, as on ``prose[at:end].lower()``, without lowercasing that tail per figure.
+
+    ``text`` is ``prose[start:end].lower()``. When lowercasing kept its length, every character
+    lowered to one, so offsets agree; the pattern treats final and medial sigma alike, the only
+    letter whose lowercase depends on its neighbours. Its look-behinds (before "of which") could
+    see the figure's last character, where the slice sees nothing: a figure never ends with a
+    comma or a space, and if one did, the slice is matched as before.
+    """
+    if len(text) == end - start and prose[at - 1] != "," and not prose[at - 1].isspace():
+        return _PARTS_AFTER.match(text, at - start)
+    return _PARTS_AFTER.match(prose[at:end].lower())
+
+
+def _compatible(part: Quantity, total: Quantity) -> bool:
+    return part.kind == "number" and part.unit == total.unit and (not part.exact or part.scale > 1) and part.value >= 0
+
+
+def _list_before(prose: str, found: list[Quantity], index: int, start: int) -> list[Quantity]:
+    total = found[index]
+    parts: list[Quantity] = []
+    j = index - 1
+    while j >= 0 and _compatible(found[j], total):
+        parts.insert(0, found[j])
+        if j == 0 or not _compatible(found[j - 1], total):
+            break
+        glue = prose[found[j - 1].end:found[j].start].lower()
+        if not (_LIST_GLUE.match(glue) and re.search(r",|\band\b|\bplus\b", glue)) or CUE.search(glue):
+            break
+        j -= 1
+    if len(parts) < 2:
+        return []
+    joins = [prose[parts[k].end:parts[k + 1].start].lower() for k in range(len(parts) - 1)]
+    if not re.search(r"\band\b|\bplus\b", joins[-1]) or any(CUE.search(g) or re.search(r"\b(?:from|compared|versus|vs)\b", g) for g in joins):
+        return []
+    tail = prose[parts[-1].end:total.start].lower()
+    if len(tail) > 80 or CUE.search(tail) or re.search(r"[;:]", tail):
+        return []
+    head = prose[start:parts[0].start].lower()
+    if CUE.search(head) or re.search(r"\b(?:from|compared|versus|vs)\b", head):
+        return []
+    return parts
+
+
+def _list_after(prose: str, found: list[Quantity], index: int, end: int, parenthesised: bool) -> list[Quantity]:
+    total = found[index]
+    closing = prose.find(")", total.end, end) if parenthesised else end
+    if closing < 0:
+        return []
+    parts: list[Quantity] = []
+    # ``found`` is in order of start: the figures that can end by ``closing`` come first, and one
+    # that cannot be a part ends the search (reading on to the sentence end made this quadratic).
+    for j in range(index + 1, len(found)):
+        q = found[j]
+        if q.start > closing:
+            break
+        if q.end <= closing:
+            if not _compatible(q, total):
+                return []
+            parts.append(q)
+    if len(parts) < 2:
+        return []
+    joins = [prose[parts[k].end:parts[k + 1].start].lower() for k in range(len(parts) - 1)]
+    if not re.search(r"\band\b|\bplus\b", joins[-1]) or not all(_LIST_GLUE.match(g) for g in joins):
+        return []
+    if any(_SIGNED_GLUE.search(g) for g in joins) or _SIGNED_GLUE.search(prose[parts[-1].end:closing].lower()):
+        return []
+    if parenthesised and not _PARENTHESIS_AFTER.match(prose[total.end:parts[0].start]):
+        return []
+    return parts
+
+
+def _total(total: Quantity, parts: list[Quantity], exact: bool, loose: bool) -> Claim:
+    interval = Interval(0.0, 0.0)
+    for part in parts:
+        interval = interval + hedged(Interval(part.low, part.high), part.hedge)
+    stated = hedged(Interval(total.low, total.high), total.hedge)
+    consistent = interval.meets(stated) if exact else interval.lo <= stated.hi
+    spans = tuple((p.start, p.end) for p in parts)
+    point = sum(p.value for p in parts)
+    decimals = max(total.decimals, max(p.decimals for p in parts))
+    scale = total.scale
+    shown = money(point, total, decimals)
+    if consistent:
+        return Claim.model_construct(kind="total", start=total.start, end=total.end, consistent=True, detail="",
+                                     stated=total.text, computed=shown, low=interval.lo, high=interval.hi, parts=spans,
+                                     loose=loose, suggestion="")
+    same_scale = all(p.scale == scale for p in parts)
+    figures = " + ".join(mantissa(p) if same_scale else p.text for p in parts)
+    result = format_number(point / scale, decimals) if same_scale else shown
+    detail = f"{figures} = {result}"
+    if not exact:
+        detail += f", more than the total; the text says {total.text}"
+    else:
+        detail += f"{range_note(interval * (1 / scale), decimals, '') if same_scale else ''}; the text says {total.text}"
+    return Claim.model_construct(
+        kind="total", start=total.start, end=total.end, consistent=False, detail=detail,
+        stated=total.text, computed=shown, low=interval.lo, high=interval.hi, parts=spans, loose=loose,
+        suggestion=replace_number(total.text, point / scale, decimals) if exact else "",
+    )
+
+
+def together_claims(
+    prose: str, sentences: list[Sentence], index: int, found: list[Quantity], quantities: list[Quantity], starts: list[int]
+) -> list[Claim]:
+    """"Together, these two products drove total revenue of C": the parts are the preceding sentences' figures."""
+    sentence = sentences[index]
+    text = prose[sentence.start:sentence.end].lower()
+    if "together" not in text and "combined" not in text and "collectively" not in text and "total" not in text:
+        return []  # (every wording of _TOGETHER contains one of these)
+    together = _TOGETHER.search(text)
+    if together is None:
+        return []
+    count_word = together.group("count")
+    if count_word is None:
+        phrase = _COUNT_PHRASE.search(text, together.end(), together.end() + 40)
+        if phrase is None:
+            return []
+        count_word = phrase.group("count") or "both"
+    count = _COUNTS[count_word]
+    totals = [q for q in found if q.start > sentence.start + together.start() and q.kind == "number" and q.unit not in ("%", "x", "pp", "pt", "bp")
+              and not (q.exact and q.scale == 1)]
+    if not totals:
+        return []
+    total = totals[0]
+    lead = prose[sentence.start + together.end():total.start].lower()
+    if not re.search(r"\b(?:total|combined|aggregate|overall)\b", lead) and not _STRICT.search(lead):
+        return []
+    if CUE.search(lead):
+        return []
+    parts: list[Quantity] = []
+    gaps = 0
+    j = index - 1
+    while j >= 0 and len(parts) < count and gaps <= count:
+        previous = sentences[j]
+        if previous.paragraph < sentence.paragraph - 2:
+            break
+        lo = bisect.bisect_left(starts, previous.start)
+        hi = bisect.bisect_left(starts, previous.end)
+        candidates = [q for q in quantities[lo:hi] if _compatible(q, total)]
+        items = in_context(prose, previous.start, previous.end, quantities[lo:hi])
+        main = [
+            it.q for it in items if _compatible(it.q, total)
+            and not (FROM_DIRECT.search(it.before) or FROM_OF.search(it.before) or CUE_BEFORE.search(it.before))
+        ]
+        if not candidates:
+            gaps += 1
+        elif len(main) == 1:
+            parts.insert(0, main[0])
+        else:
+            return []
+        j -= 1
+    if len(parts) != count:
+        return []
+    loose = bool(_LOOSE.search(lead)) or not _STRICT.search(lead)
+    return [_total(total, parts, exact=True, loose=loose)]
+
+
+_PERCENT_WHOLE = LazyPattern(
+    r"\b(?:split|divided|distributed|broken\s+down|allocated|apportioned)\b[^.;]{0,30}?\b(?:between|among|into|as)\b"
+    r"|\b(?:the|with)\s+(?:remaining|rest|remainder|balance|other)\s+(?:of\s+the\s+\w+\s+)?(?=[~\d])"
+)
+
+
+def percent_sum_claims(prose: str, start: int, end: int, found: list[Quantity]) -> list[Claim]:
+    """Shares of one whole said to be exhaustive ("split between", "the remaining 15%"), which must add up to 100%."""
+    shares = [q for q in found if q.unit == "%" and q.kind == "number"]
+    if len(shares) < 2 or len(shares) > 8 or len(shares) != len([q for q in found if q.unit == "%"]):
+        return []
+    text = prose[start:end].lower()
+    cue = _PERCENT_WHOLE.search(text)
+    if cue is None or ("respectively" in text and RESPECTIVELY.search(text)) or CUE.search(text):
+        return []
+    total = Interval(0.0, 0.0)
+    for q in shares:
+        total = total + hedged(Interval(q.low, q.high), q.hedge)
+    point = sum(q.value for q in shares)
+    spans = tuple((q.start, q.end) for q in shares)
+    last = shares[-1]
+    consistent = total.meets(Interval.exact(100.0))
+    detail = "" if consistent else (
+        f"{' + '.join(q.text for q in shares)} = {format_number(point, max(q.decimals for q in shares))}%"
+        f"{range_note(total, max(q.decimals for q in shares), '%')}; shares of one whole add up to 100%"
+    )
+    return [Claim.model_construct(
+        kind="percent-sum", start=last.start, end=last.end, consistent=consistent, detail=detail,
+        stated=last.text, computed=format_number(point, 1) + "%", low=total.lo, high=total.hi, parts=spans[:-1],
+        loose=False, suggestion="",
+    )]

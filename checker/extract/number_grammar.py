@@ -1,0 +1,306 @@
+"""The grammar of one amount as written, and the value it denotes.
+
+An amount is a number with its hedge, sign, currency, scale and unit:
+"$1.2 billion", "about 25%", "130 basis points", "RMB5.2 billion", "three-fold",
+"doubled", "seven". :func:`grammar` holds its two forms, built once on first use:
+amounts in digits, by far the most common, are one regular expression with named
+parts; spelled-out amounts and multiplier words are a pyparsing grammar, imported
+only when one is first tried. :func:`parse_amount` reads the amount at an offset,
+and :func:`read_amount` turns its parts into an :class:`Amount` (value, the interval
+its rounding allows, unit, scale, decimals, kind, exactness). Where amounts are
+looked for, and which ones are quantities, is ``checker.extract.numbers``'s job.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import NamedTuple
+
+from checker.intervals import rounding
+from checker.patterns import LazyPattern, compile_cached
+
+# --- vocabulary -----------------------------------------------------------------
+
+UNITS_WORDS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+TENS_WORDS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+}
+MULTIPLIER_VERBS = {
+    "doubled": 2.0, "doubling": 2.0, "tripled": 3.0, "tripling": 3.0, "trebled": 3.0,
+    "quadrupled": 4.0, "quadrupling": 4.0, "quintupled": 5.0, "halved": 0.5, "halving": 0.5,
+}
+FOLD_WORDS = {
+    "twofold": 2, "threefold": 3, "fourfold": 4, "fivefold": 5, "sixfold": 6, "sevenfold": 7,
+    "eightfold": 8, "ninefold": 9, "tenfold": 10, "hundredfold": 100,
+}
+_SCALES = {
+    "thousand": 1e3, "thousands": 1e3, "k": 1e3,
+    "million": 1e6, "millions": 1e6, "mn": 1e6, "mln": 1e6, "mio": 1e6, "m": 1e6, "mm": 1e6,
+    "billion": 1e9, "billions": 1e9, "bn": 1e9, "bln": 1e9, "b": 1e9,
+    "trillion": 1e12, "trillions": 1e12, "tn": 1e12, "trn": 1e12, "t": 1e12,
+    "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7,
+}
+CURRENCY_PREFIX = {
+    "$": "USD", "us$": "USD", "u.s.$": "USD", "hk$": "HKD", "nz$": "NZD", "a$": "AUD", "au$": "AUD",
+    "c$": "CAD", "ca$": "CAD", "s$": "SGD", "sg$": "SGD", "r$": "BRL", "nt$": "TWD", "mx$": "MXN",
+    "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "₩": "KRW", "₽": "RUB", "₣": "CHF",
+    "usd": "USD", "eur": "EUR", "gbp": "GBP", "jpy": "JPY", "cny": "CNY", "rmb": "CNY", "hkd": "HKD",
+    "sgd": "SGD", "aud": "AUD", "cad": "CAD", "nzd": "NZD", "chf": "CHF", "inr": "INR", "krw": "KRW",
+    "brl": "BRL", "zar": "ZAR", "sek": "SEK", "nok": "NOK", "dkk": "DKK", "rs": "INR", "rs.": "INR",
+}
+_CURRENCY_SUFFIX = {
+    "dollars": "USD", "dollar": "USD", "us dollars": "USD", "euros": "EUR", "euro": "EUR", "yuan": "CNY",
+    "renminbi": "CNY", "yen": "JPY", "pounds sterling": "GBP", "sterling": "GBP", "rupees": "INR",
+    "won": "KRW", "francs": "CHF",
+}
+_CURRENCY_SUFFIX.update({code.lower(): code for code in set(CURRENCY_PREFIX.values())})
+
+HEDGES = (
+    "approximately", "approx.", "approx", "about", "around", "roughly", "some", "circa", "ca.", "~",
+    "an estimated", "estimated", "close to", "nearly", "almost", "just under", "just over",
+    "more than", "over", "above", "in excess of", "upwards of", "at least", "no less than", "not less than",
+    "greater than", "exceeding", "well over", "well above", "north of",
+    "less than", "under", "below", "fewer than", "up to", "at most", "no more than", "not more than",
+    "well under", "well below", "as much as", "as many as",
+)
+
+
+def _alternation(words) -> str:
+    # Longest first; equal lengths in alphabetical order, so the pattern is the same in every
+    # process (sets iterate in a per-process order) and its compiled form can be cached.
+    return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+
+
+
+# --- the grammar -------------------------------------------------------------------
+
+
+_DIGITS = r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?(?![0-9])|[0-9]+(?:\.[0-9]+)?|\.[0-9]+"
+_WORD_SCALE = r"(?i:(?:thousand|million|billion|trillion|lakh|crore)s?\b|(?:mn|mln|mio|bn|bln|tn|trn)(?![\w]))"
+_ABBR_SCALE = r"(?:bn|mn|mm|MM|k|K|m|M|b|B|T|tn)(?![\w])"
+_PERCENT_UNIT = (
+    r"(?i:%|per\s?cent\b|percent\b|pct\b"
+    r"|(?:percentage|percent|%)\s+points?\b|pp\b|ppts?\b|pts?\b(?!\.?\s*[0-9])|points?\b"
+    r"|basis\s+points?\b|bps?\b)"
+)
+_TIMES = (
+    r"(?i:[x×](?![\w])|-?\s?fold\b"
+    r"|\s*times\b(?=\s+(?:higher|more|greater|larger|bigger|as|the|over|faster|lower|smaller|less|that|than)\b))"
+)
+_HEDGE = r"(?i:" + "|".join(
+    re.escape(h) + (r"(?![\w])" if h[-1].isalpha() else "") for h in sorted(HEDGES, key=len, reverse=True)
+) + ")"
+_SIGN = r"[+\-−](?=\s?[\\$€£¥₹₩₽0-9.(A-Z])"
+_CURRENCY = (
+    r"\\?(?:" + _alternation(k for k in CURRENCY_PREFIX if not k[0].isalpha()) + r")"
+    r"|(?i:" + _alternation(k for k in CURRENCY_PREFIX if k[0].isalpha()) + r")(?=\s?[0-9.(])"
+)
+_SUFFIX_CURRENCY = r"(?i:" + _alternation(_CURRENCY_SUFFIX) + r")\b"
+
+
+@lru_cache(maxsize=1)
+def grammar():
+    """The grammar of one amount, built once: hedge, sign, currency, number, scale, unit.
+
+    Returns (figure, words). Amounts written with digits, by far the most
+    frequent, are one regular expression with named parts (``figure``),
+    matched directly. Spelled-out numbers and multiplier words ("about two
+    hundred and five million", "three-fold", "doubled") are a pyparsing
+    grammar (``words``), imported and built only when such an amount is
+    first tried.
+    """
+    tail = (
+        rf"(?:\s*(?P<unit>{_PERCENT_UNIT})|(?P<times>{_TIMES})|\s+(?P<suffix_currency>{_SUFFIX_CURRENCY}))?"
+    )
+    priced = (
+        rf"(?P<currency>{_CURRENCY})\s?(?P<sign2>{_SIGN})?\s?(?:(?P<negative>\()(?P<ndigits>{_DIGITS})\)|(?P<cdigits>{_DIGITS}))"
+        rf"(?:\s?(?P<cscale>{_ABBR_SCALE}|{_WORD_SCALE}))?"
+    )
+    plain = rf"(?P<digits>{_DIGITS})(?:\s+(?P<scale>{_WORD_SCALE}))?"
+    figure = compile_cached(rf"(?:(?P<hedge>{_HEDGE})\s*)?(?:(?P<sign>{_SIGN})\s?)?(?:{priced}|{plain}){tail}")
+    return figure, _words_grammar
+
+
+@lru_cache(maxsize=1)
+def _words_grammar():
+    """The pyparsing grammar of spelled-out amounts and multiplier words."""
+    import pyparsing as pp
+
+    def rx(pattern: str, flags: int = re.I):
+        return pp.Regex(pattern, flags)
+
+    hedge = rx(_HEDGE)("hedge")
+    sign = rx(_SIGN, 0)("sign")
+    unit_word = rx(r"(?:" + _alternation(UNITS_WORDS) + r")\b")
+    tens_word = rx(
+        r"(?:" + _alternation(TENS_WORDS) + r")(?:[- ](?:"
+        + _alternation(k for k in UNITS_WORDS if 0 < UNITS_WORDS[k] < 10) + r")\b)?\b"
+    )
+    dozen = rx(r"(?:a\s+)?dozen\b")
+    hundred = rx(r"hundred\b")
+    small = tens_word | unit_word
+    words = pp.Group(dozen | (pp.Opt(rx(r"a\b") | small) + hundred + pp.Opt(pp.Suppress(rx(r"and\b")) + small | small)) | small)("words")
+    word_tail = pp.Opt(
+        rx(_PERCENT_UNIT, 0)("unit") | rx(_TIMES, 0)("times").leave_whitespace() | rx(_SUFFIX_CURRENCY, 0)("suffix_currency")
+    )
+    spelled = pp.Opt(sign) + words + pp.Opt(rx(_WORD_SCALE, 0)("scale")) + word_tail
+    fold = rx(r"(?:" + _alternation(FOLD_WORDS) + r")\b")("fold")
+    multiplier = rx(r"(?:" + _alternation(MULTIPLIER_VERBS) + r")\b")("verb")
+    located = pp.Located(pp.Opt(hedge) + (multiplier | fold | spelled))
+    located.parse_with_tabs()
+    located.streamline()
+    return located
+
+
+# What a spelled-out amount can start with: the first element of every alternative of
+# :func:`_words_grammar`, after the whitespace pyparsing skips. Where none of these matches,
+# the grammar cannot match either, so it is not run.
+_WORDS_FIRST = LazyPattern(
+    r"[ \t\n\r]*(?:" + _SIGN + r"|(?i:" + "|".join((
+        _HEDGE,
+        r"(?:" + _alternation(UNITS_WORDS) + r")\b",
+        r"(?:" + _alternation(TENS_WORDS) + r")",
+        r"(?:a\s+)?dozen\b",
+        r"hundred\b",
+        r"a\b",
+        r"(?:" + _alternation(FOLD_WORDS) + r")\b",
+        r"(?:" + _alternation(MULTIPLIER_VERBS) + r")\b",
+    )) + r"))"
+)
+
+
+@lru_cache(maxsize=4096)
+def _parse_words(source: str):
+    """(tokens, end) of the spelled-out amount at the start of ``source``, or None (memoised per string)."""
+    import pyparsing as pp
+
+    try:
+        result = _words_grammar().parse_string(source)
+    except pp.ParseException:
+        return None
+    return result["value"], result["locn_end"]
+
+
+
+def parse_amount(text: str, begin: int, limit: int):
+    """(parts, end) of one amount starting at ``begin``, or None."""
+    figure = grammar()[0]
+    stop = min(limit, begin + 80)
+    at = begin
+    while at < stop and text[at] in " \t\n\r":  # (callers start at a figure, not at spaces)
+        at += 1
+    match = figure.match(text, at, stop)
+    if match is not None:
+        tokens = match.groupdict()
+        end = match.end()
+    else:
+        source = text[begin:stop]
+        if _WORDS_FIRST.match(source) is None:
+            return None  # no first word of the grammar here: the grammar would fail
+        parsed = _parse_words(source)
+        if parsed is None:
+            return None
+        tokens, length = parsed
+        end = begin + length
+    while end > begin and text[end - 1].isspace():
+        end -= 1
+    return tokens, end
+
+
+class Amount(NamedTuple):
+    """One amount's value in units, the interval its rounding allows, and how it is written."""
+
+    value: float
+    low: float
+    high: float
+    unit: str
+    scale: float
+    decimals: int
+    kind: str  # "number", "multiple" or "range"
+    exact: bool
+
+
+def read_amount(tokens) -> Amount | None:
+    """Value, rounding interval, unit, scale, decimals, kind and exactness of one amount."""
+    get = tokens.get
+    if get("verb"):
+        factor = MULTIPLIER_VERBS[get("verb").lower()]
+        return Amount(factor, factor, factor, "x", 1.0, 0, "multiple", True)
+    if get("fold"):
+        factor = float(FOLD_WORDS[get("fold").lower()])
+        return Amount(factor, factor, factor, "x", 1.0, 0, "multiple", True)
+    exact = False
+    raw = get("digits") or get("cdigits") or get("ndigits")
+    if raw:
+        mantissa = float(raw.replace(",", ""))
+        decimals = len(raw.split(".", 1)[1]) if "." in raw else 0
+    elif get("words"):
+        mantissa = float(_word_value([w.lower() for w in get("words")]))
+        decimals = 0
+        exact = True
+    else:
+        return None
+    negative = bool(get("negative")) or (get("sign") or get("sign2")) in ("-", "−")
+    unit = ""
+    currency = get("currency")
+    if currency:
+        unit = CURRENCY_PREFIX.get(currency.lstrip("\\").lower().replace(" ", ""), "USD")
+    scale = 1.0
+    scale_word = get("scale") or get("cscale")
+    if scale_word:
+        scale = 1e6 if scale_word in ("M", "MM") else 1e12 if scale_word == "T" else _SCALES[scale_word.lower()]
+        exact = False
+    kind = "number"
+    if get("unit"):
+        unit = _percent_unit(get("unit"))
+    if get("times"):
+        unit, kind = "x", "multiple"
+    if get("suffix_currency"):
+        if unit:
+            return None
+        unit = _CURRENCY_SUFFIX[" ".join(get("suffix_currency").lower().split())]
+    value = mantissa * scale
+    if exact:
+        low = high = value
+    else:
+        written = rounding(value, decimals, scale)
+        low, high = written.lo, written.hi
+    if negative:
+        value, low, high = -value, -high, -low
+    return Amount(value, low, high, unit, scale, decimals, kind, exact)
+
+
+def _percent_unit(word: str) -> str:
+    word = " ".join(word.lower().split())
+    if word.startswith(("basis", "bp")):
+        return "bp"
+    if "point" in word or word.startswith("pp"):
+        return "pp" if word.startswith(("percent", "%", "pp")) else "pt"
+    if word.startswith("pt"):
+        return "pt"
+    return "%"
+
+
+def _word_value(words: list[str]) -> int:
+    total = 0
+    current = 0
+    for word in words:
+        word = word.replace("a dozen", "dozen")
+        if word.endswith("dozen"):
+            return 12
+        if word in ("a", "one") and current == 0 and total == 0 and len(words) > 1:
+            current = 1
+            continue
+        if "hundred" in word:
+            current = (current or 1) * 100
+            continue
+        parts = re.split(r"[- ]", word)
+        for part in parts:
+            current += UNITS_WORDS.get(part, 0) + TENS_WORDS.get(part, 0)
+    return total + current
+
