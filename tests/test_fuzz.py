@@ -251,6 +251,7 @@ def test_json_report_is_well_formed_and_within_the_file(project, data, path):
 @budget(60)
 @given(documents(), paths)
 @example(b"\x81\xc3\x83\x0e\xc3\x98\xf1\x80\x80\x80", "d.txt")  # the fixed text would read as binary: was a traceback
+@example(b"1,250,000\x000\x1f", "doc.txt")  # one NUL byte: text in a .txt file
 def test_cli_fix_is_idempotent_and_keeps_the_encoding(project, data, path):
     _write_only(path, data)
     code, _, err = _cli("--fix", "--unsafe-fixes", "--no-cache", "-q", "--select", "ALL", path)
@@ -259,7 +260,7 @@ def test_cli_fix_is_idempotent_and_keeps_the_encoding(project, data, path):
     fixed = Path(path).read_bytes()
     if fixed != data:  # the fixed file reads as it did: in the same encoding (or one that reads the same), same BOM
         before, after = decode(data, text_format=True), decode(fixed, text_format=True)
-        assert after.text == decode(fixed, encoding=before.encoding).text and before.bom == after.bom
+        assert after.text == decode(fixed, text_format=True, encoding=before.encoding).text and before.bom == after.bom
     code, _, err = _cli("--fix", "--unsafe-fixes", "--no-cache", "-q", "--select", "ALL", path)
     assert "internal error" not in err
     assert Path(path).read_bytes() == fixed
@@ -275,6 +276,7 @@ def test_cli_fix_is_idempotent_and_keeps_the_encoding(project, data, path):
 @example(b"1,250,000\xe2\x80\x99\x08\xa0", "doc.txt")  # the repair needs a character Latin-1 cannot store
 @example(b"\x93\xfa\x96{\x8c\xea\x82\xcc\x83e\x83L\x83X\x83g\x82\xc5\x82\xb7\x81B the the end.\n\xfa\\\n", "doc.txt")  # cp932: two codes, one character
 @example(b"\xff\xfe\xff\xfe" + "the the\n".encode("utf-16-le"), "doc.txt")  # a second BOM is dropped in reading
+@example(b"|a|b|\n|-|-|\n\x81\xca000\x08\x080", "doc.txt")  # a round leaves text that reads as binary
 def test_fix_changes_only_reported_spans_keeps_the_encoding_and_is_idempotent(data, path):
     try:
         doc, decoded = read_document(path, data)
@@ -286,9 +288,9 @@ def test_fix_changes_only_reported_spans_keeps_the_encoding_and_is_idempotent(da
     for _ in range(MAX_ROUNDS):
         try:
             current_data = encode(current, decoded.encoding, decoded.bom)
-        except UnicodeEncodeError:
+            doc, _ = read_document(path, current_data, encoding=decoded.encoding)
+        except (UnicodeEncodeError, BinaryFileError):
             break  # fix_text refuses it below
-        doc, _ = read_document(path, current_data, encoding=decoded.encoding)
         assert doc.text == current
         diagnostics = _lint(path, current_data, decoded.encoding).diagnostics
         new = apply_fixes(current, diagnostics, unsafe=True, prose=doc.prose)
@@ -310,3 +312,18 @@ def test_fix_changes_only_reported_spans_keeps_the_encoding_and_is_idempotent(da
     if rounds < MAX_ROUNDS:
         assert fix_text(path, fixed, SETTINGS, ALL, unsafe=True) == (fixed, 0)
 
+
+
+def test_the_atheris_harness_checks_inputs_and_skips_cleanly_without_atheris(capsys):
+    """``bench/fuzz_atheris.py`` (the long campaign) runs its properties here; without atheris it exits 0."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("fuzz_atheris", Path(__file__).resolve().parents[1] / "bench" / "fuzz_atheris.py")
+    assert spec is not None and spec.loader is not None
+    harness = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(harness)
+    for data in (b"", b"\x00Ascen\xe2\x80\x8btage the the end.\n", b"\x01\x81\xc3\x83\x0e\xc3\x98\xf1\x80\x80\x80", b"\x02\xc2\x0e,\x06\x00,"):
+        harness.check_one(data)
+    if harness.atheris is None:
+        assert harness.main(["fuzz_atheris.py"]) == 0
+        assert "atheris is not installed" in capsys.readouterr().err
