@@ -144,21 +144,21 @@ def fix_run(result, sources, settings, rules, unsafe: bool = False, write: bool 
         try:
             data = source.data if source.data is not None else Path(source.file).read_bytes()
         except OSError as error:
-            print(f"factlint: {source.path}: not fixed: cannot read it again ({error.strerror or error})", file=sys.stderr)
+            _say(source.path, f"not fixed: cannot read it again ({error.strerror or error})")
             continue
         if not _unchanged(result, source.path, data):
-            print(f"factlint: {source.path}: not fixed: the file changed after it was checked; run factlint again", file=sys.stderr)
+            _say(source.path, "not fixed: the file changed after it was checked; run factlint again")
             continue
         try:
             new, _ = fix_text(source.path, data, settings, rules, unsafe, [d for d in result.diagnostics if d.path == source.path])
         except UnicodeEncodeError as error:
-            print(f"factlint: {source.path}: not fixed: the fix needs a character that {error.encoding} cannot store", file=sys.stderr)
+            _say(source.path, f"not fixed: the fix needs a character that {error.encoding} cannot store")
             continue
         except EncodingChangeError as error:
-            print(f"factlint: {source.path}: not fixed: {error}", file=sys.stderr)
+            _say(source.path, f"not fixed: {error}")
             continue
         except BinaryFileError as error:  # the fixed text would be skipped as binary by the next run
-            print(f"factlint: {source.path}: not fixed: the fixed file would read as binary ({error})", file=sys.stderr)
+            _say(source.path, f"not fixed: the fixed file would read as binary ({error})")
             continue
         if new == data:
             continue
@@ -168,15 +168,15 @@ def fix_run(result, sources, settings, rules, unsafe: bool = False, write: bool 
         if write:
             try:
                 if Path(source.file).read_bytes() != data:  # saved by someone while the fixes were computed
-                    print(f"factlint: {source.path}: not fixed: the file changed while it was being fixed; run factlint again", file=sys.stderr)
+                    _say(source.path, "not fixed: the file changed while it was being fixed; run factlint again")
                     changed.pop()
                     continue
                 write_document(source.file, new)
             except ReadOnlyFileError:
-                print(f"factlint: {source.path}: not fixed: the file is read-only", file=sys.stderr)
+                _say(source.path, "not fixed: the file is read-only")
                 changed.pop()
             except OSError as error:  # full disk, read-only directory, file removed: the original is untouched
-                print(f"factlint: {source.path}: not fixed: {error.strerror or error}", file=sys.stderr)
+                _say(source.path, f"not fixed: {error.strerror or error}")
                 changed.pop()
     return changed
 
@@ -185,7 +185,14 @@ def _remove_leftovers(sources) -> None:
     """Remove the temporary files of an earlier --fix that was killed mid-write, saying so."""
     directories = sorted({str(Path(source.file).parent) for source in sources if source.in_scope and source.file is not None})
     for path in remove_leftovers(directories):
-        print(f"factlint: removed {path}, a temporary file left by an interrupted --fix", file=sys.stderr)
+        _say(str(path), "removed, a temporary file left by an interrupted --fix")
+
+
+def _say(path: str, message: str) -> None:
+    """A per-file message on standard error; control characters in the name are escaped, as in every report."""
+    from checker.formatters import printable
+
+    print(f"factlint: {printable(path)}: {message}", file=sys.stderr)
 
 
 def _unchanged(result, path: str, data: bytes) -> bool:

@@ -392,3 +392,14 @@ def test_a_file_whose_bytes_do_not_round_trip_is_not_rewritten(project, run_cli,
     code, _, err = run_cli("--fix", "--select", "ALL", "d.txt")
     assert Path("d.txt").read_bytes() == data
     assert "d.txt: not fixed: written back in" in err and code == 1
+
+
+def test_fix_messages_escape_control_characters_in_file_names(project, run_cli):
+    import os
+    from pathlib import Path
+
+    name = "ro\x1b[31m.txt"
+    Path(name).write_bytes(BROKEN)
+    os.chmod(name, 0o444)
+    _, _, err = run_cli("--fix", "--select", "ENC", name)
+    assert "\x1b" not in err and "ro\\x1b[31m.txt: not fixed: the file is read-only" in err
