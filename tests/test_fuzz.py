@@ -13,7 +13,8 @@ line break), through the in-process API and the command line:
 
 The budget comes from ``FACTLINT_FUZZ_PROFILE``: ``ci`` (the default, about
 700 examples in all, derandomized so that CI is repeatable) or ``long`` (about
-21,000, random, for a campaign: ``FACTLINT_FUZZ_PROFILE=long pytest tests/test_fuzz.py``).
+21,000, random, a few minutes: ``FACTLINT_FUZZ_PROFILE=long pytest tests/test_fuzz.py``) or
+``campaign`` (about 210,000, random, about half an hour).
 Every failure found becomes an ``@example`` below.
 """
 
@@ -36,7 +37,7 @@ from checker.readers import BinaryFileError, decode, format_for, read_document
 from checker.registry import resolve_selection
 from checker.testing import settings_from
 
-PROFILES = {"ci": 1, "long": 30}
+PROFILES = {"ci": 1, "long": 30, "campaign": 300}
 PROFILE = os.environ.get("FACTLINT_FUZZ_PROFILE", "ci")
 if PROFILE not in PROFILES:
     raise ValueError(f"FACTLINT_FUZZ_PROFILE={PROFILE!r}: expected one of {', '.join(PROFILES)}")
