@@ -14,6 +14,8 @@ from checker.rule import Rule
 
 if TYPE_CHECKING:
     from checker.config import Settings
+    from checker.document import Document
+    from checker.facts import AcronymDefinition, FactSheet, NameMention
 
 
 class AcronymVariants(Rule):
@@ -58,8 +60,8 @@ class AcronymVariants(Rule):
     severity = "warning"
     requires = ("names",)
 
-    def check(self, doc, facts) -> Iterable[Finding]:
-        definitions: dict = {}
+    def check(self, doc: Document, facts: FactSheet) -> Iterable[Finding]:
+        definitions: dict[str, AcronymDefinition] = {}
         for definition in facts.acronyms:
             short = strip_plural(definition.short)
             if short.isalpha() and short.isupper():
@@ -67,7 +69,7 @@ class AcronymVariants(Rule):
         if not definitions:
             return
         known = defined_elsewhere(self.settings)
-        mentions: dict[str, list] = {}
+        mentions: dict[str, list[NameMention]] = {}
         for mention in facts.names:
             if mention.kind == "acronym":
                 core = strip_plural(mention.text)

@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from checker.finding import Applicability, Edit, Finding, Fix, Related
 from checker.rule import Rule
+
+if TYPE_CHECKING:
+    from checker.facts import FactSheet
+    from checker.variants_data import VariantPair
 
 # Related locations listed per finding, at most.
 _MAX_RELATED = 50
@@ -79,7 +84,7 @@ class NameVariants(Rule):
     scope = "corpus"
     requires = ("names",)
 
-    def check_corpus(self, sheets: Sequence) -> Iterable[Finding]:
+    def check_corpus(self, sheets: Sequence[FactSheet]) -> Iterable[Finding]:
         # Imported here: the grouping loads rapidfuzz, which a run without NAM001 never needs.
         from checker.variants import find_variants
 
@@ -89,7 +94,7 @@ class NameVariants(Rule):
                 continue
             yield from self._findings(pair, sheets)
 
-    def _findings(self, pair, sheets) -> Iterable[Finding]:
+    def _findings(self, pair: VariantPair, sheets: Sequence[FactSheet]) -> Iterable[Finding]:
         variant, reference = pair.variant, pair.reference
         n, m = len(pair.variant_occurrences), len(pair.reference_occurrences)
         if pair.basis == "listed":

@@ -91,27 +91,35 @@ def _neutral_lines(doc: Document) -> list[tuple[int, int]]:
         elif block.end - block.start <= 60 and prose[block.end - 1] not in ".,;:!?\"')\u201d" and "\n" not in prose[block.start : block.end]:
             spans.append((block.start, block.end))  # a short paragraph without punctuation: a heading
     # Whole-text passes, so that ordinary lines cost nothing here.
-    starts = doc.line_starts
+    spans += _title_case_lines(prose, doc.line_starts)
+    for start, end in _line_matches(_CAPS_LINE, _CAPS_LINE_AFTER_FEED, prose):
+        if sum(c.isupper() for c in prose[start:end]) >= 8:
+            spans.append((start, end))
+    spans += _heading_lines(prose)
+    spans.sort()
+    return spans
+
+
+def _title_case_lines(prose: str, starts: list[int]) -> list[tuple[int, int]]:
+    """Spans of the lines with two or more capitalised function words mid-line."""
     per_line: dict[int, int] = {}
     for start in map(_match_start, _TITLE_WORDS.finditer(prose)):
         if start and prose[start - 1] in " \t":
             line = bisect.bisect_right(starts, start) - 1
             per_line[line] = per_line.get(line, 0) + 1
-    for line, count in per_line.items():
-        if count >= 2:
-            spans.append(_line_span(prose, starts, line))
-    for start, end in _line_matches(_CAPS_LINE, _CAPS_LINE_AFTER_FEED, prose):
-        if sum(c.isupper() for c in prose[start:end]) >= 8:
-            spans.append((start, end))
-    # A short line of capitalised words without closing punctuation: a heading.
+    return [_line_span(prose, starts, line) for line, count in per_line.items() if count >= 2]
+
+
+def _heading_lines(prose: str) -> list[tuple[int, int]]:
+    """Spans of short lines of capitalised words without closing punctuation: headings."""
+    spans: list[tuple[int, int]] = []
     for start, end in _line_matches(_HEADING_LINE, _HEADING_LINE_AFTER_FEED, prose):
-        line = prose[start:end].rstrip()
-        if line[-1] in ".,;:!?\"')\u201d":
+        text = prose[start:end].rstrip()
+        if text[-1] in ".,;:!?\"')\u201d":
             continue
-        words = line.split()
+        words = text.split()
         if len(words) <= 8 and all(_HEADING_WORD.match(w) for w in words):
             spans.append((start, end))
-    spans.sort()
     return spans
 
 
