@@ -51,11 +51,11 @@ def find_variants(sheets: Sequence[FactSheet], vocabulary: Vocabulary | None = N
 
 def _collect(sheets: Sequence[FactSheet]) -> _Corpus:
     corpus = _Corpus({}, {}, {}, set())
-    occurrence = Occurrence._make  # a C-level constructor: one call per mention in the corpus
+    new = tuple.__new__  # NamedTuple's own constructor is Python code: this runs once per mention in the corpus
     for index, sheet in enumerate(sheets):
         for mention in sheet.names:
             target = corpus.phrases if mention.kind == "phrase" else corpus.forms
-            target.setdefault(mention.text, []).append(occurrence((index, mention.start, mention.end, mention.initial, mention.heading)))
+            target.setdefault(mention.text, []).append(new(Occurrence, (index, mention.start, mention.end, mention.initial, mention.heading)))
             if mention.kind != "phrase":
                 corpus.kinds.setdefault(mention.text, mention.kind)
         for alias in sheet.aliases:
@@ -116,7 +116,8 @@ def _key_variants(vocab: Vocab, corpus: _Corpus, pairs: dict[str, VariantPair]) 
             bigram = text[left.start() : right.end()]
             key = join_key(bigram)
             if key in groups:
-                spans = [Occurrence(o.sheet, o.start + left.start(), o.start + right.end(), o.initial, o.heading) for o in occurrences]
+                begin, end = left.start(), right.end()
+                spans = [Occurrence(o.sheet, o.start + begin, o.start + end, o.initial, o.heading) for o in occurrences]
                 groups[key].setdefault(bigram, []).extend(spans)
     for key, members in groups.items():
         if len(members) < 2:

@@ -17,6 +17,7 @@ from rapidfuzz.distance import OSA, Levenshtein
 
 from checker.lexicon import zipf
 from checker.namecompare import camel_case, describe_edit, drug_stem_pair, fold, spelling_standard, suffix_variants
+from checker.variants_blocking import NearIndex
 from checker.variants_data import REFERENCE_MAX_ZIPF, VARIANT_MAX_ZIPF, Forms, VariantPair, Vocab, recase
 from checker.variants_spelling import edit_distance, max_distance, phrase_reach
 
@@ -62,32 +63,86 @@ def _terms(forms: Forms, kinds: dict[str, str]) -> Terms:
     return terms
 
 
-def near_pairs(terms: list[str]) -> Iterator[tuple[str, str]]:
+# Up to this many words to compare a word with, comparing it with each (in C) is cheaper than
+# filing and looking it up in a deletion-neighbourhood index (a dictionary probe for each of
+# the ~n²/2 strings a word of n letters leaves after two deletions).
+_SCAN_MAX = 256
+# Up to this many words in a phrase block, every pair is measured (in Python).
+_PAIRS_MAX = 64
+
+
+def near_pairs(terms: list[str], scan_max: int = _SCAN_MAX) -> Iterator[tuple[str, str]]:
     """(term, other) for the distinct terms within ``max_distance`` OSA edits of each other that
     share their first letter, ``other`` no shorter (and after ``term`` in alphabetical order when
     as long): for each term in order, its neighbours nearest first, then shorter first, then in
-    the order of ``terms``."""
+    the order of ``terms``.
+
+    A term is compared with every term of its first letter and length range while those are
+    few; past ``scan_max`` its candidates come from a deletion-neighbourhood index
+    (``NearIndex``) of its first letter, so thousands of names sharing a first letter and a
+    length no longer make the search quadratic. Both ways find the same pairs in the same order.
+    """
     buckets: dict[tuple[str, int], list[str]] = {}
     for term in terms:
         buckets.setdefault((term[0], len(term)), []).append(term)
+    index: _BlockIndex | None = None
     for term in terms:
         length = len(term)
         reach = max_distance(length)
-        choices = [c for n in range(length, length + reach + 1) for c in buckets.get((term[0], n), ())]
-        if len(choices) < 2:
-            continue
-        for other, _distance, _index in process.extract(term, choices, scorer=OSA.distance, score_cutoff=reach, limit=None):
+        sizes = range(length, length + reach + 1)
+        count = sum(len(buckets.get((term[0], size), ())) for size in sizes)
+        if count < 2:
+            continue  # the term alone
+        if count > scan_max:
+            index = index or _BlockIndex(terms)
+            choices = index.candidates(term, reach)
+        else:
+            choices = [c for size in sizes for c in buckets.get((term[0], size), ())]
+        # Sorted by distance, then by place in ``choices``: by length, then in the order of ``terms``.
+        for other, _distance, _place in process.extract(term, choices, scorer=OSA.distance, score_cutoff=reach, limit=None):
             if other == term or (len(other) == length and other < term):
                 continue
             yield term, other
 
 
-def block_pairs(words: list[str]) -> Iterator[tuple[int, int]]:
-    """(i, j), i < j, in increasing order: every pair of ``words`` that may be within
-    ``phrase_reach`` edits of each other (and possibly others, to be checked)."""
-    for i in range(len(words)):
-        for j in range(i + 1, len(words)):
-            yield i, j
+class _BlockIndex:
+    """The terms in a ``NearIndex`` by first letter, filed one first letter at a time, when first needed."""
+
+    def __init__(self, terms: list[str]) -> None:
+        self.terms = terms
+        self.index = NearIndex()
+        self.filed: set[str] = set()
+
+    def candidates(self, term: str, reach: int) -> list[str]:
+        """The terms that may be within ``reach`` of ``term``, no shorter and at most ``reach``
+        letters longer, ordered by length, then in the order of ``terms``."""
+        first, length = term[0], len(term)
+        if first not in self.filed:
+            self.filed.add(first)
+            for number, other in enumerate(self.terms):
+                if other[0] == first:
+                    # A term is compared with terms no longer than itself, whose reach is no larger than its own.
+                    self.index.add(number, other, max_distance(len(other)), block=first)
+        found = [(len(self.terms[n]), n) for n in self.index.candidates(term, reach, block=first)]
+        return [self.terms[n] for size, n in sorted(found) if length <= size <= length + reach]
+
+
+def block_pairs(words: list[str], scan_max: int = _PAIRS_MAX) -> Iterator[tuple[int, int]]:
+    """(i, j), i < j, in increasing order: every pair of ``words`` within ``phrase_reach`` edits
+    of each other, and possibly others (the caller measures each pair)."""
+    if len(words) <= scan_max:
+        for i in range(len(words)):
+            for j in range(i + 1, len(words)):
+                yield i, j
+        return
+    index = NearIndex()
+    reaches = [phrase_reach(word, word) for word in words]
+    for number, word in enumerate(words):
+        index.add(number, word, reaches[number])
+    for i, word in enumerate(words):
+        for j in sorted(index.candidates(word, reaches[i])):
+            if j > i:
+                yield i, j
 
 
 def _may_be_variants(a: str, b: str, terms: Terms) -> bool:

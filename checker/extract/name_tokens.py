@@ -111,7 +111,7 @@ def _classify(
     index = 0  # into neutral_lines: offsets arrive in increasing order, so a cursor walks them
     append_mention = mentions.append
     append_cap = caps.append
-    new_cap = CapToken._make  # a C-level constructor: this loop runs once per capitalised token
+    new = tuple.__new__  # NamedTuple's own constructor is Python code: this loop runs once per capitalised token
     for start, token in candidates:
         about = known.get(token)
         if about is None:
@@ -141,7 +141,7 @@ def _classify(
         else:
             initial = _initial(prose, start)
         if first_upper:
-            append_cap(new_cap((start, end, possessive, initial)))
+            append_cap(new(CapToken, (start, end, possessive, initial)))
         if kind == "number":
             continue
         if kind == "acronym":
