@@ -146,19 +146,20 @@ def _phrases(prose: str, caps: list[CapToken]) -> list[NameMention]:
     """Runs of two or more capitalised tokens ("Ascentage Pharma", "Stock Exchange of Hong Kong")."""
     out: list[NameMention] = []
     run: list[CapToken] = []
+    last = None
     for token in caps:
-        if run and not _joined(prose, run[-1], token):
-            _add_phrase(prose, run, out)
-            run = []
+        if last is not None:
+            # A run goes on after one blank or a connector between blanks, never after a possessive.
+            gap = prose[last.end : token.start]
+            joined = not last.possessive and (gap == " " or (gap[:1] == " " and gap[-1:] == " " and gap.strip() in _CONNECTORS and gap.count(" ") == 2))
+            if not joined:
+                if len(run) > 1:
+                    _add_phrase(prose, run, out)
+                run = []
         run.append(token)
+        last = token
     _add_phrase(prose, run, out)
     return out
-
-
-def _joined(prose: str, last: CapToken, token: CapToken) -> bool:
-    """Whether ``token`` continues the run that ends with ``last``: one blank or a connector between."""
-    gap = prose[last.end : token.start]
-    return not last.possessive and (gap == " " or (gap[:1] == " " and gap[-1:] == " " and gap.strip() in _CONNECTORS and gap.count(" ") == 2))
 
 
 def _add_phrase(prose: str, run: list[CapToken], out: list[NameMention]) -> None:
