@@ -185,8 +185,3 @@ def zipf(word: str) -> float:
     if bucket is None:
         return 0.0
     return round(9 - bucket / 100, 2)
-
-
-def is_word(word: str, minimum: float = 1.0) -> bool:
-    """Whether ``word`` is a known English word at least this frequent."""
-    return zipf(word) >= minimum

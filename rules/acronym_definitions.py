@@ -6,12 +6,11 @@ import re
 from collections.abc import Iterable
 
 from checker.finding import Finding, Related
+from checker.namecompare import fold, strip_plural
 from checker.rule import Rule
 
 
 def _long_key(long: str) -> tuple[str, ...]:
-    from checker.extract.names import fold
-
     words = re.findall(r"[^\W_]+", fold(long))
     # Plurals and a leading article do not change what an acronym stands for.
     return tuple(w[:-1] if len(w) > 3 and w.endswith("s") else w for w in words if w not in ("the", "a", "an"))
@@ -26,8 +25,6 @@ def _same_meaning(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
 
 
 def _definitions(facts) -> dict[str, list]:
-    from checker.extract.names import strip_plural
-
     out: dict[str, list] = {}
     for definition in facts.acronyms:
         out.setdefault(strip_plural(definition.short), []).append(definition)
@@ -119,8 +116,6 @@ class AcronymBeforeDefinition(Rule):
     requires = ("names",)
 
     def check(self, doc, facts) -> Iterable[Finding]:
-        from checker.extract.names import strip_plural
-
         definitions = {short: defs[0] for short, defs in _definitions(facts).items()}
         if not definitions:
             return

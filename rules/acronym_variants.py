@@ -3,9 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
+from importlib.resources import files
+from typing import TYPE_CHECKING
 
+from checker.extract.name_parens import acronym_shaped
 from checker.finding import Edit, Finding, Fix, Related
+from checker.namecompare import strip_plural
 from checker.rule import Rule
+
+if TYPE_CHECKING:
+    from checker.config import Settings
+    from checker.document import Document
+    from checker.facts import AcronymDefinition, FactSheet, NameMention
 
 
 class AcronymVariants(Rule):
@@ -54,10 +64,8 @@ class AcronymVariants(Rule):
     severity = "warning"
     requires = ("names",)
 
-    def check(self, doc, facts) -> Iterable[Finding]:
-        from checker.extract.names import acronym_slip, defined_elsewhere, strip_plural
-
-        definitions: dict = {}
+    def check(self, doc: Document, facts: FactSheet) -> Iterable[Finding]:
+        definitions: dict[str, AcronymDefinition] = {}
         for definition in facts.acronyms:
             short = strip_plural(definition.short)
             if short.isalpha() and short.isupper():
@@ -65,7 +73,7 @@ class AcronymVariants(Rule):
         if not definitions:
             return
         known = defined_elsewhere(self.settings)
-        mentions: dict[str, list] = {}
+        mentions: dict[str, list[NameMention]] = {}
         for mention in facts.names:
             if mention.kind == "acronym":
                 core = strip_plural(mention.text)
@@ -94,3 +102,54 @@ class AcronymVariants(Rule):
                 replacement = anchor + mention.text[len(form) :]
                 fix = Fix((Edit(mention.start, mention.end, replacement),), "display", f'Write "{replacement}"')
                 yield self.finding(mention.start, mention.end, message, evidence=evidence, related=related, fix=fix)
+
+
+def acronym_slip(variant: str, anchor: str) -> str | None:
+    """How an undefined acronym is one slip away from a defined one, or None.
+
+    Counted as slips: one letter added or dropped (``NRDLC``/``NRDL``), two
+    neighbouring letters swapped (``NDRL``), and a doubled letter moved
+    (``OOR``/``ORR``). A plain one-letter substitution is not: ``CML``,
+    ``CLL``, ``AML``, ``ALL`` and ``ALK`` are all distinct terms.
+    """
+    if min(len(variant), len(anchor)) < 3 or variant == anchor:
+        return None
+    if abs(len(variant) - len(anchor)) == 1:
+        longer, shorter = (variant, anchor) if len(variant) > len(anchor) else (anchor, variant)
+        for index in range(len(longer)):
+            if longer[:index] + longer[index + 1 :] == shorter:
+                return f"'{longer[index]}' added" if longer is variant else f"'{longer[index]}' dropped"
+        return None
+    if len(variant) != len(anchor):
+        return None
+    diffs = [i for i, (x, y) in enumerate(zip(variant, anchor)) if x != y]
+    if len(diffs) == 2 and diffs[1] == diffs[0] + 1 and variant[diffs[0]] == anchor[diffs[1]] and variant[diffs[1]] == anchor[diffs[0]]:
+        return "two letters swapped"
+    if len(diffs) == 1:
+        i = diffs[0]
+        doubled_in_variant = (i > 0 and variant[i] == variant[i - 1]) or (i + 1 < len(variant) and variant[i] == variant[i + 1])
+        doubled_in_anchor = (i > 0 and anchor[i] == anchor[i - 1]) or (i + 1 < len(anchor) and anchor[i] == anchor[i + 1])
+        if doubled_in_variant and doubled_in_anchor:
+            return "doubled letter moved"
+    return None
+
+
+@lru_cache(maxsize=1)
+def known_acronyms() -> frozenset[str]:
+    """The shipped list of well-known acronyms that count as defined (checker/data/acronyms.txt)."""
+    text = files("checker.data").joinpath("acronyms.txt").read_text(encoding="utf-8")
+    out: set[str] = set()
+    for line in text.splitlines():
+        entry = line.split("#", 1)[0].strip()
+        if entry:
+            out.add(entry)
+    return frozenset(out)
+
+
+def defined_elsewhere(settings: Settings | None) -> frozenset[str]:
+    """Acronyms that count as defined: the shipped list plus the vocabulary's."""
+    base = known_acronyms()
+    if settings is None:
+        return base
+    vocabulary = settings.vocabulary
+    return base | frozenset(vocabulary.acronyms) | frozenset(a for a in vocabulary.accept if acronym_shaped(a))

@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from checker.finding import Applicability, Edit, Finding, Fix, Related
 from checker.rule import Rule
+
+if TYPE_CHECKING:
+    from checker.facts import FactSheet
+    from checker.variants_data import VariantPair
 
 # Related locations listed per finding, at most.
 _MAX_RELATED = 50
@@ -80,16 +85,17 @@ class NameVariants(Rule):
     scope = "corpus"
     requires = ("names",)
 
-    def check_corpus(self, sheets: Sequence) -> Iterable[Finding]:
-        from checker.extract.names import find_variants
+    def check_corpus(self, sheets: Sequence[FactSheet]) -> Iterable[Finding]:
+        # Imported here: the grouping loads rapidfuzz, which a run without NAM001 never needs.
+        from checker.variants import find_variants
 
         vocabulary = self.settings.vocabulary if self.settings is not None else None
         for pair in find_variants(sheets, vocabulary):
-            if not any(sheets[o[0]].in_scope for o in pair.variant_occurrences):
+            if not any(sheets[o.sheet].in_scope for o in pair.variant_occurrences):
                 continue
             yield from self._findings(pair, sheets)
 
-    def _findings(self, pair, sheets) -> Iterable[Finding]:
+    def _findings(self, pair: VariantPair, sheets: Sequence[FactSheet]) -> Iterable[Finding]:
         variant, reference = pair.variant, pair.reference
         n, m = len(pair.variant_occurrences), len(pair.reference_occurrences)
         if pair.basis == "listed":
@@ -114,18 +120,19 @@ class NameVariants(Rule):
                 f"if '{variant}' is right, add it to [tool.factlint.vocabulary] prefer"
             )
             applicability = "display"
-        files = len({o[0] for o in pair.reference_occurrences})
+        files = len({o.sheet for o in pair.reference_occurrences})
         evidence = (
             f"{pair.how}; '{reference}' occurs {m}\u00d7 in {files} file{'s' if files != 1 else ''}, "
             f"'{variant}' {n}\u00d7; to keep '{variant}': prefer = {{ \"{variant}\" = [\"{reference}\"] }}"
         )
         related = tuple(
-            Related(o[1], o[2], f"'{reference}'", path=sheets[o[0]].path)
-            for o in sorted(pair.reference_occurrences, key=lambda o: (sheets[o[0]].path, o[1]))[:_MAX_RELATED]
+            Related(o.start, o.end, f"'{reference}'", path=sheets[o.sheet].path)
+            for o in sorted(pair.reference_occurrences, key=lambda o: (sheets[o.sheet].path, o.start))[:_MAX_RELATED]
         )
-        for index, start, end, *_ in sorted(pair.variant_occurrences, key=lambda o: (o[0], o[1])):
-            sheet = sheets[index]
+        for occurrence in sorted(pair.variant_occurrences, key=lambda o: (o.sheet, o.start)):
+            sheet = sheets[occurrence.sheet]
             if not sheet.in_scope:
                 continue
+            start, end = occurrence.start, occurrence.end
             fix = Fix((Edit(start, end, pair.replacement),), applicability, f'Write "{pair.replacement}"')
             yield self.finding(start, end, message, evidence=evidence, related=related, fix=fix, path=sheet.path)

@@ -1,4 +1,4 @@
-"""The names extractor (checker.extract.names) and its comparison helpers."""
+"""The names extractor (checker.extract.names) and the name comparison helpers (checker.namecompare)."""
 
 from __future__ import annotations
 
@@ -6,9 +6,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from checker import namecompare
 from checker.extract import names
 from checker.facts import FactSheet
 from checker.readers import read_document
+from checker.rules import acronym_variants
 from checker.testing import settings_from
 
 
@@ -124,7 +126,7 @@ def test_all_capital_headline_is_not_acronyms():
     ],
 )
 def test_acronym_slips(variant, anchor, slip):
-    assert names.acronym_slip(variant, anchor) == slip
+    assert acronym_variants.acronym_slip(variant, anchor) == slip
 
 
 @pytest.mark.parametrize(
@@ -140,25 +142,25 @@ def test_acronym_slips(variant, anchor, slip):
     ],
 )
 def test_suffix_variants(a, b, expected):
-    assert names.suffix_variants(a, b) is expected
+    assert namecompare.suffix_variants(a, b) is expected
 
 
 def test_drug_stems():
-    assert names.drug_stem_pair("venetoclax", "navitoclax")
-    assert names.drug_stem_pair("imatinib", "nilotinib")
-    assert not names.drug_stem_pair("lisafoclax", "lisaftoclax")
-    assert not names.drug_stem_pair("olverembatinib", "olverembatnib")
+    assert namecompare.drug_stem_pair("venetoclax", "navitoclax")
+    assert namecompare.drug_stem_pair("imatinib", "nilotinib")
+    assert not namecompare.drug_stem_pair("lisafoclax", "lisaftoclax")
+    assert not namecompare.drug_stem_pair("olverembatinib", "olverembatnib")
 
 
 def test_british_and_american_spellings():
-    assert names.spelling_standard("amortisation") == names.spelling_standard("amortization")
-    assert names.spelling_standard("colour") == names.spelling_standard("color")
-    assert names.spelling_standard("haematology") == names.spelling_standard("hematology")
-    assert names.spelling_standard("lisafoclax") != names.spelling_standard("lisaftoclax")
+    assert namecompare.spelling_standard("amortisation") == namecompare.spelling_standard("amortization")
+    assert namecompare.spelling_standard("colour") == namecompare.spelling_standard("color")
+    assert namecompare.spelling_standard("haematology") == namecompare.spelling_standard("hematology")
+    assert namecompare.spelling_standard("lisafoclax") != namecompare.spelling_standard("lisaftoclax")
 
 
 def test_curated_acronyms_load():
-    known = names.known_acronyms()
+    known = acronym_variants.known_acronyms()
     assert {"FDA", "NMPA", "CML", "CLL", "ALL", "ALK", "GAAP", "NYSE"} <= known
     assert "NRDLC" not in known
 

@@ -1,0 +1,405 @@
+"""The token scan of the names extractor: single-token name candidates.
+
+One pass over the prose finds every token that may be a name: acronyms
+(``NRDL``, ``TKIs``), code names (``HQP1351``, ``APG-2575``), capitalised or
+camel-case words (``Ascentage``, ``PowerPoint``) and lower-case words that are
+rare in English (``venetoclax``). It also returns every capitalised token, from
+which ``checker.extract.names`` builds multi-word names.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable, Iterator
+from itertools import compress
+from typing import TYPE_CHECKING, NamedTuple
+
+from pydantic import BaseModel
+
+from checker.facts import NameMention
+from checker.lexicon import zipf
+from checker.namecompare import DRUG_STEMS
+from checker.patterns import LazyPattern
+
+if TYPE_CHECKING:
+    from checker.document import Document
+
+# A word: letters and digits with inner hyphens or apostrophes. Underscores
+# are matched so that identifiers can be recognised and skipped.
+_TOKEN = LazyPattern(r"[^\W_](?:\w|[-'\u2019\u2010\u2011](?=\w))*")
+# Characters that, glued to the left of a token, make it part of code, a
+# path, an address or a number ("os.path", "/usr", "@user", "$x", "3.5x").
+_GLUE_LEFT = frozenset("._/\\@#$%&*+=<>~^|`")
+# Characters that, right after a token, make it a call or part of an identifier.
+_STOP_AFTER = frozenset("(_")
+_POSSESSIVE = ("'s", "\u2019s")
+HYPHENS = "-\u2010\u2011"
+
+# Zipf (wordfreq) below which a lower-case word is rare enough to be a name.
+RARE_ZIPF = 3.0
+# Zipf above which a word at the start of a sentence is not worth recording.
+_COMMON_INITIAL = 3.5
+
+_DRUG = LazyPattern(r"(?:" + "|".join(DRUG_STEMS) + r")$", re.I)
+
+
+class CapToken(NamedTuple):
+    """A capitalised token: what the phrase finder needs to join runs of them."""
+
+    start: int
+    end: int  # without a possessive 's
+    possessive: bool
+    initial: bool  # its capital says nothing (sentence start, heading)
+
+
+class TokenScan(NamedTuple):
+    """The single-token mentions of a text and its capitalised tokens, both in text order."""
+
+    mentions: list[NameMention]
+    caps: list[CapToken]
+
+
+class _Kind(NamedTuple):
+    """What a token is, apart from where it stands: decided once per distinct token."""
+
+    text: str  # without a possessive 's
+    possessive: bool
+    kind: str  # "word", "drug", "code", "acronym", or "number" (digits: only its capital counts)
+    first_upper: bool
+    common: bool  # a common English word, which says nothing at the start of a sentence
+    lower: bool  # a rare lower-case word: recorded wherever it stands
+
+
+_SKIP = _Kind("", False, "skip", False, False, False)
+_TOKEN_KINDS: dict[str, _Kind] = {}
+
+
+def _drug_like(token: str) -> bool:
+    """Whether a word ends in a drug stem (any case)."""
+    if token.isascii():
+        return token.lower().endswith(DRUG_STEMS)
+    return _DRUG.search(token) is not None
+
+
+def scan(prose: str, neutral_lines: list[tuple[int, int]], doc: Document) -> TokenScan:
+    """Single-token mentions, and every capitalised token; ``neutral_lines`` are the sorted
+    spans of lines whose capitals say nothing (headings, title case, all capitals)."""
+    if len(_TOKEN_KINDS) > _CHUNK_CACHE_LIMIT:
+        _TOKEN_KINDS.clear()
+    rare, chunk_list = _rare_tokens(doc)
+    candidates = _marked_tokens(prose)
+    if rare:
+        candidates = _with_rare(prose, candidates, rare, chunk_list)
+    mentions: list[NameMention] = []
+    caps: list[CapToken] = []
+    shout = _classify(prose, candidates, neutral_lines, mentions, caps)
+    _mark_headlines(prose, mentions, shout)
+    return TokenScan(mentions, caps)
+
+
+def _classify(
+    prose: str, candidates: list[tuple[int, str]], neutral_lines: list[tuple[int, int]], mentions: list[NameMention], caps: list[CapToken]
+) -> list[int]:
+    """Append the candidates that are names to ``mentions`` and the capitalised ones to ``caps``;
+    return the indexes of the all-capital mentions (for the headline check)."""
+    shout: list[int] = []
+    known = _TOKEN_KINDS
+    glue = _GLUE_LEFT
+    stop_after = _STOP_AFTER
+    spans_left = len(neutral_lines)
+    index = 0  # into neutral_lines: offsets arrive in increasing order, so a cursor walks them
+    append_mention = mentions.append
+    append_cap = caps.append
+    new = tuple.__new__  # NamedTuple's own constructor is Python code: this loop runs once per capitalised token
+    for start, token in candidates:
+        about = known.get(token)
+        if about is None:
+            about = known[token] = _token_kind(token)
+        if about is _SKIP:
+            continue
+        before = prose[start - 1] if start else ""
+        if before and before in glue:
+            continue
+        end = start + len(token)
+        after = prose[end : end + 1]
+        if after in stop_after or (after == "." and prose[end + 1 : end + 2].isalnum()):
+            continue
+        text, possessive, kind, first_upper, common, lower = about
+        if possessive:
+            end -= 2
+        if lower:
+            append_mention(new_mention(text, start, end, kind, False, False))
+            continue
+        while index < spans_left and neutral_lines[index][1] <= start:
+            index += 1
+        heading = index < spans_left and neutral_lines[index][0] <= start
+        if heading:
+            initial = True
+        elif start > 1 and before == " " and prose[start - 2].isalpha():
+            initial = False  # what _initial finds after a word and a blank, without the call
+        else:
+            initial = _initial(prose, start)
+        if first_upper:
+            append_cap(new(CapToken, (start, end, possessive, initial)))
+        if kind == "number":
+            continue
+        if kind == "acronym":
+            shout.append(len(mentions))
+        elif kind != "code" and initial and common:
+            continue
+        append_mention(new_mention(text, start, end, kind, initial, heading))
+    return shout
+
+
+def _initial(prose: str, start: int) -> bool:
+    """Whether a token opens a sentence, a line or a clause after a colon."""
+    index = start - 1
+    while index >= 0:
+        char = prose[index]
+        if char in " \t\"'\u201c\u2018([{*#>\u2022\u00b7-\u2013\u2014":
+            index -= 1
+            continue
+        return char in ".!?:;\n\r" or char.isdigit()
+    return True
+
+
+def _token_kind(token: str) -> _Kind:
+    if token.islower() and not (len(token) >= 5 and _rare_lower_token(token)):
+        return _SKIP
+    if "_" in token:
+        return _SKIP
+    possessive = token.endswith(_POSSESSIVE)
+    if possessive:
+        token = token[:-2]
+    first = token[0]
+    if first.isdigit():
+        return _SKIP
+    if token.islower():
+        if len(token) < 5:
+            return _SKIP
+        return _Kind(token, possessive, "drug" if _drug_like(token) else "word", False, False, True)
+    first_upper = first.isupper()
+    if not token.isalpha() and any(c.isdigit() for c in token):
+        if sum(c.isalpha() for c in token) >= 1 and any(c.isupper() for c in token):
+            return _Kind(token, possessive, "code", first_upper, False, False)
+        return _Kind(token, possessive, "number", first_upper, False, False)
+    core = token[:-1] if token.endswith("s") and len(token) > 2 else token
+    if core.isupper() and sum(c.isalpha() for c in core) >= 2:
+        return _Kind(token, possessive, "acronym", first_upper, False, False)
+    inner = any(c.isupper() for c in token[1:])
+    common = not inner and zipf(token) >= _COMMON_INITIAL
+    return _Kind(token, possessive, "drug" if _drug_like(token) else "word", first_upper, common, False)
+
+
+# NameMention without pydantic's model_construct (which costs several
+# microseconds a call): the same instance state, set directly.
+_MENTION_FIELDS = frozenset(("text", "start", "end", "kind", "initial", "heading"))
+_new_object = object.__new__
+_set_dict = object.__setattr__
+_set_fields_set = BaseModel.__dict__["__pydantic_fields_set__"].__set__
+_set_extra = BaseModel.__dict__["__pydantic_extra__"].__set__
+_set_private = BaseModel.__dict__["__pydantic_private__"].__set__
+
+
+def new_mention(text: str, start: int, end: int, kind: str, initial: bool, heading: bool) -> NameMention:
+    """A NameMention built without validation (the scan's values are valid by construction)."""
+    mention = _new_object(NameMention)
+    _set_dict(mention, "__dict__", {"text": text, "start": start, "end": end, "kind": kind, "initial": initial, "heading": heading})
+    _set_fields_set(mention, set(_MENTION_FIELDS))
+    _set_extra(mention, None)
+    _set_private(mention, None)
+    return mention
+
+
+# Tokens are the matches of _TOKEN: each maximal run of word characters and
+# inner hyphens or apostrophes, without the underscores, hyphens and
+# apostrophes that open it. Most tokens are lower-case ASCII words or
+# numbers, which are never names (rare words apart): the scan starts only
+# at a word character other than a-z, 0-9 and "_" (a capital, an accented
+# or non-Latin letter) and takes the rest of its run; the start of the run
+# is found by walking back.
+_CONNECTORS_CHARS = "-'\u2019\u2010\u2011"
+_MARKED = LazyPattern(r"[^\Wa-z0-9_](?:\w|[-'\u2019\u2010\u2011](?=\w))*+")
+
+
+def _is_word_char(ch: str) -> bool:
+    # The same test as re's \w on str patterns.
+    return ch.isalnum() or ch == "_"
+
+
+def _run_start(prose: str, index: int) -> int:
+    """Where the run of token characters holding ``index`` begins."""
+    while index > 0:
+        ch = prose[index - 1]
+        if ch.isalnum() or ch == "_" or (ch in _CONNECTORS_CHARS and _is_word_char(prose[index])):
+            index -= 1
+        else:
+            break
+    return index
+
+
+def _marked_tokens(prose: str) -> list[tuple[int, str]]:
+    """(start, token) of every token with a letter beyond a-z (a capital, an accent), in text order."""
+    out: list[tuple[int, str]] = []
+    strip = "_" + _CONNECTORS_CHARS
+    for match in _MARKED.finditer(prose):
+        start = match.start()
+        token = match.group()
+        if start:
+            ch = prose[start - 1]
+            if ch != " " and (ch.isalnum() or ch == "_" or ch in _CONNECTORS_CHARS):
+                # The capital is inside its run ("iPhone", "year-End"): take the whole run.
+                end = match.end()
+                token = prose[_run_start(prose, start) : end].lstrip(strip)
+                start = end - len(token)
+        out.append((start, token))
+    return out
+
+
+def _with_rare(prose: str, marked_tokens: list[tuple[int, str]], rare: set[str], chunk_list: list[str]) -> list[tuple[int, str]]:
+    """The marked tokens and the rare words' occurrences, in text order.
+
+    A token's start determines the token, so an occurrence is new unless its start was
+    seen: among the rare words' (a chunk may hold a word twice) or, for a word with a
+    letter beyond a-z, among the marked tokens (which never start an ASCII lower-case token).
+    """
+    extra: list[tuple[int, str]] = []
+    seen: set[int] = set()
+    marked: set[int] | None = None
+    occurrences: Iterable[tuple[int, str, str]]
+    if len(rare) > _FIND_EACH_MAX:
+        # Many rare words: one walk over the whitespace-separated chunks that hold them
+        # instead of one search through the whole text per word.
+        occurrences = ((index, chunk, token) for index, chunk in _rare_chunk_positions(prose, chunk_list) for token in _RARE_IN[chunk])
+    else:
+        occurrences = ((0, prose, token) for token in rare)
+    for index, within, token in occurrences:
+        size = len(token)
+        ascii_token = token.isascii()
+        offset = within.find(token)
+        while offset != -1:
+            at = index + offset
+            if at not in seen and _is_token(prose, at, at + size):
+                if not ascii_token:
+                    if marked is None:
+                        marked = {start for start, _ in marked_tokens}
+                    if at in marked:
+                        offset = within.find(token, offset + 1)
+                        continue
+                seen.add(at)
+                extra.append((at, token))
+            offset = within.find(token, offset + 1)
+    out = marked_tokens + extra
+    out.sort()
+    return out
+
+
+# Up to this many rare words, each is found by searching the text for it.
+_FIND_EACH_MAX = 6
+
+
+def _rare_chunk_positions(prose: str, chunk_list: list[str]) -> Iterator[tuple[int, str]]:
+    """(offset, chunk) of each chunk of ``chunk_list`` (``prose.split()``) that holds a rare word."""
+    holds = _RARE_IN.__contains__
+    find = prose.find
+    size = len(prose)
+    cursor = 0
+    for chunk in compress(chunk_list, map(holds, chunk_list)):
+        # The first occurrence from the cursor that is a whole chunk is this one: an earlier
+        # whole-chunk occurrence would be an earlier chunk holding the same rare words.
+        index = find(chunk, cursor)
+        end = index + len(chunk)
+        while (index and not prose[index - 1].isspace()) or (end < size and not prose[end].isspace()):
+            index = find(chunk, index + 1)
+            end = index + len(chunk)
+        yield index, chunk
+        cursor = end
+
+
+def _is_token(prose: str, start: int, end: int) -> bool:
+    """Whether the token scan yields a token exactly at start:end (whose text is a token)."""
+    if end < len(prose):
+        ch = prose[end]
+        if _is_word_char(ch) or (ch in _CONNECTORS_CHARS and end + 1 < len(prose) and _is_word_char(prose[end + 1])):
+            return False
+    # Only underscores and joining hyphens or apostrophes may precede it in its run.
+    index = start
+    while index > 0:
+        ch = prose[index - 1]
+        if ch == "_" or (ch in _CONNECTORS_CHARS and _is_word_char(prose[index])):
+            index -= 1
+        elif ch.isalnum():
+            return False
+        else:
+            break
+    return True
+
+
+# Whitespace-separated chunks known to hold no rare lower-case token, and the
+# rare tokens of the others: most chunks recur from document to document.
+_PLAIN_CHUNKS: set[str] = set()
+_RARE_IN: dict[str, tuple[str, ...]] = {}
+_CHUNK_CACHE_LIMIT = 500_000
+
+
+def _rare_tokens(doc: Document) -> tuple[set[str], list[str]]:
+    """The lower-case tokens of the prose that are rare enough in English to be names, and ``prose.split()``."""
+    if len(_PLAIN_CHUNKS) > _CHUNK_CACHE_LIMIT:
+        _PLAIN_CHUNKS.clear()
+        _RARE_IN.clear()
+    chunk_list = doc.prose_chunks
+    chunks = doc.distinct_chunks - _PLAIN_CHUNKS
+    rare: set[str] = set()
+    for chunk in chunks:
+        found = _RARE_IN.get(chunk)
+        if found is None:
+            found = tuple(t for t in _TOKEN.findall(chunk) if t.islower() and len(t) >= 5 and _rare_lower_token(t))
+            if found:
+                _RARE_IN[chunk] = found
+            else:
+                _PLAIN_CHUNKS.add(chunk)
+        rare.update(found)
+    return rare, chunk_list
+
+
+def _rare_lower_token(token: str) -> bool:
+    if "_" in token:
+        return False
+    if token.endswith(_POSSESSIVE):
+        token = token[:-2]
+    if len(token) < 5 or not token.replace("-", "").replace("'", "").replace("\u2019", "").isalpha():
+        return False
+    return _rare_lower(token)
+
+
+def _rare_lower(token: str) -> bool:
+    if zipf(token) >= RARE_ZIPF:
+        return False
+    if any(h in token for h in HYPHENS):
+        # A compound of common words ("year-over-year") is not a name.
+        return any(zipf(part) < RARE_ZIPF for part in re.split(r"[-\u2010\u2011]", token) if len(part) >= 3)
+    return True
+
+
+def _mark_headlines(prose: str, mentions: list[NameMention], shout: list[int]) -> None:
+    """All-capital words next to all-capital English words are headline type, not acronyms."""
+    shouting: set[int] = set()
+    for index in shout:
+        mention = mentions[index]
+        if len(mention.text) >= 4 and zipf(mention.text) >= 3.0:
+            shouting.add(mention.start)
+    if not shouting:
+        return
+    starts = sorted(shouting)
+    for index in shout:
+        mention = mentions[index]
+        if mention.initial:
+            continue
+        position = bisect.bisect_left(starts, mention.start - 40)
+        while position < len(starts) and starts[position] <= mention.end + 40:
+            other = starts[position]
+            if other != mention.start and "\n" not in prose[min(other, mention.start) : max(other, mention.end)]:
+                mentions[index] = mention.model_copy(update={"initial": True, "heading": True})
+                break
+            position += 1

@@ -1,0 +1,226 @@
+"""Name variants across the corpus: the grouping behind NAM001.
+
+The names rules see every fact sheet of the corpus. ``find_variants``
+collects each form's occurrences over all of them and pairs every form that
+looks like a variant with the form it is a variant of: first forms listed in
+the vocabulary's ``prefer``, then forms that share a key (case, hyphens,
+spaces, diacritics: this module), then single words a few edits apart and
+multi-word names that differ in one word (``checker.variants_near``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, NamedTuple
+
+from checker.lexicon import zipf
+from checker.namecompare import camel_case, fold, join_key
+from checker.patterns import LazyPattern
+from checker.variants_data import CASE_MAX_ZIPF, SEPARATOR_MAX_ZIPF, Forms, Occurrence, VariantPair, Vocab, recase
+from checker.variants_near import phrase_variants, spelling_variants
+from checker.variants_spelling import edit_distance
+
+if TYPE_CHECKING:
+    from checker.config import Vocabulary
+    from checker.facts import FactSheet
+
+_NON_SPACE = LazyPattern(r"\S+")
+
+
+class _Corpus(NamedTuple):
+    """The names of every sheet, gathered by form."""
+
+    forms: Forms  # single tokens
+    kinds: dict[str, str]  # single token -> its kind where first seen
+    phrases: Forms  # multi-word names
+    aliases: set[tuple[str, str]]  # folded names a document declares one entity, both ways
+
+
+def find_variants(sheets: Sequence[FactSheet], vocabulary: Vocabulary | None = None) -> list[VariantPair]:
+    """Every form in the corpus that looks like a variant of another form."""
+    vocab = Vocab(vocabulary)
+    corpus = _collect(sheets)
+    pairs: dict[str, VariantPair] = {}
+    _listed(vocab, corpus, pairs)
+    _key_variants(vocab, corpus, pairs)
+    reported_terms = spelling_variants(vocab, corpus.forms, corpus.kinds, corpus.aliases, pairs)
+    phrase_variants(vocab, corpus.phrases, corpus.aliases, reported_terms, pairs)
+    return list(pairs.values())
+
+
+def _collect(sheets: Sequence[FactSheet]) -> _Corpus:
+    corpus = _Corpus({}, {}, {}, set())
+    new = tuple.__new__  # NamedTuple's own constructor is Python code: this runs once per mention in the corpus
+    for index, sheet in enumerate(sheets):
+        for mention in sheet.names:
+            target = corpus.phrases if mention.kind == "phrase" else corpus.forms
+            target.setdefault(mention.text, []).append(new(Occurrence, (index, mention.start, mention.end, mention.initial, mention.heading)))
+            if mention.kind != "phrase":
+                corpus.kinds.setdefault(mention.text, mention.kind)
+        for alias in sheet.aliases:
+            b = fold(alias.alias)
+            for a in (fold(alias.name), *(fold(word) for word in alias.name.split())):
+                # Names that merely look alike ("Deloite ... (Deloitte)") are not
+                # vouched for by the parenthesis: a slip there is still a slip.
+                if a != b and not (a[:1] == b[:1] and edit_distance(a, b) <= 2):
+                    corpus.aliases.add((a, b))
+                    corpus.aliases.add((b, a))
+    return corpus
+
+
+def _listed(vocab: Vocab, corpus: _Corpus, pairs: dict[str, VariantPair]) -> None:
+    """Forms that ``prefer`` lists as rejected."""
+    for variant, canonical in vocab.listed:
+        exact = fold(variant) == fold(canonical)
+        matched: Forms = {}
+        reference: list[Occurrence] = []
+        for table in (corpus.forms, corpus.phrases):
+            for form, occurrences in table.items():
+                if form == canonical or (not exact and fold(form) == fold(canonical)):
+                    reference.extend(occurrences)
+                elif form == variant or (not exact and fold(form) == fold(variant)):
+                    matched[form] = occurrences
+        for form, occurrences in matched.items():
+            pairs[form] = VariantPair(form, canonical, occurrences, reference, "listed in prefer", "listed", recase(canonical, form))
+
+
+def _has_inner_upper(form: str) -> bool:
+    return any(c.isupper() for c in form[1:])
+
+
+def _name_like(form: str) -> bool:
+    if _has_inner_upper(form) or any(c.isdigit() for c in form):
+        return True
+    parts = [p for p in re.split(r"[\s\-\u2010\u2011]+", form) if p]
+    return len(parts) > 1 and all(p[0].isupper() for p in parts)
+
+
+def _separator_form(form: str) -> str:
+    return re.sub(r"\s+", " ", form.lower().replace("\u2010", "-").replace("\u2011", "-").replace("\u2019", "'"))
+
+
+def _key_variants(vocab: Vocab, corpus: _Corpus, pairs: dict[str, VariantPair]) -> None:
+    """Forms that differ only in case, hyphens, spaces or diacritics."""
+    groups: dict[str, Forms] = {}
+    for form, occurrences in corpus.forms.items():
+        key = join_key(form)
+        if (len(key) >= 3 and key.isalpha()) or sum(c.isalpha() for c in key) >= 3:
+            groups.setdefault(key, {})[form] = occurrences
+    # Two capitalised words that another document writes as one ("BCR ABL").
+    for text, occurrences in corpus.phrases.items():
+        words = list(_NON_SPACE.finditer(text))
+        for left, right in zip(words, words[1:]):
+            if right.start() - left.end() != 1:
+                continue
+            bigram = text[left.start() : right.end()]
+            key = join_key(bigram)
+            if key in groups:
+                begin, end = left.start(), right.end()
+                spans = [Occurrence(o.sheet, o.start + begin, o.start + end, o.initial, o.heading) for o in occurrences]
+                groups[key].setdefault(bigram, []).extend(spans)
+    for key, members in groups.items():
+        if len(members) < 2:
+            continue
+        _key_group(vocab, key, members, pairs)
+
+
+def _key_group(vocab: Vocab, key: str, members: Forms, pairs: dict[str, VariantPair]) -> None:
+    counts = _counts(members)
+    present = [f for f in counts if counts[f]]
+    if len(present) < 2:
+        return
+    reference, basis = _choose(vocab, present, counts)
+    for form in present:
+        if form == reference or form in pairs:
+            continue
+        if vocab.both_accepted(form, reference, fold(form), fold(reference)):
+            continue
+        a, b = _separator_form(form), _separator_form(reference)
+        if a != b:
+            how = _separator_difference(a, b)
+            ok = _separator_variant(form, reference, key, how)
+            occurrences = members[form]
+        else:
+            how = "case"
+            ok = _case_variant(form, reference, key)
+            occurrences = [o for o in members[form] if not o.heading]
+        if ok and occurrences:
+            pairs[form] = VariantPair(form, reference, occurrences, counts[reference], how, basis)
+
+
+def _counts(members: Forms) -> Forms:
+    """Each form's occurrences as counted for choosing the reference.
+
+    Occurrences in headings, whose capitals say nothing, count for the form
+    written alike apart from case, when there is one. (At the start of a
+    sentence only the first letter is in doubt, and differences there are
+    never reported.)
+    """
+    counts: Forms = {form: [o for o in occ if not o.heading] for form, occ in members.items()}
+    for form, occurrences in members.items():
+        for occurrence in occurrences:
+            if occurrence.heading:
+                same = [f for f in members if _separator_form(f) == _separator_form(form) and counts[f]]
+                target = max(same, key=lambda f: (len(counts[f]), f)) if same else form
+                counts[target].append(occurrence)
+    return counts
+
+
+def _separator_difference(a: str, b: str) -> str:
+    """What differs between two forms whose separator forms differ."""
+    if _strip_marks(a) == _strip_marks(b):
+        return "hyphens or spaces"
+    if fold(a) == fold(b):
+        return "diacritics"
+    return "hyphens, spaces or diacritics"
+
+
+def _separator_variant(form: str, reference: str, key: str, how: str) -> bool:
+    """Whether a hyphen, space or diacritic difference is worth reporting."""
+    if how == "diacritics":
+        return zipf(fold(form)) < SEPARATOR_MAX_ZIPF
+    # "ExceptionGroup" / "Exception Group": a camel-case identifier
+    # next to the words it is made of is not a misspelling.
+    if (" " in form and camel_case(reference) and " " not in reference) or (" " in reference and camel_case(form) and " " not in form):
+        return False
+    return _name_like(form) and _name_like(reference) and zipf(key) < SEPARATOR_MAX_ZIPF
+
+
+def _case_variant(form: str, reference: str, key: str) -> bool:
+    """Whether a difference in capitals alone is worth reporting."""
+    letters = sum(c.isalpha() for c in form)
+    return (
+        (letters >= 4 or (letters >= 3 and any(c.isdigit() for c in form)))
+        and not form.islower()
+        and not reference.islower()
+        and form[1:] != reference[1:]
+        and not _title_case_alike(form, reference)
+        and (_has_inner_upper(form) or _has_inner_upper(reference))
+        and zipf(key) < CASE_MAX_ZIPF
+    )
+
+
+def _title_case_alike(a: str, b: str) -> bool:
+    """Forms that differ only in capitals opening their parts: "Stock-Based" / "Stock-based"."""
+    parts_a = re.split(r"([\s\-\u2010\u2011]+)", a)
+    parts_b = re.split(r"([\s\-\u2010\u2011]+)", b)
+    return len(parts_a) == len(parts_b) and all(x[1:] == y[1:] for x, y in zip(parts_a, parts_b))
+
+
+def _strip_marks(text: str) -> str:
+    return re.sub(r"[\s\-\u2010\u2011]+", "", text)
+
+
+def _choose(vocab: Vocab, present: list[str], counts: Forms) -> tuple[str, str]:
+    """The form the others are compared with, and why it was chosen."""
+    for form in present:
+        canonical = vocab.preferred.get(fold(form))
+        if canonical == form:
+            return form, "prefer"
+    accepted = [f for f in present if f in vocab.accept_exact]
+    if len(accepted) == 1:
+        return accepted[0], "accept"
+    ranked = sorted(present, key=lambda f: (-len(counts[f]), f))
+    tie = len(ranked) > 1 and len(counts[ranked[0]]) == len(counts[ranked[1]])
+    return ranked[0], "tie" if tie else "count"

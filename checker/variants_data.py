@@ -1,0 +1,100 @@
+"""The data of NAM001's variant search: where each form occurs, the pairs it reports,
+the thresholds it applies, and what the user's vocabulary says about two forms."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, NamedTuple
+
+from checker.namecompare import fold
+
+if TYPE_CHECKING:
+    from checker.config import Vocabulary
+
+# A form reported as a variant must be unknown to the English word list (whose
+# rarest words have a Zipf value of about 1), and
+# the form it is compared with must be rare in English or used as a proper noun.
+VARIANT_MAX_ZIPF = 1.0
+REFERENCE_MAX_ZIPF = 3.5
+# Case and separator variants: the name must not be an ordinary word.
+CASE_MAX_ZIPF = 4.0
+SEPARATOR_MAX_ZIPF = 3.5
+
+
+class Occurrence(NamedTuple):
+    """One place a form is written, in the corpus."""
+
+    sheet: int  # index of the fact sheet
+    start: int
+    end: int
+    initial: bool  # its capitals say nothing (sentence start, heading)
+    heading: bool
+
+
+# form as written -> its occurrences
+Forms = dict[str, list[Occurrence]]
+
+
+@dataclass(frozen=True, slots=True)
+class VariantPair:
+    """One form reported as a variant of another, with both forms' occurrences."""
+
+    variant: str
+    reference: str
+    variant_occurrences: list[Occurrence]
+    reference_occurrences: list[Occurrence]
+    how: str  # what differs: "case", "hyphens or spaces", "diacritics", "spelling: 't' added"
+    # Why the reference is taken as right: "listed" (prefer lists the variant),
+    # "prefer", "accept", "count" (more frequent) or "tie".
+    basis: str
+    replacement: str = ""  # what the fix writes; the reference when empty
+
+    def __post_init__(self) -> None:
+        if not self.replacement:
+            object.__setattr__(self, "replacement", self.reference)
+
+
+class Vocab:
+    """The user's vocabulary, as the variant search asks it: which of two forms is right."""
+
+    def __init__(self, vocabulary: Vocabulary | None) -> None:
+        self.accept_exact = frozenset(vocabulary.accept) if vocabulary else frozenset()
+        self.accept_fold = frozenset(fold(a) for a in self.accept_exact)
+        self.preferred: dict[str, str] = {}  # fold -> canonical
+        self.listed: list[tuple[str, str]] = []  # (variant, canonical)
+        for canonical, variants in vocabulary.prefer.items() if vocabulary else ():
+            self.preferred[fold(canonical)] = canonical
+            for variant in variants:
+                self.listed.append((variant, canonical))
+
+    def decides(self, a: str, b: str, fa: str, fb: str) -> tuple[str, str] | None:
+        """(reference, basis) when the vocabulary says which of two forms is right."""
+        for form, key in ((a, fa), (b, fb)):
+            canonical = self.preferred.get(key)
+            # Forms that differ only in case need the canonical form exactly.
+            if canonical is not None and (form == canonical or fa != fb):
+                return form, "prefer"
+        exact = [f for f in (a, b) if f in self.accept_exact]
+        if len(exact) == 1:
+            return exact[0], "accept"
+        folded = [f for f, k in ((a, fa), (b, fb)) if k in self.accept_fold]
+        if len(folded) == 1 and fa != fb:
+            return folded[0], "accept"
+        return None
+
+    def both_accepted(self, a: str, b: str, fa: str, fb: str) -> bool:
+        """Whether the vocabulary accepts both forms (then they are two names)."""
+        if fa != fb:
+            return fa in self.accept_fold and fb in self.accept_fold
+        return a in self.accept_exact and b in self.accept_exact
+
+
+def recase(canonical: str, form: str) -> str:
+    """The canonical form written in the case style of ``form`` where that style is plain."""
+    if fold(canonical) == fold(form):
+        return canonical
+    if form.islower():
+        return canonical.lower()
+    if form.isupper() and len(form) > 1:
+        return canonical.upper()
+    return canonical

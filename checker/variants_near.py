@@ -1,0 +1,309 @@
+"""Near misses for NAM001: single words a few edits apart, and multi-word names that differ
+in one word ("Elaine Example" / "Elaine Exampel").
+
+The candidate pairs come from ``near_pairs`` and ``block_pairs``; the gates
+here tell one name spelled two ways from two different words (inflections,
+drug stems, British and American spellings, camel-case parts, two ordinary
+words) and decide which form is the variant.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import NamedTuple
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA, Levenshtein
+
+from checker.lexicon import zipf
+from checker.namecompare import camel_case, describe_edit, drug_stem_pair, fold, spelling_standard, suffix_variants
+from checker.variants_blocking import NearIndex
+from checker.variants_data import REFERENCE_MAX_ZIPF, VARIANT_MAX_ZIPF, Forms, VariantPair, Vocab, recase
+from checker.variants_spelling import edit_distance, max_distance, phrase_reach
+
+# folded term -> {form as written -> occurrences}
+Terms = dict[str, Forms]
+
+
+def spelling_variants(vocab: Vocab, forms: Forms, kinds: dict[str, str], aliases: set[tuple[str, str]], pairs: dict[str, VariantPair]) -> set[tuple[str, str]]:
+    """Single words one or two edits apart; returns the folded pairs reported, both ways."""
+    terms = _terms(forms, kinds)
+    info = _TermInfo(terms)  # computed only for the terms that have a near neighbour
+    reported: set[tuple[str, str]] = set()
+    for term, other in near_pairs(list(terms)):
+        if (term, other) in aliases or not _may_be_variants(term, other, terms):
+            continue
+        pair = _orient(vocab, term, other, info)
+        if pair is None:
+            continue
+        variant, reference, basis = pair
+        v_form, r_form = info[variant].display, info[reference].display
+        if v_form in pairs:
+            continue
+        reported.add((term, other))
+        reported.add((other, term))
+        how = f"spelling: {describe_edit(reference, variant)}"
+        occurrences = [o for f in terms[variant] for o in terms[variant][f]]
+        reference_occurrences = [o for f in terms[reference] for o in terms[reference][f]]
+        pairs[v_form] = VariantPair(v_form, r_form, occurrences, reference_occurrences, how, basis, recase(r_form, v_form))
+    return reported
+
+
+def _terms(forms: Forms, kinds: dict[str, str]) -> Terms:
+    """The forms compared by spelling, grouped by folded term: words of six letters or more."""
+    terms: Terms = {}
+    for form, occurrences in forms.items():
+        kind = kinds[form]
+        if kind == "code" or (kind == "acronym" and len(form) < 6):
+            continue
+        term = fold(form)
+        if len(term) < 6 or not term.isalpha():
+            continue
+        terms.setdefault(term, {})[form] = occurrences
+    return terms
+
+
+# Up to this many words to compare a word with, comparing it with each (in C) is cheaper than
+# filing and looking it up in a deletion-neighbourhood index (a dictionary probe for each of
+# the ~n²/2 strings a word of n letters leaves after two deletions).
+_SCAN_MAX = 256
+# Up to this many words in a phrase block, every pair is measured (in Python).
+_PAIRS_MAX = 64
+
+
+def near_pairs(terms: list[str], scan_max: int = _SCAN_MAX) -> Iterator[tuple[str, str]]:
+    """(term, other) for the distinct terms within ``max_distance`` OSA edits of each other that
+    share their first letter, ``other`` no shorter (and after ``term`` in alphabetical order when
+    as long): for each term in order, its neighbours nearest first, then shorter first, then in
+    the order of ``terms``.
+
+    A term is compared with every term of its first letter and length range while those are
+    few; past ``scan_max`` its candidates come from a deletion-neighbourhood index
+    (``NearIndex``) of its first letter, so thousands of names sharing a first letter and a
+    length no longer make the search quadratic. Both ways find the same pairs in the same order.
+    """
+    buckets: dict[tuple[str, int], list[str]] = {}
+    for term in terms:
+        buckets.setdefault((term[0], len(term)), []).append(term)
+    index: _BlockIndex | None = None
+    for term in terms:
+        length = len(term)
+        reach = max_distance(length)
+        sizes = range(length, length + reach + 1)
+        count = sum(len(buckets.get((term[0], size), ())) for size in sizes)
+        if count < 2:
+            continue  # the term alone
+        if count > scan_max:
+            index = index or _BlockIndex(terms)
+            choices = index.candidates(term, reach)
+        else:
+            choices = [c for size in sizes for c in buckets.get((term[0], size), ())]
+        # Sorted by distance, then by place in ``choices``: by length, then in the order of ``terms``.
+        for other, _distance, _place in process.extract(term, choices, scorer=OSA.distance, score_cutoff=reach, limit=None):
+            if other == term or (len(other) == length and other < term):
+                continue
+            yield term, other
+
+
+class _BlockIndex:
+    """The terms in a ``NearIndex`` by first letter, filed one first letter at a time, when first needed."""
+
+    def __init__(self, terms: list[str]) -> None:
+        self.terms = terms
+        self.index = NearIndex()
+        self.filed: set[str] = set()
+
+    def candidates(self, term: str, reach: int) -> list[str]:
+        """The terms that may be within ``reach`` of ``term``, no shorter and at most ``reach``
+        letters longer, ordered by length, then in the order of ``terms``."""
+        first, length = term[0], len(term)
+        if first not in self.filed:
+            self.filed.add(first)
+            for number, other in enumerate(self.terms):
+                if other[0] == first:
+                    # A term is compared with terms no longer than itself, whose reach is no larger than its own.
+                    self.index.add(number, other, max_distance(len(other)), block=first)
+        found = [(len(self.terms[n]), n) for n in self.index.candidates(term, reach, block=first)]
+        return [self.terms[n] for size, n in sorted(found) if length <= size <= length + reach]
+
+
+def block_pairs(words: list[str], scan_max: int = _PAIRS_MAX) -> Iterator[tuple[int, int]]:
+    """(i, j), i < j, in increasing order: every pair of ``words`` within ``phrase_reach`` edits
+    of each other, and possibly others (the caller measures each pair)."""
+    if len(words) <= scan_max:
+        for i in range(len(words)):
+            for j in range(i + 1, len(words)):
+                yield i, j
+        return
+    index = NearIndex()
+    reaches = [phrase_reach(word, word) for word in words]
+    for number, word in enumerate(words):
+        index.add(number, word, reaches[number])
+    for i, word in enumerate(words):
+        for j in sorted(index.candidates(word, reaches[i])):
+            if j > i:
+                yield i, j
+
+
+def _may_be_variants(a: str, b: str, terms: Terms) -> bool:
+    """Gates that tell two different words from one word spelled two ways."""
+    if suffix_variants(a, b) or drug_stem_pair(a, b):
+        return False
+    na, nb = spelling_standard(a), spelling_standard(b)
+    if na == nb or suffix_variants(na, nb):
+        return False  # "amortisation" / "amortization", "normaliser" / "normalized"
+    forms_a, forms_b = terms[a], terms[b]
+    # An edit at a capital inside a camel-case name changes its parts: "Cython" / "CPython".
+    for x in forms_a:
+        for y in forms_b:
+            if (camel_case(x) or camel_case(y)) and _edit_touches_capital(x, y):
+                return False
+    # A proper noun next to an ordinary lower-case word: "Chardet" / "charset".
+    style_a, style_b = _case_style(forms_a), _case_style(forms_b)
+    if style_a and style_b and style_a != style_b:
+        return False
+    return True
+
+
+def _edit_touches_capital(x: str, y: str) -> bool:
+    for op in Levenshtein.opcodes(x.lower(), y.lower()):
+        if op.tag != "equal" and (any(c.isupper() for c in x[op.src_start : op.src_end]) or any(c.isupper() for c in y[op.dest_start : op.dest_end])):
+            return True
+    return False
+
+
+def _case_style(members: Forms) -> str | None:
+    """ "proper" or "lower" when every mid-sentence occurrence agrees, else None."""
+    styles = {("proper" if form[0].isupper() else "lower") for form, occurrences in members.items() if any(not o.initial for o in occurrences)}
+    return styles.pop() if len(styles) == 1 else None
+
+
+class _Term(NamedTuple):
+    """What the variant decision needs to know of a folded term."""
+
+    display: str  # its most frequent form
+    uses: int
+    zipf: float
+    proper: bool  # used as a proper noun
+
+
+class _TermInfo(dict[str, _Term]):
+    """term -> its ``_Term``, computed on first lookup."""
+
+    def __init__(self, terms: Terms) -> None:
+        super().__init__()
+        self.terms = terms
+
+    def __missing__(self, term: str) -> _Term:
+        value = self[term] = _term_info(self.terms[term])
+        return value
+
+
+def _term_info(members: Forms) -> _Term:
+    display = max(members, key=lambda f: (len(members[f]), f))
+    count = sum(len(o) for o in members.values())
+    inner = [form for form, occ in members.items() for o in occ if not o.initial]
+    proper = bool(inner) and all(form[0].isupper() for form in inner)
+    return _Term(display, count, zipf(fold(display)), proper)
+
+
+def _orient(vocab: Vocab, a: str, b: str, info: _TermInfo) -> tuple[str, str, str] | None:
+    """(variant, reference, basis) for two folded terms, or None when they are not variants."""
+    form_a, count_a, zipf_a, _ = info[a]
+    form_b, count_b, zipf_b, _ = info[b]
+    if zipf_a >= 3.0 and zipf_b >= 3.0:
+        return None  # two English words ("form", "from")
+    if vocab.both_accepted(form_a, form_b, a, b):
+        return None
+    decided = vocab.decides(form_a, form_b, a, b)
+    if decided is not None:
+        reference = a if decided[0] == form_a else b
+        basis = decided[1]
+    elif count_a != count_b:
+        reference, basis = (a, "count") if count_a > count_b else (b, "count")
+    else:
+        # Equal counts: the form the word list knows better, then alphabetical order.
+        reference = min((a, b), key=lambda t: (-info[t].zipf, t))
+        basis = "tie"
+    variant = b if reference == a else a
+    if basis in ("count", "tie") and not _counted_variant(info[variant], info[reference]):
+        return None
+    return variant, reference, basis
+
+
+def _counted_variant(variant: _Term, reference: _Term) -> bool:
+    """Whether counts may make ``variant`` a variant of ``reference`` (no vocabulary decided)."""
+    if variant.zipf >= VARIANT_MAX_ZIPF:
+        return False  # the rarer form is itself a word
+    if not _rare_next_to_frequent(variant.uses, reference.uses):
+        return False
+    return reference.zipf < REFERENCE_MAX_ZIPF or reference.proper  # else a slip of an ordinary word: a spelling matter
+
+
+def _rare_next_to_frequent(variant_count: int, reference_count: int) -> bool:
+    """A slip is rarer than the name it slips from: two names both in steady use are two names."""
+    return variant_count <= 2 or variant_count * 3 <= reference_count
+
+
+def phrase_variants(vocab: Vocab, phrases: Forms, aliases: set[tuple[str, str]], reported_terms: set[tuple[str, str]], pairs: dict[str, VariantPair]) -> None:
+    """Multi-word names that differ in one word ("Elaine Example" / "Elaine Exampel")."""
+    folded: Terms = {}
+    for text, occurrences in phrases.items():
+        folded.setdefault(fold(text), {})[text] = occurrences
+    for members in _phrase_blocks(folded).values():
+        if len(members) < 2:
+            continue
+        words = [key.split()[index] for key, index in members]
+        for i, j in block_pairs(words):
+            (a, index), (b, _) = members[i], members[j]
+            wa, wb = words[i], words[j]
+            if wa[0] != wb[0] or (wa, wb) in reported_terms or (wa, wb) in aliases:
+                continue
+            if edit_distance(wa, wb) > phrase_reach(wa, wb):
+                continue
+            if suffix_variants(wa, wb) or drug_stem_pair(wa, wb) or spelling_standard(wa) == spelling_standard(wb):
+                continue
+            _phrase_pair(vocab, folded, a, b, index, pairs)
+
+
+def _phrase_blocks(folded: Terms) -> dict[tuple[int, int, str, tuple[str, ...]], list[tuple[str, int]]]:
+    """Phrases that may differ in one word, by (words, place of the word, its first letter, the other words)."""
+    blocks: dict[tuple[int, int, str, tuple[str, ...]], list[tuple[str, int]]] = {}
+    for key in folded:
+        words = key.split()
+        for index, word in enumerate(words):
+            if len(word) >= 4 and word.isalpha():
+                # The differing words must share their first letter: part of the block key.
+                block = (len(words), index, word[0], tuple(words[:index] + words[index + 1 :]))
+                blocks.setdefault(block, []).append((key, index))
+    return blocks
+
+
+def _phrase_pair(vocab: Vocab, folded: Terms, a: str, b: str, index: int, pairs: dict[str, VariantPair]) -> None:
+    """Record two folded phrases that differ in word ``index`` as a variant pair, if they are one."""
+    count_a = sum(len(o) for o in folded[a].values())
+    count_b = sum(len(o) for o in folded[b].values())
+    display_a = max(folded[a], key=lambda f: len(folded[a][f]))
+    display_b = max(folded[b], key=lambda f: len(folded[b][f]))
+    decided = vocab.decides(display_a, display_b, a, b)
+    if decided is not None:
+        reference, basis = (a, decided[1]) if decided[0] == display_a else (b, decided[1])
+    elif count_a != count_b:
+        reference, basis = (a, "count") if count_a > count_b else (b, "count")
+    else:
+        reference, basis = min(a, b), "tie"
+    variant = b if reference == a else a
+    v_word = variant.split()[index]
+    if zipf(v_word) >= VARIANT_MAX_ZIPF and basis in ("count", "tie"):
+        return
+    v_count, r_count = (count_b, count_a) if variant == b else (count_a, count_b)
+    if basis in ("count", "tie") and not _rare_next_to_frequent(v_count, r_count):
+        return
+    v_display = display_b if variant == b else display_a
+    r_display = display_a if variant == b else display_b
+    if v_display in pairs:
+        return
+    how = f"spelling: {describe_edit(reference.split()[index], v_word)}"
+    occurrences = [o for f in folded[variant].values() for o in f]
+    reference_occurrences = [o for f in folded[reference].values() for o in f]
+    pairs[v_display] = VariantPair(v_display, r_display, occurrences, reference_occurrences, how, basis)
