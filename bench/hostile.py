@@ -10,7 +10,9 @@ index, Markdown with many links or comments, invalid UTF-8...). Each size is
 twice the one before, so a linear tool takes about twice as long at each step:
 the "ratio" columns show the time at one size divided by the time at the size
 before, after subtracting the start-up time of a run on an empty file. A ratio
-above 2.5 is flagged SUPER-LINEAR; a run over 5 s or past the timeout is SLOW.
+above 2.5 is flagged SUPER-LINEAR (judged only where the smaller run takes 0.25 s
+more than start-up: below that it is noise); a run over 5 s or past the timeout
+is SLOW.
 Inputs are generated deterministically, nothing is downloaded. Not a test:
 figures depend on the machine.
 """
@@ -176,7 +178,7 @@ def main(argv: list[str] | None = None) -> int:
                     ratios.append(max(after - base, 0.01) / max(before - base, 0.01))
             notes = []
             # A ratio between two short runs is noise: judge only runs well above start-up.
-            if any(r is not None and r > SUPER_LINEAR and t is not None and t - base > 0.3 for r, t in zip(ratios, times[1:])):
+            if any(r is not None and r > SUPER_LINEAR and t is not None and t - base > 0.25 for r, t in zip(ratios, times)):
                 notes.append("SUPER-LINEAR")
             if any(t is None or t > SLOW_SECONDS for t in times):
                 notes.append("SLOW")

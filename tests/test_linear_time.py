@@ -7,12 +7,16 @@ without its fix. ``bench/hostile.py`` times the same inputs as a whole process.
 
 from __future__ import annotations
 
+import random
+import re
 from difflib import SequenceMatcher
 
 import pytest
 
 from checker.extract.alignment import differences
 from checker.extract.unicode_text import mojibake_repairs
+from checker.patterns import NextStop
+from checker.readers.markdown_inline import comments, images, inline_code, links
 
 
 def _opcodes(text: str, fixed: str) -> list[tuple[int, int, int, int]]:
@@ -79,3 +83,108 @@ def test_differences_of_repetitive_merged_words_stay_linear(compared):
         assert found == [(x, x + 2, y, y + 1) for x, y in zip(range(1, 8 * count, 8), range(1, 7 * count, 7))]
         work.append(compared[0])
     assert work[1] <= 2.2 * work[0]
+
+
+# --- the Markdown reader: inline code, comments, images and links in one pass -----------
+
+# The patterns the reader used to run with finditer: the scanners must find exactly their matches.
+_INLINE_CODE = re.compile(r"(`(?<!``)`*)(?!`)(.+?)(?<!`)\1(?!`)", re.S)
+_HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_IMAGE = re.compile(r"!\[[^\]\r\n]*\]\([^)\r\n]*\)")
+_LINK = re.compile(r"\[([^\[\]\r\n]*)\](?:\((?:<[^>\r\n]*>|[^)\s]*)(?:[ \t]+(?:\"[^\"]*\"|'[^']*'))?\)|\[[^\]\r\n]*\])")
+
+
+def _random_markdown(rng: random.Random, alphabet: tuple[str, ...], size: int) -> str:
+    return "".join(rng.choice(alphabet) for _ in range(size))
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_inline_scanners_find_what_the_patterns_found(seed):
+    rng = random.Random(seed)
+    pieces = ("[", "]", "(", ")", "<", ">", "!", "`", "``", '"', "'", " ", "\t", "\n", "\r\n", "a", "b c", "-", "<!--", "-->", "![", "](", "](<")
+    for _ in range(400):
+        text = _random_markdown(rng, pieces, rng.randint(0, 60))
+        assert inline_code(text) == [m.span() for m in _INLINE_CODE.finditer(text)], text
+        assert comments(text) == [m.span() for m in _HTML_COMMENT.finditer(text)], text
+        assert images(text) == [m.span() for m in _IMAGE.finditer(text)], text
+        assert links(text) == [(m.start(), m.end(1), m.end()) for m in _LINK.finditer(text)], text
+
+
+@pytest.fixture
+def scanned(monkeypatch):
+    """Characters that NextStop's searches run over, in all."""
+    work = [0]
+    original = NextStop.__init__
+
+    def counting_init(self, text, pattern):
+        original(self, text, pattern)
+        search = self._search
+
+        def counted(string, position):
+            found = search(string, position)
+            work[0] += (found.start() if found else len(string)) - position
+            return found
+
+        self._search = counted
+
+    monkeypatch.setattr(NextStop, "__init__", counting_init)
+    return work
+
+
+@pytest.mark.parametrize(("unit", "scan"), [("[a](", links), ("![a](", images), ("[a][", links), ('[a](b "', links)])
+def test_unclosed_links_and_images_are_scanned_once(scanned, unit, scan):
+    for size in (5_000, 10_000):
+        scanned[0] = 0
+        scan(unit * (size // len(unit)))
+        # A pattern tried at each "[" scanned the rest of the line from each: size x size / 8.
+        assert scanned[0] <= 3 * size
+
+
+def test_unclosed_comments_are_scanned_once():
+    scanned = [0]
+
+    class Counting(str):
+        """A string whose ``find`` counts the characters it runs over."""
+
+        def find(self, sub, start=0, end=None):  # type: ignore[override]
+            position = str.find(self, sub, start, len(self) if end is None else end)
+            scanned[0] += (len(self) if position == -1 else position) - start
+            return position
+
+    text = Counting("<!-- " * 4_000)
+    assert comments(text) == []
+    # The pattern, tried at each "<!--", scanned the rest of the document from each: size x size / 10.
+    assert scanned[0] <= 2 * len(text)
+
+
+def test_backtick_runs_of_many_lengths_are_read_once(monkeypatch):
+    from checker.readers import markdown_inline
+
+    runs = [0]
+    pattern = markdown_inline._BACKTICKS
+
+    class Counting:
+        def finditer(self, text):
+            for match in pattern.finditer(text):
+                runs[0] += 1
+                yield match
+
+    monkeypatch.setattr(markdown_inline, "_BACKTICKS", Counting())
+    # Runs of every length from 1 to 150, none closed, then all closed: the pattern scanned
+    # the rest of the text from each unclosed run (n^1.5); the scanner reads each run once.
+    ticks = " x ".join("`" * k for k in range(1, 151))
+    for text in (ticks, ticks + " and " + ticks):
+        runs[0] = 0
+        assert inline_code(text) == [m.span() for m in _INLINE_CODE.finditer(text)]
+        assert runs[0] == text.count("` ") + 1
+
+
+def test_markdown_reader_on_hostile_inputs_blanks_as_before():
+    from checker.readers.markdown import read
+
+    for text in ("[a](" * 3_000, "![a](" * 3_000):  # nothing closes: nothing is blanked
+        assert read("x.md", text + "\n").prose == text + "\n"
+    text = "Some text " + "<!-- " * 2_000 + "-->"
+    assert read("x.md", text).prose == "Some text " + " " * (len(text) - 10)
+    text = "See " + "`" * 7 + " a " + "``` b " * 500  # the run of seven never closes; the runs of three pair up
+    assert read("x.md", text).prose == _INLINE_CODE.sub(lambda match: " " * len(match.group()), text)

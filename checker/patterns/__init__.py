@@ -8,7 +8,9 @@ Domain modules (extractors, rules) use only what this package exports:
   code kept in the user cache directory between runs;
 - ``trie_regex(words)``: an alternation of ``words`` factored by common prefixes;
 - ``BoundedMemo(limit)``: a dict of remembered results that empties itself
-  when it outgrows its limit.
+  when it outgrows its limit;
+- ``NextStop(text, pattern)``: the next position where a pattern matches,
+  remembered, so that scanners trying candidates left to right stay linear.
 
 Nothing outside this package reaches into its modules' private names.
 """
@@ -16,6 +18,7 @@ Nothing outside this package reaches into its modules' private names.
 from checker.patterns.compiled import compile_cached
 from checker.patterns.lazy import LazyPattern
 from checker.patterns.memo import BoundedMemo
+from checker.patterns.stops import NextStop
 from checker.patterns.trie import trie_regex
 
-__all__ = ["BoundedMemo", "LazyPattern", "compile_cached", "trie_regex"]
+__all__ = ["BoundedMemo", "LazyPattern", "NextStop", "compile_cached", "trie_regex"]
