@@ -188,3 +188,50 @@ def test_markdown_reader_on_hostile_inputs_blanks_as_before():
     assert read("x.md", text).prose == "Some text " + " " * (len(text) - 10)
     text = "See " + "`" * 7 + " a " + "``` b " * 500  # the run of seven never closes; the runs of three pair up
     assert read("x.md", text).prose == _INLINE_CODE.sub(lambda match: " " * len(match.group()), text)
+
+
+# --- numbers: a footnote marker test reads back to the line start only through blanks ----
+
+
+class _CountingText(str):
+    """A string that counts the characters its slices copy and its ``rfind`` calls run over."""
+
+    work = 0
+
+    def __getitem__(self, key):  # type: ignore[override]
+        item = str.__getitem__(self, key)
+        _CountingText.work += len(item)
+        return item
+
+    def rfind(self, sub, start=None, end=None):  # type: ignore[override]
+        start = 0 if start is None else start
+        end = len(self) if end is None else end
+        position = str.rfind(self, sub, start, end)
+        _CountingText.work += end - (start if position == -1 else position)
+        return position
+
+
+def test_parenthesised_numbers_on_one_line_are_not_copied_per_number():
+    from checker.extract.numbers import parse_quantities
+
+    work = []
+    for count in (1_000, 2_000):
+        text = _CountingText("see (12) and " * count)
+        _CountingText.work = 0
+        assert len(parse_quantities(text)) == count
+        work.append(_CountingText.work)
+    # Copying the line up to each figure: 13 x count^2 / 2 characters (6.5 million at 1,000).
+    assert work[1] <= 2.2 * work[0]
+    assert work[1] <= 200 * 2_000
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_blank_before_is_the_blank_line_prefix_test(seed):
+    from checker.extract.numbers import _blank_before
+
+    rng = random.Random(seed)
+    for _ in range(3_000):
+        text = "".join(rng.choice(("(", " ", "\t", "\n", "\u00a0", "\u2028", "a", "[", "\r")) for _ in range(rng.randint(1, 12)))
+        for start in range(len(text)):
+            line_start = text.rfind("\n", 0, start) + 1
+            assert _blank_before(text, start) == (not text[line_start : start - 1].strip()), (text, start)
