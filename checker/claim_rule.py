@@ -38,7 +38,7 @@ class ClaimRule(Rule):
         related = tuple(Related(start, end, f'figure used: "{doc.text[start:end]}"') for start, end in claim.parts)
         fix = None
         if claim.suggestion and claim.suggestion != doc.text[claim.start:claim.end]:
-            fix = Fix((Edit(claim.start, claim.end, claim.suggestion),), "display", f'write "{claim.suggestion}"')
+            fix = Fix((Edit(claim.start, claim.end, claim.suggestion),), "display", f'Write "{claim.suggestion}"')
         return self.finding(
             claim.start, claim.end, self.message(doc, claim), evidence=claim.detail, related=related, fix=fix,
             severity="warning" if claim.loose else None,

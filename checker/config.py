@@ -94,6 +94,9 @@ class Settings(_Strict):
     # Where unchanged documents' fact sheets are kept between runs (relative to the
     # project root); see checker.cache. ``--no-cache`` bypasses it.
     cache_dir: str = Field(default=".factlint_cache", alias="cache-dir")
+    # Seconds one document may take to check; a document that takes longer is left out
+    # with a notice and the run goes on (see checker.budget). 0: no limit.
+    time_limit: float = Field(default=60.0, alias="time-limit", ge=0)
     vocabulary: Vocabulary = Field(default_factory=Vocabulary)
     dates: Dates = Field(default_factory=Dates)
     ledger: str | None = None

@@ -43,6 +43,7 @@ class Source:
     file: str | None = None
     data: bytes | None = None
     in_scope: bool = True
+    encoding: str | None = None  # read in this encoding, detected by an earlier read, not detected again
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,22 +114,33 @@ def _process(source: Source) -> FactSheet | Notice:
 
 def process(source: Source, settings: Settings, rules: list[Rule], kinds: Iterable[str]) -> FactSheet | Notice:
     """Pass 1 for one document: read, parse, extract, run document rules."""
-    from checker.readers import BinaryFileError, read_document
+    from checker.readers import BinaryFileError
 
     try:
         data = source.data if source.data is not None else Path(source.file or source.path).read_bytes()
     except OSError as error:
         return Notice(source.path, f"could not be read: {error.strerror or error}")
+    from checker.budget import TimeLimitExceeded, time_limit
+
     try:
-        doc, decoded = read_document(source.path, data)
+        with time_limit(settings.time_limit):
+            sheet = _check(source, data, settings, rules, kinds)
     except BinaryFileError as error:
         return Notice(source.path, f"skipped: binary file ({error})")
-    from checker.reading import reading_notes
-
-    doc.reading = reading_notes(data, doc.text, decoded.encoding, decoded.bad_byte)
-    sheet = build_sheet(doc, settings, rules, kinds, source.in_scope)
+    except TimeLimitExceeded as exceeded:
+        return Notice(source.path, f"not checked: it took longer than the time limit of {exceeded.seconds:g} s per document (time-limit in the configuration)")
     sheet.content_digest = content_digest(data)
     return sheet
+
+
+def _check(source: Source, data: bytes, settings: Settings, rules: list[Rule], kinds: Iterable[str]) -> FactSheet:
+    """Read, parse and extract one document's bytes (raises ``BinaryFileError``)."""
+    from checker.readers import read_document
+    from checker.reading import reading_notes
+
+    doc, decoded = read_document(source.path, data, encoding=source.encoding)
+    doc.reading = reading_notes(data, doc.text, decoded.encoding, decoded.bad_byte)
+    return build_sheet(doc, settings, rules, kinds, source.in_scope)
 
 
 def content_digest(data: bytes) -> str:

@@ -174,7 +174,7 @@ class DocumentDate(_Fact):
     end: int | None = None
 
 
-# --- facts across documents (checker.extract.facts) --------------------------
+# --- facts across documents (checker.extract.statements) -----------------------
 
 
 class GrowthClaim(_Fact):
@@ -208,7 +208,7 @@ class FactStatement(_Fact):
     text: str
     start: int
     end: int
-    subject_key: str = ""  # normalised subject (see checker.extract.facts.subject_key)
+    subject_key: str = ""  # normalised subject (see checker.extract.statement_terms.subject_key)
     organisation: bool = False  # the subject is a company, not a product or segment
     phrase: str = ""  # the measure as written ("full-year sales")
     statement_start: int = 0

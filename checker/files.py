@@ -2,6 +2,8 @@
 
 Every write goes through a temporary file in the same directory and a rename,
 so a reader never sees half a file and a failed write leaves the old one whole.
+A temporary file that a killed process left behind is removed by the next
+``--fix`` run in that directory (``remove_leftovers``).
 
 The user cache directory holds derived data that can be rebuilt from the
 installed packages, so losing it only costs time: the word-list index
@@ -11,7 +13,10 @@ installed packages, so losing it only costs time: the word-list index
 from __future__ import annotations
 
 import os
+import re
 import tempfile
+import time
+from collections.abc import Iterable
 from pathlib import Path
 
 
@@ -46,6 +51,37 @@ def write_atomic(path: Path | str, data: bytes, durable: bool = True) -> None:
         except OSError:
             pass
         raise
+
+
+# The temporary files of write_atomic: "." + the file's name + mkstemp's 8 random characters + ".factlint".
+_LEFTOVER = re.compile(r"\.(?P<name>.+)\.[a-z0-9_]{8}\.factlint")
+
+
+def remove_leftovers(directories: Iterable[Path | str], older_than: float = 60.0) -> list[Path]:
+    """Remove temporary files that an interrupted write left in ``directories``; return them.
+
+    Only files named as ``write_atomic`` names them, next to the file they were for, and
+    not touched for ``older_than`` seconds (a concurrent run may still be writing a new one).
+    """
+    removed: list[Path] = []
+    now = time.time()
+    for directory in directories:
+        try:
+            entries = list(os.scandir(directory))
+        except OSError:
+            continue
+        names = {entry.name for entry in entries}
+        for entry in entries:
+            match = _LEFTOVER.fullmatch(entry.name)
+            if match is None or match["name"] not in names:
+                continue
+            try:
+                if entry.is_file(follow_symlinks=False) and now - entry.stat(follow_symlinks=False).st_mtime >= older_than:
+                    os.unlink(entry.path)
+                    removed.append(Path(entry.path))
+            except OSError:
+                continue
+    return removed
 
 
 class ReadOnlyFileError(OSError):

@@ -13,10 +13,15 @@ import sys
 from collections.abc import Iterable
 from pathlib import Path
 
-from checker.files import ReadOnlyFileError, write_document
+from checker.files import ReadOnlyFileError, remove_leftovers, write_document
 from checker.finding import Diagnostic, Edit
+from checker.readers import BinaryFileError
 
 MAX_ROUNDS = 10
+
+
+class EncodingChangeError(ValueError):
+    """Writing the fixed text would change the file beyond its fixes: another encoding, or bytes that do not round-trip."""
 
 
 def applicable(diagnostic: Diagnostic, unsafe: bool) -> bool:
@@ -84,10 +89,10 @@ def fix_text(source_path: str, data: bytes, settings, rules, unsafe: bool = Fals
     and the number of rounds that changed something.
     """
     from checker.engine import Source, run
-    from checker.readers import read_document
+    from checker.readers import decode, format_for, read_document
 
     doc, decoded = read_document(source_path, data)
-    text = doc.text
+    text = original = doc.text
     if diagnostics is None:
         diagnostics = run([Source(source_path, data=data)], settings, rules, jobs=1).diagnostics
     rounds = 0
@@ -98,11 +103,25 @@ def fix_text(source_path: str, data: bytes, settings, rules, unsafe: bool = Fals
         rounds += 1
         text = new
         new_data = encode(text, decoded.encoding, decoded.bom)
-        doc, _ = read_document(source_path, new_data)
-        diagnostics = run([Source(source_path, data=new_data)], settings, rules, jobs=1).diagnostics
+        doc, _ = read_document(source_path, new_data, encoding=decoded.encoding)
+        diagnostics = run([Source(source_path, data=new_data, encoding=decoded.encoding)], settings, rules, jobs=1).diagnostics
     if rounds == 0:
         return data, 0
-    return encode(text, decoded.encoding, decoded.bom), rounds
+    # A file is rewritten whole, so its text must encode back to the very bytes it was read from:
+    # cp932 has two codes for some characters, and malformed UTF-16 is read with replacements.
+    try:
+        round_trip = encode(original, decoded.encoding, decoded.bom) == data
+    except UnicodeEncodeError:
+        round_trip = False
+    if not round_trip:
+        raise EncodingChangeError(f"written back in {decoded.encoding}, bytes the fixes do not touch would change")
+    fixed = encode(text, decoded.encoding, decoded.bom)
+    # Detection reads the whole file: a fix can tip it (a cp1252 file whose only non-UTF-8 byte
+    # goes reads as UTF-8 next time, its "\u00c3\u00a9" as "\u00e9"). Such a fix would change the rest of the file.
+    reread = decode(fixed, text_format=format_for(source_path) is not None)
+    if reread.text != text:
+        raise EncodingChangeError(f"the fixed file would be read as {reread.encoding}, not {decoded.encoding}, which changes the rest of its text")
+    return fixed, rounds
 
 
 def fix_run(result, sources, settings, rules, unsafe: bool = False, write: bool = True, diff_stream=None) -> list[str]:
@@ -115,6 +134,8 @@ def fix_run(result, sources, settings, rules, unsafe: bool = False, write: bool 
         if applicable(diagnostic, unsafe):
             by_path.setdefault(diagnostic.path, []).append(diagnostic)
     changed: list[str] = []
+    if write:
+        _remove_leftovers(sources)
     for source in sources:
         if not source.in_scope or source.path not in by_path:
             continue
@@ -132,6 +153,12 @@ def fix_run(result, sources, settings, rules, unsafe: bool = False, write: bool 
             new, _ = fix_text(source.path, data, settings, rules, unsafe, [d for d in result.diagnostics if d.path == source.path])
         except UnicodeEncodeError as error:
             print(f"factlint: {source.path}: not fixed: the fix needs a character that {error.encoding} cannot store", file=sys.stderr)
+            continue
+        except EncodingChangeError as error:
+            print(f"factlint: {source.path}: not fixed: {error}", file=sys.stderr)
+            continue
+        except BinaryFileError as error:  # the fixed text would be skipped as binary by the next run
+            print(f"factlint: {source.path}: not fixed: the fixed file would read as binary ({error})", file=sys.stderr)
             continue
         if new == data:
             continue
@@ -154,6 +181,13 @@ def fix_run(result, sources, settings, rules, unsafe: bool = False, write: bool 
     return changed
 
 
+def _remove_leftovers(sources) -> None:
+    """Remove the temporary files of an earlier --fix that was killed mid-write, saying so."""
+    directories = sorted({str(Path(source.file).parent) for source in sources if source.in_scope and source.file is not None})
+    for path in remove_leftovers(directories):
+        print(f"factlint: removed {path}, a temporary file left by an interrupted --fix", file=sys.stderr)
+
+
 def _unchanged(result, path: str, data: bytes) -> bool:
     """Whether ``data`` are the bytes the run checked for ``path`` (the fixes' offsets refer to them)."""
     from checker.engine import content_digest
@@ -167,7 +201,8 @@ def _write_diff(path: str, old: bytes, new: bytes, stream) -> None:
 
     from checker.readers import decode
 
-    before = decode(old).text.splitlines(keepends=True)
-    after = decode(new).text.splitlines(keepends=True)
+    decoded = decode(old)
+    before = decoded.text.splitlines(keepends=True)
+    after = decode(new, encoding=decoded.encoding).text.splitlines(keepends=True)
     for line in difflib.unified_diff(before, after, fromfile=f"a/{path}", tofile=f"b/{path}"):
         stream.write(line if line.endswith(("\n", "\r")) else line + "\n\\ No newline at end of file\n")

@@ -5,7 +5,7 @@ ledger is a TOML file of ``[[fact]]`` tables::
 
     [[fact]]
     subject = "Olverembatinib"
-    measure = "sales"              # a measure phrase (see checker.extract.facts)
+    measure = "sales"              # a measure phrase (see checker.extract.statement_terms)
     period = "2024"                # "2024", "FY2024", "Q4 2024", "H1 2024"; omit for timeless facts
     value = "$34.4 million"        # as a writer would state it: the rounding is read from it
     source = "2024 annual report"  # optional
@@ -71,7 +71,7 @@ class Ledger:
 
     def find(self, subject_key: str, measure: str, period: str, unit: str, organisation: bool = False) -> list[LedgerFact]:
         """Ledger facts for a document statement's key (subject key already made corpus-canonical)."""
-        from checker.extract.facts import same_measure
+        from checker.statements_compare import same_measure
 
         return [
             fact
@@ -123,7 +123,7 @@ def _key_line(raw: str, key: str, begin: int, end: int | None) -> int | None:
 
 
 def _fact(path: Path, raw: str, table: Any, begin: int, end: int | None) -> LedgerFact:
-    from checker.extract.facts import PERIOD_RE, normalise_measure, parse_period, subject_key
+    from checker.extract.statement_terms import PERIOD_RE, normalise_measure, parse_period, subject_key
 
     header = _line(raw, begin)
 
@@ -145,7 +145,7 @@ def _fact(path: Path, raw: str, table: Any, begin: int, end: int | None) -> Ledg
     measure_text = table["measure"]
     measure = normalise_measure(measure_text) if isinstance(measure_text, str) else None
     if measure is None:
-        from checker.extract.facts import MEASURES
+        from checker.extract.statement_terms import MEASURES
 
         known = ", ".join(MEASURES)
         raise fail(f"unknown measure {measure_text!r} (known: {known}, and their synonyms)", "measure")
@@ -196,8 +196,8 @@ def _value(table: dict, measure: str, fail) -> tuple[float, float, float, str, s
     if isinstance(value, str):
         if "unit" in table or "scale" in table:
             raise fail("unit and scale go with a numeric value; a string value states its own", "unit" if "unit" in table else "scale")
-        from checker.extract.facts import figure_interval
         from checker.extract.numbers import parse_quantities
+        from checker.extract.statement_terms import figure_interval
 
         text = " ".join(value.split())
         quantities = parse_quantities(text)
@@ -227,7 +227,7 @@ def _value(table: dict, measure: str, fail) -> tuple[float, float, float, str, s
 
 def to_ledger(sheets: Sequence[Any]) -> str:
     """The facts a corpus states, as a ledger (TOML) a user can review and keep."""
-    from checker.extract.facts import canonical_subjects
+    from checker.extract.statement_terms import canonical_subjects
 
     statements = [(sheet, fact) for sheet in sheets for fact in sheet.facts]
     canonical = canonical_subjects(fact.subject_key for _, fact in statements)

@@ -37,7 +37,10 @@ FAMILIES: dict[str, Category] = {
 # Extractors a rule may require; the engine runs only those needed.
 EXTRACTORS = ("names", "numbers", "dates", "facts")
 
-DOC_SECTIONS = ("What it does", "Why it matters", "Example")
+# The docstring is the rule's documentation (``factlint rule CODE``), in these sections;
+# a rule that offers fixes adds "Fix safety", one with options "Options". The examples
+# under Flagged and Passes are run by tests/test_rule_docs.py.
+DOC_SECTIONS = ("What it checks", "Why it matters", "Flagged", "Passes")
 
 _CODE = re.compile(r"^(NAM|ENC|NUM|DAT|TXT)\d{3}$")
 _NAME = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")

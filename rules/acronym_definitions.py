@@ -37,8 +37,8 @@ def _definitions(facts) -> dict[str, list]:
 class AcronymRedefined(Rule):
     """An acronym defined twice with different long forms.
 
-    What it does
-    ------------
+    What it checks
+    --------------
     Reports the second definition of an acronym when its long form differs
     from the first one: ``acute lymphoblastic leukemia (ALL)`` and later
     ``acute lymphocytic leukemia (ALL)``. Differences of case, hyphens,
@@ -50,15 +50,13 @@ class AcronymRedefined(Rule):
     Two expansions of one acronym leave the reader unsure which one is
     meant, and often one of them is simply wrong.
 
-    Example
+    Flagged
     -------
-    Flagged::
-
         Patients with minimal residual disease (MRD) were enrolled. The
         measurable residual disease (MRD) rate was 64%.
 
-    Passes::
-
+    Passes
+    ------
         Patients with minimal residual disease (MRD) were enrolled. Minimal
         residual diseases (MRD) fell.
     """
@@ -92,8 +90,8 @@ class AcronymRedefined(Rule):
 class AcronymBeforeDefinition(Rule):
     """An acronym used before the sentence that defines it.
 
-    What it does
-    ------------
+    What it checks
+    --------------
     Reports the first use of an acronym that comes before the document's
     definition of it (``... TKI ... tyrosine kinase inhibitor (TKI)``).
     Headings and title lines are not counted: a title may use an acronym
@@ -104,15 +102,13 @@ class AcronymBeforeDefinition(Rule):
     A definition helps only readers who have not yet met the acronym. Moving
     the definition to the first use is usually a one-line edit.
 
-    Example
+    Flagged
     -------
-    Flagged::
-
         Resistance to TKI therapy is common. A tyrosine kinase inhibitor
         (TKI) blocks the enzyme.
 
-    Passes::
-
+    Passes
+    ------
         A tyrosine kinase inhibitor (TKI) blocks the enzyme. Resistance to
         TKI therapy is common.
     """

@@ -11,8 +11,8 @@ from checker.rule import Rule
 class AcronymVariants(Rule):
     """An acronym that is never defined but is one slip away from one that is.
 
-    What it does
-    ------------
+    What it checks
+    --------------
     Reports an acronym that the document never defines, that is not a
     well-known acronym, and that differs from an acronym the document does
     define by one letter added or dropped (``NRDLC`` / ``NRDL``), by two
@@ -31,16 +31,20 @@ class AcronymVariants(Rule):
     slip for a defined one, they may take it for a different programme,
     list or measure.
 
-    Example
-    -------
-    Flagged::
+    Fix safety
+    ----------
+    A suggestion only (never applied by ``--fix``): it replaces the variant
+    with the defined acronym, but the variant may be a different acronym that
+    the document never defines.
 
+    Flagged
+    -------
         Coverage on the National Reimbursement Drug List (NRDL) began in
         2024, and NRDL listing lifted sales. Last year was the first full
         year of NRDLC coverage.
 
-    Passes::
-
+    Passes
+    ------
         It treats chronic lymphocytic leukemia (CLL) and acute lymphoblastic
         leukemia (ALL); a second compound targets ALK and CML.
     """
@@ -88,5 +92,5 @@ class AcronymVariants(Rule):
             related = (Related(definition.short_start, definition.short_end, f"'{anchor}' defined here"),)
             for mention in found:
                 replacement = anchor + mention.text[len(form) :]
-                fix = Fix((Edit(mention.start, mention.end, replacement),), "display", f"write '{replacement}'")
+                fix = Fix((Edit(mention.start, mention.end, replacement),), "display", f'Write "{replacement}"')
                 yield self.finding(mention.start, mention.end, message, evidence=evidence, related=related, fix=fix)

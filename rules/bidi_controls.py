@@ -33,8 +33,8 @@ NAMES = {
 class BidiControl(Rule):
     """A bidirectional control character: the text displays in a different order from how it is stored.
 
-    What it does
-    ------------
+    What it checks
+    --------------
     Reports every bidirectional embedding, override and isolate control
     (U+202A to U+202E, U+2066 to U+2069), one finding per group of
     consecutive controls, anywhere in the file, code blocks included. These
@@ -53,20 +53,20 @@ class BidiControl(Rule):
     languages display correctly without these controls in a published
     document, so they have no place in one.
 
+    Fix safety
+    ----------
     The suggested fix deletes the controls; it is not applied automatically
     because the displayed order changes when it is.
 
-    Example
+    Flagged
     -------
-    Flagged::
-
         Revenue was <U+202E>0.84<U+202C> million
 
     (``<U+202E>`` stands for the invisible right-to-left override; it makes
     the stored "0.84" display as "48.0".)
 
-    Passes::
-
+    Passes
+    ------
         Revenue was 48.0 million; the Hebrew name is שלום and the Arabic one مرحبا.
     """
 
@@ -92,7 +92,7 @@ class BidiControl(Rule):
                 end,
                 f'"{_shown(text, start, end)}" contains {what}, which changes the order in which the text is displayed',
                 evidence="stored order, controls shown as <U+XXXX>: " + _shown(text, start, end, 30),
-                fix=Fix((Edit(start, end, ""),), "display", "delete the bidirectional controls"),
+                fix=Fix((Edit(start, end, ""),), "display", "Delete the bidirectional controls"),
             )
 
 

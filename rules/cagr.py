@@ -8,8 +8,8 @@ from checker.claim_rule import ClaimRule
 class CompoundGrowth(ClaimRule):
     """A compound annual growth rate (CAGR) that does not match its two figures and years.
 
-    What it does
-    ------------
+    What it checks
+    --------------
     Finds growth rates stated with a starting figure, an ending figure and
     their years ("from $2.1 billion in 2024 to $3.4 billion in 2032, a CAGR
     of 6.2%") and recomputes (end / start)^(1 / years) - 1, allowing for
@@ -22,15 +22,13 @@ class CompoundGrowth(ClaimRule):
     wrong, typically computed over the wrong number of years or copied
     from an older forecast.
 
-    Example
+    Flagged
     -------
-    Flagged::
-
         The market is expected to grow from $2.1 billion in 2024 to $3.4
         billion in 2032, a CAGR of 9.5%.
 
-    Passes::
-
+    Passes
+    ------
         The market is expected to grow from $2.1 billion in 2024 to $3.4
         billion in 2032, a CAGR of 6.2%.
     """

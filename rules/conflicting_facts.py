@@ -11,8 +11,8 @@ from checker.rule import Rule
 class ConflictingFacts(Rule):
     """The same fact stated with different values, in one document or across documents.
 
-    What it does
-    ------------
+    What it checks
+    --------------
     Collects statements of the form subject + measure + period = value
     ("Norwind Robotics revenue for 2025 was $60.9 million", "Norwind was
     founded in 2012", "we have more than 800 employees") from every
@@ -35,17 +35,20 @@ class ConflictingFacts(Rule):
     readers who compare them stop trusting all three. The check finds the
     disagreement; only the writer knows which figure is correct.
 
-    Example
+    Fix safety
+    ----------
+    A suggestion only (never applied by ``--fix``): it offers the other
+    document's figure, but either figure may be the wrong one.
+
+    Flagged
     -------
-    Flagged::
+        press-release.md: Norwind Robotics reported total revenue of $60.9 million for 2025.
+        letter.md:        Norwind Robotics reported total revenue of $61.9 million for 2025.
 
-        press-release.md: Total revenue for 2025 was $60.9 million.
-        letter.md:        Total revenue for 2025 was $61.9 million.
-
-    Passes::
-
-        press-release.md: Total revenue for 2025 was $60.9 million.
-        interview.md:     Last year our revenue was $61 million.
+    Passes
+    ------
+        press-release.md: Norwind Robotics reported total revenue of $60.9 million for 2025.
+        interview.md:     Norwind Robotics reported total revenue of $61 million for 2025.
     """
 
     code = "NUM101"
@@ -55,7 +58,7 @@ class ConflictingFacts(Rule):
     requires = ("facts",)
 
     def check_corpus(self, sheets: Sequence) -> Iterator[Finding]:
-        from checker.extract.facts import corpus_subjects, describe, format_interval, overlaps, where
+        from checker.statements_compare import corpus_subjects, describe, format_interval, overlaps, where
 
         canonical = corpus_subjects(sheets, self.ledger)
         groups: dict[tuple, list] = {}
@@ -98,5 +101,5 @@ class ConflictingFacts(Rule):
                 fix = None
                 if len({other.text for _, other in others}) == 1:
                     fix = Fix((Edit(fact.start, fact.end, others[0][1].text),), "display",
-                              f"use the figure stated in {where(others[0][0], others[0][1].start, sheet.path)}")
+                              f"Use the figure stated in {where(others[0][0], others[0][1].start, sheet.path)}")
                 yield self.finding(fact.start, fact.end, message, evidence=evidence, related=related, fix=fix, path=sheet.path)

@@ -6,6 +6,8 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
+from pydantic import BaseModel, ConfigDict, field_validator
+
 from checker.finding import Edit, Finding, Fix
 from checker.patterns import LazyPattern
 from checker.rule import Rule
@@ -63,8 +65,8 @@ _FUNCTION = frozenset(
 class DoubledWord(Rule):
     """The same word twice in a row, such as ``the the``.
 
-    What it does
-    ------------
+    What it checks
+    --------------
     Reports a word repeated immediately, ignoring case and line breaks
     (``the\\nthe`` is the usual way it happens) but never across a paragraph
     break or punctuation. Repeats that English uses on purpose are left alone:
@@ -80,20 +82,25 @@ class DoubledWord(Rule):
     A doubled word is almost always an editing slip, and the eye skips it:
     readers notice it only after publication.
 
+    Options
+    -------
+    ``allow``: words whose doubling the house style allows, beyond the
+    built-in ones (for example ``allow = ["bora"]``); case is ignored.
+
+    Fix safety
+    ----------
     The fix deletes the second word. It is safe for articles, prepositions,
     conjunctions and auxiliaries ("the the", "of of", "will will"), which are
     never doubled on purpose; for other words it is unsafe, because a rare
     construction may be intended.
 
-    Example
+    Flagged
     -------
-    Flagged::
-
         The company expects to file the
         the application in the first quarter.
 
-    Passes::
-
+    Passes
+    ------
         By March the company had had two approvals.
     """
 
@@ -101,9 +108,26 @@ class DoubledWord(Rule):
     name = "doubled-word"
     severity = "warning"
 
+    class Options(BaseModel):
+        """``[tool.factlint.rules.doubled-word]``."""
+
+        model_config = ConfigDict(extra="forbid", frozen=True)
+        # Words whose doubling the house style allows, beyond the built-in ones.
+        allow: tuple[str, ...] = ()
+
+        @field_validator("allow")
+        @classmethod
+        def _words(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+            for word in value:
+                if not word.isalpha():
+                    raise ValueError(f"expected single words, got {word!r}")
+            return tuple(word.lower() for word in value)
+
     def check(self, doc, facts) -> Iterator[Finding]:
         prose, text = doc.prose, doc.text
         candidates = _candidates(prose)
+        if isinstance(self.options, self.Options) and self.options.allow:
+            candidates -= set(self.options.allow)
         if not candidates:
             return
         # Search the lower-cased text when lower-casing keeps every offset

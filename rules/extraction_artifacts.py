@@ -29,8 +29,8 @@ _SUSPENDED = frozenset("and or to nor but than versus vs via through as".split()
 class ExtractionArtifact(Rule):
     """HTML entities, PDF ligatures and end-of-line hyphenation left in the middle of a line.
 
-    What it does
-    ------------
+    What it checks
+    --------------
     Reports three leftovers of converting documents to text:
 
     - HTML character references in plain-text files (``&amp;``,
@@ -49,19 +49,19 @@ class ExtractionArtifact(Rule):
     search, spell checking and the other rules do not recognise a word
     written with a ligature character ("ﬁnancial") or broken in two.
 
+    Fix safety
+    ----------
     Replacing a ligature with its letters is safe and applied by ``--fix``.
     The entity and hyphenation fixes are suggestions: a text about HTML may
     mean the entity literally, and a broken word may have been meant as a
     hyphenated compound.
 
-    Example
+    Flagged
     -------
-    Flagged::
-
         Research &amp; development costs rose, driven by treat- ment of ﬁve patients.
 
-    Passes::
-
+    Passes
+    ------
         Research & development costs rose for pre- and post-operative treatment of five patients.
     """
 
@@ -101,7 +101,7 @@ class ExtractionArtifact(Rule):
                 match.end(),
                 f'"{entity}" is an HTML character reference{twice} in plain text; it stands for "{shown}"',
                 evidence=f"HTML decodes {entity} as {shown}" + "".join(f" (U+{ord(ch):04X})" for ch in meaning[:2]),
-                fix=Fix((Edit(match.start(), match.end(), meaning),), "display", f'replace with "{shown}"'),
+                fix=Fix((Edit(match.start(), match.end(), meaning),), "display", f'Replace with "{shown}"'),
             )
 
     def _ligatures(self, prose: str) -> Iterator[Finding]:
@@ -117,7 +117,7 @@ class ExtractionArtifact(Rule):
                 end,
                 f'"{word}" contains the ligature "{ligature}" (U+{ord(ligature):04X}) instead of the letters "{letters}"',
                 evidence=f"U+{ord(ligature):04X} {unicodedata.name(ligature)} is a presentation form of \"{letters}\"",
-                fix=Fix((Edit(start, end, letters),), "safe", f'replace with "{letters}"'),
+                fix=Fix((Edit(start, end, letters),), "safe", f'Replace with "{letters}"'),
             )
 
     def _broken_words(self, prose: str) -> Iterator[Finding]:
@@ -142,7 +142,7 @@ class ExtractionArtifact(Rule):
                 end,
                 f'"{broken}" is a word broken by end-of-line hyphenation; it reads "{joined}"',
                 evidence=f'word frequency (Zipf): "{joined}" {joined_zipf:.1f}, "{second}" {second_zipf:.1f}',
-                fix=Fix((Edit(start, end, joined),), "display", f'join as "{joined}"'),
+                fix=Fix((Edit(start, end, joined),), "display", f'Join as "{joined}"'),
             )
 
 

@@ -91,8 +91,8 @@ _NEIGHBOUR_ZIPF = 2.0
 class FusedWords(Rule):
     """Two words run together without a space, such as ``ofapplication``.
 
-    What it does
-    ------------
+    What it checks
+    --------------
     Reports a lower-case word that is not in the English word list but
     splits into a very common function word ("of", "the", "and", "for", ...)
     and another common word: ``ofapplication`` (of + application),
@@ -115,14 +115,18 @@ class FusedWords(Rule):
     The suggested split is shown but not applied automatically: the rule
     cannot be certain that the word is not a name or a term of art.
 
-    Example
-    -------
-    Flagged::
+    Fix safety
+    ----------
+    A suggestion only (never applied by ``--fix``): it inserts the missing
+    space, but a run-together word may be a name or a term the word list does
+    not know.
 
+    Flagged
+    -------
         accelerate the review process at the stage ofapplication for approval
 
-    Passes::
-
+    Passes
+    ------
         accelerate the review process at the stage of application for approval
         olverembatinib and venetoclax; the bytearray type
     """

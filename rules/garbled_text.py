@@ -17,8 +17,8 @@ if TYPE_CHECKING:
 class GarbledText(Rule):
     """Garbled text: characters from many unrelated scripts, unassigned code points or ``(cid:N)`` codes.
 
-    What it does
-    ------------
+    What it checks
+    --------------
     Reports each run of characters that cannot be real text, spanning the
     whole run:
 
@@ -47,14 +47,12 @@ class GarbledText(Rule):
 
     There is no automatic fix.
 
-    Example
+    Flagged
     -------
-    Flagged::
-
         the Provisions for Drug Registration* (ᖹۜൗ̅၍ଣ፬ج'(਷࢕̹ఙ္ຖ) and
 
-    Passes::
-
+    Passes
+    ------
         Ascentage Pharma (亚盛医药) and Sony (ソニー株式会社) reported results.
     """
 

@@ -11,8 +11,8 @@ from checker.rule import Rule
 class GrowthVsPriorPeriod(Rule):
     """A stated growth rate that the prior period's figure, stated elsewhere, contradicts.
 
-    What it does
-    ------------
+    What it checks
+    --------------
     Checks one-figure growth claims ("sales of $62.2 million in 2025,
     representing 81% year-over-year growth", "revenue rose 12% year over
     year to $48.6 million") when the figure for the period compared
@@ -31,19 +31,15 @@ class GrowthVsPriorPeriod(Rule):
     different base, the claim quietly stops being true, and the reader has
     no way to see it without the other document at hand.
 
-    Example
+    Flagged
     -------
-    Flagged::
+        2024-results.md: Norwind Robotics reported total revenue of $40.0 million for 2024.
+        interview.md:    Norwind Robotics revenue grew 81% year over year to $62.2 million in 2025.
 
-        2024-results.md: Olverembatinib sales were $40.0 million in 2024.
-        interview.md:    Olverembatinib generated sales of $62.2 million in
-                         2025, representing 81% year-over-year growth.
-
-    Passes::
-
-        2024-results.md: Olverembatinib sales were $34.4 million in 2024.
-        interview.md:    Olverembatinib generated sales of $62.2 million in
-                         2025, representing 81% year-over-year growth.
+    Passes
+    ------
+        2024-results.md: Norwind Robotics reported total revenue of $34.4 million for 2024.
+        interview.md:    Norwind Robotics revenue grew 81% year over year to $62.2 million in 2025.
     """
 
     code = "NUM102"
@@ -53,7 +49,7 @@ class GrowthVsPriorPeriod(Rule):
     requires = ("facts",)
 
     def check_corpus(self, sheets: Sequence) -> Iterator[Finding]:
-        from checker.extract.facts import corpus_subjects, growth_interval, overlaps, same_measure, where
+        from checker.statements_compare import corpus_subjects, growth_interval, overlaps, same_measure, where
 
         ledger = self.ledger
         canonical = corpus_subjects(sheets, ledger)

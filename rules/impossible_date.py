@@ -18,8 +18,8 @@ _LEAD = re.compile(r"(?:(?:the|since|fiscal|years?|first|second|third|fourth|1st
 class ImpossibleDate(Rule):
     """A date that is not on the calendar.
 
-    What it does
-    ------------
+    What it checks
+    --------------
     Reports dates that cannot exist: a day beyond the end of its month
     ("April 31, 2025", "February 30"), February 29 in a year that is not a
     leap year ("2025-02-29"), a month number above 12 ("2025-13-01"), and
@@ -33,14 +33,12 @@ class ImpossibleDate(Rule):
     exists only in years divisible by 4, except whole centuries not divisible
     by 400.
 
-    Example
+    Flagged
     -------
-    Flagged::
-
         The offer expires on February 29, 2025.
 
-    Passes::
-
+    Passes
+    ------
         The offer expires on February 28, 2025.
     """
 

@@ -54,8 +54,8 @@ _NOT_JOINING = frozenset({"Latin", "Greek", "Cyrillic", "Common", "Inherited", "
 class InvisibleCharacter(Rule):
     """Invisible characters inside the text: zero-width spaces, joiners, stray BOMs, control characters.
 
-    What it does
-    ------------
+    What it checks
+    --------------
     Reports characters that take no space on screen but are part of the
     text: zero-width spaces, zero-width joiners and non-joiners, word
     joiners and invisible mathematical operators inside ordinary words,
@@ -78,20 +78,20 @@ class InvisibleCharacter(Rule):
     leftovers of terminals and broken conversions; tag characters can carry
     hidden instructions.
 
+    Fix safety
+    ----------
     The fix removes the characters; it is safe for everything except
     control characters between two letters, which may have stood for a
     separator and are only suggested.
 
-    Example
+    Flagged
     -------
-    Flagged::
-
         Ascen<U+200B>tage Pharma
 
     (``<U+200B>`` stands for the invisible zero-width space.)
 
-    Passes::
-
+    Passes
+    ------
         Ascentage Pharma 👩‍🔬 (a zero-width joiner inside an emoji)
     """
 
@@ -143,12 +143,12 @@ class InvisibleCharacter(Rule):
         controls = any(ord(ch) < 0x20 or 0x7F <= ord(ch) <= 0x9F for ch in chars)
         between_letters = start > 0 and end < len(text) and not text[start - 1].isspace() and not text[end].isspace()
         applicability: Applicability = "display" if controls and between_letters and not ansi else "safe"
-        fix = Fix((Edit(start, end, ""),), applicability, "remove the invisible characters")
+        fix = Fix((Edit(start, end, ""),), applicability, "Remove the invisible characters")
         meant = _windows_1252(chars)
         if meant:
             # C1 controls are usually Windows-1252 punctuation read as Latin-1.
             what += f', probably "{meant}" (Windows-1252 read as Latin-1)'
-            fix = Fix((Edit(start, end, meant),), "display", f'replace with "{meant}"')
+            fix = Fix((Edit(start, end, meant),), "display", f'Replace with "{meant}"')
         return self.finding(
             start,
             end,

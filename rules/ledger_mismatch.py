@@ -11,8 +11,8 @@ from checker.rule import Rule
 class LedgerMismatch(Rule):
     """A fact that disagrees with the reference ledger.
 
-    What it does
-    ------------
+    What it checks
+    --------------
     When the configuration names a reference ledger (``ledger =
     "facts.toml"``: a file of known facts, each with a subject, a measure,
     a period and a value; ``factlint facts --corpus DIR`` writes one from
@@ -27,17 +27,29 @@ class LedgerMismatch(Rule):
     The ledger is the one place where the audited figure lives, so every
     document can be held to it.
 
-    Example
+    Fix safety
+    ----------
+    A suggestion only (never applied by ``--fix``): it offers the ledger's
+    figure; the ledger is the reference, but the text may describe a
+    different measure or period.
+
+    Flagged
     -------
-    Flagged::
+        facts.toml: [[fact]]
+                    subject = "Norwind Robotics"
+                    measure = "revenue"
+                    period = "2024"
+                    value = "$34.4 million"
+        letter.md:  Norwind Robotics reported total revenue of $40.0 million for 2024.
 
-        facts.toml: subject = "Olverembatinib", measure = "sales",
-                    period = "2024", value = "$34.4 million"
-        letter.md:  Olverembatinib sales were $40.0 million in 2024.
-
-    Passes::
-
-        letter.md:  Olverembatinib sales were $34 million in 2024.
+    Passes
+    ------
+        facts.toml: [[fact]]
+                    subject = "Norwind Robotics"
+                    measure = "revenue"
+                    period = "2024"
+                    value = "$34.4 million"
+        letter.md:  Norwind Robotics reported total revenue of $34 million for 2024.
     """
 
     code = "NUM103"
@@ -50,7 +62,7 @@ class LedgerMismatch(Rule):
         ledger = self.ledger
         if ledger is None or not ledger.facts:
             return
-        from checker.extract.facts import corpus_subjects, describe, format_interval, overlaps, same_measure
+        from checker.statements_compare import corpus_subjects, describe, format_interval, overlaps, same_measure
 
         canonical = corpus_subjects(sheets, ledger)
         by_key: dict[tuple, list] = {}
@@ -76,5 +88,5 @@ class LedgerMismatch(Rule):
                     f"{ledger.path} line {reference.line}: {reference.text} allows "
                     f"{format_interval(reference.low, reference.high, reference.unit)}{source}"
                 )
-                fix = Fix((Edit(fact.start, fact.end, reference.text),), "display", f"use the ledger's figure ({place})")
+                fix = Fix((Edit(fact.start, fact.end, reference.text),), "display", f"Use the ledger's figure ({place})")
                 yield self.finding(fact.start, fact.end, message, evidence=evidence, fix=fix, path=sheet.path)

@@ -33,8 +33,8 @@ _TECHNICAL = LazyPattern(r"\\[A-Za-z0-9\\{}]")
 class MarkupEscape(Rule):
     """A Markdown escape such as ``\\$62.2`` shown literally in a plain-text file.
 
-    What it does
-    ------------
+    What it checks
+    --------------
     Reports a backslash directly before a punctuation mark that Markdown
     escapes (``\\$``, ``\\*``, ``\\_``, ``\\#``, ``\\[...\\]``, ``\\%`` after a
     figure, ``1\\.`` or ``\\-`` at the start of a line, ...) in a plain-text
@@ -53,16 +53,16 @@ class MarkupEscape(Rule):
     ``$62.2 million``, and search, copy-paste and number extraction stumble
     on it.
 
+    Fix safety
+    ----------
     The fix removes the backslash; it is safe.
 
-    Example
+    Flagged
     -------
-    Flagged::
-
         Olverembatinib generated full-year sales of \\$62.2 million.
 
-    Passes::
-
+    Passes
+    ------
         Olverembatinib generated full-year sales of $62.2 million.
         The files are in C:\\Users\\Public\\$Recycle.Bin.
     """

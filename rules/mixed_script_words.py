@@ -25,8 +25,8 @@ _TOUCH = LazyPattern("LC|CL")
 class MixedScriptWord(Rule):
     """A Latin word with a Cyrillic or Greek look-alike letter inside (or the reverse).
 
-    What it does
-    ------------
+    What it checks
+    --------------
     Reports a word whose letters are nearly all of one script but include
     letters of another script that look identical: "Ascentаge" with a
     Cyrillic "а" (U+0430), "Οlverembatinib" with a Greek capital omicron, or
@@ -41,17 +41,17 @@ class MixedScriptWord(Rule):
     it, spell checkers and the names rules treat it as an unknown word, and
     look-alike letters are a known way to spoof names and links.
 
+    Fix safety
+    ----------
     The suggested fix replaces the look-alike letters with the letters of
     the word's own script; it is shown, not applied automatically.
 
-    Example
+    Flagged
     -------
-    Flagged::
-
         Ascentаge Pharma (the fourth-last letter is Cyrillic)
 
-    Passes::
-
+    Passes
+    ------
         Ascentage Pharma; TNFα and IL-6 levels; the Greek letter α in αβ-crystallin.
     """
 
@@ -107,7 +107,7 @@ class MixedScriptWord(Rule):
             evidence=f'{script} letters: {len(word) - len(odd)}; {intruder}: {len(odd)} ('
             + ", ".join(f"U+{ord(ch):04X}" for _, ch in odd)
             + f'); with {script} letters only it reads "{fixed}"',
-            fix=Fix((Edit(start, end, fixed),), "display", f"use {script} letters throughout"),
+            fix=Fix((Edit(start, end, fixed),), "display", f"Use {script} letters throughout"),
         )
 
 

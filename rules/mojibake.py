@@ -32,8 +32,8 @@ ENCODING_NAMES = {
 class Mojibake(Rule):
     """Mojibake: UTF-8 text that was decoded with the wrong legacy encoding (Windows-1252, Latin-1).
 
-    What it does
-    ------------
+    What it checks
+    --------------
     Reports text that was written as UTF-8 and then read as Windows-1252,
     Latin-1, Mac OS Roman or another legacy encoding (sometimes twice), so
     that each accented letter or curly quote became two or three odd
@@ -47,19 +47,19 @@ class Mojibake(Rule):
     "MÃ¼nchen" is not "München" to a reader, to search or to the names
     rules, and the damage spreads each time the text is copied.
 
+    Fix safety
+    ----------
     The fix replaces each damaged sequence with ftfy's repair. It is safe,
     and applied by ``--fix``, when the repair only undoes the wrong decoding
     and re-encoding the repaired text gives back the damaged text exactly;
     otherwise (a byte was lost on the way) it is a suggestion.
 
-    Example
+    Flagged
     -------
-    Flagged::
-
         The companyâ€™s office in MÃ¼nchen opened in 2020.
 
-    Passes::
-
+    Passes
+    ------
         The company’s office in München opened in 2020.
     """
 
@@ -84,7 +84,7 @@ class Mojibake(Rule):
                 fix=Fix(
                     (Edit(repair.start, repair.end, repair.replacement),),
                     "safe" if repair.chain else "display",
-                    f'replace with "{repair.replacement}"',
+                    f'Replace with "{repair.replacement}"',
                 ),
             )
 

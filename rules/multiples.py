@@ -8,8 +8,8 @@ from checker.claim_rule import ClaimRule
 class Multiples(ClaimRule):
     """A multiple ("doubled", "more than tripled", "2.5x", "three-fold") that the figures contradict.
 
-    What it does
-    ------------
+    What it checks
+    --------------
     Finds multiples stated with the two figures they relate ("more than
     doubled to $41.5 million from $22.8 million") and divides one by the
     other. "Doubled" is read generously (1.8x to 2.2x); "more than doubled"
@@ -22,14 +22,12 @@ class Multiples(ClaimRule):
     doubled" for an 82% rise overstates growth in a way anyone with the two
     figures can see.
 
-    Example
+    Flagged
     -------
-    Flagged::
-
         Revenue more than doubled to $41.5 million from $22.8 million.
 
-    Passes::
-
+    Passes
+    ------
         Revenue nearly doubled to $41.5 million from $22.8 million.
     """
 

@@ -14,8 +14,8 @@ _MAX_RELATED = 50
 class NameVariants(Rule):
     """A name written in two ways: ``Lisafoclax`` here, ``Lisaftoclax`` there.
 
-    What it does
-    ------------
+    What it checks
+    --------------
     Groups the names of every document in the corpus (people, companies,
     drugs, code names, acronyms, multi-word names) and reports forms that
     look like one name spelled differently:
@@ -30,13 +30,7 @@ class NameVariants(Rule):
 
     Each occurrence of the less frequent form is reported, naming the other
     form and how often each occurs; the finding lists the other form's
-    occurrences, in every file. Which form is right is decided by the
-    vocabulary: a form listed in ``prefer`` is replaced by its canonical form
-    (a safe fix), a form close to a canonical or an accepted form gets an
-    unsafe fix. Without the vocabulary the rule does not pretend to know: it
-    reports the rarer form (when both are equally frequent, it says so and
-    picks one in a fixed order: the form the English word list knows better,
-    then alphabetical order) and offers the other as a suggestion only.
+    occurrences, in every file.
 
     Never reported: two ordinary English words (``form`` / ``from``), a rare
     form that is itself an English word, acronyms of five letters or fewer
@@ -54,23 +48,30 @@ class NameVariants(Rule):
     to accept both spellings. Readers, search engines and regulators treat
     the two spellings as two different things.
 
-    Example
-    -------
-    Flagged::
-
-        Lisafoclax is approved for CLL. Lisafoclax is a Bcl-2 inhibitor.
-        Sales of Lisaftoclax reached $10.1 million.
-
-    Passes::
-
-        Venetoclax and navitoclax are both Bcl-2 inhibitors; imatinib and
-        nilotinib target BCR-ABL. Pfizer's pipeline includes two TKIs.
-
+    Fix safety
+    ----------
+    Decided by the vocabulary. A form listed in ``prefer`` is replaced by its
+    canonical form: a safe fix, applied by ``--fix``. A form close to a
+    canonical or an accepted form gets an unsafe fix (``--unsafe-fixes``).
+    Without the vocabulary the rule does not pretend to know which form is
+    right: it reports the rarer form (when both are equally frequent, it says
+    so and picks one in a fixed order: the form the English word list knows
+    better, then alphabetical order) and offers the other as a suggestion only.
     Configure the right spelling in ``pyproject.toml``::
 
         [tool.factlint.vocabulary]
         prefer = { "Lisaftoclax" = ["Lisafoclax"] }
         accept = ["venetoclax", "navitoclax"]
+
+    Flagged
+    -------
+        Lisafoclax is approved for CLL. Lisafoclax is a Bcl-2 inhibitor.
+        Sales of Lisaftoclax reached $10.1 million.
+
+    Passes
+    ------
+        Venetoclax and navitoclax are both Bcl-2 inhibitors; imatinib and
+        nilotinib target BCR-ABL. Pfizer's pipeline includes two TKIs.
     """
 
     code = "NAM001"
@@ -126,5 +127,5 @@ class NameVariants(Rule):
             sheet = sheets[index]
             if not sheet.in_scope:
                 continue
-            fix = Fix((Edit(start, end, pair.replacement),), applicability, f"write '{pair.replacement}'")
+            fix = Fix((Edit(start, end, pair.replacement),), applicability, f'Write "{pair.replacement}"')
             yield self.finding(start, end, message, evidence=evidence, related=related, fix=fix, path=sheet.path)

@@ -8,8 +8,8 @@ from checker.rule import Rule
 class NonUtf8File(Rule):
     """A file that is not valid UTF-8 and was decoded by detection.
 
-    What it does
-    ------------
+    What it checks
+    --------------
     Reports a file whose bytes are not valid UTF-8. The file is still
     checked: its encoding is detected (charset-normalizer) and the finding
     names the encoding assumed and the first byte that is not UTF-8, as the
@@ -21,15 +21,17 @@ class NonUtf8File(Rule):
     bytes become "café" in one and "cafÃ©" or "caf�" in another. Published
     text should be UTF-8 so that everyone reads the same characters.
 
-    Example
+    Flagged
     -------
-    Flagged::
+        The caf<0xE9> on the quay opened in 2020.
 
-        A file saved as Windows-1252: "caf\\xe9" (byte 0xE9 is not UTF-8).
+    (``<0xE9>`` stands for the byte E9, "é" in Windows-1252 and not UTF-8.)
 
-    Passes::
+    Passes
+    ------
+        The café on the quay opened in 2020.
 
-        The same text saved as UTF-8: "café".
+    (The same text saved as UTF-8.)
     """
 
     code = "ENC001"

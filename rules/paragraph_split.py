@@ -41,8 +41,8 @@ _MIN_LOWER_AFTER = 2  # lower-case words among the first six after a figure
 class ParagraphSplit(Rule):
     """A sentence broken in two by a blank line.
 
-    What it does
-    ------------
+    What it checks
+    --------------
     Reports a paragraph that ends without closing punctuation, in the middle
     of a sentence, when the next paragraph (after a blank line) continues
     it: it starts with a lower-case word or with a figure or an amount.
@@ -60,19 +60,19 @@ class ParagraphSplit(Rule):
     that work sentence by sentence (search snippets, translation, the other
     rules of this linter) see two fragments.
 
+    Fix safety
+    ----------
     The fix joins the two paragraphs with a space. It is unsafe: the rule
     cannot know that no text was lost at the break.
 
-    Example
+    Flagged
     -------
-    Flagged::
-
         Patients with blood cancers were running out of
 
         options, due to a variety of factors.
 
-    Passes::
-
+    Passes
+    ------
         Patients with blood cancers were running out of options,
         due to a variety of factors.
     """

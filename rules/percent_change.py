@@ -8,8 +8,8 @@ from checker.claim_rule import ClaimRule
 class PercentChange(ClaimRule):
     """A percent or absolute change that does not match the figures it compares.
 
-    What it does
-    ------------
+    What it checks
+    --------------
     Finds changes stated together with the figures they compare ("rose 42%
     to $48.6 million from $31.2 million", "sales were $93,662, a decrease of
     $9,688 or 9.4%", "decreased by 130 basis points to 38.7% from 40.0%") and
@@ -26,15 +26,13 @@ class PercentChange(ClaimRule):
     first thing an analyst, a journalist or a regulator recomputes. It
     usually means one figure was updated and the other was not.
 
-    Example
+    Flagged
     -------
-    Flagged::
-
         Net product revenue rose to $48.6 million from $31.2 million, an
         increase of 42%.
 
-    Passes::
-
+    Passes
+    ------
         Net product revenue rose to $48.6 million from $31.2 million, an
         increase of 56%.
 

@@ -8,8 +8,8 @@ from checker.claim_rule import ClaimRule
 class PercentagePoints(ClaimRule):
     """A change between two percentages written as a percent when it is in points (or the reverse).
 
-    What it does
-    ------------
+    What it checks
+    --------------
     When a rate moves from one percentage to another ("improved to 91.5%
     from 88.0%"), the change can be written in percentage points (3.5
     points) or as a relative change (+3.98%). This rule reports a change
@@ -23,14 +23,12 @@ class PercentagePoints(ClaimRule):
     91.5%. Mixing the two units misstates the size of the change, and
     readers who recompute it will find the figure wrong.
 
-    Example
+    Flagged
     -------
-    Flagged::
-
         The response rate improved to 91.5% from 88.0%, an increase of 3.5%.
 
-    Passes::
-
+    Passes
+    ------
         The response rate improved to 91.5% from 88.0%, an increase of 3.5
         percentage points.
     """

@@ -36,8 +36,8 @@ def _months(first, last) -> int:
 class PeriodCountMismatch(Rule):
     """A count of periods that the dates in the document contradict.
 
-    What it does
-    ------------
+    What it checks
+    --------------
     Checks three kinds of count against the dates around them:
 
     - "its first N months" (or weeks, quarters, years) after a start such as
@@ -59,15 +59,13 @@ class PeriodCountMismatch(Rule):
     months" for a product launched in July and reported for that year
     claims months that had not happened.
 
-    Example
+    Flagged
     -------
-    Flagged::
-
         Lisaftoclax, approved in July 2025, achieved $10.1 million in its
         first eight months on the market in 2025.
 
-    Passes::
-
+    Passes
+    ------
         Lisaftoclax, approved in July 2025, achieved $10.1 million in its
         first five months on the market in 2025.
     """

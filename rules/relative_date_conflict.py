@@ -58,8 +58,8 @@ def _content(text: str) -> set[str]:
 class RelativeDateConflict(Rule):
     """A relative date ("last December") that resolves differently from the explicit date of the same event.
 
-    What it does
-    ------------
+    What it checks
+    --------------
     Resolves relative dates ("last December", "last year", "earlier this
     year", "two years ago") against the document's date, then looks for
     another sentence that reports the same event with an explicit date ("in
@@ -79,18 +79,16 @@ class RelativeDateConflict(Rule):
     published in 2026 mean December 2025. A reader cannot tell which
     sentence to trust.
 
-    Example
+    Flagged
     -------
-    Flagged::
-
         Published on Pulse 2.0, May 14, 2026
 
         We presented the POLARIS-1 data at ASH last December.
 
         In December 2024, we presented the POLARIS-1 data at ASH.
 
-    Passes::
-
+    Passes
+    ------
         Published on Pulse 2.0, May 14, 2026
 
         We presented the POLARIS-1 data at ASH last December.

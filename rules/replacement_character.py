@@ -24,8 +24,8 @@ _ALONE = LazyPattern(r"[\s\"'`(\[“‘«]\ufffd+[\s\"'`)\].,;:”’»]")
 class ReplacementCharacter(Rule):
     """A replacement character (U+FFFD, shown as "�"): a character was lost in decoding.
 
-    What it does
-    ------------
+    What it checks
+    --------------
     Reports every replacement character U+FFFD, one finding per group of
     consecutive ones. Longer runs that are part of garbled text are reported
     by ``garbled-text`` instead. A replacement character standing on its own
@@ -42,14 +42,12 @@ class ReplacementCharacter(Rule):
     There is no automatic fix: the missing character has to be restored from
     the source.
 
-    Example
+    Flagged
     -------
-    Flagged::
-
         The Caf� Royal opened in 1865.
 
-    Passes::
-
+    Passes
+    ------
         The Café Royal opened in 1865.
     """
 

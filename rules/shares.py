@@ -8,8 +8,8 @@ from checker.claim_rule import ClaimRule
 class Shares(ClaimRule):
     """A percentage that does not match the count and total stated with it.
 
-    What it does
-    ------------
+    What it checks
+    --------------
     Checks shares written with their counts: "62% (256 of 412)", "256 of
     412 patients (62%)", and "256 patients (62%)" when the paragraph states
     the whole ("412 patients were enrolled"). It also applies the GRIM test
@@ -22,14 +22,12 @@ class Shares(ClaimRule):
     revisions. In clinical and survey reporting a share that no count can
     produce is a recognised sign of a reporting error.
 
-    Example
+    Flagged
     -------
-    Flagged::
-
         Of the 412 patients enrolled, 62% (265 of 412) responded.
 
-    Passes::
-
+    Passes
+    ------
         Of the 412 patients enrolled, 62% (256 of 412) responded.
     """
 

@@ -29,8 +29,8 @@ _HINT = LazyPattern(r"-(and|or|to|nor)[ \t\r\n]", re.IGNORECASE)
 class SuspendedHyphen(Rule):
     """A suspended hyphen written without its space: ``first-and second-generation``.
 
-    What it does
-    ------------
+    What it checks
+    --------------
     Reports a hyphenated prefix joined straight to "and", "or", "to" or "nor"
     when the next word is a hyphenated compound that completes it:
     ``first-and second-generation``, ``short-or long-term``,
@@ -43,16 +43,16 @@ class SuspendedHyphen(Rule):
     ("first-generation and second-generation") is lost. Spell checkers and
     search do not catch it because every piece is a real word.
 
+    Fix safety
+    ----------
     The fix inserts the missing space; it is safe.
 
-    Example
+    Flagged
     -------
-    Flagged::
-
         resistant to first-and second-generation tyrosine kinase inhibitors
 
-    Passes::
-
+    Passes
+    ------
         resistant to first- and second-generation tyrosine kinase inhibitors
         a face-to-face meeting and a rock-and-roll band
     """

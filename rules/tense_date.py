@@ -66,8 +66,8 @@ def _document_date(facts) -> str:
 class PastEventAfterDocumentDate(Rule):
     """A statement in the past tense about a date after the document's own date.
 
-    What it does
-    ------------
+    What it checks
+    --------------
     Finds sentences that report an event as done ("completed", "announced",
     "was granted") at a date that lies entirely after the document's date.
     The document date comes from front matter, a dateline, a "Published on"
@@ -82,15 +82,13 @@ class PastEventAfterDocumentDate(Rule):
     wrong (often the year), or the document's date is, or a planned event
     was written up as done.
 
-    Example
+    Flagged
     -------
-    Flagged::
-
         CAMBRIDGE, Mass., February 12, 2026 -- In September 2026, the company
         completed the acquisition of Terns Pharmaceuticals.
 
-    Passes::
-
+    Passes
+    ------
         CAMBRIDGE, Mass., February 12, 2026 -- In September 2025, the company
         completed the acquisition of Terns Pharmaceuticals.
     """
@@ -124,8 +122,8 @@ class PastEventAfterDocumentDate(Rule):
 class FutureEventBeforeDocumentDate(Rule):
     """A statement in the future tense about a date well before the document's own date.
 
-    What it does
-    ------------
+    What it checks
+    --------------
     Finds sentences that speak of an event as still to come ("will
     present", "plans to launch", "is expected to close", "expected in") at a
     date that ended more than a month before the document's date. Clauses
@@ -139,15 +137,13 @@ class FutureEventBeforeDocumentDate(Rule):
     an event is upcoming when it is long over (and hides whether it
     happened).
 
-    Example
+    Flagged
     -------
-    Flagged::
-
         CAMBRIDGE, Mass., March 5, 2021 -- The company will present the data
         at the annual meeting in December 2020.
 
-    Passes::
-
+    Passes
+    ------
         CAMBRIDGE, Mass., March 5, 2021 -- The company will present the data
         at the annual meeting in December 2021.
     """

@@ -8,8 +8,8 @@ from checker.claim_rule import ClaimRule
 class Totals(ClaimRule):
     """A stated total that differs from the sum of the parts said to make it up.
 
-    What it does
-    ------------
+    What it checks
+    --------------
     Adds up parts that the text says make a total: "$40.1 million and $8.5
     million, for total revenue of $48.6 million", "251,379 units (130,404
     internet, 87,873 video and 33,102 telephony)", "revenue of $9 million,
@@ -28,15 +28,13 @@ class Totals(ClaimRule):
     A total that its own parts contradict means a figure is missing,
     outdated or wrong; readers add these up.
 
-    Example
+    Flagged
     -------
-    Flagged::
-
         Product A sold $62.2 million and product B $10.1 million, for total
         revenue of $82.1 million.
 
-    Passes::
-
+    Passes
+    ------
         Product A sold $62.2 million and product B $10.1 million, for total
         revenue of $72.3 million.
     """

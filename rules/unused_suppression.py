@@ -8,8 +8,8 @@ from checker.rule import Rule
 class UnusedSuppression(Rule):
     """A ``factlint-disable`` comment that suppressed no finding.
 
-    What it does
-    ------------
+    What it checks
+    --------------
     Reports inline suppression comments (``<!-- factlint-disable ... -->``,
     ``disable-next-line``, ``disable-file``) that did not suppress any
     finding in this run. The engine gives the rule every document's unused
@@ -21,15 +21,13 @@ class UnusedSuppression(Rule):
     suppression naming a misspelt code protects nothing. Keeping them honest
     keeps the document's exceptions deliberate.
 
-    Example
+    Flagged
     -------
-    Flagged::
-
         <!-- factlint-disable-next-line NUM001 -->
         The company was founded in 2009.
 
-    Passes::
-
+    Passes
+    ------
         <!-- factlint-disable-next-line NUM001 -->
         Revenue rose to $48.6 million from $31.2 million, an increase of 42%.
     """

@@ -18,8 +18,8 @@ _AP = ("Mon", "Tues", "Wed", "Thurs", "Fri", "Sat", "Sun")
 class WeekdayMismatch(Rule):
     """A weekday that the date it is written with does not fall on.
 
-    What it does
-    ------------
+    What it checks
+    --------------
     Checks every date written with its weekday ("Wednesday, February 12,
     2026", "Thu., Mar. 5, 2026", "Friday 14 March 2025") against the
     calendar. A date written without a year ("Thursday, March 5") is checked
@@ -30,17 +30,19 @@ class WeekdayMismatch(Rule):
     --------------
     A weekday and a date that disagree leave the reader unsure which one to
     believe, and in an announcement of an event or a deadline one of them is
-    wrong. The suggested fix changes the weekday, but the date may be the
-    wrong half, so it is never applied automatically.
+    wrong.
 
-    Example
+    Fix safety
+    ----------
+    A suggestion only (never applied by ``--fix``): it changes the weekday to
+    the one the date falls on, but the date may be the wrong half.
+
+    Flagged
     -------
-    Flagged::
-
         The results will be presented on Wednesday, February 12, 2026.
 
-    Passes::
-
+    Passes
+    ------
         The results will be presented on Thursday, February 12, 2026.
     """
 
@@ -83,7 +85,7 @@ class WeekdayMismatch(Rule):
                 mention.end,
                 f'"{mention.text}": {label} is a {_NAMES[actual]}, not a {written}',
                 evidence=evidence,
-                fix=Fix((Edit(word.start(), word.end(), replacement),), "display", f"say {replacement}"),
+                fix=Fix((Edit(word.start(), word.end(), replacement),), "display", f'Write "{replacement}"'),
             )
 
 

@@ -1,4 +1,4 @@
-"""Regenerate the README's rule table from the registry: ``python scripts/update_readme.py``."""
+"""Regenerate the README's rule and option tables from the registry: ``python scripts/update_readme.py``."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import re
 import sys
 from pathlib import Path
 
-from checker.ruledoc import rules_table
+from checker.ruledoc import options_table, rules_table
 
 README = Path(__file__).resolve().parents[1] / "README.md"
 
@@ -18,6 +18,12 @@ def main() -> int:
         r"(<!-- rules-table:start -->\n).*?(\n<!-- rules-table:end -->)",
         lambda m: m.group(1) + table + m.group(2),
         text,
+        flags=re.S,
+    )
+    new = re.sub(
+        r"(<!-- options-table:start -->\n).*?(\n<!-- options-table:end -->)",
+        lambda m: m.group(1) + options_table() + m.group(2),
+        new,
         flags=re.S,
     )
     if new != text:

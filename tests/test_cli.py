@@ -167,7 +167,7 @@ def test_help_and_version(run_cli):
 
 def test_rule_and_rules_commands(run_cli):
     code, out, _ = run_cli("rule", "ENC001")
-    assert code == 0 and "non-utf8-file" in out and "What it does" in out
+    assert code == 0 and "non-utf8-file" in out and "What it checks" in out
     code, out, _ = run_cli("rules")
     assert code == 0 and "TXT100" in out
     assert run_cli("rule", "XYZ123")[0] == 2

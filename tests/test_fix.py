@@ -295,3 +295,100 @@ def test_a_failed_write_reports_the_file_and_leaves_it_whole(project, run_cli, m
     assert "doc.txt: not fixed: No space left on device" in err and "Traceback" not in err
     assert sorted(os.listdir(".")) == sorted(n for n in os.listdir(".") if not n.endswith(".factlint"))
     assert code == 1  # the finding stays unfixed, so the run still fails
+
+
+def test_the_next_fix_removes_what_a_killed_fix_left_behind(project, run_cli):
+    """A ``kill -9`` between the temporary file and the rename leaves ``.<name>.XXXXXXXX.factlint``."""
+    import os
+    import time
+    from pathlib import Path
+
+    Path("doc.txt").write_bytes(BROKEN)
+    old = time.time() - 3600
+    for name in (".doc.txt.k3x_9a2q.factlint", ".gone.txt.abcdefgh.factlint", ".doc.txt.abcdefgh.factlint.bak", ".doc.txt.fresh123.factlint"):
+        Path(name).write_bytes(b"partial")
+        if "fresh" not in name:
+            os.utime(name, (old, old))
+    _, _, err = run_cli("--fix", "--select", "ENC", "doc.txt")
+    assert Path("doc.txt").read_bytes() == FIXED
+    assert not Path(".doc.txt.k3x_9a2q.factlint").exists()
+    assert "removed" in err and ".doc.txt.k3x_9a2q.factlint" in err
+    # Not ours to remove: no file of that name beside it, another suffix, or one a running fix may still be writing.
+    assert Path(".gone.txt.abcdefgh.factlint").exists()
+    assert Path(".doc.txt.abcdefgh.factlint.bak").exists()
+    assert Path(".doc.txt.fresh123.factlint").exists()
+
+
+def test_a_plain_run_never_removes_anything(project, run_cli):
+    import os
+    import time
+    from pathlib import Path
+
+    Path("doc.txt").write_bytes(BROKEN)
+    Path(".doc.txt.k3x_9a2q.factlint").write_bytes(b"partial")
+    old = time.time() - 3600
+    os.utime(".doc.txt.k3x_9a2q.factlint", (old, old))
+    run_cli("--select", "ENC", "doc.txt")
+    run_cli("--diff", "--select", "ENC", "doc.txt")
+    assert Path(".doc.txt.k3x_9a2q.factlint").exists()
+
+
+def test_a_fix_that_would_make_the_file_look_binary_is_refused_with_a_message(project, run_cli):
+    """Found by fuzzing: repairing the mojibake leaves mostly control characters, which read as binary."""
+    from pathlib import Path
+
+    data = b"\x81\xc3\x83\x0e\xc3\x98\xf1\x80\x80\x80"
+    Path("d.txt").write_bytes(data)
+    code, _, err = run_cli("--fix", "d.txt")
+    assert code != 2 and "Traceback" not in err and "internal error" not in err
+    assert "d.txt: not fixed: the fixed file would read as binary" in err
+    assert Path("d.txt").read_bytes() == data
+
+
+def test_a_source_with_a_pinned_encoding_is_read_in_it_not_detected_again():
+    """The fix loop re-reads its own output in the encoding detected at check time."""
+    from checker.engine import Source, run
+    from checker.readers import decode
+
+    data = "Caf\u00c3\u00a9 au lait.\n".encode("cp1252")  # also valid UTF-8 ("Café")
+    assert decode(data).encoding == "utf-8"
+    pinned = decode(data, encoding="cp1252")
+    assert pinned.text == "Caf\u00c3\u00a9 au lait.\n" and pinned.encoding == "cp1252" and pinned.bad_byte is None
+    result = run([Source("d.txt", data=data, encoding="cp1252")], settings_from(), _enc_rules(), jobs=1)
+    assert result.sheets[0].encoding == "cp1252"
+    assert any(d.rule == "ENC002" for d in result.diagnostics)
+    # Bytes that do not decode in the pinned encoding are detected as usual.
+    assert decode(b"\x81 caf\xc3\xa9", encoding="cp1252").encoding != "cp1252"
+
+
+def test_a_fix_that_would_change_how_the_file_decodes_is_refused(project, run_cli):
+    """Removing the one byte that is not UTF-8 would make the next run read this Windows-1252 file as UTF-8 ("Caf\u00e9")."""
+    from pathlib import Path
+
+    data = b"Caf\xc3\xa9 soft\xadhyphen.\n"
+    Path("d.txt").write_bytes(data)
+    _, _, err = run_cli("--fix", "--select", "ENC005", "d.txt")
+    assert Path("d.txt").read_bytes() == data
+    assert "d.txt: not fixed: the fixed file would be read as utf-8, not cp1252" in err
+    code, _, _ = run_cli("--fix", "--select", "ENC", "d.txt")  # with the mojibake repaired too, it stays cp1252
+    assert Path("d.txt").read_bytes() == b"Caf\xe9 softhyphen.\n"
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        # cp932 reads both b"\xfa\x5c" and b"\xed\x40" as U+7E8A and writes the second (found by fuzzing)
+        "\u65e5\u672c\u8a9e\u306e\u30c6\u30ad\u30b9\u30c8\u3067\u3059\u3002 the the end.\n".encode("cp932") + b"\xfa\x5c\n",
+        # a second BOM is dropped in reading, so it would be dropped in writing
+        b"\xff\xfe\xff\xfe" + "Ascen\u200btage the the end.\n".encode("utf-16-le"),
+    ],
+    ids=["cp932-duplicate-code", "utf16-double-bom"],
+)
+def test_a_file_whose_bytes_do_not_round_trip_is_not_rewritten(project, run_cli, data):
+    """A fix rewrites the whole file: bytes that the decoding does not give back would change outside the fixes."""
+    from pathlib import Path
+
+    Path("d.txt").write_bytes(data)
+    code, _, err = run_cli("--fix", "--select", "ALL", "d.txt")
+    assert Path("d.txt").read_bytes() == data
+    assert "d.txt: not fixed: written back in" in err and code == 1

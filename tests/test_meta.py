@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import importlib
+import inspect
 import pkgutil
 import re
+import sys
 import tomllib
 from pathlib import Path
 
@@ -43,7 +45,9 @@ def test_rule_metadata_and_docstring(rule):
     sections = doc_sections(rule)
     for section in DOC_SECTIONS:
         assert sections.get(section, "").strip(), f"{rule.code}: empty section {section!r}"
-    assert "Flagged::" in sections["Example"] and "Passes::" in sections["Example"]
+    assert list(sections)[:2] == ["What it checks", "Why it matters"], f"{rule.code}: sections out of order"
+    offers_fixes = "Fix(" in inspect.getsource(sys.modules[rule.__module__])
+    assert ("Fix safety" in sections) == offers_fixes, f"{rule.code}: a rule that offers fixes, and only such a rule, says how safe they are"
     if rule.Options is not None:
         assert "Options" in sections, f"{rule.code} has options but no Options section"
         assert rule.Options.model_config.get("frozen"), f"{rule.code}: Options must be frozen"
@@ -74,6 +78,16 @@ def test_readme_rule_table_is_generated_from_the_registry():
     assert match.group(1).strip() == rules_table("markdown").strip(), (
         "README rule table is stale: run `python scripts/update_readme.py`"
     )
+
+
+def test_readme_options_table_is_generated_from_the_registry():
+    from checker.ruledoc import options_table
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    match = re.search(r"<!-- options-table:start -->\n(.*?)\n<!-- options-table:end -->", readme, re.S)
+    assert match, "README lacks the options-table markers"
+    assert match.group(1).strip() == options_table().strip(), "README options table is stale: run `python scripts/update_readme.py`"
+    assert "`allow`" in match.group(1)
 
 
 def test_no_top_level_rules_import():

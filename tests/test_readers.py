@@ -131,3 +131,29 @@ def test_other_legacy_alphabets_are_not_forced_into_windows_1252():
     decoded = decode(text.encode("cp1251"))
     assert decoded.encoding != "cp1252"
     assert decode("Zażółć gęślą jaźń, łódź.".encode("cp1250")).encoding != "cp1252"
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"Caf\xe9 au lait, a soft\xadhyphen.\n",  # charset-normalizer alone: cp775
+        b"\xc3\xa9 soft\xadhyphen.\n",  # charset-normalizer alone: UTF-16-LE
+        b"Caf\xe9 \xa4 5, \xb6 2, \xac x, \xa8 \xb4 \xb8.\n",  # charset-normalizer alone: cp775
+        b"Na\xefve r\xe9sum\xe9 \xb6 para, don\xb4t.\n",  # charset-normalizer alone: cp1250
+        b"x\xad",
+    ],
+)
+def test_legacy_text_with_a_soft_hyphen_or_latin1_signs_is_read_as_windows_1252(data):
+    """Found by fuzzing: these files were read in DOS code pages (or UTF-16), and a fix could tip them to another."""
+    decoded = decode(data)
+    assert decoded.encoding == "cp1252" and decoded.text == data.decode("cp1252")
+
+
+def test_text_without_nul_bytes_is_never_read_as_utf16_without_a_bom():
+    for data in (b"\xc3\xa9 ab\xadcd.\n", b"\x81\xc3\x83\x0e\xc3\x98\xf1\x80\x80\x80", b"\xe9\xad\xe9\xad"):
+        assert not decode(data).encoding.startswith(("utf_16", "utf-16"))
+
+
+def test_a_soft_hyphen_inside_a_word_is_not_taken_for_a_letter_of_another_code_page():
+    assert decode("Zażółć gęślą jaźń, łódź.".encode("cp1250")).encoding != "cp1252"
+    assert decode("Bundes\u00adrepublik und R\u00e9sum\u00e9.".encode("cp1252")).encoding == "cp1252"

@@ -1,7 +1,9 @@
 """Shared extractors that fill a document's fact sheet.
 
 Each extractor module exposes ``extract(doc, sheet, settings) -> None`` and
-fills its own fields of the sheet. The engine runs only the extractors that
+fills its own fields of the sheet. A module is named after its kind unless
+``MODULES`` says otherwise (the ``facts`` kind is ``statements.py``, so that no
+two modules share a name). The engine runs only the extractors that
 the enabled rules require (``Rule.requires``), plus their dependencies;
 ``factlint facts`` runs them all.
 """
@@ -27,6 +29,9 @@ DEPENDENCIES: dict[str, tuple[str, ...]] = {
 
 ORDER = ("names", "numbers", "dates", "facts")
 
+# extractor -> its module, where the two differ (the kind is what rules require and sheets record)
+MODULES: dict[str, str] = {"facts": "statements"}
+
 
 def closure(kinds: Iterable[str]) -> list[str]:
     """The extractors to run for ``kinds``, dependencies first."""
@@ -43,6 +48,6 @@ def closure(kinds: Iterable[str]) -> list[str]:
 def run_extractors(doc: Document, sheet: FactSheet, settings: Settings, kinds: Iterable[str]) -> None:
     """Fill ``sheet`` with the given extractors (and what they depend on)."""
     for kind in closure(kinds):
-        module = importlib.import_module(f"checker.extract.{kind}")
+        module = importlib.import_module(f"checker.extract.{MODULES.get(kind, kind)}")
         module.extract(doc, sheet, settings)
         sheet.extracted.append(kind)

@@ -9,6 +9,10 @@ Domain modules (extractors, rules) use only what this package exports:
 - ``trie_regex(words)``: an alternation of ``words`` factored by common prefixes;
 - ``BoundedMemo(limit)``: a dict of remembered results that empties itself
   when it outgrows its limit;
+- ``reverse_pattern(pattern, flags)``: a pattern matching exactly the reversed
+  strings of ``pattern``;
+- ``FromEnd(pattern, flags)``: an end-anchored pattern whose ``search`` first
+  asks the pattern's reverse whether it can match at all;
 - ``NextStop(text, pattern)``: the next position where a pattern matches,
   remembered, so that scanners trying candidates left to right stay linear.
 
@@ -18,7 +22,8 @@ Nothing outside this package reaches into its modules' private names.
 from checker.patterns.compiled import compile_cached
 from checker.patterns.lazy import LazyPattern
 from checker.patterns.memo import BoundedMemo
+from checker.patterns.reverse import FromEnd, reverse_pattern
 from checker.patterns.stops import NextStop
 from checker.patterns.trie import trie_regex
 
-__all__ = ["BoundedMemo", "LazyPattern", "NextStop", "compile_cached", "trie_regex"]
+__all__ = ["BoundedMemo", "FromEnd", "LazyPattern", "NextStop", "compile_cached", "reverse_pattern", "trie_regex"]

@@ -44,13 +44,21 @@ def format_for(path: str) -> str | None:
     return FORMATS.get(PurePath(path).suffix.lower())
 
 
-def decode(data: bytes, text_format: bool = False) -> Decoded:
+def decode(data: bytes, text_format: bool = False, encoding: str | None = None) -> Decoded:
     """Decode file bytes: UTF-8 (BOM optional), else detect; refuse binary data.
 
     With ``text_format`` (the file's extension names a text format), valid UTF-8 with a
     few stray NUL characters (one, or at most 1%) is text: one NUL byte must not turn a file into "binary"
     and its findings into a pass.
+
+    With ``encoding`` (the encoding an earlier read of the file detected), bytes that decode in
+    it are read in it, not detected again: ``--fix`` re-reads its own output this way, so that
+    a fix never changes how the rest of the file reads.
     """
+    if encoding is not None:
+        pinned = _decode_pinned(data, encoding)
+        if pinned is not None:
+            return pinned
     bom = data.startswith(codecs.BOM_UTF8)
     body = data[3:] if bom else data
     try:
@@ -60,6 +68,30 @@ def decode(data: bytes, text_format: bool = False) -> Decoded:
     if "\x00" in text and not (text_format and text.count("\x00") <= max(1, len(text) // 100)):
         raise BinaryFileError("contains NUL bytes")
     return Decoded(text, "utf-8-sig" if bom else "utf-8", bom)
+
+
+def _decode_pinned(data: bytes, encoding: str) -> Decoded | None:
+    """``data`` read in a legacy ``encoding``; None for UTF-8 and UTF-16 (their BOM decides) or bytes it cannot decode."""
+    try:
+        name = codecs.lookup(encoding).name
+    except LookupError:
+        return None
+    if name.startswith(("utf-8", "utf-16", "utf-32")):
+        return None
+    if b"\x00" in data[:8192]:
+        raise BinaryFileError("contains NUL bytes")
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+    if _looks_binary(text):
+        raise BinaryFileError("mostly control characters")
+    try:
+        data.decode("utf-8")
+        bad_byte = None
+    except UnicodeDecodeError as error:
+        bad_byte = error.start
+    return Decoded(text, encoding, False, bad_byte)
 
 
 def _decode_legacy(data: bytes, bad_byte: int) -> Decoded:
@@ -81,7 +113,8 @@ def _decode_legacy(data: bytes, bad_byte: int) -> Decoded:
     else:
         from charset_normalizer import from_bytes
 
-        best = from_bytes(data).best()
+        # Text with no NUL byte is not UTF-16 or UTF-32 without a BOM, whatever the statistics say.
+        best = next((match for match in from_bytes(data) if not match.encoding.startswith(("utf_16", "utf_32"))), None)
         if best is not None:
             encoding, text = best.encoding, str(best)
         else:  # nothing fits well: Latin-1 maps every byte, so nothing is lost
@@ -91,14 +124,19 @@ def _decode_legacy(data: bytes, bad_byte: int) -> Decoded:
     return Decoded(text, encoding, False, bad_byte)
 
 
-# Characters that Windows-1252 text of Western European languages uses beyond ASCII.
+# Characters that Windows-1252 text of Western European languages uses beyond ASCII. The second
+# line holds the Latin-1 signs (soft hyphen, currency sign, pilcrow, not sign, spacing accents) that
+# Windows-1250 has at the same bytes, so they say nothing of another code page; detection alone
+# read files with them as cp775, cp852 or even UTF-16.
 _WESTERN = frozenset(
     "\u00a0\u00a3\u00a7\u00a9\u00ab\u00ae\u00b0\u00b1\u00b2\u00b3\u00b5\u00b7\u00bb\u00bd\u00bc\u00be\u00bf\u00a1\u00a2\u00a5\u00d7\u00f7"
+    "\u00a4\u00a6\u00a8\u00ac\u00ad\u00b4\u00b6\u00b8"
     "\u20ac\u2018\u2019\u201a\u201c\u201d\u201e\u2020\u2021\u2022\u2026\u2030\u2039\u203a\u2013\u2014\u2122\u0152\u0153\u0160\u0161\u0178\u017d\u017e"
 )
 
 
-_SYMBOL_IN_WORD = re.compile(r"[^\W\d_][\u00a1-\u00bf\u00d7\u00f7\u2020-\u2122][^\W\d_]")
+# The soft hyphen (U+00AD) and the acute accent (U+00B4, "don\u00b4t") belong inside Western words.
+_SYMBOL_IN_WORD = re.compile(r"[^\W\d_][\u00a1-\u00ac\u00ae-\u00b3\u00b5-\u00bf\u00d7\u00f7\u2020-\u2122][^\W\d_]")
 
 
 def _as_western(data: bytes) -> str | None:
@@ -141,10 +179,10 @@ def _looks_binary(text: str) -> bool:
     return controls / len(sample) > 0.1
 
 
-def read_document(path: str, data: bytes, format: str | None = None) -> tuple[Document, Decoded]:
-    """Build a Document from file bytes with the reader for its format."""
+def read_document(path: str, data: bytes, format: str | None = None, encoding: str | None = None) -> tuple[Document, Decoded]:
+    """Build a Document from file bytes with the reader for its format (``encoding``: as for ``decode``)."""
     known = format or format_for(path)
-    decoded = decode(data, text_format=known is not None)
+    decoded = decode(data, text_format=known is not None, encoding=encoding)
     format = known or "text"
     if format == "markdown":
         from checker.readers.markdown import read

@@ -1,4 +1,4 @@
-"""Statement patterns asked from the end (facts._FromEnd) give what a plain search gives, even when the reverse is wrong or missing."""
+"""The statement patterns asked from the end (checker.patterns.FromEnd) give what a plain search gives, even when the reverse is wrong or missing."""
 
 from __future__ import annotations
 
@@ -6,7 +6,9 @@ import random
 
 import pytest
 
-from checker.extract import facts
+import checker.patterns.reverse
+from checker.extract import statement_grammar as grammar
+from checker.patterns import FromEnd
 
 TEXTS = [
     "In 2025, the company reported revenue of ",
@@ -29,10 +31,10 @@ def _samples(count: int = 400) -> list[str]:
     return [rng.choice(TEXTS) if rng.random() < 0.7 else rng.choice(TEXTS)[: rng.randrange(1, 30)] for _ in range(count)]
 
 
-@pytest.mark.parametrize("name", ["_ACTIVE", "_NOMINAL", "_MEASURE_OF", "_VALUE_FIRST_BEFORE"])
+@pytest.mark.parametrize("name", ["ACTIVE", "NOMINAL", "MEASURE_OF", "VALUE_FIRST_BEFORE"])
 def test_from_end_finds_what_search_finds(name):
-    original = getattr(facts, name)
-    fresh = facts._FromEnd(*original._source)
+    original = getattr(grammar, name)
+    fresh = FromEnd(original.pattern, original.flags)
     hits = 0
     for text in _samples():
         expected = original.forward.search(text)
@@ -40,26 +42,26 @@ def test_from_end_finds_what_search_finds(name):
         assert (got and got.span(), got and got.groupdict()) == (expected and expected.span(), expected and expected.groupdict())
         hits += expected is not None
     assert hits > 20  # the samples exercise the pattern ...
-    assert fresh._backward is not None  # ... and its reverse was built and used
+    assert fresh.uses_reverse  # ... and its reverse was built and used
 
 
 def test_a_reverse_that_cannot_be_built_falls_back_to_search(monkeypatch):
     def broken(pattern, flags=0):
         raise ValueError("no reverse")
 
-    monkeypatch.setattr(facts, "_reverse_pattern", broken)
-    fresh = facts._FromEnd(*facts._NOMINAL._source)
+    monkeypatch.setattr(checker.patterns.reverse, "reverse_pattern", broken)
+    fresh = FromEnd(grammar.NOMINAL.pattern, grammar.NOMINAL.flags)
     for text in _samples():
-        assert bool(fresh.search(text, text[::-1])) == bool(facts._NOMINAL.forward.search(text))
-    assert fresh._backward is None
+        assert bool(fresh.search(text, text[::-1])) == bool(grammar.NOMINAL.forward.search(text))
+    assert not fresh.uses_reverse
 
 
 def test_a_wrong_reverse_is_caught_by_the_matches_seen_before_it(monkeypatch):
-    monkeypatch.setattr(facts, "_reverse_pattern", lambda pattern, flags=0: r"(?!)")  # matches nothing
-    fresh = facts._FromEnd(*facts._NOMINAL._source)
+    monkeypatch.setattr(checker.patterns.reverse, "reverse_pattern", lambda pattern, flags=0: r"(?!)")  # matches nothing
+    fresh = FromEnd(grammar.NOMINAL.pattern, grammar.NOMINAL.flags)
     hits = 0
     for text in _samples():
         found = fresh.search(text, text[::-1])
-        assert bool(found) == bool(facts._NOMINAL.forward.search(text))
+        assert bool(found) == bool(grammar.NOMINAL.forward.search(text))
         hits += bool(found)
-    assert hits > 0 and fresh._backward is None
+    assert hits > 0 and not fresh.uses_reverse

@@ -1,4 +1,4 @@
-"""The facts extractor: which sentences are fact statements, and their keys.
+"""The statement extractor (kind "facts"): which sentences are fact statements, and their keys.
 
 Each sentence is placed in a short document about one organisation
 (Norwind Robotics Inc.) dated May 14, 2026, and linted through the engine;
@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import pytest
 
-from checker.extract.facts import (
+from checker.extract.statement_parts import document_organisation
+from checker.extract.statement_terms import (
     canonical_subjects,
-    document_organisation,
     figure_interval,
     normalise_measure,
     prior_period,

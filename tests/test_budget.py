@@ -1,0 +1,82 @@
+"""The per-document time limit: a document that takes too long is left out with a notice, the run goes on."""
+
+from __future__ import annotations
+
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+
+from checker import engine
+from checker.budget import TimeLimitExceeded, can_limit, time_limit
+from checker.config import Settings
+from checker.engine import Notice, Source
+from checker.registry import all_rules
+
+pytestmark = pytest.mark.skipif(not can_limit(), reason="no SIGALRM here")
+
+
+def _spin(seconds: float) -> None:
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        pass
+
+
+def test_a_block_that_runs_too_long_is_stopped():
+    started = time.monotonic()
+    with pytest.raises(TimeLimitExceeded), time_limit(0.2):
+        _spin(5)
+    assert time.monotonic() - started < 2
+
+
+def test_a_quick_block_is_untouched_and_the_alarm_is_cleared():
+    before = signal.getsignal(signal.SIGALRM)
+    with time_limit(5):
+        total = sum(range(1000))
+    assert total == 499500
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+    assert signal.getsignal(signal.SIGALRM) is before
+
+
+def test_zero_means_no_limit():
+    with time_limit(0):
+        _spin(0.3)
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+
+
+def test_a_slow_extractor_loses_its_document_not_the_run(monkeypatch, tmp_path):
+    """The limit is not swallowed by the engine's ``except Exception`` around extractors."""
+    import checker.extract
+
+    real = checker.extract.run_extractors
+
+    def slow_for_one(doc, sheet, settings, kinds):
+        if doc.path == "slow.txt":
+            _spin(30)
+        return real(doc, sheet, settings, kinds)
+
+    monkeypatch.setattr(checker.extract, "run_extractors", slow_for_one)
+    settings = Settings(root=str(tmp_path), **{"time-limit": 0.3})
+    sources = [
+        Source("slow.txt", data=b"It was a slow day.\n"),
+        Source("fast.txt", data=b"The the cat sat.\n"),
+    ]
+    started = time.monotonic()
+    result = engine.run(sources, settings, list(all_rules()), jobs=1)
+    assert time.monotonic() - started < 10
+    assert [n.path for n in result.notices] == ["slow.txt"]
+    assert isinstance(result.notices[0], Notice)
+    assert "time limit of 0.3 s" in result.notices[0].message
+    assert not result.errors
+    assert [s.path for s in result.sheets] == ["fast.txt"]
+    assert any(d.path == "fast.txt" for d in result.diagnostics)
+
+
+def test_the_limit_is_a_configuration_key(tmp_path):
+    (tmp_path / "pyproject.toml").write_text("[tool.factlint]\ntime-limit = -1\n")
+    (tmp_path / "a.txt").write_text("Fine text.\n")
+    proc = subprocess.run([sys.executable, "-m", "checker", "a.txt"], cwd=tmp_path, capture_output=True, text=True)
+    assert proc.returncode == 2
+    assert "time-limit" in proc.stderr or "time_limit" in proc.stderr
