@@ -16,17 +16,23 @@ from __future__ import annotations
 
 import re
 from difflib import SequenceMatcher
+from itertools import accumulate, compress
+from operator import ne
 
 # (start, end) in the original line and (start, end) in the repaired line
 Difference = tuple[int, int, int, int]
 
 _SPACES = re.compile(r"\s+")
+_SPLIT = re.compile(r"(\s+)").split  # words and runs of spaces, alternately, from a word (maybe empty)
 _NOT_SKELETON = bytes(range(0x1C, 0x21)) + b"\t\n\x0b\x0c\r?"
 _WINDOW = 8  # words looked ahead, on each side, for the space where the lines agree again
 
 
 def differences(text: str, fixed: str) -> list[Difference]:
     """The spans where ``text`` and ``fixed`` differ, in order: the opcodes other than "equal" of ``SequenceMatcher``."""
+    aligned = _word_pairs(text, fixed)
+    if aligned is not None:
+        return [difference for pair in aligned for difference in _compare(text, fixed, pair)]
     a, b = _tokens(text), _tokens(fixed)
     pairs: list[Difference] = []  # aligned stretches, each a word, a run of spaces or a stretch compared whole
     floor = 0  # pairs before this index are not taken back
@@ -55,14 +61,35 @@ def differences(text: str, fixed: str) -> list[Difference]:
         if len(pairs) > floor and pairs[-1][1] == start1 and pairs[-1][3] == start2:
             start1, _, start2, _ = pairs.pop()
         pairs.append((start1, len(text), start2, len(fixed)))
-    out: list[Difference] = []
-    for s1, e1, s2, e2 in pairs:
-        if text[s1:e1] == fixed[s2:e2]:
-            continue
-        for tag, i1, i2, j1, j2 in SequenceMatcher(None, text[s1:e1], fixed[s2:e2], autojunk=False).get_opcodes():
-            if tag != "equal":
-                out.append((s1 + i1, s1 + i2, s2 + j1, s2 + j2))
-    return out
+    return [difference for pair in pairs for difference in _compare(text, fixed, pair)]
+
+
+def _compare(text: str, fixed: str, pair: Difference) -> list[Difference]:
+    """The differences within one aligned pair of stretches."""
+    s1, e1, s2, e2 = pair
+    if text[s1:e1] == fixed[s2:e2]:
+        return []
+    opcodes = SequenceMatcher(None, text[s1:e1], fixed[s2:e2], autojunk=False).get_opcodes()
+    return [(s1 + i1, s1 + i2, s2 + j1, s2 + j2) for tag, i1, i2, j1, j2 in opcodes if tag != "equal"]
+
+
+def _word_pairs(text: str, fixed: str) -> list[Difference] | None:
+    """The pairs of words that differ, when the two lines have the same spaces and every such pair agrees.
+
+    The usual case, found without a Python step per word: the general walk
+    below would pair every word and run of spaces with its counterpart and
+    compare the same pairs.
+    """
+    a, b = _SPLIT(text), _SPLIT(fixed)
+    if len(a) != len(b) or a[1::2] != b[1::2]:
+        return None
+    starts_a, starts_b = list(accumulate(map(len, a), initial=0)), list(accumulate(map(len, b), initial=0))
+    pairs = []
+    for k in compress(range(0, len(a), 2), map(ne, a[0::2], b[0::2])):
+        if not _agree(a[k], b[k], word=True):
+            return None
+        pairs.append((starts_a[k], starts_a[k + 1], starts_b[k], starts_b[k + 1]))
+    return pairs
 
 
 def _tokens(line: str) -> list[tuple[int, int]]:
