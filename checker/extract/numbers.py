@@ -407,8 +407,7 @@ def _acceptable(text: str, start: int, end: int, amount: Amount, hedge: str | No
         if _MONTH_AFTER.match(text, end, min(limit, end + 12)):
             return False  # a day: "1 July 2020"
         if text[start] == "(" or (start > 0 and text[start - 1] in "([" and text[end:end + 1] in ")]"):
-            line_start = text.rfind("\n", 0, start) + 1
-            if not text[line_start:start - 1].strip() or text[start - 1] == "[":
+            if _blank_before(text, start) or text[start - 1] == "[":
                 return False  # a footnote marker: "(1)" opening a line, "[3]"
     elif unit == "%" and _CI_AFTER.match(text, end, min(limit, end + 30)):
         return False
@@ -421,6 +420,25 @@ def _acceptable(text: str, start: int, end: int, amount: Amount, hedge: str | No
 
 
 _YEAR = LazyPattern(r"1[89][0-9]{2}|20[0-9]{2}|2100")
+
+
+def _blank_before(text: str, start: int) -> bool:
+    """Whether ``text[line_start:start - 1]`` is blank, ``line_start`` the start of the line holding ``start``.
+
+    Read backwards from ``start - 2`` to the first character that is not a blank,
+    never copying the line: copying it for each of many figures on one long line
+    was quadratic.
+    """
+    if start == 0:
+        return not text[:-1].strip()  # (the slice above, ``text[0:-1]``, at the very start)
+    at = start - 2
+    if text[start - 1] == "\n":
+        return True
+    while at >= 0 and text[at] != "\n":
+        if not text[at].isspace():
+            return False
+        at -= 1
+    return True
 
 
 def _label_before(text: str, start: int) -> bool:

@@ -594,12 +594,10 @@ def _changes(text: str, fixed: str, steps: tuple[tuple[str, str], ...]) -> list[
     ("Â£" vs "£" aligns the "£") is widened by a character or two until it
     round-trips.
     """
-    from difflib import SequenceMatcher
+    from checker.extract.alignment import differences
 
     spans: list[list[int]] = []
-    for tag, i1, i2, j1, j2 in SequenceMatcher(None, text, fixed, autojunk=False).get_opcodes():
-        if tag == "equal":
-            continue
+    for i1, i2, j1, j2 in differences(text, fixed):
         if spans and not _space().search(text, spans[-1][1], i1):
             spans[-1][1], spans[-1][3] = i2, j2
         else:

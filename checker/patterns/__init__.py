@@ -12,7 +12,9 @@ Domain modules (extractors, rules) use only what this package exports:
 - ``reverse_pattern(pattern, flags)``: a pattern matching exactly the reversed
   strings of ``pattern``;
 - ``FromEnd(pattern, flags)``: an end-anchored pattern whose ``search`` first
-  asks the pattern's reverse whether it can match at all.
+  asks the pattern's reverse whether it can match at all;
+- ``NextStop(text, pattern)``: the next position where a pattern matches,
+  remembered, so that scanners trying candidates left to right stay linear.
 
 Nothing outside this package reaches into its modules' private names.
 """
@@ -21,6 +23,7 @@ from checker.patterns.compiled import compile_cached
 from checker.patterns.lazy import LazyPattern
 from checker.patterns.memo import BoundedMemo
 from checker.patterns.reverse import FromEnd, reverse_pattern
+from checker.patterns.stops import NextStop
 from checker.patterns.trie import trie_regex
 
-__all__ = ["BoundedMemo", "FromEnd", "LazyPattern", "compile_cached", "reverse_pattern", "trie_regex"]
+__all__ = ["BoundedMemo", "FromEnd", "LazyPattern", "NextStop", "compile_cached", "reverse_pattern", "trie_regex"]

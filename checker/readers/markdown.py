@@ -14,6 +14,10 @@ from __future__ import annotations
 import re
 
 from checker.document import Block, BlockKind, Document, line_starts, trim_span
+from checker.readers.markdown_inline import comments as _comments
+from checker.readers.markdown_inline import images as _images
+from checker.readers.markdown_inline import inline_code as _inline_code
+from checker.readers.markdown_inline import links as _links
 
 _FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
 _FRONT_MATTER = re.compile(r"\A(?:---|\+\+\+)[ \t]*(?:\r\n|\r|\n)")
@@ -26,18 +30,15 @@ _TABLE_SEPARATOR = re.compile(r"[ \t]*\|?[ \t]*:?-{2,}:?[ \t]*(?:\|[ \t]*:?-{1,}
 _REFERENCE_DEF = re.compile(r" {0,3}\[[^\]]+\]:[ \t]*\S+")
 _HTML_BLOCK = re.compile(r" {0,3}</?[A-Za-z][A-Za-z0-9-]*(?:\s[^>]*)?/?>[ \t]*$")
 
-# Inline constructs that are not prose, blanked entirely.
+# Inline constructs that are not prose, blanked entirely. Inline code, HTML comments,
+# images and links are found by the one-pass scanners of markdown_inline.
 # Each pattern opens with its literal first character(s), and what must not
 # precede a match is checked just after that character by a look-behind that
-# spans it (``(?<!``)`` after a backtick: no backtick before it): the engine
+# spans it (``h(?<!\wh)`` in the bare-URL pattern: no letter before the "h"): the engine
 # then skips straight to the candidates (several times faster than a leading
 # look-behind or look-ahead, which it cannot skip with).
-_INLINE_CODE = re.compile(r"(`(?<!``)`*)(?!`)(.+?)(?<!`)\1(?!`)", re.S)
-_HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
 _AUTOLINK = re.compile(r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|[^\s<>@]+@[^\s<>]+)>")
 _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s+[^<>]*?)?/?>")
-_IMAGE = re.compile(r"!\[[^\]\r\n]*\]\([^)\r\n]*\)")
-_LINK = re.compile(r"\[([^\[\]\r\n]*)\](?:\((?:<[^>\r\n]*>|[^)\s]*)(?:[ \t]+(?:\"[^\"]*\"|'[^']*'))?\)|\[[^\]\r\n]*\])")
 _BARE_URL = re.compile(r"(?:h(?<!\wh)ttps?://|f(?<!\wf)tp://|w(?<!\ww)ww\.)[^\s<>()\[\]]*[^\s<>()\[\].,;:!?'\"]")
 _ESCAPE = re.compile(r"\\(?=[!\"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~])")
 # A run of one to three "*" or "_", or "~~", that opens (nothing but a blank or punctuation before it,
@@ -58,8 +59,8 @@ def read(path: str, text: str) -> Document:
     comments: list[tuple[int, int]] = []
     if "<!--" in text:  # blanking only turns characters into spaces: it never makes a "<!--"
         without_code = _apply_blanks(text, list(code))
-        without_code = _apply_blanks(without_code, [m.span() for m in _INLINE_CODE.finditer(without_code)])
-        comments = [match.span() for match in _HTML_COMMENT.finditer(without_code)]
+        without_code = _apply_blanks(without_code, _inline_code(without_code))
+        comments = _comments(without_code)
         blank.extend(comments)
     prose = _apply_blanks(text, blank)
     prose = _blank_inline(prose)
@@ -237,19 +238,19 @@ def _blank_inline(prose: str) -> str:
     # Each pattern is tried only when the text holds a string every match of it contains.
     spans: list[tuple[int, int]] = []
     if "`" in prose:
-        spans += [m.span() for m in _INLINE_CODE.finditer(prose)]
+        spans += _inline_code(prose)
     if "<" in prose:
         spans += [m.span() for m in _AUTOLINK.finditer(prose)]
     if "![" in prose:
-        spans += [m.span() for m in _IMAGE.finditer(prose)]
+        spans += _images(prose)
     if "<" in prose:
         spans += [m.span() for m in _HTML_TAG.finditer(prose)]
     prose = _apply_blanks(prose, spans)
     if "]" in prose:
         spans = []
-        for match in _LINK.finditer(prose):
-            spans.append((match.start(), match.start() + 1))
-            spans.append((match.end(1), match.end()))
+        for start, text_end, end in _links(prose):
+            spans.append((start, start + 1))
+            spans.append((text_end, end))
         prose = _apply_blanks(prose, spans)
     spans = []
     if "://" in prose or "www." in prose:

@@ -1,0 +1,143 @@
+"""Markdown inline constructs that are not prose, each found in one left-to-right pass.
+
+Each function returns what ``finditer`` of the pattern in its docstring
+returns, but never scans a stretch of text twice: a regular expression tried
+at every candidate rescans the rest of the line (or document) from each one
+when the construct is left unclosed, which is quadratic ("[a](" repeated,
+"<!-- " repeated, backtick runs of many lengths). Like CommonMark's reference
+parsers, these look for each closing delimiter once (``NextStop``, or a table
+of the next backtick run of each length).
+"""
+
+from __future__ import annotations
+
+import re
+
+from checker.patterns import NextStop
+
+_BACKTICKS = re.compile(r"`+")
+
+
+def inline_code(text: str) -> list[tuple[int, int]]:
+    r"""Spans of ``(`(?<!``)`*)(?!`)(.+?)(?<!`)\1(?!`)`` (re.S): a run of backticks to the next run of the same length."""
+    runs = [match.span() for match in _BACKTICKS.finditer(text)]
+    following: list[int | None] = [None] * len(runs)
+    last: dict[int, int] = {}
+    for k in range(len(runs) - 1, -1, -1):
+        length = runs[k][1] - runs[k][0]
+        following[k] = last.get(length)
+        last[length] = k
+    spans = []
+    k = 0
+    while k < len(runs):
+        closing = following[k]
+        if closing is None:
+            k += 1
+        else:
+            spans.append((runs[k][0], runs[closing][1]))
+            k = closing + 1
+    return spans
+
+
+def comments(text: str) -> list[tuple[int, int]]:
+    """Spans of ``<!--.*?-->`` (re.S); once no "-->" follows, no later comment can close."""
+    spans = []
+    position = 0
+    while (start := text.find("<!--", position)) != -1:
+        end = text.find("-->", start + 4)
+        if end == -1:
+            break
+        spans.append((start, end + 3))
+        position = end + 3
+    return spans
+
+
+def images(prose: str) -> list[tuple[int, int]]:
+    r"""Spans of ``!\[[^\]\r\n]*\]\([^)\r\n]*\)``."""
+    n = len(prose)
+    label_end, target_end = NextStop(prose, r"[\]\r\n]"), NextStop(prose, r"[)\r\n]")
+    spans = []
+    position = 0
+    while (start := prose.find("![", position)) != -1:
+        close = label_end(start + 2)
+        if close < n and prose[close] == "]" and prose.startswith("(", close + 1):
+            end = target_end(close + 2)
+            if end < n and prose[end] == ")":
+                spans.append((start, end + 1))
+                position = end + 1
+                continue
+        position = start + 1
+    return spans
+
+
+class _Links:
+    r"""Matches of ``\[([^\[\]\r\n]*)\](?:\((?:<[^>\r\n]*>|[^)\s]*)(?:[ \t]+(?:"[^"]*"|'[^']*'))?\)|\[[^\]\r\n]*\])``.
+
+    Every repetition in the pattern can only match its longest extent (the
+    character after a shorter one is one the rest of the pattern cannot match),
+    so each is the stretch up to the next stop character.
+    """
+
+    def __init__(self, prose: str) -> None:
+        self.prose = prose
+        self.label_end = NextStop(prose, r"[\[\]\r\n]")
+        self.angle_end = NextStop(prose, r"[>\r\n]")
+        self.target_end = NextStop(prose, r"[)\s]")
+        self.blank_end = NextStop(prose, r"[^ \t]")
+        self.quote_end = {'"': NextStop(prose, '"'), "'": NextStop(prose, "'")}
+        self.reference_end = NextStop(prose, r"[\]\r\n]")  # ("[" may occur in a reference label)
+
+    def find(self) -> list[tuple[int, int, int]]:
+        """(start, end of the link text, end) of each link, in order."""
+        prose, n = self.prose, len(self.prose)
+        out = []
+        position = 0
+        while (start := prose.find("[", position)) != -1:
+            close = self.label_end(start + 1)
+            if close < n and prose[close] == "]":
+                end = self._tail(close + 1)
+                if end is not None:
+                    out.append((start, close, end))
+                    position = end
+                    continue
+            position = start + 1
+        return out
+
+    def _tail(self, at: int) -> int | None:
+        """The end of ``(target "title")`` or ``[reference]`` starting at ``at``, if one does."""
+        prose, n = self.prose, len(self.prose)
+        if prose.startswith("(", at):
+            target = at + 1
+            if prose.startswith("<", target):
+                close = self.angle_end(target + 1)
+                if close < n and prose[close] == ">":
+                    end = self._after_target(close + 1)
+                    if end is not None:
+                        return end
+            end = self._after_target(self.target_end(target))
+            if end is not None:
+                return end
+        if prose.startswith("[", at):
+            close = self.reference_end(at + 1)
+            if close < n and prose[close] == "]":
+                return close + 1
+        return None
+
+    def _after_target(self, at: int) -> int | None:
+        """The end of ``[ \t]+(?:"[^"]*"|'[^']*')`` (optional) and ``)`` at ``at``."""
+        prose, n = self.prose, len(self.prose)
+        if at < n and prose[at] in " \t":
+            quote_at = self.blank_end(at)
+            if quote_at < n and prose[quote_at] in "\"'":
+                close = self.quote_end[prose[quote_at]](quote_at + 1)
+                if close < n and prose.startswith(")", close + 1):
+                    return close + 2
+            return None
+        return at + 1 if prose.startswith(")", at) else None
+
+
+def links(prose: str) -> list[tuple[int, int, int]]:
+    """(start, end of the link text, end) of each inline or reference link (see ``_Links``)."""
+    if "]" not in prose:
+        return []
+    return _Links(prose).find()

@@ -1,0 +1,237 @@
+"""Issue 19: ordinary large inputs take linear time.
+
+Each test counts the work done (characters compared, characters scanned,
+calls), never wall time, on the input that used to be quadratic, and fails
+without its fix. ``bench/hostile.py`` times the same inputs as a whole process.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from difflib import SequenceMatcher
+
+import pytest
+
+from checker.extract.alignment import differences
+from checker.extract.unicode_text import mojibake_repairs
+from checker.patterns import NextStop
+from checker.readers.markdown_inline import comments, images, inline_code, links
+
+
+def _opcodes(text: str, fixed: str) -> list[tuple[int, int, int, int]]:
+    return [(i1, i2, j1, j2) for tag, i1, i2, j1, j2 in SequenceMatcher(None, text, fixed, autojunk=False).get_opcodes() if tag != "equal"]
+
+
+# --- ENC002: the differences between a line and its repair ----------------------------
+
+
+@pytest.fixture
+def compared(monkeypatch):
+    """The area (characters of one side x characters of the other) that SequenceMatcher searches, in all."""
+    work = [0]
+    search = SequenceMatcher.find_longest_match
+
+    def counting(self, alo=0, ahi=None, blo=0, bhi=None):
+        ahi = len(self.a) if ahi is None else ahi
+        bhi = len(self.b) if bhi is None else bhi
+        work[0] += (ahi - alo) * (bhi - blo)
+        return search(self, alo, ahi, blo, bhi)
+
+    monkeypatch.setattr(SequenceMatcher, "find_longest_match", counting)
+    return work
+
+
+@pytest.mark.parametrize("unit", ["caf\u00c3\u00a9 \u00e2\u20ac\u201c ", "the company\u00e2\u20ac\u2122s report on M\u00c3\u00bcnchen and more words here "])
+def test_mojibake_line_is_compared_word_by_word(compared, unit):
+    sizes = (2_000, 4_000)
+    work = []
+    for size in sizes:
+        compared[0] = 0
+        repairs = mojibake_repairs(unit * (size // len(unit)))
+        assert repairs
+        work.append(compared[0])
+    # Whole-line comparison searched about size x size / 2 characters (2 million at 2,000 characters).
+    assert work[1] <= 2.2 * work[0]
+    assert work[1] <= 20 * sizes[1]
+
+
+@pytest.mark.parametrize(
+    ("text", "fixed"),
+    [
+        ("caf\u00c3\u00a9 na\u00c3\u00afve", "caf\u00e9 na\u00efve"),
+        ("voil\u00c3  tout", "voil\u00e0 tout"),  # a lost 0xA0 byte restored: a space is gone
+        ("L\u00c3 -bas et L\u00c3 -bas x", "L\u00e0-bas et L\u00e0-bas x"),  # and two words are one
+        ("\u00c3\u00a0 \u00c2\u00a3 the above", "\u00e0 \u00a3 the above"),
+        ("Ã\xa0 привет Ελλάδα  dÃ©jÃ", "à привет Ελλάδα  déjÃ"),
+        ("a â€? b", "a \ufffd b"),  # a lossy sequence: a "?" is gone
+        ("", ""),
+        ("   ", " "),
+    ],
+)
+def test_differences_are_those_of_the_whole_line_comparison(text, fixed):
+    assert differences(text, fixed) == _opcodes(text, fixed)
+
+
+def test_differences_of_repetitive_merged_words_stay_linear(compared):
+    # Every "LÃ -bas" became "Là-bas": no two words line up, the alignment resynchronises at each.
+    assert differences("L\u00c3 -bas " * 20, "L\u00e0-bas " * 20) == _opcodes("L\u00c3 -bas " * 20, "L\u00e0-bas " * 20)
+    work = []
+    for count in (200, 400):
+        compared[0] = 0
+        found = differences("L\u00c3 -bas " * count, "L\u00e0-bas " * count)
+        assert found == [(x, x + 2, y, y + 1) for x, y in zip(range(1, 8 * count, 8), range(1, 7 * count, 7))]
+        work.append(compared[0])
+    assert work[1] <= 2.2 * work[0]
+
+
+# --- the Markdown reader: inline code, comments, images and links in one pass -----------
+
+# The patterns the reader used to run with finditer: the scanners must find exactly their matches.
+_INLINE_CODE = re.compile(r"(`(?<!``)`*)(?!`)(.+?)(?<!`)\1(?!`)", re.S)
+_HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_IMAGE = re.compile(r"!\[[^\]\r\n]*\]\([^)\r\n]*\)")
+_LINK = re.compile(r"\[([^\[\]\r\n]*)\](?:\((?:<[^>\r\n]*>|[^)\s]*)(?:[ \t]+(?:\"[^\"]*\"|'[^']*'))?\)|\[[^\]\r\n]*\])")
+
+
+def _random_markdown(rng: random.Random, alphabet: tuple[str, ...], size: int) -> str:
+    return "".join(rng.choice(alphabet) for _ in range(size))
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_inline_scanners_find_what_the_patterns_found(seed):
+    rng = random.Random(seed)
+    pieces = ("[", "]", "(", ")", "<", ">", "!", "`", "``", '"', "'", " ", "\t", "\n", "\r\n", "a", "b c", "-", "<!--", "-->", "![", "](", "](<")
+    for _ in range(400):
+        text = _random_markdown(rng, pieces, rng.randint(0, 60))
+        assert inline_code(text) == [m.span() for m in _INLINE_CODE.finditer(text)], text
+        assert comments(text) == [m.span() for m in _HTML_COMMENT.finditer(text)], text
+        assert images(text) == [m.span() for m in _IMAGE.finditer(text)], text
+        assert links(text) == [(m.start(), m.end(1), m.end()) for m in _LINK.finditer(text)], text
+
+
+@pytest.fixture
+def scanned(monkeypatch):
+    """Characters that NextStop's searches run over, in all."""
+    work = [0]
+    original = NextStop.__init__
+
+    def counting_init(self, text, pattern):
+        original(self, text, pattern)
+        search = self._search
+
+        def counted(string, position):
+            found = search(string, position)
+            work[0] += (found.start() if found else len(string)) - position
+            return found
+
+        self._search = counted
+
+    monkeypatch.setattr(NextStop, "__init__", counting_init)
+    return work
+
+
+@pytest.mark.parametrize(("unit", "scan"), [("[a](", links), ("![a](", images), ("[a][", links), ('[a](b "', links)])
+def test_unclosed_links_and_images_are_scanned_once(scanned, unit, scan):
+    for size in (5_000, 10_000):
+        scanned[0] = 0
+        scan(unit * (size // len(unit)))
+        # A pattern tried at each "[" scanned the rest of the line from each: size x size / 8.
+        assert scanned[0] <= 3 * size
+
+
+def test_unclosed_comments_are_scanned_once():
+    scanned = [0]
+
+    class Counting(str):
+        """A string whose ``find`` counts the characters it runs over."""
+
+        def find(self, sub, start=0, end=None):  # type: ignore[override]
+            position = str.find(self, sub, start, len(self) if end is None else end)
+            scanned[0] += (len(self) if position == -1 else position) - start
+            return position
+
+    text = Counting("<!-- " * 4_000)
+    assert comments(text) == []
+    # The pattern, tried at each "<!--", scanned the rest of the document from each: size x size / 10.
+    assert scanned[0] <= 2 * len(text)
+
+
+def test_backtick_runs_of_many_lengths_are_read_once(monkeypatch):
+    from checker.readers import markdown_inline
+
+    runs = [0]
+    pattern = markdown_inline._BACKTICKS
+
+    class Counting:
+        def finditer(self, text):
+            for match in pattern.finditer(text):
+                runs[0] += 1
+                yield match
+
+    monkeypatch.setattr(markdown_inline, "_BACKTICKS", Counting())
+    # Runs of every length from 1 to 150, none closed, then all closed: the pattern scanned
+    # the rest of the text from each unclosed run (n^1.5); the scanner reads each run once.
+    ticks = " x ".join("`" * k for k in range(1, 151))
+    for text in (ticks, ticks + " and " + ticks):
+        runs[0] = 0
+        assert inline_code(text) == [m.span() for m in _INLINE_CODE.finditer(text)]
+        assert runs[0] == text.count("` ") + 1
+
+
+def test_markdown_reader_on_hostile_inputs_blanks_as_before():
+    from checker.readers.markdown import read
+
+    for text in ("[a](" * 3_000, "![a](" * 3_000):  # nothing closes: nothing is blanked
+        assert read("x.md", text + "\n").prose == text + "\n"
+    text = "Some text " + "<!-- " * 2_000 + "-->"
+    assert read("x.md", text).prose == "Some text " + " " * (len(text) - 10)
+    text = "See " + "`" * 7 + " a " + "``` b " * 500  # the run of seven never closes; the runs of three pair up
+    assert read("x.md", text).prose == _INLINE_CODE.sub(lambda match: " " * len(match.group()), text)
+
+
+# --- numbers: a footnote marker test reads back to the line start only through blanks ----
+
+
+class _CountingText(str):
+    """A string that counts the characters its slices copy and its ``rfind`` calls run over."""
+
+    work = 0
+
+    def __getitem__(self, key):  # type: ignore[override]
+        item = str.__getitem__(self, key)
+        _CountingText.work += len(item)
+        return item
+
+    def rfind(self, sub, start=None, end=None):  # type: ignore[override]
+        start = 0 if start is None else start
+        end = len(self) if end is None else end
+        position = str.rfind(self, sub, start, end)
+        _CountingText.work += end - (start if position == -1 else position)
+        return position
+
+
+def test_parenthesised_numbers_on_one_line_are_not_copied_per_number():
+    from checker.extract.numbers import parse_quantities
+
+    work = []
+    for count in (1_000, 2_000):
+        text = _CountingText("see (12) and " * count)
+        _CountingText.work = 0
+        assert len(parse_quantities(text)) == count
+        work.append(_CountingText.work)
+    # Copying the line up to each figure: 13 x count^2 / 2 characters (6.5 million at 1,000).
+    assert work[1] <= 2.2 * work[0]
+    assert work[1] <= 200 * 2_000
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_blank_before_is_the_blank_line_prefix_test(seed):
+    from checker.extract.numbers import _blank_before
+
+    rng = random.Random(seed)
+    for _ in range(3_000):
+        text = "".join(rng.choice(("(", " ", "\t", "\n", "\u00a0", "\u2028", "a", "[", "\r")) for _ in range(rng.randint(1, 12)))
+        for start in range(len(text)):
+            line_start = text.rfind("\n", 0, start) + 1
+            assert _blank_before(text, start) == (not text[line_start : start - 1].strip()), (text, start)
