@@ -85,6 +85,29 @@ def test_differences_of_repetitive_merged_words_stay_linear(compared):
     assert work[1] <= 2.2 * work[0]
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "caf\u00c3\u00a9" * 2_000,  # one long word
+        # Japanese read as Windows-1252, its undefined bytes lost: U+FFFD on both sides of the repair
+        ("\u65e5\u672c\u8a9e\u306e\u30c6\u30ad\u30b9\u30c8\u3001" * 700).encode("utf-8").decode("cp1252", "replace"),
+    ],
+)
+def test_long_pieces_are_not_compared_character_against_character(monkeypatch, line):
+    exhaustive = []
+    original = SequenceMatcher.__init__
+
+    def recording(self, isjunk=None, a="", b="", autojunk=True):
+        if not autojunk:
+            exhaustive.append(len(a))
+        original(self, isjunk, a, b, autojunk)
+
+    monkeypatch.setattr(SequenceMatcher, "__init__", recording)
+    assert mojibake_repairs(line)
+    # Without autojunk, every occurrence of a repeated character is tried against every other.
+    assert max(exhaustive, default=0) <= 64
+
+
 # --- the Markdown reader: inline code, comments, images and links in one pass -----------
 
 # The patterns the reader used to run with finditer: the scanners must find exactly their matches.

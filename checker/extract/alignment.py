@@ -25,6 +25,8 @@ Difference = tuple[int, int, int, int]
 _SPACES = re.compile(r"\s+")
 _SPLIT = re.compile(r"(\s+)").split  # words and runs of spaces, alternately, from a word (maybe empty)
 _NOT_SKELETON = bytes(range(0x1C, 0x21)) + b"\t\n\x0b\x0c\r?"
+_ASCII_SPLIT = re.compile(r"([\x00-\x7f]+)").split  # other characters and runs of ASCII, alternately
+_LONG = 64  # a word longer than this is compared piece by piece (no word of prose is as long)
 _WINDOW = 8  # words looked ahead, on each side, for the space where the lines agree again
 
 
@@ -64,12 +66,29 @@ def differences(text: str, fixed: str) -> list[Difference]:
     return [difference for pair in pairs for difference in _compare(text, fixed, pair)]
 
 
-def _compare(text: str, fixed: str, pair: Difference) -> list[Difference]:
-    """The differences within one aligned pair of stretches."""
+def _compare(text: str, fixed: str, pair: Difference, split: bool = True) -> list[Difference]:
+    """The differences within one aligned pair of stretches (``split``: a long one piece by piece)."""
     s1, e1, s2, e2 = pair
-    if text[s1:e1] == fixed[s2:e2]:
+    original, repaired = text[s1:e1], fixed[s2:e2]
+    if original == repaired:
         return []
-    opcodes = SequenceMatcher(None, text[s1:e1], fixed[s2:e2], autojunk=False).get_opcodes()
+    if split and len(original) > _LONG:
+        # A long word (a line of Chinese or Japanese has no spaces): where its runs of ASCII
+        # are the same in the repair, only the stretches between them are compared.
+        a, b = _ASCII_SPLIT(original), _ASCII_SPLIT(repaired)
+        if len(a) == len(b) and a[1::2] == b[1::2]:
+            starts_a, starts_b = list(accumulate(map(len, a), initial=0)), list(accumulate(map(len, b), initial=0))
+            return [
+                difference
+                for k in compress(range(0, len(a), 2), map(ne, a[0::2], b[0::2]))
+                for difference in _compare(
+                    text, fixed, (s1 + starts_a[k], s1 + starts_a[k + 1], s2 + starts_b[k], s2 + starts_b[k + 1]), split=False
+                )
+            ]
+    # A long piece that could not be split (a line of Chinese or Japanese whose lost bytes became
+    # U+FFFD on both sides) leaves out the characters that fill more than 1% of it, as difflib's
+    # autojunk does: each of them would otherwise be tried against every other.
+    opcodes = SequenceMatcher(None, original, repaired, autojunk=len(original) > _LONG).get_opcodes()
     return [(s1 + i1, s1 + i2, s2 + j1, s2 + j2) for tag, i1, i2, j1, j2 in opcodes if tag != "equal"]
 
 
