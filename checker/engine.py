@@ -166,7 +166,7 @@ def build_sheet(doc: Document, settings: Settings, rules: list[Rule], kinds: Ite
         in_scope=in_scope,
         directives=parse_directives(doc),
         names=[], acronyms=[], aliases=[], quantities=[], claims=[], dates=[],
-        document_date=None, facts=[], findings=[], extracted=[], extra={},
+        document_date=None, facts=[], findings=[], extracted=[], extra={"locations": doc.locations} if doc.locations else {},
     )
     try:
         run_extractors(doc, sheet, settings, kinds)
@@ -416,4 +416,5 @@ def resolve(finding: Finding, sheet: FactSheet, rule: type[Rule], settings: Sett
         evidence=finding.evidence,
         related=tuple(related),
         fix=finding.fix,
+        location=sheet.location(line),
     )

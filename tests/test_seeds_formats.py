@@ -65,3 +65,9 @@ def _check(seed: str, name: str, data: bytes, fmt: str, normalise=lambda s: s) -
 def test_seed_defects_found_in_html(seed: str) -> None:
     text = (ROOT / seed).read_text(encoding="utf-8")
     _check(seed, "seed.html", make.as_html(text), "html")
+
+
+@pytest.mark.parametrize("seed", make.SEEDS)
+def test_seed_defects_found_in_docx(seed: str) -> None:
+    text = (ROOT / seed).read_text(encoding="utf-8")
+    _check(seed, "seed.docx", make.as_docx(text), "docx")

@@ -18,6 +18,8 @@ def render(result, stream, settings=None, color=False, quiet=False) -> None:
     for d in result.diagnostics:
         head = f"{paint(_BOLD, f'{printable(d.path)}:{d.line}:{d.column}:')} {paint(_COLORS[d.severity], d.rule)} {printable(d.message)}"
         stream.write(head + f" [{d.severity}]\n")
+        if getattr(d, "location", None):
+            stream.write(f"      = at: {printable(d.location)}\n")
         source = _line(lines_cache, d.path, d.line, getattr(result, "in_memory", {}))
         if source is not None:
             gutter = f"{d.line:>5} | "
@@ -77,10 +79,14 @@ def _window(line: str, column: int, width: int) -> tuple[str, int]:
 def _line(cache: dict[str, list[str]], path: str, line: int, in_memory: dict[str, bytes]) -> str | None:
     if path not in cache:
         try:
-            from checker.readers import decode
+            from checker.readers import BINARY_FORMATS, decode, format_for, read_document, sniff
 
             data = in_memory[path] if path in in_memory else Path(path).read_bytes()
-            cache[path] = _split(decode(data, text_format=True).text)
+            if sniff(data, format_for(path)) in BINARY_FORMATS:  # Word, PDF: the "lines" are the reader's
+                document = read_document(path, data)[0]
+                cache[path] = [document.line_text(n) for n in range(1, len(document.line_starts) + 1)]
+            else:
+                cache[path] = _split(decode(data, text_format=True).text)
         except Exception:
             cache[path] = []
     lines = cache[path]

@@ -25,6 +25,7 @@ FORMATS: dict[str, str] = {
     ".html": "html",
     ".htm": "html",
     ".xhtml": "html",
+    ".docx": "docx",
 }
 # The module that reads each format. Text formats read decoded text (``read(path, text)``); the
 # others, packages of their own, read the file's bytes (``read_bytes(path, data)``).
@@ -32,8 +33,9 @@ READERS: dict[str, str] = {
     "text": "checker.readers.text",
     "markdown": "checker.readers.markdown",
     "html": "checker.readers.html",
+    "docx": "checker.readers.docx",
 }
-BINARY_FORMATS: frozenset[str] = frozenset()
+BINARY_FORMATS = frozenset({"docx"})
 
 
 class BinaryFileError(Exception):
@@ -71,6 +73,8 @@ def sniff(data: bytes, format: str | None) -> str | None:
     """
     if format in BINARY_FORMATS:
         return format
+    if data.startswith(b"PK\x03\x04") and b"word/" in data[:65536]:
+        return "docx"
     return format
 
 
