@@ -27,10 +27,15 @@ import make  # noqa: E402
 # TXT002 (paragraph-split) requires the gap between two paragraphs to be bare whitespace in the file,
 # which markup between two HTML paragraphs is not.
 NOT_APPLICABLE = {"html": {"TXT001", "TXT002"}, "docx": {"TXT001"}, "pdf": {"TXT001"}}
+# Rules whose findings are compared by count, not message: the PDF's font (DejaVu Sans, the one font
+# every test machine has) lacks most glyphs of the garbled runs, so the PDF holds shorter runs.
+BY_COUNT = {"html": set(), "docx": set(), "pdf": {"ENC003"}}
 
 
-def _message(message: str) -> str:
+def _message(message: str, rule: str = "", fmt: str = "") -> str:
     """A message without the line numbers it cites (each format numbers lines its own way)."""
+    if rule in BY_COUNT.get(fmt, ()):
+        return ""
     return re.sub(r"\bline \d+", "line N", message)
 
 
@@ -48,8 +53,8 @@ def _check(seed: str, name: str, data: bytes, fmt: str, normalise=lambda s: s) -
     expected = _expected(seed)
     found = _findings(name, data)
     skip = NOT_APPLICABLE[fmt]
-    want = Counter((d.rule, _message(d.message)) for d in expected if d.rule not in skip)
-    got = Counter((d.rule, _message(d.message)) for d in found)
+    want = Counter((d.rule, _message(d.message, d.rule, fmt)) for d in expected if d.rule not in skip)
+    got = Counter((d.rule, _message(d.message, d.rule, fmt)) for d in found)
     assert not want - got, f"missed in {fmt}: {want - got}"
     assert not got - want, f"only in {fmt}: {got - want}"
     # The same words at each finding's place, in the format's own text.
@@ -57,6 +62,8 @@ def _check(seed: str, name: str, data: bytes, fmt: str, normalise=lambda s: s) -
     plain = "\n\n".join(make.paragraphs(text)) + "\n"
     doc = read_document(name, data)[0]
     for finding in found:
+        if finding.rule in BY_COUNT[fmt]:
+            continue
         match = next(d for d in expected if (d.rule, _message(d.message)) == (finding.rule, _message(finding.message)))
         assert normalise(doc.text[finding.start : finding.end]) == normalise(plain[match.start : match.end])
 
@@ -71,3 +78,9 @@ def test_seed_defects_found_in_html(seed: str) -> None:
 def test_seed_defects_found_in_docx(seed: str) -> None:
     text = (ROOT / seed).read_text(encoding="utf-8")
     _check(seed, "seed.docx", make.as_docx(text), "docx")
+
+
+@pytest.mark.parametrize("seed", make.SEEDS)
+def test_seed_defects_found_in_pdf(seed: str) -> None:
+    text = (ROOT / seed).read_text(encoding="utf-8")
+    _check(seed, "seed.pdf", make.as_pdf(text), "pdf", normalise=lambda s: " ".join(s.split()))

@@ -26,6 +26,7 @@ FORMATS: dict[str, str] = {
     ".htm": "html",
     ".xhtml": "html",
     ".docx": "docx",
+    ".pdf": "pdf",
 }
 # The module that reads each format. Text formats read decoded text (``read(path, text)``); the
 # others, packages of their own, read the file's bytes (``read_bytes(path, data)``).
@@ -34,8 +35,9 @@ READERS: dict[str, str] = {
     "markdown": "checker.readers.markdown",
     "html": "checker.readers.html",
     "docx": "checker.readers.docx",
+    "pdf": "checker.readers.pdf",
 }
-BINARY_FORMATS = frozenset({"docx"})
+BINARY_FORMATS = frozenset({"docx", "pdf"})
 
 
 class BinaryFileError(Exception):
@@ -73,6 +75,8 @@ def sniff(data: bytes, format: str | None) -> str | None:
     """
     if format in BINARY_FORMATS:
         return format
+    if data.startswith(b"%PDF-"):
+        return "pdf"
     if data.startswith(b"PK\x03\x04") and b"word/" in data[:65536]:
         return "docx"
     return format
