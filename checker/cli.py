@@ -179,7 +179,8 @@ def _cmd_check(argv: list[str]) -> int:
 
     paths = args.paths or ["."]
     skipped: list[str] = []
-    sources, problems = collect(paths, settings, rules, stdin_filename=args.stdin_filename, no_corpus=args.no_corpus, notices=skipped)
+    empty: list[str] = []
+    sources, problems = collect(paths, settings, rules, stdin_filename=args.stdin_filename, no_corpus=args.no_corpus, notices=skipped, empty=empty)
     for problem in problems:
         _say(f"error: {problem}")
     for message in skipped:
@@ -228,6 +229,8 @@ def _cmd_check(argv: list[str]) -> int:
         _say("error: a file named on the command line could not be checked")
         return EXIT_ERROR
     if not result.stats.get("documents"):
+        for reason in empty:
+            _say(f"no document found in {reason}")
         _say("error: no documents were checked (no file matched the include globs, or every file was skipped)")
         return EXIT_ERROR
     if args.exit_zero:

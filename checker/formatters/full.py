@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from checker.formatters import printable, summary
+from checker.formatters import documents_phrase, printable, summary
 
 _COLORS = {"error": "\033[1;31m", "warning": "\033[1;33m", "info": "\033[1;36m"}
 _BOLD, _DIM, _RESET = "\033[1m", "\033[2m", "\033[0m"
@@ -47,12 +47,12 @@ def render(result, stream, settings=None, color=False, quiet=False) -> None:
     s = summary(result)
     if s["findings"]:
         stream.write(paint(_BOLD, f"Found {s['findings']} finding{'s' if s['findings'] != 1 else ''}") +
-                     f" ({s['errors']} error, {s['warnings']} warning, {s['info']} info) in {s['documents']} document{'s' if s['documents'] != 1 else ''}.\n")
+                     f" ({s['errors']} error, {s['warnings']} warning, {s['info']} info) in {documents_phrase(s)}.\n")
         for code, count in s["by_rule"].items():
             name = next(d.name for d in result.diagnostics if d.rule == code)  # a rule's own name
             stream.write(f"  {count:>5}  {code} {name}\n")
     else:
-        stream.write(f"All clear: no findings in {s['documents']} document{'s' if s['documents'] != 1 else ''}.\n")
+        stream.write(f"All clear: no findings in {documents_phrase(s)}.\n")
     if any(rule.category == "numbers" for rule in result.rules):
         stream.write(f"Checked {s['claims_checked']} numeric claim{'s' if s['claims_checked'] != 1 else ''}, "
                      f"{s['claims_inconsistent']} inconsistent.\n")
