@@ -89,11 +89,12 @@ def _collect(element: Any, out: list[str]) -> None:
             _collect(child, out)
 
 
-def _kind(paragraph: Any) -> BlockKind:
-    style = (paragraph.style.name or "") if paragraph.style is not None else ""
+def _kind(paragraph: Any, styles: dict[str, str]) -> BlockKind:
+    ppr = paragraph._p.pPr
+    # The style's name through a table built once: python-docx's paragraph.style searches every style each time.
+    style = styles.get(ppr.pStyle.val, "") if ppr is not None and ppr.pStyle is not None else ""
     if style.startswith(("Heading", "Title", "Subtitle")):
         return "heading"
-    ppr = paragraph._p.pPr
     if style.startswith("List") or (ppr is not None and ppr.numPr is not None):
         return "list"
     if style in ("Quote", "Intense Quote"):
@@ -107,12 +108,13 @@ def _body(document: Any):
     from docx.text.paragraph import Paragraph
 
     counter = {"paragraph": 0, "table": 0}
+    styles = {style.style_id: style.name or "" for style in document.styles}
     for item in document.iter_inner_content():
         if isinstance(item, Paragraph):
             text = paragraph_text(item._p)
             if text.strip():
                 counter["paragraph"] += 1
-                yield text, f"paragraph {counter['paragraph']}", _kind(item)
+                yield text, f"paragraph {counter['paragraph']}", _kind(item, styles)
         elif isinstance(item, Table):
             counter["table"] += 1
             yield from _table(item, f"table {counter['table']}")

@@ -137,7 +137,8 @@ def read(path: str, text: str) -> Document:
 
 def _prose(text: str, pieces: list[tuple[int, int, str]]) -> str:
     """Blank everything but the pieces; write each word that a reference changes from its first position."""
-    out = [" " if ch not in "\r\n" else ch for ch in text]
+    blank = _NOT_BREAK.sub(_spaces, text)
+    out = list(blank)
     index = 0
     while index < len(pieces):
         # A run of pieces that touch each other in the file: text and references with no tag between.
@@ -152,6 +153,13 @@ def _prose(text: str, pieces: list[tuple[int, int, str]]) -> str:
             continue
         _write_run(out, run)
     return "".join(out)
+
+
+_NOT_BREAK = re.compile(r"[^\r\n]+")
+
+
+def _spaces(match: re.Match[str]) -> str:
+    return " " * (match.end() - match.start())
 
 
 def _write_run(out: list[str], run: list[tuple[int, int, str]]) -> None:
