@@ -96,3 +96,15 @@ def test_crlf_and_unclosed_elements() -> None:
 def test_xhtml_and_htm_are_html() -> None:
     assert read_document("a.xhtml", b"<p>x</p>")[0].format == "html"
     assert read_document("a.HTM", b"<p>x</p>")[0].format == "html"
+
+
+def test_a_page_written_by_pandoc_from_its_template() -> None:
+    from pathlib import Path
+
+    page = (Path(__file__).parent / "data" / "formats" / "pandoc-report.html").read_bytes()
+    found = lint(page, path="report.html")
+    assert [(d.rule, d.line, d.column) for d in found] == [("TXT004", 163, 60), ("TXT004", 176, 21), ("TXT004", 182, 22), ("TXT004", 189, 55)]
+    lines = page.decode().split("\n")
+    assert all(lines[d.line - 1][d.column - 1 :].startswith(d.message.split('"')[1]) for d in found)
+    # Read as plain text, the same page's entities, CSS and markup give findings of their own.
+    assert {d.rule for d in lint(page, path="report.txt")} - {"TXT004"}
