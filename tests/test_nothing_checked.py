@@ -82,7 +82,8 @@ def test_named_binary_files_are_errors_naming_the_file(project, run_cli) -> None
     _write(project, "logo.png", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
     code, _, err = run_cli("logo.png")
     assert code == 2
-    assert "logo.png: skipped: binary file" in err and "could not be checked" in err
+    assert "logo.png: skipped: binary file" in err
+    assert "error: logo.png: named on the command line, but could not be checked" in err
 
 
 def test_the_four_formats_in_one_run_with_counts_by_format(project, run_cli) -> None:
