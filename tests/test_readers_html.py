@@ -108,3 +108,32 @@ def test_a_page_written_by_pandoc_from_its_template() -> None:
     assert all(lines[d.line - 1][d.column - 1 :].startswith(d.message.split('"')[1]) for d in found)
     # Read as plain text, the same page's entities, CSS and markup give findings of their own.
     assert {d.rule for d in lint(page, path="report.txt")} - {"TXT004"}
+
+
+_PIECES = ["<p>", "</p>", "<div hidden>", "</div>", "<code>", "</code>", "<script>", "</script>", "<!--", "-->", "<br>",
+           "&amp;", "&eacute;", "&#8217;", "&#x41;", "&nbsp;", "&copy", "&bogus;", "&", "<", ">", "<!DOCTYPE html>",
+           "<![CDATA[", "]]>", "<li>", "<td>", "the ", "word", " ", "\n", "\r\n", "\r", "é", "\u2019", "'", '"', "="]
+
+
+def test_any_markup_reads_with_prose_in_place() -> None:
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from checker.readers.html import read
+
+    @settings(max_examples=400, deadline=None, derandomize=True)
+    @given(st.lists(st.sampled_from(_PIECES), max_size=40).map("".join))
+    def check(text: str) -> None:
+        doc = read("x.html", text)
+        assert len(doc.prose) == len(text)
+        for index, char in enumerate(doc.prose):
+            # Line breaks stay where they are; every other character is blank, the file's own, or part of a
+            # word that a character reference changed (within an "&...;" word).
+            if text[index] in "\r\n" or char in "\r\n":
+                assert char == text[index]
+        for block in doc.paragraphs:
+            assert 0 <= block.start < block.end <= len(text)
+        for start, end in doc.comments:
+            assert text.startswith("<!--", start) and end <= len(text)
+
+    check()
