@@ -130,3 +130,32 @@ def test_fix_leaves_a_pdf_alone(project, run_cli) -> None:
 
 def test_a_pdf_under_another_name_is_recognised() -> None:
     assert read_document("report.txt", GROFF.read_bytes())[0].format == "pdf"
+
+
+def _form_xobject_pdf(text: str) -> bytes:
+    """A one-page PDF whose text is drawn inside a form XObject, as some producers write every page."""
+    form = f"BT /F1 12 Tf 72 700 Td ({text}) Tj ET".encode()
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /XObject << /Fm1 5 0 R >> >> /Contents 4 0 R >>",
+        b"<< /Length 8 >>\nstream\n/Fm1 Do\nendstream",
+        b"<< /Type /XObject /Subtype /Form /BBox [0 0 612 792] /Resources << /Font << /F1 6 0 R >> >> /Length "
+        + str(len(form)).encode() + b" >>\nstream\n" + form + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out = b"%PDF-1.4\n"
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += f"{number} 0 obj\n".encode() + body + b"\nendobj\n"
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    out += b"".join(f"{offset:010d} 00000 n \n".encode() for offset in offsets)
+    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    return out
+
+
+def test_text_inside_a_form_xobject_is_read() -> None:
+    result = lint_sources({"form.pdf": _form_xobject_pdf("It was the the best result.")}, select=["TXT004"])
+    assert [(d.rule, d.location) for d in result.diagnostics] == [("TXT004", "page 1, line 1")]

@@ -63,20 +63,17 @@ def extract(data: bytes) -> list[list[list[str]]]:
     """Pages -> text boxes in reading order -> lines (raises UnreadableDocument)."""
     try:
         from pdfminer.high_level import extract_pages
-        from pdfminer.layout import LAParams, LTTextBox, LTTextLine
+        from pdfminer.layout import LAParams, LTFigure, LTTextBox, LTTextLine
         from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
     except ImportError:
         raise UnreadableDocument("reading PDF documents needs pdfminer.six: pip install 'factlint[office]'") from None
     pages: list[list[list[str]]] = []
     try:
-        for page in extract_pages(io.BytesIO(data), laparams=LAParams()):
-            boxes = []
-            for item in page:
-                if isinstance(item, LTTextBox):
-                    lines = [line.get_text().rstrip("\r\n") for line in item if isinstance(line, LTTextLine)]
-                    lines = [line for line in lines if line.strip()]
-                    if lines:
-                        boxes.append(lines)
+        # all_texts: text drawn inside a form XObject (a "figure") is laid out too; some producers put
+        # a whole page's text in one, which would otherwise read as a page without text.
+        for page in extract_pages(io.BytesIO(data), laparams=LAParams(all_texts=True)):
+            boxes: list[list[str]] = []
+            _boxes(page, boxes, LTTextBox, LTTextLine, LTFigure)
             pages.append(boxes)
     except (PDFPasswordIncorrect, PDFEncryptionError) as error:
         raise UnreadableDocument(f"an encrypted PDF: no text to check without its password ({type(error).__name__})") from None
@@ -87,6 +84,18 @@ def extract(data: bytes) -> list[list[list[str]]]:
     if not any(pages):
         raise UnreadableDocument(f"no text to check: none of its {len(pages)} page(s) has a text layer (a scanned document? run OCR first)")
     return pages
+
+
+def _boxes(container, out: list[list[str]], box_type, line_type, figure_type) -> None:
+    """The lines of each text box in ``container``, in its order, looking inside figures."""
+    for item in container:
+        if isinstance(item, box_type):
+            lines = [line.get_text().rstrip("\r\n") for line in item if isinstance(line, line_type)]
+            lines = [line for line in lines if line.strip()]
+            if lines:
+                out.append(lines)
+        elif isinstance(item, figure_type):
+            _boxes(item, out, box_type, line_type, figure_type)
 
 
 def join_hyphenation(lines: list[str]) -> list[str]:
