@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import shutil
+import sys
 import zipfile
 from pathlib import Path
 
@@ -134,3 +135,10 @@ def test_fix_leaves_a_word_document_alone(project, run_cli) -> None:
 
 def test_a_docx_without_a_docx_extension_is_recognised() -> None:
     assert read_document("report.bin", PANDOC.read_bytes())[0].format == "docx"
+
+
+@pytest.mark.parametrize("module, path, data", [("docx", "a.docx", PANDOC.read_bytes()), ("pdfminer.high_level", "a.pdf", b"%PDF-1.4\n")])
+def test_without_the_office_extra_the_notice_says_how_to_install_it(monkeypatch, module: str, path: str, data: bytes) -> None:
+    monkeypatch.setitem(sys.modules, module, None)  # import fails as if not installed
+    with pytest.raises(UnreadableDocument, match=r"pip install 'factlint\[office\]'"):
+        read_document(path, data)
