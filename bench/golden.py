@@ -138,7 +138,8 @@ def dump() -> dict:
                         "sheet": _digest(view),
                         "findings": [f"{f['rule']} {f['line']}:{f['column']} {_digest(f)}" for f in findings],
                     }
-            entry["summary"] = report["summary"]
+            # summary.formats (documents by format) is left out: each sheet already records its format.
+            entry["summary"] = {key: value for key, value in report["summary"].items() if key != "formats"}
             entry["errors"] = list(result.errors)
             out[group] = entry
     return out

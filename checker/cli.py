@@ -179,7 +179,8 @@ def _cmd_check(argv: list[str]) -> int:
 
     paths = args.paths or ["."]
     skipped: list[str] = []
-    sources, problems = collect(paths, settings, rules, stdin_filename=args.stdin_filename, no_corpus=args.no_corpus, notices=skipped)
+    empty: list[str] = []
+    sources, problems = collect(paths, settings, rules, stdin_filename=args.stdin_filename, no_corpus=args.no_corpus, notices=skipped, empty=empty)
     for problem in problems:
         _say(f"error: {problem}")
     for message in skipped:
@@ -224,10 +225,14 @@ def _cmd_check(argv: list[str]) -> int:
     # A file the user named that could not be checked (unreadable, binary) fails the run, like a
     # missing one: passing silently would let CI go green on a document nobody checked.
     named = _named_files(paths, args.stdin_filename)
-    if any(notice.path in named for notice in result.notices):
-        _say("error: a file named on the command line could not be checked")
+    unchecked = [notice.path for notice in result.notices if notice.path in named]
+    if unchecked:
+        for path in unchecked:
+            _say(f"error: {path}: named on the command line, but could not be checked (see above)")
         return EXIT_ERROR
     if not result.stats.get("documents"):
+        for reason in empty:
+            _say(f"no document found in {reason}")
         _say("error: no documents were checked (no file matched the include globs, or every file was skipped)")
         return EXIT_ERROR
     if args.exit_zero:

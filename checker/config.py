@@ -17,7 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 CONFIG_FILES = ("factlint.toml", ".factlint.toml", "pyproject.toml")
 
-DEFAULT_INCLUDE = ("**/*.md", "**/*.markdown", "**/*.txt")
+DEFAULT_INCLUDE = ("**/*.md", "**/*.markdown", "**/*.txt", "**/*.html", "**/*.htm", "**/*.xhtml", "**/*.docx", "**/*.pdf")
 
 
 class ConfigError(Exception):

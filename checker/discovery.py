@@ -3,7 +3,8 @@
 Files named on the command line are always linted. Directories are walked,
 keeping files that match ``include`` and not ``exclude`` (globs relative to
 the project root; a pattern without ``/`` matches a file name anywhere) and
-that git does not ignore. Version-control and virtual-environment
+that git does not ignore; a directory named on the command line that git
+ignores is walked all the same (the pattern that ignores it is set aside). Version-control and virtual-environment
 directories are never walked.
 """
 
@@ -55,12 +56,15 @@ def walk(
     exclude: Iterable[str],
     gitignore: bool,
     skipped: list[tuple[Path, str]] | None = None,
+    counts: dict[str, int] | None = None,
 ) -> list[Path]:
     """Files under ``directory`` that the globs and .gitignore admit, sorted.
 
     Files that cannot be read as regular files (symlink loops, dangling links,
     FIFOs, sockets, devices) are left out; when they match the globs, they are
-    added to ``skipped`` with the reason.
+    added to ``skipped`` with the reason. ``counts`` adds up what was left out
+    (``files`` seen, ``excluded`` by the globs, ``gitignored``), to say why a
+    walk found nothing.
     """
     include = tuple(include)
     exclude = tuple(exclude)
@@ -89,10 +93,23 @@ def walk(
                         skipped.append((path, "symlink to a file outside the project"))
                     continue
                 relative = target.relative_to(root).as_posix()
-            if matches_any(relative, include) and not matches_any(relative, exclude):
-                found.append(path)
+            if counts is not None:
+                counts["files"] = counts.get("files", 0) + 1
+            if not matches_any(relative, include):
+                continue
+            if matches_any(relative, exclude):
+                if counts is not None:
+                    counts["excluded"] = counts.get("excluded", 0) + 1
+                continue
+            found.append(path)
     if gitignore and found:
-        ignored = git_ignored(found, root)
+        # A directory named on the command line is linted even when .gitignore ignores it (as ruff
+        # lints what it is given): the patterns that ignore the directory itself do not count inside
+        # it, while any other pattern (``*.log`` in it, ``drafts/`` below it) still does.
+        own = git_ignore_patterns([directory], root).get(str(directory)) if directory.resolve() != root else None
+        ignored = git_ignored(found, root, allowed={own} if own else set())
+        if counts is not None:
+            counts["gitignored"] = counts.get("gitignored", 0) + sum(1 for p in found if str(p) in ignored)
         found = [p for p in found if str(p) not in ignored]
     return found
 
@@ -108,17 +125,33 @@ def real_path(path: Path, directories: dict[str, str]) -> str:
     return os.path.join(resolved, path.name)
 
 
-def git_ignored(paths: list[Path], root: Path) -> set[str]:
-    """The paths git ignores (empty when git or the repository is not available)."""
+def git_ignored(paths: list[Path], root: Path, allowed: set[tuple[str, str]] | None = None) -> set[str]:
+    """The paths git ignores (empty when git or the repository is not available).
+
+    A path ignored only by a pattern in ``allowed`` (``(file, line)`` of a .gitignore pattern) is not.
+    """
+    patterns = git_ignore_patterns(paths, root)
+    return {path for path, pattern in patterns.items() if pattern not in (allowed or ())}
+
+
+def git_ignore_patterns(paths: list[Path], root: Path) -> dict[str, tuple[str, str]]:
+    """For each path git ignores, the pattern that ignores it: ``(file, line number)``."""
     try:
         result = subprocess.run(
-            ["git", "-C", str(root), "check-ignore", "--stdin", "-z"],
+            ["git", "-C", str(root), "check-ignore", "--verbose", "--stdin", "-z"],
             input="\0".join(str(p) for p in paths).encode() + b"\0",
             capture_output=True,
             timeout=30,
         )
     except (OSError, subprocess.SubprocessError):
-        return set()
+        return {}
     if result.returncode not in (0, 1):
-        return set()
-    return {item for item in result.stdout.decode(errors="surrogateescape").split("\0") if item}
+        return {}
+    fields = result.stdout.decode(errors="surrogateescape").split("\0")
+    out: dict[str, tuple[str, str]] = {}
+    # --verbose -z: source, line number, pattern and path, each ended by NUL.
+    for index in range(0, len(fields) - 3, 4):
+        source, line, pattern, path = fields[index : index + 4]
+        if path and not pattern.startswith("!"):  # a negated pattern ("!keep.md") matched: not ignored
+            out[path] = (source, line)
+    return out

@@ -94,6 +94,8 @@ class Document:
         bom: bool = False,
         blocks: list[Block] | None = None,
         comments: list[tuple[int, int]] | None = None,
+        starts: list[int] | None = None,
+        locations: list[str] | None = None,
     ) -> None:
         self.path = path
         self.text = text
@@ -106,6 +108,12 @@ class Document:
         self._blocks = blocks
         # Spans of comments in the source format (Markdown/HTML comments outside code).
         self.comments = comments or []
+        # Formats without lines of their own (Word, PDF) number their own "lines": a Word paragraph, a
+        # line of a PDF page. ``starts`` are their offsets (instead of the text's line breaks), and
+        # ``locations`` say where each is in words a reader can find ("table 2, row 3, cell 4").
+        if starts is not None:
+            self.__dict__["line_starts"] = starts
+        self.locations = locations or []
 
     @cached_property
     def line_starts(self) -> list[int]:

@@ -114,7 +114,7 @@ def _process(source: Source) -> FactSheet | Notice:
 
 def process(source: Source, settings: Settings, rules: list[Rule], kinds: Iterable[str]) -> FactSheet | Notice:
     """Pass 1 for one document: read, parse, extract, run document rules."""
-    from checker.readers import BinaryFileError
+    from checker.readers import BinaryFileError, UnreadableDocument
 
     try:
         data = source.data if source.data is not None else Path(source.file or source.path).read_bytes()
@@ -127,6 +127,8 @@ def process(source: Source, settings: Settings, rules: list[Rule], kinds: Iterab
             sheet = _check(source, data, settings, rules, kinds)
     except BinaryFileError as error:
         return Notice(source.path, f"skipped: binary file ({error})")
+    except UnreadableDocument as error:
+        return Notice(source.path, f"not checked: {error}")
     except TimeLimitExceeded as exceeded:
         return Notice(source.path, f"not checked: it took longer than the time limit of {exceeded.seconds:g} s per document (time-limit in the configuration)")
     sheet.content_digest = content_digest(data)
@@ -164,7 +166,7 @@ def build_sheet(doc: Document, settings: Settings, rules: list[Rule], kinds: Ite
         in_scope=in_scope,
         directives=parse_directives(doc),
         names=[], acronyms=[], aliases=[], quantities=[], claims=[], dates=[],
-        document_date=None, facts=[], findings=[], extracted=[], extra={},
+        document_date=None, facts=[], findings=[], extracted=[], extra={"locations": doc.locations} if doc.locations else {},
     )
     try:
         run_extractors(doc, sheet, settings, kinds)
@@ -414,4 +416,5 @@ def resolve(finding: Finding, sheet: FactSheet, rule: type[Rule], settings: Sett
         evidence=finding.evidence,
         related=tuple(related),
         fix=finding.fix,
+        location=sheet.location(line),
     )

@@ -250,3 +250,8 @@ class FactSheet(BaseModel):
 
         pos = offset_to_position(self.line_starts, offset)
         return pos.line, pos.column
+
+    def location(self, line: int) -> str | None:
+        """Where a 1-based line is, in the document's own terms ("paragraph 12", "page 2, line 7"), if it has them."""
+        locations = self.extra.get("locations") or ()  # Document.locations, kept only for Word and PDF
+        return locations[line - 1] if 0 < line <= len(locations) else None

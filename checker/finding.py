@@ -104,6 +104,7 @@ class Diagnostic:
     evidence: str | None = None
     related: tuple[RelatedLocation, ...] = field(default=())
     fix: Fix | None = None
+    location: str | None = None  # for Word and PDF: "paragraph 12", "table 2, row 3, cell 4", "page 2, line 7"
 
     def sort_key(self) -> tuple:
         return (self.path, self.line, self.column, self.rule, self.message)

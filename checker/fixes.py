@@ -146,6 +146,13 @@ def fix_run(result, sources, settings, rules, unsafe: bool = False, write: bool 
         except OSError as error:
             _say(source.path, f"not fixed: cannot read it again ({error.strerror or error})")
             continue
+        from checker.readers import BINARY_FORMATS, format_for, sniff
+
+        kind = sniff(data, format_for(source.path))
+        if kind in BINARY_FORMATS:
+            name = {"docx": "Word", "pdf": "PDF"}.get(kind or "", kind)
+            print(f"factlint: {source.path}: not fixed: factlint does not rewrite {name} documents; make the changes in the document's editor", file=sys.stderr)
+            continue
         if not _unchanged(result, source.path, data):
             _say(source.path, "not fixed: the file changed after it was checked; run factlint again")
             continue

@@ -37,11 +37,14 @@ def collect(
     stdin_filename: str | None = None,
     no_corpus: bool = False,
     notices: list[str] | None = None,
+    empty: list[str] | None = None,
 ) -> tuple[list[Source], list[str]]:
     """Sources to lint, and problems with the named paths (missing files).
 
     Files found by walking that cannot be linted (symlink loops, FIFOs...) are
     skipped; each is described in ``notices`` (``"path: skipped: reason"``).
+    A named directory in which no document was found is described in ``empty``,
+    with the reason (``"docs: ... ignored by .gitignore"``).
     """
     skipped: list[tuple[Path, str]] = []
     root = Path(settings.root).resolve()
@@ -58,8 +61,12 @@ def collect(
         path = Path(raw)
         problem = file_problem(path)
         if path.is_dir():
-            for found in walk(path, root, settings.include, settings.exclude, settings.respect_gitignore, skipped):
+            counts: dict[str, int] = {}
+            found_here = walk(path, root, settings.include, settings.exclude, settings.respect_gitignore, skipped, counts)
+            for found in found_here:
                 _add(sources, seen, directories, found, in_scope=True)
+            if not found_here and empty is not None:
+                empty.append(f"{raw}: {why_nothing(counts, settings)}")
         elif problem is None:
             _add(sources, seen, directories, path, in_scope=True)
         elif problem == "symlink loop" or path.exists() or os.path.islink(path):
@@ -78,6 +85,22 @@ def collect(
                 reported.add(shown)
                 notices.append(f"{shown}: skipped: {reason}")
     return sources, problems
+
+
+def why_nothing(counts: dict[str, int], settings: Settings) -> str:
+    """Why a directory walk found no document, from ``walk``'s counts."""
+    files, excluded, ignored = counts.get("files", 0), counts.get("excluded", 0), counts.get("gitignored", 0)
+    if not files:
+        return "no files in it"
+    if excluded:
+        return f"{excluded} file(s) matching the include globs are excluded by exclude = {list(settings.exclude)}"
+    if ignored:
+        return f"{ignored} file(s) matching the include globs are ignored by .gitignore (respect-gitignore = false reads them)"
+    from checker.readers import FORMATS
+
+    known = ", ".join(sorted(FORMATS))
+    return (f"none of its {files} file(s) matches the include globs {list(settings.include)} "
+            f"(formats read: {known}; a file named on the command line is always read)")
 
 
 def _add(sources: list[Source], seen: set[str], directories: dict[str, str], path: Path, in_scope: bool) -> None:

@@ -60,11 +60,22 @@ def summary(result) -> dict:
         "info": by_severity.get("info", 0),
         "by_rule": dict(sorted(by_rule.items())),
         "documents": result.stats.get("documents", 0),
+        "formats": dict(sorted(Counter(sheet.format for sheet in getattr(result, "sheets", ()) if sheet.in_scope).items())),
         "corpus_documents": result.stats.get("corpus_documents", 0),
         "claims_checked": result.stats.get("claims_checked", 0),
         "claims_inconsistent": result.stats.get("claims_inconsistent", 0),
         "skipped": [{"path": n.path, "reason": n.message} for n in result.notices],
     }
+
+
+FORMAT_NAMES = {"text": "plain text", "markdown": "Markdown", "html": "HTML", "docx": "Word", "pdf": "PDF"}
+
+
+def documents_phrase(counts: dict) -> str:
+    """``3 documents (2 Markdown, 1 PDF)``: how many documents of each format were checked."""
+    total = sum(counts["formats"].values()) or counts["documents"]
+    each = ", ".join(f"{n} {FORMAT_NAMES.get(name, name)}" for name, n in counts["formats"].items())
+    return f"{total} document{'s' if total != 1 else ''}" + (f" ({each})" if each else "")
 
 
 def edits_json(diagnostic, sheets_by_path) -> dict | None:

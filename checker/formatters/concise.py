@@ -7,4 +7,5 @@ from checker.formatters import printable
 
 def render(result, stream, settings=None, color=False, quiet=False) -> None:
     for d in result.diagnostics:
-        stream.write(f"{printable(d.path)}:{d.line}:{d.column}: {d.rule} [{d.severity}] {printable(d.message)}\n")
+        where = f" ({d.location})" if getattr(d, "location", None) else ""
+        stream.write(f"{printable(d.path)}:{d.line}:{d.column}:{where} {d.rule} [{d.severity}] {printable(d.message)}\n")

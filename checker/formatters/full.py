@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from checker.formatters import printable, summary
+from checker.formatters import documents_phrase, printable, summary
 
 _COLORS = {"error": "\033[1;31m", "warning": "\033[1;33m", "info": "\033[1;36m"}
 _BOLD, _DIM, _RESET = "\033[1m", "\033[2m", "\033[0m"
@@ -18,6 +18,8 @@ def render(result, stream, settings=None, color=False, quiet=False) -> None:
     for d in result.diagnostics:
         head = f"{paint(_BOLD, f'{printable(d.path)}:{d.line}:{d.column}:')} {paint(_COLORS[d.severity], d.rule)} {printable(d.message)}"
         stream.write(head + f" [{d.severity}]\n")
+        if getattr(d, "location", None):
+            stream.write(f"      = at: {printable(d.location)}\n")
         source = _line(lines_cache, d.path, d.line, getattr(result, "in_memory", {}))
         if source is not None:
             gutter = f"{d.line:>5} | "
@@ -45,12 +47,12 @@ def render(result, stream, settings=None, color=False, quiet=False) -> None:
     s = summary(result)
     if s["findings"]:
         stream.write(paint(_BOLD, f"Found {s['findings']} finding{'s' if s['findings'] != 1 else ''}") +
-                     f" ({s['errors']} error, {s['warnings']} warning, {s['info']} info) in {s['documents']} document{'s' if s['documents'] != 1 else ''}.\n")
+                     f" ({s['errors']} error, {s['warnings']} warning, {s['info']} info) in {documents_phrase(s)}.\n")
         for code, count in s["by_rule"].items():
             name = next(d.name for d in result.diagnostics if d.rule == code)  # a rule's own name
             stream.write(f"  {count:>5}  {code} {name}\n")
     else:
-        stream.write(f"All clear: no findings in {s['documents']} document{'s' if s['documents'] != 1 else ''}.\n")
+        stream.write(f"All clear: no findings in {documents_phrase(s)}.\n")
     if any(rule.category == "numbers" for rule in result.rules):
         stream.write(f"Checked {s['claims_checked']} numeric claim{'s' if s['claims_checked'] != 1 else ''}, "
                      f"{s['claims_inconsistent']} inconsistent.\n")
@@ -77,10 +79,14 @@ def _window(line: str, column: int, width: int) -> tuple[str, int]:
 def _line(cache: dict[str, list[str]], path: str, line: int, in_memory: dict[str, bytes]) -> str | None:
     if path not in cache:
         try:
-            from checker.readers import decode
+            from checker.readers import BINARY_FORMATS, decode, format_for, read_document, sniff
 
             data = in_memory[path] if path in in_memory else Path(path).read_bytes()
-            cache[path] = _split(decode(data, text_format=True).text)
+            if sniff(data, format_for(path)) in BINARY_FORMATS:  # Word, PDF: the "lines" are the reader's
+                document = read_document(path, data)[0]
+                cache[path] = [document.line_text(n) for n in range(1, len(document.line_starts) + 1)]
+            else:
+                cache[path] = _split(decode(data, text_format=True).text)
         except Exception:
             cache[path] = []
     lines = cache[path]

@@ -28,5 +28,5 @@ def render(result, stream, settings=None, color=False, quiet=False) -> None:
                 f"title={_property(f'{d.rule} {d.name}')}",
             ]
         )
-        message = d.message + (f" ({d.evidence})" if d.evidence else "")
+        message = (f"{d.location}: " if getattr(d, "location", None) else "") + d.message + (f" ({d.evidence})" if d.evidence else "")
         stream.write(f"::{_LEVEL[d.severity]} {props}::{_data(message)}\n")

@@ -25,6 +25,8 @@ def findings_json(result) -> dict:
             "severity": d.severity,
             "message": d.message,
         }
+        if d.location is not None:
+            item["location"] = d.location
         if d.evidence:
             item["evidence"] = d.evidence
         if d.related:

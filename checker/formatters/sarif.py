@@ -44,12 +44,22 @@ def sarif_log(result) -> dict:
         )
     results = []
     for d in result.diagnostics:
+        if d.location is None:
+            location = _location(d.path, _region(d.line, d.column, d.end_line, d.end_column))
+        else:
+            # A Word or PDF document has no lines of text a viewer could show: the place is a
+            # logical location ("table 2, row 3, cell 4"), with factlint's line and column as properties.
+            location = {
+                "physicalLocation": {"artifactLocation": {"uri": d.path.replace("\\", "/")}},
+                "logicalLocations": [{"name": d.location, "kind": "element"}],
+                "properties": {"line": d.line, "column": d.column, "end_line": d.end_line, "end_column": d.end_column},
+            }
         item = {
             "ruleId": d.rule,
             "ruleIndex": index[d.rule],
             "level": _LEVEL[d.severity],
             "message": {"text": d.message + (f" ({d.evidence})" if d.evidence else "")},
-            "locations": [_location(d.path, _region(d.line, d.column, d.end_line, d.end_column))],
+            "locations": [location],
         }
         if d.related:
             item["relatedLocations"] = [

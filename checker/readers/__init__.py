@@ -22,11 +22,33 @@ FORMATS: dict[str, str] = {
     ".markdown": "markdown",
     ".mdown": "markdown",
     ".mkd": "markdown",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".docx": "docx",
+    ".pdf": "pdf",
 }
+# The module that reads each format. Text formats read decoded text (``read(path, text)``); the
+# others, packages of their own, read the file's bytes (``read_bytes(path, data)``).
+READERS: dict[str, str] = {
+    "text": "checker.readers.text",
+    "markdown": "checker.readers.markdown",
+    "html": "checker.readers.html",
+    "docx": "checker.readers.docx",
+    "pdf": "checker.readers.pdf",
+}
+BINARY_FORMATS = frozenset({"docx", "pdf"})
 
 
 class BinaryFileError(Exception):
     """The file is not text; it is skipped with a notice."""
+
+
+class UnreadableDocument(Exception):
+    """A document of a supported format with nothing to check (corrupt, encrypted, no text layer).
+
+    The message says why, for a notice; the file is not checked.
+    """
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +64,22 @@ class Decoded:
 def format_for(path: str) -> str | None:
     """The format name for a path, from its extension, or None if unsupported."""
     return FORMATS.get(PurePath(path).suffix.lower())
+
+
+def sniff(data: bytes, format: str | None) -> str | None:
+    """The format the bytes themselves declare, where the extension says nothing or something else.
+
+    A PDF starts with ``%PDF-``; a Word document is a zip package (``PK``) holding
+    ``word/document.xml``. Only these signatures are trusted: text formats are never
+    guessed from bytes.
+    """
+    if format in BINARY_FORMATS:
+        return format
+    if data.startswith(b"%PDF-"):
+        return "pdf"
+    if data.startswith(b"PK\x03\x04") and b"word/" in data[:65536]:
+        return "docx"
+    return format
 
 
 def decode(data: bytes, text_format: bool = False, encoding: str | None = None) -> Decoded:
@@ -181,14 +219,14 @@ def _looks_binary(text: str) -> bool:
 
 def read_document(path: str, data: bytes, format: str | None = None, encoding: str | None = None) -> tuple[Document, Decoded]:
     """Build a Document from file bytes with the reader for its format (``encoding``: as for ``decode``)."""
-    known = format or format_for(path)
+    import importlib
+
+    known = sniff(data, format or format_for(path))
+    if known in BINARY_FORMATS:
+        document = importlib.import_module(READERS[known]).read_bytes(path, data)
+        return document, Decoded(document.text, "utf-8", False)
     decoded = decode(data, text_format=known is not None, encoding=encoding)
-    format = known or "text"
-    if format == "markdown":
-        from checker.readers.markdown import read
-    else:
-        from checker.readers.text import read
-    document = read(path, decoded.text)
+    document = importlib.import_module(READERS[known or "text"]).read(path, decoded.text)
     document.encoding = decoded.encoding
     document.bom = decoded.bom
     return document, decoded
