@@ -36,6 +36,8 @@ _SCAN_TABLE = bytes.maketrans(_NOT_LETTERS, b" " * len(_NOT_LETTERS))
 # Lines of code, tables and configuration.
 _CODE_LINE = LazyPattern(r"\t|::|>>>|->|[={}|<>]")
 _LETTERS = LazyPattern(r"[A-Za-z]+")
+# Marks of a technical document: code spans, camelCase or snake_case names, calls.
+_TECHNICAL = LazyPattern(r"`|\b[a-z]+[A-Z][a-z]|[a-z]_[a-z]|\w\(\)")
 _INFLECTIONS = ("s", "es", "ed", "ing", "er", "ers", "ly")
 
 # The words a missing space most often glues to its neighbour: short,
@@ -87,6 +89,33 @@ _SHORT_PART = 3
 # The words around the token must be real words: it sits in running prose.
 _NEIGHBOUR_ZIPF = 2.0
 
+# Two content words run together ("salesgrowth", "teamnow"): the token is
+# not in the word list, and both parts are frequent words of three letters or
+# more. Compounds that the list does not know yet are mostly built from rarer
+# parts ("bytearray": "byte" is Zipf 3.2).
+_MIN_CONTENT_TOKEN = 7
+_MIN_CONTENT_PART = 3
+_CONTENT_PART_ZIPF = 3.8
+# Two content words make a closed compound as often as a slip ("passcard",
+# "frozenset", "contextmanager"), so such a split is reported only with
+# evidence: one part is a closed-class word, which forms no compounds
+# ("teamnow", "aboutroughly"), or the document writes the two words apart
+# elsewhere ("salesgrowth" beside "sales growth").
+CLOSED_CLASS = FUNCTION_WORDS | frozenset(
+    """
+    about after before between during against among without within across
+    through because while when where whether than then now just also only
+    very still even never already soon their your his her they them you
+    she he him its our my what which who whose would could should might must
+    does did is was were are has have had been being
+    """.split()
+)
+# A second reading into two words ("weblogger": "we blogger" or "web
+# logger") means a compound, not a slip: a common first part and a known
+# second part.
+_READING_LEFT_ZIPF = 4.0
+_READING_ZIPF = 2.5
+
 
 class FusedWords(Rule):
     """Two words run together without a space, such as ``ofapplication``.
@@ -98,6 +127,15 @@ class FusedWords(Rule):
     and another common word: ``ofapplication`` (of + application),
     ``thecompany``, ``costfor``; and a few frequent slips that the word list
     knows but that are far rarer than their parts (``ofthe``, ``inthe``).
+
+    Two content words run together (``teamnow``, ``salesgrowth``) are
+    reported when the word list does not know the token, it splits one way
+    only into two frequent words, and there is evidence of a slip rather
+    than a closed compound: one part is a closed-class word ("now",
+    "about", "their"), or the document, if it holds no code, writes the two
+    words apart elsewhere ("sales growth"). A token with a second reading
+    (``weblogger``: "web logger") or that the text uses again, in any case or
+    inside an identifier, is the writer's term and is not reported.
 
     Only words in running English prose are checked: between two real
     words, outside code lines, tables and other languages. Capitalised
@@ -141,12 +179,21 @@ class FusedWords(Rule):
         prose = doc.prose
         found = []
         for token, split in _suspects(doc, zipf):
+            places = []
             position = prose.find(token)
             while position >= 0:
                 match = _TOKEN.match(prose, position)
                 if match and match.end() == position + len(token) and _in_running_prose(doc, position, match.end(), zipf):
-                    found.append((position, token, split))
+                    places.append(position)
                 position = prose.find(token, position + 1)
+            # An unknown word the text uses again, in any case or inside a
+            # longer identifier ("weblogger" twice, "keypath" beside "keyPath"
+            # and "keypaths"), is the writer's term; a lost space happens once.
+            if places and zipf(token) == 0 and _used_again(prose, token):
+                continue
+            if places and split[0] not in CLOSED_CLASS and split[1] not in CLOSED_CLASS and not _written_apart(doc.text, split):
+                continue
+            found += [(place, token, split) for place in places]
         for start, token, (left, right) in sorted(found):
             end = start + len(token)
             yield self.finding(
@@ -221,13 +268,28 @@ def _word_suspects(words: set[bytes], zipf) -> list[tuple[str, tuple[str, str]]]
     out = []
     # Most words neither start nor end with a function word: one regular
     # expression over the distinct words rejects them before any lookup.
-    for raw in _suspect_pattern().findall(b"\n".join(words)):
+    joined = b"\n".join(words)
+    tried = set()
+    for raw in _suspect_pattern().findall(joined):
         if len(raw) >= _MIN_TOKEN:
+            tried.add(raw)
             token = raw.decode("ascii")
             split = best_split(token, zipf)
             if split is not None:
                 out.append((token, split))
+    for raw in _content_pattern().findall(joined):
+        if raw not in tried:
+            token = raw.decode("ascii")
+            split = content_split(token, zipf)
+            if split is not None:
+                out.append((token, split))
     return out
+
+
+@lru_cache(maxsize=1)
+def _content_pattern() -> re.Pattern:
+    """A lower-case word (one per line) long enough to hold two content words."""
+    return re.compile(f"^[a-z]{{{_MIN_CONTENT_TOKEN},}}$".encode(), re.M)
 
 
 @lru_cache(maxsize=1)
@@ -273,7 +335,65 @@ def best_split(token: str, zipf) -> tuple[str, str] | None:
             continue
         if best is None or weakest > best[0]:
             best = (weakest, left, right)
-    return None if best is None else (best[1], best[2])
+    if best is None or (frequency == 0 and _other_reading(token, best[1], zipf)):
+        return None
+    return best[1], best[2]
+
+
+def content_split(token: str, zipf) -> tuple[str, str] | None:
+    """The split of an unknown ``token`` into two frequent content words, if it has exactly one reading."""
+    if zipf(token) > 0 or _inflected_known(token, zipf):
+        return None
+    found = None
+    for index in range(_MIN_CONTENT_PART, len(token) - _MIN_CONTENT_PART + 1):
+        left, right = token[:index], token[index:]
+        if _content(left, zipf) and _content(right, zipf):
+            if found is not None:
+                return None
+            found = (left, right)
+    if found is None or _readings(token, zipf) > 1:
+        return None
+    return found
+
+
+def _other_reading(token: str, left: str, zipf) -> bool:
+    """Whether an unknown ``token`` also reads as two words split elsewhere than after ``left``."""
+    return any(
+        zipf(token[:index]) >= _READING_LEFT_ZIPF and zipf(token[index:]) >= _READING_ZIPF
+        for index in range(_MIN_CONTENT_PART, len(token) - _MIN_CONTENT_PART + 1)
+        if index != len(left)
+    )
+
+
+def _used_again(prose: str, token: str) -> bool:
+    """Whether ``token``'s letters occur more than once in the text, ignoring case."""
+    return len(re.findall(re.escape(token), prose, re.IGNORECASE)) > 1
+
+
+def _written_apart(text: str, split: tuple[str, str]) -> bool:
+    """Whether a document without code writes the two words of ``split`` apart somewhere.
+
+    Technical writing names things in code ("nodeName", "`gas_limit`") and
+    writes the same names closed in prose ("nodename"): there a closed form
+    beside the open one is a term, not a slip.
+    """
+    if _TECHNICAL.search(text):
+        return False
+    return re.search(rf"\b{split[0]}\s+{split[1]}\b", text, re.IGNORECASE) is not None
+
+
+def _content(word: str, zipf) -> bool:
+    threshold = _SHORT_PART_ZIPF if len(word) == _SHORT_PART else _CONTENT_PART_ZIPF
+    return zipf(word) >= threshold
+
+
+def _readings(token: str, zipf) -> int:
+    """How many ways ``token`` reads as a common word and a known word of three letters or more."""
+    return sum(
+        1
+        for index in range(_MIN_CONTENT_PART, len(token) - _MIN_CONTENT_PART + 1)
+        if zipf(token[:index]) >= _READING_LEFT_ZIPF and zipf(token[index:]) >= _READING_ZIPF
+    )
 
 
 def _inflected_known(token: str, zipf) -> bool:
