@@ -26,7 +26,7 @@ _WORD_BEFORE = LazyPattern(
     r"(?:^|(?<=[\s(\"\u201c]))([A-Za-z]+(?:-[A-Za-z]+)*|\d[\d,.]*%?)[,;:)\"\u201d]?[ ]*(?:\r\n|\r|\n)?[ ]*\(?$"
 )
 _WORD_AFTER = LazyPattern(
-    r"[ ]*(?:\r\n|\r|\n)?[ ]*(?:([A-Za-z]+(?:-[A-Za-z]+)*)(?=[\s,.;:!?)]|$)|[$\u20ac\u00a3]?\d)"
+    r"[ ]*(?:\r\n|\r|\n)?[ ]*(?:([A-Za-z]+(?:-[A-Za-z]+)*|[A-Z][A-Za-z]*\d+)(?=[\s,.;:!?)]|$)|[$\u20ac\u00a3]?\d)"
     r"|[,.;:!?)\"\u201d\u2019]+(?=\s|$)"
 )
 # The cheap scan for suspects works on UTF-8 bytes (bytes.translate is many
@@ -90,9 +90,10 @@ _SHORT_PART = 3
 _NEIGHBOUR_ZIPF = 2.0
 
 # Two content words run together ("salesgrowth", "teamnow"): the token is
-# not in the word list, and both parts are frequent words of three letters or
-# more. Compounds that the list does not know yet are mostly built from rarer
-# parts ("bytearray": "byte" is Zipf 3.2).
+# not in the word list and reads as two known words of three letters or more.
+# Without the document writing them apart, both must be frequent: compounds
+# that the list does not know yet are mostly built from rarer parts
+# ("bytearray": "byte" is Zipf 3.2).
 _MIN_CONTENT_TOKEN = 7
 _MIN_CONTENT_PART = 3
 _CONTENT_PART_ZIPF = 3.8
@@ -112,7 +113,7 @@ CLOSED_CLASS = FUNCTION_WORDS | frozenset(
 )
 # A second reading into two words ("weblogger": "we blogger" or "web
 # logger") means a compound, not a slip: a common first part and a known
-# second part.
+# second part. A part this frequent counts as a known word.
 _READING_LEFT_ZIPF = 4.0
 _READING_ZIPF = 2.5
 
@@ -129,13 +130,15 @@ class FusedWords(Rule):
     knows but that are far rarer than their parts (``ofthe``, ``inthe``).
 
     Two content words run together (``teamnow``, ``salesgrowth``) are
-    reported when the word list does not know the token, it splits one way
-    only into two frequent words, and there is evidence of a slip rather
-    than a closed compound: one part is a closed-class word ("now",
-    "about", "their"), or the document, if it holds no code, writes the two
-    words apart elsewhere ("sales growth"). A token with a second reading
-    (``weblogger``: "web logger") or that the text uses again, in any case or
-    inside an identifier, is the writer's term and is not reported.
+    reported when the word list does not know the token, it reads one way
+    only as two known words, and there is evidence of a slip rather than a
+    closed compound: both words are frequent and one is a closed-class word
+    ("now", "about", "their"), or the document, if it holds no code, writes
+    the two words apart elsewhere ("sales growth"). A token with a second
+    reading (``weblogger``: "web logger") or that the text uses again, in any
+    case or inside an identifier, is the writer's term and is not reported.
+    A known but rare token is reported when both parts are closed-class
+    words far more frequent than it (``ofthe``, ``whenthe``).
 
     Only words in running English prose are checked: between two real
     words, outside code lines, tables and other languages. Capitalised
@@ -191,7 +194,7 @@ class FusedWords(Rule):
             # and "keypaths"), is the writer's term; a lost space happens once.
             if places and zipf(token) == 0 and _used_again(prose, token):
                 continue
-            if places and split[0] not in CLOSED_CLASS and split[1] not in CLOSED_CLASS and not _written_apart(doc.text, split):
+            if places and best_split(token, zipf) is None and not _slip_evidence(doc.text, split, zipf):
                 continue
             found += [(place, token, split) for place in places]
         for start, token, (left, right) in sorted(found):
@@ -331,7 +334,7 @@ def best_split(token: str, zipf) -> tuple[str, str] | None:
         if other not in FUNCTION_WORDS and not _common(other, zipf):
             continue
         weakest = min(zipf(left), zipf(right))
-        if frequency > 0 and (right not in FUNCTION_WORDS or left not in FUNCTION_WORDS or weakest - frequency < _RARER_BY):
+        if frequency > 0 and (right not in CLOSED_CLASS or left not in CLOSED_CLASS or weakest - frequency < _RARER_BY):
             continue
         if best is None or weakest > best[0]:
             best = (weakest, left, right)
@@ -341,19 +344,25 @@ def best_split(token: str, zipf) -> tuple[str, str] | None:
 
 
 def content_split(token: str, zipf) -> tuple[str, str] | None:
-    """The split of an unknown ``token`` into two frequent content words, if it has exactly one reading."""
+    """The split of an unknown ``token`` into two known words, if it reads that way only once."""
     if zipf(token) > 0 or _inflected_known(token, zipf):
         return None
     found = None
     for index in range(_MIN_CONTENT_PART, len(token) - _MIN_CONTENT_PART + 1):
         left, right = token[:index], token[index:]
-        if _content(left, zipf) and _content(right, zipf):
+        if zipf(left) >= _READING_ZIPF and zipf(right) >= _READING_ZIPF:
             if found is not None:
-                return None
+                return None  # "weblogger": "web logger" or "we blogger"
             found = (left, right)
-    if found is None or _readings(token, zipf) > 1:
-        return None
     return found
+
+
+def _slip_evidence(text: str, split: tuple[str, str], zipf) -> bool:
+    """Two frequent words of which one is closed-class, or two words the document writes apart."""
+    left, right = split
+    if (left in CLOSED_CLASS or right in CLOSED_CLASS) and _content(left, zipf) and _content(right, zipf):
+        return True
+    return _written_apart(text, split)
 
 
 def _other_reading(token: str, left: str, zipf) -> bool:
@@ -385,15 +394,6 @@ def _written_apart(text: str, split: tuple[str, str]) -> bool:
 def _content(word: str, zipf) -> bool:
     threshold = _SHORT_PART_ZIPF if len(word) == _SHORT_PART else _CONTENT_PART_ZIPF
     return zipf(word) >= threshold
-
-
-def _readings(token: str, zipf) -> int:
-    """How many ways ``token`` reads as a common word and a known word of three letters or more."""
-    return sum(
-        1
-        for index in range(_MIN_CONTENT_PART, len(token) - _MIN_CONTENT_PART + 1)
-        if zipf(token[:index]) >= _READING_LEFT_ZIPF and zipf(token[index:]) >= _READING_ZIPF
-    )
 
 
 def _inflected_known(token: str, zipf) -> bool:
