@@ -111,6 +111,9 @@ CLOSED_CLASS = FUNCTION_WORDS | frozenset(
     does did is was were are has have had been being
     """.split()
 )
+# Prepositions that also open compounds ("overmighty", "underfund") count
+# as closed-class words only at the end of a token ("childrenunder").
+CLOSED_AT_END = frozenset("over under since until unless".split())
 # A second reading into two words ("weblogger": "we blogger" or "web
 # logger") means a compound, not a slip: a common first part and a known
 # second part. A part this frequent counts as a known word.
@@ -360,7 +363,8 @@ def content_split(token: str, zipf) -> tuple[str, str] | None:
 def _slip_evidence(text: str, split: tuple[str, str], zipf) -> bool:
     """Two frequent words of which one is closed-class, or two words the document writes apart."""
     left, right = split
-    if (left in CLOSED_CLASS or right in CLOSED_CLASS) and _content(left, zipf) and _content(right, zipf):
+    closed = left in CLOSED_CLASS or right in CLOSED_CLASS or right in CLOSED_AT_END
+    if closed and _content(left, zipf) and _content(right, zipf):
         return True
     return _written_apart(text, split)
 

@@ -186,7 +186,12 @@ def _continuation(doc, start: int, line_end: int) -> int | None:
     line = prose[doc.line_bounds(start)[0] : line_end]
     if _LIST_ITEM.match(line) or _TABLE_ROW.search(line) or _CODE.search(line) or _DEFINITION.match(line):
         return None
-    head = _HEAD_WORD.match(prose, start, line_end) or _HEAD_LAST_WORD.match(prose, start, line_end)
+    head = _HEAD_WORD.match(prose, start, line_end)
+    if head is None:
+        # One known word closing the sentence: rarer words qualify ("stabilises.").
+        last = _HEAD_LAST_WORD.match(prose, start, line_end)
+        if last is not None and zipf(last.group(1)) > 0:
+            return last.end(1)
     if head is not None and zipf(head.group(1)) < _MIN_HEAD_ZIPF:
         return None  # "yq transcodes YAML": a name, not a continuation
     if head is None:
@@ -198,4 +203,4 @@ def _continuation(doc, start: int, line_end: int) -> int | None:
         lower = sum(1 for word in opening if _LOWER_WORD.fullmatch(word.rstrip(",;.")))
         if lower < _MIN_LOWER_AFTER:
             return None
-    return head.end(1) if head.re.groups else head.end()
+    return head.end()
