@@ -71,15 +71,16 @@ _CONTENT_PART_ZIPF = 3.8
 CLOSED_CLASS = FUNCTION_WORDS | frozenset(
     """
     about after before between during against among without within across
-    through because while when where whether than then now just also only
+    because while when where whether than then now just also only
     very still even never already soon their your his her they them you
     she he him its our my what which who whose would could should might must
     does did is was were are has have had been being
     """.split()
 )
-# Prepositions that also open compounds ("overmighty", "underfund") count
-# as closed-class words only at the end of a token ("childrenunder").
-CLOSED_AT_END = frozenset("over under since until unless".split())
+# Prepositions that also open compounds ("underfund") count as closed-class
+# words only at the end of a token ("childrenunder"). "over" and "through"
+# end compounds too ("cutover", "fallthrough") and count nowhere.
+CLOSED_AT_END = frozenset("under since until unless".split())
 # A second reading into two words ("weblogger": "we blogger" or "web
 # logger") means a compound, not a slip: a common first part and a known
 # second part. A part this frequent counts as a known word.
@@ -176,7 +177,8 @@ def best_split(token: str, zipf: Zipf) -> tuple[str, str] | None:
         if other not in FUNCTION_WORDS and not _common(other, zipf):
             continue
         weakest = min(zipf(left), zipf(right))
-        if frequency > 0 and (right not in CLOSED_CLASS or left not in CLOSED_CLASS or weakest - frequency < _RARER_BY):
+        # ("whenthe", "ofthe"; not "hasher", which is a word)
+        if frequency > 0 and (right not in FUNCTION_WORDS or left not in CLOSED_CLASS or weakest - frequency < _RARER_BY):
             continue
         if best is None or weakest > best[0]:
             best = (weakest, left, right)

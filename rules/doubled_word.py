@@ -64,12 +64,13 @@ _FUNCTION = frozenset(
 
 # Words that can end one clause and open the next: "if you look back on
 # it it will be", "add to this this new law". After a preposition the first
-# is its object, and the second starts the next clause.
-_CLAUSE_ENDERS = frozenset("it this that these those there here then".split())
+# is its object, and the second starts the next clause. Not after "of",
+# which ends a clause rarely ("none of these these problems" is a slip).
+_CLAUSE_ENDERS = frozenset("it this that there here then".split())
 _PREPOSITIONS = frozenset(
     """
-    of to in on at for from with by about into onto upon over under after
-    before behind through against without within across around like than
+    to in on at for from with by about into onto upon over under after
+    before behind through against without within across around
     """.split()
 )
 # Running prose has about one function word in three; a line with fewer than
