@@ -231,13 +231,18 @@ def _used_again(prose: str, token: str) -> bool:
 
 
 def _written_apart(text: str, split: tuple[str, str]) -> bool:
-    """Whether the text writes the two words of ``split`` apart somewhere.
+    """Whether the text writes the two words of ``split`` apart somewhere, and never hyphenated.
 
     Asked of documents without code only: technical writing names things in
     code ("nodeName", "`gas_limit`") and writes the same names closed in
     prose ("nodename"), where a closed form beside the open one is a term.
+    So is a name the text also hyphenates ("Cert-Manager") or an acronym
+    ("CSI driver" beside "csidriver").
     """
-    return re.search(rf"\b{split[0]}\s+{split[1]}\b", text, re.IGNORECASE) is not None
+    left, right = split
+    if re.search(rf"\b{left}-{right}\b", text, re.IGNORECASE):
+        return False
+    return any(not match.group(1).isupper() for match in re.finditer(rf"\b({left})\s+{right}\b", text, re.IGNORECASE))
 
 
 def _real_word(word: str, zipf) -> bool:
