@@ -62,6 +62,24 @@ _FUNCTION = frozenset(
 )
 
 
+# Words that can end one clause and open the next: "if you look back on
+# it it will be", "add to this this new law". After a preposition the first
+# is its object, and the second starts the next clause. Not after "of",
+# which ends a clause rarely ("none of these these problems" is a slip).
+_CLAUSE_ENDERS = frozenset("it this that there here then".split())
+_PREPOSITIONS = frozenset(
+    """
+    to in on at for from with by about into onto upon over under after
+    before behind through against without within across around
+    """.split()
+)
+# Running prose has about one function word in three; a line with fewer than
+# one in eight (and a figure) is a table row or header left in extracted
+# text ("Price volume volume mix 2019 2018").
+_MIN_FUNCTION_SHARE = 0.125
+_DIGIT = LazyPattern(r"\d")
+
+
 class DoubledWord(Rule):
     """The same word twice in a row, such as ``the the``.
 
@@ -76,6 +94,11 @@ class DoubledWord(Rule):
     term followed by its description), a word said three times ("blah blah
     blah"), a double in quotes, single letters other than "a", figures
     ("10 10"), and lines of code, listings and tab-separated tables.
+    Two more are read as a clause break, not a slip: "it", "this" or "there"
+    after a preposition ("if you look back on it it will be", "add to this
+    this new law"); and a repeated word on a line of figures and labels with
+    hardly any function words, a table header left in extracted text ("Price
+    volume volume mix 2019 2018").
 
     Why it matters
     --------------
@@ -221,11 +244,22 @@ def _plausible(doc, span: tuple[int, int, int, int]) -> bool:
     # '"the the"': the text is talking about the double.
     if (start > 0 and prose[start - 1] in _QUOTES) or (end < len(prose) and prose[end] in _QUOTES):
         return False
+    if lower in _CLAUSE_ENDERS and before is not None and before.group(1).lower() in _PREPOSITIONS:
+        return False
     lines = _lines(doc, start, end)
     if _CODE_LINE.search(lines):
+        return False
+    if lower not in _FUNCTION and _table_line(lines):
         return False
     if any(len(_LETTERS.findall(line)) < _MIN_LINE_WORDS for line in lines.splitlines()):
         return False
     # Inside an inline code span of a plain-text file.
     line_start = doc.line_bounds(start)[0]
     return prose.count("`", line_start, start) % 2 == 0
+
+
+def _table_line(lines: str) -> bool:
+    """A line of figures and labels (a table row or header), not a sentence."""
+    words = [word.lower() for word in _LETTERS.findall(lines)]
+    function = sum(1 for word in words if word in _FUNCTION or word in _PREPOSITIONS)
+    return _DIGIT.search(lines) is not None and function < _MIN_FUNCTION_SHARE * len(words)

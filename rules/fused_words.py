@@ -4,17 +4,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import lru_cache
 
 from checker.finding import Edit, Finding, Fix
 from checker.patterns import LazyPattern
 from checker.rule import Rule
+from checker.word_splits import word_content_splits, word_suspects
 
 # A lower-case token standing alone in prose: not part of a capitalised,
 # hyphenated, dotted, slashed, underscored or prefixed identifier
 # ("s:notend"), not a call ("getattr("), not an attribute ("x.tolist"),
 # not next to digits.
-_MIN_TOKEN = 5
 _TOKEN = LazyPattern(
     r"(?<![\w\-\u2010\u2011./\\@#$%&*+=<>~^|`'\u2019:])"
     r"([a-z]{5,})"
@@ -26,7 +25,7 @@ _WORD_BEFORE = LazyPattern(
     r"(?:^|(?<=[\s(\"\u201c]))([A-Za-z]+(?:-[A-Za-z]+)*|\d[\d,.]*%?)[,;:)\"\u201d]?[ ]*(?:\r\n|\r|\n)?[ ]*\(?$"
 )
 _WORD_AFTER = LazyPattern(
-    r"[ ]*(?:\r\n|\r|\n)?[ ]*(?:([A-Za-z]+(?:-[A-Za-z]+)*)(?=[\s,.;:!?)]|$)|[$\u20ac\u00a3]?\d)"
+    r"[ ]*(?:\r\n|\r|\n)?[ ]*(?:([A-Za-z]+(?:-[A-Za-z]+)*|[A-Z][A-Za-z]*\d+)(?=[\s,.;:!?)]|$)|[$\u20ac\u00a3]?\d)"
     r"|[,.;:!?)\"\u201d\u2019]+(?=\s|$)"
 )
 # The cheap scan for suspects works on UTF-8 bytes (bytes.translate is many
@@ -36,34 +35,8 @@ _SCAN_TABLE = bytes.maketrans(_NOT_LETTERS, b" " * len(_NOT_LETTERS))
 # Lines of code, tables and configuration.
 _CODE_LINE = LazyPattern(r"\t|::|>>>|->|[={}|<>]")
 _LETTERS = LazyPattern(r"[A-Za-z]+")
-_INFLECTIONS = ("s", "es", "ed", "ing", "er", "ers", "ly")
-
-# The words a missing space most often glues to its neighbour: short,
-# extremely frequent function words. A split must use one of them, which is
-# what keeps compounds such as "bytearray", "subclass" or "nonlocal" (two
-# common words, but neither a function word) out of the rule.
-FUNCTION_WORDS = frozenset(
-    """
-    the of and to in for on with by at from that this an or are was were be
-    has have had will not but its their our which who been than into also
-    we it these those
-    """.split()
-)
-_LONGEST_FUNCTION_WORD = max(map(len, FUNCTION_WORDS))
-
-# Function words that open programming identifiers ("isinstance", "astype",
-# "tolist", "fromkeys", "atexit", "onerror") count at the start of a token
-# only when the rest is itself a function word ("tothe").
-_IDENTIFIER_PREFIXES = frozenset({"to", "from", "at", "on", "as", "is", "not", "it"})
-
-# At the end of a token only these count: many words of English and of
-# other languages end in "in", "on", "to", "are" ("aprotinin", "usato",
-# "specificare"), and identifiers end in "to" ("sendto").
-_SUFFIX_WORDS = frozenset({"the", "of", "and", "for", "with", "from", "that"})
-# ... and only after a word of four letters or more: "endfor", "endwith"
-# are keywords of programming and template languages.
-_MIN_LEFT_PART = 4
-
+# Marks of a technical document: code spans, calls, snake_case or camelCase names.
+_SNAKE_CASE = LazyPattern(r"[a-z]_[a-z]")
 # English prose has about one of these in three words; text with fewer than
 # one in eight (counted over the characters around the token) is code, a
 # table or another language.
@@ -76,14 +49,6 @@ _COMMON = frozenset(
 _MIN_COMMON_SHARE = 0.125
 _WINDOW = 400
 
-# A token the word list knows is reported only when both parts are function
-# words and it is far rarer than either: "ofthe" (Zipf 3.3) against "of" (7.4).
-_RARER_BY = 4.0
-# The content part of a split must be a common word; a short one must be
-# very common ("one", "ten", but not "ins" from "withins even").
-_PART_ZIPF = 3.5
-_SHORT_PART_ZIPF = 4.5
-_SHORT_PART = 3
 # The words around the token must be real words: it sits in running prose.
 _NEIGHBOUR_ZIPF = 2.0
 
@@ -98,6 +63,17 @@ class FusedWords(Rule):
     and another common word: ``ofapplication`` (of + application),
     ``thecompany``, ``costfor``; and a few frequent slips that the word list
     knows but that are far rarer than their parts (``ofthe``, ``inthe``).
+
+    Two content words run together (``teamnow``, ``salesgrowth``) are
+    reported when the word list does not know the token, it reads one way
+    only as two known words, and there is evidence of a slip rather than a
+    closed compound: both words are frequent and one is a closed-class word
+    ("now", "about", "their"), or the document, if it holds no code, writes
+    the two words apart elsewhere ("sales growth"). A token with a second
+    reading (``weblogger``: "web logger") or that the text uses again, in any
+    case or inside an identifier, is the writer's term and is not reported.
+    A known but rare token is reported when both parts are closed-class
+    words far more frequent than it (``ofthe``, ``whenthe``).
 
     Only words in running English prose are checked: between two real
     words, outside code lines, tables and other languages. Capitalised
@@ -140,13 +116,20 @@ class FusedWords(Rule):
 
         prose = doc.prose
         found = []
-        for token, split in _suspects(doc, zipf):
+        for token, split in _suspects(doc, zipf) + _written_apart_suspects(doc, zipf):
+            places = []
             position = prose.find(token)
             while position >= 0:
                 match = _TOKEN.match(prose, position)
                 if match and match.end() == position + len(token) and _in_running_prose(doc, position, match.end(), zipf):
-                    found.append((position, token, split))
+                    places.append(position)
                 position = prose.find(token, position + 1)
+            # An unknown word the text uses again, in any case or inside a
+            # longer identifier ("weblogger" twice, "keypath" beside "keyPath"
+            # and "keypaths"), is the writer's term; a lost space happens once.
+            if places and zipf(token) == 0 and _used_again(prose, token):
+                continue
+            found += [(place, token, split) for place in places]
         for start, token, (left, right) in sorted(found):
             end = start + len(token)
             yield self.finding(
@@ -164,46 +147,60 @@ def _evidence(token: str, left: str, right: str, zipf) -> str:
     return f'"{token}" {seen}; "{left}" (Zipf {zipf(left):.1f}) and "{right}" (Zipf {zipf(right):.1f}) are common words'
 
 
-# Whitespace-separated chunks of earlier documents of the run that hold no
-# suspect, and the suspects of the others: most chunks recur.
-_PLAIN_CHUNKS: set[str] = set()
-_SUSPECTS_IN: dict[str, tuple[tuple[str, tuple[str, str]], ...]] = {}
+# Whitespace-separated chunks of earlier documents of the run, per kind of
+# split: the chunks that hold no candidate, and the candidates of the others
+# (most chunks recur).
+_Found = tuple[tuple[str, tuple[str, str]], ...]
+_PLAIN_CHUNKS: dict[str, set[str]] = {"suspects": set(), "content": set()}
+_FOUND_IN: dict[str, dict[str, _Found]] = {"suspects": {}, "content": {}}
 _CACHE_LIMIT = 500_000
 # Separators that end a chunk (str.split) but not a word of the byte scan.
 _CONTROL_SEPARATORS = ("\x1c", "\x1d", "\x1e", "\x1f")
 
 
 def _suspects(doc, zipf) -> list[tuple[str, tuple[str, str]]]:
-    """Distinct lower-case words of the text that split into a function word and a common word."""
-    if len(_PLAIN_CHUNKS) > _CACHE_LIMIT:
-        _PLAIN_CHUNKS.clear()
-        _SUSPECTS_IN.clear()
+    """Distinct lower-case words of the text that split into a function or closed-class word and a common word."""
+    return _per_chunk(doc, zipf, "suspects", word_suspects)
+
+
+def _content_splits(doc, zipf) -> list[tuple[str, tuple[str, str]]]:
+    """Unknown words of the text that read as two known words only one way (and not as a closed-class slip)."""
+    return _per_chunk(doc, zipf, "content", word_content_splits)
+
+
+def _per_chunk(doc, zipf, kind: str, finder) -> list[tuple[str, tuple[str, str]]]:
+    """``finder`` run over the words of the document's chunks not seen before; the others from the cache."""
+    plain, found_in = _PLAIN_CHUNKS[kind], _FOUND_IN[kind]
+    if len(plain) > _CACHE_LIMIT:
+        plain.clear()
+        found_in.clear()
     prose = doc.prose
     if any(separator in prose for separator in _CONTROL_SEPARATORS):
-        return _word_suspects(_words(prose), zipf)
+        return finder(_words(prose), zipf)
     # The words are those of the document's distinct chunks (the chunks are
     # shared with the names extractor); chunks judged before cost nothing.
     out: dict[str, tuple[str, str]] = {}
     new: list[str] = []
-    for chunk in doc.distinct_chunks - _PLAIN_CHUNKS:
-        found = _SUSPECTS_IN.get(chunk)
+    for chunk in doc.distinct_chunks - plain:
+        found = found_in.get(chunk)
         if found is None:
             new.append(chunk)
         else:
             out.update(found)
-    if new:
-        suspects = dict(_word_suspects(_words("\n".join(new)), zipf))
-        if suspects:
-            for chunk in new:
-                if any(token in chunk for token in suspects):
-                    found = tuple((token, suspects[token]) for token in _words_str(chunk) if token in suspects)
-                    if found:
-                        _SUSPECTS_IN[chunk] = found
-                        out.update(found)
-                        continue
-                _PLAIN_CHUNKS.add(chunk)
-        else:
-            _PLAIN_CHUNKS.update(new)
+    if not new:
+        return list(out.items())
+    candidates = dict(finder(_words("\n".join(new)), zipf))
+    if not candidates:
+        plain.update(new)
+        return list(out.items())
+    for chunk in new:
+        if any(token in chunk for token in candidates):
+            found = tuple((token, candidates[token]) for token in _words_str(chunk) if token in candidates)
+            if found:
+                found_in[chunk] = found
+                out.update(found)
+                continue
+        plain.add(chunk)
     return list(out.items())
 
 
@@ -216,80 +213,36 @@ def _words_str(chunk: str) -> list[str]:
     return [word.decode("ascii") for word in chunk.encode("utf-8").translate(_SCAN_TABLE).split()]
 
 
-def _word_suspects(words: set[bytes], zipf) -> list[tuple[str, tuple[str, str]]]:
-    """The words of ``words`` that split into a function word and a common word."""
-    out = []
-    # Most words neither start nor end with a function word: one regular
-    # expression over the distinct words rejects them before any lookup.
-    for raw in _suspect_pattern().findall(b"\n".join(words)):
-        if len(raw) >= _MIN_TOKEN:
-            token = raw.decode("ascii")
-            split = best_split(token, zipf)
-            if split is not None:
-                out.append((token, split))
+def _written_apart_suspects(doc, zipf) -> list[tuple[str, tuple[str, str]]]:
+    """Unknown words of a code-free document that split into two words it also writes apart."""
+    text = doc.text
+    if "`" in text or "()" in text or ("_" in text and _SNAKE_CASE.search(text)):
+        return []
+    out = [(token, split) for token, split in _content_splits(doc, zipf) if _written_apart(text, split)]
+    # Asked last, of the few documents with a candidate.
+    if out and any(word[:1].islower() and not word.islower() for word in _words(text)):
+        return []  # "nodeName"
     return out
 
 
-@lru_cache(maxsize=1)
-def _suspect_pattern() -> re.Pattern:
-    """A lower-case word (one per line) that starts or ends with a function word."""
-    prefixes = "|".join(sorted(FUNCTION_WORDS, key=lambda w: (-len(w), w)))  # the same in every process
-    suffixes = "|".join(sorted(_SUFFIX_WORDS, key=lambda w: (-len(w), w)))
-    return re.compile(f"^(?:(?:{prefixes})[a-z]{{2,}}|[a-z]{{{_MIN_LEFT_PART},}}(?:{suffixes}))$".encode(), re.M)
+def _used_again(prose: str, token: str) -> bool:
+    """Whether ``token``'s letters occur more than once in the text, ignoring case."""
+    return len(re.findall(re.escape(token), prose, re.IGNORECASE)) > 1
 
 
-def _split_points(token: str) -> list[int]:
-    """Where a function word could end or start inside ``token`` (string tests only)."""
-    points = [k for k in range(2, min(_LONGEST_FUNCTION_WORD, len(token) - 2) + 1) if token[:k] in FUNCTION_WORDS]
-    for length in (2, 3, 4):
-        if token[-length:] in _SUFFIX_WORDS and len(token) - length >= _MIN_LEFT_PART:
-            points.append(len(token) - length)
-    return points
+def _written_apart(text: str, split: tuple[str, str]) -> bool:
+    """Whether the text writes the two words of ``split`` apart somewhere, and never hyphenated.
 
-
-def best_split(token: str, zipf) -> tuple[str, str] | None:
-    """The most plausible split of ``token`` into a function word and a common word, if any."""
-    points = _split_points(token)
-    if not points:
-        return None
-    frequency = zipf(token)
-    if frequency == 0 and _inflected_known(token, zipf):
-        return None
-    best: tuple[float, str, str] | None = None
-    for index in points:
-        left, right = token[:index], token[index:]
-        if left in FUNCTION_WORDS:
-            other = right
-            if left in _IDENTIFIER_PREFIXES and right not in FUNCTION_WORDS:
-                continue
-        elif right in _SUFFIX_WORDS and len(left) >= _MIN_LEFT_PART:
-            other = left
-        else:
-            continue
-        if other not in FUNCTION_WORDS and not _common(other, zipf):
-            continue
-        weakest = min(zipf(left), zipf(right))
-        if frequency > 0 and (right not in FUNCTION_WORDS or left not in FUNCTION_WORDS or weakest - frequency < _RARER_BY):
-            continue
-        if best is None or weakest > best[0]:
-            best = (weakest, left, right)
-    return None if best is None else (best[1], best[2])
-
-
-def _inflected_known(token: str, zipf) -> bool:
-    """``formatters``, ``inits``: an inflection of a word the list knows."""
-    for suffix in _INFLECTIONS:
-        if token.endswith(suffix):
-            stem = token[: -len(suffix)]
-            if len(stem) >= 3 and (zipf(stem) > 0 or zipf(stem + "e") > 0):
-                return True
-    return False
-
-
-def _common(word: str, zipf) -> bool:
-    if len(word) < _SHORT_PART:
+    Asked of documents without code only: technical writing names things in
+    code ("nodeName", "`gas_limit`") and writes the same names closed in
+    prose ("nodename"), where a closed form beside the open one is a term.
+    So is a name the text also hyphenates ("Cert-Manager") or an acronym
+    ("CSI driver" beside "csidriver").
+    """
+    left, right = split
+    if re.search(rf"\b{left}-{right}\b", text, re.IGNORECASE):
         return False
-    return zipf(word) >= (_SHORT_PART_ZIPF if len(word) == _SHORT_PART else _PART_ZIPF)
+    return any(not match.group(1).isupper() for match in re.finditer(rf"\b({left})\s+{right}\b", text, re.IGNORECASE))
 
 
 def _real_word(word: str, zipf) -> bool:

@@ -37,7 +37,7 @@ class MarkupEscape(Rule):
     --------------
     Reports a backslash directly before a punctuation mark that Markdown
     escapes (``\\$``, ``\\*``, ``\\_``, ``\\#``, ``\\[...\\]``, ``\\%`` after a
-    figure, ``1\\.`` or ``\\-`` at the start of a line, ...) in a plain-text
+    figure, ``1\\.``, ``\\-`` or ``\\*`` at the start of a line, ...) in a plain-text
     file, where nothing will remove it. Markdown files are not checked: there
     the backslash is correct and invisible once rendered.
 
@@ -153,6 +153,8 @@ def _is_prose_escape(doc, at: int) -> bool:
         # "\*Excludes", "2019\*", "\*\*\*"; not "a\*b", "2\*3" or "\*.c"
         if prose[at - 2 : at] == "\\*" or prose.startswith("\\*", at + 2):
             return True
+        if after == " " and not prose[line_start:at].strip():
+            return True  # "\* item": a bullet escaped at the start of a line
         if before.isspace() or before in "(":
             return after.isalpha()
         return (before.isalnum() or before in ")]%") and _ends_word(prose, at + 2)

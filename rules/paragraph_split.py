@@ -14,6 +14,12 @@ _TAIL = LazyPattern(r"(?<![\w\-'\u2019])([A-Za-z][A-Za-z'\u2019\-]*[a-z]|[a-z]),
 # The start of the second: a lower-case word, or a figure or an amount
 # ("options, due to", "\$10.1 million", "2.4 percent").
 _HEAD_WORD = LazyPattern(r"([a-z][a-z'\u2019\-]*[a-z]|[a-z])(?=[\s,;]|$)")
+# ... or the whole continuation is one word that closes the sentence
+# ("...as the platform" / "matures.").
+_HEAD_LAST_WORD = LazyPattern(r"([a-z][a-z'\u2019\-]*[a-z])[.!?][\"'\u201d\u2019)]*[ \t]*$")
+# "Dear shareholders,", "Hello everyone,": a salutation on its own line
+# ends with a comma and is followed by a new paragraph, never a continuation.
+_MAX_SALUTATION_WORDS = 6
 _HEAD_FIGURE = LazyPattern(r"(?:\\?[$\u20ac\u00a3\u00a5]|(?:US|HK|RMB|A|C)\\?\$)?\d[\d,.]*%?(?=[\s,;]|$)")
 # "1 Adjustment of ...": a footnote, not a figure continuing a sentence.
 _FOOTNOTE = LazyPattern(r"\d{1,2}[ \t]+[A-Z]")
@@ -47,8 +53,12 @@ class ParagraphSplit(Rule):
     of a sentence, when the next paragraph (after a blank line) continues
     it: it starts with a lower-case word or with a figure or an amount.
 
+    A continuation of one word that closes the sentence ("...as the
+    platform" / blank line / "matures.") is reported too.
+
     Headings, titles, list items, table rows, code, speaker labels such as
-    ``Dr. Dajun Yang:`` and lines ending in a colon or semicolon are not
+    ``Dr. Dajun Yang:``, salutations such as "Dear fellow shareholders," on
+    a line of their own, and lines ending in a colon or semicolon are not
     reported, nor is a paragraph that is indented differently from the one
     before it. In Markdown only two ordinary paragraphs are compared, and a
     single line break (a soft wrap) is never a paragraph break.
@@ -154,6 +164,8 @@ def _prose_tail(doc, block, tail_line: tuple[int, int]) -> bool:
         return False
     if len(_WORD.findall(line)) < _MIN_WORDS_BEFORE:
         return False  # a heading, a caption, a keyword
+    if prose[block.end - 1] == "," and block.start >= tail_line[0] and len(_WORD.findall(line)) <= _MAX_SALUTATION_WORDS:
+        return False  # "Dear fellow shareholders,": a salutation on its own line
     if _SENTENCE_END.search(prose, block.start, block.end):
         return True  # a sentence ended earlier: this is prose, not a title
     # "yq: Command-line YAML processor - jq wrapper for YAML documents".
@@ -175,6 +187,11 @@ def _continuation(doc, start: int, line_end: int) -> int | None:
     if _LIST_ITEM.match(line) or _TABLE_ROW.search(line) or _CODE.search(line) or _DEFINITION.match(line):
         return None
     head = _HEAD_WORD.match(prose, start, line_end)
+    if head is None:
+        # One known word closing the sentence: rarer words qualify ("stabilises.").
+        last = _HEAD_LAST_WORD.match(prose, start, line_end)
+        if last is not None and zipf(last.group(1)) > 0:
+            return last.end(1)
     if head is not None and zipf(head.group(1)) < _MIN_HEAD_ZIPF:
         return None  # "yq transcodes YAML": a name, not a continuation
     if head is None:

@@ -1,0 +1,249 @@
+"""Splitting a run-together word into two words: the lexical decisions of the fused-words rule (TXT005).
+
+A token such as ``ofapplication`` or ``teamnow`` is split at the point where
+both parts are words (wordfreq's list, through ``checker.lexicon``), under
+conditions that keep compounds and identifiers out: a function word at the
+start or end (``best_split``), a closed-class word and a frequent word
+(``closed_split``), or two known words that read only one way
+(``content_split``, for which the rule wants evidence from the document).
+Functions take ``zipf`` (word -> Zipf frequency) as an argument.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import lru_cache
+
+Zipf = Callable[[str], float]
+MIN_TOKEN = 5  # letters of the shortest token tried
+
+_INFLECTIONS = ("s", "es", "ed", "ing", "er", "ers", "ly")
+
+# The words a missing space most often glues to its neighbour: short,
+# extremely frequent function words. A split must use one of them, which is
+# what keeps compounds such as "bytearray", "subclass" or "nonlocal" (two
+# common words, but neither a function word) out of the rule.
+FUNCTION_WORDS = frozenset(
+    """
+    the of and to in for on with by at from that this an or are was were be
+    has have had will not but its their our which who been than into also
+    we it these those
+    """.split()
+)
+_LONGEST_FUNCTION_WORD = max(map(len, FUNCTION_WORDS))
+
+# Function words that open programming identifiers ("isinstance", "astype",
+# "tolist", "fromkeys", "atexit", "onerror") count at the start of a token
+# only when the rest is itself a function word ("tothe").
+_IDENTIFIER_PREFIXES = frozenset({"to", "from", "at", "on", "as", "is", "not", "it"})
+
+# At the end of a token only these count: many words of English and of
+# other languages end in "in", "on", "to", "are" ("aprotinin", "usato",
+# "specificare"), and identifiers end in "to" ("sendto").
+_SUFFIX_WORDS = frozenset({"the", "of", "and", "for", "with", "from", "that"})
+# ... and only after a word of four letters or more: "endfor", "endwith"
+# are keywords of programming and template languages.
+_MIN_LEFT_PART = 4
+
+# A token the word list knows is reported only when both parts are function
+# words and it is far rarer than either: "ofthe" (Zipf 3.3) against "of" (7.4).
+_RARER_BY = 4.0
+# The content part of a split must be a common word; a short one must be
+# very common ("one", "ten", but not "ins" from "withins even").
+_PART_ZIPF = 3.5
+_SHORT_PART_ZIPF = 4.5
+_SHORT_PART = 3
+
+# Two content words run together ("salesgrowth", "teamnow"): the token is
+# not in the word list and reads as two known words of three letters or more.
+# Without the document writing them apart, both must be frequent: compounds
+# that the list does not know yet are mostly built from rarer parts
+# ("bytearray": "byte" is Zipf 3.2).
+_MIN_CONTENT_TOKEN = 7
+_MIN_CONTENT_PART = 3
+_CONTENT_PART_ZIPF = 3.8
+# Two content words make a closed compound as often as a slip ("passcard",
+# "frozenset", "contextmanager"), so such a split is reported only with
+# evidence: one part is a closed-class word, which forms no compounds
+# ("teamnow", "aboutroughly"), or the document writes the two words apart
+# elsewhere ("salesgrowth" beside "sales growth").
+CLOSED_CLASS = FUNCTION_WORDS | frozenset(
+    """
+    about after before between during against among without within across
+    because while when where whether than then now just also only
+    very still even never already soon their your his her they them you
+    she he him its our my what which who whose would could should might must
+    does did is was were are has have had been being
+    """.split()
+)
+# Prepositions that also open compounds ("underfund") count as closed-class
+# words only at the end of a token ("childrenunder"). "over" and "through"
+# end compounds too ("cutover", "fallthrough") and count nowhere.
+CLOSED_AT_END = frozenset("under since until unless".split())
+# A second reading into two words ("weblogger": "we blogger" or "web
+# logger") means a compound, not a slip: a common first part and a known
+# second part. A part this frequent counts as a known word.
+_READING_LEFT_ZIPF = 4.0
+_READING_ZIPF = 2.5
+
+
+def word_suspects(words: set[bytes], zipf: Zipf) -> list[tuple[str, tuple[str, str]]]:
+    """The words of ``words`` (distinct, as bytes) that split into a function or closed-class word and a common word."""
+    out = []
+    # Most words neither start nor end with a function word: one regular
+    # expression over the distinct words rejects them before any lookup.
+    joined = b"\n".join(words)
+    tried = set()
+    for raw in _suspect_pattern().findall(joined):
+        if len(raw) >= MIN_TOKEN:
+            tried.add(raw)
+            token = raw.decode("ascii")
+            split = best_split(token, zipf)
+            if split is not None:
+                out.append((token, split))
+    for raw in _closed_pattern().findall(joined):
+        if raw not in tried:
+            token = raw.decode("ascii")
+            split = closed_split(token, zipf)
+            if split is not None:
+                out.append((token, split))
+    return out
+
+
+def word_content_splits(words: set[bytes], zipf: Zipf) -> list[tuple[str, tuple[str, str]]]:
+    """The unknown words of ``words`` that read one way only as two known words, and not as a closed-class slip."""
+    out = []
+    for raw in _content_pattern().findall(b"\n".join(words)):
+        token = raw.decode("ascii")
+        split = content_split(token, zipf)
+        if split is not None and closed_split(token, zipf) is None:
+            out.append((token, split))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _closed_pattern() -> re.Pattern:
+    """A lower-case word (one per line) long enough for two content words, starting or ending with a closed-class word."""
+    words = sorted((w for w in CLOSED_CLASS if len(w) >= _MIN_CONTENT_PART), key=lambda w: (-len(w), w))
+    ends = sorted((w for w in CLOSED_CLASS | CLOSED_AT_END if len(w) >= _MIN_CONTENT_PART), key=lambda w: (-len(w), w))
+    start, end = "|".join(words), "|".join(ends)
+    rest = _MIN_CONTENT_PART
+    return re.compile(f"^(?=[a-z]{{{_MIN_CONTENT_TOKEN},}}$)(?:(?:{start})[a-z]{{{rest},}}|[a-z]{{{rest},}}(?:{end}))$".encode(), re.M)
+
+
+@lru_cache(maxsize=1)
+def _content_pattern() -> re.Pattern:
+    """A lower-case word (one per line) long enough to hold two content words."""
+    return re.compile(f"^[a-z]{{{_MIN_CONTENT_TOKEN},}}$".encode(), re.M)
+
+
+@lru_cache(maxsize=1)
+def _suspect_pattern() -> re.Pattern:
+    """A lower-case word (one per line) that starts or ends with a function word."""
+    prefixes = "|".join(sorted(FUNCTION_WORDS, key=lambda w: (-len(w), w)))  # the same in every process
+    suffixes = "|".join(sorted(_SUFFIX_WORDS, key=lambda w: (-len(w), w)))
+    return re.compile(f"^(?:(?:{prefixes})[a-z]{{2,}}|[a-z]{{{_MIN_LEFT_PART},}}(?:{suffixes}))$".encode(), re.M)
+
+
+def _split_points(token: str) -> list[int]:
+    """Where a function word could end or start inside ``token`` (string tests only)."""
+    points = [k for k in range(2, min(_LONGEST_FUNCTION_WORD, len(token) - 2) + 1) if token[:k] in FUNCTION_WORDS]
+    for length in (2, 3, 4):
+        if token[-length:] in _SUFFIX_WORDS and len(token) - length >= _MIN_LEFT_PART:
+            points.append(len(token) - length)
+    return points
+
+
+def best_split(token: str, zipf: Zipf) -> tuple[str, str] | None:
+    """The most plausible split of ``token`` into a function word and a common word, if any."""
+    points = _split_points(token)
+    if not points:
+        return None
+    frequency = zipf(token)
+    if frequency == 0 and _inflected_known(token, zipf):
+        return None
+    best: tuple[float, str, str] | None = None
+    for index in points:
+        left, right = token[:index], token[index:]
+        if left in FUNCTION_WORDS:
+            other = right
+            if left in _IDENTIFIER_PREFIXES and right not in FUNCTION_WORDS:
+                continue
+        elif right in _SUFFIX_WORDS and len(left) >= _MIN_LEFT_PART:
+            other = left
+        else:
+            continue
+        if other not in FUNCTION_WORDS and not _common(other, zipf):
+            continue
+        weakest = min(zipf(left), zipf(right))
+        # ("whenthe", "ofthe"; not "hasher", which is a word)
+        if frequency > 0 and (right not in FUNCTION_WORDS or left not in CLOSED_CLASS or weakest - frequency < _RARER_BY):
+            continue
+        if best is None or weakest > best[0]:
+            best = (weakest, left, right)
+    if best is None or (frequency == 0 and _other_reading(token, best[1], zipf)):
+        return None
+    return best[1], best[2]
+
+
+@lru_cache(maxsize=32768)  # identifiers and names recur across the documents of a run
+def content_split(token: str, zipf: Zipf) -> tuple[str, str] | None:
+    """The split of an unknown ``token`` into two known words, if it reads that way only once."""
+    if zipf(token) > 0 or _inflected_known(token, zipf):
+        return None
+    found = None
+    for index in range(_MIN_CONTENT_PART, len(token) - _MIN_CONTENT_PART + 1):
+        left, right = token[:index], token[index:]
+        if zipf(left) >= _READING_ZIPF and zipf(right) >= _READING_ZIPF:
+            if found is not None:
+                return None  # "weblogger": "web logger" or "we blogger"
+            found = (left, right)
+    return found
+
+
+def closed_split(token: str, zipf: Zipf) -> tuple[str, str] | None:
+    """The split of an unknown ``token`` into two frequent words, one of them closed-class ("teamnow")."""
+    if not any(
+        token[:index] in CLOSED_CLASS or token[index:] in CLOSED_CLASS or token[index:] in CLOSED_AT_END
+        for index in range(_MIN_CONTENT_PART, len(token) - _MIN_CONTENT_PART + 1)
+    ):
+        return None  # most words: no lookup at all
+    split = content_split(token, zipf)
+    if split is None:
+        return None
+    left, right = split
+    closed = left in CLOSED_CLASS or right in CLOSED_CLASS or right in CLOSED_AT_END
+    return split if closed and _content(left, zipf) and _content(right, zipf) else None
+
+
+def _other_reading(token: str, left: str, zipf: Zipf) -> bool:
+    """Whether an unknown ``token`` also reads as two words split elsewhere than after ``left``."""
+    return any(
+        zipf(token[:index]) >= _READING_LEFT_ZIPF and zipf(token[index:]) >= _READING_ZIPF
+        for index in range(_MIN_CONTENT_PART, len(token) - _MIN_CONTENT_PART + 1)
+        if index != len(left)
+    )
+
+
+def _content(word: str, zipf: Zipf) -> bool:
+    """A frequent word (a three-letter one very frequent)."""
+    threshold = _SHORT_PART_ZIPF if len(word) == _SHORT_PART else _CONTENT_PART_ZIPF
+    return zipf(word) >= threshold
+
+
+def _inflected_known(token: str, zipf: Zipf) -> bool:
+    """``formatters``, ``inits``: an inflection of a word the list knows."""
+    for suffix in _INFLECTIONS:
+        if token.endswith(suffix):
+            stem = token[: -len(suffix)]
+            if len(stem) >= 3 and (zipf(stem) > 0 or zipf(stem + "e") > 0):
+                return True
+    return False
+
+
+def _common(word: str, zipf: Zipf) -> bool:
+    """A common word of three letters or more, the other part of a function-word split."""
+    if len(word) < _SHORT_PART:
+        return False
+    return zipf(word) >= (_SHORT_PART_ZIPF if len(word) == _SHORT_PART else _PART_ZIPF)
