@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from functools import lru_cache
@@ -169,6 +170,7 @@ class DoubledWord(Rule):
                 spans.append((start, match.end(1), match.start(3), match.end(3)))
                 # Overlapping pairs ("the the the"): resume at the second word.
                 position = match.start(3)
+        memo: dict = {}  # per line: what the line-wide checks found, computed once
         for span in sorted(spans):
             first, second = prose[span[0] : span[1]], prose[span[2] : span[3]]
             lower = first.lower()
@@ -180,7 +182,7 @@ class DoubledWord(Rule):
             # Blanked markup between the words ("the `x` the") is not a double.
             if not text[span[1] : span[2]].isspace():
                 continue
-            if not _plausible(doc, span):
+            if not _plausible(doc, span, memo):
                 continue
             yield self._finding(text, span)
 
@@ -206,12 +208,6 @@ class DoubledWord(Rule):
         )
 
 
-def _lines(doc, start: int, end: int) -> str:
-    """The whole lines covering ``prose[start:end]``."""
-    line_start, line_end = doc.line_bounds(start, end)
-    return doc.prose[line_start:line_end]
-
-
 @lru_cache(maxsize=1024)
 def _pair_pattern(word: str, flags: int) -> re.Pattern:
     return re.compile(_PAIR.format(re.escape(word)), flags)
@@ -228,7 +224,7 @@ def _candidates(prose: str) -> set[str]:
     return {word for word in found if word.isalpha() and word not in ALLOWED and (len(word) > 1 or word == "a")}
 
 
-def _plausible(doc, span: tuple[int, int, int, int]) -> bool:
+def _plausible(doc, span: tuple[int, int, int, int], memo: dict) -> bool:
     """In running prose: not a triple, not quoted, not code, next to another word."""
     prose = doc.prose
     lower = prose[span[0] : span[1]].lower()
@@ -246,16 +242,37 @@ def _plausible(doc, span: tuple[int, int, int, int]) -> bool:
         return False
     if lower in _CLAUSE_ENDERS and before is not None and before.group(1).lower() in _PREPOSITIONS:
         return False
-    lines = _lines(doc, start, end)
-    if _CODE_LINE.search(lines):
-        return False
-    if lower not in _FUNCTION and _table_line(lines):
-        return False
-    if any(len(_LETTERS.findall(line)) < _MIN_LINE_WORDS for line in lines.splitlines()):
+    # The line-wide checks read whole lines: done once per line, not once per pair on it
+    # (a long line with many doubles would otherwise be read again for each).
+    bounds = doc.line_bounds(start, end)
+    line = memo.get(bounds)
+    if line is None:
+        lines = prose[bounds[0] : bounds[1]]
+        line = memo[bounds] = (
+            _CODE_LINE.search(lines) is not None,
+            _table_line(lines),
+            any(len(_LETTERS.findall(one)) < _MIN_LINE_WORDS for one in lines.splitlines()),
+        )
+    code, table, short = line
+    if code or short or (lower not in _FUNCTION and table):
         return False
     # Inside an inline code span of a plain-text file.
     line_start = doc.line_bounds(start)[0]
-    return prose.count("`", line_start, start) % 2 == 0
+    ticks = memo.get(("`", line_start))
+    if ticks is None:
+        ticks = memo[("`", line_start)] = _backticks(prose, line_start)
+    return bisect.bisect_left(ticks, start) % 2 == 0
+
+
+def _backticks(prose: str, line_start: int) -> list[int]:
+    """Where the backticks of the line starting at ``line_start`` are."""
+    line_end = prose.find("\n", line_start)
+    line_end = len(prose) if line_end < 0 else line_end
+    found, position = [], prose.find("`", line_start, line_end)
+    while position >= 0:
+        found.append(position)
+        position = prose.find("`", position + 1, line_end)
+    return found
 
 
 def _table_line(lines: str) -> bool:

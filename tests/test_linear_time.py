@@ -258,3 +258,17 @@ def test_blank_before_is_the_blank_line_prefix_test(seed):
         for start in range(len(text)):
             line_start = text.rfind("\n", 0, start) + 1
             assert _blank_before(text, start) == (not text[line_start : start - 1].strip()), (text, start)
+
+
+def test_doubled_words_read_their_line_once(monkeypatch):
+    """A long line with many doubled words: the line-wide checks run once per line, not once per pair."""
+    import checker.rules.doubled_word as doubled
+    from checker.testing import lint
+
+    calls = []
+    real = doubled._table_line
+    monkeypatch.setattr(doubled, "_table_line", lambda lines: calls.append(len(lines)) or real(lines))
+    text = " ".join(["alpha beta gamma delta epsilon zeta eta theta iota kappa lambda report report"] * 400) + "\n"
+    found = lint(text, select=["TXT004"])
+    assert len(found) == 400
+    assert len(calls) == 1 and calls[0] <= len(text)
