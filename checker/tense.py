@@ -1,5 +1,11 @@
 """The tense of a clause: past-tense event verbs, future markers, and what makes a clause not plainly past.
 
+A past verb is one of the listed event verbs, an irregular past form, or
+an -ed form whose base is a common English word (wordfreq); a word after
+an article, a possessive or a preposition is a participle used as an
+adjective ("the expected results"), one after "is" or "are" a present
+passive ("is held").
+
 Used by the rules that compare a statement's tense with its date (an event
 reported in the past tense but dated after the document, a plan dated before it).
 """
@@ -52,12 +58,59 @@ _ADJECTIVE_BEFORE = frozenset(
     "the a an its our their his her my your this that these those last first previously recently newly as "
     "already once non un well in of on at from with for into onto over under between among within without per".split()
 )
+# After these a participle is present passive ("is held", "are based"), not a past event.
+_PRESENT_PASSIVE = frozenset("is are am be being".split())
+# After these the auxiliary pattern reads an unlisted participle ("was granted").
+_PRESENT_BEFORE = frozenset("was were had".split())
+# Simple past forms of irregular verbs that are not also present forms or common nouns ("cut", "set", "saw" are).
+IRREGULAR_PAST = frozenset(
+    """
+    arose ate awoke became began bit blew bought brought broke built caught chose clung crept dealt drew drank
+    drove fought found fled flew forbade forgot forgave froze got grew hung heard hid kept knelt knew
+    led lent lost meant met proved rode rang ran sought sent shook shot shrank sang sank slept slid
+    spoke sped spun sprang stood stole stuck struck strove swore swept swam swung taught tore told
+    thought threw understood woke wore wove wept withdrew overtook oversaw outgrew
+    """.split()
+)
+# Words ending in -ed that are not the past of a verb (adjectives and nouns; "-eed" words are skipped: "speed", "greed").
+_NOT_PAST_ED = frozenset("hundred kindred indeed sacred naked wicked ragged rugged crooked beloved hatred".split())
+_BASE_ZIPF = 2.5  # how common the verb an -ed form comes from must be ("sign" for "signed")
+
+
+def _regular_past(word: str) -> bool:
+    """An -ed form of a common verb ("signed", "voted", "applied", "planned"), judged by its base form."""
+    if len(word) < 5 or not word.endswith("ed") or word.endswith("eed") or word in _NOT_PAST_ED:
+        return False
+    from checker.lexicon import zipf
+
+    bases = [word[:-2], word[:-1]]
+    if word.endswith("ied"):
+        bases.append(word[:-3] + "y")
+    if len(word) > 5 and word[-3] == word[-4]:
+        bases.append(word[:-3])  # "planned" -> "plan"
+    return any(zipf(base) >= _BASE_ZIPF for base in bases if len(base) >= 3)
+
+
+def _past_words(clause: str) -> list[tuple[int, str, bool]]:
+    """(offset, word, listed) for each past-tense event verb of a clause; ``listed`` when it is in PAST_VERBS."""
+    words = list(_WORD.finditer(clause))
+    found = []
+    for i, match in enumerate(words):
+        word = match.group(0)
+        lower = word.lower()
+        before = words[i - 1].group(0).lower() if i else ""
+        if before in _ADJECTIVE_BEFORE or before in _PRESENT_PASSIVE:
+            continue  # a participle used as an adjective ("the expected results") or in the present passive ("is held")
+        if lower in PAST_VERBS:
+            found.append((match.start(), word, True))
+        elif i and word.islower() and before not in _PRESENT_BEFORE and (word in IRREGULAR_PAST or _regular_past(word)):
+            found.append((match.start(), word, False))
+    return found
 
 
 def past_markers(clause: str) -> list[str]:
     """Past-tense event verbs in a clause ("completed", "was granted"); participles used as adjectives are not."""
-    words = _WORD.findall(clause)
-    found = [w for i, w in enumerate(words) if w.lower() in PAST_VERBS and (i == 0 or words[i - 1].lower() not in _ADJECTIVE_BEFORE)]
+    found = [word for _, word, _ in _past_words(clause)]
     found += [m.group(0) for m in _AUXILIARY_PAST.finditer(clause)]
     return found
 
@@ -70,6 +123,10 @@ def plain_past(clause: str, context: str | None = None) -> bool:
 def future_marker(clause: str) -> str | None:
     """The future-tense marker of a clause ("will", "plans to", "expected in"), if it is plainly about the future."""
     match = FUTURE_MARKERS.search(clause)
-    if match is None or _PAST_CONTEXT.search(clause) or past_markers(clause):
+    if match is None or _PAST_CONTEXT.search(clause) or _AUXILIARY_PAST.search(clause):
+        return None
+    # A listed past verb anywhere, or any other past form before the marker ("said it will"); one after
+    # the marker is governed by it or is a participle ("will present updated data").
+    if any(listed or at < match.start() for at, _, listed in _past_words(clause)):
         return None
     return match.group(0)

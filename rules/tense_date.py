@@ -14,7 +14,8 @@ from checker.finding import Finding
 from checker.rule import Rule
 
 # Kinds of mention that name a definite stretch of the calendar.
-_DATED = frozenset({"date", "month", "year", "quarter", "half", "fiscal-year"})
+# Relative mentions ("next quarter", "the second half of last year") count once resolved against the document date.
+_DATED = frozenset({"date", "month", "year", "quarter", "half", "fiscal-year", "relative"})
 # Prepositions that make a date the time of the event ("in", "on"), rather
 # than a deadline, a range end or a reference point ("until", "by", "as of",
 # "at December 31" in accounts).
@@ -37,7 +38,10 @@ def _dated_clauses(doc, facts):
             continue  # the document's own date line
         sentence = sentence_span(doc, mention.start)
         left, right = clause_span(doc.prose, sentence, mention.start, mention.end)
-        if mention.preposition not in _EVENT_PREPOSITIONS and doc.prose[left : mention.start].strip(" \t\r\n,*_\"'"):
+        if mention.kind == "relative":
+            if mention.preposition is not None and mention.preposition not in _EVENT_PREPOSITIONS:
+                continue  # "by next quarter", "since last year": a deadline or a start, not the time of the event
+        elif mention.preposition not in _EVENT_PREPOSITIONS and doc.prose[left : mention.start].strip(" \t\r\n,*_\"'"):
             continue
         yield mention, (left, right), doc.prose[sentence[0] : sentence[1]]
 
@@ -103,6 +107,8 @@ class PastEventAfterDocumentDate(Rule):
 
         for mention, (left, right), sentence in _dated_clauses(doc, facts):
             clause = doc.prose[left:right]
+            if mention.kind == "relative":  # its own words ("next quarter") are not a plan
+                sentence = sentence.replace(mention.text, " " * len(mention.text))
             # Anything planned, expected or conditional anywhere in the sentence: not a plain record.
             if mention.first <= facts.document_date.date or not plain_past(clause, sentence):
                 continue

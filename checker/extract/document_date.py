@@ -1,9 +1,17 @@
 """The date a document speaks from, and why.
 
-First found wins: front matter ``date:``, a dateline ("CAMBRIDGE, Mass.,
-March 5, 2026 --"), a "Published on ..., May 14, 2026" line, then the
-configuration's ``document-date`` table (exact path or glob relative to the
-project root). A date found in the text notes a configured one it overrides.
+First found wins: front matter ``date:``; a dateline ("CAMBRIDGE, Mass.,
+March 5, 2026 --", "BOSTON--(BUSINESS WIRE)--March 3, 2026--", "Boston, MA
+\u2014 March 3, 2026 \u2014", "LONDON (Reuters) - March 3, 2026 -"); a
+"Published on ..., May 14, 2026", "Date:", "Sent:" or "Updated:" line (an
+email header is one); a changelog's first dated version heading ("## 3.7.1
+\u2014 2024-09-30"); a date alone on a line near the top (a letter's "9
+October 2024"); a short line among the first few that holds a full date (a
+byline "By Jane Doe | March 3, 2026", a title "Minutes of the meeting held
+on 3 March 2026"); then the configuration's ``document-date`` table (exact
+path or glob relative to the project root). A date found in the text notes
+a configured one it overrides. Without any of these the document has no
+date, and the rules that need one stay quiet.
 """
 
 from __future__ import annotations
@@ -39,8 +47,27 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"(?P<date>{full})[^\r\n]{{0,60}}?(?:--|\u2014|\u2013|[ \t]-[ \t]|/[ \t]*$)",
             re.M,
         ),
+        "wire": compile_cached(
+            rf"^[ \t>*_#]*(?P<city>[A-Z][\w.'\u2019]*(?:[ \t]*,?[ \t]+[A-Z][\w.'\u2019]*){{0,4}})[ \t]*(?:\([^()\r\n]{{1,40}}\))?"
+            rf"[ \t]*(?:,|--|[\u2014\u2013]|-)[ \t]*(?:\([^()\r\n]{{1,40}}\)[ \t]*(?:--|[\u2014\u2013]|-)[ \t]*)?"
+            rf"(?P<date>{full})[ \t]*(?:--|[\u2014\u2013]|-[ \t]|-(?=[A-Z])|/)",
+            re.M,
+        ),
         "published": compile_cached(
-            rf"^[ \t>*_#]*(?i:published|posted|dated|publication\s+date|date)\b[^\r\n]{{0,80}}?(?P<date>{full})", re.M
+            rf"^[ \t>*_#]*(?i:published|posted|dated|publication\s+date|date|sent|issued|released|(?:last\s+)?updated)\b"
+            rf"[^\r\n]{{0,80}}?(?P<date>{full})",
+            re.M,
+        ),
+        "changelog": compile_cached(
+            rf"^[ \t>*_#=]*\[?v?\d+(?:\.\d+)+[\w.+-]*\]?[ \t]*(?:[-:|\u2014\u2013][ \t]*)?\(?(?P<date>{full})\)?[ \t]*$",
+            re.M,
+        ),
+        "alone": compile_cached(rf"^[ \t>*_#]*(?P<date>{full})[ \t.]*$", re.M),
+        # The date closes the line (a time may follow) after a separator or "held on": a byline, a title.
+        "short": compile_cached(
+            rf"^(?=[^\r\n]{{0,120}}$)[^\r\n]*?(?:[|,:\u00b7\u2022\u2014\u2013]|[ \t]-|\bheld[ \t]+on)[ \t]*(?P<date>{full})"
+            rf"[ \t,]*(?:(?:at[ \t]+)?\d{{1,2}}[:.]\d\d(?:[ \t]*[apAP]\.?[mM]\.?)?[^\r\n]*)?[ \t]*$",
+            re.M,
         ),
         "front_date": compile_cached(r"^date[ \t]*[:=][ \t]*[\"']?(?P<value>[^\"'\r\n#]+)", re.M),
     }
@@ -50,7 +77,16 @@ _FRONT_MATTER = _Lazy(r"\A(?:\ufeff)?(---|\+\+\+)[ \t]*\r?\n(?P<body>.*?)^(?:---
 _HEAD = 6000  # datelines and "Published" lines are near the top
 _CENTURY = _Lazy(r"(?:1[89]|20)\d\d")
 # The lines near the top that can date a document, tried in order: (pattern and source, how a reason names it)
-_HEAD_LINES: tuple[tuple[Literal["dateline", "published"], str], ...] = (("dateline", "dateline"), ("published", "publication line"))
+_Source = Literal["dateline", "published", "changelog", "date-line", "heading"]
+_HEAD_LINES: tuple[tuple[str, _Source, str], ...] = (
+    ("dateline", "dateline", "dateline"),
+    ("wire", "dateline", "dateline"),
+    ("published", "published", "publication line"),
+    ("changelog", "changelog", "changelog heading"),
+    ("alone", "date-line", "date line"),
+)
+_TOP = 1500  # a date alone on a line dates the document only near its top (a letter's date)
+_FIRST_LINES = 5  # a short line holding a full date dates the document among its first lines
 
 
 def document_date(doc: Document, settings: Settings | None) -> DocumentDate | None:
@@ -80,15 +116,41 @@ def _text_date(doc: Document) -> DocumentDate | None:
     head = doc.prose[:_HEAD]
     if not _CENTURY.search(head):
         return None  # both need a full date, so a year
-    for source, label in _HEAD_LINES:
-        match = grammar[source].search(head)
-        if match:
-            date = parse_date(match.group("date"))
-            if date is not None:
-                line = doc.position(match.start("date")).line
-                shown = doc.text[match.start(): match.end()].strip()
-                return DocumentDate(date=date, source=source, start=match.start("date"), end=match.end("date"),
-                                    reason=f"{label} {shown!r} (line {line})")
+    for pattern, source, label in _HEAD_LINES:
+        if source == "date-line":
+            alone = list(grammar[pattern].finditer(head, 0, _TOP))
+            match = alone[0] if len(alone) == 1 else None  # several: a table's column headings, not a letter's date
+        else:
+            match = grammar[pattern].search(head)
+        found = _dated(doc, match, source, label)
+        if found is not None:
+            return found
+    return _heading(doc, grammar["short"], head)
+
+
+def _dated(doc: Document, match: re.Match[str] | None, source: _Source, label: str) -> DocumentDate | None:
+    """The document date a head-line match states, if its date is on the calendar."""
+    if match is None:
+        return None
+    date = parse_date(match.group("date"))
+    if date is None:
+        return None
+    line = doc.position(match.start("date")).line
+    shown = doc.text[match.start() : match.end()].strip()
+    return DocumentDate(date=date, source=source, start=match.start("date"), end=match.end("date"),
+                        reason=f"{label} {shown!r} (line {line})")
+
+
+def _heading(doc: Document, short: re.Pattern[str], head: str) -> DocumentDate | None:
+    """A full date on a short line among the first non-empty lines (a byline, a title, a meeting's heading)."""
+    seen = 0
+    for line in re.finditer(r"[^\r\n]*\S[^\r\n]*", head):
+        seen += 1
+        if seen > _FIRST_LINES:
+            return None
+        found = _dated(doc, short.match(head, line.start(), line.end()), "heading", "heading")
+        if found is not None:
+            return found
     return None
 
 
