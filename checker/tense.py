@@ -43,7 +43,7 @@ _NOT_PLAIN_PAST = _Lazy(
     r"|aims?|aimed|projects?|projected|projections?|forecasts?|forecasted|guidance|outlook|estimates?|estimated|goals?|hopes?|hoped"
     r"|seeks?|potential|potentially|likely|if|unless|whether|pending|subject|assum\w*|until|till"
     r"|due|expir\w*|matur\w*|deadline|remains?|remained|extend\w*|extension|valid|effective|upcoming|future|coming|next"
-    r"|tentative\w*|yet|await\w*|proposed|designed|required|requires?|obligated|commit\w*|contingent|conditional"
+    r"|tentative\w*|yet|await\w*|proposed|designed|required|requires?|obligated|commit(?:s|ted|ting|ments?)?|contingent|conditional|payable|receivable"
     r"|unaudited|pro\s+forma|hypothetical\w*|would've|'ll|'d|not)\b"
     r"|\b(?:agreed|decided|elected|voted|chose|opted|pledged|promised|undertook|set|is|are|was|were|able|going)\s+to\b",
     re.I,
@@ -106,6 +106,11 @@ def _past_words(clause: str) -> list[tuple[int, str, bool]]:
         elif i and word.islower() and before not in _PRESENT_BEFORE and (word in IRREGULAR_PAST or _regular_past(word)):
             found.append((match.start(), word, False))
     return found
+
+
+def past_verb_offsets(clause: str) -> list[int]:
+    """Where each past-tense event verb of a clause starts (the auxiliary of "was granted" for that form)."""
+    return sorted([at for at, _, _ in _past_words(clause)] + [m.start() for m in _AUXILIARY_PAST.finditer(clause)])
 
 
 def past_markers(clause: str) -> list[str]:

@@ -62,6 +62,23 @@ _PARTICIPLE = re.compile(
 )
 
 
+def _verb_has_its_own_time(prose: str, left: int, verbs: list[int], mention) -> bool:
+    """Every past verb comes before the date, and another time stands between the nearest and the date.
+
+    "The increases we announced in January take effect on March 2": the past verb has its time ("in
+    January"); the later date belongs to another verb.
+    """
+    if not verbs or left + verbs[-1] > mention.start:
+        return False
+    return bool(_TIME_WORD.search(prose, left + verbs[-1], mention.start))
+
+
+_TIME_WORD = re.compile(
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today)\b|(?<![.\w])(?:1[89]|20)\d\d(?![.\w])"
+)
+
+
 def _document_date(facts) -> str:
     anchor = facts.document_date
     return f"{anchor.date:%B} {anchor.date.day}, {anchor.date.year}"
@@ -103,7 +120,7 @@ class PastEventAfterDocumentDate(Rule):
     requires = ("dates",)
 
     def check(self, doc, facts) -> Iterator[Finding]:
-        from checker.tense import past_markers, plain_past
+        from checker.tense import past_markers, past_verb_offsets, plain_past
 
         for mention, (left, right), sentence in _dated_clauses(doc, facts):
             clause = doc.prose[left:right]
@@ -111,6 +128,8 @@ class PastEventAfterDocumentDate(Rule):
                 sentence = sentence.replace(mention.text, " " * len(mention.text))
             # Anything planned, expected or conditional anywhere in the sentence: not a plain record.
             if mention.first <= facts.document_date.date or not plain_past(clause, sentence):
+                continue
+            if _verb_has_its_own_time(doc.prose, left, past_verb_offsets(clause), mention):
                 continue
             verb = past_markers(clause)[0]
             yield self.finding(

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Literal
 
 from checker.extract.date_grammar import YEAR
 from checker.extract.date_mentions import parse_date
+from checker.extract.date_records import version_heading
 from checker.extract.date_words import month_alternation, weekday_alternation
 from checker.facts import DocumentDate
 from checker.patterns import LazyPattern as _Lazy
@@ -34,13 +35,19 @@ if TYPE_CHECKING:
 
 
 @cache
-def _patterns() -> dict[str, re.Pattern[str]]:
-    """The dateline, the publication line and the front matter's date entry."""
+def full_date() -> str:
+    """The pattern of a full date as a document states its own: with a month name and a year, or ISO."""
     month = month_alternation()
-    full = (
+    return (
         rf"(?:(?:{weekday_alternation()})\.?,?\s+)?(?:(?:{month})\s*\d{{1,2}}(?:st|nd|rd|th)?,?\s+{YEAR}"
         rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{month}),?\s+{YEAR}|(?:1[89]|20)\d\d-\d\d-\d\d(?![\d-]))"
     )
+
+
+@cache
+def _patterns() -> dict[str, re.Pattern[str]]:
+    """The dateline, the publication line and the front matter's date entry."""
+    full = full_date()
     return {
         "dateline": compile_cached(
             rf"^[ \t>*_#]*(?P<city>[A-Z][A-Z.'\u2019-]+(?:[ \t]+[A-Z][A-Za-z.'\u2019-]*)*)(?P<mid>[^\r\n]{{0,100}}?,[ \t]*)"
@@ -58,10 +65,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"[^\r\n]{{0,80}}?(?P<date>{full})",
             re.M,
         ),
-        "changelog": compile_cached(
-            rf"^[ \t>*_#=]*\[?v?\d+(?:\.\d+)+[\w.+-]*\]?[ \t]*(?:[-:|\u2014\u2013][ \t]*)?\(?(?P<date>{full})\)?[ \t]*$",
-            re.M,
-        ),
+        "changelog": version_heading(full),
         "alone": compile_cached(rf"^[ \t>*_#]*(?P<date>{full})[ \t.]*$", re.M),
         # The date closes the line (a time may follow) after a separator or "held on": a byline, a title.
         "short": compile_cached(
