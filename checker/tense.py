@@ -91,6 +91,23 @@ def _regular_past(word: str) -> bool:
     return any(zipf(base) >= _BASE_ZIPF for base in bases if len(base) >= 3)
 
 
+# What can follow a past verb: an object's determiner or pronoun, a preposition or particle, a
+# conjunction. Another lower-case word follows an -ed adjective ("the maintainer focused content").
+_VERB_FOLLOWERS = frozenset(
+    """
+    the a an its their our his her my your this that these those some all both each every no any several many more
+    it them him us me you one two three four five six seven eight nine ten
+    on in at by for to from with into onto over under after before during through across off out up down back away
+    about around ahead along again and or but as than since until last
+    """.split()
+)
+
+
+def _takes_object(after: str) -> bool:
+    """Whether the word after an -ed form lets it be a verb: a follower word, an adverb, a name or a number (or nothing)."""
+    return not after or after.lower() in _VERB_FOLLOWERS or after.endswith("ly") or not after.islower()
+
+
 def _past_words(clause: str) -> list[tuple[int, str, bool]]:
     """(offset, word, listed) for each past-tense event verb of a clause; ``listed`` when it is in PAST_VERBS."""
     words = list(_WORD.finditer(clause))
@@ -104,7 +121,9 @@ def _past_words(clause: str) -> list[tuple[int, str, bool]]:
         if lower in PAST_VERBS:
             found.append((match.start(), word, True))
         elif i and word.islower() and before not in _PRESENT_BEFORE and (word in IRREGULAR_PAST or _regular_past(word)):
-            found.append((match.start(), word, False))
+            after = words[i + 1].group(0) if i + 1 < len(words) else ""
+            if word in IRREGULAR_PAST or _takes_object(after):
+                found.append((match.start(), word, False))
     return found
 
 

@@ -16,8 +16,10 @@ class ReleaseDateOrder(Rule):
     Reads the version headings of a changelog ("## 3.7.1 — 2024-09-30",
     "## [2.0.0] - 2024-05-06", "v1.4.2 (March 3, 2025)"), sorts them by
     version number, and reports a version dated before the version just
-    below it. Pre-releases of the same version ("4.0.0rc1" and "4.0.0") are
-    not compared.
+    below it in the same release line (4.1.1 after 4.1.0), or a feature
+    release dated before the previous one (4.1.0 after 4.0.0). Pre-releases
+    ("4.0.0rc1", "2.4.0-beta0") are not compared, nor releases of different
+    lines: a 4.0.5 fix may well come out after 4.1.0.
 
     Why it matters
     --------------
@@ -47,9 +49,9 @@ class ReleaseDateOrder(Rule):
         from checker.extract.date_records import dated_records
         from checker.extract.document_date import full_date
 
-        records = sorted(dated_records(doc, full_date()), key=lambda record: record.version)
-        for earlier, later in zip(records, records[1:], strict=False):
-            if earlier.version == later.version or later.date >= earlier.date:
+        finals = [record for record in dated_records(doc, full_date()) if not record.label[-1].isalpha() and record.label.count("-") == 0]
+        for earlier, later in _successive(finals):
+            if later.date >= earlier.date:
                 continue
             line = doc.position(earlier.start).line
             yield self.finding(
@@ -63,3 +65,16 @@ class ReleaseDateOrder(Rule):
                 ),
                 related=(Related(earlier.start, earlier.end, f"version {earlier.label} dated {earlier.date.isoformat()}"),),
             )
+
+
+def _successive(records):
+    """Pairs of releases that must come out in version order: within a release line, and feature releases (x.y.0)."""
+    lines: dict[tuple[int, ...], list] = {}
+    for record in records:
+        lines.setdefault(record.version[:-1], []).append(record)
+    features = [record for record in records if record.version[-1] == 0]
+    for group in (*lines.values(), features):
+        ordered = sorted(group, key=lambda record: record.version)
+        for earlier, later in zip(ordered, ordered[1:], strict=False):
+            if earlier.version != later.version:
+                yield earlier, later

@@ -55,21 +55,24 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             re.M,
         ),
         "wire": compile_cached(
-            rf"^[ \t>*_#]*(?P<city>[A-Z][\w.'\u2019]*(?:[ \t]*,?[ \t]+[A-Z][\w.'\u2019]*){{0,4}})[ \t]*(?:\([^()\r\n]{{1,40}}\))?"
+            rf"^[ \t>*_#]*(?!(?:{weekday_alternation()}|{month_alternation()})\b)"
+            rf"(?P<city>[A-Z][\w.'\u2019]*(?:[ \t]*,?[ \t]+[A-Z][\w.'\u2019]*){{0,4}})[ \t]*(?:\([^()\r\n]{{1,40}}\))?"
             rf"[ \t]*(?:,|--|[\u2014\u2013]|-)[ \t]*(?:\([^()\r\n]{{1,40}}\)[ \t]*(?:--|[\u2014\u2013]|-)[ \t]*)?"
             rf"(?P<date>{full})[ \t]*(?:--|[\u2014\u2013]|-[ \t]|-(?=[A-Z])|/)",
             re.M,
         ),
         "published": compile_cached(
             rf"^[ \t>*_#]*(?i:published|posted|dated|publication\s+date|date|sent|issued|released|(?:last\s+)?updated)\b"
-            rf"[^\r\n]{{0,80}}?(?P<date>{full})",
+            rf"(?:(?!e\.g\.|for\s+example)[^\r\n]){{0,80}}?(?P<date>{full})",
             re.M,
         ),
         "changelog": version_heading(full),
         "alone": compile_cached(rf"^[ \t>*_#]*(?P<date>{full})[ \t.]*$", re.M),
         # The date closes the line (a time may follow) after a separator or "held on": a byline, a title.
+        # Not after a colon: "Start Date:", "Due date:" name other dates (the document's own labels are
+        # read by the publication-line pattern).
         "short": compile_cached(
-            rf"^(?=[^\r\n]{{0,120}}$)[^\r\n]*?(?:[|,:\u00b7\u2022\u2014\u2013]|[ \t]-|\bheld[ \t]+on)[ \t]*(?P<date>{full})"
+            rf"^(?=[^\r\n]{{0,120}}$)[^\r\n]*?(?:[|,\u00b7\u2022\u2014\u2013]|[ \t]-|\bheld[ \t]+on)[ \t]*(?P<date>{full})"
             rf"[ \t,]*(?:(?:at[ \t]+)?\d{{1,2}}[:.]\d\d(?:[ \t]*[apAP]\.?[mM]\.?)?[^\r\n]*)?[ \t]*$",
             re.M,
         ),
@@ -121,7 +124,9 @@ def _text_date(doc: Document) -> DocumentDate | None:
     if not _CENTURY.search(head):
         return None  # both need a full date, so a year
     for pattern, source, label in _HEAD_LINES:
-        if source == "date-line":
+        if pattern == "wire":  # the looser dateline only opens a document
+            match = grammar[pattern].search(head, 0, _TOP)
+        elif source == "date-line":
             alone = list(grammar[pattern].finditer(head, 0, _TOP))
             match = alone[0] if len(alone) == 1 else None  # several: a table's column headings, not a letter's date
         else:
