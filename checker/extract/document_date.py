@@ -34,6 +34,10 @@ if TYPE_CHECKING:
     from checker.document import Document
 
 
+# A time of day after a date: "at 10:00", "10:14 AM EST", "07:45".
+_TIME = r"(?:at[ \t]+)?\d{1,2}[:.]\d\d(?:[ \t]*[apAP]\.?[mM]\.?)?(?:[ \t]+[A-Z]{2,4})?"
+
+
 @cache
 def full_date() -> str:
     """The pattern of a full date as a document states its own: with a month name and a year, or ISO."""
@@ -67,13 +71,14 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             re.M,
         ),
         "changelog": version_heading(full),
-        "alone": compile_cached(rf"^[ \t>*_#]*(?P<date>{full})[ \t.]*$", re.M),
+        # A letter's date, or a news story's timestamp ("March 3, 2026 10:14 AM EST").
+        "alone": compile_cached(rf"^[ \t>*_#]*(?P<date>{full})[ \t.,]*(?:{_TIME})?[ \t]*$", re.M),
         # The date closes the line (a time may follow) after a separator or "held on": a byline, a title.
         # Not after a colon: "Start Date:", "Due date:" name other dates (the document's own labels are
         # read by the publication-line pattern).
         "short": compile_cached(
             rf"^(?=[^\r\n]{{0,120}}$)[^\r\n]*?(?:[|,\u00b7\u2022\u2014\u2013]|[ \t]-|\bheld[ \t]+on)[ \t]*(?P<date>{full})"
-            rf"[ \t,]*(?:(?:at[ \t]+)?\d{{1,2}}[:.]\d\d(?:[ \t]*[apAP]\.?[mM]\.?)?[^\r\n]*)?[ \t]*$",
+            rf"[ \t,]*(?:{_TIME}[^\r\n]*)?[ \t]*$",
             re.M,
         ),
         "front_date": compile_cached(r"^date[ \t]*[:=][ \t]*[\"']?(?P<value>[^\"'\r\n#]+)", re.M),
