@@ -90,9 +90,11 @@ class PastEventAfterDocumentDate(Rule):
     What it checks
     --------------
     Finds sentences that report an event as done ("completed", "announced",
-    "was granted") at a date that lies entirely after the document's date.
-    The document date comes from front matter, a dateline, a "Published on"
-    line or the configuration (``factlint facts`` shows which). Only dates
+    "was granted", "met", and any -ed form of a common verb) at a date that
+    lies entirely after the document's date, including a relative one ("next
+    quarter"). The document date comes from front matter, a dateline, a
+    "Published on" or "Date:" line, a changelog heading, a letter's date
+    line, a byline or the configuration (``factlint facts`` shows which). Only dates
     that are the time of the event count ("in September 2026", "on March 5,
     2026"); deadlines and ranges ("until", "by", "through") and clauses with
     anything planned, expected or conditional in them are left alone.
