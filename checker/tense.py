@@ -62,18 +62,23 @@ _ADJECTIVE_BEFORE = frozenset(
 _PRESENT_PASSIVE = frozenset("is are am be being".split())
 # After these the auxiliary pattern reads an unlisted participle ("was granted").
 _PRESENT_BEFORE = frozenset("was were had".split())
-# Simple past forms of irregular verbs that are not also present forms or common nouns ("cut", "set", "saw" are).
+# Simple past forms of irregular verbs that are not also present forms or common nouns ("cut", "set", "saw" are;
+# "got" is mostly "have got").
 IRREGULAR_PAST = frozenset(
     """
-    arose ate awoke became began bit blew bought brought broke built caught chose clung crept dealt drew drank
-    drove fought found fled flew forbade forgot forgave froze got grew hung heard hid kept knelt knew
+    arose ate awoke became began blew bought brought broke built caught chose clung crept dealt drew drank
+    drove fought found fled flew forbade forgot forgave froze grew hung heard hid kept knelt knew
     led lent lost meant met proved rode rang ran sought sent shook shot shrank sang sank slept slid
-    spoke sped spun sprang stood stole stuck struck strove swore swept swam swung taught tore told
+    spoke sped spun sprang stood stole struck strove swore swept swam swung taught tore told
     thought threw understood woke wore wove wept withdrew overtook oversaw outgrew
     """.split()
 )
 # Words ending in -ed that are not the past of a verb (adjectives and nouns; "-eed" words are skipped: "speed", "greed").
-_NOT_PAST_ED = frozenset("hundred kindred indeed sacred naked wicked ragged rugged crooked beloved hatred".split())
+_NOT_PAST_ED = frozenset(
+    "hundred kindred indeed sacred naked wicked ragged rugged crooked beloved hatred based skilled interested related concerned".split()
+)
+# After these an -ed form is an adjective ("a bit rattled", "still worried").
+_DEGREE = frozenset("very so too quite rather more most less least bit somewhat fairly extremely still".split())
 _BASE_ZIPF = 2.5  # how common the verb an -ed form comes from must be ("sign" for "signed")
 
 
@@ -120,7 +125,11 @@ def _past_words(clause: str) -> list[tuple[int, str, bool]]:
             continue  # a participle used as an adjective ("the expected results") or in the present passive ("is held")
         if lower in PAST_VERBS:
             found.append((match.start(), word, True))
-        elif i and word.islower() and before not in _PRESENT_BEFORE and (word in IRREGULAR_PAST or _regular_past(word)):
+        elif (
+            i and word.islower() and before not in _PRESENT_BEFORE and before not in _DEGREE
+            and clause[match.start() - 1 : match.start()] != "-"  # "judge-led", "state-owned"
+            and (word in IRREGULAR_PAST or _regular_past(word))
+        ):
             after = words[i + 1].group(0) if i + 1 < len(words) else ""
             if word in IRREGULAR_PAST or _takes_object(after):
                 found.append((match.start(), word, False))
