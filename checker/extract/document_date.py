@@ -75,9 +75,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "alone": compile_cached(rf"^[ \t>*_#]*(?P<date>{full})[ \t.,]*(?:{_TIME})?[ \t]*$", re.M),
         # The date closes the line (a time may follow) after a separator or "held on": a byline, a title.
         # Not after a colon: "Start Date:", "Due date:" name other dates (the document's own labels are
-        # read by the publication-line pattern).
+        # read by the publication-line pattern); nor on a line about a deadline or a validity ("Deadline \u2014 30 June").
         "short": compile_cached(
-            rf"^(?=[^\r\n]{{0,120}}$)[^\r\n]*?(?:[|,\u00b7\u2022\u2014\u2013]|[ \t]-|\bheld[ \t]+on)[ \t]*(?P<date>{full})"
+            rf"^(?=[^\r\n]{{0,120}}$)(?![^\r\n]*\b(?i:deadline|due|expires?|expiry|effective|until|closes|closing|valid|starts?|ends?)\b)"
+            rf"[^\r\n]*?(?:[|,\u00b7\u2022\u2014\u2013]|[ \t]-|\bheld[ \t]+on)[ \t]*(?P<date>{full})"
             rf"[ \t,]*(?:{_TIME}[^\r\n]*)?[ \t]*$",
             re.M,
         ),
