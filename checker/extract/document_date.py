@@ -65,14 +65,19 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"(?P<date>{full})[ \t]*(?:--|[\u2014\u2013]|-[ \t]|-(?=[A-Z])|/)",
             re.M,
         ),
+        "paren": compile_cached(
+            rf"^[ \t>*_#]*(?!(?:{weekday_alternation()}|{month_alternation()})\b)"
+            rf"(?P<city>[A-Z][\w.'\u2019]*(?:[ \t]*,?[ \t]+[A-Z][\w.'\u2019]*){{0,4}})[ \t]*\((?P<date>{full})\)[ \t]*(?:--|[\u2014\u2013]|-)",
+            re.M,
+        ),
         "published": compile_cached(
             rf"^[ \t>*_#]*(?i:published|posted|dated|publication\s+date|date|sent|issued|released|(?:last\s+)?updated)\b"
             rf"(?:(?!e\.g\.|for\s+example)[^\r\n]){{0,80}}?(?P<date>{full})",
             re.M,
         ),
         "changelog": version_heading(full),
-        # A letter's date, or a news story's timestamp ("March 3, 2026 10:14 AM EST").
-        "alone": compile_cached(rf"^[ \t>*_#]*(?P<date>{full})[ \t.,]*(?:{_TIME})?[ \t]*$", re.M),
+        # A letter's date, a news story's timestamp ("March 3, 2026 10:14 AM EST"), a post's "March 3, 2026 | 4 min read".
+        "alone": compile_cached(rf"^[ \t>*_#]*(?P<date>{full})[ \t.,]*(?:{_TIME})?(?:[ \t]*[|\u00b7\u2022][^\r\n]*)?[ \t]*$", re.M),
         # The date closes the line (a time may follow) after a separator or "held on": a byline, a title.
         # Not after a colon: "Start Date:", "Due date:" name other dates (the document's own labels are
         # read by the publication-line pattern); nor on a line about a deadline or a validity ("Deadline \u2014 30 June").
@@ -94,6 +99,7 @@ _Source = Literal["dateline", "published", "changelog", "date-line", "heading"]
 _HEAD_LINES: tuple[tuple[str, _Source, str], ...] = (
     ("dateline", "dateline", "dateline"),
     ("wire", "dateline", "dateline"),
+    ("paren", "dateline", "dateline"),
     ("published", "published", "publication line"),
     ("changelog", "changelog", "changelog heading"),
     ("alone", "date-line", "date line"),
@@ -130,7 +136,7 @@ def _text_date(doc: Document) -> DocumentDate | None:
     if not _CENTURY.search(head):
         return None  # both need a full date, so a year
     for pattern, source, label in _HEAD_LINES:
-        if pattern == "wire":  # the looser dateline only opens a document
+        if pattern in ("wire", "paren"):  # the looser datelines only open a document
             match = grammar[pattern].search(head, 0, _TOP)
         elif source == "date-line":
             alone = list(grammar[pattern].finditer(head, 0, _TOP))
