@@ -168,7 +168,7 @@ class DateMention(_Fact):
 
 class DocumentDate(_Fact):
     date: _dt.date
-    source: Literal["front-matter", "dateline", "published", "config"]
+    source: Literal["front-matter", "dateline", "published", "changelog", "date-line", "heading", "config"]
     reason: str
     start: int | None = None
     end: int | None = None

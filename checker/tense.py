@@ -1,5 +1,11 @@
 """The tense of a clause: past-tense event verbs, future markers, and what makes a clause not plainly past.
 
+A past verb is one of the listed event verbs, an irregular past form, or
+an -ed form whose base is a common English word (wordfreq); a word after
+an article, a possessive or a preposition is a participle used as an
+adjective ("the expected results"), one after "is" or "are" a present
+passive ("is held").
+
 Used by the rules that compare a statement's tense with its date (an event
 reported in the past tense but dated after the document, a plan dated before it).
 """
@@ -36,8 +42,8 @@ _NOT_PLAIN_PAST = _Lazy(
     r"|expectations?|anticipates?|anticipated|anticipating|intends?|intended|intention|schedules?|scheduled|targets?|targeted"
     r"|aims?|aimed|projects?|projected|projections?|forecasts?|forecasted|guidance|outlook|estimates?|estimated|goals?|hopes?|hoped"
     r"|seeks?|potential|potentially|likely|if|unless|whether|pending|subject|assum\w*|until|till"
-    r"|due|expir\w*|matur\w*|deadline|remains?|remained|extend\w*|extension|valid|effective|upcoming|future|coming|next"
-    r"|tentative\w*|yet|await\w*|proposed|designed|required|requires?|obligated|commit\w*|contingent|conditional"
+    r"|due|expir\w*|matur\w*|deadline|remains?|remained|extends?|extending|(?:extended|extensions?)\s+(?:to|until|till|through|into|by)|valid|effective|upcoming|future|coming|next"
+    r"|tentative\w*|yet|await\w*|proposed|designed|required|requires?|obligated|commit(?:s|ted|ting|ments?)?|contingent|conditional|payable|receivable"
     r"|unaudited|pro\s+forma|hypothetical\w*|would've|'ll|'d|not)\b"
     r"|\b(?:agreed|decided|elected|voted|chose|opted|pledged|promised|undertook|set|is|are|was|were|able|going)\s+to\b",
     re.I,
@@ -52,12 +58,92 @@ _ADJECTIVE_BEFORE = frozenset(
     "the a an its our their his her my your this that these those last first previously recently newly as "
     "already once non un well in of on at from with for into onto over under between among within without per".split()
 )
+# After these a participle is present passive ("is held", "are based"), not a past event.
+_PRESENT_PASSIVE = frozenset("is are am be being".split())
+# After these the auxiliary pattern reads an unlisted participle ("was granted").
+_PRESENT_BEFORE = frozenset("was were had".split())
+# Simple past forms of irregular verbs that are not also present forms or common nouns ("cut", "set", "saw" are;
+# "got" is mostly "have got").
+IRREGULAR_PAST = frozenset(
+    """
+    arose ate awoke became began blew bought brought broke built caught chose clung crept dealt drew drank
+    drove fought found fled flew forbade forgot forgave froze grew hung heard hid kept knelt knew
+    led lent lost meant met proved rode rang ran sought sent shook shot shrank sang sank slept slid
+    spoke sped spun sprang stood stole struck strove swore swept swam swung taught tore told
+    thought threw understood woke wore wove wept withdrew overtook oversaw outgrew
+    """.split()
+)
+# Words ending in -ed that are not the past of a verb (adjectives and nouns; "-eed" words are skipped: "speed", "greed").
+_NOT_PAST_ED = frozenset(
+    "hundred kindred indeed sacred naked wicked ragged rugged crooked beloved hatred based skilled interested related concerned".split()
+)
+# After these an -ed form is an adjective ("a bit rattled", "still worried").
+_DEGREE = frozenset("very so too quite rather more most less least bit somewhat fairly extremely still".split())
+_BASE_ZIPF = 2.5  # how common the verb an -ed form comes from must be ("sign" for "signed")
+
+
+def _regular_past(word: str) -> bool:
+    """An -ed form of a common verb ("signed", "voted", "applied", "planned"), judged by its base form."""
+    if len(word) < 5 or not word.endswith("ed") or word.endswith("eed") or word in _NOT_PAST_ED:
+        return False
+    from checker.lexicon import zipf
+
+    bases = [word[:-2], word[:-1]]
+    if word.endswith("ied"):
+        bases.append(word[:-3] + "y")
+    if len(word) > 5 and word[-3] == word[-4]:
+        bases.append(word[:-3])  # "planned" -> "plan"
+    return any(zipf(base) >= _BASE_ZIPF for base in bases if len(base) >= 3)
+
+
+# What can follow a past verb: an object's determiner or pronoun, a preposition or particle, a
+# conjunction. Another lower-case word follows an -ed adjective ("the maintainer focused content").
+_VERB_FOLLOWERS = frozenset(
+    """
+    the a an its their our his her my your this that these those some all both each every no any several many more
+    it them him us me you one two three four five six seven eight nine ten
+    on in at by for to from with into onto over under after before during through across off out up down back away
+    about around ahead along again and or but as than since until last
+    """.split()
+)
+
+
+def _takes_object(after: str) -> bool:
+    """Whether the word after an -ed form lets it be a verb: a follower word, an adverb, a name or a number (or nothing)."""
+    return not after or after.lower() in _VERB_FOLLOWERS or after.endswith("ly") or not after.islower()
+
+
+def _past_words(clause: str) -> list[tuple[int, str, bool]]:
+    """(offset, word, listed) for each past-tense event verb of a clause; ``listed`` when it is in PAST_VERBS."""
+    words = list(_WORD.finditer(clause))
+    found = []
+    for i, match in enumerate(words):
+        word = match.group(0)
+        lower = word.lower()
+        before = words[i - 1].group(0).lower() if i else ""
+        if before in _ADJECTIVE_BEFORE or before in _PRESENT_PASSIVE:
+            continue  # a participle used as an adjective ("the expected results") or in the present passive ("is held")
+        if lower in PAST_VERBS:
+            found.append((match.start(), word, True))
+        elif (
+            i and word.islower() and before not in _PRESENT_BEFORE and before not in _DEGREE
+            and clause[match.start() - 1 : match.start()] != "-"  # "judge-led", "state-owned"
+            and (word in IRREGULAR_PAST or _regular_past(word))
+        ):
+            after = words[i + 1].group(0) if i + 1 < len(words) else ""
+            if word in IRREGULAR_PAST or _takes_object(after):
+                found.append((match.start(), word, False))
+    return found
+
+
+def past_verb_offsets(clause: str) -> list[int]:
+    """Where each past-tense event verb of a clause starts (the auxiliary of "was granted" for that form)."""
+    return sorted([at for at, _, _ in _past_words(clause)] + [m.start() for m in _AUXILIARY_PAST.finditer(clause)])
 
 
 def past_markers(clause: str) -> list[str]:
     """Past-tense event verbs in a clause ("completed", "was granted"); participles used as adjectives are not."""
-    words = _WORD.findall(clause)
-    found = [w for i, w in enumerate(words) if w.lower() in PAST_VERBS and (i == 0 or words[i - 1].lower() not in _ADJECTIVE_BEFORE)]
+    found = [word for _, word, _ in _past_words(clause)]
     found += [m.group(0) for m in _AUXILIARY_PAST.finditer(clause)]
     return found
 
@@ -70,6 +156,10 @@ def plain_past(clause: str, context: str | None = None) -> bool:
 def future_marker(clause: str) -> str | None:
     """The future-tense marker of a clause ("will", "plans to", "expected in"), if it is plainly about the future."""
     match = FUTURE_MARKERS.search(clause)
-    if match is None or _PAST_CONTEXT.search(clause) or past_markers(clause):
+    if match is None or _PAST_CONTEXT.search(clause) or _AUXILIARY_PAST.search(clause):
+        return None
+    # A listed past verb anywhere, or any other past form before the marker ("said it will"); one after
+    # the marker is governed by it or is a participle ("will present updated data").
+    if any(listed or at < match.start() for at, _, listed in _past_words(clause)):
         return None
     return match.group(0)

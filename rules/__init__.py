@@ -45,6 +45,7 @@ from checker.rules.percent_change import PercentChange
 from checker.rules.percentage_points import PercentagePoints
 from checker.rules.period_count import PeriodCountMismatch
 from checker.rules.relative_date_conflict import RelativeDateConflict
+from checker.rules.release_date_order import ReleaseDateOrder
 from checker.rules.replacement_character import ReplacementCharacter
 from checker.rules.shares import Shares
 from checker.rules.suspended_hyphen import SuspendedHyphen
@@ -89,6 +90,7 @@ BUILTIN: tuple[type[Rule], ...] = (
     FutureEventBeforeDocumentDate,
     RelativeDateConflict,
     PeriodCountMismatch,
+    ReleaseDateOrder,
     # facts across documents
     ConflictingFacts,
     GrowthVsPriorPeriod,

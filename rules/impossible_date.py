@@ -15,6 +15,15 @@ _SLASH = re.compile(r"\d{1,2}/\d{1,2}/\d{4}")
 _LEAD = re.compile(r"(?:(?:the|since|fiscal|years?|first|second|third|fourth|1st|2nd|3rd|4th|quarter|three|months|then|ended|ending|on)\s+)+", re.I)
 
 
+# A sentence that presents its date as impossible: an example of an invalid input, not a typo.
+_SAYS_INVALID = re.compile(
+    r"\b(?:invalid|not\s+(?:a\s+)?valid|non-?existent|(?:does\s+not|doesn't|do\s+not|don't)\s+exist|impossible"
+    r"|errors?|exceptions?|overflows?|rolls?\s+over)\b",
+    re.I,
+)
+_NOT_BEFORE = re.compile(r"\bnot[\s*_`\"']*\Z", re.I)
+
+
 class ImpossibleDate(Rule):
     """A date that is not on the calendar.
 
@@ -24,7 +33,9 @@ class ImpossibleDate(Rule):
     ("April 31, 2025", "February 30"), February 29 in a year that is not a
     leap year ("2025-02-29"), a month number above 12 ("2025-13-01"), and
     numeric dates such as "13/13/2025" that are impossible in both the
-    month/day and the day/month order.
+    month/day and the day/month order. A date the sentence itself calls
+    impossible ("February 29, 2013, which is not a valid date", "displays
+    May 1, not April 31") is an example, not a slip, and passes.
 
     Why it matters
     --------------
@@ -48,9 +59,16 @@ class ImpossibleDate(Rule):
     requires = ("dates",)
 
     def check(self, doc, facts) -> Iterator[Finding]:
+        from checker.clauses import sentence_span
+
         for mention in facts.dates:
             if mention.valid:
                 continue
+            sentence = sentence_span(doc, mention.start)
+            if _SAYS_INVALID.search(doc.prose, sentence.start, sentence.end) or _NOT_BEFORE.search(
+                doc.prose, max(sentence.start, mention.start - 8), mention.start
+            ):
+                continue  # the text itself presents the date as impossible ("which is not a valid date")
             reason = _reason(mention.text, mention.year, mention.month, mention.day)
             # "fiscal year ended June 31, 2025", "since September 31, 2019": point at the date itself.
             lead = _LEAD.match(mention.text)

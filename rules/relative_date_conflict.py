@@ -60,8 +60,12 @@ class RelativeDateConflict(Rule):
 
     What it checks
     --------------
-    Resolves relative dates ("last December", "last year", "earlier this
-    year", "two years ago") against the document's date, then looks for
+    A relative date followed by an explicit period in parentheses ("last
+    year (FY2021)") must fall in that period; the fiscal year follows
+    ``fiscal-year-end`` when it is known. Beyond that, it resolves relative
+    dates ("last December", "last year", "earlier this year", "two years
+    ago", "the second half of last year", "next quarter") against the
+    document's date, then looks for
     another sentence that reports the same event with an explicit date ("in
     December 2024"). The same event means the same event verb and mostly
     the same words (at least three shared, and at least half of the shorter
@@ -107,6 +111,7 @@ class RelativeDateConflict(Rule):
         relatives = [m for m in facts.dates if m.kind == "relative" and m.first is not None and m.last is not None]
         if not relatives:
             return
+        yield from self._glosses(doc, facts, relatives)
         from checker.clauses import sentence_span
 
         explicit = [
@@ -155,6 +160,42 @@ class RelativeDateConflict(Rule):
                         related=(Related(other.start, other.end, f'explicit date "{other.text}"'),),
                     )
                     break
+
+
+    def _glosses(self, doc, facts, relatives) -> Iterator[Finding]:
+        """A relative date glossed in parentheses by a period it does not fall in: "last year (FY2021)" in 2023."""
+        by_start = {m.start: m for m in facts.dates if m.kind in _GLOSS_KINDS and m.valid}
+        for relative in relatives:
+            opening = _OPEN.match(doc.prose, relative.end)
+            gloss = by_start.get(opening.end()) if opening else None
+            if gloss is None or not _CLOSE.match(doc.prose, gloss.end):
+                continue
+            if gloss.first is not None and gloss.last is not None:
+                if not (relative.last < gloss.first or gloss.last < relative.first):
+                    continue
+                computed = f'"{gloss.text}" = {gloss.first.isoformat()} to {gloss.last.isoformat()}'
+            elif gloss.year is not None and relative.year is not None:
+                # A fiscal period without a known year end: its year may be the label's or (January and February year ends) the next.
+                if gloss.year in (relative.year, relative.year + 1):
+                    continue
+                computed = f'"{gloss.text}" is labelled {gloss.year} (its days depend on the fiscal year end)'
+            else:
+                continue
+            yield self.finding(
+                relative.start,
+                relative.end,
+                f'"{relative.text}" resolves to {_period(relative)}, but the parenthesis says "{gloss.text}"',
+                evidence=(
+                    f"document date {facts.document_date.date.isoformat()} from {facts.document_date.reason}; "
+                    f'"{relative.text}" = {relative.first.isoformat()} to {relative.last.isoformat()}; {computed}'
+                ),
+                related=(Related(gloss.start, gloss.end, f'the parenthesis "{gloss.text}"'),),
+            )
+
+
+_GLOSS_KINDS = frozenset({"date", "month", "year", "quarter", "half", "fiscal-year"})
+_OPEN = re.compile(r"[ \t]*\([ \t]*(?:i\.e\.,?[ \t]*)?")
+_CLOSE = re.compile(r"[ \t]*\)")
 
 
 def _period(mention) -> str:

@@ -14,7 +14,8 @@ from checker.finding import Finding
 from checker.rule import Rule
 
 # Kinds of mention that name a definite stretch of the calendar.
-_DATED = frozenset({"date", "month", "year", "quarter", "half", "fiscal-year"})
+# Relative mentions ("next quarter", "the second half of last year") count once resolved against the document date.
+_DATED = frozenset({"date", "month", "year", "quarter", "half", "fiscal-year", "relative"})
 # Prepositions that make a date the time of the event ("in", "on"), rather
 # than a deadline, a range end or a reference point ("until", "by", "as of",
 # "at December 31" in accounts).
@@ -37,7 +38,10 @@ def _dated_clauses(doc, facts):
             continue  # the document's own date line
         sentence = sentence_span(doc, mention.start)
         left, right = clause_span(doc.prose, sentence, mention.start, mention.end)
-        if mention.preposition not in _EVENT_PREPOSITIONS and doc.prose[left : mention.start].strip(" \t\r\n,*_\"'"):
+        if mention.kind == "relative":
+            if mention.preposition is not None and mention.preposition not in _EVENT_PREPOSITIONS:
+                continue  # "by next quarter", "since last year": a deadline or a start, not the time of the event
+        elif mention.preposition not in _EVENT_PREPOSITIONS and doc.prose[left : mention.start].strip(" \t\r\n,*_\"'"):
             continue
         yield mention, (left, right), doc.prose[sentence[0] : sentence[1]]
 
@@ -58,6 +62,23 @@ _PARTICIPLE = re.compile(
 )
 
 
+def _verb_has_its_own_time(prose: str, left: int, verbs: list[int], mention) -> bool:
+    """Every past verb comes before the date, and another time stands between the nearest and the date.
+
+    "The increases we announced in January take effect on March 2": the past verb has its time ("in
+    January"); the later date belongs to another verb.
+    """
+    if not verbs or left + verbs[-1] > mention.start:
+        return False
+    return bool(_TIME_WORD.search(prose, left + verbs[-1], mention.start))
+
+
+_TIME_WORD = re.compile(
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today)\b|(?<![.\w])(?:1[89]|20)\d\d(?![.\w])"
+)
+
+
 def _document_date(facts) -> str:
     anchor = facts.document_date
     return f"{anchor.date:%B} {anchor.date.day}, {anchor.date.year}"
@@ -69,9 +90,11 @@ class PastEventAfterDocumentDate(Rule):
     What it checks
     --------------
     Finds sentences that report an event as done ("completed", "announced",
-    "was granted") at a date that lies entirely after the document's date.
-    The document date comes from front matter, a dateline, a "Published on"
-    line or the configuration (``factlint facts`` shows which). Only dates
+    "was granted", "met", and any -ed form of a common verb) at a date that
+    lies entirely after the document's date, including a relative one ("next
+    quarter"). The document date comes from front matter, a dateline, a
+    "Published on" or "Date:" line, a changelog heading, a letter's date
+    line, a byline or the configuration (``factlint facts`` shows which). Only dates
     that are the time of the event count ("in September 2026", "on March 5,
     2026"); deadlines and ranges ("until", "by", "through") and clauses with
     anything planned, expected or conditional in them are left alone.
@@ -99,12 +122,16 @@ class PastEventAfterDocumentDate(Rule):
     requires = ("dates",)
 
     def check(self, doc, facts) -> Iterator[Finding]:
-        from checker.tense import past_markers, plain_past
+        from checker.tense import past_markers, past_verb_offsets, plain_past
 
         for mention, (left, right), sentence in _dated_clauses(doc, facts):
             clause = doc.prose[left:right]
+            if mention.kind == "relative":  # its own words ("next quarter") are not a plan
+                sentence = sentence.replace(mention.text, " " * len(mention.text))
             # Anything planned, expected or conditional anywhere in the sentence: not a plain record.
             if mention.first <= facts.document_date.date or not plain_past(clause, sentence):
+                continue
+            if _verb_has_its_own_time(doc.prose, left, past_verb_offsets(clause), mention):
                 continue
             verb = past_markers(clause)[0]
             yield self.finding(

@@ -220,9 +220,18 @@ def test_relative_dates_resolve_against_the_document_date(text, today, resolved,
     assert (mention.resolved, mention.first, mention.last) == (resolved, first, last)
 
 
-def test_relative_quarter_needs_a_fiscal_year_end():
+def test_relative_quarter_without_a_fiscal_year_end_spans_every_reading():
     mention = only("sales fell last quarter")
-    assert resolve_relative(mention, D(2026, 5, 14)).first is None
+    resolved = resolve_relative(mention, D(2026, 5, 14))
+    assert (resolved.first, resolved.last) == (D(2025, 11, 14), D(2026, 5, 13))
+    resolved = resolve_relative(only("sales rise next quarter"), D(2026, 5, 14))
+    assert (resolved.first, resolved.last) == (D(2026, 5, 15), D(2026, 11, 14))
+    resolved = resolve_relative(only("sales rise this quarter"), D(2026, 5, 31))
+    assert (resolved.first, resolved.last) == (D(2026, 3, 1), D(2026, 8, 30))
+
+
+def test_relative_quarter_with_a_fiscal_year_end():
+    mention = only("sales fell last quarter")
     resolved = resolve_relative(mention, D(2026, 5, 14), FiscalYearEnd(12, 31, "config"))
     assert (resolved.first, resolved.last) == (D(2026, 1, 1), D(2026, 3, 31))
     resolved = resolve_relative(mention, D(2026, 2, 14), FiscalYearEnd(12, 31, "config"))

@@ -10,7 +10,9 @@ import pytest
 from checker.extract import date_grammar, date_mentions
 
 EXTRACT = Path(date_grammar.__file__).parent
-MODULES = ["dates.py", "date_words.py", "date_grammar.py", "date_mentions.py", "date_resolve.py", "document_date.py"]
+MODULES = [
+    "dates.py", "date_words.py", "date_grammar.py", "date_mentions.py", "date_resolve.py", "document_date.py", "date_records.py",
+]
 
 
 @pytest.mark.parametrize("name", MODULES)

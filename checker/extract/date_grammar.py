@@ -140,7 +140,11 @@ def branches() -> tuple[Branch, ...]:
         Branch("monthyear", rf"{month('monthyear')},?\s+(?:of\s+)?{year('monthyear')}"),
         # relative expressions
         Branch("monthrel", rf"{month('monthrel')}\s+(?:of\s+)?(?P<monthrel_which>(?i:last|this|next))\s+(?i:year)(?![\w-])"),
-        Branch("rel", rf"(?P<rel_which>(?i:last|this|next))\s+(?:(?P<rel_unit>(?i:year|month|quarter|week))(?![\w-])|(?P<rel_month>{M})(?![A-Za-z]))"),
+        Branch(
+            "rel",
+            rf"(?P<rel_which>(?i:last|this|next))\s+(?:(?P<rel_unit>(?i:fiscal\s+year|year|month|quarter|week))(?![\w-])"
+            rf"|(?P<rel_month>{M})(?![A-Za-z]))",
+        ),
         Branch("ago", rf"(?P<ago_number>(?i:{_NUMW}))\s+(?P<ago_unit>(?i:years?|months?|weeks?|days?|decades?))\s+(?i:ago)\b"),
         Branch("ago1", r"(?P<ago1_unit>(?i:year|month|week|day|decade))\s+(?i:ago)\b"),
         Branch("day", r"(?P<day_word>today|yesterday|tomorrow|Today|Yesterday|Tomorrow)(?![\w-])"),
@@ -187,7 +191,7 @@ _LEAD_INS = {
     "month-modifier": rf"(?P<mod>(?i:{_MOD}))(?:\s+|-)\Z",
     "year-modifier": rf"(?P<mod>(?i:{_MOD}|year[\s-]end|calendar(?:\s+year)?|full[\s-]year))(?:\s+|-)\Z",
     "relative-modifier": (
-        r"(?P<mod>(?i:earlier|later|early|late|at\s+the\s+end\s+of|the\s+end\s+of|end\s+of|the\s+beginning\s+of|beginning\s+of"
+        r"(?P<mod>(?i:(?:the\s+)?(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:half|quarter)\s+of|earlier|later|early|late|at\s+the\s+end\s+of|the\s+end\s+of|end\s+of|the\s+beginning\s+of|beginning\s+of"
         r"|the\s+start\s+of|start\s+of|mid|in\s+the\s+middle\s+of|the\s+middle\s+of))(?:[\s-]+in)?(?:\s+|-)\Z"
     ),
     "determiner": r"(?i:its|their|the|our|his|her|my|your)\s+\Z",

@@ -312,7 +312,7 @@ def _build_rel(found: _Found) -> DateMention | None:
     modifier = _modifier(found.lead.get("mod"))
     qualifier = which + (f":{modifier}" if modifier else "")
     if g("rel_unit"):
-        return found.make("relative", unit=g("rel_unit").lower(), qualifier=qualifier)
+        return found.make("relative", unit=re.sub(r"\s+", "-", g("rel_unit").lower()), qualifier=qualifier)
     return found.make("relative", month=_month(g("rel_month")), unit="month-name", qualifier=qualifier)
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import re
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from checker.facts import DateMention
@@ -138,15 +139,42 @@ def resolve_relative(mention: DateMention, today: dt.date, fy_end: FiscalYearEnd
         update = _month_of_year(mention.month or 1, today.year + _STEP[qualifier.split("-")[1]])
     elif mention.unit == "month-name":
         update = _named_month(mention.month or 1, which, today)
+    elif mention.unit == "year" and _PART.match(modifier):
+        update = _part_of_year(which, modifier, today.year, 12)
     elif mention.unit == "year":
         update = _year(which, modifier, today)
+    elif mention.unit == "fiscal-year" and fy_end is not None and fy_end.month not in (1, 2):
+        fiscal_year = today.year if today.month <= fy_end.month else today.year + 1
+        update = _part_of_year(which, modifier if _PART.match(modifier) else "", fiscal_year, fy_end.month)
     elif mention.unit == "month":
         update = _month(which, modifier, today)
-    elif mention.unit == "quarter" and fy_end is not None and fy_end.month not in (1, 2):
-        update = _fiscal_quarter(which, fy_end.month, today)
+    elif mention.unit == "quarter":
+        if fy_end is None:
+            update = _any_quarter(which, today)
+        elif fy_end.month not in (1, 2):
+            update = _fiscal_quarter(which, fy_end.month, today)
     if not update:
         return mention
     return mention.model_copy(update=update)
+
+
+_PART = re.compile(r"(?:the )?(first|second|third|fourth|1st|2nd|3rd|4th) (half|quarter) of$")
+_PART_INDEX = {"first": 0, "second": 1, "third": 2, "fourth": 3, "1st": 0, "2nd": 1, "3rd": 2, "4th": 3}
+
+
+def _part_of_year(which: str, modifier: str, this_year: int, end_month: int) -> dict[str, Any]:
+    """"the second half of last year", "this fiscal year": a (fiscal) year stepped from ``this_year``, or a part of it."""
+    year = this_year + _STEP[which]
+    part = _PART.match(modifier)
+    if part is None:
+        first, last = _fiscal_span(year, end_month, 0, 12)
+        return {"year": year, "first": first, "last": last, "resolved": f"{first.isoformat()}/{last.isoformat()}"}
+    index, unit = _PART_INDEX[part.group(1)], part.group(2)
+    if unit == "half" and index > 1:
+        return {}
+    months = 6 if unit == "half" else 3
+    first, last = _fiscal_span(year, end_month, months * index, months)
+    return {"year": year, "quarter": index + 1, "first": first, "last": last, "resolved": f"{first.isoformat()}/{last.isoformat()}"}
 
 
 def _one_day(day: dt.date) -> dict[str, Any]:
@@ -205,6 +233,27 @@ def _month(which: str, modifier: str, today: dt.date) -> dict[str, Any]:
     elif which == "this" and modifier == "later":
         first = today
     return {"year": year, "month": month, "first": first, "last": last, "resolved": f"{year:04d}-{month:02d}"}
+
+
+def _any_quarter(which: str, today: dt.date) -> dict[str, Any]:
+    """Without a fiscal year end: every day the quarter can hold, whichever quarters the company keeps.
+
+    "next quarter" starts after ``today`` and ends within six months; "last quarter" ended before it and
+    began within six months; "this quarter" holds ``today`` and lies within three months of it.
+    """
+    step = _STEP[which]
+    if step > 0:
+        first, last = today + dt.timedelta(days=1), _add_months(today, 6)
+    elif step < 0:
+        first, last = _add_months(today, -6), today - dt.timedelta(days=1)
+    else:
+        first, last = _add_months(today, -3) + dt.timedelta(days=1), _add_months(today, 3) - dt.timedelta(days=1)
+    return {"first": first, "last": last, "resolved": f"{first.isoformat()}/{last.isoformat()}"}
+
+
+def _add_months(day: dt.date, months: int) -> dt.date:
+    year, month = _shift_month(day.year, day.month, months)
+    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 def _fiscal_quarter(which: str, end_month: int, today: dt.date) -> dict[str, Any]:

@@ -1,9 +1,17 @@
 """The date a document speaks from, and why.
 
-First found wins: front matter ``date:``, a dateline ("CAMBRIDGE, Mass.,
-March 5, 2026 --"), a "Published on ..., May 14, 2026" line, then the
-configuration's ``document-date`` table (exact path or glob relative to the
-project root). A date found in the text notes a configured one it overrides.
+First found wins: front matter ``date:``; a dateline ("CAMBRIDGE, Mass.,
+March 5, 2026 --", "BOSTON--(BUSINESS WIRE)--March 3, 2026--", "Boston, MA
+\u2014 March 3, 2026 \u2014", "LONDON (Reuters) - March 3, 2026 -"); a
+"Published on ..., May 14, 2026", "Date:", "Sent:" or "Updated:" line (an
+email header is one); a changelog's first dated version heading ("## 3.7.1
+\u2014 2024-09-30"); a date alone on a line near the top (a letter's "9
+October 2024"); a short line among the first few that holds a full date (a
+byline "By Jane Doe | March 3, 2026", a title "Minutes of the meeting held
+on 3 March 2026"); then the configuration's ``document-date`` table (exact
+path or glob relative to the project root). A date found in the text notes
+a configured one it overrides. Without any of these the document has no
+date, and the rules that need one stay quiet.
 """
 
 from __future__ import annotations
@@ -15,6 +23,7 @@ from typing import TYPE_CHECKING, Literal
 
 from checker.extract.date_grammar import YEAR
 from checker.extract.date_mentions import parse_date
+from checker.extract.date_records import version_heading
 from checker.extract.date_words import month_alternation, weekday_alternation
 from checker.facts import DocumentDate
 from checker.patterns import LazyPattern as _Lazy
@@ -25,22 +34,58 @@ if TYPE_CHECKING:
     from checker.document import Document
 
 
+# A time of day after a date: "at 10:00", "10:14 AM EST", "07:45".
+_TIME = r"(?:at[ \t]+)?\d{1,2}[:.]\d\d(?:[ \t]*[apAP]\.?[mM]\.?)?(?:[ \t]+[A-Z]{2,4})?"
+
+
 @cache
-def _patterns() -> dict[str, re.Pattern[str]]:
-    """The dateline, the publication line and the front matter's date entry."""
+def full_date() -> str:
+    """The pattern of a full date as a document states its own: with a month name and a year, or ISO."""
     month = month_alternation()
-    full = (
+    return (
         rf"(?:(?:{weekday_alternation()})\.?,?\s+)?(?:(?:{month})\s*\d{{1,2}}(?:st|nd|rd|th)?,?\s+{YEAR}"
         rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{month}),?\s+{YEAR}|(?:1[89]|20)\d\d-\d\d-\d\d(?![\d-]))"
     )
+
+
+@cache
+def _patterns() -> dict[str, re.Pattern[str]]:
+    """The dateline, the publication line and the front matter's date entry."""
+    full = full_date()
     return {
         "dateline": compile_cached(
             rf"^[ \t>*_#]*(?P<city>[A-Z][A-Z.'\u2019-]+(?:[ \t]+[A-Z][A-Za-z.'\u2019-]*)*)(?P<mid>[^\r\n]{{0,100}}?,[ \t]*)"
             rf"(?P<date>{full})[^\r\n]{{0,60}}?(?:--|\u2014|\u2013|[ \t]-[ \t]|/[ \t]*$)",
             re.M,
         ),
+        "wire": compile_cached(
+            rf"^[ \t>*_#]*(?!(?:{weekday_alternation()}|{month_alternation()})\b)"
+            rf"(?P<city>[A-Z][\w.'\u2019]*(?:[ \t]*,?[ \t]+[A-Z][\w.'\u2019]*){{0,4}})[ \t]*(?:\([^()\r\n]{{1,40}}\))?"
+            rf"[ \t]*(?:,|--|[\u2014\u2013]|-)[ \t]*(?:\([^()\r\n]{{1,40}}\)[ \t]*(?:--|[\u2014\u2013]|-)[ \t]*)?"
+            rf"(?P<date>{full})[ \t]*(?:--|[\u2014\u2013]|-[ \t]|-(?=[A-Z])|/)",
+            re.M,
+        ),
+        "paren": compile_cached(
+            rf"^[ \t>*_#]*(?!(?:{weekday_alternation()}|{month_alternation()})\b)"
+            rf"(?P<city>[A-Z][\w.'\u2019]*(?:[ \t]*,?[ \t]+[A-Z][\w.'\u2019]*){{0,4}})[ \t]*\((?P<date>{full})\)[ \t]*(?:--|[\u2014\u2013]|-)",
+            re.M,
+        ),
         "published": compile_cached(
-            rf"^[ \t>*_#]*(?i:published|posted|dated|publication\s+date|date)\b[^\r\n]{{0,80}}?(?P<date>{full})", re.M
+            rf"^[ \t>*_#]*(?i:published|posted|dated|publication\s+date|date|sent|issued|released|(?:last\s+)?updated)\b"
+            rf"(?:(?!e\.g\.|for\s+example)[^\r\n]){{0,80}}?(?P<date>{full})",
+            re.M,
+        ),
+        "changelog": version_heading(full),
+        # A letter's date, a news story's timestamp ("March 3, 2026 10:14 AM EST"), a post's "March 3, 2026 | 4 min read".
+        "alone": compile_cached(rf"^[ \t>*_#]*(?P<date>{full})[ \t.,]*(?:{_TIME})?(?:[ \t]*[|\u00b7\u2022][^\r\n]*)?[ \t]*$", re.M),
+        # The date closes the line (a time may follow) after a separator or "held on": a byline, a title.
+        # Not after a colon: "Start Date:", "Due date:" name other dates (the document's own labels are
+        # read by the publication-line pattern); nor on a line about a deadline or a validity ("Deadline \u2014 30 June").
+        "short": compile_cached(
+            rf"^(?=[^\r\n]{{0,120}}$)(?![^\r\n]*\b(?i:deadline|due|expires?|expiry|effective|until|closes|closing|valid|starts?|ends?)\b)"
+            rf"[^\r\n]*?(?:[|,\u00b7\u2022\u2014\u2013]|[ \t]-|\bheld[ \t]+on)[ \t]*(?P<date>{full})"
+            rf"[ \t,]*(?:{_TIME}[^\r\n]*)?[ \t]*$",
+            re.M,
         ),
         "front_date": compile_cached(r"^date[ \t]*[:=][ \t]*[\"']?(?P<value>[^\"'\r\n#]+)", re.M),
     }
@@ -50,7 +95,17 @@ _FRONT_MATTER = _Lazy(r"\A(?:\ufeff)?(---|\+\+\+)[ \t]*\r?\n(?P<body>.*?)^(?:---
 _HEAD = 6000  # datelines and "Published" lines are near the top
 _CENTURY = _Lazy(r"(?:1[89]|20)\d\d")
 # The lines near the top that can date a document, tried in order: (pattern and source, how a reason names it)
-_HEAD_LINES: tuple[tuple[Literal["dateline", "published"], str], ...] = (("dateline", "dateline"), ("published", "publication line"))
+_Source = Literal["dateline", "published", "changelog", "date-line", "heading"]
+_HEAD_LINES: tuple[tuple[str, _Source, str], ...] = (
+    ("dateline", "dateline", "dateline"),
+    ("wire", "dateline", "dateline"),
+    ("paren", "dateline", "dateline"),
+    ("published", "published", "publication line"),
+    ("changelog", "changelog", "changelog heading"),
+    ("alone", "date-line", "date line"),
+)
+_TOP = 1500  # a date alone on a line dates the document only near its top (a letter's date)
+_FIRST_LINES = 5  # a short line holding a full date dates the document among its first lines
 
 
 def document_date(doc: Document, settings: Settings | None) -> DocumentDate | None:
@@ -80,15 +135,43 @@ def _text_date(doc: Document) -> DocumentDate | None:
     head = doc.prose[:_HEAD]
     if not _CENTURY.search(head):
         return None  # both need a full date, so a year
-    for source, label in _HEAD_LINES:
-        match = grammar[source].search(head)
-        if match:
-            date = parse_date(match.group("date"))
-            if date is not None:
-                line = doc.position(match.start("date")).line
-                shown = doc.text[match.start(): match.end()].strip()
-                return DocumentDate(date=date, source=source, start=match.start("date"), end=match.end("date"),
-                                    reason=f"{label} {shown!r} (line {line})")
+    for pattern, source, label in _HEAD_LINES:
+        if pattern in ("wire", "paren"):  # the looser datelines only open a document
+            match = grammar[pattern].search(head, 0, _TOP)
+        elif source == "date-line":
+            alone = list(grammar[pattern].finditer(head, 0, _TOP))
+            match = alone[0] if len(alone) == 1 else None  # several: a table's column headings, not a letter's date
+        else:
+            match = grammar[pattern].search(head)
+        found = _dated(doc, match, source, label)
+        if found is not None:
+            return found
+    return _heading(doc, grammar["short"], head)
+
+
+def _dated(doc: Document, match: re.Match[str] | None, source: _Source, label: str) -> DocumentDate | None:
+    """The document date a head-line match states, if its date is on the calendar."""
+    if match is None:
+        return None
+    date = parse_date(match.group("date"))
+    if date is None:
+        return None
+    line = doc.position(match.start("date")).line
+    shown = doc.text[match.start() : match.end()].strip()
+    return DocumentDate(date=date, source=source, start=match.start("date"), end=match.end("date"),
+                        reason=f"{label} {shown!r} (line {line})")
+
+
+def _heading(doc: Document, short: re.Pattern[str], head: str) -> DocumentDate | None:
+    """A full date on a short line among the first non-empty lines (a byline, a title, a meeting's heading)."""
+    seen = 0
+    for line in re.finditer(r"[^\r\n]*\S[^\r\n]*", head):
+        seen += 1
+        if seen > _FIRST_LINES:
+            return None
+        found = _dated(doc, short.match(head, line.start(), line.end()), "heading", "heading")
+        if found is not None:
+            return found
     return None
 
 
