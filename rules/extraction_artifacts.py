@@ -74,7 +74,7 @@ class ExtractionArtifact(Rule):
         if doc.format == "text" and "&" in prose:
             yield from self._entities(prose)
         if not prose.isascii():
-            from checker.extract.unicode_text import non_ascii_characters
+            from checker.extract.unicode_chars import non_ascii_characters
 
             if non_ascii_characters(prose) & _LIGATURES:
                 yield from self._ligatures(prose)

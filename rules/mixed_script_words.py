@@ -63,9 +63,11 @@ class MixedScriptWord(Rule):
         prose = doc.prose
         if prose.isascii():
             return
-        from checker.extract.unicode_text import characters, non_ascii_characters
+        from checker.extract.encoding import encoding_facts
+        from checker.extract.unicode_chars import characters
 
-        if not any(_GREEK_OR_CYRILLIC.match(ch) for ch in non_ascii_characters(prose)):
+        found = encoding_facts(doc)
+        if not any(_GREEK_OR_CYRILLIC.match(ch) for ch in found.non_ascii):
             return
         chars = characters(prose)
         table = {ord(ch): "L" if _LATIN.match(ch) else "C" if _GREEK_OR_CYRILLIC.match(ch) else " " for ch in chars}
@@ -83,15 +85,13 @@ class MixedScriptWord(Rule):
             if result is None:
                 continue
             if garbled is None:
-                from checker.extract.unicode_text import garbled_runs
-
-                garbled = [(run.start, run.end) for run in garbled_runs(prose)]
+                garbled = [(run.start, run.end) for run in found.garbled_runs]
             if any(s < end and start < e for s, e in garbled):
                 continue
             yield self._finding(start, end, word, *result)
 
     def _finding(self, start: int, end: int, word: str, script: str, intruder: str, fixed: str) -> Finding:
-        from checker.extract.unicode_text import describe
+        from checker.extract.unicode_chars import describe
 
         odd = [(i, ch) for i, ch in enumerate(word) if ch != fixed[i]]
         if len(odd) == 1:
@@ -113,7 +113,7 @@ class MixedScriptWord(Rule):
 
 def _lookalikes(word: str) -> tuple[str, str, str] | None:
     """(word's script, intruder script, word respelt) when the minority letters are all look-alikes."""
-    from checker.extract.unicode_text import LOOKALIKES, info
+    from checker.extract.unicode_chars import LOOKALIKES, info
 
     counts: dict[str, int] = {}
     for ch in word:
@@ -146,7 +146,7 @@ def _lookalikes(word: str) -> tuple[str, str, str] | None:
 
 def _as_roman_numeral(word: str, counts: dict[str, int]) -> tuple[str, str, str] | None:
     """A Roman numeral typed with look-alike letters ("ХХI" with Cyrillic Х): respelt in Latin."""
-    from checker.extract.unicode_text import LOOKALIKES
+    from checker.extract.unicode_chars import LOOKALIKES
 
     other = next((script for script in counts if script != "Latin"), None)
     table = LOOKALIKES.get(("Latin", other or ""))

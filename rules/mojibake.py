@@ -71,9 +71,10 @@ class Mojibake(Rule):
         prose = doc.prose
         if prose.isascii():
             return
-        from checker.extract.unicode_text import excerpt, mojibake_repairs
+        from checker.extract.encoding import encoding_facts
+        from checker.extract.unicode_chars import excerpt
 
-        for repair in mojibake_repairs(prose):
+        for repair in encoding_facts(doc).mojibake_repairs:
             how = _how(repair.chain or repair.steps or (("sloppy-windows-1252", "utf-8"),))
             damaged = prose[repair.start : repair.end]
             yield self.finding(
