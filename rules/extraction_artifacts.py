@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from checker.finding import Edit, Finding, Fix
+from checker.finding import Edit, Finding, Fix, Related
 from checker.patterns import LazyPattern
 from checker.rule import Rule
 
@@ -15,6 +15,8 @@ if TYPE_CHECKING:
 
 # "&amp;lt;" is "<" escaped twice: one finding for the whole chain.
 _ENTITY = LazyPattern(r"&(?:amp;)*(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+# Characters of HTML's own syntax: a text about HTML may write their references on purpose.
+_HTML_SYNTAX = frozenset("&<>\"'")
 _LIGATURE = LazyPattern("[\ufb00-\ufb06]")
 _LIGATURES = frozenset("\ufb00\ufb01\ufb02\ufb03\ufb04\ufb05\ufb06")
 # "treat- ment": a hyphen and a space in the middle of a line, between two
@@ -34,8 +36,9 @@ class ExtractionArtifact(Rule):
     Reports three leftovers of converting documents to text:
 
     - HTML character references in plain-text files (``&amp;``,
-      ``&#8217;``, ``&nbsp;``); Markdown files are not checked for these,
-      because Markdown renders them;
+      ``&#8217;``, ``&nbsp;``), one finding per reference with its other
+      occurrences in the document as related places; Markdown files are not
+      checked for these, because Markdown renders them;
     - typographic ligatures from PDF fonts (U+FB00 to U+FB06: "ﬁ", "ﬂ",
       "ﬀ", "ﬃ", "ﬄ", "ﬅ", "ﬆ");
     - end-of-line hyphenation that is now in the middle of a line
@@ -51,10 +54,13 @@ class ExtractionArtifact(Rule):
 
     Fix safety
     ----------
-    Replacing a ligature with its letters is safe and applied by ``--fix``.
-    The entity and hyphenation fixes are suggestions: a text about HTML may
-    mean the entity literally, and a broken word may have been meant as a
-    hyphenated compound.
+    Replacing a ligature with its letters is safe and applied by ``--fix``,
+    and so is replacing an HTML character reference (every occurrence of it)
+    with the character it stands for, except for the references to HTML's
+    own syntax (``&amp;``, ``&lt;``, ``&gt;``, ``&quot;``, ``&apos;`` and
+    their numeric forms), which a text about HTML may mean literally: those
+    are suggestions. Joining a broken word is a suggestion too: it may have
+    been meant as a hyphenated compound.
 
     Flagged
     -------
@@ -84,8 +90,13 @@ class ExtractionArtifact(Rule):
     def _entities(self, prose: str) -> Iterator[Finding]:
         import html
 
+        # entity as written -> (what it stands for, times escaped, its occurrences)
+        seen: dict[str, tuple[str, int, list[tuple[int, int]]]] = {}
         for match in _ENTITY.finditer(prose):
             entity = match.group()
+            if entity in seen:
+                seen[entity][2].append(match.span())
+                continue
             meaning, times = entity, 0
             while "&" in meaning:
                 decoded = html.unescape(meaning)
@@ -94,14 +105,23 @@ class ExtractionArtifact(Rule):
                 meaning, times = decoded, times + 1
             if times == 0:
                 continue  # not an entity HTML knows
+            seen[entity] = (meaning, times, [match.span()])
+        for entity, (meaning, times, spans) in seen.items():
             shown = _visible(meaning)
             twice = "" if times == 1 else " (escaped twice)" if times == 2 else f" (escaped {times} times)"
+            (start, end), rest = spans[0], spans[1:]
+            more = f" ({len(rest)} more time{'s' if len(rest) > 1 else ''} in this document)" if rest else ""
             yield self.finding(
-                match.start(),
-                match.end(),
-                f'"{entity}" is an HTML character reference{twice} in plain text; it stands for "{shown}"',
+                start,
+                end,
+                f'"{entity}" is an HTML character reference{twice} in plain text{more}; it stands for "{shown}"',
                 evidence=f"HTML decodes {entity} as {shown}" + "".join(f" (U+{ord(ch):04X})" for ch in meaning[:2]),
-                fix=Fix((Edit(match.start(), match.end(), meaning),), "display", f'Replace with "{shown}"'),
+                related=tuple(Related(s, e, f'"{entity}" again') for s, e in rest),
+                fix=Fix(
+                    tuple(Edit(s, e, meaning) for s, e in spans),
+                    "display" if meaning in _HTML_SYNTAX else "safe",
+                    f'Replace with "{shown}"' + (f" ({len(spans)} places)" if rest else ""),
+                ),
             )
 
     def _ligatures(self, prose: str) -> Iterator[Finding]:

@@ -18,6 +18,20 @@ from checker.extract.unicode_chars import non_ascii_characters
 # read as Windows-1252/Latin-1 ("Ã", "â", "Ð") followed by a continuation
 # byte read the same way; the same for Windows-1251 ("вЂ", "Р°"), Mac OS
 # Roman ("‚Äô", "√©") and Windows-1253. Only lines with a clue go to ftfy.
+# Windows-1250 (Central European: "Ĺ‚", "Ă©") and code page 437 ("├⌐")
+# place lead and continuation bytes elsewhere: their pairs are built from
+# the code pages themselves.
+
+
+def _byte_class(encoding: str, low: int, high: int) -> str:
+    """A character class body: the characters bytes ``low``..``high`` stand for in ``encoding``."""
+    chars = {bytes([code]).decode(encoding, errors="ignore") for code in range(low, high + 1)} - {""}
+    return "".join(re.escape(ch) for ch in sorted(chars))
+
+
+_OTHER_CODE_PAGES = ("cp1250", "cp437", "mac_roman")
+_OTHER_LEADS = "".join(_byte_class(name, 0xC2, 0xF4) for name in _OTHER_CODE_PAGES)
+_OTHER_CONTINUATIONS = "".join(_byte_class(name, 0x80, 0xBF) for name in _OTHER_CODE_PAGES)
 _CONTINUATION_1252 = (
     "\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
     "\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122"
@@ -28,12 +42,16 @@ _clue_pattern = cache(lambda: re.compile(
     f"|[\u0420\u0421\u0432][{_CONTINUATION_1251}]"
     "|\u201a[\u00c4\u00c3]|\u221a[\u00b1\u2202\u2020\u2260\u00ae\u2122\u00b4\u2264\u2265\u00a5\u00b5\u00f8\u00a9]|\u2248[\u00b0\u00a2]"
     "|[\u0392\u0393\u039e\u039f\u03b2][\u0080-\u00bf\u20ac\u2018-\u201e\u2020-\u2026\u0384-\u038f]"
+    + "".join(f"|[{_byte_class(name, 0xC2, 0xF4)}][{_byte_class(name, 0x80, 0xBF)}]" for name in _OTHER_CODE_PAGES)
 ))
-_LEADS = frozenset(map(chr, range(0xC2, 0xF5))) | frozenset("\u0420\u0421\u0432\u201a\u221a\u2248\u0392\u0393\u039e\u039f\u03b2")
+_LEADS = frozenset(map(chr, range(0xC2, 0xF5))) | frozenset("\u0420\u0421\u0432\u201a\u221a\u2248\u0392\u0393\u039e\u039f\u03b2") | frozenset(
+    bytes([code]).decode(name, errors="ignore") for name in _OTHER_CODE_PAGES for code in range(0xC2, 0xF5)
+)
 # The same clues as one pair of character classes: much faster to search.
 _pair = cache(lambda: re.compile(
-    "[\u00c2-\u00f4\u0420\u0421\u0432\u201a\u221a\u2248\u0392\u0393\u039e\u039f\u03b2]"
-    f"[{_CONTINUATION_1252}{_CONTINUATION_1251}\u00c4\u00c3\u00b1\u2202\u2260\u00ae\u00b4\u2264\u2265\u00a5\u00b5\u00f8\u00a9\u00b0\u00a2\u0384-\u038f]"
+    f"[\u00c2-\u00f4\u0420\u0421\u0432\u201a\u221a\u2248\u0392\u0393\u039e\u039f\u03b2{_OTHER_LEADS}]"
+    f"[{_CONTINUATION_1252}{_CONTINUATION_1251}\u00c4\u00c3\u00b1\u2202\u2260\u00ae\u00b4\u2264\u2265\u00a5\u00b5\u00f8\u00a9\u00b0\u00a2\u0384-\u038f"
+    f"{_OTHER_CONTINUATIONS}]"
 ))
 _space = cache(lambda: re.compile(r"\s"))
 # C1 control -> the Windows-1252 character of the same byte.
