@@ -17,6 +17,8 @@ if TYPE_CHECKING:
 _ENTITY = LazyPattern(r"&(?:amp;)*(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 # Characters of HTML's own syntax: a text about HTML may write their references on purpose.
 _HTML_SYNTAX = frozenset("&<>\"'")
+# Punctuation that belongs inside words: apostrophes, hyphens, the middle dot.
+_IN_WORD = frozenset("\u2019\u02bc-\u2010\u2011\u00b7")
 _LIGATURE = LazyPattern("[\ufb00-\ufb06]")
 _LIGATURES = frozenset("\ufb00\ufb01\ufb02\ufb03\ufb04\ufb05\ufb06")
 # "treat- ment": a hyphen and a space in the middle of a line, between two
@@ -119,7 +121,7 @@ class ExtractionArtifact(Rule):
                 related=tuple(Related(s, e, f'"{entity}" again') for s, e in rest),
                 fix=Fix(
                     tuple(Edit(s, e, meaning) for s, e in spans),
-                    "display" if meaning in _HTML_SYNTAX else "safe",
+                    "safe" if _fits(prose, spans, meaning) else "display",
                     f'Replace with "{shown}"' + (f" ({len(spans)} places)" if rest else ""),
                 ),
             )
@@ -164,6 +166,21 @@ class ExtractionArtifact(Rule):
                 evidence=f'word frequency (Zipf): "{joined}" {joined_zipf:.1f}, "{second}" {second_zipf:.1f}',
                 fix=Fix((Edit(start, end, joined),), "display", f'Join as "{joined}"'),
             )
+
+
+def _fits(prose: str, spans: list[tuple[int, int]], meaning: str) -> bool:
+    """Whether the character an entity stands for can replace it everywhere without a doubt.
+
+    Not HTML's own syntax (a text about HTML means it literally), and not
+    punctuation inside a word other than an apostrophe or a hyphen:
+    "Blair&#191;s" stands for "¿", but the writer meant an apostrophe that a
+    conversion lost.
+    """
+    if meaning in _HTML_SYNTAX:
+        return False
+    if len(meaning) != 1 or meaning.isalnum() or meaning in _IN_WORD:
+        return True
+    return not any(0 < s and e < len(prose) and prose[s - 1].isalpha() and prose[e].isalpha() for s, e in spans)
 
 
 def _visible(text: str) -> str:
