@@ -60,8 +60,10 @@ class ExtractionArtifact(Rule):
     and so is replacing an HTML character reference (every occurrence of it)
     with the character it stands for, except for the references to HTML's
     own syntax (``&amp;``, ``&lt;``, ``&gt;``, ``&quot;``, ``&apos;`` and
-    their numeric forms), which a text about HTML may mean literally: those
-    are suggestions. Joining a broken word is a suggestion too: it may have
+    their numeric forms), which a text about HTML may mean literally, of
+    invisible characters (``&nbsp;``, ``&shy;``), and of punctuation inside a
+    word other than an apostrophe or a hyphen ("Blair&#191;s" stands for
+    "¿" where an apostrophe was lost): those are suggestions. Joining a broken word is a suggestion too: it may have
     been meant as a hyphenated compound.
 
     Flagged
@@ -176,8 +178,8 @@ def _fits(prose: str, spans: list[tuple[int, int]], meaning: str) -> bool:
     "Blair&#191;s" stands for "¿", but the writer meant an apostrophe that a
     conversion lost.
     """
-    if meaning in _HTML_SYNTAX:
-        return False
+    if meaning in _HTML_SYNTAX or _visible(meaning) != meaning:
+        return False  # HTML's syntax, or an invisible character ("&nbsp;") that other rules report
     if len(meaning) != 1 or meaning.isalnum() or meaning in _IN_WORD:
         return True
     return not any(0 < s and e < len(prose) and prose[s - 1].isalpha() and prose[e].isalpha() for s, e in spans)
