@@ -35,12 +35,13 @@ ENCODING_NAMES = {
 
 
 class Mojibake(Rule):
-    """Mojibake: UTF-8 text that was decoded with the wrong legacy encoding (Windows-1252, Latin-1).
+    """Mojibake: UTF-8 text that was decoded with the wrong legacy encoding (Windows-1252, -1250, -1251, Mac Roman, ...).
 
     What it checks
     --------------
     Reports text that was written as UTF-8 and then read as Windows-1252,
-    Latin-1, Mac OS Roman or another legacy encoding (sometimes twice), so
+    Latin-1, Windows-1250 (Central European), Windows-1251 (Cyrillic), Mac OS
+    Roman, code page 437 or another legacy encoding (sometimes twice), so
     that each accented letter or curly quote became two or three odd
     characters. Detection and repair use ftfy, which recognises the
     character sequences that mojibake produces and that real text does not:

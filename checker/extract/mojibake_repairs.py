@@ -205,12 +205,17 @@ def _steps(plan) -> tuple[tuple[str, str], ...]:
     return tuple(out)
 
 
+_WRONG_ENCODINGS = ("sloppy-windows-1252", "latin-1", "sloppy-windows-1251", "sloppy-windows-1250", "macroman", "cp437")
+
+
 def _round_trip(repaired: str, damaged: str, steps: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...] | None:
     """The steps that turn the repair back into the damage, if any do."""
     import ftfy.bad_codecs  # noqa: F401  (registers the "sloppy" codecs)
 
     chains = [steps] if steps else []
-    for wrong in ("sloppy-windows-1252", "latin-1"):
+    # When ftfy repaired the line piece by piece (``decode_inconsistent_utf8``) its
+    # plan names no encoding: try the legacy encodings it knows, most frequent first.
+    for wrong in _WRONG_ENCODINGS:
         chains += [((wrong, "utf-8"),), ((wrong, "utf-8"),) * 2]
     for chain in chains:
         text = repaired
