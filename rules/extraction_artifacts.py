@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from checker.finding import Edit, Finding, Fix, Related
 from checker.patterns import LazyPattern
 from checker.rule import Rule
+from checker.urls import in_url
 
 if TYPE_CHECKING:
     from checker.document import Document
@@ -63,7 +64,8 @@ class ExtractionArtifact(Rule):
     their numeric forms), which a text about HTML may mean literally, of
     invisible characters (``&nbsp;``, ``&shy;``), and of punctuation inside a
     word other than an apostrophe or a hyphen ("Blair&#191;s" stands for
-    "¿" where an apostrophe was lost): those are suggestions. Joining a broken word is a suggestion too: it may have
+    "¿" where an apostrophe was lost): those are suggestions, and so is any
+    reference inside a URL (a fix never rewrites a link). Joining a broken word is a suggestion too: it may have
     been meant as a hyphenated compound.
 
     Flagged
@@ -123,7 +125,7 @@ class ExtractionArtifact(Rule):
                 related=tuple(Related(s, e, f'"{entity}" again') for s, e in rest),
                 fix=Fix(
                     tuple(Edit(s, e, meaning) for s, e in spans),
-                    "safe" if _fits(prose, spans, meaning) else "display",
+                    "safe" if _fits(prose, spans, meaning) and not any(in_url(prose, s) for s, _ in spans) else "display",
                     f'Replace with "{shown}"' + (f" ({len(spans)} places)" if rest else ""),
                 ),
             )

@@ -6,16 +6,14 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from checker.finding import Edit, Finding, Fix
-from checker.patterns import LazyPattern
 from checker.rule import Rule
+from checker.urls import in_url
 
 if TYPE_CHECKING:
     from checker.document import Document
     from checker.extract.mojibake_repairs import Repair
     from checker.facts import FactSheet
 
-_URL_START = LazyPattern(r"[\s<>\"'(\[]*(?:[A-Za-z][A-Za-z0-9+.-]*://|www\.)")
-_SPACE = LazyPattern(r"\s")
 
 ENCODING_NAMES = {
     "sloppy-windows-1252": "Windows-1252",
@@ -92,7 +90,7 @@ class Mojibake(Rule):
         for repair in repairs:
             how = _how(repair.chain or repair.steps or (("sloppy-windows-1252", "utf-8"),))
             damaged = prose[repair.start : repair.end]
-            safe = repair.chain is not None and _plausible(prose, repair, repairs) and not _in_url(doc.text, repair.start)
+            safe = repair.chain is not None and _plausible(prose, repair, repairs) and not in_url(doc.text, repair.start)
             yield self.finding(
                 repair.start,
                 repair.end,
@@ -111,16 +109,6 @@ def _how(chain: tuple[tuple[str, str], ...]) -> str:
     right_name = "UTF-8" if right == "utf-8" else ENCODING_NAMES.get(right, right)
     times = " twice" if len(chain) > 1 else ""
     return f"{right_name} read as {ENCODING_NAMES.get(wrong, wrong)}{times}"
-
-
-def _in_url(text: str, offset: int) -> bool:
-    """Whether ``offset`` is inside a URL (a whitespace-free token that starts like one)."""
-    start = offset
-    while start > 0 and not text[start - 1].isspace():
-        start -= 1
-    token_end = _SPACE.search(text, offset)
-    token = text[start : token_end.start() if token_end else len(text)]
-    return _URL_START.match(token) is not None
 
 
 def _plausible(prose: str, repair: Repair, repairs: tuple[Repair, ...]) -> bool:
