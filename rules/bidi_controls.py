@@ -78,7 +78,7 @@ class BidiControl(Rule):
         text = doc.text  # everywhere, code included: this is an attack on what readers see
         if text.isascii():
             return
-        from checker.extract.unicode_text import non_ascii_characters
+        from checker.extract.unicode_chars import non_ascii_characters
 
         if not non_ascii_characters(text) & _CONTROLS:
             return

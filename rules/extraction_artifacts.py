@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from checker.finding import Edit, Finding, Fix
+from checker.finding import Edit, Finding, Fix, Related
 from checker.patterns import LazyPattern
 from checker.rule import Rule
+from checker.urls import in_url
 
 if TYPE_CHECKING:
     from checker.document import Document
@@ -15,6 +16,10 @@ if TYPE_CHECKING:
 
 # "&amp;lt;" is "<" escaped twice: one finding for the whole chain.
 _ENTITY = LazyPattern(r"&(?:amp;)*(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+# Characters of HTML's own syntax: a text about HTML may write their references on purpose.
+_HTML_SYNTAX = frozenset("&<>\"'")
+# Punctuation that belongs inside words: apostrophes, hyphens, the middle dot.
+_IN_WORD = frozenset("\u2019\u02bc-\u2010\u2011\u00b7")
 _LIGATURE = LazyPattern("[\ufb00-\ufb06]")
 _LIGATURES = frozenset("\ufb00\ufb01\ufb02\ufb03\ufb04\ufb05\ufb06")
 # "treat- ment": a hyphen and a space in the middle of a line, between two
@@ -34,8 +39,9 @@ class ExtractionArtifact(Rule):
     Reports three leftovers of converting documents to text:
 
     - HTML character references in plain-text files (``&amp;``,
-      ``&#8217;``, ``&nbsp;``); Markdown files are not checked for these,
-      because Markdown renders them;
+      ``&#8217;``, ``&nbsp;``), one finding per reference with its other
+      occurrences in the document as related places; Markdown files are not
+      checked for these, because Markdown renders them;
     - typographic ligatures from PDF fonts (U+FB00 to U+FB06: "ﬁ", "ﬂ",
       "ﬀ", "ﬃ", "ﬄ", "ﬅ", "ﬆ");
     - end-of-line hyphenation that is now in the middle of a line
@@ -51,10 +57,16 @@ class ExtractionArtifact(Rule):
 
     Fix safety
     ----------
-    Replacing a ligature with its letters is safe and applied by ``--fix``.
-    The entity and hyphenation fixes are suggestions: a text about HTML may
-    mean the entity literally, and a broken word may have been meant as a
-    hyphenated compound.
+    Replacing a ligature with its letters is safe and applied by ``--fix``,
+    and so is replacing an HTML character reference (every occurrence of it)
+    with the character it stands for, except for the references to HTML's
+    own syntax (``&amp;``, ``&lt;``, ``&gt;``, ``&quot;``, ``&apos;`` and
+    their numeric forms), which a text about HTML may mean literally, of
+    invisible characters (``&nbsp;``, ``&shy;``), and of punctuation inside a
+    word other than an apostrophe or a hyphen ("Blair&#191;s" stands for
+    "¿" where an apostrophe was lost): those are suggestions, and so is any
+    reference inside a URL (a fix never rewrites a link). Joining a broken word is a suggestion too: it may have
+    been meant as a hyphenated compound.
 
     Flagged
     -------
@@ -74,7 +86,7 @@ class ExtractionArtifact(Rule):
         if doc.format == "text" and "&" in prose:
             yield from self._entities(prose)
         if not prose.isascii():
-            from checker.extract.unicode_text import non_ascii_characters
+            from checker.extract.unicode_chars import non_ascii_characters
 
             if non_ascii_characters(prose) & _LIGATURES:
                 yield from self._ligatures(prose)
@@ -84,8 +96,13 @@ class ExtractionArtifact(Rule):
     def _entities(self, prose: str) -> Iterator[Finding]:
         import html
 
+        # entity as written -> (what it stands for, times escaped, its occurrences)
+        seen: dict[str, tuple[str, int, list[tuple[int, int]]]] = {}
         for match in _ENTITY.finditer(prose):
             entity = match.group()
+            if entity in seen:
+                seen[entity][2].append(match.span())
+                continue
             meaning, times = entity, 0
             while "&" in meaning:
                 decoded = html.unescape(meaning)
@@ -94,14 +111,23 @@ class ExtractionArtifact(Rule):
                 meaning, times = decoded, times + 1
             if times == 0:
                 continue  # not an entity HTML knows
+            seen[entity] = (meaning, times, [match.span()])
+        for entity, (meaning, times, spans) in seen.items():
             shown = _visible(meaning)
             twice = "" if times == 1 else " (escaped twice)" if times == 2 else f" (escaped {times} times)"
+            (start, end), rest = spans[0], spans[1:]
+            more = f" ({len(rest)} more time{'s' if len(rest) > 1 else ''} in this document)" if rest else ""
             yield self.finding(
-                match.start(),
-                match.end(),
-                f'"{entity}" is an HTML character reference{twice} in plain text; it stands for "{shown}"',
+                start,
+                end,
+                f'"{entity}" is an HTML character reference{twice} in plain text{more}; it stands for "{shown}"',
                 evidence=f"HTML decodes {entity} as {shown}" + "".join(f" (U+{ord(ch):04X})" for ch in meaning[:2]),
-                fix=Fix((Edit(match.start(), match.end(), meaning),), "display", f'Replace with "{shown}"'),
+                related=tuple(Related(s, e, f'"{entity}" again') for s, e in rest),
+                fix=Fix(
+                    tuple(Edit(s, e, meaning) for s, e in spans),
+                    "safe" if _fits(prose, spans, meaning) and not any(in_url(prose, s) for s, _ in spans) else "display",
+                    f'Replace with "{shown}"' + (f" ({len(spans)} places)" if rest else ""),
+                ),
             )
 
     def _ligatures(self, prose: str) -> Iterator[Finding]:
@@ -144,6 +170,21 @@ class ExtractionArtifact(Rule):
                 evidence=f'word frequency (Zipf): "{joined}" {joined_zipf:.1f}, "{second}" {second_zipf:.1f}',
                 fix=Fix((Edit(start, end, joined),), "display", f'Join as "{joined}"'),
             )
+
+
+def _fits(prose: str, spans: list[tuple[int, int]], meaning: str) -> bool:
+    """Whether the character an entity stands for can replace it everywhere without a doubt.
+
+    Not HTML's own syntax (a text about HTML means it literally), and not
+    punctuation inside a word other than an apostrophe or a hyphen:
+    "Blair&#191;s" stands for "¿", but the writer meant an apostrophe that a
+    conversion lost.
+    """
+    if meaning in _HTML_SYNTAX or _visible(meaning) != meaning:
+        return False  # HTML's syntax, or an invisible character ("&nbsp;") that other rules report
+    if len(meaning) != 1 or meaning.isalnum() or meaning in _IN_WORD:
+        return True
+    return not any(0 < s and e < len(prose) and prose[s - 1].isalpha() and prose[e].isalpha() for s, e in spans)
 
 
 def _visible(text: str) -> str:

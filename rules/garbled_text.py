@@ -10,7 +10,7 @@ from checker.rule import Rule
 
 if TYPE_CHECKING:
     from checker.document import Document
-    from checker.extract.unicode_text import GarbledRun
+    from checker.extract.garbled import GarbledRun
     from checker.facts import FactSheet
 
 
@@ -64,14 +64,14 @@ class GarbledText(Rule):
         prose = doc.prose
         if prose.isascii() and "(cid:" not in prose:
             return
-        from checker.extract.unicode_text import garbled_runs
+        from checker.extract.encoding import encoding_facts
 
-        for run in garbled_runs(prose):
+        for run in encoding_facts(doc).garbled_runs:
             yield self.finding(run.start, run.end, _message(run, prose), evidence=_evidence(run, prose))
 
 
 def _message(run: GarbledRun, text: str) -> str:
-    from checker.extract.unicode_text import excerpt
+    from checker.extract.unicode_chars import excerpt
 
     quoted = excerpt(text[run.start : run.end])
     length = run.end - run.start
@@ -98,7 +98,7 @@ def _message(run: GarbledRun, text: str) -> str:
 
 
 def _evidence(run: GarbledRun, text: str) -> str:
-    from checker.extract.unicode_text import info
+    from checker.extract.unicode_chars import info
 
     if run.cid:
         return f"{run.cid} (cid:N) tokens: glyph identifiers of a PDF font without a Unicode map"

@@ -105,7 +105,7 @@ class InvisibleCharacter(Rule):
             if not _has_ascii_control(prose):
                 return
         else:
-            from checker.extract.unicode_text import non_ascii_characters
+            from checker.extract.unicode_chars import non_ascii_characters
 
             # (The ASCII candidates are the controls that _has_ascii_control looks for.)
             if not any(_CANDIDATE.match(ch) for ch in non_ascii_characters(prose)) and not _has_ascii_control(prose):
@@ -128,7 +128,7 @@ class InvisibleCharacter(Rule):
                 index = stop
 
     def _finding(self, text: str, start: int, end: int, ansi: bool) -> Finding:
-        from checker.extract.unicode_text import excerpt
+        from checker.extract.unicode_chars import excerpt
 
         chars = text[start:end]
         if ansi:
@@ -213,7 +213,7 @@ def _flagged(doc: Document, index: int, start: int, end: int) -> bool:
 def _script(ch: str) -> str:
     if not ch:
         return "Unknown"
-    from checker.extract.unicode_text import script_of
+    from checker.extract.unicode_chars import script_of
 
     return script_of(ch)
 
@@ -225,13 +225,13 @@ def _joining(ch: str) -> bool:
 def _emoji(ch: str) -> bool:
     if not ch:
         return False
-    from checker.extract.unicode_text import is_emoji_part
+    from checker.extract.unicode_chars import is_emoji_part
 
     return is_emoji_part(ch)
 
 
 def _right_to_left_line(doc: Document, index: int) -> bool:
-    from checker.extract.unicode_text import has_right_to_left
+    from checker.extract.unicode_chars import has_right_to_left
 
     line_start, line_end = doc.line_bounds(index)
     return has_right_to_left(doc.prose[line_start:line_end])

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from functools import partial
 from typing import TYPE_CHECKING
 
 from checker.finding import Edit, Finding, Fix
@@ -20,6 +21,8 @@ _WORD_START = LazyPattern(r"[^\W\d_]*$")
 # Where a Latin letter touches a Greek or Cyrillic one, in the text mapped to
 # one code letter per character ("L" Latin, "C" Greek or Cyrillic).
 _TOUCH = LazyPattern("LC|CL")
+# Characters on each side of a word read to tell the script of its context.
+_CONTEXT = 40
 
 
 class MixedScriptWord(Rule):
@@ -33,7 +36,9 @@ class MixedScriptWord(Rule):
     a Russian word with a Latin "o". Only whole-glyph look-alikes count, so
     scientific notation that mixes scripts on purpose ("TNFα", "Hα", "μm",
     IPA such as "θɪŋk") is left alone, as are words written entirely in one
-    script.
+    script. A short word whose letters do not settle its script ("Τo" or
+    "Ιn" with a Greek capital, "ΤΟΤAL" with three) is read in the script of
+    the other words on its line.
 
     Why it matters
     --------------
@@ -63,9 +68,11 @@ class MixedScriptWord(Rule):
         prose = doc.prose
         if prose.isascii():
             return
-        from checker.extract.unicode_text import characters, non_ascii_characters
+        from checker.extract.encoding import encoding_facts
+        from checker.extract.unicode_chars import characters
 
-        if not any(_GREEK_OR_CYRILLIC.match(ch) for ch in non_ascii_characters(prose)):
+        found = encoding_facts(doc)
+        if not any(_GREEK_OR_CYRILLIC.match(ch) for ch in found.non_ascii):
             return
         chars = characters(prose)
         table = {ord(ch): "L" if _LATIN.match(ch) else "C" if _GREEK_OR_CYRILLIC.match(ch) else " " for ch in chars}
@@ -79,19 +86,17 @@ class MixedScriptWord(Rule):
             end = _WORD_END.match(prose, touch.start() + 1).end()
             done = end
             word = prose[start:end]
-            result = _lookalikes(word)
+            result = _lookalikes(word, partial(_context_script, prose, start, end))
             if result is None:
                 continue
             if garbled is None:
-                from checker.extract.unicode_text import garbled_runs
-
-                garbled = [(run.start, run.end) for run in garbled_runs(prose)]
+                garbled = [(run.start, run.end) for run in found.garbled_runs]
             if any(s < end and start < e for s, e in garbled):
                 continue
             yield self._finding(start, end, word, *result)
 
     def _finding(self, start: int, end: int, word: str, script: str, intruder: str, fixed: str) -> Finding:
-        from checker.extract.unicode_text import describe
+        from checker.extract.unicode_chars import describe
 
         odd = [(i, ch) for i, ch in enumerate(word) if ch != fixed[i]]
         if len(odd) == 1:
@@ -111,9 +116,14 @@ class MixedScriptWord(Rule):
         )
 
 
-def _lookalikes(word: str) -> tuple[str, str, str] | None:
-    """(word's script, intruder script, word respelt) when the minority letters are all look-alikes."""
-    from checker.extract.unicode_text import LOOKALIKES, info
+def _lookalikes(word: str, context: Callable[[], str | None]) -> tuple[str, str, str] | None:
+    """(word's script, intruder script, word respelt) when the minority letters are all look-alikes.
+
+    A word whose letters do not settle its script ("Τo" with a Greek capital
+    Tau, "ΤΟΤAL" with three Greek capitals) takes the script of the words
+    around it (``context``).
+    """
+    from checker.extract.unicode_chars import info
 
     counts: dict[str, int] = {}
     for ch in word:
@@ -127,8 +137,43 @@ def _lookalikes(word: str) -> tuple[str, str, str] | None:
     if roman is not None:
         return roman
     (major, major_count), (minor, minor_count) = sorted(counts.items(), key=lambda item: -item[1])
-    if major_count <= minor_count or major_count < 2:
+    if major_count > minor_count and major_count >= 2:
+        found = _respelt(word, major, minor)
+        if found is not None:
+            return found
+    around = context()
+    if around is None or around not in counts:
         return None
+    other = minor if around == major else major
+    return _respelt(word, around, other)
+
+
+def _context_script(text: str, start: int, end: int) -> str | None:
+    """The script of most letters near ``text[start:end]`` (outside it), if clearly one."""
+    from checker.extract.unicode_chars import info
+
+    before = text[max(0, start - _CONTEXT) : start]
+    after = text[end : end + _CONTEXT]
+    # The same line only: a heading or a line in another language says nothing.
+    before = before[max(before.rfind("\n"), before.rfind("\r")) + 1 :]
+    after = after.split("\n", 1)[0].split("\r", 1)[0]
+    counts: dict[str, int] = {}
+    for ch in before + after:
+        if ch.isalpha():
+            script = info(ch).script
+            counts[script] = counts.get(script, 0) + 1
+    if not counts:
+        return None
+    (best, count), *rest = sorted(counts.items(), key=lambda item: -item[1])
+    if count < 3 or (rest and rest[0][1] * 3 > count):
+        return None
+    return best
+
+
+def _respelt(word: str, major: str, minor: str) -> tuple[str, str, str] | None:
+    """(major, minor, word respelt in ``major``) when every ``minor`` letter has a look-alike there."""
+    from checker.extract.unicode_chars import LOOKALIKES, info
+
     table = LOOKALIKES.get((major, minor))
     if table is None:
         return None
@@ -146,7 +191,7 @@ def _lookalikes(word: str) -> tuple[str, str, str] | None:
 
 def _as_roman_numeral(word: str, counts: dict[str, int]) -> tuple[str, str, str] | None:
     """A Roman numeral typed with look-alike letters ("ХХI" with Cyrillic Х): respelt in Latin."""
-    from checker.extract.unicode_text import LOOKALIKES
+    from checker.extract.unicode_chars import LOOKALIKES
 
     other = next((script for script in counts if script != "Latin"), None)
     table = LOOKALIKES.get(("Latin", other or ""))

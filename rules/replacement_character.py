@@ -59,9 +59,10 @@ class ReplacementCharacter(Rule):
         prose = doc.prose
         if "\ufffd" not in prose:
             return
-        from checker.extract.unicode_text import excerpt, garbled_runs
+        from checker.extract.encoding import encoding_facts
+        from checker.extract.unicode_chars import excerpt
 
-        garbled = [(run.start, run.end) for run in garbled_runs(prose) if run.replacement]
+        garbled = [(run.start, run.end) for run in encoding_facts(doc).garbled_runs if run.replacement]
         for match in _RUN.finditer(prose):
             start, end = match.span()
             if any(s <= start and end <= e for s, e in garbled):

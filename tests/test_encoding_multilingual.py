@@ -15,7 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from checker.extract.unicode_text import garbled_runs, info, script_of
+from checker.extract.garbled import garbled_runs
+from checker.extract.unicode_chars import info, script_of
 from checker.testing import lint
 
 CJK_SAMPLES = Path(sys.base_prefix) / "lib" / f"python{sys.version_info.major}.{sys.version_info.minor}" / "test" / "cjkencodings"

@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from checker.document import Document, line_break_offsets
-from checker.extract.unicode_text import _line_end
+from checker.extract.mojibake_repairs import _line_end
 
 texts = st.text(alphabet="a\n\r ", max_size=40)
 

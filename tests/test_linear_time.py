@@ -14,7 +14,7 @@ from difflib import SequenceMatcher
 import pytest
 
 from checker.extract.alignment import differences
-from checker.extract.unicode_text import mojibake_repairs
+from checker.extract.mojibake_repairs import mojibake_repairs
 from checker.patterns import NextStop
 from checker.readers.markdown_inline import comments, images, inline_code, links
 

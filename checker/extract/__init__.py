@@ -6,6 +6,10 @@ fills its own fields of the sheet. A module is named after its kind unless
 two modules share a name). The engine runs only the extractors that
 the enabled rules require (``Rule.requires``), plus their dependencies;
 ``factlint facts`` runs them all.
+
+The encoding facts (garbled runs, mojibake repairs: ``encoding.py``) are not
+a fact-sheet kind: only document rules read them, so ``encoding_facts(doc)``
+computes each once per document, on first use, and keeps it on the Document.
 """
 
 from __future__ import annotations
