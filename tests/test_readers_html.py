@@ -77,7 +77,9 @@ def test_no_fix_inside_a_word_that_holds_an_entity() -> None:
 def test_entities_are_no_false_positives() -> None:
     page = "<p>Research &amp; development at AT&amp;T rose 5%.</p>\n"
     assert lint(page, select=["ENC"], path="page.html") == []
-    assert [d.rule for d in lint(page.replace("<p>", "").replace("</p>", ""), select=["ENC"], path="page.txt")] == ["ENC008", "ENC008"]
+    # In plain text the same entities are real leftovers: one finding per entity, its other places related.
+    [found] = lint(page.replace("<p>", "").replace("</p>", ""), select=["ENC"], path="page.txt")
+    assert found.rule == "ENC008" and len(found.related) == 1
 
 
 def test_suppression_comments_work_in_html() -> None:
