@@ -15,11 +15,14 @@ from dataclasses import dataclass, field
 
 from checker.extract.claim_change_checks import check_event
 from checker.extract.claim_context import (
+    ARTICLE_BEFORE,
     CUE,
     CUE_BEFORE,
     DIRECTION,
     FROM_DIRECT,
     FROM_OF,
+    NOUN_CUES,
+    QUALIFIED,
     Cue,
     Item,
     in_context,
@@ -70,6 +73,7 @@ class Event:
     froms: list[Item] = field(default_factory=list)
     tos: list[Item] = field(default_factory=list)
     subjects: list[Item] = field(default_factory=list)
+    qualified: bool = False  # the rate is on another basis than the figures ("in constant currency")
 
 
 def _is_rate_unit(q: Quantity) -> bool:
@@ -85,7 +89,8 @@ def change_claims(prose: str, start: int, end: int, quantities: list[Quantity]) 
     events = _events(prose, start, items)
     claims: list[Claim] = []
     for event in events:
-        claims.extend(check_event(prose, event))
+        if not event.qualified:
+            claims.extend(check_event(prose, event))
     return claims
 
 
@@ -119,6 +124,8 @@ def _events(prose: str, start: int, items: list[Item]) -> list[Event]:
     events = list(by_cue.values())
     for cue in cues:
         if cue.start not in by_cue and not any(e.cue.start <= cue.start < e.cue.end for e in by_cue.values()):
+            if prose[cue.start:cue.end].lower() in NOUN_CUES and not ARTICLE_BEFORE.search(prose[max(start, cue.start - 30):cue.start].lower()):
+                continue  # "cut its growth forecast from 2.1% to 1.4%": "growth" names the metric
             events.append(Event(cue, cue.start))
     if not events:
         return []
@@ -140,6 +147,8 @@ def _events(prose: str, start: int, items: list[Item]) -> list[Event]:
                 item.role = "to"
         if item.role == "from" and rate_before and _COMPARE.search(item.before) and item.before.strip().startswith(","):
             item.role = "ignored"  # "grew 19%, compared to 4.4% in the prior year": a rate compared with a rate
+        elif item.role == "from" and index > 0 and _compared_with_previous(items[index - 1], item, cues):
+            item.role = "ignored"  # "grew 12% to $50 million, with net income of $8 million compared with $6 million"
     # Assign levels to the event whose anchor precedes them (the first event takes what comes before it).
     for item in items:
         if item.role in ("from", "to"):
@@ -162,12 +171,23 @@ def _events(prose: str, start: int, items: list[Item]) -> list[Event]:
             continue
         merged.append(event)
     events = merged
+    for event in events:
+        last = max([r.q.end for r in event.rates] + [event.cue.end])
+        event.qualified = QUALIFIED.search(prose[start:last + 40].lower()) is not None
     first = events[0]
     subjects = [it for it in items if not it.role and is_level(it.q) and it.q.end <= first.anchor]
     first.subjects = [it for it in subjects if _glue_ok(prose, it.q.end, first.anchor, items)]
     if len(first.subjects) != 1 or len(subjects) > 2:
         first.subjects = []
     return events
+
+
+def _compared_with_previous(previous: Item, item: Item, cues: list[Cue]) -> bool:
+    """Whether a "from" level is compared with the level just before it, another metric's, not with the change."""
+    return (
+        not previous.role and is_level(previous.q) and previous.q.unit == item.q.unit
+        and not CUE.search(item.before) and any(c.end <= previous.q.start for c in cues)
+    )
 
 
 def _merge_glue_ok(glue: str) -> bool:

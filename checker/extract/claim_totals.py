@@ -39,6 +39,8 @@ _PARTS_AFTER = LazyPattern(
     r"divided\s+(?:between|into)|(?:which|that)\s+(?:comprised|consisted\s+of|was\s+made\s+up\s+of))|"
     r"(?P<partial>including|(?:which|that)\s+included|such\s+as|(?<=,\s)of\s+which|(?<=,)of\s+which))\b"
 )
+# Parts followed by "among other items", "and other costs": some of the parts, not all of them.
+_OTHERS_AFTER = LazyPattern(r"^(?:\s+[\w'’-]+){0,3}?\s*,?\s*(?:among\s+others?\b|among\s+other\s|and\s+other\s|as\s+well\s+as\s|etc\b)")
 _PARENTHESIS_AFTER = LazyPattern(r"^(?:\s+[\w'’-]+){0,3}?\s*\(\s*$")
 _SIGNED_GLUE = LazyPattern(r"\b(?:offset|partially|partly|less|minus|net\s+of|compared|versus|excluding|except)\b")
 _LIST_GLUE = LazyPattern(r"^[^;:()%]{0,60}$")
@@ -87,6 +89,7 @@ def total_claims(prose: str, start: int, end: int, found: list[Quantity]) -> lis
             parts = _list_after(prose, found, index, end, parenthesised=parts_match is None)
             if parts:
                 partial = parts_match is not None and parts_match.group("partial") is not None
+                partial = partial or _OTHERS_AFTER.match(prose[parts[-1].end:min(end, parts[-1].end + 60)].lower()) is not None
                 claims.append(_total(total, parts, exact=not partial, loose=parts_match is None))
     return claims
 
