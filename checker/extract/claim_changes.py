@@ -40,7 +40,8 @@ _CUE_AFTER = LazyPattern(
     r"^\s*(?:(?:year[- ]over[- ]year|year[- ]on[- ]year|yoy|y/y|annual|sequential|organic|overall|reported)\s+)?"
     rf"(?P<cue>{_NOUN_CUES})\b"
 )
-_CHAIN = LazyPattern(r"^\s*(?:,\s*)?(?:or|and|representing)\s*$|^\s*\(\s*$")
+# "$9,688 or 9.4%", "1.2 million units, or 15.1%" (a unit word may follow the first rate).
+_CHAIN = LazyPattern(r"^\s*(?:[a-z][\w-]*\s*){0,2}(?:,\s*)?(?:or|and|representing)\s*$|^\s*\(\s*$")
 _FROM_YEAR = LazyPattern(r"\(\s*(?:fy\s*|fiscal\s+)?(?:19|20)\d\d\s*:\s*$")
 _TO = LazyPattern(r"(?:(?<![\w-])(?P<word>[\w-]+)\s+)?to\s+$|\b(?:reaching|reached|to\s+reach|totall?ing|totall?ed)\s+$")
 _NOT_TO = frozenset(
@@ -48,8 +49,18 @@ _NOT_TO = frozenset(
     "contribute contributed contributing applied applicable up close amounting amounted amount".split()
 )
 _MERGE_GLUE = LazyPattern(
-    r"(?:\s+(?:in|for|during|at|as\s+of)\s+[\w\s'’-]{0,30}?|\s+per\s+\w+)?"
+    r"(?:\s+[a-z][\w-]*)?(?:\s+(?:in|for|during|at|as\s+of)\s+[\w\s'’-]{0,30}?|\s+per\s+\w+)?"
     r"[\s,(]*(?:(?:an?|the|which\s+(?:is|was)|representing|or)\b\s*)?(?:an?\b\s*)?"
+)
+# Two levels dated by their years, then the change between them: "$10.0 million in 2023 and
+# $17.5 million in 2024, an increase of 75%".
+_YEAR_THEN_AND = LazyPattern(
+    r"^(?:\s+[a-z][\w-]*)?\s+(?:in|for|during)\s+(?:fiscal\s+|fy\s*)?(?P<year>(?:19|20)\d\d)\s*,?\s+"
+    r"(?:and|compared\s+(?:with|to)|versus|vs\.?)\s+$"
+)
+_YEAR_THEN_CUE = LazyPattern(
+    r"^(?:\s+[a-z][\w-]*)?\s+(?:in|for|during)\s+(?:fiscal\s+|fy\s*)?(?P<year>(?:19|20)\d\d)\s*,\s*(?:(?:an?|representing(?:\s+an?)?)\s+)?"
+    r"(?:[a-z]+(?:\s+(?:of|by))?\s*)?$"
 )
 _COMPARE = LazyPattern(r"\b(?:compared|versus|vs\.?|relative|against)\b")
 _DATE = LazyPattern(
@@ -174,12 +185,29 @@ def _events(prose: str, start: int, items: list[Item]) -> list[Event]:
     for event in events:
         last = max([r.q.end for r in event.rates] + [event.cue.end])
         event.qualified = QUALIFIED.search(prose[start:last + 40].lower()) is not None
+    _dated_pair(items, events)
     first = events[0]
     subjects = [it for it in items if not it.role and is_level(it.q) and it.q.end <= first.anchor]
     first.subjects = [it for it in subjects if _glue_ok(prose, it.q.end, first.anchor, items)]
     if len(first.subjects) != 1 or len(subjects) > 2:
         first.subjects = []
     return events
+
+
+def _dated_pair(items: list[Item], events: list[Event]) -> None:
+    """Levels dated by year right before a change that has none: "$10.0 million in 2023 and $17.5 million in 2024, an increase of 75%"."""
+    for index in range(1, len(items) - 1):
+        first, second, rate = items[index - 1], items[index], items[index + 1]
+        if first.role or second.role or rate.role != "rate" or not (is_level(first.q) and is_level(second.q)):
+            continue
+        early, late = _YEAR_THEN_AND.match(first.after), _YEAR_THEN_CUE.match(second.after)
+        if early is None or late is None or early.group("year") >= late.group("year"):
+            continue
+        for event in events:
+            if rate in event.rates and not (event.froms or event.tos):
+                first.role, second.role = "from", "to"
+                event.froms.append(first)
+                event.tos.append(second)
 
 
 def _compared_with_previous(previous: Item, item: Item, cues: list[Cue]) -> bool:

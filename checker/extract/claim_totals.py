@@ -108,6 +108,43 @@ def _parts_after(prose: str, text: str, start: int, end: int, at: int) -> re.Mat
     return _PARTS_AFTER.match(prose[at:end].lower())
 
 
+# "318 patients were enrolled: 160 in arm A and 148 in arm B": a total, a few words, a colon, its parts.
+_COLON_AFTER = LazyPattern(r"^(?:\s+[\w'’-]+){1,6}?\s*:\s+$")
+_COLON_GLUE = LazyPattern(r"^[^;:()%]{0,50}$")
+_COLON_STOP = LazyPattern(r"\b(?:of\s+whom|of\s+which|including|respectively|such\s+as|among|per|each|compared|versus|from)\b")
+
+
+def colon_total_claims(prose: str, start: int, end: int, found: list[Quantity]) -> list[Claim]:
+    """A total stated before a colon and every figure after the colon its parts ("318 patients: 160 in arm A and 148 in arm B")."""
+    if ":" not in prose[start:end]:
+        return []
+    for index, total in enumerate(found[:-2]):
+        if total.kind != "number" or total.unit in ("%", "x", "pp", "pt", "bp") or total.value <= 0:
+            continue
+        if total.exact and total.scale == 1 and (1900 <= total.value <= 2100 and "," not in total.text):
+            continue  # a year, not a count
+        if not _COLON_AFTER.match(prose[total.end:found[index + 1].start]):
+            continue
+        parts = found[index + 1:]
+        joins = [prose[parts[k].end:parts[k + 1].start] for k in range(len(parts) - 1)]
+        tail = prose[parts[-1].end:end]
+        if not all(_compatible_count(part, total) for part in parts) or not re.search(r"\band\b|,|\bplus\b", joins[-1].lower()):
+            return []
+        if not all(_COLON_GLUE.match(g) and "," in g or re.search(r"\band\b|\bplus\b", g.lower()) for g in joins):
+            return []
+        if any(CUE.search(g.lower()) or _COLON_STOP.search(g.lower()) for g in joins) or _COLON_STOP.search(tail.lower()) or CUE.search(tail.lower()):
+            return []
+        return [_total(total, parts, exact=True, loose=False)]
+    return []
+
+
+def _compatible_count(part: Quantity, total: Quantity) -> bool:
+    """A part of a total: a figure of the same unit and, for a count, a count."""
+    if part.kind != "number" or part.unit != total.unit or part.value < 0 or part.value > total.high:
+        return False
+    return not (total.exact and total.scale == 1) or (part.exact and part.scale == 1)
+
+
 def _compatible(part: Quantity, total: Quantity) -> bool:
     return part.kind == "number" and part.unit == total.unit and (not part.exact or part.scale > 1) and part.value >= 0
 
