@@ -29,7 +29,8 @@ if TYPE_CHECKING:
     from checker.document import Sentence
 
 _TOTAL_BEFORE = LazyPattern(
-    r"(?:\b(?:for|to|with|giving|bringing|making)\s+(?:a\s+|an\s+)?(?:total|combined|aggregate|overall)"
+    r"(?:\b(?:for|to|with|giving|bringing|making)\s+(?:a\s+|an\s+)?(?:[a-z]+-[a-z]+\s+|(?:annual|quarterly|monthly|yearly)\s+)?"
+    r"(?:total|combined|aggregate|overall)"
     r"(?:\s+[\w'’-]+){0,3}?(?:\s+of)?|\b(?:totall?ing|totall?ed|combined\s+for)(?:\s+a\s+total\s+of)?)\s*$"
 )
 # Matched at the end of a total in the lowercased sentence (``match`` anchors it there: no "^").
