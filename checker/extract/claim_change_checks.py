@@ -9,6 +9,7 @@ increase" as 3x or 4x).
 from __future__ import annotations
 
 import math
+import re
 from typing import TYPE_CHECKING
 
 from checker.extract.claim_context import (
@@ -33,7 +34,7 @@ def check_event(prose: str, event: Event) -> list[Claim]:
         return []
     a = event.froms[0] if event.froms else None
     b = event.tos[0] if event.tos else (event.subjects[0] if event.subjects else None)
-    if a is not None and b is not None and (not same_unit(a.q, b.q) or _signs_differ(a, b)):
+    if a is not None and b is not None and (not same_unit(a.q, b.q) or _signs_differ(a, b) or _nouns_differ(a, b)):
         return []
     direction = event.cue.direction
     percents = [r for r in event.rates if r.q.unit in ("%", "pp", "pt", "bp")]
@@ -65,6 +66,26 @@ def check_event(prose: str, event: Event) -> list[Claim]:
     elif d is not None and p is not None and (a is not None or b is not None) and direction:
         claims.append(_percent_of_delta(a, b, d, p, direction))
     return [c for c in claims if c is not None]
+
+
+_NOT_UNITS = frozenset(
+    "to from in on at for of and or a an the by per last this that next year years month months quarter quarters "
+    "week weeks day days compared versus vs with as while but which".split()
+)
+
+
+def _noun_after(item: Item) -> str:
+    match = re.match(r"\s+([a-z]+)\b", item.after)
+    word = match.group(1) if match else ""
+    return "" if word in _NOT_UNITS else word.removesuffix("s")
+
+
+def _nouns_differ(a: Item, b: Item) -> bool:
+    """Whether two bare figures count different things ("from 3 gas to 3000 particles")."""
+    if a.q.unit or b.q.unit:
+        return False
+    first, second = _noun_after(a), _noun_after(b)
+    return bool(first and second and first != second)
 
 
 def _signs_differ(a: Item, b: Item) -> bool:

@@ -112,7 +112,7 @@ def _parts_after(prose: str, text: str, start: int, end: int, at: int) -> re.Mat
 # "318 patients were enrolled: 160 in arm A and 148 in arm B": a total, a few words, a colon, its parts.
 _COLON_AFTER = LazyPattern(r"^(?:\s+[\w'’-]+){1,6}?\s*:\s+$")
 _COLON_GLUE = LazyPattern(r"^[^;:()%]{0,50}$")
-_COLON_STOP = LazyPattern(r"\b(?:of\s+whom|of\s+which|including|respectively|such\s+as|among|per|each|compared|versus|from)\b")
+_COLON_STOP = LazyPattern(r"\b(?:of\s+whom|of\s+which|including|respectively|such\s+as|among|per|each|every|compared|versus|from)\b")
 
 
 def colon_total_claims(prose: str, start: int, end: int, found: list[Quantity]) -> list[Claim]:
@@ -124,9 +124,12 @@ def colon_total_claims(prose: str, start: int, end: int, found: list[Quantity]) 
             continue
         if total.exact and total.scale == 1 and (1900 <= total.value <= 2100 and "," not in total.text):
             continue  # a year, not a count
-        if not _COLON_AFTER.match(prose[total.end:found[index + 1].start]):
+        label = prose[total.end:found[index + 1].start]
+        if not _COLON_AFTER.match(label) or _COLON_STOP.search(label.lower()):
             continue
         parts = found[index + 1:]
+        if not all(any(c.isdigit() for c in q.text) for q in (total, *parts)):
+            return []  # "two in each direction: one for lengths, one for content": counting words, not a sum
         joins = [prose[parts[k].end:parts[k + 1].start] for k in range(len(parts) - 1)]
         tail = prose[parts[-1].end:end]
         if not all(_compatible_count(part, total) for part in parts) or not re.search(r"\band\b|,|\bplus\b", joins[-1].lower()):
