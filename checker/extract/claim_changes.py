@@ -62,6 +62,9 @@ _YEAR_THEN_CUE = LazyPattern(
     r"^(?:\s+[a-z][\w-]*)?\s+(?:in|for|during)\s+(?:fiscal\s+|fy\s*)?(?P<year>(?:19|20)\d\d)\s*,\s*(?:(?:an?|representing(?:\s+an?)?)\s+)?"
     r"(?:[a-z]+(?:\s+(?:of|by))?\s*)?$"
 )
+_COLON_GLUE = LazyPattern(r"[^:;.\d]{0,30}:[^:;.\d]{0,50}", re.I)
+# "60 ms, down from 120 ms": the level before "up from" or "down from" is where the change ends.
+_TO_BEFORE_FROM = LazyPattern(r"^(?:\s+[a-z]+)?\s*,\s*(?:up|down)\s+from\s+$")
 _COMPARE = LazyPattern(r"\b(?:compared|versus|vs\.?|relative|against)\b")
 _DATE = LazyPattern(
     r"\b(?:january|february|march|april|may|june|july|august|september|october|november|december|"
@@ -141,6 +144,7 @@ def _events(prose: str, start: int, items: list[Item]) -> list[Event]:
     if not events:
         return []
     events.sort(key=lambda e: e.anchor)
+    ends_before: set[int] = set()
     for index, item in enumerate(items):
         if item.role or not is_level(item.q):
             continue
@@ -153,6 +157,9 @@ def _events(prose: str, start: int, items: list[Item]) -> list[Event]:
             item.role = "from"  # "from net sales of $1,502.9 million", naming what the sentence is about
         elif item.hedge in ("over", "above") and (rate_before or CUE_BEFORE.search(item.before)):
             item.role, item.hedge = "from", None
+        elif index + 1 < len(items) and _TO_BEFORE_FROM.match(item.after) and is_level(items[index + 1].q):
+            item.role = "to"
+            ends_before.add(index)
         elif (match := _TO.search(item.before)) is not None and (match.group("word") or "") not in _NOT_TO:
             if cue_before or any(other.role == "from" for other in items[:index]):
                 item.role = "to"
@@ -160,12 +167,14 @@ def _events(prose: str, start: int, items: list[Item]) -> list[Event]:
             item.role = "ignored"  # "grew 19%, compared to 4.4% in the prior year": a rate compared with a rate
         elif item.role == "from" and index > 0 and _compared_with_previous(items[index - 1], item, cues):
             item.role = "ignored"  # "grew 12% to $50 million, with net income of $8 million compared with $6 million"
-    # Assign levels to the event whose anchor precedes them (the first event takes what comes before it).
-    for item in items:
+    # Assign levels to the event whose anchor precedes them (the first event takes what comes before it);
+    # the end level before "down from" goes with the level after it.
+    for index, item in enumerate(items):
         if item.role in ("from", "to"):
             owner = events[0]
+            at = items[index + 1].q.start if index in ends_before else item.q.start
             for event in events:
-                if event.anchor <= item.q.start:
+                if event.anchor <= at:
                     owner = event
             (owner.froms if item.role == "from" else owner.tos).append(item)
     # A rate right after a cue that owns the levels states the same change:
@@ -179,6 +188,15 @@ def _events(prose: str, start: int, items: list[Item]) -> list[Event]:
             and _merge_glue_ok(prose[max(i.q.end for i in previous_event.froms + previous_event.tos):event.anchor].lower())
         ):
             previous_event.rates, previous_event.cue = event.rates, event.cue
+            continue
+        if (
+            previous_event is not None and previous_event.rates and not (previous_event.froms or previous_event.tos)
+            and not event.rates and event.froms and event.tos
+            and _COLON_GLUE.fullmatch(prose[max(r.q.end for r in previous_event.rates):min(i.q.start for i in event.froms + event.tos)])
+        ):
+            # "3x lower: each query now takes 60 ms, down from 120 ms": the rate, then the levels it is about.
+            event.rates, event.cue = previous_event.rates, previous_event.cue
+            merged[-1] = event
             continue
         merged.append(event)
     events = merged
