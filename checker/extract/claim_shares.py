@@ -31,11 +31,12 @@ _MEASURE_NOUNS = frozenset(
 
 _INT = r"\d{1,3}(?:,\d{3})+|\d+"
 _PCT = r"(?P<p>\d+(?:\.\d+)?)\s*(?:%|percent\b|per\s+cent\b)"
+_ORDINAL = r"(?:st|nd|rd|th)\b"  # "1/5th" is a fraction, not a count of a whole
 _SHARE_PATTERNS = (
     # "62% (256 of 412)", "62% (256/412)", "62% (n = 256/412)"
     LazyPattern(rf"{_PCT}\s*\(\s*(?:n\s*=\s*)?(?P<n>{_INT})\s*(?:/|of|out\s+of)\s*(?:the\s+)?(?P<N>{_INT})\b[^()]{{0,40}}\)", re.I),
     # "256 of 412 patients (62%)", "256/412 (62%)"
-    LazyPattern(rf"(?<![\d.,])(?P<n>{_INT})\s*(?:/|of|out\s+of)\s*(?:the\s+)?(?P<N>{_INT})\s*(?:[a-z][\w-]*\s+){{0,3}}?\(\s*{_PCT}\s*\)", re.I),
+    LazyPattern(rf"(?<![\d.,])(?P<n>{_INT})\s*(?:/|of|out\s+of)\s*(?:the\s+)?(?P<N>{_INT})(?!{_ORDINAL})\s*(?:[a-z][\w-]*\s+){{0,3}}?\(\s*{_PCT}\s*\)", re.I),
 )
 _PCT_COUNT = (
     # "62% (256)" and "256 patients (62%)": the whole is found in the paragraph.

@@ -88,7 +88,7 @@ def total_claims(prose: str, start: int, end: int, found: list[Quantity]) -> lis
         following = prose[total.end:found[index + 1].start] if index + 1 < len(found) else ""
         if parts_match or _PARENTHESIS_AFTER.match(following):
             parts = _list_after(prose, found, index, end, parenthesised=parts_match is None)
-            if parts:
+            if parts and not _labels(prose, total, parts):
                 partial = parts_match is not None and parts_match.group("partial") is not None
                 partial = partial or _OTHERS_AFTER.match(prose[parts[-1].end:min(end, parts[-1].end + 60)].lower()) is not None
                 claims.append(_total(total, parts, exact=not partial, loose=parts_match is None))
@@ -207,6 +207,13 @@ def _list_after(prose: str, found: list[Quantity], index: int, end: int, parenth
     return parts
 
 
+def _labels(prose: str, total: Quantity, parts: list[Quantity]) -> bool:
+    """Whether the figures are labels, not amounts: a version repeated ("2.6 or 2.7, including ... 2.7"), a model ("IBM 360")."""
+    if any(part.text == total.text for part in parts):
+        return True
+    return any(not part.unit and re.search(r"\b[A-Z][\w-]*\s$", prose[max(0, part.start - 20):part.start]) for part in parts)
+
+
 def _total(total: Quantity, parts: list[Quantity], exact: bool, loose: bool) -> Claim:
     interval = Interval(0.0, 0.0)
     for part in parts:
@@ -306,6 +313,8 @@ def percent_sum_claims(prose: str, start: int, end: int, found: list[Quantity]) 
         return []
     text = prose[start:end].lower()
     cue = _PERCENT_WHOLE.search(text)
+    if re.search(r"%\s+of\s+(?:the\s+)?(?:remaining|rest|other)\b", text):
+        return []  # "95% of the remaining 5%": a share of a share, not a part of the whole
     if cue is None or ("respectively" in text and RESPECTIVELY.search(text)) or CUE.search(text):
         return []
     total = Interval(0.0, 0.0)
