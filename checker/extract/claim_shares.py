@@ -48,7 +48,7 @@ _WHOLE = (
     LazyPattern(rf"(?<![\d.,$€£¥])(?P<N>{_INT})\s+(?P<noun>[a-z][\w-]*)\s+(?:(?:were|was|had\s+been|have\s+been)\s+)?"
                r"(?:enrolled|randomi[sz]ed|treated|included|evaluable|analy[sz]ed|surveyed|assessed|recruited|dosed|"
                r"screened|interviewed|polled|participated|responded|registered)\b", re.I),
-    LazyPattern(rf"\b(?:a\s+total\s+of|among|of\s+the|of\s+all)\s+(?P<N>{_INT})\s+(?P<noun>[a-z][\w-]*)", re.I),
+    LazyPattern(rf"\b(?:a\s+total\s+of|among(?:\s+the)?|of\s+the|of\s+all)\s+(?P<N>{_INT})\s+(?P<noun>[a-z][\w-]*)", re.I),
     LazyPattern(rf"\(\s*[nN]\s*=\s*(?P<N>{_INT})\s*\)"),
 )
 _REFERS_TO_WHOLE = LazyPattern(r"^\W*(?:of|among)\s+(?:these|them|those|whom|this\s+group)\b|\b(?:of|among)\s+whom\b", re.I)
@@ -153,6 +153,8 @@ def _paragraph_whole(doc: Document, sentence: Sentence) -> _Whole | None:
             noun = (match.groupdict().get("noun") or "").lower()
             if noun in _MEASURE_NOUNS:
                 continue
+            if noun.endswith("ed"):
+                noun = ""  # "among the 214 treated": a participle, not the noun counted
             wholes.add(_Whole(_int(match.group("N")), noun))
     values = {value for value, _ in wholes}
     if len(values) != 1:
