@@ -9,9 +9,12 @@ increase" as 3x or 4x).
 from __future__ import annotations
 
 import math
+import re
 from typing import TYPE_CHECKING
 
 from checker.extract.claim_context import (
+    LOSS_WORD,
+    PROFIT_WORD,
     Item,
     level_of,
     same_unit,
@@ -31,7 +34,7 @@ def check_event(prose: str, event: Event) -> list[Claim]:
         return []
     a = event.froms[0] if event.froms else None
     b = event.tos[0] if event.tos else (event.subjects[0] if event.subjects else None)
-    if a is not None and b is not None and not same_unit(a.q, b.q):
+    if a is not None and b is not None and (not same_unit(a.q, b.q) or _signs_differ(a, b) or _nouns_differ(a, b)):
         return []
     direction = event.cue.direction
     percents = [r for r in event.rates if r.q.unit in ("%", "pp", "pt", "bp")]
@@ -63,6 +66,32 @@ def check_event(prose: str, event: Event) -> list[Claim]:
     elif d is not None and p is not None and (a is not None or b is not None) and direction:
         claims.append(_percent_of_delta(a, b, d, p, direction))
     return [c for c in claims if c is not None]
+
+
+_NOT_UNITS = frozenset(
+    "to from in on at for of and or a an the by per last this that next year years month months quarter quarters "
+    "week weeks day days compared versus vs with as while but which".split()
+)
+
+
+def _noun_after(item: Item) -> str:
+    match = re.match(r"\s+([a-z]+)\b", item.after)
+    word = match.group(1) if match else ""
+    return "" if word in _NOT_UNITS else word.removesuffix("s")
+
+
+def _nouns_differ(a: Item, b: Item) -> bool:
+    """Whether two bare figures count different things ("from 3 gas to 3000 particles")."""
+    if a.q.unit or b.q.unit:
+        return False
+    first, second = _noun_after(a), _noun_after(b)
+    return bool(first and second and first != second)
+
+
+def _signs_differ(a: Item, b: Item) -> bool:
+    """Whether one level is called a loss and the other a profit ("from a loss of $9.0 million to a profit of $2.0 million")."""
+    said = [(bool(LOSS_WORD.search(i.before[-30:])), bool(PROFIT_WORD.search(i.before[-30:]))) for i in (a, b)]
+    return (said[0][0] and said[1][1] and not said[1][0]) or (said[0][1] and said[1][0] and not said[0][0])
 
 
 def _stated(item: Item, direction: int, scale: float = 1.0) -> list[Interval]:

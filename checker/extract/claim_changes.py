@@ -15,11 +15,14 @@ from dataclasses import dataclass, field
 
 from checker.extract.claim_change_checks import check_event
 from checker.extract.claim_context import (
+    ARTICLE_BEFORE,
     CUE,
     CUE_BEFORE,
     DIRECTION,
     FROM_DIRECT,
     FROM_OF,
+    NOUN_CUES,
+    QUALIFIED,
     Cue,
     Item,
     in_context,
@@ -37,7 +40,8 @@ _CUE_AFTER = LazyPattern(
     r"^\s*(?:(?:year[- ]over[- ]year|year[- ]on[- ]year|yoy|y/y|annual|sequential|organic|overall|reported)\s+)?"
     rf"(?P<cue>{_NOUN_CUES})\b"
 )
-_CHAIN = LazyPattern(r"^\s*(?:,\s*)?(?:or|and|representing)\s*$|^\s*\(\s*$")
+# "$9,688 or 9.4%", "1.2 million units, or 15.1%" (a unit word may follow the first rate).
+_CHAIN = LazyPattern(r"^\s*(?:[a-z][\w-]*\s*){0,2}(?:,\s*)?(?:or|and|representing)\s*$|^\s*\(\s*$")
 _FROM_YEAR = LazyPattern(r"\(\s*(?:fy\s*|fiscal\s+)?(?:19|20)\d\d\s*:\s*$")
 _TO = LazyPattern(r"(?:(?<![\w-])(?P<word>[\w-]+)\s+)?to\s+$|\b(?:reaching|reached|to\s+reach|totall?ing|totall?ed)\s+$")
 _NOT_TO = frozenset(
@@ -45,9 +49,22 @@ _NOT_TO = frozenset(
     "contribute contributed contributing applied applicable up close amounting amounted amount".split()
 )
 _MERGE_GLUE = LazyPattern(
-    r"(?:\s+(?:in|for|during|at|as\s+of)\s+[\w\s'’-]{0,30}?|\s+per\s+\w+)?"
+    r"(?:\s+[a-z][\w-]*)?(?:\s+(?:in|for|during|at|as\s+of)\s+[\w\s'’-]{0,30}?|\s+per\s+\w+)?"
     r"[\s,(]*(?:(?:an?|the|which\s+(?:is|was)|representing|or)\b\s*)?(?:an?\b\s*)?"
 )
+# Two levels dated by their years, then the change between them: "$10.0 million in 2023 and
+# $17.5 million in 2024, an increase of 75%".
+_YEAR_THEN_AND = LazyPattern(
+    r"^(?:\s+[a-z][\w-]*)?\s+(?:in|for|during)\s+(?:fiscal\s+|fy\s*)?(?P<year>(?:19|20)\d\d)\s*,?\s+"
+    r"(?:and|compared\s+(?:with|to)|versus|vs\.?)\s+$"
+)
+_YEAR_THEN_CUE = LazyPattern(
+    r"^(?:\s+[a-z][\w-]*)?\s+(?:in|for|during)\s+(?:fiscal\s+|fy\s*)?(?P<year>(?:19|20)\d\d)\s*,\s*(?:(?:an?|representing(?:\s+an?)?)\s+)?"
+    r"(?:[a-z]+(?:\s+(?:of|by))?\s*)?$"
+)
+_COLON_GLUE = LazyPattern(r"[^:;.\d]{0,30}:[^:;.\d]{0,50}", re.I)
+# "60 ms, down from 120 ms": the level before "up from" or "down from" is where the change ends.
+_TO_BEFORE_FROM = LazyPattern(r"^(?:\s+[a-z]+)?\s*,\s*(?:up|down)\s+from\s+$")
 _COMPARE = LazyPattern(r"\b(?:compared|versus|vs\.?|relative|against)\b")
 _DATE = LazyPattern(
     r"\b(?:january|february|march|april|may|june|july|august|september|october|november|december|"
@@ -70,6 +87,7 @@ class Event:
     froms: list[Item] = field(default_factory=list)
     tos: list[Item] = field(default_factory=list)
     subjects: list[Item] = field(default_factory=list)
+    qualified: bool = False  # the rate is on another basis than the figures ("in constant currency")
 
 
 def _is_rate_unit(q: Quantity) -> bool:
@@ -85,7 +103,8 @@ def change_claims(prose: str, start: int, end: int, quantities: list[Quantity]) 
     events = _events(prose, start, items)
     claims: list[Claim] = []
     for event in events:
-        claims.extend(check_event(prose, event))
+        if not event.qualified:
+            claims.extend(check_event(prose, event))
     return claims
 
 
@@ -119,10 +138,13 @@ def _events(prose: str, start: int, items: list[Item]) -> list[Event]:
     events = list(by_cue.values())
     for cue in cues:
         if cue.start not in by_cue and not any(e.cue.start <= cue.start < e.cue.end for e in by_cue.values()):
+            if prose[cue.start:cue.end].lower() in NOUN_CUES and not ARTICLE_BEFORE.search(prose[max(start, cue.start - 30):cue.start].lower()):
+                continue  # "cut its growth forecast from 2.1% to 1.4%": "growth" names the metric
             events.append(Event(cue, cue.start))
     if not events:
         return []
     events.sort(key=lambda e: e.anchor)
+    ends_before: set[int] = set()
     for index, item in enumerate(items):
         if item.role or not is_level(item.q):
             continue
@@ -135,17 +157,24 @@ def _events(prose: str, start: int, items: list[Item]) -> list[Event]:
             item.role = "from"  # "from net sales of $1,502.9 million", naming what the sentence is about
         elif item.hedge in ("over", "above") and (rate_before or CUE_BEFORE.search(item.before)):
             item.role, item.hedge = "from", None
+        elif index + 1 < len(items) and _TO_BEFORE_FROM.match(item.after) and is_level(items[index + 1].q):
+            item.role = "to"
+            ends_before.add(index)
         elif (match := _TO.search(item.before)) is not None and (match.group("word") or "") not in _NOT_TO:
             if cue_before or any(other.role == "from" for other in items[:index]):
                 item.role = "to"
         if item.role == "from" and rate_before and _COMPARE.search(item.before) and item.before.strip().startswith(","):
             item.role = "ignored"  # "grew 19%, compared to 4.4% in the prior year": a rate compared with a rate
-    # Assign levels to the event whose anchor precedes them (the first event takes what comes before it).
-    for item in items:
+        elif item.role == "from" and index > 0 and _compared_with_previous(items[index - 1], item, cues):
+            item.role = "ignored"  # "grew 12% to $50 million, with net income of $8 million compared with $6 million"
+    # Assign levels to the event whose anchor precedes them (the first event takes what comes before it);
+    # the end level before "down from" goes with the level after it.
+    for index, item in enumerate(items):
         if item.role in ("from", "to"):
             owner = events[0]
+            at = items[index + 1].q.start if index in ends_before else item.q.start
             for event in events:
-                if event.anchor <= item.q.start:
+                if event.anchor <= at:
                     owner = event
             (owner.froms if item.role == "from" else owner.tos).append(item)
     # A rate right after a cue that owns the levels states the same change:
@@ -160,14 +189,51 @@ def _events(prose: str, start: int, items: list[Item]) -> list[Event]:
         ):
             previous_event.rates, previous_event.cue = event.rates, event.cue
             continue
+        if (
+            previous_event is not None and previous_event.rates and not (previous_event.froms or previous_event.tos)
+            and not event.rates and event.froms and event.tos
+            and _COLON_GLUE.fullmatch(prose[max(r.q.end for r in previous_event.rates):min(i.q.start for i in event.froms + event.tos)])
+        ):
+            # "3x lower: each query now takes 60 ms, down from 120 ms": the rate, then the levels it is about.
+            event.rates, event.cue = previous_event.rates, previous_event.cue
+            merged[-1] = event
+            continue
         merged.append(event)
     events = merged
+    for event in events:
+        last = max([r.q.end for r in event.rates] + [event.cue.end])
+        event.qualified = QUALIFIED.search(prose[start:last + 40].lower()) is not None
+    _dated_pair(items, events)
     first = events[0]
     subjects = [it for it in items if not it.role and is_level(it.q) and it.q.end <= first.anchor]
     first.subjects = [it for it in subjects if _glue_ok(prose, it.q.end, first.anchor, items)]
     if len(first.subjects) != 1 or len(subjects) > 2:
         first.subjects = []
     return events
+
+
+def _dated_pair(items: list[Item], events: list[Event]) -> None:
+    """Levels dated by year right before a change that has none: "$10.0 million in 2023 and $17.5 million in 2024, an increase of 75%"."""
+    for index in range(1, len(items) - 1):
+        first, second, rate = items[index - 1], items[index], items[index + 1]
+        if first.role or second.role or rate.role != "rate" or not (is_level(first.q) and is_level(second.q)):
+            continue
+        early, late = _YEAR_THEN_AND.match(first.after), _YEAR_THEN_CUE.match(second.after)
+        if early is None or late is None or early.group("year") >= late.group("year"):
+            continue
+        for event in events:
+            if rate in event.rates and not (event.froms or event.tos):
+                first.role, second.role = "from", "to"
+                event.froms.append(first)
+                event.tos.append(second)
+
+
+def _compared_with_previous(previous: Item, item: Item, cues: list[Cue]) -> bool:
+    """Whether a "from" level is compared with the level just before it, another metric's, not with the change."""
+    return (
+        not previous.role and is_level(previous.q) and previous.q.unit == item.q.unit
+        and not CUE.search(item.before) and any(c.end <= previous.q.start for c in cues)
+    )
 
 
 def _merge_glue_ok(glue: str) -> bool:

@@ -21,12 +21,12 @@ from checker.patterns import LazyPattern, trie_regex
 _UP = (
     "increased increase increases increasing rose rise rises rising risen grew grow grows growing grown growth "
     "climbed climb climbing jumped jump jumps gained gain gains expanded expansion surged surge soared advanced "
-    "up higher uplift boosted added"
+    "up higher uplift boosted added raised widened"
 ).split()
 _DOWN = (
     "decreased decrease decreases decreasing fell fall falls falling fallen declined decline declines declining "
     "dropped drop drops dropping slipped slid dipped dip plunged plummeted contracted contraction shrank shrunk "
-    "retreated down lower reduced reduction reductions cut"
+    "retreated down lower lowered reduced reduction reductions cut trimmed slashed narrowed slowed eased"
 ).split()
 _NEUTRAL = "improved improvement improve improving deteriorated deterioration changed change changes moved swung".split()
 DIRECTION = {**dict.fromkeys(_UP, 1), **dict.fromkeys(_DOWN, -1), **dict.fromkeys(_NEUTRAL, 0)}
@@ -48,6 +48,21 @@ FROM_OF = LazyPattern(
     r"(?:\bfrom|\b(?:as\s+)?compared\s+(?:to|with)|\bversus|\bvs\.?)\s+(?:[\w'’-]+\s+){1,4}?(?:of|at|was|were)\s+$"
 )
 RESPECTIVELY = LazyPattern(r"\brespectively\b")
+# Change words that are also the names of metrics ("job gains", "its growth forecast"): without "a" or
+# "an" before them they name what changes, and the direction comes from the verb and the figures.
+NOUN_CUES = frozenset("growth gain gains increase increases rise decline drop fall expansion contraction reduction reductions uplift".split())
+ARTICLE_BEFORE = LazyPattern(r"\b(?:an?|the)\s+(?:[\w-]+\s+)?$")
+# A rate measured on another basis than the stated figures ("5% in constant currency", "organic growth
+# of 5%"): the figures cannot check it.
+QUALIFIED = LazyPattern(
+    r"\b(?:constant[- ]currenc|constant\s+exchange|currency[- ]neutral|local[- ]currenc|organic(?:ally)?\b|"
+    r"like[- ]for[- ]like|comparable[- ](?:store|sales|basis)|same[- ]store|excluding\s+(?:the\s+)?(?:impacts?\s+of\s+|effects?\s+of\s+)?"
+    r"(?:foreign\s+)?(?:currency|exchange|fx|acquisitions|divestitures)|ex[- ]fx\b|adjusted\s+for\s+(?:currency|inflation|acquisitions)|"
+    r"in\s+real\s+terms|inflation[- ]adjusted|pro[- ]forma|underlying\s+(?:basis|growth|sales|revenue))"
+)
+# What marks a figure as a loss or as a profit, said just before it.
+LOSS_WORD = LazyPattern(r"\b(?:loss|losses|deficit|shortfall|outflow)\b")
+PROFIT_WORD = LazyPattern(r"\b(?:profit|income|earnings|surplus|gain|inflow)\b")
 
 
 class Cue(NamedTuple):

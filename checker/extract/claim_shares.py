@@ -31,11 +31,12 @@ _MEASURE_NOUNS = frozenset(
 
 _INT = r"\d{1,3}(?:,\d{3})+|\d+"
 _PCT = r"(?P<p>\d+(?:\.\d+)?)\s*(?:%|percent\b|per\s+cent\b)"
+_ORDINAL = r"(?:st|nd|rd|th)\b"  # "1/5th" is a fraction, not a count of a whole
 _SHARE_PATTERNS = (
     # "62% (256 of 412)", "62% (256/412)", "62% (n = 256/412)"
     LazyPattern(rf"{_PCT}\s*\(\s*(?:n\s*=\s*)?(?P<n>{_INT})\s*(?:/|of|out\s+of)\s*(?:the\s+)?(?P<N>{_INT})\b[^()]{{0,40}}\)", re.I),
     # "256 of 412 patients (62%)", "256/412 (62%)"
-    LazyPattern(rf"(?<![\d.,])(?P<n>{_INT})\s*(?:/|of|out\s+of)\s*(?:the\s+)?(?P<N>{_INT})\s*(?:[a-z][\w-]*\s+){{0,3}}?\(\s*{_PCT}\s*\)", re.I),
+    LazyPattern(rf"(?<![\d.,])(?P<n>{_INT})\s*(?:/|of|out\s+of)\s*(?:the\s+)?(?P<N>{_INT})(?!{_ORDINAL})\s*(?:[a-z][\w-]*\s+){{0,3}}?\(\s*{_PCT}\s*\)", re.I),
 )
 _PCT_COUNT = (
     # "62% (256)" and "256 patients (62%)": the whole is found in the paragraph.
@@ -47,7 +48,7 @@ _WHOLE = (
     LazyPattern(rf"(?<![\d.,$€£¥])(?P<N>{_INT})\s+(?P<noun>[a-z][\w-]*)\s+(?:(?:were|was|had\s+been|have\s+been)\s+)?"
                r"(?:enrolled|randomi[sz]ed|treated|included|evaluable|analy[sz]ed|surveyed|assessed|recruited|dosed|"
                r"screened|interviewed|polled|participated|responded|registered)\b", re.I),
-    LazyPattern(rf"\b(?:a\s+total\s+of|among|of\s+the|of\s+all)\s+(?P<N>{_INT})\s+(?P<noun>[a-z][\w-]*)", re.I),
+    LazyPattern(rf"\b(?:a\s+total\s+of|among(?:\s+the)?|of\s+the|of\s+all)\s+(?P<N>{_INT})\s+(?P<noun>[a-z][\w-]*)", re.I),
     LazyPattern(rf"\(\s*[nN]\s*=\s*(?P<N>{_INT})\s*\)"),
 )
 _REFERS_TO_WHOLE = LazyPattern(r"^\W*(?:of|among)\s+(?:these|them|those|whom|this\s+group)\b|\b(?:of|among)\s+whom\b", re.I)
@@ -152,6 +153,8 @@ def _paragraph_whole(doc: Document, sentence: Sentence) -> _Whole | None:
             noun = (match.groupdict().get("noun") or "").lower()
             if noun in _MEASURE_NOUNS:
                 continue
+            if noun.endswith("ed"):
+                noun = ""  # "among the 214 treated": a participle, not the noun counted
             wholes.add(_Whole(_int(match.group("N")), noun))
     values = {value for value, _ in wholes}
     if len(values) != 1:

@@ -29,7 +29,8 @@ if TYPE_CHECKING:
     from checker.document import Sentence
 
 _TOTAL_BEFORE = LazyPattern(
-    r"(?:\b(?:for|to|with|giving|bringing|making)\s+(?:a\s+|an\s+)?(?:total|combined|aggregate|overall)"
+    r"(?:\b(?:for|to|with|giving|bringing|making)\s+(?:a\s+|an\s+)?(?:[a-z]+-[a-z]+\s+|(?:annual|quarterly|monthly|yearly)\s+)?"
+    r"(?:total|combined|aggregate|overall)"
     r"(?:\s+[\w'’-]+){0,3}?(?:\s+of)?|\b(?:totall?ing|totall?ed|combined\s+for)(?:\s+a\s+total\s+of)?)\s*$"
 )
 # Matched at the end of a total in the lowercased sentence (``match`` anchors it there: no "^").
@@ -39,6 +40,8 @@ _PARTS_AFTER = LazyPattern(
     r"divided\s+(?:between|into)|(?:which|that)\s+(?:comprised|consisted\s+of|was\s+made\s+up\s+of))|"
     r"(?P<partial>including|(?:which|that)\s+included|such\s+as|(?<=,\s)of\s+which|(?<=,)of\s+which))\b"
 )
+# Parts followed by "among other items", "and other costs": some of the parts, not all of them.
+_OTHERS_AFTER = LazyPattern(r"^(?:\s+[\w'’-]+){0,3}?\s*,?\s*(?:among\s+others?\b|among\s+other\s|and\s+other\s|as\s+well\s+as\s|etc\b)")
 _PARENTHESIS_AFTER = LazyPattern(r"^(?:\s+[\w'’-]+){0,3}?\s*\(\s*$")
 _SIGNED_GLUE = LazyPattern(r"\b(?:offset|partially|partly|less|minus|net\s+of|compared|versus|excluding|except)\b")
 _LIST_GLUE = LazyPattern(r"^[^;:()%]{0,60}$")
@@ -85,8 +88,9 @@ def total_claims(prose: str, start: int, end: int, found: list[Quantity]) -> lis
         following = prose[total.end:found[index + 1].start] if index + 1 < len(found) else ""
         if parts_match or _PARENTHESIS_AFTER.match(following):
             parts = _list_after(prose, found, index, end, parenthesised=parts_match is None)
-            if parts:
+            if parts and not _labels(prose, total, parts):
                 partial = parts_match is not None and parts_match.group("partial") is not None
+                partial = partial or _OTHERS_AFTER.match(prose[parts[-1].end:min(end, parts[-1].end + 60)].lower()) is not None
                 claims.append(_total(total, parts, exact=not partial, loose=parts_match is None))
     return claims
 
@@ -103,6 +107,46 @@ def _parts_after(prose: str, text: str, start: int, end: int, at: int) -> re.Mat
     if len(text) == end - start and prose[at - 1] != "," and not prose[at - 1].isspace():
         return _PARTS_AFTER.match(text, at - start)
     return _PARTS_AFTER.match(prose[at:end].lower())
+
+
+# "318 patients were enrolled: 160 in arm A and 148 in arm B": a total, a few words, a colon, its parts.
+_COLON_AFTER = LazyPattern(r"^(?:\s+[\w'’-]+){1,6}?\s*:\s+$")
+_COLON_GLUE = LazyPattern(r"^[^;:()%]{0,50}$")
+_COLON_STOP = LazyPattern(r"\b(?:of\s+whom|of\s+which|including|respectively|such\s+as|among|per|each|every|compared|versus|from)\b")
+
+
+def colon_total_claims(prose: str, start: int, end: int, found: list[Quantity]) -> list[Claim]:
+    """A total stated before a colon and every figure after the colon its parts ("318 patients: 160 in arm A and 148 in arm B")."""
+    if ":" not in prose[start:end]:
+        return []
+    for index, total in enumerate(found[:-2]):
+        if total.kind != "number" or total.unit in ("%", "x", "pp", "pt", "bp") or total.value <= 0:
+            continue
+        if total.exact and total.scale == 1 and (1900 <= total.value <= 2100 and "," not in total.text):
+            continue  # a year, not a count
+        label = prose[total.end:found[index + 1].start]
+        if not _COLON_AFTER.match(label) or _COLON_STOP.search(label.lower()):
+            continue
+        parts = found[index + 1:]
+        if not all(any(c.isdigit() for c in q.text) for q in (total, *parts)):
+            return []  # "two in each direction: one for lengths, one for content": counting words, not a sum
+        joins = [prose[parts[k].end:parts[k + 1].start] for k in range(len(parts) - 1)]
+        tail = prose[parts[-1].end:end]
+        if not all(_compatible_count(part, total) for part in parts) or not re.search(r"\band\b|,|\bplus\b", joins[-1].lower()):
+            return []
+        if not all(_COLON_GLUE.match(g) and "," in g or re.search(r"\band\b|\bplus\b", g.lower()) for g in joins):
+            return []
+        if any(CUE.search(g.lower()) or _COLON_STOP.search(g.lower()) for g in joins) or _COLON_STOP.search(tail.lower()) or CUE.search(tail.lower()):
+            return []
+        return [_total(total, parts, exact=True, loose=False)]
+    return []
+
+
+def _compatible_count(part: Quantity, total: Quantity) -> bool:
+    """A part of a total: a figure of the same unit and, for a count, a count."""
+    if part.kind != "number" or part.unit != total.unit or part.value < 0 or part.value > total.high:
+        return False
+    return not (total.exact and total.scale == 1) or (part.exact and part.scale == 1)
 
 
 def _compatible(part: Quantity, total: Quantity) -> bool:
@@ -161,6 +205,13 @@ def _list_after(prose: str, found: list[Quantity], index: int, end: int, parenth
     if parenthesised and not _PARENTHESIS_AFTER.match(prose[total.end:parts[0].start]):
         return []
     return parts
+
+
+def _labels(prose: str, total: Quantity, parts: list[Quantity]) -> bool:
+    """Whether the figures are labels, not amounts: a version repeated ("2.6 or 2.7, including ... 2.7"), a model ("IBM 360")."""
+    if any(part.text == total.text for part in parts):
+        return True
+    return any(not part.unit and re.search(r"\b[A-Z][\w-]*\s$", prose[max(0, part.start - 20):part.start]) for part in parts)
 
 
 def _total(total: Quantity, parts: list[Quantity], exact: bool, loose: bool) -> Claim:
@@ -262,6 +313,8 @@ def percent_sum_claims(prose: str, start: int, end: int, found: list[Quantity]) 
         return []
     text = prose[start:end].lower()
     cue = _PERCENT_WHOLE.search(text)
+    if re.search(r"%\s+of\s+(?:the\s+)?(?:remaining|rest|other)\b", text):
+        return []  # "95% of the remaining 5%": a share of a share, not a part of the whole
     if cue is None or ("respectively" in text and RESPECTIVELY.search(text)) or CUE.search(text):
         return []
     total = Interval(0.0, 0.0)

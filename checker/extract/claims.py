@@ -38,7 +38,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from checker.extract.claim_cagr import cagr_claims
 from checker.extract.claim_changes import change_claims
 from checker.extract.claim_shares import share_claims
-from checker.extract.claim_totals import percent_sum_claims, together_claims, total_claims
+from checker.extract.claim_totals import colon_total_claims, percent_sum_claims, together_claims, total_claims
 from checker.facts import Claim, Quantity
 from checker.patterns import LazyPattern
 
@@ -73,12 +73,14 @@ def find_claims(doc: Document, quantities: list[Quantity]) -> list[Claim]:
             continue  # no figure: every kind of claim needs one in the sentence
         found = [q for q in quantities[lo:hi] if q.end <= sentence.end]
         if len(found) >= 2:
-            for seg_start, seg_end in _segments(prose[sentence.start:sentence.end], sentence.start):
+            for seg_start, seg_end in _rate_joined(prose, _segments(prose[sentence.start:sentence.end], sentence.start), found):
                 segment = [q for q in found if q.start >= seg_start and q.end <= seg_end]
                 if len(segment) >= 2:
                     claims.extend(change_claims(prose, seg_start, seg_end, segment))
                     claims.extend(cagr_claims(prose, seg_start, seg_end, segment))
             claims.extend(total_claims(prose, sentence.start, sentence.end, found))
+            if len(found) >= 3:
+                claims.extend(colon_total_claims(prose, sentence.start, sentence.end, found))
             claims.extend(percent_sum_claims(prose, sentence.start, sentence.end, found))
         if any(q.unit == "%" for q in found):
             claims.extend(share_claims(prose, sentence, found, doc))
@@ -106,6 +108,21 @@ def _sentences_with(sentences: list[Sentence], starts: list[int]) -> Sequence[in
 
 
 _SEGMENT_MARKS = (";", ":", "•", "·", "while", "whereas")  # every break contains one of these, or ", but"
+
+
+def _rate_joined(prose: str, spans: list[_Span], found: list[Quantity]) -> list[_Span]:
+    """Clauses with a clause that holds only rates joined to the one after its colon ("3x lower: 60 ms, down from 120 ms")."""
+    if len(spans) < 2:
+        return spans
+    out = [spans[0]]
+    for span in spans[1:]:
+        last = out[-1]
+        inside = [q for q in found if q.start >= last.start and q.end <= last.end]
+        if inside and all(q.unit in ("x", "%") for q in inside) and ":" in prose[last.end:span.start]:
+            out[-1] = _Span(last.start, span.end)
+        else:
+            out.append(span)
+    return out
 
 
 def _segments(text: str, offset: int) -> list[_Span]:
