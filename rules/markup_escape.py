@@ -31,15 +31,16 @@ _TECHNICAL = LazyPattern(r"\\[A-Za-z0-9\\{}]")
 
 
 class MarkupEscape(Rule):
-    """A Markdown escape such as ``\\$62.2`` shown literally in a plain-text file.
+    """A Markdown escape such as ``\\$62.2`` shown literally in a plain-text, HTML, Word or PDF file.
 
     What it checks
     --------------
     Reports a backslash directly before a punctuation mark that Markdown
     escapes (``\\$``, ``\\*``, ``\\_``, ``\\#``, ``\\[...\\]``, ``\\%`` after a
-    figure, ``1\\.``, ``\\-`` or ``\\*`` at the start of a line, ...) in a plain-text
-    file, where nothing will remove it. Markdown files are not checked: there
-    the backslash is correct and invisible once rendered.
+    figure, ``1\\.``, ``\\-`` or ``\\*`` at the start of a line, ...) in a plain-text,
+    HTML, Word or PDF file, where nothing will remove it (a Markdown source
+    pasted into a web page or a document keeps its backslashes). Markdown files
+    are not checked: there the backslash is correct and invisible once rendered.
 
     The rule stays quiet where backslashes are meant: a paragraph that also
     contains a Windows path (``C:\\Users``), an escape sequence (``\\n``),
@@ -70,7 +71,8 @@ class MarkupEscape(Rule):
     code = "TXT001"
     name = "markup-escape"
     severity = "warning"
-    formats = frozenset({"text"})
+    # Every format but Markdown, where the backslash is an escape that rendering removes.
+    formats = frozenset({"text", "html", "docx", "pdf"})
 
     def check(self, doc, facts) -> Iterator[Finding]:
         prose = doc.prose
