@@ -343,7 +343,7 @@ def _finish(
         for rule in suppression_rules:  # the suppression hook: rules that judge the directives themselves
             if ignored and matches(rule.code, ignored):
                 continue
-            for finding in rule.check_suppressions(sheet, unused):
+            for finding in rule.check_suppressions(sheet, unused, suppressor.invalid):
                 out.append(resolve(finding, sheet, rules[finding.rule], settings, by_path))
     out.sort(key=Diagnostic.sort_key)
     return out

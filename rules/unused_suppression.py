@@ -37,7 +37,7 @@ class UnusedSuppression(Rule):
     severity = "info"
     reads_suppressions = True
 
-    def check_suppressions(self, facts, unused):
+    def check_suppressions(self, facts, unused, invalid=()):
         for directive in unused:
             codes = " ".join(directive.codes) or "all rules"
             yield self.finding(directive.start, directive.end, f"suppression of {codes} is unused: no finding was suppressed here")
