@@ -125,6 +125,8 @@ def _check_parser() -> argparse.ArgumentParser:
     output.add_argument("-q", "--quiet", action="store_true", help="print findings only, no summary")
     exits = parser.add_argument_group("exit status")
     exits.add_argument("--fail-on", choices=("error", "warning", "info"), help="lowest severity that fails the run (default: config, else warning)")
+    exits.add_argument("--baseline", metavar="FILE", help="report only findings not in this baseline (default: config baseline)")
+    exits.add_argument("--write-baseline", metavar="FILE", help="record every finding of this run in FILE (stale entries pruned), report none")
     exits.add_argument("--exit-zero", action="store_true", help="exit 0 even when findings are reported")
     fixing = parser.add_argument_group("fixes")
     fixing.add_argument("--fix", action="store_true", help="apply safe fixes in place")
@@ -200,6 +202,7 @@ def _cmd_check(argv: list[str]) -> int:
             result = run(sources, settings, rules, jobs=args.jobs, cache_dir=cache_dir)
             result.stats["fixed_documents"] = len(changed)
 
+    _baseline(args, settings, result)
     fmt = args.output_format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "full")
     stream: TextIO
     if args.output_file:
@@ -242,6 +245,31 @@ def _cmd_check(argv: list[str]) -> int:
     threshold = SEVERITY_RANK[fail_on]
     failing = any(SEVERITY_RANK[d.severity] >= threshold for d in result.diagnostics)
     return EXIT_FINDINGS if failing else EXIT_OK
+
+
+def _baseline(args: argparse.Namespace, settings, result) -> None:
+    """Record the findings in ``--write-baseline``, or drop those ``--baseline`` (or config) holds."""
+    from checker import baseline
+
+    root = Path(settings.root)
+    if args.write_baseline:
+        target = Path(args.write_baseline)
+        previous = baseline.load(target) if target.exists() else None  # never overwrite a file that is not one
+        count = baseline.write(target, result, root, previous)
+        _say(f"baseline {target}: {count} finding{'s' if count != 1 else ''} recorded")
+        result.diagnostics = []
+        return
+    name = args.baseline or (str(root / settings.baseline) if settings.baseline else None)
+    if not name:
+        return
+    outcome = baseline.apply(result, baseline.load(Path(name)), root)
+    result.diagnostics = outcome.kept
+    stale = sum(outcome.stale.values())
+    if stale:
+        _say(
+            f"baseline {name}: {stale} {'entries no longer match' if stale != 1 else 'entry no longer matches'} a finding (fixed or reworded); "
+            "--write-baseline prunes them"
+        )
 
 
 def _named_files(paths: list[str], stdin_filename: str | None) -> set[str]:

@@ -100,6 +100,9 @@ class Settings(_Strict):
     vocabulary: Vocabulary = Field(default_factory=Vocabulary)
     dates: Dates = Field(default_factory=Dates)
     ledger: str | None = None
+    # Accepted findings (relative to the project root); only findings not in it are
+    # reported. Written by ``--write-baseline``; see checker.baseline.
+    baseline: str | None = None
     # rule name or code -> that rule's options table
     rules: dict[str, dict[str, Any]] = Field(default_factory=dict)
 
