@@ -89,3 +89,21 @@ def test_baseline_from_config_and_bad_files(documents, run_cli):
     assert json.loads((documents / "notes.json").read_text()) == {"name": "something else"}
     code, _, err = run_cli(*ARGS, "--baseline", "missing.json", ".")
     assert code == 2 and "baseline file not found" in err
+
+
+def test_sarif_fingerprints_are_the_baseline_key(documents, run_cli):
+    from checker.baseline import Key, fingerprint
+
+    def fingerprints() -> list[str]:
+        _, out, _ = run_cli(*ARGS, "-f", "sarif", "doc05.md")
+        return [r["partialFingerprints"]["factlintContentKey/v1"] for r in json.loads(out)["runs"][0]["results"]]
+
+    before = fingerprints()
+    assert len(set(before)) == 2
+    path = documents / "doc05.md"
+    path.write_text("An opening paragraph, added later.\n\n" + path.read_text(encoding="utf-8"), encoding="utf-8")
+    assert fingerprints() == before
+    run_cli(*ARGS, "--write-baseline", "base.json", "doc05.md")
+    entries = json.loads((documents / "base.json").read_text())["findings"]
+    keys = [Key(e["path"], e["rule"], e["text"], e["context"]) for e in entries]
+    assert sorted(fingerprint(key) for key in keys) == sorted(before)
