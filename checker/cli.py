@@ -165,16 +165,18 @@ def _cmd_check(argv: list[str]) -> int:
     if args.fix and "-" in args.paths:
         raise UsageError("--fix cannot rewrite standard input; use --diff")
     settings = _settings(args.config)
-    from checker.registry import resolve_selection
+    from checker.engine import validate_selectors
+    from checker.registry import RegistryError, resolve_selection
 
+    validate_selectors(settings)  # first, so that an unknown rule in the config names the file
     select = _split(args.select) or list(settings.select)
     select += _split(args.extend_select)
     ignore = list(settings.ignore) + _split(args.ignore)
-    rules = resolve_selection(select, ignore)
+    try:
+        rules = resolve_selection(select, ignore)
+    except RegistryError as unknown:  # the config's selectors are valid: this one came from the command line
+        raise UsageError(f"--select/--extend-select/--ignore: {unknown}") from None
     fail_on = args.fail_on or settings.fail_on
-    from checker.engine import validate_selectors
-
-    validate_selectors(settings)
 
     from checker.engine import run
     from checker.sources import collect
@@ -329,8 +331,10 @@ def _cmd_facts(argv: list[str]) -> int:
     if bool(args.path) == bool(args.corpus):
         raise UsageError("give either FILE or --corpus DIR")
     settings = _settings(args.config)
-    from checker.engine import run
+    from checker.engine import run, validate_selectors
     from checker.registry import resolve_selection
+
+    validate_selectors(settings)
     from checker.sources import collect
 
     rules = resolve_selection(list(settings.select), list(settings.ignore))

@@ -71,7 +71,11 @@ def lookup(selector: str) -> list[type[Rule]]:
     category = [r for r in rules if r.category == token.lower()]
     if category:
         return category
-    raise RegistryError(f"unknown rule or prefix {selector!r}")
+    import difflib
+
+    known = [r.code for r in rules] + [r.name for r in rules]
+    close = difflib.get_close_matches(upper if upper[:3] in FAMILIES else token.lower(), known, n=1, cutoff=0.7)
+    raise RegistryError(f"unknown rule or prefix {selector!r}" + (f"; did you mean {close[0]!r}?" if close else ""))
 
 
 def resolve_selection(select: Iterable[str], ignore: Iterable[str]) -> list[type[Rule]]:
