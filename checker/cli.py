@@ -260,12 +260,14 @@ def _baseline(args: argparse.Namespace, settings, result) -> None:
         count = baseline.write(target, result, root, previous)
         _say(f"baseline {target}: {count} finding{'s' if count != 1 else ''} recorded")
         result.diagnostics = []
+        result.stats["baselined"] = count
         return
     name = args.baseline or (str(root / settings.baseline) if settings.baseline else None)
     if not name:
         return
     outcome = baseline.apply(result, baseline.load(Path(name)), root)
     result.diagnostics = outcome.kept
+    result.stats["baselined"] = outcome.matched
     stale = sum(outcome.stale.values())
     if stale:
         _say(

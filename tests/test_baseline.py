@@ -107,3 +107,9 @@ def test_sarif_fingerprints_are_the_baseline_key(documents, run_cli):
     entries = json.loads((documents / "base.json").read_text())["findings"]
     keys = [Key(e["path"], e["rule"], e["text"], e["context"]) for e in entries]
     assert sorted(fingerprint(key) for key in keys) == sorted(before)
+
+
+def test_full_summary_says_how_many_findings_the_baseline_holds_back(documents, run_cli):
+    run_cli(*ARGS, "--write-baseline", "base.json", ".")
+    code, out, _ = run_cli("--no-cache", "-j", "1", "--select", "NUM001,TXT004", "--baseline", "base.json", ".")
+    assert code == 0 and "All clear" in out and "24 known findings not shown: in the baseline." in out
