@@ -120,9 +120,14 @@ class Suppressor:
             else:
                 known.append(code)
         if unknown:
+            from checker.registry import nearest
+
             names = ", ".join(f'"{code}"' for code in unknown)
             plural = "s" if len(unknown) > 1 else ""
-            self.invalid.append(Invalid(directive, f"suppression names unknown rule{plural} {names}: nothing is suppressed for {'them' if plural else 'it'}"))
+            hints = [f'"{close}"' for code in unknown if (close := nearest(code))]
+            hint = f"; did you mean {' or '.join(hints)}?" if hints else ""
+            message = f"suppression names unknown rule{plural} {names}: nothing is suppressed for {'them' if plural else 'it'}{hint}"
+            self.invalid.append(Invalid(directive, message))
             if not known:
                 return None
         return tuple(known)

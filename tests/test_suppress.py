@@ -50,3 +50,10 @@ def test_known_codes_of_a_mixed_directive_still_apply():
 def test_unused_directive_is_still_reported_as_unused():
     text = "<!-- factlint-disable-line NUM001 -->\nNothing here.\n"
     assert _found(text) == [("TXT100", 1)]
+
+
+def test_enable_with_only_unknown_codes_closes_nothing_and_is_reported():
+    text = f"<!-- factlint-disable NUM001 -->\n{BAD}\n<!-- factlint-enable NUM01 -->\n\n{BAD}\n"
+    diagnostics = lint(text, select=SELECT, path="doc.md")
+    assert [(d.rule, d.line) for d in diagnostics] == [("TXT101", 3)]
+    assert 'unknown rule "NUM01"' in diagnostics[0].message
