@@ -11,7 +11,7 @@ class UnusedSuppression(Rule):
     What it checks
     --------------
     Reports inline suppression comments (``<!-- factlint-disable ... -->``,
-    ``disable-next-line``, ``disable-file``) that did not suppress any
+    ``disable-line``, ``disable-next-line``, ``disable-file``) that did not suppress any
     finding in this run. The engine gives the rule every document's unused
     directives after all other rules have run (the suppression hook).
 
