@@ -125,6 +125,8 @@ def _check_parser() -> argparse.ArgumentParser:
     output.add_argument("-q", "--quiet", action="store_true", help="print findings only, no summary")
     exits = parser.add_argument_group("exit status")
     exits.add_argument("--fail-on", choices=("error", "warning", "info"), help="lowest severity that fails the run (default: config, else warning)")
+    exits.add_argument("--baseline", metavar="FILE", help="report only findings not in this baseline (default: config baseline)")
+    exits.add_argument("--write-baseline", metavar="FILE", help="record every finding of this run in FILE (stale entries pruned), report none")
     exits.add_argument("--exit-zero", action="store_true", help="exit 0 even when findings are reported")
     fixing = parser.add_argument_group("fixes")
     fixing.add_argument("--fix", action="store_true", help="apply safe fixes in place")
@@ -163,16 +165,18 @@ def _cmd_check(argv: list[str]) -> int:
     if args.fix and "-" in args.paths:
         raise UsageError("--fix cannot rewrite standard input; use --diff")
     settings = _settings(args.config)
-    from checker.registry import resolve_selection
+    from checker.engine import validate_selectors
+    from checker.registry import RegistryError, resolve_selection
 
+    validate_selectors(settings)  # first, so that an unknown rule in the config names the file
     select = _split(args.select) or list(settings.select)
     select += _split(args.extend_select)
     ignore = list(settings.ignore) + _split(args.ignore)
-    rules = resolve_selection(select, ignore)
+    try:
+        rules = resolve_selection(select, ignore)
+    except RegistryError as unknown:  # the config's selectors are valid: this one came from the command line
+        raise UsageError(f"--select/--extend-select/--ignore: {unknown}") from None
     fail_on = args.fail_on or settings.fail_on
-    from checker.engine import validate_selectors
-
-    validate_selectors(settings)
 
     from checker.engine import run
     from checker.sources import collect
@@ -200,6 +204,7 @@ def _cmd_check(argv: list[str]) -> int:
             result = run(sources, settings, rules, jobs=args.jobs, cache_dir=cache_dir)
             result.stats["fixed_documents"] = len(changed)
 
+    _baseline(args, settings, result)
     fmt = args.output_format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "full")
     stream: TextIO
     if args.output_file:
@@ -242,6 +247,33 @@ def _cmd_check(argv: list[str]) -> int:
     threshold = SEVERITY_RANK[fail_on]
     failing = any(SEVERITY_RANK[d.severity] >= threshold for d in result.diagnostics)
     return EXIT_FINDINGS if failing else EXIT_OK
+
+
+def _baseline(args: argparse.Namespace, settings, result) -> None:
+    """Record the findings in ``--write-baseline``, or drop those ``--baseline`` (or config) holds."""
+    from checker import baseline
+
+    root = Path(settings.root)
+    if args.write_baseline:
+        target = Path(args.write_baseline)
+        previous = baseline.load(target) if target.exists() else None  # never overwrite a file that is not one
+        count = baseline.write(target, result, root, previous)
+        _say(f"baseline {target}: {count} finding{'s' if count != 1 else ''} recorded")
+        result.diagnostics = []
+        result.stats["baselined"] = count
+        return
+    name = args.baseline or (str(root / settings.baseline) if settings.baseline else None)
+    if not name:
+        return
+    outcome = baseline.apply(result, baseline.load(Path(name)), root)
+    result.diagnostics = outcome.kept
+    result.stats["baselined"] = outcome.matched
+    stale = sum(outcome.stale.values())
+    if stale:
+        _say(
+            f"baseline {name}: {stale} {'entries no longer match' if stale != 1 else 'entry no longer matches'} a finding (fixed or reworded); "
+            "--write-baseline prunes them"
+        )
 
 
 def _named_files(paths: list[str], stdin_filename: str | None) -> set[str]:
@@ -301,8 +333,10 @@ def _cmd_facts(argv: list[str]) -> int:
     if bool(args.path) == bool(args.corpus):
         raise UsageError("give either FILE or --corpus DIR")
     settings = _settings(args.config)
-    from checker.engine import run
+    from checker.engine import run, validate_selectors
     from checker.registry import resolve_selection
+
+    validate_selectors(settings)
     from checker.sources import collect
 
     rules = resolve_selection(list(settings.select), list(settings.ignore))

@@ -100,6 +100,9 @@ class Settings(_Strict):
     vocabulary: Vocabulary = Field(default_factory=Vocabulary)
     dates: Dates = Field(default_factory=Dates)
     ledger: str | None = None
+    # Accepted findings (relative to the project root); only findings not in it are
+    # reported. Written by ``--write-baseline``; see checker.baseline.
+    baseline: str | None = None
     # rule name or code -> that rule's options table
     rules: dict[str, dict[str, Any]] = Field(default_factory=dict)
 
@@ -161,16 +164,20 @@ def load_settings(path: Path | None, root: Path | None = None) -> Settings:
         raise ConfigError(f"{path}: not valid TOML: {error}") from None
     except RecursionError:
         raise ConfigError(f"{path}: not valid TOML: nested too deeply to parse") from None
+    prefix: tuple[str, ...] = ()
     if path.name == "pyproject.toml":
         data = data.get("tool", {}).get("factlint", {})
-    return parse_settings(data, str(path), str(path.resolve().parent))
+        prefix = ("tool", "factlint")
+    text = path.read_text(encoding="utf-8")
+    return parse_settings(data, str(path), str(path.resolve().parent), lambda loc: _line_of(text, prefix, loc))
 
 
-def parse_settings(data: dict[str, Any], source: str, root: str) -> Settings:
+def parse_settings(data: dict[str, Any], source: str, root: str, locate=None) -> Settings:
+    """Validated settings; ``locate`` maps a key's path to its line in the file (for messages)."""
     try:
         settings = Settings.model_validate({**data, "source": source, "root": root})
     except ValidationError as error:
-        raise ConfigError(_describe(error, source)) from None
+        raise ConfigError(_describe(error, source, locate)) from None
     if "cache-dir" in data or "cache_dir" in data:
         _check_cache_dir(settings.cache_dir, source, root)
     return settings
@@ -199,15 +206,60 @@ def _check_cache_dir(value: str, source: str, root: str) -> None:
         raise ConfigError(f"{source}: cache-dir: {value!r} {problem}")
 
 
-def _describe(error: ValidationError, source: str) -> str:
+def _describe(error: ValidationError, source: str, locate=None) -> str:
     lines = []
     for item in error.errors():
-        key = ".".join(str(part) for part in item["loc"])
+        loc = tuple(str(part) for part in item["loc"])
+        key = ".".join(loc)
+        line = locate(loc) if locate else None
+        where = f"{source}:{line}" if line else source
         if item["type"] == "extra_forbidden":
-            lines.append(f"{source}: unknown key {key!r}")
+            near = _nearest(loc)
+            lines.append(f"{where}: unknown key {key!r}" + (f"; did you mean {near!r}?" if near else ""))
         else:
-            lines.append(f"{source}: {key}: {item['msg']}")
+            lines.append(f"{where}: {key}: {item['msg']}")
     return "\n".join(lines)
+
+
+def _nearest(loc: tuple[str, ...]) -> str | None:
+    """The valid key closest to the unknown last part of ``loc``, spelled as in the file, if one is close."""
+    import difflib
+
+    model: Any = Settings
+    for part in loc[:-1]:
+        field = next((f for name, f in model.model_fields.items() if part in (name, f.alias)), None)
+        model = field.annotation if field is not None else None
+        if not (isinstance(model, type) and issubclass(model, BaseModel)):
+            return None
+    names = [f.alias or name for name, f in model.model_fields.items() if name not in ("source", "root")]
+    close = difflib.get_close_matches(loc[-1], names, n=1, cutoff=0.6)
+    if not close:
+        return None
+    return ".".join((*loc[:-1], close[0]))
+
+
+_HEADER = re.compile(r"^\s*\[\s*([^\]\[]+?)\s*\]\s*(?:#.*)?$")
+_ASSIGN = re.compile(r"^\s*([A-Za-z0-9_.\"' -]+?)\s*=")
+
+
+def _line_of(text: str, prefix: tuple[str, ...], loc: tuple[str, ...]) -> int | None:
+    """The 1-based line that sets the key ``loc`` (a header, or an assignment in its table), if found."""
+
+    def parts(dotted: str) -> tuple[str, ...]:
+        return tuple(part.strip().strip("\"'") for part in dotted.split("."))
+
+    table: tuple[str, ...] | None = () if not prefix else None
+    for number, line in enumerate(text.splitlines(), 1):
+        if header := _HEADER.match(line):
+            name = parts(header.group(1))
+            table = name[len(prefix):] if name[: len(prefix)] == prefix else None
+            if table == loc:
+                return number
+        elif table is not None and (assign := _ASSIGN.match(line)):
+            path = (*table, *parts(assign.group(1)))
+            if path == loc or path == loc[: len(path)] and len(path) > len(table):
+                return number
+    return None
 
 
 def dump(settings: Settings) -> str:

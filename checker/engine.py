@@ -343,7 +343,7 @@ def _finish(
         for rule in suppression_rules:  # the suppression hook: rules that judge the directives themselves
             if ignored and matches(rule.code, ignored):
                 continue
-            for finding in rule.check_suppressions(sheet, unused):
+            for finding in rule.check_suppressions(sheet, unused, suppressor.invalid):
                 out.append(resolve(finding, sheet, rules[finding.rule], settings, by_path))
     out.sort(key=Diagnostic.sort_key)
     return out
@@ -376,11 +376,12 @@ def configured_severity(rule: type[Rule], settings: Settings) -> str | None:
 
 
 def validate_selectors(settings: Settings) -> None:
-    """Every rule named in severity and per-file-ignores must exist (RegistryError otherwise)."""
+    """Every rule the config names (select, ignore, severity, per-file-ignores) must exist (ConfigError naming the file)."""
     from checker.config import ConfigError
     from checker.registry import RegistryError, lookup
 
-    named = [("severity", key) for key in settings.severity]
+    named = [("select", s) for s in settings.select] + [("ignore", s) for s in settings.ignore]
+    named += [("severity", key) for key in settings.severity]
     named += [("per-file-ignores", s) for selectors in settings.per_file_ignores.values() for s in selectors]
     for table, selector in named:
         try:

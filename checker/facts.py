@@ -28,8 +28,10 @@ class _Fact(BaseModel):
 class Directive(_Fact):
     """An inline suppression comment (see checker.suppress)."""
 
-    kind: Literal["disable", "enable", "disable-next-line", "disable-file"]
+    # "unknown": a ``factlint-`` comment whose directive is none of the others (``word`` says which)
+    kind: Literal["disable", "enable", "disable-line", "disable-next-line", "disable-file", "unknown"]
     codes: tuple[str, ...] = ()  # empty: every rule
+    word: str = ""  # the directive as written, kept for an unknown one
     start: int
     end: int
     line: int  # 1-based line of the comment

@@ -71,7 +71,19 @@ def lookup(selector: str) -> list[type[Rule]]:
     category = [r for r in rules if r.category == token.lower()]
     if category:
         return category
-    raise RegistryError(f"unknown rule or prefix {selector!r}")
+    close = nearest(token)
+    raise RegistryError(f"unknown rule or prefix {selector!r}" + (f"; did you mean {close!r}?" if close else ""))
+
+
+def nearest(token: str) -> str | None:
+    """The rule code or name closest to an unknown ``token``, if one is close (for error messages)."""
+    import difflib
+
+    rules = all_rules()
+    upper = token.strip().upper()
+    known = [r.code for r in rules] + [r.name for r in rules]
+    close = difflib.get_close_matches(upper if upper[:3] in FAMILIES else token.strip().lower(), known, n=1, cutoff=0.7)
+    return close[0] if close else None
 
 
 def resolve_selection(select: Iterable[str], ignore: Iterable[str]) -> list[type[Rule]]:

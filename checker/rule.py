@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from checker.document import Document
     from checker.facts import Directive, FactSheet
     from checker.ledger import Ledger
+    from checker.suppress import Invalid
 
 Category = Literal["names", "encoding", "numbers", "dates", "text"]
 
@@ -111,8 +112,11 @@ class Rule:
         """Findings across every document's fact sheet (corpus rules); set ``path``."""
         return ()
 
-    def check_suppressions(self, facts: FactSheet, unused: Sequence[Directive]) -> Iterable[Finding]:
-        """Findings about a document's suppression directives; ``unused`` suppressed nothing in this run."""
+    def check_suppressions(self, facts: FactSheet, unused: Sequence[Directive], invalid: Sequence[Invalid] = ()) -> Iterable[Finding]:
+        """Findings about a document's suppression directives.
+
+        ``unused`` suppressed nothing in this run; ``invalid`` are not read as written (checker.suppress).
+        """
         return ()
 
     def finding(self, start: int, end: int, message: str, **kwargs) -> Finding:

@@ -32,6 +32,7 @@ from checker.rules.growth_prior_period import GrowthVsPriorPeriod
 
 # dates (DAT)
 from checker.rules.impossible_date import ImpossibleDate
+from checker.rules.invalid_suppression import InvalidSuppression
 from checker.rules.invisible_characters import InvisibleCharacter
 from checker.rules.ledger_mismatch import LedgerMismatch
 from checker.rules.markup_escape import MarkupEscape
@@ -62,6 +63,7 @@ BUILTIN: tuple[type[Rule], ...] = (
     DoubledWord,
     FusedWords,
     UnusedSuppression,
+    InvalidSuppression,
     # encoding
     NonUtf8File,
     Mojibake,

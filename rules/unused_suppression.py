@@ -11,7 +11,7 @@ class UnusedSuppression(Rule):
     What it checks
     --------------
     Reports inline suppression comments (``<!-- factlint-disable ... -->``,
-    ``disable-next-line``, ``disable-file``) that did not suppress any
+    ``disable-line``, ``disable-next-line``, ``disable-file``) that did not suppress any
     finding in this run. The engine gives the rule every document's unused
     directives after all other rules have run (the suppression hook).
 
@@ -37,7 +37,7 @@ class UnusedSuppression(Rule):
     severity = "info"
     reads_suppressions = True
 
-    def check_suppressions(self, facts, unused):
+    def check_suppressions(self, facts, unused, invalid=()):
         for directive in unused:
             codes = " ".join(directive.codes) or "all rules"
             yield self.finding(directive.start, directive.end, f"suppression of {codes} is unused: no finding was suppressed here")

@@ -56,6 +56,9 @@ def render(result, stream, settings=None, color=False, quiet=False) -> None:
     if any(rule.category == "numbers" for rule in result.rules):
         stream.write(f"Checked {s['claims_checked']} numeric claim{'s' if s['claims_checked'] != 1 else ''}, "
                      f"{s['claims_inconsistent']} inconsistent.\n")
+    if result.stats.get("baselined"):
+        known = result.stats["baselined"]
+        stream.write(f"{known} known finding{'s' if known != 1 else ''} not shown: in the baseline.\n")
     if result.stats.get("fixed_documents"):
         stream.write(f"Fixed {result.stats['fixed_documents']} document(s).\n")
     if s["skipped"]:

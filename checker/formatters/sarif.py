@@ -1,16 +1,22 @@
 """``sarif``: SARIF 2.1.0, rules in ``tool.driver.rules``, evidence from other
 places (and other documents) as ``relatedLocations``. Columns count Unicode
-code points (``columnKind: unicodeCodePoints``).
+code points (``columnKind: unicodeCodePoints``). Each result's
+``partialFingerprints`` holds the baseline's content key, hashed
+(checker.baseline), so code scanning follows an alert across commits that
+move it.
 """
 
 from __future__ import annotations
 
 import inspect
 import json
+from pathlib import Path
 
 from checker import __version__
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+# The partialFingerprints entry: the baseline's content key (rule, document, text, its line), hashed.
+FINGERPRINT = "factlintContentKey/v1"
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 
 
@@ -27,7 +33,10 @@ def _location(path: str, region: dict, message: str | None = None, ident: int | 
     return loc
 
 
-def sarif_log(result) -> dict:
+def sarif_log(result, root: Path | None = None) -> dict:
+    """The SARIF log of a run; document paths in fingerprints are relative to ``root`` (default: cwd)."""
+    from checker.baseline import fingerprint, keys
+
     rules = sorted(result.rules, key=lambda r: r.code)
     index = {r.code: i for i, r in enumerate(rules)}
     driver_rules = []
@@ -43,7 +52,8 @@ def sarif_log(result) -> dict:
             }
         )
     results = []
-    for d in result.diagnostics:
+    content_keys = keys(result, root or Path.cwd())
+    for d, key in zip(result.diagnostics, content_keys):
         if d.location is None:
             location = _location(d.path, _region(d.line, d.column, d.end_line, d.end_column))
         else:
@@ -60,6 +70,7 @@ def sarif_log(result) -> dict:
             "level": _LEVEL[d.severity],
             "message": {"text": d.message + (f" ({d.evidence})" if d.evidence else "")},
             "locations": [location],
+            "partialFingerprints": {FINGERPRINT: fingerprint(key)},
         }
         if d.related:
             item["relatedLocations"] = [
@@ -88,5 +99,6 @@ def sarif_log(result) -> dict:
 
 
 def render(result, stream, settings=None, color=False, quiet=False) -> None:
-    json.dump(sarif_log(result), stream, indent=2, ensure_ascii=False)
+    root = Path(settings.root) if settings is not None else None
+    json.dump(sarif_log(result, root), stream, indent=2, ensure_ascii=False)
     stream.write("\n")
