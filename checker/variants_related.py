@@ -16,6 +16,13 @@ headings; names that contain either form compared do not count; a name
 found in more than ``max(DISTINCTIVE_MIN_DOCS, DISTINCTIVE_SHARE x documents)``
 documents is not distinctive (a newspaper's "BBC", a filing's "Board").
 
+Capitals that say nothing are not evidence of a name: a word in capitals
+opening a line (a dateline) or in a run of words in capitals (a headline,
+a sign) is not compared with the same word in lower case.
+
+A form with encoding damage (mojibake, the replacement character) is
+never paired: the encoding rules report it.
+
 What is not restricted: forms the user's vocabulary decides, misspellings
 of lower-case words ("minimsed" / "minimised") and near misses of names
 that are not ordinary words ("Lisafoclax" / "Lisaftoclax"), which are
@@ -42,6 +49,13 @@ NAME_MAX_ZIPF = 3.0
 DISTINCTIVE_MIN_DOCS = 3
 DISTINCTIVE_SHARE = 0.05
 _DECIDED = ("listed", "prefer", "accept")
+# Clues of mojibake (UTF-8 read as Windows-1252 or Latin-1; a token cut at its first damaged
+# character ends in the lead letter) and the replacement character.
+_DAMAGED = re.compile(
+    "\ufffd"
+    "|[\u00c3\u00c2][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]"
+    "|\u00e2\u20ac|[\u00c3\u00c2\u00e2]$"
+)
 _WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -89,11 +103,18 @@ def restrict(pairs: list[VariantPair], sheets: Sequence[FactSheet], relatedness:
     """The pairs as seen within related documents, each oriented by the evidence there."""
     out: dict[str, VariantPair] = {}
     for pair in pairs:
+        if _DAMAGED.search(pair.variant) or _DAMAGED.search(pair.reference):
+            continue  # mojibake: the encoding rules report it, once
         if pair.basis not in _DECIDED and _derived(pair.variant, pair.variant_occurrences, sheets):
             continue
         if pair.basis in _DECIDED or (pair.how.startswith("spelling") and _spelling_anywhere(pair)):
             out.setdefault(pair.variant, pair)
             continue
+        if pair.how == "case" and pair.variant.isupper() and not pair.reference.isupper():
+            kept = [o for o in pair.variant_occurrences if not _typographic(o, sheets[o.sheet])]
+            if not kept:
+                continue
+            pair = VariantPair(pair.variant, pair.reference, kept, pair.reference_occurrences, pair.how, pair.basis, pair.replacement)
         restricted = _restricted(pair, sheets, relatedness)
         if restricted is not None:
             out.setdefault(restricted.variant, restricted)
@@ -153,6 +174,20 @@ def _derived(form: str, occurrences: list[Occurrence], sheets: Sequence[FactShee
     if not stems:
         return False
     return any(stem in sheets[index].entities for index in {o.sheet for o in occurrences} for stem in stems)
+
+
+def _typographic(occurrence: Occurrence, sheet: FactSheet) -> bool:
+    """Capitals that say nothing of the name: a word opening a line (a dateline,
+    "CITY, State, date --") or one of a run of words in capitals."""
+    if occurrence.start in sheet.line_starts or occurrence.start == 0:
+        return True
+    for mention in sheet.names:
+        if mention.start > occurrence.end + 2:
+            break
+        if mention.text.isupper() and len(mention.text) > 1 and mention.start != occurrence.start and mention.kind != "phrase":
+            if 0 <= mention.start - occurrence.end <= 2 or 0 <= occurrence.start - mention.end <= 2:
+                return True
+    return False
 
 
 def _spelling_anywhere(pair: VariantPair) -> bool:
