@@ -12,7 +12,9 @@ least ``RELATED_MIN`` distinctive names besides the pair compared. A
 document's names are its multi-word names and its single names that are not
 capitalised names written mid-sentence (at a sentence start, only those
 that are not ordinary words, Zipf below ``NAME_MAX_ZIPF``), outside
-headings; names that contain either form compared do not count; a name
+headings. Names count as shared only when written alike, to the letter
+and the capital: "BlueKite" here and "Bluekite" there is the question, not
+the evidence. Names that contain either form compared do not count; a name
 found in more than ``max(DISTINCTIVE_MIN_DOCS, DISTINCTIVE_SHARE x documents)``
 documents is not distinctive (a newspaper's "BBC", a filing's "Board").
 
@@ -86,7 +88,7 @@ class Relatedness:
         """Whether two documents are related, not counting names that contain one of ``besides``."""
         if a == b:
             return True
-        shared = [name for name in self.shared(a, b) if not any(key in name or name in key for key in besides)]
+        shared = [name for name in map(join_key, self.shared(a, b)) if not any(key in name or name in key for key in besides)]
         return len(shared) >= RELATED_MIN
 
 
@@ -96,7 +98,7 @@ def _names(sheet: FactSheet) -> Iterable[str]:
         if mention.heading or not text[:1].isupper():
             continue
         if not mention.initial or text.isupper() or zipf(fold(text)) < NAME_MAX_ZIPF:
-            yield join_key(text)
+            yield text
 
 
 def restrict(pairs: list[VariantPair], sheets: Sequence[FactSheet], relatedness: Relatedness) -> list[VariantPair]:
@@ -173,7 +175,11 @@ def _derived(form: str, occurrences: list[Occurrence], sheets: Sequence[FactShee
     stems = [lower[: -len(ending)] for ending in _DERIVING if lower.endswith(ending) and len(lower) - len(ending) >= 3]
     if not stems:
         return False
-    return any(stem in sheets[index].entities for index in {o.sheet for o in occurrences} for stem in stems)
+    for index in {o.sheet for o in occurrences}:
+        written = {entity.lower() for entity in sheets[index].entities}
+        if any(stem in written for stem in stems):
+            return True
+    return False
 
 
 def _typographic(occurrence: Occurrence, sheet: FactSheet) -> bool:

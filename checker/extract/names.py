@@ -13,7 +13,7 @@ Extraction fills three fields of the fact sheet:
   headings, all-capital headlines).
 - ``acronyms`` and ``aliases``: what parentheses say about names
   (``checker.extract.name_parens``).
-- ``entities``: the capitalised words written mid-sentence, lower-cased,
+- ``entities``: the capitalised words written mid-sentence, as written,
   from which the names rules tell which documents are related.
 
 How names compare as strings is ``checker.namecompare``; which forms are
@@ -67,7 +67,7 @@ _HEADING_WORD = LazyPattern(r"[A-Z0-9&]|(?:of|and|the|for|in|on|to|a|an|with|de)
 
 # A capitalised word after a lower-case word or a comma: a proper noun in mid-sentence
 # ("said Roger Bennett"), the evidence of what a document is about.
-_MID_SENTENCE_CAPITAL = LazyPattern(r"(?<=[a-z,] )[A-Z][A-Za-z]{2,}")
+_MID_SENTENCE_CAPITAL = LazyPattern(r"(?<=[a-z,] )[A-Z][A-Za-z]{2,}(?![\w\-])")
 
 # Lower-case words may join a run of capitalised words ("Stock Exchange of Hong Kong").
 _CONNECTORS = frozenset({"of", "&", "de", "du", "la", "von", "van", "der", "del", "da"})
@@ -85,7 +85,7 @@ def extract(doc: Document, sheet: FactSheet, settings: Settings) -> None:
     definitions, aliases = parentheses(prose, mentions + phrases)
     sheet.acronyms.extend(definitions)
     sheet.aliases.extend(aliases)
-    sheet.entities.extend(sorted({word.lower() for word in _MID_SENTENCE_CAPITAL.findall(prose)}))
+    sheet.entities.extend(sorted(set(_MID_SENTENCE_CAPITAL.findall(prose))))
 
 
 def _neutral_lines(doc: Document) -> list[tuple[int, int]]:
