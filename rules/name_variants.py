@@ -31,7 +31,9 @@ class NameVariants(Rule):
     - case, hyphen, space and accent variants: ``BCR-ABL`` / ``Bcr-Abl`` /
       ``BCR ABL``, ``Sjogren`` / ``Sjögren``;
     - multi-word names that differ in one word: ``Elaine Example`` /
-      ``Elaine Exampel``.
+      ``Elaine Exampel``, including a regional spelling inside a proper
+      name (``Harbour Centre`` / ``Harbour Center``; ordinary words in two
+      spellings are left alone).
 
     Forms are compared across documents only when the documents are
     related: they share distinctive names besides the one compared (see
