@@ -19,7 +19,7 @@ from checker.namecompare import camel_case, fold, join_key
 from checker.patterns import LazyPattern
 from checker.variants_data import CASE_MAX_ZIPF, SEPARATOR_MAX_ZIPF, Forms, Occurrence, VariantPair, Vocab, recase
 from checker.variants_near import phrase_variants, spelling_variants
-from checker.variants_related import Relatedness, restrict
+from checker.variants_related import restrict
 from checker.variants_spelling import edit_distance
 
 if TYPE_CHECKING:
@@ -49,7 +49,7 @@ def find_variants(sheets: Sequence[FactSheet], vocabulary: Vocabulary | None = N
     phrase_variants(vocab, corpus.phrases, corpus.aliases, reported_terms, pairs)
     found = list(pairs.values())
     if found:
-        found = restrict(found, sheets, Relatedness(sheets))
+        found = restrict(found, sheets)
     return found
 
 

@@ -101,9 +101,10 @@ def _names(sheet: FactSheet) -> Iterable[str]:
             yield text
 
 
-def restrict(pairs: list[VariantPair], sheets: Sequence[FactSheet], relatedness: Relatedness) -> list[VariantPair]:
+def restrict(pairs: list[VariantPair], sheets: Sequence[FactSheet]) -> list[VariantPair]:
     """The pairs as seen within related documents, each oriented by the evidence there."""
     out: dict[str, VariantPair] = {}
+    relatedness: Relatedness | None = None  # built on the first pair that needs it
     for pair in pairs:
         if _DAMAGED.search(pair.variant) or _DAMAGED.search(pair.reference):
             continue  # mojibake: the encoding rules report it, once
@@ -117,6 +118,8 @@ def restrict(pairs: list[VariantPair], sheets: Sequence[FactSheet], relatedness:
             if not kept:
                 continue
             pair = VariantPair(pair.variant, pair.reference, kept, pair.reference_occurrences, pair.how, pair.basis, pair.replacement)
+        if relatedness is None:
+            relatedness = Relatedness(sheets)
         restricted = _restricted(pair, sheets, relatedness)
         if restricted is not None:
             out.setdefault(restricted.variant, restricted)
