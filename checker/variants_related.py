@@ -9,10 +9,15 @@ related, and which form is right is decided within the related group.
 
 The measure (``Relatedness``): two documents are related when they share at
 least ``RELATED_MIN`` distinctive names besides the pair compared. A
-document's names are its multi-word names and its single names that are not
-capitalised names written mid-sentence (at a sentence start, only those
-that are not ordinary words, Zipf below ``NAME_MAX_ZIPF``), outside
-headings. Names count as shared only when written alike, to the letter
+document's names are the capitalised words it writes mid-sentence
+(``FactSheet.entities``) and its capitalised name mentions, single or
+multi-word, outside headings (at a sentence start, only those that are not
+ordinary words, Zipf below ``NAME_MAX_ZIPF``). Within the related group the
+reference is the form a definition gives (an acronym's or alias's
+parenthesis), else the more frequent form there; each document defining its
+own form, neither is reported. Surnames written after different first names
+in different documents are two people, and a word made from a name the
+document writes ("-ite", "-ist") is not a slip. Names count as shared only when written alike, to the letter
 and the capital: "BlueKite" here and "Bluekite" there is the question, not
 the evidence. Names that contain either form compared do not count; a name
 found in more than ``max(DISTINCTIVE_MIN_DOCS, DISTINCTIVE_SHARE x documents)``
