@@ -15,7 +15,9 @@ multi-word, outside headings (at a sentence start, only those that are not
 ordinary words, Zipf below ``NAME_MAX_ZIPF``). Within the related group the
 reference is the form a definition gives (an acronym's or alias's
 parenthesis), else the more frequent form there; each document defining its
-own form, neither is reported. Surnames written after different first names
+own form, neither is reported. A surname whose capital after "Mac", "Mc",
+"Fitz", "De", "Van" or "Von" differs between two documents is each family's
+own spelling. Surnames written after different first names
 in different documents are two people, and a word made from a name the
 document writes ("-ite", "-ist") is not a slip. Names count as shared only when written alike, to the letter
 and the capital: "BlueKite" here and "Bluekite" there is the question, not
@@ -148,7 +150,7 @@ def _restricted(pair: VariantPair, sheets: Sequence[FactSheet], relatedness: Rel
     v_occ = [o for o in pair.variant_occurrences if o.sheet in group]
     r_occ = [o for o in pair.reference_occurrences if o.sheet in group]
     same_document = bool({o.sheet for o in v_occ} & {o.sheet for o in r_occ})
-    if not same_document and _house_style(pair.variant, pair.reference):
+    if not same_document and (_house_style(pair.variant, pair.reference) or _surname_prefix_case(pair.variant, pair.reference)):
         return None  # "NASDAQ" in one document, "Nasdaq" in another: a style, each consistent
     v_defined = _defined(pair.variant, v_occ, sheets)
     r_defined = _defined(pair.reference, r_occ, sheets)
@@ -214,6 +216,20 @@ def _house_style(a: str, b: str) -> bool:
     if fold(a) != fold(b):
         return False
     return any(sum(c.isupper() for c in x) >= 3 and y[0].isupper() and y[1:].islower() for x, y in ((a, b), (b, a)))
+
+
+_SURNAME_PREFIXES = ("Mac", "Mc", "Fitz", "De", "Van", "Von")
+
+
+def _surname_prefix_case(a: str, b: str) -> bool:
+    """"Macdonald" / "MacDonald": both are surnames, each family's own; different people as often as not."""
+    if a == b or a.lower() != b.lower():
+        return False
+    for prefix in _SURNAME_PREFIXES:
+        n = len(prefix)
+        if a.startswith(prefix) and b.startswith(prefix) and a[n + 1 :] == b[n + 1 :] and a[n].lower() == b[n].lower() != "":
+            return a[n] != b[n]
+    return False
 
 
 def _defined(form: str, occurrences: list[Occurrence], sheets: Sequence[FactSheet]) -> bool:
