@@ -237,6 +237,7 @@ class FactSheet(BaseModel):
     names: list[NameMention] = Field(default_factory=list)
     acronyms: list[AcronymDefinition] = Field(default_factory=list)
     aliases: list[Alias] = Field(default_factory=list)
+    entities: list[str] = Field(default_factory=list)  # capitalised words written mid-sentence, as written (which documents are related)
     quantities: list[Quantity] = Field(default_factory=list)
     claims: list[Claim] = Field(default_factory=list)
     dates: list[DateMention] = Field(default_factory=list)

@@ -19,6 +19,7 @@ from checker.namecompare import camel_case, fold, join_key
 from checker.patterns import LazyPattern
 from checker.variants_data import CASE_MAX_ZIPF, SEPARATOR_MAX_ZIPF, Forms, Occurrence, VariantPair, Vocab, recase
 from checker.variants_near import phrase_variants, spelling_variants
+from checker.variants_related import restrict
 from checker.variants_spelling import edit_distance
 
 if TYPE_CHECKING:
@@ -46,7 +47,10 @@ def find_variants(sheets: Sequence[FactSheet], vocabulary: Vocabulary | None = N
     _key_variants(vocab, corpus, pairs)
     reported_terms = spelling_variants(vocab, corpus.forms, corpus.kinds, corpus.aliases, pairs)
     phrase_variants(vocab, corpus.phrases, corpus.aliases, reported_terms, pairs)
-    return list(pairs.values())
+    found = list(pairs.values())
+    if found:
+        found = restrict(found, sheets)
+    return found
 
 
 def _collect(sheets: Sequence[FactSheet]) -> _Corpus:

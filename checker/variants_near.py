@@ -261,7 +261,12 @@ def phrase_variants(vocab: Vocab, phrases: Forms, aliases: set[tuple[str, str]],
                 continue
             if edit_distance(wa, wb) > phrase_reach(wa, wb):
                 continue
-            if suffix_variants(wa, wb) or drug_stem_pair(wa, wb) or spelling_standard(wa) == spelling_standard(wb):
+            if suffix_variants(wa, wb) or drug_stem_pair(wa, wb):
+                continue
+            if spelling_standard(wa) == spelling_standard(wb):
+                # "Civic Centre" / "Civic Center": one proper name in two regional spellings.
+                if len(a.split()) >= 2 and _proper(folded[a]) and _proper(folded[b]):
+                    _phrase_pair(vocab, folded, a, b, index, pairs, regional=True)
                 continue
             _phrase_pair(vocab, folded, a, b, index, pairs)
 
@@ -279,7 +284,13 @@ def _phrase_blocks(folded: Terms) -> dict[tuple[int, int, str, tuple[str, ...]],
     return blocks
 
 
-def _phrase_pair(vocab: Vocab, folded: Terms, a: str, b: str, index: int, pairs: dict[str, VariantPair]) -> None:
+def _proper(members: Forms) -> bool:
+    """Every word of every form capitalised: a proper name, not a phrase in title case by accident of position."""
+    capitalised = all(word[:1].isupper() for form in members for word in form.split())
+    return capitalised and any(not o.initial and not o.heading for occ in members.values() for o in occ)
+
+
+def _phrase_pair(vocab: Vocab, folded: Terms, a: str, b: str, index: int, pairs: dict[str, VariantPair], regional: bool = False) -> None:
     """Record two folded phrases that differ in word ``index`` as a variant pair, if they are one."""
     count_a = sum(len(o) for o in folded[a].values())
     count_b = sum(len(o) for o in folded[b].values())
@@ -294,7 +305,7 @@ def _phrase_pair(vocab: Vocab, folded: Terms, a: str, b: str, index: int, pairs:
         reference, basis = min(a, b), "tie"
     variant = b if reference == a else a
     v_word = variant.split()[index]
-    if zipf(v_word) >= VARIANT_MAX_ZIPF and basis in ("count", "tie"):
+    if zipf(v_word) >= VARIANT_MAX_ZIPF and basis in ("count", "tie") and not regional:
         return
     v_count, r_count = (count_b, count_a) if variant == b else (count_a, count_b)
     if basis in ("count", "tie") and not _rare_next_to_frequent(v_count, r_count):
@@ -303,7 +314,7 @@ def _phrase_pair(vocab: Vocab, folded: Terms, a: str, b: str, index: int, pairs:
     r_display = display_a if variant == b else display_b
     if v_display in pairs:
         return
-    how = f"spelling: {describe_edit(reference.split()[index], v_word)}"
+    how = "regional spelling" if regional else f"spelling: {describe_edit(reference.split()[index], v_word)}"
     occurrences = [o for f in folded[variant].values() for o in f]
     reference_occurrences = [o for f in folded[reference].values() for o in f]
     pairs[v_display] = VariantPair(v_display, r_display, occurrences, reference_occurrences, how, basis)

@@ -92,7 +92,11 @@ class AcronymBeforeDefinition(Rule):
     Reports the first use of an acronym that comes before the document's
     definition of it (``... TKI ... tyrosine kinase inhibitor (TKI)``).
     Headings and title lines are not counted: a title may use an acronym
-    that the text defines below it.
+    that the text defines below it, and a one-line title (no closing full
+    stop) whose acronym the first sentence of the body defines is quiet too. Neither is a sentence
+    that lists acronyms and then defines them in turn (``measures such as
+    ABC, DEF, Gross Margin (GM) and Net Sales (NS) ...``): two or more other
+    definitions follow the use in its sentence.
 
     Why it matters
     --------------
@@ -127,6 +131,8 @@ class AcronymBeforeDefinition(Rule):
             definition = definitions.get(short)
             if definition is None or short in reported or mention.start >= definition.start:
                 continue
+            if _in_a_list_of_definitions(doc, facts, mention, short) or _title_defined_below(doc, mention, definition):
+                continue
             reported.add(short)
             line = doc.position(definition.short_start).line
             yield self.finding(
@@ -136,3 +142,31 @@ class AcronymBeforeDefinition(Rule):
                 evidence=f"first use at offset {mention.start}, definition at offset {definition.start}",
                 related=(Related(definition.start, definition.end, f"'{short}' defined here"),),
             )
+
+
+def _sentence_at(doc, offset: int):
+    for sentence in doc.sentences:
+        if sentence.start <= offset < sentence.end:
+            return sentence
+    return None
+
+
+def _in_a_list_of_definitions(doc, facts, mention, short: str) -> bool:
+    """Whether the use opens a list of acronyms that its sentence goes on to define."""
+    sentence = _sentence_at(doc, mention.start)
+    if sentence is None:
+        return False
+    others = {strip_plural(d.short) for d in facts.acronyms if mention.end <= d.start < sentence.end and strip_plural(d.short) != short}
+    return len(others) >= 2
+
+
+def _title_defined_below(doc, mention, definition) -> bool:
+    """A one-line title whose acronym the first sentence of the body defines."""
+    paragraphs = doc.paragraphs
+    if len(paragraphs) < 2 or not paragraphs[0].start <= mention.start < paragraphs[0].end:
+        return False
+    title = doc.prose[paragraphs[0].start : paragraphs[0].end]
+    if "\n" in title.strip() or len(title.split()) > 20 or title.rstrip()[-1:] in ".!?:;":
+        return False
+    body = [s for s in doc.sentences if s.paragraph == 1]
+    return bool(body) and body[0].start <= definition.start < body[0].end

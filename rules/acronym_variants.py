@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from checker.extract.name_parens import acronym_shaped
 from checker.finding import Edit, Finding, Fix, Related
+from checker.lexicon import zipf
 from checker.namecompare import strip_plural
 from checker.rule import Rule
 
@@ -27,7 +28,11 @@ class AcronymVariants(Rule):
     well-known acronym, and that differs from an acronym the document does
     define by one letter added or dropped (``NRDLC`` / ``NRDL``), by two
     neighbouring letters swapped (``NDRL``), or by a doubled letter moved
-    (``OOR`` / ``ORR``). It must also be rarer than the defined acronym.
+    (``OOR`` / ``ORR``). Two swapped letters are reported whatever the
+    counts (``disease control rate (DCR)`` once, ``DRC`` once); an added or
+    dropped letter only when the form is no more frequent than the defined
+    acronym, and a letter added in front (``XARPU`` next to ``ARPU``) is a
+    derived term, not a slip. An English word in capitals is never a slip.
 
     A plain change of one letter is not reported: ``CML``, ``CLL``, ``AML``,
     ``ALL`` and ``ALK`` are all distinct terms. Well-known acronyms (a list
@@ -86,7 +91,7 @@ class AcronymVariants(Rule):
             for anchor, definition in definitions.items():
                 slip = acronym_slip(form, anchor)
                 uses = len(mentions.get(anchor, ()))
-                if slip and len(found) < uses and (best is None or uses > best[2]):
+                if slip and _counts_as_slip(form, anchor, slip, len(found), uses) and (best is None or uses > best[2]):
                     best = (anchor, slip, uses, definition)
             if best is None:
                 continue
@@ -102,6 +107,17 @@ class AcronymVariants(Rule):
                 replacement = anchor + mention.text[len(form) :]
                 fix = Fix((Edit(mention.start, mention.end, replacement),), "display", f'Write "{replacement}"')
                 yield self.finding(mention.start, mention.end, message, evidence=evidence, related=related, fix=fix)
+
+
+def _counts_as_slip(form: str, anchor: str, slip: str, count: int, uses: int) -> bool:
+    """Whether counts and shape let an undefined acronym be a slip of a defined one."""
+    if zipf(form.lower()) >= 3.0:
+        return False  # an English word in capitals ("DRAG")
+    if slip == "two letters swapped":
+        return True  # judged against the definition itself, whatever the counts
+    if slip.endswith("added") and form[1:] == anchor:
+        return False  # a letter before a defined acronym makes a derived term (a per-unit metric)
+    return count <= uses
 
 
 def acronym_slip(variant: str, anchor: str) -> str | None:

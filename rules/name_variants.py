@@ -10,7 +10,7 @@ from checker.rule import Rule
 
 if TYPE_CHECKING:
     from checker.facts import FactSheet
-    from checker.variants_data import VariantPair
+    from checker.variants_data import Occurrence, VariantPair
 
 # Related locations listed per finding, at most.
 _MAX_RELATED = 50
@@ -31,11 +31,23 @@ class NameVariants(Rule):
     - case, hyphen, space and accent variants: ``BCR-ABL`` / ``Bcr-Abl`` /
       ``BCR ABL``, ``Sjogren`` / ``Sjögren``;
     - multi-word names that differ in one word: ``Elaine Example`` /
-      ``Elaine Exampel``.
+      ``Elaine Exampel``, including a regional spelling inside a proper
+      name (``Harbour Centre`` / ``Harbour Center``; ordinary words in two
+      spellings are left alone).
 
-    Each occurrence of the less frequent form is reported, naming the other
-    form and how often each occurs; the finding lists the other form's
-    occurrences, in every file.
+    Forms are compared across documents only when the documents are
+    related: they share distinctive names besides the one compared (see
+    ``checker.variants_related``); a corpus of unrelated documents is not a
+    vote. Which form is right is decided by the vocabulary, else by a
+    definition in the text (``Association of Examples (AOE)``), else by
+    counts within the related documents; the message says which. An acronym
+    written in capitals in one document and as a word in another
+    (``NASDAQ`` / ``Nasdaq``) is a house style, not a variant.
+
+    One finding per document that writes the rarer form, at its first
+    place, naming the other form and how often each occurs; the other places
+    of both forms are listed as related locations, and the fix rewrites them
+    all.
 
     Never reported: two ordinary English words (``form`` / ``from``), a rare
     form that is itself an English word, acronyms of five letters or fewer
@@ -107,6 +119,9 @@ class NameVariants(Rule):
         elif pair.basis == "accept":
             message = f"'{variant}' ({n}\u00d7) looks like a variant of the accepted '{reference}' ({m}\u00d7)"
             applicability = "unsafe"
+        elif pair.basis == "definition":
+            message = f"'{variant}' ({n}\u00d7) looks like a variant of '{reference}' ({m}\u00d7), the form a definition in the text gives"
+            applicability = "display"
         elif pair.basis == "tie":
             message = (
                 f"'{variant}' ({n}\u00d7) looks like a variant of '{reference}' ({m}\u00d7); both occur equally "
@@ -115,8 +130,9 @@ class NameVariants(Rule):
             )
             applicability = "display"
         else:
+            within = " in related documents" if pair.basis == "related" else ""
             message = (
-                f"'{variant}' ({n}\u00d7) looks like a variant of '{reference}' ({m}\u00d7); "
+                f"'{variant}' ({n}\u00d7) looks like a variant of '{reference}' ({m}\u00d7{within}); "
                 f"if '{variant}' is right, add it to [tool.factlint.vocabulary] prefer"
             )
             applicability = "display"
@@ -125,14 +141,19 @@ class NameVariants(Rule):
             f"{pair.how}; '{reference}' occurs {m}\u00d7 in {files} file{'s' if files != 1 else ''}, "
             f"'{variant}' {n}\u00d7; to keep '{variant}': prefer = {{ \"{variant}\" = [\"{reference}\"] }}"
         )
-        related = tuple(
-            Related(o.start, o.end, f"'{reference}'", path=sheets[o.sheet].path)
-            for o in sorted(pair.reference_occurrences, key=lambda o: (sheets[o.sheet].path, o.start))[:_MAX_RELATED]
-        )
+        others = sorted(pair.reference_occurrences, key=lambda o: (sheets[o.sheet].path, o.start))
+        by_sheet: dict[int, list[Occurrence]] = {}
         for occurrence in sorted(pair.variant_occurrences, key=lambda o: (o.sheet, o.start)):
-            sheet = sheets[occurrence.sheet]
+            by_sheet.setdefault(occurrence.sheet, []).append(occurrence)
+        for index, occurrences in by_sheet.items():
+            sheet = sheets[index]
             if not sheet.in_scope:
                 continue
-            start, end = occurrence.start, occurrence.end
-            fix = Fix((Edit(start, end, pair.replacement),), applicability, f'Write "{pair.replacement}"')
-            yield self.finding(start, end, message, evidence=evidence, related=related, fix=fix, path=sheet.path)
+            # One finding per document, at the first place; the others are related locations.
+            first, rest = occurrences[0], occurrences[1:]
+            related = tuple(Related(o.start, o.end, f"'{variant}' again", path=sheet.path) for o in rest) + tuple(
+                Related(o.start, o.end, f"'{reference}'", path=sheets[o.sheet].path) for o in others[:_MAX_RELATED]
+            )
+            edits = tuple(Edit(o.start, o.end, pair.replacement) for o in occurrences)
+            fix = Fix(edits, applicability, f'Write "{pair.replacement}"')
+            yield self.finding(first.start, first.end, message, evidence=evidence, related=related, fix=fix, path=sheet.path)

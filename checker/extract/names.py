@@ -13,6 +13,8 @@ Extraction fills three fields of the fact sheet:
   headings, all-capital headlines).
 - ``acronyms`` and ``aliases``: what parentheses say about names
   (``checker.extract.name_parens``).
+- ``entities``: the capitalised words written mid-sentence, as written,
+  from which the names rules tell which documents are related.
 
 How names compare as strings is ``checker.namecompare``; which forms are
 variants of one another is the names rules' business (``checker.variants``).
@@ -63,6 +65,10 @@ _CAPS_LINE_AFTER_FEED = LazyPattern(r"\n(" + _CAPS_LINE_SOURCE + ")")
 _HEADING_LINE_AFTER_FEED = LazyPattern(r"\n(" + _HEADING_LINE_SOURCE + ")")
 _HEADING_WORD = LazyPattern(r"[A-Z0-9&]|(?:of|and|the|for|in|on|to|a|an|with|de)$")
 
+# A capitalised word after a lower-case word or a comma: a proper noun in mid-sentence
+# ("said Roger Bennett"), the evidence of what a document is about.
+_MID_SENTENCE_CAPITAL = LazyPattern(r"(?<=[a-z,] )[A-Z][A-Za-z]{2,}(?![\w\-])")
+
 # Lower-case words may join a run of capitalised words ("Stock Exchange of Hong Kong").
 _CONNECTORS = frozenset({"of", "&", "de", "du", "la", "von", "van", "der", "del", "da"})
 _MAX_PHRASE = 6
@@ -79,6 +85,7 @@ def extract(doc: Document, sheet: FactSheet, settings: Settings) -> None:
     definitions, aliases = parentheses(prose, mentions + phrases)
     sheet.acronyms.extend(definitions)
     sheet.aliases.extend(aliases)
+    sheet.entities.extend(sorted(set(_MID_SENTENCE_CAPITAL.findall(prose))))
 
 
 def _neutral_lines(doc: Document) -> list[tuple[int, int]]:

@@ -1,0 +1,269 @@
+"""Related documents, for NAM001: names are compared across documents only when these are related.
+
+A corpus is often a pile of unrelated documents: one company's filing
+writes "NASDAQ", another's "Nasdaq"; one story "Macworld", an unrelated one
+"MacWorld". Each is consistent with itself, and a corpus-wide vote would
+make the untouched one fail as soon as another file is added. So a form is
+compared with forms in other documents only when the two documents are
+related, and which form is right is decided within the related group.
+
+The measure (``Relatedness``): two documents are related when they share at
+least ``RELATED_MIN`` distinctive names besides the pair compared. A
+document's names are the capitalised words it writes mid-sentence
+(``FactSheet.entities``) and its capitalised name mentions, single or
+multi-word, outside headings (at a sentence start, only those that are not
+ordinary words, Zipf below ``NAME_MAX_ZIPF``). Within the related group the
+reference is the form a definition gives (an acronym's or alias's
+parenthesis), else the more frequent form there; each document defining its
+own form, neither is reported. A surname whose capital after "Mac", "Mc",
+"Fitz", "De", "Van" or "Von" differs between two documents is each family's
+own spelling. Surnames written after different first names
+in different documents are two people, and a word made from a name the
+document writes ("-ite", "-ist") is not a slip. Names count as shared only when written alike, to the letter
+and the capital: "BlueKite" here and "Bluekite" there is the question, not
+the evidence. Names that contain either form compared do not count; a name
+found in more than ``max(DISTINCTIVE_MIN_DOCS, DISTINCTIVE_SHARE x documents)``
+documents is not distinctive (a newspaper's "BBC", a filing's "Board").
+
+Capitals that say nothing are not evidence of a name: a word in capitals
+opening a line (a dateline) or in a run of words in capitals (a headline,
+a sign) is not compared with the same word in lower case.
+
+A form with encoding damage (mojibake, the replacement character) is
+never paired: the encoding rules report it.
+
+What is not restricted: forms the user's vocabulary decides, misspellings
+of lower-case words ("minimsed" / "minimised") and near misses of names
+that are not ordinary words ("Lisafoclax" / "Lisaftoclax"), which are
+slips wherever they are written. A near miss of a capitalised ordinary
+word ("Preventon" / "Prevention") is compared within related documents
+only: it is as likely another name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
+
+from checker.lexicon import zipf
+from checker.namecompare import describe_edit, fold, join_key
+from checker.variants_data import REFERENCE_MAX_ZIPF, VARIANT_MAX_ZIPF, Occurrence, VariantPair, recase
+
+if TYPE_CHECKING:
+    from checker.facts import FactSheet
+
+RELATED_MIN = 1
+NAME_MAX_ZIPF = 3.0
+DISTINCTIVE_MIN_DOCS = 3
+DISTINCTIVE_SHARE = 0.05
+_DECIDED = ("listed", "prefer", "accept")
+# Clues of mojibake (UTF-8 read as Windows-1252 or Latin-1; a token cut at its first damaged
+# character ends in the lead letter) and the replacement character.
+_DAMAGED = re.compile(
+    "\ufffd"
+    "|[\u00c3\u00c2][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]"
+    "|\u00e2\u20ac|[\u00c3\u00c2\u00e2]$"
+)
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+class Relatedness:
+    """Which documents of a corpus share enough distinctive names to be compared."""
+
+    def __init__(self, sheets: Sequence[FactSheet]) -> None:
+        names: list[frozenset[str]] = []
+        frequency: dict[str, int] = {}
+        for sheet in sheets:
+            found = frozenset(_names(sheet)) | frozenset(sheet.entities)
+            names.append(found)
+            for name in found:
+                frequency[name] = frequency.get(name, 0) + 1
+        limit = max(DISTINCTIVE_MIN_DOCS, int(DISTINCTIVE_SHARE * len(sheets)))
+        self.names = [frozenset(n for n in found if frequency[n] <= limit) for found in names]
+        self._shared: dict[tuple[int, int], frozenset[str]] = {}
+
+    def shared(self, a: int, b: int) -> frozenset[str]:
+        """The distinctive names documents ``a`` and ``b`` both write."""
+        key = (a, b) if a < b else (b, a)
+        found = self._shared.get(key)
+        if found is None:
+            found = self._shared[key] = self.names[a] & self.names[b]
+        return found
+
+    def related(self, a: int, b: int, besides: tuple[str, ...] = ()) -> bool:
+        """Whether two documents are related, not counting names that contain one of ``besides``."""
+        if a == b:
+            return True
+        shared = [name for name in map(join_key, self.shared(a, b)) if not any(key in name or name in key for key in besides)]
+        return len(shared) >= RELATED_MIN
+
+
+def _names(sheet: FactSheet) -> Iterable[str]:
+    for mention in sheet.names:
+        text = mention.text
+        if mention.heading or not text[:1].isupper():
+            continue
+        if not mention.initial or text.isupper() or zipf(fold(text)) < NAME_MAX_ZIPF:
+            yield text
+
+
+def restrict(pairs: list[VariantPair], sheets: Sequence[FactSheet]) -> list[VariantPair]:
+    """The pairs as seen within related documents, each oriented by the evidence there."""
+    out: dict[str, VariantPair] = {}
+    relatedness: Relatedness | None = None  # built on the first pair that needs it
+    for pair in pairs:
+        if _DAMAGED.search(pair.variant) or _DAMAGED.search(pair.reference):
+            continue  # mojibake: the encoding rules report it, once
+        if pair.basis not in _DECIDED and _derived(pair.variant, pair.variant_occurrences, sheets):
+            continue
+        if pair.basis in _DECIDED or (pair.how.startswith("spelling") and _spelling_anywhere(pair)):
+            out.setdefault(pair.variant, pair)
+            continue
+        if pair.how == "case" and pair.variant.isupper() and not pair.reference.isupper():
+            kept = [o for o in pair.variant_occurrences if not _typographic(o, sheets[o.sheet])]
+            if not kept:
+                continue
+            pair = VariantPair(pair.variant, pair.reference, kept, pair.reference_occurrences, pair.how, pair.basis, pair.replacement)
+        if relatedness is None:
+            relatedness = Relatedness(sheets)
+        restricted = _restricted(pair, sheets, relatedness)
+        if restricted is not None:
+            out.setdefault(restricted.variant, restricted)
+    return list(out.values())
+
+
+def _restricted(pair: VariantPair, sheets: Sequence[FactSheet], relatedness: Relatedness) -> VariantPair | None:
+    besides = tuple({join_key(pair.variant), join_key(pair.reference), *(w for w in _WORD.findall(fold(pair.variant + " " + pair.reference)) if len(w) >= 3)})
+    v_sheets = {o.sheet for o in pair.variant_occurrences}
+    r_sheets = {o.sheet for o in pair.reference_occurrences}
+    group: set[int] = set()
+    for s in v_sheets:
+        partners = {t for t in r_sheets if relatedness.related(s, t, besides)}
+        if partners:
+            group.add(s)
+            group |= partners
+    if not group:
+        return None
+    if _two_people(pair.variant, pair.reference, sheets, v_sheets, r_sheets):
+        return None
+    v_occ = [o for o in pair.variant_occurrences if o.sheet in group]
+    r_occ = [o for o in pair.reference_occurrences if o.sheet in group]
+    same_document = bool({o.sheet for o in v_occ} & {o.sheet for o in r_occ})
+    if not same_document and (_house_style(pair.variant, pair.reference) or _surname_prefix_case(pair.variant, pair.reference)):
+        return None  # "NASDAQ" in one document, "Nasdaq" in another: a style, each consistent
+    v_defined = _defined(pair.variant, v_occ, sheets)
+    r_defined = _defined(pair.reference, r_occ, sheets)
+    if v_defined and r_defined and not same_document:
+        return None  # each document defines the form it uses
+    if v_defined != r_defined:
+        basis = "definition"
+        flip = v_defined
+    elif len(v_occ) != len(r_occ):
+        basis = "count" if same_document else "related"
+        flip = len(v_occ) > len(r_occ)
+    else:
+        basis, flip = "tie", False
+    if not flip:
+        if basis == pair.basis and len(v_occ) == len(pair.variant_occurrences) and len(r_occ) == len(pair.reference_occurrences):
+            return pair
+        return VariantPair(pair.variant, pair.reference, v_occ, r_occ, pair.how, basis, pair.replacement)
+    how = pair.how
+    if how.startswith("spelling"):
+        if zipf(fold(pair.reference)) >= VARIANT_MAX_ZIPF:
+            return None  # the rarer form here is an English word
+        how = f"spelling: {describe_edit(fold(pair.variant), fold(pair.reference))}"
+    return VariantPair(pair.reference, pair.variant, r_occ, v_occ, how, basis, recase(pair.variant, pair.reference))
+
+
+_DERIVING = ("ites", "ite", "ism", "ists", "ist", "ians", "ian", "ese")
+
+
+def _derived(form: str, occurrences: list[Occurrence], sheets: Sequence[FactSheet]) -> bool:
+    """A word made from a name the same document writes ("Examplite" after "Example"): not a slip."""
+    lower = form.lower()
+    stems = [lower[: -len(ending)] for ending in _DERIVING if lower.endswith(ending) and len(lower) - len(ending) >= 3]
+    if not stems:
+        return False
+    for index in {o.sheet for o in occurrences}:
+        written = {entity.lower() for entity in sheets[index].entities}
+        if any(stem in written for stem in stems):
+            return True
+    return False
+
+
+def _typographic(occurrence: Occurrence, sheet: FactSheet) -> bool:
+    """Capitals that say nothing of the name: a word opening a line (a dateline,
+    "CITY, State, date --") or one of a run of words in capitals."""
+    if occurrence.start in sheet.line_starts or occurrence.start == 0:
+        return True
+    for mention in sheet.names:
+        if mention.start > occurrence.end + 2:
+            break
+        if mention.text.isupper() and len(mention.text) > 1 and mention.start != occurrence.start and mention.kind != "phrase":
+            if 0 <= mention.start - occurrence.end <= 2 or 0 <= occurrence.start - mention.end <= 2:
+                return True
+    return False
+
+
+def _spelling_anywhere(pair: VariantPair) -> bool:
+    """A slip of a lower-case word, or of a name that is no ordinary word, wherever it is written."""
+    return pair.variant.islower() or zipf(fold(pair.reference)) < REFERENCE_MAX_ZIPF
+
+
+def _house_style(a: str, b: str) -> bool:
+    """An acronym written in capitals and as a word ("NASDAQ" / "Nasdaq", "VoIP" / "Voip"): two styles, not two spellings."""
+    if fold(a) != fold(b):
+        return False
+    return any(sum(c.isupper() for c in x) >= 3 and y[0].isupper() and y[1:].islower() for x, y in ((a, b), (b, a)))
+
+
+_SURNAME_PREFIXES = ("Mac", "Mc", "Fitz", "De", "Van", "Von")
+
+
+def _surname_prefix_case(a: str, b: str) -> bool:
+    """"Macdonald" / "MacDonald": both are surnames, each family's own; different people as often as not."""
+    if a == b or a.lower() != b.lower():
+        return False
+    for prefix in _SURNAME_PREFIXES:
+        n = len(prefix)
+        if a.startswith(prefix) and b.startswith(prefix) and a[n + 1 :] == b[n + 1 :] and a[n].lower() == b[n].lower() != "":
+            return a[n] != b[n]
+    return False
+
+
+def _defined(form: str, occurrences: list[Occurrence], sheets: Sequence[FactSheet]) -> bool:
+    """Whether a document that writes ``form`` defines it (an acronym's or an alias's parenthesis)."""
+    for sheet_index in {o.sheet for o in occurrences}:
+        sheet = sheets[sheet_index]
+        if any(d.short == form for d in sheet.acronyms) or any(form in (a.alias, a.name) for a in sheet.aliases):
+            return True
+    return False
+
+
+# Words before a surname that say nothing of who is meant.
+_TITLES = frozenset(
+    {"mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "lord", "lady", "dame", "judge", "rev", "cardinal", "president", "minister", "st"}
+)
+
+
+def _first_names(form: str, sheets: Sequence[FactSheet], indexes: set[int]) -> set[str]:
+    """The words written just before ``form`` in multi-word names ("Ken" in "Ken Example"), titles aside."""
+    found = set()
+    for index in indexes:
+        for mention in sheets[index].names:
+            if mention.kind != "phrase":
+                continue
+            words = mention.text.split()
+            for before, word in zip(words, words[1:]):
+                if word == form and before.lower().rstrip(".") not in _TITLES:
+                    found.add(before)
+    return found
+
+
+def _two_people(a: str, b: str, sheets: Sequence[FactSheet], a_sheets: set[int], b_sheets: set[int]) -> bool:
+    """Two surnames each written after its own first names ("Ken Example" / "Ian ExAmple"): two people."""
+    if " " in a or " " in b or a_sheets & b_sheets:
+        return False
+    first_a, first_b = _first_names(a, sheets, a_sheets), _first_names(b, sheets, b_sheets)
+    return bool(first_a) and bool(first_b) and not first_a & first_b
