@@ -6,7 +6,7 @@ blocks, so tables shown inside code are not read. The cells are read from the
 document's text, not its prose view, which blanks the pipes.
 
 A cell's figure is read as written: ``1,234``, ``$5.3``, ``(12.0)`` (a
-negative), ``-4``, ``12%``, ``$1.2m``; ``—``, ``-``, ``n/a`` or an empty cell
+negative), ``-4``, ``12%``, ``$1.2m``, ``16 bytes``; ``—``, ``-``, ``n/a`` or an empty cell
 is missing. Each figure carries the interval its written precision stands for.
 """
 
@@ -22,7 +22,8 @@ _DELIMITER = re.compile(r"[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|
 _FIGURE = re.compile(
     r"(?P<open>\()?\s*(?P<sign>[-\u2212\u2013+])?\s*(?P<currency>[$\u20ac\u00a3\u00a5])?\s*"
     r"(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)\s*"
-    r"(?P<scale>thousand|million|billion|bn|[kKmMbB])?\s*(?P<percent>%)?\s*(?P<close>\))?\s*"
+    r"(?P<scale>(?:thousand|million|billion|bn|[kKmMbB])(?![A-Za-z]))?\s*(?P<percent>%)?\s*(?P<close>\))?\s*"
+    r"(?P<unit>[A-Za-z]{2,12})?\s*"
 )
 _SCALES = {"k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6, "b": 1e9, "bn": 1e9, "billion": 1e9}
 _MISSING = frozenset({"", "-", "\u2013", "\u2014", "n/a", "na", "n.a.", "nm", "n.m.", "\u2026", "..."})
@@ -37,7 +38,7 @@ class Figure:
     value: float
     interval: Interval
     decimals: int
-    currency: str
+    currency: str  # the currency symbol or unit word written with the figure ("$", "bytes"), or ""
     percent: bool
 
 
@@ -72,7 +73,8 @@ def read_figure(text: str) -> Figure | None:
     interval = rounding(value, decimals, scale)
     if match["open"] or match["sign"] in ("-", "\u2212", "\u2013"):
         value, interval = -value, -interval
-    return Figure(value, interval, decimals, match["currency"] or "", bool(match["percent"]))
+    unit = (match["unit"] or "").lower()
+    return Figure(value, interval, decimals, match["currency"] or unit.removesuffix("s"), bool(match["percent"]))
 
 
 def _cell(text: str, start: int, end: int) -> Cell:

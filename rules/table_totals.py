@@ -201,8 +201,7 @@ def _percent_column(table: Table, column: int) -> bool:
 
 
 def _numeric_column(table: Table, column: int) -> bool:
-    cells = [row[column] for row in table.rows if len(row) > column]
-    return bool(cells) and sum(cell.figure is not None for cell in cells) * 2 > len(cells)
+    return any(len(row) > column and row[column].figure is not None for row in table.rows)
 
 
 def _currencies(cells: Sequence[Cell]) -> set[str]:
