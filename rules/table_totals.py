@@ -82,7 +82,7 @@ class TableTotals(Rule):
             if not row or not _TOTAL.match(row[0].text):
                 continue
             for column in range(1, min(width, len(row))):
-                if _percent_column(table, column):
+                if _percent_column(table, column) or _NOT_ADDITIVE.search(table.header[column].text):
                     continue
                 finding = self._check_row_total(table, index, column, boundaries)
                 if finding is not None:
@@ -104,17 +104,19 @@ class TableTotals(Rule):
             if parts:
                 candidates.append(parts)
         # A grand total as the sum of the total rows above it and the rows after the last of them.
-        subtotals = [table.rows[b][column] for b in boundaries[1:]]
         tail = _parts(table, boundaries[-1] + 1, index, column) or []
-        if len(subtotals) > 1 or (subtotals and tail):
-            if any(cell.figure is None for cell in subtotals):
+        if not tail:
+            # Right after other total rows: a grand total of those whose labels say they are its parts
+            # ("Total current assets" and "Total non-current assets" make "Total assets").
+            subtotals = _subtotals(table, index, column, boundaries[1:])
+            if len(subtotals) < 2:
                 return None
-            # Right after another total row, the evidence is the total rows above.
-            if tail:
+            candidates.insert(0, subtotals)
+            kind = "total rows"
+        elif len(boundaries) > 1:
+            subtotals = _subtotals(table, index, column, boundaries[1:])
+            if subtotals:
                 candidates.append([*subtotals, *tail])
-            else:
-                candidates.insert(0, subtotals)
-                kind = "total rows"
         if not candidates or any(_adds_up(parts, total) for parts in candidates):
             return None
         parts = candidates[0]
@@ -163,6 +165,22 @@ class TableTotals(Rule):
                 evidence=f"{_computation(parts)}; the total column says {total.text}",
                 related=tuple(Related(cell.start, cell.end, "a part of the total") for cell in parts),
             )
+
+
+def _subtotals(table: Table, index: int, column: int, totals: Sequence[int]) -> list[Cell]:
+    """The total rows above row ``index``, nearest first, while their labels fit its label."""
+    words = _label_words(table.rows[index][0].text)
+    out: list[Cell] = []
+    for row in (table.rows[i] for i in reversed(totals)):
+        other = _label_words(row[0].text)
+        if not (other <= words or words <= other) or len(row) <= column or row[column].figure is None:
+            break
+        out.append(row[column])
+    return out[::-1]
+
+
+def _label_words(label: str) -> set[str]:
+    return set(re.findall(r"[a-z]+", label.lower())) - {"total", "totals", "subtotal", "sub", "grand", "and", "the", "of"}
 
 
 def _parts(table: Table, first: int, last: int, column: int) -> list[Cell] | None:
