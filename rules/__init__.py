@@ -50,6 +50,7 @@ from checker.rules.release_date_order import ReleaseDateOrder
 from checker.rules.replacement_character import ReplacementCharacter
 from checker.rules.shares import Shares
 from checker.rules.suspended_hyphen import SuspendedHyphen
+from checker.rules.table_totals import TableTotals
 from checker.rules.tense_date import FutureEventBeforeDocumentDate, PastEventAfterDocumentDate
 from checker.rules.totals import Totals
 from checker.rules.unused_suppression import UnusedSuppression
@@ -85,6 +86,7 @@ BUILTIN: tuple[type[Rule], ...] = (
     Shares,
     Totals,
     CompoundGrowth,
+    TableTotals,
     # dates
     WeekdayMismatch,
     ImpossibleDate,

@@ -9,7 +9,8 @@ rule's findings count. Conventions the examples use, shown to readers as written
 - lines that start with a file name and a colon (``letter.md:  ...``) are separate
   documents, continued by the lines indented below them; ``facts.toml`` is the
   reference ledger;
-- a document with an HTML comment (a suppression directive) is Markdown.
+- a document with an HTML comment (a suppression directive) or a pipe table (a line
+  that starts and ends with ``|``) is Markdown.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from checker.testing import lint_sources
 _FILE = re.compile(r"(?P<name>[\w.-]+\.(?:md|txt|toml)):(?P<pad>\s+)(?P<text>.*)")
 _CHAR = re.compile(r"<U\+([0-9A-F]{4,6})>")
 _BYTE = re.compile(rb"<0x([0-9A-F]{2})>")
+_PIPE_ROW = re.compile(r"^\|.*\|[ \t]*$", re.M)
 
 
 def _example(section: str) -> str:
@@ -38,7 +40,7 @@ def _documents(text: str) -> dict[str, str]:
     """The example as named documents: one, or one per ``name:`` line."""
     first = _FILE.match(text)
     if first is None:
-        return {"doc.md" if "<!--" in text else "doc.txt": text}
+        return {"doc.md" if "<!--" in text or _PIPE_ROW.search(text) else "doc.txt": text}
     documents: dict[str, list[str]] = {}
     column = 0
     current = ""
@@ -84,6 +86,7 @@ def test_passing_examples_pass(rule, tmp_path, monkeypatch):
 def test_the_conventions_are_read():
     assert _documents("a.md: one\n      two\nb.txt: three\n") == {"a.md": "one\ntwo\n", "b.txt": "three\n"}
     assert _documents("<!-- x -->\nText.\n") == {"doc.md": "<!-- x -->\nText.\n"}
+    assert list(_documents("| a | b |\n|---|---|\n")) == ["doc.md"]
     assert _example("    line one\n\n(a note)\n    line two") == "line one\n\nline two\n"
 
 
