@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -36,3 +37,20 @@ def lint_sources(
 def lint(text: str | bytes, select: Iterable[str] = ("ALL",), path: str = "doc.txt", config: dict[str, Any] | None = None) -> list[Diagnostic]:
     """Diagnostics for one in-memory document."""
     return lint_sources({path: text}, select, config).diagnostics
+
+
+def unchanged_outside(before: str, after: str, spans: list[tuple[int, int]]) -> bool:
+    """Whether ``after`` is ``before`` with only the given spans replaced (by anything)."""
+    merged: list[list[int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    pattern, position = [], 0
+    for start, end in merged:
+        pattern.append(re.escape(before[position:start]))
+        pattern.append("(?s:.*?)")
+        position = end
+    pattern.append(re.escape(before[position:]))
+    return re.fullmatch("".join(pattern), after) is not None

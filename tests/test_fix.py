@@ -9,15 +9,13 @@ the findings reported.
 
 from __future__ import annotations
 
-import re
-
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from checker.fixes import apply_fixes, fix_text
 from checker.registry import resolve_selection
-from checker.testing import lint, settings_from
+from checker.testing import lint, settings_from, unchanged_outside
 
 BOM = b"\xef\xbb\xbf"
 
@@ -144,23 +142,6 @@ def _enc_rules():
     return resolve_selection(["ENC"], ())
 
 
-def _unchanged_outside(before: str, after: str, spans: list[tuple[int, int]]) -> bool:
-    """Whether ``after`` is ``before`` with only the given spans replaced (by anything)."""
-    merged: list[list[int]] = []
-    for start, end in sorted(spans):
-        if merged and start <= merged[-1][1]:
-            merged[-1][1] = max(merged[-1][1], end)
-        else:
-            merged.append([start, end])
-    pattern, position = [], 0
-    for start, end in merged:
-        pattern.append(re.escape(before[position:start]))
-        pattern.append("(?s:.*?)")
-        position = end
-    pattern.append(re.escape(before[position:]))
-    return re.fullmatch("".join(pattern), after) is not None
-
-
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.sampled_from(_PIECES), max_size=40), st.sampled_from(["doc.txt", "doc.md"]))
 def test_fixing_never_changes_text_outside_the_reported_spans(pieces, path):
@@ -178,7 +159,7 @@ def test_fixing_never_changes_text_outside_the_reported_spans(pieces, path):
         doc, _ = read_document(path, current.encode("utf-8"))
         diagnostics = lint(current, select=["ENC"], path=path)
         new = apply_fixes(current, diagnostics, unsafe=True, prose=doc.prose)
-        assert _unchanged_outside(current, new, [(d.start, d.end) for d in diagnostics]), (current, new)
+        assert unchanged_outside(current, new, [(d.start, d.end) for d in diagnostics]), (current, new)
         if new == current:
             break
         current = new

@@ -35,7 +35,7 @@ from checker.engine import Source, run
 from checker.fixes import MAX_ROUNDS, EncodingChangeError, apply_fixes, encode, fix_text
 from checker.readers import BinaryFileError, decode, format_for, read_document
 from checker.registry import resolve_selection
-from checker.testing import settings_from
+from checker.testing import settings_from, unchanged_outside
 
 PROFILES = {"ci": 1, "long": 30, "campaign": 300}
 PROFILE = os.environ.get("FACTLINT_FUZZ_PROFILE", "ci")
@@ -146,23 +146,6 @@ def _check_positions(result) -> None:
             assert within(sheets[r.path], r.line, r.column) and within(sheets[r.path], r.end_line, r.end_column), d
         if d.fix is not None:
             assert all(0 <= e.start <= e.end <= sheet.length for e in d.fix.edits), d
-
-
-def _unchanged_outside(before: str, after: str, spans: list[tuple[int, int]]) -> bool:
-    """Whether ``after`` is ``before`` with only the given spans replaced (by anything)."""
-    merged: list[list[int]] = []
-    for start, end in sorted(spans):
-        if merged and start <= merged[-1][1]:
-            merged[-1][1] = max(merged[-1][1], end)
-        else:
-            merged.append([start, end])
-    pattern, position = [], 0
-    for start, end in merged:
-        pattern.append(re.escape(before[position:start]))
-        pattern.append("(?s:.*?)")
-        position = end
-    pattern.append(re.escape(before[position:]))
-    return re.fullmatch("".join(pattern), after) is not None
 
 
 # --- reading ---------------------------------------------------------------------------------
@@ -295,7 +278,7 @@ def test_fix_changes_only_reported_spans_keeps_the_encoding_and_is_idempotent(da
         assert doc.text == current
         diagnostics = _lint(path, current_data, decoded.encoding).diagnostics
         new = apply_fixes(current, diagnostics, unsafe=True, prose=doc.prose)
-        assert _unchanged_outside(current, new, [(d.start, d.end) for d in diagnostics]), (current, new)
+        assert unchanged_outside(current, new, [(d.start, d.end) for d in diagnostics]), (current, new)
         if new == current:
             break
         current = new
