@@ -93,7 +93,20 @@ def _no_content_digest(view: dict) -> dict:
     return view
 
 
-LEGACY: list = [_claim_rule_codes, _no_content_digest]
+def _extra_fields(view: dict) -> dict:
+    """Issue 10: the sheet's ``extra`` side channel became typed fields (``fiscal_year_end``, ``locations``)."""
+    extra = {}
+    fiscal = view.pop("fiscal_year_end", None)
+    if fiscal is not None:
+        extra["dates.fiscal_year_end"] = fiscal
+    locations = view.pop("locations", None)
+    if locations:
+        extra["locations"] = locations
+    view["extra"] = extra
+    return view
+
+
+LEGACY: list = [_claim_rule_codes, _no_content_digest, _extra_fields]
 
 
 def sheet_view(sheet) -> dict:

@@ -167,7 +167,7 @@ def apply(result: RunResult, baseline: Counter[Key], root: Path) -> Outcome:
 def _checked(result: RunResult, root: Path) -> set[str]:
     from checker.discovery import relative_to
 
-    return {sheet.path if sheet.path.startswith("<") else relative_to(Path(sheet.path), root) for sheet in result.sheets if sheet.in_scope}
+    return {doc.path if doc.path.startswith("<") else relative_to(Path(doc.path), root) for doc in result.documents if doc.in_scope}
 
 
 def write(path: Path, result: RunResult, root: Path, previous: Counter[Key] | None = None) -> int:

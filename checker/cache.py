@@ -1,12 +1,18 @@
-"""The fact-sheet cache: pass 1 is skipped for documents that have not changed.
+"""The cache: pass 1 is skipped for documents that have not changed, pass 2 for a corpus that has not.
 
-A pre-commit run names one or two files, but the corpus rules need the fact
-sheet of every document in the project. Re-reading hundreds of unchanged
-documents on every commit is the slow part of such a run, so pass 1's results
-are kept in ``.factlint_cache/`` under the project root (``cache-dir`` in the
-config, ``--cache-dir`` on the command line, ``--no-cache`` to bypass it).
+A pre-commit run names one or two files, but the corpus rules need every
+document of the project. Re-reading hundreds of unchanged documents on every
+commit is the slow part of such a run, so pass 1's results are kept in
+``.factlint_cache/`` under the project root (``cache-dir`` in the config,
+``--cache-dir`` on the command line, ``--no-cache`` to bypass it): each
+document's :class:`~checker.corpus.DocumentResult` (its findings,
+directives, line index) and its corpus rules' records, so that a changed
+document is read again and the others only give their records to the
+corpus rules. Beside it, the corpus rules' findings are kept under a digest
+of every document's key, bytes and scope (and the ledger's bytes): when
+nothing changed, they are reused and no record is even decoded.
 
-A sheet is reused only when everything that could change it is the same:
+A result is reused only when everything that could change it is the same:
 
 * the document's bytes (a BLAKE2 digest), its path and whether it is in scope;
 * the effective configuration and the selected rules;
@@ -17,15 +23,17 @@ Anything else (a new release, an edited rule, a changed vocabulary) starts a
 new cache file.
 
 The cache directory sits in the project, so its files are as untrusted as the
-documents: a repository can commit one. Nothing in it is ever executed. A file
-holds plain data (JSON: each sheet as ``FactSheet.model_dump(mode="json")``,
-its findings written out field by field), and it is signed with an HMAC-SHA256
-keyed by a per-user secret (:func:`user_key`) kept in the user cache directory,
-never in the project. A file whose signature does not verify, or whose content
-is not the expected structure, is a miss: its documents are read again.
-Documents that could not be read or raised an internal error are never
-stored. A cache that cannot be read or written only costs time: the run goes
-on as if there were none.
+documents: a repository can commit one. Nothing in it is ever executed or
+unpickled. A file holds plain data in a versioned msgpack layout (``_FORMAT``;
+findings written out field by field, each document's result and records as
+packed bytes of their own, decoded only when used), and it is signed with an
+HMAC-SHA256 keyed by a per-user secret (:func:`user_key`) kept in the user
+cache directory, never in the project. A file whose signature does not
+verify, or whose content is not the expected structure, is a miss: its
+documents are read again. Documents that could not be read or raised an
+internal error are never stored, nor are the corpus findings of a run with
+an internal error. A cache that cannot be read or written only costs time:
+the run goes on as if there were none.
 """
 
 from __future__ import annotations
@@ -35,18 +43,21 @@ import hmac
 import json
 import os
 import sys
+from array import array
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from checker.config import Settings
-    from checker.facts import FactSheet
+    from checker.corpus import DocumentResult
+    from checker.engine import Notice, Source
     from checker.finding import Finding
 
 _KEEP_FILES = 8  # cache files (one per configuration) kept; older ones are removed
 _LIBRARIES = ("pyparsing", "regex", "pydantic", "pydantic_core", "ftfy", "rapidfuzz", "wordfreq", "charset_normalizer")
 _README = b"Signature: 8a477f597d28d172789f06886806bc55\n# factlint's fact-sheet cache: safe to delete.\n"
-_FORMAT = 1  # the layout of a cache file (part of the signed data)
+_FORMAT = 2  # the layout of a cache file (part of the signed data)
 _MAGIC = b"factlint-sheets"
 _KEY_FILE = "cache-key"
 _KEY_SIZE = 32
@@ -108,93 +119,180 @@ def _sign(key: bytes, payload: bytes) -> bytes:
     return hmac.new(key, _MAGIC + payload, hashlib.sha256).hexdigest().encode("ascii")
 
 
+def open_cache(directory: Path, settings: Settings, codes: tuple[str, ...], extract_all: bool) -> SheetCache | None:
+    """The cache of this configuration, or None when it cannot be used (no key, factlint's files unreadable)."""
+    try:
+        cache = SheetCache(directory, settings, codes, extract_all)
+    except OSError:
+        return None
+    return cache if cache._key is not None else None
+
+
 class SheetCache:
-    """The stored sheets of one configuration, keyed by (displayed path, absolute path) of each document."""
+    """The stored results of one configuration, keyed by (displayed path, absolute path) of each document,
+    and the corpus rules' findings of the last corpus seen."""
 
     def __init__(self, directory: Path, settings: Settings, codes: tuple[str, ...], extract_all: bool) -> None:
         self.directory = directory
         key = "\n".join((_code_fingerprint(), repr(settings), repr(Path(settings.root).resolve()), repr(codes), str(extract_all)))
-        self.file = directory / f"sheets-{hashlib.blake2b(key.encode('utf-8'), digest_size=10).hexdigest()}.json"
+        name = hashlib.blake2b(key.encode("utf-8"), digest_size=10).hexdigest()
+        self.file = directory / f"sheets-{name}.msgpack"
+        self.corpus_file = directory / f"corpus-{name}.msgpack"
+        self._ledger = Path(settings.root) / settings.ledger if settings.ledger else None
         self._key = user_key()
-        # key -> (content digest, in scope, the sheet as plain data); a sheet is validated when it is used
-        self._entries: dict[tuple[str, str], tuple[bytes, bool, Any]] = self._read()
+        # key -> (content digest, in scope, the document's result packed, its records packed)
+        self._entries: dict[tuple[str, str], tuple[bytes, bool, bytes, bytes]] = self._read()
         self._changed = False
+        self._corpus_key: bytes | None = None
+        self._corpus_known = False
+        self._seen: set[tuple[str, str]] = set()
 
-    def _read(self) -> dict[tuple[str, str], tuple[bytes, bool, Any]]:
+    def _load(self, path: Path) -> Any:
+        """The signed msgpack payload of a file (ValueError when absent, forged or damaged)."""
+        import msgpack
+
+        assert self._key is not None
+        try:
+            with open(path, "rb") as handle:
+                data = handle.read()
+        except OSError as error:
+            raise ValueError("unreadable") from error
+        signature, _, payload = data.partition(b"\n")
+        if not hmac.compare_digest(signature, _sign(self._key, payload)):
+            raise ValueError("not written by this user's factlint")
+        value = msgpack.unpackb(payload, use_list=False, raw=False, strict_map_key=False)
+        if not isinstance(value, tuple) or len(value) < 2 or value[0] != _FORMAT:
+            raise ValueError("another layout")
+        return value
+
+    def _read(self) -> dict[tuple[str, str], tuple[bytes, bool, bytes, bytes]]:
         if self._key is None:
             return {}
         try:
-            with open(self.file, "rb") as handle:
-                data = handle.read()
-            signature, _, payload = data.partition(b"\n")
-            if not hmac.compare_digest(signature, _sign(self._key, payload)):
-                return {}  # not written by this user's factlint: a miss
-            stored = json.loads(payload)
-            if not isinstance(stored, dict) or stored.get("format") != _FORMAT or not isinstance(stored.get("entries"), list):
-                return {}
+            stored = self._load(self.file)[1]
             entries = {}
-            for item in stored["entries"]:
-                display, absolute, content, in_scope, sheet = item
-                if not (isinstance(display, str) and isinstance(absolute, str) and isinstance(content, str)):
-                    continue
-                if not isinstance(in_scope, bool) or not isinstance(sheet, dict):
-                    continue
-                entries[(display, absolute)] = (bytes.fromhex(content), in_scope, sheet)
+            for item in _check(stored, tuple):
+                display, absolute, content, in_scope, result, records = _check(item, tuple)
+                if isinstance(display, str) and isinstance(absolute, str) and isinstance(in_scope, bool):
+                    if isinstance(content, bytes) and isinstance(result, bytes) and isinstance(records, bytes):
+                        entries[(display, absolute)] = (content, in_scope, result, records)
             return entries
         except Exception:  # absent, unreadable, or not the expected structure: a miss
             return {}
 
-    def get(self, key: tuple[str, str], content: bytes, in_scope: bool) -> FactSheet | None:
-        """The stored sheet of ``key`` if it was made from ``content`` (a digest) with the same scope."""
-        entry = self._entries.get(key)
-        if entry is None or entry[0] != content or entry[1] != in_scope:
-            return None
-        try:
-            stored = entry[2]
-            sheet = sheet_from_data(json.loads(stored) if isinstance(stored, str) else stored)
-        except Exception:  # not a sheet: read the document again
-            return None
-        if sheet.path != key[0] or sheet.in_scope != in_scope:
-            return None
-        return sheet
+    # --- pass 1 through the cache ---
 
-    def put(self, key: tuple[str, str], content: bytes, sheet: FactSheet) -> None:
-        if self._key is None or sheet.extra.get("errors"):
-            return  # no key to sign with, or an internal error (not a result)
+    def pass_one(
+        self, sources: list[Source], process: Callable[[list[Source]], Iterable[DocumentResult | Notice]], reduce: Any
+    ) -> Iterator[DocumentResult | Notice]:
+        """Pass 1 of ``sources`` in order: unchanged documents from the cache, the others from ``process``.
+
+        When the whole corpus is as it was at the last run, the corpus rules' findings are
+        reused (``reduce.known``) and no document's records are even decoded.
+        """
+        from checker.engine import Notice
+
+        hits: dict[int, tuple[bytes, bytes]] = {}
+        missing: list[Source] = []
+        corpus = hashlib.blake2b(digest_size=16)
+        complete = True
+        for index, source in enumerate(sources):
+            if source.data is not None or source.file is None:  # standard input: not cached
+                missing.append(source)
+                complete = False
+                continue
+            key = _key_of(source)
+            self._seen.add(key)
+            try:
+                data = Path(source.file).read_bytes()
+            except OSError:
+                missing.append(source)  # process() reports it
+                complete = False
+                continue
+            content = digest(data)
+            corpus.update(_compact([key[0], key[1], content.hex(), source.in_scope]).encode("utf-8"))
+            entry = self._entries.get(key)
+            if entry is not None and entry[0] == content and entry[1] == source.in_scope:
+                hits[index] = (entry[2], entry[3])
+            else:
+                missing.append(source)  # read again by process(): the bytes are not held meanwhile
+        if complete:
+            corpus.update(self._ledger_digest())
+            self._corpus_key = corpus.digest()
+            known = self._corpus_findings(self._corpus_key)
+            if known is not None:
+                reduce.known = known
+                self._corpus_known = True
+        with_records = not self._corpus_known
+        processed = iter(process(missing))
+        for index, source in enumerate(sources):
+            if index in hits:
+                cached = _result_from_data(source, *hits[index], with_records)
+                if cached is not None:
+                    yield cached
+                    continue
+                result = next(iter(process([source])))  # a damaged entry: read the document again
+            else:
+                result = next(processed)
+            if source.data is None and source.file is not None and not isinstance(result, Notice):
+                self._store(source, result)
+            yield result
+
+    def _store(self, source: Source, result: DocumentResult) -> None:
+        if result.errors:
+            return  # an internal error is not a result: read again next time
         try:
-            # Kept as its JSON text, not as nested dicts: a corpus's worth of dicts held until
-            # save() cost about 100 MB per 10 MB of prose; the text is a fraction of that.
-            data = _compact(sheet_to_data(sheet))
+            content = bytes.fromhex(result.content_digest)
+            packed = _result_to_data(result)
         except Exception:  # not storable (plain data only): it is simply read again next time
             return
-        self._entries[key] = (content, sheet.in_scope, data)
+        self._entries[_key_of(source)] = (content, result.in_scope, *packed)
         self._changed = True
 
-    def save(self, seen: set[tuple[str, str]]) -> None:
-        """Write the cache if this run changed it; entries of deleted documents are dropped."""
-        for key in [key for key in self._entries if key not in seen and not os.path.exists(key[1])]:
+    def _ledger_digest(self) -> bytes:
+        if self._ledger is None:
+            return b"no ledger"
+        try:
+            return digest(self._ledger.read_bytes())
+        except OSError:
+            return b"unreadable ledger"
+
+    def _corpus_findings(self, key: bytes) -> list[Finding] | None:
+        try:
+            stored = self._load(self.corpus_file)
+            if len(stored) != 3 or stored[1] != key:
+                return None
+            return [_finding_from_data(item) for item in _check(stored[2], tuple)]
+        except Exception:
+            return None
+
+    def finish(self, corpus_findings: list[Finding], errors: list[str]) -> None:
+        """Write what this run changed: the documents' entries (those of deleted documents dropped) and the corpus findings."""
+        for key in [key for key in self._entries if key not in self._seen and not os.path.exists(key[1])]:
             del self._entries[key]
             self._changed = True
-        if not self._changed or self._key is None:
+        if self._key is None:
             return
+        import msgpack
+
         from checker.files import write_atomic
 
         try:
-            payload = self._payload()
-            self._prepare()
-            write_atomic(self.file, _sign(self._key, payload) + b"\n" + payload, durable=False)
+            if self._changed:
+                entries = [(display, absolute, *entry) for (display, absolute), entry in self._entries.items()]
+                self._prepare()
+                self._write(self.file, msgpack.packb((_FORMAT, entries), use_bin_type=True), write_atomic)
+            if self._corpus_key is not None and not self._corpus_known and not errors:
+                findings = [_finding_to_data(finding) for finding in corpus_findings]
+                self._prepare()
+                self._write(self.corpus_file, msgpack.packb((_FORMAT, self._corpus_key, findings), use_bin_type=True), write_atomic)
             self._prune()
         except Exception:  # no room, no permission, a file in the way: the next run reads the documents again
             pass
 
-    def _payload(self) -> bytes:
-        """The cache file's JSON: entries stored by this run are already JSON text, spliced in as they are."""
-        parts = []
-        for (display, absolute), (content, in_scope, sheet) in self._entries.items():
-            head = _compact([display, absolute, content.hex(), in_scope])[:-1]
-            body = sheet if isinstance(sheet, str) else _compact(sheet)
-            parts.append(f"{head},{body}]")
-        return (_compact({"format": _FORMAT})[:-1] + ',"entries":[' + ",".join(parts) + "]}").encode("utf-8")
+    def _write(self, path: Path, payload: bytes, write_atomic: Callable) -> None:
+        assert self._key is not None
+        write_atomic(path, _sign(self._key, payload) + b"\n" + payload, durable=False)
 
     def _prepare(self) -> None:
         """Create the directory, telling git and backup tools to leave it alone.
@@ -213,12 +311,18 @@ class SheetCache:
             (self.directory / name).write_bytes(content)
 
     def _prune(self) -> None:
-        files = sorted(self.directory.glob("sheets-*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
-        for old in files[_KEEP_FILES:]:
-            old.unlink(missing_ok=True)
+        for pattern in ("sheets-*", "corpus-*"):
+            files = sorted(self.directory.glob(pattern), key=lambda p: p.stat().st_mtime, reverse=True)
+            for old in files[_KEEP_FILES:]:
+                old.unlink(missing_ok=True)
 
 
-# --- sheets as plain data -------------------------------------------------------------
+def _key_of(source: Source) -> tuple[str, str]:
+    """The displayed path (it is in the result) and the file's absolute path."""
+    return source.path, os.path.abspath(source.file or source.path)
+
+
+# --- results as plain data (msgpack) ----------------------------------------------------
 
 
 def _compact(value: Any) -> str:
@@ -226,44 +330,68 @@ def _compact(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
-def sheet_to_data(sheet: FactSheet) -> dict[str, Any]:
-    """A sheet as JSON-compatible data (findings written out field by field)."""
-    data = sheet.model_dump(mode="json", exclude={"findings"})
-    data["findings"] = [_finding_to_data(finding) for finding in sheet.findings]
-    return data
+def _result_to_data(result: DocumentResult) -> tuple[bytes, bytes]:
+    """A document's result packed: (everything but the records, the records)."""
+    import msgpack
+
+    starts = result.line_starts if isinstance(result.line_starts, array) else array("I", result.line_starts)
+    directives = [(d.kind, list(d.codes), d.word, d.start, d.end, d.line, d.target) for d in result.directives]
+    body = (
+        result.path, result.format, result.encoding, result.content_digest, starts.tobytes(), list(result.locations),
+        directives, [_finding_to_data(finding) for finding in result.findings], result.claims_checked, result.claims_inconsistent,
+    )
+    return msgpack.packb(body, use_bin_type=True), msgpack.packb(result.records or {}, use_bin_type=True)
 
 
-def sheet_from_data(data: Any) -> FactSheet:
-    """The sheet :func:`sheet_to_data` made (raises ValueError, TypeError or a ValidationError for anything else)."""
-    from checker.facts import FactSheet
+def _result_from_data(source: Source, body: bytes, records: bytes, with_records: bool) -> DocumentResult | None:
+    """The result :func:`_result_to_data` packed, or None for anything else."""
+    import msgpack
 
-    if not isinstance(data, dict) or not isinstance(data.get("findings"), list):
-        raise TypeError("not a stored sheet")
-    findings = [_finding_from_data(item) for item in data["findings"]]
-    sheet = FactSheet.model_validate({**data, "findings": []})
-    sheet.findings = findings
-    return sheet
+    from checker.corpus import DocumentResult
+    from checker.facts import Directive
+
+    try:
+        path, format, encoding, content, starts, locations, directives, findings, checked, inconsistent = msgpack.unpackb(
+            body, use_list=False, raw=False
+        )
+        if path != source.path:
+            return None
+        line_starts = array("I")
+        line_starts.frombytes(_check(starts, bytes))
+        return DocumentResult(
+            path=path,
+            format=_check(format, str),
+            encoding=_check(encoding, str),
+            in_scope=source.in_scope,
+            content_digest=_check(content, str),
+            line_starts=line_starts,
+            locations=tuple(_check(item, str) for item in _check(locations, tuple)),
+            directives=tuple(
+                Directive(kind=kind, codes=codes, word=word, start=start, end=end, line=line, target=target)
+                for kind, codes, word, start, end, line, target in _check(directives, tuple)
+            ),
+            findings=[_finding_from_data(item) for item in _check(findings, tuple)],
+            claims_checked=_check(checked, int),
+            claims_inconsistent=_check(inconsistent, int),
+            records=_check(msgpack.unpackb(records, use_list=False, raw=False, strict_map_key=False), dict) if with_records else None,
+        )
+    except Exception:  # not a stored result: read the document again
+        return None
 
 
-def _finding_to_data(finding: Finding) -> dict[str, Any]:
+def _finding_to_data(finding: Finding) -> tuple:
     fix = finding.fix
-    return {
-        "rule": finding.rule,
-        "start": finding.start,
-        "end": finding.end,
-        "message": finding.message,
-        "evidence": finding.evidence,
-        "related": [{"start": r.start, "end": r.end, "message": r.message, "path": r.path} for r in finding.related],
-        "fix": None
-        if fix is None
-        else {
-            "edits": [{"start": e.start, "end": e.end, "replacement": e.replacement} for e in fix.edits],
-            "applicability": fix.applicability,
-            "message": fix.message,
-        },
-        "path": finding.path,
-        "severity": finding.severity,
-    }
+    return (
+        finding.rule,
+        finding.start,
+        finding.end,
+        finding.message,
+        finding.evidence,
+        [(r.start, r.end, r.message, r.path) for r in finding.related],
+        None if fix is None else ([(e.start, e.end, e.replacement) for e in fix.edits], fix.applicability, fix.message),
+        finding.path,
+        finding.severity,
+    )
 
 
 def _check(value: Any, kind: type | tuple[type, ...]) -> Any:
@@ -272,41 +400,33 @@ def _check(value: Any, kind: type | tuple[type, ...]) -> Any:
     return value
 
 
-def _dicts(value: Any) -> list[dict]:
-    for item in _check(value, list):
-        _check(item, dict)
-    return value
-
-
 def _finding_from_data(data: Any) -> Finding:
     from checker.finding import Edit, Finding, Fix, Related
 
-    _check(data, dict)
-    fix = data["fix"]
+    rule, start, end, message, evidence, related, fix, path, severity = _check(data, tuple)
     if fix is not None:
-        _check(fix, dict)
-        if fix["applicability"] not in ("safe", "unsafe", "display"):
+        edits, applicability, title = _check(fix, tuple)
+        if applicability not in ("safe", "unsafe", "display"):
             raise ValueError("bad applicability")
-        edits = tuple(
-            Edit(_check(e["start"], int), _check(e["end"], int), _check(e["replacement"], str)) for e in _dicts(fix["edits"])
+        fix = Fix(
+            tuple(Edit(_check(s, int), _check(e, int), _check(r, str)) for s, e, r in _check(edits, tuple)),
+            applicability,
+            _check(title, str),
         )
-        fix = Fix(edits, fix["applicability"], _check(fix["message"], str))
-    related = tuple(
-        Related(_check(r["start"], int), _check(r["end"], int), _check(r["message"], str), _check(r["path"], (str, type(None))))
-        for r in _dicts(data["related"])
-    )
-    if data["severity"] not in (None, "error", "warning", "info"):
+    if severity not in (None, "error", "warning", "info"):
         raise ValueError("bad severity")
     return Finding(
-        rule=_check(data["rule"], str),
-        start=_check(data["start"], int),
-        end=_check(data["end"], int),
-        message=_check(data["message"], str),
-        evidence=_check(data["evidence"], (str, type(None))),
-        related=related,
+        rule=_check(rule, str),
+        start=_check(start, int),
+        end=_check(end, int),
+        message=_check(message, str),
+        evidence=_check(evidence, (str, type(None))),
+        related=tuple(
+            Related(_check(s, int), _check(e, int), _check(m, str), _check(p, (str, type(None)))) for s, e, m, p in _check(related, tuple)
+        ),
         fix=fix,
-        path=_check(data["path"], (str, type(None))),
-        severity=data["severity"],
+        path=_check(path, (str, type(None))),
+        severity=severity,
     )
 
 

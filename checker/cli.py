@@ -192,7 +192,7 @@ def _cmd_check(argv: list[str]) -> int:
     if problems and not sources:
         return EXIT_ERROR
     cache_dir = None if args.no_cache else Path(args.cache_dir) if args.cache_dir else Path(settings.root) / settings.cache_dir
-    result = run(sources, settings, rules, jobs=args.jobs, cache_dir=cache_dir)
+    result = run(sources, settings, rules, jobs=args.jobs, cache_dir=cache_dir, keep_sheets=False)
 
     if args.fix or args.diff:
         from checker.fixes import fix_run
@@ -201,7 +201,7 @@ def _cmd_check(argv: list[str]) -> int:
         if args.diff:
             return EXIT_FINDINGS if changed and not args.exit_zero else EXIT_OK
         if changed:  # report what remains
-            result = run(sources, settings, rules, jobs=args.jobs, cache_dir=cache_dir)
+            result = run(sources, settings, rules, jobs=args.jobs, cache_dir=cache_dir, keep_sheets=False)
             result.stats["fixed_documents"] = len(changed)
 
     _baseline(args, settings, result)
@@ -356,7 +356,7 @@ def _cmd_facts(argv: list[str]) -> int:
     if not result.sheets:
         return EXIT_ERROR
     sheet = result.sheets[0]
-    print(sheet.model_dump_json(indent=2, exclude={"line_starts", "findings"}))
+    print(sheet.model_dump_json(indent=2, exclude={"line_starts"}))
     return EXIT_OK
 
 

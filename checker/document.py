@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import accumulate
@@ -55,7 +56,7 @@ def line_break_offsets(text: str) -> list[int]:
     return [m.start() for m in _BREAK_CHAR.finditer(text)]
 
 
-def offset_to_position(starts: list[int], offset: int) -> Position:
+def offset_to_position(starts: Sequence[int], offset: int) -> Position:
     """Map a 0-based offset to a 1-based line and column, using ``line_starts``."""
     index = bisect.bisect_right(starts, offset) - 1
     return Position(index + 1, offset - starts[index] + 1)

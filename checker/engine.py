@@ -1,9 +1,13 @@
 """The engine: documents -> pass 1 (per document, parallel) -> pass 2 (corpus) -> filter -> sort.
 
-Pass 1 reads, decodes and parses each document, runs the extractors the
-enabled rules need, and runs the document rules on documents in scope. Its
-result is the document's FactSheet (plain data, so it crosses process
-boundaries). Pass 2 gives every sheet to the corpus rules. Then findings are
+Pass 1 reads, decodes and parses each document, builds its FactSheet with
+the extractors the enabled rules need, runs the document rules on documents
+in scope, and lets each corpus rule gather the small record it needs from
+the sheet. What it keeps is a compact ``checker.corpus.DocumentResult``
+(findings, directives, line index, records): the sheet is dropped in the
+worker that built it. Pass 2 is a reduction: each result's records are
+added to the corpus rules' aggregates as results arrive, in document order,
+and the corpus rules report from their aggregates. Then findings are
 filtered (scope, per-file-ignores, inline suppressions), given their
 configured severity, resolved to lines and columns, and sorted.
 
@@ -16,12 +20,14 @@ rules. When no enabled rule needs the corpus, only the scope is read.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Sequence
+from array import array
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from checker.config import Settings
+from checker.corpus import Corpus, DocumentResult
 from checker.document import Document
 from checker.facts import FactSheet
 from checker.finding import Diagnostic, Finding, RelatedLocation, Severity
@@ -33,6 +39,10 @@ if TYPE_CHECKING:
 # Below this much work a process pool costs more than it saves.
 _POOL_MIN_FILES = 8
 _POOL_MIN_BYTES = 2_000_000
+# Pass 1 sends workers chunks of consecutive documents of about equal size in bytes.
+_CHUNK_MIN_BYTES = 64_000
+_CHUNK_MAX_BYTES = 2_000_000
+_CHUNK_MAX_FILES = 256
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +67,7 @@ class Notice:
 @dataclass
 class RunResult:
     diagnostics: list[Diagnostic]
-    sheets: list[FactSheet]
+    documents: list[DocumentResult]  # every document checked (in scope or corpus evidence), in order
     notices: list[Notice]
     rules: list[type[Rule]]
     stats: dict[str, int] = field(default_factory=dict)
@@ -65,16 +75,20 @@ class RunResult:
     # The bytes of in-scope documents linted from memory (standard input), by path: formatters
     # that show source lines must show what was linted, not a file of the same name on disk.
     in_memory: dict[str, bytes] = field(default_factory=dict)
+    # The fact sheets, when the run was asked to keep them (``keep_sheets``: the API, ``factlint facts``).
+    sheets: list[FactSheet] = field(default_factory=list)
 
 
 # --- pass 1 -----------------------------------------------------------------------
 
 _WORKER: tuple[Settings, list[Rule], tuple[str, ...]] | None = None
+_KEEP_SHEETS = False
 
 
-def _init_worker(settings: Settings, codes: tuple[str, ...], extract_all: bool) -> None:
-    global _WORKER
+def _init_worker(settings: Settings, codes: tuple[str, ...], extract_all: bool, keep_sheets: bool) -> None:
+    global _WORKER, _KEEP_SHEETS
     _WORKER = _context(settings, codes, extract_all)
+    _KEEP_SHEETS = keep_sheets
 
 
 def _context(settings: Settings, codes: Sequence[str], extract_all: bool) -> tuple[Settings, list[Rule], tuple[str, ...]]:
@@ -107,13 +121,13 @@ def instantiate(rule_class: type[Rule], settings: Settings) -> Rule:
     return rule_class(settings, options)
 
 
-def _process(source: Source) -> FactSheet | Notice:
+def _process_chunk(sources: list[Source]) -> list[DocumentResult | Notice]:
     assert _WORKER is not None
-    return process(source, *_WORKER)
+    return [process(source, *_WORKER, _KEEP_SHEETS) for source in sources]
 
 
-def process(source: Source, settings: Settings, rules: list[Rule], kinds: Iterable[str]) -> FactSheet | Notice:
-    """Pass 1 for one document: read, parse, extract, run document rules."""
+def process(source: Source, settings: Settings, rules: list[Rule], kinds: Iterable[str], keep_sheet: bool = False) -> DocumentResult | Notice:
+    """Pass 1 for one document: read, parse, extract, run document rules, gather the corpus rules' records."""
     from checker.readers import BinaryFileError, UnreadableDocument
 
     try:
@@ -124,7 +138,7 @@ def process(source: Source, settings: Settings, rules: list[Rule], kinds: Iterab
 
     try:
         with time_limit(settings.time_limit):
-            sheet = _check(source, data, settings, rules, kinds)
+            sheet, findings, errors = _check(source, data, settings, rules, kinds)
     except BinaryFileError as error:
         return Notice(source.path, f"skipped: binary file ({error})")
     except UnreadableDocument as error:
@@ -132,10 +146,32 @@ def process(source: Source, settings: Settings, rules: list[Rule], kinds: Iterab
     except TimeLimitExceeded as exceeded:
         return Notice(source.path, f"not checked: it took longer than the time limit of {exceeded.seconds:g} s per document (time-limit in the configuration)")
     sheet.content_digest = content_digest(data)
-    return sheet
+    records = {}
+    for rule in rules:
+        if rule.scope == "corpus":
+            try:
+                records[rule.code] = rule.gather(sheet)
+            except Exception as error:
+                errors.append(_error_text(sheet.path, f"rule {rule.code} (gather)", error))
+    return DocumentResult(
+        path=sheet.path,
+        format=sheet.format,
+        encoding=sheet.encoding,
+        in_scope=sheet.in_scope,
+        content_digest=sheet.content_digest,
+        line_starts=array("I", sheet.line_starts),
+        locations=tuple(sheet.locations),
+        directives=tuple(sheet.directives),
+        findings=findings,
+        errors=tuple(errors),
+        claims_checked=len(sheet.claims),
+        claims_inconsistent=sum(1 for claim in sheet.claims if not claim.consistent),
+        records=records,
+        sheet=sheet if keep_sheet else None,
+    )
 
 
-def _check(source: Source, data: bytes, settings: Settings, rules: list[Rule], kinds: Iterable[str]) -> FactSheet:
+def _check(source: Source, data: bytes, settings: Settings, rules: list[Rule], kinds: Iterable[str]) -> tuple[FactSheet, list[Finding], list[str]]:
     """Read, parse and extract one document's bytes (raises ``BinaryFileError``)."""
     from checker.readers import read_document
     from checker.reading import reading_notes
@@ -152,8 +188,10 @@ def content_digest(data: bytes) -> str:
     return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
-def build_sheet(doc: Document, settings: Settings, rules: list[Rule], kinds: Iterable[str], in_scope: bool = True) -> FactSheet:
-    """The fact sheet of a parsed document, with its document rules' findings."""
+def build_sheet(
+    doc: Document, settings: Settings, rules: list[Rule], kinds: Iterable[str], in_scope: bool = True
+) -> tuple[FactSheet, list[Finding], list[str]]:
+    """The fact sheet of a parsed document, its document rules' findings, and internal errors."""
     from checker.extract import run_extractors
     from checker.suppress import parse_directives
 
@@ -166,29 +204,31 @@ def build_sheet(doc: Document, settings: Settings, rules: list[Rule], kinds: Ite
         in_scope=in_scope,
         directives=parse_directives(doc),
         names=[], acronyms=[], aliases=[], quantities=[], claims=[], dates=[],
-        document_date=None, facts=[], findings=[], extracted=[], extra={"locations": doc.locations} if doc.locations else {},
+        document_date=None, fiscal_year_end=None, facts=[], extracted=[], locations=list(doc.locations),
     )
+    findings: list[Finding] = []
+    errors: list[str] = []
     try:
         run_extractors(doc, sheet, settings, kinds)
     except Exception as error:  # a bug must not lose the other documents' results
-        _record_error(sheet, "extracting facts", error)
-        return sheet
+        errors.append(_error_text(sheet.path, "extracting facts", error))
+        return sheet, findings, errors
     if in_scope:
         for rule in rules:
             if rule.scope == "document" and rule.applies_to(doc.format):
                 try:
-                    sheet.findings.extend(rule.check(doc, sheet))
+                    findings.extend(rule.check(doc, sheet))
                 except Exception as error:
-                    _record_error(sheet, f"rule {rule.code}", error)
-    return sheet
+                    errors.append(_error_text(sheet.path, f"rule {rule.code}", error))
+    return sheet, findings, errors
 
 
-def _record_error(sheet: FactSheet, where: str, error: Exception) -> None:
+def _error_text(path: str, where: str, error: Exception) -> str:
     import traceback
 
     frame = traceback.extract_tb(error.__traceback__)[-1] if error.__traceback__ else None
     at = f" ({frame.filename}:{frame.lineno})" if frame else ""
-    sheet.extra.setdefault("errors", []).append(f"{sheet.path}: {where} failed: {type(error).__name__}: {error}{at}")
+    return f"{path}: {where} failed: {type(error).__name__}: {error}{at}"
 
 
 # --- the run -----------------------------------------------------------------------
@@ -201,95 +241,132 @@ def run(
     jobs: int | None = None,
     extract_all: bool = False,
     cache_dir: Path | None = None,
+    keep_sheets: bool = True,
 ) -> RunResult:
-    """Lint ``sources`` (in scope or corpus-only) with ``rules``; with ``cache_dir``, reuse unchanged documents' sheets."""
+    """Lint ``sources`` (in scope or corpus-only) with ``rules``.
+
+    With ``cache_dir``, unchanged documents are not read again, and an unchanged corpus
+    reuses the corpus rules' findings (``checker.cache``). ``keep_sheets`` keeps every
+    document's fact sheet in ``RunResult.sheets`` (memory grows with the corpus, and the
+    cache is not used); without it, no sheet outlives its document's pass 1.
+    """
     codes = tuple(rule.code for rule in rules)
     ledger: Ledger | None = None
     if settings.ledger:
         from checker.ledger import load_ledger  # raises ConfigError (exit 2) when malformed
 
         ledger = load_ledger(Path(settings.root) / settings.ledger)
-    if cache_dir is None:
-        results = _pass_one(sources, settings, codes, jobs, extract_all)
-    else:
-        results = _pass_one_cached(sources, settings, codes, jobs, extract_all, cache_dir)
-    sheets = [r for r in results if isinstance(r, FactSheet)]
-    notices = [r for r in results if isinstance(r, Notice)]
     corpus_rules = [instantiate(rule, settings) for rule in rules if rule.scope == "corpus"]
     for rule in corpus_rules:
         rule.ledger = ledger
-    errors = [error for sheet in sheets for error in sheet.extra.get("errors", ())]
-    corpus_findings: dict[str, list[Finding]] = {}
-    for rule in corpus_rules:
-        try:
-            for finding in rule.check_corpus(sheets):
-                corpus_findings.setdefault(finding.path or "", []).append(finding)
-        except Exception as error:
-            errors.append(f"corpus rule {rule.code} failed: {type(error).__name__}: {error}")
+    reduce = _Reduce(corpus_rules)
+    cache = None
+    if cache_dir is not None and not keep_sheets:
+        from checker.cache import open_cache
+
+        cache = open_cache(cache_dir, settings, codes, extract_all)
+    if cache is None:
+        stream = _pass_one(sources, settings, codes, jobs, extract_all, keep_sheets)
+    else:
+        stream = cache.pass_one(sources, lambda missing: _pass_one(missing, settings, codes, jobs, extract_all, False), reduce)
+    documents: list[DocumentResult] = []
+    notices: list[Notice] = []
+    sheets: list[FactSheet] = []
+    for result in stream:
+        if isinstance(result, Notice):
+            notices.append(result)
+            continue
+        reduce.add(len(documents), result)
+        if result.sheet is not None:
+            sheets.append(result.sheet)
+            result.sheet = None
+        documents.append(result)
+    errors = [error for document in documents for error in document.errors]
+    corpus_findings = reduce.findings(Corpus(documents), errors)
+    if cache is not None:
+        cache.finish(corpus_findings, errors)
+    by_path: dict[str, list[Finding]] = {}
+    for finding in corpus_findings:
+        by_path.setdefault(finding.path or "", []).append(finding)
     suppression_rules = [instantiate(rule, settings) for rule in rules if rule.reads_suppressions]
-    diagnostics = _finish(sheets, corpus_findings, settings, {rule.code: rule for rule in rules}, suppression_rules)
-    stats = _stats(sheets)
+    diagnostics = _finish(documents, by_path, settings, {rule.code: rule for rule in rules}, suppression_rules)
+    stats = _stats(documents)
     in_memory = {source.path: source.data for source in sources if source.data is not None and source.file is None and source.in_scope}
-    return RunResult(diagnostics, sheets, notices, list(rules), stats, errors, in_memory)
+    return RunResult(diagnostics, documents, notices, list(rules), stats, errors, in_memory, sheets)
 
 
-def _pass_one(sources: list[Source], settings: Settings, codes: tuple[str, ...], jobs: int | None, extract_all: bool) -> list:
+class _Reduce:
+    """The corpus rules' aggregates, fed each document's records in order (checker.corpus)."""
+
+    def __init__(self, rules: list[Rule]) -> None:
+        self.rules = rules
+        self.aggregates = {rule.code: rule.aggregate() for rule in rules}
+        self.failed: dict[str, str] = {}
+        self.known: list[Finding] | None = None  # the corpus findings, when the cache already has them
+
+    def add(self, doc: int, result: DocumentResult) -> None:
+        records = result.records or {}
+        result.records = None
+        if self.known is not None:
+            return
+        for code, aggregate in self.aggregates.items():
+            if code in self.failed:
+                continue
+            try:
+                aggregate.add(doc, records.get(code))
+            except Exception as error:
+                self.failed[code] = f"corpus rule {code} failed: {type(error).__name__}: {error}"
+
+    def findings(self, corpus: Corpus, errors: list[str]) -> list[Finding]:
+        if self.known is not None:
+            return self.known
+        out: list[Finding] = []
+        for rule in self.rules:
+            if rule.code in self.failed:
+                errors.append(self.failed[rule.code])
+                continue
+            try:
+                out.extend(rule.check_corpus(corpus, self.aggregates[rule.code]))
+            except Exception as error:
+                errors.append(f"corpus rule {rule.code} failed: {type(error).__name__}: {error}")
+        return out
+
+
+def _pass_one(
+    sources: list[Source], settings: Settings, codes: tuple[str, ...], jobs: int | None, extract_all: bool, keep_sheets: bool
+) -> Iterator[DocumentResult | Notice]:
+    """Pass 1 over ``sources``, results in their order (in worker processes when the work is worth it)."""
     jobs = jobs or os.cpu_count() or 1
-    size = sum(len(s.data) if s.data is not None else _size(s.file or s.path) for s in sources)
-    if jobs <= 1 or len(sources) < 2 or (len(sources) < _POOL_MIN_FILES and size < _POOL_MIN_BYTES):
+    sizes = [len(s.data) if s.data is not None else _size(s.file or s.path) for s in sources]
+    if jobs <= 1 or len(sources) < 2 or (len(sources) < _POOL_MIN_FILES and sum(sizes) < _POOL_MIN_BYTES):
         context = _context(settings, codes, extract_all)
-        return [process(source, *context) for source in sources]
+        for source in sources:
+            yield process(source, *context, keep_sheets)
+        return
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    chunk = max(1, min(64, len(sources) // (jobs * 4) or 1))
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
     ctx = multiprocessing.get_context(method)
-    with ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_init_worker, initargs=(settings, codes, extract_all)) as pool:
-        return list(pool.map(_process, sources, chunksize=chunk))
+    initargs = (settings, codes, extract_all, keep_sheets)
+    with ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_init_worker, initargs=initargs) as pool:
+        for results in pool.map(_process_chunk, _chunks(sources, sizes, jobs)):
+            yield from results
 
 
-def _pass_one_cached(
-    sources: list[Source], settings: Settings, codes: tuple[str, ...], jobs: int | None, extract_all: bool, cache_dir: Path
-) -> list:
-    """Pass 1 through the fact-sheet cache (checker.cache): only new or changed documents are processed."""
-    from dataclasses import replace
-
-    from checker.cache import SheetCache, digest
-
-    try:
-        cache = SheetCache(cache_dir, settings, codes, extract_all)
-    except OSError:  # factlint's own files could not be examined: run without the cache
-        return _pass_one(sources, settings, codes, jobs, extract_all)
-    results: list = [None] * len(sources)
-    missing: list[tuple[int, Source, bytes | None]] = []
-    for index, source in enumerate(sources):
-        if source.data is not None or source.file is None:  # standard input: not cached
-            missing.append((index, source, None))
-            continue
-        try:
-            data = Path(source.file).read_bytes()
-        except OSError:
-            missing.append((index, source, None))  # process() reports it
-            continue
-        content = digest(data)
-        sheet = cache.get(_cache_key(source), content, source.in_scope)
-        if sheet is None:
-            missing.append((index, replace(source, data=data), content))
-        else:
-            results[index] = sheet
-    processed = _pass_one([source for _, source, _ in missing], settings, codes, jobs, extract_all)
-    for (index, source, known), result in zip(missing, processed):
-        results[index] = result
-        if known is not None and isinstance(result, FactSheet):
-            cache.put(_cache_key(source), known, result)
-    cache.save({_cache_key(source) for source in sources if source.file is not None})
-    return results
-
-
-def _cache_key(source: Source) -> tuple[str, str]:
-    """The displayed path (it is in the sheet) and the file's absolute path."""
-    return source.path, os.path.abspath(source.file or source.path)
+def _chunks(sources: list[Source], sizes: list[int], jobs: int) -> Iterator[list[Source]]:
+    """Consecutive sources in chunks of about equal size in bytes: enough chunks to keep every worker busy to the end."""
+    target = max(_CHUNK_MIN_BYTES, min(_CHUNK_MAX_BYTES, sum(sizes) // (jobs * 16)))
+    chunk: list[Source] = []
+    size = 0
+    for source, length in zip(sources, sizes):
+        chunk.append(source)
+        size += length
+        if size >= target or len(chunk) >= _CHUNK_MAX_FILES:
+            yield chunk
+            chunk, size = [], 0
+    if chunk:
+        yield chunk
 
 
 def _size(path: str) -> int:
@@ -299,19 +376,17 @@ def _size(path: str) -> int:
         return 0
 
 
-def _stats(sheets: list[FactSheet]) -> dict[str, int]:
-    checked = sum(len(sheet.claims) for sheet in sheets if sheet.in_scope)
-    inconsistent = sum(1 for sheet in sheets if sheet.in_scope for claim in sheet.claims if not claim.consistent)
+def _stats(documents: list[DocumentResult]) -> dict[str, int]:
     return {
-        "documents": sum(1 for sheet in sheets if sheet.in_scope),
-        "corpus_documents": len(sheets),
-        "claims_checked": checked,
-        "claims_inconsistent": inconsistent,
+        "documents": sum(1 for document in documents if document.in_scope),
+        "corpus_documents": len(documents),
+        "claims_checked": sum(document.claims_checked for document in documents if document.in_scope),
+        "claims_inconsistent": sum(document.claims_inconsistent for document in documents if document.in_scope),
     }
 
 
 def _finish(
-    sheets: list[FactSheet],
+    documents: list[DocumentResult],
     corpus_findings: dict[str, list[Finding]],
     settings: Settings,
     rules: dict[str, type[Rule]],
@@ -321,15 +396,15 @@ def _finish(
     from checker.registry import matches
     from checker.suppress import Suppressor
 
-    by_path = {sheet.path: sheet for sheet in sheets}
+    by_path = {document.path: document for document in documents}
     root = Path(settings.root)
     out: list[Diagnostic] = []
-    for sheet in sheets:
+    for sheet in documents:
         if not sheet.in_scope:
             continue
         findings = [f for f in sheet.findings if f.rule in rules] + corpus_findings.get(sheet.path, [])
         ignored = _per_file_ignores(sheet.path, settings, root, matches_any)
-        suppressor = Suppressor(sheet.directives) if sheet.directives else None
+        suppressor = Suppressor(list(sheet.directives)) if sheet.directives else None
         for finding in findings:
             if ignored and matches(finding.rule, ignored):
                 continue
@@ -390,7 +465,7 @@ def validate_selectors(settings: Settings) -> None:
             raise ConfigError(f"{settings.source}: {table}: {error}") from None
 
 
-def resolve(finding: Finding, sheet: FactSheet, rule: type[Rule], settings: Settings, by_path: dict[str, FactSheet]) -> Diagnostic:
+def resolve(finding: Finding, sheet: DocumentResult, rule: type[Rule], settings: Settings, by_path: dict[str, DocumentResult]) -> Diagnostic:
     """A finding located by offsets -> a Diagnostic located by lines and columns."""
     line, column = sheet.position(finding.start)
     end_line, end_column = sheet.position(max(finding.end, finding.start))

@@ -1,8 +1,9 @@
 """The fact sheet: what pass 1 extracted from one document, as plain data.
 
-A FactSheet is JSON-serialisable and picklable: it is what worker processes
-send back, what corpus rules (pass 2) read, and what ``factlint facts``
-prints. Each rule family owns the models of its own section below; fields
+A FactSheet is JSON-serialisable: it is what document rules and the corpus
+rules' ``gather`` read in pass 1, and what ``factlint facts`` prints. It
+holds facts only: rule findings and internal errors are kept apart, in the
+engine's ``checker.corpus.DocumentResult``. Each rule family owns the models of its own section below; fields
 hold offsets into the document's text (0-based, end exclusive), and
 ``line_starts`` lets anyone holding only the sheet resolve them to lines and
 columns.
@@ -14,11 +15,9 @@ extractors are the only producers and are tested.
 from __future__ import annotations
 
 import datetime as _dt
-from typing import Any, Literal
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
-
-from checker.finding import Finding
 
 
 class _Fact(BaseModel):
@@ -168,6 +167,14 @@ class DateMention(_Fact):
     preposition: str | None = None  # the word just before ("in", "on", "since", "until", "by", ...)
 
 
+class FiscalYearEndFact(_Fact):
+    """The end of the fiscal year, as the configuration or the document gives it."""
+
+    month: int
+    day: int
+    source: str  # where it came from: "configuration fiscal-year-end = '06-30'", "document: 'fiscal year ended June 30, 2025'"
+
+
 class DocumentDate(_Fact):
     date: _dt.date
     source: Literal["front-matter", "dateline", "published", "changelog", "date-line", "heading", "config"]
@@ -242,10 +249,10 @@ class FactSheet(BaseModel):
     claims: list[Claim] = Field(default_factory=list)
     dates: list[DateMention] = Field(default_factory=list)
     document_date: DocumentDate | None = None
+    fiscal_year_end: FiscalYearEndFact | None = None
     facts: list[FactStatement] = Field(default_factory=list)
-    findings: list[Finding] = Field(default_factory=list)
     extracted: list[str] = Field(default_factory=list)  # extractors that ran
-    extra: dict[str, Any] = Field(default_factory=dict)
+    locations: list[str] = Field(default_factory=list)  # Word and PDF: where each line is ("paragraph 12"), see Document.locations
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of an offset in this document."""
@@ -256,5 +263,5 @@ class FactSheet(BaseModel):
 
     def location(self, line: int) -> str | None:
         """Where a 1-based line is, in the document's own terms ("paragraph 12", "page 2, line 7"), if it has them."""
-        locations = self.extra.get("locations") or ()  # Document.locations, kept only for Word and PDF
+        locations = self.locations
         return locations[line - 1] if 0 < line <= len(locations) else None

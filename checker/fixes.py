@@ -206,7 +206,7 @@ def _unchanged(result, path: str, data: bytes) -> bool:
     """Whether ``data`` are the bytes the run checked for ``path`` (the fixes' offsets refer to them)."""
     from checker.engine import content_digest
 
-    sheet = next((sheet for sheet in result.sheets if sheet.path == path), None)
+    sheet = next((document for document in result.documents if document.path == path), None)
     return sheet is not None and sheet.content_digest == content_digest(data)
 
 

@@ -3,16 +3,20 @@
 A rule is a class with a code (``NUM001``), a kebab-case name, a category
 (fixed by the code's family), a default severity and a docstring that is its
 user documentation. Document rules implement :meth:`Rule.check` and see one
-document with its fact sheet; corpus rules set ``scope = "corpus"`` and
-implement :meth:`Rule.check_corpus`, seeing every fact sheet at once. Rules
-never do I/O, never print and never mutate their options.
+document with its fact sheet. Corpus rules set ``scope = "corpus"`` and work
+as a map/reduce (see ``checker.corpus``), so that no process holds every
+fact sheet: :meth:`Rule.gather` takes the small plain record the rule needs
+from each sheet, :meth:`Rule.aggregate` makes the object those records are
+added to as documents arrive, and :meth:`Rule.check_corpus` reports from
+that aggregate. Rules never do I/O, never print and never mutate their
+options.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, ClassVar, Literal
+from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 from checker.finding import Finding, Severity
 
@@ -20,6 +24,7 @@ if TYPE_CHECKING:
     from pydantic import BaseModel
 
     from checker.config import Settings
+    from checker.corpus import Corpus, DocumentResult
     from checker.document import Document
     from checker.facts import Directive, FactSheet
     from checker.ledger import Ledger
@@ -108,11 +113,36 @@ class Rule:
         """Findings for one document (document rules)."""
         return ()
 
-    def check_corpus(self, sheets: Sequence[FactSheet]) -> Iterable[Finding]:
-        """Findings across every document's fact sheet (corpus rules); set ``path``."""
+    def gather(self, sheet: FactSheet) -> Any:
+        """Corpus rules, pass 1: the plain record this rule needs from one document's sheet, or None.
+
+        Runs once per document, in the worker process that built the sheet, for every
+        document of the corpus (in scope or not). A record is plain data: tuples,
+        strings, numbers, booleans, None, bytes and dicts of those (the cache returns
+        lists as tuples). Keep it small: the sheet is dropped, the record is kept.
+        """
+        return None
+
+    def aggregate(self) -> Any:
+        """Corpus rules: a new, empty aggregate; the engine calls ``add(doc, record)`` on it in document order.
+
+        ``doc`` is the document's index in the :class:`~checker.corpus.Corpus`. The
+        default (``checker.corpus.Records``) keeps every record that is not None with
+        its index; a rule whose records are keyed (a name's fold key, a fact's
+        subject/measure/period) can reduce them as they arrive instead.
+        """
+        from checker.corpus import Records
+
+        return Records()
+
+    def check_corpus(self, corpus: Corpus, aggregate: Any) -> Iterable[Finding]:
+        """Findings across the corpus (corpus rules), from the aggregate; set ``path``.
+
+        ``corpus[doc]`` gives a document's path, scope and ``position(offset)``.
+        """
         return ()
 
-    def check_suppressions(self, facts: FactSheet, unused: Sequence[Directive], invalid: Sequence[Invalid] = ()) -> Iterable[Finding]:
+    def check_suppressions(self, facts: DocumentResult, unused: Sequence[Directive], invalid: Sequence[Invalid] = ()) -> Iterable[Finding]:
         """Findings about a document's suppression directives.
 
         ``unused`` suppressed nothing in this run; ``invalid`` are not read as written (checker.suppress).

@@ -9,13 +9,71 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from checker.extract.statement_terms import SALES_FAMILY, canonical_subjects
 
 if TYPE_CHECKING:
+    from checker.corpus import Corpus, DocumentResult
     from checker.facts import FactSheet
     from checker.ledger import Ledger
+
+
+class Growth(NamedTuple):
+    """A stated change against a prior period, as the corpus rules keep it (see ``GrowthClaim``)."""
+
+    percent: float
+    low: float
+    high: float
+    prior_period: str
+    text: str
+    start: int
+    end: int
+
+
+class StatedFact(NamedTuple):
+    """A fact statement as the corpus rules keep it: what ``gather_facts`` takes of a ``FactStatement``."""
+
+    subject: str
+    subject_key: str
+    measure: str
+    period: str
+    unit: str
+    value: float
+    low: float
+    high: float
+    text: str
+    start: int
+    end: int
+    organisation: bool
+    statement_start: int
+    growth: Growth | None
+
+
+def gather_facts(sheet: FactSheet) -> tuple[StatedFact, ...] | None:
+    """A document's fact statements as plain records (a corpus rule's ``gather``), or None when it states none."""
+    if not sheet.facts:
+        return None
+    out = []
+    for fact in sheet.facts:
+        claim = fact.growth
+        growth = None if claim is None else Growth(claim.percent, claim.low, claim.high, claim.prior_period, claim.text, claim.start, claim.end)
+        out.append(StatedFact(fact.subject, fact.subject_key, fact.measure, fact.period, fact.unit, fact.value, fact.low, fact.high,
+                              fact.text, fact.start, fact.end, fact.organisation, fact.statement_start, growth))
+    return tuple(out)
+
+
+def stated_facts(corpus: Corpus, records: Iterable[tuple[int, Any]]) -> list[tuple[DocumentResult, StatedFact]]:
+    """Every gathered statement with its document, in corpus order (records may come back from the cache as plain tuples)."""
+    out = []
+    for doc, record in records:
+        document = corpus[doc]
+        for item in record:
+            fact = StatedFact(*item)
+            if fact.growth is not None:
+                fact = fact._replace(growth=Growth(*fact.growth))
+            out.append((document, fact))
+    return out
 
 
 def same_measure(document_measure: str, organisation: bool, ledger_measure: str) -> bool:
@@ -71,15 +129,15 @@ def describe(subject: str, measure: str, period: str) -> str:
 
 
 
-def corpus_subjects(sheets: Iterable[FactSheet], ledger: Ledger | None = None) -> dict[str, str]:
+def corpus_subjects(facts: Iterable[tuple[DocumentResult, StatedFact]], ledger: Ledger | None = None) -> dict[str, str]:
     """Every subject key of a corpus (and its ledger) mapped to its corpus-wide form."""
-    keys = {fact.subject_key for sheet in sheets for fact in sheet.facts}
+    keys = {fact.subject_key for _, fact in facts}
     if ledger is not None:
         keys |= {fact.subject_key for fact in ledger.facts}
     return canonical_subjects(keys)
 
 
-def where(sheet: FactSheet, offset: int, here: str | None = None) -> str:
+def where(sheet: DocumentResult, offset: int, here: str | None = None) -> str:
     """"line 9" in the document ``here``, "q4-results.md line 9" elsewhere."""
     line = sheet.position(offset)[0]
     return f"line {line}" if sheet.path == here else f"{sheet.path} line {line}"

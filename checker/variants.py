@@ -1,7 +1,7 @@
 """Name variants across the corpus: the grouping behind NAM001.
 
-The names rules see every fact sheet of the corpus. ``find_variants``
-collects each form's occurrences over all of them and pairs every form that
+``find_variants`` takes each form's occurrences over the corpus (gathered
+and reduced by ``checker.variants_corpus``) and pairs every form that
 looks like a variant with the form it is a variant of: first forms listed in
 the vocabulary's ``prefer``, then forms that share a key (case, hyphens,
 spaces, diacritics: this module), then single words a few edits apart and
@@ -11,8 +11,7 @@ multi-word names that differ in one word (``checker.variants_near``).
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from checker.lexicon import zipf
 from checker.namecompare import camel_case, fold, join_key
@@ -20,28 +19,17 @@ from checker.patterns import LazyPattern
 from checker.variants_data import CASE_MAX_ZIPF, SEPARATOR_MAX_ZIPF, Forms, Occurrence, VariantPair, Vocab, recase
 from checker.variants_near import phrase_variants, spelling_variants
 from checker.variants_related import restrict
-from checker.variants_spelling import edit_distance
 
 if TYPE_CHECKING:
     from checker.config import Vocabulary
-    from checker.facts import FactSheet
+    from checker.variants_corpus import NameCorpus
 
 _NON_SPACE = LazyPattern(r"\S+")
 
 
-class _Corpus(NamedTuple):
-    """The names of every sheet, gathered by form."""
-
-    forms: Forms  # single tokens
-    kinds: dict[str, str]  # single token -> its kind where first seen
-    phrases: Forms  # multi-word names
-    aliases: set[tuple[str, str]]  # folded names a document declares one entity, both ways
-
-
-def find_variants(sheets: Sequence[FactSheet], vocabulary: Vocabulary | None = None) -> list[VariantPair]:
+def find_variants(corpus: NameCorpus, vocabulary: Vocabulary | None = None) -> list[VariantPair]:
     """Every form in the corpus that looks like a variant of another form."""
     vocab = Vocab(vocabulary)
-    corpus = _collect(sheets)
     pairs: dict[str, VariantPair] = {}
     _listed(vocab, corpus, pairs)
     _key_variants(vocab, corpus, pairs)
@@ -49,31 +37,11 @@ def find_variants(sheets: Sequence[FactSheet], vocabulary: Vocabulary | None = N
     phrase_variants(vocab, corpus.phrases, corpus.aliases, reported_terms, pairs)
     found = list(pairs.values())
     if found:
-        found = restrict(found, sheets)
+        found = restrict(found, corpus)
     return found
 
 
-def _collect(sheets: Sequence[FactSheet]) -> _Corpus:
-    corpus = _Corpus({}, {}, {}, set())
-    new = tuple.__new__  # NamedTuple's own constructor is Python code: this runs once per mention in the corpus
-    for index, sheet in enumerate(sheets):
-        for mention in sheet.names:
-            target = corpus.phrases if mention.kind == "phrase" else corpus.forms
-            target.setdefault(mention.text, []).append(new(Occurrence, (index, mention.start, mention.end, mention.initial, mention.heading)))
-            if mention.kind != "phrase":
-                corpus.kinds.setdefault(mention.text, mention.kind)
-        for alias in sheet.aliases:
-            b = fold(alias.alias)
-            for a in (fold(alias.name), *(fold(word) for word in alias.name.split())):
-                # Names that merely look alike ("Deloite ... (Deloitte)") are not
-                # vouched for by the parenthesis: a slip there is still a slip.
-                if a != b and not (a[:1] == b[:1] and edit_distance(a, b) <= 2):
-                    corpus.aliases.add((a, b))
-                    corpus.aliases.add((b, a))
-    return corpus
-
-
-def _listed(vocab: Vocab, corpus: _Corpus, pairs: dict[str, VariantPair]) -> None:
+def _listed(vocab: Vocab, corpus: NameCorpus, pairs: dict[str, VariantPair]) -> None:
     """Forms that ``prefer`` lists as rejected."""
     for variant, canonical in vocab.listed:
         exact = fold(variant) == fold(canonical)
@@ -104,7 +72,7 @@ def _separator_form(form: str) -> str:
     return re.sub(r"\s+", " ", form.lower().replace("\u2010", "-").replace("\u2011", "-").replace("\u2019", "'"))
 
 
-def _key_variants(vocab: Vocab, corpus: _Corpus, pairs: dict[str, VariantPair]) -> None:
+def _key_variants(vocab: Vocab, corpus: NameCorpus, pairs: dict[str, VariantPair]) -> None:
     """Forms that differ only in case, hyphens, spaces or diacritics."""
     groups: dict[str, Forms] = {}
     for form, occurrences in corpus.forms.items():

@@ -3,6 +3,8 @@ the thresholds it applies, and what the user's vocabulary says about two forms."
 
 from __future__ import annotations
 
+from array import array
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -31,8 +33,40 @@ class Occurrence(NamedTuple):
     heading: bool
 
 
+class Occurrences:
+    """A form's occurrences, packed three integers each: a corpus's worth of them as tuples would not fit."""
+
+    __slots__ = ("_data",)
+
+    def __init__(self, items: Iterable[Occurrence] = ()) -> None:
+        self._data = array("q")
+        self.extend(items)
+
+    def add(self, sheet: int, start: int, end: int, initial: bool, heading: bool) -> None:
+        self._data.extend((sheet * 4 + initial * 2 + heading, start, end))
+
+    def append(self, occurrence: Occurrence) -> None:
+        self.add(*occurrence)
+
+    def extend(self, items: Iterable[Occurrence]) -> None:
+        for occurrence in items:
+            self.add(*occurrence)
+
+    def __len__(self) -> int:
+        return len(self._data) // 3
+
+    def __bool__(self) -> bool:
+        return bool(self._data)
+
+    def __iter__(self) -> Iterator[Occurrence]:
+        data, new = self._data, tuple.__new__  # NamedTuple's own constructor is Python code
+        for i in range(0, len(data), 3):
+            key = data[i]
+            yield new(Occurrence, (key >> 2, data[i + 1], data[i + 2], bool(key & 2), bool(key & 1)))
+
+
 # form as written -> its occurrences
-Forms = dict[str, list[Occurrence]]
+Forms = dict[str, Occurrences | list[Occurrence]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,8 +75,8 @@ class VariantPair:
 
     variant: str
     reference: str
-    variant_occurrences: list[Occurrence]
-    reference_occurrences: list[Occurrence]
+    variant_occurrences: Occurrences | list[Occurrence]
+    reference_occurrences: Occurrences | list[Occurrence]
     how: str  # what differs: "case", "hyphens or spaces", "diacritics", "spelling: 't' added"
     # Why the reference is taken as right: "listed" (prefer lists the variant),
     # "prefer", "accept", "count" (more frequent) or "tie".

@@ -43,7 +43,7 @@ only: it is as likely another name.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from checker.lexicon import zipf
@@ -51,7 +51,8 @@ from checker.namecompare import describe_edit, fold, join_key
 from checker.variants_data import REFERENCE_MAX_ZIPF, VARIANT_MAX_ZIPF, Occurrence, VariantPair, recase
 
 if TYPE_CHECKING:
-    from checker.facts import FactSheet
+    from checker.facts import NameMention
+    from checker.variants_corpus import NameCorpus
 
 RELATED_MIN = 1
 NAME_MAX_ZIPF = 3.0
@@ -71,15 +72,13 @@ _WORD = re.compile(r"[^\W\d_]+")
 class Relatedness:
     """Which documents of a corpus share enough distinctive names to be compared."""
 
-    def __init__(self, sheets: Sequence[FactSheet]) -> None:
-        names: list[frozenset[str]] = []
+    def __init__(self, corpus: NameCorpus) -> None:
+        names = corpus.names_of(range(corpus.documents))
         frequency: dict[str, int] = {}
-        for sheet in sheets:
-            found = frozenset(_names(sheet)) | frozenset(sheet.entities)
-            names.append(found)
+        for found in names:
             for name in found:
                 frequency[name] = frequency.get(name, 0) + 1
-        limit = max(DISTINCTIVE_MIN_DOCS, int(DISTINCTIVE_SHARE * len(sheets)))
+        limit = max(DISTINCTIVE_MIN_DOCS, int(DISTINCTIVE_SHARE * corpus.documents))
         self.names = [frozenset(n for n in found if frequency[n] <= limit) for found in names]
         self._shared: dict[tuple[int, int], frozenset[str]] = {}
 
@@ -99,8 +98,9 @@ class Relatedness:
         return len(shared) >= RELATED_MIN
 
 
-def _names(sheet: FactSheet) -> Iterable[str]:
-    for mention in sheet.names:
+def document_names(mentions: Iterable[NameMention]) -> Iterable[str]:
+    """A document's names that may tell which documents are related (without its ``entities``)."""
+    for mention in mentions:
         text = mention.text
         if mention.heading or not text[:1].isupper():
             continue
@@ -108,32 +108,32 @@ def _names(sheet: FactSheet) -> Iterable[str]:
             yield text
 
 
-def restrict(pairs: list[VariantPair], sheets: Sequence[FactSheet]) -> list[VariantPair]:
+def restrict(pairs: list[VariantPair], corpus: NameCorpus) -> list[VariantPair]:
     """The pairs as seen within related documents, each oriented by the evidence there."""
     out: dict[str, VariantPair] = {}
     relatedness: Relatedness | None = None  # built on the first pair that needs it
     for pair in pairs:
         if _DAMAGED.search(pair.variant) or _DAMAGED.search(pair.reference):
             continue  # mojibake: the encoding rules report it, once
-        if pair.basis not in _DECIDED and _derived(pair.variant, pair.variant_occurrences, sheets):
+        if pair.basis not in _DECIDED and _derived(pair.variant, pair.variant_occurrences, corpus):
             continue
         if pair.basis in _DECIDED or (pair.how.startswith("spelling") and _spelling_anywhere(pair)):
             out.setdefault(pair.variant, pair)
             continue
         if pair.how == "case" and pair.variant.isupper() and not pair.reference.isupper():
-            kept = [o for o in pair.variant_occurrences if not _typographic(o, sheets[o.sheet])]
+            kept = [o for o in pair.variant_occurrences if not corpus.typographic(o)]
             if not kept:
                 continue
             pair = VariantPair(pair.variant, pair.reference, kept, pair.reference_occurrences, pair.how, pair.basis, pair.replacement)
         if relatedness is None:
-            relatedness = Relatedness(sheets)
-        restricted = _restricted(pair, sheets, relatedness)
+            relatedness = Relatedness(corpus)
+        restricted = _restricted(pair, corpus, relatedness)
         if restricted is not None:
             out.setdefault(restricted.variant, restricted)
     return list(out.values())
 
 
-def _restricted(pair: VariantPair, sheets: Sequence[FactSheet], relatedness: Relatedness) -> VariantPair | None:
+def _restricted(pair: VariantPair, corpus: NameCorpus, relatedness: Relatedness) -> VariantPair | None:
     besides = tuple({join_key(pair.variant), join_key(pair.reference), *(w for w in _WORD.findall(fold(pair.variant + " " + pair.reference)) if len(w) >= 3)})
     v_sheets = {o.sheet for o in pair.variant_occurrences}
     r_sheets = {o.sheet for o in pair.reference_occurrences}
@@ -145,15 +145,15 @@ def _restricted(pair: VariantPair, sheets: Sequence[FactSheet], relatedness: Rel
             group |= partners
     if not group:
         return None
-    if _two_people(pair.variant, pair.reference, sheets, v_sheets, r_sheets):
+    if _two_people(pair.variant, pair.reference, corpus, v_sheets, r_sheets):
         return None
     v_occ = [o for o in pair.variant_occurrences if o.sheet in group]
     r_occ = [o for o in pair.reference_occurrences if o.sheet in group]
     same_document = bool({o.sheet for o in v_occ} & {o.sheet for o in r_occ})
     if not same_document and (_house_style(pair.variant, pair.reference) or _surname_prefix_case(pair.variant, pair.reference)):
         return None  # "NASDAQ" in one document, "Nasdaq" in another: a style, each consistent
-    v_defined = _defined(pair.variant, v_occ, sheets)
-    r_defined = _defined(pair.reference, r_occ, sheets)
+    v_defined = _defined(pair.variant, v_occ, corpus)
+    r_defined = _defined(pair.reference, r_occ, corpus)
     if v_defined and r_defined and not same_document:
         return None  # each document defines the form it uses
     if v_defined != r_defined:
@@ -179,30 +179,16 @@ def _restricted(pair: VariantPair, sheets: Sequence[FactSheet], relatedness: Rel
 _DERIVING = ("ites", "ite", "ism", "ists", "ist", "ians", "ian", "ese")
 
 
-def _derived(form: str, occurrences: list[Occurrence], sheets: Sequence[FactSheet]) -> bool:
+def _derived(form: str, occurrences: Iterable[Occurrence], corpus: NameCorpus) -> bool:
     """A word made from a name the same document writes ("Examplite" after "Example"): not a slip."""
     lower = form.lower()
     stems = [lower[: -len(ending)] for ending in _DERIVING if lower.endswith(ending) and len(lower) - len(ending) >= 3]
     if not stems:
         return False
     for index in {o.sheet for o in occurrences}:
-        written = {entity.lower() for entity in sheets[index].entities}
+        written = corpus.entities.get(index, ())
         if any(stem in written for stem in stems):
             return True
-    return False
-
-
-def _typographic(occurrence: Occurrence, sheet: FactSheet) -> bool:
-    """Capitals that say nothing of the name: a word opening a line (a dateline,
-    "CITY, State, date --") or one of a run of words in capitals."""
-    if occurrence.start in sheet.line_starts or occurrence.start == 0:
-        return True
-    for mention in sheet.names:
-        if mention.start > occurrence.end + 2:
-            break
-        if mention.text.isupper() and len(mention.text) > 1 and mention.start != occurrence.start and mention.kind != "phrase":
-            if 0 <= mention.start - occurrence.end <= 2 or 0 <= occurrence.start - mention.end <= 2:
-                return True
     return False
 
 
@@ -232,13 +218,9 @@ def _surname_prefix_case(a: str, b: str) -> bool:
     return False
 
 
-def _defined(form: str, occurrences: list[Occurrence], sheets: Sequence[FactSheet]) -> bool:
+def _defined(form: str, occurrences: Iterable[Occurrence], corpus: NameCorpus) -> bool:
     """Whether a document that writes ``form`` defines it (an acronym's or an alias's parenthesis)."""
-    for sheet_index in {o.sheet for o in occurrences}:
-        sheet = sheets[sheet_index]
-        if any(d.short == form for d in sheet.acronyms) or any(form in (a.alias, a.name) for a in sheet.aliases):
-            return True
-    return False
+    return any(corpus.defines(index, form) for index in {o.sheet for o in occurrences})
 
 
 # Words before a surname that say nothing of who is meant.
@@ -247,23 +229,22 @@ _TITLES = frozenset(
 )
 
 
-def _first_names(form: str, sheets: Sequence[FactSheet], indexes: set[int]) -> set[str]:
+def _first_names(form: str, corpus: NameCorpus, indexes: set[int]) -> set[str]:
     """The words written just before ``form`` in multi-word names ("Ken" in "Ken Example"), titles aside."""
     found = set()
-    for index in indexes:
-        for mention in sheets[index].names:
-            if mention.kind != "phrase":
-                continue
-            words = mention.text.split()
-            for before, word in zip(words, words[1:]):
-                if word == form and before.lower().rstrip(".") not in _TITLES:
-                    found.add(before)
+    for text, occurrences in corpus.phrase_occurrences(form):
+        if not any(o.sheet in indexes for o in occurrences):
+            continue
+        words = text.split()
+        for before, word in zip(words, words[1:]):
+            if word == form and before.lower().rstrip(".") not in _TITLES:
+                found.add(before)
     return found
 
 
-def _two_people(a: str, b: str, sheets: Sequence[FactSheet], a_sheets: set[int], b_sheets: set[int]) -> bool:
+def _two_people(a: str, b: str, corpus: NameCorpus, a_sheets: set[int], b_sheets: set[int]) -> bool:
     """Two surnames each written after its own first names ("Ken Example" / "Ian ExAmple"): two people."""
     if " " in a or " " in b or a_sheets & b_sheets:
         return False
-    first_a, first_b = _first_names(a, sheets, a_sheets), _first_names(b, sheets, b_sheets)
+    first_a, first_b = _first_names(a, corpus, a_sheets), _first_names(b, corpus, b_sheets)
     return bool(first_a) and bool(first_b) and not first_a & first_b

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from checker.finding import Edit, Finding, Fix, Related
 from checker.rule import Rule
+
+if TYPE_CHECKING:
+    from checker.corpus import Corpus, Records
+    from checker.facts import FactSheet
 
 
 class ConflictingFacts(Rule):
@@ -57,15 +62,20 @@ class ConflictingFacts(Rule):
     scope = "corpus"
     requires = ("facts",)
 
-    def check_corpus(self, sheets: Sequence) -> Iterator[Finding]:
-        from checker.statements_compare import corpus_subjects, describe, format_interval, overlaps, where
+    def gather(self, sheet: FactSheet) -> tuple | None:
+        from checker.statements_compare import gather_facts
 
-        canonical = corpus_subjects(sheets, self.ledger)
+        return gather_facts(sheet)
+
+    def check_corpus(self, corpus: Corpus, aggregate: Records) -> Iterator[Finding]:
+        from checker.statements_compare import corpus_subjects, describe, format_interval, overlaps, stated_facts, where
+
+        facts = stated_facts(corpus, aggregate)
+        canonical = corpus_subjects(facts, self.ledger)
         groups: dict[tuple, list] = {}
-        for sheet in sheets:
-            for fact in sheet.facts:
-                key = (canonical[fact.subject_key], fact.measure, fact.period, fact.unit)
-                groups.setdefault(key, []).append((sheet, fact))
+        for sheet, fact in facts:
+            key = (canonical[fact.subject_key], fact.measure, fact.period, fact.unit)
+            groups.setdefault(key, []).append((sheet, fact))
         for items in groups.values():
             if len(items) < 2:
                 continue

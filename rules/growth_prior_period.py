@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from checker.finding import Finding, Related
 from checker.rule import Rule
+
+if TYPE_CHECKING:
+    from checker.corpus import Corpus, Records
+    from checker.facts import FactSheet
 
 
 class GrowthVsPriorPeriod(Rule):
@@ -48,48 +53,52 @@ class GrowthVsPriorPeriod(Rule):
     scope = "corpus"
     requires = ("facts",)
 
-    def check_corpus(self, sheets: Sequence) -> Iterator[Finding]:
-        from checker.statements_compare import corpus_subjects, growth_interval, overlaps, same_measure, where
+    def gather(self, sheet: FactSheet) -> tuple | None:
+        from checker.statements_compare import gather_facts
+
+        return gather_facts(sheet)
+
+    def check_corpus(self, corpus: Corpus, aggregate: Records) -> Iterator[Finding]:
+        from checker.statements_compare import corpus_subjects, growth_interval, overlaps, same_measure, stated_facts, where
 
         ledger = self.ledger
-        canonical = corpus_subjects(sheets, ledger)
+        facts = stated_facts(corpus, aggregate)
+        canonical = corpus_subjects(facts, ledger)
         index: dict[tuple, list] = {}
-        for sheet in sheets:
-            for fact in sheet.facts:
-                index.setdefault((canonical[fact.subject_key], fact.measure, fact.period, fact.unit), []).append((sheet, fact))
+        for sheet, fact in facts:
+            index.setdefault((canonical[fact.subject_key], fact.measure, fact.period, fact.unit), []).append((sheet, fact))
         known_by_key: dict[tuple, list] = {}
         ledger_name = ledger.name if ledger is not None else ""
         for known in ledger.facts if ledger is not None else ():
             known_by_key.setdefault((canonical[known.subject_key], known.period, known.unit), []).append(known)
-        for sheet in sheets:
+        for sheet, fact in facts:
             if not sheet.in_scope:
                 continue
-            for fact in sheet.facts:
-                claim = fact.growth
-                if claim is None:
-                    continue
-                subject = canonical[fact.subject_key]
-                priors: list[tuple] = []  # (low, high, text, where, related)
-                for known in known_by_key.get((subject, claim.prior_period, fact.unit), ()):
-                    if same_measure(fact.measure, fact.organisation, known.measure):
-                        priors.append((known, f"{ledger_name} line {known.line}", None))
-                if not priors:
-                    for other_sheet, other in index.get((subject, fact.measure, claim.prior_period, fact.unit), ()):
-                        if other_sheet is sheet and fact.statement_start <= other.start <= claim.end:
-                            continue  # the same sentence: the percent-change rule's business
-                        related = Related(other.start, other.end, f"{fact.subject} {fact.measure} for {claim.prior_period}: {other.text}",
-                                          None if other_sheet.path == sheet.path else other_sheet.path)
-                        priors.append((other, where(other_sheet, other.start, sheet.path), related))
-                if not priors:
-                    continue
-                computed = []
-                for prior, place, related in priors:
-                    interval = growth_interval((fact.low, fact.high), (prior.low, prior.high))
-                    if interval is None or overlaps(interval[0], interval[1], claim.low, claim.high):
-                        break
-                    computed.append((prior, place, related, interval))
-                else:
-                    yield self._finding(sheet, fact, computed)
+            claim = fact.growth
+            if claim is None:
+                continue
+            subject = canonical[fact.subject_key]
+            priors: list[tuple] = []  # (low, high, text, where, related)
+            for known in known_by_key.get((subject, claim.prior_period, fact.unit), ()):
+                if same_measure(fact.measure, fact.organisation, known.measure):
+                    priors.append((known, f"{ledger_name} line {known.line}", None))
+            if not priors:
+                for other_sheet, other in index.get((subject, fact.measure, claim.prior_period, fact.unit), ()):
+                    if other_sheet is sheet and fact.statement_start <= other.start <= claim.end:
+                        continue  # the same sentence: the percent-change rule's business
+                    related = Related(other.start, other.end, f"{fact.subject} {fact.measure} for {claim.prior_period}: {other.text}",
+                                      None if other_sheet.path == sheet.path else other_sheet.path)
+                    priors.append((other, where(other_sheet, other.start, sheet.path), related))
+            if not priors:
+                continue
+            computed = []
+            for prior, place, related in priors:
+                interval = growth_interval((fact.low, fact.high), (prior.low, prior.high))
+                if interval is None or overlaps(interval[0], interval[1], claim.low, claim.high):
+                    break
+                computed.append((prior, place, related, interval))
+            else:
+                yield self._finding(sheet, fact, computed)
 
     def _finding(self, sheet, fact, computed) -> Finding:
         claim = fact.growth

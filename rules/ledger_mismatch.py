@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from checker.finding import Edit, Finding, Fix
 from checker.rule import Rule
+
+if TYPE_CHECKING:
+    from checker.corpus import Corpus, Records
+    from checker.facts import FactSheet
 
 
 class LedgerMismatch(Rule):
@@ -58,35 +63,42 @@ class LedgerMismatch(Rule):
     scope = "corpus"
     requires = ("facts",)
 
-    def check_corpus(self, sheets: Sequence) -> Iterator[Finding]:
+    def gather(self, sheet: FactSheet) -> tuple | None:
+        if self.settings is not None and not self.settings.ledger:
+            return None  # no ledger: nothing to compare with
+        from checker.statements_compare import gather_facts
+
+        return gather_facts(sheet)
+
+    def check_corpus(self, corpus: Corpus, aggregate: Records) -> Iterator[Finding]:
         ledger = self.ledger
         if ledger is None or not ledger.facts:
             return
-        from checker.statements_compare import corpus_subjects, describe, format_interval, overlaps, same_measure
+        from checker.statements_compare import corpus_subjects, describe, format_interval, overlaps, same_measure, stated_facts
 
-        canonical = corpus_subjects(sheets, ledger)
+        facts = stated_facts(corpus, aggregate)
+        canonical = corpus_subjects(facts, ledger)
         by_key: dict[tuple, list] = {}
         for known in ledger.facts:
             by_key.setdefault((canonical[known.subject_key], known.period, known.unit), []).append(known)
-        for sheet in sheets:
+        for sheet, fact in facts:
             if not sheet.in_scope:
                 continue
-            for fact in sheet.facts:
-                candidates = by_key.get((canonical[fact.subject_key], fact.period, fact.unit))
-                if not candidates:
-                    continue
-                matching = [k for k in candidates if same_measure(fact.measure, fact.organisation, k.measure)]
-                if not matching or any(overlaps(fact.low, fact.high, k.low, k.high) for k in matching):
-                    continue
-                reference = matching[0]
-                place = f"{ledger.name} line {reference.line}"
-                subject = describe(fact.subject, fact.measure, fact.period)
-                message = f"{subject} {fact.text} here; the ledger ({place}) says {reference.text}"
-                source = f" (source: {reference.source})" if reference.source else ""
-                evidence = (
-                    f"here: {fact.text} allows {format_interval(fact.low, fact.high, fact.unit)}; "
-                    f"{ledger.path} line {reference.line}: {reference.text} allows "
-                    f"{format_interval(reference.low, reference.high, reference.unit)}{source}"
-                )
-                fix = Fix((Edit(fact.start, fact.end, reference.text),), "display", f"Use the ledger's figure ({place})")
-                yield self.finding(fact.start, fact.end, message, evidence=evidence, fix=fix, path=sheet.path)
+            candidates = by_key.get((canonical[fact.subject_key], fact.period, fact.unit))
+            if not candidates:
+                continue
+            matching = [k for k in candidates if same_measure(fact.measure, fact.organisation, k.measure)]
+            if not matching or any(overlaps(fact.low, fact.high, k.low, k.high) for k in matching):
+                continue
+            reference = matching[0]
+            place = f"{ledger.name} line {reference.line}"
+            subject = describe(fact.subject, fact.measure, fact.period)
+            message = f"{subject} {fact.text} here; the ledger ({place}) says {reference.text}"
+            source = f" (source: {reference.source})" if reference.source else ""
+            evidence = (
+                f"here: {fact.text} allows {format_interval(fact.low, fact.high, fact.unit)}; "
+                f"{ledger.path} line {reference.line}: {reference.text} allows "
+                f"{format_interval(reference.low, reference.high, reference.unit)}{source}"
+            )
+            fix = Fix((Edit(fact.start, fact.end, reference.text),), "display", f"Use the ledger's figure ({place})")
+            yield self.finding(fact.start, fact.end, message, evidence=evidence, fix=fix, path=sheet.path)

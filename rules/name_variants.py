@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from checker.finding import Applicability, Edit, Finding, Fix, Related
 from checker.rule import Rule
 
 if TYPE_CHECKING:
+    from checker.corpus import Corpus
     from checker.facts import FactSheet
+    from checker.variants_corpus import NameCorpus
     from checker.variants_data import Occurrence, VariantPair
 
 # Related locations listed per finding, at most.
@@ -97,17 +99,28 @@ class NameVariants(Rule):
     scope = "corpus"
     requires = ("names",)
 
-    def check_corpus(self, sheets: Sequence[FactSheet]) -> Iterable[Finding]:
+    def gather(self, sheet: FactSheet) -> tuple | None:
+        from checker.variants_corpus import gather_names
+
+        return gather_names(sheet)
+
+    def aggregate(self) -> NameCorpus:
+        from checker.variants_corpus import NameCorpus
+
+        return NameCorpus()
+
+    def check_corpus(self, corpus: Corpus, aggregate: NameCorpus) -> Iterable[Finding]:
         # Imported here: the grouping loads rapidfuzz, which a run without NAM001 never needs.
         from checker.variants import find_variants
 
+        aggregate.attach(corpus)
         vocabulary = self.settings.vocabulary if self.settings is not None else None
-        for pair in find_variants(sheets, vocabulary):
-            if not any(sheets[o.sheet].in_scope for o in pair.variant_occurrences):
+        for pair in find_variants(aggregate, vocabulary):
+            if not any(corpus[o.sheet].in_scope for o in pair.variant_occurrences):
                 continue
-            yield from self._findings(pair, sheets)
+            yield from self._findings(pair, corpus)
 
-    def _findings(self, pair: VariantPair, sheets: Sequence[FactSheet]) -> Iterable[Finding]:
+    def _findings(self, pair: VariantPair, sheets: Corpus) -> Iterable[Finding]:
         variant, reference = pair.variant, pair.reference
         n, m = len(pair.variant_occurrences), len(pair.reference_occurrences)
         if pair.basis == "listed":

@@ -92,7 +92,7 @@ def test_paths_are_shown_relative_to_the_working_directory_of_each_run(project, 
 def test_a_corrupt_cache_file_is_ignored(project, run_cli):
     _project(project)
     expected = _report(run_cli("-f", "json", "docs/two.md")[1])
-    for file in (project / ".factlint_cache").glob("sheets-*.json"):
+    for file in (project / ".factlint_cache").glob("sheets-*.msgpack"):
         file.write_bytes(b"not a pickle")
     assert _report(run_cli("-f", "json", "docs/two.md")[1]) == expected
 
@@ -109,9 +109,9 @@ def test_cache_dir_from_the_config_and_the_command_line(project, run_cli):
     _project(project)
     (project / "factlint.toml").write_text('cache-dir = "build/cache"\n', encoding="utf-8")
     run_cli("-f", "json", "docs/two.md")
-    assert list((project / "build" / "cache").glob("sheets-*.json"))
+    assert list((project / "build" / "cache").glob("sheets-*.msgpack"))
     run_cli("-f", "json", "--cache-dir", "elsewhere", "docs/two.md")
-    assert list((project / "elsewhere").glob("sheets-*.json"))
+    assert list((project / "elsewhere").glob("sheets-*.msgpack"))
     assert not (project / ".factlint_cache").exists()
 
 
@@ -120,9 +120,9 @@ def test_deleted_documents_leave_the_cache(project, run_cli):
     run_cli("-f", "json", "docs/two.md")
     (project / "notes.txt").unlink()
     run_cli("-f", "json", "docs/two.md")
-    [file] = (project / ".factlint_cache").glob("sheets-*.json")
+    [file] = (project / ".factlint_cache").glob("sheets-*.msgpack")
     stored = _stored(file)
-    assert sorted(entry[0] for entry in stored["entries"]) == ["docs/one.md", "docs/two.md"]
+    assert sorted(entry[0] for entry in stored[1]) == ["docs/one.md", "docs/two.md"]
 
 
 def test_standard_input_is_not_cached(project, run_cli, monkeypatch):
@@ -147,17 +147,35 @@ def test_a_cache_directory_that_cannot_be_made_only_costs_time(project, run_cli)
 # --- the cache directory is the repository's: nothing in it is trusted ---------------------
 
 
-def _stored(file) -> dict:
-    """The plain data of a cache file (after its signature line)."""
-    return json.loads(file.read_bytes().partition(b"\n")[2])
+def _stored(file) -> list:
+    """The plain data of a cache file (after its signature line): [format, entries], each entry
+    [display path, absolute path, digest, in scope, the result packed, its records packed]."""
+    import msgpack
+
+    return msgpack.unpackb(file.read_bytes().partition(b"\n")[2])
 
 
-def _resign(file, data: dict) -> None:
+def _resign(file, data) -> None:
     """Write ``data`` as a cache file signed with this user's key, as factlint itself would."""
+    import msgpack
+
     from checker.cache import _sign, user_key
 
-    payload = json.dumps(data).encode("utf-8")
+    payload = msgpack.packb(data, use_bin_type=True)
     file.write_bytes(_sign(user_key(), payload) + b"\n" + payload)
+
+
+def _body(entry) -> list:
+    """A cache entry's result: [path, format, encoding, digest, line starts, locations, directives, findings, ...]."""
+    import msgpack
+
+    return msgpack.unpackb(entry[4])
+
+
+def _packed(value) -> bytes:
+    import msgpack
+
+    return msgpack.packb(value, use_bin_type=True)
 
 
 class _Payload:
@@ -186,8 +204,8 @@ def test_a_committed_malicious_cache_file_runs_nothing_and_changes_nothing(proje
     run_cli("-f", "json", "docs/two.md")
     target = tmp_path_factory.mktemp("victim") / "pwned"
     evil = pickle.dumps(_Payload(str(target)))
-    files = list((project / ".factlint_cache").glob("sheets-*"))
-    assert files
+    files = [*(project / ".factlint_cache").glob("sheets-*"), *(project / ".factlint_cache").glob("corpus-*")]
+    assert len(files) == 2
     for file in files:  # whatever the cache's file name, a repository can commit a file of that name
         file.write_bytes(evil)
         file.with_suffix(".pickle").write_bytes(evil)
@@ -199,11 +217,13 @@ def test_a_committed_malicious_cache_file_runs_nothing_and_changes_nothing(proje
 def test_a_cache_file_with_a_wrong_signature_is_a_miss(project, run_cli, monkeypatch):
     _project(project)
     expected = _report(run_cli("-f", "json", "docs/two.md")[1])
-    [file] = (project / ".factlint_cache").glob("sheets-*.json")
+    [file] = (project / ".factlint_cache").glob("sheets-*.msgpack")
     data = _stored(file)
-    for entry in data["entries"]:  # a forged sheet: no findings at all
-        entry[4]["findings"] = []
-    payload = json.dumps(data).encode("utf-8")
+    for entry in data[1]:  # a forged result: no findings at all
+        body = _body(entry)
+        body[7] = []
+        entry[4] = _packed(body)
+    payload = _packed(data)
     file.write_bytes(b"0" * 64 + b"\n" + payload)
     processed: list = []
     _refuse_nothing_else(monkeypatch, processed)
@@ -215,7 +235,7 @@ def test_a_signed_cache_file_is_reused(project, run_cli, monkeypatch):
     """The counterpart of the tests below: a file re-signed unchanged is a hit."""
     _project(project)
     expected = _report(run_cli("-f", "json", "docs/two.md")[1])
-    [file] = (project / ".factlint_cache").glob("sheets-*.json")
+    [file] = (project / ".factlint_cache").glob("sheets-*.msgpack")
     _resign(file, _stored(file))
     processed: list = []
     _refuse_nothing_else(monkeypatch, processed)
@@ -223,30 +243,29 @@ def test_a_signed_cache_file_is_reused(project, run_cli, monkeypatch):
     assert processed == []
 
 
-def _break_sheet(sheet):
-    return "a sheet that is a string"
+def _break_sheet(body):
+    return "a result that is a string"
 
 
-def _break_findings(sheet):
-    sheet["findings"] = [{"rule": 5}]
-    return sheet
+def _break_findings(body):
+    body[7] = [[5]]
+    return body
 
 
-def _break_finding_fix(sheet):
-    for finding in sheet["findings"]:
-        finding["fix"] = {"edits": "nope", "applicability": "safe", "message": ""}
-    return sheet
+def _break_finding_fix(body):
+    for finding in body[7]:
+        finding[6] = ["nope", "safe", ""]
+    return body
 
 
-def _break_field(sheet):
-    sheet["quantities"] = {"not": "a list"}
-    return sheet
+def _break_field(body):
+    body[4] = {"not": "bytes"}
+    return body
 
 
-def _drop_key(sheet):
-    for finding in sheet["findings"]:
-        del finding["rule"]
-    return sheet
+def _drop_key(body):
+    body[7] = [finding[1:] for finding in body[7]]
+    return body
 
 
 @pytest.mark.parametrize(
@@ -264,11 +283,11 @@ def _drop_key(sheet):
 def test_a_structurally_wrong_entry_is_a_miss(project, run_cli, monkeypatch, damage):
     _project(project)
     expected = _report(run_cli("-f", "json", "docs/two.md")[1])
-    [file] = (project / ".factlint_cache").glob("sheets-*.json")
+    [file] = (project / ".factlint_cache").glob("sheets-*.msgpack")
     data = _stored(file)
-    for entry in data["entries"]:
+    for entry in data[1]:
         if entry[0] == "docs/two.md":
-            entry[4] = damage(entry[4])
+            entry[4] = _packed(damage(_body(entry)))
     _resign(file, data)
     processed: list = []
     _refuse_nothing_else(monkeypatch, processed)
@@ -277,11 +296,11 @@ def test_a_structurally_wrong_entry_is_a_miss(project, run_cli, monkeypatch, dam
     assert processed == ["docs/two.md"]  # read again; the others still come from the cache
 
 
-@pytest.mark.parametrize("data", ["a string", [1, 2], {"format": 1, "entries": "x"}, {"format": 1, "entries": [[1, 2, 3]]}, {"entries": []}])
+@pytest.mark.parametrize("data", ["a string", [1, 2], [2, "x"], [2, [[1, 2, 3]]], {"entries": []}, [1, []]])
 def test_a_structurally_wrong_file_is_a_miss(project, run_cli, data):
     _project(project)
     expected = _report(run_cli("-f", "json", "docs/two.md")[1])
-    [file] = (project / ".factlint_cache").glob("sheets-*.json")
+    [file] = (project / ".factlint_cache").glob("sheets-*.msgpack")
     _resign(file, data)
     code, out, err = run_cli("-f", "json", "docs/two.md")
     assert _report(out) == expected and "Traceback" not in err
@@ -312,6 +331,41 @@ def test_markers_go_only_into_a_directory_factlint_created(project, run_cli):
     (project / "build").mkdir()
     (project / "factlint.toml").write_text('cache-dir = "build"\n', encoding="utf-8")
     run_cli("-f", "json", "docs/two.md")
-    assert list((project / "build").glob("sheets-*.json"))  # the cache works there ...
+    assert list((project / "build").glob("sheets-*.msgpack"))  # the cache works there ...
     assert not (project / "build" / ".gitignore").exists()  # ... but the user's directory is left as it is
     assert not (project / "build" / "CACHEDIR.TAG").exists()
+
+
+# --- the corpus rules' findings ------------------------------------------------------------
+
+
+def test_an_unchanged_corpus_reuses_the_corpus_findings_and_a_changed_one_does_not(project, run_cli, monkeypatch):
+    from checker.rules.name_variants import NameVariants
+
+    _project(project)
+    cold = _report(run_cli("-f", "json", "docs/two.md")[1])
+    assert [f for f in cold if f[3] == "NAM001"]
+    calls: list[str] = []
+    original = NameVariants.check_corpus
+
+    def spy(self, corpus, aggregate):
+        calls.append("check")
+        return original(self, corpus, aggregate)
+
+    monkeypatch.setattr(NameVariants, "check_corpus", spy)
+    assert _report(run_cli("-f", "json", "docs/two.md")[1]) == cold
+    assert calls == []  # nothing changed: the stored corpus findings, and no record decoded
+    (project / "notes.txt").write_text(THREE + "More text.\n", encoding="utf-8")
+    assert _report(run_cli("-f", "json", "docs/two.md")[1]) == cold
+    assert calls == ["check"]  # one document changed: the corpus pass runs again, from the other documents' records
+
+
+def test_a_changed_ledger_is_not_served_old_corpus_findings(project, run_cli):
+    _project(project)
+    (project / "docs" / "three.md").write_text("Norwind Robotics reported total revenue of $40.0 million for 2024.\n", encoding="utf-8")
+    ledger = '[[fact]]\nsubject = "Norwind Robotics"\nmeasure = "revenue"\nperiod = "2024"\nvalue = "{}"\n'
+    (project / "facts.toml").write_text(ledger.format("$40.0 million"), encoding="utf-8")
+    (project / "factlint.toml").write_text('ledger = "facts.toml"\n', encoding="utf-8")
+    assert not [f for f in _report(run_cli("-f", "json", "docs/three.md")[1]) if f[3] == "NUM103"]
+    (project / "facts.toml").write_text(ledger.format("$34.4 million"), encoding="utf-8")
+    assert [f for f in _report(run_cli("-f", "json", "docs/three.md")[1]) if f[3] == "NUM103"]

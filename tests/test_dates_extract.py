@@ -166,7 +166,7 @@ def test_configured_fiscal_year_end_maps_quarters():
         ("the second half of fiscal 2026", D(2026, 1, 1), D(2026, 6, 30)),
         ("fiscal 2026", D(2025, 7, 1), D(2026, 6, 30)),
     ]
-    assert sheet.extra["dates.fiscal_year_end"]["month"] == 6
+    assert sheet.fiscal_year_end is not None and sheet.fiscal_year_end.month == 6
 
 
 def test_document_fiscal_year_end_maps_quarters():

@@ -30,7 +30,7 @@ Quarters, halves and fiscal years are mapped to months only when the fiscal
 year end is known: from ``[tool.factlint.dates] fiscal-year-end`` or from
 the document itself ("fiscal year ended June 30, 2025", "the year ended
 December 31, 2025", "third quarter ended September 30"); it is recorded in
-``sheet.extra["dates.fiscal_year_end"]``. A fiscal year is labelled by the
+``sheet.fiscal_year_end``. A fiscal year is labelled by the
 calendar year it ends in; fiscal years ending in January or February are
 labelled inconsistently by companies, so their quarters are not mapped.
 
@@ -75,7 +75,9 @@ def extract(doc: Document, sheet: FactSheet, settings: Settings) -> None:
     anchor = document_date(doc, settings)
     fy_end = fiscal_year_end(mentions, settings)
     if fy_end is not None:
-        sheet.extra["dates.fiscal_year_end"] = {"month": fy_end.month, "day": fy_end.day, "source": fy_end.source}
+        from checker.facts import FiscalYearEndFact
+
+        sheet.fiscal_year_end = FiscalYearEndFact.model_construct(month=fy_end.month, day=fy_end.day, source=fy_end.source)
     resolved: list[DateMention] = []
     for found in mentions:
         if found.kind == "relative" and anchor is not None:

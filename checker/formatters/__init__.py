@@ -60,7 +60,7 @@ def summary(result) -> dict:
         "info": by_severity.get("info", 0),
         "by_rule": dict(sorted(by_rule.items())),
         "documents": result.stats.get("documents", 0),
-        "formats": dict(sorted(Counter(sheet.format for sheet in getattr(result, "sheets", ()) if sheet.in_scope).items())),
+        "formats": dict(sorted(Counter(document.format for document in getattr(result, "documents", ()) if document.in_scope).items())),
         "corpus_documents": result.stats.get("corpus_documents", 0),
         "claims_checked": result.stats.get("claims_checked", 0),
         "claims_inconsistent": result.stats.get("claims_inconsistent", 0),

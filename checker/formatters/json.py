@@ -10,7 +10,7 @@ VERSION = 1
 
 
 def findings_json(result) -> dict:
-    sheets = {sheet.path: sheet for sheet in result.sheets}
+    sheets = {document.path: document for document in result.documents}
     findings = []
     for d in result.diagnostics:
         item = {

@@ -1,0 +1,150 @@
+"""The names of a corpus, for NAM001, kept compact: what each document contributes and how it is gathered.
+
+``gather_names(sheet)`` runs in pass 1 (the map) and makes a document's
+record: its name mentions packed into bytes, the distinctive names that tell
+which documents are related, the capitalised words it writes mid-sentence,
+its acronym definitions and aliases. ``NameCorpus.add`` (the reduce) files
+each mention under its form as written, in a packed :class:`Occurrences`
+list, and keeps of each document only what the variant search asks about it
+later (``checker.variants_related``). The sheets themselves are never held.
+"""
+
+from __future__ import annotations
+
+import sys
+from array import array
+from bisect import bisect_left
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Any, cast
+
+from checker.namecompare import fold
+from checker.variants_data import Forms, Occurrence, Occurrences
+from checker.variants_spelling import edit_distance
+
+if TYPE_CHECKING:
+    from checker.corpus import Corpus
+    from checker.facts import FactSheet
+
+KINDS = ("word", "phrase", "drug", "code", "acronym")
+_KIND_CODE = {kind: index for index, kind in enumerate(KINDS)}
+_EMPTY = array("q")
+
+
+def gather_names(sheet: FactSheet) -> tuple | None:
+    """A document's record for the variant search (plain data), or None when it names nothing."""
+    from checker.variants_related import document_names
+
+    if not (sheet.names or sheet.aliases or sheet.entities):
+        return None
+    texts: dict[str, int] = {}
+    packed = array("q")
+    for mention in sheet.names:
+        index = texts.setdefault(mention.text, len(texts))
+        flags = _KIND_CODE[mention.kind] * 4 + mention.initial * 2 + mention.heading
+        packed.extend((index, mention.start, mention.end, flags))
+    related = tuple(sorted(set(document_names(sheet.names)) | set(sheet.entities)))
+    entities = tuple(sorted({entity.lower() for entity in sheet.entities}))
+    aliases = tuple((alias.name, alias.alias) for alias in sheet.aliases)
+    shorts = tuple(definition.short for definition in sheet.acronyms)
+    return tuple(texts), packed.tobytes(), related, entities, aliases, shorts
+
+
+class NameCorpus:
+    """Every document's names, gathered by form (the aggregate of NAM001)."""
+
+    def __init__(self) -> None:
+        self.forms: Forms = {}  # single tokens
+        self.kinds: dict[str, str] = {}  # single token -> its kind where first seen
+        self.phrases: Forms = {}  # multi-word names
+        self.aliases: set[tuple[str, str]] = set()  # folded names a document declares one entity, both ways
+        self.documents = 0  # documents in the corpus, with or without names (set before the search)
+        self.related: dict[int, tuple[str, ...]] = {}  # document -> its distinctive names (checker.variants_related)
+        self.entities: dict[int, tuple[str, ...]] = {}  # document -> its mid-sentence capitalised words, lower case
+        self.alias_pairs: dict[int, tuple[tuple[str, str], ...]] = {}  # document -> (name, alias) as written
+        self.shorts: dict[int, tuple[str, ...]] = {}  # document -> acronyms it defines
+        self.capitals: dict[int, array] = {}  # document -> (start, end) of its single words in capitals
+        self.corpus: Corpus | None = None  # the documents' line starts (set before the search)
+
+    def add(self, doc: int, record: Any) -> None:
+        """Reduce one document's record (see :func:`gather_names`)."""
+        if record is None:
+            return
+        texts, packed, related, entities, aliases, shorts = record
+        data = array("q")
+        data.frombytes(packed)
+        texts = [sys.intern(text) for text in texts]
+        capitals = array("q")
+        forms, phrases, kinds = self.forms, self.phrases, self.kinds
+        for i in range(0, len(data), 4):
+            text = texts[data[i]]
+            start, end, flags = data[i + 1], data[i + 2], data[i + 3]
+            kind = KINDS[flags >> 2]
+            target = phrases if kind == "phrase" else forms
+            found = target.get(text)
+            if found is None:
+                found = target[text] = Occurrences()
+            cast(Occurrences, found).add(doc, start, end, bool(flags & 2), bool(flags & 1))
+            if kind != "phrase":
+                kinds.setdefault(text, kind)
+                if text.isupper() and len(text) > 1:
+                    capitals.extend((start, end))
+        if capitals:
+            self.capitals[doc] = capitals
+        if related:
+            self.related[doc] = related
+        if entities:
+            self.entities[doc] = entities
+        if shorts:
+            self.shorts[doc] = shorts
+        if aliases:
+            self.alias_pairs[doc] = aliases
+        for name, alias in aliases:
+            b = fold(alias)
+            for a in (fold(name), *(fold(word) for word in name.split())):
+                # Names that merely look alike ("Deloite ... (Deloitte)") are not
+                # vouched for by the parenthesis: a slip there is still a slip.
+                if a != b and not (a[:1] == b[:1] and edit_distance(a, b) <= 2):
+                    self.aliases.add((a, b))
+                    self.aliases.add((b, a))
+
+    # --- what the variant search asks about a document ---
+
+    def attach(self, corpus: Corpus) -> None:
+        """Before the search: the corpus whose documents the indexes refer to."""
+        self.corpus = corpus
+        self.documents = len(corpus)
+
+    def defines(self, doc: int, form: str) -> bool:
+        """Whether a document defines ``form`` (an acronym's or an alias's parenthesis)."""
+        return form in self.shorts.get(doc, ()) or any(form in pair for pair in self.alias_pairs.get(doc, ()))
+
+    def typographic(self, occurrence: Occurrence) -> bool:
+        """Capitals that say nothing of the name: a word opening a line (a dateline,
+        "CITY, State, date --") or one of a run of words in capitals."""
+        if occurrence.start == 0 or self._line_start(occurrence.sheet, occurrence.start):
+            return True
+        capitals = self.capitals.get(occurrence.sheet, _EMPTY)
+        for i in range(0, len(capitals), 2):
+            start, end = capitals[i], capitals[i + 1]
+            if start > occurrence.end + 2:
+                break
+            if start != occurrence.start and (0 <= start - occurrence.end <= 2 or 0 <= occurrence.start - end <= 2):
+                return True
+        return False
+
+    def _line_start(self, doc: int, offset: int) -> bool:
+        if self.corpus is None:
+            return False
+        starts = self.corpus[doc].line_starts
+        index = bisect_left(starts, offset)
+        return index < len(starts) and starts[index] == offset
+
+    def phrase_occurrences(self, word: str) -> Iterator[tuple[str, Occurrences | list[Occurrence]]]:
+        """The multi-word names that contain ``word`` as a word, with their occurrences."""
+        for text, occurrences in self.phrases.items():
+            if word in text.split():
+                yield text, occurrences
+
+    def names_of(self, docs: Iterable[int]) -> list[frozenset[str]]:
+        """Each document's distinctive names (empty for a document without names)."""
+        return [frozenset(self.related.get(doc, ())) for doc in docs]
