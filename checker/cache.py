@@ -115,8 +115,10 @@ def _read_key(path: str) -> bytes | None:
     return key if len(key) == _KEY_SIZE else None
 
 
-def _sign(key: bytes, payload: bytes) -> bytes:
-    return hmac.new(key, _MAGIC + payload, hashlib.sha256).hexdigest().encode("ascii")
+def _sign(key: bytes, payload: bytes | memoryview) -> bytes:
+    signer = hmac.new(key, _MAGIC, hashlib.sha256)
+    signer.update(payload)
+    return signer.hexdigest().encode("ascii")
 
 
 def open_cache(directory: Path, settings: Settings, codes: tuple[str, ...], extract_all: bool) -> SheetCache | None:
@@ -137,11 +139,14 @@ class SheetCache:
         key = "\n".join((_code_fingerprint(), repr(settings), repr(Path(settings.root).resolve()), repr(codes), str(extract_all)))
         name = hashlib.blake2b(key.encode("utf-8"), digest_size=10).hexdigest()
         self.file = directory / f"sheets-{name}.msgpack"
+        self.records_file = directory / f"records-{name}.msgpack"
         self.corpus_file = directory / f"corpus-{name}.msgpack"
         self._ledger = Path(settings.root) / settings.ledger if settings.ledger else None
         self._key = user_key()
-        # key -> (content digest, in scope, the document's result packed, its records packed)
-        self._entries: dict[tuple[str, str], tuple[bytes, bool, bytes, bytes]] = self._read()
+        # key -> (content digest, in scope, the document's result packed, its records packed or None until
+        # the records file is read: a run whose corpus is unchanged never reads it)
+        self._entries: dict[tuple[str, str], tuple[bytes, bool, bytes, bytes | None]] = self._read()
+        self._records_read = False
         self._changed = False
         self._corpus_key: bytes | None = None
         self._corpus_known = False
@@ -157,28 +162,47 @@ class SheetCache:
                 data = handle.read()
         except OSError as error:
             raise ValueError("unreadable") from error
-        signature, _, payload = data.partition(b"\n")
-        if not hmac.compare_digest(signature, _sign(self._key, payload)):
+        end = data.find(b"\n")
+        payload = memoryview(data)[end + 1 :]  # not a copy: the file may be tens of megabytes
+        if end < 0 or not hmac.compare_digest(data[:end], _sign(self._key, payload)):
             raise ValueError("not written by this user's factlint")
         value = msgpack.unpackb(payload, use_list=False, raw=False, strict_map_key=False)
         if not isinstance(value, tuple) or len(value) < 2 or value[0] != _FORMAT:
             raise ValueError("another layout")
         return value
 
-    def _read(self) -> dict[tuple[str, str], tuple[bytes, bool, bytes, bytes]]:
+    def _read(self) -> dict[tuple[str, str], tuple[bytes, bool, bytes, bytes | None]]:
         if self._key is None:
             return {}
         try:
             stored = self._load(self.file)[1]
-            entries = {}
+            entries: dict[tuple[str, str], tuple[bytes, bool, bytes, bytes | None]] = {}
             for item in _check(stored, tuple):
-                display, absolute, content, in_scope, result, records = _check(item, tuple)
+                display, absolute, content, in_scope, result = _check(item, tuple)
                 if isinstance(display, str) and isinstance(absolute, str) and isinstance(in_scope, bool):
-                    if isinstance(content, bytes) and isinstance(result, bytes) and isinstance(records, bytes):
-                        entries[(display, absolute)] = (content, in_scope, result, records)
+                    if isinstance(content, bytes) and isinstance(result, bytes):
+                        entries[(display, absolute)] = (content, in_scope, result, None)
             return entries
         except Exception:  # absent, unreadable, or not the expected structure: a miss
             return {}
+
+    def _read_records(self) -> None:
+        """Fill in the entries' records from the records file (entries without theirs are misses)."""
+        if self._records_read:
+            return
+        self._records_read = True
+        try:
+            stored = self._load(self.records_file)[1]
+        except Exception:
+            return
+        for item in stored if isinstance(stored, tuple) else ():
+            try:
+                display, absolute, content, records = _check(item, tuple)
+                entry = self._entries.get((display, absolute))
+                if entry is not None and entry[0] == content and entry[3] is None and isinstance(records, bytes):
+                    self._entries[(display, absolute)] = (*entry[:3], records)
+            except Exception:
+                continue
 
     # --- pass 1 through the cache ---
 
@@ -193,12 +217,12 @@ class SheetCache:
         from checker.engine import Notice
 
         hits: dict[int, tuple[bytes, bytes]] = {}
-        missing: list[Source] = []
+        missing: list[int] = []  # read again by process(): the bytes are not held meanwhile
         corpus = hashlib.blake2b(digest_size=16)
         complete = True
         for index, source in enumerate(sources):
             if source.data is not None or source.file is None:  # standard input: not cached
-                missing.append(source)
+                missing.append(index)
                 complete = False
                 continue
             key = _key_of(source)
@@ -206,16 +230,16 @@ class SheetCache:
             try:
                 data = Path(source.file).read_bytes()
             except OSError:
-                missing.append(source)  # process() reports it
+                missing.append(index)  # process() reports it
                 complete = False
                 continue
             content = digest(data)
             corpus.update(_compact([key[0], key[1], content.hex(), source.in_scope]).encode("utf-8"))
             entry = self._entries.get(key)
             if entry is not None and entry[0] == content and entry[1] == source.in_scope:
-                hits[index] = (entry[2], entry[3])
+                hits[index] = (entry[2], entry[3] or b"")
             else:
-                missing.append(source)  # read again by process(): the bytes are not held meanwhile
+                missing.append(index)
         if complete:
             corpus.update(self._ledger_digest())
             self._corpus_key = corpus.digest()
@@ -224,10 +248,20 @@ class SheetCache:
                 reduce.known = known
                 self._corpus_known = True
         with_records = not self._corpus_known
-        processed = iter(process(missing))
+        if with_records and hits:
+            self._read_records()
+            for index, source in enumerate(sources):
+                entry = self._entries[_key_of(source)] if index in hits else None
+                if entry is not None and entry[3] is None:  # its records were not stored: read it again
+                    del hits[index]
+                    missing.append(index)
+        processed = iter(process([sources[index] for index in sorted(missing)]))
         for index, source in enumerate(sources):
             if index in hits:
-                cached = _result_from_data(source, *hits[index], with_records)
+                body, records = hits[index]
+                if with_records:
+                    records = self._entries[_key_of(source)][3] or b""
+                cached = _result_from_data(source, body, records, with_records)
                 if cached is not None:
                     yield cached
                     continue
@@ -279,8 +313,15 @@ class SheetCache:
 
         try:
             if self._changed:
-                entries = [(display, absolute, *entry) for (display, absolute), entry in self._entries.items()]
+                self._read_records()  # the records of the entries this run did not need
+                entries = [(display, absolute, content, in_scope, body) for (display, absolute), (content, in_scope, body, _) in self._entries.items()]
+                records = [
+                    (display, absolute, content, packed)
+                    for (display, absolute), (content, _, _, packed) in self._entries.items()
+                    if packed is not None
+                ]
                 self._prepare()
+                self._write(self.records_file, msgpack.packb((_FORMAT, records), use_bin_type=True), write_atomic)
                 self._write(self.file, msgpack.packb((_FORMAT, entries), use_bin_type=True), write_atomic)
             if self._corpus_key is not None and not self._corpus_known and not errors:
                 findings = [_finding_to_data(finding) for finding in corpus_findings]
@@ -311,7 +352,7 @@ class SheetCache:
             (self.directory / name).write_bytes(content)
 
     def _prune(self) -> None:
-        for pattern in ("sheets-*", "corpus-*"):
+        for pattern in ("sheets-*", "records-*", "corpus-*"):
             files = sorted(self.directory.glob(pattern), key=lambda p: p.stat().st_mtime, reverse=True)
             for old in files[_KEEP_FILES:]:
                 old.unlink(missing_ok=True)

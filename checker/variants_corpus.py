@@ -14,7 +14,7 @@ from __future__ import annotations
 import sys
 from array import array
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, cast
 
 from checker.namecompare import fold
@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
 KINDS = ("word", "phrase", "drug", "code", "acronym")
 _KIND_CODE = {kind: index for index, kind in enumerate(KINDS)}
-_EMPTY = array("q")
+_EMPTY = array("i")
 
 
 def gather_names(sheet: FactSheet) -> tuple | None:
@@ -37,16 +37,19 @@ def gather_names(sheet: FactSheet) -> tuple | None:
     if not (sheet.names or sheet.aliases or sheet.entities):
         return None
     texts: dict[str, int] = {}
-    packed = array("q")
+    numbers: list[int] = []
     for mention in sheet.names:
         index = texts.setdefault(mention.text, len(texts))
-        flags = _KIND_CODE[mention.kind] * 4 + mention.initial * 2 + mention.heading
-        packed.extend((index, mention.start, mention.end, flags))
+        numbers += (index, mention.start, mention.end, _KIND_CODE[mention.kind] * 4 + mention.initial * 2 + mention.heading)
+    try:
+        packed = array("i", numbers)  # 32 bits while every number fits (the record is stored in the cache)
+    except OverflowError:
+        packed = array("q", numbers)
     related = tuple(sorted(set(document_names(sheet.names)) | set(sheet.entities)))
     entities = tuple(sorted({entity.lower() for entity in sheet.entities}))
     aliases = tuple((alias.name, alias.alias) for alias in sheet.aliases)
     shorts = tuple(definition.short for definition in sheet.acronyms)
-    return tuple(texts), packed.tobytes(), related, entities, aliases, shorts
+    return tuple(texts), packed.typecode, packed.tobytes(), related, entities, aliases, shorts
 
 
 class NameCorpus:
@@ -69,8 +72,8 @@ class NameCorpus:
         """Reduce one document's record (see :func:`gather_names`)."""
         if record is None:
             return
-        texts, packed, related, entities, aliases, shorts = record
-        data = array("q")
+        texts, typecode, packed, related, entities, aliases, shorts = record
+        data = array("q" if typecode == "q" else "i")
         data.frombytes(packed)
         texts = [sys.intern(text) for text in texts]
         capitals = array("q")
@@ -144,7 +147,3 @@ class NameCorpus:
         for text, occurrences in self.phrases.items():
             if word in text.split():
                 yield text, occurrences
-
-    def names_of(self, docs: Iterable[int]) -> list[frozenset[str]]:
-        """Each document's distinctive names (empty for a document without names)."""
-        return [frozenset(self.related.get(doc, ())) for doc in docs]

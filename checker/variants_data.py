@@ -39,11 +39,17 @@ class Occurrences:
     __slots__ = ("_data",)
 
     def __init__(self, items: Iterable[Occurrence] = ()) -> None:
-        self._data = array("q")
+        self._data = array("i")  # 32 bits while every number fits, else 64
         self.extend(items)
 
     def add(self, sheet: int, start: int, end: int, initial: bool, heading: bool) -> None:
-        self._data.extend((sheet * 4 + initial * 2 + heading, start, end))
+        item = (sheet * 4 + initial * 2 + heading, start, end)
+        try:
+            self._data.extend(item)
+        except OverflowError:
+            del self._data[len(self._data) - len(self._data) % 3 :]  # what extend wrote before it failed
+            self._data = array("q", self._data)
+            self._data.extend(item)
 
     def append(self, occurrence: Occurrence) -> None:
         self.add(*occurrence)

@@ -85,17 +85,26 @@ def near_pairs(terms: list[str], scan_max: int = _SCAN_MAX) -> Iterator[tuple[st
     buckets: dict[tuple[str, int], list[str]] = {}
     for term in terms:
         buckets.setdefault((term[0], len(term)), []).append(term)
-    index: _BlockIndex | None = None
-    for term in terms:
+    # The terms searched through the index, by first letter: each letter's index is built, asked
+    # and dropped in turn, so that only one letter's deletion neighbourhoods are held at a time.
+    indexed: dict[str, list[int]] = {}
+    for place, term in enumerate(terms):
+        if _count(buckets, term) > scan_max:
+            indexed.setdefault(term[0], []).append(place)
+    found: dict[int, list[str]] = {}
+    for places in indexed.values():
+        index = _BlockIndex(terms)
+        for place in places:
+            found[place] = index.candidates(terms[place], max_distance(len(terms[place])))
+        del index
+    for place, term in enumerate(terms):
         length = len(term)
         reach = max_distance(length)
         sizes = range(length, length + reach + 1)
-        count = sum(len(buckets.get((term[0], size), ())) for size in sizes)
-        if count < 2:
+        if place in found:
+            choices = found.pop(place)
+        elif _count(buckets, term) < 2:
             continue  # the term alone
-        if count > scan_max:
-            index = index or _BlockIndex(terms)
-            choices = index.candidates(term, reach)
         else:
             choices = [c for size in sizes for c in buckets.get((term[0], size), ())]
         # Sorted by distance, then by place in ``choices``: by length, then in the order of ``terms``.
@@ -103,6 +112,12 @@ def near_pairs(terms: list[str], scan_max: int = _SCAN_MAX) -> Iterator[tuple[st
             if other == term or (len(other) == length and other < term):
                 continue
             yield term, other
+
+
+def _count(buckets: dict[tuple[str, int], list[str]], term: str) -> int:
+    """How many terms (``term`` too) share its first letter and are no shorter and within its reach in length."""
+    length = len(term)
+    return sum(len(buckets.get((term[0], size), ())) for size in range(length, length + max_distance(length) + 1))
 
 
 class _BlockIndex:

@@ -67,19 +67,24 @@ _DAMAGED = re.compile(
     "|\u00e2\u20ac|[\u00c3\u00c2\u00e2]$"
 )
 _WORD = re.compile(r"[^\W\d_]+")
+_NONE: frozenset[str] = frozenset()
+_SHARED_MAX = 100_000
 
 
 class Relatedness:
     """Which documents of a corpus share enough distinctive names to be compared."""
 
     def __init__(self, corpus: NameCorpus) -> None:
-        names = corpus.names_of(range(corpus.documents))
         frequency: dict[str, int] = {}
-        for found in names:
+        for found in corpus.related.values():  # each document's names, each once
             for name in found:
                 frequency[name] = frequency.get(name, 0) + 1
         limit = max(DISTINCTIVE_MIN_DOCS, int(DISTINCTIVE_SHARE * corpus.documents))
-        self.names = [frozenset(n for n in found if frequency[n] <= limit) for found in names]
+        self.names: dict[int, frozenset[str]] = {}  # document -> its distinctive names; absent: none
+        for doc, found in corpus.related.items():
+            kept = frozenset(name for name in found if frequency[name] <= limit)
+            if kept:
+                self.names[doc] = kept
         self._shared: dict[tuple[int, int], frozenset[str]] = {}
 
     def shared(self, a: int, b: int) -> frozenset[str]:
@@ -87,7 +92,11 @@ class Relatedness:
         key = (a, b) if a < b else (b, a)
         found = self._shared.get(key)
         if found is None:
-            found = self._shared[key] = self.names[a] & self.names[b]
+            x, y = self.names.get(a), self.names.get(b)
+            found = (x & y) or _NONE if x is not None and y is not None else _NONE
+            if len(self._shared) >= _SHARED_MAX:  # a memo, bounded: a large corpus compares millions of pairs
+                self._shared.clear()
+            self._shared[key] = found
         return found
 
     def related(self, a: int, b: int, besides: tuple[str, ...] = ()) -> bool:

@@ -204,8 +204,8 @@ def test_a_committed_malicious_cache_file_runs_nothing_and_changes_nothing(proje
     run_cli("-f", "json", "docs/two.md")
     target = tmp_path_factory.mktemp("victim") / "pwned"
     evil = pickle.dumps(_Payload(str(target)))
-    files = [*(project / ".factlint_cache").glob("sheets-*"), *(project / ".factlint_cache").glob("corpus-*")]
-    assert len(files) == 2
+    files = list((project / ".factlint_cache").glob("*-*.msgpack"))
+    assert len(files) == 3  # the documents' results, their records, the corpus findings
     for file in files:  # whatever the cache's file name, a repository can commit a file of that name
         file.write_bytes(evil)
         file.with_suffix(".pickle").write_bytes(evil)
@@ -369,3 +369,16 @@ def test_a_changed_ledger_is_not_served_old_corpus_findings(project, run_cli):
     assert not [f for f in _report(run_cli("-f", "json", "docs/three.md")[1]) if f[3] == "NUM103"]
     (project / "facts.toml").write_text(ledger.format("$34.4 million"), encoding="utf-8")
     assert [f for f in _report(run_cli("-f", "json", "docs/three.md")[1]) if f[3] == "NUM103"]
+
+
+def test_documents_whose_records_are_lost_are_read_again_when_the_corpus_changed(project, run_cli, monkeypatch):
+    _project(project)
+    run_cli("-f", "json", "docs/two.md")
+    for file in (project / ".factlint_cache").glob("records-*.msgpack"):
+        file.write_bytes(b"damaged")
+    (project / "notes.txt").write_text(THREE + "More text.\n", encoding="utf-8")
+    expected = _report(run_cli("-f", "json", "--no-cache", "docs/two.md")[1])
+    processed: list = []
+    _refuse_nothing_else(monkeypatch, processed)
+    assert _report(run_cli("-f", "json", "docs/two.md")[1]) == expected
+    assert sorted(processed) == ["docs/one.md", "docs/two.md", "notes.txt"]
