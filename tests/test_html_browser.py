@@ -64,6 +64,15 @@ def test_the_seeds_report_opens_without_errors_and_a_filter_click_hides_findings
     assert browser.evaluate("document.querySelectorAll('mark.off').length") > 0
     browser.screenshot(tmp_path / "filtered.png")
 
+    # Untick a confidence: only the findings of the others stay.
+    medium = browser.evaluate("document.querySelectorAll('article.finding[data-confidence=medium]').length")
+    browser.click('input[data-filter="confidence"][value="medium"]')
+    assert browser.evaluate(VISIBLE) == browser.evaluate(
+        f"[...document.querySelectorAll('article.finding')].filter(f => f.dataset.confidence !== 'medium' && f.dataset.rule !== '{rule}').length"
+    ) < total - of_rule
+    browser.click('input[data-filter="confidence"][value="medium"]')
+    assert medium > 0
+
     # Untick the only severity: nothing is left, and the documents' sections hide with their findings.
     browser.click('input[data-filter="severity"]')
     assert browser.evaluate(VISIBLE) == 0

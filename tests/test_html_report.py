@@ -125,6 +125,9 @@ def test_every_link_lands_on_the_page_and_filters_cover_every_finding(run_cli, m
     expected = json.loads(json_out)["findings"]
     assert len(findings) == len(expected)
     assert [f["data-rule"] for f in findings] == [f["rule"] for f in expected]
+    assert [f["data-confidence"] for f in findings] == [f["confidence"] for f in expected]
+    confidences = {a["value"] for a in page.all("input") if a.get("data-filter") == "confidence"}
+    assert confidences == {f["confidence"] for f in expected}
     rules = {a["value"] for a in page.all("input") if a.get("data-filter") == "rule"}
     assert rules == {f["rule"] for f in expected}
     # Each highlight names findings that exist; each finding has a highlight or a place in the text.

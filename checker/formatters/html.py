@@ -63,8 +63,8 @@ def _read(path: str, in_memory: dict[str, bytes]) -> tuple[str | None, list[int]
 
 
 def confidence_of(diagnostic) -> str:
-    """The finding's confidence, or "" where the run has none."""
-    return getattr(diagnostic, "confidence", None) or ""
+    """The finding's confidence (high, medium or low)."""
+    return diagnostic.confidence
 
 
 def report(result) -> str:
