@@ -53,6 +53,7 @@ from checker.rules.suspended_hyphen import SuspendedHyphen
 from checker.rules.table_totals import TableTotals
 from checker.rules.tense_date import FutureEventBeforeDocumentDate, PastEventAfterDocumentDate
 from checker.rules.totals import Totals
+from checker.rules.unbalanced_brackets import UnbalancedBrackets
 from checker.rules.unused_suppression import UnusedSuppression
 from checker.rules.weekday_mismatch import WeekdayMismatch
 
@@ -99,4 +100,6 @@ BUILTIN: tuple[type[Rule], ...] = (
     ConflictingFacts,
     GrowthVsPriorPeriod,
     LedgerMismatch,
+    # consistency (CON)
+    UnbalancedBrackets,
 )
