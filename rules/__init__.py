@@ -31,6 +31,7 @@ from checker.rules.garbled_text import GarbledText
 from checker.rules.growth_prior_period import GrowthVsPriorPeriod
 
 # dates (DAT)
+from checker.rules.hyphenation import HyphenationConsistency
 from checker.rules.impossible_date import ImpossibleDate
 from checker.rules.invalid_suppression import InvalidSuppression
 from checker.rules.invisible_characters import InvisibleCharacter
@@ -102,4 +103,5 @@ BUILTIN: tuple[type[Rule], ...] = (
     LedgerMismatch,
     # consistency (CON)
     UnbalancedBrackets,
+    HyphenationConsistency,
 )
