@@ -435,4 +435,5 @@ def resolve(finding: Finding, sheet: FactSheet, rule: type[Rule], settings: Sett
         related=tuple(related),
         fix=finding.fix,
         location=sheet.location(line),
+        confidence=finding.confidence or rule.confidence,
     )

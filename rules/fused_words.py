@@ -110,6 +110,7 @@ class FusedWords(Rule):
     code = "TXT005"
     name = "fused-words"
     severity = "warning"
+    confidence = "medium"
 
     def check(self, doc, facts) -> Iterator[Finding]:
         from checker.lexicon import zipf

@@ -94,6 +94,7 @@ class NameVariants(Rule):
     code = "NAM001"
     name = "name-variants"
     severity = "warning"
+    confidence = "medium"
     scope = "corpus"
     requires = ("names",)
 

@@ -90,6 +90,7 @@ class ParagraphSplit(Rule):
     code = "TXT002"
     name = "paragraph-split"
     severity = "warning"
+    confidence = "medium"
 
     def check(self, doc, facts) -> Iterator[Finding]:
         paragraphs = doc.paragraphs

@@ -119,6 +119,7 @@ class PastEventAfterDocumentDate(Rule):
     code = "DAT003"
     name = "past-event-after-document-date"
     severity = "warning"
+    confidence = "medium"
     requires = ("dates",)
 
     def check(self, doc, facts) -> Iterator[Finding]:
@@ -178,6 +179,7 @@ class FutureEventBeforeDocumentDate(Rule):
     code = "DAT004"
     name = "future-event-before-document-date"
     severity = "warning"
+    confidence = "medium"
     requires = ("dates",)
 
     def check(self, doc, facts) -> Iterator[Finding]:
