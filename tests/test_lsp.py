@@ -222,6 +222,9 @@ def test_the_command_line_never_imports_the_server(tmp_path):
     import subprocess
 
     (tmp_path / "notes.md").write_text("We saw the the results.\n", encoding="utf-8")
-    code = "import sys; from checker.cli import main; main(['--no-cache', '-q', 'notes.md']); print(sorted(m for m in sys.modules if m.startswith(('pygls', 'lsprotocol', 'checker.lsp'))))"
+    code = (
+        "import sys; from checker.cli import main; main(['--no-cache', '-q', 'notes.md']); "
+        "print(sorted(m for m in sys.modules if m.startswith(('pygls', 'lsprotocol', 'checker.lsp'))))"
+    )
     out = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, timeout=120).stdout
     assert out.strip().splitlines()[-1] == "[]"
