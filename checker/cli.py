@@ -17,8 +17,8 @@ from typing import TextIO
 from checker import __version__
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-COMMANDS = ("check", "rule", "rules", "config", "facts")
-FORMATS = ("full", "concise", "json", "sarif", "github")
+COMMANDS = ("check", "rule", "rules", "config", "facts", "server")
+FORMATS = ("full", "concise", "json", "sarif", "github", "html")
 
 _EPILOG = """\
 commands:
@@ -28,6 +28,7 @@ commands:
   factlint config             print the effective configuration
   factlint facts FILE         print a document's fact sheet as JSON
   factlint facts --corpus DIR print the facts found in a corpus, in ledger format
+  factlint server             run the language server for editors (needs the lsp extra)
 
 exit codes:
   0  no finding at or above fail-on (default: warning)
@@ -96,6 +97,8 @@ def _dispatch(argv: list[str]) -> int:
         return _cmd_config(argv)
     if command == "facts":
         return _cmd_facts(argv)
+    if command == "server":
+        return _cmd_server(argv)
     return _cmd_check(argv)
 
 
@@ -337,6 +340,16 @@ def _cmd_config(argv: list[str]) -> int:
 
     print(dump(_settings(args.config)), end="")
     return EXIT_OK
+
+
+def _cmd_server(argv: list[str]) -> int:
+    try:
+        import pygls  # noqa: F401  (only checked for here: the server imports it)
+    except ImportError:
+        raise UsageError("factlint server needs pygls: pip install 'factlint[lsp]'") from None
+    from checker.lsp import main as serve
+
+    return serve(argv)
 
 
 def _cmd_facts(argv: list[str]) -> int:

@@ -32,6 +32,7 @@ from checker.rules.garbled_text import GarbledText
 from checker.rules.growth_prior_period import GrowthVsPriorPeriod
 
 # dates (DAT)
+from checker.rules.hyphenation import HyphenationConsistency
 from checker.rules.impossible_date import ImpossibleDate
 from checker.rules.invalid_suppression import InvalidSuppression
 from checker.rules.invisible_characters import InvisibleCharacter
@@ -54,6 +55,7 @@ from checker.rules.suspended_hyphen import SuspendedHyphen
 from checker.rules.table_totals import TableTotals
 from checker.rules.tense_date import FutureEventBeforeDocumentDate, PastEventAfterDocumentDate
 from checker.rules.totals import Totals
+from checker.rules.unbalanced_brackets import UnbalancedBrackets
 from checker.rules.unused_suppression import UnusedSuppression
 from checker.rules.weekday_mismatch import WeekdayMismatch
 
@@ -101,4 +103,7 @@ BUILTIN: tuple[type[Rule], ...] = (
     ConflictingFacts,
     GrowthVsPriorPeriod,
     LedgerMismatch,
+    # consistency (CON)
+    UnbalancedBrackets,
+    HyphenationConsistency,
 )
