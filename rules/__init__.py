@@ -25,6 +25,7 @@ from checker.rules.conflicting_facts import ConflictingFacts
 
 # text (TXT)
 from checker.rules.doubled_word import DoubledWord
+from checker.rules.event_date_conflict import EventDateConflict
 from checker.rules.extraction_artifacts import ExtractionArtifact
 from checker.rules.fused_words import FusedWords
 from checker.rules.garbled_text import GarbledText
@@ -97,6 +98,7 @@ BUILTIN: tuple[type[Rule], ...] = (
     RelativeDateConflict,
     PeriodCountMismatch,
     ReleaseDateOrder,
+    EventDateConflict,
     # facts across documents
     ConflictingFacts,
     GrowthVsPriorPeriod,
