@@ -62,6 +62,8 @@ def test_case(code: str, kind: str, case: dict) -> None:
                 assert want["message"] in diagnostic.message
             if "severity" in want:
                 assert diagnostic.severity == want["severity"]
+            if "confidence" in want:
+                assert diagnostic.confidence == want["confidence"], diagnostic.message
     else:
         (path, text), = documents.items()
         fixed = apply_fixes(text, found, unsafe=case.get("unsafe", False))
