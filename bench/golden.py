@@ -136,13 +136,20 @@ def dump() -> dict:
                 else:
                     entry["documents"][sheet.path] = {
                         "sheet": _digest(view),
-                        "findings": [f"{f['rule']} {f['line']}:{f['column']} {_digest(f)}" for f in findings],
+                        "findings": [_finding_line(f) for f in findings],
                     }
             # summary.formats (documents by format) is left out: each sheet already records its format.
             entry["summary"] = {key: value for key, value in report["summary"].items() if key != "formats"}
             entry["errors"] = list(result.errors)
             out[group] = entry
     return out
+
+
+def _finding_line(finding: dict) -> str:
+    """``RULE line:column digest``, and the confidence when it is not high (added after the snapshot was taken)."""
+    rest = {key: value for key, value in finding.items() if key != "confidence"}
+    line = f"{finding['rule']} {finding['line']}:{finding['column']} {_digest(rest)}"
+    return line if finding.get("confidence", "high") == "high" else f"{line} {finding['confidence']}"
 
 
 def compare(old: dict, new: dict) -> list[str]:

@@ -215,6 +215,20 @@ def run(
         results = _pass_one_cached(sources, settings, codes, jobs, extract_all, cache_dir)
     sheets = [r for r in results if isinstance(r, FactSheet)]
     notices = [r for r in results if isinstance(r, Notice)]
+    diagnostics, errors = check_sheets(sheets, settings, rules, ledger)
+    stats = _stats(sheets)
+    in_memory = {source.path: source.data for source in sources if source.data is not None and source.file is None and source.in_scope}
+    return RunResult(diagnostics, sheets, notices, list(rules), stats, errors, in_memory)
+
+
+def check_sheets(
+    sheets: list[FactSheet], settings: Settings, rules: Sequence[type[Rule]], ledger: Ledger | None = None
+) -> tuple[list[Diagnostic], list[str]]:
+    """Pass 2 over fact sheets already built (by ``process``): corpus rules, then filter, resolve and sort.
+
+    Returns the diagnostics and the internal errors. A long-running caller (the language
+    server) keeps the sheets of a set of documents, rebuilds the one that changed and calls this.
+    """
     corpus_rules = [instantiate(rule, settings) for rule in rules if rule.scope == "corpus"]
     for rule in corpus_rules:
         rule.ledger = ledger
@@ -228,9 +242,12 @@ def run(
             errors.append(f"corpus rule {rule.code} failed: {type(error).__name__}: {error}")
     suppression_rules = [instantiate(rule, settings) for rule in rules if rule.reads_suppressions]
     diagnostics = _finish(sheets, corpus_findings, settings, {rule.code: rule for rule in rules}, suppression_rules)
-    stats = _stats(sheets)
-    in_memory = {source.path: source.data for source in sources if source.data is not None and source.file is None and source.in_scope}
-    return RunResult(diagnostics, sheets, notices, list(rules), stats, errors, in_memory)
+    return diagnostics, errors
+
+
+def prepare(settings: Settings, rules: Sequence[type[Rule]], extract_all: bool = False) -> tuple[Settings, list[Rule], tuple[str, ...]]:
+    """What ``process`` needs besides the source: the settings, the rules instantiated, the extractors to run."""
+    return _context(settings, tuple(rule.code for rule in rules), extract_all)
 
 
 def _pass_one(sources: list[Source], settings: Settings, codes: tuple[str, ...], jobs: int | None, extract_all: bool) -> list:
@@ -418,4 +435,5 @@ def resolve(finding: Finding, sheet: FactSheet, rule: type[Rule], settings: Sett
         related=tuple(related),
         fix=finding.fix,
         location=sheet.location(line),
+        confidence=finding.confidence or rule.confidence,
     )

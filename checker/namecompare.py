@@ -65,6 +65,8 @@ def suffix_variants(a: str, b: str) -> bool:
         x, y = a[stem:], b[stem:]
         if {x, y} in ({"", "r"}, {"", "rs"}, {"", "d"}) and a[:stem].endswith("e"):
             return True  # "tokenize" / "tokenizer", "license" / "licensed"
+        if {x, y} == {"", "n"} and a[:stem].endswith("a"):
+            return True  # a place and its people: "Kenya" / "Kenyan", "Sri Lanka" / "Sri Lankan"
         # Two different single letters ("Deloitte" / "Deloittd") are a slip, not an ending.
         if x in SUFFIXES and y in SUFFIXES and not (len(x) == 1 and len(y) == 1):
             if "d" in (x, y) and not a[:stem].endswith("e"):

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, ClassVar, Literal
 
-from checker.finding import Finding, Severity
+from checker.finding import Confidence, Finding, Severity
 
 if TYPE_CHECKING:
     from pydantic import BaseModel
@@ -56,6 +56,9 @@ class Rule:
     name: ClassVar[str]
     category: ClassVar[Category]
     severity: ClassVar[Severity] = "warning"
+    # How sure the rule's findings are unless a finding says otherwise (checker.finding.Confidence);
+    # a rule whose findings vary says how in a "Confidence" docstring section.
+    confidence: ClassVar[Confidence] = "high"
     scope: ClassVar[Literal["document", "corpus"]] = "document"
     requires: ClassVar[tuple[str, ...]] = ()
     # Off by default: a matter of house style, or below the precision bar on real prose. Such a
@@ -94,6 +97,8 @@ class Rule:
         cls.category = expected
         if cls.severity not in ("error", "warning", "info"):
             raise TypeError(f"{cls.__name__}: bad severity {cls.severity!r}")
+        if cls.confidence not in ("high", "medium", "low"):
+            raise TypeError(f"{cls.__name__}: bad confidence {cls.confidence!r}")
         unknown = set(cls.requires) - set(EXTRACTORS)
         if unknown:
             raise TypeError(f"{cls.__name__}: unknown extractors {sorted(unknown)}")

@@ -117,6 +117,7 @@ class AcronymBeforeDefinition(Rule):
     code = "NAM004"
     name = "acronym-before-definition"
     severity = "info"
+    confidence = "medium"
     requires = ("names",)
 
     def check(self, doc, facts) -> Iterable[Finding]:

@@ -67,6 +67,7 @@ class AcronymVariants(Rule):
     code = "NAM002"
     name = "acronym-variants"
     severity = "warning"
+    confidence = "medium"
     requires = ("names",)
 
     def check(self, doc: Document, facts: FactSheet) -> Iterable[Finding]:

@@ -94,6 +94,7 @@ class NameVariants(Rule):
     code = "NAM001"
     name = "name-variants"
     severity = "warning"
+    confidence = "medium"
     scope = "corpus"
     requires = ("names",)
 
@@ -154,6 +155,7 @@ class NameVariants(Rule):
             related = tuple(Related(o.start, o.end, f"'{variant}' again", path=sheet.path) for o in rest) + tuple(
                 Related(o.start, o.end, f"'{reference}'", path=sheets[o.sheet].path) for o in others[:_MAX_RELATED]
             )
-            edits = tuple(Edit(o.start, o.end, pair.replacement) for o in occurrences)
-            fix = Fix(edits, applicability, f'Write "{pair.replacement}"')
+            # A name hyphenated across a line end ("Oye-\nlaran") is longer than its form: left for the writer.
+            edits = tuple(Edit(o.start, o.end, pair.replacement) for o in occurrences if o.end - o.start == len(variant))
+            fix = Fix(edits, applicability, f'Write "{pair.replacement}"') if edits else None
             yield self.finding(first.start, first.end, message, evidence=evidence, related=related, fix=fix, path=sheet.path)

@@ -69,14 +69,18 @@ class RegionalSpelling(Rule):
 
     Options
     -------
-    ``spelling``: ``"consistent"`` (the default) reports what the document
-    mixes; ``"en-US"`` reports every British spelling; ``"en-GB"`` every
-    American one (``-ize`` is accepted, and compared with ``-ise``).
+    ``spelling``: the variety every word must be in, ``"en-US"`` or
+    ``"en-GB"``, or ``"consistent"``: whichever the document mostly uses (the
+    default). With ``"en-US"`` every British spelling is reported, with
+    ``"en-GB"`` every American one (``-ize`` is accepted, and compared with
+    ``-ise``).
     """
 
     code = "CON003"
     name = "regional-spelling"
     severity = "warning"
+    # Neither form is wrong as written: the document is inconsistent, and which form goes is a choice.
+    confidence = "medium"
 
     class Options(BaseModel):
         model_config = ConfigDict(extra="forbid", frozen=True)

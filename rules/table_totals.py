@@ -145,6 +145,9 @@ class TableTotals(Rule):
         units = {tuple(sorted(set(_HEADER_SCALE.findall(header[i].text.lower())))) for i in (*columns, column)}
         if len(units) > 1 or any(_NOT_ADDITIVE.search(header[i].text) for i in columns):
             return
+        qualifier = _qualifier(header[column].text)
+        if qualifier and len({_qualifier(header[i].text) == qualifier for i in columns}) > 1:
+            return  # "Total allocated (virtual) CPUs" beside "(virtual)" and "(physical)" columns: two measures
         for row in table.rows:
             if len(row) <= column or not row or _SUB_ITEM.match(row[0].text):
                 continue
@@ -165,6 +168,12 @@ class TableTotals(Rule):
                 evidence=f"{_computation(parts)}; the total column says {total.text}",
                 related=tuple(Related(cell.start, cell.end, "a part of the total") for cell in parts),
             )
+
+
+def _qualifier(heading: str) -> str:
+    """The words in parentheses in a column heading ("Requested (physical) CPUs" -> "physical"), lowercased."""
+    match = re.search(r"\(([^()]*)\)", heading)
+    return match.group(1).strip().lower() if match else ""
 
 
 def _subtotals(table: Table, index: int, column: int, totals: Sequence[int]) -> list[Cell]:

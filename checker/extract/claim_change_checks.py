@@ -231,6 +231,10 @@ def _multiple(a: Item, b: Item, m: Item, direction: int, ratio: Interval) -> Cla
         readings = [Interval(q.low if not q.value < 1 else 1 / q.value, INF)]
     if any(observed.meets(r) for r in readings):
         return make_claim("multiple", m, True, "", a, b)
+    if direction == 0 and q.value >= 1 and ratio.lo > 0 and any(Interval(1 / ratio.hi, 1 / ratio.lo).meets(r) for r in readings):
+        # "a 2x improvement ... from 27 seconds to 13": a word without a direction ("improvement",
+        # "change") fits a figure that fell by the factor as well as one that rose by it.
+        return make_claim("multiple", m, True, "", a, b)
     point = b.q.value * scale_to(b.q, a.q) / (a.q.value * scale_to(a.q, b.q))
     shown = f"{point:.2f}x"
     detail = (

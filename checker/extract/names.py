@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING
 
 from checker.extract.name_parens import parentheses
 from checker.extract.name_tokens import CapToken, new_mention, scan
+from checker.extract.name_wraps import one_line, soft_break
 from checker.facts import NameMention
 from checker.lexicon import zipf
 from checker.patterns import LazyPattern
@@ -158,6 +159,8 @@ def _phrases(prose: str, caps: list[CapToken]) -> list[NameMention]:
         if last is not None:
             # A run goes on after one blank or a connector between blanks, never after a possessive.
             gap = prose[last.end : token.start]
+            if "\n" in gap:
+                gap = _wrapped_gap(prose, last.end, gap)
             joined = not last.possessive and (gap == " " or (gap[:1] == " " and gap[-1:] == " " and gap.strip() in _CONNECTORS and gap.count(" ") == 2))
             if not joined:
                 if len(run) > 1:
@@ -167,6 +170,20 @@ def _phrases(prose: str, caps: list[CapToken]) -> list[NameMention]:
         last = token
     _add_phrase(prose, run, out)
     return out
+
+
+# Legal forms written in lower case or with full stops, which the run of capitalised tokens leaves out.
+_LEGAL_TAIL = LazyPattern(r" (?:plc|PLC)(?![\w\-])| ?(?:S\.A|N\.V|B\.V|S\.p\.A|S\.A\.S|A/S)\.?(?![\w\-])")
+
+
+def _wrapped_gap(prose: str, at: int, gap: str) -> str:
+    """A gap holding a line break as it reads: a blank where a long prose line wraps, else itself."""
+    if gap.count("\n") != 1 or gap.strip(" \t\n") not in ("", *_CONNECTORS):
+        return gap
+    if not soft_break(prose, at + gap.index("\n")):
+        return gap
+    inner = gap.strip()
+    return f" {inner} " if inner else " "
 
 
 def _add_phrase(prose: str, run: list[CapToken], out: list[NameMention]) -> None:
@@ -180,5 +197,8 @@ def _add_phrase(prose: str, run: list[CapToken], out: list[NameMention]) -> None
     tokens = run[first:]
     if 2 <= len(tokens) <= _MAX_PHRASE:
         start, end = tokens[0].start, tokens[-1].end
+        tail = _LEGAL_TAIL.match(prose, tokens[-1].start if len(prose[tokens[-1].start : end]) == 1 else end)
+        if tail is not None and not tokens[-1].possessive:
+            end = tail.end()  # "Example Holdings plc", "Example Holdings S.A.": the legal form is part of the name
         initial = any(t.initial for t in tokens)
-        out.append(new_mention(prose[start:end], start, end, "phrase", initial, False))
+        out.append(new_mention(one_line(prose[start:end]), start, end, "phrase", initial, False))
