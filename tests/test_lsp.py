@@ -65,7 +65,8 @@ def test_cross_document_variant_appears_and_disappears_with_transcript(tmp_path)
         related = diagnostic.related_information or []
         assert {session.name(r.location.uri) for r in related} == {"a.md"}
         assert len(related) == 3 and related[0].location.range.start.line == 2
-        assert diagnostic.data["rule"] == "NAM001"
+        assert diagnostic.data["rule"] == "NAM001" and diagnostic.data["confidence"] == "medium"
+        assert diagnostic.message.splitlines()[0].endswith("[medium confidence]")
 
         session.change("a.md", A_VARIANT, A_VARIANT.replace("Zentrovimab", "Zentrovinab"))
         await session.wait_for("b.md", lambda ds: not _nam001(ds), "NAM001 gone from b.md after a.md was fixed")
@@ -178,6 +179,21 @@ def test_vocabulary_action_edits_the_config_and_the_server_reloads_it(tmp_path):
     assert session.returncode == 0
 
 
+def test_min_confidence_applies_in_the_editor(tmp_path):
+    a = A.replace("The trial met its primary endpoint.", A_VARIANT)
+    _write(tmp_path, {"factlint.toml": 'min-confidence = "high"\n', "a.md": a, "b.md": B + "We saw the the results.\n"})
+    session = Session(tmp_path)
+
+    async def scenario():
+        await session.start()
+        session.open("b.md")
+        found = await session.wait_for("b.md", lambda ds: "TXT004" in codes(ds))
+        assert codes(found) == ["TXT004"]  # NAM001 is of medium confidence
+        await session.stop()
+
+    _run(scenario)
+
+
 def test_a_broken_config_is_reported_and_the_defaults_are_used(tmp_path):
     _write(tmp_path, {"factlint.toml": "selectt = []\n", "notes.md": "We saw the the results.\n"})
     session = Session(tmp_path)
@@ -222,6 +238,9 @@ def test_the_command_line_never_imports_the_server(tmp_path):
     import subprocess
 
     (tmp_path / "notes.md").write_text("We saw the the results.\n", encoding="utf-8")
-    code = "import sys; from checker.cli import main; main(['--no-cache', '-q', 'notes.md']); print(sorted(m for m in sys.modules if m.startswith(('pygls', 'lsprotocol', 'checker.lsp'))))"
+    code = (
+        "import sys; from checker.cli import main; main(['--no-cache', '-q', 'notes.md']); "
+        "print(sorted(m for m in sys.modules if m.startswith(('pygls', 'lsprotocol', 'checker.lsp'))))"
+    )
     out = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, timeout=120).stdout
     assert out.strip().splitlines()[-1] == "[]"
