@@ -62,6 +62,7 @@ _MAGIC = b"factlint-sheets"
 _KEY_FILE = "cache-key"
 _KEY_SIZE = 32
 _keys: dict[str, bytes | None] = {}
+_SEQ = (tuple, list)  # a sequence as msgpack gives it back (tuples) or as it was packed
 
 
 def digest(data: bytes) -> bytes:
@@ -167,7 +168,7 @@ class SheetCache:
         if end < 0 or not hmac.compare_digest(data[:end], _sign(self._key, payload)):
             raise ValueError("not written by this user's factlint")
         value = msgpack.unpackb(payload, use_list=False, raw=False, strict_map_key=False)
-        if not isinstance(value, tuple) or len(value) < 2 or value[0] != _FORMAT:
+        if not isinstance(value, _SEQ) or len(value) < 2 or value[0] != _FORMAT:
             raise ValueError("another layout")
         return value
 
@@ -177,8 +178,8 @@ class SheetCache:
         try:
             stored = self._load(self.file)[1]
             entries: dict[tuple[str, str], tuple[bytes, bool, bytes, bytes | None]] = {}
-            for item in _check(stored, tuple):
-                display, absolute, content, in_scope, result = _check(item, tuple)
+            for item in _check(stored, _SEQ):
+                display, absolute, content, in_scope, result = _check(item, _SEQ)
                 if isinstance(display, str) and isinstance(absolute, str) and isinstance(in_scope, bool):
                     if isinstance(content, bytes) and isinstance(result, bytes):
                         entries[(display, absolute)] = (content, in_scope, result, None)
@@ -195,9 +196,9 @@ class SheetCache:
             stored = self._load(self.records_file)[1]
         except Exception:
             return
-        for item in stored if isinstance(stored, tuple) else ():
+        for item in stored if isinstance(stored, _SEQ) else ():
             try:
-                display, absolute, content, records = _check(item, tuple)
+                display, absolute, content, records = _check(item, _SEQ)
                 entry = self._entries.get((display, absolute))
                 if entry is not None and entry[0] == content and entry[3] is None and isinstance(records, bytes):
                     self._entries[(display, absolute)] = (*entry[:3], records)
@@ -243,7 +244,7 @@ class SheetCache:
         if complete:
             corpus.update(self._ledger_digest())
             self._corpus_key = corpus.digest()
-            known = self._corpus_findings(self._corpus_key)
+            known = None if reduce.keep_records else self._corpus_findings(self._corpus_key)
             if known is not None:
                 reduce.known = known
                 self._corpus_known = True
@@ -296,7 +297,7 @@ class SheetCache:
             stored = self._load(self.corpus_file)
             if len(stored) != 3 or stored[1] != key:
                 return None
-            return [_finding_from_data(item) for item in _check(stored[2], tuple)]
+            return [_finding_from_data(item) for item in _check(stored[2], _SEQ)]
         except Exception:
             return None
 
@@ -406,12 +407,12 @@ def _result_from_data(source: Source, body: bytes, records: bytes, with_records:
             in_scope=source.in_scope,
             content_digest=_check(content, str),
             line_starts=line_starts,
-            locations=tuple(_check(item, str) for item in _check(locations, tuple)),
+            locations=tuple(_check(item, str) for item in _check(locations, _SEQ)),
             directives=tuple(
                 Directive(kind=kind, codes=codes, word=word, start=start, end=end, line=line, target=target)
-                for kind, codes, word, start, end, line, target in _check(directives, tuple)
+                for kind, codes, word, start, end, line, target in _check(directives, _SEQ)
             ),
-            findings=[_finding_from_data(item) for item in _check(findings, tuple)],
+            findings=[_finding_from_data(item) for item in _check(findings, _SEQ)],
             claims_checked=_check(checked, int),
             claims_inconsistent=_check(inconsistent, int),
             records=_check(msgpack.unpackb(records, use_list=False, raw=False, strict_map_key=False), dict) if with_records else None,
@@ -432,6 +433,7 @@ def _finding_to_data(finding: Finding) -> tuple:
         None if fix is None else ([(e.start, e.end, e.replacement) for e in fix.edits], fix.applicability, fix.message),
         finding.path,
         finding.severity,
+        finding.confidence,
     )
 
 
@@ -444,18 +446,20 @@ def _check(value: Any, kind: type | tuple[type, ...]) -> Any:
 def _finding_from_data(data: Any) -> Finding:
     from checker.finding import Edit, Finding, Fix, Related
 
-    rule, start, end, message, evidence, related, fix, path, severity = _check(data, tuple)
+    rule, start, end, message, evidence, related, fix, path, severity, confidence = _check(data, _SEQ)
     if fix is not None:
-        edits, applicability, title = _check(fix, tuple)
+        edits, applicability, title = _check(fix, _SEQ)
         if applicability not in ("safe", "unsafe", "display"):
             raise ValueError("bad applicability")
         fix = Fix(
-            tuple(Edit(_check(s, int), _check(e, int), _check(r, str)) for s, e, r in _check(edits, tuple)),
+            tuple(Edit(_check(s, int), _check(e, int), _check(r, str)) for s, e, r in _check(edits, _SEQ)),
             applicability,
             _check(title, str),
         )
     if severity not in (None, "error", "warning", "info"):
         raise ValueError("bad severity")
+    if confidence not in (None, "high", "medium", "low"):
+        raise ValueError("bad confidence")
     return Finding(
         rule=_check(rule, str),
         start=_check(start, int),
@@ -463,11 +467,12 @@ def _finding_from_data(data: Any) -> Finding:
         message=_check(message, str),
         evidence=_check(evidence, (str, type(None))),
         related=tuple(
-            Related(_check(s, int), _check(e, int), _check(m, str), _check(p, (str, type(None)))) for s, e, m, p in _check(related, tuple)
+            Related(_check(s, int), _check(e, int), _check(m, str), _check(p, (str, type(None)))) for s, e, m, p in _check(related, _SEQ)
         ),
         fix=fix,
         path=_check(path, (str, type(None))),
         severity=severity,
+        confidence=confidence,
     )
 
 

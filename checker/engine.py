@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import os
 from array import array
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
@@ -242,6 +242,8 @@ def run(
     extract_all: bool = False,
     cache_dir: Path | None = None,
     keep_sheets: bool = True,
+    progress: Callable[[int], None] | None = None,
+    keep_records: bool = False,
 ) -> RunResult:
     """Lint ``sources`` (in scope or corpus-only) with ``rules``.
 
@@ -249,17 +251,13 @@ def run(
     reuses the corpus rules' findings (``checker.cache``). ``keep_sheets`` keeps every
     document's fact sheet in ``RunResult.sheets`` (memory grows with the corpus, and the
     cache is not used); without it, no sheet outlives its document's pass 1.
+    ``keep_records`` keeps each document's corpus records in its result, for a caller
+    that checks the corpus again later (``check_documents``). ``progress`` is told once
+    per document done.
     """
     codes = tuple(rule.code for rule in rules)
-    ledger: Ledger | None = None
-    if settings.ledger:
-        from checker.ledger import load_ledger  # raises ConfigError (exit 2) when malformed
-
-        ledger = load_ledger(Path(settings.root) / settings.ledger)
-    corpus_rules = [instantiate(rule, settings) for rule in rules if rule.scope == "corpus"]
-    for rule in corpus_rules:
-        rule.ledger = ledger
-    reduce = _Reduce(corpus_rules)
+    ledger = _ledger(settings)
+    reduce = _Reduce(_corpus_rules(settings, rules, ledger), keep_records)
     cache = None
     if cache_dir is not None and not keep_sheets:
         from checker.cache import open_cache
@@ -273,6 +271,8 @@ def run(
     notices: list[Notice] = []
     sheets: list[FactSheet] = []
     for result in stream:
+        if progress is not None:
+            progress(1)
         if isinstance(result, Notice):
             notices.append(result)
             continue
@@ -285,28 +285,70 @@ def run(
     corpus_findings = reduce.findings(Corpus(documents), errors)
     if cache is not None:
         cache.finish(corpus_findings, errors)
+    diagnostics = _filtered(documents, corpus_findings, settings, rules)
+    in_memory = {source.path: source.data for source in sources if source.data is not None and source.file is None and source.in_scope}
+    return RunResult(diagnostics, documents, notices, list(rules), _stats(documents), errors, in_memory, sheets)
+
+
+def check_documents(
+    documents: list[DocumentResult], settings: Settings, rules: Sequence[type[Rule]], ledger: Ledger | None = None
+) -> tuple[list[Diagnostic], list[str]]:
+    """Pass 2 over documents already through pass 1 (``process``, or ``run(keep_records=True)``): corpus rules
+    from the documents' records, then filter, resolve and sort.
+
+    Returns the diagnostics and the internal errors. A long-running caller (the language
+    server) keeps the results of a set of documents, rebuilds the one that changed and calls this.
+    """
+    reduce = _Reduce(_corpus_rules(settings, rules, ledger), keep_records=True)
+    for index, document in enumerate(documents):
+        reduce.add(index, document)
+    errors = [error for document in documents for error in document.errors]
+    corpus_findings = reduce.findings(Corpus(documents), errors)
+    return _filtered(documents, corpus_findings, settings, rules), errors
+
+
+def prepare(settings: Settings, rules: Sequence[type[Rule]], extract_all: bool = False) -> tuple[Settings, list[Rule], tuple[str, ...]]:
+    """What ``process`` needs besides the source: the settings, the rules instantiated, the extractors to run."""
+    return _context(settings, tuple(rule.code for rule in rules), extract_all)
+
+
+def _ledger(settings: Settings) -> Ledger | None:
+    if not settings.ledger:
+        return None
+    from checker.ledger import load_ledger  # raises ConfigError (exit 2) when malformed
+
+    return load_ledger(Path(settings.root) / settings.ledger)
+
+
+def _corpus_rules(settings: Settings, rules: Sequence[type[Rule]], ledger: Ledger | None) -> list[Rule]:
+    corpus_rules = [instantiate(rule, settings) for rule in rules if rule.scope == "corpus"]
+    for rule in corpus_rules:
+        rule.ledger = ledger
+    return corpus_rules
+
+
+def _filtered(documents: list[DocumentResult], corpus_findings: list[Finding], settings: Settings, rules: Sequence[type[Rule]]) -> list[Diagnostic]:
     by_path: dict[str, list[Finding]] = {}
     for finding in corpus_findings:
         by_path.setdefault(finding.path or "", []).append(finding)
     suppression_rules = [instantiate(rule, settings) for rule in rules if rule.reads_suppressions]
-    diagnostics = _finish(documents, by_path, settings, {rule.code: rule for rule in rules}, suppression_rules)
-    stats = _stats(documents)
-    in_memory = {source.path: source.data for source in sources if source.data is not None and source.file is None and source.in_scope}
-    return RunResult(diagnostics, documents, notices, list(rules), stats, errors, in_memory, sheets)
+    return _finish(documents, by_path, settings, {rule.code: rule for rule in rules}, suppression_rules)
 
 
 class _Reduce:
     """The corpus rules' aggregates, fed each document's records in order (checker.corpus)."""
 
-    def __init__(self, rules: list[Rule]) -> None:
+    def __init__(self, rules: list[Rule], keep_records: bool = False) -> None:
         self.rules = rules
         self.aggregates = {rule.code: rule.aggregate() for rule in rules}
         self.failed: dict[str, str] = {}
+        self.keep_records = keep_records  # the results keep their records (else dropped once reduced)
         self.known: list[Finding] | None = None  # the corpus findings, when the cache already has them
 
     def add(self, doc: int, result: DocumentResult) -> None:
         records = result.records or {}
-        result.records = None
+        if not self.keep_records:
+            result.records = None
         if self.known is not None:
             return
         for code, aggregate in self.aggregates.items():
@@ -493,4 +535,5 @@ def resolve(finding: Finding, sheet: DocumentResult, rule: type[Rule], settings:
         related=tuple(related),
         fix=finding.fix,
         location=sheet.location(line),
+        confidence=finding.confidence or rule.confidence,
     )
