@@ -19,7 +19,7 @@ from checker.lexicon import zipf
 from checker.namecompare import camel_case, describe_edit, drug_stem_pair, fold, spelling_standard, suffix_variants
 from checker.variants_blocking import NearIndex
 from checker.variants_context import WORDLIKE_MAX_ZIPF, legal_name, same_document
-from checker.variants_data import REFERENCE_MAX_ZIPF, VARIANT_MAX_ZIPF, Forms, VariantPair, Vocab, recase
+from checker.variants_data import REFERENCE_MAX_ZIPF, VARIANT_MAX_ZIPF, Forms, Occurrences, VariantPair, Vocab, recase
 from checker.variants_spelling import edit_distance, max_distance, phrase_reach
 
 # folded term -> {form as written -> occurrences}
@@ -44,8 +44,8 @@ def spelling_variants(vocab: Vocab, forms: Forms, kinds: dict[str, str], aliases
         reported.add((term, other))
         reported.add((other, term))
         how = f"spelling: {describe_edit(reference, variant)}"
-        occurrences = [o for f in terms[variant] for o in terms[variant][f]]
-        reference_occurrences = [o for f in terms[reference] for o in terms[reference][f]]
+        occurrences = Occurrences(o for f in terms[variant] for o in terms[variant][f])
+        reference_occurrences = Occurrences(o for f in terms[reference] for o in terms[reference][f])
         pairs[v_form] = VariantPair(v_form, r_form, occurrences, reference_occurrences, how, basis, recase(r_form, v_form))
     return reported
 
