@@ -8,13 +8,19 @@ config, ``--cache-dir`` on the command line, ``--no-cache`` to bypass it).
 
 A sheet is reused only when everything that could change it is the same:
 
-* the document's bytes (a BLAKE2 digest), its path and whether it is in scope;
+* the document's bytes (a BLAKE2 digest) and its path;
 * the effective configuration and the selected rules;
 * factlint's own code and data files (size and modification time of each),
   the libraries that extract facts, and the Python version.
 
 Anything else (a new release, an edited rule, a changed vocabulary) starts a
 new cache file.
+
+Scope is not part of the key: it filters findings, so ``factlint .`` and
+``factlint one.md`` share one cache. A sheet made in scope carries its
+document rules' findings and serves either scope; one made out of scope (a
+corpus document of a one-file run) has none, so it serves only as corpus
+evidence, and the first run that has the document in scope reads it again.
 
 The cache directory sits in the project, so its files are as untrusted as the
 documents: a repository can commit one. Nothing in it is ever executed. A file
@@ -116,7 +122,8 @@ class SheetCache:
         key = "\n".join((_code_fingerprint(), repr(settings), repr(Path(settings.root).resolve()), repr(codes), str(extract_all)))
         self.file = directory / f"sheets-{hashlib.blake2b(key.encode('utf-8'), digest_size=10).hexdigest()}.json"
         self._key = user_key()
-        # key -> (content digest, in scope, the sheet as plain data); a sheet is validated when it is used
+        # key -> (content digest, document rules ran (made in scope), the sheet as plain data); a sheet is
+        # validated when it is used
         self._entries: dict[tuple[str, str], tuple[bytes, bool, Any]] = self._read()
         self._changed = False
 
@@ -145,17 +152,21 @@ class SheetCache:
             return {}
 
     def get(self, key: tuple[str, str], content: bytes, in_scope: bool) -> FactSheet | None:
-        """The stored sheet of ``key`` if it was made from ``content`` (a digest) with the same scope."""
+        """The stored sheet of ``key`` if it was made from ``content`` (a digest), set to this run's scope.
+
+        A document in scope needs a sheet its document rules ran on (one made in scope).
+        """
         entry = self._entries.get(key)
-        if entry is None or entry[0] != content or entry[1] != in_scope:
+        if entry is None or entry[0] != content or (in_scope and not entry[1]):
             return None
         try:
             stored = entry[2]
             sheet = sheet_from_data(json.loads(stored) if isinstance(stored, str) else stored)
         except Exception:  # not a sheet: read the document again
             return None
-        if sheet.path != key[0] or sheet.in_scope != in_scope:
+        if sheet.path != key[0] or sheet.in_scope != entry[1]:
             return None
+        sheet.in_scope = in_scope  # scope filters findings: the engine reports only those of sheets in scope
         return sheet
 
     def put(self, key: tuple[str, str], content: bytes, sheet: FactSheet) -> None:
