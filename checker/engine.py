@@ -65,6 +65,9 @@ class RunResult:
     # The bytes of in-scope documents linted from memory (standard input), by path: formatters
     # that show source lines must show what was linted, not a file of the same name on disk.
     in_memory: dict[str, bytes] = field(default_factory=dict)
+    # What a baseline did to the run (set by the CLI): its file, the findings it held back and its stale
+    # entries (checker.baseline.stale_json), which the json, sarif, full and html formats report.
+    baseline: dict = field(default_factory=dict)
 
 
 # --- pass 1 -----------------------------------------------------------------------
