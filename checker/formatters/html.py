@@ -213,6 +213,8 @@ def _page(result, documents: dict[str, _Document], cards: dict[str, list[str]]) 
     )
     if result.stats.get("baselined"):
         headline += f"; {result.stats['baselined']} known findings not shown (baseline)"
+    if result.stats.get("below_confidence"):
+        headline += f"; {result.stats['below_confidence']} findings below --min-confidence not shown"
     stale = stale_phrase(result)
     if stale:
         headline += f"; {stale}"
