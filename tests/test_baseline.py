@@ -221,5 +221,7 @@ def test_stale_entries_reach_json_sarif_and_the_full_summary(documents, run_cli)
     assert len(stale) == 1 and stale[0]["level"] == "note"
     assert stale[0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "doc03.md"
     assert "TXT004" in stale[0]["message"]["text"] and "The the" in stale[0]["message"]["text"]
+    _, out, _ = run_cli(*base, "-f", "github", ".")
+    assert '::notice file=doc03.md,title=factlint stale baseline entry::The baseline entry TXT004 "The the" no longer' in out
     _, out, _ = run_cli(*base, ".")
     assert '1 baseline entry no longer matches a finding (fixed or reworded); --write-baseline prunes them:\n  doc03.md: TXT004 "The the"' in out
