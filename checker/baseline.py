@@ -164,6 +164,27 @@ def apply(result: RunResult, baseline: Counter[Key], root: Path) -> Outcome:
     return Outcome(kept, matched, stale)
 
 
+def unknown(diagnostics: list[Diagnostic], text: str | None, baseline: Counter[Key], root: Path) -> list[Diagnostic]:
+    """The diagnostics of one document (its ``text``) that the baseline does not hold, as :func:`apply` counts them.
+
+    Used between the rounds of ``--fix``, whose findings are those of the text as fixed so far.
+    """
+    remaining = Counter(baseline)
+    kept = []
+    for diagnostic in diagnostics:
+        key = key_of(diagnostic, text, root)
+        if remaining[key] > 0:
+            remaining[key] -= 1
+        else:
+            kept.append(diagnostic)
+    return kept
+
+
+def stale_json(stale: Counter[Key]) -> list[dict[str, Any]]:
+    """Stale entries as the JSON summary and the SARIF notifications give them."""
+    return [{"path": key.path, "rule": key.rule, "text": key.text, "count": count} for key, count in sorted(stale.items())]
+
+
 def _checked(result: RunResult, root: Path) -> set[str]:
     from checker.discovery import relative_to
 

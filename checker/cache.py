@@ -14,13 +14,21 @@ nothing changed, they are reused and no record is even decoded.
 
 A result is reused only when everything that could change it is the same:
 
-* the document's bytes (a BLAKE2 digest), its path and whether it is in scope;
+* the document's bytes (a BLAKE2 digest) and its path;
 * the effective configuration and the selected rules;
 * factlint's own code and data files (size and modification time of each),
   the libraries that extract facts, and the Python version.
 
 Anything else (a new release, an edited rule, a changed vocabulary) starts a
 new cache file.
+
+Scope is not part of a document's key: it filters findings, so ``factlint .``
+and ``factlint one.md`` share one cache. A result made in scope carries its
+document rules' findings and serves either scope; one made out of scope (a
+corpus document of a one-file run) has none, so it serves only as corpus
+evidence, and the first run that has the document in scope reads it again.
+(The corpus findings' digest does include scope: they are reported only for
+documents in scope.)
 
 The cache directory sits in the project, so its files are as untrusted as the
 documents: a repository can commit one. Nothing in it is ever executed or
@@ -144,7 +152,7 @@ class SheetCache:
         self.corpus_file = directory / f"corpus-{name}.msgpack"
         self._ledger = Path(settings.root) / settings.ledger if settings.ledger else None
         self._key = user_key()
-        # key -> (content digest, in scope, the document's result packed, its records packed or None until
+        # key -> (content digest, made in scope (document rules ran), the document's result packed, its records packed or None until
         # the records file is read: a run whose corpus is unchanged never reads it)
         self._entries: dict[tuple[str, str], tuple[bytes, bool, bytes, bytes | None]] = self._read()
         self._records_read = False
@@ -237,7 +245,9 @@ class SheetCache:
             content = digest(data)
             corpus.update(_compact([key[0], key[1], content.hex(), source.in_scope]).encode("utf-8"))
             entry = self._entries.get(key)
-            if entry is not None and entry[0] == content and entry[1] == source.in_scope:
+            # Scope filters findings, it is not part of the key: a result made in scope (its document rules
+            # ran) serves either scope; one made as corpus evidence serves only as evidence.
+            if entry is not None and entry[0] == content and (entry[1] or not source.in_scope):
                 hits[index] = (entry[2], entry[3] or b"")
             else:
                 missing.append(index)

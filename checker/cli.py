@@ -211,17 +211,25 @@ def _cmd_check(argv: list[str]) -> int:
     with progress_bar(len(sources), args.progress) as advance:
         result = _confident(run(sources, settings, rules, jobs=args.jobs, cache_dir=cache_dir, progress=advance, keep_sheets=False), min_confidence)
 
+    known = None if args.write_baseline else _known(args, settings)
     if args.fix or args.diff:
         from checker.fixes import fix_run
 
-        changed = fix_run(result, sources, settings, rules, unsafe=args.unsafe_fixes, write=args.fix, diff_stream=sys.stdout if args.diff else None)
+        fixable, keep = _fixable(result, known, Path(settings.root), min_confidence)
+        changed = fix_run(
+            fixable, sources, settings, rules, unsafe=args.unsafe_fixes, write=args.fix, diff_stream=sys.stdout if args.diff else None, keep=keep
+        )
         if args.diff:
             return EXIT_FINDINGS if changed and not args.exit_zero else EXIT_OK
         if changed:  # report what remains
             result = _confident(run(sources, settings, rules, jobs=args.jobs, cache_dir=cache_dir, keep_sheets=False), min_confidence)
             result.stats["fixed_documents"] = len(changed)
 
-    _baseline(args, settings, result)
+    _baseline(args, settings, result, known)
+    named = _named_files(paths, args.stdin_filename)
+    # Decided before the report is written, so that the report can give it (SARIF invocations).
+    code = _exit_code(args, result, problems, named, fail_on)
+    result.stats["exit_code"] = code
     fmt = args.output_format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "full")
     stream: TextIO
     if args.output_file:
@@ -241,21 +249,24 @@ def _cmd_check(argv: list[str]) -> int:
     if result.errors:
         for error in result.errors:
             _say(f"internal error: {error}")
-        return EXIT_ERROR
-    if problems:
-        return EXIT_ERROR
-    # A file the user named that could not be checked (unreadable, binary) fails the run, like a
-    # missing one: passing silently would let CI go green on a document nobody checked.
-    named = _named_files(paths, args.stdin_filename)
-    unchecked = [notice.path for notice in result.notices if notice.path in named]
-    if unchecked:
+    elif not problems:
+        # A file the user named that could not be checked (unreadable, binary) fails the run, like a
+        # missing one: passing silently would let CI go green on a document nobody checked.
+        unchecked = [notice.path for notice in result.notices if notice.path in named]
         for path in unchecked:
             _say(f"error: {path}: named on the command line, but could not be checked (see above)")
+        if not unchecked and not result.stats.get("documents"):
+            for reason in empty:
+                _say(f"no document found in {reason}")
+            _say("error: no documents were checked (no file matched the include globs, or every file was skipped)")
+    return code
+
+
+def _exit_code(args: argparse.Namespace, result, problems: list[str], named: set[str], fail_on: str) -> int:
+    """The run's exit status (see the module docstring)."""
+    if result.errors or problems:
         return EXIT_ERROR
-    if not result.stats.get("documents"):
-        for reason in empty:
-            _say(f"no document found in {reason}")
-        _say("error: no documents were checked (no file matched the include globs, or every file was skipped)")
+    if any(notice.path in named for notice in result.notices) or not result.stats.get("documents"):
         return EXIT_ERROR
     if args.exit_zero:
         return EXIT_OK
@@ -278,7 +289,37 @@ def _confident(result, minimum: str):
     return result
 
 
-def _baseline(args: argparse.Namespace, settings, result) -> None:
+def _baseline_name(args: argparse.Namespace, settings) -> str | None:
+    return args.baseline or (str(Path(settings.root) / settings.baseline) if settings.baseline else None)
+
+
+def _known(args: argparse.Namespace, settings):
+    """The entries of the baseline in use (``--baseline`` or the config's), or None."""
+    from checker import baseline
+
+    name = _baseline_name(args, settings)
+    return baseline.load(Path(name)) if name else None
+
+
+def _fixable(result, known, root: Path, min_confidence: str):
+    """What ``--fix`` may fix: the run without its baselined findings, and the same filter for later fix rounds."""
+    from dataclasses import replace
+
+    from checker import baseline
+    from checker.finding import CONFIDENCE_RANK
+
+    threshold = CONFIDENCE_RANK[min_confidence]
+
+    def keep(diagnostics, text):
+        sure = [d for d in diagnostics if CONFIDENCE_RANK[d.confidence] >= threshold]
+        return sure if known is None else baseline.unknown(sure, text, known, root)
+
+    if known is None:
+        return result, keep
+    return replace(result, diagnostics=baseline.apply(result, known, root).kept), keep
+
+
+def _baseline(args: argparse.Namespace, settings, result, known=None) -> None:
     """Record the findings in ``--write-baseline``, or drop those ``--baseline`` (or config) holds."""
     from checker import baseline
 
@@ -291,12 +332,13 @@ def _baseline(args: argparse.Namespace, settings, result) -> None:
         result.diagnostics = []
         result.stats["baselined"] = count
         return
-    name = args.baseline or (str(root / settings.baseline) if settings.baseline else None)
-    if not name:
+    name = _baseline_name(args, settings)
+    if not name or known is None:
         return
-    outcome = baseline.apply(result, baseline.load(Path(name)), root)
+    outcome = baseline.apply(result, known, root)
     result.diagnostics = outcome.kept
     result.stats["baselined"] = outcome.matched
+    result.baseline = {"file": name, "matched": outcome.matched, "stale": baseline.stale_json(outcome.stale)}
     stale = sum(outcome.stale.values())
     if stale:
         _say(

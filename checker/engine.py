@@ -77,6 +77,9 @@ class RunResult:
     in_memory: dict[str, bytes] = field(default_factory=dict)
     # The fact sheets, when the run was asked to keep them (``keep_sheets``: the API, ``factlint facts``).
     sheets: list[FactSheet] = field(default_factory=list)
+    # What a baseline did to the run (set by the CLI): its file, the findings it held back and its stale
+    # entries (checker.baseline.stale_json), which the json, sarif, full and html formats report.
+    baseline: dict = field(default_factory=dict)
 
 
 # --- pass 1 -----------------------------------------------------------------------

@@ -82,11 +82,13 @@ def encode(text: str, encoding: str, bom: bool) -> bytes:
     return text.encode(encoding)
 
 
-def fix_text(source_path: str, data: bytes, settings, rules, unsafe: bool = False, diagnostics=None) -> tuple[bytes, int]:
+def fix_text(source_path: str, data: bytes, settings, rules, unsafe: bool = False, diagnostics=None, keep=None) -> tuple[bytes, int]:
     """Fix one document's bytes, re-linting until stable (at most MAX_ROUNDS rounds).
 
-    Returns the new bytes (in the file's own encoding, BOM and line endings)
-    and the number of rounds that changed something.
+    ``keep(diagnostics, text)``, when given, picks the findings of each round that
+    may be fixed (the CLI drops those of the baseline and those below
+    ``min-confidence``, in later rounds too). Returns the new bytes (in the file's
+    own encoding, BOM and line endings) and the number of rounds that changed something.
     """
     from checker.engine import Source, run
     from checker.readers import decode, format_for, read_document
@@ -95,6 +97,8 @@ def fix_text(source_path: str, data: bytes, settings, rules, unsafe: bool = Fals
     text = original = doc.text
     if diagnostics is None:
         diagnostics = run([Source(source_path, data=data)], settings, rules, jobs=1).diagnostics
+    if keep is not None:
+        diagnostics = keep(diagnostics, text)
     rounds = 0
     for _ in range(MAX_ROUNDS):
         new = apply_fixes(text, diagnostics, unsafe=unsafe, prose=doc.prose)
@@ -105,6 +109,8 @@ def fix_text(source_path: str, data: bytes, settings, rules, unsafe: bool = Fals
         new_data = encode(text, decoded.encoding, decoded.bom)
         doc, _ = read_document(source_path, new_data, encoding=decoded.encoding)
         diagnostics = run([Source(source_path, data=new_data, encoding=decoded.encoding)], settings, rules, jobs=1).diagnostics
+        if keep is not None:
+            diagnostics = keep(diagnostics, doc.text)
     if rounds == 0:
         return data, 0
     # A file is rewritten whole, so its text must encode back to the very bytes it was read from:
@@ -124,8 +130,8 @@ def fix_text(source_path: str, data: bytes, settings, rules, unsafe: bool = Fals
     return fixed, rounds
 
 
-def fix_run(result, sources, settings, rules, unsafe: bool = False, write: bool = True, diff_stream=None) -> list[str]:
-    """Apply the fixes of a run's findings; write files atomically or print a diff.
+def fix_run(result, sources, settings, rules, unsafe: bool = False, write: bool = True, diff_stream=None, keep=None) -> list[str]:
+    """Apply the fixes of a run's findings (``result`` already filtered; ``keep`` as for fix_text); write files atomically or print a diff.
 
     Returns the paths that changed (or would change, for a diff).
     """
@@ -157,7 +163,7 @@ def fix_run(result, sources, settings, rules, unsafe: bool = False, write: bool 
             _say(source.path, "not fixed: the file changed after it was checked; run factlint again")
             continue
         try:
-            new, _ = fix_text(source.path, data, settings, rules, unsafe, [d for d in result.diagnostics if d.path == source.path])
+            new, _ = fix_text(source.path, data, settings, rules, unsafe, [d for d in result.diagnostics if d.path == source.path], keep=keep)
         except UnicodeEncodeError as error:
             _say(source.path, f"not fixed: the fix needs a character that {error.encoding} cannot store")
             continue

@@ -113,3 +113,115 @@ def test_full_summary_says_how_many_findings_the_baseline_holds_back(documents, 
     run_cli(*ARGS, "--write-baseline", "base.json", ".")
     code, out, _ = run_cli("--no-cache", "-j", "1", "--select", "NUM001,TXT004", "--baseline", "base.json", ".")
     assert code == 0 and "All clear" in out and "24 known findings not shown: in the baseline." in out
+
+
+TOPICS = ("council", "hospital", "school", "museum", "library", "harbour", "railway", "theatre", "park", "market")
+
+
+def _story(index: int) -> str:
+    topic = TOPICS[index % len(TOPICS)]
+    return (
+        f"# The {topic} review {index}\n\n"
+        f"The {topic} board met on Tuesday to review the year. Members discussed staffing, repairs and the budget "
+        f"for the coming season, and agreed to publish a summary.\n\n"
+        f"{_defect(index)}\n\n"
+        f"Visitors praised the the new entrance, which opened in spring.\n\n"
+        f"The next meeting of the {topic} board is planned for the autumn.\n"
+    )
+
+
+NEW_DEFECTS = (
+    "The report was sent to to the mayor.",
+    "Both first-and second-year pupils took part.",
+    "Costs rose to $90 million from $60 million, an increase of 20%.",
+    "It was a a good year for the staff.",
+    "Grants came from pre-and post-war funds.",
+)
+
+
+def test_done_when_only_the_new_defects_survive_edits_above_every_known_finding(project, run_cli):
+    """The issue's scenario on a generated set: 60 documents, every rule; baseline; a paragraph inserted at the top
+    of 50 of them; 10 new defects planted: exactly those 10 are reported."""
+    for index in range(60):
+        (project / f"story{index:02}.md").write_text(_story(index), encoding="utf-8")
+    args = ("-f", "json", "--no-cache", "-j", "1")
+    known = json.loads(run_cli(*args, ".")[1])["findings"]
+    assert len(known) >= 120  # two planted in every story, and whatever else the rules see
+    run_cli(*args, "--write-baseline", "factlint-baseline.json", ".")
+    for index in range(50):
+        path = project / f"story{index:02}.md"
+        path.write_text("A note added later: this page was reviewed in June.\n\n" + path.read_text(encoding="utf-8"), encoding="utf-8")
+    code, out, _ = run_cli(*args, "--baseline", "factlint-baseline.json", ".")
+    assert code == 0 and json.loads(out)["findings"] == []
+    planted = []
+    for number in range(10):
+        index = number * 6 + 1  # spread over edited and unedited documents
+        path = project / f"story{index:02}.md"
+        sentence = NEW_DEFECTS[number % len(NEW_DEFECTS)]
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text + "\n" + sentence + "\n", encoding="utf-8")
+        planted.append((path.name, text.count("\n") + 2))
+    code, out, _ = run_cli(*args, "--baseline", "factlint-baseline.json", ".")
+    found = json.loads(out)["findings"]
+    assert code == 1
+    assert sorted((f["path"], f["line"]) for f in found) == sorted(planted)
+    assert json.loads(out)["summary"]["baseline"]["stale"] == []
+
+
+def test_fix_leaves_baselined_findings_alone(documents, run_cli):
+    run_cli(*ARGS, "--write-baseline", "base.json", ".")
+    path = documents / "doc03.md"
+    path.write_text(path.read_text(encoding="utf-8") + "\nThe report went to to the board.\n", encoding="utf-8")
+    code, out, _ = run_cli(*ARGS, "--baseline", "base.json", "--fix", ".")
+    assert code == 0 and out == ""
+    text = path.read_text(encoding="utf-8")
+    assert "went to the board" in text  # the new slip is fixed
+    assert "The the meeting" in text  # the known one is not
+    assert all("The the meeting" in (documents / f"doc{i:02}.md").read_text(encoding="utf-8") for i in range(12))
+    # --diff shows the same restraint.
+    path.write_text(text + "\nWe saw the the end.\n", encoding="utf-8")
+    _, diff, _ = run_cli("--no-cache", "-j", "1", "--select", "TXT004", "--baseline", "base.json", "--diff", ".")
+    assert diff.count("\n-") == 1 and "-We saw the the end." in diff
+
+
+def test_later_fix_rounds_leave_baselined_findings_alone(project):
+    """Between rounds of --fix, the findings of the text fixed so far are filtered by the baseline too."""
+    from collections import Counter
+    from pathlib import Path
+
+    from checker.baseline import key_of, unknown
+    from checker.config import load_settings
+    from checker.engine import Source, run
+    from checker.registry import resolve_selection
+
+    text = "We met the the board.\n\nIt went to to plan.\n"
+    settings = load_settings(project / "factlint.toml")
+    rules = resolve_selection(["TXT004"], [])
+    diagnostics = run([Source("a.md", data=text.encode())], settings, rules, jobs=1).diagnostics
+    assert len(diagnostics) == 2
+    known = Counter([key_of(diagnostics[0], text, Path(project))])
+    # Moved down by an edit above, the known finding keeps its key; the other is new.
+    moved = "Added.\n\n" + text
+    again = run([Source("a.md", data=moved.encode())], settings, rules, jobs=1).diagnostics
+    assert [d.line for d in unknown(again, moved, known, Path(project))] == [5]
+
+
+def test_stale_entries_reach_json_sarif_and_the_full_summary(documents, run_cli):
+    run_cli(*ARGS, "--write-baseline", "base.json", ".")
+    path = documents / "doc03.md"
+    path.write_text(path.read_text(encoding="utf-8").replace("The the", "The"), encoding="utf-8")
+    base = ("--no-cache", "-j", "1", "--select", "NUM001,TXT004", "--baseline", "base.json")
+    summary = json.loads(run_cli(*base, "-f", "json", ".")[1])["summary"]
+    assert summary["baseline"] == {
+        "file": "base.json", "matched": 23, "stale": [{"path": "doc03.md", "rule": "TXT004", "text": "The the", "count": 1}]
+    }
+    log = json.loads(run_cli(*base, "-f", "sarif", ".")[1])
+    notes = log["runs"][0]["invocations"][0]["toolExecutionNotifications"]
+    stale = [n for n in notes if n.get("descriptor", {}).get("id") == "stale-baseline-entry"]
+    assert len(stale) == 1 and stale[0]["level"] == "note"
+    assert stale[0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "doc03.md"
+    assert "TXT004" in stale[0]["message"]["text"] and "The the" in stale[0]["message"]["text"]
+    _, out, _ = run_cli(*base, "-f", "github", ".")
+    assert '::notice file=doc03.md,title=factlint stale baseline entry::The baseline entry TXT004 "The the" no longer' in out
+    _, out, _ = run_cli(*base, ".")
+    assert '1 baseline entry no longer matches a finding (fixed or reworded); --write-baseline prunes them:\n  doc03.md: TXT004 "The the"' in out

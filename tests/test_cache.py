@@ -48,6 +48,49 @@ def test_a_warm_run_reports_what_a_cold_run_and_an_uncached_run_report(project, 
     assert json.loads(warm[1]) == json.loads(cold[1])  # evidence, related places and fixes too
 
 
+def _counting(monkeypatch) -> list[str]:
+    """Record the path of every document pass 1 processes (the cache's misses)."""
+    processed: list[str] = []
+    original = engine.process
+
+    def counted(source, *args):
+        processed.append(source.path)
+        return original(source, *args)
+
+    monkeypatch.setattr(engine, "process", counted)
+    return processed
+
+
+def test_full_and_one_file_runs_share_the_cache(project, run_cli, monkeypatch):
+    """Scope filters findings; it is not part of the key: switching between the two runs keeps the cache warm."""
+    _project(project)
+    expected = {
+        scope: _report(run_cli("-f", "json", "--no-cache", "-j", "1", *scope)[1]) for scope in ((".",), ("docs/two.md",))
+    }
+    processed = _counting(monkeypatch)
+    assert _report(run_cli("-f", "json", "-j", "1", ".")[1]) == expected[(".",)]
+    assert len(processed) == 3  # cold
+    for scope in (("docs/two.md",), (".",), ("docs/two.md",), (".",)):
+        processed.clear()
+        assert _report(run_cli("-f", "json", "-j", "1", *scope)[1]) == expected[scope]
+        assert processed == [], scope  # every switch is warm
+
+
+def test_a_one_file_run_first_leaves_the_others_to_be_checked_by_the_next_full_run(project, run_cli, monkeypatch):
+    _project(project)
+    expected = _report(run_cli("-f", "json", "--no-cache", "-j", "1", ".")[1])
+    processed = _counting(monkeypatch)
+    run_cli("-f", "json", "-j", "1", "docs/two.md")
+    assert sorted(processed) == ["docs/one.md", "docs/two.md", "notes.txt"]
+    processed.clear()
+    # The corpus documents were read only as evidence (no document rules): read again now that they are in scope.
+    assert _report(run_cli("-f", "json", "-j", "1", ".")[1]) == expected
+    assert sorted(processed) == ["docs/one.md", "notes.txt"]
+    processed.clear()
+    run_cli("-f", "json", "-j", "1", "notes.txt")
+    assert processed == []
+
+
 def test_a_changed_document_is_read_again(project, run_cli):
     _project(project)
     before = _report(run_cli("-f", "json", "docs/two.md")[1])

@@ -188,3 +188,16 @@ def test_a_long_document_shows_only_the_lines_around_its_marks(monkeypatch):
 def test_fix_preview_escapes_and_shows_spaces():
     assert fix_preview("a <b>x</b> c", 3, 4, "&") == "a &lt;<del>b</del><ins>&amp;</ins>&gt;x&lt;/b&gt; c"
     assert "\u2423" in fix_preview("one\n\ntwo", 3, 5, " ")
+
+
+def test_word_and_pdf_documents_show_their_paragraphs_and_locations(project, run_cli):
+    pytest.importorskip("docx")
+    pytest.importorskip("pdfminer")
+    data = Path(__file__).parent / "data" / "formats"
+    for name in ("pandoc-report.docx", "groff-report.pdf"):
+        (project / name).write_bytes((data / name).read_bytes())
+    _, out, _ = run_cli("-f", "html", "--no-cache", "-j", "1", ".")
+    page = parse(out)
+    assert 'title="line break"' not in out  # a Word paragraph's own breaks are not shown as characters
+    assert len(page.all("article")) == len(page.all("mark", **{"class": "hl"})) >= 5
+    assert any("(table 1, row 2, cell 2)" in t for t in page.text) and any("(page 1, line 2)" in t for t in page.text)

@@ -54,7 +54,7 @@ def summary(result) -> dict:
 
     by_severity = Counter(d.severity for d in result.diagnostics)
     by_rule = Counter(d.rule for d in result.diagnostics)
-    return {
+    counts = {
         "findings": len(result.diagnostics),
         "errors": by_severity.get("error", 0),
         "warnings": by_severity.get("warning", 0),
@@ -67,6 +67,18 @@ def summary(result) -> dict:
         "claims_inconsistent": result.stats.get("claims_inconsistent", 0),
         "skipped": [{"path": n.path, "reason": n.message} for n in result.notices],
     }
+    if getattr(result, "baseline", None):  # a baseline was in use: what it held back, and its stale entries
+        counts["baseline"] = dict(result.baseline)
+    return counts
+
+
+def stale_phrase(result) -> str | None:
+    """``2 baseline entries no longer match a finding ...`` (None when none is stale)."""
+    stale = sum(entry["count"] for entry in (getattr(result, "baseline", None) or {}).get("stale", ()))
+    if not stale:
+        return None
+    entries = "entries no longer match" if stale != 1 else "entry no longer matches"
+    return f"{stale} baseline {entries} a finding (fixed or reworded); --write-baseline prunes them"
 
 
 FORMAT_NAMES = {"text": "plain text", "markdown": "Markdown", "html": "HTML", "docx": "Word", "pdf": "PDF"}

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from checker.formatters import documents_phrase, printable, summary
+from checker.formatters import documents_phrase, printable, stale_phrase, summary
 
 _COLORS = {"error": "\033[1;31m", "warning": "\033[1;33m", "info": "\033[1;36m"}
 _BOLD, _DIM, _RESET = "\033[1m", "\033[2m", "\033[0m"
@@ -60,6 +60,12 @@ def render(result, stream, settings=None, color=False, quiet=False) -> None:
     if result.stats.get("baselined"):
         known = result.stats["baselined"]
         stream.write(f"{known} known finding{'s' if known != 1 else ''} not shown: in the baseline.\n")
+    stale = stale_phrase(result)
+    if stale:
+        stream.write(f"{stale}:\n")
+        for entry in result.baseline["stale"]:
+            times = f" ({entry['count']}\u00d7)" if entry["count"] > 1 else ""
+            stream.write(f"  {printable(entry['path'])}: {entry['rule']} \"{printable(entry['text'])}\"{times}\n")
     if result.stats.get("below_confidence"):
         low = result.stats["below_confidence"]
         stream.write(f"{low} finding{'s' if low != 1 else ''} not shown: below --min-confidence.\n")

@@ -30,3 +30,7 @@ def render(result, stream, settings=None, color=False, quiet=False) -> None:
         )
         message = (f"{d.location}: " if getattr(d, "location", None) else "") + d.message + (f" ({d.evidence})" if d.evidence else "")
         stream.write(f"::{_LEVEL[d.severity]} {props}::{_data(message)}\n")
+    for entry in (getattr(result, "baseline", None) or {}).get("stale", ()):
+        times = f" ({entry['count']} times)" if entry["count"] > 1 else ""
+        note = f"The baseline entry {entry['rule']} \"{entry['text']}\"{times} no longer matches a finding (fixed or reworded); --write-baseline prunes it"
+        stream.write(f"::notice file={_property(entry['path'])},title={_property('factlint stale baseline entry')}::{_data(note)}\n")

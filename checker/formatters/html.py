@@ -19,7 +19,7 @@ from importlib import resources
 from pathlib import Path
 
 from checker import __version__
-from checker.formatters import FORMAT_NAMES, documents_phrase, summary
+from checker.formatters import FORMAT_NAMES, documents_phrase, stale_phrase, summary
 from checker.formatters.html_text import Mark, fix_preview, render_text, text
 
 SEVERITIES = ("error", "warning", "info")
@@ -213,6 +213,11 @@ def _page(result, documents: dict[str, _Document], cards: dict[str, list[str]]) 
     )
     if result.stats.get("baselined"):
         headline += f"; {result.stats['baselined']} known findings not shown (baseline)"
+    if result.stats.get("below_confidence"):
+        headline += f"; {result.stats['below_confidence']} findings below --min-confidence not shown"
+    stale = stale_phrase(result)
+    if stale:
+        headline += f"; {stale}"
     sections = []
     for doc in documents.values():
         own = cards.get(doc.path, [])

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 # Characters that must not reach the page as they are: C0 controls but tab, DEL, C1 controls, bidi
 # controls and marks, lone surrogates (cannot be written as UTF-8), and noncharacters.
 _HIDDEN = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]")
-_TRAILING_BREAK = re.compile(r"(?:\r\n|\r|\n)\Z")
+_TRAILING_BREAK = re.compile(r"(?:\r\n|\r|\n)+\Z")  # Word and PDF "lines" may end in more than one
 # A document longer than this shows only the lines around its marks.
 FULL_TEXT_LIMIT = 200_000
 CONTEXT_LINES = 3

@@ -3,13 +3,19 @@ places (and other documents) as ``relatedLocations``. Columns count Unicode
 code points (``columnKind: unicodeCodePoints``). Each result's
 ``partialFingerprints`` holds the baseline's content key, hashed
 (checker.baseline), so code scanning follows an alert across commits that
-move it.
+move it. A safe fix is a ``fixes`` entry with its ``artifactChanges``; each
+rule carries its documentation as ``help`` (text and Markdown) and a
+``helpUri``; the run carries its ``invocations`` (exit status, stale baseline
+entries and skipped files as notifications) and ``automationDetails``; and the
+log stays within GitHub code scanning's upload limits
+(checker.formatters.sarif_scanning).
 """
 
 from __future__ import annotations
 
 import inspect
 import json
+from dataclasses import replace
 from pathlib import Path
 
 from checker import __version__
@@ -39,6 +45,7 @@ def _location(path: str, region: dict, message: str | None = None, ident: int | 
 def sarif_log(result, root: Path | None = None) -> dict:
     """The SARIF log of a run; document paths in fingerprints are relative to ``root`` (default: cwd)."""
     from checker.baseline import fingerprint, keys
+    from checker.formatters.sarif_scanning import HELP_URI, MAX_RELATED, fixes, invocation, rule_help, within_limits
 
     rules = sorted(result.rules, key=lambda r: r.code)
     index = {r.code: i for i, r in enumerate(rules)}
@@ -50,13 +57,18 @@ def sarif_log(result, root: Path | None = None) -> dict:
                 "name": r.name,
                 "shortDescription": {"text": r.summary()},
                 "fullDescription": {"text": inspect.cleandoc(r.__doc__ or "")},
+                "help": rule_help(r),
+                "helpUri": HELP_URI,
                 "defaultConfiguration": {"level": _LEVEL[r.severity]},
                 "properties": {"category": r.category, "confidence": r.confidence},
             }
         )
     results = []
-    content_keys = keys(result, root or Path.cwd())
-    for d, key in zip(result.diagnostics, content_keys):
+    sheets = {sheet.path: sheet for sheet in getattr(result, "sheets", ())}
+    reported, omitted = within_limits(result.diagnostics)
+    # Keys only for the results kept (a key reads its document again).
+    content_keys = keys(replace(result, diagnostics=reported) if omitted else result, root or Path.cwd())
+    for d, key in zip(reported, content_keys):
         if d.location is None:
             location = _location(d.path, _region(d.line, d.column, d.end_line, d.end_column))
         else:
@@ -81,8 +93,13 @@ def sarif_log(result, root: Path | None = None) -> dict:
         if d.related:
             item["relatedLocations"] = [
                 _location(r.path, _region(r.line, r.column, r.end_line, r.end_column), r.message or None, i)
-                for i, r in enumerate(d.related)
+                for i, r in enumerate(d.related[:MAX_RELATED])
             ]
+            if len(d.related) > MAX_RELATED:
+                item["properties"]["relatedLocationsLeftOut"] = len(d.related) - MAX_RELATED
+        changes = fixes(d, sheets.get(d.path), d.path.replace("\\", "/"))
+        if changes:
+            item["fixes"] = changes
         results.append(item)
     return {
         "$schema": SCHEMA,
@@ -97,6 +114,8 @@ def sarif_log(result, root: Path | None = None) -> dict:
                         "rules": driver_rules,
                     }
                 },
+                "automationDetails": {"id": "factlint/"},
+                "invocations": [invocation(result, omitted)],
                 "columnKind": "unicodeCodePoints",
                 "results": results,
             }
