@@ -111,6 +111,12 @@ class DoubledWord(Rule):
     ``allow``: words whose doubling the house style allows, beyond the
     built-in ones (for example ``allow = ["bora"]``); case is ignored.
 
+    Confidence
+    ----------
+    ``high`` for articles, prepositions, conjunctions and auxiliaries ("the
+    the"), which are never doubled on purpose; ``medium`` for other words,
+    where a rare construction may be meant.
+
     Fix safety
     ----------
     The fix deletes the second word. It is safe for articles, prepositions,
@@ -205,6 +211,7 @@ class DoubledWord(Rule):
             f'"{first} {second}" repeats the word "{second}"',
             evidence=f'"{first}" is followed directly by "{second}"',
             fix=Fix((edit,), "safe" if safe else "unsafe", f'Delete the second "{second}"'),
+            confidence="high" if safe else "medium",
         )
 
 

@@ -39,6 +39,13 @@ _SENTENCE_END = LazyPattern(r"[.!?](?:\s|$)")
 _WORD = LazyPattern(r"[A-Za-z][A-Za-z'\u2019\-]*")
 _LOWER_WORD = LazyPattern(r"(?<![\w.])[a-z][a-z'\u2019\-]*(?![\w(])")
 
+# Words that cannot end a sentence: prepositions, articles, conjunctions.
+_BINDING_WORDS = frozenset(
+    """
+    the a an of to in on at by for from with into onto about over under between among through during against
+    without within across after before and or but nor than as that which whose
+    """.split()
+)
 # First characters a continuation can have ("US$" and "HK$" amounts included).
 _HEAD_START = frozenset("abcdefghijklmnopqrstuvwxyz0123456789$\\\u20ac\u00a3\u00a5UHRAC")
 _TAIL_WINDOW = 80
@@ -74,6 +81,12 @@ class ParagraphSplit(Rule):
     a sentence in two: readers pause at a break that is not there, and tools
     that work sentence by sentence (search snippets, translation, the other
     rules of this linter) see two fragments.
+
+    Confidence
+    ----------
+    ``high`` when the first paragraph ends with a word that cannot end a
+    sentence (a preposition, an article, a conjunction: "running out of");
+    ``medium`` otherwise.
 
     Fix safety
     ----------
@@ -135,12 +148,15 @@ class ParagraphSplit(Rule):
         shown_before = " ".join(_last_words(prose[max(0, gap_start - 80) : gap_start]))
         shown_after = " ".join(prose[gap_end : gap_end + 40].split()[:3])
         where = "in the next paragraph element" if doc.format == "html" else "after a blank line"
+        # "running out of" / "options": a preposition, article or conjunction cannot end a sentence.
+        confidence = "high" if before.rstrip(",").lower() in _BINDING_WORDS else "medium"
         return self.finding(
             tail_start,
             head_end,
             f'The sentence "... {shown_before}" continues {where}: "{shown_after} ..."',
             evidence=f'the paragraph ends with "{before}" (no closing punctuation) and the next starts with "{after}"',
             fix=Fix((Edit(gap_start, gap_end, " "),), "unsafe", "Join the two paragraphs"),
+            confidence=confidence,
         )
 
 
