@@ -19,7 +19,7 @@ from checker.rule import Rule
 # texts, so it runs only for the words that a cheap scan found next to
 # themselves (see ``_candidates``), and starts with the literal word so that
 # the search is fast; the character before the word is checked separately.
-_PAIR = r"({0})( |[ ]*(?:\r\n|\r|\n)[ ]*)({0})(?![\w'\u2019\-@\\]|\.\w)"
+_PAIR = r"({0})( |[ ]*(?:\r\n|\r|\n)[ ]*)({0})(?![\w'\u2019\-@\\]|\.\w|:/)"
 _NOT_BEFORE = LazyPattern(r"[\w'\u2019\-./@\\]")
 # ASCII punctuation and digits become spaces for the cheap scan, which works
 # on UTF-8 bytes because bytes.translate is many times faster than str's.
@@ -33,7 +33,7 @@ _QUOTES = "\"'`\u2018\u2019\u201c\u201d"
 
 # Lines of code or grammar, where a name often ends one line and starts the
 # next ("value_pattern ::= attr" / "attr ::= ...").
-_CODE_LINE = LazyPattern(r"\t|::=|>>>|[={}|<>]|->|\(\)|[a-z]+[A-Z][a-z]+[A-Z]")
+_CODE_LINE = LazyPattern(r"\t|::=|>>>|[={}|<>]|->|\(\)|[a-z]+[A-Z][a-z]+[A-Z]|^[ \t]*\$[ \t]", re.M)
 # A line of prose has a few words; a line with one or two is a command, a
 # keyword or a label.
 _MIN_LINE_WORDS = 3
@@ -95,6 +95,12 @@ class DoubledWord(Rule):
     term followed by its description), a word said three times ("blah blah
     blah"), a double in quotes, single letters other than "a", figures
     ("10 10"), and lines of code, listings and tab-separated tables.
+    A capitalised word in mid-sentence or a word in capitals followed by
+    the same word ("the Parameter parameter", "Web Services services",
+    "the OFFICIAL official notice") is a name, a label or emphasis; a
+    capital that only opens a sentence ("The the") is still a slip. Shell
+    command lines (``$ pip install``) and a word repeated as a URL scheme
+    ("sftp sftp://") are code.
     Two more are read as a clause break, not a slip: "it", "this" or "there"
     after a preposition ("if you look back on it it will be", "add to this
     this new law"); and a repeated word on a line of figures and labels with
@@ -185,6 +191,10 @@ class DoubledWord(Rule):
             # "name Name" (a table of terms), "Walla Walla", "THE THE".
             if second[0].isupper():
                 continue
+            # "the Parameter parameter", "Web Services services", "OFFICIAL official": a name, a label or
+            # emphasis, then the word; a capital that only opens a sentence ("The the") is a slip.
+            if first[0].isupper() and ((len(first) > 1 and first.isupper()) or not _sentence_initial(prose, span[0])):
+                continue
             # Blanked markup between the words ("the `x` the") is not a double.
             if not text[span[1] : span[2]].isspace():
                 continue
@@ -229,6 +239,14 @@ def _candidates(prose: str) -> set[str]:
     # The words equal to the next one, compared without a Python-level loop.
     found = {a.decode("utf-8", "replace") for a in set(compress(words, map(eq, words, islice(words, 1, None))))}
     return {word for word in found if word.isalpha() and word not in ALLOWED and (len(word) > 1 or word == "a")}
+
+
+def _sentence_initial(prose: str, start: int) -> bool:
+    """Whether the word at ``start`` opens a sentence, a line or a list item (markup before it skipped)."""
+    index = start
+    while index > 0 and prose[index - 1] in " \t*_#>[(\"'\u201c\u2018-\u2022":
+        index -= 1
+    return index == 0 or prose[index - 1] in "\n\r.!?:;"
 
 
 def _plausible(doc, span: tuple[int, int, int, int], memo: dict) -> bool:
