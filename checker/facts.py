@@ -128,6 +128,7 @@ class Claim(_Fact):
     parts: tuple[tuple[int, int], ...] = ()
     loose: bool = False  # loosely worded ("drove total revenue of"): a warning, not an error
     suggestion: str = ""  # replacement text for the stated result (a display-only fix)
+    inferred: bool = False  # a base the text does not state beside the claim: a whole or parts from elsewhere, a worked-back level
 
 
 # --- dates (checker.extract.dates) --------------------------------------------

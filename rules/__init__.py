@@ -31,8 +31,10 @@ from checker.rules.fused_words import FusedWords
 from checker.rules.garbled_text import GarbledText
 from checker.rules.growth_prior_period import GrowthVsPriorPeriod
 
-# dates (DAT)
+# consistency (CON)
 from checker.rules.hyphenation import HyphenationConsistency
+
+# dates (DAT)
 from checker.rules.impossible_date import ImpossibleDate
 from checker.rules.invalid_suppression import InvalidSuppression
 from checker.rules.invisible_characters import InvisibleCharacter
@@ -47,6 +49,7 @@ from checker.rules.paragraph_split import ParagraphSplit
 from checker.rules.percent_change import PercentChange
 from checker.rules.percentage_points import PercentagePoints
 from checker.rules.period_count import PeriodCountMismatch
+from checker.rules.regional_spelling import RegionalSpelling
 from checker.rules.relative_date_conflict import RelativeDateConflict
 from checker.rules.release_date_order import ReleaseDateOrder
 from checker.rules.replacement_character import ReplacementCharacter
@@ -106,4 +109,5 @@ BUILTIN: tuple[type[Rule], ...] = (
     # consistency (CON)
     UnbalancedBrackets,
     HyphenationConsistency,
+    RegionalSpelling,
 )

@@ -77,6 +77,8 @@ class HyphenationConsistency(Rule):
     code = "CON002"
     name = "hyphenation-consistency"
     severity = "warning"
+    # Neither form is wrong as written: the document is inconsistent, and which form goes is a choice.
+    confidence = "medium"
 
     def check(self, doc, facts) -> Iterator[Finding]:
         prose = doc.prose

@@ -63,7 +63,7 @@ def test_case(code: str, kind: str, case: dict) -> None:
             if "severity" in want:
                 assert diagnostic.severity == want["severity"]
             if "confidence" in want:
-                assert diagnostic.confidence == want["confidence"], diagnostic.message
+                assert diagnostic.confidence == want["confidence"], diagnostic.evidence
     else:
         (path, text), = documents.items()
         fixed = apply_fixes(text, found, unsafe=case.get("unsafe", False))
