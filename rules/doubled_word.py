@@ -67,6 +67,17 @@ _FUNCTION = frozenset(
 # it it will be", "add to this this new law". After a preposition the first
 # is its object, and the second starts the next clause. Not after "of",
 # which ends a clause rarely ("none of these these problems" is a slip).
+# Phrasal verbs whose particle is followed by the same word as a preposition: "check in in the hall",
+# "logging in in the future", "figure out out-of-tree login". Common English phrasal verbs, by particle.
+_PHRASAL = {
+    "in": frozenset("check log sign opt plug fill drop join tune turn hand chime move zoom break dial phase bake build "
+                    "factor lock pencil usher vote wire".split()),
+    "out": frozenset("figure find check log sign opt carry point rule sort work hand turn print roll phase spell map "
+                     "filter strip weed".split()),
+    "on": frozenset("turn log put carry build switch take focus".split()),
+    "up": frozenset("set sign look pick bring show clean make back sum spin start wrap open free".split()),
+    "off": frozenset("turn log sign switch kick spin write".split()),
+}
 _CLAUSE_ENDERS = frozenset("it this that there here then".split())
 _PREPOSITIONS = frozenset(
     """
@@ -101,6 +112,8 @@ class DoubledWord(Rule):
     capital that only opens a sentence ("The the") is still a slip. Shell
     command lines (``$ pip install``) and a word repeated as a URL scheme
     ("sftp sftp://") are code.
+    A phrasal verb's particle followed by the same word as a preposition
+    ("check in in the hall", "logging in in the future") is grammatical.
     Two more are read as a clause break, not a slip: "it", "this" or "there"
     after a preposition ("if you look back on it it will be", "add to this
     this new law"); and a repeated word on a line of figures and labels with
@@ -241,6 +254,19 @@ def _candidates(prose: str) -> set[str]:
     return {word for word in found if word.isalpha() and word not in ALLOWED and (len(word) > 1 or word == "a")}
 
 
+def _verb_base(word: str) -> set[str]:
+    """The base forms a verb form may come from ("plugged" -> plug, "logging" -> log, "checks" -> check)."""
+    bases = {word}
+    for suffix in ("ed", "ing", "es", "s", "d"):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            stem = word[: -len(suffix)]
+            bases.add(stem)
+            if len(stem) > 2 and stem[-1] == stem[-2]:
+                bases.add(stem[:-1])  # "plugg" -> "plug"
+            bases.add(stem + "e")  # "figur" -> "figure"
+    return bases
+
+
 def _sentence_initial(prose: str, start: int) -> bool:
     """Whether the word at ``start`` opens a sentence, a line or a list item (markup before it skipped)."""
     index = start
@@ -267,6 +293,8 @@ def _plausible(doc, span: tuple[int, int, int, int], memo: dict) -> bool:
         return False
     if lower in _CLAUSE_ENDERS and before is not None and before.group(1).lower() in _PREPOSITIONS:
         return False
+    if lower in _PHRASAL and before is not None and _verb_base(before.group(1).lower()) & _PHRASAL[lower]:
+        return False  # "checked in in the hall": a phrasal verb's particle, then the preposition
     # The line-wide checks read whole lines: done once per line, not once per pair on it
     # (a long line with many doubles would otherwise be read again for each).
     bounds = doc.line_bounds(start, end)
