@@ -11,6 +11,7 @@ from pydantic import BaseModel, ConfigDict, field_validator
 
 from checker.finding import Edit, Finding, Fix
 from checker.patterns import LazyPattern
+from checker.restructuredtext import looks_like_restructuredtext
 from checker.rule import Rule
 
 # A word, then one space or one line break (never a blank line: a paragraph
@@ -110,8 +111,10 @@ class DoubledWord(Rule):
     the same word ("the Parameter parameter", "Web Services services",
     "the OFFICIAL official notice") is a name, a label or emphasis; a
     capital that only opens a sentence ("The the") is still a slip. Shell
-    command lines (``$ pip install``) and a word repeated as a URL scheme
-    ("sftp sftp://") are code.
+    command lines (``$ pip install``), a word repeated as a URL scheme
+    ("sftp sftp://") and the literal blocks of a ``.txt`` file that is
+    reStructuredText source (indented after "::" or a code directive) are
+    code.
     A phrasal verb's particle followed by the same word as a preposition
     ("check in in the hall", "logging in in the future") is grammatical.
     Two more are read as a clause break, not a slip: "it", "this" or "there"
@@ -254,6 +257,24 @@ def _candidates(prose: str) -> set[str]:
     return {word for word in found if word.isalpha() and word not in ALLOWED and (len(word) > 1 or word == "a")}
 
 
+_LITERAL_INTRO = LazyPattern(r"::[ \t]*$|^[ \t]*\.\. (?:code|code-block|sourcecode|literalinclude)::")
+
+
+def _literal_block(prose: str, line_start: int) -> bool:
+    """Whether the indented line at ``line_start`` belongs to a block introduced by "::" or a code directive."""
+    indent = len(prose[line_start:]) - len(prose[line_start:].lstrip(" \t"))
+    end = line_start
+    while end > 0:
+        start = prose.rfind("\n", 0, end - 1) + 1
+        line = prose[start : end - 1].rstrip("\r")
+        if line.strip() and len(line) - len(line.lstrip(" \t")) < indent:
+            return bool(_LITERAL_INTRO.search(line))
+        end = start
+        if end == 0:
+            break
+    return False
+
+
 def _verb_base(word: str) -> set[str]:
     """The base forms a verb form may come from ("plugged" -> plug, "logging" -> log, "checks" -> check)."""
     bases = {word}
@@ -309,6 +330,13 @@ def _plausible(doc, span: tuple[int, int, int, int], memo: dict) -> bool:
     code, table, short = line
     if code or short or (lower not in _FUNCTION and table):
         return False
+    if doc.format == "text" and prose[bounds[0] : bounds[0] + 1] in (" ", "\t") and _literal_block(prose, bounds[0]):
+        # reStructuredText kept as .txt: a literal block (after "::" or a code directive) is code.
+        restructured = memo.get("restructured")
+        if restructured is None:
+            restructured = memo["restructured"] = looks_like_restructuredtext(doc.text)
+        if restructured:
+            return False
     # Inside an inline code span of a plain-text file.
     line_start = doc.line_bounds(start)[0]
     ticks = memo.get(("`", line_start))

@@ -268,6 +268,8 @@ def _continuation(doc, start: int, line_end: int) -> int | None:
             return last.end(1)
     if head is not None and zipf(head.group(1)) < _MIN_HEAD_ZIPF:
         return None  # "yq transcodes YAML": a name, not a continuation
+    if head is not None and len(head.group(1)) == 1 and head.group(1) != "a":
+        return None  # "c * 10^q", "p / 0 / n": a variable of a formula, not a word
     if head is None:
         head = _HEAD_FIGURE.match(prose, start, line_end)
         if head is None or _FOOTNOTE.match(prose, start, line_end):
