@@ -17,6 +17,7 @@ line share a verdict.
     python bench/judged.py --select TXT001,TXT002,TXT003,TXT004,TXT005
     python bench/judged.py --select TXT --write-unjudged   # append new findings as "?"
     python bench/judged.py --select TXT --show             # print each finding and its verdict
+    python bench/judged.py --select TXT --perf             # and the perf-prose archive (rows perf/...)
 
 It prints, per rule, the findings, how many are judged true and false, the
 precision over judged findings, the findings not judged yet, and the judged
@@ -45,12 +46,22 @@ def bbc() -> list[tuple[str, str, str]]:
     return [(f"bbc/{p.name}", p.read_text(encoding="utf-8"), "text") for p in sorted(folder.glob("*.txt"))]
 
 
-def documents() -> dict[str, str]:
-    """Every real document, by the name findings are reported under."""
+def documents(perf: bool = False) -> dict[str, str]:
+    """Every real document, by the name findings are reported under (``perf``: also perf-prose.tar.gz as perf/<member>)."""
     from realprose import documents as realprose_documents
 
     out = {name: text for name, text, _ in realprose_documents()}
     out.update((name, text) for name, text, _ in bbc())
+    archive = SHARED / "corpora" / "perf-prose.tar.gz"
+    if perf and archive.is_file():
+        import tarfile
+
+        with tarfile.open(archive, "r|gz") as tar:
+            for member in tar:
+                if member.isfile() and member.name.endswith((".md", ".txt")):
+                    handle = tar.extractfile(member)
+                    if handle is not None:
+                        out[f"perf/{member.name}"] = handle.read().decode("utf-8", "replace")
     return out
 
 
@@ -163,13 +174,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--select", default="TXT001,TXT002,TXT003,TXT004,TXT005", help="rule codes or prefixes, comma-separated")
     parser.add_argument("--write-unjudged", action="store_true", help='append findings without a verdict to bench/judged/<FAMILY>.csv as "?"')
     parser.add_argument("--show", action="store_true", help="print every finding with its line and verdict")
+    parser.add_argument("--perf", action="store_true", help="also the Markdown and text members of perf-prose.tar.gz (slow)")
     args = parser.parse_args(argv)
     select = args.select.split(",")
-    texts = documents()
+    texts = documents(args.perf)
     diagnostics = lint(texts, select)
     families = {family(s) for s in select if s != "ALL"} | {family(d.rule) for d in diagnostics}
     by_family = {name: read_verdicts(JUDGED / f"{name}.csv") for name in sorted(families)}
-    verdicts = {key: row for rows in by_family.values() for key, row in rows.items()}
+    verdicts = {key: row for rows in by_family.values() for key, row in rows.items() if args.perf or not key[0].startswith("perf/")}
     words = sum(len(text.split()) for text in texts.values())
     print(f"{len(texts)} documents, {words} words; selected {args.select}")
     print("\n".join(report(diagnostics, verdicts, families, select)))

@@ -196,6 +196,8 @@ def best_split(token: str, zipf: Zipf) -> tuple[str, str] | None:
     frequency = zipf(token)
     if frequency == 0 and _inflected_known(token, zipf):
         return None
+    if frequency > 0 and token.endswith("s") and zipf(token[:-1]) >= _READING_ZIPF:
+        return None  # the plural of a known word ("inits"), not "in its"
     best: tuple[float, str, str] | None = None
     for index in points:
         left, right = token[:index], token[index:]

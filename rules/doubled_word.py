@@ -11,6 +11,7 @@ from pydantic import BaseModel, ConfigDict, field_validator
 
 from checker.finding import Edit, Finding, Fix
 from checker.patterns import LazyPattern
+from checker.restructuredtext import looks_like_restructuredtext
 from checker.rule import Rule
 
 # A word, then one space or one line break (never a blank line: a paragraph
@@ -19,7 +20,7 @@ from checker.rule import Rule
 # texts, so it runs only for the words that a cheap scan found next to
 # themselves (see ``_candidates``), and starts with the literal word so that
 # the search is fast; the character before the word is checked separately.
-_PAIR = r"({0})( |[ ]*(?:\r\n|\r|\n)[ ]*)({0})(?![\w'\u2019\-@\\]|\.\w)"
+_PAIR = r"({0})( |[ ]*(?:\r\n|\r|\n)[ ]*)({0})(?![\w'\u2019\-@\\]|\.\w|:/)"
 _NOT_BEFORE = LazyPattern(r"[\w'\u2019\-./@\\]")
 # ASCII punctuation and digits become spaces for the cheap scan, which works
 # on UTF-8 bytes because bytes.translate is many times faster than str's.
@@ -33,7 +34,7 @@ _QUOTES = "\"'`\u2018\u2019\u201c\u201d"
 
 # Lines of code or grammar, where a name often ends one line and starts the
 # next ("value_pattern ::= attr" / "attr ::= ...").
-_CODE_LINE = LazyPattern(r"\t|::=|>>>|[={}|<>]|->|\(\)|[a-z]+[A-Z][a-z]+[A-Z]")
+_CODE_LINE = LazyPattern(r"\t|::=|>>>|[={}|<>]|->|\(\)|[a-z]+[A-Z][a-z]+[A-Z]|^[ \t]*\$[ \t]", re.M)
 # A line of prose has a few words; a line with one or two is a command, a
 # keyword or a label.
 _MIN_LINE_WORDS = 3
@@ -67,6 +68,17 @@ _FUNCTION = frozenset(
 # it it will be", "add to this this new law". After a preposition the first
 # is its object, and the second starts the next clause. Not after "of",
 # which ends a clause rarely ("none of these these problems" is a slip).
+# Phrasal verbs whose particle is followed by the same word as a preposition: "check in in the hall",
+# "logging in in the future", "figure out out-of-tree login". Common English phrasal verbs, by particle.
+_PHRASAL = {
+    "in": frozenset("check log sign opt plug fill drop join tune turn hand chime move zoom break dial phase bake build "
+                    "factor lock pencil usher vote wire".split()),
+    "out": frozenset("figure find check log sign opt carry point rule sort work hand turn print roll phase spell map "
+                     "filter strip weed".split()),
+    "on": frozenset("turn log put carry build switch take focus".split()),
+    "up": frozenset("set sign look pick bring show clean make back sum spin start wrap open free".split()),
+    "off": frozenset("turn log sign switch kick spin write".split()),
+}
 _CLAUSE_ENDERS = frozenset("it this that there here then".split())
 _PREPOSITIONS = frozenset(
     """
@@ -95,6 +107,16 @@ class DoubledWord(Rule):
     term followed by its description), a word said three times ("blah blah
     blah"), a double in quotes, single letters other than "a", figures
     ("10 10"), and lines of code, listings and tab-separated tables.
+    A capitalised word in mid-sentence or a word in capitals followed by
+    the same word ("the Parameter parameter", "Web Services services",
+    "the OFFICIAL official notice") is a name, a label or emphasis; a
+    capital that only opens a sentence ("The the") is still a slip. Shell
+    command lines (``$ pip install``), a word repeated as a URL scheme
+    ("sftp sftp://") and the literal blocks of a ``.txt`` file that is
+    reStructuredText source (indented after "::" or a code directive) are
+    code.
+    A phrasal verb's particle followed by the same word as a preposition
+    ("check in in the hall", "logging in in the future") is grammatical.
     Two more are read as a clause break, not a slip: "it", "this" or "there"
     after a preposition ("if you look back on it it will be", "add to this
     this new law"); and a repeated word on a line of figures and labels with
@@ -110,6 +132,12 @@ class DoubledWord(Rule):
     -------
     ``allow``: words whose doubling the house style allows, beyond the
     built-in ones (for example ``allow = ["bora"]``); case is ignored.
+
+    Confidence
+    ----------
+    ``high`` for articles, prepositions, conjunctions and auxiliaries ("the
+    the"), which are never doubled on purpose; ``medium`` for other words,
+    where a rare construction may be meant.
 
     Fix safety
     ----------
@@ -179,6 +207,10 @@ class DoubledWord(Rule):
             # "name Name" (a table of terms), "Walla Walla", "THE THE".
             if second[0].isupper():
                 continue
+            # "the Parameter parameter", "Web Services services", "OFFICIAL official": a name, a label or
+            # emphasis, then the word; a capital that only opens a sentence ("The the") is a slip.
+            if first[0].isupper() and ((len(first) > 1 and first.isupper()) or not _sentence_initial(prose, span[0])):
+                continue
             # Blanked markup between the words ("the `x` the") is not a double.
             if not text[span[1] : span[2]].isspace():
                 continue
@@ -205,6 +237,7 @@ class DoubledWord(Rule):
             f'"{first} {second}" repeats the word "{second}"',
             evidence=f'"{first}" is followed directly by "{second}"',
             fix=Fix((edit,), "safe" if safe else "unsafe", f'Delete the second "{second}"'),
+            confidence="high" if safe else "medium",
         )
 
 
@@ -222,6 +255,45 @@ def _candidates(prose: str) -> set[str]:
     # The words equal to the next one, compared without a Python-level loop.
     found = {a.decode("utf-8", "replace") for a in set(compress(words, map(eq, words, islice(words, 1, None))))}
     return {word for word in found if word.isalpha() and word not in ALLOWED and (len(word) > 1 or word == "a")}
+
+
+_LITERAL_INTRO = LazyPattern(r"::[ \t]*$|^[ \t]*\.\. (?:code|code-block|sourcecode|literalinclude)::")
+
+
+def _literal_block(prose: str, line_start: int) -> bool:
+    """Whether the indented line at ``line_start`` belongs to a block introduced by "::" or a code directive."""
+    indent = len(prose[line_start:]) - len(prose[line_start:].lstrip(" \t"))
+    end = line_start
+    while end > 0:
+        start = prose.rfind("\n", 0, end - 1) + 1
+        line = prose[start : end - 1].rstrip("\r")
+        if line.strip() and len(line) - len(line.lstrip(" \t")) < indent:
+            return bool(_LITERAL_INTRO.search(line))
+        end = start
+        if end == 0:
+            break
+    return False
+
+
+def _verb_base(word: str) -> set[str]:
+    """The base forms a verb form may come from ("plugged" -> plug, "logging" -> log, "checks" -> check)."""
+    bases = {word}
+    for suffix in ("ed", "ing", "es", "s", "d"):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            stem = word[: -len(suffix)]
+            bases.add(stem)
+            if len(stem) > 2 and stem[-1] == stem[-2]:
+                bases.add(stem[:-1])  # "plugg" -> "plug"
+            bases.add(stem + "e")  # "figur" -> "figure"
+    return bases
+
+
+def _sentence_initial(prose: str, start: int) -> bool:
+    """Whether the word at ``start`` opens a sentence, a line or a list item (markup before it skipped)."""
+    index = start
+    while index > 0 and prose[index - 1] in " \t*_#>[(\"'\u201c\u2018-\u2022":
+        index -= 1
+    return index == 0 or prose[index - 1] in "\n\r.!?:;"
 
 
 def _plausible(doc, span: tuple[int, int, int, int], memo: dict) -> bool:
@@ -242,6 +314,8 @@ def _plausible(doc, span: tuple[int, int, int, int], memo: dict) -> bool:
         return False
     if lower in _CLAUSE_ENDERS and before is not None and before.group(1).lower() in _PREPOSITIONS:
         return False
+    if lower in _PHRASAL and before is not None and _verb_base(before.group(1).lower()) & _PHRASAL[lower]:
+        return False  # "checked in in the hall": a phrasal verb's particle, then the preposition
     # The line-wide checks read whole lines: done once per line, not once per pair on it
     # (a long line with many doubles would otherwise be read again for each).
     bounds = doc.line_bounds(start, end)
@@ -256,6 +330,13 @@ def _plausible(doc, span: tuple[int, int, int, int], memo: dict) -> bool:
     code, table, short = line
     if code or short or (lower not in _FUNCTION and table):
         return False
+    if doc.format == "text" and prose[bounds[0] : bounds[0] + 1] in (" ", "\t") and _literal_block(prose, bounds[0]):
+        # reStructuredText kept as .txt: a literal block (after "::" or a code directive) is code.
+        restructured = memo.get("restructured")
+        if restructured is None:
+            restructured = memo["restructured"] = looks_like_restructuredtext(doc.text)
+        if restructured:
+            return False
     # Inside an inline code span of a plain-text file.
     line_start = doc.line_bounds(start)[0]
     ticks = memo.get(("`", line_start))

@@ -94,6 +94,13 @@ class FusedWords(Rule):
     The suggested split is shown but not applied automatically: the rule
     cannot be certain that the word is not a name or a term of art.
 
+    Confidence
+    ----------
+    ``high`` for a relative date run together and for an unknown token made
+    of a function word and a common word (``ofapplication``); ``medium`` for
+    two content words (``teamnow``, ``salesgrowth``) and for a known but rare
+    token (``ofthe``), where a compound or a name is possible.
+
     Fix safety
     ----------
     A suggestion only (never applied by ``--fix``): it inserts the missing
@@ -142,7 +149,19 @@ class FusedWords(Rule):
                 f'"{token}" looks like two words run together: "{left} {right}"',
                 evidence=_evidence(token, left, right, zipf),
                 fix=Fix((Edit(start + len(left), start + len(left), " "),), "display", f'Write "{left} {right}"'),
+                confidence=_confidence(token, left, right, zipf),
             )
+
+
+def _confidence(token: str, left: str, right: str, zipf) -> str:
+    """high: a relative date, or an unknown token that is a function word and a common word; else medium."""
+    from checker.word_splits import FUNCTION_WORDS, relative_date_split
+
+    if relative_date_split(token, zipf) is not None:
+        return "high"
+    if zipf(token) == 0 and (left in FUNCTION_WORDS or right in FUNCTION_WORDS):
+        return "high"
+    return "medium"
 
 
 def _evidence(token: str, left: str, right: str, zipf) -> str:

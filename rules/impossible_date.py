@@ -44,6 +44,12 @@ class ImpossibleDate(Rule):
     exists only in years divisible by 4, except whole centuries not divisible
     by 400.
 
+    Confidence
+    ----------
+    ``high`` when the month is written in words ("April 31"); ``medium`` for
+    an all-numeric date ("2025-13-01", "13/13/2025"), which technical text
+    also writes as a code, a version or a deliberate example.
+
     Flagged
     -------
         The offer expires on February 29, 2025.
@@ -79,6 +85,7 @@ class ImpossibleDate(Rule):
                 mention.end,
                 f'"{text}" is not a date: {reason}',
                 evidence=f"read as year {mention.year or '(none)'}, month {mention.month or '?'}, day {mention.day or '?'}; {reason}",
+                confidence="high" if any(char.isalpha() for char in text) else "medium",
             )
 
 

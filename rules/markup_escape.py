@@ -61,6 +61,12 @@ class MarkupEscape(Rule):
     ``$62.2 million``, and search, copy-paste and number extraction stumble
     on it.
 
+    Confidence
+    ----------
+    ``high`` for an escaped amount (``\\$62.2``), a pair (``\\[1\\]``,
+    ``\\_word\\_``) or a run of escapes (``\\*\\*``); ``medium`` for a single
+    other escape (``\\*``, ``\\#``, ``1\\.``).
+
     Fix safety
     ----------
     The fix removes the backslash; it is safe.
@@ -100,13 +106,13 @@ class MarkupEscape(Rule):
                     continue
                 # A run such as "\_\_\_" or "\*\*" is one finding.
                 if run and at != run[-1] + 2:
-                    yield self._finding(prose, run)
+                    yield self._finding(prose, run, paired)
                     run = []
                 run.append(at)
             if run:
-                yield self._finding(prose, run)
+                yield self._finding(prose, run, paired)
 
-    def _finding(self, prose: str, run: list[int]) -> Finding:
+    def _finding(self, prose: str, run: list[int], paired: set[int]) -> Finding:
         start, end = run[0], run[-1] + 2
         escaped = prose[start:end]
         plain = escaped.replace("\\", "")
@@ -124,6 +130,8 @@ class MarkupEscape(Rule):
             f'"{shown}" contains the Markdown escape "{escaped}", which a plain-text file shows literally',
             evidence=f'backslash before "{plain}" in a .txt file; Markdown would render it as "{plain}"',
             fix=Fix(tuple(Edit(at, at + 1, "") for at in run), "safe", f'Remove the backslash: "{plain}"'),
+            # An escaped amount, a pair (\[1\], \_word\_) or a run of escapes is Markdown beyond doubt.
+            confidence="high" if plain[0] == "$" or len(run) > 1 or start in paired else "medium",
         )
 
 

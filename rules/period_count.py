@@ -59,6 +59,13 @@ class PeriodCountMismatch(Rule):
     months" for a product launched in July and reported for that year
     claims months that had not happened.
 
+    Confidence
+    ----------
+    ``high`` when both ends of the count are written in the text (a start
+    and the period reported, or "since 2019" and a year); ``medium`` when
+    one end is the document's date (a count "for more than N years" always
+    is).
+
     Flagged
     -------
         Lisaftoclax, approved in July 2025, achieved $10.1 million in its
@@ -138,6 +145,7 @@ class PeriodCountMismatch(Rule):
             f'"{mention.text}" counts {count} {unit}s, but from "{start.text}" to the end of the period there are at most {room}',
             evidence=f'start "{start.text}" = {start.first.isoformat()}; {source}; at most {room} {unit}(s)',
             related=(Related(start.start, start.end, "start of the period"),),
+            confidence="high" if ends else "medium",
         )
 
     def _previous(self, doc, facts, sentence) -> list:
@@ -170,6 +178,7 @@ class PeriodCountMismatch(Rule):
             f'"{mention.text}" does not fit "{since[0].text}": {reference} is year {reference - first + 1} counting {first}',
             evidence=f"{first} to {reference} ({source}) is {reference - first + 1} years counting both ends, {reference - first} not counting {first}",
             related=(Related(since[0].start, since[0].end, "start of the run"),),
+            confidence="high" if others else "medium",
         )
 
     def _elapsed(self, doc, facts, mention, in_sentence) -> Iterator[Finding]:

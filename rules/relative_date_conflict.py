@@ -83,6 +83,16 @@ class RelativeDateConflict(Rule):
     published in 2026 mean December 2025. A reader cannot tell which
     sentence to trust.
 
+    Confidence
+    ----------
+    A parenthesis that contradicts its own relative date: ``high``, or
+    ``medium`` when the document date is a guess from a short line near the
+    top rather than stated (front matter, a dateline, a "Published" or
+    "Date:" line, a changelog heading, a letter's date line, the
+    configuration). The same event found in another sentence: ``medium``
+    (that it is the same event is inferred), ``low`` with a guessed document
+    date.
+
     Flagged
     -------
         Published on Pulse 2.0, May 14, 2026
@@ -159,6 +169,7 @@ class RelativeDateConflict(Rule):
                             f"shared words: {', '.join(sorted(shared))}"
                         ),
                         related=(Related(other.start, other.end, f'explicit date "{other.text}"'),),
+                        confidence="medium" if facts.document_date.source in _STATED_SOURCES else "low",
                     )
                     break
 
@@ -191,9 +202,12 @@ class RelativeDateConflict(Rule):
                     f'"{relative.text}" = {relative.first.isoformat()} to {relative.last.isoformat()}; {computed}'
                 ),
                 related=(Related(gloss.start, gloss.end, f'the parenthesis "{gloss.text}"'),),
+                confidence="high" if facts.document_date.source in _STATED_SOURCES else "medium",
             )
 
 
+# Document dates stated as such; one guessed from a short line near the top weakens every relative date.
+_STATED_SOURCES = frozenset({"front-matter", "dateline", "published", "changelog", "date-line", "config"})
 _GLOSS_KINDS = frozenset({"date", "month", "year", "quarter", "half", "fiscal-year"})
 _OPEN = re.compile(r"[ \t]*\([ \t]*(?:i\.e\.,?[ \t]*)?")
 _CLOSE = re.compile(r"[ \t]*\)")

@@ -27,6 +27,12 @@ class ReleaseDateOrder(Rule):
     before 4.1.0 is a typo in one of the two, and readers use these dates
     to decide when a fix or a breaking change reached them.
 
+    Confidence
+    ----------
+    ``high`` within a release line (4.1.1 before 4.1.0: a fix cannot
+    precede its release); ``medium`` between feature releases (4.1.0 before
+    4.0.0), where an unusual release history is possible.
+
     Flagged
     -------
         ## 4.1.1 — 2024-08-12
@@ -65,6 +71,7 @@ class ReleaseDateOrder(Rule):
                     f"{later.date.isoformat()}"
                 ),
                 related=(Related(earlier.start, earlier.end, f"version {earlier.label} dated {earlier.date.isoformat()}"),),
+                confidence="high" if earlier.version[:-1] == later.version[:-1] else "medium",
             )
 
 

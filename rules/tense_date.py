@@ -22,6 +22,10 @@ _DATED = frozenset({"date", "month", "year", "quarter", "half", "fiscal-year", "
 _EVENT_PREPOSITIONS = frozenset({"in", "on", "during"})
 # "Well before": the whole period ends at least this long before the document date.
 _MARGIN = dt.timedelta(days=31)
+# A period that ended this long before the document date is plainly over (evidence for confidence).
+_LONG_BEFORE = dt.timedelta(days=183)
+# Future markers that leave no doubt ("will", "plans to"), against "expected in", "upcoming".
+_PLAIN_FUTURE = re.compile(r"(?:will|shall|plans?\s+to|intends?\s+to)\b|\w+'ll\b", re.I)
 
 
 def _dated_clauses(doc, facts):
@@ -79,6 +83,16 @@ _TIME_WORD = re.compile(
 )
 
 
+# Document dates stated as such (front matter, a dateline, a "Published"/"Date:" line, a changelog heading,
+# a letter's date line, the configuration); a date closing a short line near the top is a guess.
+_STATED_SOURCES = frozenset({"front-matter", "dateline", "published", "changelog", "date-line", "config"})
+
+
+def _confidence(points: int) -> str:
+    """Three pieces of evidence: high; two: medium; fewer: low."""
+    return "high" if points >= 3 else "medium" if points == 2 else "low"
+
+
 def _document_date(facts) -> str:
     anchor = facts.document_date
     return f"{anchor.date:%B} {anchor.date.day}, {anchor.date.year}"
@@ -105,6 +119,16 @@ class PastEventAfterDocumentDate(Rule):
     wrong (often the year), or the document's date is, or a planned event
     was written up as done.
 
+    Confidence
+    ----------
+    From three pieces of evidence: the document date is stated as such
+    (front matter, a dateline, a "Published" or "Date:" line, a changelog
+    heading, a letter's date line, the configuration; not a date guessed
+    from a byline or title); the verb is a listed event verb, an irregular
+    past or a "was"/"had" form (not only an -ed form read by morphology);
+    the date is explicit (not a relative "next quarter"). All three:
+    ``high``; two: ``medium``; fewer: ``low``.
+
     Flagged
     -------
         CAMBRIDGE, Mass., February 12, 2026 -- In September 2026, the company
@@ -123,7 +147,7 @@ class PastEventAfterDocumentDate(Rule):
     requires = ("dates",)
 
     def check(self, doc, facts) -> Iterator[Finding]:
-        from checker.tense import past_markers, past_verb_offsets, plain_past, planned_object
+        from checker.tense import IRREGULAR_PAST, PAST_VERBS, past_markers, past_verb_offsets, plain_past, planned_object
 
         for mention, (left, right), (start, end) in _dated_clauses(doc, facts):
             clause = doc.prose[left:right]
@@ -140,6 +164,11 @@ class PastEventAfterDocumentDate(Rule):
             if _verb_has_its_own_time(doc.prose, left, past_verb_offsets(clause), mention):
                 continue
             verb = past_markers(clause)[0]
+            points = (
+                (facts.document_date.source in _STATED_SOURCES)
+                + (verb.lower() in PAST_VERBS or verb.split()[0].lower() in ("was", "were", "had") or verb in IRREGULAR_PAST)
+                + (mention.kind != "relative")
+            )
             yield self.finding(
                 mention.start,
                 mention.end,
@@ -149,6 +178,7 @@ class PastEventAfterDocumentDate(Rule):
                     f"document date {facts.document_date.date.isoformat()} from {facts.document_date.reason}; "
                     f'"{mention.text}" begins {mention.first.isoformat()}; past-tense verb "{verb}"'
                 ),
+                confidence=_confidence(points),
             )
 
 
@@ -169,6 +199,14 @@ class FutureEventBeforeDocumentDate(Rule):
     present in December 2020" in a release dated March 2021 tells the reader
     an event is upcoming when it is long over (and hides whether it
     happened).
+
+    Confidence
+    ----------
+    From three pieces of evidence: the document date is stated as such (as
+    for DAT003); the future is plain ("will", "shall", "plans to", "intends
+    to"; not "expected in" or "upcoming"); the period ended more than six
+    months before the document date. All three: ``high``; two: ``medium``;
+    fewer: ``low``.
 
     Flagged
     -------
@@ -197,6 +235,11 @@ class FutureEventBeforeDocumentDate(Rule):
             marker = future_marker(clause)
             if marker is None or _participle_between(doc.prose, left, clause, marker, mention):
                 continue
+            points = (
+                (facts.document_date.source in _STATED_SOURCES)
+                + bool(_PLAIN_FUTURE.match(marker))
+                + (mention.last + _LONG_BEFORE < facts.document_date.date)
+            )
             yield self.finding(
                 mention.start,
                 mention.end,
@@ -206,4 +249,5 @@ class FutureEventBeforeDocumentDate(Rule):
                     f"document date {facts.document_date.date.isoformat()} from {facts.document_date.reason}; "
                     f'"{mention.text}" ends {mention.last.isoformat()}; future marker "{marker}"'
                 ),
+                confidence=_confidence(points),
             )

@@ -32,6 +32,11 @@ class WeekdayMismatch(Rule):
     believe, and in an announcement of an event or a deadline one of them is
     wrong.
 
+    Confidence
+    ----------
+    ``high`` when the year is written (the calendar decides); ``medium`` for
+    a date without a year, whose year is taken from the document's date.
+
     Fix safety
     ----------
     A suggestion only (never applied by ``--fix``): it changes the weekday to
@@ -61,6 +66,7 @@ class WeekdayMismatch(Rule):
                 continue
             written = _NAMES[mention.weekday]
             label = f"{_month_name(mention.month)} {mention.day}"
+            confidence = "high"
             if mention.year is not None:
                 actual = dt.date(mention.year, mention.month, mention.day).weekday()
                 if actual == mention.weekday:
@@ -68,6 +74,7 @@ class WeekdayMismatch(Rule):
                 label += f", {mention.year}"
                 evidence = f"{label} falls on a {_NAMES[actual]}; the text says {written}"
             else:
+                confidence = "medium"  # the year is the document's, inferred
                 if anchor is None:
                     continue
                 years = [anchor.date.year + delta for delta in (-1, 0, 1)]
@@ -86,6 +93,7 @@ class WeekdayMismatch(Rule):
                 f'"{mention.text}": {label} is a {_NAMES[actual]}, not a {written}',
                 evidence=evidence,
                 fix=Fix((Edit(word.start(), word.end(), replacement),), "display", f'Write "{replacement}"'),
+                confidence=confidence,
             )
 
 
