@@ -25,7 +25,8 @@ class ConflictingFacts(Rule):
 
     Only clear statements count: a named subject (or "we" and "the company"
     in a document about one organisation), a known measure (revenue, sales,
-    net income, employees, founding year, ...), and a period (a year,
+    net income, gross or operating margin, employees, founding year, ...),
+    and a period (a year,
     quarter, half or fiscal year). Forecasts and conditionals are not facts.
 
     Why it matters

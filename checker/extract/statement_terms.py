@@ -39,15 +39,20 @@ MEASURES: dict[str, tuple[str, ...]] = {
         "research and development expense", "research and development expenses",
         "r&d expense", "r&d expenses",
     ),
+    "gross margin": ("gross margin", "gross margins", "gross profit margin"),
+    "operating margin": ("operating margin", "operating margins", "operating profit margin"),
+    "net margin": ("net margin", "net profit margin"),
     "employees": ("employees", "staff", "people", "team members", "workforce", "headcount"),
     "founded": ("founded", "established", "incorporated"),
     "first approval": ("first approved", "first approval"),
 }
 
 # Money measures that name the company as a whole even without a subject.
-COMPANY_LEVEL = frozenset({"net income", "net loss", "operating income", "operating loss", "gross profit", "r&d expenses"})
+# Measures stated as a percent of revenue: a statement of one is a percent, never an amount.
+RATES = frozenset({"gross margin", "operating margin", "net margin"})
+COMPANY_LEVEL = frozenset({"net income", "net loss", "operating income", "operating loss", "gross profit", "r&d expenses"}) | RATES
 SALES_FAMILY = frozenset({"revenue", "sales", "product revenue"})
-MONEY = frozenset(MEASURES) - {"employees", "founded", "first approval"}
+MONEY = frozenset(MEASURES) - {"employees", "founded", "first approval"} - RATES
 
 PHRASES: dict[str, str] = {phrase: canonical for canonical, phrases in MEASURES.items() for phrase in phrases}
 _MODIFIERS = ("full year", "annual", "yearly", "quarterly", "record", "reported")
@@ -88,6 +93,9 @@ CORPORATE = (
     r"Networks|Software|Labs|Laboratories|Bank|Bancorp|Motors|Energy|Industries|Partners|Co\.|Company|"
     r"AG|SA|SE|NV|GmbH"
 )
+
+
+LEGAL_WORDS = _LEGAL
 
 
 def subject_key(name: str) -> str:
