@@ -1,16 +1,19 @@
-"""NUM007: a Total row or Total column of a Markdown table that its parts do not add up to."""
+"""NUM007: a Total row or column of a table (Markdown, plain text) or a Total item of a list that its parts do not add up to."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
 
+from checker.extract.claim_evidence import replace_number
 from checker.finding import Confidence, Finding, Related
 from checker.intervals import Interval, format_number
+from checker.line_tables import line_tables
 from checker.rule import Rule
 from checker.tables import Cell, Table, tables
 
-_TOTAL = re.compile(r"(?:sub-?)?totals?\b", re.I)
+# "Total", "Subtotal", "Grand total", and a label ending in "total" ("Q1 total", "Group total").
+_TOTAL = re.compile(r"(?:(?:grand|overall)\s+)?(?:sub-?)?totals?\b|[\w-]+(?:\s+[\w-]+)?\s+totals?$", re.I)
 # A part of a part, not a part of the total: "of which online", "- of which", "– online".
 _SUB_ITEM = re.compile(r"(?:of\s+which|o/w|thereof|including|incl\.)\b|[-\u2013\u2014]\s", re.I)
 # Column headings of figures that do not add up across a row.
@@ -19,27 +22,35 @@ _NOT_ADDITIVE = re.compile(
     r"%|percent|pct|multiple|x)\b|%",
     re.I,
 )
+_YEAR = re.compile(r"(?:FY\s?|fiscal\s+)?(?:19|20)\d\d[A-Za-z]?", re.I)
 _HEADER_SCALE = re.compile(r"\b(?:thousands?|millions?|billions?|bn|mn|[kmb])\b|[$\u20ac\u00a3\u00a5%]", re.I)
 
 
 class TableTotals(Rule):
-    """A Total row or Total column of a Markdown table that its parts do not add up to.
+    """A Total row or Total column of a table, or a Total item of a list, that its parts do not add up to.
 
     What it checks
     --------------
-    In a Markdown pipe table, a row whose first cell starts with "Total"
-    ("Total", "Totals", "Total revenue", "Subtotal") must equal, in every
-    column of figures, the sum of the rows above it back to the header or to
-    the previous total row (a grand total may also be the sum of everything
-    above it). A column headed "Total" must equal the sum of the columns of
-    figures to its left in each row, when those columns are of one unit and
-    none holds prices, rates, averages or shares. Rounding of every figure is
-    allowed for: each figure stands for every value that rounds to it.
+    Tables in three shapes: a Markdown pipe table; a column-aligned
+    plain-text table (columns cut at two or more spaces or a tab, as a
+    report printed to text or a PDF's text lays them out); and a list of
+    labelled figures ("- Retail: $1.2 million", one figure per item), read
+    as one column. A row (or item) whose label starts with "Total" ("Total",
+    "Totals", "Total revenue", "Subtotal", "Grand total") or ends with it
+    ("Q1 total") must equal, in every column of figures, the sum of the rows
+    above it back to the header or to the previous total row (a grand total
+    may also be the sum of everything above it). A column headed "Total"
+    must equal the sum of the columns of figures to its left in each row
+    (or of the last few of them: leading columns may be context), when those
+    columns are of one unit and none holds prices, rates, averages or
+    shares. Rounding of every figure is allowed for: each figure stands for
+    every value that rounds to it.
 
     Rows that are parts of a part ("of which ...", or a label starting with a
     dash) are not added. Percent columns are never added, and a column with a
     missing figure ("—", "n/a", an empty cell) is not checked. Tables inside
-    code blocks are not read.
+    code blocks are not read. A Markdown table whose header row holds figures
+    ("| Failing | 16 |") has its header row counted as a part.
 
     Why it matters
     --------------
@@ -76,10 +87,8 @@ class TableTotals(Rule):
     code = "NUM007"
     name = "table-totals"
     severity = "error"
-    formats = frozenset({"markdown"})
-
     def check(self, doc, facts) -> Iterator[Finding]:
-        for table in tables(doc):
+        for table in (*tables(doc), *line_tables(doc)):
             yield from self._total_rows(table)
             yield from self._total_column(table)
 
@@ -131,13 +140,21 @@ class TableTotals(Rule):
         if any(cell.figure is None or cell.figure.percent for cell in parts) or len(_currencies([*parts, total])) > 1:
             return None
         heading = table.header[column].text
-        where = f'"{heading}" column' if heading else f"column {column + 1}"
+        if table.kind == "list":
+            kind = kind.replace("rows", "items")
         rows = kind[:-1] if len(parts) == 1 else f"{len(parts)} {kind}"
+        verb = "adds" if len(parts) == 1 else "add"
+        if table.kind == "list":
+            written = replace_number(total.text, sum(c.figure.value for c in parts if c.figure is not None) / _scale(parts), _decimals(parts))
+            message = f'the "{table.rows[index][0].text}" item says "{total.text}", but the {rows} above it {verb} up to {written}'
+        else:
+            where = f'"{heading}" column' if heading else f"column {column + 1}"
+            message = (f'the "{table.rows[index][0].text}" row says "{total.text}" in the {where}, but the {rows} above it '
+                       f"{verb} up to {_sum_text(parts)}")
         return self.finding(
             total.start,
             total.end,
-            f'the "{table.rows[index][0].text}" row says "{total.text}" in the {where}, but the {rows} above it '
-            f"{'adds' if len(parts) == 1 else 'add'} up to {_sum_text(parts)}",
+            message,
             evidence=f"{_computation(parts)}; the total row says {total.text}",
             related=tuple(Related(cell.start, cell.end, "a part of the total") for cell in parts),
             confidence=_confidence(parts, total, inferred=kind == "total rows"),
@@ -166,8 +183,8 @@ class TableTotals(Rule):
                 continue
             if len(_currencies([*parts, total])) > 1 or any(cell.figure is not None and cell.figure.percent for cell in parts):
                 continue
-            if _adds_up(parts, total):
-                continue
+            if any(_adds_up(parts[k:], total) for k in range(len(parts) - 1)):
+                continue  # all the columns, or the last few: "Time | Pending | RS1 | RS2 | RS3 | Total" totals the RS columns
             label = row[0].text
             yield self.finding(
                 total.start,
@@ -205,6 +222,9 @@ def _label_words(label: str) -> set[str]:
 def _parts(table: Table, first: int, last: int, column: int) -> list[Cell] | None:
     """The cells of rows ``first`` to ``last - 1`` that are parts; None when one is missing."""
     parts: list[Cell] = []
+    heading = table.header[column] if column < len(table.header) else None
+    if first == 0 and heading is not None and heading.figure is not None and not _YEAR.fullmatch(heading.text):
+        parts.append(heading)  # "| Failing | 16 |" as the header row: a Markdown table whose first row is data
     for row in table.rows[first:last]:
         if not row or _TOTAL.match(row[0].text) or _SUB_ITEM.match(row[0].text):
             continue
