@@ -74,7 +74,8 @@ Periods
 months) ended December 31, 2025"), ``FY2025`` ("fiscal 2025", "FY25", "the
 year ended June 30, 2025"; the same as ``2025`` when the configured fiscal
 year ends on 12-31), ``Q4 2025`` ("fourth quarter of 2025", "4Q25",
-"Q4'25", "three months ended December 31, 2025"), ``H1 2025`` ("first half
+"Q4'25", "three months ended December 31, 2025"; with "fiscal": "Q2 of
+fiscal 2025", "fiscal 2025 second quarter", "FY25 Q2" are ``Q2 FY2025``), ``H1 2025`` ("first half
 of 2025", "1H25"); "last year" and "this year" resolve against the document
 date. A period may stand before the measure ("2025 revenue"), after it
 ("revenue for 2025"), after the figure ("$61 million in 2025") or open the
