@@ -6,7 +6,9 @@ so that the checks on a table's totals read them alike.
 A **list of labelled figures** is a run of two or more list items, each a label,
 a colon or a dash, and one figure ("- Retail: $1.2 million", "• Q1 total – 410"):
 one column of figures whose heading is the line that introduces the list
-("Revenue by segment:"), when there is one. In Markdown the items are the
+("Revenue by segment:"), when there is one; a lead-in that states the
+list's total ("Revenue totalled $2.4 million across two segments:") gives
+the table a Total row. In Markdown the items are the
 document's list blocks; in other formats, lines of one paragraph that start
 with a bullet ("-", "*", "•", "–") or a number ("1.", "2)").
 
@@ -33,6 +35,11 @@ _MISSING = frozenset({"-", "\u2013", "\u2014", "n/a", "na", "n.a.", "nm", "n.m."
 _BULLET = re.compile(r"[ \t]*(?:[-*+\u2022\u00b7\u2013]|\d{1,2}[.)])[ \t]+")
 # "Retail: $1.2 million", "Q1 total – 410", "Other: (0.3)"; the figure ends the item (a full stop may follow).
 _ITEM = re.compile(r"(?P<label>[^\s:][^:\n]*?)[ \t]*(?::|[ \t][-\u2013\u2014=])[ \t]+(?P<figure>[^:\n]*?)[ \t]*\.?[ \t]*$")
+_LEAD_FIGURE = re.compile(
+    r"[$\u20ac\u00a3\u00a5]?\d[\d,]*(?:\.\d+)?(?:\s*(?:thousand|million|billion|bn|[kmb])(?![A-Za-z]))?%?", re.I
+)
+_TOTAL_WORD = re.compile(r"\b(?:total(?:s|led|ed|ling|ing)?|in\s+all|altogether|combined|all\s+told)\b", re.I)
+_PART_WORD = re.compile(r"\b(?:includ\w*|of\s+which|such\s+as|among|some|other|spent|top|largest|main)\b", re.I)
 _CELL_BREAK = re.compile(r"\t+[ \t]*| {2,}\t*")
 _YEAR = re.compile(r"(?:FY\s?|fiscal\s+)?(?:19|20)\d\d[A-Za-z]?", re.I)
 
@@ -131,7 +138,33 @@ def _items_table(prose: str, items: list[tuple[int, int]], heading: str, heading
         label_start = match.start("label")
         rows.append((Cell(label, label_start, label_start + len(label), None, False), cell))
     header = (Cell("", heading_start, heading_start, None, True), Cell(heading, heading_start, heading_start + len(heading), None, False))
+    lead = _lead_total(prose, heading, heading_start, [cell for _, cell in rows])
+    if lead is not None:
+        rows.append((Cell("Total", lead.start, lead.start, None, False), lead))
+        return Table(header, tuple(rows), "list-lead")
     return Table(header, tuple(rows), "list")
+
+
+def _lead_total(prose: str, heading: str, heading_start: int, cells: list[Cell]) -> Cell | None:
+    """The total a list's lead-in states ("Revenue totalled $2.4 million across two segments:"), if any.
+
+    The lead-in must hold exactly one figure besides years, say it is a total ("total", "in all",
+    "altogether", "combined") and not that the items are some of it ("including", "of which", "such
+    as"); "Our 12 stores sold:" or "Of the $2.4 million raised, we spent:" state no total of the items.
+    """
+    if not heading or not any(ch.isdigit() for ch in heading):
+        return None
+    found = [m for m in _LEAD_FIGURE.finditer(heading) if not _YEAR.fullmatch(m.group().strip())]
+    if len(found) != 1 or "%" in found[0].group():
+        return None
+    match = found[0]
+    cell = _cell(match.group(), heading_start + match.start())
+    if cell.figure is None:
+        return None
+    currencies = {c.figure.currency for c in cells if c.figure is not None}
+    if _TOTAL_WORD.search(heading) is None or _PART_WORD.search(heading) or currencies - {cell.figure.currency}:
+        return None
+    return cell
 
 
 def _cell(text: str, start: int) -> Cell:

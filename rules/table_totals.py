@@ -43,8 +43,11 @@ class TableTotals(Rule):
     must equal the sum of the columns of figures to its left in each row
     (or of the last few of them: leading columns may be context), when those
     columns are of one unit and none holds prices, rates, averages or
-    shares. Rounding of every figure is allowed for: each figure stands for
-    every value that rounds to it.
+    shares. A list whose lead-in states its total ("Grants totalled $3.6
+    million across three programmes:") must add up to it, unless the lead-in
+    says the items are only some of it ("included", "such as"). Rounding of
+    every figure is allowed for: each figure stands for every value that
+    rounds to it.
 
     Rows that are parts of a part ("of which ...", or a label starting with a
     dash) are not added. Percent columns are never added, and a column with a
@@ -140,11 +143,14 @@ class TableTotals(Rule):
         if any(cell.figure is None or cell.figure.percent for cell in parts) or len(_currencies([*parts, total])) > 1:
             return None
         heading = table.header[column].text
-        if table.kind == "list":
+        if table.kind in ("list", "list-lead"):
             kind = kind.replace("rows", "items")
         rows = kind[:-1] if len(parts) == 1 else f"{len(parts)} {kind}"
         verb = "adds" if len(parts) == 1 else "add"
-        if table.kind == "list":
+        if table.kind == "list-lead":
+            written = replace_number(total.text, sum(c.figure.value for c in parts if c.figure is not None) / _scale(parts), _decimals(parts))
+            message = f'the total "{total.text}" before the list does not match its {rows}, which {verb.removesuffix("s")} up to {written}'
+        elif table.kind == "list":
             written = replace_number(total.text, sum(c.figure.value for c in parts if c.figure is not None) / _scale(parts), _decimals(parts))
             message = f'the "{table.rows[index][0].text}" item says "{total.text}", but the {rows} above it {verb} up to {written}'
         else:
