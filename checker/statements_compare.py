@@ -43,6 +43,8 @@ def format_amount(value: float, unit: str) -> str:
     """A value for messages: "$62.2 million", "800", "2009"."""
     if unit == "year":
         return str(int(value))
+    if unit == "%":
+        return f"{value:,.2f}".rstrip("0").rstrip(".") + "%"
     symbol = {"USD": "$", "EUR": "\u20ac", "GBP": "\u00a3"}.get(unit, "")
     prefix = symbol or (f"{unit} " if unit else "")
     for scale, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
@@ -98,6 +100,8 @@ def format_interval(low: float, high: float, unit: str) -> str:
 
 def _precise(value: float, unit: str) -> str:
     """A bound of an interval, to four significant digits."""
+    if unit == "%":
+        return f"{value:,.4g}%"
     symbol = {"USD": "$", "EUR": "\u20ac", "GBP": "\u00a3"}.get(unit, "")
     prefix = symbol or (f"{unit} " if unit and unit != "year" else "")
     for scale, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):

@@ -343,5 +343,12 @@ def make_fact(
         statement_start=statement_start,
         statement_end=q.end,
         growth=None,
+        named=_named(ctx.prose[statement_start:q.start], subject),
     )
+
+
+def _named(statement: str, subject: str) -> bool:
+    """Whether the words of a statement before its figure name the subject (its first word will do)."""
+    first = subject_key(subject).split(" ", 1)[0]
+    return bool(first) and re.search(rf"(?<![\w&-]){re.escape(first)}(?![\w&-])", statement.lower()) is not None
 

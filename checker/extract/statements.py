@@ -408,6 +408,7 @@ def _years(ctx: Context, sentence: Sentence) -> None:
             statement_start=sentence.start + min(mention.subject_at, match.start()),
             statement_end=end,
             growth=None,
+            named=re.fullmatch(rf"(?:{grammar.ORG_PRONOUN})|our|the\s+company['\u2019]s", mention.subject.strip(), re.I) is None,
         ))
 
 
