@@ -24,8 +24,8 @@ from checker.testing import lint_sources
 
 FOLDER = Path(__file__).parent / "data" / "planted" / "numbers"
 EXPECTED = tomllib.loads((FOLDER / "expected.toml").read_text(encoding="utf-8"))
-# Recall reached: 47 of 47.
-MIN_FOUND = 47
+# Recall reached: 49 of 49.
+MIN_FOUND = 49
 
 _OPS = {ast.Add: operator.add, ast.Sub: operator.sub, ast.Mult: operator.mul, ast.Div: operator.truediv, ast.Pow: operator.pow}
 
