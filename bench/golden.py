@@ -112,7 +112,13 @@ def _extra_fields(view: dict) -> dict:
     return view
 
 
-LEGACY: list = [_claim_rule_codes, _no_content_digest, _no_claim_inferred, _extra_fields]
+def _no_fact_named(view: dict) -> dict:
+    """Issue 12: a fact statement records whether its subject is written in it (for NUM101's confidence)."""
+    view["facts"] = [{k: v for k, v in fact.items() if k != "named"} for fact in view.get("facts", [])]
+    return view
+
+
+LEGACY: list = [_claim_rule_codes, _no_content_digest, _no_claim_inferred, _extra_fields, _no_fact_named]
 
 
 def sheet_view(sheet) -> dict:

@@ -248,6 +248,7 @@ class FactStatement(_Fact):
     statement_start: int = 0
     statement_end: int = 0
     growth: GrowthClaim | None = None
+    named: bool = False  # the subject is written in the statement (not a pronoun, not left to the document's organisation)
 
 
 # --- the sheet ----------------------------------------------------------------

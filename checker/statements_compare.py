@@ -48,6 +48,7 @@ class StatedFact(NamedTuple):
     organisation: bool
     statement_start: int
     growth: Growth | None
+    named: bool  # the subject is written in the statement (not a pronoun, not the document's organisation)
 
 
 def gather_facts(sheet: FactSheet) -> tuple[StatedFact, ...] | None:
@@ -59,7 +60,7 @@ def gather_facts(sheet: FactSheet) -> tuple[StatedFact, ...] | None:
         claim = fact.growth
         growth = None if claim is None else Growth(claim.percent, claim.low, claim.high, claim.prior_period, claim.text, claim.start, claim.end)
         out.append(StatedFact(fact.subject, fact.subject_key, fact.measure, fact.period, fact.unit, fact.value, fact.low, fact.high,
-                              fact.text, fact.start, fact.end, fact.organisation, fact.statement_start, growth))
+                              fact.text, fact.start, fact.end, fact.organisation, fact.statement_start, growth, fact.named))
     return tuple(out)
 
 
@@ -101,6 +102,8 @@ def format_amount(value: float, unit: str) -> str:
     """A value for messages: "$62.2 million", "800", "2009"."""
     if unit == "year":
         return str(int(value))
+    if unit == "%":
+        return f"{value:,.2f}".rstrip("0").rstrip(".") + "%"
     symbol = {"USD": "$", "EUR": "\u20ac", "GBP": "\u00a3"}.get(unit, "")
     prefix = symbol or (f"{unit} " if unit else "")
     for scale, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
@@ -156,6 +159,8 @@ def format_interval(low: float, high: float, unit: str) -> str:
 
 def _precise(value: float, unit: str) -> str:
     """A bound of an interval, to four significant digits."""
+    if unit == "%":
+        return f"{value:,.4g}%"
     symbol = {"USD": "$", "EUR": "\u20ac", "GBP": "\u00a3"}.get(unit, "")
     prefix = symbol or (f"{unit} " if unit and unit != "year" else "")
     for scale, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):

@@ -59,6 +59,7 @@ class Table:
 
     header: tuple[Cell, ...]
     rows: tuple[tuple[Cell, ...], ...]
+    kind: str = "pipe"  # "pipe" (Markdown), "list" (labelled figures), "list-lead" (a list whose lead-in states the total), "text"
 
 
 def read_figure(text: str) -> Figure | None:

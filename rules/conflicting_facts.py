@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import math
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
-from checker.finding import Edit, Finding, Fix, Related
+from checker.finding import Confidence, Edit, Finding, Fix, Related
 from checker.rule import Rule
 
 if TYPE_CHECKING:
@@ -30,7 +31,8 @@ class ConflictingFacts(Rule):
 
     Only clear statements count: a named subject (or "we" and "the company"
     in a document about one organisation), a known measure (revenue, sales,
-    net income, employees, founding year, ...), and a period (a year,
+    net income, gross or operating margin, employees, founding year, ...),
+    and a period (a year,
     quarter, half or fiscal year). Forecasts and conditionals are not facts.
 
     Why it matters
@@ -39,6 +41,15 @@ class ConflictingFacts(Rule):
     different figures for the same year's revenue cannot all be right, and
     readers who compare them stop trusting all three. The check finds the
     disagreement; only the writer knows which figure is correct.
+
+    Confidence
+    ----------
+    High when both statements name their subject ("Norwind Robotics
+    reported ...") and the figures are at least a full rounding step apart
+    (the wider figure's interval, hedges included); low when they miss by
+    under a quarter of a step; medium otherwise, as when a statement's
+    subject is "we" or left to the document's organisation, which is
+    inferred.
 
     Fix safety
     ----------
@@ -113,4 +124,23 @@ class ConflictingFacts(Rule):
                 if len({other.text for _, other in others}) == 1:
                     fix = Fix((Edit(fact.start, fact.end, others[0][1].text),), "display",
                               f"Use the figure stated in {where(others[0][0], others[0][1].start, sheet.path)}")
-                yield self.finding(fact.start, fact.end, message, evidence=evidence, related=related, fix=fix, path=sheet.path)
+                yield self.finding(fact.start, fact.end, message, evidence=evidence, related=related, fix=fix, path=sheet.path,
+                                   confidence=_confidence(fact, [other for _, other in others]))
+
+
+def _confidence(fact, others: Sequence) -> Confidence:
+    """High when both statements name their subject and the figures are a full rounding step apart; low under a quarter step.
+
+    The step is the wider of the two figures' intervals (their rounding and hedges; one year for
+    founding years). A statement whose subject is a pronoun or is left to the document's
+    organisation ("we", "Revenue for 2025 was ...") keeps the rule's default, medium.
+    """
+    other = min(others, key=lambda o: max(o.low - fact.high, fact.low - o.high))
+    widths = [fact.high - fact.low, other.high - other.low, 1.0 if fact.unit == "year" else 0.0]
+    if any(math.isinf(w) for w in widths):
+        return "medium"
+    step = max(widths) or max(abs(fact.value), abs(other.value), 1.0) * 0.01
+    steps = max(other.low - fact.high, fact.low - other.high, 0.0) / step
+    if steps < 0.25:
+        return "low"
+    return "high" if steps >= 1.0 and fact.named and other.named else "medium"

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from checker.finding import Finding, Related
+from checker.finding import Confidence, Finding, Related
 from checker.rule import Rule
 
 if TYPE_CHECKING:
@@ -35,6 +36,13 @@ class GrowthVsPriorPeriod(Rule):
     last year's figure was restated, or the rate was computed from a
     different base, the claim quietly stops being true, and the reader has
     no way to see it without the other document at hand.
+
+    Confidence
+    ----------
+    High when the stated growth misses the growth the figures give by at
+    least a full step (the wider of the stated percent's rounding and the
+    computed range) and both statements name their subject (a ledger entry
+    does); low under a quarter of a step; medium otherwise.
 
     Flagged
     -------
@@ -115,8 +123,28 @@ class GrowthVsPriorPeriod(Rule):
             for p, where, _, (lo, hi) in computed
         ) + f"; the text says {claim.percent:+g}%"
         related_items = tuple(r for _, _, r, _ in computed if r is not None)
-        return self.finding(claim.start, claim.end, message, evidence=evidence, related=related_items, path=sheet.path)
+        return self.finding(claim.start, claim.end, message, evidence=evidence, related=related_items, path=sheet.path,
+                            confidence=_confidence(fact, computed))
 
 
 def _percent(value: float) -> str:
     return "unbounded" if value in (float("inf"), float("-inf")) else f"{value:+.1f}%"
+
+
+def _confidence(fact, computed) -> Confidence:
+    """High when the stated growth misses every prior figure's growth by a full step and the subjects are named.
+
+    The step is the wider of the stated percent's interval and the computed one; a prior from the
+    ledger names its subject; under a quarter of a step is low; otherwise the default, medium.
+    """
+    claim = fact.growth
+    steps = []
+    for prior, _, related, (low, high) in computed:
+        width = max(claim.high - claim.low, high - low)
+        if math.isinf(width) or width <= 0:
+            return "medium"
+        steps.append((max(low - claim.high, claim.low - high, 0.0) / width, related is None or prior.named))
+    least, named = min(steps)
+    if least < 0.25:
+        return "low"
+    return "high" if least >= 1.0 and fact.named and all(flag for _, flag in steps) else "medium"

@@ -49,9 +49,11 @@ _NOT_TO = frozenset(
     "contribute contributed contributing applied applicable up close amounting amounted amount".split()
 )
 _MERGE_GLUE = LazyPattern(
-    r"(?:\s+[a-z][\w-]*)?(?:\s+(?:in|for|during|at|as\s+of)\s+[\w\s'’-]{0,30}?|\s+per\s+\w+)?"
+    r"(?:\s+[a-z][\w-]*)?(?:\s+(?:in|for|during|at|as\s+of|over)\s+[\w\s'’-]{0,30}?|\s+per\s+\w+)?"
     r"[\s,(]*(?:(?:an?|the|which\s+(?:is|was)|representing|or)\b\s*)?(?:an?\b\s*)?"
 )
+# ", which represents growth of": the rate restates the change of the levels before it.
+_WHICH_RESTATES = LazyPattern(r"\s*\bwhich\s+(?:represents|represented|is|was)\s+")
 # Two levels dated by their years, then the change between them: "$10.0 million in 2023 and
 # $17.5 million in 2024, an increase of 75%".
 _YEAR_THEN_AND = LazyPattern(
@@ -247,7 +249,8 @@ def _compared_with_previous(previous: Item, item: Item, cues: list[Cue]) -> bool
 
 
 def _merge_glue_ok(glue: str) -> bool:
-    """Whether a rate after the levels restates their change ("..., an increase of", "in 2024, up")."""
+    """Whether a rate after the levels restates their change ("..., an increase of", "in 2024, up", ", which represents growth of")."""
+    glue = _WHICH_RESTATES.sub(" representing ", glue)
     if len(glue) > 60 or _GLUE_WORDS.search(glue) or re.search(r"[;:)\[\]]", glue):
         return False
     return _MERGE_GLUE.fullmatch(glue) is not None

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from checker.extract.statement_terms import HEDGE, MONEY, MONTH, PERIOD, PHRASES, YEAR
+from checker.extract.statement_terms import HEDGE, MONEY, MONTH, PERIOD, PHRASES, RATES, YEAR
 from checker.patterns import FromEnd
 from checker.patterns import LazyPattern as _Lazy
 
@@ -34,7 +34,7 @@ _LEAD = (
 )
 _MODIFIER = r"(?:full[\s\-]+year|annual|yearly|quarterly|record|reported)"
 # Longest first, then alphabetical: the same pattern in every process (see checker.patterns.compile_cached).
-_MEASURE_WORDS = sorted({p for p in PHRASES if PHRASES[p] in MONEY}, key=lambda p: (-len(p), p))
+_MEASURE_WORDS = sorted({p for p in PHRASES if PHRASES[p] in MONEY or PHRASES[p] in RATES}, key=lambda p: (-len(p), p))
 _MEASURE = r"(?:" + "|".join(re.escape(p).replace(r"\ ", r"[\s\-]+") for p in _MEASURE_WORDS) + r")"
 _PERIOD_ADJ = rf"(?:(?:{PERIOD.replace('?P<', '?P<a_')})[\s\-]+)"
 _PERIOD_AFTER = rf"(?:\s*,?\s+(?:for|in|during|of)\s+(?:the\s+)?(?:{PERIOD.replace('?P<', '?P<m_')}))"
@@ -94,8 +94,10 @@ EMPLOYEES_AFTER = _Lazy(
     re.I,
 )
 WORKFORCE_BEFORE = FromEnd(
-    rf"{_SIMPLE_LEAD}(?P<poss>(?:{NAME})['\u2019]s|our|the\s+company['\u2019]s)\s+(?:global\s+|total\s+)?"
-    rf"(?P<measure>workforce|headcount)\s+(?:was|is|stood\s+at|reached|totaled|totalled|of)\s+(?P<hedge>{HEDGE}\s+)?\Z",
+    rf"{_SIMPLE_LEAD}(?:(?P<poss>(?:{NAME})['\u2019]s|our|the\s+company['\u2019]s)\s+(?:global\s+|total\s+)?"
+    rf"(?P<measure>workforce|headcount)\s+(?:was|is|stood\s+at|reached|totaled|totalled|of)"
+    rf"|(?P<subj>{ORG_PRONOUN}|{NAME})\s+(?:(?:now|currently|also|today)\s+)*(?:has|had|have)\s+a\s+(?:global\s+|total\s+)?"
+    rf"(?P<measure2>workforce|headcount)\s+of)\s+(?P<hedge>{HEDGE}\s+)?\Z",
     re.I,
 )
 AS_OF = _Lazy(
@@ -116,7 +118,12 @@ FOUNDED_ACTIVE = _Lazy(
     re.I,
 )
 FOUNDED_INTRO = _Lazy(rf"(?:^|(?<=[.;]\s))(?:Founded|Established)\s+{_YEAR_VALUE},\s+(?P<subj>{NAME})\s+(?:(?:now|today|also)\s+)?(?-i:[a-z]+)\b", re.I)
-SINCE_FOUNDING = _Lazy(rf"\bsince\s+(?P<subj>our|the\s+company['\u2019]s)\s+founding\s+{_YEAR_VALUE}", re.I)
+SINCE_FOUNDING = _Lazy(
+    rf"\bsince\s+(?:(?P<subj>our|the\s+company['\u2019]s)\s+founding"
+    rf"|(?P<subj2>we)\s+(?:first\s+)?(?:started|began|opened\s+our\s+doors|opened\s+for\s+business)(?:\s+(?:out|operations|operating|trading))?)"
+    rf"\s+{_YEAR_VALUE}(?=\s*(?:[,.;:)\u2014\u2013]|\Z|(?:and|we|our|it|the\s+company)\b))",  # not "started in 2019 to sell online"
+    re.I,
+)
 FIRST_APPROVAL = _Lazy(
     rf"(?:{_SIMPLE_LEAD})(?P<subj>{NAME})(?:['\u2019]s\s+first\s+approval\s+(?:came\s+)?|\s+was\s+first\s+approved\s+){_YEAR_VALUE}",
     re.I,
@@ -137,21 +144,22 @@ PREFILTER = _Lazy(
     r"Revenue|revenue|Sales|sales|Turnover|turnover|Income|income|Profit|profit|Earnings|earnings|Loss|loss"
     r"|Expense|expense|Employ|employ|Staff|staff|People|people|Team\s+members|team\s+members|Workforce|workforce"
     r"|Headcount|headcount|Founded|founded|Founding|founding|Established|established|Incorporated|incorporated"
-    r"|First\s+approv|first\s+approv|REVENUE|SALES|INCOME|EMPLOYEES"
+    r"|First\s+approv|first\s+approv|REVENUE|SALES|INCOME|EMPLOYEES|Margin|margin|Started|started|Began|began|Opened|opened"
 )
 # A money statement's window before the figure must contain a measure word
 # (or end with a verb, for "generated $61 million in revenue"), and end with
 # one of the words the patterns end with: cheap tests before the big patterns.
 MEASURE_HINT = _Lazy(
     r"Revenue|revenue|Sales|sales|Turnover|turnover|Income|income|Profit|profit|Earnings|earnings|Loss|loss"
-    r"|Expense|expense|REVENUE|SALES"
+    r"|Expense|expense|REVENUE|SALES|Margin|margin"
 )
 MONEY_TAIL = FromEnd(
     r"(?:of|to|at|worth|was|were|is|are|totals|totaled|totalled|totaling|totalling|reached|reaches|had|has|have|"
     r"drove|drive|drives|saw|sees|in|\w+(?:ed|es|s|e))\s+(?:" + HEDGE + r"\s+)?\Z",
     re.I,
 )
-YEAR_FACT_WORDS = ("ounded", "ounding", "OUNDED", "stablished", "ncorporated", "irst approv")
+YEAR_FACT_WORDS = ("ounded", "ounding", "OUNDED", "stablished", "ncorporated", "irst approv", "we started", "we began", "we opened")
 YEAR_FACT_HINT = _Lazy(
     r"Founded|founded|Founding|founding|Established|established|Incorporated|incorporated|First\s+approv|first\s+approv|FOUNDED"
+    r"|we\s+(?:first\s+)?(?:started|began|opened)"
 )

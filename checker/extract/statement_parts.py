@@ -15,6 +15,7 @@ from checker.extract.statement_grammar import NAME, ORG_PRONOUN, PLURAL_SUBJECT
 from checker.extract.statement_terms import (
     COMPANY_LEVEL,
     CORPORATE,
+    LEGAL_WORDS,
     PERIOD,
     YEAR,
     fact_measure,
@@ -82,12 +83,26 @@ def document_organisation(prose: str) -> str | None:
             display[key] = name
     if not counts:
         return None
-    ranked = sorted(counts.items(), key=lambda item: -item[1])
+    for key, name in display.items():
+        # "Halvard Instruments Inc. makes gauges. Halvard Instruments reported ...": the name is
+        # mentioned without its legal ending too, and each mention counts.
+        stem = _without_legal_ending(name)
+        if stem != name:
+            counts[key] = max(counts[key], len(re.findall(rf"(?<![\w&-]){re.escape(stem)}(?![\w&-])", prose)))
+    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
     best, count = ranked[0]
     runner = ranked[1][1] if len(ranked) > 1 else 0
     if count >= 2 and count >= 2 * runner:
         return display[best]
     return None
+
+
+def _without_legal_ending(name: str) -> str:
+    """A name without its trailing legal words ("Halvard Instruments Inc." -> "Halvard Instruments")."""
+    words = name.split()
+    while len(words) > 1 and words[-1].lower().strip(".,") in LEGAL_WORDS:
+        words.pop()
+    return " ".join(words)
 
 
 def clean_name(name: str) -> str:
@@ -328,5 +343,12 @@ def make_fact(
         statement_start=statement_start,
         statement_end=q.end,
         growth=None,
+        named=_named(ctx.prose[statement_start:q.start], subject),
     )
+
+
+def _named(statement: str, subject: str) -> bool:
+    """Whether the words of a statement before its figure name the subject (its first word will do)."""
+    first = subject_key(subject).split(" ", 1)[0]
+    return bool(first) and re.search(rf"(?<![\w&-]){re.escape(first)}(?![\w&-])", statement.lower()) is not None
 

@@ -39,15 +39,20 @@ MEASURES: dict[str, tuple[str, ...]] = {
         "research and development expense", "research and development expenses",
         "r&d expense", "r&d expenses",
     ),
+    "gross margin": ("gross margin", "gross margins", "gross profit margin"),
+    "operating margin": ("operating margin", "operating margins", "operating profit margin"),
+    "net margin": ("net margin", "net profit margin"),
     "employees": ("employees", "staff", "people", "team members", "workforce", "headcount"),
     "founded": ("founded", "established", "incorporated"),
     "first approval": ("first approved", "first approval"),
 }
 
 # Money measures that name the company as a whole even without a subject.
-COMPANY_LEVEL = frozenset({"net income", "net loss", "operating income", "operating loss", "gross profit", "r&d expenses"})
+# Measures stated as a percent of revenue: a statement of one is a percent, never an amount.
+RATES = frozenset({"gross margin", "operating margin", "net margin"})
+COMPANY_LEVEL = frozenset({"net income", "net loss", "operating income", "operating loss", "gross profit", "r&d expenses"}) | RATES
 SALES_FAMILY = frozenset({"revenue", "sales", "product revenue"})
-MONEY = frozenset(MEASURES) - {"employees", "founded", "first approval"}
+MONEY = frozenset(MEASURES) - {"employees", "founded", "first approval"} - RATES
 
 PHRASES: dict[str, str] = {phrase: canonical for canonical, phrases in MEASURES.items() for phrase in phrases}
 _MODIFIERS = ("full year", "annual", "yearly", "quarterly", "record", "reported")
@@ -88,6 +93,9 @@ CORPORATE = (
     r"Networks|Software|Labs|Laboratories|Bank|Bancorp|Motors|Energy|Industries|Partners|Co\.|Company|"
     r"AG|SA|SE|NV|GmbH"
 )
+
+
+LEGAL_WORDS = _LEGAL
 
 
 def subject_key(name: str) -> str:
@@ -141,7 +149,8 @@ _FISCAL = r"(?:fiscal(?:\s+year)?|FY)"
 PERIOD = (
     rf"(?:(?:the\s+)?(?P<qord>first|second|third|fourth|1st|2nd|3rd|4th)[\s\-]+quarter\s+(?:of\s+)?(?P<qfis>{_FISCAL}\s*)?(?P<qy>{YEAR})"
     rf"|(?:the\s+)?(?P<hord>first|second)[\s\-]+half\s+(?:of\s+)?(?P<hfis>{_FISCAL}\s*)?(?P<hy>{YEAR})"
-    rf"|Q(?P<qn>[1-4])\s*(?P<qfis2>FY\s*|fiscal\s+)?['\u2019]?(?P<qy2>{YEAR}|\d\d)"
+    rf"|(?P<fqfis>fiscal(?:\s+year)?\s+|FY\s*['\u2019]?)(?P<fqy>{YEAR}|\d\d)\s+(?:(?P<fqord>first|second|third|fourth)[\s\-]+quarter|Q(?P<fqn>[1-4]))"
+    rf"|Q(?P<qn>[1-4])\s*(?:of\s+)?(?P<qfis2>FY\s*|fiscal(?:\s+year)?\s+)?['\u2019]?(?P<qy2>{YEAR}|\d\d)"
     rf"|(?P<qn3>[1-4])Q\s*['\u2019]?(?P<qy3>{YEAR}|\d\d)"
     rf"|H(?P<hn>[12])\s*(?P<hfis2>FY\s*)?['\u2019]?(?P<hy2>{YEAR}|\d\d)"
     rf"|(?P<hn2>[12])H\s*['\u2019]?(?P<hy3>{YEAR}|\d\d)"
@@ -174,6 +183,9 @@ def period_from_groups(g: dict[str, Any], document_year: int | None = None, cale
         return f"Q{_ORDINAL[g['qord'].lower()]} {fy if g['qfis'] else ''}{g['qy']}"
     if g.get("hord"):
         return f"H{1 if g['hord'].lower() == 'first' else 2} {fy if g['hfis'] else ''}{g['hy']}"
+    if g.get("fqfis"):  # "fiscal 2025 second quarter", "FY25 Q2"
+        quarter = _ORDINAL[g["fqord"].lower()] if g.get("fqord") else int(g["fqn"])
+        return f"Q{quarter} {fy}{_year(g['fqy'])}"
     if g.get("qn"):
         return f"Q{g['qn']} {fy if g['qfis2'] else ''}{_year(g['qy2'])}"
     if g.get("qn3"):

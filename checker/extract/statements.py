@@ -24,7 +24,8 @@ A proper name right before the verb or measure ("Olverembatinib generated",
 ("we", "our", "the company"), which stands for the document's organisation:
 the one name with a corporate ending (Inc., Ltd., Pharma, Robotics, ...), or
 defined as ``(the "Company")``, that the document mentions at least twice and
-at least twice as often as any other. No such organisation: pronoun
+at least twice as often as any other (a mention without the legal ending counts:
+"Halvard Instruments Inc. ... Halvard Instruments reported"). No such organisation: pronoun
 statements are not facts. Subjects compare by :func:`subject_key` (case,
 possessive and legal endings such as Inc., Ltd., Group dropped), and across
 a corpus a one-word subject stands for the one longer subject it begins
@@ -51,9 +52,14 @@ net loss          net loss
 operating income  operating income, operating profit, income from operations
 operating loss    operating loss, loss from operations
 gross profit      gross profit
+gross margin      gross margin(s), gross profit margin (a percent)
+operating margin  operating margin(s), operating profit margin (a percent)
+net margin        net margin, net profit margin (a percent)
 r&d expenses      research and development expense(s), r&d expense(s)
 employees         employees, staff, people, team members, workforce, headcount
-founded           founded, established, incorporated (year of founding)
+                  ("has a workforce of 800")
+founded           founded, established, incorporated, "since our founding in",
+                  "since we started (began, opened our doors) in" (year of founding)
 first approval    first approved, first approval (year)
 ================  ==========================================================
 
@@ -68,7 +74,8 @@ Periods
 months) ended December 31, 2025"), ``FY2025`` ("fiscal 2025", "FY25", "the
 year ended June 30, 2025"; the same as ``2025`` when the configured fiscal
 year ends on 12-31), ``Q4 2025`` ("fourth quarter of 2025", "4Q25",
-"Q4'25", "three months ended December 31, 2025"), ``H1 2025`` ("first half
+"Q4'25", "three months ended December 31, 2025"; with "fiscal": "Q2 of
+fiscal 2025", "fiscal 2025 second quarter", "FY25 Q2" are ``Q2 FY2025``), ``H1 2025`` ("first half
 of 2025", "1H25"); "last year" and "this year" resolve against the document
 date. A period may stand before the measure ("2025 revenue"), after it
 ("revenue for 2025"), after the figure ("$61 million in 2025") or open the
@@ -119,7 +126,7 @@ from checker.extract.statement_parts import (
     subject_of,
     topic_year,
 )
-from checker.extract.statement_terms import HEDGE, MONEY, MONTHS, normalise_measure, parse_period, subject_key
+from checker.extract.statement_terms import HEDGE, MONEY, MONTHS, RATES, normalise_measure, parse_period, subject_key
 from checker.patterns import FromEnd
 from checker.patterns import LazyPattern as _Lazy
 
@@ -135,7 +142,7 @@ def extract(doc: Document, sheet: FactSheet, settings: Settings | None = None) -
 
     prose = doc.prose
     # Candidate places: figures (money or counts) and founding/approval words.
-    anchors = [q.start for q in sheet.quantities if not q.unit or is_currency(q)]
+    anchors = [q.start for q in sheet.quantities if not q.unit or q.unit == "%" or is_currency(q)]
     for word in grammar.YEAR_FACT_WORDS:  # str.find is far faster than a regex scan of the whole text
         at = prose.find(word)
         while at != -1:
@@ -159,7 +166,7 @@ def extract(doc: Document, sheet: FactSheet, settings: Settings | None = None) -
         first, last = bisect.bisect_left(quantity_starts, sentence.start), bisect.bisect_left(quantity_starts, sentence.end)
         quantities = [q for q in ctx.quantities[first:last] if q.end <= sentence.end]
         for position, q in enumerate(quantities):
-            if is_currency(q):
+            if is_currency(q) or q.unit == "%" and q.kind == "number":
                 _money(ctx, sentence, previous, q, quantities[position + 1 :])
             elif not q.unit:
                 _headcount(ctx, sentence, q)
@@ -218,7 +225,9 @@ def _money(ctx: Context, sentence: Sentence, previous: Sentence | None, q: Quant
     hedge = q.hedge or (groups.get("hedge") or "").strip() or None
     fact = make_fact(ctx, subject.name, subject.organisation, key.measure, key.phrase, key.period, q, hedge, statement_start)
     growth = None
-    if groups.get("gpct"):
+    if fact.unit == "%":
+        pass  # a margin's change may be in points or relative: not read
+    elif groups.get("gpct"):
         growth = growth_before(ctx, match, window.offset, fact, sentence)
     elif following:
         growth = growth_after(ctx, q, following, sentence, fact)
@@ -258,8 +267,8 @@ def _money_key(ctx: Context, sentence: Sentence, previous: Sentence | None, q: Q
         phrase = groups["measure"] or ""
         periods += periods_in(ctx, groups, "a_") + periods_in(ctx, groups, "m_")
     measure = normalise_measure(phrase)
-    if measure is None or measure not in MONEY:
-        return None
+    if measure is None or measure not in (MONEY if is_currency(q) else RATES):
+        return None  # an amount of a money measure, or a percent of a margin
     # What follows the figure: an optional period, then the end of the clause.
     follow = grammar.AFTER_PERIOD.match(prose, after_start, sentence.end)
     if follow:
@@ -286,7 +295,7 @@ def _comparison_fact(ctx: Context, sentence: Sentence, q: Quantity, following: l
     if not following:
         return
     other = following[0]
-    if not is_currency(other) or other.unit != q.unit:
+    if other.unit != q.unit or not (is_currency(other) or other.unit == "%"):
         return
     between = ctx.prose[q.end : other.start]
     follow = grammar.AFTER_PERIOD.match(between)
@@ -318,19 +327,17 @@ def _headcount(ctx: Context, sentence: Sentence, q: Quantity) -> None:
     match = grammar.EMPLOYER_BEFORE.search(before)
     after_end = q.end
     kind = "employer"
-    if match is not None:
-        tail = grammar.EMPLOYEES_AFTER.match(prose, q.end, sentence.end)
-        if tail is None:
-            return
+    tail = grammar.EMPLOYEES_AFTER.match(prose, q.end, sentence.end) if match is not None else None
+    if match is not None and tail is not None:
         phrase = tail.group("measure")
         if phrase.lower() == "people" and match.group("verb").lower().startswith("ha"):
             return  # "we have 800 people" may be customers or patients; "employs 800 people" is staff
         after_end = tail.end()
-    else:
+    else:  # "Norwind's workforce was 800", "Norwind has a workforce of 800"
         match = grammar.WORKFORCE_BEFORE.search(before, before[::-1])
         if match is None:
             return
-        phrase = match.group("measure")
+        phrase = match.group("measure") or match.group("measure2")
     as_of = grammar.AS_OF.match(prose, after_end, sentence.end)
     if as_of:
         after_end = as_of.end()
@@ -401,15 +408,19 @@ def _years(ctx: Context, sentence: Sentence) -> None:
             statement_start=sentence.start + min(mention.subject_at, match.start()),
             statement_end=end,
             growth=None,
+            named=re.fullmatch(rf"(?:{grammar.ORG_PRONOUN})|our|the\s+company['\u2019]s", mention.subject.strip(), re.I) is None,
         ))
 
 
 def _year_mentions(text: str) -> list[_YearMention]:
     """The founding and first-approval years a sentence states, pattern by pattern."""
     found: list[_YearMention] = []
-    for pattern in (grammar.FOUNDED_PASSIVE, grammar.FOUNDED_ACTIVE, grammar.FOUNDED_INTRO, grammar.SINCE_FOUNDING):
+    for pattern in (grammar.FOUNDED_PASSIVE, grammar.FOUNDED_ACTIVE, grammar.FOUNDED_INTRO):
         for match in pattern.finditer(text):
             found.append(_YearMention("founded", match.group("subj"), match, match.start("subj")))
+    for match in grammar.SINCE_FOUNDING.finditer(text):  # "since our founding in", "since we started in"
+        group = "subj" if match.group("subj") else "subj2"
+        found.append(_YearMention("founded", match.group(group), match, match.start(group)))
     for match in grammar.FIRST_APPROVAL.finditer(text):
         found.append(_YearMention("first approval", match.group("subj"), match, match.start("subj")))
     for match in grammar.ITS_FIRST_APPROVAL.finditer(text):

@@ -1,0 +1,215 @@
+"""Tables written without pipes: a list of labelled figures, and a column-aligned plain-text table.
+
+Both are read into the :class:`~checker.tables.Table` of a Markdown pipe table,
+so that the checks on a table's totals read them alike.
+
+A **list of labelled figures** is a run of two or more list items, each a label,
+a colon or a dash, and one figure ("- Retail: $1.2 million", "• Q1 total – 410"):
+one column of figures whose heading is the line that introduces the list
+("Revenue by segment:"), when there is one; a lead-in that states the
+list's total ("Revenue totalled $2.4 million across two segments:") gives
+the table a Total row. In Markdown the items are the
+document's list blocks; in other formats, lines of one paragraph that start
+with a bullet ("-", "*", "•", "–") or a number ("1.", "2)").
+
+A **plain-text table** is a paragraph of three or more lines, each cut into
+cells at runs of two or more spaces or at tabs (as a report printed to text, or
+a PDF's text, lays columns out): every body line has the same number of cells,
+its first cell a label and the others figures (or missing, "—"). The first line
+is the header when its cells are not figures, or are years ("2024  2023");
+a header line without a label cell is given an empty one.
+
+Offsets are the document's prose offsets, like the rest of its facts. When a
+block is not one of these shapes exactly, it is not read: no table is better
+than a misread one.
+"""
+
+from __future__ import annotations
+
+import re
+
+from checker.document import Document
+from checker.tables import Cell, Table, read_figure
+
+_MISSING = frozenset({"-", "\u2013", "\u2014", "n/a", "na", "n.a.", "nm", "n.m.", "\u2026", "..."})
+_BULLET = re.compile(r"[ \t]*(?:[-*+\u2022\u00b7\u2013]|\d{1,2}[.)])[ \t]+")
+# "Retail: $1.2 million", "Q1 total – 410", "Other: (0.3)"; the figure ends the item (a full stop may follow).
+_ITEM = re.compile(r"(?P<label>[^\s:][^:\n]*?)[ \t]*(?::|[ \t][-\u2013\u2014=])[ \t]+(?P<figure>[^:\n]*?)[ \t]*\.?[ \t]*$")
+_LEAD_FIGURE = re.compile(
+    r"[$\u20ac\u00a3\u00a5]?\d[\d,]*(?:\.\d+)?(?:\s*(?:thousand|million|billion|bn|[kmb])(?![A-Za-z]))?%?", re.I
+)
+_TOTAL_WORD = re.compile(r"\b(?:total(?:s|led|ed|ling|ing)?|in\s+all|altogether|combined|all\s+told)\b", re.I)
+_PART_WORD = re.compile(r"\b(?:includ\w*|of\s+which|such\s+as|among|some|other|spent|top|largest|main)\b", re.I)
+_CELL_BREAK = re.compile(r"\t+[ \t]*| {2,}\t*")
+_YEAR = re.compile(r"(?:FY\s?|fiscal\s+)?(?:19|20)\d\d[A-Za-z]?", re.I)
+
+
+def line_tables(doc: Document) -> list[Table]:
+    """The lists of labelled figures and the plain-text tables of a document."""
+    prose = doc.prose
+    if not any(ch.isdigit() for ch in prose):
+        return []
+    out: list[Table] = []
+    blocks = doc.paragraphs
+    run: list[int] = []
+    for index, block in enumerate(blocks):
+        if block.kind == "list" and "\n" not in prose[block.start:block.end].strip():
+            if run and run[-1] != index - 1:
+                out.extend(_list_table(doc, run))
+                run = []
+            run.append(index)
+            continue
+        if run:
+            out.extend(_list_table(doc, run))
+            run = []
+        if block.kind in ("paragraph", "list") and doc.format != "markdown":
+            out.extend(_paragraph_tables(doc, block.start, block.end))
+    if run:
+        out.extend(_list_table(doc, run))
+    return out
+
+
+def _list_table(doc: Document, indices: list[int]) -> list[Table]:
+    """A run of Markdown list blocks as a one-column table, headed by the paragraph just before it."""
+    prose = doc.prose
+    items = []
+    for index in indices:
+        block = doc.paragraphs[index]
+        line_start = block.start + len(prose[block.start:block.end]) - len(prose[block.start:block.end].lstrip())
+        items.append((line_start, block.end))
+    heading = ""
+    first = indices[0]
+    if first > 0:
+        before = doc.paragraphs[first - 1]
+        text = prose[before.start:before.end].strip()
+        if text.endswith(":"):
+            heading = text
+    table = _items_table(prose, items, heading, heading_start=doc.paragraphs[first - 1].start if heading else items[0][0])
+    return [table] if table is not None else []
+
+
+def _paragraph_tables(doc: Document, start: int, end: int) -> list[Table]:
+    """A bulleted list, or a column-aligned table, written as the lines of one paragraph."""
+    prose = doc.prose
+    lines = _lines(prose, start, end)
+    if len(lines) < 3:
+        return []
+    bullets = [(s, e) for s, e in lines if _BULLET.match(prose, s, e)]
+    if len(bullets) >= 2:
+        first = lines.index(bullets[0])
+        if lines[first:first + len(bullets)] != bullets:
+            return []  # bullets interrupted by other lines
+        heading = prose[lines[first - 1][0]:lines[first - 1][1]].strip() if first else ""
+        items = [(_BULLET.match(prose, s, e).end(), e) for s, e in bullets]  # type: ignore[union-attr]
+        table = _items_table(prose, items, heading if heading.endswith(":") else "", heading_start=start)
+        return [table] if table is not None else []
+    if "  " not in prose[start:end] and "\t" not in prose[start:end]:
+        return []
+    table = _aligned_table(prose, lines)
+    return [table] if table is not None else []
+
+
+def _lines(prose: str, start: int, end: int) -> list[tuple[int, int]]:
+    out = []
+    position = start
+    while position < end:
+        newline = prose.find("\n", position, end)
+        stop = end if newline < 0 else newline
+        if prose[position:stop].strip():
+            out.append((position, stop))
+        position = stop + 1
+    return out
+
+
+def _items_table(prose: str, items: list[tuple[int, int]], heading: str, heading_start: int) -> Table | None:
+    """List items "label: figure" as rows of a one-column table; None unless every item is one."""
+    if len(items) < 2:
+        return None
+    rows = []
+    for item_start, item_end in items:
+        match = _ITEM.match(prose, item_start, item_end)  # (positions in the prose)
+        if match is None:
+            return None
+        figure_text = match.group("figure")
+        cell = _cell(figure_text, match.start("figure"))
+        if cell.figure is None and not cell.missing:
+            return None
+        label = match.group("label").strip()
+        label_start = match.start("label")
+        rows.append((Cell(label, label_start, label_start + len(label), None, False), cell))
+    header = (Cell("", heading_start, heading_start, None, True), Cell(heading, heading_start, heading_start + len(heading), None, False))
+    lead = _lead_total(prose, heading, heading_start, [cell for _, cell in rows])
+    if lead is not None:
+        rows.append((Cell("Total", lead.start, lead.start, None, False), lead))
+        return Table(header, tuple(rows), "list-lead")
+    return Table(header, tuple(rows), "list")
+
+
+def _lead_total(prose: str, heading: str, heading_start: int, cells: list[Cell]) -> Cell | None:
+    """The total a list's lead-in states ("Revenue totalled $2.4 million across two segments:"), if any.
+
+    The lead-in must hold exactly one figure besides years, say it is a total ("total", "in all",
+    "altogether", "combined") and not that the items are some of it ("including", "of which", "such
+    as"); "Our 12 stores sold:" or "Of the $2.4 million raised, we spent:" state no total of the items.
+    """
+    if not heading or not any(ch.isdigit() for ch in heading):
+        return None
+    found = [m for m in _LEAD_FIGURE.finditer(heading) if not _YEAR.fullmatch(m.group().strip())]
+    if len(found) != 1 or "%" in found[0].group():
+        return None
+    match = found[0]
+    cell = _cell(match.group(), heading_start + match.start())
+    if cell.figure is None:
+        return None
+    currencies = {c.figure.currency for c in cells if c.figure is not None}
+    if _TOTAL_WORD.search(heading) is None or _PART_WORD.search(heading) or currencies - {cell.figure.currency}:
+        return None
+    return cell
+
+
+def _cell(text: str, start: int) -> Cell:
+    content = text.strip().strip("*_")
+    offset = text.find(content) if content else 0
+    missing = content.lower() in _MISSING
+    return Cell(content, start + offset, start + offset + len(content), None if missing else read_figure(content), missing)
+
+
+def _split(prose: str, start: int, end: int) -> list[Cell]:
+    """A line cut into cells at runs of two or more spaces or at tabs."""
+    cells = []
+    position = start
+    line = prose[start:end]
+    leading = len(line) - len(line.lstrip())
+    position = start + leading
+    for match in _CELL_BREAK.finditer(prose, position, end):
+        if match.start() > position:
+            cells.append(_cell(prose[position:match.start()], position))
+        position = match.end()
+    if position < end and prose[position:end].strip():
+        cells.append(_cell(prose[position:end].rstrip(), position))
+    return cells
+
+
+def _aligned_table(prose: str, lines: list[tuple[int, int]]) -> Table | None:
+    """A column-aligned table: a header line, then body lines of a label and figures, all of one width."""
+    rows = [_split(prose, s, e) for s, e in lines]
+    first, body = rows[0], rows[1:]
+    width = len(body[0])
+    if width < 2 or any(len(row) != width for row in body):
+        return None
+    for row in body:
+        if row[0].figure is not None or any(cell.figure is None and not cell.missing for cell in row[1:]):
+            return None  # a body row is a label, then figures
+    header_line = lines[0]
+    indented = prose[prose.rfind("\n", 0, header_line[0]) + 1:header_line[0] + 1][:1].isspace()
+    if len(first) == width - 1 and indented:  # "          Q1     Q2     Total": no label cell
+        first = [Cell("", header_line[0], header_line[0], None, True), *first]
+    if len(first) != width:
+        return None
+    headed = all(cell.figure is None or _YEAR.fullmatch(cell.text) for cell in first[1:])
+    if not headed:
+        if first[0].figure is not None or any(cell.figure is None and not cell.missing for cell in first[1:]):
+            return None
+        body = [first, *body]
+        first = [Cell("", header_line[0], header_line[0], None, True) for _ in range(width)]
+    return Table(tuple(first), tuple(tuple(row) for row in body), "text")
