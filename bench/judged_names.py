@@ -10,7 +10,8 @@ families' files)::
     path,line,rule,verdict,reason
     bbc/tech-012.txt,7,NAM001,true,misspelt first name
 
-Findings of one rule on one line share a verdict. ``verdict`` is ``true``,
+Findings of one rule on one line share a verdict; a judged line that is now a related
+location of a finding (one finding per variant per document) counts as found. ``verdict`` is ``true``,
 ``false`` or ``?``; ``reason`` never quotes the corpus beyond a word or two.
 
     python bench/judged_names.py            # counts and precision per corpus
@@ -61,6 +62,8 @@ def main(argv: list[str] | None = None) -> int:
         for d in diagnostics:
             key = (d.path, d.line, d.rule)
             found.add(key)
+            # One finding per variant per document: a judged place may now be listed as a related location.
+            found.update((r.path or d.path, r.line, d.rule) for r in d.related)
             verdict = verdicts.get(key, {}).get("verdict", "?")
             counts[verdict] += 1
             by_confidence[(d.confidence, verdict)] += 1

@@ -157,8 +157,7 @@ def _phrases(prose: str, caps: list[CapToken]) -> list[NameMention]:
     out: list[NameMention] = []
     run: list[CapToken] = []
     last = None
-    # Capitalised words the text also writes mid-sentence: names ("Margaret"), even when common.
-    named = {prose[t.start : t.end] for t in caps if not t.initial}
+    named = _Named(prose, caps)
     for token in caps:
         if last is not None:
             # A run goes on after one blank or a connector between blanks, never after a possessive.
@@ -190,7 +189,23 @@ def _wrapped_gap(prose: str, at: int, gap: str) -> str:
     return f" {inner} " if inner else " "
 
 
-def _add_phrase(prose: str, run: list[CapToken], out: list[NameMention], named: set[str]) -> None:
+class _Named:
+    """The capitalised words a text also writes mid-sentence: names ("Margaret"), even when
+    common. Gathered on the first question: most texts never ask."""
+
+    def __init__(self, prose: str, caps: list[CapToken]) -> None:
+        self.prose = prose
+        self.caps = caps
+        self.words: set[str] | None = None
+
+    def __contains__(self, word: str) -> bool:
+        if self.words is None:
+            prose = self.prose
+            self.words = {prose[t.start : t.end] for t in self.caps if not t.initial}
+        return word in self.words
+
+
+def _add_phrase(prose: str, run: list[CapToken], out: list[NameMention], named: _Named) -> None:
     """Append the phrase a run of capitalised tokens makes, if it makes one."""
     if len(run) < 2:  # a single token is never a phrase
         return
