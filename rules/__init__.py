@@ -19,6 +19,7 @@ from checker.rules.bidi_controls import BidiControl
 
 # numbers (NUM)
 from checker.rules.cagr import CompoundGrowth
+from checker.rules.capitalisation import CapitalisationConsistency
 
 # facts across documents
 from checker.rules.conflicting_facts import ConflictingFacts
@@ -108,4 +109,5 @@ BUILTIN: tuple[type[Rule], ...] = (
     UnbalancedBrackets,
     HyphenationConsistency,
     RegionalSpelling,
+    CapitalisationConsistency,
 )
