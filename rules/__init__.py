@@ -45,6 +45,7 @@ from checker.rules.mojibake import Mojibake
 from checker.rules.multiples import Multiples
 from checker.rules.name_variants import NameVariants
 from checker.rules.non_utf8 import NonUtf8File
+from checker.rules.number_style import NumberStyle
 from checker.rules.paragraph_split import ParagraphSplit
 from checker.rules.percent_change import PercentChange
 from checker.rules.percentage_points import PercentagePoints
@@ -110,4 +111,5 @@ BUILTIN: tuple[type[Rule], ...] = (
     HyphenationConsistency,
     RegionalSpelling,
     CapitalisationConsistency,
+    NumberStyle,
 )
