@@ -80,7 +80,7 @@ def term_forms(doc) -> list[Term]:
                 after = tokens[j + 1][0] if j + 1 < len(tokens) else ""
                 if (before[:1].isupper() and i - 1 > 0) or after[:1].isupper() or after[:1].isdigit():
                     continue
-                if before.lower() in _CONNECTORS and i > 1 and tokens[i - 2][0][:1].isupper():
+                if before.lower() in _CONNECTORS and i > 2 and tokens[i - 2][0][:1].isupper():
                     continue  # the end of a longer name: "Convention on Human Rights", "Department for Work and Pensions"
                 if _OPENS.search(prose, max(sentence.start, start - 3), start):
                     continue

@@ -10,7 +10,8 @@ alone:
   after one to three letters or digits that stand alone);
 - half-open intervals ``[0, 1)`` and ``(0, 1]``;
 - emoticons ``:)``, ``;-(``;
-- primes after figures (``5'11"``, ``a 12" pipe``) when no quotation is open;
+- primes after figures (``5'11"``, ``a 12" pipe``), inside a quotation too
+  when a closing quote still follows;
 - apostrophes: in a word (``don't``), after a plural (``students'``),
   before a decade (``the '90s``) and in elisions (``rock 'n' roll``, ``'em``).
 
@@ -113,8 +114,8 @@ def _doubles(prose: str, start: int, end: int) -> list[Unpaired]:
     for offset in range(start, end):
         char = prose[offset]
         if char == '"':
-            if not stack and offset > start and prose[offset - 1].isdigit():
-                continue  # a prime: 12" or 5'11"
+            if offset > start and prose[offset - 1].isdigit() and (not stack or _closer_after(prose, offset + 1, end)):
+                continue  # a prime: 12" or 5'11" (inside a quotation when a closing quote still follows)
             direction = _direction(prose, offset, start, end)
         elif char == DOUBLE_OPEN:
             direction = "open"
@@ -135,6 +136,15 @@ def _doubles(prose: str, start: int, end: int) -> list[Unpaired]:
             stack.pop()
     out.extend(Unpaired(o, prose[o], True, trailing=True) for o in stack)
     return out
+
+
+def _closer_after(prose: str, position: int, end: int) -> bool:
+    """Whether a closing double quote comes later in the paragraph."""
+    for offset in range(position, end):
+        char = prose[offset]
+        if char == DOUBLE_CLOSE or (char == '"' and _direction(prose, offset, position, end) == "close"):
+            return True
+    return False
 
 
 def _reopens(prose: str, offset: int, start: int) -> bool:
