@@ -11,7 +11,7 @@ alone:
 - half-open intervals ``[0, 1)`` and ``(0, 1]``;
 - emoticons ``:)``, ``;-(``;
 - primes after figures (``5'11"``, ``a 12" pipe``), inside a quotation too
-  when a closing quote still follows;
+  when a lower-case word follows and a closing quote still comes;
 - apostrophes: in a word (``don't``), after a plural (``students'``),
   before a decade (``the '90s``) and in elisions (``rock 'n' roll``, ``'em``).
 
@@ -114,8 +114,8 @@ def _doubles(prose: str, start: int, end: int) -> list[Unpaired]:
     for offset in range(start, end):
         char = prose[offset]
         if char == '"':
-            if offset > start and prose[offset - 1].isdigit() and (not stack or _closer_after(prose, offset + 1, end)):
-                continue  # a prime: 12" or 5'11" (inside a quotation when a closing quote still follows)
+            if offset > start and prose[offset - 1].isdigit() and (not stack or _inch_mark(prose, offset, end)):
+                continue  # a prime: 12" or 5'11" (inside a quotation: "my 13" laptop")
             direction = _direction(prose, offset, start, end)
         elif char == DOUBLE_OPEN:
             direction = "open"
@@ -136,6 +136,11 @@ def _doubles(prose: str, start: int, end: int) -> list[Unpaired]:
             stack.pop()
     out.extend(Unpaired(o, prose[o], True, trailing=True) for o in stack)
     return out
+
+
+def _inch_mark(prose: str, offset: int, end: int) -> bool:
+    """Inside a quotation, ``13"`` is an inch mark when a lower-case word follows and a closing quote comes later."""
+    return re.match(r"[ \-][a-z]", prose[offset + 1 : offset + 3]) is not None and _closer_after(prose, offset + 2, end)
 
 
 def _closer_after(prose: str, position: int, end: int) -> bool:
