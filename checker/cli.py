@@ -129,6 +129,10 @@ def _check_parser() -> argparse.ArgumentParser:
     output.add_argument("-o", "--output-file", metavar="FILE", help="write the report to FILE instead of stdout")
     output.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour in the full format (default: auto)")
     output.add_argument("-q", "--quiet", action="store_true", help="print findings only, no summary")
+    output.add_argument(
+        "--progress", action=argparse.BooleanOptionalAction, default=None,
+        help="a progress bar on stderr (default: only on a terminal, outside CI, for runs over a second)",
+    )
     exits = parser.add_argument_group("exit status")
     exits.add_argument("--fail-on", choices=("error", "warning", "info"), help="lowest severity that fails the run (default: config, else warning)")
     exits.add_argument(
@@ -202,7 +206,10 @@ def _cmd_check(argv: list[str]) -> int:
     if problems and not sources:
         return EXIT_ERROR
     cache_dir = None if args.no_cache else Path(args.cache_dir) if args.cache_dir else Path(settings.root) / settings.cache_dir
-    result = _confident(run(sources, settings, rules, jobs=args.jobs, cache_dir=cache_dir), min_confidence)
+    from checker.progress import progress_bar
+
+    with progress_bar(len(sources), args.progress) as advance:
+        result = _confident(run(sources, settings, rules, jobs=args.jobs, cache_dir=cache_dir, progress=advance), min_confidence)
 
     if args.fix or args.diff:
         from checker.fixes import fix_run

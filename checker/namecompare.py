@@ -109,7 +109,7 @@ def describe_edit(a: str, b: str) -> str:
 _STANDARD = (
     (LazyPattern(r"(?<=[a-z]{2})is(?=(?:e|ed|es|er|ers|ing|ation|ations|ational|able)$)"), "iz"),
     (LazyPattern(r"(?<=[a-z])ys(?=(?:e|ed|es|er|ers|ing)$)"), "yz"),
-    (LazyPattern(r"our(?=(?:s|ed|ing|ful|able|ite|ites|ism)?$)"), "or"),
+    (LazyPattern(r"our(?=(?:s|ed|ing|ful|able|ite|ites|ism|al|ally)?$)"), "or"),
     (LazyPattern(r"(?<=[a-z]{2})tre(?=s?$)"), "ter"),
     (LazyPattern(r"(?<=[aeiou])ll(?=(?:ed|ing|er|ers)$)"), "l"),
     (LazyPattern(r"(?:(?<=^h)|(?<=^an)|(?<=^p)|(?<=leuk)|(?<=^orthop))ae"), "e"),

@@ -292,6 +292,11 @@ def _proper(members: Forms) -> bool:
     return capitalised and any(not o.initial and not o.heading for occ in members.values() for o in occ)
 
 
+def _capitalised(members: Forms) -> bool:
+    """Every word of every form capitalised, outside headings (a sentence may open with the name)."""
+    return all(word[:1].isupper() for form in members for word in form.split()) and any(not o.heading for occ in members.values() for o in occ)
+
+
 def _phrase_pair(
     vocab: Vocab, folded: Terms, a: str, b: str, index: int, pairs: dict[str, VariantPair], regional: bool = False, legal: bool = False
 ) -> None:
@@ -317,7 +322,7 @@ def _phrase_pair(
     variant = b if reference == a else a
     v_word = variant.split()[index]
     wordlike = zipf(v_word) >= VARIANT_MAX_ZIPF and basis in ("count", "tie") and not regional
-    if wordlike and not legal and not (zipf(v_word) < WORDLIKE_MAX_ZIPF and _proper(folded[a]) and _proper(folded[b])):
+    if wordlike and not legal and not (zipf(v_word) < WORDLIKE_MAX_ZIPF and _proper(folded[reference]) and _capitalised(folded[variant])):
         return
     v_count, r_count = (count_b, count_a) if variant == b else (count_a, count_b)
     if basis in ("count", "tie") and not _rare_next_to_frequent(v_count, r_count):

@@ -26,6 +26,7 @@ from checker.rules.conflicting_facts import ConflictingFacts
 
 # text (TXT)
 from checker.rules.doubled_word import DoubledWord
+from checker.rules.event_date_conflict import EventDateConflict
 from checker.rules.extraction_artifacts import ExtractionArtifact
 from checker.rules.fused_words import FusedWords
 from checker.rules.garbled_text import GarbledText
@@ -102,6 +103,7 @@ BUILTIN: tuple[type[Rule], ...] = (
     RelativeDateConflict,
     PeriodCountMismatch,
     ReleaseDateOrder,
+    EventDateConflict,
     # facts across documents
     ConflictingFacts,
     GrowthVsPriorPeriod,

@@ -65,7 +65,8 @@ def test_cross_document_variant_appears_and_disappears_with_transcript(tmp_path)
         related = diagnostic.related_information or []
         assert {session.name(r.location.uri) for r in related} == {"a.md"}
         assert len(related) == 3 and related[0].location.range.start.line == 2
-        assert diagnostic.data["rule"] == "NAM001"
+        assert diagnostic.data["rule"] == "NAM001" and diagnostic.data["confidence"] == "medium"
+        assert diagnostic.message.splitlines()[0].endswith("[medium confidence]")
 
         session.change("a.md", A_VARIANT, A_VARIANT.replace("Zentrovimab", "Zentrovinab"))
         await session.wait_for("b.md", lambda ds: not _nam001(ds), "NAM001 gone from b.md after a.md was fixed")
@@ -176,6 +177,21 @@ def test_vocabulary_action_edits_the_config_and_the_server_reloads_it(tmp_path):
 
     _run(scenario)
     assert session.returncode == 0
+
+
+def test_min_confidence_applies_in_the_editor(tmp_path):
+    a = A.replace("The trial met its primary endpoint.", A_VARIANT)
+    _write(tmp_path, {"factlint.toml": 'min-confidence = "high"\n', "a.md": a, "b.md": B + "We saw the the results.\n"})
+    session = Session(tmp_path)
+
+    async def scenario():
+        await session.start()
+        session.open("b.md")
+        found = await session.wait_for("b.md", lambda ds: "TXT004" in codes(ds))
+        assert codes(found) == ["TXT004"]  # NAM001 is of medium confidence
+        await session.stop()
+
+    _run(scenario)
 
 
 def test_a_broken_config_is_reported_and_the_defaults_are_used(tmp_path):

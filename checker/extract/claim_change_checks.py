@@ -64,8 +64,14 @@ def check_event(prose: str, event: Event) -> list[Claim]:
         if p is None and d is None and m is None and event.froms and event.tos and direction:
             claims.append(_direction(a, b, event, av, bv))
     elif d is not None and p is not None and (a is not None or b is not None) and direction:
-        claims.append(_percent_of_delta(a, b, d, p, direction))
+        claim = _percent_of_delta(a, b, d, p, direction)
+        # Without the start level, it is worked back from the end level and the change.
+        claims.append(_inferred(claim) if claim is not None and a is None else claim)
     return [c for c in claims if c is not None]
+
+
+def _inferred(claim: Claim) -> Claim:
+    return claim if claim.consistent else claim.model_copy(update={"inferred": True})
 
 
 _NOT_UNITS = frozenset(

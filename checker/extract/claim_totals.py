@@ -301,7 +301,8 @@ def together_claims(
     if len(parts) != count:
         return []
     loose = bool(_LOOSE.search(lead)) or not _STRICT.search(lead)
-    return [_total(total, parts, exact=True, loose=loose)]
+    claim = _total(total, parts, exact=True, loose=loose)
+    return [claim if claim.consistent else claim.model_copy(update={"inferred": True})]  # parts from earlier sentences
 
 
 _PERCENT_WHOLE = LazyPattern(

@@ -77,6 +77,8 @@ class Converter:
         message = d.message
         if d.location:
             message += f" ({d.location})"
+        if d.confidence != "high":
+            message += f" [{d.confidence} confidence]"
         if d.evidence:
             message += f"\n{d.evidence}"
         related = [
@@ -86,10 +88,7 @@ class Converter:
             )
             for r in d.related
         ]
-        data: dict[str, object] = {"rule": d.rule, "name": d.name}
-        confidence = getattr(d, "confidence", None)  # carried by diagnostics of engines that grade findings
-        if confidence is not None:
-            data["confidence"] = confidence
+        data: dict[str, object] = {"rule": d.rule, "name": d.name, "confidence": d.confidence}
         if d.fix is not None:
             data["fix"] = d.fix.applicability
         return types.Diagnostic(

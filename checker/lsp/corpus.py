@@ -193,11 +193,14 @@ class Corpus:
     def check(self) -> Outcome:
         """Pass 2 over every sheet; the diagnostics of the documents whose diagnostics changed since the last check."""
         from checker.engine import check_sheets
+        from checker.finding import CONFIDENCE_RANK
 
         diagnostics, errors = check_sheets(list(self.sheets.values()), self.settings, self.rules, self._ledger)
         by_path: dict[str, list[Diagnostic]] = {path: [] for path in self.sheets}
+        threshold = CONFIDENCE_RANK[self.settings.min_confidence]
         for diagnostic in diagnostics:
-            by_path.setdefault(diagnostic.path, []).append(diagnostic)
+            if CONFIDENCE_RANK[diagnostic.confidence] >= threshold:
+                by_path.setdefault(diagnostic.path, []).append(diagnostic)
         outcome = Outcome(errors=errors)
         for path in set(by_path) | set(self.published):
             now = by_path.get(path, [])

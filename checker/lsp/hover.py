@@ -15,12 +15,9 @@ def hover(corpus: Corpus, convert: Converter, path: str, offset: int) -> types.H
         return None
     parts = []
     for d in found:
-        lines = [f"**{d.rule}** `{d.name}` ({d.severity}): {_escape(d.message)}"]
+        lines = [f"**{d.rule}** `{d.name}` ({d.severity}, {d.confidence} confidence): {_escape(d.message)}"]
         if d.evidence:
             lines.append(f"```text\n{d.evidence}\n```")
-        confidence = getattr(d, "confidence", None)
-        if confidence is not None:
-            lines.append(f"confidence: {confidence}")
         if d.fix is not None and d.fix.message:
             lines.append(f"fix ({d.fix.applicability}): {_escape(d.fix.message)}")
         if d.related:
