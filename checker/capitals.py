@@ -49,18 +49,22 @@ def term_forms(doc) -> list[Term]:
     prose = doc.prose
     terms: dict[str, Term] = {}
     capitalised: set[str] = set()
+    titles: dict[int, bool] = {}  # by paragraph: a one-line, title-like paragraph
     for sentence in doc.sentences:
         block = doc.paragraphs[sentence.paragraph]
         if block.kind in ("heading", "table"):
             continue
-        line_start, line_end = doc.line_bounds(sentence.start)
-        if _title_like(prose[line_start:line_end]) and "\n" not in prose[block.start : block.end].strip():
+        if sentence.paragraph not in titles:
+            one_line = "\n" not in prose[block.start : block.end].strip()
+            titles[sentence.paragraph] = one_line and _title_like(prose[block.start : block.end])
+        if titles[sentence.paragraph]:
             continue
         tokens = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(prose, sentence.start, sentence.end)]
+        wordy = _WORDY.search(prose, sentence.start, sentence.end)
         for i in range(1, len(tokens)):
             if not _content(tokens[i][0]) or tokens[i][0][0].isdigit():
                 continue
-            if not _WORDY.search(prose, sentence.start, tokens[i][1]):
+            if wordy is None or wordy.end() > tokens[i][1]:
                 continue  # only a list marker before it: "(1) Net revenues", "a. Fiscal 2019"
             for j in range(i + 1, min(i + _MAX_WORDS, len(tokens))):
                 last = tokens[j][0]
