@@ -38,7 +38,8 @@ FUNCTION_WORDS = frozenset(
 )
 
 _HYPHENATED = re.compile(r"(?<![\w\-\u2010\u2011])([a-z]{1,20})[-\u2010\u2011]([a-z]{2,20})(?![\w\-\u2010\u2011])")
-_WORD = re.compile(r"[a-z]+", re.I)
+_LONE_WORD = re.compile(r"(?<![\w\-\u2010\u2011])[a-z]+(?![\w\-\u2010\u2011])")
+_SPACES = re.compile(r"[ \t]+")
 _ARTICLES = frozenset({"a", "an", "the"})
 # After these the two words are a verb and its particle or object ("who paid for results",
 # "we will follow up"), whatever follows them.
@@ -60,14 +61,18 @@ class Forms:
     open: list[tuple[int, int]] = field(default_factory=list)
 
 
+_NEXT = re.compile(r"[ \t]+([A-Za-z]+)")
+_BEFORE = re.compile(r"([A-Za-z]+)[ \t]+$")
+
+
 def _next_word(prose: str, end: int) -> str | None:
     """The word right after ``end`` (one space between), or None at punctuation."""
-    match = re.compile(r"[ \t]+([A-Za-z]+)").match(prose, end)
+    match = _NEXT.match(prose, end)
     return match.group(1) if match else None
 
 
 def _before_word(prose: str, start: int) -> str | None:
-    match = re.compile(r"([A-Za-z]+)[ \t]+$").search(prose, max(0, start - 30), start)
+    match = _BEFORE.search(prose, max(0, start - 30), start)
     return match.group(1).lower() if match else None
 
 
@@ -86,20 +91,29 @@ def compound_forms(prose: str) -> list[Forms]:
             continue
         forms = groups.setdefault((first, second), Forms(first, second))
         forms.hyphenated.append((match.start(), match.end()))
+    if not groups:
+        return []
+    # One pass over the lower-case words that stand alone, indexed by word: closed forms are
+    # words, open forms two words in a row with only spaces between.
+    words = [(m.group(), m.start(), m.end()) for m in _LONE_WORD.finditer(prose)]
+    index: dict[str, list[int]] = {}
+    for position, (word, _, _) in enumerate(words):
+        index.setdefault(word, []).append(position)
     out: list[Forms] = []
     for (first, second), forms in groups.items():
-        closed = re.compile(rf"(?<![\w\-\u2010\u2011]){first}{second}(?![\w\-\u2010\u2011])")
-        forms.closed = [(m.start(), m.end()) for m in closed.finditer(prose)]
+        forms.closed = [(words[i][1], words[i][2]) for i in index.get(first + second, [])]
         followers = {w.lower() for s, e in forms.hyphenated if (w := _next_word(prose, e)) and w.islower()}
         followers -= FUNCTION_WORDS
         nouns = any(_bare_noun(prose, s, e) for s, e in forms.hyphenated)
-        opened = re.compile(rf"(?<![\w\-\u2010\u2011]){first}[ \t]+{second}(?![\w\-\u2010\u2011])")
-        for m in opened.finditer(prose):
-            if _before_word(prose, m.start()) in _VERB_CONTEXT:
+        for i in index.get(first, []):
+            if i + 1 >= len(words) or words[i + 1][0] != second or not _SPACES.fullmatch(prose, words[i][2], words[i + 1][1]):
                 continue
-            word = _next_word(prose, m.end())
-            if (word is not None and word in followers) or (nouns and _bare_noun(prose, m.start(), m.end())):
-                forms.open.append((m.start(), m.end()))
+            start, end = words[i][1], words[i + 1][2]
+            if _before_word(prose, start) in _VERB_CONTEXT:
+                continue
+            follower = _next_word(prose, end)
+            if (follower is not None and follower in followers) or (nouns and _bare_noun(prose, start, end)):
+                forms.open.append((start, end))
         if forms.closed or forms.open:
             out.append(forms)
     return out

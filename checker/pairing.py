@@ -10,7 +10,8 @@ alone:
   after one to three letters or digits that stand alone);
 - half-open intervals ``[0, 1)`` and ``(0, 1]``;
 - emoticons ``:)``, ``;-(``;
-- primes after figures (``5'11"``, ``a 12" pipe``) when no quotation is open;
+- primes after figures (``5'11"``, ``a 12" pipe``), inside a quotation too
+  when a lower-case word follows and a closing quote still comes;
 - apostrophes: in a word (``don't``), after a plural (``students'``),
   before a decade (``the '90s``) and in elisions (``rock 'n' roll``, ``'em``).
 
@@ -71,6 +72,7 @@ def _masked(prose: str, start: int, end: int) -> tuple[set[int], set[int]]:
 def _brackets(prose: str, start: int, end: int) -> list[Unpaired]:
     skip, enumerators = _masked(prose, start, end)
     stack: list[tuple[int, str]] = []
+    open_count = {"(": 0, "[": 0}  # so that a closer with no opener costs no search of the stack
     out: list[Unpaired] = []
     for offset in range(start, end):
         char = prose[offset]
@@ -78,9 +80,12 @@ def _brackets(prose: str, start: int, end: int) -> list[Unpaired]:
             continue
         if char in OPENERS:
             stack.append((offset, char))
+            open_count[char] += 1
             continue
         opener = CLOSERS[char]
-        depth = next((i for i in range(len(stack) - 1, -1, -1) if stack[i][1] == opener), None)
+        depth = None
+        if open_count[opener]:
+            depth = next(i for i in range(len(stack) - 1, -1, -1) if stack[i][1] == opener)
         if depth is None:
             # "a)" or "2)" closing nothing: an enumeration marker ("(2018 C)" closes its bracket).
             if offset not in enumerators:
@@ -88,6 +93,8 @@ def _brackets(prose: str, start: int, end: int) -> list[Unpaired]:
             continue
         # Whatever was opened inside the matching bracket and not closed is unclosed.
         out.extend(Unpaired(o, c, True) for o, c in stack[depth + 1 :])
+        for _, c in stack[depth:]:
+            open_count[c] -= 1
         del stack[depth:]
     out.extend(Unpaired(o, c, True) for o, c in stack)
     return out
@@ -110,11 +117,12 @@ def _doubles(prose: str, start: int, end: int) -> list[Unpaired]:
     """Unpaired double quotes; a quotation may hold another one ("... the "Father of the House" ...")."""
     out: list[Unpaired] = []
     stack: list[int] = []
+    last_close = _last_double_closer(prose, start, end)
     for offset in range(start, end):
         char = prose[offset]
         if char == '"':
-            if not stack and offset > start and prose[offset - 1].isdigit():
-                continue  # a prime: 12" or 5'11"
+            if offset > start and prose[offset - 1].isdigit() and (not stack or _inch_mark(prose, offset, last_close)):
+                continue  # a prime: 12" or 5'11" (inside a quotation: "my 13" laptop")
             direction = _direction(prose, offset, start, end)
         elif char == DOUBLE_OPEN:
             direction = "open"
@@ -137,6 +145,20 @@ def _doubles(prose: str, start: int, end: int) -> list[Unpaired]:
     return out
 
 
+def _inch_mark(prose: str, offset: int, last_close: int) -> bool:
+    """Inside a quotation, ``13"`` is an inch mark when a lower-case word follows and a closing quote comes later."""
+    return re.match(r"[ \-][a-z]", prose[offset + 1 : offset + 3]) is not None and last_close > offset + 2
+
+
+def _last_double_closer(prose: str, start: int, end: int) -> int:
+    """The offset of the last double quote that closes by its context, or -1."""
+    for offset in range(end - 1, start - 1, -1):
+        char = prose[offset]
+        if char == DOUBLE_CLOSE or (char == '"' and _direction(prose, offset, start, end) == "close"):
+            return offset
+    return -1
+
+
 def _reopens(prose: str, offset: int, start: int) -> bool:
     """Whether an opening quote inside an open quotation starts a new sentence of it.
 
@@ -145,13 +167,16 @@ def _reopens(prose: str, offset: int, start: int) -> bool:
     paragraph breaks were lost (one paragraph per line in much extracted
     text), the reopening stands after a sentence's full stop.
     """
-    before = prose[start:offset].rstrip()
-    return not before or before[-1] in ".!?\u2026"
+    position = offset
+    while position > start and prose[position - 1].isspace():
+        position -= 1
+    return position == start or prose[position - 1] in ".!?\u2026"
 
 
 def _singles(prose: str, start: int, end: int) -> list[Unpaired]:
     """Single quotes that plainly open a quotation that nothing after them can close."""
     out: list[Unpaired] = []
+    last_closer = _last_single_closer(prose, start, end)
     for offset in range(start, end):
         char = prose[offset]
         if char not in ("'", SINGLE_OPEN):
@@ -164,20 +189,19 @@ def _singles(prose: str, start: int, end: int) -> list[Unpaired]:
             continue
         if _ELISION.match(prose, offset + 1, end):
             continue
-        if not _closer_follows(prose, offset + 1, end):
+        if last_closer <= offset + 1:
             out.append(Unpaired(offset, char, True, trailing=True))
     return out
 
 
-def _closer_follows(prose: str, position: int, end: int) -> bool:
-    """Whether any mark after ``position`` could close a single quotation (``students'`` counts)."""
-    for offset in range(position, end):
-        char = prose[offset]
-        if char in ("'", SINGLE_CLOSE) and offset > position:
+def _last_single_closer(prose: str, start: int, end: int) -> int:
+    """The offset of the last mark that could close a single quotation (``students'`` counts), or -1."""
+    for offset in range(end - 1, start - 1, -1):
+        if prose[offset] in ("'", SINGLE_CLOSE):
             after = prose[offset + 1] if offset + 1 < end else " "
             if not (after.isalpha() or after.isdigit()):
-                return True
-    return False
+                return offset
+    return -1
 
 
 def unpaired(prose: str, start: int, end: int, quotes: bool = True) -> list[Unpaired]:

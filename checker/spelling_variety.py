@@ -10,7 +10,10 @@ marks:
   British (Oxford spelling), so it marks no variety; ``-ise`` is British.
 - Pairs where one form is far rarer than the other across all English
   (wordfreq's frequencies) are dropped: the rare one is archaic or marginal
-  in its own variety too (``connexion``, ``biassed``, ``focussed``).
+  in its own variety too (``connexion``, ``biassed``, ``focussed``), and so
+  are pairs whose British form is also the usual American one (``gauge``,
+  ``dialogue``, ``analyses``: the "American" ``gage``, ``dialog``,
+  ``analyzes`` are rare variants or other words).
 - Forms that are standard in the other variety too, usually in another
   sense, mark nothing: ``program`` (a computer program in British English),
   ``check``, ``meter``, ``tire``, ``draft``, ``disc``, ``dialogue`` and the
@@ -49,6 +52,9 @@ AMBIGUOUS = frozenset(
 # A form this much rarer than the other (in Zipf units, about 16 times) across all English is
 # archaic or marginal in its own variety too: "connexion", "biassed", "mediaeval", "focussed".
 _RARE = 1.2
+# wordfreq's English is mostly American: a British form more frequent than its American one by
+# this much is the American standard too, and the "American" form a rare variant ("gage", "prolog").
+_COMMON = 0.55
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,8 +85,10 @@ def spellings() -> dict[str, Spelling]:
         if difflib.SequenceMatcher(None, british, american).ratio() < 0.75:
             continue  # different words, not spellings of one ("gaol"/"jail")
         a, b = zipf(british), zipf(american)
-        if not a or not b or abs(a - b) > _RARE:
-            continue  # one form is rare or archaic everywhere ("connexion", "biassed", "focussed")
+        if not a or not b or b - a > _RARE:
+            continue  # the British form is rare or archaic in Britain too ("connexion", "biassed", "focussed")
+        if a - b > _COMMON:
+            continue  # the British form is standard in American English too ("gauge", "dialogue", "analyses")
         ize = _is_ize_pair(british, american)
         out[british] = Spelling(british, "en-GB", american, ize)
         out[american] = Spelling(american, None if ize else "en-US", british, ize)

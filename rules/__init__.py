@@ -19,6 +19,7 @@ from checker.rules.bidi_controls import BidiControl
 
 # numbers (NUM)
 from checker.rules.cagr import CompoundGrowth
+from checker.rules.capitalisation import CapitalisationConsistency
 
 # facts across documents
 from checker.rules.conflicting_facts import ConflictingFacts
@@ -45,6 +46,7 @@ from checker.rules.mojibake import Mojibake
 from checker.rules.multiples import Multiples
 from checker.rules.name_variants import NameVariants
 from checker.rules.non_utf8 import NonUtf8File
+from checker.rules.number_style import NumberStyle
 from checker.rules.paragraph_split import ParagraphSplit
 from checker.rules.percent_change import PercentChange
 from checker.rules.percentage_points import PercentagePoints
@@ -110,4 +112,6 @@ BUILTIN: tuple[type[Rule], ...] = (
     UnbalancedBrackets,
     HyphenationConsistency,
     RegionalSpelling,
+    CapitalisationConsistency,
+    NumberStyle,
 )

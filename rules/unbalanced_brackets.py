@@ -30,6 +30,18 @@ _CODE_SIGN = re.compile(r"\w=[\"'(\[]")
 _INDENTED = re.compile(r"(?m)^(?! {4}|\t)[ \t]*\S")
 
 
+def _in_url(text: str, offset: int) -> bool:
+    """Whether ``offset`` is inside a whitespace-free token of the source that holds a URL."""
+    start = offset
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    end = offset
+    while end < len(text) and not text[end].isspace():
+        end += 1
+    token = text[start:end]
+    return "://" in token or "www." in token
+
+
 def _looks_like_code(text: str) -> bool:
     return bool(_CODE_SIGN.search(text)) or not _INDENTED.search(text)
 
@@ -52,7 +64,8 @@ class UnbalancedBrackets(Rule):
     ``the '90s``, ``rock 'n' roll``), or by markup: in Markdown and HTML only
     the prose is read, without link targets, tags and code. A quotation
     that runs over several paragraphs is not reported when, by the usual
-    convention, the next paragraph opens with a quotation mark. Tables are
+    convention, the next paragraph opens with a quotation mark. Brackets
+    that belong to a URL (``wiki/Foo_(bar)``) are not counted. Tables are
     not checked, nor is what looks like code left in plain text (a
     paragraph indented like a code block, ``name="value"``).
 
@@ -105,6 +118,8 @@ class UnbalancedBrackets(Rule):
             for mark in unpaired(prose, block.start, block.end, quotes):
                 if mark.trailing and goes_on:
                     continue  # a quotation continued in the next paragraph
+                if _in_url(doc.text, mark.offset):
+                    continue  # "wiki/Foo_(bar)": the reader leaves part of such a link target in the prose
                 what = _NAMES.get(mark.mark, "mark")
                 if mark.opens:
                     message = f"'{mark.mark}' opens a {what} that is not closed in its paragraph"

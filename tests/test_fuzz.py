@@ -118,7 +118,7 @@ def documents(draw) -> bytes:
 
 # --- helpers ---------------------------------------------------------------------------------
 
-ALL = resolve_selection(["ALL"], ())
+ALL = resolve_selection(["ALL", "CON"], ())  # and the consistency rules that are off by default
 SETTINGS = settings_from()
 
 

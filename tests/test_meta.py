@@ -97,3 +97,16 @@ def test_no_top_level_rules_import():
         if re.search(r"^\s*(?:from rules\b|import rules\b)", text, re.M):
             offenders.append(str(path.relative_to(ROOT)))
     assert offenders == []
+
+
+def test_off_by_default_rules_run_only_when_named() -> None:
+    from checker.registry import resolve_selection
+
+    off = [r for r in all_rules() if not r.default_enabled]
+    assert off, "no rule is off by default"
+    everything = {r.code for r in resolve_selection(["ALL"], ())}
+    for rule in off:
+        assert rule.code not in everything
+        for selector in (rule.code, rule.name, rule.code[:3], rule.category):
+            assert rule.code in {r.code for r in resolve_selection([selector], ())}, selector
+        assert rule.code in {r.code for r in resolve_selection(["ALL", rule.code], ())}

@@ -1,7 +1,8 @@
 """Every rule's documentation examples do what the documentation says they do.
 
 The text under ``Flagged``, linted as one document, gets at least one finding of
-the rule; the text under ``Passes`` gets none. Every rule runs (``select = ALL``)
+the rule; the text under ``Passes`` gets none. Every rule runs (``select = ALL``, and the
+documented rule when it is off by default)
 so that a suppression example has something to suppress; only the documented
 rule's findings count. Conventions the examples use, shown to readers as written:
 
@@ -68,7 +69,8 @@ def _diagnostics(text: str, code: str, tmp_path, monkeypatch) -> list:
         (tmp_path / "facts.toml").write_text(ledger, encoding="utf-8")
         config["ledger"] = "facts.toml"
     data = {name: _BYTE.sub(lambda m: bytes([int(m[1], 16)]), body.encode("utf-8")) for name, body in documents.items()}
-    return [d for d in lint_sources(data, ("ALL",), config).diagnostics if d.rule == code]
+    # "ALL" plus the rule itself: a rule that is off by default runs only when named.
+    return [d for d in lint_sources(data, ("ALL", code), config).diagnostics if d.rule == code]
 
 
 @pytest.mark.parametrize("rule", all_rules(), ids=lambda r: r.code)

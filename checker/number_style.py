@@ -1,0 +1,80 @@
+"""How a document writes its numbers: percent signs or words, thousands separators, unit spacing (CON005).
+
+``styles(doc)`` returns, for each of three questions of house style, the
+places written each way:
+
+- ``percent``: ``10%``, ``10 percent``, ``10 per cent``;
+- ``thousands``: ``1,500`` or ``1500``, in two classes (four digits, and five or
+  more), because many house styles drop the comma in four-digit numbers only.
+  Years, and numbers that are names or codes (``Windows 2000``, ``No. 1500``,
+  ``ISO 9001``, ``#1200``, a number inside a word or after a hyphen) are not
+  quantities and are not read; a four-digit number counts only after a
+  currency sign or with its comma;
+- ``units``: ``5 mg`` or ``5mg``, for units of measure and of data (``m``
+  is left out: ``£5m`` is five million).
+
+Tables are not read: a table's ``%`` beside the text's "percent" is the usual
+house style (AP, Chicago).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+_NUMBER = r"\d+(?:[.,]\d+)*"
+_PERCENT = re.compile(rf"(?<![\w.,]){_NUMBER}(?:(%)|[ \u00a0](percent)\b|[ \u00a0](per cent)\b)", re.I)
+_GROUPED = re.compile(r"(?<![\w.,\-/#])([$\u00a3\u20ac]?)(\d{1,3}(?:,\d{3})+)(?![\w,]|\.\d)")
+_PLAIN = re.compile(r"(?<![\w.,\-/#])([$\u00a3\u20ac]?)(\d{4,})(?![\w,]|\.\d)")
+_UNITS = (
+    "mg|g|kg|mcg|\u00b5g|ng|ml|mL|km|cm|mm|nm|\u00b5m|kb|KB|MB|GB|TB|Mb|Gb|Kbps|kbps|Mbps|Gbps|Hz|kHz|MHz|GHz|"
+    "kW|MW|GW|kWh|MWh|mAh|mph|kph|lb|lbs|oz|ft|mmHg|mmol|mol|IU"
+)
+_UNIT = re.compile(rf"(?<![\w.,]){_NUMBER}([ \u00a0]?)({_UNITS})(?![\w])")
+# Names and codes: a capitalised word or an id marker right before the number.
+_NAME_BEFORE = re.compile(r"(?:\b[A-Z][A-Za-z]*|\bNo\.?|\bno\.|#|\bNos?\.)[ \u00a0]$")
+
+
+@dataclass
+class Styles:
+    """Places written each way, by question and form."""
+
+    percent: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+    thousands: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+    units: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+
+
+def _in_table(doc, offset: int) -> bool:
+    index = doc.paragraph_at(offset)
+    return index is not None and doc.paragraphs[index].kind == "table"
+
+
+def _is_name(prose: str, start: int) -> bool:
+    return bool(_NAME_BEFORE.search(prose, max(0, start - 12), start))
+
+
+def styles(doc) -> Styles:
+    """The document's number styles (see the module docstring)."""
+    prose = doc.prose
+    out = Styles()
+    for match in _PERCENT.finditer(prose):
+        if _in_table(doc, match.start()):
+            continue
+        form = "%" if match.group(1) else ("percent" if match.group(2) else "per cent")
+        out.percent.setdefault(form, []).append((match.start(), match.end()))
+    for pattern, grouped in ((_GROUPED, True), (_PLAIN, False)):
+        for match in pattern.finditer(prose):
+            currency, digits = match.group(1), match.group(2).replace(",", "")
+            if _in_table(doc, match.start()) or (not currency and _is_name(prose, match.start())):
+                continue
+            if len(digits) == 4 and not grouped and not currency:
+                continue  # a year, a code or a count: four bare digits say nothing
+            size = "four-digit" if len(digits) == 4 else "five-digit or longer"
+            form = f"{size} numbers with a thousands separator" if grouped else f"{size} numbers without a thousands separator"
+            out.thousands.setdefault(form, []).append((match.start(2), match.end(2)))
+    for match in _UNIT.finditer(prose):
+        if _in_table(doc, match.start()):
+            continue
+        form = "spaced" if match.group(1) else "unspaced"
+        out.units.setdefault(form, []).append((match.start(), match.end()))
+    return out
