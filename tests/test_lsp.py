@@ -101,6 +101,17 @@ def test_code_action_applies_the_fix_and_disables_a_line(tmp_path):
         session.open("notes.md")
         found = await session.wait_for("notes.md", lambda ds: "TXT004" in codes(ds) and "NUM001" in codes(ds))
         doubled = next(d for d in found if d.code == "TXT004")
+        everything = await session.client.text_document_code_action_async(
+            types.CodeActionParams(
+                text_document=types.TextDocumentIdentifier(uri=session.uri("notes.md")),
+                range=types.Range(types.Position(0, 0), types.Position(0, 0)),
+                context=types.CodeActionContext(diagnostics=[], only=[types.CodeActionKind.SourceFixAll]),
+            )
+        )
+        (fix_all,) = everything
+        assert fix_all.kind == "source.fixAll.factlint" and fix_all.title == "Apply every safe factlint fix (1)"
+        (edit,) = fix_all.edit.document_changes[0].edits
+        assert edit.range == types.Range(types.Position(2, 11), types.Position(2, 15)) and edit.new_text == ""  # " the"
         actions = await session.client.text_document_code_action_async(
             types.CodeActionParams(
                 text_document=types.TextDocumentIdentifier(uri=session.uri("notes.md")),
@@ -228,7 +239,7 @@ def test_plain_text_and_other_encodings(tmp_path):
                 context=types.CodeActionContext(diagnostics=[doubled]),
             )
         )
-        assert [a.title for a in actions] == ['Delete the second "the" (TXT004)']
+        assert [a.title for a in actions] == ['Delete the second "the" (TXT004)', "Apply every safe factlint fix (1)"]
         await session.stop()
 
     _run(scenario)
@@ -244,3 +255,17 @@ def test_the_command_line_never_imports_the_server(tmp_path):
     )
     out = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, timeout=120).stdout
     assert out.strip().splitlines()[-1] == "[]"
+
+
+def test_tcp_for_debugging(tmp_path):
+    _write(tmp_path, {"factlint.toml": "", "notes.md": "We saw the the results.\n"})
+    session = Session(tmp_path)
+
+    async def scenario():
+        await session.start(tcp=True)
+        session.open("notes.md")
+        await session.wait_for("notes.md", lambda ds: "TXT004" in codes(ds))
+        await session.stop()
+
+    _run(scenario)
+    assert session.returncode == 0

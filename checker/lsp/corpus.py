@@ -147,12 +147,18 @@ class Corpus:
             self.notices.pop(path, None)
 
     def includes(self, path: str) -> bool:
-        """Whether a file is a document of the workspace (include and exclude globs)."""
+        """Whether a file is a document of the workspace (include and exclude globs, .gitignore), as a walk would find it."""
         from checker.discovery import relative_to
         from checker.globs import matches_any
 
         relative = relative_to(Path(path), self.root)
-        return matches_any(relative, self.settings.include) and not matches_any(relative, self.settings.exclude)
+        if not matches_any(relative, self.settings.include) or matches_any(relative, self.settings.exclude):
+            return False
+        if self.settings.respect_gitignore:
+            from checker.discovery import git_ignored
+
+            return not git_ignored([Path(path).resolve()], self.root)
+        return True
 
     def checkable(self, path: str) -> bool:
         """Whether an open document is one factlint reads (its extension names a format)."""

@@ -17,7 +17,7 @@ from lsprotocol import types
 from pygls.lsp.server import LanguageServer
 
 from checker import __version__
-from checker.lsp.actions import code_actions
+from checker.lsp.actions import FIX_ALL, code_actions, fix_all
 from checker.lsp.convert import Converter, path_to_uri, uri_to_path
 from checker.lsp.corpus import Corpus
 from checker.lsp.hover import hover
@@ -35,10 +35,9 @@ class FactlintServer(LanguageServer):
         self.convert: Converter | None = None
         self.debounce = DEBOUNCE_SECONDS
         self.pending: dict[str, asyncio.TimerHandle] = {}
-        self.uris: dict[str, str] = {}  # path -> the URI the client named it by
 
     def uri(self, path: str) -> str:
-        return self.uris.get(path) or path_to_uri(path)
+        return self.convert.uri(path) if self.convert is not None else path_to_uri(path)
 
     # --- checking ---------------------------------------------------------------------
 
@@ -136,7 +135,8 @@ def _path(ls: FactlintServer, uri: str) -> str | None:
     path = uri_to_path(uri)
     if path is None or ls.corpus is None or not ls.corpus.checkable(path):
         return None
-    ls.uris.setdefault(path, uri)
+    if ls.convert is not None:
+        ls.convert.uris.setdefault(path, uri)
     return path
 
 
@@ -213,7 +213,7 @@ def _fresh(ls: FactlintServer, uri: str) -> str | None:
 
 @server.feature(
     types.TEXT_DOCUMENT_CODE_ACTION,
-    types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix], resolve_provider=False),
+    types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix, FIX_ALL], resolve_provider=False),
 )
 def code_action(ls: FactlintServer, params: types.CodeActionParams) -> list[types.CodeAction] | None:
     path = _fresh(ls, params.text_document.uri)
@@ -225,7 +225,15 @@ def code_action(ls: FactlintServer, params: types.CodeActionParams) -> list[type
         return None
     changes = ls.client_capabilities.workspace and ls.client_capabilities.workspace.workspace_edit
     create = bool(changes and changes.resource_operations and types.ResourceOperationKind.Create in changes.resource_operations)
-    return code_actions(ls.corpus, ls.convert, path, start, end, create_files=create) or None
+    only = params.context.only
+    actions = []
+    if not only or any(types.CodeActionKind.QuickFix.startswith(kind) for kind in only):
+        actions = code_actions(ls.corpus, ls.convert, path, start, end, create_files=create)
+    if not only or any(FIX_ALL.startswith(kind) for kind in only):
+        everything = fix_all(ls.corpus, ls.convert, path)
+        if everything is not None:
+            actions.append(everything)
+    return actions or None
 
 
 @server.feature(types.TEXT_DOCUMENT_HOVER)

@@ -42,6 +42,7 @@ class Session:
         self.stderr: list[bytes] = []
         self.registrations: list[types.Registration] = []
         self.returncode: int | None = None
+        self.process: asyncio.subprocess.Process | None = None
 
         @self.client.feature(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
         def _published(params: types.PublishDiagnosticsParams) -> None:
@@ -78,11 +79,22 @@ class Session:
 
     # --- lifecycle ------------------------------------------------------------------------
 
-    async def start(self, initialization_options: dict | None = None) -> types.InitializeResult:
+    async def start(self, initialization_options: dict | None = None, tcp: bool = False) -> types.InitializeResult:
+        """Start the server (over stdio, or ``tcp`` on a free port of 127.0.0.1) and initialise it."""
         env = {**os.environ, "XDG_CACHE_HOME": str(self.root / ".user-cache")}
-        await self.client.start_io(sys.executable, "-m", "checker", "server", cwd=str(self.root), env=env)
-        assert self.client._server is not None and self.client._server.stderr is not None
-        self._drain = asyncio.create_task(self._read_stderr(self.client._server.stderr))
+        command = (sys.executable, "-m", "checker", "server")
+        if tcp:
+            port = _free_port()
+            self.process = await asyncio.create_subprocess_exec(
+                *command, "--tcp", f"127.0.0.1:{port}", cwd=str(self.root), env=env,
+                stdin=asyncio.subprocess.DEVNULL, stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.PIPE,
+            )
+            await self._connect(port)
+        else:
+            await self.client.start_io(*command, cwd=str(self.root), env=env)
+            self.process = self.client._server
+        assert self.process is not None and self.process.stderr is not None
+        self._drain = asyncio.create_task(self._read_stderr(self.process.stderr))
         result = await self.client.initialize_async(
             types.InitializeParams(
                 process_id=os.getpid(),
@@ -96,6 +108,18 @@ class Session:
         self._record("->", "initialized", {})
         return result
 
+    async def _connect(self, port: int) -> None:
+        """Connect once the server listens (the server serves the first connection only: no probing)."""
+        deadline = time.monotonic() + TIMEOUT
+        while True:
+            try:
+                await self.client.start_tcp("127.0.0.1", port)
+                return
+            except OSError:
+                if time.monotonic() > deadline:
+                    raise
+                await asyncio.sleep(0.05)
+
     async def _read_stderr(self, stream: asyncio.StreamReader) -> None:
         while chunk := await stream.read(65536):
             self.stderr.append(chunk)
@@ -105,9 +129,7 @@ class Session:
         self._record("->", "shutdown", {})
         self.client.exit(None)
         self._record("->", "exit", {})
-        server = self.client._server
-        assert server is not None
-        self.returncode = await asyncio.wait_for(server.wait(), TIMEOUT)
+        self.returncode = await asyncio.wait_for(self.process.wait(), TIMEOUT)
         await self.client.stop()
         await self._drain
 
@@ -170,6 +192,14 @@ class Session:
             await asyncio.sleep(0.02)
         stderr = b"".join(self.stderr).decode(errors="replace")[-3000:]
         raise AssertionError(f"{name}: timed out waiting for {what or 'diagnostics'}; last: {self.diagnostics.get(uri)}\nserver stderr:\n{stderr}")
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
 
 
 def _position(text: str, offset: int) -> types.Position:
