@@ -14,6 +14,7 @@ pytest.importorskip("pygls")
 from lsprotocol import types  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).parent / "lsp"))
+sys.path.insert(0, str(Path(__file__).parent / "formats"))
 from lsp_session import Session, codes  # noqa: E402
 
 # Two documents about one drug: B writes its name once; A, once edited, three times in another spelling.
@@ -269,3 +270,84 @@ def test_tcp_for_debugging(tmp_path):
 
     _run(scenario)
     assert session.returncode == 0
+
+
+def test_files_changed_on_disk_and_closed_documents(tmp_path):
+    """A document not open in the editor is read again when it changes on disk; closing one goes back to its file."""
+    _write(tmp_path, {"factlint.toml": "", "a.md": A, "b.md": B})
+    session = Session(tmp_path)
+
+    async def scenario():
+        await session.start()
+        await session.wait_for("b.md", lambda ds: not _nam001(ds), "b.md read at start")
+        (tmp_path / "a.md").write_text(A.replace("The trial met its primary endpoint.", A_VARIANT), encoding="utf-8")
+        session.file_changed("a.md")
+        await session.wait_for("b.md", lambda ds: bool(_nam001(ds)), "NAM001 in b.md after a.md changed on disk")
+        session.open("a.md")
+        session.change("a.md", A_VARIANT, "The trial met its primary endpoint.")  # unsaved: the editor's text counts
+        await session.wait_for("b.md", lambda ds: not _nam001(ds), "b.md clean while a.md's edit is unsaved")
+        session.client.text_document_did_close(types.DidCloseTextDocumentParams(types.TextDocumentIdentifier(session.uri("a.md"))))
+        await session.wait_for("b.md", lambda ds: bool(_nam001(ds)), "NAM001 back once a.md is closed unsaved")
+        await session.stop()
+
+    _run(scenario)
+
+
+def test_vocabulary_action_creates_a_config_when_there_is_none(tmp_path):
+    _write(tmp_path, {"a.md": A.replace("The trial met its primary endpoint.", A_VARIANT), "b.md": B})
+    session = Session(tmp_path)
+
+    async def scenario():
+        await session.start()
+        session.open("b.md")
+        (variant,) = _nam001(await session.wait_for("b.md", lambda ds: bool(_nam001(ds))))
+        actions = await session.client.text_document_code_action_async(
+            types.CodeActionParams(
+                text_document=types.TextDocumentIdentifier(uri=session.uri("b.md")),
+                range=variant.range,
+                context=types.CodeActionContext(diagnostics=[variant]),
+            )
+        )
+        accept = next(a for a in actions if a.title == 'Accept "Zentrovinab" in the vocabulary (factlint.toml)')
+        create, change = accept.edit.document_changes
+        assert isinstance(create, types.CreateFile) and session.name(create.uri) == "factlint.toml"
+        assert change.edits[0].new_text == '[vocabulary]\naccept = ["Zentrovinab"]\n'
+        await session.stop()
+
+    _run(scenario)
+
+
+def test_word_pdf_and_html_documents_of_the_workspace(tmp_path):
+    """Every format factlint reads gets diagnostics: Word and PDF from the file, with their location in the message."""
+    pytest.importorskip("docx")
+    pytest.importorskip("fpdf")
+    from make import as_docx, as_html, as_pdf
+
+    text = "We saw the the results."
+    (tmp_path / "factlint.toml").write_text("", encoding="utf-8")
+    (tmp_path / "report.docx").write_bytes(as_docx(text))
+    (tmp_path / "report.pdf").write_bytes(as_pdf(text))
+    (tmp_path / "page.html").write_bytes(as_html(text))
+    session = Session(tmp_path)
+
+    async def scenario():
+        await session.start()
+        for name in ("report.docx", "report.pdf", "page.html"):
+            found = await session.wait_for(name, lambda ds: "TXT004" in codes(ds), f"TXT004 in {name}")
+            doubled = next(d for d in found if d.code == "TXT004")
+            if name != "page.html":
+                assert "(paragraph 1)" in doubled.message or "(page 1, line 1)" in doubled.message, doubled.message
+        session.open("page.html", language="html")
+        found = await session.wait_for("page.html", lambda ds: "TXT004" in codes(ds))
+        doubled = next(d for d in found if d.code == "TXT004")
+        actions = await session.client.text_document_code_action_async(
+            types.CodeActionParams(
+                text_document=types.TextDocumentIdentifier(uri=session.uri("page.html")),
+                range=doubled.range,
+                context=types.CodeActionContext(diagnostics=[doubled]),
+            )
+        )
+        assert "Disable TXT004 (doubled-word) for this line" in [a.title for a in actions]
+        await session.stop()
+
+    _run(scenario)
