@@ -93,7 +93,13 @@ def _no_content_digest(view: dict) -> dict:
     return view
 
 
-LEGACY: list = [_claim_rule_codes, _no_content_digest]
+def _no_claim_inferred(view: dict) -> dict:
+    """Issue 12: a claim records whether its base was inferred (for the finding's confidence); the snapshot predates it."""
+    view["claims"] = [{k: v for k, v in claim.items() if k != "inferred"} for claim in view.get("claims", [])]
+    return view
+
+
+LEGACY: list = [_claim_rule_codes, _no_content_digest, _no_claim_inferred]
 
 
 def sheet_view(sheet) -> dict:

@@ -24,13 +24,15 @@ def rules_table(fmt: str = "text") -> str:
     if fmt == "json":
         return json.dumps(
             [{"code": r.code, "name": r.name, "category": r.category, "severity": r.severity,
-              "confidence": r.confidence, "scope": r.scope, "summary": r.summary()} for r in rules],
+              "confidence": r.confidence, "scope": r.scope, "default": r.default_enabled, "summary": r.summary()} for r in rules],
             indent=2,
         )
     if fmt == "markdown":
         lines = ["| Code | Name | Category | Severity | Confidence | What it reports |", "|---|---|---|---|---|---|"]
         for r in rules:
             summary = r.summary().replace("|", "\\|")
+            if not r.default_enabled:
+                summary += " (off by default)"
             lines.append(f"| `{r.code}` | `{r.name}` | {r.category} | {r.severity} | {r.confidence} | {summary} |")
         return "\n".join(lines)
     width = max((len(r.name) for r in rules), default=4)
