@@ -78,6 +78,8 @@ def test_cross_document_variant_appears_and_disappears_with_transcript(tmp_path)
     events = [json.loads(line) for line in transcript.read_text(encoding="utf-8").splitlines()]
     methods = [event["method"] for event in events]
     assert methods[:2] == ["initialize", "initialized"] and methods[-2:] == ["shutdown", "exit"]
+    progress = [(e["kind"], e["message"]) for e in events if e["method"] == "$/progress"]
+    assert progress[0] == ("begin", "reading the workspace") and progress[-1] == ("end", "2 documents read")
     # What happened to B, in order: clean, A edited, B flagged, A fixed, B clean again.
     story: list[str] = []
     for event in events:

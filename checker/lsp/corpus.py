@@ -14,6 +14,7 @@ directory, which the server sets to the workspace root.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -104,8 +105,11 @@ class Corpus:
 
     # --- documents --------------------------------------------------------------------
 
-    def load(self) -> None:
-        """Read every document the configuration includes, through the fact-sheet cache."""
+    def load(self, progress: Callable[[int, int], None] | None = None) -> None:
+        """Read every document the configuration includes, through the fact-sheet cache.
+
+        ``progress(done, total)`` is told as documents are read.
+        """
         from checker.discovery import walk
         from checker.engine import Source, run
         from checker.sources import display_path
@@ -113,7 +117,15 @@ class Corpus:
         found = walk(self.root, self.root, self.settings.include, self.settings.exclude, self.settings.respect_gitignore)
         sources = [Source(display_path(path), file=str(path)) for path in found]
         cache_dir = Path(self.settings.root) / self.settings.cache_dir
-        result = run(sources, self.settings, self.rules, jobs=1, cache_dir=cache_dir)
+        done = 0
+
+        def step(count: int) -> None:
+            nonlocal done
+            done += count
+            if progress is not None:
+                progress(done, len(sources))
+
+        result = run(sources, self.settings, self.rules, jobs=1, cache_dir=cache_dir, progress=step)
         self.sheets = {sheet.path: sheet for sheet in result.sheets}
         self.notices = {notice.path: notice.message for notice in result.notices}
         self._texts.clear()

@@ -113,9 +113,13 @@ def initialize(ls: FactlintServer, params: types.InitializeParams) -> None:
 
 
 @server.feature(types.INITIALIZED)
-def initialized(ls: FactlintServer, params: types.InitializedParams) -> None:
+async def initialized(ls: FactlintServer, params: types.InitializedParams) -> None:
     assert ls.corpus is not None
-    ls.corpus.load()
+    window = ls.client_capabilities.window
+    if window is not None and window.work_done_progress:
+        await _load_with_progress(ls)
+    else:
+        ls.corpus.load()
     if ls.corpus.config_error:
         ls.window_show_message(types.ShowMessageParams(types.MessageType.Error, f"factlint: {ls.corpus.config_error}"))
     ls.publish()
@@ -128,6 +132,31 @@ def initialized(ls: FactlintServer, params: types.InitializedParams) -> None:
         options = types.DidChangeWatchedFilesRegistrationOptions(watchers=[types.FileSystemWatcher(glob_pattern=glob) for glob in globs])
         registration = types.Registration(id="factlint-files", method=types.WORKSPACE_DID_CHANGE_WATCHED_FILES, register_options=options)
         ls.client_register_capability(types.RegistrationParams(registrations=[registration]))
+
+
+async def _load_with_progress(ls: FactlintServer) -> None:
+    """Read the workspace, showing the client how far it got (the first read of a large workspace takes a while)."""
+    assert ls.corpus is not None
+    token = "factlint-load"
+    try:
+        await ls.work_done_progress.create_async(token)
+    except Exception:  # the client refused the token: read without progress
+        ls.corpus.load()
+        return
+    ls.work_done_progress.begin(token, types.WorkDoneProgressBegin(title="factlint", message="reading the workspace", percentage=0))
+    shown = -1
+
+    def report(done: int, total: int) -> None:
+        nonlocal shown
+        percentage = done * 100 // max(total, 1)
+        if percentage // 5 != shown // 5:  # every 5%: a report per document would flood the client
+            shown = percentage
+            ls.work_done_progress.report(token, types.WorkDoneProgressReport(message=f"{done}/{total} documents", percentage=percentage))
+
+    try:
+        ls.corpus.load(report)
+    finally:
+        ls.work_done_progress.end(token, types.WorkDoneProgressEnd(message=f"{len(ls.corpus.sheets)} documents read"))
 
 
 def _path(ls: FactlintServer, uri: str) -> str | None:

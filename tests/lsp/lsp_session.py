@@ -28,6 +28,7 @@ class Session:
         self.root = root
         self.transcript_path = transcript_path
         self.capabilities = capabilities or types.ClientCapabilities(
+            window=types.WindowClientCapabilities(work_done_progress=True),
             workspace=types.WorkspaceClientCapabilities(
                 workspace_edit=types.WorkspaceEditClientCapabilities(document_changes=True, resource_operations=[types.ResourceOperationKind.Create]),
                 did_change_watched_files=types.DidChangeWatchedFilesClientCapabilities(dynamic_registration=True),
@@ -56,6 +57,15 @@ class Session:
         @self.client.feature(types.CLIENT_REGISTER_CAPABILITY)
         def _register(params: types.RegistrationParams) -> None:
             self.registrations.extend(params.registrations)
+
+        @self.client.feature(types.WINDOW_WORK_DONE_PROGRESS_CREATE)
+        def _create(params: types.WorkDoneProgressCreateParams) -> None:
+            self._record("<-", "window/workDoneProgress/create", {"token": params.token})
+
+        @self.client.feature(types.PROGRESS)
+        def _progress(params: types.ProgressParams) -> None:
+            value = params.value if isinstance(params.value, dict) else {}
+            self._record("<-", "$/progress", {"kind": value.get("kind"), "message": value.get("message")})
 
         @self.client.feature(types.WINDOW_LOG_MESSAGE)
         def _log(params: types.LogMessageParams) -> None:
