@@ -88,12 +88,14 @@ def compound_forms(prose: str) -> list[Forms]:
         forms.hyphenated.append((match.start(), match.end()))
     out: list[Forms] = []
     for (first, second), forms in groups.items():
-        closed = re.compile(rf"(?<![\w\-\u2010\u2011]){first}{second}(?![\w\-\u2010\u2011])")
+        # The literal first and the lookbehind after it (the same test: no word character or hyphen before
+        # the start): a pattern that starts with a literal is searched for by it, several times faster.
+        closed = re.compile(rf"{first}{second}(?<![\w\-\u2010\u2011]{first}{second})(?![\w\-\u2010\u2011])")
         forms.closed = [(m.start(), m.end()) for m in closed.finditer(prose)]
         followers = {w.lower() for s, e in forms.hyphenated if (w := _next_word(prose, e)) and w.islower()}
         followers -= FUNCTION_WORDS
         nouns = any(_bare_noun(prose, s, e) for s, e in forms.hyphenated)
-        opened = re.compile(rf"(?<![\w\-\u2010\u2011]){first}[ \t]+{second}(?![\w\-\u2010\u2011])")
+        opened = re.compile(rf"{first}(?<![\w\-\u2010\u2011]{first})[ \t]+{second}(?![\w\-\u2010\u2011])")
         for m in opened.finditer(prose):
             if _before_word(prose, m.start()) in _VERB_CONTEXT:
                 continue
