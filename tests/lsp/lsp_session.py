@@ -11,6 +11,7 @@ import asyncio
 import json
 import os
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -91,7 +92,8 @@ class Session:
 
     async def start(self, initialization_options: dict | None = None, tcp: bool = False) -> types.InitializeResult:
         """Start the server (over stdio, or ``tcp`` on a free port of 127.0.0.1) and initialise it."""
-        env = {**os.environ, "XDG_CACHE_HOME": str(self.root / ".user-cache")}
+        # The user cache (signing key, rule documentation) outside the workspace, where a walk would find it.
+        env = {**os.environ, "XDG_CACHE_HOME": tempfile.mkdtemp(prefix="factlint-user-cache-")}
         command = (sys.executable, "-m", "checker", "server")
         if tcp:
             port = _free_port()
@@ -162,6 +164,12 @@ class Session:
         self.texts[name] = text[:start] + new + text[start + len(old) :]
         self._send_change(name, self._range(text, start, start + len(old)), new)
         self._record("->", "textDocument/didChange", {"file": name, "old": old, "new": new})
+
+    def insert(self, name: str, offset: int, new: str) -> None:
+        """Insert ``new`` at a character offset, as typing does."""
+        text = self.texts[name]
+        self.texts[name] = text[:offset] + new + text[offset:]
+        self._send_change(name, self._range(text, offset, offset), new)
 
     def apply(self, name: str, edits: list[types.TextEdit]) -> None:
         """Apply text edits (from a code action) to an open document and tell the server, as an editor does."""
