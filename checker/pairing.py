@@ -43,6 +43,11 @@ _BARE = re.compile(r"(?<!\S)[()\[\]]{2,}(?!\S)")
 # Enumeration markers: "a)", "1)", "iv)", "B)" standing alone (after a space or at a line start).
 _ENUMERATOR = re.compile(r"(?<![^\s\"'\u201c])(?:[a-zA-Z]|\d{1,3}|[ivxlIVXL]{1,5})\)(?=\s|$|[.,;:])")
 # Elisions that begin with an apostrophe: 'n', 'em, 'tis, 'twas, 'cause, 'til, 'bout, 'round, 'cos.
+# The marks each scan reads: a paragraph is searched for them instead of read character by character.
+_BRACKET_MARKS = re.compile(r"[()\[\]]")
+_DOUBLE_MARKS = re.compile('["' + DOUBLE_OPEN + DOUBLE_CLOSE + "]")
+_SINGLE_MARKS = re.compile("['" + SINGLE_OPEN + "]")
+_SINGLE_CLOSERS = re.compile("['" + SINGLE_CLOSE + "]")
 _ELISION = re.compile(r"(?:n|em|tis|twas|cause|cos|til|till|bout|round|nother|ello|s|re|ve|ll|d|t)(?![a-z])", re.I)
 
 
@@ -72,9 +77,9 @@ def _brackets(prose: str, start: int, end: int) -> list[Unpaired]:
     skip, enumerators = _masked(prose, start, end)
     stack: list[tuple[int, str]] = []
     out: list[Unpaired] = []
-    for offset in range(start, end):
-        char = prose[offset]
-        if char not in OPENERS and char not in CLOSERS or offset in skip:
+    for mark in _BRACKET_MARKS.finditer(prose, start, end):
+        offset, char = mark.start(), mark.group()
+        if offset in skip:
             continue
         if char in OPENERS:
             stack.append((offset, char))
@@ -110,18 +115,16 @@ def _doubles(prose: str, start: int, end: int) -> list[Unpaired]:
     """Unpaired double quotes; a quotation may hold another one ("... the "Father of the House" ...")."""
     out: list[Unpaired] = []
     stack: list[int] = []
-    for offset in range(start, end):
-        char = prose[offset]
+    for mark in _DOUBLE_MARKS.finditer(prose, start, end):
+        offset, char = mark.start(), mark.group()
         if char == '"':
             if not stack and offset > start and prose[offset - 1].isdigit():
                 continue  # a prime: 12" or 5'11"
             direction = _direction(prose, offset, start, end)
         elif char == DOUBLE_OPEN:
             direction = "open"
-        elif char == DOUBLE_CLOSE:
-            direction = "close"
         else:
-            continue
+            direction = "close"
         if not stack:
             if direction == "close":
                 out.append(Unpaired(offset, char, False))
@@ -152,10 +155,8 @@ def _reopens(prose: str, offset: int, start: int) -> bool:
 def _singles(prose: str, start: int, end: int) -> list[Unpaired]:
     """Single quotes that plainly open a quotation that nothing after them can close."""
     out: list[Unpaired] = []
-    for offset in range(start, end):
-        char = prose[offset]
-        if char not in ("'", SINGLE_OPEN):
-            continue
+    for mark in _SINGLE_MARKS.finditer(prose, start, end):
+        offset, char = mark.start(), mark.group()
         before = prose[offset - 1] if offset > start else " "
         after = prose[offset + 1] if offset + 1 < end else " "
         if before not in _OPEN_CONTEXT or not after.isupper():
@@ -171,12 +172,11 @@ def _singles(prose: str, start: int, end: int) -> list[Unpaired]:
 
 def _closer_follows(prose: str, position: int, end: int) -> bool:
     """Whether any mark after ``position`` could close a single quotation (``students'`` counts)."""
-    for offset in range(position, end):
-        char = prose[offset]
-        if char in ("'", SINGLE_CLOSE) and offset > position:
-            after = prose[offset + 1] if offset + 1 < end else " "
-            if not (after.isalpha() or after.isdigit()):
-                return True
+    for mark in _SINGLE_CLOSERS.finditer(prose, position + 1, end):
+        offset = mark.start()
+        after = prose[offset + 1] if offset + 1 < end else " "
+        if not (after.isalpha() or after.isdigit()):
+            return True
     return False
 
 
