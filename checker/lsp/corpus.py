@@ -76,6 +76,7 @@ class Corpus:
 
         self.config_error = None
         self.config_path = find_config(self.root)
+        self.config_signature = _signature(self.config_path)
         try:
             settings = load_settings(self.config_path, root=self.root)
             validate_selectors(settings)
@@ -93,6 +94,13 @@ class Corpus:
             context = prepare(settings, rules)
             ledger = None
         self.settings, self.rules, self._context, self._ledger = settings, rules, context, ledger
+
+    def config_changed(self) -> bool:
+        """Whether the configuration file (which one, or its content) differs from the one read."""
+        from checker.config import find_config
+
+        found = find_config(self.root)
+        return found != self.config_path or _signature(found) != self.config_signature
 
     def is_config(self, path: Path) -> bool:
         """Whether a file is (or could become) the workspace's configuration."""
@@ -239,6 +247,13 @@ class Corpus:
         if path not in self._texts:
             self._texts[path] = _read_text(path)
         return self._texts[path]
+
+
+def _signature(path: Path | None) -> bytes | None:
+    try:
+        return path.read_bytes() if path is not None else None
+    except OSError:
+        return None
 
 
 def _disk_encoding(path: str) -> tuple[str | None, bool]:

@@ -78,8 +78,10 @@ class FactlintServer(LanguageServer):
             self.publish()
 
     def reload(self) -> None:
-        """The configuration changed: read it again, and every document with it."""
+        """The configuration may have changed: if it did, read it again, and every document with it."""
         assert self.corpus is not None
+        if not self.corpus.config_changed():
+            return
         self.corpus.configure()
         self.corpus.load()
         if self.corpus.config_error:
@@ -139,8 +141,8 @@ async def _load_with_progress(ls: FactlintServer) -> None:
     assert ls.corpus is not None
     token = "factlint-load"
     try:
-        await ls.work_done_progress.create_async(token)
-    except Exception:  # the client refused the token: read without progress
+        await asyncio.wait_for(ls.work_done_progress.create_async(token), 10)
+    except Exception:  # the client refused the token, or never answered: read without progress
         ls.corpus.load()
         return
     ls.work_done_progress.begin(token, types.WorkDoneProgressBegin(title="factlint", message="reading the workspace", percentage=0))
