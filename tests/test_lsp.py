@@ -353,3 +353,9 @@ def test_word_pdf_and_html_documents_of_the_workspace(tmp_path):
         await session.stop()
 
     _run(scenario)
+
+
+def test_without_pygls_the_server_command_says_what_to_install(monkeypatch, run_cli):
+    monkeypatch.setitem(sys.modules, "pygls", None)  # as if it were not installed
+    code, _, err = run_cli("server")
+    assert code == 2 and "pip install 'factlint[lsp]'" in err

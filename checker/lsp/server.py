@@ -35,6 +35,7 @@ class FactlintServer(LanguageServer):
         self.convert: Converter | None = None
         self.debounce = DEBOUNCE_SECONDS
         self.pending: dict[str, asyncio.TimerHandle] = {}
+        self.logged: set[str] = set()  # internal errors already shown: a keystroke must not repeat them
 
     def uri(self, path: str) -> str:
         return self.convert.uri(path) if self.convert is not None else path_to_uri(path)
@@ -55,7 +56,9 @@ class FactlintServer(LanguageServer):
                 )
             )
         for error in outcome.errors:
-            self.log(types.MessageType.Error, f"internal error: {error}")
+            if error not in self.logged:
+                self.logged.add(error)
+                self.log(types.MessageType.Error, f"internal error: {error}")
 
     def schedule(self, path: str) -> None:
         """Check ``path`` once typing pauses."""
