@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -359,3 +360,38 @@ def test_without_pygls_the_server_command_says_what_to_install(monkeypatch, run_
     monkeypatch.setitem(sys.modules, "pygls", None)  # as if it were not installed
     code, _, err = run_cli("server")
     assert code == 2 and "pip install 'factlint[lsp]'" in err
+
+
+def test_the_server_reports_what_the_command_line_reports(tmp_path, monkeypatch, run_cli):
+    """The same findings, in the same places, for every document of a workspace (the seeds and a Markdown note)."""
+    import shutil
+
+    root = Path(__file__).resolve().parents[1]
+    for seed in sorted((root / "seeds").glob("*.txt")):
+        shutil.copy(seed, tmp_path / seed.name)
+    _write(tmp_path, {"factlint.toml": "", "note.md": "# Note\n\nWe saw the the results. Revenue rose from $31.2 million to $48.6 million, up 42%.\n"})
+    monkeypatch.chdir(tmp_path)
+    _, out, _ = run_cli("-f", "json", "--no-cache", ".")
+    expected = sorted((f["path"], f["rule"], f["line"], f["column"], f["end_line"], f["end_column"], f["message"]) for f in json.loads(out)["findings"])
+    names = sorted({f[0] for f in expected})
+    assert len(names) == 3
+    session = Session(tmp_path)
+
+    async def scenario():
+        await session.start()
+        for name in names:
+            await session.wait_for(name, lambda ds: True)
+        await session.stop()
+
+    _run(scenario)
+
+    def column(name: str, line: int, character: int) -> int:  # UTF-16 units -> code points, as the command line counts
+        text = (tmp_path / name).read_text(encoding="utf-8").splitlines()[line] + " " * (character + 1)
+        return len(text.encode("utf-16-le")[: character * 2].decode("utf-16-le", errors="ignore")) + 1
+
+    got = sorted(
+        (name, d.code, d.range.start.line + 1, column(name, d.range.start.line, d.range.start.character),
+         d.range.end.line + 1, column(name, d.range.end.line, d.range.end.character), re.sub(r" \[(?:medium|low) confidence\]$", "", d.message.split("\n")[0]))
+        for name in names for d in session.diagnostics[session.uri(name)]
+    )
+    assert got == expected
