@@ -41,14 +41,12 @@ FIX_ALL = "source.fixAll.factlint"
 def fix_all(corpus: Corpus, convert: Converter, path: str) -> types.CodeAction | None:
     """Every safe fix of a document at once (one round, as ``factlint --fix`` applies them), or None if there is none."""
     from checker.fixes import applicable, apply_fixes
-    from checker.readers import read_document
 
     diagnostics = [d for d in corpus.diagnostics(path) if applicable(d, unsafe=False)]
     text = corpus.text(path)
     if not diagnostics or text is None:
         return None
-    prose = read_document(path, text.encode("utf-8"), encoding="utf-8")[0].prose  # fixes that touch code or markup are left out
-    fixed = apply_fixes(text, diagnostics, unsafe=False, prose=prose)
+    fixed = apply_fixes(text, diagnostics, unsafe=False, prose=_prose(path, text))
     if fixed == text:
         return None
     prefix = len(os.path.commonprefix([text, fixed]))
@@ -68,8 +66,19 @@ def _edit(corpus: Corpus, uri: str, path: str, edits: list[types.TextEdit]) -> t
     return types.WorkspaceEdit(document_changes=[types.TextDocumentEdit(text_document=document, edits=list(edits))])
 
 
+def _prose(path: str, text: str) -> str:
+    """The document's prose view: a fix that touches anything else (code, markup) is not offered, as ``--fix`` skips it."""
+    from checker.readers import read_document
+
+    return read_document(path, text.encode("utf-8"), encoding="utf-8")[0].prose
+
+
 def _fix(corpus: Corpus, convert: Converter, d: Diagnostic) -> types.CodeAction | None:
-    if d.fix is None or d.fix.applicability == "display" or corpus.text(d.path) is None:
+    text = corpus.text(d.path)
+    if d.fix is None or d.fix.applicability == "display" or text is None:
+        return None
+    prose = _prose(d.path, text)
+    if any(prose[e.start : e.end] != text[e.start : e.end] for e in d.fix.edits):
         return None
     edits = [types.TextEdit(convert.range(d.path, e.start, e.end), e.replacement) for e in d.fix.edits]
     title = d.fix.message or f"Fix {d.rule}"
