@@ -11,6 +11,12 @@ and turn the changed diagnostics into LSP diagnostics.
 
     python bench/lsp.py                    # 20 pages, 40 other documents, 60 keystrokes
     python bench/lsp.py --pages 40 --others 200
+    python bench/lsp.py --protocol         # also through a server process, as an editor talks to it
+
+``--protocol`` starts ``factlint server`` and types into the document over
+stdio; after each keystroke a hover request makes the server check the edit
+at once (rather than after the debounce), so its reply time is the check's
+time plus the protocol's.
 """
 
 from __future__ import annotations
@@ -54,6 +60,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--pages", type=int, default=20)
     parser.add_argument("--others", type=int, default=40, help="other documents in the workspace (the corpus)")
     parser.add_argument("--keystrokes", type=int, default=60)
+    parser.add_argument("--protocol", action="store_true", help="also time keystrokes through a server process over stdio")
     args = parser.parse_args(argv)
 
     from checker.lsp.convert import Converter
@@ -99,6 +106,10 @@ def main(argv: list[str] | None = None) -> int:
             pass_two.append(t2 - t1)
             publish.append(t3 - t2)
             total.append(t3 - t0)
+        if args.protocol:
+            import asyncio
+
+            replies = asyncio.run(_over_protocol(root, "report.md", args.keystrokes))
         os.chdir(HERE)
 
     def ms(values: list[float], q: float | None = None) -> str:
@@ -111,7 +122,31 @@ def main(argv: list[str] | None = None) -> int:
     rows = (("pass 1 (the document)", pass_one), ("pass 2 (the workspace)", pass_two), ("LSP diagnostics", publish), ("total", total))
     for name, values in (*rows, ("total, CPU time", cpu)):
         print(f"  {name:24} {ms(values):>6} {ms(values, 0.9):>6} {max(values) * 1000:>6.1f}")
+    if args.protocol:
+        print(f"  {'over stdio (hover reply)':24} {ms(replies):>6} {ms(replies, 0.9):>6} {max(replies) * 1000:>6.1f}")
     return 0
+
+
+async def _over_protocol(root: Path, name: str, keystrokes: int) -> list[float]:
+    """Reply times of a hover request sent right after each keystroke, from a server process."""
+    sys.path.insert(0, str(HERE.parent / "tests" / "lsp"))
+    from lsp_session import Session
+    from lsprotocol import types
+
+    session = Session(root)
+    await session.start({"debounceMs": 60_000})  # never by the timer: the hover asks for the check
+    session.open(name)
+    await session.wait_for(name, lambda ds: True, "the first diagnostics")
+    document = types.TextDocumentIdentifier(uri=session.uri(name))
+    offset = session.texts[name].index("\n", len(session.texts[name]) // 2)  # the end of a paragraph half-way through
+    replies = []
+    for stroke in range(keystrokes):
+        session.insert(name, offset + stroke, "a")
+        started = time.perf_counter()
+        await session.client.text_document_hover_async(types.HoverParams(text_document=document, position=types.Position(0, 0)))
+        replies.append(time.perf_counter() - started)
+    await session.stop()
+    return replies
 
 
 if __name__ == "__main__":

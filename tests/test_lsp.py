@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -14,6 +15,7 @@ pytest.importorskip("pygls")
 from lsprotocol import types  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).parent / "lsp"))
+sys.path.insert(0, str(Path(__file__).parent / "formats"))
 from lsp_session import Session, codes  # noqa: E402
 
 # Two documents about one drug: B writes its name once; A, once edited, three times in another spelling.
@@ -77,6 +79,8 @@ def test_cross_document_variant_appears_and_disappears_with_transcript(tmp_path)
     events = [json.loads(line) for line in transcript.read_text(encoding="utf-8").splitlines()]
     methods = [event["method"] for event in events]
     assert methods[:2] == ["initialize", "initialized"] and methods[-2:] == ["shutdown", "exit"]
+    progress = [(e["kind"], e["message"]) for e in events if e["method"] == "$/progress"]
+    assert progress[0] == ("begin", "reading the workspace") and progress[-1] == ("end", "2 documents read")
     # What happened to B, in order: clean, A edited, B flagged, A fixed, B clean again.
     story: list[str] = []
     for event in events:
@@ -101,6 +105,17 @@ def test_code_action_applies_the_fix_and_disables_a_line(tmp_path):
         session.open("notes.md")
         found = await session.wait_for("notes.md", lambda ds: "TXT004" in codes(ds) and "NUM001" in codes(ds))
         doubled = next(d for d in found if d.code == "TXT004")
+        everything = await session.client.text_document_code_action_async(
+            types.CodeActionParams(
+                text_document=types.TextDocumentIdentifier(uri=session.uri("notes.md")),
+                range=types.Range(types.Position(0, 0), types.Position(0, 0)),
+                context=types.CodeActionContext(diagnostics=[], only=[types.CodeActionKind.SourceFixAll]),
+            )
+        )
+        (fix_all,) = everything
+        assert fix_all.kind == "source.fixAll.factlint" and fix_all.title == "Apply every safe factlint fix (1)"
+        (edit,) = fix_all.edit.document_changes[0].edits
+        assert edit.range == types.Range(types.Position(2, 11), types.Position(2, 15)) and edit.new_text == ""  # " the"
         actions = await session.client.text_document_code_action_async(
             types.CodeActionParams(
                 text_document=types.TextDocumentIdentifier(uri=session.uri("notes.md")),
@@ -228,7 +243,7 @@ def test_plain_text_and_other_encodings(tmp_path):
                 context=types.CodeActionContext(diagnostics=[doubled]),
             )
         )
-        assert [a.title for a in actions] == ['Delete the second "the" (TXT004)']
+        assert [a.title for a in actions] == ['Delete the second "the" (TXT004)', "Apply every safe factlint fix (1)"]
         await session.stop()
 
     _run(scenario)
@@ -244,3 +259,139 @@ def test_the_command_line_never_imports_the_server(tmp_path):
     )
     out = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, timeout=120).stdout
     assert out.strip().splitlines()[-1] == "[]"
+
+
+def test_tcp_for_debugging(tmp_path):
+    _write(tmp_path, {"factlint.toml": "", "notes.md": "We saw the the results.\n"})
+    session = Session(tmp_path)
+
+    async def scenario():
+        await session.start(tcp=True)
+        session.open("notes.md")
+        await session.wait_for("notes.md", lambda ds: "TXT004" in codes(ds))
+        await session.stop()
+
+    _run(scenario)
+    assert session.returncode == 0
+
+
+def test_files_changed_on_disk_and_closed_documents(tmp_path):
+    """A document not open in the editor is read again when it changes on disk; closing one goes back to its file."""
+    _write(tmp_path, {"factlint.toml": "", "a.md": A, "b.md": B})
+    session = Session(tmp_path)
+
+    async def scenario():
+        await session.start()
+        await session.wait_for("b.md", lambda ds: not _nam001(ds), "b.md read at start")
+        (tmp_path / "a.md").write_text(A.replace("The trial met its primary endpoint.", A_VARIANT), encoding="utf-8")
+        session.file_changed("a.md")
+        await session.wait_for("b.md", lambda ds: bool(_nam001(ds)), "NAM001 in b.md after a.md changed on disk")
+        session.open("a.md")
+        session.change("a.md", A_VARIANT, "The trial met its primary endpoint.")  # unsaved: the editor's text counts
+        await session.wait_for("b.md", lambda ds: not _nam001(ds), "b.md clean while a.md's edit is unsaved")
+        session.client.text_document_did_close(types.DidCloseTextDocumentParams(types.TextDocumentIdentifier(session.uri("a.md"))))
+        await session.wait_for("b.md", lambda ds: bool(_nam001(ds)), "NAM001 back once a.md is closed unsaved")
+        await session.stop()
+
+    _run(scenario)
+
+
+def test_vocabulary_action_creates_a_config_when_there_is_none(tmp_path):
+    _write(tmp_path, {"a.md": A.replace("The trial met its primary endpoint.", A_VARIANT), "b.md": B})
+    session = Session(tmp_path)
+
+    async def scenario():
+        await session.start()
+        session.open("b.md")
+        (variant,) = _nam001(await session.wait_for("b.md", lambda ds: bool(_nam001(ds))))
+        actions = await session.client.text_document_code_action_async(
+            types.CodeActionParams(
+                text_document=types.TextDocumentIdentifier(uri=session.uri("b.md")),
+                range=variant.range,
+                context=types.CodeActionContext(diagnostics=[variant]),
+            )
+        )
+        accept = next(a for a in actions if a.title == 'Accept "Zentrovinab" in the vocabulary (factlint.toml)')
+        create, change = accept.edit.document_changes
+        assert isinstance(create, types.CreateFile) and session.name(create.uri) == "factlint.toml"
+        assert change.edits[0].new_text == '[vocabulary]\naccept = ["Zentrovinab"]\n'
+        await session.stop()
+
+    _run(scenario)
+
+
+def test_word_pdf_and_html_documents_of_the_workspace(tmp_path):
+    """Every format factlint reads gets diagnostics: Word and PDF from the file, with their location in the message."""
+    pytest.importorskip("docx")
+    pytest.importorskip("fpdf")
+    from make import as_docx, as_html, as_pdf
+
+    text = "We saw the the results."
+    (tmp_path / "factlint.toml").write_text("", encoding="utf-8")
+    (tmp_path / "report.docx").write_bytes(as_docx(text))
+    (tmp_path / "report.pdf").write_bytes(as_pdf(text))
+    (tmp_path / "page.html").write_bytes(as_html(text))
+    session = Session(tmp_path)
+
+    async def scenario():
+        await session.start()
+        for name in ("report.docx", "report.pdf", "page.html"):
+            found = await session.wait_for(name, lambda ds: "TXT004" in codes(ds), f"TXT004 in {name}")
+            doubled = next(d for d in found if d.code == "TXT004")
+            if name != "page.html":
+                assert "(paragraph 1)" in doubled.message or "(page 1, line 1)" in doubled.message, doubled.message
+        session.open("page.html", language="html")
+        found = await session.wait_for("page.html", lambda ds: "TXT004" in codes(ds))
+        doubled = next(d for d in found if d.code == "TXT004")
+        actions = await session.client.text_document_code_action_async(
+            types.CodeActionParams(
+                text_document=types.TextDocumentIdentifier(uri=session.uri("page.html")),
+                range=doubled.range,
+                context=types.CodeActionContext(diagnostics=[doubled]),
+            )
+        )
+        assert "Disable TXT004 (doubled-word) for this line" in [a.title for a in actions]
+        await session.stop()
+
+    _run(scenario)
+
+
+def test_without_pygls_the_server_command_says_what_to_install(monkeypatch, run_cli):
+    monkeypatch.setitem(sys.modules, "pygls", None)  # as if it were not installed
+    code, _, err = run_cli("server")
+    assert code == 2 and "pip install 'factlint[lsp]'" in err
+
+
+def test_the_server_reports_what_the_command_line_reports(tmp_path, monkeypatch, run_cli):
+    """The same findings, in the same places, for every document of a workspace (the seeds and a Markdown note)."""
+    import shutil
+
+    root = Path(__file__).resolve().parents[1]
+    for seed in sorted((root / "seeds").glob("*.txt")):
+        shutil.copy(seed, tmp_path / seed.name)
+    _write(tmp_path, {"factlint.toml": "", "note.md": "# Note\n\nWe saw the the results. Revenue rose from $31.2 million to $48.6 million, up 42%.\n"})
+    monkeypatch.chdir(tmp_path)
+    _, out, _ = run_cli("-f", "json", "--no-cache", ".")
+    expected = sorted((f["path"], f["rule"], f["line"], f["column"], f["end_line"], f["end_column"], f["message"]) for f in json.loads(out)["findings"])
+    names = sorted({f[0] for f in expected})
+    assert len(names) == 3
+    session = Session(tmp_path)
+
+    async def scenario():
+        await session.start()
+        for name in names:
+            await session.wait_for(name, lambda ds: True)
+        await session.stop()
+
+    _run(scenario)
+
+    def column(name: str, line: int, character: int) -> int:  # UTF-16 units -> code points, as the command line counts
+        text = (tmp_path / name).read_text(encoding="utf-8").splitlines()[line] + " " * (character + 1)
+        return len(text.encode("utf-16-le")[: character * 2].decode("utf-16-le", errors="ignore")) + 1
+
+    got = sorted(
+        (name, d.code, d.range.start.line + 1, column(name, d.range.start.line, d.range.start.character),
+         d.range.end.line + 1, column(name, d.range.end.line, d.range.end.character), re.sub(r" \[(?:medium|low) confidence\]$", "", d.message.split("\n")[0]))
+        for name in names for d in session.diagnostics[session.uri(name)]
+    )
+    assert got == expected

@@ -9,7 +9,7 @@ from pathlib import Path
 from lsprotocol import types
 
 from checker.finding import Diagnostic
-from checker.lsp.convert import Converter, path_to_uri
+from checker.lsp.convert import Converter
 from checker.lsp.corpus import Corpus
 from checker.lsp.positions import Lines, Units
 from checker.lsp.vocabulary import add_accept, add_prefer, new_config
@@ -35,6 +35,30 @@ def code_actions(corpus: Corpus, convert: Converter, path: str, start: int, end:
     return out
 
 
+FIX_ALL = "source.fixAll.factlint"
+
+
+def fix_all(corpus: Corpus, convert: Converter, path: str) -> types.CodeAction | None:
+    """Every safe fix of a document at once (one round, as ``factlint --fix`` applies them), or None if there is none."""
+    from checker.fixes import applicable, apply_fixes
+
+    diagnostics = [d for d in corpus.diagnostics(path) if applicable(d, unsafe=False)]
+    text = corpus.text(path)
+    if not diagnostics or text is None:
+        return None
+    fixed = apply_fixes(text, diagnostics, unsafe=False, prose=_prose(path, text))
+    if fixed == text:
+        return None
+    prefix = len(os.path.commonprefix([text, fixed]))
+    suffix = len(os.path.commonprefix([text[prefix:][::-1], fixed[prefix:][::-1]]))
+    edit = types.TextEdit(convert.range(path, prefix, len(text) - suffix), fixed[prefix : len(fixed) - suffix])
+    return types.CodeAction(
+        title=f"Apply every safe factlint fix ({len(diagnostics)})",
+        kind=FIX_ALL,
+        edit=_edit(corpus, convert.uri(path), path, [edit]),
+    )
+
+
 def _edit(corpus: Corpus, uri: str, path: str, edits: list[types.TextEdit]) -> types.WorkspaceEdit:
     """Edits of one document, tied to the version they were computed for when the editor has it open."""
     entry = corpus.open.get(path)
@@ -42,8 +66,19 @@ def _edit(corpus: Corpus, uri: str, path: str, edits: list[types.TextEdit]) -> t
     return types.WorkspaceEdit(document_changes=[types.TextDocumentEdit(text_document=document, edits=list(edits))])
 
 
+def _prose(path: str, text: str) -> str:
+    """The document's prose view: a fix that touches anything else (code, markup) is not offered, as ``--fix`` skips it."""
+    from checker.readers import read_document
+
+    return read_document(path, text.encode("utf-8"), encoding="utf-8")[0].prose
+
+
 def _fix(corpus: Corpus, convert: Converter, d: Diagnostic) -> types.CodeAction | None:
-    if d.fix is None or d.fix.applicability == "display" or corpus.text(d.path) is None:
+    text = corpus.text(d.path)
+    if d.fix is None or d.fix.applicability == "display" or text is None:
+        return None
+    prose = _prose(d.path, text)
+    if any(prose[e.start : e.end] != text[e.start : e.end] for e in d.fix.edits):
         return None
     edits = [types.TextEdit(convert.range(d.path, e.start, e.end), e.replacement) for e in d.fix.edits]
     title = d.fix.message or f"Fix {d.rule}"
@@ -52,7 +87,7 @@ def _fix(corpus: Corpus, convert: Converter, d: Diagnostic) -> types.CodeAction 
         title=f"{title} ({d.rule})" if safe else f"{title} ({d.rule}, unsafe fix: check the result)",
         kind=types.CodeActionKind.QuickFix,
         is_preferred=safe,
-        edit=_edit(corpus, path_to_uri(d.path), d.path, edits),
+        edit=_edit(corpus, convert.uri(d.path), d.path, edits),
     )
 
 
@@ -76,7 +111,7 @@ def _disable_line(corpus: Corpus, convert: Converter, d: Diagnostic) -> types.Co
     return types.CodeAction(
         title=f"Disable {d.rule} ({d.name}) for this line",
         kind=types.CodeActionKind.QuickFix,
-        edit=_edit(corpus, path_to_uri(d.path), d.path, [edit]),
+        edit=_edit(corpus, convert.uri(d.path), d.path, [edit]),
     )
 
 

@@ -39,7 +39,11 @@ class Converter:
     def __init__(self, corpus: Corpus, units: Units) -> None:
         self.corpus = corpus
         self.units = units
+        self.uris: dict[str, str] = {}  # path -> the URI the client named the document by
         self._lines: dict[str, Lines] = {}
+
+    def uri(self, path: str) -> str:
+        return self.uris.get(path) or path_to_uri(path)
 
     def lines(self, path: str) -> Lines | None:
         text = self.corpus.text(path)
@@ -83,7 +87,7 @@ class Converter:
             message += f"\n{d.evidence}"
         related = [
             types.DiagnosticRelatedInformation(
-                types.Location(path_to_uri(r.path), self.range_of(r.path, r.line, r.column, r.end_line, r.end_column)),
+                types.Location(self.uri(r.path), self.range_of(r.path, r.line, r.column, r.end_line, r.end_column)),
                 r.message or "related",
             )
             for r in d.related

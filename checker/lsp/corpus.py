@@ -15,6 +15,7 @@ directory, which the server sets to the workspace root.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -76,6 +77,7 @@ class Corpus:
 
         self.config_error = None
         self.config_path = find_config(self.root)
+        self.config_signature = _signature(self.config_path)
         try:
             settings = load_settings(self.config_path, root=self.root)
             validate_selectors(settings)
@@ -94,6 +96,13 @@ class Corpus:
             ledger = None
         self.settings, self.rules, self._context, self._ledger = settings, rules, context, ledger
 
+    def config_changed(self) -> bool:
+        """Whether the configuration file (which one, or its content) differs from the one read."""
+        from checker.config import find_config
+
+        found = find_config(self.root)
+        return found != self.config_path or _signature(found) != self.config_signature
+
     def is_config(self, path: Path) -> bool:
         """Whether a file is (or could become) the workspace's configuration."""
         from checker.config import CONFIG_FILES
@@ -105,8 +114,11 @@ class Corpus:
 
     # --- documents --------------------------------------------------------------------
 
-    def load(self) -> None:
-        """Read every document the configuration includes, through the fact-sheet cache."""
+    def load(self, progress: Callable[[int, int], None] | None = None) -> None:
+        """Read every document the configuration includes, through the fact-sheet cache.
+
+        ``progress(done, total)`` is told as documents are read.
+        """
         from checker.discovery import walk
         from checker.engine import Source, run
         from checker.sources import display_path
@@ -114,7 +126,15 @@ class Corpus:
         found = walk(self.root, self.root, self.settings.include, self.settings.exclude, self.settings.respect_gitignore)
         sources = [Source(display_path(path), file=str(path)) for path in found]
         cache_dir = Path(self.settings.root) / self.settings.cache_dir
-        result = run(sources, self.settings, self.rules, jobs=1, cache_dir=cache_dir, keep_sheets=False, keep_records=True)
+        done = 0
+
+        def step(count: int) -> None:
+            nonlocal done
+            done += count
+            if progress is not None:
+                progress(done, len(sources))
+
+        result = run(sources, self.settings, self.rules, jobs=1, cache_dir=cache_dir, keep_sheets=False, keep_records=True, progress=step)
         self.sheets = {document.path: document for document in result.documents}
         self.notices = {notice.path: notice.message for notice in result.notices}
         self._texts.clear()
@@ -148,12 +168,18 @@ class Corpus:
             self.notices.pop(path, None)
 
     def includes(self, path: str) -> bool:
-        """Whether a file is a document of the workspace (include and exclude globs)."""
+        """Whether a file is a document of the workspace (include and exclude globs, .gitignore), as a walk would find it."""
         from checker.discovery import relative_to
         from checker.globs import matches_any
 
         relative = relative_to(Path(path), self.root)
-        return matches_any(relative, self.settings.include) and not matches_any(relative, self.settings.exclude)
+        if not matches_any(relative, self.settings.include) or matches_any(relative, self.settings.exclude):
+            return False
+        if self.settings.respect_gitignore:
+            from checker.discovery import git_ignored
+
+            return not git_ignored([Path(path).resolve()], self.root)
+        return True
 
     def checkable(self, path: str) -> bool:
         """Whether an open document is one factlint reads (its extension names a format)."""
@@ -222,6 +248,13 @@ class Corpus:
         if path not in self._texts:
             self._texts[path] = _read_text(path)
         return self._texts[path]
+
+
+def _signature(path: Path | None) -> bytes | None:
+    try:
+        return path.read_bytes() if path is not None else None
+    except OSError:
+        return None
 
 
 def _disk_encoding(path: str) -> tuple[str | None, bool]:

@@ -17,7 +17,7 @@ from lsprotocol import types
 from pygls.lsp.server import LanguageServer
 
 from checker import __version__
-from checker.lsp.actions import code_actions
+from checker.lsp.actions import FIX_ALL, code_actions, fix_all
 from checker.lsp.convert import Converter, path_to_uri, uri_to_path
 from checker.lsp.corpus import Corpus
 from checker.lsp.hover import hover
@@ -35,10 +35,10 @@ class FactlintServer(LanguageServer):
         self.convert: Converter | None = None
         self.debounce = DEBOUNCE_SECONDS
         self.pending: dict[str, asyncio.TimerHandle] = {}
-        self.uris: dict[str, str] = {}  # path -> the URI the client named it by
+        self.logged: set[str] = set()  # internal errors already shown: a keystroke must not repeat them
 
     def uri(self, path: str) -> str:
-        return self.uris.get(path) or path_to_uri(path)
+        return self.convert.uri(path) if self.convert is not None else path_to_uri(path)
 
     # --- checking ---------------------------------------------------------------------
 
@@ -56,7 +56,9 @@ class FactlintServer(LanguageServer):
                 )
             )
         for error in outcome.errors:
-            self.log(types.MessageType.Error, f"internal error: {error}")
+            if error not in self.logged:
+                self.logged.add(error)
+                self.log(types.MessageType.Error, f"internal error: {error}")
 
     def schedule(self, path: str) -> None:
         """Check ``path`` once typing pauses."""
@@ -79,8 +81,10 @@ class FactlintServer(LanguageServer):
             self.publish()
 
     def reload(self) -> None:
-        """The configuration changed: read it again, and every document with it."""
+        """The configuration may have changed: if it did, read it again, and every document with it."""
         assert self.corpus is not None
+        if not self.corpus.config_changed():
+            return
         self.corpus.configure()
         self.corpus.load()
         if self.corpus.config_error:
@@ -114,9 +118,13 @@ def initialize(ls: FactlintServer, params: types.InitializeParams) -> None:
 
 
 @server.feature(types.INITIALIZED)
-def initialized(ls: FactlintServer, params: types.InitializedParams) -> None:
+async def initialized(ls: FactlintServer, params: types.InitializedParams) -> None:
     assert ls.corpus is not None
-    ls.corpus.load()
+    window = ls.client_capabilities.window
+    if window is not None and window.work_done_progress:
+        await _load_with_progress(ls)
+    else:
+        ls.corpus.load()
     if ls.corpus.config_error:
         ls.window_show_message(types.ShowMessageParams(types.MessageType.Error, f"factlint: {ls.corpus.config_error}"))
     ls.publish()
@@ -131,12 +139,38 @@ def initialized(ls: FactlintServer, params: types.InitializedParams) -> None:
         ls.client_register_capability(types.RegistrationParams(registrations=[registration]))
 
 
+async def _load_with_progress(ls: FactlintServer) -> None:
+    """Read the workspace, showing the client how far it got (the first read of a large workspace takes a while)."""
+    assert ls.corpus is not None
+    token = "factlint-load"
+    try:
+        await asyncio.wait_for(ls.work_done_progress.create_async(token), 10)
+    except Exception:  # the client refused the token, or never answered: read without progress
+        ls.corpus.load()
+        return
+    ls.work_done_progress.begin(token, types.WorkDoneProgressBegin(title="factlint", message="reading the workspace", percentage=0))
+    shown = -1
+
+    def report(done: int, total: int) -> None:
+        nonlocal shown
+        percentage = done * 100 // max(total, 1)
+        if percentage // 5 != shown // 5:  # every 5%: a report per document would flood the client
+            shown = percentage
+            ls.work_done_progress.report(token, types.WorkDoneProgressReport(message=f"{done}/{total} documents", percentage=percentage))
+
+    try:
+        ls.corpus.load(report)
+    finally:
+        ls.work_done_progress.end(token, types.WorkDoneProgressEnd(message=f"{len(ls.corpus.sheets)} documents read"))
+
+
 def _path(ls: FactlintServer, uri: str) -> str | None:
     """The display path of a document factlint checks (None for others: unsaved buffers, unknown formats)."""
     path = uri_to_path(uri)
     if path is None or ls.corpus is None or not ls.corpus.checkable(path):
         return None
-    ls.uris.setdefault(path, uri)
+    if ls.convert is not None:
+        ls.convert.uris.setdefault(path, uri)
     return path
 
 
@@ -213,7 +247,7 @@ def _fresh(ls: FactlintServer, uri: str) -> str | None:
 
 @server.feature(
     types.TEXT_DOCUMENT_CODE_ACTION,
-    types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix], resolve_provider=False),
+    types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix, FIX_ALL], resolve_provider=False),
 )
 def code_action(ls: FactlintServer, params: types.CodeActionParams) -> list[types.CodeAction] | None:
     path = _fresh(ls, params.text_document.uri)
@@ -225,7 +259,15 @@ def code_action(ls: FactlintServer, params: types.CodeActionParams) -> list[type
         return None
     changes = ls.client_capabilities.workspace and ls.client_capabilities.workspace.workspace_edit
     create = bool(changes and changes.resource_operations and types.ResourceOperationKind.Create in changes.resource_operations)
-    return code_actions(ls.corpus, ls.convert, path, start, end, create_files=create) or None
+    only = params.context.only
+    actions = []
+    if not only or any(types.CodeActionKind.QuickFix.startswith(kind) for kind in only):
+        actions = code_actions(ls.corpus, ls.convert, path, start, end, create_files=create)
+    if not only or any(FIX_ALL.startswith(kind) for kind in only):
+        everything = fix_all(ls.corpus, ls.convert, path)
+        if everything is not None:
+            actions.append(everything)
+    return actions or None
 
 
 @server.feature(types.TEXT_DOCUMENT_HOVER)

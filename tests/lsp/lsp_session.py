@@ -11,6 +11,7 @@ import asyncio
 import json
 import os
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -28,6 +29,7 @@ class Session:
         self.root = root
         self.transcript_path = transcript_path
         self.capabilities = capabilities or types.ClientCapabilities(
+            window=types.WindowClientCapabilities(work_done_progress=True),
             workspace=types.WorkspaceClientCapabilities(
                 workspace_edit=types.WorkspaceEditClientCapabilities(document_changes=True, resource_operations=[types.ResourceOperationKind.Create]),
                 did_change_watched_files=types.DidChangeWatchedFilesClientCapabilities(dynamic_registration=True),
@@ -42,6 +44,7 @@ class Session:
         self.stderr: list[bytes] = []
         self.registrations: list[types.Registration] = []
         self.returncode: int | None = None
+        self.process: asyncio.subprocess.Process | None = None
 
         @self.client.feature(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
         def _published(params: types.PublishDiagnosticsParams) -> None:
@@ -55,6 +58,15 @@ class Session:
         @self.client.feature(types.CLIENT_REGISTER_CAPABILITY)
         def _register(params: types.RegistrationParams) -> None:
             self.registrations.extend(params.registrations)
+
+        @self.client.feature(types.WINDOW_WORK_DONE_PROGRESS_CREATE)
+        def _create(params: types.WorkDoneProgressCreateParams) -> None:
+            self._record("<-", "window/workDoneProgress/create", {"token": params.token})
+
+        @self.client.feature(types.PROGRESS)
+        def _progress(params: types.ProgressParams) -> None:
+            value = params.value if isinstance(params.value, dict) else {}
+            self._record("<-", "$/progress", {"kind": value.get("kind"), "message": value.get("message")})
 
         @self.client.feature(types.WINDOW_LOG_MESSAGE)
         def _log(params: types.LogMessageParams) -> None:
@@ -78,11 +90,23 @@ class Session:
 
     # --- lifecycle ------------------------------------------------------------------------
 
-    async def start(self, initialization_options: dict | None = None) -> types.InitializeResult:
-        env = {**os.environ, "XDG_CACHE_HOME": str(self.root / ".user-cache")}
-        await self.client.start_io(sys.executable, "-m", "checker", "server", cwd=str(self.root), env=env)
-        assert self.client._server is not None and self.client._server.stderr is not None
-        self._drain = asyncio.create_task(self._read_stderr(self.client._server.stderr))
+    async def start(self, initialization_options: dict | None = None, tcp: bool = False) -> types.InitializeResult:
+        """Start the server (over stdio, or ``tcp`` on a free port of 127.0.0.1) and initialise it."""
+        # The user cache (signing key, rule documentation) outside the workspace, where a walk would find it.
+        env = {**os.environ, "XDG_CACHE_HOME": tempfile.mkdtemp(prefix="factlint-user-cache-")}
+        command = (sys.executable, "-m", "checker", "server")
+        if tcp:
+            port = _free_port()
+            self.process = await asyncio.create_subprocess_exec(
+                *command, "--tcp", f"127.0.0.1:{port}", cwd=str(self.root), env=env,
+                stdin=asyncio.subprocess.DEVNULL, stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.PIPE,
+            )
+            await self._connect(port)
+        else:
+            await self.client.start_io(*command, cwd=str(self.root), env=env)
+            self.process = self.client._server
+        assert self.process is not None and self.process.stderr is not None
+        self._drain = asyncio.create_task(self._read_stderr(self.process.stderr))
         result = await self.client.initialize_async(
             types.InitializeParams(
                 process_id=os.getpid(),
@@ -96,6 +120,18 @@ class Session:
         self._record("->", "initialized", {})
         return result
 
+    async def _connect(self, port: int) -> None:
+        """Connect once the server listens (the server serves the first connection only: no probing)."""
+        deadline = time.monotonic() + TIMEOUT
+        while True:
+            try:
+                await self.client.start_tcp("127.0.0.1", port)
+                return
+            except OSError:
+                if time.monotonic() > deadline:
+                    raise
+                await asyncio.sleep(0.05)
+
     async def _read_stderr(self, stream: asyncio.StreamReader) -> None:
         while chunk := await stream.read(65536):
             self.stderr.append(chunk)
@@ -105,9 +141,7 @@ class Session:
         self._record("->", "shutdown", {})
         self.client.exit(None)
         self._record("->", "exit", {})
-        server = self.client._server
-        assert server is not None
-        self.returncode = await asyncio.wait_for(server.wait(), TIMEOUT)
+        self.returncode = await asyncio.wait_for(self.process.wait(), TIMEOUT)
         await self.client.stop()
         await self._drain
 
@@ -130,6 +164,12 @@ class Session:
         self.texts[name] = text[:start] + new + text[start + len(old) :]
         self._send_change(name, self._range(text, start, start + len(old)), new)
         self._record("->", "textDocument/didChange", {"file": name, "old": old, "new": new})
+
+    def insert(self, name: str, offset: int, new: str) -> None:
+        """Insert ``new`` at a character offset, as typing does."""
+        text = self.texts[name]
+        self.texts[name] = text[:offset] + new + text[offset:]
+        self._send_change(name, self._range(text, offset, offset), new)
 
     def apply(self, name: str, edits: list[types.TextEdit]) -> None:
         """Apply text edits (from a code action) to an open document and tell the server, as an editor does."""
@@ -170,6 +210,14 @@ class Session:
             await asyncio.sleep(0.02)
         stderr = b"".join(self.stderr).decode(errors="replace")[-3000:]
         raise AssertionError(f"{name}: timed out waiting for {what or 'diagnostics'}; last: {self.diagnostics.get(uri)}\nserver stderr:\n{stderr}")
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
 
 
 def _position(text: str, offset: int) -> types.Position:
