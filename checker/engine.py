@@ -165,7 +165,7 @@ def build_sheet(doc: Document, settings: Settings, rules: list[Rule], kinds: Ite
         line_starts=doc.line_starts,
         in_scope=in_scope,
         directives=parse_directives(doc),
-        names=[], acronyms=[], aliases=[], quantities=[], claims=[], dates=[],
+        names=[], acronyms=[], aliases=[], entities=[], quantities=[], claims=[], dates=[],
         document_date=None, facts=[], findings=[], extracted=[], extra={"locations": doc.locations} if doc.locations else {},
     )
     try:
