@@ -56,12 +56,25 @@ def find_variants(sheets: Sequence[FactSheet], vocabulary: Vocabulary | None = N
 def _collect(sheets: Sequence[FactSheet]) -> _Corpus:
     corpus = _Corpus({}, {}, {}, set())
     new = tuple.__new__  # NamedTuple's own constructor is Python code: this runs once per mention in the corpus
+    # Locals: the loop below runs once per mention of the corpus (the attributes of a NamedTuple are Python properties).
+    forms, phrases, kinds = corpus.forms, corpus.phrases, corpus.kinds
     for index, sheet in enumerate(sheets):
         for mention in sheet.names:
-            target = corpus.phrases if mention.kind == "phrase" else corpus.forms
-            target.setdefault(mention.text, []).append(new(Occurrence, (index, mention.start, mention.end, mention.initial, mention.heading)))
-            if mention.kind != "phrase":
-                corpus.kinds.setdefault(mention.text, mention.kind)
+            text, kind = mention.text, mention.kind
+            occurrence = new(Occurrence, (index, mention.start, mention.end, mention.initial, mention.heading))
+            if kind == "phrase":
+                occurrences = phrases.get(text)
+                if occurrences is None:
+                    phrases[text] = [occurrence]
+                else:
+                    occurrences.append(occurrence)
+                continue
+            occurrences = forms.get(text)
+            if occurrences is None:
+                forms[text] = [occurrence]
+                kinds.setdefault(text, kind)
+            else:
+                occurrences.append(occurrence)
         for alias in sheet.aliases:
             b = fold(alias.alias)
             for a in (fold(alias.name), *(fold(word) for word in alias.name.split())):
