@@ -93,7 +93,13 @@ def _no_content_digest(view: dict) -> dict:
     return view
 
 
-LEGACY: list = [_claim_rule_codes, _no_content_digest]
+def _no_claim_inferred(view: dict) -> dict:
+    """Issue 12: a claim records whether its base was inferred (for the finding's confidence); the snapshot predates it."""
+    view["claims"] = [{k: v for k, v in claim.items() if k != "inferred"} for claim in view.get("claims", [])]
+    return view
+
+
+LEGACY: list = [_claim_rule_codes, _no_content_digest, _no_claim_inferred]
 
 
 def sheet_view(sheet) -> dict:
@@ -136,13 +142,20 @@ def dump() -> dict:
                 else:
                     entry["documents"][sheet.path] = {
                         "sheet": _digest(view),
-                        "findings": [f"{f['rule']} {f['line']}:{f['column']} {_digest(f)}" for f in findings],
+                        "findings": [_finding_line(f) for f in findings],
                     }
             # summary.formats (documents by format) is left out: each sheet already records its format.
             entry["summary"] = {key: value for key, value in report["summary"].items() if key != "formats"}
             entry["errors"] = list(result.errors)
             out[group] = entry
     return out
+
+
+def _finding_line(finding: dict) -> str:
+    """``RULE line:column digest``, and the confidence when it is not high (added after the snapshot was taken)."""
+    rest = {key: value for key, value in finding.items() if key != "confidence"}
+    line = f"{finding['rule']} {finding['line']}:{finding['column']} {_digest(rest)}"
+    return line if finding.get("confidence", "high") == "high" else f"{line} {finding['confidence']}"
 
 
 def compare(old: dict, new: dict) -> list[str]:

@@ -14,7 +14,7 @@ Findings of one rule on one line share a verdict. ``verdict`` is ``true``,
 ``false`` or ``?``; ``reason`` never quotes the corpus beyond a word or two.
 
     python bench/judged_names.py            # counts and precision per corpus
-    python bench/judged_names.py --show     # and every finding with its verdict
+    python bench/judged_names.py --show     # and every finding with its verdict and confidence
 """
 
 from __future__ import annotations
@@ -56,14 +56,16 @@ def main(argv: list[str] | None = None) -> int:
         texts = corpus(prefix)
         diagnostics = [d for d in lint_sources(texts, select=["NAM"]).diagnostics if d.rule.startswith("NAM")]
         counts: Counter[str] = Counter()
+        by_confidence: Counter[tuple[str, str]] = Counter()
         found: set[Key] = set()
         for d in diagnostics:
             key = (d.path, d.line, d.rule)
             found.add(key)
             verdict = verdicts.get(key, {}).get("verdict", "?")
             counts[verdict] += 1
+            by_confidence[(d.confidence, verdict)] += 1
             if args.show:
-                print(f"  {d.path}:{d.line}:{d.column}: {d.rule} [{verdict}] {d.message}")
+                print(f"  {d.path}:{d.line}:{d.column}: {d.rule} [{verdict}, {d.confidence}] {d.message}")
         judged = counts["true"] + counts["false"]
         precision = f"{counts['true'] / judged:.1%}" if judged else "n/a"
         gone = [key for key, row in verdicts.items() if key[0].startswith(prefix + "/") and key not in found]
@@ -72,6 +74,10 @@ def main(argv: list[str] | None = None) -> int:
             f"{prefix}: {len(diagnostics)} NAM findings, {counts['true']} true, {counts['false']} false, "
             f"{counts['?']} not judged; precision {precision}; judged gone {len(gone)} (true ones lost: {len(lost)})"
         )
+        levels = ", ".join(
+            f"{level} {by_confidence[(level, 'true')]} true / {by_confidence[(level, 'false')]} false" for level in ("high", "medium", "low")
+        )
+        print(f"  by confidence: {levels}")
         for key in sorted(lost):
             print(f"  lost true finding {key[0]}:{key[1]} {key[2]} ({verdicts[key]['reason']})")
     return 0

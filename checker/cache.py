@@ -263,6 +263,7 @@ def _finding_to_data(finding: Finding) -> dict[str, Any]:
         },
         "path": finding.path,
         "severity": finding.severity,
+        "confidence": finding.confidence,
     }
 
 
@@ -297,6 +298,8 @@ def _finding_from_data(data: Any) -> Finding:
     )
     if data["severity"] not in (None, "error", "warning", "info"):
         raise ValueError("bad severity")
+    if data.get("confidence") not in (None, "high", "medium", "low"):
+        raise ValueError("bad confidence")
     return Finding(
         rule=_check(data["rule"], str),
         start=_check(data["start"], int),
@@ -307,6 +310,7 @@ def _finding_from_data(data: Any) -> Finding:
         fix=fix,
         path=_check(data["path"], (str, type(None))),
         severity=data["severity"],
+        confidence=data.get("confidence"),
     )
 
 

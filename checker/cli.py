@@ -1,4 +1,4 @@
-"""Command line: ``factlint [check] PATHS``, ``rule``, ``rules``, ``config``, ``facts``.
+"""Command line: ``factlint [check] PATHS``, ``rule``, ``rules``, ``config``, ``facts``, ``abbreviations``.
 
 Exit codes (stable): 0 no finding at or above ``fail-on``; 1 findings at or
 above it; 2 usage, configuration or internal error, a named path that could
@@ -17,8 +17,8 @@ from typing import TextIO
 from checker import __version__
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-COMMANDS = ("check", "rule", "rules", "config", "facts")
-FORMATS = ("full", "concise", "json", "sarif", "github")
+COMMANDS = ("check", "rule", "rules", "config", "facts", "server", "abbreviations")
+FORMATS = ("full", "concise", "json", "sarif", "github", "html")
 
 _EPILOG = """\
 commands:
@@ -28,6 +28,8 @@ commands:
   factlint config             print the effective configuration
   factlint facts FILE         print a document's fact sheet as JSON
   factlint facts --corpus DIR print the facts found in a corpus, in ledger format
+  factlint server             run the language server for editors (needs the lsp extra)
+  factlint abbreviations PATH ...  print the table of abbreviations (Markdown, CSV or JSON)
 
 exit codes:
   0  no finding at or above fail-on (default: warning)
@@ -111,6 +113,10 @@ def _dispatch(argv: list[str]) -> int:
         return _cmd_config(argv)
     if command == "facts":
         return _cmd_facts(argv)
+    if command == "server":
+        return _cmd_server(argv)
+    if command == "abbreviations":
+        return _cmd_abbreviations(argv)
     return _cmd_check(argv)
 
 
@@ -138,8 +144,15 @@ def _check_parser() -> argparse.ArgumentParser:
     output.add_argument("-o", "--output-file", metavar="FILE", help="write the report to FILE instead of stdout")
     output.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour in the full format (default: auto)")
     output.add_argument("-q", "--quiet", action="store_true", help="print findings only, no summary")
+    output.add_argument(
+        "--progress", action=argparse.BooleanOptionalAction, default=None,
+        help="a progress bar on stderr (default: only on a terminal, outside CI, for runs over a second)",
+    )
     exits = parser.add_argument_group("exit status")
     exits.add_argument("--fail-on", choices=("error", "warning", "info"), help="lowest severity that fails the run (default: config, else warning)")
+    exits.add_argument(
+        "--min-confidence", choices=("high", "medium", "low"), help="report only findings at least this sure (default: config, else low: all)"
+    )
     exits.add_argument("--baseline", metavar="FILE", help="report only findings not in this baseline (default: config baseline)")
     exits.add_argument("--write-baseline", metavar="FILE", help="record every finding of this run in FILE (stale entries pruned), report none")
     exits.add_argument("--exit-zero", action="store_true", help="exit 0 even when findings are reported")
@@ -192,6 +205,7 @@ def _cmd_check(argv: list[str]) -> int:
     except RegistryError as unknown:  # the config's selectors are valid: this one came from the command line
         raise UsageError(f"--select/--extend-select/--ignore: {unknown}") from None
     fail_on = args.fail_on or settings.fail_on
+    min_confidence = args.min_confidence or settings.min_confidence
 
     from checker.engine import run
     from checker.sources import collect
@@ -207,7 +221,10 @@ def _cmd_check(argv: list[str]) -> int:
     if problems and not sources:
         return EXIT_ERROR
     cache_dir = None if args.no_cache else Path(args.cache_dir) if args.cache_dir else Path(settings.root) / settings.cache_dir
-    result = run(sources, settings, rules, jobs=args.jobs, cache_dir=cache_dir)
+    from checker.progress import progress_bar
+
+    with progress_bar(len(sources), args.progress) as advance:
+        result = _confident(run(sources, settings, rules, jobs=args.jobs, cache_dir=cache_dir, progress=advance), min_confidence)
 
     if args.fix or args.diff:
         from checker.fixes import fix_run
@@ -216,7 +233,7 @@ def _cmd_check(argv: list[str]) -> int:
         if args.diff:
             return EXIT_FINDINGS if changed and not args.exit_zero else EXIT_OK
         if changed:  # report what remains
-            result = run(sources, settings, rules, jobs=args.jobs, cache_dir=cache_dir)
+            result = _confident(run(sources, settings, rules, jobs=args.jobs, cache_dir=cache_dir), min_confidence)
             result.stats["fixed_documents"] = len(changed)
 
     _baseline(args, settings, result)
@@ -262,6 +279,18 @@ def _cmd_check(argv: list[str]) -> int:
     threshold = SEVERITY_RANK[fail_on]
     failing = any(SEVERITY_RANK[d.severity] >= threshold for d in result.diagnostics)
     return EXIT_FINDINGS if failing else EXIT_OK
+
+
+def _confident(result, minimum: str):
+    """Drop the findings less sure than ``minimum``: they are not reported, fixed or counted."""
+    from checker.finding import CONFIDENCE_RANK
+
+    threshold = CONFIDENCE_RANK[minimum]
+    if threshold:
+        kept = [d for d in result.diagnostics if CONFIDENCE_RANK[d.confidence] >= threshold]
+        result.stats["below_confidence"] = len(result.diagnostics) - len(kept)
+        result.diagnostics = kept
+    return result
 
 
 def _baseline(args: argparse.Namespace, settings, result) -> None:
@@ -338,6 +367,16 @@ def _cmd_config(argv: list[str]) -> int:
     return EXIT_OK
 
 
+def _cmd_server(argv: list[str]) -> int:
+    try:
+        import pygls  # noqa: F401  (only checked for here: the server imports it)
+    except ImportError:
+        raise UsageError("factlint server needs pygls: pip install 'factlint[lsp]'") from None
+    from checker.lsp import main as serve
+
+    return serve(argv)
+
+
 def _cmd_facts(argv: list[str]) -> int:
     parser = _Parser(prog="factlint facts", description="Print a document's fact sheet as JSON, or a corpus's facts as a ledger.")
     parser.add_argument("path", nargs="?", metavar="FILE")
@@ -372,6 +411,35 @@ def _cmd_facts(argv: list[str]) -> int:
         return EXIT_ERROR
     sheet = result.sheets[0]
     print(sheet.model_dump_json(indent=2, exclude={"line_starts", "findings"}))
+    return EXIT_OK
+
+
+def _cmd_abbreviations(argv: list[str]) -> int:
+    parser = _Parser(
+        prog="factlint abbreviations",
+        description="Print the table of abbreviations of the documents: acronym, long form, where defined, "
+        "where first used, count; acronyms used but never defined are marked.",
+    )
+    parser.add_argument("paths", nargs="+", metavar="PATH")
+    parser.add_argument("--format", choices=("markdown", "csv", "json"), default="markdown")
+    _add_config_option(parser)
+    args = parser.parse_args(argv)
+    settings = _settings(args.config)
+    from checker.abbreviations import abbreviations, render
+    from checker.engine import run
+    from checker.rules.acronym_variants import defined_elsewhere
+    from checker.sources import collect
+
+    sources, problems = collect(args.paths, settings, [], no_corpus=True)
+    for problem in problems:
+        _say(f"error: {problem}")
+    if problems:
+        return EXIT_ERROR
+    result = run(sources, settings, [], jobs=1, extract_all=True)
+    for notice in result.notices:
+        _say(f"{notice.path}: {notice.message}")
+    sheets = sorted(result.sheets, key=lambda sheet: sheet.path)
+    print(render(abbreviations(sheets, defined_elsewhere(settings)), args.format), end="")
     return EXIT_OK
 
 

@@ -90,6 +90,8 @@ class Settings(_Strict):
     per_file_ignores: dict[str, tuple[str, ...]] = Field(default_factory=dict, alias="per-file-ignores")
     severity: dict[str, Literal["error", "warning", "info"]] = Field(default_factory=dict)
     fail_on: Literal["error", "warning", "info"] = Field(default="warning", alias="fail-on")
+    # Findings less sure than this are neither reported nor fail the run (checker.finding.Confidence).
+    min_confidence: Literal["high", "medium", "low"] = Field(default="low", alias="min-confidence")
     respect_gitignore: bool = Field(default=True, alias="respect-gitignore")
     # Where unchanged documents' fact sheets are kept between runs (relative to the
     # project root); see checker.cache. ``--no-cache`` bypasses it.

@@ -16,7 +16,7 @@ rules. When no enabled rule needs the corpus, only the scope is read.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
@@ -201,6 +201,7 @@ def run(
     jobs: int | None = None,
     extract_all: bool = False,
     cache_dir: Path | None = None,
+    progress: Callable[[int], None] | None = None,
 ) -> RunResult:
     """Lint ``sources`` (in scope or corpus-only) with ``rules``; with ``cache_dir``, reuse unchanged documents' sheets."""
     codes = tuple(rule.code for rule in rules)
@@ -210,11 +211,25 @@ def run(
 
         ledger = load_ledger(Path(settings.root) / settings.ledger)
     if cache_dir is None:
-        results = _pass_one(sources, settings, codes, jobs, extract_all)
+        results = _pass_one(sources, settings, codes, jobs, extract_all, progress)
     else:
-        results = _pass_one_cached(sources, settings, codes, jobs, extract_all, cache_dir)
+        results = _pass_one_cached(sources, settings, codes, jobs, extract_all, cache_dir, progress)
     sheets = [r for r in results if isinstance(r, FactSheet)]
     notices = [r for r in results if isinstance(r, Notice)]
+    diagnostics, errors = check_sheets(sheets, settings, rules, ledger)
+    stats = _stats(sheets)
+    in_memory = {source.path: source.data for source in sources if source.data is not None and source.file is None and source.in_scope}
+    return RunResult(diagnostics, sheets, notices, list(rules), stats, errors, in_memory)
+
+
+def check_sheets(
+    sheets: list[FactSheet], settings: Settings, rules: Sequence[type[Rule]], ledger: Ledger | None = None
+) -> tuple[list[Diagnostic], list[str]]:
+    """Pass 2 over fact sheets already built (by ``process``): corpus rules, then filter, resolve and sort.
+
+    Returns the diagnostics and the internal errors. A long-running caller (the language
+    server) keeps the sheets of a set of documents, rebuilds the one that changed and calls this.
+    """
     corpus_rules = [instantiate(rule, settings) for rule in rules if rule.scope == "corpus"]
     for rule in corpus_rules:
         rule.ledger = ledger
@@ -228,17 +243,22 @@ def run(
             errors.append(f"corpus rule {rule.code} failed: {type(error).__name__}: {error}")
     suppression_rules = [instantiate(rule, settings) for rule in rules if rule.reads_suppressions]
     diagnostics = _finish(sheets, corpus_findings, settings, {rule.code: rule for rule in rules}, suppression_rules)
-    stats = _stats(sheets)
-    in_memory = {source.path: source.data for source in sources if source.data is not None and source.file is None and source.in_scope}
-    return RunResult(diagnostics, sheets, notices, list(rules), stats, errors, in_memory)
+    return diagnostics, errors
 
 
-def _pass_one(sources: list[Source], settings: Settings, codes: tuple[str, ...], jobs: int | None, extract_all: bool) -> list:
+def prepare(settings: Settings, rules: Sequence[type[Rule]], extract_all: bool = False) -> tuple[Settings, list[Rule], tuple[str, ...]]:
+    """What ``process`` needs besides the source: the settings, the rules instantiated, the extractors to run."""
+    return _context(settings, tuple(rule.code for rule in rules), extract_all)
+
+
+def _pass_one(
+    sources: list[Source], settings: Settings, codes: tuple[str, ...], jobs: int | None, extract_all: bool, progress: Callable[[int], None] | None = None
+) -> list:
     jobs = jobs or os.cpu_count() or 1
     size = sum(len(s.data) if s.data is not None else _size(s.file or s.path) for s in sources)
     if jobs <= 1 or len(sources) < 2 or (len(sources) < _POOL_MIN_FILES and size < _POOL_MIN_BYTES):
         context = _context(settings, codes, extract_all)
-        return [process(source, *context) for source in sources]
+        return [_done(process(source, *context), progress) for source in sources]
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
@@ -246,11 +266,19 @@ def _pass_one(sources: list[Source], settings: Settings, codes: tuple[str, ...],
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
     ctx = multiprocessing.get_context(method)
     with ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_init_worker, initargs=(settings, codes, extract_all)) as pool:
-        return list(pool.map(_process, sources, chunksize=chunk))
+        return [_done(result, progress) for result in pool.map(_process, sources, chunksize=chunk)]
+
+
+def _done(result: FactSheet | Notice, progress: Callable[[int], None] | None) -> FactSheet | Notice:
+    """``result``, after telling ``progress`` (the CLI's progress bar) that one more document is done."""
+    if progress is not None:
+        progress(1)
+    return result
 
 
 def _pass_one_cached(
-    sources: list[Source], settings: Settings, codes: tuple[str, ...], jobs: int | None, extract_all: bool, cache_dir: Path
+    sources: list[Source], settings: Settings, codes: tuple[str, ...], jobs: int | None, extract_all: bool, cache_dir: Path,
+    progress: Callable[[int], None] | None = None,
 ) -> list:
     """Pass 1 through the fact-sheet cache (checker.cache): only new or changed documents are processed."""
     from dataclasses import replace
@@ -260,7 +288,7 @@ def _pass_one_cached(
     try:
         cache = SheetCache(cache_dir, settings, codes, extract_all)
     except OSError:  # factlint's own files could not be examined: run without the cache
-        return _pass_one(sources, settings, codes, jobs, extract_all)
+        return _pass_one(sources, settings, codes, jobs, extract_all, progress)
     results: list = [None] * len(sources)
     missing: list[tuple[int, Source, bytes | None]] = []
     for index, source in enumerate(sources):
@@ -278,7 +306,9 @@ def _pass_one_cached(
             missing.append((index, replace(source, data=data), content))
         else:
             results[index] = sheet
-    processed = _pass_one([source for _, source, _ in missing], settings, codes, jobs, extract_all)
+    if progress is not None:
+        progress(len(sources) - len(missing))
+    processed = _pass_one([source for _, source, _ in missing], settings, codes, jobs, extract_all, progress)
     for (index, source, known), result in zip(missing, processed):
         results[index] = result
         if known is not None and isinstance(result, FactSheet):
@@ -418,4 +448,5 @@ def resolve(finding: Finding, sheet: FactSheet, rule: type[Rule], settings: Sett
         related=tuple(related),
         fix=finding.fix,
         location=sheet.location(line),
+        confidence=finding.confidence or rule.confidence,
     )

@@ -128,6 +128,7 @@ class Claim(_Fact):
     parts: tuple[tuple[int, int], ...] = ()
     loose: bool = False  # loosely worded ("drove total revenue of"): a warning, not an error
     suggestion: str = ""  # replacement text for the stated result (a display-only fix)
+    inferred: bool = False  # a base the text does not state beside the claim: a whole or parts from elsewhere, a worked-back level
 
 
 # --- dates (checker.extract.dates) --------------------------------------------
@@ -174,6 +175,30 @@ class DocumentDate(_Fact):
     reason: str
     start: int | None = None
     end: int | None = None
+
+
+class DatedEvent(_Fact):
+    """An event of named things stated at a date ("Norwind will launch the X200 on March 10, 2026").
+
+    Found by :mod:`checker.extract.date_events`: the clause of a date mention
+    with an event word in it. ``names`` and ``words`` are what says which
+    event it is (lower-case tokens of the clause's capitalised names, and its
+    other content words); ``start``/``end`` span the date.
+    """
+
+    event: str  # the event's lemma: "launch", "release", "open", "close", "complete", "start", "end", ...
+    label: str = ""  # the names as written, in order ("Norwind Robotics X200")
+    names: list[str]
+    words: list[str]
+    text: str  # the date as written
+    start: int
+    end: int
+    first: _dt.date | None = None  # the days the date covers; None when it names no year ("Thursday, March 10")
+    last: _dt.date | None = None
+    month: int | None = None
+    day: int | None = None
+    weekday: int | None = None  # as written (0 = Monday)
+    future: bool = False  # stated as planned or to come
 
 
 # --- facts across documents (checker.extract.statements) -----------------------
@@ -242,6 +267,7 @@ class FactSheet(BaseModel):
     claims: list[Claim] = Field(default_factory=list)
     dates: list[DateMention] = Field(default_factory=list)
     document_date: DocumentDate | None = None
+    events: list[DatedEvent] = Field(default_factory=list)
     facts: list[FactStatement] = Field(default_factory=list)
     findings: list[Finding] = Field(default_factory=list)
     extracted: list[str] = Field(default_factory=list)  # extractors that ran

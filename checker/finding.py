@@ -16,6 +16,12 @@ Applicability = Literal["safe", "unsafe", "display"]
 
 SEVERITY_RANK: dict[str, int] = {"info": 0, "warning": 1, "error": 2}
 
+# How sure a rule is of a finding, from its evidence: "high" (the text is wrong as written, e.g. an
+# arithmetic mismatch outside every rounding interval), "medium" (very likely wrong, but the rule
+# inferred part of the context), "low" (worth a look; often a house-style choice or a guess).
+Confidence = Literal["high", "medium", "low"]
+CONFIDENCE_RANK: dict[str, int] = {"low": 0, "medium": 1, "high": 2}
+
 
 @dataclass(frozen=True, slots=True)
 class Edit:
@@ -65,6 +71,7 @@ class Finding:
     fix: Fix | None = None
     path: str | None = None
     severity: Severity | None = None  # None: the rule's (configured) severity
+    confidence: Confidence | None = None  # None: the rule's default confidence
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +112,7 @@ class Diagnostic:
     related: tuple[RelatedLocation, ...] = field(default=())
     fix: Fix | None = None
     location: str | None = None  # for Word and PDF: "paragraph 12", "table 2, row 3, cell 4", "page 2, line 7"
+    confidence: Confidence = "high"
 
     def sort_key(self) -> tuple:
         return (self.path, self.line, self.column, self.rule, self.message)

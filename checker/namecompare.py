@@ -65,6 +65,8 @@ def suffix_variants(a: str, b: str) -> bool:
         x, y = a[stem:], b[stem:]
         if {x, y} in ({"", "r"}, {"", "rs"}, {"", "d"}) and a[:stem].endswith("e"):
             return True  # "tokenize" / "tokenizer", "license" / "licensed"
+        if {x, y} == {"", "n"} and a[:stem].endswith("a"):
+            return True  # a place and its people: "Kenya" / "Kenyan", "Sri Lanka" / "Sri Lankan"
         # Two different single letters ("Deloitte" / "Deloittd") are a slip, not an ending.
         if x in SUFFIXES and y in SUFFIXES and not (len(x) == 1 and len(y) == 1):
             if "d" in (x, y) and not a[:stem].endswith("e"):
@@ -107,7 +109,7 @@ def describe_edit(a: str, b: str) -> str:
 _STANDARD = (
     (LazyPattern(r"(?<=[a-z]{2})is(?=(?:e|ed|es|er|ers|ing|ation|ations|ational|able)$)"), "iz"),
     (LazyPattern(r"(?<=[a-z])ys(?=(?:e|ed|es|er|ers|ing)$)"), "yz"),
-    (LazyPattern(r"our(?=(?:s|ed|ing|ful|able|ite|ites|ism)?$)"), "or"),
+    (LazyPattern(r"our(?=(?:s|ed|ing|ful|able|ite|ites|ism|al|ally)?$)"), "or"),
     (LazyPattern(r"(?<=[a-z]{2})tre(?=s?$)"), "ter"),
     (LazyPattern(r"(?<=[aeiou])ll(?=(?:ed|ing|er|ers)$)"), "l"),
     (LazyPattern(r"(?:(?<=^h)|(?<=^an)|(?<=^p)|(?<=leuk)|(?<=^orthop))ae"), "e"),

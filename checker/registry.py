@@ -90,8 +90,10 @@ def resolve_selection(select: Iterable[str], ignore: Iterable[str]) -> list[type
     """Rules selected and not ignored."""
     chosen: dict[str, type[Rule]] = {}
     for selector in select:
+        everything = selector.strip().upper() == "ALL"
         for rule in lookup(selector):
-            chosen[rule.code] = rule
+            if rule.default_enabled or not everything:
+                chosen[rule.code] = rule
     for selector in ignore:
         for rule in lookup(selector):
             chosen.pop(rule.code, None)

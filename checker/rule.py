@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, ClassVar, Literal
 
-from checker.finding import Finding, Severity
+from checker.finding import Confidence, Finding, Severity
 
 if TYPE_CHECKING:
     from pydantic import BaseModel
@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from checker.ledger import Ledger
     from checker.suppress import Invalid
 
-Category = Literal["names", "encoding", "numbers", "dates", "text"]
+Category = Literal["names", "encoding", "numbers", "dates", "text", "consistency"]
 
 FAMILIES: dict[str, Category] = {
     "NAM": "names",
@@ -33,6 +33,7 @@ FAMILIES: dict[str, Category] = {
     "NUM": "numbers",
     "DAT": "dates",
     "TXT": "text",
+    "CON": "consistency",
 }
 
 # Extractors a rule may require; the engine runs only those needed.
@@ -43,7 +44,7 @@ EXTRACTORS = ("names", "numbers", "dates", "facts")
 # under Flagged and Passes are run by tests/test_rule_docs.py.
 DOC_SECTIONS = ("What it checks", "Why it matters", "Flagged", "Passes")
 
-_CODE = re.compile(r"^(NAM|ENC|NUM|DAT|TXT)\d{3}$")
+_CODE = re.compile(r"^(NAM|ENC|NUM|DAT|TXT|CON)\d{3}$")
 _NAME = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 _SECTION = re.compile(r"^(?P<title>[A-Z][A-Za-z ]+)\n-{3,}$", re.M)
 
@@ -55,8 +56,15 @@ class Rule:
     name: ClassVar[str]
     category: ClassVar[Category]
     severity: ClassVar[Severity] = "warning"
+    # How sure the rule's findings are unless a finding says otherwise (checker.finding.Confidence);
+    # a rule whose findings vary says how in a "Confidence" docstring section.
+    confidence: ClassVar[Confidence] = "high"
     scope: ClassVar[Literal["document", "corpus"]] = "document"
     requires: ClassVar[tuple[str, ...]] = ()
+    # Off by default: a matter of house style, or below the precision bar on real prose. Such a
+    # rule runs only when a selector names it (its code, name, family prefix or category);
+    # "ALL", the default selection, leaves it out.
+    default_enabled: ClassVar[bool] = True
     # Formats the rule applies to; None means every format.
     formats: ClassVar[frozenset[str] | None] = None
     # Hooks: rules that judge the inline suppression directives after every other rule ran
@@ -89,6 +97,8 @@ class Rule:
         cls.category = expected
         if cls.severity not in ("error", "warning", "info"):
             raise TypeError(f"{cls.__name__}: bad severity {cls.severity!r}")
+        if cls.confidence not in ("high", "medium", "low"):
+            raise TypeError(f"{cls.__name__}: bad confidence {cls.confidence!r}")
         unknown = set(cls.requires) - set(EXTRACTORS)
         if unknown:
             raise TypeError(f"{cls.__name__}: unknown extractors {sorted(unknown)}")

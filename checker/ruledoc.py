@@ -10,7 +10,7 @@ from checker.rule import Rule
 
 def render_rule(rule: type[Rule]) -> str:
     """A rule's documentation as plain text."""
-    header = f"{rule.code} {rule.name} ({rule.category}, default severity: {rule.severity})"
+    header = f"{rule.code} {rule.name} ({rule.category}, default severity: {rule.severity}, default confidence: {rule.confidence})"
     fixable = ""
     body = inspect.cleandoc(rule.__doc__ or "")
     return f"{header}\n{'=' * len(header)}\n\n{body}{fixable}\n"
@@ -24,14 +24,16 @@ def rules_table(fmt: str = "text") -> str:
     if fmt == "json":
         return json.dumps(
             [{"code": r.code, "name": r.name, "category": r.category, "severity": r.severity,
-              "scope": r.scope, "summary": r.summary()} for r in rules],
+              "confidence": r.confidence, "scope": r.scope, "default": r.default_enabled, "summary": r.summary()} for r in rules],
             indent=2,
         )
     if fmt == "markdown":
-        lines = ["| Code | Name | Category | Severity | What it reports |", "|---|---|---|---|---|"]
+        lines = ["| Code | Name | Category | Severity | Confidence | What it reports |", "|---|---|---|---|---|---|"]
         for r in rules:
             summary = r.summary().replace("|", "\\|")
-            lines.append(f"| `{r.code}` | `{r.name}` | {r.category} | {r.severity} | {summary} |")
+            if not r.default_enabled:
+                summary += " (off by default)"
+            lines.append(f"| `{r.code}` | `{r.name}` | {r.category} | {r.severity} | {r.confidence} | {summary} |")
         return "\n".join(lines)
     width = max((len(r.name) for r in rules), default=4)
     return "\n".join(f"{r.code}  {r.name:<{width}}  {r.category:<8}  {r.severity:<7}  {r.summary()}" for r in rules)

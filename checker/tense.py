@@ -153,6 +153,24 @@ def plain_past(clause: str, context: str | None = None) -> bool:
     return bool(past_markers(clause)) and not _NOT_PLAIN_PAST.search(clause if context is None else context)
 
 
+# Nouns that name something planned or owed (a deadline, a forecast). In the sentence of a dated past
+# statement they make it read as a plan, except when the noun is the object of the past verb and the date
+# follows it directly: "extended the filing deadline on November 12", "raised its guidance in May 2026"
+# (a time phrase after verb + object is the verb's time).
+_PLAN_NOUN_OBJECT = _Lazy(
+    r"\b([a-z]+)\s+(?:the|its|their|our|his|her|a|an)\s+(?:[\w'-]+\s+){0,3}?"
+    r"(deadlines?|guidance|outlook|forecasts?|targets?|goals?|estimates?|projections?)\s+(?:on|in|during)\s+$"
+)
+
+
+def planned_object(before_date: str) -> tuple[int, int] | None:
+    """The span of a plan noun that is the object of a past verb right before a date ("extended the deadline on")."""
+    match = _PLAN_NOUN_OBJECT.search(before_date, max(0, len(before_date) - 160))
+    if match is None or not any(at == match.start(1) for at, _, _ in _past_words(before_date)):
+        return None
+    return match.span(2)
+
+
 def future_marker(clause: str) -> str | None:
     """The future-tense marker of a clause ("will", "plans to", "expected in"), if it is plainly about the future."""
     match = FUTURE_MARKERS.search(clause)

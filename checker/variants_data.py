@@ -48,6 +48,7 @@ class VariantPair:
     # "prefer", "accept", "count" (more frequent) or "tie".
     basis: str
     replacement: str = ""  # what the fix writes; the reference when empty
+    wordlike: bool = False  # the variant is an English word, paired on the evidence of its context
 
     def __post_init__(self) -> None:
         if not self.replacement:

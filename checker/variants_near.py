@@ -18,6 +18,7 @@ from rapidfuzz.distance import OSA, Levenshtein
 from checker.lexicon import zipf
 from checker.namecompare import camel_case, describe_edit, drug_stem_pair, fold, spelling_standard, suffix_variants
 from checker.variants_blocking import NearIndex
+from checker.variants_context import WORDLIKE_MAX_ZIPF, legal_name, same_document
 from checker.variants_data import REFERENCE_MAX_ZIPF, VARIANT_MAX_ZIPF, Forms, VariantPair, Vocab, recase
 from checker.variants_spelling import edit_distance, max_distance, phrase_reach
 
@@ -261,14 +262,15 @@ def phrase_variants(vocab: Vocab, phrases: Forms, aliases: set[tuple[str, str]],
                 continue
             if edit_distance(wa, wb) > phrase_reach(wa, wb):
                 continue
-            if suffix_variants(wa, wb) or drug_stem_pair(wa, wb):
+            legal = legal_name(a) and legal_name(b)
+            if (suffix_variants(wa, wb) or drug_stem_pair(wa, wb)) and not legal:
                 continue
-            if spelling_standard(wa) == spelling_standard(wb):
+            if spelling_standard(wa) == spelling_standard(wb) and not legal:
                 # "Civic Centre" / "Civic Center": one proper name in two regional spellings.
                 if len(a.split()) >= 2 and _proper(folded[a]) and _proper(folded[b]):
                     _phrase_pair(vocab, folded, a, b, index, pairs, regional=True)
                 continue
-            _phrase_pair(vocab, folded, a, b, index, pairs)
+            _phrase_pair(vocab, folded, a, b, index, pairs, legal=legal)
 
 
 def _phrase_blocks(folded: Terms) -> dict[tuple[int, int, str, tuple[str, ...]], list[tuple[str, int]]]:
@@ -290,10 +292,23 @@ def _proper(members: Forms) -> bool:
     return capitalised and any(not o.initial and not o.heading for occ in members.values() for o in occ)
 
 
-def _phrase_pair(vocab: Vocab, folded: Terms, a: str, b: str, index: int, pairs: dict[str, VariantPair], regional: bool = False) -> None:
+def _capitalised(members: Forms) -> bool:
+    """Every word of every form capitalised, outside headings (a sentence may open with the name)."""
+    return all(word[:1].isupper() for form in members for word in form.split()) and any(not o.heading for occ in members.values() for o in occ)
+
+
+def _phrase_pair(
+    vocab: Vocab, folded: Terms, a: str, b: str, index: int, pairs: dict[str, VariantPair], regional: bool = False, legal: bool = False
+) -> None:
     """Record two folded phrases that differ in word ``index`` as a variant pair, if they are one."""
     count_a = sum(len(o) for o in folded[a].values())
     count_b = sum(len(o) for o in folded[b].values())
+    if not regional and not legal and _wordlike_phrases(folded, a, b, index):
+        # The differing word is an English word ("Marlow"): only the document writing both is evidence.
+        occ_a, occ_b = same_document(folded[a], folded[b])
+        if not occ_a:
+            return
+        count_a, count_b = len(occ_a), len(occ_b)
     display_a = max(folded[a], key=lambda f: len(folded[a][f]))
     display_b = max(folded[b], key=lambda f: len(folded[b][f]))
     decided = vocab.decides(display_a, display_b, a, b)
@@ -302,10 +317,12 @@ def _phrase_pair(vocab: Vocab, folded: Terms, a: str, b: str, index: int, pairs:
     elif count_a != count_b:
         reference, basis = (a, "count") if count_a > count_b else (b, "count")
     else:
-        reference, basis = min(a, b), "tie"
+        # Equal counts: the phrase whose differing word the word list knows better, then alphabetical order.
+        reference, basis = min((a, b), key=lambda p: (-zipf(p.split()[index]), p)), "tie"
     variant = b if reference == a else a
     v_word = variant.split()[index]
-    if zipf(v_word) >= VARIANT_MAX_ZIPF and basis in ("count", "tie") and not regional:
+    wordlike = zipf(v_word) >= VARIANT_MAX_ZIPF and basis in ("count", "tie") and not regional
+    if wordlike and not legal and not (zipf(v_word) < WORDLIKE_MAX_ZIPF and _proper(folded[reference]) and _capitalised(folded[variant])):
         return
     v_count, r_count = (count_b, count_a) if variant == b else (count_a, count_b)
     if basis in ("count", "tie") and not _rare_next_to_frequent(v_count, r_count):
@@ -315,6 +332,16 @@ def _phrase_pair(vocab: Vocab, folded: Terms, a: str, b: str, index: int, pairs:
     if v_display in pairs:
         return
     how = "regional spelling" if regional else f"spelling: {describe_edit(reference.split()[index], v_word)}"
-    occurrences = [o for f in folded[variant].values() for o in f]
-    reference_occurrences = [o for f in folded[reference].values() for o in f]
-    pairs[v_display] = VariantPair(v_display, r_display, occurrences, reference_occurrences, how, basis)
+    if wordlike and not legal:
+        occurrences, reference_occurrences = same_document(folded[variant], folded[reference])
+    else:
+        occurrences = [o for f in folded[variant].values() for o in f]
+        reference_occurrences = [o for f in folded[reference].values() for o in f]
+    if legal:
+        how += " in a legal name"
+    pairs[v_display] = VariantPair(v_display, r_display, occurrences, reference_occurrences, how, basis, wordlike=wordlike and not legal)
+
+
+def _wordlike_phrases(folded: Terms, a: str, b: str, index: int) -> bool:
+    """Whether either differing word is an English word (then counts come from shared documents)."""
+    return zipf(a.split()[index]) >= VARIANT_MAX_ZIPF or zipf(b.split()[index]) >= VARIANT_MAX_ZIPF

@@ -124,7 +124,7 @@ def restrict(pairs: list[VariantPair], sheets: Sequence[FactSheet]) -> list[Vari
             kept = [o for o in pair.variant_occurrences if not _typographic(o, sheets[o.sheet])]
             if not kept:
                 continue
-            pair = VariantPair(pair.variant, pair.reference, kept, pair.reference_occurrences, pair.how, pair.basis, pair.replacement)
+            pair = VariantPair(pair.variant, pair.reference, kept, pair.reference_occurrences, pair.how, pair.basis, pair.replacement, pair.wordlike)
         if relatedness is None:
             relatedness = Relatedness(sheets)
         restricted = _restricted(pair, sheets, relatedness)
@@ -167,13 +167,13 @@ def _restricted(pair: VariantPair, sheets: Sequence[FactSheet], relatedness: Rel
     if not flip:
         if basis == pair.basis and len(v_occ) == len(pair.variant_occurrences) and len(r_occ) == len(pair.reference_occurrences):
             return pair
-        return VariantPair(pair.variant, pair.reference, v_occ, r_occ, pair.how, basis, pair.replacement)
+        return VariantPair(pair.variant, pair.reference, v_occ, r_occ, pair.how, basis, pair.replacement, pair.wordlike)
     how = pair.how
     if how.startswith("spelling"):
         if zipf(fold(pair.reference)) >= VARIANT_MAX_ZIPF:
             return None  # the rarer form here is an English word
         how = f"spelling: {describe_edit(fold(pair.variant), fold(pair.reference))}"
-    return VariantPair(pair.reference, pair.variant, r_occ, v_occ, how, basis, recase(pair.variant, pair.reference))
+    return VariantPair(pair.reference, pair.variant, r_occ, v_occ, how, basis, recase(pair.variant, pair.reference), pair.wordlike)
 
 
 _DERIVING = ("ites", "ite", "ism", "ists", "ist", "ians", "ian", "ese")

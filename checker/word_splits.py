@@ -88,6 +88,34 @@ _READING_LEFT_ZIPF = 4.0
 _READING_ZIPF = 2.5
 
 
+# A relative date run together ("lastweek", "nextmonth", "thisquarter"): a modifier of time and a unit of
+# the calendar form no English compound, so the token needs no other evidence; one the word list knows at
+# all is a hashtag spelling ("lastweek", Zipf 1.1) and counts while it stays this rare.
+_RELATIVE_MODIFIERS = ("last", "next", "this", "past", "coming")
+_CALENDAR_UNITS = (
+    "day", "days", "week", "weeks", "weekend", "month", "months", "year", "years", "quarter", "quarters", "night",
+    "morning", "afternoon", "evening", "season", "spring", "summer", "autumn", "fall", "winter", "decade", "century",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "january", "february", "march", "april", "june", "july", "august", "september", "october", "november", "december",
+)
+_RELATIVE_MAX_ZIPF = 2.0
+
+
+@lru_cache(maxsize=1)
+def _relative_pattern() -> re.Pattern:
+    """A lower-case word (one per line) that is a time modifier and a calendar unit run together."""
+    modifiers, units = "|".join(_RELATIVE_MODIFIERS), "|".join(sorted(_CALENDAR_UNITS, key=lambda w: (-len(w), w)))
+    return re.compile(f"^(?:{modifiers})(?:{units})$".encode(), re.M)
+
+
+def relative_date_split(token: str, zipf: Zipf) -> tuple[str, str] | None:
+    """``token`` as a modifier and a calendar unit ("lastweek" -> "last", "week"), if it is one and rare."""
+    if not _relative_pattern().match(token.encode("ascii", "replace")) or zipf(token) >= _RELATIVE_MAX_ZIPF:
+        return None
+    left = next(m for m in _RELATIVE_MODIFIERS if token.startswith(m))
+    return left, token[len(left) :]
+
+
 def word_suspects(words: set[bytes], zipf: Zipf) -> list[tuple[str, tuple[str, str]]]:
     """The words of ``words`` (distinct, as bytes) that split into a function or closed-class word and a common word."""
     out = []
@@ -95,8 +123,13 @@ def word_suspects(words: set[bytes], zipf: Zipf) -> list[tuple[str, tuple[str, s
     # expression over the distinct words rejects them before any lookup.
     joined = b"\n".join(words)
     tried = set()
+    for raw in _relative_pattern().findall(joined):
+        split = relative_date_split(raw.decode("ascii"), zipf)
+        if split is not None:
+            tried.add(raw)
+            out.append((raw.decode("ascii"), split))
     for raw in _suspect_pattern().findall(joined):
-        if len(raw) >= MIN_TOKEN:
+        if len(raw) >= MIN_TOKEN and raw not in tried:
             tried.add(raw)
             token = raw.decode("ascii")
             split = best_split(token, zipf)
@@ -117,7 +150,7 @@ def word_content_splits(words: set[bytes], zipf: Zipf) -> list[tuple[str, tuple[
     for raw in _content_pattern().findall(b"\n".join(words)):
         token = raw.decode("ascii")
         split = content_split(token, zipf)
-        if split is not None and closed_split(token, zipf) is None:
+        if split is not None and closed_split(token, zipf) is None and relative_date_split(token, zipf) is None:
             out.append((token, split))
     return out
 

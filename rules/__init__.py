@@ -25,10 +25,14 @@ from checker.rules.conflicting_facts import ConflictingFacts
 
 # text (TXT)
 from checker.rules.doubled_word import DoubledWord
+from checker.rules.event_date_conflict import EventDateConflict
 from checker.rules.extraction_artifacts import ExtractionArtifact
 from checker.rules.fused_words import FusedWords
 from checker.rules.garbled_text import GarbledText
 from checker.rules.growth_prior_period import GrowthVsPriorPeriod
+
+# consistency (CON)
+from checker.rules.hyphenation import HyphenationConsistency
 
 # dates (DAT)
 from checker.rules.impossible_date import ImpossibleDate
@@ -45,6 +49,7 @@ from checker.rules.paragraph_split import ParagraphSplit
 from checker.rules.percent_change import PercentChange
 from checker.rules.percentage_points import PercentagePoints
 from checker.rules.period_count import PeriodCountMismatch
+from checker.rules.regional_spelling import RegionalSpelling
 from checker.rules.relative_date_conflict import RelativeDateConflict
 from checker.rules.release_date_order import ReleaseDateOrder
 from checker.rules.replacement_character import ReplacementCharacter
@@ -53,6 +58,7 @@ from checker.rules.suspended_hyphen import SuspendedHyphen
 from checker.rules.table_totals import TableTotals
 from checker.rules.tense_date import FutureEventBeforeDocumentDate, PastEventAfterDocumentDate
 from checker.rules.totals import Totals
+from checker.rules.unbalanced_brackets import UnbalancedBrackets
 from checker.rules.unused_suppression import UnusedSuppression
 from checker.rules.weekday_mismatch import WeekdayMismatch
 
@@ -95,8 +101,13 @@ BUILTIN: tuple[type[Rule], ...] = (
     RelativeDateConflict,
     PeriodCountMismatch,
     ReleaseDateOrder,
+    EventDateConflict,
     # facts across documents
     ConflictingFacts,
     GrowthVsPriorPeriod,
     LedgerMismatch,
+    # consistency (CON)
+    UnbalancedBrackets,
+    HyphenationConsistency,
+    RegionalSpelling,
 )

@@ -47,6 +47,13 @@ class AcronymRedefined(Rule):
     Two expansions of one acronym leave the reader unsure which one is
     meant, and often one of them is simply wrong.
 
+    Confidence
+    ----------
+    ``high`` when the definition comes in a later paragraph than the use;
+    ``medium`` when it comes later in the same paragraph, where a writer
+    sometimes names a term first and spells it out a sentence later on
+    purpose.
+
     Flagged
     -------
         Patients with minimal residual disease (MRD) were enrolled. The
@@ -117,6 +124,7 @@ class AcronymBeforeDefinition(Rule):
     code = "NAM004"
     name = "acronym-before-definition"
     severity = "info"
+    confidence = "medium"
     requires = ("names",)
 
     def check(self, doc, facts) -> Iterable[Finding]:
@@ -135,12 +143,14 @@ class AcronymBeforeDefinition(Rule):
                 continue
             reported.add(short)
             line = doc.position(definition.short_start).line
+            same_paragraph = doc.paragraph_at(mention.start) == doc.paragraph_at(definition.start)
             yield self.finding(
                 mention.start,
                 mention.end,
                 f"'{mention.text}' is used before its definition on line {line} ('{definition.long}')",
                 evidence=f"first use at offset {mention.start}, definition at offset {definition.start}",
                 related=(Related(definition.start, definition.end, f"'{short}' defined here"),),
+                confidence="medium" if same_paragraph else "high",
             )
 
 

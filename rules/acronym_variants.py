@@ -8,7 +8,7 @@ from importlib.resources import files
 from typing import TYPE_CHECKING
 
 from checker.extract.name_parens import acronym_shaped
-from checker.finding import Edit, Finding, Fix, Related
+from checker.finding import Confidence, Edit, Finding, Fix, Related
 from checker.lexicon import zipf
 from checker.namecompare import strip_plural
 from checker.rule import Rule
@@ -46,6 +46,13 @@ class AcronymVariants(Rule):
     slip for a defined one, they may take it for a different programme,
     list or measure.
 
+    Confidence
+    ----------
+    ``high`` for two swapped letters or a moved doubled letter (a typing
+    slip of the defined acronym, rarely another term); ``medium`` for a
+    letter added or dropped, which is now and then a related term the
+    document never defines.
+
     Fix safety
     ----------
     A suggestion only (never applied by ``--fix``): it replaces the variant
@@ -67,6 +74,7 @@ class AcronymVariants(Rule):
     code = "NAM002"
     name = "acronym-variants"
     severity = "warning"
+    confidence = "medium"
     requires = ("names",)
 
     def check(self, doc: Document, facts: FactSheet) -> Iterable[Finding]:
@@ -106,7 +114,8 @@ class AcronymVariants(Rule):
             for mention in found:
                 replacement = anchor + mention.text[len(form) :]
                 fix = Fix((Edit(mention.start, mention.end, replacement),), "display", f'Write "{replacement}"')
-                yield self.finding(mention.start, mention.end, message, evidence=evidence, related=related, fix=fix)
+                confidence: Confidence = "medium" if slip.endswith(("added", "dropped")) else "high"
+                yield self.finding(mention.start, mention.end, message, evidence=evidence, related=related, fix=fix, confidence=confidence)
 
 
 def _counts_as_slip(form: str, anchor: str, slip: str, count: int, uses: int) -> bool:

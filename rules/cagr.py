@@ -22,6 +22,14 @@ class CompoundGrowth(ClaimRule):
     wrong, typically computed over the wrong number of years or copied
     from an older forecast.
 
+    Confidence
+    ----------
+    From the margin by which the stated figure misses, in rounding steps
+    (the stated figure's last digit, or the width of the computed range
+    when wider): a full step or more outside every reading is high, under
+    a quarter of a step low (truncating instead of rounding can explain
+    it), medium between.
+
     Flagged
     -------
         The market is expected to grow from $2.1 billion in 2024 to $3.4

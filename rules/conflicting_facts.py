@@ -54,6 +54,7 @@ class ConflictingFacts(Rule):
     code = "NUM101"
     name = "conflicting-facts"
     severity = "error"
+    confidence = "medium"
     scope = "corpus"
     requires = ("facts",)
 

@@ -80,6 +80,7 @@ class ExtractionArtifact(Rule):
     code = "ENC008"
     name = "extraction-artifact"
     severity = "warning"
+    confidence = "medium"
 
     def check(self, doc: Document, facts: FactSheet) -> Iterator[Finding]:
         prose = doc.prose

@@ -73,7 +73,10 @@ class FusedWords(Rule):
     reading (``weblogger``: "web logger") or that the text uses again, in any
     case or inside an identifier, is the writer's term and is not reported.
     A known but rare token is reported when both parts are closed-class
-    words far more frequent than it (``ofthe``, ``whenthe``).
+    words far more frequent than it (``ofthe``, ``whenthe``). A relative
+    date run together (``lastweek``, ``nextmonth``, ``thisquarter``: "last",
+    "next", "this", "past" or "coming" and a unit of the calendar) needs no
+    other evidence: such pairs form no English compound.
 
     Only words in running English prose are checked: between two real
     words, outside code lines, tables and other languages. Capitalised
@@ -110,6 +113,7 @@ class FusedWords(Rule):
     code = "TXT005"
     name = "fused-words"
     severity = "warning"
+    confidence = "medium"
 
     def check(self, doc, facts) -> Iterator[Finding]:
         from checker.lexicon import zipf

@@ -59,6 +59,7 @@ class GarbledText(Rule):
     code = "ENC003"
     name = "garbled-text"
     severity = "warning"
+    confidence = "medium"
 
     def check(self, doc: Document, facts: FactSheet) -> Iterator[Finding]:
         prose = doc.prose

@@ -45,6 +45,7 @@ class GrowthVsPriorPeriod(Rule):
     code = "NUM102"
     name = "growth-vs-prior-period"
     severity = "error"
+    confidence = "medium"
     scope = "corpus"
     requires = ("facts",)
 

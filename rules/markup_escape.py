@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from checker.finding import Edit, Finding, Fix
 from checker.patterns import LazyPattern
+from checker.restructuredtext import looks_like_restructuredtext
 from checker.rule import Rule
 
 # A backslash before ASCII punctuation, each in a context where a Markdown
@@ -42,6 +43,12 @@ class MarkupEscape(Rule):
     pasted into a web page or a document keeps its backslashes). Markdown files
     are not checked: there the backslash is correct and invisible once rendered.
 
+    A ``.txt`` file that is reStructuredText source (a PEP, Sphinx pages:
+    directives such as ``.. note::``, roles such as ``:func:`len```,
+    references, simple tables, or inline literals with a ``::`` literal
+    block) is not checked: its escapes (``\\*args``) are meant and rendering
+    removes them.
+
     The rule stays quiet where backslashes are meant: a paragraph that also
     contains a Windows path (``C:\\Users``), an escape sequence (``\\n``),
     LaTeX (``\\alpha``) or a regular expression (``\\d+``), and escapes written
@@ -76,8 +83,10 @@ class MarkupEscape(Rule):
 
     def check(self, doc, facts) -> Iterator[Finding]:
         prose = doc.prose
-        if "\\" not in prose:
+        if "\\" not in prose or not _CANDIDATE.search(prose):
             return
+        if doc.format == "text" and looks_like_restructuredtext(doc.text):
+            return  # reStructuredText kept as .txt: its escapes are meant, as in Markdown
         for block in doc.paragraphs:
             if prose.find("\\", block.start, block.end) < 0:
                 continue

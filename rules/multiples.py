@@ -22,6 +22,15 @@ class Multiples(ClaimRule):
     doubled" for an 82% rise overstates growth in a way anyone with the two
     figures can see.
 
+    Confidence
+    ----------
+    From the margin by which the stated figure misses, in rounding steps
+    (the stated figure's last digit, or the width of the computed range
+    when wider): a full step or more outside every reading is high, under
+    a quarter of a step low (truncating instead of rounding can explain
+    it), medium between. Both readings of a factor are tried ("3x lower" as
+    a third); the margin is to the nearer one.
+
     Flagged
     -------
         Revenue more than doubled to $41.5 million from $22.8 million.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from checker.finding import Edit, Finding, Fix
@@ -31,6 +32,8 @@ _CODE = LazyPattern(r"[={}]|::|->|[A-Za-z_]\(|[a-z_]\.[a-z_]{2,}")
 _DEFINITION = LazyPattern(r"\s*\S+(?: \S+)? [-\u2013\u2014] |\s*[^.!?]{0,40}:$")
 # "...; and" closes an item of a list written as paragraphs.
 _LIST_TAIL = LazyPattern(r";\s*(?:and|or|and/or)$")
+# Between two HTML paragraphs: the end of one paragraph element and the start of the next, and whitespace.
+_HTML_GAP = LazyPattern(r"(?:\s|</?(?:p|div)(?:\s[^<>]*)?>)*", re.I)
 _TITLE_SEPARATOR = LazyPattern(r": | [-\u2013\u2014] ")
 _SENTENCE_END = LazyPattern(r"[.!?](?:\s|$)")
 _WORD = LazyPattern(r"[A-Za-z][A-Za-z'\u2019\-]*")
@@ -61,7 +64,9 @@ class ParagraphSplit(Rule):
     a line of their own, and lines ending in a colon or semicolon are not
     reported, nor is a paragraph that is indented differently from the one
     before it. In Markdown only two ordinary paragraphs are compared, and a
-    single line break (a soft wrap) is never a paragraph break.
+    single line break (a soft wrap) is never a paragraph break. In HTML the
+    break is the end of one ``p`` (or ``div``) element and the start of the
+    next, with nothing else between them.
 
     Why it matters
     --------------
@@ -90,6 +95,7 @@ class ParagraphSplit(Rule):
     code = "TXT002"
     name = "paragraph-split"
     severity = "warning"
+    confidence = "medium"
 
     def check(self, doc, facts) -> Iterator[Finding]:
         paragraphs = doc.paragraphs
@@ -102,9 +108,13 @@ class ParagraphSplit(Rule):
             if first.kind != "paragraph" or second.kind != "paragraph":
                 continue
             gap = text[first.end : second.start]
+            if doc.format == "html":
+                # Two paragraph elements with nothing but whitespace between them.
+                if not _HTML_GAP.fullmatch(gap) or "<" not in gap:
+                    continue
             # Only whitespace with a blank line between: nothing blanked
             # (code, comments) and not a soft wrap.
-            if not gap.isspace() or gap.count("\n") + gap.count("\r") - gap.count("\r\n") < 2:
+            elif not gap.isspace() or gap.count("\n") + gap.count("\r") - gap.count("\r\n") < 2:
                 continue
             tail_line = doc.line_bounds(first.end - 1)
             head_line = doc.line_bounds(second.start)
@@ -114,19 +124,21 @@ class ParagraphSplit(Rule):
             head = _continuation(doc, second.start, head_line[1])
             if head is None:
                 continue
-            if _indent(prose, head_line[0]) != _indent(prose, doc.line_bounds(first.start)[0]):
+            if doc.format != "html" and _indent(prose, head_line[0]) != _indent(prose, doc.line_bounds(first.start)[0]):
                 continue
-            yield self._finding(text, first.end, second.start, tail.start(), head)
+            yield self._finding(doc, first.end, second.start, tail.start(), head)
 
-    def _finding(self, text: str, gap_start: int, gap_end: int, tail_start: int, head_end: int) -> Finding:
+    def _finding(self, doc, gap_start: int, gap_end: int, tail_start: int, head_end: int) -> Finding:
+        text, prose = doc.text, doc.prose
         before = text[tail_start:gap_start]
         after = text[gap_end:head_end]
-        shown_before = " ".join(_last_words(text[max(0, gap_start - 80) : gap_start]))
-        shown_after = " ".join(text[gap_end : gap_end + 40].split()[:3])
+        shown_before = " ".join(_last_words(prose[max(0, gap_start - 80) : gap_start]))
+        shown_after = " ".join(prose[gap_end : gap_end + 40].split()[:3])
+        where = "in the next paragraph element" if doc.format == "html" else "after a blank line"
         return self.finding(
             tail_start,
             head_end,
-            f'The sentence "... {shown_before}" continues after a blank line: "{shown_after} ..."',
+            f'The sentence "... {shown_before}" continues {where}: "{shown_after} ..."',
             evidence=f'the paragraph ends with "{before}" (no closing punctuation) and the next starts with "{after}"',
             fix=Fix((Edit(gap_start, gap_end, " "),), "unsafe", "Join the two paragraphs"),
         )

@@ -26,6 +26,19 @@ class PercentChange(ClaimRule):
     first thing an analyst, a journalist or a regulator recomputes. It
     usually means one figure was updated and the other was not.
 
+    Confidence
+    ----------
+    From the margin by which the stated figure misses, in rounding steps
+    (the stated figure's last digit, or the width of the computed range
+    when wider): a full step or more outside every reading is high, under
+    a quarter of a step low (truncating instead of rounding can explain
+    it), medium between. A rate checked against a start level worked back from
+    the end level and the change ("$1,361.2 million, a decrease of $141.7
+    million, or 9.4%") is at most medium, as is a change whose figure takes
+    its scale from another ("a decrease of 9.7 to $31.2 million"). A
+    direction word against figures that moved the other way is high when
+    the figures differ by a full rounding step or more.
+
     Flagged
     -------
         Net product revenue rose to $48.6 million from $31.2 million, an

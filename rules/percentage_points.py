@@ -23,6 +23,14 @@ class PercentagePoints(ClaimRule):
     91.5%. Mixing the two units misstates the size of the change, and
     readers who recompute it will find the figure wrong.
 
+    Confidence
+    ----------
+    From the margin by which the stated figure misses, in rounding steps
+    (the stated figure's last digit, or the width of the computed range
+    when wider): a full step or more outside every reading is high, under
+    a quarter of a step low (truncating instead of rounding can explain
+    it), medium between.
+
     Flagged
     -------
         The response rate improved to 91.5% from 88.0%, an increase of 3.5%.

@@ -73,6 +73,7 @@ class PeriodCountMismatch(Rule):
     code = "DAT006"
     name = "period-count-mismatch"
     severity = "warning"
+    confidence = "medium"
     requires = ("dates",)
 
     def check(self, doc, facts) -> Iterator[Finding]:

@@ -103,6 +103,7 @@ class RelativeDateConflict(Rule):
     code = "DAT005"
     name = "relative-date-conflict"
     severity = "warning"
+    confidence = "medium"
     requires = ("dates",)
 
     def check(self, doc, facts) -> Iterator[Finding]:

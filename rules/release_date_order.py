@@ -43,6 +43,7 @@ class ReleaseDateOrder(Rule):
     code = "DAT007"
     name = "release-date-order"
     severity = "warning"
+    confidence = "medium"
     requires = ("dates",)
 
     def check(self, doc, facts) -> Iterator[Finding]:

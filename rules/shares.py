@@ -22,6 +22,17 @@ class Shares(ClaimRule):
     revisions. In clinical and survey reporting a share that no count can
     produce is a recognised sign of a reporting error.
 
+    Confidence
+    ----------
+    From the margin by which the stated figure misses, in rounding steps
+    (the stated figure's last digit, or the width of the computed range
+    when wider): a full step or more outside every reading is high, under
+    a quarter of a step low (truncating instead of rounding can explain
+    it), medium between. A count whose whole is found elsewhere in the paragraph
+    ("412 patients were enrolled ... 280 patients (62%)") is at most
+    medium; so is GRIM's test (no whole count fits a percent), which turns
+    on the count being exactly the stated whole.
+
     Flagged
     -------
         Of the 412 patients enrolled, 62% (265 of 412) responded.

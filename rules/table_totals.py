@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
-from checker.finding import Finding, Related
+from checker.finding import Confidence, Finding, Related
 from checker.intervals import Interval, format_number
 from checker.rule import Rule
 from checker.tables import Cell, Table, tables
@@ -45,6 +45,14 @@ class TableTotals(Rule):
     --------------
     A table's total is where readers check the figures; one that its own rows
     contradict means a row is missing, outdated or mistyped.
+
+    Confidence
+    ----------
+    From the margin by which the total misses the sum of its parts, in
+    rounding steps (the total's last digit, or the width of the sum's range
+    when wider): a full step or more is high, under a quarter of a step low,
+    medium between. A grand total checked against the total rows whose
+    labels fit it is at most medium (its parts were chosen by their labels).
 
     Flagged
     -------
@@ -132,6 +140,7 @@ class TableTotals(Rule):
             f"{'adds' if len(parts) == 1 else 'add'} up to {_sum_text(parts)}",
             evidence=f"{_computation(parts)}; the total row says {total.text}",
             related=tuple(Related(cell.start, cell.end, "a part of the total") for cell in parts),
+            confidence=_confidence(parts, total, inferred=kind == "total rows"),
         )
 
     def _total_column(self, table: Table) -> Iterator[Finding]:
@@ -145,6 +154,9 @@ class TableTotals(Rule):
         units = {tuple(sorted(set(_HEADER_SCALE.findall(header[i].text.lower())))) for i in (*columns, column)}
         if len(units) > 1 or any(_NOT_ADDITIVE.search(header[i].text) for i in columns):
             return
+        qualifier = _qualifier(header[column].text)
+        if qualifier and len({_qualifier(header[i].text) == qualifier for i in columns}) > 1:
+            return  # "Total allocated (virtual) CPUs" beside "(virtual)" and "(physical)" columns: two measures
         for row in table.rows:
             if len(row) <= column or not row or _SUB_ITEM.match(row[0].text):
                 continue
@@ -164,7 +176,14 @@ class TableTotals(Rule):
                 f"figures to its left add up to {_sum_text(parts)}",
                 evidence=f"{_computation(parts)}; the total column says {total.text}",
                 related=tuple(Related(cell.start, cell.end, "a part of the total") for cell in parts),
+                confidence=_confidence(parts, total, inferred=False),
             )
+
+
+def _qualifier(heading: str) -> str:
+    """The words in parentheses in a column heading ("Requested (physical) CPUs" -> "physical"), lowercased."""
+    match = re.search(r"\(([^()]*)\)", heading)
+    return match.group(1).strip().lower() if match else ""
 
 
 def _subtotals(table: Table, index: int, column: int, totals: Sequence[int]) -> list[Cell]:
@@ -199,6 +218,27 @@ def _parts(table: Table, first: int, last: int, column: int) -> list[Cell] | Non
             return None
         parts.append(cell)
     return parts
+
+
+def _confidence(parts: Sequence[Cell], total: Cell, inferred: bool) -> Confidence:
+    """How far the total misses its parts' sum: "high" a full rounding step or more past it, "low" under a quarter step.
+
+    The step is the total's own rounding or, when wider, the width of the sum's interval (the parts'
+    rounding added up). A grand total checked against the total rows whose labels fit it is at most
+    "medium": which rows are its parts was inferred from their labels.
+    """
+    interval = Interval.exact(0.0)
+    for cell in parts:
+        assert cell.figure is not None
+        interval = interval + cell.figure.interval
+    assert total.figure is not None
+    stated = total.figure.interval
+    step = max(stated.hi - stated.lo, 10.0 ** -total.figure.decimals, interval.hi - interval.lo)
+    steps = max(stated.lo - interval.hi, interval.lo - stated.hi, 0.0) / step
+    level: Confidence = "high" if steps >= 1.0 else "low" if steps < 0.25 else "medium"
+    if inferred:
+        return "low" if level != "high" else "medium"
+    return level
 
 
 def _adds_up(parts: Sequence[Cell], total: Cell) -> bool:

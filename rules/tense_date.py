@@ -25,7 +25,7 @@ _MARGIN = dt.timedelta(days=31)
 
 
 def _dated_clauses(doc, facts):
-    """(mention, clause span, sentence text) for each dated mention that is the time of its clause's event."""
+    """(mention, clause span, sentence span) for each dated mention that is the time of its clause's event."""
     from checker.clauses import clause_span, sentence_span
 
     anchor = facts.document_date
@@ -43,7 +43,7 @@ def _dated_clauses(doc, facts):
                 continue  # "by next quarter", "since last year": a deadline or a start, not the time of the event
         elif mention.preposition not in _EVENT_PREPOSITIONS and doc.prose[left : mention.start].strip(" \t\r\n,*_\"'"):
             continue
-        yield mention, (left, right), doc.prose[sentence[0] : sentence[1]]
+        yield mention, (left, right), sentence
 
 
 def _participle_between(prose: str, left: int, clause: str, marker: str, mention) -> bool:
@@ -119,15 +119,21 @@ class PastEventAfterDocumentDate(Rule):
     code = "DAT003"
     name = "past-event-after-document-date"
     severity = "warning"
+    confidence = "medium"
     requires = ("dates",)
 
     def check(self, doc, facts) -> Iterator[Finding]:
-        from checker.tense import past_markers, past_verb_offsets, plain_past
+        from checker.tense import past_markers, past_verb_offsets, plain_past, planned_object
 
-        for mention, (left, right), sentence in _dated_clauses(doc, facts):
+        for mention, (left, right), (start, end) in _dated_clauses(doc, facts):
             clause = doc.prose[left:right]
+            sentence = doc.prose[start:end]
             if mention.kind == "relative":  # its own words ("next quarter") are not a plan
                 sentence = sentence.replace(mention.text, " " * len(mention.text))
+            noun = planned_object(doc.prose[left : mention.start])
+            if noun is not None:  # "extended the deadline on November 12": the date is the extension's
+                at = left + noun[0] - start
+                sentence = sentence[:at] + " " * (noun[1] - noun[0]) + sentence[left + noun[1] - start :]
             # Anything planned, expected or conditional anywhere in the sentence: not a plain record.
             if mention.first <= facts.document_date.date or not plain_past(clause, sentence):
                 continue
@@ -178,12 +184,13 @@ class FutureEventBeforeDocumentDate(Rule):
     code = "DAT004"
     name = "future-event-before-document-date"
     severity = "warning"
+    confidence = "medium"
     requires = ("dates",)
 
     def check(self, doc, facts) -> Iterator[Finding]:
         from checker.tense import future_marker
 
-        for mention, (left, right), _sentence in _dated_clauses(doc, facts):
+        for mention, (left, right), _ in _dated_clauses(doc, facts):
             if mention.last + _MARGIN >= facts.document_date.date:
                 continue
             clause = doc.prose[left:right]

@@ -28,6 +28,16 @@ class Totals(ClaimRule):
     A total that its own parts contradict means a figure is missing,
     outdated or wrong; readers add these up.
 
+    Confidence
+    ----------
+    From the margin by which the stated figure misses, in rounding steps
+    (the stated figure's last digit, or the width of the computed range
+    when wider): a full step or more outside every reading is high, under
+    a quarter of a step low (truncating instead of rounding can explain
+    it), medium between. Parts taken from earlier sentences ("Together, these two
+    products ...") make it at most medium. Shares that must add up to 100%
+    are measured against 100.
+
     Flagged
     -------
         Product A sold $62.2 million and product B $10.1 million, for total

@@ -35,7 +35,7 @@ def test_json_contract(sample, run_cli):
     _, out, _ = run_cli("-f", "json", "notes.md")
     data = json.loads(out)
     assert data["version"] == 1
-    required = {"path", "line", "column", "end_line", "end_column", "rule", "name", "category", "severity", "message"}
+    required = {"path", "line", "column", "end_line", "end_column", "rule", "name", "category", "severity", "confidence", "message"}
     for finding in data["findings"]:
         assert required <= set(finding)
         assert set(finding) <= required | {"evidence", "related", "fix"}

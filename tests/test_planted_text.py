@@ -2,10 +2,12 @@
 
 ``tests/data/planted/text/`` holds documents written for this project (an
 earnings-call transcript, a budget memo, research news, a traffic report, a
-product changelog in Markdown, a patient leaflet and a shareholder letter)
+product changelog in Markdown, a patient leaflet, a shareholder letter, a
+school newsletter in HTML, a volunteer bulletin and a reStructuredText guide
+kept as ``.txt``)
 with text-hygiene defects planted in them, and traps: correct text that a
 naive rule would flag ("had had", "that that", hyphenated compounds, names,
-code spans, a salutation before a year). ``expected.toml`` lists both.
+code spans, a salutation before a year, reStructuredText escapes). ``expected.toml`` lists both.
 
 A defect is found when its rule reports a finding that starts on its line.
 Every finding must be a planted defect: a finding anywhere else, on a trap
@@ -32,7 +34,7 @@ def _expected() -> dict:
 
 
 def _documents() -> dict[str, str]:
-    return {p.name: p.read_text(encoding="utf-8") for p in sorted(FOLDER.iterdir()) if p.suffix in {".txt", ".md"}}
+    return {p.name: p.read_text(encoding="utf-8") for p in sorted(FOLDER.iterdir()) if p.suffix in {".txt", ".md", ".html"}}
 
 
 @pytest.fixture(scope="module")

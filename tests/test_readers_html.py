@@ -139,3 +139,42 @@ def test_any_markup_reads_with_prose_in_place() -> None:
             assert text.startswith("<!--", start) and end <= len(text)
 
     check()
+
+
+ATTRIBUTES = """<html><body>
+<p>The chart <img src="q3.png" alt="Revenue rose from $48.6 million to $31.2 million, up 42%"> shows the trend.</p>
+<p><abbr title='Caf&eacute; sales were the the best'>CSB</abbr> grew.</p>
+<img src="logo.png" alt=""><img src=x.png alt=Logo>
+<div hidden><img src="h.png" alt="hidden the the alt"></div>
+<pre title="code the the">x = 1</pre>
+<p><a href="/a" data-note="the the">Read</a> more.</p>
+</body></html>
+"""
+
+
+def test_alt_and_title_attributes_are_prose_of_their_own() -> None:
+    """Users read an image's alt text and a tooltip: each is a paragraph, in place in the file."""
+    doc = _doc(ATTRIBUTES)
+    assert len(doc.prose) == len(doc.text)
+    shown = [doc.prose[b.start : b.end] for b in doc.paragraphs]
+    assert "Revenue rose from $48.6 million to $31.2 million, up 42%" in shown
+    assert "The chart" in shown and "shows the trend." in shown  # the alt text is not glued into the sentence
+    assert any(s.startswith("Café") and s.endswith("the the best") for s in shown)
+    assert "Logo" in shown
+    assert "hidden" not in doc.prose and "code the the" not in doc.prose and "data-note" not in doc.prose
+
+
+def test_findings_in_attributes_are_located_in_the_attribute() -> None:
+    found = lint(ATTRIBUTES, select=["NUM001", "TXT004"], path="page.html")
+    lines = ATTRIBUTES.split("\n")
+    assert sorted(d.rule for d in found) == ["NUM001", "TXT004"]
+    for d in found:
+        text = lines[d.line - 1][d.column - 1 :]
+        assert text.startswith("42%") if d.rule == "NUM001" else text.startswith("the the best")
+
+
+def test_a_fix_inside_an_attribute_edits_it_byte_exactly() -> None:
+    page = '<p><img src="a.png" alt="Sales grew the the most."></p>\n'
+    [found] = lint(page, select=["TXT004"], path="page.html")
+    fixed = apply_fixes(page, [found])
+    assert fixed == '<p><img src="a.png" alt="Sales grew the most."></p>\n'

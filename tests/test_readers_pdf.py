@@ -159,3 +159,20 @@ def _form_xobject_pdf(text: str) -> bytes:
 def test_text_inside_a_form_xobject_is_read() -> None:
     result = lint_sources({"form.pdf": _form_xobject_pdf("It was the the best result.")}, select=["TXT004"])
     assert [(d.rule, d.location) for d in result.diagnostics] == [("TXT004", "page 1, line 1")]
+
+
+@pytest.mark.parametrize("fmt", ["full", "sarif"])
+def test_a_pdf_is_parsed_once_per_run(project, run_cli, monkeypatch, fmt: str) -> None:
+    """The formatters' source lines and the SARIF fingerprints reuse the document read by the run."""
+    import checker.readers as readers
+    import checker.readers.pdf as pdf
+
+    shutil.copy(GROFF, project / "report.pdf")
+    monkeypatch.setattr(readers, "_BINARY_MEMO", type(readers._BINARY_MEMO)())
+    calls = []
+    original = pdf.read_bytes
+    monkeypatch.setattr(pdf, "read_bytes", lambda path, data: calls.append(path) or original(path, data))
+    code, out, err = run_cli("report.pdf", "--select", "TXT004", "-f", fmt, "--no-cache")
+    assert code == 1, err
+    assert "TXT004" in out
+    assert calls == ["report.pdf"]

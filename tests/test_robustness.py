@@ -179,7 +179,7 @@ def test_full_caret_follows_escaped_text(project):
     try:
         target.write_text("ab\x1bcd wrong here\n", encoding="utf-8")
         d = SimpleNamespace(path=path, line=1, column=7, end_line=1, end_column=12, rule="T001", message="m",
-                            severity="warning", evidence=None, related=[], fix=None, name="t")
+                            severity="warning", confidence="high", evidence=None, related=[], fix=None, name="t")
         import io
 
         stream = io.StringIO()

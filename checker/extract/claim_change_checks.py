@@ -64,8 +64,14 @@ def check_event(prose: str, event: Event) -> list[Claim]:
         if p is None and d is None and m is None and event.froms and event.tos and direction:
             claims.append(_direction(a, b, event, av, bv))
     elif d is not None and p is not None and (a is not None or b is not None) and direction:
-        claims.append(_percent_of_delta(a, b, d, p, direction))
+        claim = _percent_of_delta(a, b, d, p, direction)
+        # Without the start level, it is worked back from the end level and the change.
+        claims.append(_inferred(claim) if claim is not None and a is None else claim)
     return [c for c in claims if c is not None]
+
+
+def _inferred(claim: Claim) -> Claim:
+    return claim if claim.consistent else claim.model_copy(update={"inferred": True})
 
 
 _NOT_UNITS = frozenset(
@@ -230,6 +236,10 @@ def _multiple(a: Item, b: Item, m: Item, direction: int, ratio: Interval) -> Cla
     if m.hedge in ("more than", "over", "above", "at least", "in excess of", "well over", "greater than"):
         readings = [Interval(q.low if not q.value < 1 else 1 / q.value, INF)]
     if any(observed.meets(r) for r in readings):
+        return make_claim("multiple", m, True, "", a, b)
+    if direction == 0 and q.value >= 1 and ratio.lo > 0 and any(Interval(1 / ratio.hi, 1 / ratio.lo).meets(r) for r in readings):
+        # "a 2x improvement ... from 27 seconds to 13": a word without a direction ("improvement",
+        # "change") fits a figure that fell by the factor as well as one that rose by it.
         return make_claim("multiple", m, True, "", a, b)
     point = b.q.value * scale_to(b.q, a.q) / (a.q.value * scale_to(a.q, b.q))
     shown = f"{point:.2f}x"

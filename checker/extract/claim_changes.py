@@ -74,6 +74,10 @@ _GLUE_WORDS = LazyPattern(
     r"\b(?:and|which|that|while|whereas|but|because|due|driven|after|before|excluding|including|net|"
     r"offset|partially|primarily|mainly|largely|although|though|when|where|if|with|without|plus|less)\b"
 )
+# A new clause between a change word and the levels after it.
+_CLAUSE_BREAK = LazyPattern(
+    r";|,\s*(?:which|who|so|because|since|whereas|while|and|but|as|when|after|before)\b|\b(?:which\s+is\s+why|that\s+is\s+why|why)\b"
+)
 _GLUE_TAIL = LazyPattern(r",\s*(?:(?:an?|the)\b\s*)?(?:representing\b\s*)?$")
 
 
@@ -177,6 +181,12 @@ def _events(prose: str, start: int, items: list[Item]) -> list[Event]:
                 if event.anchor <= at:
                     owner = event
             (owner.froms if item.role == "from" else owner.tos).append(item)
+    for event in events:
+        levels = event.froms + event.tos
+        if not event.rates and levels and _CLAUSE_BREAK.search(prose[event.cue.end:min(i.q.start for i in levels)].lower()):
+            # "50% of shadows dropped out, which is why we went from 1 to 2": the levels belong to another
+            # clause, with its own verb; the word without a rate says nothing about them.
+            event.froms, event.tos = [], []
     # A rate right after a cue that owns the levels states the same change:
     # "rose to $48.6 million from $31.2 million, an increase of 42%".
     merged: list[Event] = []

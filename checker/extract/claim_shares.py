@@ -98,8 +98,8 @@ def share_claims(prose: str, sentence: Sentence, found: list[Quantity], doc: Doc
                 continue
             covered.append(match.span())
             claim = _share(sentence.start, match, n, value, found)
-            if claim is not None:
-                claims.append(claim)
+            if claim is not None:  # the whole comes from elsewhere in the paragraph
+                claims.append(claim if claim.consistent else claim.model_copy(update={"inferred": True}))
     for match in _GRIM.finditer(text):
         if any(s <= match.start() < e for s, e in covered):
             continue

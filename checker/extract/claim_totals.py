@@ -211,6 +211,10 @@ def _labels(prose: str, total: Quantity, parts: list[Quantity]) -> bool:
     """Whether the figures are labels, not amounts: a version repeated ("2.6 or 2.7, including ... 2.7"), a model ("IBM 360")."""
     if any(part.text == total.text for part in parts):
         return True
+    if sum(part.value > total.value / 2 for part in parts) >= 2:
+        # No two parts of a whole are each more than half of it: "the 2.7 branch (2.6 and 2.5 ...)"
+        # lists versions, "revenue of $2.7m (2023: $2.6m and 2022: $2.5m)" earlier years' figures.
+        return True
     return any(not part.unit and re.search(r"\b[A-Z][\w-]*\s$", prose[max(0, part.start - 20):part.start]) for part in parts)
 
 
@@ -297,7 +301,8 @@ def together_claims(
     if len(parts) != count:
         return []
     loose = bool(_LOOSE.search(lead)) or not _STRICT.search(lead)
-    return [_total(total, parts, exact=True, loose=loose)]
+    claim = _total(total, parts, exact=True, loose=loose)
+    return [claim if claim.consistent else claim.model_copy(update={"inferred": True})]  # parts from earlier sentences
 
 
 _PERCENT_WHOLE = LazyPattern(
@@ -306,8 +311,20 @@ _PERCENT_WHOLE = LazyPattern(
 )
 
 
-def percent_sum_claims(prose: str, start: int, end: int, found: list[Quantity]) -> list[Claim]:
-    """Shares of one whole said to be exhaustive ("split between", "the remaining 15%"), which must add up to 100%."""
+# A share stated in words or figures ("half of", "a third", "15%").
+_EARLIER_SHARE = LazyPattern(r"%|\bper\s*cent\b|\bpercent\b|\b(?:half|third|thirds|quarter|quarters|fifth|fifths)\b", re.I)
+# "those 80%", "the same 20%": a share named again, not another part of the whole.
+_BACK_REFERENCE = LazyPattern(r"\b(?:those|these|that|this|the\s+same)\s+$")
+
+
+def percent_sum_claims(prose: str, start: int, end: int, found: list[Quantity], paragraph_start: int | None = None) -> list[Claim]:
+    """Shares of one whole said to be exhaustive ("split between", "the remaining 15%"), which must add up to 100%.
+
+    ``paragraph_start`` is where the sentence's paragraph starts: a sentence that opens with a share ("10% are
+    X, and the remaining 10% are Y") after shares in an earlier sentence of it ends a list that began there,
+    and this sentence alone does not make the whole.
+    """
+    found = [q for q in found if not _BACK_REFERENCE.search(prose[max(start, q.start - 12):q.start].lower())]
     shares = [q for q in found if q.unit == "%" and q.kind == "number"]
     if len(shares) < 2 or len(shares) > 8 or len(shares) != len([q for q in found if q.unit == "%"]):
         return []
@@ -317,6 +334,10 @@ def percent_sum_claims(prose: str, start: int, end: int, found: list[Quantity]) 
         return []  # "95% of the remaining 5%": a share of a share, not a part of the whole
     if cue is None or ("respectively" in text and RESPECTIVELY.search(text)) or CUE.search(text):
         return []
+    if paragraph_start is not None and not cue.group().startswith(("split", "divided", "distributed", "broken", "allocated", "apportioned")):
+        opening = len(prose[start:shares[0].start].split()) <= 2  # "10% are ...", "Another 20% went ..."
+        if opening and _EARLIER_SHARE.search(prose[paragraph_start:start]):
+            return []
     total = Interval(0.0, 0.0)
     for q in shares:
         total = total + hedged(Interval(q.low, q.high), q.hedge)

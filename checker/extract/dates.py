@@ -34,7 +34,8 @@ December 31, 2025", "third quarter ended September 30"); it is recorded in
 calendar year it ends in; fiscal years ending in January or February are
 labelled inconsistently by companies, so their quarters are not mapped.
 
-The document date is found by :mod:`checker.extract.document_date`.
+The document date is found by :mod:`checker.extract.document_date`; the
+events stated at a date (``sheet.events``) by :mod:`checker.extract.date_events`.
 
 The extractor's parts, one job each: ``date_words`` (month and weekday names,
 number words), ``date_grammar`` (the scanner and its lead-ins),
@@ -46,6 +47,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from checker.extract.date_events import dated_events
 from checker.extract.date_grammar import matches
 from checker.extract.date_mentions import mention, parse_date
 from checker.extract.date_resolve import FiscalYearEnd, apply_fiscal, fiscal_year_end, resolve_relative
@@ -70,7 +72,7 @@ def scan(prose: str, start: int = 0, end: int | None = None) -> list[DateMention
 
 
 def extract(doc: Document, sheet: FactSheet, settings: Settings) -> None:
-    """Fill ``sheet.dates`` and ``sheet.document_date``."""
+    """Fill ``sheet.dates``, ``sheet.document_date`` and ``sheet.events``."""
     mentions = scan(doc.prose)
     anchor = document_date(doc, settings)
     fy_end = fiscal_year_end(mentions, settings)
@@ -87,3 +89,4 @@ def extract(doc: Document, sheet: FactSheet, settings: Settings) -> None:
         resolved.append(found)
     sheet.dates = resolved
     sheet.document_date = anchor
+    sheet.events = dated_events(doc, resolved)

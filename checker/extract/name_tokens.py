@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from pydantic import BaseModel
 
+from checker.extract.name_wraps import Wrap, hyphen_wraps, soft_break
 from checker.facts import NameMention
 from checker.lexicon import zipf
 from checker.namecompare import DRUG_STEMS
@@ -95,7 +96,30 @@ def scan(prose: str, neutral_lines: list[tuple[int, int]], doc: Document) -> Tok
     caps: list[CapToken] = []
     shout = _classify(prose, candidates, neutral_lines, mentions, caps)
     _mark_headlines(prose, mentions, shout)
+    wraps = hyphen_wraps(prose)
+    if wraps:
+        mentions, caps = _join_wraps(prose, wraps, mentions, caps)
     return TokenScan(mentions, caps)
+
+
+def _join_wraps(prose: str, wraps: list[Wrap], mentions: list[NameMention], caps: list[CapToken]) -> tuple[list[NameMention], list[CapToken]]:
+    """The mentions and capitalised tokens with each word hyphenated across a line end as one
+    token, from its first half to its second ("Oye-\nlaran" is "Oyelaran")."""
+    halves = {w.start for w in wraps} | {w.resume for w in wraps}
+    mentions = [m for m in mentions if m.start not in halves]
+    caps = [c for c in caps if c.start not in halves]
+    for wrap in wraps:
+        about = _token_kind(wrap.word)
+        if about is _SKIP or about.kind == "number":
+            continue
+        end = wrap.end - 2 if about.possessive else wrap.end
+        initial = _initial(prose, wrap.start)
+        if about.first_upper:
+            bisect.insort(caps, CapToken(wrap.start, end, about.possessive, initial))
+        if about.lower or about.kind in ("acronym", "code") or not (initial and about.common):
+            mention = new_mention(about.text, wrap.start, end, about.kind, initial and not about.lower, False)
+            mentions.insert(bisect.bisect_left([m.start for m in mentions], wrap.start), mention)
+    return mentions, caps
 
 
 def _classify(
@@ -153,8 +177,15 @@ def _classify(
 
 
 def _initial(prose: str, start: int) -> bool:
-    """Whether a token opens a sentence, a line or a clause after a colon."""
+    """Whether a token opens a sentence, a line or a clause after a colon. A line that a long
+    line of prose wraps into goes on with its sentence, and a title ("Dr.") opens none."""
     index = start - 1
+    while index >= 0 and prose[index] in " \t":
+        index -= 1
+    if index >= 0 and prose[index] == "\n":
+        return not soft_break(prose, index)
+    if index > 0 and prose[index] == "." and _after_title(prose, index):
+        return False
     while index >= 0:
         char = prose[index]
         if char in " \t\"'\u201c\u2018([{*#>\u2022\u00b7-\u2013\u2014":
@@ -162,6 +193,18 @@ def _initial(prose: str, start: int) -> bool:
             continue
         return char in ".!?:;\n\r" or char.isdigit()
     return True
+
+
+# Abbreviated titles written before a name, with a full stop that ends no sentence.
+TITLES = frozenset({"Dr", "Mr", "Mrs", "Ms", "Prof", "Sen", "Rep", "Gov", "Gen", "Col", "Capt", "Lt", "Sgt", "Rev", "Hon", "Insp", "Det", "Supt", "Cllr"})
+
+
+def _after_title(prose: str, stop: int) -> bool:
+    """Whether the full stop at ``stop`` closes an abbreviated title ("Dr.")."""
+    begin = stop
+    while begin > 0 and prose[begin - 1].isalpha():
+        begin -= 1
+    return prose[begin:stop] in TITLES and (begin == 0 or not prose[begin - 1].isalnum())
 
 
 def _token_kind(token: str) -> _Kind:

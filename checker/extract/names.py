@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING
 
 from checker.extract.name_parens import parentheses
 from checker.extract.name_tokens import CapToken, new_mention, scan
+from checker.extract.name_wraps import one_line, soft_break
 from checker.facts import NameMention
 from checker.lexicon import zipf
 from checker.patterns import LazyPattern
@@ -72,6 +73,8 @@ _MID_SENTENCE_CAPITAL = LazyPattern(r"(?<=[a-z,] )[A-Z][A-Za-z]{2,}(?![\w\-])")
 # Lower-case words may join a run of capitalised words ("Stock Exchange of Hong Kong").
 _CONNECTORS = frozenset({"of", "&", "de", "du", "la", "von", "van", "der", "del", "da"})
 _MAX_PHRASE = 6
+# A word more frequent than this opening a sentence is a function word ("The", "After"), whatever else the text writes.
+_NAME_MAX_ZIPF = 5.5
 
 
 def extract(doc: Document, sheet: FactSheet, settings: Settings) -> None:
@@ -154,31 +157,57 @@ def _phrases(prose: str, caps: list[CapToken]) -> list[NameMention]:
     out: list[NameMention] = []
     run: list[CapToken] = []
     last = None
+    # Capitalised words the text also writes mid-sentence: names ("Margaret"), even when common.
+    named = {prose[t.start : t.end] for t in caps if not t.initial}
     for token in caps:
         if last is not None:
             # A run goes on after one blank or a connector between blanks, never after a possessive.
             gap = prose[last.end : token.start]
+            if "\n" in gap:
+                gap = _wrapped_gap(prose, last.end, gap)
             joined = not last.possessive and (gap == " " or (gap[:1] == " " and gap[-1:] == " " and gap.strip() in _CONNECTORS and gap.count(" ") == 2))
             if not joined:
                 if len(run) > 1:
-                    _add_phrase(prose, run, out)
+                    _add_phrase(prose, run, out, named)
                 run = []
         run.append(token)
         last = token
-    _add_phrase(prose, run, out)
+    _add_phrase(prose, run, out, named)
     return out
 
 
-def _add_phrase(prose: str, run: list[CapToken], out: list[NameMention]) -> None:
+# Legal forms written in lower case or with full stops, which the run of capitalised tokens leaves out.
+_LEGAL_TAIL = LazyPattern(r" (?:plc|PLC)(?![\w\-])| ?(?:S\.A|N\.V|B\.V|S\.p\.A|S\.A\.S|A/S)\.?(?![\w\-])")
+
+
+def _wrapped_gap(prose: str, at: int, gap: str) -> str:
+    """A gap holding a line break as it reads: a blank where a long prose line wraps, else itself."""
+    if gap.count("\n") != 1 or gap.strip(" \t\n") not in ("", *_CONNECTORS):
+        return gap
+    if not soft_break(prose, at + gap.index("\n")):
+        return gap
+    inner = gap.strip()
+    return f" {inner} " if inner else " "
+
+
+def _add_phrase(prose: str, run: list[CapToken], out: list[NameMention], named: set[str]) -> None:
     """Append the phrase a run of capitalised tokens makes, if it makes one."""
     if len(run) < 2:  # a single token is never a phrase
         return
     first = 0
-    # A capitalised common word opening a sentence is not part of the name.
-    while first < len(run) and run[first].initial and zipf(prose[run[first].start : run[first].end]) >= 4.0:
+    # A capitalised common word opening a sentence is not part of the name, unless the text
+    # writes it capitalised mid-sentence too and it is no function word ("Margaret Example said").
+    while first < len(run) and run[first].initial:
+        word = prose[run[first].start : run[first].end]
+        frequency = zipf(word)
+        if frequency < 4.0 or (word in named and frequency < _NAME_MAX_ZIPF):
+            break
         first += 1
     tokens = run[first:]
     if 2 <= len(tokens) <= _MAX_PHRASE:
         start, end = tokens[0].start, tokens[-1].end
+        tail = _LEGAL_TAIL.match(prose, tokens[-1].start if len(prose[tokens[-1].start : end]) == 1 else end)
+        if tail is not None and not tokens[-1].possessive:
+            end = tail.end()  # "Example Holdings plc", "Example Holdings S.A.": the legal form is part of the name
         initial = any(t.initial for t in tokens)
-        out.append(new_mention(prose[start:end], start, end, "phrase", initial, False))
+        out.append(new_mention(one_line(prose[start:end]), start, end, "phrase", initial, False))

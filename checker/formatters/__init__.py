@@ -38,6 +38,7 @@ FORMATTERS = {
     "json": "checker.formatters.json",
     "sarif": "checker.formatters.sarif",
     "github": "checker.formatters.github",
+    "html": "checker.formatters.html",
 }
 
 

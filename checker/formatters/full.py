@@ -17,7 +17,8 @@ def render(result, stream, settings=None, color=False, quiet=False) -> None:
     lines_cache: dict[str, list[str]] = {}
     for d in result.diagnostics:
         head = f"{paint(_BOLD, f'{printable(d.path)}:{d.line}:{d.column}:')} {paint(_COLORS[d.severity], d.rule)} {printable(d.message)}"
-        stream.write(head + f" [{d.severity}]\n")
+        sure = "" if d.confidence == "high" else f", {d.confidence} confidence"
+        stream.write(head + f" [{d.severity}{sure}]\n")
         if getattr(d, "location", None):
             stream.write(f"      = at: {printable(d.location)}\n")
         source = _line(lines_cache, d.path, d.line, getattr(result, "in_memory", {}))
@@ -59,6 +60,9 @@ def render(result, stream, settings=None, color=False, quiet=False) -> None:
     if result.stats.get("baselined"):
         known = result.stats["baselined"]
         stream.write(f"{known} known finding{'s' if known != 1 else ''} not shown: in the baseline.\n")
+    if result.stats.get("below_confidence"):
+        low = result.stats["below_confidence"]
+        stream.write(f"{low} finding{'s' if low != 1 else ''} not shown: below --min-confidence.\n")
     if result.stats.get("fixed_documents"):
         stream.write(f"Fixed {result.stats['fixed_documents']} document(s).\n")
     if s["skipped"]:

@@ -23,6 +23,7 @@ def findings_json(result) -> dict:
             "name": d.name,
             "category": d.category,
             "severity": d.severity,
+            "confidence": d.confidence,
             "message": d.message,
         }
         if d.location is not None:

@@ -20,6 +20,9 @@ FINGERPRINT = "factlintContentKey/v1"
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 
 
+_RANK = {"high": 90.0, "medium": 60.0, "low": 30.0}
+
+
 def _region(line: int, column: int, end_line: int, end_column: int) -> dict:
     return {"startLine": line, "startColumn": column, "endLine": end_line, "endColumn": max(end_column, 1)}
 
@@ -48,7 +51,7 @@ def sarif_log(result, root: Path | None = None) -> dict:
                 "shortDescription": {"text": r.summary()},
                 "fullDescription": {"text": inspect.cleandoc(r.__doc__ or "")},
                 "defaultConfiguration": {"level": _LEVEL[r.severity]},
-                "properties": {"category": r.category},
+                "properties": {"category": r.category, "confidence": r.confidence},
             }
         )
     results = []
@@ -71,6 +74,9 @@ def sarif_log(result, root: Path | None = None) -> dict:
             "message": {"text": d.message + (f" ({d.evidence})" if d.evidence else "")},
             "locations": [location],
             "partialFingerprints": {FINGERPRINT: fingerprint(key)},
+            # SARIF's rank (0-100) orders results by how sure the tool is; confidence is factlint's own word.
+            "rank": _RANK[d.confidence],
+            "properties": {"confidence": d.confidence},
         }
         if d.related:
             item["relatedLocations"] = [

@@ -9,7 +9,9 @@ original offsets (same length, non-prose blanked).
 from __future__ import annotations
 
 import codecs
+import hashlib
 import re
+from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import PurePath
 
@@ -223,10 +225,31 @@ def read_document(path: str, data: bytes, format: str | None = None, encoding: s
 
     known = sniff(data, format or format_for(path))
     if known in BINARY_FORMATS:
-        document = importlib.import_module(READERS[known]).read_bytes(path, data)
+        document = _read_binary(importlib.import_module(READERS[known]), known, path, data)
         return document, Decoded(document.text, "utf-8", False)
     decoded = decode(data, text_format=known is not None, encoding=encoding)
     document = importlib.import_module(READERS[known or "text"]).read(path, decoded.text)
     document.encoding = decoded.encoding
     document.bom = decoded.bom
     return document, decoded
+
+
+# Word and PDF documents read in this process, by path, format and content digest: the formatters (source
+# lines), the baseline and SARIF fingerprints (content keys) read a document again after the run, and parsing a
+# PDF costs about 100 ms a page. A document's bytes decide its content, so a hit is the same Document.
+_BINARY_MEMO: OrderedDict[tuple[str, str, bytes], Document] = OrderedDict()
+_BINARY_MEMO_CHARS = 32_000_000  # text kept at most (characters), oldest dropped first
+
+
+def _read_binary(reader, known: str, path: str, data: bytes) -> Document:
+    """``reader.read_bytes(path, data)``, once per path and content in this process."""
+    key = (path, known, hashlib.blake2b(data, digest_size=16).digest())
+    found = _BINARY_MEMO.get(key)
+    if found is not None:
+        _BINARY_MEMO.move_to_end(key)
+        return found
+    document = reader.read_bytes(path, data)
+    _BINARY_MEMO[key] = document
+    while len(_BINARY_MEMO) > 1 and sum(len(kept.text) for kept in _BINARY_MEMO.values()) > _BINARY_MEMO_CHARS:
+        _BINARY_MEMO.popitem(last=False)
+    return document

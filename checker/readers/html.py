@@ -7,7 +7,10 @@ for byte); the prose view blanks tags, comments, doctype and the content of
 ``script``, ``style``, ``code``, ``pre``, ``template``, ``textarea``,
 ``noscript``, ``svg``, ``math`` and hidden elements (``hidden``,
 ``aria-hidden="true"``, ``style="display:none"``). Block elements (``p``,
-``li``, ``td``, headings...) start and end paragraphs.
+``li``, ``td``, headings...) start and end paragraphs. The text users read
+in attributes is prose too: an image's ``alt`` text and any element's
+``title`` (a tooltip), each a paragraph of its own at the value's place in
+the file; other attributes (links, classes, data) are not.
 
 Character references are decoded, so that ``AT&amp;T`` reads as "AT&T" and
 ``caf&eacute;`` as "café". A word that holds one is written decoded from the
@@ -42,6 +45,11 @@ BLOCKS = frozenset(
      "hr", "html", "main", "nav", "ol", "p", "section", "summary", "details", "table", "tbody", "thead", "tfoot", "tr", "ul", "br"}
 ) | frozenset(_BLOCK_KINDS)
 VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"})
+# Attributes whose text users read: an image's text alternative (shown when the image is not, read aloud by
+# screen readers) and the tooltip of any element.
+READ_ATTRIBUTES = frozenset({"alt", "title"})
+_ATTRIBUTE = re.compile(r"""\s([A-Za-z_:][-\w:.]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""")
+_REFERENCE = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?")
 _DISPLAY_NONE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 
 
@@ -82,10 +90,36 @@ class _Scanner(HTMLParser):
             self.breaks.append((self.here(), _BLOCK_KINDS.get(tag)))
         if (tag in SKIPPED or _hidden(attrs)) and tag not in VOID:
             self.skipping.append([tag, 1])
+        elif any(name in READ_ATTRIBUTES for name, _ in attrs):
+            self._attributes()
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if not self.skipping and tag in BLOCKS:
             self.breaks.append((self.here(), None))
+        if not self.skipping and tag not in SKIPPED and not _hidden(attrs) and any(name in READ_ATTRIBUTES for name, _ in attrs):
+            self._attributes()
+
+    def _attributes(self) -> None:
+        """The values of the attributes users read (``alt``, ``title``), each a paragraph of its own, in place."""
+        raw = self.get_starttag_text() or ""
+        start = self.here()
+        for match in _ATTRIBUTE.finditer(raw):
+            if match.group(1).lower() not in READ_ATTRIBUTES:
+                continue
+            group = next(k for k in (2, 3, 4) if match.group(k) is not None)
+            value_start, value_end = start + match.start(group), start + match.end(group)
+            if not match.group(group).strip():
+                continue
+            self.breaks.append((value_start, None))
+            position = value_start
+            for reference in _REFERENCE.finditer(self.source, value_start, value_end):
+                if reference.start() > position:
+                    self.pieces.append((position, reference.start(), self.source[position : reference.start()]))
+                self.pieces.append((reference.start(), reference.end(), html.unescape(reference.group(0))))
+                position = reference.end()
+            if position < value_end:
+                self.pieces.append((position, value_end, self.source[position:value_end]))
+            self.breaks.append((value_end, None))
 
     def handle_endtag(self, tag: str) -> None:
         if self.skipping:

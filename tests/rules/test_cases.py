@@ -8,7 +8,7 @@ A table has ``[[pass]]`` cases (no finding of the rule), ``[[fail]]`` cases
 ``encoding`` (the text's bytes are written in that encoding, default UTF-8), and
 may give ``config`` (a ``[tool.factlint]`` table). Expected findings give
 ``line`` and ``column`` (1-based), optionally ``path``, ``end_line``,
-``end_column``, ``message`` (a substring) and ``severity``.
+``end_column``, ``message`` (a substring), ``severity`` and ``confidence``.
 """
 
 from __future__ import annotations
@@ -62,6 +62,8 @@ def test_case(code: str, kind: str, case: dict) -> None:
                 assert want["message"] in diagnostic.message
             if "severity" in want:
                 assert diagnostic.severity == want["severity"]
+            if "confidence" in want:
+                assert diagnostic.confidence == want["confidence"], diagnostic.evidence
     else:
         (path, text), = documents.items()
         fixed = apply_fixes(text, found, unsafe=case.get("unsafe", False))
