@@ -60,15 +60,49 @@ class Forms:
     open: list[tuple[int, int]] = field(default_factory=list)
 
 
+_NEXT_WORD = re.compile(r"[ \t]+([A-Za-z]+)")
+_BEFORE_WORD = re.compile(r"([A-Za-z]+)[ \t]+$")
+_BLANKS = re.compile(r"[ \t]+")
+_JOINERS = "-\u2010\u2011"
+
+
 def _next_word(prose: str, end: int) -> str | None:
     """The word right after ``end`` (one space between), or None at punctuation."""
-    match = re.compile(r"[ \t]+([A-Za-z]+)").match(prose, end)
+    match = _NEXT_WORD.match(prose, end)
     return match.group(1) if match else None
 
 
 def _before_word(prose: str, start: int) -> str | None:
-    match = re.compile(r"([A-Za-z]+)[ \t]+$").search(prose, max(0, start - 30), start)
+    match = _BEFORE_WORD.search(prose, max(0, start - 30), start)
     return match.group(1).lower() if match else None
+
+
+def _free(prose: str, index: int) -> bool:
+    """Whether the character at ``index`` (if any) is neither a word character (``\\w``) nor a hyphen."""
+    if index < 0 or index >= len(prose):
+        return True
+    char = prose[index]
+    return not (char.isalnum() or char == "_" or char in _JOINERS)
+
+
+def _spans(prose: str, first: str, second: str, blanks: bool) -> list[tuple[int, int]]:
+    """The matches of ``(?<![\\w\\-\\u2010\\u2011]){first}{second}(?![\\w\\-\\u2010\\u2011])`` (with ``[ \\t]+``
+    between the words when ``blanks``), found with ``str.find``: a pattern that opens with a look-behind
+    is tried at every position of the text, once per compound of the document."""
+    spans = []
+    lead = first if blanks else first + second
+    position = 0
+    while (start := prose.find(lead, position)) != -1:
+        end = start + len(lead)
+        if blanks:
+            gap = _BLANKS.match(prose, end)
+            end = gap.end() + len(second) if gap and prose.startswith(second, gap.end()) else -1
+        if end != -1 and _free(prose, start - 1) and _free(prose, end):
+            spans.append((start, end))
+            position = end
+        else:
+            position = start + 1
+    return spans
 
 
 def _bare_noun(prose: str, start: int, end: int) -> bool:
@@ -88,18 +122,16 @@ def compound_forms(prose: str) -> list[Forms]:
         forms.hyphenated.append((match.start(), match.end()))
     out: list[Forms] = []
     for (first, second), forms in groups.items():
-        closed = re.compile(rf"(?<![\w\-\u2010\u2011]){first}{second}(?![\w\-\u2010\u2011])")
-        forms.closed = [(m.start(), m.end()) for m in closed.finditer(prose)]
+        forms.closed = _spans(prose, first, second, blanks=False)
         followers = {w.lower() for s, e in forms.hyphenated if (w := _next_word(prose, e)) and w.islower()}
         followers -= FUNCTION_WORDS
         nouns = any(_bare_noun(prose, s, e) for s, e in forms.hyphenated)
-        opened = re.compile(rf"(?<![\w\-\u2010\u2011]){first}[ \t]+{second}(?![\w\-\u2010\u2011])")
-        for m in opened.finditer(prose):
-            if _before_word(prose, m.start()) in _VERB_CONTEXT:
+        for start, end in _spans(prose, first, second, blanks=True):
+            if _before_word(prose, start) in _VERB_CONTEXT:
                 continue
-            word = _next_word(prose, m.end())
-            if (word is not None and word in followers) or (nouns and _bare_noun(prose, m.start(), m.end())):
-                forms.open.append((m.start(), m.end()))
+            word = _next_word(prose, end)
+            if (word is not None and word in followers) or (nouns and _bare_noun(prose, start, end)):
+                forms.open.append((start, end))
         if forms.closed or forms.open:
             out.append(forms)
     return out

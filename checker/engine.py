@@ -165,7 +165,8 @@ def build_sheet(doc: Document, settings: Settings, rules: list[Rule], kinds: Ite
         line_starts=doc.line_starts,
         in_scope=in_scope,
         directives=parse_directives(doc),
-        names=[], acronyms=[], aliases=[], entities=[], quantities=[], claims=[], dates=[],
+        # Every list given: model_construct inspects a default factory's signature on each call (0.4 ms).
+        names=[], acronyms=[], aliases=[], entities=[], quantities=[], claims=[], dates=[], events=[],
         document_date=None, facts=[], findings=[], extracted=[], extra={"locations": doc.locations} if doc.locations else {},
     )
     try:
