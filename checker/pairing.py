@@ -57,6 +57,14 @@ class Unpaired:
     trailing: bool = False
 
 
+# The marks each scan looks at: the scans visit only these, found by the regex engine in C,
+# instead of every character of the paragraph.
+_BRACKET = re.compile(r"[()\[\]]")
+_DOUBLE = re.compile('["\u201c\u201d]')
+_SINGLE = re.compile("['\u2018]")
+_SINGLE_CLOSER = re.compile("['\u2019]")
+
+
 def _masked(prose: str, start: int, end: int) -> tuple[set[int], set[int]]:
     """Offsets of brackets that are not brackets (intervals, emoticons), and of enumerator closers."""
     out: set[int] = set()
@@ -69,12 +77,15 @@ def _masked(prose: str, start: int, end: int) -> tuple[set[int], set[int]]:
 
 
 def _brackets(prose: str, start: int, end: int) -> list[Unpaired]:
+    offsets = [match.start() for match in _BRACKET.finditer(prose, start, end)]
+    if not offsets:
+        return []
     skip, enumerators = _masked(prose, start, end)
     stack: list[tuple[int, str]] = []
     out: list[Unpaired] = []
-    for offset in range(start, end):
+    for offset in offsets:
         char = prose[offset]
-        if char not in OPENERS and char not in CLOSERS or offset in skip:
+        if offset in skip:
             continue
         if char in OPENERS:
             stack.append((offset, char))
@@ -110,7 +121,8 @@ def _doubles(prose: str, start: int, end: int) -> list[Unpaired]:
     """Unpaired double quotes; a quotation may hold another one ("... the "Father of the House" ...")."""
     out: list[Unpaired] = []
     stack: list[int] = []
-    for offset in range(start, end):
+    for match in _DOUBLE.finditer(prose, start, end):
+        offset = match.start()
         char = prose[offset]
         if char == '"':
             if not stack and offset > start and prose[offset - 1].isdigit():
@@ -152,10 +164,9 @@ def _reopens(prose: str, offset: int, start: int) -> bool:
 def _singles(prose: str, start: int, end: int) -> list[Unpaired]:
     """Single quotes that plainly open a quotation that nothing after them can close."""
     out: list[Unpaired] = []
-    for offset in range(start, end):
+    for match in _SINGLE.finditer(prose, start, end):
+        offset = match.start()
         char = prose[offset]
-        if char not in ("'", SINGLE_OPEN):
-            continue
         before = prose[offset - 1] if offset > start else " "
         after = prose[offset + 1] if offset + 1 < end else " "
         if before not in _OPEN_CONTEXT or not after.isupper():
@@ -171,12 +182,11 @@ def _singles(prose: str, start: int, end: int) -> list[Unpaired]:
 
 def _closer_follows(prose: str, position: int, end: int) -> bool:
     """Whether any mark after ``position`` could close a single quotation (``students'`` counts)."""
-    for offset in range(position, end):
-        char = prose[offset]
-        if char in ("'", SINGLE_CLOSE) and offset > position:
-            after = prose[offset + 1] if offset + 1 < end else " "
-            if not (after.isalpha() or after.isdigit()):
-                return True
+    for match in _SINGLE_CLOSER.finditer(prose, position + 1, end):
+        offset = match.start()
+        after = prose[offset + 1] if offset + 1 < end else " "
+        if not (after.isalpha() or after.isdigit()):
+            return True
     return False
 
 
