@@ -206,7 +206,8 @@ def build_sheet(
         line_starts=doc.line_starts,
         in_scope=in_scope,
         directives=parse_directives(doc),
-        names=[], acronyms=[], aliases=[], quantities=[], claims=[], dates=[],
+        # Every list given: model_construct inspects a default factory's signature on each call (0.4 ms).
+        names=[], acronyms=[], aliases=[], entities=[], quantities=[], claims=[], dates=[], events=[],
         document_date=None, fiscal_year_end=None, facts=[], extracted=[], locations=list(doc.locations),
     )
     findings: list[Finding] = []

@@ -20,8 +20,12 @@ from checker.rule import Rule
 # texts, so it runs only for the words that a cheap scan found next to
 # themselves (see ``_candidates``), and starts with the literal word so that
 # the search is fast; the character before the word is checked separately.
-_PAIR = r"({0})( |[ ]*(?:\r\n|\r|\n)[ ]*)({0})(?![\w'\u2019\-@\\]|\.\w|:/)"
+_AFTER = r"[\w'\u2019\-@\\]|\.\w|:/"  # what may not follow the second word ("sftp sftp://" is code)
+_PAIR = r"({0})( |[ ]*(?:\r\n|\r|\n)[ ]*)({0})(?!" + _AFTER + ")"
 _NOT_BEFORE = LazyPattern(r"[\w'\u2019\-./@\\]")
+# The parts of _PAIR after the first word, for the search without a pattern per word.
+_LINE_BREAK = LazyPattern(r"[ ]*(?:\r\n|\r|\n)[ ]*")
+_NOT_AFTER = LazyPattern(_AFTER)
 # ASCII punctuation and digits become spaces for the cheap scan, which works
 # on UTF-8 bytes because bytes.translate is many times faster than str's.
 # The table also lower-cases A-Z (all that bytes.lower changes), in the same pass.
@@ -187,17 +191,17 @@ class DoubledWord(Rule):
         lowered = prose.lower()
         haystack, flags = (lowered, 0) if len(lowered) == len(prose) else (prose, re.IGNORECASE)
         spans = []
+        pairs = _literal_pairs if flags == 0 else _pattern_pairs
         for word in candidates:
-            pattern = _pair_pattern(word, flags)
             position = 0
-            while match := pattern.search(haystack, position):
-                start = match.start()
+            while pair := pairs(haystack, word, position, flags):
+                start = pair[0]
                 if start > 0 and _NOT_BEFORE.match(haystack, start - 1):
                     position = start + 1
                     continue
-                spans.append((start, match.end(1), match.start(3), match.end(3)))
+                spans.append(pair)
                 # Overlapping pairs ("the the the"): resume at the second word.
-                position = match.start(3)
+                position = pair[2]
         memo: dict = {}  # per line: what the line-wide checks found, computed once
         for span in sorted(spans):
             first, second = prose[span[0] : span[1]], prose[span[2] : span[3]]
@@ -244,6 +248,31 @@ class DoubledWord(Rule):
 @lru_cache(maxsize=1024)
 def _pair_pattern(word: str, flags: int) -> re.Pattern:
     return re.compile(_PAIR.format(re.escape(word)), flags)
+
+
+def _pattern_pairs(haystack: str, word: str, position: int, flags: int) -> tuple[int, int, int, int] | None:
+    """The first match of ``_PAIR`` for ``word`` from ``position``: (start, end, second start, second end)."""
+    match = _pair_pattern(word, flags).search(haystack, position)
+    return (match.start(), match.end(1), match.start(3), match.end(3)) if match else None
+
+
+def _literal_pairs(haystack: str, word: str, position: int, flags: int = 0) -> tuple[int, int, int, int] | None:
+    """What ``_pattern_pairs`` finds without flags, without compiling a pattern per word
+    (a document has hundreds of candidate words, each compiled once): the word is a literal."""
+    size = len(word)
+    find, startswith = haystack.find, haystack.startswith
+    start = find(word, position)
+    while start != -1:
+        end = start + size
+        if startswith(" ", end) and startswith(word, end + 1):
+            second = end + 1  # one blank (a line break cannot follow it then: a letter does)
+        else:
+            breaks = _LINE_BREAK.match(haystack, end)
+            second = breaks.end() if breaks and startswith(word, breaks.end()) else -1
+        if second != -1 and not _NOT_AFTER.match(haystack, second + size):
+            return start, end, second, second + size
+        start = find(word, start + 1)
+    return None
 
 
 def _candidates(prose: str) -> set[str]:

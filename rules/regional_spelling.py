@@ -90,10 +90,15 @@ class RegionalSpelling(Rule):
         from checker.spelling_variety import spellings
 
         table = spellings()
+        # Most documents hold no word of the table: one findall (no Match objects) tells, and only
+        # the others are walked again for the places.
+        present = table.keys() & set(_WORD.findall(doc.prose))
+        if not present:
+            return
         places: dict[str, list[tuple[int, int]]] = {}
         for match in _WORD.finditer(doc.prose):
             word = match.group()
-            if word in table:
+            if word in present:
                 places.setdefault(word, []).append((match.start(), match.end()))
         if not places:
             return

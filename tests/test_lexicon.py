@@ -42,6 +42,21 @@ def test_index_agrees_with_wordfreq(fresh):
 def test_a_corrupt_index_is_rebuilt(fresh):
     lexicon._table()
     (index,) = (fresh / "factlint").glob("*.idx")
-    index.write_bytes(b"factlint-lexicon-1\n\x05\x00")
+    index.write_bytes(lexicon._MAGIC + b"\x05\x00")
     lexicon._TABLE = None
     assert lexicon.zipf("the") > 7
+
+
+
+def test_every_word_is_found_through_its_prefix_range(fresh):
+    """The two-byte prefix table sends each word to the range that holds it (one- and many-byte words alike)."""
+    table = lexicon._table()
+    assert isinstance(table, dict)
+    lexicon._TABLE = None
+    index = lexicon._table()
+    assert isinstance(index, lexicon._Index)
+    words = sorted(word for word in table if "\n" not in word)
+    for word in words[:: max(1, len(words) // 5000)] + [w for w in words if len(w.encode()) < 2] + ["\u00e9t\u00e9", "na\u00efve"]:
+        assert index.get(word) == table.get(word), word
+    for unseen in ("", "zzzzzzq", "\u00ff\u00ff", "\U0001f600", "a\x00"):
+        assert index.get(unseen) == table.get(unseen), unseen

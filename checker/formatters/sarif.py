@@ -64,7 +64,7 @@ def sarif_log(result, root: Path | None = None) -> dict:
             }
         )
     results = []
-    sheets = {sheet.path: sheet for sheet in getattr(result, "sheets", ())}
+    sheets = {document.path: document for document in getattr(result, "documents", ())}
     reported, omitted = within_limits(result.diagnostics)
     # Keys only for the results kept (a key reads its document again).
     content_keys = keys(replace(result, diagnostics=reported) if omitted else result, root or Path.cwd())

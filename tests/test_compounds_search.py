@@ -1,0 +1,44 @@
+"""CON002's one-pass word index finds the closed and open forms the look-behind patterns find."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from checker.compounds import compound_forms
+
+_PIECES = st.sampled_from(["follow", "up", "followup", " ", "  ", "\t", "\n", "-", "\u2010", "_", "x", "\u00e9", "5", ".", "a"])
+
+
+def _pattern(blanks: bool) -> str:
+    gap = "[ \t]+" if blanks else ""
+    return rf"(?<![\w\-\u2010\u2011])follow{gap}up(?![\w\-\u2010\u2011])"
+
+
+def _forms(text: str):
+    found = [forms for forms in compound_forms(text) if (forms.first, forms.second) == ("follow", "up")]
+    return found[0] if found else None
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_PIECES, max_size=12).map("".join))
+def test_the_word_index_agrees_with_the_patterns(tail: str) -> None:
+    text = "a follow-up. " + tail
+    closed = [m.span() for m in re.finditer(_pattern(False), text)]
+    opened = [m.span() for m in re.finditer(_pattern(True), text)]
+    forms = _forms(text)
+    if forms is None:
+        assert not closed
+        return
+    assert forms.closed == closed  # every closed form is reported
+    assert set(forms.open) <= set(opened)  # open forms are the pattern's, filtered by context
+
+
+def test_examples() -> None:
+    forms = _forms("A follow-up call. We sent a followup and a follow up call.")
+    assert forms is not None
+    assert forms.closed == [(28, 36)]
+    assert forms.open == [(43, 52)]
+    assert _forms("A follow-up. x-followup followupx") is None
