@@ -52,16 +52,10 @@ def documents(perf: bool = False) -> dict[str, str]:
 
     out = {name: text for name, text, _ in realprose_documents()}
     out.update((name, text) for name, text, _ in bbc())
-    archive = SHARED / "corpora" / "perf-prose.tar.gz"
-    if perf and archive.is_file():
-        import tarfile
+    if perf:
+        from realprose import perf_members
 
-        with tarfile.open(archive, "r|gz") as tar:
-            for member in tar:
-                if member.isfile() and member.name.endswith((".md", ".txt")):
-                    handle = tar.extractfile(member)
-                    if handle is not None:
-                        out[f"perf/{member.name}"] = handle.read().decode("utf-8", "replace")
+        out.update((name, data.decode("utf-8", "replace")) for name, data in perf_members())
     return out
 
 

@@ -19,7 +19,6 @@ from __future__ import annotations
 import argparse
 import csv
 import sys
-import tarfile
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -32,14 +31,10 @@ def documents(perf: bool) -> dict[str, str | bytes]:
     out: dict[str, str | bytes] = {}
     for prefix, folder in (("bbc", "bbc-news"), ("tatqa", "tatqa-dev")):
         out.update((f"{prefix}/{p.name}", p.read_bytes()) for p in sorted((CORPORA / folder).glob("*.txt")))
-    archive = CORPORA / "perf-prose.tar.gz"
-    if perf and archive.is_file():
-        with tarfile.open(archive, "r|gz") as tar:
-            for member in tar:
-                if member.isfile() and member.name.endswith((".md", ".txt")):
-                    handle = tar.extractfile(member)
-                    if handle is not None:
-                        out[f"perf/{member.name}"] = handle.read()
+    if perf:
+        from realprose import perf_members
+
+        out.update(perf_members())
     return out
 
 

@@ -19,7 +19,6 @@ from __future__ import annotations
 import argparse
 import csv
 import sys
-import tarfile
 from collections import Counter
 from pathlib import Path
 
@@ -35,14 +34,10 @@ def documents(perf: bool = False) -> dict[str, str | bytes]:
     for prefix, folder in FOLDERS.items():
         for path in sorted((CORPORA / folder).glob("*.txt")):
             out[f"{prefix}/{path.name}"] = path.read_text(encoding="utf-8")
-    archive = CORPORA / "perf-prose.tar.gz"
-    if perf and archive.is_file():
-        with tarfile.open(archive, "r|gz") as tar:
-            for member in tar:
-                if member.isfile() and member.name.endswith((".md", ".txt")):
-                    handle = tar.extractfile(member)
-                    if handle is not None:
-                        out[f"perf/{member.name}"] = handle.read()
+    if perf:
+        from realprose import perf_members
+
+        out.update(perf_members())
     return out
 
 

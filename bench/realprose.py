@@ -16,6 +16,7 @@ import argparse
 import re
 import sys
 from collections import Counter
+from collections.abc import Iterator
 from importlib import metadata
 from pathlib import Path
 
@@ -62,6 +63,21 @@ def documents(sources=("tatqa", "pydoc", "metadata")) -> list[tuple[str, str, st
     if "metadata" in sources:
         out += metadata_descriptions()
     return out
+
+
+def perf_members() -> Iterator[tuple[str, bytes]]:
+    """The Markdown and text members of ../shared/corpora/perf-prose.tar.gz as (``perf/<member>``, bytes); none when absent."""
+    import tarfile
+
+    archive = SHARED / "corpora" / "perf-prose.tar.gz"
+    if not archive.is_file():
+        return
+    with tarfile.open(archive, "r|gz") as tar:
+        for member in tar:
+            if member.isfile() and member.name.endswith((".md", ".txt")):
+                handle = tar.extractfile(member)
+                if handle is not None:
+                    yield f"perf/{member.name}", handle.read()
 
 
 def words(text: str) -> int:
