@@ -9,8 +9,9 @@ related, and which form is right is decided within the related group.
 
 The measure (``Relatedness``): two documents are related when they share at
 least ``RELATED_MIN`` distinctive names besides the pair compared. A
-document's names are the capitalised words it writes mid-sentence
-(``FactSheet.entities``) and its capitalised name mentions, single or
+document's names are the capitalised words it writes mid-sentence or joins
+to a name with a slash ("Example/ABC": ``FactSheet.entities``) and its
+capitalised name mentions, single or
 multi-word, outside headings (at a sentence start, only those that are not
 ordinary words, Zipf below ``NAME_MAX_ZIPF``). Within the related group the
 reference is the form a definition gives (an acronym's or alias's

@@ -69,6 +69,12 @@ _HEADING_WORD = LazyPattern(r"[A-Z0-9&]|(?:of|and|the|for|in|on|to|a|an|with|de)
 # A capitalised word after a lower-case word or a comma: a proper noun in mid-sentence
 # ("said Roger Bennett"), the evidence of what a document is about.
 _MID_SENTENCE_CAPITAL = LazyPattern(r"(?<=[a-z,] )[A-Z][A-Za-z]{2,}(?![\w\-])")
+# A name joined to a capitalised name by a slash ("Example/ABC", a firm and its division): the
+# token scan leaves it out (after a slash a token may be a path), yet it names what the document
+# is about as much as a name mid-sentence does.
+# The search skips to each slash; the name before it is checked by ``_slash_names``.
+_AFTER_SLASH = LazyPattern(r"/([A-Z][A-Za-z]{2,})(?![\w\-/])")
+_BEFORE_SLASH = LazyPattern(r"(?<![\w./\-])[A-Z][\w\-]*$")
 
 # Lower-case words may join a run of capitalised words ("Stock Exchange of Hong Kong").
 _CONNECTORS = frozenset({"of", "&", "de", "du", "la", "von", "van", "der", "del", "da"})
@@ -88,7 +94,18 @@ def extract(doc: Document, sheet: FactSheet, settings: Settings) -> None:
     definitions, aliases = parentheses(prose, mentions + phrases)
     sheet.acronyms.extend(definitions)
     sheet.aliases.extend(aliases)
-    sheet.entities.extend(sorted(set(_MID_SENTENCE_CAPITAL.findall(prose))))
+    entities = set(_MID_SENTENCE_CAPITAL.findall(prose))
+    if "/" in prose:
+        entities.update(_slash_names(prose))
+    sheet.entities.extend(sorted(entities))
+
+
+def _slash_names(prose: str) -> Iterator[str]:
+    """Capitalised names after a slash that joins them to a capitalised name."""
+    for match in _AFTER_SLASH.finditer(prose):
+        at = match.start()
+        if _BEFORE_SLASH.search(prose, max(0, at - 40), at):
+            yield match.group(1)
 
 
 def _neutral_lines(doc: Document) -> list[tuple[int, int]]:
