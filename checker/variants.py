@@ -125,16 +125,23 @@ def _counts(members: Forms) -> Forms:
     """Each form's occurrences as counted for choosing the reference.
 
     Occurrences in headings, whose capitals say nothing, count for the form
-    written alike apart from case, when there is one. (At the start of a
-    sentence only the first letter is in doubt, and differences there are
-    never reported.)
+    written alike apart from case that the same document writes most often
+    outside headings, else for the most frequent such form anywhere.
+    (Counted for another document's form, an acronym that one document
+    writes in capitals would make that document seem to write both forms. At
+    the start of a sentence only the first letter is in doubt, and
+    differences there are never reported.)
     """
     counts: Forms = {form: [o for o in occ if not o.heading] for form, occ in members.items()}
     for form, occurrences in members.items():
+        same: list[str] | None = None
         for occurrence in occurrences:
             if occurrence.heading:
-                same = [f for f in members if _separator_form(f) == _separator_form(form) and counts[f]]
-                target = max(same, key=lambda f: (len(counts[f]), f)) if same else form
+                if same is None:
+                    same = [f for f in members if _separator_form(f) == _separator_form(form) and counts[f]]
+                here = [f for f in same if any(o.sheet == occurrence.sheet for o in counts[f])]
+                pool = here or same
+                target = max(pool, key=lambda f: (len(counts[f]), f)) if pool else form
                 counts[target].append(occurrence)
     return counts
 

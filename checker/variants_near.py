@@ -249,11 +249,27 @@ def _orient(vocab: Vocab, a: str, b: str, info: _TermInfo) -> tuple[str, str, st
 
 def _counted_variant(variant: _Term, reference: _Term) -> bool:
     """Whether counts may make ``variant`` a variant of ``reference`` (no vocabulary decided)."""
-    if variant.zipf >= VARIANT_MAX_ZIPF:
-        return False  # the rarer form is itself a word
+    if variant.zipf >= VARIANT_MAX_ZIPF or _prefixed_word(fold(variant.display)):
+        return False  # the rarer form is itself a word, or one made by a prefix ("misdetected")
     if not _rare_next_to_frequent(variant.uses, reference.uses):
         return False
     return reference.zipf < REFERENCE_MAX_ZIPF or reference.proper  # else a slip of an ordinary word: a spelling matter
+
+
+# Prefixes that make new words of ordinary ones: "misdetected", "unsaved", "reindexed".
+_PREFIXES = ("mis", "un", "re", "non", "pre", "dis", "over", "under", "out", "sub", "inter", "co", "de")
+# The rest must be at least this frequent an English word, and this long.
+_STEM_MIN_ZIPF = 3.0
+_STEM_MIN_LENGTH = 4
+
+
+def _prefixed_word(term: str) -> bool:
+    """A regular prefix before an ordinary English word: a word formed, not a slip."""
+    for prefix in _PREFIXES:
+        rest = term[len(prefix) :]
+        if term.startswith(prefix) and len(rest) >= _STEM_MIN_LENGTH and zipf(rest) >= _STEM_MIN_ZIPF:
+            return True
+    return False
 
 
 def _rare_next_to_frequent(variant_count: int, reference_count: int) -> bool:

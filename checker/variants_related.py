@@ -16,9 +16,9 @@ multi-word, outside headings (at a sentence start, only those that are not
 ordinary words, Zipf below ``NAME_MAX_ZIPF``). Within the related group the
 reference is the form a definition gives (an acronym's or alias's
 parenthesis), else the more frequent form there; each document defining its
-own form, neither is reported. A surname whose capital after "Mac", "Mc",
-"Fitz", "De", "Van" or "Von" differs between two documents is each family's
-own spelling. Surnames written after different first names
+own form, neither is reported. A surname (written after a first name or a title) whose capital after
+"Mac", "Mc", "Fitz", "De", "Van" or "Von" differs between two documents is
+each family's own spelling. Surnames written after different first names
 in different documents are two people, and a word made from a name the
 document writes ("-ite", "-ist") is not a slip. Names count as shared only when written alike, to the letter
 and the capital: "BlueKite" here and "Bluekite" there is the question, not
@@ -160,7 +160,10 @@ def _restricted(pair: VariantPair, corpus: NameCorpus, relatedness: Relatedness)
     v_occ = [o for o in pair.variant_occurrences if o.sheet in group]
     r_occ = [o for o in pair.reference_occurrences if o.sheet in group]
     same_document = bool({o.sheet for o in v_occ} & {o.sheet for o in r_occ})
-    if not same_document and (_house_style(pair.variant, pair.reference) or _surname_prefix_case(pair.variant, pair.reference)):
+    if not same_document and (
+        _house_style(pair.variant, pair.reference)
+        or (_surname_prefix_case(pair.variant, pair.reference) and _surname(pair.variant, pair.reference, corpus, group))
+    ):
         return None  # "NASDAQ" in one document, "Nasdaq" in another: a style, each consistent
     v_defined = _defined(pair.variant, v_occ, corpus)
     r_defined = _defined(pair.reference, r_occ, corpus)
@@ -225,6 +228,16 @@ def _surname_prefix_case(a: str, b: str) -> bool:
         n = len(prefix)
         if a.startswith(prefix) and b.startswith(prefix) and a[n + 1 :] == b[n + 1 :] and a[n].lower() == b[n].lower() != "":
             return a[n] != b[n]
+    return False
+
+
+def _surname(a: str, b: str, corpus: NameCorpus, indexes: set[int]) -> bool:
+    """Whether either form is written as a person's surname (after a first name or a title) in these documents."""
+    for form in (a, b):
+        for text, occurrences in corpus.phrase_occurrences(form):
+            words = text.split()
+            if len(words) >= 2 and words[-1] == form and any(o.sheet in indexes for o in occurrences):
+                return True
     return False
 
 

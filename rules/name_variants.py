@@ -62,7 +62,8 @@ class NameVariants(Rule):
     all.
 
     Never reported: two ordinary English words (``form`` / ``from``), a rare
-    form that is itself an English word, acronyms of five letters or fewer
+    form that is itself an English word or one made by a prefix from an
+    ordinary word (``misdetected``), acronyms of five letters or fewer
     and code names compared by spelling (``CML`` / ``CLL``, ``APG-2575`` /
     ``APG-2557``), words that differ by an ending (``inhibitor`` /
     ``inhibitors``), drugs that share a stem but not a prefix (``imatinib``
