@@ -26,6 +26,11 @@ the evidence. Names that contain either form compared do not count; a name
 found in more than ``max(DISTINCTIVE_MIN_DOCS, DISTINCTIVE_SHARE x documents)``
 documents is not distinctive (a newspaper's "BBC", a filing's "Board").
 
+A difference in accents alone between two documents ("Jürgen" /
+"Jurgen") is compared only when the documents share a name of two words or
+more: whether accents are kept is a writer's style, and a first name shared
+by two people differs so as often as one person's does.
+
 Capitals that say nothing are not evidence of a name: a word in capitals
 opening a line (a dateline) or in a run of words in capitals (a headline,
 a sign) is not compared with the same word in lower case.
@@ -100,11 +105,15 @@ class Relatedness:
             self._shared[key] = found
         return found
 
-    def related(self, a: int, b: int, besides: tuple[str, ...] = ()) -> bool:
-        """Whether two documents are related, not counting names that contain one of ``besides``."""
+    def related(self, a: int, b: int, besides: tuple[str, ...] = (), phrase: bool = False) -> bool:
+        """Whether two documents are related, not counting names that contain one of ``besides``
+        (``phrase``: only by a shared name of two words or more)."""
         if a == b:
             return True
-        shared = [name for name in map(join_key, self.shared(a, b)) if not any(key in name or name in key for key in besides)]
+        names = self.shared(a, b)
+        if phrase:
+            names = frozenset(name for name in names if " " in name)
+        shared = [name for name in map(join_key, names) if not any(key in name or name in key for key in besides)]
         return len(shared) >= RELATED_MIN
 
 
@@ -160,6 +169,8 @@ def _restricted(pair: VariantPair, corpus: NameCorpus, relatedness: Relatedness)
     v_occ = [o for o in pair.variant_occurrences if o.sheet in group]
     r_occ = [o for o in pair.reference_occurrences if o.sheet in group]
     same_document = bool({o.sheet for o in v_occ} & {o.sheet for o in r_occ})
+    if not same_document and pair.how == "diacritics" and not _share_phrase(relatedness, v_sheets & group, r_sheets & group, besides):
+        return None  # "Jürgen" here, "Jurgen" there: accents kept or dropped is a style; two people as often as one
     if not same_document and (
         _house_style(pair.variant, pair.reference)
         or (_surname_prefix_case(pair.variant, pair.reference) and _surname(pair.variant, pair.reference, corpus, group))
@@ -187,6 +198,11 @@ def _restricted(pair: VariantPair, corpus: NameCorpus, relatedness: Relatedness)
             return None  # the rarer form here is an English word
         how = f"spelling: {describe_edit(fold(pair.variant), fold(pair.reference))}"
     return VariantPair(pair.reference, pair.variant, r_occ, v_occ, how, basis, recase(pair.variant, pair.reference), pair.wordlike)
+
+
+def _share_phrase(relatedness: Relatedness, a_sheets: set[int], b_sheets: set[int], besides: tuple[str, ...]) -> bool:
+    """Whether a document of each side shares a name of two words or more with one of the other."""
+    return any(relatedness.related(s, t, besides, phrase=True) for s in a_sheets for t in b_sheets)
 
 
 _DERIVING = ("ites", "ite", "ism", "ists", "ist", "ians", "ian", "ese")

@@ -49,8 +49,9 @@ class NameVariants(Rule):
 
     Forms are compared across documents only when the documents are
     related: they share distinctive names besides the one compared (see
-    ``checker.variants_related``); a corpus of unrelated documents is not a
-    vote. Which form is right is decided by the vocabulary, else by a
+    ``checker.variants_related``), and a difference in accents alone only
+    when they share a name of two words or more; a corpus of unrelated
+    documents is not a vote. Which form is right is decided by the vocabulary, else by a
     definition in the text (``Association of Examples (AOE)``), else by
     counts within the related documents; the message says which. An acronym
     written in capitals in one document and as a word in another
