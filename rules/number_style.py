@@ -12,6 +12,7 @@ from checker.rule import Rule
 
 _MAX_RELATED = 5
 # "consistent": the majority style needs at least this many numbers and this many times the other's.
+_PERCENT_FORMS = frozenset({"%", "percent", "per cent"})
 _NUMBERS_MIN = 3
 _NUMBERS_RATIO = 2
 
@@ -48,6 +49,13 @@ class NumberStyle(Rule):
     of each form and the other places. Tables are not read: a ``%`` in a
     table beside "percent" in the text is the usual style.
 
+    The vocabulary chooses the percent style: ``"%"``, ``"percent"`` or
+    ``"per cent"`` in ``[tool.factlint.vocabulary] accept`` or as a
+    ``prefer`` key is never reported and the other styles are reported
+    against it; a style listed as a ``prefer`` variant (``prefer = {"per
+    cent" = ["percent", "%"]}``) is reported even when the document writes
+    no other.
+
     With the ``numbers`` option (off by default) it also reads whether small
     numbers are written in numerals or in words (``4 patients`` or ``four
     patients``), in one of three styles:
@@ -81,7 +89,7 @@ class NumberStyle(Rule):
     ``bench/judged/CON005-numbers-*.csv``) ``"ap"`` is right on 24 of 33
     lines (72.7%; the misses are a company named "3" and a number in a
     calculation), ``"chicago"`` on 41 of a sample of 45 of its 439 lines
-    (91.1%), ``"consistent"`` on its 1 finding (too few to vouch for it:
+    (91.1%), ``"consistent"`` on its 2 findings (too few to vouch for it:
     those documents seldom mix styles).
 
     Why it matters
@@ -115,9 +123,9 @@ class NumberStyle(Rule):
     ``percent``: whether percent styles are compared (default true).
     ``separators``: whether thousands separators are compared (default true).
     ``units``: whether the space before units is compared (default true).
-    ``numbers``: how small numbers are written: ``"off"`` (the default),
-    ``"consistent"`` (the document's own majority), ``"ap"`` or
-    ``"chicago"`` (see above).
+    ``numbers``: how small numbers are written, one of off, consistent, ap
+    and chicago (default off; see above). ``"consistent"`` follows the
+    document's own majority, ``"ap"`` and ``"chicago"`` those guides.
 
     Fix safety
     ----------
@@ -145,7 +153,12 @@ class NumberStyle(Rule):
         options = self.options if isinstance(self.options, self.Options) else self.Options()
         found = styles(doc)
         if options.percent:
-            yield from self._compare(doc, found.percent, "percentages", lambda form: f'with "{form}"')
+            preferred, rejected = self._percent_vocabulary()
+            yield from self._compare(doc, found.percent, "percentages", lambda form: f'with "{form}"', preferred)
+            for form, wanted in rejected.items():
+                if form in found.percent and len(found.percent) == 1:
+                    for s, e in found.percent[form]:
+                        yield self.finding(s, e, f'"{doc.text[s:e]}" is written with "{form}"; the vocabulary prefers "{wanted}"')
         if options.separators:
             for size in ("four-digit", "five-digit or longer"):
                 group = {form: places for form, places in found.thousands.items() if form.startswith(size)}
@@ -210,13 +223,29 @@ class NumberStyle(Rule):
                     fix=Fix((Edit(w.start, w.end, replacement),), "display", f'Write "{replacement}"'),
                 )
 
-    def _compare(self, doc, forms: dict[str, list[tuple[int, int]]], what: str, label) -> Iterator[Finding]:
+    def _percent_vocabulary(self) -> tuple[set[str], dict[str, str]]:
+        """Percent styles the vocabulary accepts (``accept``, ``prefer`` keys), and each rejected one's preferred style."""
+        vocabulary = self.settings.vocabulary if self.settings is not None else None
+        if vocabulary is None:
+            return set(), {}
+        preferred = {w.lower() for w in (*vocabulary.accept, *vocabulary.prefer)} & _PERCENT_FORMS
+        rejected = {
+            v.lower(): wanted.lower()
+            for wanted, variants in vocabulary.prefer.items()
+            for v in variants
+            if v.lower() in _PERCENT_FORMS and wanted.lower() in _PERCENT_FORMS
+        }
+        return preferred, rejected
+
+    def _compare(self, doc, forms: dict[str, list[tuple[int, int]]], what: str, label, preferred: frozenset[str] | set[str] = frozenset()) -> Iterator[Finding]:
         if len(forms) < 2:
             return
-        order = sorted(forms, key=lambda f: (-len(forms[f]), forms[f][0][0]))
+        order = sorted(forms, key=lambda f: (f not in preferred, -len(forms[f]), forms[f][0][0]))
         reference = order[0]
         counts = ", ".join(f"{label(f)} {len(forms[f])}\u00d7" for f in order)
         for form in order[1:]:
+            if form in preferred:
+                continue
             places = forms[form]
             first = places[0]
             written = doc.text[first[0] : first[1]]
