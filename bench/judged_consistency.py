@@ -18,6 +18,11 @@ is a recall regression).
     python bench/judged_consistency.py            # counts and precision per rule
     python bench/judged_consistency.py --show     # and every finding with its verdict
     python bench/judged_consistency.py --select CON002
+    python bench/judged_consistency.py --numbers ap   # CON005's numerals-or-words check alone
+
+``--numbers MODE`` runs CON005 with ``numbers = MODE`` and its other checks
+off, and compares with ``bench/judged/CON005-numbers-MODE.csv``: each mode's
+findings are judged against that style's own rules.
 """
 
 from __future__ import annotations
@@ -36,9 +41,9 @@ VERDICTS = HERE / "judged" / "CON.csv"
 Key = tuple[str, int, str]
 
 
-def read_verdicts() -> dict[Key, dict[str, str]]:
+def read_verdicts(path: Path = VERDICTS) -> dict[Key, dict[str, str]]:
     """The judged rows, keyed by (path, line, rule)."""
-    with VERDICTS.open(newline="", encoding="utf-8") as handle:
+    with path.open(newline="", encoding="utf-8") as handle:
         return {(row["path"], int(row["line"]), row["rule"]): row for row in csv.DictReader(handle)}
 
 
@@ -52,18 +57,26 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--show", action="store_true", help="print every finding with its verdict")
     parser.add_argument("--select", default="CON", help="rules to run (default: every CON rule)")
+    parser.add_argument("--numbers", choices=("consistent", "chicago", "ap"), help="CON005's numerals-or-words check alone, in this mode")
     args = parser.parse_args(argv)
     from checker.testing import lint_sources
 
-    verdicts = read_verdicts()
+    config = None
+    verdicts_path = VERDICTS
     selected = args.select.split(",")
+    if args.numbers:
+        style = {"numbers": args.numbers, "percent": False, "separators": False, "units": False}
+        config = {"rules": {"number-style": style}}
+        verdicts_path = HERE / "judged" / f"CON005-numbers-{args.numbers}.csv"
+        selected = ["CON005"]
+    verdicts = read_verdicts(verdicts_path) if verdicts_path.exists() else {}
     counts: dict[str, Counter[str]] = {}
     found: set[Key] = set()
     for prefix in CORPORA:
         if not (SHARED / "corpora" / CORPORA[prefix]).is_dir():
             print(f"{prefix}: corpus not found, skipped")
             continue
-        for d in lint_sources(corpus(prefix), select=selected).diagnostics:
+        for d in lint_sources(corpus(prefix), select=selected, config=config).diagnostics:
             if not d.rule.startswith("CON"):
                 continue
             key = (d.path, d.line, d.rule)

@@ -36,6 +36,10 @@ class CapitalisationConsistency(Rule):
     ("ASC 740, Income Taxes") on purpose beside the generic phrase. Enable
     it where a house style fixes the capitals of terms.
 
+    A form written in ``[tool.factlint.vocabulary] accept`` or as a
+    ``prefer`` key, capitals as listed, is never reported, and the other
+    forms of its term are reported against it whatever the counts.
+
     Why it matters
     --------------
     House styles fix the capitals of defined terms, titles and trial phases;
@@ -67,12 +71,17 @@ class CapitalisationConsistency(Rule):
     def check(self, doc, facts) -> Iterator[Finding]:
         from checker.capitals import term_forms
 
+        vocabulary = self.settings.vocabulary if self.settings is not None else None
+        # The vocabulary's forms, as written: capitals are the question here.
+        preferred = set(vocabulary.accept) | set(vocabulary.prefer) if vocabulary is not None else set()
         reported: list[tuple[int, int]] = []
         for term in sorted(term_forms(doc), key=lambda t: -len(t.key.split())):
-            order = sorted(term.forms, key=lambda f: (-len(term.forms[f]), term.forms[f][0][0]))
+            order = sorted(term.forms, key=lambda f: (f not in preferred, -len(term.forms[f]), term.forms[f][0][0]))
             reference = order[0]
             counts = ", ".join(f'"{f}" {len(term.forms[f])}\u00d7' for f in order)
             for form in order[1:]:
+                if form in preferred:
+                    continue
                 places = term.forms[form]
                 if any(s <= places[0][0] and places[0][1] <= e for s, e in reported):
                     continue

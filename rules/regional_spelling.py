@@ -19,6 +19,16 @@ _MIN_DOMINANT = 3
 _RATIO = 3
 
 
+def _vocabulary(settings) -> tuple[set[str], dict[str, str]]:
+    """The spellings the vocabulary accepts (``accept`` and ``prefer`` keys), and each rejected one's preferred form."""
+    vocabulary = settings.vocabulary if settings is not None else None
+    if vocabulary is None:
+        return set(), {}
+    preferred = {w.lower() for w in vocabulary.accept} | {w.lower() for w in vocabulary.prefer}
+    rejected = {variant.lower(): wanted.lower() for wanted, variants in vocabulary.prefer.items() for variant in variants}
+    return preferred, rejected
+
+
 class RegionalSpelling(Rule):
     """British and American spellings mixed in one document.
 
@@ -43,6 +53,11 @@ class RegionalSpelling(Rule):
     ``check``, ``meter``, ``tire``, ``draft``, ``disc``, ``judgment``,
     ``licensed``. Capitalised words are names or sentence starts and are not
     read (the World Health Organization, the Labor Party).
+
+    The vocabulary has the last word: a spelling listed in
+    ``[tool.factlint.vocabulary] accept`` or as a ``prefer`` key is never
+    reported (its counterpart is, wherever both are written), and one listed
+    as a ``prefer`` variant is always reported.
 
     Why it matters
     --------------
@@ -103,11 +118,23 @@ class RegionalSpelling(Rule):
         if not places:
             return
         mode = self.options.spelling if isinstance(self.options, self.Options) else "consistent"
-        reported: set[str] = set()
-        # One word spelt both ways: the less frequent spelling.
+        preferred, rejected = _vocabulary(self.settings)
+        # Spellings the vocabulary accepts are never reported; those it rejects always are.
+        reported: set[str] = set(preferred)
         for word, spots in places.items():
             other = table[word].counterpart
-            if other in places and (len(spots), -spots[0][0]) < (len(places[other]), -places[other][0][0]):
+            if word in rejected and word not in preferred:
+                reported.add(word)
+                wanted = rejected[word]
+                message = f'"{word}" is listed as a variant of "{wanted}" in the vocabulary'
+                yield self._finding(doc, word, wanted, spots, places.get(wanted, []), message)
+        # One word spelt both ways: the less frequent spelling, or the one the vocabulary does not list.
+        for word, spots in places.items():
+            other = table[word].counterpart
+            if word in reported or other not in places:
+                continue
+            fewer = (len(spots), -spots[0][0]) < (len(places[other]), -places[other][0][0])
+            if other in preferred or (fewer and other not in reported):
                 reported.add(word)
                 n, m = len(spots), len(places[other])
                 message = f'"{word}" ({n}\u00d7) is spelt "{other}" in {m} other place{"s" if m != 1 else ""}'
