@@ -46,6 +46,8 @@ def _sentence_starts(doc: Document) -> list[int]:
 
 def sentence_span(doc: Document, offset: int) -> TextSpan:
     """The sentence containing ``offset`` (the whole paragraph if none does; 200 characters each side if none does)."""
+    if "sentences" not in doc.__dict__:
+        return _sentence_in_paragraph(doc, offset)
     sentences = doc.sentences
     index = bisect.bisect_right(_sentence_starts(doc), offset) - 1
     if index >= 0 and offset < sentences[index].end:
@@ -55,6 +57,28 @@ def sentence_span(doc: Document, offset: int) -> TextSpan:
         block = doc.paragraphs[paragraph]
         return TextSpan(block.start, block.end)
     return TextSpan(max(0, offset - 200), min(len(doc.prose), offset + 200))
+
+
+def _sentence_in_paragraph(doc: Document, offset: int) -> TextSpan:
+    """``sentence_span`` for a document whose sentences are not split yet: only the paragraph of ``offset`` is.
+
+    ``Document.sentences`` splits every paragraph, and a date rule may ask about a
+    few; the answer is the same, as a sentence lies within its paragraph.
+    """
+    from checker.sentences import split_sentences
+
+    paragraph = doc.paragraph_at(offset)
+    if paragraph is None:
+        return TextSpan(max(0, offset - 200), min(len(doc.prose), offset + 200))
+    split: dict[int, list[tuple[int, int]]] = doc.__dict__.setdefault("_paragraph_sentences", {})
+    block = doc.paragraphs[paragraph]
+    spans = split.get(paragraph)
+    if spans is None:
+        spans = split[paragraph] = split_sentences(doc.prose, block.start, block.end)
+    index = bisect.bisect_right(spans, (offset, len(doc.prose) + 1)) - 1
+    if index >= 0 and offset < spans[index][1]:
+        return TextSpan(*spans[index])
+    return TextSpan(block.start, block.end)
 
 
 def previous_sentence(doc: Document, sentence: tuple[int, int]) -> TextSpan | None:

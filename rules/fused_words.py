@@ -127,7 +127,8 @@ class FusedWords(Rule):
 
         prose = doc.prose
         found = []
-        for token, split in _suspects(doc, zipf) + _written_apart_suspects(doc, zipf):
+        suspects, content = _splits(doc, zipf)
+        for token, split in suspects + _written_apart_suspects(doc, content):
             places = []
             position = prose.find(token)
             while position >= 0:
@@ -170,61 +171,70 @@ def _evidence(token: str, left: str, right: str, zipf) -> str:
     return f'"{token}" {seen}; "{left}" (Zipf {zipf(left):.1f}) and "{right}" (Zipf {zipf(right):.1f}) are common words'
 
 
-# Whitespace-separated chunks of earlier documents of the run, per kind of
-# split: the chunks that hold no candidate, and the candidates of the others
-# (most chunks recur).
+# Whitespace-separated chunks of earlier documents of the run: the chunks that
+# hold no candidate of either kind, and the candidates of the others (most
+# chunks recur).
 _Found = tuple[tuple[str, tuple[str, str]], ...]
-_PLAIN_CHUNKS: dict[str, set[str]] = {"suspects": set(), "content": set()}
-_FOUND_IN: dict[str, dict[str, _Found]] = {"suspects": {}, "content": {}}
+_PLAIN_CHUNKS: set[str] = set()
+_FOUND_IN: dict[str, tuple[_Found, _Found]] = {}  # chunk -> (its suspects, its content splits)
 _CACHE_LIMIT = 500_000
 # Separators that end a chunk (str.split) but not a word of the byte scan.
 _CONTROL_SEPARATORS = ("\x1c", "\x1d", "\x1e", "\x1f")
+_Splits = list[tuple[str, tuple[str, str]]]
 
 
-def _suspects(doc, zipf) -> list[tuple[str, tuple[str, str]]]:
-    """Distinct lower-case words of the text that split into a function or closed-class word and a common word."""
-    return _per_chunk(doc, zipf, "suspects", word_suspects)
+def _splits(doc, zipf) -> tuple[_Splits, _Splits]:
+    """The document's suspects and content splits, each judged once per distinct chunk of the run.
 
-
-def _content_splits(doc, zipf) -> list[tuple[str, tuple[str, str]]]:
-    """Unknown words of the text that read as two known words only one way (and not as a closed-class slip)."""
-    return _per_chunk(doc, zipf, "content", word_content_splits)
-
-
-def _per_chunk(doc, zipf, kind: str, finder) -> list[tuple[str, tuple[str, str]]]:
-    """``finder`` run over the words of the document's chunks not seen before; the others from the cache."""
-    plain, found_in = _PLAIN_CHUNKS[kind], _FOUND_IN[kind]
-    if len(plain) > _CACHE_LIMIT:
-        plain.clear()
-        found_in.clear()
+    Suspects: distinct lower-case words that split into a function or
+    closed-class word and a common word (``word_suspects``). Content splits:
+    unknown words that read as two known words only one way, and not as a
+    closed-class slip (``word_content_splits``). One pass over the chunks
+    serves both: the chunks judged before cost a look-up, the others one run
+    of each finder over their words.
+    """
+    if len(_PLAIN_CHUNKS) > _CACHE_LIMIT:
+        _PLAIN_CHUNKS.clear()
+        _FOUND_IN.clear()
     prose = doc.prose
     if any(separator in prose for separator in _CONTROL_SEPARATORS):
-        return finder(_words(prose), zipf)
+        words = _words(prose)
+        return word_suspects(words, zipf), word_content_splits(words, zipf)
     # The words are those of the document's distinct chunks (the chunks are
-    # shared with the names extractor); chunks judged before cost nothing.
-    out: dict[str, tuple[str, str]] = {}
+    # shared with the names extractor).
+    suspects: dict[str, tuple[str, str]] = {}
+    content: dict[str, tuple[str, str]] = {}
     new: list[str] = []
-    for chunk in doc.distinct_chunks - plain:
-        found = found_in.get(chunk)
+    for chunk in doc.distinct_chunks - _PLAIN_CHUNKS:
+        found = _FOUND_IN.get(chunk)
         if found is None:
             new.append(chunk)
         else:
-            out.update(found)
-    if not new:
-        return list(out.items())
-    candidates = dict(finder(_words("\n".join(new)), zipf))
-    if not candidates:
-        plain.update(new)
-        return list(out.items())
-    for chunk in new:
-        if any(token in chunk for token in candidates):
-            found = tuple((token, candidates[token]) for token in _words_str(chunk) if token in candidates)
-            if found:
-                found_in[chunk] = found
-                out.update(found)
-                continue
-        plain.add(chunk)
-    return list(out.items())
+            suspects.update(found[0])
+            content.update(found[1])
+    if new:
+        words = _words("\n".join(new))
+        new_suspects = dict(word_suspects(words, zipf))
+        new_content = dict(word_content_splits(words, zipf))
+        if not new_suspects and not new_content:
+            _PLAIN_CHUNKS.update(new)
+        else:
+            for chunk in new:
+                in_suspects, in_content = _in_chunk(chunk, new_suspects), _in_chunk(chunk, new_content)
+                if in_suspects or in_content:
+                    _FOUND_IN[chunk] = (in_suspects, in_content)
+                    suspects.update(in_suspects)
+                    content.update(in_content)
+                else:
+                    _PLAIN_CHUNKS.add(chunk)
+    return list(suspects.items()), list(content.items())
+
+
+def _in_chunk(chunk: str, candidates: dict[str, tuple[str, str]]) -> _Found:
+    """The candidates that are words of ``chunk``, with their splits."""
+    if not candidates or not any(token in chunk for token in candidates):
+        return ()
+    return tuple((token, candidates[token]) for token in _words_str(chunk) if token in candidates)
 
 
 def _words(text: str) -> set[bytes]:
@@ -236,12 +246,12 @@ def _words_str(chunk: str) -> list[str]:
     return [word.decode("ascii") for word in chunk.encode("utf-8").translate(_SCAN_TABLE).split()]
 
 
-def _written_apart_suspects(doc, zipf) -> list[tuple[str, tuple[str, str]]]:
-    """Unknown words of a code-free document that split into two words it also writes apart."""
+def _written_apart_suspects(doc, content: _Splits) -> _Splits:
+    """The ``content`` splits of a code-free document whose two words it also writes apart."""
     text = doc.text
-    if "`" in text or "()" in text or ("_" in text and _SNAKE_CASE.search(text)):
+    if not content or "`" in text or "()" in text or ("_" in text and _SNAKE_CASE.search(text)):
         return []
-    out = [(token, split) for token, split in _content_splits(doc, zipf) if _written_apart(text, split)]
+    out = [(token, split) for token, split in content if _written_apart(text, split)]
     # Asked last, of the few documents with a candidate.
     if out and any(word[:1].islower() and not word.islower() for word in _words(text)):
         return []  # "nodeName"

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from checker.patterns import LazyPattern
+from checker.patterns import LazyPattern, trie_regex
 
 if TYPE_CHECKING:
     from checker.document import Document
@@ -67,6 +67,9 @@ _FUTURE = LazyPattern(
     re.I,
 )
 _DATED = frozenset({"date", "month"})
+# Any event word as ``_identity`` reads one (lower case, then the end of the word or an apostrophe): where
+# this finds nothing, no clause holds an event, and the clause need not be found nor its words read.
+_ANY_EVENT = LazyPattern("(?:" + trie_regex(list(_EVENT_FORMS)) + r")(?![A-Za-z0-9])")
 _COMMON_ZIPF = 3.0  # a capitalised first word this common is an ordinary word, not a name
 
 
@@ -79,11 +82,19 @@ def dated_events(doc: Document, mentions: list[DateMention]) -> list[DatedEvent]
     out: list[DatedEvent] = []
     spans: dict[tuple[int, int], int] = {}
     found: list[tuple[tuple[int, int], DateMention]] = []
+    has_event: dict[tuple[int, int], bool] = {}
     for mention in mentions:
         if mention.kind not in _DATED or not mention.valid or mention.month is None:
             continue
         if mention.first is None and (mention.day is None or mention.weekday is None):
             continue  # a date without a year counts only with its weekday ("Thursday, March 10")
+        # A clause lies within the text ``_around`` gives; without an event word there, neither this
+        # mention nor one sharing its clause can give an event, so leaving it out changes no count that matters.
+        around = _around(doc, mention.start)
+        if around not in has_event:
+            has_event[around] = _ANY_EVENT.search(prose, *around) is not None
+        if not has_event[around]:
+            continue
         sentence = sentence_span(doc, mention.start)
         clause = clause_span(prose, sentence, mention.start, mention.end)
         spans[clause] = spans.get(clause, 0) + 1
@@ -91,6 +102,8 @@ def dated_events(doc: Document, mentions: list[DateMention]) -> list[DatedEvent]
     for (left, right), mention in found:
         if spans[(left, right)] != 1:
             continue  # two dates in one clause: which is the event's is a guess
+        if _ANY_EVENT.search(prose, left, right) is None:
+            continue
         event, names, words, label = _identity(prose, left, right, mention, doc)
         if event is None or not names:
             continue
@@ -100,6 +113,15 @@ def dated_events(doc: Document, mentions: list[DateMention]) -> list[DatedEvent]
             future=bool(_FUTURE.search(prose, left, right)),
         ))
     return out
+
+
+def _around(doc: Document, offset: int) -> tuple[int, int]:
+    """Where the sentence of ``offset`` lies (``clauses.sentence_span``): its paragraph, or 200 characters each side."""
+    index = doc.paragraph_at(offset)
+    if index is not None:
+        block = doc.paragraphs[index]
+        return block.start, block.end
+    return max(0, offset - 200), min(len(doc.prose), offset + 200)
 
 
 def _identity(prose: str, left: int, right: int, mention: DateMention, doc: Document) -> tuple[str | None, list[str], list[str], str]:
@@ -112,24 +134,26 @@ def _identity(prose: str, left: int, right: int, mention: DateMention, doc: Docu
     written_names: list[str] = []
     sentence_start = _sentence_start(doc, left)
     previous_name = -1  # where the last name token ended
+    skip_from, skip_to = mention.start, mention.end
     for match in _WORD.finditer(prose, left, right):
-        if mention.start <= match.start() < mention.end:
+        at = match.start()
+        if skip_from <= at < skip_to:
             continue
-        if match.group(0).isdigit():
-            if previous_name == match.start() - 1:
-                names.add(match.group(0))  # "Aerolite 5"
-                written_names.append(match.group(0))
+        written = match.group()
+        if written.isdigit():
+            if previous_name == at - 1:
+                names.add(written)  # "Aerolite 5"
+                written_names.append(written)
             continue
-        token = re.sub(r"['\u2019]s?$", "", match.group(0)).lower()
+        token = _without_possessive(written).lower()
         lemma = _EVENT_FORMS.get(token)
-        if lemma is not None and match.group(0).islower():
+        if lemma is not None and written.islower():
             events.add(lemma)
             continue
         if token in _CALENDAR or token in _NOT_CONTENT or token in _SUFFIXES:
             continue
-        written = match.group(0)
-        if written[0].isupper() or any(c.isdigit() for c in written):
-            if match.start() == sentence_start and written[1:].islower() and zipf(token) >= _COMMON_ZIPF:
+        if written[0].isupper() or _HAS_DIGIT(written):
+            if at == sentence_start and written[1:].islower() and zipf(token) >= _COMMON_ZIPF:
                 continue  # the sentence's first word, capitalised by position ("Shares", "Sales")
             names.add(token)
             written_names.append(written)
@@ -139,6 +163,18 @@ def _identity(prose: str, left: int, right: int, mention: DateMention, doc: Docu
     if len(events) != 1:
         return None, [], [], ""
     return events.pop(), sorted(names), sorted(words), " ".join(dict.fromkeys(written_names))
+
+
+_HAS_DIGIT = re.compile(r"\d").search
+
+
+def _without_possessive(word: str) -> str:
+    """``word`` without a final "'s", "'" (or with a typographic apostrophe)."""
+    if word.endswith(("'s", "\u2019s")):
+        return word[:-2]
+    if word.endswith(("'", "\u2019")):
+        return word[:-1]
+    return word
 
 
 def _sentence_start(doc: Document, offset: int) -> int:

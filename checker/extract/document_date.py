@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from functools import cache
+from itertools import islice
 from typing import TYPE_CHECKING, Literal
 
 from checker.extract.date_grammar import YEAR
@@ -27,7 +28,7 @@ from checker.extract.date_records import version_heading
 from checker.extract.date_words import month_alternation, weekday_alternation
 from checker.facts import DocumentDate
 from checker.patterns import LazyPattern as _Lazy
-from checker.patterns import compile_cached
+from checker.patterns import LineStarts, compile_cached
 
 if TYPE_CHECKING:
     from checker.config import Settings
@@ -135,14 +136,15 @@ def _text_date(doc: Document) -> DocumentDate | None:
     head = doc.prose[:_HEAD]
     if not _CENTURY.search(head):
         return None  # both need a full date, so a year
+    lines = LineStarts(head)  # every pattern here starts with "^" (multi-line)
     for pattern, source, label in _HEAD_LINES:
         if pattern in ("wire", "paren"):  # the looser datelines only open a document
-            match = grammar[pattern].search(head, 0, _TOP)
+            match = lines.search(grammar[pattern], 0, _TOP)
         elif source == "date-line":
-            alone = list(grammar[pattern].finditer(head, 0, _TOP))
+            alone = list(islice(lines.finditer(grammar[pattern], 0, _TOP), 2))
             match = alone[0] if len(alone) == 1 else None  # several: a table's column headings, not a letter's date
         else:
-            match = grammar[pattern].search(head)
+            match = lines.search(grammar[pattern])
         found = _dated(doc, match, source, label)
         if found is not None:
             return found
@@ -169,6 +171,8 @@ def _heading(doc: Document, short: re.Pattern[str], head: str) -> DocumentDate |
         seen += 1
         if seen > _FIRST_LINES:
             return None
+        if not _CENTURY.search(head, line.start(), line.end()):
+            continue  # no year, so no full date
         found = _dated(doc, short.match(head, line.start(), line.end()), "heading", "heading")
         if found is not None:
             return found

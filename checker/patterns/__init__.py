@@ -14,16 +14,19 @@ Domain modules (extractors, rules) use only what this package exports:
 - ``FromEnd(pattern, flags)``: an end-anchored pattern whose ``search`` first
   asks the pattern's reverse whether it can match at all;
 - ``NextStop(text, pattern)``: the next position where a pattern matches,
-  remembered, so that scanners trying candidates left to right stay linear.
+  remembered, so that scanners trying candidates left to right stay linear;
+- ``LineStarts(text)``: ``search`` and ``finditer`` for patterns that match only
+  at the start of a line, tried at line starts instead of at every character.
 
 Nothing outside this package reaches into its modules' private names.
 """
 
 from checker.patterns.compiled import compile_cached
 from checker.patterns.lazy import LazyPattern
+from checker.patterns.lines import LineStarts
 from checker.patterns.memo import BoundedMemo
 from checker.patterns.reverse import FromEnd, reverse_pattern
 from checker.patterns.stops import NextStop
 from checker.patterns.trie import trie_regex
 
-__all__ = ["BoundedMemo", "FromEnd", "LazyPattern", "NextStop", "compile_cached", "reverse_pattern", "trie_regex"]
+__all__ = ["BoundedMemo", "FromEnd", "LazyPattern", "LineStarts", "NextStop", "compile_cached", "reverse_pattern", "trie_regex"]
