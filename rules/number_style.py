@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from pydantic import BaseModel, ConfigDict
 
 from checker.finding import Finding, Related
+from checker.patterns import has_digit
 from checker.rule import Rule
 
 _MAX_RELATED = 5
@@ -75,7 +76,7 @@ class NumberStyle(Rule):
         units: bool = True
 
     def check(self, doc, facts) -> Iterator[Finding]:
-        if not any(c.isdigit() for c in doc.prose):
+        if not has_digit(doc.prose):
             return
         from checker.number_style import styles
 

@@ -14,11 +14,14 @@ Domain modules (extractors, rules) use only what this package exports:
 - ``FromEnd(pattern, flags)``: an end-anchored pattern whose ``search`` first
   asks the pattern's reverse whether it can match at all;
 - ``NextStop(text, pattern)``: the next position where a pattern matches,
-  remembered, so that scanners trying candidates left to right stay linear.
+  remembered, so that scanners trying candidates left to right stay linear;
+- ``has_digit(text)``: whether any character of ``text`` is a digit, without a
+  Python loop over its characters.
 
 Nothing outside this package reaches into its modules' private names.
 """
 
+from checker.patterns.chars import has_digit
 from checker.patterns.compiled import compile_cached
 from checker.patterns.lazy import LazyPattern
 from checker.patterns.memo import BoundedMemo
@@ -26,4 +29,4 @@ from checker.patterns.reverse import FromEnd, reverse_pattern
 from checker.patterns.stops import NextStop
 from checker.patterns.trie import trie_regex
 
-__all__ = ["BoundedMemo", "FromEnd", "LazyPattern", "NextStop", "compile_cached", "reverse_pattern", "trie_regex"]
+__all__ = ["BoundedMemo", "FromEnd", "LazyPattern", "NextStop", "compile_cached", "has_digit", "reverse_pattern", "trie_regex"]
