@@ -68,7 +68,8 @@ _HEADING_WORD = LazyPattern(r"[A-Z0-9&]|(?:of|and|the|for|in|on|to|a|an|with|de)
 
 # A capitalised word after a lower-case word or a comma: a proper noun in mid-sentence
 # ("said Roger Bennett"), the evidence of what a document is about.
-_MID_SENTENCE_CAPITAL = LazyPattern(r"(?<=[a-z,] )[A-Z][A-Za-z]{2,}(?![\w\-])")
+# The capital comes first, the look-behind after it: the search then skips to capitals.
+_MID_SENTENCE_CAPITAL = LazyPattern(r"[A-Z](?<=[a-z,] [A-Z])[A-Za-z]{2,}(?![\w\-])")
 
 # Lower-case words may join a run of capitalised words ("Stock Exchange of Hong Kong").
 _CONNECTORS = frozenset({"of", "&", "de", "du", "la", "von", "van", "der", "del", "da"})
