@@ -37,8 +37,8 @@ FUNCTION_WORDS = frozenset(
     least much many some any all each every both either neither such own other another same""".split()
 )
 
-_HYPHENATED = re.compile(r"(?<![\w\-\u2010\u2011])([a-z]{1,20})[-\u2010\u2011]([a-z]{2,20})(?![\w\-\u2010\u2011])")
-_LONE_WORD = re.compile(r"(?<![\w\-\u2010\u2011])[a-z]+(?![\w\-\u2010\u2011])")
+_COMPOUND = re.compile(r"([a-z]{1,20})[-\u2010\u2011]([a-z]{2,20})")
+_RUN = re.compile(r"[\w\-\u2010\u2011]+")
 _SPACES = re.compile(r"[ \t]+")
 _ARTICLES = frozenset({"a", "an", "the"})
 # After these the two words are a verb and its particle or object ("who paid for results",
@@ -84,36 +84,55 @@ def _bare_noun(prose: str, start: int, end: int) -> bool:
 
 def compound_forms(prose: str) -> list[Forms]:
     """Every hyphenated two-word compound that the document also writes open or closed."""
-    groups: dict[tuple[str, str], Forms] = {}
-    for match in _HYPHENATED.finditer(prose):
-        first, second = match.group(1), match.group(2)
-        if first in ("re", "a"):
+    # The runs of word characters and hyphens, as strings only: a hyphenated compound is such a run
+    # (``long-term``), and so is a lone word (a run of lower-case letters). Most compounds are never
+    # written another way; only those whose closed form, or both words with only spaces between,
+    # appear need their places found.
+    runs = set(_RUN.findall(prose))
+    keys = {
+        (match.group(1), match.group(2))
+        for run in runs
+        if ("-" in run or "\u2010" in run or "\u2011" in run) and (match := _COMPOUND.fullmatch(run)) and match.group(1) not in ("re", "a")
+    }
+    spaced: str | None = None
+    found: list[Forms] = []
+    for first, second in keys:
+        closed = first + second in runs
+        both = first in runs and second in runs
+        if both:
+            if spaced is None:
+                spaced = _SPACES.sub(" ", prose) if "\t" in prose or "  " in prose else prose
+            both = f"{first} {second}" in spaced
+        if not closed and not both:
             continue
-        forms = groups.setdefault((first, second), Forms(first, second))
-        forms.hyphenated.append((match.start(), match.end()))
-    if not groups:
-        return []
-    # One pass over the lower-case words that stand alone, indexed by word: closed forms are
-    # words, open forms two words in a row with only spaces between.
-    words = [(m.group(), m.start(), m.end()) for m in _LONE_WORD.finditer(prose)]
-    index: dict[str, list[int]] = {}
-    for position, (word, _, _) in enumerate(words):
-        index.setdefault(word, []).append(position)
-    out: list[Forms] = []
-    for (first, second), forms in groups.items():
-        forms.closed = [(words[i][1], words[i][2]) for i in index.get(first + second, [])]
-        followers = {w.lower() for s, e in forms.hyphenated if (w := _next_word(prose, e)) and w.islower()}
-        followers -= FUNCTION_WORDS
-        nouns = any(_bare_noun(prose, s, e) for s, e in forms.hyphenated)
-        for i in index.get(first, []):
-            if i + 1 >= len(words) or words[i + 1][0] != second or not _SPACES.fullmatch(prose, words[i][2], words[i + 1][1]):
-                continue
-            start, end = words[i][1], words[i + 1][2]
-            if _before_word(prose, start) in _VERB_CONTEXT:
-                continue
-            follower = _next_word(prose, end)
-            if (follower is not None and follower in followers) or (nouns and _bare_noun(prose, start, end)):
-                forms.open.append((start, end))
+        forms = Forms(first, second)
+        forms.hyphenated = [m.span() for m in _lone(first + "[-\u2010\u2011]" + second).finditer(prose)]
+        if closed:
+            forms.closed = [m.span() for m in _lone(first + second).finditer(prose)]
+        if both:
+            followers = {w.lower() for s, e in forms.hyphenated if (w := _next_word(prose, e)) and w.islower()}
+            followers -= FUNCTION_WORDS
+            nouns = any(_bare_noun(prose, s, e) for s, e in forms.hyphenated)
+            pair = _lone_pair(first, second)
+            match = pair.search(prose)
+            while match is not None:
+                start, end = match.span()
+                match = pair.search(prose, start + 1)  # "well well well": pairs may overlap
+                if _before_word(prose, start) in _VERB_CONTEXT:
+                    continue
+                follower = _next_word(prose, end)
+                if (follower is not None and follower in followers) or (nouns and _bare_noun(prose, start, end)):
+                    forms.open.append((start, end))
         if forms.closed or forms.open:
-            out.append(forms)
-    return out
+            found.append(forms)
+    return sorted(found, key=lambda forms: forms.hyphenated[0])  # in the order of their first hyphenated place
+
+
+def _lone(word: str) -> re.Pattern[str]:
+    """``word`` (a literal, or with one hyphen class) as a whole run; the look-behind comes after it,
+    so that the search skips ahead by the literal."""
+    return re.compile(rf"{word}(?<![\w\-\u2010\u2011]{word})(?![\w\-\u2010\u2011])")
+
+
+def _lone_pair(first: str, second: str) -> re.Pattern[str]:
+    return re.compile(rf"{first}(?<![\w\-\u2010\u2011]{first})[ \t]+{second}(?![\w\-\u2010\u2011])")

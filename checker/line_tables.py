@@ -29,12 +29,15 @@ from __future__ import annotations
 import re
 
 from checker.document import Document
+from checker.patterns import has_digit
 from checker.tables import Cell, Table, read_figure
 
 _MISSING = frozenset({"-", "\u2013", "\u2014", "n/a", "na", "n.a.", "nm", "n.m.", "\u2026", "..."})
 _BULLET = re.compile(r"[ \t]*(?:[-*+\u2022\u00b7\u2013]|\d{1,2}[.)])[ \t]+")
 # "Retail: $1.2 million", "Q1 total – 410", "Other: (0.3)"; the figure ends the item (a full stop may follow).
-_ITEM = re.compile(r"(?P<label>[^\s:][^:\n]*?)[ \t]*(?::|[ \t][-\u2013\u2014=])[ \t]+(?P<figure>[^:\n]*?)[ \t]*\.?[ \t]*$")
+# Possessive runs of blanks: a line padded with hundreds of spaces (a table flattened into a list
+# item) made the backtracking form take seconds; these match exactly the same items.
+_ITEM = re.compile(r"(?P<label>[^\s:][^:\n]*?)(?:[ \t]*+:|[ \t]++[-\u2013\u2014=])[ \t]++(?P<figure>[^:\n]*?)[ \t]*+\.?+[ \t]*+$")
 _LEAD_FIGURE = re.compile(
     r"[$\u20ac\u00a3\u00a5]?\d[\d,]*(?:\.\d+)?(?:\s*(?:thousand|million|billion|bn|[kmb])(?![A-Za-z]))?%?", re.I
 )
@@ -47,7 +50,7 @@ _YEAR = re.compile(r"(?:FY\s?|fiscal\s+)?(?:19|20)\d\d[A-Za-z]?", re.I)
 def line_tables(doc: Document) -> list[Table]:
     """The lists of labelled figures and the plain-text tables of a document."""
     prose = doc.prose
-    if not any(ch.isdigit() for ch in prose):
+    if not has_digit(prose):
         return []
     out: list[Table] = []
     blocks = doc.paragraphs

@@ -22,15 +22,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-_NUMBER = r"\d+(?:[.,]\d+)*"
-_PERCENT = re.compile(rf"(?<![\w.,]){_NUMBER}(?:(%)|[ \u00a0](percent)\b|[ \u00a0](per cent)\b)", re.I)
-_GROUPED = re.compile(r"(?<![\w.,\-/#])([$\u00a3\u20ac]?)(\d{1,3}(?:,\d{3})+)(?![\w,]|\.\d)")
-_PLAIN = re.compile(r"(?<![\w.,\-/#])([$\u00a3\u20ac]?)(\d{4,})(?![\w,]|\.\d)")
+# Each pattern begins with the character class of its first character, so that a search skips
+# ahead to the candidates; the look-behind that a number starts clean comes after that character.
+_NUMBER = r"\d(?<![\w.,]\d)\d*(?:[.,]\d+)*"
+_PERCENT = re.compile(rf"{_NUMBER}(?:(%)|[ \u00a0](percent)\b|[ \u00a0](per cent)\b)", re.I)
+# An optional currency sign, then the digits: "$1,500", "1500".
+_GROUPED = re.compile(r"[$\u00a3\u20ac\d](?<![\w.,\-/#].)(?:(?<=\d)\d{0,2}|(?<=[$\u00a3\u20ac])\d{1,3})(?:,\d{3})+(?![\w,]|\.\d)")
+_PLAIN = re.compile(r"[$\u00a3\u20ac\d](?<![\w.,\-/#].)(?:(?<=\d)\d{3,}|(?<=[$\u00a3\u20ac])\d{4,})(?![\w,]|\.\d)")
+_CURRENCY = "$\u00a3\u20ac"
 _UNITS = (
     "mg|g|kg|mcg|\u00b5g|ng|ml|mL|km|cm|mm|nm|\u00b5m|kb|KB|MB|GB|TB|Mb|Gb|Kbps|kbps|Mbps|Gbps|Hz|kHz|MHz|GHz|"
     "kW|MW|GW|kWh|MWh|mAh|mph|kph|lb|lbs|oz|ft|mmHg|mmol|mol|IU"
 )
-_UNIT = re.compile(rf"(?<![\w.,]){_NUMBER}([ \u00a0]?)({_UNITS})(?![\w])")
+_UNIT = re.compile(rf"{_NUMBER}([ \u00a0]?)({_UNITS})(?![\w])")
 # Names and codes: a capitalised word or an id marker right before the number.
 _NAME_BEFORE = re.compile(r"(?:\b[A-Z][A-Za-z]*|\bNo\.?|\bno\.|#|\bNos?\.)[ \u00a0]$")
 
@@ -64,14 +68,16 @@ def styles(doc) -> Styles:
         out.percent.setdefault(form, []).append((match.start(), match.end()))
     for pattern, grouped in ((_GROUPED, True), (_PLAIN, False)):
         for match in pattern.finditer(prose):
-            currency, digits = match.group(1), match.group(2).replace(",", "")
+            written = match.group()
+            currency = written[0] if written[0] in _CURRENCY else ""
+            digits = written[len(currency) :].replace(",", "")
             if _in_table(doc, match.start()) or (not currency and _is_name(prose, match.start())):
                 continue
             if len(digits) == 4 and not grouped and not currency:
                 continue  # a year, a code or a count: four bare digits say nothing
             size = "four-digit" if len(digits) == 4 else "five-digit or longer"
             form = f"{size} numbers with a thousands separator" if grouped else f"{size} numbers without a thousands separator"
-            out.thousands.setdefault(form, []).append((match.start(2), match.end(2)))
+            out.thousands.setdefault(form, []).append((match.start() + len(currency), match.end()))
     for match in _UNIT.finditer(prose):
         if _in_table(doc, match.start()):
             continue

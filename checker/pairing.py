@@ -36,6 +36,9 @@ QUOTES = '"' + DOUBLE_OPEN + DOUBLE_CLOSE + "'" + SINGLE_OPEN + SINGLE_CLOSE
 _OPEN_CONTEXT = " \t\r\n([{\u2014\u2013-/" + DOUBLE_OPEN + SINGLE_OPEN
 _CLOSE_CONTEXT = " \t\r\n)]}.,;:!?\u2014\u2013-/" + DOUBLE_CLOSE + SINGLE_CLOSE
 
+_DOUBLES = '"' + DOUBLE_OPEN + DOUBLE_CLOSE
+_MARK = re.compile("[" + re.escape("()[]" + QUOTES) + "]")
+
 # Intervals: "[0, 1)", "(0, 1]", "[a, b)"; emoticons ":)", ";-(", ":-)".
 _INTERVAL = re.compile(r"[\[(]\s*[-+\u2212]?[\w.\u221e]{1,12}\s*[,;]\s*[-+\u2212]?[\w.\u221e]{1,12}\s*[\])]")
 _EMOTICON = re.compile(r"(?<!\S)[:;][-']?[()\[\]](?!\w)")
@@ -69,14 +72,16 @@ def _masked(prose: str, start: int, end: int) -> tuple[set[int], set[int]]:
     return out, enumerators
 
 
-def _brackets(prose: str, start: int, end: int) -> list[Unpaired]:
+def _brackets(prose: str, start: int, end: int, marks: list[int]) -> list[Unpaired]:
+    if not marks:
+        return []
     skip, enumerators = _masked(prose, start, end)
     stack: list[tuple[int, str]] = []
     open_count = {"(": 0, "[": 0}  # so that a closer with no opener costs no search of the stack
     out: list[Unpaired] = []
-    for offset in range(start, end):
+    for offset in marks:
         char = prose[offset]
-        if char not in OPENERS and char not in CLOSERS or offset in skip:
+        if offset in skip:
             continue
         if char in OPENERS:
             stack.append((offset, char))
@@ -113,12 +118,14 @@ def _direction(prose: str, offset: int, start: int, end: int) -> str:
     return ""
 
 
-def _doubles(prose: str, start: int, end: int) -> list[Unpaired]:
+def _doubles(prose: str, start: int, end: int, marks: list[int]) -> list[Unpaired]:
     """Unpaired double quotes; a quotation may hold another one ("... the "Father of the House" ...")."""
     out: list[Unpaired] = []
+    if not marks:
+        return out
     stack: list[int] = []
-    last_close = _last_double_closer(prose, start, end)
-    for offset in range(start, end):
+    last_close = _last_double_closer(prose, start, end, marks)
+    for offset in marks:
         char = prose[offset]
         if char == '"':
             if offset > start and prose[offset - 1].isdigit() and (not stack or _inch_mark(prose, offset, last_close)):
@@ -126,10 +133,8 @@ def _doubles(prose: str, start: int, end: int) -> list[Unpaired]:
             direction = _direction(prose, offset, start, end)
         elif char == DOUBLE_OPEN:
             direction = "open"
-        elif char == DOUBLE_CLOSE:
-            direction = "close"
         else:
-            continue
+            direction = "close"
         if not stack:
             if direction == "close":
                 out.append(Unpaired(offset, char, False))
@@ -150,9 +155,9 @@ def _inch_mark(prose: str, offset: int, last_close: int) -> bool:
     return re.match(r"[ \-][a-z]", prose[offset + 1 : offset + 3]) is not None and last_close > offset + 2
 
 
-def _last_double_closer(prose: str, start: int, end: int) -> int:
-    """The offset of the last double quote that closes by its context, or -1."""
-    for offset in range(end - 1, start - 1, -1):
+def _last_double_closer(prose: str, start: int, end: int, marks: list[int]) -> int:
+    """The offset of the last double quote (of ``marks``) that closes by its context, or -1."""
+    for offset in reversed(marks):
         char = prose[offset]
         if char == DOUBLE_CLOSE or (char == '"' and _direction(prose, offset, start, end) == "close"):
             return offset
@@ -173,11 +178,13 @@ def _reopens(prose: str, offset: int, start: int) -> bool:
     return position == start or prose[position - 1] in ".!?\u2026"
 
 
-def _singles(prose: str, start: int, end: int) -> list[Unpaired]:
+def _singles(prose: str, start: int, end: int, marks: list[int]) -> list[Unpaired]:
     """Single quotes that plainly open a quotation that nothing after them can close."""
     out: list[Unpaired] = []
-    last_closer = _last_single_closer(prose, start, end)
-    for offset in range(start, end):
+    if not marks:
+        return out
+    last_closer = _last_single_closer(prose, start, end, marks)
+    for offset in marks:
         char = prose[offset]
         if char not in ("'", SINGLE_OPEN):
             continue
@@ -194,9 +201,9 @@ def _singles(prose: str, start: int, end: int) -> list[Unpaired]:
     return out
 
 
-def _last_single_closer(prose: str, start: int, end: int) -> int:
-    """The offset of the last mark that could close a single quotation (``students'`` counts), or -1."""
-    for offset in range(end - 1, start - 1, -1):
+def _last_single_closer(prose: str, start: int, end: int, marks: list[int]) -> int:
+    """The offset of the last mark (of ``marks``) that could close a single quotation (``students'`` counts), or -1."""
+    for offset in reversed(marks):
         if prose[offset] in ("'", SINGLE_CLOSE):
             after = prose[offset + 1] if offset + 1 < end else " "
             if not (after.isalpha() or after.isdigit()):
@@ -206,9 +213,16 @@ def _last_single_closer(prose: str, start: int, end: int) -> int:
 
 def unpaired(prose: str, start: int, end: int, quotes: bool = True) -> list[Unpaired]:
     """The unpaired marks of ``prose[start:end]``, in order."""
-    found = _brackets(prose, start, end)
+    # The scans visit only the marks' offsets, found by one search of the paragraph.
+    brackets: list[int] = []
+    doubles: list[int] = []
+    singles: list[int] = []
+    for match in _MARK.finditer(prose, start, end):
+        char = match.group()
+        (brackets if char in "()[]" else doubles if char in _DOUBLES else singles).append(match.start())
+    found = _brackets(prose, start, end, brackets)
     if quotes:
-        found += _doubles(prose, start, end) + _singles(prose, start, end)
+        found += _doubles(prose, start, end, doubles) + _singles(prose, start, end, singles)
     return sorted(found, key=lambda u: u.offset)
 
 

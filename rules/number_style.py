@@ -8,6 +8,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict
 
 from checker.finding import Edit, Finding, Fix, Related
+from checker.patterns import has_digit
 from checker.rule import Rule
 
 _MAX_RELATED = 5
@@ -146,7 +147,7 @@ class NumberStyle(Rule):
         numbers: Literal["off", "consistent", "chicago", "ap"] = "off"
 
     def check(self, doc, facts) -> Iterator[Finding]:
-        if not any(c.isdigit() for c in doc.prose):
+        if not has_digit(doc.prose):
             return
         from checker.number_style import styles
 

@@ -11,7 +11,11 @@ from pydantic import BaseModel, ConfigDict
 from checker.finding import Edit, Finding, Fix, Related
 from checker.rule import Rule
 
-_WORD = re.compile(r"(?<![\w'\u2019\-])[a-z]{3,}(?![\w\-])")
+# A word is a run of three or more lower-case letters, with no word character, apostrophe or
+# hyphen before it and no word character or hyphen after it.
+_LETTERS = re.compile(r"[a-z]{3,}")
+_NOT_BEFORE = "'\u2019-_"
+_NOT_AFTER = "-_"
 _NAMES = {"en-GB": "British", "en-US": "American"}
 _MAX_RELATED = 5
 # A variety dominates when it has at least this many words and this many times the other's.
@@ -27,6 +31,21 @@ def _vocabulary(settings) -> tuple[set[str], dict[str, str]]:
     preferred = {w.lower() for w in vocabulary.accept} | {w.lower() for w in vocabulary.prefer}
     rejected = {variant.lower(): wanted.lower() for wanted, variants in vocabulary.prefer.items() for variant in variants}
     return preferred, rejected
+
+
+def _places(prose: str, word: str) -> list[tuple[int, int]]:
+    """The spans where ``word`` (lower-case letters) stands as a word of its own."""
+    out = []
+    size = len(word)
+    at = prose.find(word)
+    while at != -1:
+        end = at + size
+        before = prose[at - 1] if at else " "
+        after = prose[end] if end < len(prose) else " "
+        if not (before.isalnum() or before in _NOT_BEFORE or after.isalnum() or after in _NOT_AFTER):
+            out.append((at, end))
+        at = prose.find(word, at + 1)
+    return out
 
 
 class RegionalSpelling(Rule):
@@ -105,18 +124,16 @@ class RegionalSpelling(Rule):
         from checker.spelling_variety import spellings
 
         table = spellings()
-        # Most documents hold no word of the table: one findall (no Match objects) tells, and only
-        # the others are walked again for the places.
-        present = table.keys() & set(_WORD.findall(doc.prose))
+        prose = doc.prose
+        # The runs of lower-case letters (no Match objects, no look-around: fast) hold every word
+        # of the table the document writes; only those are then found, each by a literal search.
+        present = table.keys() & set(_LETTERS.findall(prose))
         if not present:
             return
-        places: dict[str, list[tuple[int, int]]] = {}
-        for match in _WORD.finditer(doc.prose):
-            word = match.group()
-            if word in present:
-                places.setdefault(word, []).append((match.start(), match.end()))
-        if not places:
+        found = {word: spots for word in present if (spots := _places(prose, word))}
+        if not found:
             return
+        places = dict(sorted(found.items(), key=lambda item: item[1][0]))  # in the order of the text
         mode = self.options.spelling if isinstance(self.options, self.Options) else "consistent"
         preferred, rejected = _vocabulary(self.settings)
         # Spellings the vocabulary accepts are never reported; those it rejects always are.

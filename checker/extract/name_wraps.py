@@ -18,8 +18,12 @@ from checker.patterns import LazyPattern
 
 # A wrapped prose line is long; a short line is a heading, a list item or a signature.
 SOFT_LINE_MIN = 40
-# The halves of a word hyphenated at a line end, and what may stand between them.
-_WRAPPED = LazyPattern(r"(?<![\w\-'\u2019])([^\W\d_]+)-\n[ \t]*([a-z][^\W\d_]*)")
+# A word hyphenated at a line end is the letters (``[^\W\d_]``) before "-\n", with no word
+# character, hyphen or apostrophe before them, and a lower-case word on the next line. The
+# search looks for the line end and what follows it, and walks back over the first half:
+# searching for the first half would try every position of the text.
+_WRAP_RESUME = LazyPattern(r"-\n[ \t]*([a-z][^\W\d_]*)")
+_NOT_BEFORE = "_-'\u2019"
 # Common words that, written solid, are rare: the hyphen is the compound's own ("well-\nknown").
 _COMMON = 3.0
 # Words after a suspended hyphen ("pre- and post-operative").
@@ -68,14 +72,29 @@ def hyphen_wraps(prose: str) -> list[Wrap]:
     if "-\n" not in prose:
         return []
     out: list[Wrap] = []
-    for match in _WRAPPED.finditer(prose):
-        first, second = match.group(1), match.group(2)
-        if second in _SUSPENDED or not _prose_line(prose, match.end(1)):
+    taken = 0  # the end of the last wrap: two wraps do not share letters ("ab-\ncd-\nef" is one)
+    for match in _WRAP_RESUME.finditer(prose):
+        split = match.start()
+        start = split
+        while start > 0 and _letter(prose[start - 1]):
+            start -= 1
+        if start == split or start < taken:
+            continue
+        if start > 0 and (prose[start - 1].isalnum() or prose[start - 1] in _NOT_BEFORE):
+            continue
+        taken = match.end(1)
+        first, second = prose[start:split], match.group(1)
+        if second in _SUSPENDED or not _prose_line(prose, split):
             continue
         if zipf(first.lower()) >= _COMMON and zipf(second) >= _COMMON and zipf((first + second).lower()) < _COMMON:
             continue
-        out.append(Wrap(match.start(1), match.end(1), match.start(2), match.end(2), first + second))
+        out.append(Wrap(start, split, match.start(1), match.end(1), first + second))
     return out
+
+
+def _letter(ch: str) -> bool:
+    # re's [^\W\d_]: a word character that is not a decimal digit nor "_".
+    return ch.isalnum() and not ch.isdecimal()
 
 
 def one_line(text: str) -> str:

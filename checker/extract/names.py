@@ -68,7 +68,8 @@ _HEADING_WORD = LazyPattern(r"[A-Z0-9&]|(?:of|and|the|for|in|on|to|a|an|with|de)
 
 # A capitalised word after a lower-case word or a comma: a proper noun in mid-sentence
 # ("said Roger Bennett"), the evidence of what a document is about.
-_MID_SENTENCE_CAPITAL = LazyPattern(r"(?<=[a-z,] )[A-Z][A-Za-z]{2,}(?![\w\-])")
+# The capital comes first, the look-behind after it: the search then skips to capitals.
+_MID_SENTENCE_CAPITAL = LazyPattern(r"[A-Z](?<=[a-z,] [A-Z])[A-Za-z]{2,}(?![\w\-])")
 # A name joined to a capitalised name by a slash ("Example/ABC", a firm and its division): the
 # token scan leaves it out (after a slash a token may be a path), yet it names what the document
 # is about as much as a name mid-sentence does.

@@ -17,10 +17,13 @@ Domain modules (extractors, rules) use only what this package exports:
   remembered, so that scanners trying candidates left to right stay linear;
 - ``LineStarts(text)``: ``search`` and ``finditer`` for patterns that match only
   at the start of a line, tried at line starts instead of at every character.
+- ``has_digit(text)``: whether any character of ``text`` is a digit, without a
+  Python loop over its characters.
 
 Nothing outside this package reaches into its modules' private names.
 """
 
+from checker.patterns.chars import has_digit
 from checker.patterns.compiled import compile_cached
 from checker.patterns.lazy import LazyPattern
 from checker.patterns.lines import LineStarts
@@ -29,4 +32,4 @@ from checker.patterns.reverse import FromEnd, reverse_pattern
 from checker.patterns.stops import NextStop
 from checker.patterns.trie import trie_regex
 
-__all__ = ["BoundedMemo", "FromEnd", "LazyPattern", "LineStarts", "NextStop", "compile_cached", "reverse_pattern", "trie_regex"]
+__all__ = ["BoundedMemo", "FromEnd", "LazyPattern", "LineStarts", "NextStop", "compile_cached", "has_digit", "reverse_pattern", "trie_regex"]
