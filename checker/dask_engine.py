@@ -257,6 +257,9 @@ def _run_chunk(setup: _Setup, chunk: list[Source]) -> list[DocumentResult | Noti
     from checker.engine import _context, process
 
     if getattr(_local, "run", None) != setup.run:
+        from checker.budget import limit_threads
+
+        limit_threads()  # tasks run in the worker's threads, where the time limit's signal cannot reach
         if setup.own_workers:  # as the CLI does in its own process and --jobs workers; not on a cluster others share
             from checker.cli import _collect_less_often
 

@@ -9,6 +9,9 @@ corpus goes out as several tasks, which complete in any order.
 
 from __future__ import annotations
 
+import contextlib
+import io
+import json
 import shutil
 import socket
 import sys
@@ -68,11 +71,32 @@ def cluster():
         yield local.scheduler_address
 
 
+@pytest.fixture(scope="module")
+def reference(tmp_path_factory) -> tuple[Path, tuple[int, str, str]]:
+    """The mixed corpus, and what ``--jobs 1`` reports on it: (exit code, JSON report, notices)."""
+    built = _corpus(tmp_path_factory.mktemp("dask") / "corpus")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.chdir(built)
+        return built, _cli("-f", "json", "--no-cache", "--jobs", "1", ".")
+
+
 @pytest.fixture
-def corpus(tmp_path, monkeypatch):
-    monkeypatch.chdir(_corpus(tmp_path / "corpus"))
-    monkeypatch.setattr(engine, "_CHUNK_MIN_BYTES", 1500)  # several tasks, even for a small corpus
-    return tmp_path / "corpus"
+def corpus(reference, tmp_path, monkeypatch) -> Path:
+    """A copy of the mixed corpus, as the working directory; small chunks, so that it goes out as several tasks."""
+    copy = tmp_path / "corpus"
+    shutil.copytree(reference[0], copy)
+    monkeypatch.chdir(copy)
+    monkeypatch.setattr(engine, "_CHUNK_MIN_BYTES", 1500)
+    return copy
+
+
+def _cli(*args: str) -> tuple[int, str, str]:
+    from checker.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main(list(args))
+    return code, out.getvalue(), err.getvalue()
 
 
 def _sent(monkeypatch) -> list[list[str]]:
@@ -94,7 +118,7 @@ def _free_port() -> int:
         return probe.getsockname()[1]
 
 
-def test_a_local_cluster_reports_what_jobs_1_reports(corpus, run_cli, monkeypatch) -> None:
+def test_a_local_cluster_reports_what_jobs_1_reports(corpus, reference, run_cli, monkeypatch) -> None:
     chunks: list[int] = []
     original = dask_engine.DaskEngine._run
 
@@ -103,33 +127,45 @@ def test_a_local_cluster_reports_what_jobs_1_reports(corpus, run_cli, monkeypatc
         return original(self, client, units, *args)
 
     monkeypatch.setattr(dask_engine.DaskEngine, "_run", counted)
-    local = run_cli("-f", "json", "--no-cache", "--jobs", "1", ".")
+    local = reference[1]
     dask = run_cli("-f", "json", "--no-cache", "--engine", "dask", "--jobs", "2", ".")
     assert dask == local  # exit code, report and notices
     assert local[0] == 1 and "binary file" in local[2]
-    rules = {line.split('"rule": "')[1].split('"')[0] for line in local[1].splitlines() if '"rule": "' in line}
+    rules = {finding["rule"] for finding in json.loads(local[1])["findings"]}
     assert {"NAM001", "NUM101", "NUM001"} <= rules  # findings across documents and within them
     assert chunks and chunks[0] >= 4
 
 
-def test_the_cache_is_shared_with_the_local_engine(corpus, run_cli, monkeypatch, cluster) -> None:
-    (corpus / "docs" / "noise.txt").unlink()  # a document that cannot be checked is never cached: it would be sent every time
+def test_the_cache_is_shared_with_the_local_engine(corpus, reference, run_cli, monkeypatch, cluster) -> None:
     sent = _sent(monkeypatch)
     cache = ["--cache-dir", str(corpus.parent / "cache")]
-    expected = run_cli("-f", "json", "--no-cache", "--jobs", "1", ".")
+    expected = reference[1]
     cold = run_cli("-f", "json", *cache, "--engine", "dask", "--scheduler", cluster, ".")
-    assert cold == expected and len(sent[0]) > 10
-    warm_local = run_cli("-f", "json", *cache, "--jobs", "1", ".")
-    assert warm_local == expected
-    # Nothing changed: no document is sent, so not even the scheduler is contacted.
+    assert cold == expected and len(sent[-1]) > 10
+    assert run_cli("-f", "json", *cache, "--jobs", "1", ".") == expected
+    # Only the document that could not be checked (never cached) goes out again.
+    assert run_cli("-f", "json", *cache, "--engine", "dask", "--scheduler", cluster, ".") == expected
+    assert sent[-1] == ["docs/noise.txt"]
+    # Nothing to send: not even the scheduler is contacted.
+    (corpus / "docs" / "noise.txt").unlink()
     nowhere = f"tcp://127.0.0.1:{_free_port()}"
     warm = run_cli("-f", "json", *cache, "--engine", "dask", "--scheduler", nowhere, ".")
-    assert warm == expected and sent[-1] == []
+    assert warm[0] == expected[0] and json.loads(warm[1])["findings"] == json.loads(expected[1])["findings"] and sent[-1] == []
     # One document changed: only it goes to the cluster.
     (corpus / "docs" / "letter.md").write_text(LETTER.replace("$48.6 million", "$46.8 million"), encoding="utf-8")
     expected = run_cli("-f", "json", "--no-cache", "--jobs", "1", ".")
     changed = run_cli("-f", "json", *cache, "--engine", "dask", "--scheduler", cluster, ".")
     assert changed == expected and sent[-1] == ["docs/letter.md"]
+
+
+def test_the_time_limit_holds_on_the_workers(corpus, run_cli, cluster) -> None:
+    """Tasks run in the workers' threads, out of the time limit's signal's reach: the limit still holds."""
+    (corpus / "factlint.toml").write_text("time-limit = 0.05\n", encoding="utf-8")
+    long = "".join(f"On March {day % 28 + 1}, 2025, Zentrovimab sales rose {day % 40 + 2}% to ${day}.4 million. " for day in range(12_000))
+    (corpus / "long.md").write_text(long, encoding="utf-8")  # about 1 MB: far more than 0.05 s anywhere
+    local = run_cli("-f", "json", "--no-cache", "--no-corpus", "--jobs", "1", "long.md")
+    dask = run_cli("-f", "json", "--no-cache", "--no-corpus", "--engine", "dask", "--scheduler", cluster, "long.md")
+    assert dask == local and dask[0] == 2 and "long.md: not checked: it took longer than the time limit of 0.05 s" in dask[2]
 
 
 def test_documents_in_memory_are_checked_on_the_client(cluster) -> None:
