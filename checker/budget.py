@@ -92,12 +92,16 @@ def _expired(seconds: float) -> type[TimeLimitExceeded]:
     return type("TimeLimitExceeded", (TimeLimitExceeded,), {"__init__": init})
 
 
+_AGAIN = 0.1  # seconds between raises into a thread whose block has not ended
+
+
 class _Watchdog:
     """One thread that raises ``TimeLimitExceeded`` into each thread whose deadline has passed."""
 
     def __init__(self) -> None:
         self._changed = threading.Condition()
         self._deadlines: dict[int, tuple[float, type[TimeLimitExceeded]]] = {}  # thread ident -> (deadline, exception)
+        self._fired: set[int] = set()  # threads whose deadline has passed, until their block ends
         threading.Thread(target=self._watch, name="factlint-time-limit", daemon=True).start()
 
     @contextmanager
@@ -110,8 +114,9 @@ class _Watchdog:
             yield
         finally:
             with self._changed:
-                fired = self._deadlines.pop(ident, None) is None
-                if fired:  # raised, and perhaps not yet delivered: it must not go off after the block
+                self._deadlines.pop(ident, None)
+                if ident in self._fired:  # raised, and perhaps not yet delivered: it must not go off after the block
+                    self._fired.discard(ident)
                     _raise_in(ident, None)
 
     def _watch(self) -> None:
@@ -120,7 +125,10 @@ class _Watchdog:
                 now = time.monotonic()
                 for ident, (deadline, exception) in list(self._deadlines.items()):
                     if deadline <= now:
-                        del self._deadlines[ident]
+                        # Raised again every 0.1 s until the block ends: an exception that lands in a finaliser
+                        # (a weakref callback, a __del__) is swallowed there, and the document would run on.
+                        self._deadlines[ident] = (now + _AGAIN, exception)
+                        self._fired.add(ident)
                         _raise_in(ident, exception)
                 nearest = min((deadline for deadline, _ in self._deadlines.values()), default=None)
                 self._changed.wait(None if nearest is None else max(0.0, nearest - now))
