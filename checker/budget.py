@@ -3,15 +3,21 @@
 Linear-time code is the first defence against inputs that make a linter hang; the limit
 is the second, for what that code missed. It is a wall-clock alarm (``SIGALRM`` through
 ``setitimer``), so it works only where signals do: POSIX, in a process's main thread,
-which is where the CLI and its worker processes run documents. Elsewhere (Windows, a
-thread of an editor integration) there is no limit. Python checks for the alarm between
-bytecodes, so a single long call into C (one regular-expression match) finishes first.
+which is where the CLI and its worker processes run documents. A process that checks
+documents in other threads (a Dask worker runs its tasks in a thread pool) can ask for
+the limit there too with :func:`limit_threads`: a watchdog thread then raises the
+exception in the late thread (CPython's ``PyThreadState_SetAsyncExc``). Elsewhere
+(Windows, a thread of an editor integration) there is no limit. Python checks for the
+alarm between bytecodes, so a single long call into C (one regular-expression match)
+finishes first.
 """
 
 from __future__ import annotations
 
+import functools
 import signal
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -30,15 +36,32 @@ class TimeLimitExceeded(BaseException):
 
 
 def can_limit() -> bool:
-    """Whether a limit can be enforced here."""
+    """Whether a limit can be enforced here by a signal."""
     return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+
+
+_watchdog: _Watchdog | None = None
+
+
+def limit_threads() -> None:
+    """Enforce the limit in this process's other threads too (see the module docstring)."""
+    global _watchdog
+    if _watchdog is None and _async_raise_available():
+        _watchdog = _Watchdog()
 
 
 @contextmanager
 def time_limit(seconds: float) -> Iterator[None]:
     """Raise ``TimeLimitExceeded`` in the block once ``seconds`` have passed (0: no limit)."""
-    if seconds <= 0 or not can_limit():
+    if seconds <= 0:
         yield
+        return
+    if not can_limit():
+        if _watchdog is None:
+            yield
+        else:
+            with _watchdog.limit(seconds):
+                yield
         return
 
     def expired(signum: int, frame: object) -> None:
@@ -51,3 +74,68 @@ def time_limit(seconds: float) -> Iterator[None]:
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+
+
+def _async_raise_available() -> bool:
+    import ctypes
+
+    return hasattr(ctypes, "pythonapi") and hasattr(ctypes.pythonapi, "PyThreadState_SetAsyncExc")
+
+
+@functools.lru_cache(maxsize=16)
+def _expired(seconds: float) -> type[TimeLimitExceeded]:
+    """A ``TimeLimitExceeded`` that can be raised into a thread, where it is made without arguments."""
+
+    def init(self: TimeLimitExceeded) -> None:
+        TimeLimitExceeded.__init__(self, seconds)
+
+    return type("TimeLimitExceeded", (TimeLimitExceeded,), {"__init__": init})
+
+
+_AGAIN = 0.1  # seconds between raises into a thread whose block has not ended
+
+
+class _Watchdog:
+    """One thread that raises ``TimeLimitExceeded`` into each thread whose deadline has passed."""
+
+    def __init__(self) -> None:
+        self._changed = threading.Condition()
+        self._deadlines: dict[int, tuple[float, type[TimeLimitExceeded]]] = {}  # thread ident -> (deadline, exception)
+        self._fired: set[int] = set()  # threads whose deadline has passed, until their block ends
+        threading.Thread(target=self._watch, name="factlint-time-limit", daemon=True).start()
+
+    @contextmanager
+    def limit(self, seconds: float) -> Iterator[None]:
+        ident = threading.get_ident()
+        with self._changed:
+            self._deadlines[ident] = (time.monotonic() + seconds, _expired(seconds))
+            self._changed.notify()
+        try:
+            yield
+        finally:
+            with self._changed:
+                self._deadlines.pop(ident, None)
+                if ident in self._fired:  # raised, and perhaps not yet delivered: it must not go off after the block
+                    self._fired.discard(ident)
+                    _raise_in(ident, None)
+
+    def _watch(self) -> None:
+        with self._changed:
+            while True:
+                now = time.monotonic()
+                for ident, (deadline, exception) in list(self._deadlines.items()):
+                    if deadline <= now:
+                        # Raised again every 0.1 s until the block ends: an exception that lands in a finaliser
+                        # (a weakref callback, a __del__) is swallowed there, and the document would run on.
+                        self._deadlines[ident] = (now + _AGAIN, exception)
+                        self._fired.add(ident)
+                        _raise_in(ident, exception)
+                nearest = min((deadline for deadline, _ in self._deadlines.values()), default=None)
+                self._changed.wait(None if nearest is None else max(0.0, nearest - now))
+
+
+def _raise_in(ident: int, exception: type[BaseException] | None) -> None:
+    """Raise ``exception`` in the thread ``ident`` at its next bytecode; None withdraws one not yet raised."""
+    import ctypes
+
+    ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(ident), ctypes.py_object(exception) if exception is not None else None)

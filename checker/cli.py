@@ -162,6 +162,14 @@ def _check_parser() -> argparse.ArgumentParser:
     fixing.add_argument("--diff", action="store_true", help="print the fixes as a unified diff; change nothing")
     run = parser.add_argument_group("run")
     run.add_argument("-j", "--jobs", type=int, metavar="N", help="worker processes for pass 1 (default: CPU count; 1 = in-process)")
+    run.add_argument(
+        "--engine", choices=("local", "dask"), default="local",
+        help="where pass 1 runs: local processes (default), or a Dask cluster (needs the dask extra; see --scheduler)",
+    )
+    run.add_argument(
+        "--scheduler", metavar="ADDRESS",
+        help="with --engine dask: the scheduler of an existing cluster (tcp://HOST:8786); default: a local cluster of --jobs processes",
+    )
     run.add_argument("--stdin-filename", metavar="PATH", help="name (and so format) of the document read from stdin")
     run.add_argument("--no-corpus", action="store_true", help="corpus rules see only the named files, not the whole project")
     run.add_argument("--no-cache", action="store_true", help="read every document again; do not use or update the fact-sheet cache")
@@ -192,6 +200,25 @@ def _cmd_check(argv: list[str]) -> int:
         raise UsageError("--unsafe-fixes needs --fix or --diff")
     if args.fix and "-" in args.paths:
         raise UsageError("--fix cannot rewrite standard input; use --diff")
+    if args.scheduler and args.engine != "dask":
+        raise UsageError("--scheduler needs --engine dask")
+    if args.engine != "dask":
+        return _check(args, None)
+    if "-" in args.paths:
+        raise UsageError(
+            "--engine dask: the workers read the documents from their own disks, so standard input ('-') cannot be checked; run without --engine dask"
+        )
+    from checker.dask_engine import DaskEngine, DaskEngineError
+
+    try:
+        with DaskEngine(args.scheduler, args.jobs) as engine:
+            return _check(args, engine.pass_one)
+    except DaskEngineError as error:
+        raise UsageError(str(error)) from None
+
+
+def _check(args: argparse.Namespace, pass_one) -> int:
+    """``factlint check`` with its arguments checked; ``pass_one`` from the engine asked for (None: local processes)."""
     settings = _settings(args.config)
     from checker.engine import validate_selectors
     from checker.registry import RegistryError, resolve_selection
@@ -224,7 +251,9 @@ def _cmd_check(argv: list[str]) -> int:
     from checker.progress import progress_bar
 
     with progress_bar(len(sources), args.progress) as advance:
-        result = _confident(run(sources, settings, rules, jobs=args.jobs, cache_dir=cache_dir, progress=advance, keep_sheets=False), min_confidence)
+        result = _confident(
+            run(sources, settings, rules, jobs=args.jobs, cache_dir=cache_dir, progress=advance, keep_sheets=False, pass_one=pass_one), min_confidence
+        )
 
     known = None if args.write_baseline else _known(args, settings)
     if args.fix or args.diff:
@@ -237,7 +266,7 @@ def _cmd_check(argv: list[str]) -> int:
         if args.diff:
             return EXIT_FINDINGS if changed and not args.exit_zero else EXIT_OK
         if changed:  # report what remains
-            result = _confident(run(sources, settings, rules, jobs=args.jobs, cache_dir=cache_dir, keep_sheets=False), min_confidence)
+            result = _confident(run(sources, settings, rules, jobs=args.jobs, cache_dir=cache_dir, keep_sheets=False, pass_one=pass_one), min_confidence)
             result.stats["fixed_documents"] = len(changed)
 
     _baseline(args, settings, result, known)

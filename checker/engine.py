@@ -84,6 +84,9 @@ class RunResult:
 
 # --- pass 1 -----------------------------------------------------------------------
 
+# Pass 1 over sources, results in their order: (sources, settings, rule codes, extract_all, keep_sheets).
+PassOne = Callable[[list[Source], Settings, tuple[str, ...], bool, bool], Iterable[DocumentResult | Notice]]
+
 _WORKER: tuple[Settings, list[Rule], tuple[str, ...]] | None = None
 _KEEP_SHEETS = False
 
@@ -248,6 +251,7 @@ def run(
     keep_sheets: bool = True,
     progress: Callable[[int], None] | None = None,
     keep_records: bool = False,
+    pass_one: PassOne | None = None,
 ) -> RunResult:
     """Lint ``sources`` (in scope or corpus-only) with ``rules``.
 
@@ -257,7 +261,8 @@ def run(
     cache is not used); without it, no sheet outlives its document's pass 1.
     ``keep_records`` keeps each document's corpus records in its result, for a caller
     that checks the corpus again later (``check_documents``). ``progress`` is told once
-    per document done.
+    per document done. ``pass_one`` runs pass 1 elsewhere (``checker.dask_engine``)
+    instead of in this process and its ``jobs`` worker processes.
     """
     codes = tuple(rule.code for rule in rules)
     ledger = _ledger(settings)
@@ -267,10 +272,11 @@ def run(
         from checker.cache import open_cache
 
         cache = open_cache(cache_dir, settings, codes, extract_all)
+    first: PassOne = pass_one or (lambda chosen, settings_, codes_, extract_all_, keep: _pass_one(chosen, settings_, codes_, jobs, extract_all_, keep))
     if cache is None:
-        stream = _pass_one(sources, settings, codes, jobs, extract_all, keep_sheets)
+        stream = first(sources, settings, codes, extract_all, keep_sheets)
     else:
-        stream = cache.pass_one(sources, lambda missing: _pass_one(missing, settings, codes, jobs, extract_all, False), reduce)
+        stream = cache.pass_one(sources, lambda missing: first(missing, settings, codes, extract_all, False), reduce)
     documents: list[DocumentResult] = []
     notices: list[Notice] = []
     sheets: list[FactSheet] = []

@@ -46,6 +46,39 @@ def test_zero_means_no_limit():
     assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
 
 
+def test_limit_threads_stops_a_late_thread_and_nothing_goes_off_after_a_block(monkeypatch):
+    """Threads other than the main one (a Dask worker's) are limited too once the process asks for it."""
+    import threading
+
+    from checker import budget
+
+    monkeypatch.setattr(budget, "_watchdog", None)
+    outcome: dict[str, object] = {}
+
+    def work() -> None:
+        with time_limit(5):
+            outcome["unlimited"] = True  # before limit_threads: no limit in this thread
+        budget.limit_threads()
+        started = time.monotonic()
+        try:
+            with time_limit(0.2):
+                _spin(5)
+        except TimeLimitExceeded as exceeded:
+            outcome["stopped"] = (exceeded.seconds, time.monotonic() - started)
+        for _ in range(100):
+            with time_limit(5):
+                sum(range(100))
+        _spin(0.3)  # an alarm withdrawn or cancelled must not arrive here
+        outcome["after"] = True
+
+    thread = threading.Thread(target=work)
+    thread.start()
+    thread.join(10)
+    assert outcome.get("unlimited") and outcome.get("after")
+    seconds, took = outcome["stopped"]  # type: ignore[misc]
+    assert seconds == 0.2 and took < 2
+
+
 def test_a_slow_extractor_loses_its_document_not_the_run(monkeypatch, tmp_path):
     """The limit is not swallowed by the engine's ``except Exception`` around extractors."""
     import checker.extract
