@@ -95,10 +95,11 @@ class NameCorpus:
                     capitals.extend((start, end))
         if capitals:
             self.capitals[doc] = capitals
+        # Interned: the same names recur in thousands of documents, each record its own copies.
         if related:
-            self.related[doc] = related
+            self.related[doc] = tuple(map(sys.intern, related))
         if entities:
-            self.entities[doc] = entities
+            self.entities[doc] = tuple(map(sys.intern, entities))
         if shorts:
             self.shorts[doc] = shorts
         if aliases:
