@@ -130,10 +130,11 @@ def _counts(members: Forms) -> Forms:
     never reported.)
     """
     counts: Forms = {form: [o for o in occ if not o.heading] for form, occ in members.items()}
+    separated = {form: _separator_form(form) for form in members}  # once each, not once per heading occurrence
     for form, occurrences in members.items():
         for occurrence in occurrences:
             if occurrence.heading:
-                same = [f for f in members if _separator_form(f) == _separator_form(form) and counts[f]]
+                same = [f for f in members if separated[f] == separated[form] and counts[f]]
                 target = max(same, key=lambda f: (len(counts[f]), f)) if same else form
                 counts[target].append(occurrence)
     return counts
