@@ -154,8 +154,9 @@ class SheetCache:
         self._key = user_key()
         # key -> (content digest, made in scope (document rules ran), the document's result packed, its records packed or None until
         # the records file is read: a run whose corpus is unchanged never reads it)
-        self._entries: dict[tuple[str, str], tuple[bytes, bool, bytes, bytes | None]] = self._read()
+        self._entries: dict[tuple[str, str], tuple[bytes, bool, bytes | None, bytes | None]] = self._read()
         self._records_read = False
+        self._bodies_dropped = False  # some entries' results were decoded and let go (finish reads them again)
         self._changed = False
         self._corpus_key: bytes | None = None
         self._corpus_known = False
@@ -180,12 +181,12 @@ class SheetCache:
             raise ValueError("another layout")
         return value
 
-    def _read(self) -> dict[tuple[str, str], tuple[bytes, bool, bytes, bytes | None]]:
+    def _read(self) -> dict[tuple[str, str], tuple[bytes, bool, bytes | None, bytes | None]]:
         if self._key is None:
             return {}
         try:
             stored = self._load(self.file)[1]
-            entries: dict[tuple[str, str], tuple[bytes, bool, bytes, bytes | None]] = {}
+            entries: dict[tuple[str, str], tuple[bytes, bool, bytes | None, bytes | None]] = {}
             for item in _check(stored, _SEQ):
                 display, absolute, content, in_scope, result = _check(item, _SEQ)
                 if isinstance(display, str) and isinstance(absolute, str) and isinstance(in_scope, bool):
@@ -194,6 +195,16 @@ class SheetCache:
             return entries
         except Exception:  # absent, unreadable, or not the expected structure: a miss
             return {}
+
+    def _read_bodies(self) -> None:
+        """Fill in the results let go once decoded from the sheets file (entries still without one are not written)."""
+        if not self._bodies_dropped:
+            return
+        self._bodies_dropped = False
+        for key, (content, in_scope, body, _) in self._read().items():
+            entry = self._entries.get(key)
+            if entry is not None and entry[2] is None and entry[0] == content and entry[1] == in_scope:
+                self._entries[key] = (content, in_scope, body, None)
 
     def _read_records(self) -> None:
         """Fill in the entries' records from the records file (entries without theirs are misses)."""
@@ -247,7 +258,7 @@ class SheetCache:
             entry = self._entries.get(key)
             # Scope filters findings, it is not part of the key: a result made in scope (its document rules
             # ran) serves either scope; one made as corpus evidence serves only as evidence.
-            if entry is not None and entry[0] == content and (entry[1] or not source.in_scope):
+            if entry is not None and entry[2] is not None and entry[0] == content and (entry[1] or not source.in_scope):
                 hits[index] = (entry[2], entry[3] or b"")
             else:
                 missing.append(index)
@@ -274,6 +285,14 @@ class SheetCache:
                     records = self._entries[_key_of(source)][3] or b""
                 cached = _result_from_data(source, body, records, with_records)
                 if cached is not None:
+                    # Decoded, its packed result and records need not stay in memory: finish() takes them
+                    # from the files again if it rewrites them (40 MiB on a 90 MB corpus).
+                    key = _key_of(source)
+                    content, in_scope = self._entries[key][:2]
+                    self._entries[key] = (content, in_scope, None, None)
+                    self._records_read = False
+                    self._bodies_dropped = True
+                    del hits[index]
                     yield cached
                     continue
                 result = next(iter(process([source])))  # a damaged entry: read the document again
@@ -324,12 +343,17 @@ class SheetCache:
 
         try:
             if self._changed:
-                self._read_records()  # the records of the entries this run did not need
-                entries = [(display, absolute, content, in_scope, body) for (display, absolute), (content, in_scope, body, _) in self._entries.items()]
+                self._read_bodies()  # the results this run decoded and let go
+                self._read_records()  # the records of the entries this run did not need, or decoded and let go
+                entries = [
+                    (display, absolute, content, in_scope, body)
+                    for (display, absolute), (content, in_scope, body, _) in self._entries.items()
+                    if body is not None
+                ]
                 records = [
                     (display, absolute, content, packed)
-                    for (display, absolute), (content, _, _, packed) in self._entries.items()
-                    if packed is not None
+                    for (display, absolute), (content, _, body, packed) in self._entries.items()
+                    if packed is not None and body is not None
                 ]
                 self._prepare()
                 self._write(self.records_file, msgpack.packb((_FORMAT, records), use_bin_type=True), write_atomic)

@@ -381,6 +381,7 @@ class _Reduce:
                 out.extend(rule.check_corpus(corpus, self.aggregates[rule.code]))
             except Exception as error:
                 errors.append(f"corpus rule {rule.code} failed: {type(error).__name__}: {error}")
+        self.aggregates.clear()  # reported: their memory is free for what follows (formatting, the cache's write)
         return out
 
 

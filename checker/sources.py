@@ -23,6 +23,8 @@ from checker.rule import Rule
 
 def display_path(path: Path) -> str:
     """A path as shown in reports: relative to the working directory when below it."""
+    if not path.is_absolute() and not path.drive:
+        return path.as_posix()  # what absolute().relative_to(cwd) gives back, without the cost (a walk's 13,000 files)
     absolute = path.absolute()
     try:
         return absolute.relative_to(Path.cwd()).as_posix()
@@ -52,6 +54,7 @@ def collect(
     problems: list[str] = []
     seen: set[str] = set()
     directories: dict[str, str] = {}  # resolved directories, for real_path
+    walked_root = False
     for raw in paths:
         if raw == "-":
             name = stdin_filename or "<stdin>.txt"
@@ -63,6 +66,7 @@ def collect(
         if path.is_dir():
             counts: dict[str, int] = {}
             found_here = walk(path, root, settings.include, settings.exclude, settings.respect_gitignore, skipped, counts)
+            walked_root = walked_root or path.resolve() == root
             for found in found_here:
                 _add(sources, seen, directories, found, in_scope=True)
             if not found_here and empty is not None:
@@ -74,7 +78,8 @@ def collect(
         else:
             problems.append(f"{raw}: no such file or directory")
     needs_corpus = settings.ledger is not None or any(rule.scope == "corpus" for rule in rules)
-    if needs_corpus and not no_corpus and sources:
+    # A named directory that is the project root was walked just as the corpus walk would (nothing to add).
+    if needs_corpus and not no_corpus and sources and not walked_root:
         for found in walk(root, root, settings.include, settings.exclude, settings.respect_gitignore, skipped):
             _add(sources, seen, directories, found, in_scope=False)
     if notices is not None:

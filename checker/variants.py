@@ -133,12 +133,13 @@ def _counts(members: Forms) -> Forms:
     differences there are never reported.)
     """
     counts: Forms = {form: [o for o in occ if not o.heading] for form, occ in members.items()}
+    separated = {form: _separator_form(form) for form in members}  # once each, not once per heading occurrence
     for form, occurrences in members.items():
         same: list[str] | None = None
         for occurrence in occurrences:
             if occurrence.heading:
                 if same is None:
-                    same = [f for f in members if _separator_form(f) == _separator_form(form) and counts[f]]
+                    same = [f for f in members if separated[f] == separated[form] and counts[f]]
                 here = [f for f in same if any(o.sheet == occurrence.sheet for o in counts[f])]
                 pool = here or same
                 target = max(pool, key=lambda f: (len(counts[f]), f)) if pool else form

@@ -67,6 +67,8 @@ class NameCorpus:
         self.shorts: dict[int, tuple[str, ...]] = {}  # document -> acronyms it defines
         self.capitals: dict[int, array] = {}  # document -> (start, end) of its single words in capitals
         self.corpus: Corpus | None = None  # the documents' line starts (set before the search)
+        self._by_word: dict[str, list[str]] | None = None  # word -> the phrases holding it, in order (built on first use)
+        self._by_word_size = 0  # len(self.phrases) when the index was built
 
     def add(self, doc: int, record: Any) -> None:
         """Reduce one document's record (see :func:`gather_names`)."""
@@ -93,10 +95,11 @@ class NameCorpus:
                     capitals.extend((start, end))
         if capitals:
             self.capitals[doc] = capitals
+        # Interned: the same names recur in thousands of documents, each record its own copies.
         if related:
-            self.related[doc] = related
+            self.related[doc] = tuple(map(sys.intern, related))
         if entities:
-            self.entities[doc] = entities
+            self.entities[doc] = tuple(map(sys.intern, entities))
         if shorts:
             self.shorts[doc] = shorts
         if aliases:
@@ -144,6 +147,15 @@ class NameCorpus:
 
     def phrase_occurrences(self, word: str) -> Iterator[tuple[str, Occurrences | list[Occurrence]]]:
         """The multi-word names that contain ``word`` as a word, with their occurrences."""
-        for text, occurrences in self.phrases.items():
-            if word in text.split():
-                yield text, occurrences
+        # An index by word, built once: scanning every phrase for every surname compared cost
+        # tens of seconds on a large corpus. Rebuilt when phrases were added since.
+        index = self._by_word
+        if index is None or self._by_word_size != len(self.phrases):
+            index = {}
+            for text in self.phrases:
+                for each in dict.fromkeys(text.split()):
+                    index.setdefault(each, []).append(text)
+            self._by_word, self._by_word_size = index, len(self.phrases)
+        phrases = self.phrases
+        for text in index.get(word, ()):
+            yield text, phrases[text]

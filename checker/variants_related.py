@@ -92,6 +92,7 @@ class Relatedness:
             if kept:
                 self.names[doc] = kept
         self._shared: dict[tuple[int, int], frozenset[str]] = {}
+        self._keys: dict[str, str] = {}  # name -> its join_key (asked for again and again)
 
     def shared(self, a: int, b: int) -> frozenset[str]:
         """The distinctive names documents ``a`` and ``b`` both write."""
@@ -110,11 +111,22 @@ class Relatedness:
         (``phrase``: only by a shared name of two words or more)."""
         if a == b:
             return True
-        names = self.shared(a, b)
+        found = self.shared(a, b)
         if phrase:
-            names = frozenset(name for name in names if " " in name)
-        shared = [name for name in map(join_key, names) if not any(key in name or name in key for key in besides)]
-        return len(shared) >= RELATED_MIN
+            found = frozenset(name for name in found if " " in name)
+        if len(found) < RELATED_MIN:
+            return False
+        keys = self._keys
+        shared = 0
+        for name in found:
+            key = keys.get(name)
+            if key is None:
+                key = keys[name] = join_key(name)
+            if not any(other in key or key in other for other in besides):
+                shared += 1
+                if shared >= RELATED_MIN:
+                    return True
+        return shared >= RELATED_MIN
 
 
 def document_names(mentions: Iterable[NameMention]) -> Iterable[str]:

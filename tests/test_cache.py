@@ -425,3 +425,22 @@ def test_documents_whose_records_are_lost_are_read_again_when_the_corpus_changed
     _refuse_nothing_else(monkeypatch, processed)
     assert _report(run_cli("-f", "json", "docs/two.md")[1]) == expected
     assert sorted(processed) == ["docs/one.md", "docs/two.md", "notes.txt"]
+
+
+@pytest.mark.parametrize("change", ["edit", "add", "delete"])
+def test_after_a_change_a_warm_run_reports_what_an_uncached_run_reports(project, run_cli, change):
+    """Cross-document findings appear and disappear with one document's change; the cache's partial reuse agrees."""
+    _project(project)
+    first = _report(run_cli("-f", "json", "-j", "1", ".")[1])
+    assert first == _report(run_cli("-f", "json", "--no-cache", "-j", "1", ".")[1])
+    one = project / "docs" / "one.md"
+    if change == "edit":  # the reference form goes: the variant has nothing to be compared with
+        one.write_text("# Update\n\nNothing about drugs here.\n", encoding="utf-8")
+    elif change == "add":  # a third document writes the variant: now the more frequent form is in doubt
+        (project / "docs" / "three.md").write_text("Zentrovinab again. Zentrovinab and Zentrovinab.\n", encoding="utf-8")
+    else:
+        one.unlink()
+    warm = _report(run_cli("-f", "json", "-j", "1", ".")[1])
+    assert warm == _report(run_cli("-f", "json", "--no-cache", "-j", "1", ".")[1])
+    assert warm != first
+    assert _report(run_cli("-f", "json", "-j", "1", ".")[1]) == warm  # and again, from the cache just written
