@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 from checker.extract.dates import FiscalYearEnd, document_date, fiscal_year_end, parse_date, resolve_relative, scan
+from checker.fact_schema import to_jsonable
 from checker.readers import read_document
 from checker.testing import lint_sources, settings_from
 
@@ -415,7 +416,7 @@ def test_text_date_wins_over_configuration(tmp_path):
 def test_document_date_is_on_the_sheet():
     sheet = sheet_of("Published on X, May 14, 2026\n\nWe presented data last December.")
     assert sheet.document_date.date == D(2026, 5, 14)
-    assert sheet.model_dump(mode="json")["document_date"]["date"] == "2026-05-14"
+    assert to_jsonable(sheet)["document_date"]["date"] == "2026-05-14"
 
 
 # --- speed ---------------------------------------------------------------------------------
