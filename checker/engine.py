@@ -109,14 +109,16 @@ def instantiate(rule_class: type[Rule], settings: Settings) -> Rule:
     table = settings.rules.get(rule_class.name) or settings.rules.get(rule_class.code)
     options = None
     if rule_class.Options is not None:
-        from pydantic import ValidationError
+        if table:  # else the rule's defaults (Rule.__init__), valid by construction: pydantic stays unimported
+            from pydantic import ValidationError
 
-        from checker.config import ConfigError
+            from checker.config import ConfigError
+            from checker.rule import validate_options
 
-        try:
-            options = rule_class.Options.model_validate(table or {})
-        except ValidationError as error:
-            raise ConfigError(f"{settings.source}: rules.{rule_class.name}: {error}") from None
+            try:
+                options = validate_options(rule_class.Options, table)
+            except ValidationError as error:
+                raise ConfigError(f"{settings.source}: rules.{rule_class.name}: {error}") from None
     elif table:
         from checker.config import ConfigError
 

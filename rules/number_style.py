@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-
-from pydantic import BaseModel, ConfigDict
+from dataclasses import dataclass
 
 from checker.finding import Finding, Related
 from checker.rule import Rule
@@ -68,8 +67,8 @@ class NumberStyle(Rule):
     # Neither form is wrong as written: the document is inconsistent, and which form goes is a choice.
     confidence = "medium"
 
-    class Options(BaseModel):
-        model_config = ConfigDict(extra="forbid", frozen=True)
+    @dataclass(frozen=True, slots=True, kw_only=True)
+    class Options:
         percent: bool = True
         separators: bool = True
         units: bool = True
