@@ -174,11 +174,11 @@ def _add_config_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--config", metavar="PATH", help="configuration file (pyproject.toml, factlint.toml or .factlint.toml)")
 
 
-def _settings(config: str | None):
+def _settings(config: str | None, cache: bool | Path = False):
     from checker.config import find_config, load_settings
 
     path = Path(config) if config else find_config(Path.cwd())
-    return load_settings(path)
+    return load_settings(path, cache=cache)
 
 
 def _split(value: str | None) -> list[str]:
@@ -193,7 +193,7 @@ def _cmd_check(argv: list[str]) -> int:
         raise UsageError("--unsafe-fixes needs --fix or --diff")
     if args.fix and "-" in args.paths:
         raise UsageError("--fix cannot rewrite standard input; use --diff")
-    settings = _settings(args.config)
+    settings = _settings(args.config, cache=False if args.no_cache else Path(args.cache_dir) if args.cache_dir else True)
     from checker.engine import validate_selectors
     from checker.registry import RegistryError, resolve_selection
 

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 
 CONFIG_FILES = ("factlint.toml", ".factlint.toml", "pyproject.toml")
 
+_DEFAULT_CACHE_DIR = ".factlint_cache"
 DEFAULT_INCLUDE = ("**/*.md", "**/*.markdown", "**/*.txt", "**/*.html", "**/*.htm", "**/*.xhtml", "**/*.docx", "**/*.pdf")
 
 
@@ -95,7 +96,7 @@ class Settings:
     respect_gitignore: bool = field(default=True, metadata={"alias": "respect-gitignore"})
     # Where unchanged documents' fact sheets are kept between runs (relative to the
     # project root); see checker.cache. ``--no-cache`` bypasses it.
-    cache_dir: str = field(default=".factlint_cache", metadata={"alias": "cache-dir"})
+    cache_dir: str = field(default=_DEFAULT_CACHE_DIR, metadata={"alias": "cache-dir"})
     # Seconds one document may take to check; a document that takes longer is left out
     # with a notice and the run goes on (see checker.budget). 0: no limit.
     time_limit: float = field(default=60.0, metadata={"alias": "time-limit", "ge": 0})
@@ -149,8 +150,12 @@ def find_config(start: Path) -> Path | None:
 _FACTLINT_TABLE = re.compile(r"^\s*\[\s*tool\s*\.\s*[\"']?factlint\b", re.MULTILINE)
 
 
-def load_settings(path: Path | None, root: Path | None = None) -> Settings:
-    """Read and validate a config file; no file gives the defaults."""
+def load_settings(path: Path | None, root: Path | None = None, cache: bool | Path = False) -> Settings:
+    """Read and validate a config file; no file gives the defaults.
+
+    With ``cache`` (True: the cache directory the file names, or the default one; or a
+    directory), a file validated at an earlier run is read back from there (checker.config_cache).
+    """
     if path is None:
         return Settings(root=str((root or Path.cwd()).resolve()))
     try:
@@ -166,7 +171,37 @@ def load_settings(path: Path | None, root: Path | None = None) -> Settings:
         data = data.get("tool", {}).get("factlint", {})
         prefix = ("tool", "factlint")
     text = path.read_text(encoding="utf-8")
-    return parse_settings(data, str(path), str(path.resolve().parent), lambda loc: _line_of(text, prefix, loc))
+    source, base = str(path), str(path.resolve().parent)
+    directory = _cache_place(cache, data, source, base) if data else None
+    if directory is not None:
+        from checker import config_cache
+
+        raw = path.read_bytes()
+        cached = config_cache.load(directory, source, base, raw)
+        if cached is not None:
+            if "cache-dir" in data or "cache_dir" in data:
+                _check_cache_dir(cached.cache_dir, source, base)  # the file system may have changed since
+            return cached
+    settings = parse_settings(data, source, base, lambda loc: _line_of(text, prefix, loc))
+    if directory is not None:
+        config_cache.store(directory, settings, raw)
+    return settings
+
+
+def _cache_place(cache: bool | Path, data: dict[str, Any], source: str, root: str) -> Path | None:
+    """Where validated settings are cached: the given directory, or the cache directory the file names (if valid), or the default."""
+    if not isinstance(cache, bool):
+        return cache
+    if not cache:
+        return None
+    value = data.get("cache-dir", data.get("cache_dir", _DEFAULT_CACHE_DIR))
+    if not isinstance(value, str):
+        return None
+    try:
+        _check_cache_dir(value, source, root)
+    except ConfigError:
+        return None  # validation reports it
+    return Path(root) / value
 
 
 def parse_settings(data: dict[str, Any], source: str, root: str, locate=None) -> Settings:
