@@ -123,7 +123,9 @@ LEGACY: list = [_claim_rule_codes, _no_content_digest, _no_claim_inferred, _extr
 
 def sheet_view(sheet) -> dict:
     """The canonical JSON view of a fact sheet: every field but its findings and line index."""
-    view = sheet.model_dump(mode="json", exclude=_SHEET_EXCLUDE)
+    from checker.fact_schema import to_jsonable
+
+    view = to_jsonable(sheet, exclude=_SHEET_EXCLUDE)
     for convert in LEGACY:
         view = convert(view)
     return view

@@ -60,6 +60,7 @@ if TYPE_CHECKING:
     from checker.config import Settings
     from checker.corpus import DocumentResult
     from checker.engine import Notice, Source
+    from checker.facts import Directive
     from checker.finding import Finding
 
 _KEEP_FILES = 8  # cache files (one per configuration) kept; older ones are removed
@@ -424,7 +425,6 @@ def _result_from_data(source: Source, body: bytes, records: bytes, with_records:
     import msgpack
 
     from checker.corpus import DocumentResult
-    from checker.facts import Directive
 
     try:
         path, format, encoding, content, starts, locations, directives, findings, checked, inconsistent = msgpack.unpackb(
@@ -442,10 +442,7 @@ def _result_from_data(source: Source, body: bytes, records: bytes, with_records:
             content_digest=_check(content, str),
             line_starts=line_starts,
             locations=tuple(_check(item, str) for item in _check(locations, _SEQ)),
-            directives=tuple(
-                Directive(kind=kind, codes=codes, word=word, start=start, end=end, line=line, target=target)
-                for kind, codes, word, start, end, line, target in _check(directives, _SEQ)
-            ),
+            directives=tuple(_directive_from_data(item) for item in _check(directives, _SEQ)),
             findings=[_finding_from_data(item) for item in _check(findings, _SEQ)],
             claims_checked=_check(checked, int),
             claims_inconsistent=_check(inconsistent, int),
@@ -453,6 +450,27 @@ def _result_from_data(source: Source, body: bytes, records: bytes, with_records:
         )
     except Exception:  # not a stored result: read the document again
         return None
+
+
+_DIRECTIVE_KINDS = ("disable", "enable", "disable-line", "disable-next-line", "disable-file", "unknown")
+
+
+def _directive_from_data(data: Any) -> Directive:
+    """A stored directive, checked field by field (a dataclass validates nothing)."""
+    from checker.facts import Directive
+
+    kind, codes, word, start, end, line, target = _check(data, _SEQ)
+    if kind not in _DIRECTIVE_KINDS:
+        raise ValueError("bad directive kind")
+    return Directive(
+        kind=kind,
+        codes=tuple(_check(code, str) for code in _check(codes, _SEQ)),
+        word=_check(word, str),
+        start=_check(start, int),
+        end=_check(end, int),
+        line=_check(line, int),
+        target=_check(target, int),
+    )
 
 
 def _finding_to_data(finding: Finding) -> tuple:

@@ -27,6 +27,7 @@ commands:
   factlint rules              list every rule
   factlint config             print the effective configuration
   factlint facts FILE         print a document's fact sheet as JSON
+  factlint facts --schema     print the JSON schema of that fact sheet
   factlint facts --corpus DIR print the facts found in a corpus, in ledger format
   factlint server             run the language server for editors (needs the lsp extra)
   factlint abbreviations PATH ...  print the table of abbreviations (Markdown, CSV or JSON)
@@ -181,11 +182,11 @@ def _add_config_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--config", metavar="PATH", help="configuration file (pyproject.toml, factlint.toml or .factlint.toml)")
 
 
-def _settings(config: str | None):
+def _settings(config: str | None, cache: bool | Path = False):
     from checker.config import find_config, load_settings
 
     path = Path(config) if config else find_config(Path.cwd())
-    return load_settings(path)
+    return load_settings(path, cache=cache)
 
 
 def _split(value: str | None) -> list[str]:
@@ -219,7 +220,7 @@ def _cmd_check(argv: list[str]) -> int:
 
 def _check(args: argparse.Namespace, pass_one) -> int:
     """``factlint check`` with its arguments checked; ``pass_one`` from the engine asked for (None: local processes)."""
-    settings = _settings(args.config)
+    settings = _settings(args.config, cache=False if args.no_cache else Path(args.cache_dir) if args.cache_dir else True)
     from checker.engine import validate_selectors
     from checker.registry import RegistryError, resolve_selection
 
@@ -453,10 +454,18 @@ def _cmd_facts(argv: list[str]) -> int:
     parser.add_argument("path", nargs="?", metavar="FILE")
     parser.add_argument("--corpus", metavar="DIR", help="print the facts of every document under DIR in ledger (TOML) format")
     parser.add_argument("--stdin-filename", metavar="PATH")
+    parser.add_argument("--schema", action="store_true", help="print the JSON schema of what FILE prints (no FILE needed)")
     _add_config_option(parser)
     args = parser.parse_args(argv)
+    if args.schema and not (args.path or args.corpus):
+        import json
+
+        from checker.fact_schema import schema
+
+        print(json.dumps(schema(), indent=2, ensure_ascii=False))
+        return EXIT_OK
     if bool(args.path) == bool(args.corpus):
-        raise UsageError("give either FILE or --corpus DIR")
+        raise UsageError("give either FILE or --corpus DIR, or --schema alone")
     settings = _settings(args.config)
     from checker.engine import run, validate_selectors
     from checker.registry import resolve_selection
@@ -480,8 +489,9 @@ def _cmd_facts(argv: list[str]) -> int:
         return EXIT_OK
     if not result.sheets:
         return EXIT_ERROR
-    sheet = result.sheets[0]
-    print(sheet.model_dump_json(indent=2, exclude={"line_starts"}))
+    from checker.fact_schema import to_json
+
+    print(to_json(result.sheets[0]))
     return EXIT_OK
 
 

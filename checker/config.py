@@ -2,7 +2,10 @@
 
 Found by walking up from the working directory (``--config`` overrides).
 Validated by pydantic with unknown keys forbidden: a typo is an error that
-names the key and the file, never silently ignored.
+names the key and the file, never silently ignored. The settings themselves
+are plain frozen dataclasses (see ``checker.validation``): pydantic is
+imported only when a file's contents must be validated, and not at all when
+there is no config file, an empty one, or one already validated.
 """
 
 from __future__ import annotations
@@ -10,13 +13,18 @@ from __future__ import annotations
 import datetime as dt
 import re
 import tomllib
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from checker.validation import after, aliases, validate
+
+if TYPE_CHECKING:
+    from pydantic import ValidationError
 
 CONFIG_FILES = ("factlint.toml", ".factlint.toml", "pyproject.toml")
 
+_DEFAULT_CACHE_DIR = ".factlint_cache"
 DEFAULT_INCLUDE = ("**/*.md", "**/*.markdown", "**/*.txt", "**/*.html", "**/*.htm", "**/*.xhtml", "**/*.docx", "**/*.pdf")
 
 
@@ -24,11 +32,17 @@ class ConfigError(Exception):
     """A configuration problem; the CLI exits 2 with this message."""
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, defer_build=True)
+def _month_day(value: str | None) -> str | None:
+    if value is not None:
+        try:
+            dt.date.fromisoformat(f"2001-{value}")
+        except ValueError:
+            raise ValueError(f"expected MM-DD, got {value!r}") from None
+    return value
 
 
-class Vocabulary(_Strict):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Vocabulary:
     """Terms for the names rules (``[tool.factlint.vocabulary]``).
 
     The vocabulary decides which of two look-alike spellings is right:
@@ -44,78 +58,60 @@ class Vocabulary(_Strict):
     # canonical form -> rejected variants. Every occurrence of a rejected
     # form is reported with a safe fix to the canonical form; other forms
     # that look like variants of the canonical one get an unsafe fix.
-    prefer: dict[str, tuple[str, ...]] = Field(default_factory=dict)
+    prefer: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # Acronyms that count as defined, beyond the built-in list
     # (checker/data/acronyms.txt): never asked to be defined, never taken
     # for a slip of a defined acronym.
     acronyms: tuple[str, ...] = ()
 
 
-class Dates(_Strict):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Dates:
     """Document dates and fiscal years for the dates rules (see checker.extract.dates)."""
 
     # Exact path or glob (relative to the project root) -> document date. Used only
     # when the document gives none itself (front matter, dateline, "Published" line);
     # an exact path wins over a glob, then globs in the order written.
-    document_date: dict[str, dt.date] = Field(default_factory=dict, alias="document-date")
+    document_date: Annotated[dict[str, dt.date], after(_valid_globs)] = field(default_factory=dict, metadata={"alias": "document-date"})
     # Month and day the fiscal year ends, "MM-DD" ("06-30": FY2026 is July 2025 to
     # June 2026). Unset: quarters, halves and fiscal years are mapped to months only
     # when the document states its fiscal year end. Year ends in January or February
     # are labelled inconsistently by companies, so their quarters are never mapped.
-    fiscal_year_end: str | None = Field(default=None, alias="fiscal-year-end")
-
-    @field_validator("document_date")
-    @classmethod
-    def _date_globs(cls, value: dict[str, dt.date]) -> dict[str, dt.date]:
-        return _valid_globs(value)
-
-    @field_validator("fiscal_year_end")
-    @classmethod
-    def _month_day(cls, value: str | None) -> str | None:
-        if value is not None:
-            try:
-                dt.date.fromisoformat(f"2001-{value}")
-            except ValueError:
-                raise ValueError(f"expected MM-DD, got {value!r}") from None
-        return value
+    fiscal_year_end: Annotated[str | None, after(_month_day)] = field(default=None, metadata={"alias": "fiscal-year-end"})
 
 
-class Settings(_Strict):
-    """The effective configuration."""
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Settings:
+    """The effective configuration (plain data; validated by :func:`parse_settings`)."""
 
-    include: tuple[str, ...] = DEFAULT_INCLUDE
-    exclude: tuple[str, ...] = ()
+    include: Annotated[tuple[str, ...], after(_valid_globs)] = DEFAULT_INCLUDE
+    exclude: Annotated[tuple[str, ...], after(_valid_globs)] = ()
     select: tuple[str, ...] = ("ALL",)
     ignore: tuple[str, ...] = ()
-    per_file_ignores: dict[str, tuple[str, ...]] = Field(default_factory=dict, alias="per-file-ignores")
-    severity: dict[str, Literal["error", "warning", "info"]] = Field(default_factory=dict)
-    fail_on: Literal["error", "warning", "info"] = Field(default="warning", alias="fail-on")
+    per_file_ignores: Annotated[dict[str, tuple[str, ...]], after(_valid_globs)] = field(default_factory=dict, metadata={"alias": "per-file-ignores"})
+    severity: dict[str, Literal["error", "warning", "info"]] = field(default_factory=dict)
+    fail_on: Literal["error", "warning", "info"] = field(default="warning", metadata={"alias": "fail-on"})
     # Findings less sure than this are neither reported nor fail the run (checker.finding.Confidence).
-    min_confidence: Literal["high", "medium", "low"] = Field(default="low", alias="min-confidence")
-    respect_gitignore: bool = Field(default=True, alias="respect-gitignore")
+    min_confidence: Literal["high", "medium", "low"] = field(default="low", metadata={"alias": "min-confidence"})
+    respect_gitignore: bool = field(default=True, metadata={"alias": "respect-gitignore"})
     # Where unchanged documents' fact sheets are kept between runs (relative to the
     # project root); see checker.cache. ``--no-cache`` bypasses it.
-    cache_dir: str = Field(default=".factlint_cache", alias="cache-dir")
+    cache_dir: str = field(default=_DEFAULT_CACHE_DIR, metadata={"alias": "cache-dir"})
     # Seconds one document may take to check; a document that takes longer is left out
     # with a notice and the run goes on (see checker.budget). 0: no limit.
-    time_limit: float = Field(default=60.0, alias="time-limit", ge=0)
-    vocabulary: Vocabulary = Field(default_factory=Vocabulary)
-    dates: Dates = Field(default_factory=Dates)
+    time_limit: float = field(default=60.0, metadata={"alias": "time-limit", "ge": 0})
+    vocabulary: Vocabulary = field(default_factory=Vocabulary)
+    dates: Dates = field(default_factory=Dates)
     ledger: str | None = None
     # Accepted findings (relative to the project root); only findings not in it are
     # reported. Written by ``--write-baseline``; see checker.baseline.
     baseline: str | None = None
     # rule name or code -> that rule's options table
-    rules: dict[str, dict[str, Any]] = Field(default_factory=dict)
+    rules: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     # Not keys: where the configuration came from, and the project root.
-    source: str | None = Field(default=None, exclude=True)
-    root: str = Field(default=".", exclude=True)
-
-    @field_validator("include", "exclude", "per_file_ignores")
-    @classmethod
-    def _globs(cls, value):
-        return _valid_globs(value)
+    source: str | None = field(default=None, metadata={"exclude": True})
+    root: str = field(default=".", metadata={"exclude": True})
 
 
 def _valid_globs(value):
@@ -154,8 +150,12 @@ def find_config(start: Path) -> Path | None:
 _FACTLINT_TABLE = re.compile(r"^\s*\[\s*tool\s*\.\s*[\"']?factlint\b", re.MULTILINE)
 
 
-def load_settings(path: Path | None, root: Path | None = None) -> Settings:
-    """Read and validate a config file; no file gives the defaults."""
+def load_settings(path: Path | None, root: Path | None = None, cache: bool | Path = False) -> Settings:
+    """Read and validate a config file; no file gives the defaults.
+
+    With ``cache`` (True: the cache directory the file names, or the default one; or a
+    directory), a file validated at an earlier run is read back from there (checker.config_cache).
+    """
     if path is None:
         return Settings(root=str((root or Path.cwd()).resolve()))
     try:
@@ -171,15 +171,50 @@ def load_settings(path: Path | None, root: Path | None = None) -> Settings:
         data = data.get("tool", {}).get("factlint", {})
         prefix = ("tool", "factlint")
     text = path.read_text(encoding="utf-8")
-    return parse_settings(data, str(path), str(path.resolve().parent), lambda loc: _line_of(text, prefix, loc))
+    source, base = str(path), str(path.resolve().parent)
+    directory = _cache_place(cache, data, source, base) if data else None
+    if directory is not None:
+        from checker import config_cache
+
+        raw = path.read_bytes()
+        cached = config_cache.load(directory, source, base, raw)
+        if cached is not None:
+            if "cache-dir" in data or "cache_dir" in data:
+                _check_cache_dir(cached.cache_dir, source, base)  # the file system may have changed since
+            return cached
+    settings = parse_settings(data, source, base, lambda loc: _line_of(text, prefix, loc))
+    if directory is not None:
+        config_cache.store(directory, settings, raw)
+    return settings
+
+
+def _cache_place(cache: bool | Path, data: dict[str, Any], source: str, root: str) -> Path | None:
+    """Where validated settings are cached: the given directory, or the cache directory the file names (if valid), or the default."""
+    if not isinstance(cache, bool):
+        return cache
+    if not cache:
+        return None
+    value = data.get("cache-dir", data.get("cache_dir", _DEFAULT_CACHE_DIR))
+    if not isinstance(value, str):
+        return None
+    try:
+        _check_cache_dir(value, source, root)
+    except ConfigError:
+        return None  # validation reports it
+    return Path(root) / value
 
 
 def parse_settings(data: dict[str, Any], source: str, root: str, locate=None) -> Settings:
     """Validated settings; ``locate`` maps a key's path to its line in the file (for messages)."""
-    try:
-        settings = Settings.model_validate({**data, "source": source, "root": root})
-    except ValidationError as error:
-        raise ConfigError(_describe(error, source, locate)) from None
+    if not data:  # nothing to validate: the defaults are valid by construction
+        settings = Settings(source=source, root=root)
+    else:
+        from pydantic import ValidationError
+
+        try:
+            settings = validate(Settings, {**data, "source": source, "root": root})
+        except ValidationError as error:
+            raise ConfigError(_describe(error, source, locate)) from None
     if "cache-dir" in data or "cache_dir" in data:
         _check_cache_dir(settings.cache_dir, source, root)
     return settings
@@ -227,7 +262,11 @@ def _nearest(loc: tuple[str, ...]) -> str | None:
     """The valid key closest to the unknown last part of ``loc``, spelled as in the file, if one is close."""
     import difflib
 
-    model: Any = Settings
+    from pydantic import BaseModel
+
+    from checker.validation import model_of
+
+    model: Any = model_of(Settings)
     for part in loc[:-1]:
         field = next((f for name, f in model.model_fields.items() if part in (name, f.alias)), None)
         model = field.annotation if field is not None else None
@@ -266,7 +305,7 @@ def _line_of(text: str, prefix: tuple[str, ...], loc: tuple[str, ...]) -> int | 
 
 def dump(settings: Settings) -> str:
     """The effective configuration as TOML-like text for ``factlint config``."""
-    data = settings.model_dump(by_alias=True, mode="json")
+    data = _jsonable(settings)
     out = [f"# source: {settings.source or '(defaults)'}", f"# root: {settings.root}", "[tool.factlint]"]
     tables = {}
     for key, value in data.items():
@@ -286,6 +325,19 @@ def dump(settings: Settings) -> str:
             else:
                 out.append(f"{_toml_key(sub)} = {_toml(item)}")
     return "\n".join(out) + "\n"
+
+
+def _jsonable(value: Any) -> Any:
+    """A settings value as JSON-like data: dataclasses as tables keyed as in the file, tuples as lists, dates as ISO text."""
+    if hasattr(value, "__dataclass_fields__"):
+        return {key: _jsonable(getattr(value, name)) for name, key in aliases(type(value)).items()}
+    if isinstance(value, dict):
+        return {key: _jsonable(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_jsonable(item) for item in value]
+    if isinstance(value, (dt.date, dt.time)):
+        return value.isoformat()
+    return value
 
 
 def _toml_key(key: str) -> str:

@@ -8,23 +8,23 @@ hold offsets into the document's text (0-based, end exclusive), and
 ``line_starts`` lets anyone holding only the sheet resolve them to lines and
 columns.
 
-Hot-path code builds these with ``model_construct`` (no validation): the
-extractors are the only producers and are tested.
+These are frozen, slotted dataclasses (the sheet itself is mutable while the
+extractors fill it in), keyword-only like the models they replaced: building
+one costs a plain ``__init__``, and importing this module costs no validation
+library. The extractors are the only producers and are tested; nothing is
+validated on construction. The published JSON schema of ``factlint facts``
+is generated from these same classes by :mod:`checker.fact_schema`.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
+from dataclasses import dataclass, field
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
 
-
-class _Fact(BaseModel):
-    model_config = ConfigDict(frozen=True, defer_build=True)
-
-
-class Directive(_Fact):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Directive:
     """An inline suppression comment (see checker.suppress)."""
 
     # "unknown": a ``factlint-`` comment whose directive is none of the others (``word`` says which)
@@ -40,7 +40,8 @@ class Directive(_Fact):
 # --- names (checker.extract.names) -------------------------------------------
 
 
-class NameMention(_Fact):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class NameMention:
     """One occurrence of a name candidate."""
 
     text: str  # as written, without a possessive 's
@@ -53,7 +54,8 @@ class NameMention(_Fact):
     heading: bool = False  # in a heading, a title-case or an all-capital line
 
 
-class AcronymDefinition(_Fact):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class AcronymDefinition:
     """``long (SHORT)`` or ``SHORT (long)``."""
 
     short: str
@@ -66,7 +68,8 @@ class AcronymDefinition(_Fact):
     long_end: int = 0
 
 
-class Alias(_Fact):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Alias:
     """Two names the document says are one entity ("Olverembatinib (HQP1351)")."""
 
     name: str
@@ -78,7 +81,8 @@ class Alias(_Fact):
 # --- numbers (checker.extract.numbers) ---------------------------------------
 
 
-class Quantity(_Fact):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Quantity:
     """A number as written, with the interval its rounding allows.
 
     ``value``, ``low`` and ``high`` are in units (the scale applied: "$1.2
@@ -105,7 +109,8 @@ class Quantity(_Fact):
     noun: str = ""  # the counted noun after a bare number ("412 patients" -> "patients")
 
 
-class Claim(_Fact):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Claim:
     """An arithmetic claim that was recognised and checked.
 
     ``start``/``end`` is the stated result a finding points at (the "42%" of
@@ -133,7 +138,8 @@ class Claim(_Fact):
 # --- dates (checker.extract.dates) --------------------------------------------
 
 
-class DateMention(_Fact):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DateMention:
     """One date expression, as written and as resolved.
 
     ``year``/``month``/``day`` are what the text names (for a fiscal year
@@ -168,7 +174,8 @@ class DateMention(_Fact):
     preposition: str | None = None  # the word just before ("in", "on", "since", "until", "by", ...)
 
 
-class FiscalYearEndFact(_Fact):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class FiscalYearEndFact:
     """The end of the fiscal year, as the configuration or the document gives it."""
 
     month: int
@@ -176,7 +183,8 @@ class FiscalYearEndFact(_Fact):
     source: str  # where it came from: "configuration fiscal-year-end = '06-30'", "document: 'fiscal year ended June 30, 2025'"
 
 
-class DocumentDate(_Fact):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DocumentDate:
     date: _dt.date
     source: Literal["front-matter", "dateline", "published", "changelog", "date-line", "heading", "config"]
     reason: str
@@ -184,7 +192,8 @@ class DocumentDate(_Fact):
     end: int | None = None
 
 
-class DatedEvent(_Fact):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DatedEvent:
     """An event of named things stated at a date ("Norwind will launch the X200 on March 10, 2026").
 
     Found by :mod:`checker.extract.date_events`: the clause of a date mention
@@ -211,7 +220,8 @@ class DatedEvent(_Fact):
 # --- facts across documents (checker.extract.statements) -----------------------
 
 
-class GrowthClaim(_Fact):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class GrowthClaim:
     """A stated change of a fact against a prior period ("81% year-over-year growth")."""
 
     percent: float  # signed: -12.0 for "down 12%"
@@ -223,7 +233,8 @@ class GrowthClaim(_Fact):
     end: int
 
 
-class FactStatement(_Fact):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class FactStatement:
     """subject + measure + period = value, as stated in the document.
 
     ``value``, ``low`` and ``high`` are absolute (scale applied: "$62.2
@@ -254,32 +265,31 @@ class FactStatement(_Fact):
 # --- the sheet ----------------------------------------------------------------
 
 
-class FactSheet(BaseModel):
+@dataclass(slots=True, kw_only=True)
+class FactSheet:
     """Everything pass 1 learned about one document."""
-
-    model_config = ConfigDict(arbitrary_types_allowed=True, defer_build=True)
 
     path: str
     format: str
     encoding: str = "utf-8"
     length: int = 0
-    line_starts: list[int] = Field(default_factory=lambda: [0])
+    line_starts: list[int] = field(default_factory=lambda: [0])
     in_scope: bool = True  # findings are reported only for documents in scope
     content_digest: str = ""  # BLAKE2 of the bytes that were checked (--fix writes only over these bytes)
-    directives: list[Directive] = Field(default_factory=list)
-    names: list[NameMention] = Field(default_factory=list)
-    acronyms: list[AcronymDefinition] = Field(default_factory=list)
-    aliases: list[Alias] = Field(default_factory=list)
-    entities: list[str] = Field(default_factory=list)  # capitalised words written mid-sentence, as written (which documents are related)
-    quantities: list[Quantity] = Field(default_factory=list)
-    claims: list[Claim] = Field(default_factory=list)
-    dates: list[DateMention] = Field(default_factory=list)
+    directives: list[Directive] = field(default_factory=list)
+    names: list[NameMention] = field(default_factory=list)
+    acronyms: list[AcronymDefinition] = field(default_factory=list)
+    aliases: list[Alias] = field(default_factory=list)
+    entities: list[str] = field(default_factory=list)  # capitalised words written mid-sentence, as written (which documents are related)
+    quantities: list[Quantity] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    dates: list[DateMention] = field(default_factory=list)
     document_date: DocumentDate | None = None
     fiscal_year_end: FiscalYearEndFact | None = None
-    events: list[DatedEvent] = Field(default_factory=list)
-    facts: list[FactStatement] = Field(default_factory=list)
-    extracted: list[str] = Field(default_factory=list)  # extractors that ran
-    locations: list[str] = Field(default_factory=list)  # Word and PDF: where each line is ("paragraph 12"), see Document.locations
+    events: list[DatedEvent] = field(default_factory=list)
+    facts: list[FactStatement] = field(default_factory=list)
+    extracted: list[str] = field(default_factory=list)  # extractors that ran
+    locations: list[str] = field(default_factory=list)  # Word and PDF: where each line is ("paragraph 12"), see Document.locations
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of an offset in this document."""

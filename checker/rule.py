@@ -21,8 +21,6 @@ from typing import TYPE_CHECKING, Any, ClassVar, Literal
 from checker.finding import Confidence, Finding, Severity
 
 if TYPE_CHECKING:
-    from pydantic import BaseModel
-
     from checker.config import Settings
     from checker.corpus import Corpus, DocumentResult
     from checker.document import Document
@@ -75,10 +73,12 @@ class Rule:
     # Hooks: rules that judge the inline suppression directives after every other rule ran
     # (``check_suppressions``).
     reads_suppressions: ClassVar[bool] = False
-    # A frozen pydantic model of the rule's options, if it has any.
-    Options: ClassVar[type[BaseModel] | None] = None
+    # The rule's options, if it has any: a frozen dataclass (checker.validation says how it states
+    # keys, bounds and checks), validated by pydantic only when a config file sets them.
+    # A plugin's pydantic model is accepted too.
+    Options: ClassVar[type | None] = None
 
-    def __init__(self, settings: Settings | None = None, options: BaseModel | None = None) -> None:
+    def __init__(self, settings: Settings | None = None, options: Any = None) -> None:
         self.settings = settings
         # The reference ledger (checker.ledger), loaded once by the engine for corpus rules.
         self.ledger: Ledger | None = None
@@ -162,6 +162,15 @@ class Rule:
     def finding(self, start: int, end: int, message: str, **kwargs) -> Finding:
         """A finding of this rule."""
         return Finding(self.code, start, end, message, **kwargs)
+
+
+def validate_options(options: type, table: dict[str, Any]) -> Any:
+    """An options table validated into the rule's ``Options`` (raises pydantic's ValidationError)."""
+    if hasattr(options, "model_validate"):  # a plugin's pydantic model
+        return options.model_validate(table)
+    from checker.validation import validate
+
+    return validate(options, table)
 
 
 def doc_sections(rule: type[Rule]) -> dict[str, str]:

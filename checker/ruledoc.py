@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import inspect
 import json
+from typing import Any
 
 from checker.rule import Rule
 
@@ -48,13 +49,21 @@ def options_table() -> str:
         if rule.Options is None:
             continue
         meanings = _option_meanings(rule)
-        for key, field in rule.Options.model_fields.items():
-            name = field.alias or key.replace("_", "-")
-            kind = "list of strings" if isinstance(field.default, tuple) else type(field.default).__name__
-            default = json.dumps(list(field.default) if isinstance(field.default, tuple) else field.default)
+        for name, value in _option_defaults(rule.Options):
+            kind = "list of strings" if isinstance(value, tuple) else type(value).__name__
+            default = json.dumps(list(value) if isinstance(value, tuple) else value)
             meaning = meanings.get(name, "").strip().replace("|", "\\|")
             lines.append(f"| `{rule.name}` ({rule.code}) | `{name}` | {kind} | `{default}` | {meaning} |")
     return "\n".join(lines)
+
+
+def _option_defaults(options: Any) -> list[tuple[str, Any]]:
+    """(key as written in the config, default) of each option: a dataclass's fields, or a plugin's pydantic model's."""
+    import dataclasses
+
+    if dataclasses.is_dataclass(options):
+        return [(f.metadata.get("alias", f.name.replace("_", "-")), f.default) for f in dataclasses.fields(options)]
+    return [(f.alias or key.replace("_", "-"), f.default) for key, f in options.model_fields.items()]
 
 
 def _option_meanings(rule: type[Rule]) -> dict[str, str]:

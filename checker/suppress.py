@@ -46,8 +46,8 @@ def parse_directives(doc: Document) -> list[Directive]:
                 target += 1
         known = word in KINDS
         out.append(
-            Directive.model_construct(
-                kind=word if known else "unknown",
+            Directive(
+                kind=word if known else "unknown",  # type: ignore[arg-type]  # known: one of KINDS
                 codes=codes,
                 word="" if known else word,
                 start=match.start(),

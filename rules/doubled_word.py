@@ -5,14 +5,15 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import lru_cache
-
-from pydantic import BaseModel, ConfigDict, field_validator
+from typing import Annotated
 
 from checker.finding import Edit, Finding, Fix
 from checker.patterns import LazyPattern
 from checker.restructuredtext import looks_like_restructuredtext
 from checker.rule import Rule
+from checker.validation import after
 
 # A word, then one space or one line break (never a blank line: a paragraph
 # break ends the check), then the same word. Letters only: "10 10" is not a
@@ -97,6 +98,14 @@ _MIN_FUNCTION_SHARE = 0.125
 _DIGIT = LazyPattern(r"\d")
 
 
+
+def _single_words(value: tuple[str, ...]) -> tuple[str, ...]:
+    """The ``allow`` option's check: single words, lower-cased."""
+    for word in value:
+        if not word.isalpha():
+            raise ValueError(f"expected single words, got {word!r}")
+    return tuple(word.lower() for word in value)
+
 class DoubledWord(Rule):
     """The same word twice in a row, such as ``the the``.
 
@@ -164,20 +173,12 @@ class DoubledWord(Rule):
     name = "doubled-word"
     severity = "warning"
 
-    class Options(BaseModel):
+    @dataclass(frozen=True, slots=True, kw_only=True)
+    class Options:
         """``[tool.factlint.rules.doubled-word]``."""
 
-        model_config = ConfigDict(extra="forbid", frozen=True)
         # Words whose doubling the house style allows, beyond the built-in ones.
-        allow: tuple[str, ...] = ()
-
-        @field_validator("allow")
-        @classmethod
-        def _words(cls, value: tuple[str, ...]) -> tuple[str, ...]:
-            for word in value:
-                if not word.isalpha():
-                    raise ValueError(f"expected single words, got {word!r}")
-            return tuple(word.lower() for word in value)
+        allow: Annotated[tuple[str, ...], after(_single_words)] = ()
 
     def check(self, doc, facts) -> Iterator[Finding]:
         prose, text = doc.prose, doc.text

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Literal
-
-from pydantic import BaseModel, ConfigDict
 
 from checker.finding import Edit, Finding, Fix, Related
 from checker.patterns import has_digit
@@ -139,8 +138,8 @@ class NumberStyle(Rule):
     # Neither form is wrong as written: the document is inconsistent, and which form goes is a choice.
     confidence = "medium"
 
-    class Options(BaseModel):
-        model_config = ConfigDict(extra="forbid", frozen=True)
+    @dataclass(frozen=True, slots=True, kw_only=True)
+    class Options:
         percent: bool = True
         separators: bool = True
         units: bool = True

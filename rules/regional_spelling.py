@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Literal
-
-from pydantic import BaseModel, ConfigDict
 
 from checker.finding import Edit, Finding, Fix, Related
 from checker.rule import Rule
@@ -116,8 +115,8 @@ class RegionalSpelling(Rule):
     # Neither form is wrong as written: the document is inconsistent, and which form goes is a choice.
     confidence = "medium"
 
-    class Options(BaseModel):
-        model_config = ConfigDict(extra="forbid", frozen=True)
+    @dataclass(frozen=True, slots=True, kw_only=True)
+    class Options:
         spelling: Literal["consistent", "en-US", "en-GB"] = "consistent"
 
     def check(self, doc, facts) -> Iterator[Finding]:

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-
-from pydantic import BaseModel, ConfigDict
+from dataclasses import dataclass
 
 from checker.finding import Finding
 from checker.pairing import opens_with_quote, unpaired
@@ -101,8 +100,8 @@ class UnbalancedBrackets(Rule):
     name = "unbalanced-brackets"
     severity = "warning"
 
-    class Options(BaseModel):
-        model_config = ConfigDict(extra="forbid", frozen=True)
+    @dataclass(frozen=True, slots=True, kw_only=True)
+    class Options:
         quotes: bool = True
 
     def check(self, doc, facts) -> Iterator[Finding]:

@@ -91,7 +91,7 @@ def test_a_slow_extractor_loses_its_document_not_the_run(monkeypatch, tmp_path):
         return real(doc, sheet, settings, kinds)
 
     monkeypatch.setattr(checker.extract, "run_extractors", slow_for_one)
-    settings = Settings(root=str(tmp_path), **{"time-limit": 0.3})
+    settings = Settings(root=str(tmp_path), time_limit=0.3)
     sources = [
         Source("slow.txt", data=b"It was a slow day.\n"),
         Source("fast.txt", data=b"The the cat sat.\n"),

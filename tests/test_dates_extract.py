@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 
 from checker.extract.dates import FiscalYearEnd, document_date, fiscal_year_end, parse_date, resolve_relative, scan
+from checker.fact_schema import to_jsonable
 from checker.readers import read_document
 from checker.testing import lint_sources, settings_from
 
@@ -396,7 +398,7 @@ def test_document_date_order_front_matter_first():
 
 def test_document_date_from_configuration(tmp_path):
     config = {"dates": {"document-date": {"press/*.md": "2026-02-12", "notes/interview.txt": "2026-05-14"}}}
-    settings = settings_from(config).model_copy(update={"root": str(tmp_path)})
+    settings = replace(settings_from(config), root=str(tmp_path))
     found = document_date(read(str(tmp_path / "press" / "q1.md"), "No date here.\n"), settings)
     assert (found.date, found.source) == (D(2026, 2, 12), "config")
     assert "glob 'press/*.md' matches 'press/q1.md'" in found.reason
@@ -407,7 +409,7 @@ def test_document_date_from_configuration(tmp_path):
 
 
 def test_text_date_wins_over_configuration(tmp_path):
-    settings = settings_from({"dates": {"document-date": {"**": "2020-01-01"}}}).model_copy(update={"root": str(tmp_path)})
+    settings = replace(settings_from({"dates": {"document-date": {"**": "2020-01-01"}}}), root=str(tmp_path))
     found = document_date(read(str(tmp_path / "a.txt"), "Published on X, May 14, 2026\n"), settings)
     assert found.source == "published"
 
@@ -415,7 +417,7 @@ def test_text_date_wins_over_configuration(tmp_path):
 def test_document_date_is_on_the_sheet():
     sheet = sheet_of("Published on X, May 14, 2026\n\nWe presented data last December.")
     assert sheet.document_date.date == D(2026, 5, 14)
-    assert sheet.model_dump(mode="json")["document_date"]["date"] == "2026-05-14"
+    assert to_jsonable(sheet)["document_date"]["date"] == "2026-05-14"
 
 
 # --- speed ---------------------------------------------------------------------------------
@@ -426,7 +428,7 @@ def test_prefilter_skips_text_without_date_words():
 
 
 def test_reason_says_when_the_configuration_was_overridden(tmp_path):
-    settings = settings_from({"dates": {"document-date": {"*.txt": "2020-01-01"}}}).model_copy(update={"root": str(tmp_path)})
+    settings = replace(settings_from({"dates": {"document-date": {"*.txt": "2020-01-01"}}}), root=str(tmp_path))
     found = document_date(read(str(tmp_path / "a.txt"), "Published on X, May 14, 2026\n"), settings)
     assert found.date == D(2026, 5, 14)
     assert "not the configuration ([tool.factlint.dates] document-date glob '*.txt' matches 'a.txt')" in found.reason

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import importlib
 import inspect
 import pkgutil
@@ -10,10 +11,11 @@ import sys
 import tomllib
 from pathlib import Path
 
+import pydantic
 import pytest
 
 from checker.registry import all_rules
-from checker.rule import DOC_SECTIONS, FAMILIES, Rule, doc_sections
+from checker.rule import DOC_SECTIONS, FAMILIES, Rule, doc_sections, validate_options
 
 ROOT = Path(__file__).resolve().parents[1]
 CASES = Path(__file__).parent / "rules" / "cases"
@@ -50,8 +52,10 @@ def test_rule_metadata_and_docstring(rule):
     assert ("Fix safety" in sections) == offers_fixes, f"{rule.code}: a rule that offers fixes, and only such a rule, says how safe they are"
     if rule.Options is not None:
         assert "Options" in sections, f"{rule.code} has options but no Options section"
-        assert rule.Options.model_config.get("frozen"), f"{rule.code}: Options must be frozen"
-        assert rule.Options.model_config.get("extra") == "forbid", f"{rule.code}: Options must forbid unknown keys"
+        assert dataclasses.is_dataclass(rule.Options), f"{rule.code}: Options must be a dataclass (checker.validation)"
+        assert rule.Options.__dataclass_params__.frozen, f"{rule.code}: Options must be frozen"
+        with pytest.raises(pydantic.ValidationError, match="extra_forbidden"):
+            validate_options(rule.Options, {"no-such-option": 1})  # unknown keys are errors
 
 
 @pytest.mark.parametrize("rule", [r for r in all_rules() if r.code not in ENGINE_RULES], ids=lambda r: r.code)

@@ -16,7 +16,7 @@ from checker.testing import settings_from
 
 def sheet_of(text: str, path: str = "doc.txt") -> FactSheet:
     doc, _ = read_document(path, text.encode("utf-8"))
-    sheet = FactSheet.model_construct(path=path, format=doc.format, names=[], acronyms=[], aliases=[])
+    sheet = FactSheet(path=path, format=doc.format, names=[], acronyms=[], aliases=[])
     names.extract(doc, sheet, settings_from())
     return sheet
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from checker.extract.claim_context import (
@@ -71,7 +72,7 @@ def check_event(prose: str, event: Event) -> list[Claim]:
 
 
 def _inferred(claim: Claim) -> Claim:
-    return claim if claim.consistent else claim.model_copy(update={"inferred": True})
+    return claim if claim.consistent else replace(claim, inferred=True)
 
 
 _NOT_UNITS = frozenset(
@@ -255,7 +256,7 @@ def _direction(a: Item, b: Item, event: Event, av: Interval, bv: Interval) -> Cl
     difference = bv - av
     cue_start, cue_end, _ = event.cue
     if direction > 0 and difference.hi > 0 or direction < 0 and difference.lo < 0:
-        return Claim.model_construct(
+        return Claim(
             kind="direction", start=cue_start, end=cue_end, consistent=True, detail="",
             stated="", computed="", low=difference.lo, high=difference.hi,
             parts=((a.q.start, a.q.end), (b.q.start, b.q.end)), loose=False, suggestion="",
@@ -263,7 +264,7 @@ def _direction(a: Item, b: Item, event: Event, av: Interval, bv: Interval) -> Cl
     said = "an increase" if direction > 0 else "a decrease"
     moved = "a decrease" if direction > 0 else "an increase"
     detail = f"from {a.q.text} to {b.q.text} is {moved}; the wording says {said}"
-    return Claim.model_construct(
+    return Claim(
         kind="direction", start=cue_start, end=cue_end, consistent=False, detail=detail,
         stated=said, computed=moved, low=difference.lo, high=difference.hi,
         parts=((a.q.start, a.q.end), (b.q.start, b.q.end)), loose=False, suggestion="",

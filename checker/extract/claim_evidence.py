@@ -18,7 +18,7 @@ def make_claim(kind: str, stated: Item, consistent: bool, detail: str, *sources:
     """The claim of kind ``kind`` that the figure ``stated`` makes about the figures ``sources``."""
     q = stated.q
     parts = tuple((s.q.start, s.q.end) for s in sources if s is not None)
-    return Claim.model_construct(
+    return Claim(
         kind=kind, start=q.start, end=q.end, consistent=consistent, detail=detail, stated=q.text,
         computed=computed, low=low, high=high, parts=parts, loose=False, suggestion=suggestion,
     )

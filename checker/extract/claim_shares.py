@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import math
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING, NamedTuple
 
 from checker.extract.claim_evidence import replace_number
@@ -99,7 +100,7 @@ def share_claims(prose: str, sentence: Sentence, found: list[Quantity], doc: Doc
             covered.append(match.span())
             claim = _share(sentence.start, match, n, value, found)
             if claim is not None:  # the whole comes from elsewhere in the paragraph
-                claims.append(claim if claim.consistent else claim.model_copy(update={"inferred": True}))
+                claims.append(claim if claim.consistent else replace(claim, inferred=True))
     for match in _GRIM.finditer(text):
         if any(s <= match.start() < e for s, e in covered):
             continue
@@ -132,11 +133,11 @@ def _share(offset: int, match: re.Match, n: int, whole: int, found: list[Quantit
     stated = hedged(Interval(p.low, p.high), p.hedge)
     n_span = (offset + match.start("n"), offset + match.end("n"))
     if stated.contains(share) or stated.meets(Interval.exact(share)):
-        return Claim.model_construct(kind="share", start=p.start, end=p.end, consistent=True, detail="",
+        return Claim(kind="share", start=p.start, end=p.end, consistent=True, detail="",
                                      stated=p.text, computed="", low=share, high=share, parts=(n_span,), loose=False, suggestion="")
     decimals = max(1, p.decimals + 1)
     detail = f"{n:,} / {whole:,} = {format_number(share, decimals)}%; the text says {p.text}"
-    return Claim.model_construct(
+    return Claim(
         kind="share", start=p.start, end=p.end, consistent=False, detail=detail, stated=p.text,
         computed=format_number(share, decimals) + "%", low=share, high=share, parts=(n_span,), loose=False,
         suggestion=replace_number(p.text, share, p.decimals),
@@ -174,7 +175,7 @@ def _grim(offset: int, match: re.Match, found: list[Quantity]) -> Claim | None:
         return None  # any count fits: nothing to test
     fits = math.floor(high + 1e-9) >= math.ceil(low - 1e-9)
     if fits:
-        return Claim.model_construct(kind="share", start=p.start, end=p.end, consistent=True, detail="",
+        return Claim(kind="share", start=p.start, end=p.end, consistent=True, detail="",
                                      stated=p.text, computed="", low=low, high=high, parts=(), loose=False, suggestion="")
     below, above = math.floor(low), math.ceil(high)
     decimals = max(1, p.decimals)
@@ -183,7 +184,7 @@ def _grim(offset: int, match: re.Match, found: list[Quantity]) -> Claim | None:
         f"({below}/{whole:,} = {format_number(below / whole * 100, decimals)}%, {above}/{whole:,} = "
         f"{format_number(above / whole * 100, decimals)}%)"
     )
-    return Claim.model_construct(
+    return Claim(
         kind="share", start=p.start, end=p.end, consistent=False, detail=detail, stated=p.text,
         computed="", low=low, high=high, parts=(), loose=False, suggestion="",
     )

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from checker.extract.claim_context import (
@@ -230,7 +231,7 @@ def _total(total: Quantity, parts: list[Quantity], exact: bool, loose: bool) -> 
     scale = total.scale
     shown = money(point, total, decimals)
     if consistent:
-        return Claim.model_construct(kind="total", start=total.start, end=total.end, consistent=True, detail="",
+        return Claim(kind="total", start=total.start, end=total.end, consistent=True, detail="",
                                      stated=total.text, computed=shown, low=interval.lo, high=interval.hi, parts=spans,
                                      loose=loose, suggestion="")
     same_scale = all(p.scale == scale for p in parts)
@@ -241,7 +242,7 @@ def _total(total: Quantity, parts: list[Quantity], exact: bool, loose: bool) -> 
         detail += f", more than the total; the text says {total.text}"
     else:
         detail += f"{range_note(interval * (1 / scale), decimals, '') if same_scale else ''}; the text says {total.text}"
-    return Claim.model_construct(
+    return Claim(
         kind="total", start=total.start, end=total.end, consistent=False, detail=detail,
         stated=total.text, computed=shown, low=interval.lo, high=interval.hi, parts=spans, loose=loose,
         suggestion=replace_number(total.text, point / scale, decimals) if exact else "",
@@ -302,7 +303,7 @@ def together_claims(
         return []
     loose = bool(_LOOSE.search(lead)) or not _STRICT.search(lead)
     claim = _total(total, parts, exact=True, loose=loose)
-    return [claim if claim.consistent else claim.model_copy(update={"inferred": True})]  # parts from earlier sentences
+    return [claim if claim.consistent else replace(claim, inferred=True)]  # parts from earlier sentences
 
 
 _PERCENT_WHOLE = LazyPattern(
@@ -349,7 +350,7 @@ def percent_sum_claims(prose: str, start: int, end: int, found: list[Quantity], 
         f"{' + '.join(q.text for q in shares)} = {format_number(point, max(q.decimals for q in shares))}%"
         f"{range_note(total, max(q.decimals for q in shares), '%')}; shares of one whole add up to 100%"
     )
-    return [Claim.model_construct(
+    return [Claim(
         kind="percent-sum", start=last.start, end=last.end, consistent=consistent, detail=detail,
         stated=last.text, computed=format_number(point, 1) + "%", low=total.lo, high=total.hi, parts=spans[:-1],
         loose=False, suggestion="",

@@ -96,12 +96,7 @@ class _Found:
 
     def make(self, kind: str, **fields: Any) -> DateMention:
         """The mention of this match, of ``kind``, with ``fields`` set (and its preposition, when asked for)."""
-        values = _DEFAULTS.copy()  # every field, in the model's order
-        values["text"] = self.prose[self.start : self.end]
-        values["start"] = self.start
-        values["end"] = self.end
-        values["kind"] = kind
-        values.update(fields)
+        values = {"text": self.prose[self.start : self.end], "start": self.start, "end": self.end, "kind": kind, **fields}
         if self.preposition:
             found = search_before(PREPOSITION, self.prose, self.start, 16)
             if found is not None:
@@ -110,7 +105,7 @@ class _Found:
                 if folded is None:
                     folded = _PREPOSITION_WORDS[word] = re.sub(r"\s+", " ", word.lower())
                 values["preposition"] = folded
-        return _new_mention(values)
+        return DateMention(**values)
 
 
 def _month(word: str) -> int:
@@ -426,28 +421,5 @@ _BUILDERS: dict[str, Callable[[_Found], DateMention | None]] = {
 }
 
 
-def _new_mention(values: dict[str, Any]) -> DateMention:
-    """``DateMention.model_construct(**values)`` for ``values`` naming every field and only them, in
-    the model's order (a copy of ``_DEFAULTS`` updated), without its per-call overhead."""
-    built = _NEW(DateMention)
-    _SET(built, "__dict__", values)
-    _SET(built, "__pydantic_fields_set__", _FIELD_SET.copy())
-    _SET(built, "__pydantic_extra__", None)
-    _SET(built, "__pydantic_private__", None)
-    return built
-
-
-_NEW = object.__new__
-_SET = object.__setattr__
-_FIELDS = tuple(DateMention.model_fields)
-_FIELD_SET = set(_FIELDS)
 _PREPOSITION_WORDS: dict[str, str] = {}  # the words before a mention, lower-cased with single spaces
 
-_DEFAULTS: dict[str, Any] = {
-    "text": None, "start": None, "end": None, "kind": None,
-    "year": None, "month": None, "day": None, "weekday": None, "resolved": None,
-    "quarter": None, "fiscal": False, "valid": True, "first": None, "last": None,
-    "count": None, "unit": None, "qualifier": None, "preposition": None,
-}
-_DEFAULTS = {name: _DEFAULTS[name] for name in _FIELDS}  # in the model's order
-assert len(_DEFAULTS) == len(_FIELDS)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from checker.facts import DateMention
@@ -111,7 +112,7 @@ def apply_fiscal(mention: DateMention, fy_end: FiscalYearEnd | None) -> DateMent
         first, last = _fiscal_span(mention.year, end_month, 0, 12)
     else:
         first, last = _fiscal_span(mention.year, end_month, 0, int(mention.count or 0))
-    return mention.model_copy(update={"first": first, "last": last})
+    return replace(mention, first=first, last=last)
 
 
 # --- relative dates ------------------------------------------------------------
@@ -155,7 +156,7 @@ def resolve_relative(mention: DateMention, today: dt.date, fy_end: FiscalYearEnd
             update = _fiscal_quarter(which, fy_end.month, today)
     if not update:
         return mention
-    return mention.model_copy(update=update)
+    return replace(mention, **update)
 
 
 _PART = re.compile(r"(?:the )?(first|second|third|fourth|1st|2nd|3rd|4th) (half|quarter) of$")

@@ -45,6 +45,7 @@ number words), ``date_grammar`` (the scanner and its lead-ins),
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from checker.extract.date_events import dated_events
@@ -79,13 +80,13 @@ def extract(doc: Document, sheet: FactSheet, settings: Settings) -> None:
     if fy_end is not None:
         from checker.facts import FiscalYearEndFact
 
-        sheet.fiscal_year_end = FiscalYearEndFact.model_construct(month=fy_end.month, day=fy_end.day, source=fy_end.source)
+        sheet.fiscal_year_end = FiscalYearEndFact(month=fy_end.month, day=fy_end.day, source=fy_end.source)
     resolved: list[DateMention] = []
     for found in mentions:
         if found.kind == "relative" and anchor is not None:
             found = resolve_relative(found, anchor.date, fy_end)
         elif found.qualifier == "since" and anchor is not None and found.first is not None:
-            found = found.model_copy(update={"last": anchor.date})
+            found = replace(found, last=anchor.date)
         else:
             found = apply_fiscal(found, fy_end)
         resolved.append(found)

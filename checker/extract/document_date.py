@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 from functools import cache
 from itertools import islice
 from typing import TYPE_CHECKING, Literal
@@ -117,7 +118,7 @@ def document_date(doc: Document, settings: Settings | None) -> DocumentDate | No
         return configured
     if configured is not None:
         note = configured.reason.removeprefix("configuration ")
-        found = found.model_copy(update={"reason": f"{found.reason}; not the configuration ({note}), which comes after it"})
+        found = replace(found, reason=f"{found.reason}; not the configuration ({note}), which comes after it")
     return found
 
 

@@ -75,7 +75,7 @@ def parentheses(prose: str, mentions: list[NameMention]) -> Parentheses:
         if alias is not None and alias.isupper() and name.text.isupper() and len(alias) > 5:
             continue  # "QUARTERLY FINANCIAL INFORMATION (UNAUDITED)": headline type
         if alias is not None and alias.lower() != name.text.lower():
-            found.aliases.append(Alias.model_construct(name=name.text, alias=alias, start=name.start, end=match.end()))
+            found.aliases.append(Alias(name=name.text, alias=alias, start=name.start, end=match.end()))
     return found
 
 
@@ -93,7 +93,7 @@ def _long_then_short(prose: str, match: re.Match[str], short: str) -> AcronymDef
         return None
     long_text, offset = found
     long_start = open_at - len(before) + offset
-    return AcronymDefinition.model_construct(
+    return AcronymDefinition(
         short=short, long=" ".join(long_text.split()), start=long_start, end=match.end(),
         short_start=short_start, short_end=short_start + len(short),
         long_start=long_start, long_end=long_start + len(long_text),
@@ -108,7 +108,7 @@ def _short_then_long(name: NameMention, match: re.Match[str]) -> AcronymDefiniti
     if long_text is None or not content.endswith(long_text):
         return None
     long_start = match.end(1) - len(inner) + inner.rindex(long_text)
-    return AcronymDefinition.model_construct(
+    return AcronymDefinition(
         short=name.text, long=" ".join(long_text.split()), start=name.start, end=match.end(),
         short_start=name.start, short_end=name.end,
         long_start=long_start, long_end=long_start + len(long_text),

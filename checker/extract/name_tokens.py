@@ -12,10 +12,9 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from itertools import compress
 from typing import TYPE_CHECKING, NamedTuple
-
-from pydantic import BaseModel
 
 from checker.extract.name_wraps import Wrap, hyphen_wraps, soft_break
 from checker.facts import NameMention
@@ -235,24 +234,9 @@ def _token_kind(token: str) -> _Kind:
     return _Kind(token, possessive, "drug" if _drug_like(token) else "word", first_upper, common, False)
 
 
-# NameMention without pydantic's model_construct (which costs several
-# microseconds a call): the same instance state, set directly.
-_MENTION_FIELDS = frozenset(("text", "start", "end", "kind", "initial", "heading"))
-_new_object = object.__new__
-_set_dict = object.__setattr__
-_set_fields_set = BaseModel.__dict__["__pydantic_fields_set__"].__set__
-_set_extra = BaseModel.__dict__["__pydantic_extra__"].__set__
-_set_private = BaseModel.__dict__["__pydantic_private__"].__set__
-
-
 def new_mention(text: str, start: int, end: int, kind: str, initial: bool, heading: bool) -> NameMention:
-    """A NameMention built without validation (the scan's values are valid by construction)."""
-    mention = _new_object(NameMention)
-    _set_dict(mention, "__dict__", {"text": text, "start": start, "end": end, "kind": kind, "initial": initial, "heading": heading})
-    _set_fields_set(mention, set(_MENTION_FIELDS))
-    _set_extra(mention, None)
-    _set_private(mention, None)
-    return mention
+    """A NameMention (the scan's values are valid by construction)."""
+    return NameMention(text=text, start=start, end=end, kind=kind, initial=initial, heading=heading)  # type: ignore[arg-type]
 
 
 # Tokens are the matches of _TOKEN: each maximal run of word characters and
@@ -443,6 +427,6 @@ def _mark_headlines(prose: str, mentions: list[NameMention], shout: list[int]) -
         while position < len(starts) and starts[position] <= mention.end + 40:
             other = starts[position]
             if other != mention.start and "\n" not in prose[min(other, mention.start) : max(other, mention.end)]:
-                mentions[index] = mention.model_copy(update={"initial": True, "heading": True})
+                mentions[index] = replace(mention, initial=True, heading=True)
                 break
             position += 1

@@ -320,31 +320,10 @@ def _quantity_at(text: str, begin: int, core: int, limit: int) -> Quantity | Non
         match = _NOUN_AFTER.match(text, end, min(limit, end + 40))
         if match and match.group(1).lower() not in _NOT_NOUNS:
             noun = match.group(1).lower()
-    return _new_quantity(text[begin:end], begin, end, value, low, high, unit, scale, hedge, decimals, kind, exact, noun)
-
-
-_QUANTITY_FIELDS = ("text", "start", "end", "value", "low", "high", "unit", "scale", "hedge", "decimals", "kind", "exact", "noun")
-_set_attribute = object.__setattr__
-
-
-_QUANTITY_FIELDS_SET = frozenset(_QUANTITY_FIELDS)
-
-
-def _new_quantity(text, start, end, value, low, high, unit, scale, hedge, decimals, kind, exact, noun) -> Quantity:
-    """``Quantity.model_construct`` with every field given, in field order, without its per-call overhead.
-
-    Sets what ``model_construct`` sets (the fields in field order, the set of
-    fields given, no extra and no private values), so the objects are the same.
-    """
-    quantity = object.__new__(Quantity)
-    _set_attribute(quantity, "__dict__", {
-        "text": text, "start": start, "end": end, "value": value, "low": low, "high": high, "unit": unit,
-        "scale": scale, "hedge": hedge, "decimals": decimals, "kind": kind, "exact": exact, "noun": noun,
-    })
-    _set_attribute(quantity, "__pydantic_fields_set__", set(_QUANTITY_FIELDS_SET))
-    _set_attribute(quantity, "__pydantic_extra__", None)
-    _set_attribute(quantity, "__pydantic_private__", None)
-    return quantity
+    return Quantity(
+        text=text[begin:end], start=begin, end=end, value=value, low=low, high=high, unit=unit, scale=scale, hedge=hedge,
+        decimals=decimals, kind=kind, exact=exact, noun=noun,  # type: ignore[arg-type]  # an Amount's kind is one of Quantity's
+    )
 
 
 def _join_range(

@@ -113,7 +113,7 @@ def _growth(ctx: Context, percent: Quantity, hedge: str | None, direction: str, 
     if sign < 0:
         value, low, high = -value, -high, -low
     text = ctx.doc.text[start:end]
-    return GrowthClaim.model_construct(percent=value, low=low, high=high, prior_period=prior, text=text, start=start, end=end)
+    return GrowthClaim(percent=value, low=low, high=high, prior_period=prior, text=text, start=start, end=end)
 
 
 def _comparison_period(ctx: Context, groups: dict[str, Any], period: str) -> str | None:

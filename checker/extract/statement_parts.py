@@ -326,7 +326,7 @@ def make_fact(
     text = ctx.doc.text[start : q.end]
     if hedge and not text.lower().startswith(hedge.lower()):
         text = f"{hedge} {text}"
-    return FactStatement.model_construct(
+    return FactStatement(
         subject=subject,
         measure=fact_measure(measure, organisation),
         period=period,

@@ -110,6 +110,7 @@ numbers rules.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING, NamedTuple
 
 from checker.extract import statement_grammar as grammar
@@ -232,7 +233,7 @@ def _money(ctx: Context, sentence: Sentence, previous: Sentence | None, q: Quant
     elif following:
         growth = growth_after(ctx, q, following, sentence, fact)
     if growth is not None:
-        fact = fact.model_copy(update={"growth": growth})
+        fact = replace(fact, growth=growth)
     ctx.add(fact)
     _comparison_fact(ctx, sentence, q, following, fact)
 
@@ -391,7 +392,7 @@ def _years(ctx: Context, sentence: Sentence) -> None:
             continue  # "started POLARIS-1 in 2023" is not a founding
         start, end = sentence.start + match.start("year"), sentence.start + match.end("year")
         year = float(match.group("year"))
-        ctx.add(FactStatement.model_construct(
+        ctx.add(FactStatement(
             subject=subject.name,
             measure=measure,
             period="",
