@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-from checker.testing import lint_sources
+from checker.testing import lint_sources, planted_score, trap_hits
 
 FOLDER = Path(__file__).resolve().parent / "data" / "planted" / "text"
 TEXT_RULES = ("TXT001", "TXT002", "TXT003", "TXT004", "TXT005")
@@ -53,39 +53,18 @@ def test_the_set_is_what_it_claims() -> None:
     assert {d["rule"] for d in defects} == set(TEXT_RULES)
 
 
-def _span(documents: dict[str, str], entry: dict) -> tuple[str, int, int, int]:
-    """(file, line, first column, last column) of an entry's text."""
-    column = documents[entry["file"]].splitlines()[entry["line"] - 1].index(entry["text"]) + 1
-    return entry["file"], entry["line"], column, column + len(entry["text"])
-
-
 def test_recall_and_no_false_positive(diagnostics) -> None:
     documents, defects = _documents(), _expected()["defect"]
-    found, matched = [], set()
-    for defect in defects:
-        path, line, first, last = _span(documents, defect)
-        hits = [d for d in diagnostics if (d.path, d.line, d.rule) == (path, line, defect["rule"]) and first <= d.column <= last]
-        if hits:
-            found.append(defect)
-            matched.update(id(d) for d in hits)
+    found, missed, false = planted_score(documents, defects, diagnostics, end_inclusive=True)
     by_rule = Counter(d["rule"] for d in defects)
     found_by_rule = Counter(d["rule"] for d in found)
     print(f"\nplanted text defects: {len(found)}/{len(defects)} found ({len(found) / len(defects):.0%})")
     for rule in sorted(by_rule):
         print(f"  {rule}: {found_by_rule[rule]}/{by_rule[rule]}")
-    missed = [d for d in defects if d not in found]
-    false = [f"{d.path}:{d.line}:{d.column}: {d.rule} {d.message}" for d in diagnostics if id(d) not in matched]
     assert not false, "\n".join(false)
     assert len(found) / len(defects) >= MIN_RECALL, missed
 
 
 def test_traps_stay_quiet(diagnostics) -> None:
-    documents = _documents()
-    noisy = []
-    for trap in _expected()["trap"]:
-        _, line, first, last = _span(documents, trap)
-        start, end = (line, first), (line, last)
-        for d in diagnostics:
-            if d.path == trap["file"] and (d.line, d.column) < end and start < (d.end_line, d.end_column):
-                noisy.append((trap["text"], f"{d.line}:{d.column} {d.rule} {d.message}"))
+    noisy = trap_hits(_documents(), _expected()["trap"], diagnostics)
     assert not noisy, noisy
