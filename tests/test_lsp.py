@@ -116,13 +116,7 @@ def test_code_action_applies_the_fix_and_disables_a_line(tmp_path):
         assert fix_all.kind == "source.fixAll.factlint" and fix_all.title == "Apply every safe factlint fix (1)"
         (edit,) = fix_all.edit.document_changes[0].edits
         assert edit.range == types.Range(types.Position(2, 11), types.Position(2, 15)) and edit.new_text == ""  # " the"
-        actions = await session.client.text_document_code_action_async(
-            types.CodeActionParams(
-                text_document=types.TextDocumentIdentifier(uri=session.uri("notes.md")),
-                range=doubled.range,
-                context=types.CodeActionContext(diagnostics=[doubled]),
-            )
-        )
+        actions = await session.actions_for("notes.md", doubled)
         titles = [a.title for a in actions]
         fix = next(a for a in actions if a.is_preferred)
         assert fix.title == 'Delete the second "the" (TXT004)' and fix.kind == types.CodeActionKind.QuickFix
@@ -138,13 +132,7 @@ def test_code_action_applies_the_fix_and_disables_a_line(tmp_path):
             types.HoverParams(text_document=types.TextDocumentIdentifier(uri=session.uri("notes.md")), position=figure.range.start)
         )
         assert hover is not None and "48.6 / 31.2 - 1 = +55.8%" in hover.contents.value
-        actions = await session.client.text_document_code_action_async(
-            types.CodeActionParams(
-                text_document=types.TextDocumentIdentifier(uri=session.uri("notes.md")),
-                range=figure.range,
-                context=types.CodeActionContext(diagnostics=[figure]),
-            )
-        )
+        actions = await session.actions_for("notes.md", figure)
         disable = next(a for a in actions if a.title.startswith("Disable NUM001"))
         session.apply("notes.md", disable.edit.document_changes[0].edits)
         await session.wait_for("notes.md", lambda ds: "NUM001" not in codes(ds), "NUM001 disabled")
@@ -164,13 +152,7 @@ def test_vocabulary_action_edits_the_config_and_the_server_reloads_it(tmp_path):
         await session.start()
         session.open("b.md")
         (variant,) = _nam001(await session.wait_for("b.md", lambda ds: bool(_nam001(ds))))
-        actions = await session.client.text_document_code_action_async(
-            types.CodeActionParams(
-                text_document=types.TextDocumentIdentifier(uri=session.uri("b.md")),
-                range=variant.range,
-                context=types.CodeActionContext(diagnostics=[variant]),
-            )
-        )
+        actions = await session.actions_for("b.md", variant)
         titles = [a.title for a in actions]
         assert 'Accept "Zentrovinab" in the vocabulary (factlint.toml)' in titles
         prefer = next(a for a in actions if a.title == 'Prefer "Zentrovinab" over "Zentrovimab" in the vocabulary (factlint.toml)')
@@ -236,13 +218,7 @@ def test_plain_text_and_other_encodings(tmp_path):
         found = await session.wait_for("notes.txt", lambda ds: "TXT004" in codes(ds))
         doubled = next(d for d in found if d.code == "TXT004")
         assert doubled.range.start == types.Position(0, 10)
-        actions = await session.client.text_document_code_action_async(
-            types.CodeActionParams(
-                text_document=types.TextDocumentIdentifier(uri=session.uri("notes.txt")),
-                range=doubled.range,
-                context=types.CodeActionContext(diagnostics=[doubled]),
-            )
-        )
+        actions = await session.actions_for("notes.txt", doubled)
         assert [a.title for a in actions] == ['Delete the second "the" (TXT004)', "Apply every safe factlint fix (1)"]
         await session.stop()
 
@@ -304,13 +280,7 @@ def test_vocabulary_action_creates_a_config_when_there_is_none(tmp_path):
         await session.start()
         session.open("b.md")
         (variant,) = _nam001(await session.wait_for("b.md", lambda ds: bool(_nam001(ds))))
-        actions = await session.client.text_document_code_action_async(
-            types.CodeActionParams(
-                text_document=types.TextDocumentIdentifier(uri=session.uri("b.md")),
-                range=variant.range,
-                context=types.CodeActionContext(diagnostics=[variant]),
-            )
-        )
+        actions = await session.actions_for("b.md", variant)
         accept = next(a for a in actions if a.title == 'Accept "Zentrovinab" in the vocabulary (factlint.toml)')
         create, change = accept.edit.document_changes
         assert isinstance(create, types.CreateFile) and session.name(create.uri) == "factlint.toml"
@@ -343,13 +313,7 @@ def test_word_pdf_and_html_documents_of_the_workspace(tmp_path):
         session.open("page.html", language="html")
         found = await session.wait_for("page.html", lambda ds: "TXT004" in codes(ds))
         doubled = next(d for d in found if d.code == "TXT004")
-        actions = await session.client.text_document_code_action_async(
-            types.CodeActionParams(
-                text_document=types.TextDocumentIdentifier(uri=session.uri("page.html")),
-                range=doubled.range,
-                context=types.CodeActionContext(diagnostics=[doubled]),
-            )
-        )
+        actions = await session.actions_for("page.html", doubled)
         assert "Disable TXT004 (doubled-word) for this line" in [a.title for a in actions]
         await session.stop()
 

@@ -150,6 +150,16 @@ class Session:
     def uri(self, name: str) -> str:
         return (self.root / name).resolve().as_uri()
 
+    async def actions_for(self, name: str, diagnostic: types.Diagnostic) -> list:
+        """The code actions the server offers for one of its diagnostics in ``name``."""
+        return await self.client.text_document_code_action_async(
+            types.CodeActionParams(
+                text_document=types.TextDocumentIdentifier(uri=self.uri(name)),
+                range=diagnostic.range,
+                context=types.CodeActionContext(diagnostics=[diagnostic]),
+            )
+        )
+
     def open(self, name: str, language: str = "markdown") -> None:
         text = (self.root / name).read_text(encoding="utf-8")
         self.texts[name], self.versions[name] = text, 1
