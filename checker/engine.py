@@ -99,10 +99,9 @@ def _init_worker(settings: Settings, codes: tuple[str, ...], extract_all: bool, 
 
 def _context(settings: Settings, codes: Sequence[str], extract_all: bool) -> tuple[Settings, list[Rule], tuple[str, ...]]:
     from checker.extract import ORDER
-    from checker.registry import by_code
+    from checker.registry import get
 
-    registry = by_code()
-    rules = [instantiate(registry[code], settings) for code in codes]
+    rules = [instantiate(cast("type[Rule]", get(code)), settings) for code in codes]
     kinds = ORDER if extract_all else tuple(sorted({kind for rule in rules for kind in rule.requires}))
     return settings, rules, kinds
 
@@ -506,14 +505,14 @@ def configured_severity(rule: type[Rule], settings: Settings) -> str | None:
 def validate_selectors(settings: Settings) -> None:
     """Every rule the config names (select, ignore, severity, per-file-ignores) must exist (ConfigError naming the file)."""
     from checker.config import ConfigError
-    from checker.registry import RegistryError, lookup
+    from checker.registry import RegistryError, check_selector
 
     named = [("select", s) for s in settings.select] + [("ignore", s) for s in settings.ignore]
     named += [("severity", key) for key in settings.severity]
     named += [("per-file-ignores", s) for selectors in settings.per_file_ignores.values() for s in selectors]
     for table, selector in named:
         try:
-            lookup(selector)
+            check_selector(selector)
         except RegistryError as error:
             raise ConfigError(f"{settings.source}: {table}: {error}") from None
 

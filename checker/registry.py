@@ -1,8 +1,11 @@
 """The rule registry: built-in rules plus plugins, looked up by code, name or prefix.
 
-Built from an explicit tuple (``checker.rules.BUILTIN``) and the
-``factlint.rules`` entry-point group. Codes and names must be unique; a
-plugin that fails to load stops the run rather than silently dropping rules.
+Built from the index of built-in rules (``checker.rules.INDEX``) and the
+``factlint.rules`` entry-point group. Selecting rules reads only the index
+(code, name, category, on by default); a built-in rule's module is imported
+when the rule itself is asked for, so a run imports only the rules it runs.
+Codes and names must be unique; a plugin that fails to load stops the run
+rather than silently dropping rules.
 """
 
 from __future__ import annotations
@@ -17,22 +20,61 @@ class RegistryError(Exception):
     """A rule selector matches nothing, or rules clash."""
 
 
+class _Entry:
+    """A registered rule: what selecting it needs, and the class, imported on first use."""
+
+    __slots__ = ("code", "name", "category", "default_enabled", "_module", "_attr", "_rule")
+
+    def __init__(self, code: str, name: str, default_enabled: bool, module: str = "", attr: str = "", rule: type[Rule] | None = None) -> None:
+        self.code = code
+        self.name = name
+        self.category = FAMILIES.get(code[:3], "")
+        self.default_enabled = default_enabled
+        self._module = module
+        self._attr = attr
+        self._rule = rule
+
+    def rule(self) -> type[Rule]:
+        if self._rule is None:
+            from checker.rules import load
+
+            rule = load(self._module, self._attr)
+            if (rule.code, rule.name, rule.default_enabled) != (self.code, self.name, self.default_enabled):
+                raise RegistryError(
+                    f"checker.rules.INDEX says {self.code} {self.name} (on by default: {self.default_enabled}), "
+                    f"but {rule.__module__}.{rule.__name__} is {rule.code} {rule.name} (on by default: {rule.default_enabled})"
+                )
+            self._rule = rule
+        return self._rule
+
+
+@lru_cache(maxsize=1)
+def _entries() -> tuple[_Entry, ...]:
+    """Every registered rule, sorted by code (plugins' classes imported, built-in ones not yet)."""
+    from checker.rules import INDEX
+
+    entries = [_Entry(code, name, on, module, attr) for code, name, on, module, attr in INDEX]
+    entries += [_Entry(rule.code, rule.name, rule.default_enabled, rule=rule) for rule in _plugins()]
+    codes: dict[str, _Entry] = {}
+    names: dict[str, _Entry] = {}
+    for entry in entries:
+        if entry.code in codes:
+            raise RegistryError(f"duplicate rule code {entry.code}: {_label(codes[entry.code])} and {_label(entry)}")
+        if entry.name in names:
+            raise RegistryError(f"duplicate rule name {entry.name}: {_label(names[entry.name])} and {_label(entry)}")
+        codes[entry.code] = entry
+        names[entry.name] = entry
+    return tuple(sorted(entries, key=lambda entry: entry.code))
+
+
+def _label(entry: _Entry) -> str:
+    return entry._attr or entry.rule().__name__
+
+
 @lru_cache(maxsize=1)
 def all_rules() -> tuple[type[Rule], ...]:
-    """Every registered rule class, sorted by code."""
-    from checker.rules import BUILTIN
-
-    rules = list(BUILTIN) + list(_plugins())
-    codes: dict[str, type[Rule]] = {}
-    names: dict[str, type[Rule]] = {}
-    for rule in rules:
-        if rule.code in codes:
-            raise RegistryError(f"duplicate rule code {rule.code}: {codes[rule.code].__name__} and {rule.__name__}")
-        if rule.name in names:
-            raise RegistryError(f"duplicate rule name {rule.name}: {names[rule.name].__name__} and {rule.__name__}")
-        codes[rule.code] = rule
-        names[rule.name] = rule
-    return tuple(sorted(rules, key=lambda r: r.code))
+    """Every registered rule class, sorted by code (imports every rule module)."""
+    return tuple(entry.rule() for entry in _entries())
 
 
 def _declares_plugins(group: bytes = b"[factlint.rules]") -> bool:
@@ -82,21 +124,38 @@ def by_code() -> dict[str, type[Rule]]:
     return {rule.code: rule for rule in all_rules()}
 
 
+def get(code: str) -> type[Rule] | None:
+    """The rule with this exact code, or None (imports only that rule's module)."""
+    for entry in _entries():
+        if entry.code == code:
+            return entry.rule()
+    return None
+
+
 def lookup(selector: str) -> list[type[Rule]]:
     """Rules matching a code ("NUM001"), a name ("doubled-word"), a prefix ("NUM", "NUM0") or "ALL"."""
+    return [entry.rule() for entry in _lookup(selector)]
+
+
+def check_selector(selector: str) -> None:
+    """Raise ``RegistryError`` if ``selector`` matches no rule (like ``lookup``, without importing any)."""
+    _lookup(selector)
+
+
+def _lookup(selector: str) -> list[_Entry]:
     token = selector.strip()
     upper = token.upper()
-    rules = all_rules()
+    entries = _entries()
     if upper == "ALL":
-        return list(rules)
-    matched = [r for r in rules if r.code == upper or r.name == token.lower()]
+        return list(entries)
+    matched = [e for e in entries if e.code == upper or e.name == token.lower()]
     if matched:
         return matched
     if upper[:3] in FAMILIES and upper.isalnum():
-        matched = [r for r in rules if r.code.startswith(upper)]
+        matched = [e for e in entries if e.code.startswith(upper)]
         if matched:
             return matched
-    category = [r for r in rules if r.category == token.lower()]
+    category = [e for e in entries if e.category == token.lower()]
     if category:
         return category
     close = nearest(token)
@@ -107,32 +166,32 @@ def nearest(token: str) -> str | None:
     """The rule code or name closest to an unknown ``token``, if one is close (for error messages)."""
     import difflib
 
-    rules = all_rules()
+    entries = _entries()
     upper = token.strip().upper()
-    known = [r.code for r in rules] + [r.name for r in rules]
+    known = [e.code for e in entries] + [e.name for e in entries]
     close = difflib.get_close_matches(upper if upper[:3] in FAMILIES else token.strip().lower(), known, n=1, cutoff=0.7)
     return close[0] if close else None
 
 
 def resolve_selection(select: Iterable[str], ignore: Iterable[str]) -> list[type[Rule]]:
-    """Rules selected and not ignored."""
-    chosen: dict[str, type[Rule]] = {}
+    """Rules selected and not ignored (only their modules are imported)."""
+    chosen: dict[str, _Entry] = {}
     for selector in select:
         everything = selector.strip().upper() == "ALL"
-        for rule in lookup(selector):
-            if rule.default_enabled or not everything:
-                chosen[rule.code] = rule
+        for entry in _lookup(selector):
+            if entry.default_enabled or not everything:
+                chosen[entry.code] = entry
     for selector in ignore:
-        for rule in lookup(selector):
-            chosen.pop(rule.code, None)
-    return sorted(chosen.values(), key=lambda r: r.code)
+        for entry in _lookup(selector):
+            chosen.pop(entry.code, None)
+    return [entry.rule() for entry in sorted(chosen.values(), key=lambda e: e.code)]
 
 
 def matches(code: str, selectors: Iterable[str]) -> bool:
     """Whether a rule code is named by any selector (code, name, prefix or ALL)."""
     for selector in selectors:
         try:
-            if any(rule.code == code for rule in lookup(selector)):
+            if any(entry.code == code for entry in _lookup(selector)):
                 return True
         except RegistryError:
             continue
