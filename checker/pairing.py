@@ -24,6 +24,7 @@ opens after a space or an opening bracket and closes before one.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 OPENERS = {"(": ")", "[": "]"}
@@ -37,13 +38,14 @@ _OPEN_CONTEXT = " \t\r\n([{\u2014\u2013-/" + DOUBLE_OPEN + SINGLE_OPEN
 _CLOSE_CONTEXT = " \t\r\n)]}.,;:!?\u2014\u2013-/" + DOUBLE_CLOSE + SINGLE_CLOSE
 
 _DOUBLES = '"' + DOUBLE_OPEN + DOUBLE_CLOSE
-_MARK = re.compile("[" + re.escape("()[]" + QUOTES) + "]")
 
 # Intervals: "[0, 1)", "(0, 1]", "[a, b)"; emoticons ":)", ";-(", ":-)".
 _INTERVAL = re.compile(r"[\[(]\s*[-+\u2212]?[\w.\u221e]{1,12}\s*[,;]\s*[-+\u2212]?[\w.\u221e]{1,12}\s*[\])]")
-_EMOTICON = re.compile(r"(?<!\S)[:;][-']?[()\[\]](?!\w)")
+# Each of the two begins with the class of its first character and checks the one before it
+# after that ("(?<!\S)" first would make the search try every position).
+_EMOTICON = re.compile(r"[:;](?<!\S[:;])[-']?[()\[\]](?!\w)")
 # A bracket written as a word of its own ("the [[ command", "the ]] token") is named, not used.
-_BARE = re.compile(r"(?<!\S)[()\[\]]{2,}(?!\S)")
+_BARE = re.compile(r"[()\[\]](?<!\S[()\[\]])[()\[\]]+(?!\S)")
 # Enumeration markers: "a)", "1)", "iv)", "B)" standing alone (after a space or at a line start).
 _ENUMERATOR = re.compile(r"(?<![^\s\"'\u201c])(?:[a-zA-Z]|\d{1,3}|[ivxlIVXL]{1,5})\)(?=\s|$|[.,;:])")
 # Elisions that begin with an apostrophe: 'n', 'em, 'tis, 'twas, 'cause, 'til, 'bout, 'round, 'cos.
@@ -61,21 +63,36 @@ class Unpaired:
     trailing: bool = False
 
 
-def _masked(prose: str, start: int, end: int) -> tuple[set[int], set[int]]:
-    """Offsets of brackets that are not brackets (intervals, emoticons), and of enumerator closers."""
+def _masked(prose: str, start: int, end: int) -> set[int]:
+    """Offsets of brackets that are not brackets (intervals, emoticons, brackets named as words)."""
     out: set[int] = set()
     segment = prose[start:end]
-    for pattern in (_INTERVAL, _EMOTICON, _BARE):
+    # An interval holds a comma or a semicolon, an emoticon a colon or a semicolon: most paragraphs
+    # with brackets need only the search for brackets named as words.
+    patterns = [_BARE]
+    if ";" in segment:
+        patterns += (_INTERVAL, _EMOTICON)
+    else:
+        if "," in segment:
+            patterns.append(_INTERVAL)
+        if ":" in segment:
+            patterns.append(_EMOTICON)
+    for pattern in patterns:
         for match in pattern.finditer(segment):
             out.update(start + i for i in range(match.start(), match.end()) if segment[i] in "()[]")
-    enumerators = {start + match.end() - 1 for match in _ENUMERATOR.finditer(segment)}
-    return out, enumerators
+    return out
+
+
+def _enumerators(prose: str, start: int, end: int) -> set[int]:
+    """Offsets of the closers of enumeration markers ("a)", "2)")."""
+    return {start + match.end() - 1 for match in _ENUMERATOR.finditer(prose[start:end])}
 
 
 def _brackets(prose: str, start: int, end: int, marks: list[int]) -> list[Unpaired]:
     if not marks:
         return []
-    skip, enumerators = _masked(prose, start, end)
+    skip = _masked(prose, start, end)
+    enumerators: set[int] | None = None  # needed only for a closer that closes nothing: found then
     stack: list[tuple[int, str]] = []
     open_count = {"(": 0, "[": 0}  # so that a closer with no opener costs no search of the stack
     out: list[Unpaired] = []
@@ -93,6 +110,8 @@ def _brackets(prose: str, start: int, end: int, marks: list[int]) -> list[Unpair
             depth = next(i for i in range(len(stack) - 1, -1, -1) if stack[i][1] == opener)
         if depth is None:
             # "a)" or "2)" closing nothing: an enumeration marker ("(2018 C)" closes its bracket).
+            if enumerators is None:
+                enumerators = _enumerators(prose, start, end)
             if offset not in enumerators:
                 out.append(Unpaired(offset, char, False))
             continue
@@ -211,19 +230,67 @@ def _last_single_closer(prose: str, start: int, end: int, marks: list[int]) -> i
     return -1
 
 
-def unpaired(prose: str, start: int, end: int, quotes: bool = True) -> list[Unpaired]:
-    """The unpaired marks of ``prose[start:end]``, in order."""
-    # The scans visit only the marks' offsets, found by one search of the paragraph.
-    brackets: list[int] = []
-    doubles: list[int] = []
-    singles: list[int] = []
-    for match in _MARK.finditer(prose, start, end):
-        char = match.group()
-        (brackets if char in "()[]" else doubles if char in _DOUBLES else singles).append(match.start())
-    found = _brackets(prose, start, end, brackets)
+def _offsets(chars: str, prose: str) -> list[int]:
+    """The sorted offsets in ``prose`` of each of ``chars``."""
+    # One str.find per occurrence: much faster than a regular expression's scan for a class of
+    # characters, since marks are sparse and str.find skips to each one.
+    out: list[int] = []
+    append = out.append
+    find = prose.find
+    runs = 0
+    for char in chars:
+        at = find(char)
+        if at != -1:
+            runs += 1
+        while at != -1:
+            append(at)
+            at = find(char, at + 1)
+    if runs > 1:
+        out.sort()
+    return out
+
+
+class Marks:
+    """The offsets of a text's brackets, double and single quotation marks, found once for all its paragraphs."""
+
+    __slots__ = ("brackets", "doubles", "singles", "every")
+
+    def __init__(self, prose: str) -> None:
+        self.brackets = _offsets("()[]", prose)
+        self.doubles = _offsets(_DOUBLES, prose)
+        self.singles = _offsets("'" + SINGLE_OPEN + SINGLE_CLOSE, prose)
+        self.every = sorted(self.brackets + self.doubles + self.singles)
+
+    def any_within(self, start: int, end: int) -> bool:
+        """Whether ``prose[start:end]`` holds a mark."""
+        every = self.every
+        index = bisect_left(every, start)
+        return index < len(every) and every[index] < end
+
+
+def _within(offsets: list[int], start: int, end: int) -> list[int]:
+    return offsets[bisect_left(offsets, start) : bisect_left(offsets, end)] if offsets else offsets
+
+
+def unpaired(prose: str, start: int, end: int, quotes: bool = True, marks: Marks | None = None) -> list[Unpaired]:
+    """The unpaired marks of ``prose[start:end]``, in order (``marks``: those of ``prose``, if known)."""
+    # The scans visit only the marks' offsets, found by one search of the text per kind.
+    if marks is None:
+        marks = Marks(prose[start:end]) if start or end != len(prose) else Marks(prose)
+        if start:
+            marks = _shifted(marks, start)
+    found = _brackets(prose, start, end, _within(marks.brackets, start, end))
     if quotes:
-        found += _doubles(prose, start, end, doubles) + _singles(prose, start, end, singles)
+        found += _doubles(prose, start, end, _within(marks.doubles, start, end))
+        found += _singles(prose, start, end, _within(marks.singles, start, end))
     return sorted(found, key=lambda u: u.offset)
+
+
+def _shifted(marks: Marks, by: int) -> Marks:
+    """``marks`` found in a slice, as offsets in the whole text."""
+    for name in ("brackets", "doubles", "singles", "every"):
+        setattr(marks, name, [offset + by for offset in getattr(marks, name)])
+    return marks
 
 
 def opens_with_quote(prose: str, start: int, end: int) -> bool:

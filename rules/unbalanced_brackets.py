@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from checker.finding import Finding
-from checker.pairing import opens_with_quote, unpaired
+from checker.pairing import Marks, opens_with_quote, unpaired
 from checker.rule import Rule
 
 _NAMES = {
@@ -42,7 +42,7 @@ def _in_url(text: str, offset: int) -> bool:
 
 
 def _looks_like_code(text: str) -> bool:
-    return bool(_CODE_SIGN.search(text)) or not _INDENTED.search(text)
+    return ("=" in text and _CODE_SIGN.search(text) is not None) or not _INDENTED.search(text)
 
 
 class UnbalancedBrackets(Rule):
@@ -110,11 +110,14 @@ class UnbalancedBrackets(Rule):
             return
         quotes = self.options.quotes if isinstance(self.options, self.Options) else True
         paragraphs = doc.paragraphs
+        marks = Marks(prose)
         for index, block in enumerate(paragraphs):
-            if block.kind == "table" or _looks_like_code(prose[doc.line_bounds(block.start)[0] : block.end]):
+            if block.kind == "table" or not marks.any_within(block.start, block.end):
+                continue  # a paragraph without marks has none unpaired
+            if _looks_like_code(prose[doc.line_bounds(block.start)[0] : block.end]):
                 continue
             goes_on = index + 1 < len(paragraphs) and opens_with_quote(prose, paragraphs[index + 1].start, paragraphs[index + 1].end)
-            for mark in unpaired(prose, block.start, block.end, quotes):
+            for mark in unpaired(prose, block.start, block.end, quotes, marks):
                 if mark.trailing and goes_on:
                     continue  # a quotation continued in the next paragraph
                 if _in_url(doc.text, mark.offset):
