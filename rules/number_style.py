@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
@@ -15,6 +16,7 @@ _MAX_RELATED = 5
 _PERCENT_FORMS = frozenset({"%", "percent", "per cent"})
 _NUMBERS_MIN = 3
 _NUMBERS_RATIO = 2
+_SINGULAR = re.compile(r"\b(percentage|number|ordinal|unit)s\b")
 
 
 def _numeral(value: int, ordinal: bool) -> str:
@@ -22,6 +24,14 @@ def _numeral(value: int, ordinal: bool) -> str:
         return str(value)
     suffix = "th" if 10 <= value % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(value % 10, "th")
     return f"{value}{suffix}"
+
+
+def _the_other(n: int, what: str) -> str:
+    """ "the other 2 percentages here are" / "the other percentage here is": ``what`` is plural."""
+    if n == 1:
+        one = _SINGULAR.sub(r"\1", what, count=1)
+        return f"the other {one} here is"
+    return f"the other {n} {what} here are"
 
 
 def _spacing(form: str) -> str:
@@ -217,7 +227,7 @@ class NumberStyle(Rule):
                     w.start,
                     w.end,
                     f'"{text}" is written in {"words" if style == "numerals" else "numerals"}; '
-                    f'the other {len(major)} {what} here are written in {style} ("{example}")',
+                    f'{_the_other(len(major), what)} written in {style} ("{example}")',
                     evidence=counts,
                     related=related,
                     fix=Fix((Edit(w.start, w.end, replacement),), "display", f'Write "{replacement}"'),
@@ -257,7 +267,7 @@ class NumberStyle(Rule):
             yield self.finding(
                 first[0],
                 first[1],
-                f'"{written}" is written {label(form)}; the other {m} {what} here are written {label(reference)} ("{example}")',
+                f'"{written}" is written {label(form)}; {_the_other(m, what)} written {label(reference)} ("{example}")',
                 evidence=f"{what} in this document: {counts}",
                 related=related,
             )
