@@ -69,12 +69,17 @@ def time_limit(seconds: float) -> Iterator[None]:
         _previous_handler = signal.signal(signal.SIGALRM, _on_alarm)
     outer = _limit
     _limit = seconds
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    # The alarm repeats every ``_AGAIN`` seconds until the block ends: one that lands in a finaliser
+    # (a ``__del__``, a weakref callback) is swallowed there ("Exception ignored in"), and the
+    # document would otherwise run on without limit.
+    signal.setitimer(signal.ITIMER_REAL, seconds, _AGAIN)
     try:
         yield
     finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        _limit = outer
+        try:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+        finally:  # even if a repeat alarm raised just before the timer was disarmed
+            _limit = outer
 
 
 # The alarm handler is installed once per process, by the first limited block, and stays:
@@ -96,6 +101,8 @@ def _on_alarm(signum: int, frame: object) -> None:
     previous = _previous_handler
     if callable(previous):
         previous(signum, frame)
+    else:  # a repeat of ours that outlived its block (it raised just before the block disarmed it)
+        signal.setitimer(signal.ITIMER_REAL, 0)
 
 
 def _async_raise_available() -> bool:
@@ -114,7 +121,7 @@ def _expired(seconds: float) -> type[TimeLimitExceeded]:
     return type("TimeLimitExceeded", (TimeLimitExceeded,), {"__init__": init})
 
 
-_AGAIN = 0.1  # seconds between raises into a thread whose block has not ended
+_AGAIN = 0.1  # seconds between raises into a block (a thread's, or the main thread's alarm) that has not ended
 
 
 class _Watchdog:

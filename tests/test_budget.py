@@ -31,6 +31,23 @@ def test_a_block_that_runs_too_long_is_stopped():
     assert time.monotonic() - started < 2
 
 
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")  # the swallowed alarm, as intended
+def test_an_alarm_swallowed_by_a_finaliser_comes_again():
+    """The first alarm lands in a ``__del__``, where Python prints and drops exceptions; the block still ends."""
+
+    class SlowToDie:
+        def __del__(self) -> None:
+            _spin(0.5)
+
+    started = time.monotonic()
+    with pytest.raises(TimeLimitExceeded), time_limit(0.2):
+        SlowToDie()  # dropped at once: its finaliser runs past the limit, and swallows that alarm
+        _spin(5)
+    assert time.monotonic() - started < 3
+    _spin(0.3)  # nothing goes off after the block
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+
+
 def test_a_quick_block_is_untouched_and_the_alarm_is_cleared():
     with time_limit(5):
         total = sum(range(1000))
