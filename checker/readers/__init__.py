@@ -142,7 +142,7 @@ def _decode_legacy(data: bytes, bad_byte: int) -> Decoded:
             text, bad = data[2:].decode(encoding), None
         except UnicodeDecodeError as error:
             # Odd length or a lone surrogate: keep what decodes, replace the rest, and report
-            # the first bad byte (an ENC001 finding) rather than failing the run.
+            # the first bad byte (a reading note for the encoding rules) rather than failing the run.
             text, bad = data[2:].decode(encoding, errors="replace"), min(error.start + 2, len(data) - 1)
         return Decoded(text.lstrip("\ufeff"), encoding, True, bad)
     if b"\x00" in data[:8192]:
