@@ -118,7 +118,14 @@ def _no_fact_named(view: dict) -> dict:
     return view
 
 
-LEGACY: list = [_claim_rule_codes, _no_content_digest, _no_claim_inferred, _extra_fields, _no_fact_named]
+def _no_events_kind(view: dict) -> dict:
+    """Issue 10: the dated events became an extractor kind of their own (``events``, run only for the rules that
+    read them); the snapshot's sheets list the extractors run before that, the events being the dates extractor's."""
+    view["extracted"] = [kind for kind in view.get("extracted", []) if kind != "events"]
+    return view
+
+
+LEGACY: list = [_claim_rule_codes, _no_content_digest, _no_claim_inferred, _extra_fields, _no_fact_named, _no_events_kind]
 
 
 def sheet_view(sheet) -> dict:

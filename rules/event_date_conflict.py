@@ -72,7 +72,7 @@ class EventDateConflict(Rule):
     severity = "warning"
     confidence = "medium"
     scope = "corpus"
-    requires = ("dates",)
+    requires = ("dates", "events")
 
     def gather(self, sheet: FactSheet) -> tuple | None:
         if not sheet.events:

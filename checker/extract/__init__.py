@@ -3,9 +3,12 @@
 Each extractor module exposes ``extract(doc, sheet, settings) -> None`` and
 fills its own fields of the sheet. A module is named after its kind unless
 ``MODULES`` says otherwise (the ``facts`` kind is ``statements.py``, so that no
-two modules share a name). The engine runs only the extractors that
-the enabled rules require (``Rule.requires``), plus their dependencies;
-``factlint facts`` runs them all.
+two modules share a name; the ``events`` kind is ``date_events.py``). The
+engine runs only the extractors that the enabled rules require
+(``Rule.requires``), plus their dependencies; ``factlint facts`` runs them all.
+The dated events are a kind of their own, apart from ``dates``, because only
+a rule that compares events needs them and finding them costs about as much
+as all the other dates rules' checks.
 
 The encoding facts (garbled runs, mojibake repairs: ``encoding.py``) are not
 a fact-sheet kind: only document rules read them, so ``encoding_facts(doc)``
@@ -28,13 +31,14 @@ DEPENDENCIES: dict[str, tuple[str, ...]] = {
     "names": (),
     "numbers": (),
     "dates": (),
+    "events": ("dates",),
     "facts": ("numbers", "dates"),
 }
 
-ORDER = ("names", "numbers", "dates", "facts")
+ORDER = ("names", "numbers", "dates", "events", "facts")
 
 # extractor -> its module, where the two differ (the kind is what rules require and sheets record)
-MODULES: dict[str, str] = {"facts": "statements"}
+MODULES: dict[str, str] = {"events": "date_events", "facts": "statements"}
 
 
 def closure(kinds: Iterable[str]) -> list[str]:

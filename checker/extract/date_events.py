@@ -7,6 +7,9 @@ exactly one event word and one date of a day or a month counts; what
 identifies the event is kept as it is written (lower-case name tokens and
 content words), so that comparing two statements can demand that one says
 no more than the other.
+
+The ``events`` extractor (``Rule.requires``): it runs after ``dates`` and
+reads the mentions that extractor resolved.
 """
 
 from __future__ import annotations
@@ -17,8 +20,9 @@ from typing import TYPE_CHECKING
 from checker.patterns import LazyPattern, trie_regex
 
 if TYPE_CHECKING:
+    from checker.config import Settings
     from checker.document import Document
-    from checker.facts import DatedEvent, DateMention
+    from checker.facts import DatedEvent, DateMention, FactSheet
 
 # Event words and their lemma: verbs in every form and the nouns of the same event.
 _EVENT_FORMS: dict[str, str] = {}
@@ -184,3 +188,8 @@ def _sentence_start(doc: Document, offset: int) -> int:
     while start < len(doc.prose) and not doc.prose[start].isalnum():
         start += 1
     return start
+
+
+def extract(doc: Document, sheet: FactSheet, settings: Settings) -> None:
+    """Fill ``sheet.events`` from the date mentions of ``sheet.dates`` (the ``events`` extractor)."""
+    sheet.events = dated_events(doc, sheet.dates)

@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from functools import cache
+from itertools import chain
 from typing import TYPE_CHECKING, NamedTuple
 
 from checker.extract.date_mentions import parse_date
-from checker.patterns import compile_cached
+from checker.patterns import LazyPattern, compile_cached
 
 if TYPE_CHECKING:
     from checker.document import Document
@@ -41,10 +43,15 @@ def version_heading(full_date: str) -> re.Pattern[str]:
     )
 
 
+# A line that starts as a version heading does (a version of two numbers or more), from the line break
+# before it: the text's one character worth searching for, so that ``re`` skips to it.
+_VERSION_LINE = LazyPattern(r"\n(?=[ \t>*_#=]*\[?v?\d+\.\d)")
+
+
 def dated_records(doc: Document, full_date: str) -> list[DatedRecord]:
     """Every version heading with a date on the calendar, in document order."""
     out = []
-    for match in version_heading(full_date).finditer(doc.prose):
+    for match in _headings(version_heading(full_date), doc.prose):
         date = parse_date(match.group("date"))
         if date is None:
             continue
@@ -52,3 +59,20 @@ def dated_records(doc: Document, full_date: str) -> list[DatedRecord]:
         version = tuple(int(part) for part in match.group("version").split("."))
         out.append(DatedRecord(label, version, date, match.start("date"), match.end("date")))
     return out
+
+
+def _headings(pattern: re.Pattern[str], prose: str) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(prose)`` for the version-heading pattern, tried only at the text's start and at the
+    line starts where a version begins (the pattern's every match begins so; a search tries every character)."""
+    last = 0
+    match = pattern.match
+    for start in chain((0,), map(_after, _VERSION_LINE.finditer(prose))):
+        if start < last:
+            continue  # within the previous heading (a date can run over a line break)
+        found = match(prose, start)
+        if found is not None:
+            last = found.end()
+            yield found
+
+
+_after = re.Match.end

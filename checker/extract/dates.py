@@ -34,8 +34,9 @@ December 31, 2025", "third quarter ended September 30"); it is recorded in
 calendar year it ends in; fiscal years ending in January or February are
 labelled inconsistently by companies, so their quarters are not mapped.
 
-The document date is found by :mod:`checker.extract.document_date`; the
-events stated at a date (``sheet.events``) by :mod:`checker.extract.date_events`.
+The document date is found by :mod:`checker.extract.document_date`. The
+events stated at a date (``sheet.events``) are another extractor's, kind
+``events`` (:mod:`checker.extract.date_events`), which reads these mentions.
 
 The extractor's parts, one job each: ``date_words`` (month and weekday names,
 number words), ``date_grammar`` (the scanner and its lead-ins),
@@ -48,7 +49,6 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from checker.extract.date_events import dated_events
 from checker.extract.date_grammar import matches
 from checker.extract.date_mentions import mention, parse_date
 from checker.extract.date_resolve import FiscalYearEnd, apply_fiscal, fiscal_year_end, resolve_relative
@@ -73,7 +73,7 @@ def scan(prose: str, start: int = 0, end: int | None = None) -> list[DateMention
 
 
 def extract(doc: Document, sheet: FactSheet, settings: Settings) -> None:
-    """Fill ``sheet.dates``, ``sheet.document_date`` and ``sheet.events``."""
+    """Fill ``sheet.dates``, ``sheet.document_date`` and ``sheet.fiscal_year_end``."""
     mentions = scan(doc.prose)
     anchor = document_date(doc, settings)
     fy_end = fiscal_year_end(mentions, settings)
@@ -92,4 +92,3 @@ def extract(doc: Document, sheet: FactSheet, settings: Settings) -> None:
         resolved.append(found)
     sheet.dates = resolved
     sheet.document_date = anchor
-    sheet.events = dated_events(doc, resolved)

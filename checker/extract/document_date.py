@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from functools import cache
 from itertools import islice
@@ -36,6 +37,7 @@ if TYPE_CHECKING:
     from checker.document import Document
 
 
+_SHORT = 120  # the longest line ``short`` reads (a byline, a title)
 # A time of day after a date: "at 10:00", "10:14 AM EST", "07:45".
 _TIME = r"(?:at[ \t]+)?\d{1,2}[:.]\d\d(?:[ \t]*[apAP]\.?[mM]\.?)?(?:[ \t]+[A-Z]{2,4})?"
 
@@ -54,7 +56,7 @@ def full_date() -> str:
 def _patterns() -> dict[str, re.Pattern[str]]:
     """The dateline, the publication line and the front matter's date entry."""
     full = full_date()
-    return {
+    patterns = {
         "dateline": compile_cached(
             rf"^[ \t>*_#]*(?P<city>[A-Z][A-Z.'\u2019-]+(?:[ \t]+[A-Z][A-Za-z.'\u2019-]*)*)(?P<mid>[^\r\n]{{0,100}}?,[ \t]*)"
             rf"(?P<date>{full})[^\r\n]{{0,60}}?(?:--|\u2014|\u2013|[ \t]-[ \t]|/[ \t]*$)",
@@ -84,13 +86,28 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # Not after a colon: "Start Date:", "Due date:" name other dates (the document's own labels are
         # read by the publication-line pattern); nor on a line about a deadline or a validity ("Deadline \u2014 30 June").
         "short": compile_cached(
-            rf"^(?=[^\r\n]{{0,120}}$)(?![^\r\n]*\b(?i:deadline|due|expires?|expiry|effective|until|closes|closing|valid|starts?|ends?)\b)"
+            rf"^(?=[^\r\n]{{0,{_SHORT}}}$)(?![^\r\n]*\b(?i:deadline|due|expires?|expiry|effective|until|closes|closing|valid|starts?|ends?)\b)"
             rf"[^\r\n]*?(?:[|,\u00b7\u2022\u2014\u2013]|[ \t]-|\bheld[ \t]+on)[ \t]*(?P<date>{full})"
             rf"[ \t,]*(?:{_TIME}[^\r\n]*)?[ \t]*$",
             re.M,
         ),
         "front_date": compile_cached(r"^date[ \t]*[:=][ \t]*[\"']?(?P<value>[^\"'\r\n#]+)", re.M),
     }
+    # Whether any head line at all is there, in one search each over the text the patterns are tried on:
+    # the head for these, its top for the looser datelines and the date alone on a line (see _text_date).
+    patterns["any_head"] = _any_of(patterns[name] for name in ("dateline", "published", "changelog"))
+    patterns["any_top"] = _any_of(patterns[name] for name in ("wire", "paren", "alone"))
+    return patterns
+
+
+def _any_of(patterns: Iterable[re.Pattern[str]]) -> re.Pattern[str]:
+    """One pattern that matches where any of ``patterns`` (multi-line, without back-references) does."""
+    return compile_cached("|".join(f"(?:{_unnamed(pattern.pattern)})" for pattern in patterns), re.M)
+
+
+def _unnamed(pattern: str) -> str:
+    """``pattern`` with its named groups as plain groups (the same matches; names may then repeat)."""
+    return re.sub(r"\(\?P<\w+>", "(?:", pattern)
 
 
 _FRONT_MATTER = _Lazy(r"\A(?:\ufeff)?(---|\+\+\+)[ \t]*\r?\n(?P<body>.*?)^(?:---|\+\+\+|\.\.\.)[ \t]*$", re.S | re.M)
@@ -106,6 +123,7 @@ _HEAD_LINES: tuple[tuple[str, _Source, str], ...] = (
     ("changelog", "changelog", "changelog heading"),
     ("alone", "date-line", "date line"),
 )
+_NON_BLANK = _Lazy(r"\S")
 _TOP = 1500  # a date alone on a line dates the document only near its top (a letter's date)
 _FIRST_LINES = 5  # a short line holding a full date dates the document among its first lines
 
@@ -137,6 +155,8 @@ def _text_date(doc: Document) -> DocumentDate | None:
     head = doc.prose[:_HEAD]
     if not _CENTURY.search(head):
         return None  # both need a full date, so a year
+    if not (grammar["any_head"].search(head) or grammar["any_top"].search(head, 0, _TOP)):
+        return _heading(doc, grammar["short"], head)  # no head line of any kind: the usual case
     lines = LineStarts(head)  # every pattern here starts with "^" (multi-line)
     for pattern, source, label in _HEAD_LINES:
         if pattern in ("wire", "paren"):  # the looser datelines only open a document
@@ -168,16 +188,35 @@ def _dated(doc: Document, match: re.Match[str] | None, source: _Source, label: s
 def _heading(doc: Document, short: re.Pattern[str], head: str) -> DocumentDate | None:
     """A full date on a short line among the first non-empty lines (a byline, a title, a meeting's heading)."""
     seen = 0
-    for line in re.finditer(r"[^\r\n]*\S[^\r\n]*", head):
+    for start, end in _non_empty_lines(head):
         seen += 1
         if seen > _FIRST_LINES:
             return None
-        if not _CENTURY.search(head, line.start(), line.end()):
-            continue  # no year, so no full date
-        found = _dated(doc, short.match(head, line.start(), line.end()), "heading", "heading")
+        if end - start > _SHORT or not _CENTURY.search(head, start, end):
+            continue  # too long for ``short``; or no year, so no full date
+        found = _dated(doc, short.match(head, start, end), "heading", "heading")
         if found is not None:
             return found
     return None
+
+
+def _non_empty_lines(text: str) -> Iterator[tuple[int, int]]:
+    r"""(start, end) of each line of ``text`` with a non-blank character, a line ending at "\n" or "\r": the
+    matches of ``[^\r\n]*\S[^\r\n]*``, found without reading every character of the long lines."""
+    pos, size = 0, len(text)
+    while pos <= size:
+        end = text.find("\n", pos)
+        if end == -1:
+            end = size
+        cr = text.find("\r", pos, end)
+        while cr != -1:
+            if _NON_BLANK.search(text, pos, cr):
+                yield pos, cr
+            pos = cr + 1
+            cr = text.find("\r", pos, end)
+        if _NON_BLANK.search(text, pos, end):
+            yield pos, end
+        pos = end + 1
 
 
 def _configured_date(doc: Document, settings: Settings | None) -> DocumentDate | None:
