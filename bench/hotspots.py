@@ -61,7 +61,7 @@ def main(argv: list[str] | None = None) -> int:
         t2 = clock()
         spent["read " + doc.format] += t1 - t0
         spent["reading notes"] += t2 - t1
-        sheet = FactSheet.model_construct(
+        sheet = FactSheet(
             path=doc.path, format=doc.format, encoding=doc.encoding, length=len(doc.text), line_starts=doc.line_starts,
             in_scope=True, directives=parse_directives(doc), names=[], acronyms=[], aliases=[], entities=[],
             quantities=[], claims=[], dates=[], events=[], document_date=None, fiscal_year_end=None, facts=[],
