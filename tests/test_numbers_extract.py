@@ -61,3 +61,26 @@ def test_offsets_index_the_text_within_bounds():
 
 def test_text_without_numbers_is_cheap_and_empty():
     assert parse_quantities("No figures here, only words about growth and revenue.") == []
+
+
+def test_the_figure_pattern_at_a_digit_is_the_whole_pattern_there():
+    # At a digit, the figure is matched by a pattern without the hedge, sign and currency parts;
+    # it must read every figure of the table as the whole pattern does.
+    from checker.extract.number_grammar import grammar
+
+    figure, _, at_digit = grammar()
+    texts = [case["text"] for case in TABLE["quantity"] + TABLE["none"]]
+    texts += [f"{n}{tail} of" for n in ("5", "1,250.5", "2019") for tail in (
+        "%", " per cent", " percentage points", " bps", "x", " times higher", "-fold", " fold", " million", " Billion",
+        " dollars", " US dollars", " pounds sterling", " ſterling", " KRW", " euros", " lakh", " crores", " mn", " people",
+    )]
+    compared = 0
+    for text in texts:
+        for at in (i for i, char in enumerate(text) if char.isdigit() and (i == 0 or not text[i - 1].isdigit())):
+            whole, short = figure.match(text, at), at_digit.match(text, at)
+            assert (whole is None) == (short is None), text
+            if whole is not None and short is not None:
+                read = {key: value for key, value in whole.groupdict().items() if value is not None}
+                assert (short.end(), {key: value for key, value in short.groupdict().items() if value is not None}) == (whole.end(), read), text
+                compared += 1
+    assert compared > 200

@@ -135,6 +135,21 @@ def test_no_organisation_no_pronoun_facts() -> None:
     assert _facts("Foodservice net sales for fiscal 2019 were $934.2 million.", preamble) == []
 
 
+@pytest.mark.parametrize("text", [
+    "Last year our revenue was $61 million.",
+    "Skylift generated $22 million in sales last year.",
+    "Today we have 450 employees.",
+    "Total revenue for 2025 was $60.9 million.",
+])
+def test_statements_without_the_dates_extractor(text: str) -> None:
+    # The facts rules alone do not run the dates extractor: the statements find the document date
+    # themselves, and are those of a run in which the dates extractor ran first.
+    alone = lint_sources({"doc.md": PREAMBLE + text + "\n"}, select=["NUM101"]).sheets[0]
+    with_dates = lint_sources({"doc.md": PREAMBLE + text + "\n"}, select=["NUM101", "DAT001"]).sheets[0]
+    assert "dates" not in alone.extracted and "dates" in with_dates.extracted
+    assert alone.facts == with_dates.facts != []
+
+
 def test_relative_year_needs_a_document_date() -> None:
     preamble = "Norwind Robotics Inc. makes robots. Norwind Robotics is in Boston.\n\n"
     assert _facts("Last year our revenue was $61 million.", preamble) == []

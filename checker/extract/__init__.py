@@ -26,13 +26,14 @@ if TYPE_CHECKING:
     from checker.document import Document
     from checker.facts import FactSheet
 
-# extractor -> the extractors it needs first
+# extractor -> the extractors it needs first. The facts extractor reads the document date, and finds it
+# itself when the dates extractor does not run: the date mentions of the whole text are not needed for it.
 DEPENDENCIES: dict[str, tuple[str, ...]] = {
     "names": (),
     "numbers": (),
     "dates": (),
     "events": ("dates",),
-    "facts": ("numbers", "dates"),
+    "facts": ("numbers",),
 }
 
 ORDER = ("names", "numbers", "dates", "events", "facts")

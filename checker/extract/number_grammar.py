@@ -18,7 +18,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from checker.intervals import rounding
-from checker.patterns import LazyPattern, compile_cached
+from checker.patterns import LazyPattern, compile_cached, trie_regex
 
 # --- vocabulary -----------------------------------------------------------------
 
@@ -80,6 +80,16 @@ def _alternation(words) -> str:
 # --- the grammar -------------------------------------------------------------------
 
 
+def _first(alternatives: str) -> str:
+    """A look-ahead for the characters ``alternatives`` can start with (under the same case rule).
+
+    Placed before an optional part that is rarely there, it fails at the first character where
+    the re module would otherwise try every alternative; it matches nothing, so the part matches
+    the same text as without it.
+    """
+    return rf"(?=(?i:[{alternatives}]))"
+
+
 _DIGITS = r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?(?![0-9])|[0-9]+(?:\.[0-9]+)?|\.[0-9]+"
 _WORD_SCALE = r"(?i:(?:thousand|million|billion|trillion|lakh|crore)s?\b|(?:mn|mln|mio|bn|bln|tn|trn)(?![\w]))"
 _ABBR_SCALE = r"(?:bn|mn|mm|MM|k|K|m|M|b|B|T|tn)(?![\w])"
@@ -98,32 +108,44 @@ _HEDGE = r"(?i:" + "|".join(
 _SIGN = r"[+\-−](?=\s?[\\$€£¥₹₩₽0-9.(A-Z])"
 _CURRENCY = (
     r"\\?(?:" + _alternation(k for k in CURRENCY_PREFIX if not k[0].isalpha()) + r")"
-    r"|(?i:" + _alternation(k for k in CURRENCY_PREFIX if k[0].isalpha()) + r")(?=\s?[0-9.(])"
+    r"|" + _first("".join(sorted({k[0] for k in CURRENCY_PREFIX if k[0].isalpha()})))
+    + r"(?i:" + _alternation(k for k in CURRENCY_PREFIX if k[0].isalpha()) + r")(?=\s?[0-9.(])"
 )
-_SUFFIX_CURRENCY = r"(?i:" + _alternation(_CURRENCY_SUFFIX) + r")\b"
+_SUFFIX_CURRENCY = r"(?i:" + trie_regex(sorted(_CURRENCY_SUFFIX)) + r")\b"
+# What each optional part can start with (see _first).
+_HEDGE_FIRST = _first(re.escape("".join(sorted({hedge[0] for hedge in HEDGES}))))
+_SCALE_FIRST = _first("tmblc")  # thousand, million, billion, trillion, lakh, crore, mn, bn, tn, ...
+_UNIT_FIRST = _first("%pb")  # %, per cent, percent, pct, pp, pts, points, basis points, bps
+_TIMES_FIRST = _first(r"x×\-\sft")  # x, ×, -fold, fold, times
+_SUFFIX_FIRST = _first(re.escape("".join(sorted({word[0] for word in _CURRENCY_SUFFIX}))))
 
 
 @lru_cache(maxsize=1)
 def grammar():
     """The grammar of one amount, built once: hedge, sign, currency, number, scale, unit.
 
-    Returns (figure, words). Amounts written with digits, by far the most
-    frequent, are one regular expression with named parts (``figure``),
-    matched directly. Spelled-out numbers and multiplier words ("about two
-    hundred and five million", "three-fold", "doubled") are a pyparsing
-    grammar (``words``), imported and built only when such an amount is
-    first tried.
+    Returns (figure, words, at_digit). Amounts written with digits, by far the
+    most frequent, are one regular expression with named parts (``figure``),
+    matched directly; ``at_digit`` is the same for text that starts at a digit
+    (its hedge, sign and currency parts, which cannot start there, left out).
+    Spelled-out numbers and multiplier words ("about two hundred and five
+    million", "three-fold", "doubled") are a pyparsing grammar (``words``),
+    imported and built only when such an amount is first tried.
     """
     tail = (
-        rf"(?:\s*(?P<unit>{_PERCENT_UNIT})|(?P<times>{_TIMES})|\s+(?P<suffix_currency>{_SUFFIX_CURRENCY}))?"
+        rf"(?:\s*{_UNIT_FIRST}(?P<unit>{_PERCENT_UNIT})|{_TIMES_FIRST}(?P<times>{_TIMES})"
+        rf"|\s+{_SUFFIX_FIRST}(?P<suffix_currency>{_SUFFIX_CURRENCY}))?"
     )
     priced = (
         rf"(?P<currency>{_CURRENCY})\s?(?P<sign2>{_SIGN})?\s?(?:(?P<negative>\()(?P<ndigits>{_DIGITS})\)|(?P<cdigits>{_DIGITS}))"
         rf"(?:\s?(?P<cscale>{_ABBR_SCALE}|{_WORD_SCALE}))?"
     )
-    plain = rf"(?P<digits>{_DIGITS})(?:\s+(?P<scale>{_WORD_SCALE}))?"
-    figure = compile_cached(rf"(?:(?P<hedge>{_HEDGE})\s*)?(?:(?P<sign>{_SIGN})\s?)?(?:{priced}|{plain}){tail}")
-    return figure, _words_grammar
+    plain = rf"(?P<digits>{_DIGITS})(?:\s+{_SCALE_FIRST}(?P<scale>{_WORD_SCALE}))?"
+    figure = compile_cached(rf"(?:{_HEDGE_FIRST}(?P<hedge>{_HEDGE})\s*)?(?:(?P<sign>{_SIGN})\s?)?(?:{priced}|{plain}){tail}")
+    # At a digit no hedge, sign or currency can start (none begins with a digit), so the figure
+    # there is ``plain`` and its tail: the same match without trying every hedge and currency first.
+    at_digit = compile_cached(plain + tail)
+    return figure, _words_grammar, at_digit
 
 
 @lru_cache(maxsize=1)

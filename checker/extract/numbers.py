@@ -263,7 +263,7 @@ def _quantity_at(text: str, begin: int, core: int, limit: int) -> Quantity | Non
             # A figure at a digit is the digits grammar or nothing (no first word of the words grammar is
             # a digit). Four digits alone that read as a year are dropped before any other work: they are
             # a plain number with no hedge, which the year test below rejects.
-            match = grammar()[0].match(text, core, min(limit, core + 80))
+            match = grammar()[2].match(text, core, min(limit, core + 80))
             if match is None:
                 return None
             end = match.end()

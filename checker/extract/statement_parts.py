@@ -137,7 +137,13 @@ class Context:
         self.prose = doc.prose
         self.organisation = document_organisation(doc.prose)
         self.org_key = subject_key(self.organisation) if self.organisation else None
-        date = sheet.document_date.date if sheet.document_date is not None else None
+        if "dates" in sheet.extracted:
+            anchor = sheet.document_date
+        else:  # the dates extractor did not run (it is not a dependency): the same date, found here
+            from checker.extract.document_date import document_date
+
+            anchor = document_date(doc, settings)
+        date = anchor.date if anchor is not None else None
         self.date = date
         self.year = date.year if date else None
         fiscal_end = getattr(getattr(settings, "dates", None), "fiscal_year_end", None)
