@@ -340,10 +340,12 @@ def _baseline_name(args: argparse.Namespace, settings) -> str | None:
 
 def _known(args: argparse.Namespace, settings):
     """The entries of the baseline in use (``--baseline`` or the config's), or None."""
+    name = _baseline_name(args, settings)
+    if not name:
+        return None
     from checker import baseline
 
-    name = _baseline_name(args, settings)
-    return baseline.load(Path(name)) if name else None
+    return baseline.load(Path(name))
 
 
 def _fixable(result, known, root: Path, min_confidence: str):
@@ -366,6 +368,8 @@ def _fixable(result, known, root: Path, min_confidence: str):
 
 def _baseline(args: argparse.Namespace, settings, result, known=None) -> None:
     """Record the findings in ``--write-baseline``, or drop those ``--baseline`` (or config) holds."""
+    if not args.write_baseline and known is None:
+        return
     from checker import baseline
 
     root = Path(settings.root)

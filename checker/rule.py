@@ -107,7 +107,8 @@ class Rule:
         unknown = set(cls.requires) - set(EXTRACTORS)
         if unknown:
             raise TypeError(f"{cls.__name__}: unknown extractors {sorted(unknown)}")
-        missing = [s for s in DOC_SECTIONS if s not in doc_sections(cls)]
+        sections = doc_sections(cls)
+        missing = [s for s in DOC_SECTIONS if s not in sections]
         if missing:
             raise TypeError(f"{cls.__name__}: docstring lacks sections {missing}")
 
