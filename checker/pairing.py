@@ -26,6 +26,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from checker.patterns import LazyPattern
+
 OPENERS = {"(": ")", "[": "]"}
 CLOSERS = {")": "(", "]": "["}
 DOUBLE_OPEN = "\u201c"  # “
@@ -37,17 +39,17 @@ _OPEN_CONTEXT = " \t\r\n([{\u2014\u2013-/" + DOUBLE_OPEN + SINGLE_OPEN
 _CLOSE_CONTEXT = " \t\r\n)]}.,;:!?\u2014\u2013-/" + DOUBLE_CLOSE + SINGLE_CLOSE
 
 _DOUBLES = '"' + DOUBLE_OPEN + DOUBLE_CLOSE
-_MARK = re.compile("[" + re.escape("()[]" + QUOTES) + "]")
+_MARK = LazyPattern("[" + re.escape("()[]" + QUOTES) + "]")
 
 # Intervals: "[0, 1)", "(0, 1]", "[a, b)"; emoticons ":)", ";-(", ":-)".
-_INTERVAL = re.compile(r"[\[(]\s*[-+\u2212]?[\w.\u221e]{1,12}\s*[,;]\s*[-+\u2212]?[\w.\u221e]{1,12}\s*[\])]")
-_EMOTICON = re.compile(r"(?<!\S)[:;][-']?[()\[\]](?!\w)")
+_INTERVAL = LazyPattern(r"[\[(]\s*[-+\u2212]?[\w.\u221e]{1,12}\s*[,;]\s*[-+\u2212]?[\w.\u221e]{1,12}\s*[\])]")
+_EMOTICON = LazyPattern(r"(?<!\S)[:;][-']?[()\[\]](?!\w)")
 # A bracket written as a word of its own ("the [[ command", "the ]] token") is named, not used.
-_BARE = re.compile(r"(?<!\S)[()\[\]]{2,}(?!\S)")
+_BARE = LazyPattern(r"(?<!\S)[()\[\]]{2,}(?!\S)")
 # Enumeration markers: "a)", "1)", "iv)", "B)" standing alone (after a space or at a line start).
-_ENUMERATOR = re.compile(r"(?<![^\s\"'\u201c])(?:[a-zA-Z]|\d{1,3}|[ivxlIVXL]{1,5})\)(?=\s|$|[.,;:])")
+_ENUMERATOR = LazyPattern(r"(?<![^\s\"'\u201c])(?:[a-zA-Z]|\d{1,3}|[ivxlIVXL]{1,5})\)(?=\s|$|[.,;:])")
 # Elisions that begin with an apostrophe: 'n', 'em, 'tis, 'twas, 'cause, 'til, 'bout, 'round, 'cos.
-_ELISION = re.compile(r"(?:n|em|tis|twas|cause|cos|til|till|bout|round|nother|ello|s|re|ve|ll|d|t)(?![a-z])", re.I)
+_ELISION = LazyPattern(r"(?:n|em|tis|twas|cause|cos|til|till|bout|round|nother|ello|s|re|ve|ll|d|t)(?![a-z])", re.I)
 
 
 @dataclass(frozen=True, slots=True)
