@@ -65,6 +65,9 @@ def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``factlint`` console script."""
     argv = list(sys.argv[1:] if argv is None else argv)
     _collect_less_often()
+    from checker.dataclass_code import install
+
+    install()  # before the modules that define dataclasses are imported
     try:
         return _dispatch(argv)
     except UsageError as error:
