@@ -65,6 +65,9 @@ def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``factlint`` console script."""
     argv = list(sys.argv[1:] if argv is None else argv)
     _collect_less_often()
+    from checker.dataclass_code import install
+
+    install()  # before the modules that define dataclasses are imported
     try:
         return _dispatch(argv)
     except UsageError as error:
@@ -340,10 +343,12 @@ def _baseline_name(args: argparse.Namespace, settings) -> str | None:
 
 def _known(args: argparse.Namespace, settings):
     """The entries of the baseline in use (``--baseline`` or the config's), or None."""
+    name = _baseline_name(args, settings)
+    if not name:
+        return None
     from checker import baseline
 
-    name = _baseline_name(args, settings)
-    return baseline.load(Path(name)) if name else None
+    return baseline.load(Path(name))
 
 
 def _fixable(result, known, root: Path, min_confidence: str):
@@ -366,6 +371,8 @@ def _fixable(result, known, root: Path, min_confidence: str):
 
 def _baseline(args: argparse.Namespace, settings, result, known=None) -> None:
     """Record the findings in ``--write-baseline``, or drop those ``--baseline`` (or config) holds."""
+    if not args.write_baseline and known is None:
+        return
     from checker import baseline
 
     root = Path(settings.root)

@@ -27,6 +27,8 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
+from checker.patterns import LazyPattern
+
 OPENERS = {"(": ")", "[": "]"}
 CLOSERS = {")": "(", "]": "["}
 DOUBLE_OPEN = "\u201c"  # “
@@ -40,16 +42,16 @@ _CLOSE_CONTEXT = " \t\r\n)]}.,;:!?\u2014\u2013-/" + DOUBLE_CLOSE + SINGLE_CLOSE
 _DOUBLES = '"' + DOUBLE_OPEN + DOUBLE_CLOSE
 
 # Intervals: "[0, 1)", "(0, 1]", "[a, b)"; emoticons ":)", ";-(", ":-)".
-_INTERVAL = re.compile(r"[\[(]\s*[-+\u2212]?[\w.\u221e]{1,12}\s*[,;]\s*[-+\u2212]?[\w.\u221e]{1,12}\s*[\])]")
+_INTERVAL = LazyPattern(r"[\[(]\s*[-+\u2212]?[\w.\u221e]{1,12}\s*[,;]\s*[-+\u2212]?[\w.\u221e]{1,12}\s*[\])]")
 # Each of the two begins with the class of its first character and checks the one before it
 # after that ("(?<!\S)" first would make the search try every position).
-_EMOTICON = re.compile(r"[:;](?<!\S[:;])[-']?[()\[\]](?!\w)")
+_EMOTICON = LazyPattern(r"[:;](?<!\S[:;])[-']?[()\[\]](?!\w)")
 # A bracket written as a word of its own ("the [[ command", "the ]] token") is named, not used.
-_BARE = re.compile(r"[()\[\]](?<!\S[()\[\]])[()\[\]]+(?!\S)")
+_BARE = LazyPattern(r"[()\[\]](?<!\S[()\[\]])[()\[\]]+(?!\S)")
 # Enumeration markers: "a)", "1)", "iv)", "B)" standing alone (after a space or at a line start).
-_ENUMERATOR = re.compile(r"(?<![^\s\"'\u201c])(?:[a-zA-Z]|\d{1,3}|[ivxlIVXL]{1,5})\)(?=\s|$|[.,;:])")
+_ENUMERATOR = LazyPattern(r"(?<![^\s\"'\u201c])(?:[a-zA-Z]|\d{1,3}|[ivxlIVXL]{1,5})\)(?=\s|$|[.,;:])")
 # Elisions that begin with an apostrophe: 'n', 'em, 'tis, 'twas, 'cause, 'til, 'bout, 'round, 'cos.
-_ELISION = re.compile(r"(?:n|em|tis|twas|cause|cos|til|till|bout|round|nother|ello|s|re|ve|ll|d|t)(?![a-z])", re.I)
+_ELISION = LazyPattern(r"(?:n|em|tis|twas|cause|cos|til|till|bout|round|nother|ello|s|re|ve|ll|d|t)(?![a-z])", re.I)
 
 
 @dataclass(frozen=True, slots=True)

@@ -107,9 +107,13 @@ class Rule:
         unknown = set(cls.requires) - set(EXTRACTORS)
         if unknown:
             raise TypeError(f"{cls.__name__}: unknown extractors {sorted(unknown)}")
-        missing = [s for s in DOC_SECTIONS if s not in doc_sections(cls)]
-        if missing:
-            raise TypeError(f"{cls.__name__}: docstring lacks sections {missing}")
+        # A plugin's docstring is checked here; the built-in rules' (0.1 ms each, on every run) by the
+        # test suite instead (tests/test_meta.py checks every registered rule's sections).
+        if not cls.__module__.startswith("checker.rules."):
+            sections = doc_sections(cls)
+            missing = [s for s in DOC_SECTIONS if s not in sections]
+            if missing:
+                raise TypeError(f"{cls.__name__}: docstring lacks sections {missing}")
 
     @classmethod
     def summary(cls) -> str:

@@ -3,9 +3,12 @@ search measures, and the reach it allows for a word of a given length."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
 
-from rapidfuzz.distance import OSA
+# rapidfuzz's OSA.distance, imported on the first distance asked for: a run that measures none
+# (one whose corpus findings are cached) does not pay the 6-12 ms its import costs.
+_osa_distance: Callable[..., int] | None = None
 
 
 def max_distance(length: int) -> int:
@@ -23,4 +26,12 @@ def phrase_reach(a: str, b: str) -> int:
 @lru_cache(maxsize=65536)
 def edit_distance(a: str, b: str, cutoff: int = 2) -> int:
     """Optimal string alignment distance (transpositions count once), capped at cutoff + 1."""
-    return OSA.distance(a, b, score_cutoff=cutoff)
+    return (_osa_distance or _load_osa())(a, b, score_cutoff=cutoff)
+
+
+def _load_osa() -> Callable[..., int]:
+    global _osa_distance
+    from rapidfuzz.distance import OSA
+
+    _osa_distance = OSA.distance
+    return _osa_distance

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from checker.finding import Finding
 from checker.pairing import Marks, opens_with_quote, unpaired
+from checker.patterns import LazyPattern
 from checker.rule import Rule
 
 _NAMES = {
@@ -25,8 +25,8 @@ _NAMES = {
 
 # Code left in plain text: a quote or bracket right after "=" (``text="Click"``, ``x=(1``), or a
 # paragraph whose every line is indented like a code block.
-_CODE_SIGN = re.compile(r"\w=[\"'(\[]")
-_INDENTED = re.compile(r"(?m)^(?! {4}|\t)[ \t]*\S")
+_CODE_SIGN = LazyPattern(r"\w=[\"'(\[]")
+_INDENTED = LazyPattern(r"(?m)^(?! {4}|\t)[ \t]*\S")
 
 
 def _in_url(text: str, offset: int) -> bool:

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import PurePath
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from checker.document import Document, line_starts, offset_to_position
 from checker.finding import Position
-from checker.readers import BinaryFileError, decode, read_document
+from checker.readers import FORMATS, BinaryFileError, decode, format_for, read_document
 
 
 def test_positions_count_code_points_and_every_line_ending():
@@ -157,3 +161,10 @@ def test_text_without_nul_bytes_is_never_read_as_utf16_without_a_bom():
 def test_a_soft_hyphen_inside_a_word_is_not_taken_for_a_letter_of_another_code_page():
     assert decode("Zażółć gęślą jaźń, łódź.".encode("cp1250")).encoding != "cp1252"
     assert decode("Bundes\u00adrepublik und R\u00e9sum\u00e9.".encode("cp1252")).encoding == "cp1252"
+
+
+@given(st.lists(st.sampled_from(["a", "b.md", ".", "..", "", "x.TXT", ".hidden", "c.", "d.Markdown", "e.tar.htm", "\\f.md"]), max_size=5), st.booleans())
+def test_format_for_reads_the_extension_as_a_path_object_does(parts, trailing_slash):
+    """format_for takes the suffix without building a PurePath for each document, and must agree with one."""
+    path = "/".join(parts) + ("/" if trailing_slash else "")
+    assert format_for(path) == FORMATS.get(PurePath(path).suffix.lower())

@@ -74,3 +74,14 @@ def test_a_line_that_disagrees_with_its_class_stops_the_run():
 
     with pytest.raises(RegistryError, match="INDEX says TXT100 stale-suppression"):
         _Entry("TXT100", "stale-suppression", True, "unused_suppression", "UnusedSuppression").rule()
+
+
+def test_a_plugin_rule_without_the_documentation_sections_is_refused_when_defined():
+    """Built-in rules' docstrings are checked by tests/test_meta.py; a plugin's when its class is defined."""
+    with pytest.raises(TypeError, match="docstring lacks sections"):
+
+        class Undocumented(Rule):  # noqa: F841 (defining it is the test)
+            """Says nothing of what it checks."""
+
+            code = "TXT999"
+            name = "undocumented"

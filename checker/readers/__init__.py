@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import os
 import re
 from collections import OrderedDict
 from dataclasses import dataclass
@@ -65,7 +66,14 @@ class Decoded:
 
 def format_for(path: str) -> str | None:
     """The format name for a path, from its extension, or None if unsupported."""
-    return FORMATS.get(PurePath(path).suffix.lower())
+    # ``PurePath(path).suffix``, without building a path object for each document: the last component's
+    # text from its last dot, unless that dot starts or ends the name. Only a path whose last component
+    # is empty, "." or ".." (which a path object drops) needs the path object's view.
+    name = os.path.basename(path)
+    if name in ("", ".", ".."):
+        name = PurePath(path).name
+    dot = name.rfind(".")
+    return FORMATS.get(name[dot:].lower() if 0 < dot < len(name) - 1 else "")
 
 
 def sniff(data: bytes, format: str | None) -> str | None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from checker.document import Block, BlockKind, Document, line_starts, trim_span
+from checker.document import Block, BlockKind, Document, line_starts
 from checker.readers.markdown_inline import comments as _comments
 from checker.readers.markdown_inline import images as _images
 from checker.readers.markdown_inline import inline_code as _inline_code
@@ -69,31 +69,42 @@ def read(path: str, text: str) -> Document:
     return document
 
 
-def _lines(text: str, starts: list[int]) -> list[tuple[int, int]]:
-    """(start, end) of each line, its line break included (``starts``: the text's ``line_starts``)."""
-    ends = starts[1:]
-    ends.append(len(text))
-    return [(start, end) for start, end in zip(starts, ends) if end > start]  # (only the last can be empty)
+def _lines(text: str, starts: list[int]) -> list[str]:
+    """Each line's content, without its line break (``starts``: the text's ``line_starts``; a last empty line is left out)."""
+    if "\r" not in text:
+        contents = text.split("\n")
+    else:
+        ends = starts[1:]
+        ends.append(len(text))
+        contents = [text[start:end].rstrip("\r\n") for start, end in zip(starts, ends)]
+    if contents and not contents[-1] and starts[-1] == len(text):  # (only the last line can be empty)
+        contents.pop()
+    return contents
 
 
-def _scan_blocks(text: str, starts: list[int], blank: list[tuple[int, int]], code: list[tuple[int, int]]) -> list[Block]:
+def _scan_blocks(text: str, starts: list[int], blank: list[tuple[int, int]], code: list[tuple[int, int]]) -> list[tuple[int, int, BlockKind]]:
+    """The blocks as ``(start, end, kind)``; what is not prose is added to ``blank``, code also to ``code``.
+
+    One pass over the lines. The open block is kept in three locals (``kind`` None: none is open),
+    and most lines, prose that starts with a letter, take the first test's short way.
+    """
     lines = _lines(text, starts)
+    count = len(lines)
     blocks: list[tuple[int, int, BlockKind]] = []
-    current: list = []  # [start, end, kind] of the open block
-
-    def close() -> None:
-        if current:
-            blocks.append(tuple(current))
-            current.clear()
+    add_block = blocks.append
+    add_blank = blank.append
+    add_code = code.append
+    open_start = open_end = 0
+    open_kind: BlockKind | None = None
 
     i = 0
     front = _FRONT_MATTER.match(text)
     if front:
         marker = text[: 3]
-        for j in range(1, len(lines)):
-            content = text[lines[j][0] : lines[j][1]].rstrip("\r\n").strip()
+        for j in range(1, count):
+            content = lines[j].strip()
             if content == marker or (marker == "---" and content == "..."):
-                blank.append((0, lines[j][1]))
+                add_blank((0, starts[j + 1] if j + 1 < len(starts) else len(text)))
                 i = j + 1
                 break
 
@@ -101,15 +112,14 @@ def _scan_blocks(text: str, starts: list[int], blank: list[tuple[int, int]], cod
     in_comment = False
     previous_blank = True
     in_list = False
-    while i < len(lines):
-        start, end = lines[i]
-        raw = text[start:end]
-        content = raw.rstrip("\r\n")
+    while i < count:
+        content = lines[i]
+        start = starts[i]
         line_end = start + len(content)
         i += 1
         if fence is not None:
-            blank.append((start, line_end))
-            code.append((start, line_end))
+            add_blank((start, line_end))
+            add_code((start, line_end))
             stripped = content.strip()
             if stripped.startswith(fence[0][0] * fence[1]) and set(stripped) == {fence[0][0]}:
                 fence = None
@@ -118,96 +128,117 @@ def _scan_blocks(text: str, starts: list[int], blank: list[tuple[int, int]], cod
             if "-->" in content:
                 in_comment = False
             continue
-        if not content.strip():
-            close()
+        if not content or content.isspace():
+            if open_kind is not None:
+                add_block((open_start, open_end, open_kind))
+                open_kind = None
             previous_blank = True
             continue
         if content[0].isalpha() and "|" not in content:
             # Most lines: prose starting with a letter. No block construct starts with a letter
             # (each needs a space, "#", ">", "-", "*", "+", "_", "=", "`", "~", "<", "[" or a digit first).
+            # It continues an open paragraph or list, or opens a paragraph.
             previous_blank = False
-            kind = "list" if current and current[2] == "list" else "paragraph"
-            if current and current[2] == kind:
-                current[1] = line_end
+            if open_kind == "paragraph" or open_kind == "list":
+                open_end = line_end
             else:
-                close()
-                current.extend([start, line_end, kind])
+                if open_kind is not None:
+                    add_block((open_start, open_end, open_kind))
+                open_start, open_end, open_kind = start, line_end, "paragraph"
             continue
         # The first character other than a blank: each block pattern is tried only
         # when it is the character the construct must start with.
         first = content.lstrip(" \t")[0]
         fence_match = _FENCE.match(content) if first in "`~" else None
         if fence_match:
-            close()
+            if open_kind is not None:
+                add_block((open_start, open_end, open_kind))
+                open_kind = None
             marker = fence_match.group(1)
             fence = (marker, len(marker))
-            blank.append((start, line_end))
-            code.append((start, line_end))
+            add_blank((start, line_end))
+            add_code((start, line_end))
             continue
-        if content.lstrip().startswith("<!--") and "-->" not in content:
-            close()
+        if "<!--" in content and content.lstrip().startswith("<!--") and "-->" not in content:
+            if open_kind is not None:
+                add_block((open_start, open_end, open_kind))
+                open_kind = None
             in_comment = True
             continue
-        indented = content.startswith(("    ", "\t"))
-        if indented and previous_blank and not in_list:
-            close()
-            blank.append((start, line_end))
-            code.append((start, line_end))
+        if previous_blank and not in_list and content.startswith(("    ", "\t")):
+            if open_kind is not None:
+                add_block((open_start, open_end, open_kind))
+                open_kind = None
+            add_blank((start, line_end))
+            add_code((start, line_end))
             continue
         previous_blank = False
         if (first == "[" and _REFERENCE_DEF.match(content)) or (first == "<" and _HTML_BLOCK.match(content)):
-            close()
-            blank.append((start, line_end))
+            if open_kind is not None:
+                add_block((open_start, open_end, open_kind))
+                open_kind = None
+            add_blank((start, line_end))
             continue
         heading = _HEADING.match(content) if first == "#" else None
         if heading:
-            close()
-            blank.append((start, start + heading.end()))
-            trailing = re.search(r"[ \t]+#+[ \t]*$", content)
+            if open_kind is not None:
+                add_block((open_start, open_end, open_kind))
+                open_kind = None
+            add_blank((start, start + heading.end()))
+            trailing = _TRAILING_HASHES.search(content)
             if trailing:
-                blank.append((start + trailing.start(), line_end))
-            blocks.append((start, line_end, "heading"))
+                add_blank((start + trailing.start(), line_end))
+            add_block((start, line_end, "heading"))
             in_list = False
             continue
         if first in "*-_" and _THEMATIC.match(content):
-            close()
-            blank.append((start, line_end))
+            if open_kind is not None:
+                add_block((open_start, open_end, open_kind))
+                open_kind = None
+            add_blank((start, line_end))
             continue
-        if first in "=-" and _SETEXT.match(content) and current and current[2] == "paragraph":
-            current[2] = "heading"
-            blank.append((start, line_end))
-            close()
+        if first in "=-" and open_kind == "paragraph" and _SETEXT.match(content):
+            add_blank((start, line_end))
+            add_block((open_start, open_end, "heading"))
+            open_kind = None
             continue
         quote = _QUOTE.match(content) if first == ">" else None
-        kind = "paragraph"
+        kind: BlockKind = "paragraph"
         if quote:
-            blank.append((start, start + quote.end()))
+            add_blank((start, start + quote.end()))
             kind = "quote"
-        elif "|" in content and (_TABLE_SEPARATOR.match(content) or (current and current[2] == "table")
-                                 or (i < len(lines) and _TABLE_SEPARATOR.match(text[lines[i][0]:lines[i][1]].rstrip("\r\n")))):
+        elif "|" in content and (_TABLE_SEPARATOR.match(content) or open_kind == "table" or (i < count and _TABLE_SEPARATOR.match(lines[i]))):
             if _TABLE_SEPARATOR.match(content):
-                blank.append((start, line_end))
+                add_blank((start, line_end))
             else:
-                for offset, char in enumerate(content):
-                    if char == "|":
-                        blank.append((start + offset, start + offset + 1))
+                offset = content.find("|")
+                while offset != -1:
+                    add_blank((start + offset, start + offset + 1))
+                    offset = content.find("|", offset + 1)
             kind = "table"
         else:
             item = _LIST_ITEM.match(content) if first in "-*+" or first.isdecimal() else None
             if item:
-                close()
-                blank.append((start, start + item.end()))
+                if open_kind is not None:
+                    add_block((open_start, open_end, open_kind))
+                    open_kind = None
+                add_blank((start, start + item.end()))
                 kind = "list"
                 in_list = True
-            elif current and current[2] == "list":
+            elif open_kind == "list":
                 kind = "list"
-        if current and current[2] == kind:
-            current[1] = line_end
+        if open_kind == kind:
+            open_end = line_end
         else:
-            close()
-            current.extend([start, line_end, kind])
-    close()
-    return [Block(s, e, k) for s, e, k in blocks]
+            if open_kind is not None:
+                add_block((open_start, open_end, open_kind))
+            open_start, open_end, open_kind = start, line_end, kind
+    if open_kind is not None:
+        add_block((open_start, open_end, open_kind))
+    return blocks
+
+
+_TRAILING_HASHES = re.compile(r"[ \t]+#+[ \t]*$")
 
 
 def _apply_blanks(text: str, spans: list[tuple[int, int]]) -> str:
@@ -215,15 +246,21 @@ def _apply_blanks(text: str, spans: list[tuple[int, int]]) -> str:
         return text
     spans.sort()
     pieces: list[str] = []
+    add = pieces.append
     position = 0
     for start, end in spans:
-        start = max(start, position)
+        if start < position:
+            start = position
         if end <= start:
             continue
-        pieces.append(text[position:start])
-        pieces.append(_spaces(text[start:end]))
+        add(text[position:start])
+        # Spaces for the span, its line breaks kept (most spans lie within one line).
+        if text.find("\n", start, end) < 0 and text.find("\r", start, end) < 0:
+            add(" " * (end - start))
+        else:
+            add(_spaces(text[start:end]))
         position = end
-    pieces.append(text[position:])
+    add(text[position:])
     return "".join(pieces)
 
 
@@ -262,10 +299,14 @@ def _blank_inline(prose: str) -> str:
     return _apply_blanks(prose, spans)
 
 
-def _trim_blocks(prose: str, blocks: list[Block]) -> list[Block]:
+def _trim_blocks(prose: str, blocks: list[tuple[int, int, BlockKind]]) -> list[Block]:
+    """The blocks narrowed past the blanks at both ends (``trim_span``); those left empty are dropped."""
     out: list[Block] = []
-    for block in blocks:
-        start, end = trim_span(prose, block.start, block.end)
+    for start, end, kind in blocks:
+        while start < end and prose[start].isspace():
+            start += 1
+        while end > start and prose[end - 1].isspace():
+            end -= 1
         if start < end:
-            out.append(Block(start, end, block.kind))
+            out.append(Block(start, end, kind))
     return out
