@@ -1,6 +1,6 @@
 """The forms of two-word compounds in one document: hyphenated, open and closed (CON002).
 
-``compound_forms(prose)`` finds every lower-case hyphenated compound of two
+``compound_forms(prose, chunks)`` finds every lower-case hyphenated compound of two
 words (``follow-up``, ``e-mail``, ``long-term``) and, for each, the places
 where the same two words are written closed up (``followup``, ``email``) or
 open (``follow up``, ``long term``). An open form counts only where it plays
@@ -24,6 +24,7 @@ prefix ``re-`` are left out: the hyphen there often changes the word
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
 # Closed-class words: never the noun that a compound modifies.
@@ -39,7 +40,6 @@ FUNCTION_WORDS = frozenset(
 
 _COMPOUND = re.compile(r"([a-z]{1,20})[-\u2010\u2011]([a-z]{2,20})")
 _RUN = re.compile(r"[\w\-\u2010\u2011]+")
-_SPACES = re.compile(r"[ \t]+")
 _ARTICLES = frozenset({"a", "an", "the"})
 # After these the two words are a verb and its particle or object ("who paid for results",
 # "we will follow up"), whatever follows them.
@@ -82,27 +82,22 @@ def _bare_noun(prose: str, start: int, end: int) -> bool:
     return _before_word(prose, start) in _ARTICLES and (after == "" or after in _BOUNDARY)
 
 
-def compound_forms(prose: str) -> list[Forms]:
-    """Every hyphenated two-word compound that the document also writes open or closed."""
-    # The runs of word characters and hyphens, as strings only: a hyphenated compound is such a run
-    # (``long-term``), and so is a lone word (a run of lower-case letters). Most compounds are never
-    # written another way; only those whose closed form, or both words with only spaces between,
-    # appear need their places found.
-    runs = set(_RUN.findall(prose))
-    keys = {
-        (match.group(1), match.group(2))
-        for run in runs
-        if ("-" in run or "\u2010" in run or "\u2011" in run) and (match := _COMPOUND.fullmatch(run)) and match.group(1) not in ("re", "a")
-    }
-    spaced: str | None = None
+def compound_forms(prose: str, chunks: AbstractSet[str] | None = None) -> list[Forms]:
+    """Every hyphenated two-word compound that the document also writes open or closed
+    (``chunks``: the distinct ``prose.split()``, when the caller has them: ``Document.distinct_chunks``)."""
+    # A hyphenated compound is a run of word characters and hyphens (``long-term``), and so is a
+    # lone word. Most compounds are never written another way; only those whose closed form, or
+    # both words with only spaces between, appear need their places found.
+    keys = _compound_keys(frozenset(prose.split()) if chunks is None else chunks)
+    irregular: bool | None = None  # whether the prose has tabs or runs of spaces
     found: list[Forms] = []
     for first, second in keys:
-        closed = first + second in runs
-        both = first in runs and second in runs
-        if both:
-            if spaced is None:
-                spaced = _SPACES.sub(" ", prose) if "\t" in prose or "  " in prose else prose
-            both = f"{first} {second}" in spaced
+        closed = _stands_alone(prose, first + second)
+        both = _stands_alone(prose, first) and _stands_alone(prose, second)
+        if both and f"{first} {second}" not in prose:
+            if irregular is None:
+                irregular = "\t" in prose or "  " in prose
+            both = irregular and re.search(f"{first}[ \t]+{second}", prose) is not None
         if not closed and not both:
             continue
         forms = Forms(first, second)
@@ -126,6 +121,58 @@ def compound_forms(prose: str) -> list[Forms]:
         if forms.closed or forms.open:
             found.append(forms)
     return sorted(found, key=lambda forms: forms.hyphenated[0])  # in the order of their first hyphenated place
+
+
+# Whitespace-separated chunks known to hold no hyphenated compound, and the compounds of the
+# others: a run never crosses whitespace, and most chunks recur from document to document.
+_PLAIN_CHUNKS: set[str] = set()
+_KEYS_IN: dict[str, tuple[tuple[str, str], ...]] = {}
+_CACHE_LIMIT = 200_000
+_HYPHENS = "-\u2010\u2011"
+
+
+def _compound_keys(chunks: AbstractSet[str]) -> set[tuple[str, str]]:
+    """The (first, second) words of every run of the prose that is a lower-case hyphenated compound."""
+    if len(_PLAIN_CHUNKS) > _CACHE_LIMIT or len(_KEYS_IN) > _CACHE_LIMIT:
+        _PLAIN_CHUNKS.clear()
+        _KEYS_IN.clear()
+    keys: set[tuple[str, str]] = set()
+    for chunk in chunks - _PLAIN_CHUNKS:
+        found = _KEYS_IN.get(chunk)
+        if found is None:
+            found = tuple(
+                (match.group(1), match.group(2))
+                for run in _RUN.findall(chunk)
+                if ("-" in run or "\u2010" in run or "\u2011" in run) and (match := _COMPOUND.fullmatch(run)) and match.group(1) not in ("re", "a")
+            )
+            if found:
+                _KEYS_IN[chunk] = found
+            else:
+                _PLAIN_CHUNKS.add(chunk)
+        keys.update(found)
+    return keys
+
+
+def _stands_alone(prose: str, word: str) -> bool:
+    """Whether ``word`` (lower-case letters) is a whole run of word characters and hyphens somewhere in ``prose``."""
+    size = len(word)
+    length = len(prose)
+    at = prose.find(word)
+    while at != -1:
+        end = at + size
+        if at:
+            before = prose[at - 1]
+            joined = before.isalnum() or before == "_" or before in _HYPHENS
+        else:
+            joined = False
+        if not joined:
+            if end == length:
+                return True
+            after = prose[end]
+            if not (after.isalnum() or after == "_" or after in _HYPHENS):
+                return True
+        at = prose.find(word, at + 1)
+    return False
 
 
 def _lone(word: str) -> re.Pattern[str]:
