@@ -1,6 +1,6 @@
 """The forms of two-word compounds in one document: hyphenated, open and closed (CON002).
 
-``compound_forms(prose)`` finds every lower-case hyphenated compound of two
+``compound_forms(prose, chunks)`` finds every lower-case hyphenated compound of two
 words (``follow-up``, ``e-mail``, ``long-term``) and, for each, the places
 where the same two words are written closed up (``followup``, ``email``) or
 open (``follow up``, ``long term``). An open form counts only where it plays
@@ -24,6 +24,7 @@ prefix ``re-`` are left out: the hyphen there often changes the word
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
 # Closed-class words: never the noun that a compound modifies.
@@ -39,7 +40,7 @@ FUNCTION_WORDS = frozenset(
 
 _COMPOUND = re.compile(r"([a-z]{1,20})[-\u2010\u2011]([a-z]{2,20})")
 _RUN = re.compile(r"[\w\-\u2010\u2011]+")
-_SPACES = re.compile(r"[ \t]+")
+_IRREGULAR_SPACES = re.compile(r"\t[ \t]*| [ \t]+")
 _ARTICLES = frozenset({"a", "an", "the"})
 # After these the two words are a verb and its particle or object ("who paid for results",
 # "we will follow up"), whatever follows them.
@@ -82,42 +83,46 @@ def _bare_noun(prose: str, start: int, end: int) -> bool:
     return _before_word(prose, start) in _ARTICLES and (after == "" or after in _BOUNDARY)
 
 
-def compound_forms(prose: str) -> list[Forms]:
-    """Every hyphenated two-word compound that the document also writes open or closed."""
-    # The runs of word characters and hyphens, as strings only: a hyphenated compound is such a run
-    # (``long-term``), and so is a lone word (a run of lower-case letters). Most compounds are never
-    # written another way; only those whose closed form, or both words with only spaces between,
-    # appear need their places found.
-    runs = set(_RUN.findall(prose))
-    keys = {
-        (match.group(1), match.group(2))
-        for run in runs
-        if ("-" in run or "\u2010" in run or "\u2011" in run) and (match := _COMPOUND.fullmatch(run)) and match.group(1) not in ("re", "a")
-    }
-    spaced: str | None = None
+def compound_forms(prose: str, chunks: AbstractSet[str] | None = None) -> list[Forms]:
+    """Every hyphenated two-word compound that the document also writes open or closed
+    (``chunks``: the distinct ``prose.split()``, when the caller has them: ``Document.distinct_chunks``)."""
+    # A hyphenated compound is a run of word characters and hyphens (``long-term``), and so is a
+    # lone word. Most compounds are never written another way; only those whose closed form, or
+    # both words with only spaces between, appear need their places found.
+    if chunks is None:
+        chunks = frozenset(prose.split())
+    keys = _compound_keys(chunks)
+    runs = _Runs(prose, chunks)
+    # Each test of a word by searching the text costs a pass over it: with many compounds,
+    # listing the runs once is cheaper.
+    many = len(keys) > _MANY
+    if many:
+        runs.runs = set(_RUN.findall(prose))
+    normalised: str | None = None  # the prose with single spaces, if it has other blanks
     found: list[Forms] = []
     for first, second in keys:
         closed = first + second in runs
-        both = first in runs and second in runs
-        if both:
-            if spaced is None:
-                spaced = _SPACES.sub(" ", prose) if "\t" in prose or "  " in prose else prose
-            both = f"{first} {second}" in spaced
+        # Both words with only spaces between, each a word of its own somewhere (the cheaper test first).
+        both = many and first in runs and second in runs
+        if both or not many:
+            spaced = f"{first} {second}" in prose
+            if not spaced:
+                if normalised is None:
+                    # Each run of spaces and tabs as one space (only runs other than one space change).
+                    normalised = _IRREGULAR_SPACES.sub(" ", prose) if "\t" in prose or "  " in prose else ""
+                spaced = f"{first} {second}" in normalised
+            both = spaced and (many or (first in runs and second in runs))
         if not closed and not both:
             continue
         forms = Forms(first, second)
-        forms.hyphenated = [m.span() for m in _lone(first + "[-\u2010\u2011]" + second).finditer(prose)]
+        forms.hyphenated = _lone_spans(prose, first + "-", second)
         if closed:
-            forms.closed = [m.span() for m in _lone(first + second).finditer(prose)]
+            forms.closed = _lone_spans(prose, first, second)
         if both:
             followers = {w.lower() for s, e in forms.hyphenated if (w := _next_word(prose, e)) and w.islower()}
             followers -= FUNCTION_WORDS
             nouns = any(_bare_noun(prose, s, e) for s, e in forms.hyphenated)
-            pair = _lone_pair(first, second)
-            match = pair.search(prose)
-            while match is not None:
-                start, end = match.span()
-                match = pair.search(prose, start + 1)  # "well well well": pairs may overlap
+            for start, end in _pair_spans(prose, first, second):  # "well well well": pairs may overlap
                 if _before_word(prose, start) in _VERB_CONTEXT:
                     continue
                 follower = _next_word(prose, end)
@@ -128,11 +133,132 @@ def compound_forms(prose: str) -> list[Forms]:
     return sorted(found, key=lambda forms: forms.hyphenated[0])  # in the order of their first hyphenated place
 
 
-def _lone(word: str) -> re.Pattern[str]:
-    """``word`` (a literal, or with one hyphen class) as a whole run; the look-behind comes after it,
-    so that the search skips ahead by the literal."""
-    return re.compile(rf"{word}(?<![\w\-\u2010\u2011]{word})(?![\w\-\u2010\u2011])")
+# Whitespace-separated chunks known to hold no hyphenated compound, and the compounds of the
+# others: a run never crosses whitespace, and most chunks recur from document to document.
+_PLAIN_CHUNKS: set[str] = set()
+_KEYS_IN: dict[str, tuple[tuple[str, str], ...]] = {}
+_CACHE_LIMIT = 200_000
+_HYPHENS = "-\u2010\u2011"
 
 
-def _lone_pair(first: str, second: str) -> re.Pattern[str]:
-    return re.compile(rf"{first}(?<![\w\-\u2010\u2011]{first})[ \t]+{second}(?![\w\-\u2010\u2011])")
+def _compound_keys(chunks: AbstractSet[str]) -> set[tuple[str, str]]:
+    """The (first, second) words of every run of the prose that is a lower-case hyphenated compound."""
+    if len(_PLAIN_CHUNKS) > _CACHE_LIMIT or len(_KEYS_IN) > _CACHE_LIMIT:
+        _PLAIN_CHUNKS.clear()
+        _KEYS_IN.clear()
+    keys: set[tuple[str, str]] = set()
+    for chunk in chunks - _PLAIN_CHUNKS:
+        found = _KEYS_IN.get(chunk)
+        if found is None:
+            if "-" not in chunk and "\u2010" not in chunk and "\u2011" not in chunk:
+                _PLAIN_CHUNKS.add(chunk)
+                continue
+            found = tuple(
+                (match.group(1), match.group(2))
+                for run in _RUN.findall(chunk)
+                if ("-" in run or "\u2010" in run or "\u2011" in run) and (match := _COMPOUND.fullmatch(run)) and match.group(1) not in ("re", "a")
+            )
+            if found:
+                _KEYS_IN[chunk] = found
+            else:
+                _PLAIN_CHUNKS.add(chunk)
+        keys.update(found)
+    return keys
+
+
+class _Runs:
+    """Membership of lower-case words among the runs of word characters and hyphens of a text."""
+
+    def __init__(self, prose: str, chunks: AbstractSet[str]) -> None:
+        self.prose = prose
+        self.chunks = chunks
+        self.runs: set[str] | None = None
+
+    def __contains__(self, word: str) -> bool:
+        # A chunk that is the word is a run of its own (the usual case); else the word's
+        # occurrences are tested one by one, and past a few the text's runs are listed once.
+        if word in self.chunks:
+            return True
+        if self.runs is not None:
+            return word in self.runs
+        prose = self.prose
+        size = len(word)
+        length = len(prose)
+        at = prose.find(word)
+        tries = 0
+        while at != -1:
+            end = at + size
+            if at:
+                before = prose[at - 1]
+                joined = before.isalnum() or before == "_" or before in _HYPHENS
+            else:
+                joined = False
+            if not joined:
+                if end == length:
+                    return True
+                after = prose[end]
+                if not (after.isalnum() or after == "_" or after in _HYPHENS):
+                    return True
+            tries += 1
+            if tries == _TRIES:
+                self.runs = set(_RUN.findall(prose))
+                return word in self.runs
+            at = prose.find(word, at + 1)
+        return False
+
+
+_TRIES = 16
+_MANY = 24
+
+
+def _joins(char: str) -> bool:
+    """Whether a character can be part of a run: a word character or a hyphen."""
+    return char.isalnum() or char == "_" or char in _HYPHENS
+
+
+def _lone_spans(prose: str, head: str, tail: str) -> list[tuple[int, int]]:
+    """The spans where ``head + tail`` stands as a whole run; a ``head`` ending in "-" stands for
+    any of the three hyphens. Found with str.find: no pattern to compile for each compound."""
+    heads = (head, head[:-1] + "\u2010", head[:-1] + "\u2011") if head.endswith("-") else (head,)
+    out: list[tuple[int, int]] = []
+    length = len(prose)
+    for one in heads:
+        word = one + tail
+        size = len(word)
+        at = prose.find(word)
+        while at != -1:
+            end = at + size
+            if not (at and _joins(prose[at - 1])) and not (end < length and _joins(prose[end])):
+                out.append((at, end))
+            at = prose.find(word, at + 1)
+    if len(heads) > 1:
+        out.sort()
+    return out
+
+
+def _pair_spans(prose: str, first: str, second: str) -> list[tuple[int, int]]:
+    """The spans of ``first``, spaces or tabs, ``second`` where both stand as whole runs, overlapping ones included."""
+    if len(first) < 3:  # a short word recurs inside many words: the pattern's search is faster
+        pattern = re.compile(rf"{first}(?<![\w\-\u2010\u2011]{first})[ \t]+{second}(?![\w\-\u2010\u2011])")
+        spans: list[tuple[int, int]] = []
+        match = pattern.search(prose)
+        while match is not None:
+            spans.append(match.span())
+            match = pattern.search(prose, match.start() + 1)
+        return spans
+    out: list[tuple[int, int]] = []
+    length = len(prose)
+    size = len(first)
+    at = prose.find(first)
+    while at != -1:
+        if not (at and _joins(prose[at - 1])):
+            gap = at + size
+            after = gap
+            while after < length and prose[after] in " \t":
+                after += 1
+            if after > gap and prose.startswith(second, after):
+                end = after + len(second)
+                if not (end < length and _joins(prose[end])):
+                    out.append((at, end))
+        at = prose.find(first, at + 1)
+    return out

@@ -25,16 +25,21 @@ from dataclasses import dataclass, field
 # Each pattern begins with the character class of its first character, so that a search skips
 # ahead to the candidates; the look-behind that a number starts clean comes after that character.
 _NUMBER = r"\d(?<![\w.,]\d)\d*(?:[.,]\d+)*"
-_PERCENT = re.compile(rf"{_NUMBER}(?:(%)|[ \u00a0](percent)\b|[ \u00a0](per cent)\b)", re.I)
-# An optional currency sign, then the digits: "$1,500", "1500".
-_GROUPED = re.compile(r"[$\u00a3\u20ac\d](?<![\w.,\-/#].)(?:(?<=\d)\d{0,2}|(?<=[$\u00a3\u20ac])\d{1,3})(?:,\d{3})+(?![\w,]|\.\d)")
-_PLAIN = re.compile(r"[$\u00a3\u20ac\d](?<![\w.,\-/#].)(?:(?<=\d)\d{3,}|(?<=[$\u00a3\u20ac])\d{4,})(?![\w,]|\.\d)")
 _CURRENCY = "$\u00a3\u20ac"
 _UNITS = (
     "mg|g|kg|mcg|\u00b5g|ng|ml|mL|km|cm|mm|nm|\u00b5m|kb|KB|MB|GB|TB|Mb|Gb|Kbps|kbps|Mbps|Gbps|Hz|kHz|MHz|GHz|"
     "kW|MW|GW|kWh|MWh|mAh|mph|kph|lb|lbs|oz|ft|mmHg|mmol|mol|IU"
 )
-_UNIT = re.compile(rf"{_NUMBER}([ \u00a0]?)({_UNITS})(?![\w])")
+# A percentage or an amount with a unit, in one search: both begin with a whole number (a match
+# never ends inside one), so the two never overlap nor both match at one place.
+_PERCENT_OR_UNIT = re.compile(rf"{_NUMBER}(?:(%)|[ \u00a0]((?i:percent))\b|[ \u00a0]((?i:per cent))\b|([ \u00a0]?)({_UNITS})(?![\w]))")
+# Four or more digits with or without thousands separators, in one search (at one place at most
+# one of the two can match, and neither match holds another's start).
+_THOUSANDS = re.compile(
+    r"[$\u00a3\u20ac\d](?<![\w.,\-/#].)"
+    r"(?:(?:(?<=\d)\d{0,2}|(?<=[$\u00a3\u20ac])\d{1,3})(?:,\d{3})+(?![\w,]|\.\d)"
+    r"|((?<=\d)\d{3,}|(?<=[$\u00a3\u20ac])\d{4,})(?![\w,]|\.\d))"
+)
 # Names and codes: a capitalised word or an id marker right before the number.
 _NAME_BEFORE = re.compile(r"(?:\b[A-Z][A-Za-z]*|\bNo\.?|\bno\.|#|\bNos?\.)[ \u00a0]$")
 
@@ -61,26 +66,28 @@ def styles(doc) -> Styles:
     """The document's number styles (see the module docstring)."""
     prose = doc.prose
     out = Styles()
-    for match in _PERCENT.finditer(prose):
+    units: dict[str, list[tuple[int, int]]] = {}
+    for match in _PERCENT_OR_UNIT.finditer(prose):
         if _in_table(doc, match.start()):
             continue
-        form = "%" if match.group(1) else ("percent" if match.group(2) else "per cent")
-        out.percent.setdefault(form, []).append((match.start(), match.end()))
-    for pattern, grouped in ((_GROUPED, True), (_PLAIN, False)):
-        for match in pattern.finditer(prose):
-            written = match.group()
-            currency = written[0] if written[0] in _CURRENCY else ""
-            digits = written[len(currency) :].replace(",", "")
-            if _in_table(doc, match.start()) or (not currency and _is_name(prose, match.start())):
-                continue
-            if len(digits) == 4 and not grouped and not currency:
-                continue  # a year, a code or a count: four bare digits say nothing
-            size = "four-digit" if len(digits) == 4 else "five-digit or longer"
-            form = f"{size} numbers with a thousands separator" if grouped else f"{size} numbers without a thousands separator"
-            out.thousands.setdefault(form, []).append((match.start() + len(currency), match.end()))
-    for match in _UNIT.finditer(prose):
-        if _in_table(doc, match.start()):
+        if match.group(5) is None:
+            form = "%" if match.group(1) else ("percent" if match.group(2) else "per cent")
+            out.percent.setdefault(form, []).append((match.start(), match.end()))
+        else:
+            units.setdefault("spaced" if match.group(4) else "unspaced", []).append((match.start(), match.end()))
+    plain: dict[str, list[tuple[int, int]]] = {}
+    for match in _THOUSANDS.finditer(prose):
+        grouped = match.group(1) is None
+        written = match.group()
+        currency = written[0] if written[0] in _CURRENCY else ""
+        digits = written[len(currency) :].replace(",", "")
+        if _in_table(doc, match.start()) or (not currency and _is_name(prose, match.start())):
             continue
-        form = "spaced" if match.group(1) else "unspaced"
-        out.units.setdefault(form, []).append((match.start(), match.end()))
+        if len(digits) == 4 and not grouped and not currency:
+            continue  # a year, a code or a count: four bare digits say nothing
+        size = "four-digit" if len(digits) == 4 else "five-digit or longer"
+        form = f"{size} numbers with a thousands separator" if grouped else f"{size} numbers without a thousands separator"
+        (out.thousands if grouped else plain).setdefault(form, []).append((match.start() + len(currency), match.end()))
+    out.thousands.update(plain)  # the forms with separators first, as the forms are named in messages
+    out.units = units
     return out

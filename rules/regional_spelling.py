@@ -32,6 +32,31 @@ def _vocabulary(settings) -> tuple[set[str], dict[str, str]]:
     return preferred, rejected
 
 
+# Whitespace-separated chunks known to hold no word of the table, and the table's words in the
+# others: a run of letters never crosses whitespace, and most chunks recur from document to document.
+_PLAIN_CHUNKS: set[str] = set()
+_WORDS_IN: dict[str, tuple[str, ...]] = {}
+_CACHE_LIMIT = 200_000
+
+
+def _table_words(doc, table: dict) -> set[str]:
+    """The words of ``table`` that the document's prose writes as runs of lower-case letters."""
+    if len(_PLAIN_CHUNKS) > _CACHE_LIMIT or len(_WORDS_IN) > _CACHE_LIMIT:
+        _PLAIN_CHUNKS.clear()
+        _WORDS_IN.clear()
+    present: set[str] = set()
+    for chunk in doc.distinct_chunks - _PLAIN_CHUNKS:
+        found = _WORDS_IN.get(chunk)
+        if found is None:
+            found = tuple(word for word in _LETTERS.findall(chunk) if word in table)
+            if found:
+                _WORDS_IN[chunk] = found
+            else:
+                _PLAIN_CHUNKS.add(chunk)
+        present.update(found)
+    return present
+
+
 def _places(prose: str, word: str) -> list[tuple[int, int]]:
     """The spans where ``word`` (lower-case letters) stands as a word of its own."""
     out = []
@@ -124,9 +149,9 @@ class RegionalSpelling(Rule):
 
         table = spellings()
         prose = doc.prose
-        # The runs of lower-case letters (no Match objects, no look-around: fast) hold every word
-        # of the table the document writes; only those are then found, each by a literal search.
-        present = table.keys() & set(_LETTERS.findall(prose))
+        # The runs of lower-case letters hold every word of the table the document writes; only
+        # those are then found, each by a literal search.
+        present = _table_words(doc, table)
         if not present:
             return
         found = {word: spots for word in present if (spots := _places(prose, word))}
