@@ -34,6 +34,7 @@ from checker.rules.growth_prior_period import GrowthVsPriorPeriod
 
 # consistency (CON)
 from checker.rules.hyphenation import HyphenationConsistency
+from checker.rules.hyphenation_across_documents import HyphenationAcrossDocuments
 
 # dates (DAT)
 from checker.rules.impossible_date import ImpossibleDate
@@ -114,4 +115,5 @@ BUILTIN: tuple[type[Rule], ...] = (
     RegionalSpelling,
     CapitalisationConsistency,
     NumberStyle,
+    HyphenationAcrossDocuments,
 )

@@ -29,9 +29,10 @@ DEPENDENCIES: dict[str, tuple[str, ...]] = {
     "numbers": (),
     "dates": (),
     "facts": ("numbers", "dates"),
+    "compounds": (),
 }
 
-ORDER = ("names", "numbers", "dates", "facts")
+ORDER = ("names", "numbers", "dates", "facts", "compounds")
 
 # extractor -> its module, where the two differ (the kind is what rules require and sheets record)
 MODULES: dict[str, str] = {"facts": "statements"}
