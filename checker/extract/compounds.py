@@ -28,6 +28,7 @@ module only records them.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from checker.compounds import FUNCTION_WORDS
@@ -50,7 +51,7 @@ _SUFFIXES = frozenset(
     ward wards ful ise ize ised ized ising izing ically ical""".split()
 )
 _HYPHENS = "-\u2010\u2011"
-_WORD = re.compile(r"(?<![\w\-\u2010\u2011])[a-z]{2,40}(?![\w\-\u2010\u2011])")
+_WORD = re.compile(r"(?<![\w\-\u2010\u2011])[a-z]{3,40}(?![\w\-\u2010\u2011])")
 _HYPHENATED = re.compile(r"(?<![\w\-\u2010\u2011])([a-z]{1,20})[-\u2010\u2011]([a-z]{2,20})(?![\w\-\u2010\u2011])")
 _PAIR = re.compile(r"(?<![\w\-\u2010\u2011])([a-z]{2,20})[ \t]+(?=([a-z]{2,20})(?![\w\-\u2010\u2011]))")
 _NEXT = re.compile(r"[ \t]+([a-z]+)(?![\w\-\u2010\u2011])")
@@ -82,44 +83,49 @@ def compound_mentions(prose: str) -> list[CompoundMention]:
             start, end = match.span()
             follower, noun = _follower(prose, end), _bare_noun(prose, start, end)
             found.append(CompoundMention(first=first, second=second, form="hyphenated", start=start, end=end, follower=follower, noun=noun))
-    splits: dict[str, list[tuple[str, str]]] = {}
-    for match in _WORD.finditer(prose):
-        word = match.group()
-        parts = splits.get(word)
-        if parts is None:
-            parts = splits[word] = _splits(word)
-        for first, second in parts:
-            found.append(CompoundMention(first=first, second=second, form="closed", start=match.start(), end=match.end()))
+    # Most words split no way: the places are searched only for the few that do.
+    closed = {word: parts for word in set(_WORD.findall(prose)) if (parts := _splits(word))}
+    if closed:
+        alternation = "|".join(sorted(closed, key=len, reverse=True))
+        for match in re.finditer(rf"(?<![\w\-\u2010\u2011])(?:{alternation})(?![\w\-\u2010\u2011])", prose):
+            for first, second in closed[match.group()]:
+                found.append(CompoundMention(first=first, second=second, form="closed", start=match.start(), end=match.end()))
     for match in _PAIR.finditer(prose):
         first, second = match.group(1), match.group(2)
         if first in _NOT_FIRST or first in FUNCTION_WORDS or (second in FUNCTION_WORDS and second not in _PARTICLES):
             continue
         start = match.start()
         end = match.end() + len(second)
-        if _before_word(prose, start) in _VERB_CONTEXT:
+        after = prose[end : end + 1]
+        boundary = after == "" or after in _BOUNDARY
+        follower = "" if boundary else _follower(prose, end)
+        if not follower and not boundary:
+            continue  # neither before a content word nor at a clause boundary: no job of a compound's
+        before = _before_word(prose, start)
+        if before in _VERB_CONTEXT:
             continue
-        follower = _follower(prose, end)
-        noun = _bare_noun(prose, start, end)
+        noun = boundary and before in _ARTICLES
         if follower or noun:
             found.append(CompoundMention(first=first, second=second, form="open", start=start, end=end, follower=follower, noun=noun))
     found.sort(key=lambda m: (m.start, m.end))
     return found
 
 
-def _splits(word: str) -> list[tuple[str, str]]:
-    """The ways ``word`` splits into two known words (none for most words)."""
+@lru_cache(maxsize=1 << 16)
+def _splits(word: str) -> tuple[tuple[str, str], ...]:
+    """The ways ``word`` splits into two known words (none for most words); asked again for every document."""
     from checker.lexicon import zipf
 
     out: list[tuple[str, str]] = []
     if word in FUNCTION_WORDS:
-        return out
+        return ()
     for cut in range(1, len(word) - 1):
         first, second = word[:cut], word[cut:]
         if (cut <= 2 and first not in _SHORT_FIRST) or (len(second) <= 2 and second not in _SHORT_SECOND) or second in _SUFFIXES:
             continue
         if (cut == 1 or zipf(first) >= PART_MIN_ZIPF) and zipf(second) >= PART_MIN_ZIPF:
             out.append((first, second))
-    return out
+    return tuple(out)
 
 
 def _follower(prose: str, end: int) -> str:
