@@ -125,7 +125,14 @@ def _no_events_kind(view: dict) -> dict:
     return view
 
 
-LEGACY: list = [_claim_rule_codes, _no_content_digest, _no_claim_inferred, _extra_fields, _no_fact_named, _no_events_kind]
+def _no_compounds(view: dict) -> dict:
+    """Issue 17: sheets record lower-case compounds in their forms (for CON006); the snapshot predates them."""
+    view.pop("compounds", None)
+    view["extracted"] = [kind for kind in view.get("extracted", []) if kind != "compounds"]
+    return view
+
+
+LEGACY: list = [_claim_rule_codes, _no_content_digest, _no_claim_inferred, _extra_fields, _no_fact_named, _no_events_kind, _no_compounds]
 
 
 def sheet_view(sheet) -> dict:

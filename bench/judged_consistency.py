@@ -19,6 +19,7 @@ is a recall regression).
     python bench/judged_consistency.py --show     # and every finding with its verdict
     python bench/judged_consistency.py --select CON002
     python bench/judged_consistency.py --numbers ap   # CON005's numerals-or-words check alone
+    python bench/judged_consistency.py --numbers chicago --sample 100   # and over a fixed sample of 100 lines
 
 ``--numbers MODE`` runs CON005 with ``numbers = MODE`` and its other checks
 off, and compares with ``bench/judged/CON005-numbers-MODE.csv``: each mode's
@@ -58,6 +59,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--show", action="store_true", help="print every finding with its verdict")
     parser.add_argument("--select", default="CON", help="rules to run (default: every CON rule)")
     parser.add_argument("--numbers", choices=("consistent", "chicago", "ap"), help="CON005's numerals-or-words check alone, in this mode")
+    parser.add_argument("--sample", type=int, default=0, help="also the precision over a random sample of this many finding lines")
+    parser.add_argument("--seed", type=int, default=2026, help="the sample's seed (default 2026)")
     args = parser.parse_args(argv)
     from checker.testing import lint_sources
 
@@ -72,10 +75,12 @@ def main(argv: list[str] | None = None) -> int:
     verdicts = read_verdicts(verdicts_path) if verdicts_path.exists() else {}
     counts: dict[str, Counter[str]] = {}
     found: set[Key] = set()
+    linted: set[str] = set()  # the corpora run here: verdicts on other sources (bench/judged.py's) are not "gone"
     for prefix in CORPORA:
         if not (SHARED / "corpora" / CORPORA[prefix]).is_dir():
             print(f"{prefix}: corpus not found, skipped")
             continue
+        linted.add(prefix)
         for d in lint_sources(corpus(prefix), select=selected, config=config).diagnostics:
             if not d.rule.startswith("CON"):
                 continue
@@ -91,7 +96,7 @@ def main(argv: list[str] | None = None) -> int:
         c = counts.get(rule, Counter())
         judged = c["true"] + c["false"]
         precision = f"{c['true'] / judged:.1%}" if judged else "n/a"
-        gone = [key for key in verdicts if key[2] == rule and key not in found]
+        gone = [key for key in verdicts if key[2] == rule and key[0].split("/")[0] in linted and key not in found]
         lost = [key for key in gone if verdicts[key]["verdict"] == "true"]
         print(
             f"{rule}: {sum(c.values())} findings (lines), {c['true']} true, {c['false']} false, {c['?']} not judged; "
@@ -99,6 +104,16 @@ def main(argv: list[str] | None = None) -> int:
         )
         for key in sorted(lost):
             print(f"  lost true finding {key[0]}:{key[1]} {key[2]} ({verdicts[key]['reason']})")
+    if args.sample:
+        import random
+
+        lines = sorted({(key[0], key[1]) for key in found})
+        picked = random.Random(args.seed).sample(lines, min(args.sample, len(lines)))
+        chosen = set(picked)
+        sampled = Counter(verdicts.get(key, {}).get("verdict", "?") for key in found if key[:2] in chosen)
+        t, f = sampled["true"], sampled["false"]
+        precision = f"{t / (t + f):.1%}" if t + f else "n/a"
+        print(f"sample of {len(picked)} lines (seed {args.seed}): {t} true, {f} false, {sampled['?']} not judged; precision {precision}")
     return 0
 
 

@@ -262,6 +262,26 @@ class FactStatement:
     named: bool = False  # the subject is written in the statement (not a pronoun, not left to the document's organisation)
 
 
+# --- compounds (checker.extract.compounds) --------------------------------------
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CompoundMention:
+    """One lower-case two-word compound in one of its forms: ``follow-up``, ``followup`` or ``follow up``.
+
+    A closed form is recorded for each way its word splits into two known words; an open one
+    only where it could do a hyphenated form's job (``follower`` or ``noun`` set).
+    """
+
+    first: str
+    second: str
+    form: Literal["hyphenated", "closed", "open"]
+    start: int
+    end: int
+    follower: str = ""  # the content word right after it ("loan" in "long-term loan"), if any
+    noun: bool = False  # between an article and a clause boundary ("a follow-up.")
+
+
 # --- the sheet ----------------------------------------------------------------
 
 
@@ -288,6 +308,7 @@ class FactSheet:
     fiscal_year_end: FiscalYearEndFact | None = None
     events: list[DatedEvent] = field(default_factory=list)
     facts: list[FactStatement] = field(default_factory=list)
+    compounds: list[CompoundMention] = field(default_factory=list)
     extracted: list[str] = field(default_factory=list)  # extractors that ran
     locations: list[str] = field(default_factory=list)  # Word and PDF: where each line is ("paragraph 12"), see Document.locations
 

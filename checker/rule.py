@@ -40,7 +40,7 @@ FAMILIES: dict[str, Category] = {
 }
 
 # Extractors a rule may require; the engine runs only those needed.
-EXTRACTORS = ("names", "numbers", "dates", "events", "facts")
+EXTRACTORS = ("names", "numbers", "dates", "events", "facts", "compounds")
 
 # The docstring is the rule's documentation (``factlint rule CODE``), in these sections;
 # a rule that offers fixes adds "Fix safety", one with options "Options". The examples

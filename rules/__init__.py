@@ -23,6 +23,7 @@ INDEX: tuple[tuple[str, str, bool, str, str], ...] = (
     ('CON003', 'regional-spelling', True, 'regional_spelling', 'RegionalSpelling'),
     ('CON004', 'capitalisation-consistency', False, 'capitalisation', 'CapitalisationConsistency'),
     ('CON005', 'number-style', True, 'number_style', 'NumberStyle'),
+    ('CON006', 'hyphenation-across-documents', False, 'hyphenation_across_documents', 'HyphenationAcrossDocuments'),
     ('DAT001', 'weekday-mismatch', True, 'weekday_mismatch', 'WeekdayMismatch'),
     ('DAT002', 'impossible-date', True, 'impossible_date', 'ImpossibleDate'),
     ('DAT003', 'past-event-after-document-date', True, 'tense_date', 'PastEventAfterDocumentDate'),

@@ -34,9 +34,10 @@ DEPENDENCIES: dict[str, tuple[str, ...]] = {
     "dates": (),
     "events": ("dates",),
     "facts": ("numbers",),
+    "compounds": (),
 }
 
-ORDER = ("names", "numbers", "dates", "events", "facts")
+ORDER = ("names", "numbers", "dates", "events", "facts", "compounds")
 
 # extractor -> its module, where the two differ (the kind is what rules require and sheets record)
 MODULES: dict[str, str] = {"events": "date_events", "facts": "statements"}

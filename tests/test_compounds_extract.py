@@ -1,0 +1,35 @@
+"""The compounds extractor (CON006's facts): which forms of a compound a document's sheet records."""
+
+from __future__ import annotations
+
+from checker.extract.compounds import compound_mentions
+
+
+def _forms(text: str) -> set[tuple[str, str, str, str, bool]]:
+    return {(m.form, m.first, m.second, m.follower, m.noun) for m in compound_mentions(text)}
+
+
+def test_hyphenated_forms_with_the_word_after_them_and_bare_nouns() -> None:
+    found = _forms("We booked a follow-up visit. They made a follow-up. A long-term loan, then.")
+    assert ("hyphenated", "follow", "up", "visit", False) in found
+    assert ("hyphenated", "follow", "up", "", True) in found
+    assert ("hyphenated", "long", "term", "loan", False) in found
+
+
+def test_closed_words_split_into_two_known_words_only() -> None:
+    found = {(first, second) for form, first, second, _, _ in _forms("Send an email or go online; every newspaper, another election.") if form == "closed"}
+    assert {("e", "mail"), ("on", "line"), ("news", "paper")} <= found
+    assert not {pair for pair in found if pair[0] + pair[1] in ("every", "another", "election", "send")}
+
+
+def test_open_forms_only_where_a_hyphenated_one_could_stand() -> None:
+    found = _forms("Nurses will follow up by phone. A long term loan. Plans for the long term. We set up shop.")
+    opened = {(first, second, follower, noun) for form, first, second, follower, noun in found if form == "open"}
+    assert ("long", "term", "loan", False) in opened  # before a content word
+    assert ("long", "term", "", True) in opened  # a noun between an article and a clause boundary
+    assert not any(first in ("follow", "set") for first, *_ in opened)  # a verb and its particle after "will", "we"
+
+
+def test_re_words_a_words_and_capitals_are_left_out() -> None:
+    found = _forms("We re-cover seats. A-list guests fly Rolls-Royce. E-mail us.")
+    assert not any(form == "hyphenated" for form, *_ in found)
