@@ -32,11 +32,10 @@ documents in scope.)
 
 The cache directory sits in the project, so its files are as untrusted as the
 documents: a repository can commit one. Nothing in it is ever executed or
-unpickled. A file holds plain data in a versioned msgpack layout (``_FORMAT``;
-findings written out field by field, each document's result and records as
-packed bytes of their own, decoded only when used), and it is signed with an
-HMAC-SHA256 keyed by a per-user secret (:func:`user_key`) kept in the user
-cache directory, never in the project. A file whose signature does not
+unpickled. A file holds plain data in a versioned msgpack layout, signed with
+an HMAC-SHA256 keyed by a per-user secret kept in the user cache directory,
+never in the project (``checker.cache_data``: this module decides what is
+stored and when it is reused, that one how it is written and read back). A file whose signature does not
 verify, or whose content is not the expected structure, is a miss: its
 documents are read again. Documents that could not be read or raised an
 internal error are never stored, nor are the corpus findings of a run with
@@ -47,88 +46,28 @@ the run goes on as if there were none.
 from __future__ import annotations
 
 import hashlib
-import hmac
-import json
 import os
-import sys
-from array import array
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from checker.cache_data import FORMAT as _FORMAT
+from checker.cache_data import SEQ as _SEQ
+from checker.cache_data import check as _check
+from checker.cache_data import code_fingerprint as _code_fingerprint
+from checker.cache_data import compact as _compact
+from checker.cache_data import digest, load_signed, result_from_data, result_to_data, user_key, write_signed
+from checker.cache_data import finding_from_data as _finding_from_data
+from checker.cache_data import finding_to_data as _finding_to_data
 
 if TYPE_CHECKING:
     from checker.config import Settings
     from checker.corpus import DocumentResult
     from checker.engine import Notice, Source
-    from checker.facts import Directive
     from checker.finding import Finding
 
 _KEEP_FILES = 8  # cache files (one per configuration) kept; older ones are removed
-_LIBRARIES = ("pyparsing", "regex", "pydantic", "pydantic_core", "ftfy", "rapidfuzz", "wordfreq", "charset_normalizer")
 _README = b"Signature: 8a477f597d28d172789f06886806bc55\n# factlint's fact-sheet cache: safe to delete.\n"
-_FORMAT = 2  # the layout of a cache file (part of the signed data)
-_MAGIC = b"factlint-sheets"
-_KEY_FILE = "cache-key"
-_KEY_SIZE = 32
-_keys: dict[str, bytes | None] = {}
-_SEQ = (tuple, list)  # a sequence as msgpack gives it back (tuples) or as it was packed
-
-
-def digest(data: bytes) -> bytes:
-    return hashlib.blake2b(data, digest_size=16).digest()
-
-
-def user_key() -> bytes | None:
-    """The per-user secret that signs factlint's caches, created once (mode 0600) in the user cache directory.
-
-    None when it can be neither read nor created: the caches are then not used.
-    """
-    from checker.files import cache_dir
-
-    path = os.path.join(cache_dir(), _KEY_FILE)
-    if path in _keys:
-        return _keys[path]
-    key = None
-    try:
-        key = _read_key(path)
-        if key is None:
-            os.makedirs(os.path.dirname(path), mode=0o700, exist_ok=True)
-            fd, temporary = _temporary(os.path.dirname(path))
-            try:
-                with os.fdopen(fd, "wb") as handle:
-                    handle.write(os.urandom(_KEY_SIZE))
-                try:
-                    os.link(temporary, path)  # atomic, and never replaces a key another run made meanwhile
-                except FileExistsError:
-                    pass
-            finally:
-                os.unlink(temporary)
-            key = _read_key(path)
-    except OSError:
-        key = None
-    _keys[path] = key
-    return key
-
-
-def _temporary(directory: str) -> tuple[int, str]:
-    import tempfile
-
-    return tempfile.mkstemp(prefix=f".{_KEY_FILE}.", suffix=".factlint", dir=directory)  # mode 0600
-
-
-def _read_key(path: str) -> bytes | None:
-    try:
-        with open(path, "rb") as handle:
-            key = handle.read(_KEY_SIZE + 1)
-    except FileNotFoundError:
-        return None
-    return key if len(key) == _KEY_SIZE else None
-
-
-def _sign(key: bytes, payload: bytes | memoryview) -> bytes:
-    signer = hmac.new(key, _MAGIC, hashlib.sha256)
-    signer.update(payload)
-    return signer.hexdigest().encode("ascii")
 
 
 def open_cache(directory: Path, settings: Settings, codes: tuple[str, ...], extract_all: bool) -> SheetCache | None:
@@ -165,22 +104,8 @@ class SheetCache:
 
     def _load(self, path: Path) -> Any:
         """The signed msgpack payload of a file (ValueError when absent, forged or damaged)."""
-        import msgpack
-
         assert self._key is not None
-        try:
-            with open(path, "rb") as handle:
-                data = handle.read()
-        except OSError as error:
-            raise ValueError("unreadable") from error
-        end = data.find(b"\n")
-        payload = memoryview(data)[end + 1 :]  # not a copy: the file may be tens of megabytes
-        if end < 0 or not hmac.compare_digest(data[:end], _sign(self._key, payload)):
-            raise ValueError("not written by this user's factlint")
-        value = msgpack.unpackb(payload, use_list=False, raw=False, strict_map_key=False)
-        if not isinstance(value, _SEQ) or len(value) < 2 or value[0] != _FORMAT:
-            raise ValueError("another layout")
-        return value
+        return load_signed(path, self._key)
 
     def _read(self) -> dict[tuple[str, str], tuple[bytes, bool, bytes | None, bytes | None]]:
         if self._key is None:
@@ -284,7 +209,7 @@ class SheetCache:
                 body, records = hits[index]
                 if with_records:
                     records = self._entries[_key_of(source)][3] or b""
-                cached = _result_from_data(source, body, records, with_records)
+                cached = result_from_data(source, body, records, with_records)
                 if cached is not None:
                     # Decoded, its packed result and records need not stay in memory: finish() takes them
                     # from the files again if it rewrites them (40 MiB on a 90 MB corpus).
@@ -308,7 +233,7 @@ class SheetCache:
             return  # an internal error is not a result: read again next time
         try:
             content = bytes.fromhex(result.content_digest)
-            packed = _result_to_data(result)
+            packed = result_to_data(result)
         except Exception:  # not storable (plain data only): it is simply read again next time
             return
         self._entries[_key_of(source)] = (content, result.in_scope, *packed)
@@ -338,7 +263,6 @@ class SheetCache:
             self._changed = True
         if self._key is None:
             return
-        import msgpack
 
         from checker.files import write_atomic
 
@@ -357,19 +281,19 @@ class SheetCache:
                     if packed is not None and body is not None
                 ]
                 self._prepare()
-                self._write(self.records_file, msgpack.packb((_FORMAT, records), use_bin_type=True), write_atomic)
-                self._write(self.file, msgpack.packb((_FORMAT, entries), use_bin_type=True), write_atomic)
+                self._write(self.records_file, (_FORMAT, records), write_atomic)
+                self._write(self.file, (_FORMAT, entries), write_atomic)
             if self._corpus_key is not None and not self._corpus_known and not errors:
                 findings = [_finding_to_data(finding) for finding in corpus_findings]
                 self._prepare()
-                self._write(self.corpus_file, msgpack.packb((_FORMAT, self._corpus_key, findings), use_bin_type=True), write_atomic)
+                self._write(self.corpus_file, (_FORMAT, self._corpus_key, findings), write_atomic)
             self._prune()
         except Exception:  # no room, no permission, a file in the way: the next run reads the documents again
             pass
 
-    def _write(self, path: Path, payload: bytes, write_atomic: Callable) -> None:
+    def _write(self, path: Path, value: Any, write_atomic: Callable) -> None:
         assert self._key is not None
-        write_atomic(path, _sign(self._key, payload) + b"\n" + payload, durable=False)
+        write_signed(path, self._key, value, write_atomic)
 
     def _prepare(self) -> None:
         """Create the directory, telling git and backup tools to leave it alone.
@@ -397,158 +321,3 @@ class SheetCache:
 def _key_of(source: Source) -> tuple[str, str]:
     """The displayed path (it is in the result) and the file's absolute path."""
     return source.path, os.path.abspath(source.file or source.path)
-
-
-# --- results as plain data (msgpack) ----------------------------------------------------
-
-
-def _compact(value: Any) -> str:
-    """JSON text without spaces or escapes of non-ASCII characters."""
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-
-
-def _result_to_data(result: DocumentResult) -> tuple[bytes, bytes]:
-    """A document's result packed: (everything but the records, the records)."""
-    import msgpack
-
-    starts = result.line_starts if isinstance(result.line_starts, array) else array("I", result.line_starts)
-    directives = [(d.kind, list(d.codes), d.word, d.start, d.end, d.line, d.target) for d in result.directives]
-    body = (
-        result.path, result.format, result.encoding, result.content_digest, starts.tobytes(), list(result.locations),
-        directives, [_finding_to_data(finding) for finding in result.findings], result.claims_checked, result.claims_inconsistent,
-    )
-    return msgpack.packb(body, use_bin_type=True), msgpack.packb(result.records or {}, use_bin_type=True)
-
-
-def _result_from_data(source: Source, body: bytes, records: bytes, with_records: bool) -> DocumentResult | None:
-    """The result :func:`_result_to_data` packed, or None for anything else."""
-    import msgpack
-
-    from checker.corpus import DocumentResult
-
-    try:
-        path, format, encoding, content, starts, locations, directives, findings, checked, inconsistent = msgpack.unpackb(
-            body, use_list=False, raw=False
-        )
-        if path != source.path:
-            return None
-        line_starts = array("I")
-        line_starts.frombytes(_check(starts, bytes))
-        return DocumentResult(
-            path=path,
-            format=_check(format, str),
-            encoding=_check(encoding, str),
-            in_scope=source.in_scope,
-            content_digest=_check(content, str),
-            line_starts=line_starts,
-            locations=tuple(_check(item, str) for item in _check(locations, _SEQ)),
-            directives=tuple(_directive_from_data(item) for item in _check(directives, _SEQ)),
-            findings=[_finding_from_data(item) for item in _check(findings, _SEQ)],
-            claims_checked=_check(checked, int),
-            claims_inconsistent=_check(inconsistent, int),
-            records=_check(msgpack.unpackb(records, use_list=False, raw=False, strict_map_key=False), dict) if with_records else None,
-        )
-    except Exception:  # not a stored result: read the document again
-        return None
-
-
-_DIRECTIVE_KINDS = ("disable", "enable", "disable-line", "disable-next-line", "disable-file", "unknown")
-
-
-def _directive_from_data(data: Any) -> Directive:
-    """A stored directive, checked field by field (a dataclass validates nothing)."""
-    from checker.facts import Directive
-
-    kind, codes, word, start, end, line, target = _check(data, _SEQ)
-    if kind not in _DIRECTIVE_KINDS:
-        raise ValueError("bad directive kind")
-    return Directive(
-        kind=kind,
-        codes=tuple(_check(code, str) for code in _check(codes, _SEQ)),
-        word=_check(word, str),
-        start=_check(start, int),
-        end=_check(end, int),
-        line=_check(line, int),
-        target=_check(target, int),
-    )
-
-
-def _finding_to_data(finding: Finding) -> tuple:
-    fix = finding.fix
-    return (
-        finding.rule,
-        finding.start,
-        finding.end,
-        finding.message,
-        finding.evidence,
-        [(r.start, r.end, r.message, r.path) for r in finding.related],
-        None if fix is None else ([(e.start, e.end, e.replacement) for e in fix.edits], fix.applicability, fix.message),
-        finding.path,
-        finding.severity,
-        finding.confidence,
-    )
-
-
-def _check(value: Any, kind: type | tuple[type, ...]) -> Any:
-    if not isinstance(value, kind) or (isinstance(value, bool) and kind is int):
-        raise TypeError(f"expected {kind}, got {type(value).__name__}")
-    return value
-
-
-def _finding_from_data(data: Any) -> Finding:
-    from checker.finding import Edit, Finding, Fix, Related
-
-    rule, start, end, message, evidence, related, fix, path, severity, confidence = _check(data, _SEQ)
-    if fix is not None:
-        edits, applicability, title = _check(fix, _SEQ)
-        if applicability not in ("safe", "unsafe", "display"):
-            raise ValueError("bad applicability")
-        fix = Fix(
-            tuple(Edit(_check(s, int), _check(e, int), _check(r, str)) for s, e, r in _check(edits, _SEQ)),
-            applicability,
-            _check(title, str),
-        )
-    if severity not in (None, "error", "warning", "info"):
-        raise ValueError("bad severity")
-    if confidence not in (None, "high", "medium", "low"):
-        raise ValueError("bad confidence")
-    return Finding(
-        rule=_check(rule, str),
-        start=_check(start, int),
-        end=_check(end, int),
-        message=_check(message, str),
-        evidence=_check(evidence, (str, type(None))),
-        related=tuple(
-            Related(_check(s, int), _check(e, int), _check(m, str), _check(p, (str, type(None)))) for s, e, m, p in _check(related, _SEQ)
-        ),
-        fix=fix,
-        path=_check(path, (str, type(None))),
-        severity=severity,
-        confidence=confidence,
-    )
-
-
-def _code_fingerprint() -> str:
-    """What identifies this factlint: its files, the extracting libraries, the Python version."""
-    import importlib.util
-
-    import checker
-    import checker.rules
-
-    parts = [sys.version]
-    for root in (*checker.__path__, *checker.rules.__path__):
-        for directory, subdirectories, files in os.walk(root):
-            subdirectories[:] = sorted(d for d in subdirectories if d != "__pycache__")
-            for name in sorted(files):
-                if not name.endswith((".pyc", ".tmp")):
-                    stat = os.stat(os.path.join(directory, name))
-                    parts.append(f"{directory}/{name}:{stat.st_size}:{stat.st_mtime_ns}")
-    for library in _LIBRARIES:
-        spec = importlib.util.find_spec(library)
-        origin = spec.origin if spec is not None else None
-        if origin and os.path.exists(origin):
-            stat = os.stat(origin)
-            parts.append(f"{library}:{origin}:{stat.st_size}:{stat.st_mtime_ns}")
-        else:
-            parts.append(f"{library}:absent")
-    return "\n".join(parts)

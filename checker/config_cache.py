@@ -32,7 +32,7 @@ def _file(directory: Path, source: str, root: str) -> Path:
 
 
 def _key(source: str, root: str, data: bytes) -> bytes:
-    from checker.cache import _code_fingerprint
+    from checker.cache_data import code_fingerprint as _code_fingerprint
 
     key = hashlib.blake2b(_FORMAT, digest_size=16)
     for part in (_code_fingerprint().encode("utf-8"), source.encode("utf-8"), root.encode("utf-8"), data):
@@ -44,7 +44,8 @@ def load(directory: Path, source: str, root: str, data: bytes) -> Settings | Non
     """The settings validated from ``data`` at an earlier run, or None."""
     import hmac
 
-    from checker.cache import _sign, user_key
+    from checker.cache_data import sign as _sign
+    from checker.cache_data import user_key
 
     secret = user_key()
     if secret is None:
@@ -65,7 +66,8 @@ def load(directory: Path, source: str, root: str, data: bytes) -> Settings | Non
 
 def store(directory: Path, settings: Settings, data: bytes) -> None:
     """Keep ``settings`` (validated from ``data``) for the next run; only into an existing cache directory."""
-    from checker.cache import _sign, user_key
+    from checker.cache_data import sign as _sign
+    from checker.cache_data import user_key
     from checker.files import write_atomic
 
     secret = user_key()

@@ -11,7 +11,7 @@ multi-word names that differ in one word (``checker.variants_near``).
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from checker.lexicon import zipf
 from checker.namecompare import camel_case, fold, join_key
@@ -132,19 +132,29 @@ def _counts(members: Forms) -> Forms:
     the start of a sentence only the first letter is in doubt, and
     differences there are never reported.)
     """
-    counts: Forms = {form: [o for o in occ if not o.heading] for form, occ in members.items()}
+    counts: dict[str, list[Occurrence]] = {form: [o for o in occ if not o.heading] for form, occ in members.items()}
     separated = {form: _separator_form(form) for form in members}  # once each, not once per heading occurrence
+    sheets: dict[str, set[int]] = {}  # form -> the documents of its counted occurrences (made when first asked, then kept up to date)
     for form, occurrences in members.items():
         same: list[str] | None = None
         for occurrence in occurrences:
             if occurrence.heading:
                 if same is None:
                     same = [f for f in members if separated[f] == separated[form] and counts[f]]
-                here = [f for f in same if any(o.sheet == occurrence.sheet for o in counts[f])]
+                here = [f for f in same if occurrence.sheet in _sheets_of(f, counts, sheets)]
                 pool = here or same
                 target = max(pool, key=lambda f: (len(counts[f]), f)) if pool else form
                 counts[target].append(occurrence)
-    return counts
+                if target in sheets:
+                    sheets[target].add(occurrence.sheet)
+    return cast(Forms, counts)
+
+
+def _sheets_of(form: str, counts: dict[str, list[Occurrence]], sheets: dict[str, set[int]]) -> set[int]:
+    found = sheets.get(form)
+    if found is None:
+        found = sheets[form] = {o.sheet for o in counts[form]}
+    return found
 
 
 def _separator_difference(a: str, b: str) -> str:

@@ -83,7 +83,7 @@ def _compile_code(pattern: str, flags: int) -> tuple:
 def _sign(pattern: str, flags: int, entry: tuple) -> bytes | None:
     """The keyed digest that vouches for ``entry`` as the compiled form of ``pattern`` with ``flags``."""
     from checker import __version__
-    from checker.cache import user_key
+    from checker.cache_data import user_key
 
     key = user_key()
     if key is None:

@@ -1,0 +1,273 @@
+"""The cache's files as plain data: how a document's result and a finding are written and read back, and how files are signed.
+
+Nothing in a cache file is ever executed or unpickled: a file holds msgpack
+data in a versioned layout (``FORMAT``), each document's result and records
+as packed bytes of their own (decoded only when used), findings field by
+field, and every value is checked on the way back (:func:`check`): anything
+unexpected raises, and the caller takes it as a miss. A file starts with an
+HMAC-SHA256 of its payload keyed by a per-user secret (:func:`user_key`) kept
+in the user cache directory, never in the project. What is stored, when, and
+when it is reused is ``checker.cache``'s business.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import os
+import sys
+from array import array
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from checker.corpus import DocumentResult
+    from checker.engine import Source
+    from checker.facts import Directive
+    from checker.finding import Finding
+
+FORMAT = 2  # the layout of a cache file (part of the signed data)
+SEQ = (tuple, list)  # a sequence as msgpack gives it back (tuples) or as it was packed
+_LIBRARIES = ("pyparsing", "regex", "pydantic", "pydantic_core", "ftfy", "rapidfuzz", "wordfreq", "charset_normalizer")
+_MAGIC = b"factlint-sheets"
+_KEY_FILE = "cache-key"
+_KEY_SIZE = 32
+_keys: dict[str, bytes | None] = {}
+
+
+def digest(data: bytes) -> bytes:
+    return hashlib.blake2b(data, digest_size=16).digest()
+
+
+def user_key() -> bytes | None:
+    """The per-user secret that signs factlint's caches, created once (mode 0600) in the user cache directory.
+
+    None when it can be neither read nor created: the caches are then not used.
+    """
+    from checker.files import cache_dir
+
+    path = os.path.join(cache_dir(), _KEY_FILE)
+    if path in _keys:
+        return _keys[path]
+    key = None
+    try:
+        key = _read_key(path)
+        if key is None:
+            os.makedirs(os.path.dirname(path), mode=0o700, exist_ok=True)
+            fd, temporary = _temporary(os.path.dirname(path))
+            try:
+                with os.fdopen(fd, "wb") as handle:
+                    handle.write(os.urandom(_KEY_SIZE))
+                try:
+                    os.link(temporary, path)  # atomic, and never replaces a key another run made meanwhile
+                except FileExistsError:
+                    pass
+            finally:
+                os.unlink(temporary)
+            key = _read_key(path)
+    except OSError:
+        key = None
+    _keys[path] = key
+    return key
+
+
+def _temporary(directory: str) -> tuple[int, str]:
+    import tempfile
+
+    return tempfile.mkstemp(prefix=f".{_KEY_FILE}.", suffix=".factlint", dir=directory)  # mode 0600
+
+
+def _read_key(path: str) -> bytes | None:
+    try:
+        with open(path, "rb") as handle:
+            key = handle.read(_KEY_SIZE + 1)
+    except FileNotFoundError:
+        return None
+    return key if len(key) == _KEY_SIZE else None
+
+
+def sign(key: bytes, payload: bytes | memoryview) -> bytes:
+    signer = hmac.new(key, _MAGIC, hashlib.sha256)
+    signer.update(payload)
+    return signer.hexdigest().encode("ascii")
+
+
+def load_signed(path: Path, key: bytes) -> Any:
+    """The signed msgpack payload of a file (ValueError when absent, forged, damaged or of another layout)."""
+    import msgpack
+
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read()
+    except OSError as error:
+        raise ValueError("unreadable") from error
+    end = data.find(b"\n")
+    payload = memoryview(data)[end + 1 :]  # not a copy: the file may be tens of megabytes
+    if end < 0 or not hmac.compare_digest(data[:end], sign(key, payload)):
+        raise ValueError("not written by this user's factlint")
+    value = msgpack.unpackb(payload, use_list=False, raw=False, strict_map_key=False)
+    if not isinstance(value, SEQ) or len(value) < 2 or value[0] != FORMAT:
+        raise ValueError("another layout")
+    return value
+
+
+def write_signed(path: Path, key: bytes, value: Any, write_atomic: Callable) -> None:
+    """``value`` (plain data, its first item ``FORMAT``) packed, signed and written in one step."""
+    import msgpack
+
+    payload = msgpack.packb(value, use_bin_type=True)
+    write_atomic(path, sign(key, payload) + b"\n" + payload, durable=False)
+
+
+def compact(value: Any) -> str:
+    """JSON text without spaces or escapes of non-ASCII characters."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def result_to_data(result: DocumentResult) -> tuple[bytes, bytes]:
+    """A document's result packed: (everything but the records, the records)."""
+    import msgpack
+
+    starts = result.line_starts if isinstance(result.line_starts, array) else array("I", result.line_starts)
+    directives = [(d.kind, list(d.codes), d.word, d.start, d.end, d.line, d.target) for d in result.directives]
+    body = (
+        result.path, result.format, result.encoding, result.content_digest, starts.tobytes(), list(result.locations),
+        directives, [finding_to_data(finding) for finding in result.findings], result.claims_checked, result.claims_inconsistent,
+    )
+    return msgpack.packb(body, use_bin_type=True), msgpack.packb(result.records or {}, use_bin_type=True)
+
+
+def result_from_data(source: Source, body: bytes, records: bytes, with_records: bool) -> DocumentResult | None:
+    """The result :func:`_result_to_data` packed, or None for anything else."""
+    import msgpack
+
+    from checker.corpus import DocumentResult
+
+    try:
+        path, format, encoding, content, starts, locations, directives, findings, checked, inconsistent = msgpack.unpackb(
+            body, use_list=False, raw=False
+        )
+        if path != source.path:
+            return None
+        line_starts = array("I")
+        line_starts.frombytes(check(starts, bytes))
+        return DocumentResult(
+            path=path,
+            format=check(format, str),
+            encoding=check(encoding, str),
+            in_scope=source.in_scope,
+            content_digest=check(content, str),
+            line_starts=line_starts,
+            locations=tuple(check(item, str) for item in check(locations, SEQ)),
+            directives=tuple(_directive_from_data(item) for item in check(directives, SEQ)),
+            findings=[finding_from_data(item) for item in check(findings, SEQ)],
+            claims_checked=check(checked, int),
+            claims_inconsistent=check(inconsistent, int),
+            records=check(msgpack.unpackb(records, use_list=False, raw=False, strict_map_key=False), dict) if with_records else None,
+        )
+    except Exception:  # not a stored result: read the document again
+        return None
+
+
+_DIRECTIVE_KINDS = ("disable", "enable", "disable-line", "disable-next-line", "disable-file", "unknown")
+
+
+def _directive_from_data(data: Any) -> Directive:
+    """A stored directive, checked field by field (a dataclass validates nothing)."""
+    from checker.facts import Directive
+
+    kind, codes, word, start, end, line, target = check(data, SEQ)
+    if kind not in _DIRECTIVE_KINDS:
+        raise ValueError("bad directive kind")
+    return Directive(
+        kind=kind,
+        codes=tuple(check(code, str) for code in check(codes, SEQ)),
+        word=check(word, str),
+        start=check(start, int),
+        end=check(end, int),
+        line=check(line, int),
+        target=check(target, int),
+    )
+
+
+def finding_to_data(finding: Finding) -> tuple:
+    fix = finding.fix
+    return (
+        finding.rule,
+        finding.start,
+        finding.end,
+        finding.message,
+        finding.evidence,
+        [(r.start, r.end, r.message, r.path) for r in finding.related],
+        None if fix is None else ([(e.start, e.end, e.replacement) for e in fix.edits], fix.applicability, fix.message),
+        finding.path,
+        finding.severity,
+        finding.confidence,
+    )
+
+
+def check(value: Any, kind: type | tuple[type, ...]) -> Any:
+    if not isinstance(value, kind) or (isinstance(value, bool) and kind is int):
+        raise TypeError(f"expected {kind}, got {type(value).__name__}")
+    return value
+
+
+def finding_from_data(data: Any) -> Finding:
+    from checker.finding import Edit, Finding, Fix, Related
+
+    rule, start, end, message, evidence, related, fix, path, severity, confidence = check(data, SEQ)
+    if fix is not None:
+        edits, applicability, title = check(fix, SEQ)
+        if applicability not in ("safe", "unsafe", "display"):
+            raise ValueError("bad applicability")
+        fix = Fix(
+            tuple(Edit(check(s, int), check(e, int), check(r, str)) for s, e, r in check(edits, SEQ)),
+            applicability,
+            check(title, str),
+        )
+    if severity not in (None, "error", "warning", "info"):
+        raise ValueError("bad severity")
+    if confidence not in (None, "high", "medium", "low"):
+        raise ValueError("bad confidence")
+    return Finding(
+        rule=check(rule, str),
+        start=check(start, int),
+        end=check(end, int),
+        message=check(message, str),
+        evidence=check(evidence, (str, type(None))),
+        related=tuple(
+            Related(check(s, int), check(e, int), check(m, str), check(p, (str, type(None)))) for s, e, m, p in check(related, SEQ)
+        ),
+        fix=fix,
+        path=check(path, (str, type(None))),
+        severity=severity,
+        confidence=confidence,
+    )
+
+
+def code_fingerprint() -> str:
+    """What identifies this factlint: its files, the extracting libraries, the Python version."""
+    import importlib.util
+
+    import checker
+    import checker.rules
+
+    parts = [sys.version]
+    for root in (*checker.__path__, *checker.rules.__path__):
+        for directory, subdirectories, files in os.walk(root):
+            subdirectories[:] = sorted(d for d in subdirectories if d != "__pycache__")
+            for name in sorted(files):
+                if not name.endswith((".pyc", ".tmp")):
+                    stat = os.stat(os.path.join(directory, name))
+                    parts.append(f"{directory}/{name}:{stat.st_size}:{stat.st_mtime_ns}")
+    for library in _LIBRARIES:
+        spec = importlib.util.find_spec(library)
+        origin = spec.origin if spec is not None else None
+        if origin and os.path.exists(origin):
+            stat = os.stat(origin)
+            parts.append(f"{library}:{origin}:{stat.st_size}:{stat.st_mtime_ns}")
+        else:
+            parts.append(f"{library}:absent")
+    return "\n".join(parts)

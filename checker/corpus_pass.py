@@ -1,0 +1,214 @@
+"""The corpus pass: pass 1's results -> the corpus rules' findings -> filtered, resolved, sorted diagnostics.
+
+``checker.engine`` runs pass 1 (per document: read, parse, extract, document rules,
+the corpus rules' records) and hands each ``DocumentResult`` to a :class:`Reduce`
+as it arrives, in document order. The reduction adds each result's records to the
+corpus rules' aggregates (``checker.corpus``); once every document is in, the
+corpus rules report from their aggregates. Then every finding, per document or
+corpus-wide, is filtered (scope, per-file-ignores, inline suppressions), given its
+configured severity, resolved to lines and columns, and sorted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, cast
+
+from checker.corpus import Corpus, DocumentResult
+from checker.finding import Diagnostic, Finding, RelatedLocation, Severity
+
+if TYPE_CHECKING:
+    from checker.config import Settings
+    from checker.ledger import Ledger
+    from checker.rule import Rule
+
+
+def check_documents(
+    documents: list[DocumentResult], settings: Settings, rules: Sequence[type[Rule]], ledger: Ledger | None = None
+) -> tuple[list[Diagnostic], list[str]]:
+    """Pass 2 over documents already through pass 1 (``process``, or ``run(keep_records=True)``): corpus rules
+    from the documents' records, then filter, resolve and sort.
+
+    Returns the diagnostics and the internal errors. A long-running caller (the language
+    server) keeps the results of a set of documents, rebuilds the one that changed and calls this.
+    """
+    reduce = Reduce(corpus_rules(settings, rules, ledger), keep_records=True)
+    for index, document in enumerate(documents):
+        reduce.add(index, document)
+    errors = [error for document in documents for error in document.errors]
+    corpus_findings = reduce.findings(Corpus(documents), errors)
+    return filtered(documents, corpus_findings, settings, rules), errors
+
+
+def ledger_of(settings: Settings) -> Ledger | None:
+    if not settings.ledger:
+        return None
+    from checker.ledger import load_ledger  # raises ConfigError (exit 2) when malformed
+
+    return load_ledger(Path(settings.root) / settings.ledger)
+
+
+def corpus_rules(settings: Settings, rules: Sequence[type[Rule]], ledger: Ledger | None) -> list[Rule]:
+    from checker.engine import instantiate
+
+    chosen = [instantiate(rule, settings) for rule in rules if rule.scope == "corpus"]
+    for rule in chosen:
+        rule.ledger = ledger
+    return chosen
+
+
+def filtered(documents: list[DocumentResult], corpus_findings: list[Finding], settings: Settings, rules: Sequence[type[Rule]]) -> list[Diagnostic]:
+    by_path: dict[str, list[Finding]] = {}
+    for finding in corpus_findings:
+        by_path.setdefault(finding.path or "", []).append(finding)
+    from checker.engine import instantiate
+
+    suppression_rules = [instantiate(rule, settings) for rule in rules if rule.reads_suppressions]
+    return _finish(documents, by_path, settings, {rule.code: rule for rule in rules}, suppression_rules)
+
+
+class Reduce:
+    """The corpus rules' aggregates, fed each document's records in order (checker.corpus)."""
+
+    def __init__(self, rules: list[Rule], keep_records: bool = False) -> None:
+        self.rules = rules
+        self.aggregates = {rule.code: rule.aggregate() for rule in rules}
+        self.failed: dict[str, str] = {}
+        self.keep_records = keep_records  # the results keep their records (else dropped once reduced)
+        self.known: list[Finding] | None = None  # the corpus findings, when the cache already has them
+
+    def add(self, doc: int, result: DocumentResult) -> None:
+        records = result.records or {}
+        if not self.keep_records:
+            result.records = None
+        if self.known is not None:
+            return
+        for code, aggregate in self.aggregates.items():
+            if code in self.failed:
+                continue
+            try:
+                aggregate.add(doc, records.get(code))
+            except Exception as error:
+                self.failed[code] = f"corpus rule {code} failed: {type(error).__name__}: {error}"
+
+    def findings(self, corpus: Corpus, errors: list[str]) -> list[Finding]:
+        if self.known is not None:
+            return self.known
+        out: list[Finding] = []
+        for rule in self.rules:
+            if rule.code in self.failed:
+                errors.append(self.failed[rule.code])
+                continue
+            try:
+                out.extend(rule.check_corpus(corpus, self.aggregates[rule.code]))
+            except Exception as error:
+                errors.append(f"corpus rule {rule.code} failed: {type(error).__name__}: {error}")
+        self.aggregates.clear()  # reported: their memory is free for what follows (formatting, the cache's write)
+        return out
+
+
+def stats(documents: list[DocumentResult]) -> dict[str, int]:
+    return {
+        "documents": sum(1 for document in documents if document.in_scope),
+        "corpus_documents": len(documents),
+        "claims_checked": sum(document.claims_checked for document in documents if document.in_scope),
+        "claims_inconsistent": sum(document.claims_inconsistent for document in documents if document.in_scope),
+    }
+
+
+def _finish(
+    documents: list[DocumentResult],
+    corpus_findings: dict[str, list[Finding]],
+    settings: Settings,
+    rules: dict[str, type[Rule]],
+    suppression_rules: Sequence[Rule] = (),
+) -> list[Diagnostic]:
+    from checker.globs import matches_any
+    from checker.registry import matches
+    from checker.suppress import Suppressor
+
+    by_path = {document.path: document for document in documents}
+    root = Path(settings.root)
+    out: list[Diagnostic] = []
+    for sheet in documents:
+        if not sheet.in_scope:
+            continue
+        findings = [f for f in sheet.findings if f.rule in rules] + corpus_findings.get(sheet.path, [])
+        ignored = _per_file_ignores(sheet.path, settings, root, matches_any)
+        suppressor = Suppressor(list(sheet.directives)) if sheet.directives else None
+        for finding in findings:
+            if ignored and matches(finding.rule, ignored):
+                continue
+            line = sheet.position(finding.start)[0]
+            if suppressor is not None and suppressor.suppresses(finding.rule, line):
+                continue
+            out.append(resolve(finding, sheet, rules[finding.rule], settings, by_path))
+        if suppressor is None:
+            continue
+        unused = suppressor.unused()
+        for rule in suppression_rules:  # the suppression hook: rules that judge the directives themselves
+            if ignored and matches(rule.code, ignored):
+                continue
+            for finding in rule.check_suppressions(sheet, unused, suppressor.invalid):
+                out.append(resolve(finding, sheet, rules[finding.rule], settings, by_path))
+    out.sort(key=Diagnostic.sort_key)
+    return out
+
+
+def _per_file_ignores(path: str, settings: Settings, root: Path, matches_any) -> tuple[str, ...]:
+    if not settings.per_file_ignores:
+        return ()
+    from checker.discovery import relative_to
+
+    relative = relative_to(Path(path), root)
+    codes: list[str] = []
+    for pattern, selectors in settings.per_file_ignores.items():
+        if matches_any(relative, (pattern,)) or matches_any(path, (pattern,)):
+            codes.extend(selectors)
+    return tuple(codes)
+
+
+def configured_severity(rule: type[Rule], settings: Settings) -> str | None:
+    """The severity configured for a rule: by code, else name, else the longest matching prefix."""
+    table = settings.severity
+    if not table:
+        return None
+    if rule.code in table:
+        return table[rule.code]
+    if rule.name in table:
+        return table[rule.name]
+    prefixes = [key for key in table if rule.code.startswith(key.upper()) or key.lower() == rule.category]
+    return table[max(prefixes, key=len)] if prefixes else None
+
+
+def resolve(finding: Finding, sheet: DocumentResult, rule: type[Rule], settings: Settings, by_path: dict[str, DocumentResult]) -> Diagnostic:
+    """A finding located by offsets -> a Diagnostic located by lines and columns."""
+    line, column = sheet.position(finding.start)
+    end_line, end_column = sheet.position(max(finding.end, finding.start))
+    severity = cast(Severity, finding.severity or configured_severity(rule, settings) or rule.severity)
+    related = []
+    for item in finding.related:
+        target = by_path.get(item.path or sheet.path, sheet)
+        r_line, r_column = target.position(item.start)
+        r_end_line, r_end_column = target.position(max(item.end, item.start))
+        related.append(RelatedLocation(target.path, r_line, r_column, r_end_line, r_end_column, item.message))
+    return Diagnostic(
+        path=sheet.path,
+        line=line,
+        column=column,
+        end_line=end_line,
+        end_column=end_column,
+        rule=rule.code,
+        name=rule.name,
+        category=rule.category,
+        severity=severity,
+        message=finding.message,
+        start=finding.start,
+        end=finding.end,
+        evidence=finding.evidence,
+        related=tuple(related),
+        fix=finding.fix,
+        location=sheet.location(line),
+        confidence=finding.confidence or rule.confidence,
+    )
