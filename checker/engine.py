@@ -26,6 +26,7 @@ from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import cast
 
 from checker.config import Settings
 from checker.corpus import Corpus, DocumentResult
