@@ -77,14 +77,17 @@ def walk(
         prefix = "" if folder == "." else folder + "/"
         for name in sorted(files):
             path = base / name
-            problem = file_problem(path)
+            relative = prefix + name
+            try:  # most files: a regular file that is not a link, told by one lstat (file_problem and islink need two)
+                plain = stat.S_ISREG(os.lstat(path).st_mode)
+            except OSError:
+                plain = False
+            problem = None if plain else file_problem(path)
             if problem is not None:  # never resolve or open it: a loop raises, a FIFO blocks
-                relative = prefix + name
                 if skipped is not None and matches_any(relative, include) and not matches_any(relative, exclude):
                     skipped.append((path, problem))
                 continue
-            relative = prefix + name
-            if os.path.islink(path):
+            if not plain and os.path.islink(path):
                 target = path.resolve()
                 if not target.is_relative_to(root):
                     # A link out of the project is never read on a walk (it could be a secret the
@@ -118,11 +121,12 @@ def real_path(path: Path, directories: dict[str, str]) -> str:
     """``str(path.resolve())``, resolving each directory once (``directories`` caches them)."""
     if os.path.islink(path):
         return str(path.resolve())
-    parent = str(path.parent)
+    parent, name = os.path.split(str(path))  # (path.parent and path.name, without building a path object)
+    parent = parent or "."
     resolved = directories.get(parent)
     if resolved is None:
-        resolved = directories[parent] = str(path.parent.resolve())
-    return os.path.join(resolved, path.name)
+        resolved = directories[parent] = str(Path(parent).resolve())
+    return os.path.join(resolved, name)
 
 
 def git_ignored(paths: list[Path], root: Path, allowed: set[tuple[str, str]] | None = None) -> set[str]:
