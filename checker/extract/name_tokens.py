@@ -248,6 +248,9 @@ def new_mention(text: str, start: int, end: int, kind: str, initial: bool, headi
 # is found by walking back.
 _CONNECTORS_CHARS = "-'\u2019\u2010\u2011"
 _MARKED = LazyPattern(r"[^\Wa-z0-9_](?:\w|[-'\u2019\u2010\u2011](?=\w))*+")
+# The same in an ASCII text, where the first character can only be a capital: a class of one
+# range, which the search tests faster than the negated class.
+_MARKED_ASCII = LazyPattern(r"[A-Z](?:\w|[-'\u2019\u2010\u2011](?=\w))*+")
 
 
 def _is_word_char(ch: str) -> bool:
@@ -270,7 +273,7 @@ def _marked_tokens(prose: str) -> list[tuple[int, str]]:
     """(start, token) of every token with a letter beyond a-z (a capital, an accent), in text order."""
     out: list[tuple[int, str]] = []
     strip = "_" + _CONNECTORS_CHARS
-    for match in _MARKED.finditer(prose):
+    for match in (_MARKED_ASCII if prose.isascii() else _MARKED).finditer(prose):
         start = match.start()
         token = match.group()
         if start:
@@ -381,7 +384,10 @@ def _rare_tokens(doc: Document) -> tuple[set[str], list[str]]:
     for chunk in chunks:
         found = _RARE_IN.get(chunk)
         if found is None:
-            found = tuple(t for t in _TOKEN.findall(chunk) if t.islower() and len(t) >= 5 and _rare_lower_token(t))
+            if chunk.isalpha():  # a chunk of letters is one token
+                found = (chunk,) if chunk.islower() and len(chunk) >= 5 and _rare_lower_token(chunk) else ()
+            else:
+                found = tuple(t for t in _TOKEN.findall(chunk) if t.islower() and len(t) >= 5 and _rare_lower_token(t))
             if found:
                 _RARE_IN[chunk] = found
             else:

@@ -174,21 +174,29 @@ def _phrases(prose: str, caps: list[CapToken]) -> list[NameMention]:
     """Runs of two or more capitalised tokens ("Ascentage Pharma", "Stock Exchange of Hong Kong")."""
     out: list[NameMention] = []
     run: list[CapToken] = []
-    last = None
+    last_end = -1  # where the previous token ends (-1: none yet)
+    last_possessive = False
     named = _Named(prose, caps)
     for token in caps:
-        if last is not None:
+        start, end, possessive, _ = token
+        if last_end >= 0:
             # A run goes on after one blank or a connector between blanks, never after a possessive.
-            gap = prose[last.end : token.start]
-            if "\n" in gap:
-                gap = _wrapped_gap(prose, last.end, gap)
-            joined = not last.possessive and (gap == " " or (gap[:1] == " " and gap[-1:] == " " and gap.strip() in _CONNECTORS and gap.count(" ") == 2))
+            if start - last_end == 1 and prose[last_end] == " ":
+                joined = not last_possessive  # one blank: the usual case, without a slice
+            else:
+                gap = prose[last_end:start]
+                if "\n" in gap:
+                    gap = _wrapped_gap(prose, last_end, gap)
+                joined = not last_possessive and (
+                    gap == " " or (gap[:1] == " " and gap[-1:] == " " and gap.strip() in _CONNECTORS and gap.count(" ") == 2)
+                )
             if not joined:
                 if len(run) > 1:
                     _add_phrase(prose, run, out, named)
                 run = []
         run.append(token)
-        last = token
+        last_end = end
+        last_possessive = possessive
     _add_phrase(prose, run, out, named)
     return out
 
