@@ -9,6 +9,7 @@ document (whom "we" stands for, which year "full-year" is) and build the
 from __future__ import annotations
 
 import re
+from functools import cached_property
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from checker.extract.statement_grammar import NAME, ORG_PRONOUN, PLURAL_SUBJECT
@@ -27,6 +28,8 @@ from checker.extract.statement_terms import (
 from checker.patterns import LazyPattern as _Lazy
 
 if TYPE_CHECKING:
+    import datetime as dt
+
     from checker.config import Settings
     from checker.document import Document, Sentence
     from checker.facts import FactSheet, FactStatement, Quantity
@@ -137,20 +140,27 @@ class Context:
         self.prose = doc.prose
         self.organisation = document_organisation(doc.prose)
         self.org_key = subject_key(self.organisation) if self.organisation else None
-        if "dates" in sheet.extracted:
-            anchor = sheet.document_date
-        else:  # the dates extractor did not run (it is not a dependency): the same date, found here
-            from checker.extract.document_date import document_date
-
-            anchor = document_date(doc, settings)
-        date = anchor.date if anchor is not None else None
-        self.date = date
-        self.year = date.year if date else None
+        self.settings = settings
         fiscal_end = getattr(getattr(settings, "dates", None), "fiscal_year_end", None)
         self.calendar_fiscal = fiscal_end == "12-31"
         self.quantities = sorted(sheet.quantities, key=lambda q: q.start)
         self.facts: list[FactStatement] = []
         self.seen: set[tuple[int, int]] = set()
+
+    @cached_property
+    def date(self) -> dt.date | None:
+        """The document date, found on first use: most documents state no statement that needs it."""
+        if "dates" in self.sheet.extracted:
+            anchor = self.sheet.document_date
+        else:  # the dates extractor did not run (it is not a dependency): the same date, found here
+            from checker.extract.document_date import document_date
+
+            anchor = document_date(self.doc, self.settings)
+        return anchor.date if anchor is not None else None
+
+    @cached_property
+    def year(self) -> int | None:
+        return self.date.year if self.date else None
 
     def before(self, sentence: Sentence, end: int, limit: int = 240) -> Window:
         """The sentence's text before ``end`` and the offset of its first character.
