@@ -222,6 +222,15 @@ _GATE_WORDS = sorted({
 })
 
 
+# The words a match can start with: the gate's words but the lower-case month names and abbreviations (the
+# grammar reads months capitalised or in capitals, and no branch starts with a lower-case one: "decade" is a
+# word of its own) and the lower-case "q", "h" and "f.y." ("Q4", "H1", "F.Y." are read as written). Where the
+# gate holds through one of those only ("market", "have"), no branch matches, so no candidate is needed there.
+_START_WORDS = sorted(
+    set(_GATE_WORDS) - {name.lower() for name in MONTH_NAMES} - set(MONTH_ABBREVIATIONS) - {"q", "h", "f.y."}
+)
+
+
 @cache
 def _gate_words() -> str:
     """The words some branch starts with, as one factored alternation (built once: it is large)."""
@@ -300,9 +309,9 @@ def matches(prose: str, start: int, end: int) -> Iterator[re.Match[str]]:
     if not _grammar()["prefilter"].search(prose, start, end):
         return
     # The same matches as ``scanner().finditer(prose, start, end)``, found faster: the
-    # scanner is tried only at ``start`` and after each character that can precede a gate
-    # position (a superset of the gate's positions), and only with the branches whose first
-    # character can be the one there (see ``_scanner_for``).
+    # scanner is tried only at ``start`` and after each character that can precede a position
+    # where it can match (``_candidate_ends``: a superset of those positions), and only with the
+    # branches whose first character can be the one there (see ``_scanner_for``).
     scanner_for = _SCANNERS.get
     last = start
     for position in _chain((start,), _candidate_ends(prose, start, end)):
@@ -330,12 +339,13 @@ _CANDIDATES: list[Any] = []
 
 def _candidate_ends(prose: str, start: int, end: int) -> Iterator[int]:
     """Positions after each character other than an ASCII letter, digit or underscore that is
-    followed by what the scanner's gate accepts: every gate position after ``start``, and a few more."""
+    followed by a digit or a word a match can start with (``_START_WORDS``): every position after
+    ``start`` where the scanner can match, and a few more."""
     if not _CANDIDATES:
         # The character class only repeats the alternation's first characters: a one-step test that
         # spares trying the alternation after most blanks (-20% time for this search).
-        first = re.escape("".join(sorted({word[0] for word in _GATE_WORDS})))
-        _CANDIDATES.append(compile_cached(r"[^0-9A-Za-z_](?=[\d" + first + r"])(?=\d|" + _gate_words() + ")"))
+        first = re.escape("".join(sorted({word[0] for word in _START_WORDS})))
+        _CANDIDATES.append(compile_cached(r"[^0-9A-Za-z_](?=[\d" + first + r"])(?=\d|" + trie_regex(_START_WORDS) + ")"))
     return map(_match_end, _CANDIDATES[0].finditer(prose, start, end))
 
 
