@@ -90,6 +90,7 @@ class SheetCache:
         self.file = directory / f"sheets-{name}.msgpack"
         self.records_file = directory / f"records-{name}.msgpack"
         self.corpus_file = directory / f"corpus-{name}.msgpack"
+        self.memo_file = directory / f"memo-{name}.msgpack"
         self._ledger = Path(settings.root) / settings.ledger if settings.ledger else None
         self._key = user_key()
         # key -> (content digest, made in scope (document rules ran), the document's result packed, its records packed or None until
@@ -166,12 +167,13 @@ class SheetCache:
         missing: list[int] = []  # read again by process(): the bytes are not held meanwhile
         corpus = hashlib.blake2b(digest_size=16)
         complete = True
+        keys: dict[int, tuple[str, str]] = {}  # index -> the document's key (an absolute path made once)
         for index, source in enumerate(sources):
             if source.data is not None or source.file is None:  # standard input: not cached
                 missing.append(index)
                 complete = False
                 continue
-            key = _key_of(source)
+            key = keys[index] = _key_of(source)
             self._seen.add(key)
             try:
                 data = Path(source.file).read_bytes()
@@ -196,11 +198,12 @@ class SheetCache:
                 reduce.known = known
                 self._corpus_known = True
         with_records = not self._corpus_known
+        if with_records:
+            reduce.memos = self._memos()
         if with_records and hits:
             self._read_records()
-            for index, source in enumerate(sources):
-                entry = self._entries[_key_of(source)] if index in hits else None
-                if entry is not None and entry[3] is None:  # its records were not stored: read it again
+            for index in sorted(hits):
+                if self._entries[keys[index]][3] is None:  # its records were not stored: read it again
                     del hits[index]
                     missing.append(index)
         processed = iter(process([sources[index] for index in sorted(missing)]))
@@ -208,12 +211,12 @@ class SheetCache:
             if index in hits:
                 body, records = hits[index]
                 if with_records:
-                    records = self._entries[_key_of(source)][3] or b""
+                    records = self._entries[keys[index]][3] or b""
                 cached = result_from_data(source, body, records, with_records)
                 if cached is not None:
                     # Decoded, its packed result and records need not stay in memory: finish() takes them
                     # from the files again if it rewrites them (40 MiB on a 90 MB corpus).
-                    key = _key_of(source)
+                    key = keys[index]
                     content, in_scope = self._entries[key][:2]
                     self._entries[key] = (content, in_scope, None, None)
                     self._records_read = False
@@ -256,8 +259,17 @@ class SheetCache:
         except Exception:
             return None
 
-    def finish(self, corpus_findings: list[Finding], errors: list[str]) -> None:
-        """Write what this run changed: the documents' entries (those of deleted documents dropped) and the corpus findings."""
+    def _memos(self) -> dict[str, Any]:
+        """What the corpus rules kept from the last corpus pass (``Reduce.memos``), by rule code; empty when there is none."""
+        try:
+            stored = self._load(self.memo_file)
+            return {code: memo for code, memo in _check(stored[1], dict).items() if isinstance(code, str)}
+        except Exception:
+            return {}
+
+    def finish(self, corpus_findings: list[Finding], errors: list[str], memos: dict[str, Any] | None = None) -> None:
+        """Write what this run changed: the documents' entries (those of deleted documents dropped), the corpus
+        findings, and what the corpus rules keep for the next corpus pass."""
         for key in [key for key in self._entries if key not in self._seen and not os.path.exists(key[1])]:
             del self._entries[key]
             self._changed = True
@@ -287,6 +299,8 @@ class SheetCache:
                 findings = [_finding_to_data(finding) for finding in corpus_findings]
                 self._prepare()
                 self._write(self.corpus_file, (_FORMAT, self._corpus_key, findings), write_atomic)
+                if memos:
+                    self._write(self.memo_file, (_FORMAT, memos), write_atomic)
             self._prune()
         except Exception:  # no room, no permission, a file in the way: the next run reads the documents again
             pass
@@ -312,7 +326,7 @@ class SheetCache:
             (self.directory / name).write_bytes(content)
 
     def _prune(self) -> None:
-        for pattern in ("sheets-*", "records-*", "corpus-*"):
+        for pattern in ("sheets-*", "records-*", "corpus-*", "memo-*"):
             files = sorted(self.directory.glob(pattern), key=lambda p: p.stat().st_mtime, reverse=True)
             for old in files[_KEEP_FILES:]:
                 old.unlink(missing_ok=True)

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from checker.facts import Directive
     from checker.finding import Finding
 
-FORMAT = 2  # the layout of a cache file (part of the signed data)
+FORMAT = 3  # the layout of a cache file (part of the signed data)
 SEQ = (tuple, list)  # a sequence as msgpack gives it back (tuples) or as it was packed
 _LIBRARIES = ("pyparsing", "regex", "pydantic", "pydantic_core", "ftfy", "rapidfuzz", "wordfreq", "charset_normalizer")
 _MAGIC = b"factlint-sheets"

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from checker.corpus import Corpus, DocumentResult
 from checker.finding import Diagnostic, Finding, RelatedLocation, Severity
@@ -77,6 +77,9 @@ class Reduce:
         self.failed: dict[str, str] = {}
         self.keep_records = keep_records  # the results keep their records (else dropped once reduced)
         self.known: list[Finding] | None = None  # the corpus findings, when the cache already has them
+        # Rule code -> what its aggregate keeps from one corpus pass for the next (``aggregate.memo``,
+        # plain data): given from the cache's last pass before the rule reports, taken back after.
+        self.memos: dict[str, Any] = {}
 
     def add(self, doc: int, result: DocumentResult) -> None:
         records = result.records or {}
@@ -100,8 +103,14 @@ class Reduce:
             if rule.code in self.failed:
                 errors.append(self.failed[rule.code])
                 continue
+            aggregate = self.aggregates[rule.code]
+            remembers = hasattr(aggregate, "memo")
+            if remembers:
+                aggregate.memo = self.memos.get(rule.code)
             try:
-                out.extend(rule.check_corpus(corpus, self.aggregates[rule.code]))
+                out.extend(rule.check_corpus(corpus, aggregate))
+                if remembers:
+                    self.memos[rule.code] = aggregate.memo
             except Exception as error:
                 errors.append(f"corpus rule {rule.code} failed: {type(error).__name__}: {error}")
         self.aggregates.clear()  # reported: their memory is free for what follows (formatting, the cache's write)

@@ -296,7 +296,7 @@ def run(
     errors = [error for document in documents for error in document.errors]
     corpus_findings = reduce.findings(Corpus(documents), errors)
     if cache is not None:
-        cache.finish(corpus_findings, errors)
+        cache.finish(corpus_findings, errors, reduce.memos)
     diagnostics = filtered(documents, corpus_findings, settings, rules)
     in_memory = {source.path: source.data for source in sources if source.data is not None and source.file is None and source.in_scope}
     return RunResult(diagnostics, documents, notices, list(rules), stats(documents), errors, in_memory, sheets)

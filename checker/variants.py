@@ -17,6 +17,7 @@ from checker.lexicon import zipf
 from checker.namecompare import camel_case, fold, join_key
 from checker.patterns import LazyPattern
 from checker.variants_data import CASE_MAX_ZIPF, SEPARATOR_MAX_ZIPF, Forms, Occurrence, VariantPair, Vocab, recase
+from checker.variants_memo import NearPairs
 from checker.variants_near import phrase_variants, spelling_variants
 from checker.variants_related import restrict
 
@@ -33,7 +34,9 @@ def find_variants(corpus: NameCorpus, vocabulary: Vocabulary | None = None) -> l
     pairs: dict[str, VariantPair] = {}
     _listed(vocab, corpus, pairs)
     _key_variants(vocab, corpus, pairs)
-    reported_terms = spelling_variants(vocab, corpus.forms, corpus.kinds, corpus.aliases, pairs)
+    near = NearPairs(corpus.memo)
+    reported_terms = spelling_variants(vocab, corpus.forms, corpus.kinds, corpus.aliases, pairs, near)
+    corpus.memo = near.stored()
     phrase_variants(vocab, corpus.phrases, corpus.aliases, reported_terms, pairs)
     found = list(pairs.values())
     if found:

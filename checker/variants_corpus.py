@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 
 KINDS = ("word", "phrase", "drug", "code", "acronym")
 _KIND_CODE = {kind: index for index, kind in enumerate(KINDS)}
+_PHRASE = _KIND_CODE["phrase"]
 _EMPTY = array("i")
 
 
@@ -69,6 +70,9 @@ class NameCorpus:
         self.corpus: Corpus | None = None  # the documents' line starts (set before the search)
         self._by_word: dict[str, list[str]] | None = None  # word -> the phrases holding it, in order (built on first use)
         self._by_word_size = 0  # len(self.phrases) when the index was built
+        # The near pairs of the last corpus pass, as plain data (``checker.variants_memo``): given by the
+        # engine from the cache before the search, replaced by this corpus's after it.
+        self.memo: Any = None
 
     def add(self, doc: int, record: Any) -> None:
         """Reduce one document's record (see :func:`gather_names`)."""
@@ -80,19 +84,29 @@ class NameCorpus:
         texts = [sys.intern(text) for text in texts]
         capitals = array("q")
         forms, phrases, kinds = self.forms, self.phrases, self.kinds
-        for i in range(0, len(data), 4):
-            text = texts[data[i]]
-            start, end, flags = data[i + 1], data[i + 2], data[i + 3]
-            kind = KINDS[flags >> 2]
-            target = phrases if kind == "phrase" else forms
-            found = target.get(text)
-            if found is None:
-                found = target[text] = Occurrences()
-            cast(Occurrences, found).add(doc, start, end, bool(flags & 2), bool(flags & 1))
-            if kind != "phrase":
-                kinds.setdefault(text, kind)
-                if text.isupper() and len(text) > 1:
-                    capitals.extend((start, end))
+        # (text, a phrase) -> its occurrences, whether it is a word in capitals, and this document's
+        # occurrences of it (packed as Occurrences keeps them, added in one step): looked up once per document
+        seen: dict[int, tuple[Occurrences, bool, list[int]]] = {}
+        base = doc * 4
+        for index, start, end, flags in zip(data[0::4], data[1::4], data[2::4], data[3::4]):
+            code = flags >> 2
+            phrase = code == _PHRASE
+            slot = index * 2 + phrase
+            known = seen.get(slot)
+            if known is None:
+                text = texts[index]
+                target = phrases if phrase else forms
+                found = target.get(text)
+                if found is None:
+                    found = target[text] = Occurrences()
+                if not phrase:
+                    kinds.setdefault(text, KINDS[code])
+                known = seen[slot] = (cast(Occurrences, found), not phrase and text.isupper() and len(text) > 1, [])
+            known[2].extend((base + (flags & 3), start, end))
+            if known[1]:
+                capitals.extend((start, end))
+        for found, _, numbers in seen.values():
+            found.add_packed(numbers)
         if capitals:
             self.capitals[doc] = capitals
         # Interned: the same names recur in thousands of documents, each record its own copies.

@@ -51,6 +51,16 @@ class Occurrences:
             self._data = array("q", self._data)
             self._data.extend(item)
 
+    def add_packed(self, numbers: list[int]) -> None:
+        """Occurrences packed as kept here, three numbers each: ``sheet * 4 + initial * 2 + heading``, start, end."""
+        size = len(self._data)
+        try:
+            self._data.extend(numbers)
+        except OverflowError:
+            del self._data[size:]  # what extend wrote before it failed
+            self._data = array("q", self._data)
+            self._data.extend(numbers)
+
     def append(self, occurrence: Occurrence) -> None:
         self.add(*occurrence)
 

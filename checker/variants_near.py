@@ -10,7 +10,7 @@ words) and decide which form is the variant.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA, Levenshtein
@@ -22,16 +22,23 @@ from checker.variants_context import WORDLIKE_MAX_ZIPF, legal_name, same_documen
 from checker.variants_data import REFERENCE_MAX_ZIPF, VARIANT_MAX_ZIPF, Forms, Occurrences, VariantPair, Vocab, recase
 from checker.variants_spelling import edit_distance, max_distance, phrase_reach
 
+if TYPE_CHECKING:
+    from checker.variants_memo import NearPairs
+
 # folded term -> {form as written -> occurrences}
 Terms = dict[str, Forms]
 
 
-def spelling_variants(vocab: Vocab, forms: Forms, kinds: dict[str, str], aliases: set[tuple[str, str]], pairs: dict[str, VariantPair]) -> set[tuple[str, str]]:
-    """Single words one or two edits apart; returns the folded pairs reported, both ways."""
+def spelling_variants(
+    vocab: Vocab, forms: Forms, kinds: dict[str, str], aliases: set[tuple[str, str]], pairs: dict[str, VariantPair], near: NearPairs | None = None
+) -> set[tuple[str, str]]:
+    """Single words one or two edits apart; returns the folded pairs reported, both ways.
+
+    ``near`` finds the candidate pairs from those of an earlier corpus (``checker.variants_memo``)."""
     terms = _terms(forms, kinds)
     info = _TermInfo(terms)  # computed only for the terms that have a near neighbour
     reported: set[tuple[str, str]] = set()
-    for term, other in near_pairs(list(terms)):
+    for term, other in near.pairs(list(terms)) if near is not None else near_pairs(list(terms)):
         if (term, other) in aliases or not _may_be_variants(term, other, terms):
             continue
         pair = _orient(vocab, term, other, info)

@@ -249,7 +249,7 @@ def test_a_committed_malicious_cache_file_runs_nothing_and_changes_nothing(proje
     target = tmp_path_factory.mktemp("victim") / "pwned"
     evil = pickle.dumps(_Payload(str(target)))
     files = list((project / ".factlint_cache").glob("*-*.msgpack"))
-    assert len(files) == 3  # the documents' results, their records, the corpus findings
+    assert len(files) == 4  # the documents' results, their records, the corpus findings, the corpus rules' memo
     for file in files:  # whatever the cache's file name, a repository can commit a file of that name
         file.write_bytes(evil)
         file.with_suffix(".pickle").write_bytes(evil)
@@ -445,3 +445,91 @@ def test_after_a_change_a_warm_run_reports_what_an_uncached_run_reports(project,
     assert warm == _report(run_cli("-f", "json", "--no-cache", "-j", "1", ".")[1])
     assert warm != first
     assert _report(run_cli("-f", "json", "-j", "1", ".")[1]) == warm  # and again, from the cache just written
+
+
+# --- what the corpus rules keep from one corpus pass for the next --------------------------
+
+
+def _no_full_near_search(monkeypatch) -> list[int]:
+    """Make NAM001's full near-miss search fail the test; return the list its incremental use is recorded in."""
+    import checker.variants_near as near
+    from checker.variants_memo import NearPairs
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("every word was compared again")
+
+    monkeypatch.setattr(near, "near_pairs", refuse)
+    kept: list[int] = []
+    original = NearPairs.pairs
+
+    def pairs(self, words):
+        yield from original(self, words)
+        kept.append(len(words))
+
+    monkeypatch.setattr(NearPairs, "pairs", pairs)
+    return kept
+
+
+@pytest.mark.parametrize("step", ["create", "remove"])
+def test_a_change_that_makes_or_unmakes_a_variant_across_two_documents_reuses_the_near_pairs(project, run_cli, monkeypatch, step):
+    """One document gains (or loses) a slip of a name another document writes: the finding appears (or goes)
+    as in an uncached run, and only the new words are compared (the stored near pairs serve the rest)."""
+    (project / "a.md").write_text("Quorvantix is approved. Quorvantix works. Quorvantix again, and Melindorax too.\n", encoding="utf-8")
+    (project / "b.md").write_text("The board met on Monday.\n", encoding="utf-8")
+    with_slip = "The board met on Monday about Quorvantyx and Melindorax.\n"
+    if step == "remove":
+        (project / "b.md").write_text(with_slip, encoding="utf-8")
+    before = _report(run_cli("-f", "json", "-j", "1", ".")[1])
+    assert bool([f for f in before if f[3] == "NAM001"]) == (step == "remove")
+    if step == "create":
+        (project / "b.md").write_text(with_slip, encoding="utf-8")
+    else:
+        (project / "b.md").write_text("The board met on Monday.\n", encoding="utf-8")
+    expected = _report(run_cli("-f", "json", "--no-cache", "-j", "1", ".")[1])
+    kept = _no_full_near_search(monkeypatch)
+    after = _report(run_cli("-f", "json", "-j", "1", ".")[1])
+    assert after == expected
+    found = [f for f in after if f[3] == "NAM001"]
+    assert bool(found) == (step == "create")
+    if found:
+        assert found[0][0] == "b.md" and "Quorvantyx" in found[0][4]
+    assert kept  # the stored pairs were used (no full search: it would have failed)
+
+
+def test_stored_near_pairs_give_the_pairs_of_any_later_word_list():
+    """Whatever words the pairs were kept from, the pairs of a new list are near_pairs' own, in its order."""
+    import random
+
+    from checker.variants_memo import NearPairs
+    from checker.variants_near import near_pairs
+
+    rng = random.Random(16)
+    stems = ["quorvantix", "melindorax", "bellatrine", "castorvine", "zentrovimab", "lisaftoclax"]
+
+    def slips(word: str) -> list[str]:
+        out = [word]
+        for _ in range(4):
+            i = rng.randrange(1, len(word))
+            out.append(word[:i] + rng.choice("aeioutxz") + word[i + 1 :])  # a letter changed
+            out.append(word[:i] + word[i + 1 :])  # a letter dropped
+            out.append(word[:i] + rng.choice("aeioutxz") + word[i:])  # a letter added
+        return out
+
+    words = list(dict.fromkeys(w for stem in stems for w in slips(stem) if len(w) >= 6))
+    for _ in range(20):
+        old = rng.sample(words, rng.randrange(0, len(words)))
+        new = rng.sample(words, rng.randrange(1, len(words)))
+        first = NearPairs()
+        assert list(first.pairs(old)) == list(near_pairs(old))
+        again = NearPairs(first.stored())
+        assert list(again.pairs(new)) == list(near_pairs(new))
+        assert list(NearPairs(again.stored()).pairs(new)) == list(near_pairs(new))
+
+
+@pytest.mark.parametrize("stored", [None, "x", ("a",), (("abcdefg", "abcdefh"), "i", b"\x00\x01"), (("abcdefg", "zzzzzzz"), "i", bytes(12))])
+def test_stored_near_pairs_that_are_not_near_pairs_are_not_used(stored):
+    from checker.variants_memo import NearPairs
+    from checker.variants_near import near_pairs
+
+    words = ["abcdefg", "abcdefh", "zzzzzzz", "abcdxfg"]
+    assert list(NearPairs(stored).pairs(words)) == list(near_pairs(words))
