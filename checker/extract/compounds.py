@@ -31,7 +31,7 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from checker.compounds import FUNCTION_WORDS
+from checker.compounds import _ARTICLES, _BOUNDARY, FUNCTION_WORDS, _bare_noun, _before_word  # one reading of a compound's context for CON002 and CON006
 from checker.facts import CompoundMention
 
 if TYPE_CHECKING:
@@ -55,15 +55,12 @@ _WORD = re.compile(r"(?<![\w\-\u2010\u2011])[a-z]{3,40}(?![\w\-\u2010\u2011])")
 _HYPHENATED = re.compile(r"(?<![\w\-\u2010\u2011])([a-z]{1,20})[-\u2010\u2011]([a-z]{2,20})(?![\w\-\u2010\u2011])")
 _PAIR = re.compile(r"(?<![\w\-\u2010\u2011])([a-z]{2,20})[ \t]+(?=([a-z]{2,20})(?![\w\-\u2010\u2011]))")
 _NEXT = re.compile(r"[ \t]+([a-z]+)(?![\w\-\u2010\u2011])")
-_BEFORE = re.compile(r"([A-Za-z]+)[ \t]+$")
-_ARTICLES = frozenset({"a", "an", "the"})
 _VERB_CONTEXT = frozenset(
     """who which that they we he she it i you to will would shall should can could may might must
     do does did has have had is are was were be been being not""".split()
 )
 # Closed-class words that end compounds all the same ("built-in", "take-over", "lay-off").
 _PARTICLES = frozenset({"in", "on", "over", "up", "off", "out", "down", "about", "by", "through", "under", "after", "back"})
-_BOUNDARY = ".,;:!?)"
 _NOT_FIRST = ("re", "a")
 
 
@@ -135,13 +132,3 @@ def _follower(prose: str, end: int) -> str:
         return ""
     return match.group(1)
 
-
-def _before_word(prose: str, start: int) -> str | None:
-    match = _BEFORE.search(prose, max(0, start - 30), start)
-    return match.group(1).lower() if match else None
-
-
-def _bare_noun(prose: str, start: int, end: int) -> bool:
-    """Between an article and a clause boundary: ``a follow-up.``."""
-    after = prose[end : end + 1]
-    return _before_word(prose, start) in _ARTICLES and (after == "" or after in _BOUNDARY)
