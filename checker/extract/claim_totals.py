@@ -325,6 +325,8 @@ def percent_sum_claims(prose: str, start: int, end: int, found: list[Quantity], 
     X, and the remaining 10% are Y") after shares in an earlier sentence of it ends a list that began there,
     and this sentence alone does not make the whole.
     """
+    if sum(q.unit == "%" and q.kind == "number" for q in found) < 2:
+        return []  # fewer than two shares, and the filter below only removes figures
     found = [q for q in found if not _BACK_REFERENCE.search(prose[max(start, q.start - 12):q.start].lower())]
     shares = [q for q in found if q.unit == "%" and q.kind == "number"]
     if len(shares) < 2 or len(shares) > 8 or len(shares) != len([q for q in found if q.unit == "%"]):
