@@ -170,8 +170,9 @@ def _restricted(pair: VariantPair, corpus: NameCorpus, relatedness: Relatedness)
     r_sheets = {o.sheet for o in pair.reference_occurrences}
     group: set[int] = set()
     for s in v_sheets:
-        partners = {t for t in r_sheets if relatedness.related(s, t, besides)}
-        if partners:
+        # The documents already in the group are asked about only when no other is related (then one suffices).
+        partners = {t for t in r_sheets if t not in group and relatedness.related(s, t, besides)}
+        if partners or any(relatedness.related(s, t, besides) for t in r_sheets if t in group):
             group.add(s)
             group |= partners
     if not group:

@@ -180,6 +180,9 @@ class NameVariants(Rule):
             f"'{variant}' {n}\u00d7; to keep '{variant}': prefer = {{ \"{variant}\" = [\"{reference}\"] }}"
         )
         others = sorted(pair.reference_occurrences, key=lambda o: (sheets[o.sheet].path, o.start))
+        besides: dict[int, int] = {}  # document -> places of the other form there
+        for o in pair.reference_occurrences:
+            besides[o.sheet] = besides.get(o.sheet, 0) + 1
         by_sheet: dict[int, list[Occurrence]] = {}
         for occurrence in sorted(pair.variant_occurrences, key=lambda o: (o.sheet, o.start)):
             by_sheet.setdefault(occurrence.sheet, []).append(occurrence)
@@ -187,7 +190,7 @@ class NameVariants(Rule):
             sheet = sheets[index]
             if not sheet.in_scope:
                 continue
-            beside = sum(1 for o in pair.reference_occurrences if o.sheet == index)
+            beside = besides.get(index, 0)
             # One finding per document, at the first place; the others are related locations.
             first, rest = occurrences[0], occurrences[1:]
             related = tuple(Related(o.start, o.end, f"'{variant}' again", path=sheet.path) for o in rest) + tuple(
