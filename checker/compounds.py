@@ -97,7 +97,7 @@ def compound_forms(prose: str, chunks: AbstractSet[str] | None = None) -> list[F
     # listing the runs once is cheaper.
     many = len(keys) > _MANY
     if many:
-        runs.runs = set(_RUN.findall(prose))
+        runs.list_all()
     normalised: str | None = None  # the prose with single spaces, if it has other blanks
     found: list[Forms] = []
     for first, second in keys:
@@ -174,6 +174,17 @@ class _Runs:
         self.chunks = chunks
         self.runs: set[str] | None = None
 
+    def list_all(self) -> set[str]:
+        """Every run of the text, gathered from its chunks (a run never crosses whitespace): a
+        chunk of letters and digits is one run, and only the others are searched."""
+        chunks = self.chunks
+        runs = {chunk for chunk in chunks if chunk.isalnum()}
+        rest = [chunk for chunk in chunks if not chunk.isalnum()]
+        if rest:
+            runs.update(_RUN.findall("\n".join(rest)))
+        self.runs = runs
+        return runs
+
     def __contains__(self, word: str) -> bool:
         # A chunk that is the word is a run of its own (the usual case); else the word's
         # occurrences are tested one by one, and past a few the text's runs are listed once.
@@ -201,8 +212,7 @@ class _Runs:
                     return True
             tries += 1
             if tries == _TRIES:
-                self.runs = set(_RUN.findall(prose))
-                return word in self.runs
+                return word in self.list_all()
             at = prose.find(word, at + 1)
         return False
 

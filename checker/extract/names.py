@@ -80,6 +80,8 @@ _BEFORE_SLASH = LazyPattern(r"(?<![\w./\-])[A-Z][\w\-]*$")
 # Lower-case words may join a run of capitalised words ("Stock Exchange of Hong Kong").
 _CONNECTORS = frozenset({"of", "&", "de", "du", "la", "von", "van", "der", "del", "da"})
 _MAX_PHRASE = 6
+# What a gap holding a line break may hold besides blanks, for the run to go on across it.
+_WRAPPED_INNER = frozenset({"", *_CONNECTORS})
 # A word more frequent than this opening a sentence is a function word ("The", "After"), whatever else the text writes.
 _NAME_MAX_ZIPF = 5.5
 
@@ -181,15 +183,15 @@ def _phrases(prose: str, caps: list[CapToken]) -> list[NameMention]:
         start, end, possessive, _ = token
         if last_end >= 0:
             # A run goes on after one blank or a connector between blanks, never after a possessive.
-            if start - last_end == 1 and prose[last_end] == " ":
-                joined = not last_possessive  # one blank: the usual case, without a slice
+            if last_possessive:
+                joined = False
+            elif start - last_end == 1 and prose[last_end] == " ":
+                joined = True  # one blank: the usual case, without a slice
             else:
                 gap = prose[last_end:start]
                 if "\n" in gap:
                     gap = _wrapped_gap(prose, last_end, gap)
-                joined = not last_possessive and (
-                    gap == " " or (gap[:1] == " " and gap[-1:] == " " and gap.strip() in _CONNECTORS and gap.count(" ") == 2)
-                )
+                joined = gap == " " or (gap[:1] == " " and gap[-1:] == " " and gap.strip() in _CONNECTORS and gap.count(" ") == 2)
             if not joined:
                 if len(run) > 1:
                     _add_phrase(prose, run, out, named)
@@ -207,7 +209,7 @@ _LEGAL_TAIL = LazyPattern(r" (?:plc|PLC)(?![\w\-])| ?(?:S\.A|N\.V|B\.V|S\.p\.A|S
 
 def _wrapped_gap(prose: str, at: int, gap: str) -> str:
     """A gap holding a line break as it reads: a blank where a long prose line wraps, else itself."""
-    if gap.count("\n") != 1 or gap.strip(" \t\n") not in ("", *_CONNECTORS):
+    if gap.count("\n") != 1 or gap.strip(" \t\n") not in _WRAPPED_INNER:
         return gap
     if not soft_break(prose, at + gap.index("\n")):
         return gap
