@@ -84,30 +84,3 @@ def test_the_figure_pattern_at_a_digit_is_the_whole_pattern_there():
                 assert (short.end(), {key: value for key, value in short.groupdict().items() if value is not None}) == (whole.end(), read), text
                 compared += 1
     assert compared > 200
-
-
-@pytest.mark.parametrize(
-    ("text", "parts", "end"),
-    [
-        (
-            "about two hundred and five million dollars were",
-            {"hedge": "about", "words": ["two", "hundred", "five"], "scale": "million", "suffix_currency": "dollars"}, 42,
-        ),
-        ("A Hundred and One nights", {"words": ["A", "Hundred", "One"]}, 17),
-        ("Twenty  five", {"words": ["Twenty"]}, 6),  # one space or hyphen joins tens and units
-        ("two hundred and", {"words": ["two", "hundred"]}, 11),
-        ("a dozen eggs", {"words": ["a dozen"]}, 7),
-        ("two  x faster", {"words": ["two"], "times": "x"}, 6),  # blanks after the words are skipped
-        ("ten lakh x", {"words": ["ten"], "scale": "lakh"}, 8),  # after a scale, "x" must follow it
-        ("five million times faster", {"words": ["five"], "scale": "million", "times": " times"}, 18),
-        ("nearly -Twenty", {"hedge": "nearly", "sign": "-", "words": ["Twenty"]}, 14),
-        ("more than doubled", {"hedge": "more than", "verb": "doubled"}, 17),
-        ("threefold rise", {"fold": "threefold"}, 9),
-        ("hundreds of", None, None),
-    ],
-)
-def test_spelled_out_amounts(text, parts, end):
-    from checker.extract.number_grammar import parse_amount
-
-    found = parse_amount(text, 0, len(text))
-    assert (found and (dict(found[0]), found[1])) == (parts and (parts, end))

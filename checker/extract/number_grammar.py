@@ -4,9 +4,8 @@ An amount is a number with its hedge, sign, currency, scale and unit:
 "$1.2 billion", "about 25%", "130 basis points", "RMB5.2 billion", "three-fold",
 "doubled", "seven". :func:`grammar` holds its two forms, built once on first use:
 amounts in digits, by far the most common, are one regular expression with named
-parts; spelled-out amounts and multiplier words are a small parsing-expression
-grammar, written as a regular expression that never backtracks into an element
-(see :func:`_words_pattern`). :func:`parse_amount` reads the amount at an offset,
+parts; spelled-out amounts and multiplier words are a pyparsing grammar, imported
+only when one is first tried. :func:`parse_amount` reads the amount at an offset,
 and :func:`read_amount` turns its parts into an :class:`Amount` (value, the interval
 its rounding allows, unit, scale, decimals, kind, exactness). Where amounts are
 looked for, and which ones are quantities, is ``checker.extract.numbers``'s job.
@@ -130,8 +129,8 @@ def grammar():
     matched directly; ``at_digit`` is the same for text that starts at a digit
     (its hedge, sign and currency parts, which cannot start there, left out).
     Spelled-out numbers and multiplier words ("about two hundred and five
-    million", "three-fold", "doubled") are a grammar of their own (``words``),
-    compiled only when such an amount is first tried.
+    million", "three-fold", "doubled") are a pyparsing grammar (``words``),
+    imported and built only when such an amount is first tried.
     """
     tail = (
         rf"(?:\s*{_UNIT_FIRST}(?P<unit>{_PERCENT_UNIT})|{_TIMES_FIRST}(?P<times>{_TIMES})"
@@ -146,69 +145,42 @@ def grammar():
     # At a digit no hedge, sign or currency can start (none begins with a digit), so the figure
     # there is ``plain`` and its tail: the same match without trying every hedge and currency first.
     at_digit = compile_cached(plain + tail)
-    return figure, _words_pattern, at_digit
-
-
-# Spelled-out amounts and multiplier words, as a parsing-expression grammar written as one regular
-# expression: every element skips the blanks before it (space, tab, line break; the "times" of the
-# tail does not), matches its own pattern and keeps that first match (an atomic group), a choice
-# keeps its first alternative that matches, and an optional part, once matched, is kept (a
-# possessive "?"). The re module then never backtracks into an element, so the expression matches
-# exactly what the grammar parses:
-#
-#     amount   = [hedge] (multiplier | fold | [sign] words [scale] [unit | times | suffix_currency])
-#     words    = dozen | [a | small] hundred [and small | small] | small
-#     small    = tens_word | unit_word
-_BLANKS = r"[ \t\n\r]*+"
-
-
-def _element(pattern: str, name: str | None = None, flags: str = "i") -> str:
-    """One element: the blanks before it, then its pattern's first match (``flags``: "i" or "")."""
-    body = f"(?>(?{flags}:{pattern}))" if flags else f"(?>(?:{pattern}))"
-    return _BLANKS + (f"(?P<{name}>{body})" if name else body)
-
-
-def _optional(pattern: str) -> str:
-    return f"(?:{pattern})?+"
-
-
-def _choice(*alternatives: str) -> str:
-    return "(?>" + "|".join(alternatives) + ")"
+    return figure, _words_grammar, at_digit
 
 
 @lru_cache(maxsize=1)
-def _words_pattern() -> re.Pattern[str]:
-    """The pattern of spelled-out amounts and multiplier words (see above), compiled once."""
-    unit_word = r"(?:" + _alternation(UNITS_WORDS) + r")\b"
-    tens_word = (
+def _words_grammar():
+    """The pyparsing grammar of spelled-out amounts and multiplier words."""
+    import pyparsing as pp
+
+    def rx(pattern: str, flags: int = re.I):
+        return pp.Regex(pattern, flags)
+
+    hedge = rx(_HEDGE)("hedge")
+    sign = rx(_SIGN, 0)("sign")
+    unit_word = rx(r"(?:" + _alternation(UNITS_WORDS) + r")\b")
+    tens_word = rx(
         r"(?:" + _alternation(TENS_WORDS) + r")(?:[- ](?:"
         + _alternation(k for k in UNITS_WORDS if 0 < UNITS_WORDS[k] < 10) + r")\b)?\b"
     )
-    small = "(?:" + tens_word + "|" + unit_word + ")"
-    words = _choice(
-        _element(r"(?:a\s+)?dozen\b", "dozen"),
-        _optional(_element(r"a\b|" + small, "first")) + _element(r"hundred\b", "hundred")
-        + _optional(_choice(_element(r"and\b") + _element(small, "last"), _element(small, "last_alone"))),
-        _element(small, "only"),
+    dozen = rx(r"(?:a\s+)?dozen\b")
+    hundred = rx(r"hundred\b")
+    small = tens_word | unit_word
+    words = pp.Group(dozen | (pp.Opt(rx(r"a\b") | small) + hundred + pp.Opt(pp.Suppress(rx(r"and\b")) + small | small)) | small)("words")
+    word_tail = pp.Opt(
+        rx(_PERCENT_UNIT, 0)("unit") | rx(_TIMES, 0)("times").leave_whitespace() | rx(_SUFFIX_CURRENCY, 0)("suffix_currency")
     )
-    # The tail does not skip blanks as a whole: a unit or a currency skips them, "times" does not ("x" must
-    # follow the figure). Where no scale follows the words, the blanks after them are already skipped.
-    tail = _choice(
-        _element(_PERCENT_UNIT, "unit", ""), f"(?P<times>(?>{_TIMES}))", _element(_SUFFIX_CURRENCY, "suffix_currency", "")
-    )
-    spelled = (
-        _optional(_element(_SIGN, "sign", "")) + words + _BLANKS + _optional(_element(_WORD_SCALE, "scale", "")) + _optional(tail)
-    )
-    amount = _optional(_element(_HEDGE, "hedge")) + _choice(
-        _element(r"(?:" + _alternation(MULTIPLIER_VERBS) + r")\b", "verb"),
-        _element(r"(?:" + _alternation(FOLD_WORDS) + r")\b", "fold"),
-        spelled,
-    )
-    return compile_cached(_BLANKS + amount)
+    spelled = pp.Opt(sign) + words + pp.Opt(rx(_WORD_SCALE, 0)("scale")) + word_tail
+    fold = rx(r"(?:" + _alternation(FOLD_WORDS) + r")\b")("fold")
+    multiplier = rx(r"(?:" + _alternation(MULTIPLIER_VERBS) + r")\b")("verb")
+    located = pp.Located(pp.Opt(hedge) + (multiplier | fold | spelled))
+    located.parse_with_tabs()
+    located.streamline()
+    return located
 
 
 # What a spelled-out amount can start with: the first element of every alternative of
-# :func:`_words_pattern`, after the blanks it skips. Where none of these matches,
+# :func:`_words_grammar`, after the whitespace pyparsing skips. Where none of these matches,
 # the grammar cannot match either, so it is not run.
 _WORDS_FIRST = LazyPattern(
     r"[ \t\n\r]*(?:" + _SIGN + r"|(?i:" + "|".join((
@@ -224,23 +196,17 @@ _WORDS_FIRST = LazyPattern(
 )
 
 
-_WORD_PARTS = ("hedge", "verb", "fold", "sign", "scale", "unit", "times", "suffix_currency")
-
-
+@lru_cache(maxsize=4096)
 def _parse_words(source: str):
-    """(parts, end) of the spelled-out amount at the start of ``source``, or None."""
-    match = _words_pattern().match(source)
-    if match is None:
+    """(tokens, end) of the spelled-out amount at the start of ``source``, or None (memoised per string)."""
+    import pyparsing as pp
+
+    try:
+        result = _words_grammar().parse_string(source)
+    except pp.ParseException:
         return None
-    found = match.groupdict()
-    parts = {name: found[name] for name in _WORD_PARTS if found[name] is not None}
-    if found["dozen"] is not None:
-        parts["words"] = [found["dozen"]]
-    elif found["hundred"] is not None:
-        parts["words"] = [word for word in (found["first"], found["hundred"], found["last"] or found["last_alone"]) if word]
-    elif found["only"] is not None:
-        parts["words"] = [found["only"]]
-    return parts, match.end()
+    return result["value"], result["locn_end"]
+
 
 
 def parse_amount(text: str, begin: int, limit: int):
