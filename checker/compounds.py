@@ -27,6 +27,8 @@ import re
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
+from checker.patterns import ChunkMemo
+
 # Closed-class words: never the noun that a compound modifies.
 FUNCTION_WORDS = frozenset(
     """a an the and or but nor so yet for of in on at to by with from into onto upon over under about
@@ -133,37 +135,24 @@ def compound_forms(prose: str, chunks: AbstractSet[str] | None = None) -> list[F
     return sorted(found, key=lambda forms: forms.hyphenated[0])  # in the order of their first hyphenated place
 
 
-# Whitespace-separated chunks known to hold no hyphenated compound, and the compounds of the
-# others: a run never crosses whitespace, and most chunks recur from document to document.
-_PLAIN_CHUNKS: set[str] = set()
-_KEYS_IN: dict[str, tuple[tuple[str, str], ...]] = {}
-_CACHE_LIMIT = 200_000
+# The hyphenated compounds of each chunk: a run never crosses whitespace.
+_KEYS_IN = ChunkMemo(200_000)
 _HYPHENS = "-\u2010\u2011"
 
 
 def _compound_keys(chunks: AbstractSet[str]) -> set[tuple[str, str]]:
     """The (first, second) words of every run of the prose that is a lower-case hyphenated compound."""
-    if len(_PLAIN_CHUNKS) > _CACHE_LIMIT or len(_KEYS_IN) > _CACHE_LIMIT:
-        _PLAIN_CHUNKS.clear()
-        _KEYS_IN.clear()
-    keys: set[tuple[str, str]] = set()
-    for chunk in chunks - _PLAIN_CHUNKS:
-        found = _KEYS_IN.get(chunk)
-        if found is None:
-            if "-" not in chunk and "\u2010" not in chunk and "\u2011" not in chunk:
-                _PLAIN_CHUNKS.add(chunk)
-                continue
-            found = tuple(
-                (match.group(1), match.group(2))
-                for run in _RUN.findall(chunk)
-                if ("-" in run or "\u2010" in run or "\u2011" in run) and (match := _COMPOUND.fullmatch(run)) and match.group(1) not in ("re", "a")
-            )
-            if found:
-                _KEYS_IN[chunk] = found
-            else:
-                _PLAIN_CHUNKS.add(chunk)
-        keys.update(found)
-    return keys
+    return _KEYS_IN.union(chunks, _chunk_keys)
+
+
+def _chunk_keys(chunk: str) -> tuple[tuple[str, str], ...]:
+    if "-" not in chunk and "\u2010" not in chunk and "\u2011" not in chunk:
+        return ()
+    return tuple(
+        (match.group(1), match.group(2))
+        for run in _RUN.findall(chunk)
+        if ("-" in run or "\u2010" in run or "\u2011" in run) and (match := _COMPOUND.fullmatch(run)) and match.group(1) not in ("re", "a")
+    )
 
 
 class _Runs:

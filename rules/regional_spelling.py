@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from checker.finding import Edit, Finding, Fix, Related
+from checker.patterns import ChunkMemo
 from checker.rule import Rule
 
 # A word is a run of three or more lower-case letters, with no word character, apostrophe or
@@ -32,29 +33,14 @@ def _vocabulary(settings) -> tuple[set[str], dict[str, str]]:
     return preferred, rejected
 
 
-# Whitespace-separated chunks known to hold no word of the table, and the table's words in the
-# others: a run of letters never crosses whitespace, and most chunks recur from document to document.
-_PLAIN_CHUNKS: set[str] = set()
-_WORDS_IN: dict[str, tuple[str, ...]] = {}
-_CACHE_LIMIT = 200_000
+# The table's words in each chunk: a run of letters never crosses whitespace. The table is
+# the module's one spelling table, so a chunk's words depend on the chunk alone.
+_WORDS_IN = ChunkMemo(200_000)
 
 
 def _table_words(doc, table: dict) -> set[str]:
     """The words of ``table`` that the document's prose writes as runs of lower-case letters."""
-    if len(_PLAIN_CHUNKS) > _CACHE_LIMIT or len(_WORDS_IN) > _CACHE_LIMIT:
-        _PLAIN_CHUNKS.clear()
-        _WORDS_IN.clear()
-    present: set[str] = set()
-    for chunk in doc.distinct_chunks - _PLAIN_CHUNKS:
-        found = _WORDS_IN.get(chunk)
-        if found is None:
-            found = tuple(word for word in _LETTERS.findall(chunk) if word in table)
-            if found:
-                _WORDS_IN[chunk] = found
-            else:
-                _PLAIN_CHUNKS.add(chunk)
-        present.update(found)
-    return present
+    return _WORDS_IN.union(doc.distinct_chunks, lambda chunk: tuple(word for word in _LETTERS.findall(chunk) if word in table))
 
 
 def _places(prose: str, word: str) -> list[tuple[int, int]]:

@@ -20,7 +20,7 @@ from checker.extract.name_wraps import Wrap, hyphen_wraps, soft_break
 from checker.facts import NameMention
 from checker.lexicon import zipf
 from checker.namecompare import DRUG_STEMS
-from checker.patterns import LazyPattern
+from checker.patterns import ChunkMemo, LazyPattern
 
 if TYPE_CHECKING:
     from checker.document import Document
@@ -301,7 +301,7 @@ def _with_rare(prose: str, marked_tokens: list[tuple[int, str]], rare: set[str],
     if len(rare) > _FIND_EACH_MAX:
         # Many rare words: one walk over the whitespace-separated chunks that hold them
         # instead of one search through the whole text per word.
-        occurrences = ((index, chunk, token) for index, chunk in _rare_chunk_positions(prose, chunk_list) for token in _RARE_IN[chunk])
+        occurrences = ((index, chunk, token) for index, chunk in _rare_chunk_positions(prose, chunk_list) for token in _RARE_IN.found[chunk])
     else:
         occurrences = ((0, prose, token) for token in rare)
     for index, within, token in occurrences:
@@ -331,7 +331,7 @@ _FIND_EACH_MAX = 6
 
 def _rare_chunk_positions(prose: str, chunk_list: list[str]) -> Iterator[tuple[int, str]]:
     """(offset, chunk) of each chunk of ``chunk_list`` (``prose.split()``) that holds a rare word."""
-    holds = _RARE_IN.__contains__
+    holds = _RARE_IN.found.__contains__
     find = prose.find
     size = len(prose)
     cursor = 0
@@ -366,34 +366,20 @@ def _is_token(prose: str, start: int, end: int) -> bool:
     return True
 
 
-# Whitespace-separated chunks known to hold no rare lower-case token, and the
-# rare tokens of the others: most chunks recur from document to document.
-_PLAIN_CHUNKS: set[str] = set()
-_RARE_IN: dict[str, tuple[str, ...]] = {}
+# The rare lower-case tokens of each chunk: most chunks recur from document to document.
 _CHUNK_CACHE_LIMIT = 500_000
+_RARE_IN = ChunkMemo(_CHUNK_CACHE_LIMIT)
 
 
 def _rare_tokens(doc: Document) -> tuple[set[str], list[str]]:
     """The lower-case tokens of the prose that are rare enough in English to be names, and ``prose.split()``."""
-    if len(_PLAIN_CHUNKS) > _CHUNK_CACHE_LIMIT:
-        _PLAIN_CHUNKS.clear()
-        _RARE_IN.clear()
-    chunk_list = doc.prose_chunks
-    chunks = doc.distinct_chunks - _PLAIN_CHUNKS
-    rare: set[str] = set()
-    for chunk in chunks:
-        found = _RARE_IN.get(chunk)
-        if found is None:
-            if chunk.isalpha():  # a chunk of letters is one token
-                found = (chunk,) if chunk.islower() and len(chunk) >= 5 and _rare_lower_token(chunk) else ()
-            else:
-                found = tuple(t for t in _TOKEN.findall(chunk) if t.islower() and len(t) >= 5 and _rare_lower_token(t))
-            if found:
-                _RARE_IN[chunk] = found
-            else:
-                _PLAIN_CHUNKS.add(chunk)
-        rare.update(found)
-    return rare, chunk_list
+    return _RARE_IN.union(doc.distinct_chunks, _chunk_rare_tokens), doc.prose_chunks
+
+
+def _chunk_rare_tokens(chunk: str) -> tuple[str, ...]:
+    if chunk.isalpha():  # a chunk of letters is one token
+        return (chunk,) if chunk.islower() and len(chunk) >= 5 and _rare_lower_token(chunk) else ()
+    return tuple(t for t in _TOKEN.findall(chunk) if t.islower() and len(t) >= 5 and _rare_lower_token(t))
 
 
 def _rare_lower_token(token: str) -> bool:

@@ -9,6 +9,8 @@ Domain modules (extractors, rules) use only what this package exports:
 - ``trie_regex(words)``: an alternation of ``words`` factored by common prefixes;
 - ``BoundedMemo(limit)``: a dict of remembered results that empties itself
   when it outgrows its limit;
+- ``ChunkMemo(limit)``: what each whitespace-separated chunk of prose holds,
+  judged once per process (``union(chunks, judge)``);
 - ``reverse_pattern(pattern, flags)``: a pattern matching exactly the reversed
   strings of ``pattern``;
 - ``FromEnd(pattern, flags)``: an end-anchored pattern whose ``search`` first
@@ -27,9 +29,9 @@ from checker.patterns.chars import has_digit
 from checker.patterns.compiled import compile_cached
 from checker.patterns.lazy import LazyPattern
 from checker.patterns.lines import LineStarts
-from checker.patterns.memo import BoundedMemo
+from checker.patterns.memo import BoundedMemo, ChunkMemo
 from checker.patterns.reverse import FromEnd, reverse_pattern
 from checker.patterns.stops import NextStop
 from checker.patterns.trie import trie_regex
 
-__all__ = ["BoundedMemo", "FromEnd", "LazyPattern", "LineStarts", "NextStop", "compile_cached", "has_digit", "reverse_pattern", "trie_regex"]
+__all__ = ["BoundedMemo", "ChunkMemo", "FromEnd", "LazyPattern", "LineStarts", "NextStop", "compile_cached", "has_digit", "reverse_pattern", "trie_regex"]

@@ -1,8 +1,9 @@
-"""One bounded memo for results that recur across documents."""
+"""Bounded memos for results that recur across documents."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable
+from collections.abc import Set as AbstractSet
 from typing import Any
 
 
@@ -33,3 +34,37 @@ class BoundedMemo(dict):
         self.bound()
         value = self[key] = compute()
         return value
+
+
+class ChunkMemo:
+    """What each whitespace-separated chunk of prose holds, judged once per process.
+
+    Most chunks (``Document.distinct_chunks``) recur from document to document, so a scan
+    that looks inside words can judge each distinct chunk once: the chunks that hold
+    nothing are kept in a set, the findings of the others in a dict, and both are emptied
+    when either grows past ``limit``. ``judge`` must depend on the chunk alone.
+    """
+
+    __slots__ = ("found", "limit", "plain")
+
+    def __init__(self, limit: int) -> None:
+        self.plain: set[str] = set()
+        self.found: dict[str, tuple] = {}
+        self.limit = limit
+
+    def union(self, chunks: AbstractSet[str], judge: Callable[[str], tuple]) -> set:
+        """Everything ``judge`` finds in ``chunks``, each chunk judged once."""
+        if len(self.plain) > self.limit or len(self.found) > self.limit:
+            self.plain.clear()
+            self.found.clear()
+        out: set = set()
+        for chunk in chunks - self.plain:
+            found = self.found.get(chunk)
+            if found is None:
+                found = judge(chunk)
+                if found:
+                    self.found[chunk] = found
+                else:
+                    self.plain.add(chunk)
+            out.update(found)
+        return out
