@@ -109,19 +109,11 @@ def _dispatch(argv: list[str]) -> int:
     command = "check"
     if argv and argv[0] in COMMANDS:
         command = argv.pop(0)
-    if command == "rule":
-        return _cmd_rule(argv)
-    if command == "rules":
-        return _cmd_rules(argv)
-    if command == "config":
-        return _cmd_config(argv)
-    if command == "facts":
-        return _cmd_facts(argv)
-    if command == "server":
-        return _cmd_server(argv)
-    if command == "abbreviations":
-        return _cmd_abbreviations(argv)
-    return _cmd_check(argv)
+    if command == "check":
+        return _cmd_check(argv)
+    from checker import cli_commands
+
+    return getattr(cli_commands, f"cmd_{command}")(argv)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -410,125 +402,6 @@ def _named_files(paths: list[str], stdin_filename: str | None) -> set[str]:
         elif not Path(raw).is_dir():
             named.add(display_path(Path(raw)))
     return named
-
-
-def _cmd_rule(argv: list[str]) -> int:
-    parser = _Parser(prog="factlint rule", description="Print a rule's documentation.")
-    parser.add_argument("rule", metavar="CODE", help="a rule code, name or prefix")
-    args = parser.parse_args(argv)
-    from checker.registry import lookup
-    from checker.ruledoc import render_rule
-
-    for index, rule in enumerate(lookup(args.rule)):
-        if index:
-            print()
-        print(render_rule(rule))
-    return EXIT_OK
-
-
-def _cmd_rules(argv: list[str]) -> int:
-    parser = _Parser(prog="factlint rules", description="List every rule.")
-    parser.add_argument("--format", choices=("text", "markdown", "json"), default="text")
-    args = parser.parse_args(argv)
-    from checker.ruledoc import rules_table
-
-    print(rules_table(args.format))
-    return EXIT_OK
-
-
-def _cmd_config(argv: list[str]) -> int:
-    parser = _Parser(prog="factlint config", description="Print the effective configuration.")
-    _add_config_option(parser)
-    args = parser.parse_args(argv)
-    from checker.config import dump
-
-    print(dump(_settings(args.config)), end="")
-    return EXIT_OK
-
-
-def _cmd_server(argv: list[str]) -> int:
-    try:
-        import pygls  # noqa: F401  (only checked for here: the server imports it)
-    except ImportError:
-        raise UsageError("factlint server needs pygls: pip install 'factlint[lsp]'") from None
-    from checker.lsp import main as serve
-
-    return serve(argv)
-
-
-def _cmd_facts(argv: list[str]) -> int:
-    parser = _Parser(prog="factlint facts", description="Print a document's fact sheet as JSON, or a corpus's facts as a ledger.")
-    parser.add_argument("path", nargs="?", metavar="FILE")
-    parser.add_argument("--corpus", metavar="DIR", help="print the facts of every document under DIR in ledger (TOML) format")
-    parser.add_argument("--stdin-filename", metavar="PATH")
-    parser.add_argument("--schema", action="store_true", help="print the JSON schema of what FILE prints (no FILE needed)")
-    _add_config_option(parser)
-    args = parser.parse_args(argv)
-    if args.schema and not (args.path or args.corpus):
-        import json
-
-        from checker.fact_schema import schema
-
-        print(json.dumps(schema(), indent=2, ensure_ascii=False))
-        return EXIT_OK
-    if bool(args.path) == bool(args.corpus):
-        raise UsageError("give either FILE or --corpus DIR, or --schema alone")
-    settings = _settings(args.config)
-    from checker.engine import run, validate_selectors
-    from checker.registry import resolve_selection
-
-    validate_selectors(settings)
-    from checker.sources import collect
-
-    rules = resolve_selection(list(settings.select), list(settings.ignore))
-    sources, problems = collect([args.path or args.corpus], settings, [], stdin_filename=args.stdin_filename, no_corpus=True)
-    for problem in problems:
-        _say(f"error: {problem}")
-    if problems:
-        return EXIT_ERROR
-    result = run(sources, settings, rules if args.path else [], jobs=1 if args.path else None, extract_all=True)
-    for notice in result.notices:
-        _say(f"{notice.path}: {notice.message}")
-    if args.corpus:
-        from checker.ledger import to_ledger
-
-        print(to_ledger(result.sheets), end="")
-        return EXIT_OK
-    if not result.sheets:
-        return EXIT_ERROR
-    from checker.fact_schema import to_json
-
-    print(to_json(result.sheets[0]))
-    return EXIT_OK
-
-
-def _cmd_abbreviations(argv: list[str]) -> int:
-    parser = _Parser(
-        prog="factlint abbreviations",
-        description="Print the table of abbreviations of the documents: acronym, long form, where defined, "
-        "where first used, count; acronyms used but never defined are marked.",
-    )
-    parser.add_argument("paths", nargs="+", metavar="PATH")
-    parser.add_argument("--format", choices=("markdown", "csv", "json"), default="markdown")
-    _add_config_option(parser)
-    args = parser.parse_args(argv)
-    settings = _settings(args.config)
-    from checker.abbreviations import abbreviations, render
-    from checker.engine import run
-    from checker.rules.acronym_variants import defined_elsewhere
-    from checker.sources import collect
-
-    sources, problems = collect(args.paths, settings, [], no_corpus=True)
-    for problem in problems:
-        _say(f"error: {problem}")
-    if problems:
-        return EXIT_ERROR
-    result = run(sources, settings, [], jobs=1, extract_all=True)
-    for notice in result.notices:
-        _say(f"{notice.path}: {notice.message}")
-    sheets = sorted(result.sheets, key=lambda sheet: sheet.path)
-    print(render(abbreviations(sheets, defined_elsewhere(settings)), args.format), end="")
-    return EXIT_OK
 
 
 if __name__ == "__main__":  # pragma: no cover
