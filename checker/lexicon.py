@@ -29,11 +29,15 @@ _FILE_PREFIX = "lexicon-2-wordfreq-en-"
 
 
 class _Index:
-    """Sorted UTF-8 words with offsets and frequency buckets, searched by bisection.
+    """Sorted UTF-8 words with offsets and frequency buckets, searched by their two-byte prefix.
 
-    ``starts[k]`` is the first word not below the two bytes ``k >> 8, k & 255``: a word
-    of two bytes or more is searched only among the words that share its first two bytes
-    (a few hundred at most, against 321k), so a look-up bisects in about 7 steps, not 19.
+    ``starts[k]`` is the first word not below the two bytes ``k >> 8, k & 255``: a word of two
+    bytes or more is searched only among the words that share its first two bytes (a few
+    hundred at most, against 321k), by bisection in about 7 steps. A prefix looked up often
+    enough for its range to pay off as a dict (the slice of the blob split at its line feeds:
+    about as costly as ``_DICT_AFTER`` bisections per word) becomes one, so a long run costs
+    a dict look-up per word and at most about as much again as loading the whole list, while
+    a run on one small file still reads only the few words it asks about.
     """
 
     def __init__(self, blob: bytes, offsets: array, buckets: array, starts: array) -> None:
@@ -42,19 +46,35 @@ class _Index:
         self.buckets = buckets
         self.starts = starts  # 65,537 entries: starts[65536] is the number of words
         self.size = len(buckets)
+        self.ranges: dict[int, dict[bytes, int]] = {}  # two-byte prefix -> its words' buckets
+        self.searched: dict[int, int] = {}  # two-byte prefix -> bisections so far
 
     def get(self, word: str) -> int | None:
         key = word.encode("utf-8")
         blob, offsets = self.blob, self.offsets
         if len(key) >= 2:
             prefix = key[0] << 8 | key[1]
+            words = self.ranges.get(prefix)
+            if words is not None:
+                return words.get(key)
             low, high = self.starts[prefix], self.starts[prefix + 1]
+            searched = self.searched[prefix] = self.searched.get(prefix, 0) + 1
+            if searched * _DICT_AFTER >= high - low:
+                # Each word ends with a line feed: the split leaves an empty piece at the end, which zip drops.
+                words = self.ranges[prefix] = dict(zip(blob[offsets[low] : offsets[high]].split(b"\n"), self.buckets[low:high]))
+                return words.get(key)
         else:
             low, high = 0, self.size
         index = bisect_left(range(high), key, low, high, key=lambda i: blob[offsets[i] : offsets[i + 1] - 1])
         if index < high and blob[offsets[index] : offsets[index + 1] - 1] == key:
             return self.buckets[index]
         return None
+
+
+# A prefix's range becomes a dict once it has been searched once per this many of its words:
+# a bisection (about 7 steps of a Python key function) costs about as much as putting that
+# many words in a dict, so the bisections before the switch cost at most as much as the dict.
+_DICT_AFTER = 20
 
 
 _TABLE: dict[str, int] | _Index | None = None

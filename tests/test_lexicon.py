@@ -56,7 +56,12 @@ def test_every_word_is_found_through_its_prefix_range(fresh):
     index = lexicon._table()
     assert isinstance(index, lexicon._Index)
     words = sorted(word for word in table if "\n" not in word)
-    for word in words[:: max(1, len(words) // 5000)] + [w for w in words if len(w.encode()) < 2] + ["\u00e9t\u00e9", "na\u00efve"]:
+    sample = words[:: max(1, len(words) // 5000)]
+    # Words that are not in the list, in the ranges of words that are (and before and after them):
+    # first while most ranges are still searched by bisection, again once they are dicts.
+    absent = [w for word in sample for w in (word + "zq", word[:-1], "\x00" + word, word + "\uffff")]
+    for word in absent + sample + [w for w in words if len(w.encode()) < 2] + ["\u00e9t\u00e9", "na\u00efve"]:
         assert index.get(word) == table.get(word), word
-    for unseen in ("", "zzzzzzq", "\u00ff\u00ff", "\U0001f600", "a\x00"):
-        assert index.get(unseen) == table.get(unseen), unseen
+    assert 0 < len(index.ranges) < 65536
+    for word in words + absent:
+        assert index.get(word) == table.get(word), word
