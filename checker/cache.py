@@ -8,9 +8,16 @@ commit is the slow part of such a run, so pass 1's results are kept in
 document's :class:`~checker.corpus.DocumentResult` (its findings,
 directives, line index) and its corpus rules' records, so that a changed
 document is read again and the others only give their records to the
-corpus rules. Beside it, the corpus rules' findings are kept under a digest
-of every document's key, bytes and scope (and the ledger's bytes): when
-nothing changed, they are reused and no record is even decoded.
+corpus rules. Beside it, the run's diagnostics (every finding, filtered and
+placed) are kept under a digest of every document's key, bytes and scope
+(and the ledger's bytes): when nothing changed, they are reused, no record
+is decoded and no finding of a document either.
+
+A document's bytes are read and hashed only when its file's size, times or
+inode differ from those stored with its entry. Those are stored only for a
+file last changed at least two seconds before it was read: a change within
+the same tick of the clock as the read would leave them alike (git's "racily
+clean" entries), and such a file is simply hashed again next time.
 
 A result is reused only when everything that could change it is the same:
 
@@ -47,6 +54,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import time
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -55,18 +63,16 @@ from checker.cache_data import FORMAT as _FORMAT
 from checker.cache_data import SEQ as _SEQ
 from checker.cache_data import check as _check
 from checker.cache_data import code_fingerprint as _code_fingerprint
-from checker.cache_data import compact as _compact
-from checker.cache_data import digest, load_signed, result_from_data, result_to_data, user_key, write_signed
-from checker.cache_data import finding_from_data as _finding_from_data
-from checker.cache_data import finding_to_data as _finding_to_data
+from checker.cache_data import diagnostics_from_data, diagnostics_to_data, digest, load_signed, result_from_data, result_to_data, user_key, write_signed
 
 if TYPE_CHECKING:
     from checker.config import Settings
     from checker.corpus import DocumentResult
     from checker.engine import Notice, Source
-    from checker.finding import Finding
+    from checker.finding import Diagnostic
 
 _KEEP_FILES = 8  # cache files (one per configuration) kept; older ones are removed
+_SETTLED_NS = 2_000_000_000  # a file's stat is trusted once it was last changed this long before it was read
 _README = b"Signature: 8a477f597d28d172789f06886806bc55\n# factlint's fact-sheet cache: safe to delete.\n"
 
 
@@ -94,13 +100,14 @@ class SheetCache:
         self._ledger = Path(settings.root) / settings.ledger if settings.ledger else None
         self._key = user_key()
         # key -> (content digest, made in scope (document rules ran), the document's result packed, its records packed or None until
-        # the records file is read: a run whose corpus is unchanged never reads it)
-        self._entries: dict[tuple[str, str], tuple[bytes, bool, bytes | None, bytes | None]] = self._read()
+        # the records file is read: a run whose corpus is unchanged never reads it, the file's stat when it can be trusted)
+        self._entries: dict[tuple[str, str], Entry] = self._read()
         self._records_read = False
         self._bodies_dropped = False  # some entries' results were decoded and let go (finish reads them again)
         self._changed = False
         self._corpus_key: bytes | None = None
         self._corpus_known = False
+        self.diagnostics: list[Diagnostic] | None = None  # the run's diagnostics, when the corpus is as the last run left it
         self._seen: set[tuple[str, str]] = set()
 
     def _load(self, path: Path) -> Any:
@@ -108,17 +115,17 @@ class SheetCache:
         assert self._key is not None
         return load_signed(path, self._key)
 
-    def _read(self) -> dict[tuple[str, str], tuple[bytes, bool, bytes | None, bytes | None]]:
+    def _read(self) -> dict[tuple[str, str], Entry]:
         if self._key is None:
             return {}
         try:
             stored = self._load(self.file)[1]
-            entries: dict[tuple[str, str], tuple[bytes, bool, bytes | None, bytes | None]] = {}
+            entries: dict[tuple[str, str], Entry] = {}
             for item in _check(stored, _SEQ):
-                display, absolute, content, in_scope, result = _check(item, _SEQ)
+                display, absolute, content, in_scope, result, stat = _check(item, _SEQ)
                 if isinstance(display, str) and isinstance(absolute, str) and isinstance(in_scope, bool):
                     if isinstance(content, bytes) and isinstance(result, bytes):
-                        entries[(display, absolute)] = (content, in_scope, result, None)
+                        entries[(display, absolute)] = (content, in_scope, result, None, _stat_from_data(stat))
             return entries
         except Exception:  # absent, unreadable, or not the expected structure: a miss
             return {}
@@ -128,10 +135,10 @@ class SheetCache:
         if not self._bodies_dropped:
             return
         self._bodies_dropped = False
-        for key, (content, in_scope, body, _) in self._read().items():
+        for key, (content, in_scope, body, _, _) in self._read().items():
             entry = self._entries.get(key)
             if entry is not None and entry[2] is None and entry[0] == content and entry[1] == in_scope:
-                self._entries[key] = (content, in_scope, body, None)
+                self._entries[key] = (content, in_scope, body, None, entry[4])
 
     def _read_records(self) -> None:
         """Fill in the entries' records from the records file (entries without theirs are misses)."""
@@ -147,7 +154,7 @@ class SheetCache:
                 display, absolute, content, records = _check(item, _SEQ)
                 entry = self._entries.get((display, absolute))
                 if entry is not None and entry[0] == content and entry[3] is None and isinstance(records, bytes):
-                    self._entries[(display, absolute)] = (*entry[:3], records)
+                    self._entries[(display, absolute)] = (entry[0], entry[1], entry[2], records, entry[4])
             except Exception:
                 continue
 
@@ -158,8 +165,9 @@ class SheetCache:
     ) -> Iterator[DocumentResult | Notice]:
         """Pass 1 of ``sources`` in order: unchanged documents from the cache, the others from ``process``.
 
-        When the whole corpus is as it was at the last run, the corpus rules' findings are
-        reused (``reduce.known``) and no document's records are even decoded.
+        When the whole corpus is as it was at the last run, the run's diagnostics are reused
+        (``self.diagnostics``; ``reduce.known`` empty: the corpus rules do not run), no document's
+        records are decoded, and of each document's result only what places the diagnostics.
         """
         from checker.engine import Notice
 
@@ -168,6 +176,8 @@ class SheetCache:
         corpus = hashlib.blake2b(digest_size=16)
         complete = True
         keys: dict[int, tuple[str, str]] = {}  # index -> the document's key (an absolute path made once)
+        read: dict[int, tuple[bytes, Stat | None]] = {}  # index -> the digest of the bytes read now, and the stat to store with it
+        settled = time.time_ns() - _SETTLED_NS
         for index, source in enumerate(sources):
             if source.data is not None or source.file is None:  # standard input: not cached
                 missing.append(index)
@@ -175,15 +185,25 @@ class SheetCache:
                 continue
             key = keys[index] = _key_of(source)
             self._seen.add(key)
+            entry = self._entries.get(key)
             try:
-                data = Path(source.file).read_bytes()
+                info = os.stat(source.file)
+                stat = (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)
+                if entry is not None and entry[4] == stat:
+                    content = entry[0]
+                else:
+                    content = digest(Path(source.file).read_bytes())
+                    trusted = stat if max(info.st_mtime_ns, info.st_ctime_ns) < settled else None
+                    read[index] = (content, trusted)
+                    if entry is not None and entry[0] == content and entry[4] != trusted:
+                        # Only the stat is new: kept when the file is written anyway, else the document is hashed again next time.
+                        entry = self._entries[key] = (entry[0], entry[1], entry[2], entry[3], trusted)
             except OSError:
                 missing.append(index)  # process() reports it
                 complete = False
                 continue
-            content = digest(data)
-            corpus.update(_compact([key[0], key[1], content.hex(), source.in_scope]).encode("utf-8"))
-            entry = self._entries.get(key)
+            # Each path preceded by its length: no two lists of documents give the same bytes.
+            corpus.update(f"{len(key[0])}:{key[0]}{len(key[1])}:{key[1]}{source.in_scope:d}".encode("utf-8", "surrogateescape") + content)
             # Scope filters findings, it is not part of the key: a result made in scope (its document rules
             # ran) serves either scope; one made as corpus evidence serves only as evidence.
             if entry is not None and entry[2] is not None and entry[0] == content and (entry[1] or not source.in_scope):
@@ -193,9 +213,10 @@ class SheetCache:
         if complete:
             corpus.update(self._ledger_digest())
             self._corpus_key = corpus.digest()
-            known = None if reduce.keep_records else self._corpus_findings(self._corpus_key)
+            known = None if reduce.keep_records else self._known_diagnostics(self._corpus_key)
             if known is not None:
-                reduce.known = known
+                reduce.known = []
+                self.diagnostics = known
                 self._corpus_known = True
         with_records = not self._corpus_known
         if with_records:
@@ -212,13 +233,13 @@ class SheetCache:
                 body, records = hits[index]
                 if with_records:
                     records = self._entries[keys[index]][3] or b""
-                cached = result_from_data(source, body, records, with_records)
+                cached = result_from_data(source, body, records, with_records, light=self._corpus_known)
                 if cached is not None:
                     # Decoded, its packed result and records need not stay in memory: finish() takes them
                     # from the files again if it rewrites them (40 MiB on a 90 MB corpus).
                     key = keys[index]
-                    content, in_scope = self._entries[key][:2]
-                    self._entries[key] = (content, in_scope, None, None)
+                    entry = self._entries[key]
+                    self._entries[key] = (entry[0], entry[1], None, None, entry[4])
                     self._records_read = False
                     self._bodies_dropped = True
                     del hits[index]
@@ -228,10 +249,10 @@ class SheetCache:
             else:
                 result = next(processed)
             if source.data is None and source.file is not None and not isinstance(result, Notice):
-                self._store(source, result)
+                self._store(source, result, read.get(index))
             yield result
 
-    def _store(self, source: Source, result: DocumentResult) -> None:
+    def _store(self, source: Source, result: DocumentResult, read: tuple[bytes, Stat | None] | None) -> None:
         if result.errors:
             return  # an internal error is not a result: read again next time
         try:
@@ -239,7 +260,9 @@ class SheetCache:
             packed = result_to_data(result)
         except Exception:  # not storable (plain data only): it is simply read again next time
             return
-        self._entries[_key_of(source)] = (content, result.in_scope, *packed)
+        # The stat taken before the bytes were hashed, if process() read those same bytes.
+        stat = read[1] if read is not None and read[0] == content else None
+        self._entries[_key_of(source)] = (content, result.in_scope, packed[0], packed[1], stat)
         self._changed = True
 
     def _ledger_digest(self) -> bytes:
@@ -250,12 +273,12 @@ class SheetCache:
         except OSError:
             return b"unreadable ledger"
 
-    def _corpus_findings(self, key: bytes) -> list[Finding] | None:
+    def _known_diagnostics(self, key: bytes) -> list[Diagnostic] | None:
         try:
             stored = self._load(self.corpus_file)
             if len(stored) != 3 or stored[1] != key:
                 return None
-            return [_finding_from_data(item) for item in _check(stored[2], _SEQ)]
+            return diagnostics_from_data(stored[2])
         except Exception:
             return None
 
@@ -267,9 +290,9 @@ class SheetCache:
         except Exception:
             return {}
 
-    def finish(self, corpus_findings: list[Finding], errors: list[str], memos: dict[str, Any] | None = None) -> None:
-        """Write what this run changed: the documents' entries (those of deleted documents dropped), the corpus
-        findings, and what the corpus rules keep for the next corpus pass."""
+    def finish(self, diagnostics: list[Diagnostic], errors: list[str], memos: dict[str, Any] | None = None) -> None:
+        """Write what this run changed: the documents' entries (those of deleted documents dropped), the run's
+        diagnostics, and what the corpus rules keep for the next corpus pass."""
         for key in [key for key in self._entries if key not in self._seen and not os.path.exists(key[1])]:
             del self._entries[key]
             self._changed = True
@@ -283,22 +306,21 @@ class SheetCache:
                 self._read_bodies()  # the results this run decoded and let go
                 self._read_records()  # the records of the entries this run did not need, or decoded and let go
                 entries = [
-                    (display, absolute, content, in_scope, body)
-                    for (display, absolute), (content, in_scope, body, _) in self._entries.items()
+                    (display, absolute, content, in_scope, body, stat)
+                    for (display, absolute), (content, in_scope, body, _, stat) in self._entries.items()
                     if body is not None
                 ]
                 records = [
                     (display, absolute, content, packed)
-                    for (display, absolute), (content, _, body, packed) in self._entries.items()
+                    for (display, absolute), (content, _, body, packed, _) in self._entries.items()
                     if packed is not None and body is not None
                 ]
                 self._prepare()
                 self._write(self.records_file, (_FORMAT, records), write_atomic)
                 self._write(self.file, (_FORMAT, entries), write_atomic)
             if self._corpus_key is not None and not self._corpus_known and not errors:
-                findings = [_finding_to_data(finding) for finding in corpus_findings]
                 self._prepare()
-                self._write(self.corpus_file, (_FORMAT, self._corpus_key, findings), write_atomic)
+                self._write(self.corpus_file, (_FORMAT, self._corpus_key, diagnostics_to_data(diagnostics)), write_atomic)
                 if memos:
                     self._write(self.memo_file, (_FORMAT, memos), write_atomic)
             self._prune()
@@ -330,6 +352,17 @@ class SheetCache:
             files = sorted(self.directory.glob(pattern), key=lambda p: p.stat().st_mtime, reverse=True)
             for old in files[_KEEP_FILES:]:
                 old.unlink(missing_ok=True)
+
+
+Stat = tuple[int, int, int, int]  # size, modification and change times (ns), inode
+Entry = tuple[bytes, bool, bytes | None, bytes | None, Stat | None]  # see SheetCache._entries
+
+
+def _stat_from_data(value: Any) -> Stat | None:
+    if value is None:
+        return None
+    size, modified, changed, inode = _check(value, _SEQ)
+    return (_check(size, int), _check(modified, int), _check(changed, int), _check(inode, int))
 
 
 def _key_of(source: Source) -> tuple[str, str]:

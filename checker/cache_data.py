@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import json
 import os
 import sys
 from array import array
@@ -26,9 +25,9 @@ if TYPE_CHECKING:
     from checker.corpus import DocumentResult
     from checker.engine import Source
     from checker.facts import Directive
-    from checker.finding import Finding
+    from checker.finding import Confidence, Diagnostic, Finding, Severity
 
-FORMAT = 3  # the layout of a cache file (part of the signed data)
+FORMAT = 4  # the layout of a cache file (part of the signed data)
 SEQ = (tuple, list)  # a sequence as msgpack gives it back (tuples) or as it was packed
 _LIBRARIES = ("pyparsing", "regex", "pydantic", "pydantic_core", "ftfy", "rapidfuzz", "wordfreq", "charset_normalizer")
 _MAGIC = b"factlint-sheets"
@@ -121,11 +120,6 @@ def write_signed(path: Path, key: bytes, value: Any, write_atomic: Callable) -> 
     write_atomic(path, sign(key, payload) + b"\n" + payload, durable=False)
 
 
-def compact(value: Any) -> str:
-    """JSON text without spaces or escapes of non-ASCII characters."""
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-
-
 def result_to_data(result: DocumentResult) -> tuple[bytes, bytes]:
     """A document's result packed: (everything but the records, the records)."""
     import msgpack
@@ -139,8 +133,12 @@ def result_to_data(result: DocumentResult) -> tuple[bytes, bytes]:
     return msgpack.packb(body, use_bin_type=True), msgpack.packb(result.records or {}, use_bin_type=True)
 
 
-def result_from_data(source: Source, body: bytes, records: bytes, with_records: bool) -> DocumentResult | None:
-    """The result :func:`_result_to_data` packed, or None for anything else."""
+def result_from_data(source: Source, body: bytes, records: bytes, with_records: bool, light: bool = False) -> DocumentResult | None:
+    """The result :func:`_result_to_data` packed, or None for anything else.
+
+    ``light``: without its findings and directives, for a run whose diagnostics are known already
+    (what is left places the diagnostics and counts the claims: ``RunResult.documents``).
+    """
     import msgpack
 
     from checker.corpus import DocumentResult
@@ -161,8 +159,8 @@ def result_from_data(source: Source, body: bytes, records: bytes, with_records: 
             content_digest=check(content, str),
             line_starts=line_starts,
             locations=tuple(check(item, str) for item in check(locations, SEQ)),
-            directives=tuple(_directive_from_data(item) for item in check(directives, SEQ)),
-            findings=[finding_from_data(item) for item in check(findings, SEQ)],
+            directives=() if light else tuple(_directive_from_data(item) for item in check(directives, SEQ)),
+            findings=[] if light else [finding_from_data(item) for item in check(findings, SEQ)],
             claims_checked=check(checked, int),
             claims_inconsistent=check(inconsistent, int),
             records=check(msgpack.unpackb(records, use_list=False, raw=False, strict_map_key=False), dict) if with_records else None,
@@ -245,6 +243,89 @@ def finding_from_data(data: Any) -> Finding:
         severity=severity,
         confidence=confidence,
     )
+
+
+_SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
+_CONFIDENCES: tuple[Confidence, ...] = ("high", "medium", "low")
+_DIAGNOSTIC_INTS = 17  # numbers per diagnostic in diagnostics_to_data's array, then 6 per related place
+
+
+def diagnostics_to_data(diagnostics: list[Diagnostic]) -> tuple:
+    """A run's diagnostics as plain data: one table of strings and one array of numbers (indexes into
+    the table among them), the fixes field by field. Read back without a check per field: an array
+    holds only integers and the table only strings (:func:`diagnostics_from_data`)."""
+    strings: dict[str, int] = {}
+    numbers: list[int] = []
+    fixes: list[tuple] = []
+
+    def text(value: str | None) -> int:
+        return -1 if value is None else strings.setdefault(value, len(strings))
+
+    for d in diagnostics:
+        fix = -1
+        if d.fix is not None:
+            fix = len(fixes)
+            fixes.append(([(e.start, e.end, e.replacement) for e in d.fix.edits], d.fix.applicability, d.fix.message))
+        numbers += (
+            text(d.path), d.line, d.column, d.end_line, d.end_column, text(d.rule), text(d.name), text(d.category),
+            _SEVERITIES.index(d.severity), text(d.message), d.start, d.end, text(d.evidence), text(d.location),
+            _CONFIDENCES.index(d.confidence), fix, len(d.related),
+        )
+        for r in d.related:
+            numbers += (text(r.path), r.line, r.column, r.end_line, r.end_column, text(r.message))
+    try:
+        packed = array("i", numbers)
+    except OverflowError:
+        packed = array("q", numbers)
+    return tuple(strings), packed.typecode, packed.tobytes(), fixes
+
+
+def diagnostics_from_data(data: Any) -> list[Diagnostic]:
+    """The diagnostics :func:`diagnostics_to_data` packed (raises on anything else)."""
+    from checker.finding import Diagnostic, Edit, Fix, RelatedLocation
+
+    strings, typecode, packed, stored_fixes = check(data, SEQ)
+    strings = check(strings, SEQ)
+    if not all(type(item) is str for item in strings):
+        raise TypeError("expected strings")
+    numbers = array(check(typecode, str) if typecode in ("i", "q") else "?")
+    numbers.frombytes(check(packed, bytes))
+    if numbers and min(numbers) < -1:
+        raise ValueError("bad number")
+    fixes = []
+    for item in check(stored_fixes, SEQ):
+        edits, applicability, title = check(item, SEQ)
+        if applicability not in ("safe", "unsafe", "display"):
+            raise ValueError("bad applicability")
+        fixes.append(Fix(tuple(Edit(check(s, int), check(e, int), check(r, str)) for s, e, r in check(edits, SEQ)), applicability, check(title, str)))
+
+    def optional(index: int) -> str | None:
+        return None if index < 0 else strings[index]
+
+    out: list[Diagnostic] = []
+    i, size = 0, len(numbers)
+    while i < size:
+        path, line, column, end_line, end_column, rule, name, category, severity, message, start, end, evidence, location, confidence, fix, count = numbers[
+            i : i + _DIAGNOSTIC_INTS
+        ]
+        i += _DIAGNOSTIC_INTS
+        related = []
+        for _ in range(count):
+            r_path, r_line, r_column, r_end_line, r_end_column, r_message = numbers[i : i + 6]
+            if r_path < 0 or r_message < 0:
+                raise ValueError("bad related place")
+            related.append(RelatedLocation(strings[r_path], r_line, r_column, r_end_line, r_end_column, strings[r_message]))
+            i += 6
+        if min(path, rule, name, category, message) < 0 or i > size:
+            raise ValueError("bad diagnostic")
+        out.append(
+            Diagnostic(
+                strings[path], line, column, end_line, end_column, strings[rule], strings[name], strings[category],
+                _SEVERITIES[severity], strings[message], start, end, optional(evidence), tuple(related),
+                None if fix < 0 else fixes[fix], optional(location), _CONFIDENCES[confidence],
+            )
+        )
+    return out
 
 
 def code_fingerprint() -> str:

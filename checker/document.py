@@ -20,6 +20,7 @@ from itertools import accumulate
 from typing import TYPE_CHECKING, Literal
 
 from checker.finding import Position
+from checker.patterns import builder
 
 if TYPE_CHECKING:
     from checker.reading import ReadingNotes
@@ -76,6 +77,12 @@ class Sentence:
     start: int
     end: int
     paragraph: int  # index into Document.paragraphs
+
+
+# Positional constructors that skip the frozen dataclasses' ``__init__`` (``checker.patterns.builder``):
+# a document has a Block per paragraph and a Sentence per sentence.
+new_block = builder(Block)
+_new_sentence = builder(Sentence)
 
 
 class Document:
@@ -175,9 +182,11 @@ class Document:
         from checker.sentences import split_sentences
 
         out: list[Sentence] = []
+        append = out.append
+        prose = self.prose
         for index, block in enumerate(self.paragraphs):
-            for start, end in split_sentences(self.prose, block.start, block.end):
-                out.append(Sentence(start, end, index))
+            for start, end in split_sentences(prose, block.start, block.end):
+                append(_new_sentence(start, end, index))
         return out
 
     def paragraph_at(self, offset: int) -> int | None:
@@ -219,4 +228,4 @@ def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
 def _append_trimmed(blocks: list[Block], prose: str, start: int, end: int) -> None:
     start, end = trim_span(prose, start, end)
     if start < end:
-        blocks.append(Block(start, end))
+        blocks.append(new_block(start, end, "paragraph"))

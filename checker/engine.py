@@ -295,9 +295,10 @@ def run(
         documents.append(result)
     errors = [error for document in documents for error in document.errors]
     corpus_findings = reduce.findings(Corpus(documents), errors)
+    known = cache.diagnostics if cache is not None else None  # nothing changed since the last run
+    diagnostics = known if known is not None else filtered(documents, corpus_findings, settings, rules)
     if cache is not None:
-        cache.finish(corpus_findings, errors, reduce.memos)
-    diagnostics = filtered(documents, corpus_findings, settings, rules)
+        cache.finish(diagnostics, errors, reduce.memos)
     in_memory = {source.path: source.data for source in sources if source.data is not None and source.file is None and source.in_scope}
     return RunResult(diagnostics, documents, notices, list(rules), stats(documents), errors, in_memory, sheets)
 

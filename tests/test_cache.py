@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import pickle
+from array import array
 
 import pytest
 
@@ -333,6 +334,10 @@ def test_a_structurally_wrong_entry_is_a_miss(project, run_cli, monkeypatch, dam
         if entry[0] == "docs/two.md":
             entry[4] = _packed(damage(_body(entry)))
     _resign(file, data)
+    # Without the stored diagnostics of the unchanged corpus, every entry is decoded in full (with them,
+    # only what places the diagnostics is: test_an_unchanged_corpus_decodes_no_finding).
+    for stored in (project / ".factlint_cache").glob("corpus-*.msgpack"):
+        stored.unlink()
     processed: list = []
     _refuse_nothing_else(monkeypatch, processed)
     code, out, err = run_cli("-f", "json", "docs/two.md")
@@ -402,6 +407,61 @@ def test_an_unchanged_corpus_reuses_the_corpus_findings_and_a_changed_one_does_n
     (project / "notes.txt").write_text(THREE + "More text.\n", encoding="utf-8")
     assert _report(run_cli("-f", "json", "docs/two.md")[1]) == cold
     assert calls == ["check"]  # one document changed: the corpus pass runs again, from the other documents' records
+
+
+def test_an_unchanged_corpus_decodes_no_finding(project, run_cli, monkeypatch):
+    """Nothing changed: the run's diagnostics come from one file, and no document's findings,
+    directives or records are decoded (a damaged one would be noticed the next time the corpus changes)."""
+    import checker.cache_data as cache_data
+
+    _project(project)
+    cold = run_cli("-f", "json", "docs/two.md")[1]
+    (project / "notes.txt").write_text(THREE + "<!-- factlint: disable TXT001 -->\n", encoding="utf-8")
+    changed = run_cli("-f", "json", "docs/two.md")[1]
+    assert _report(changed) == _report(cold)
+
+    def refuse(*args):
+        raise AssertionError("a finding or directive was decoded")
+
+    monkeypatch.setattr(cache_data, "finding_from_data", refuse)
+    monkeypatch.setattr(cache_data, "_directive_from_data", refuse)
+    processed: list = []
+    _refuse_nothing_else(monkeypatch, processed)
+    warm = run_cli("-f", "json", "docs/two.md")[1]
+    assert json.loads(warm) == json.loads(changed)
+    assert processed == []
+
+
+def test_a_document_whose_stat_is_unchanged_is_not_read_and_one_changed_in_place_is(project, run_cli, monkeypatch):
+    """The stored size, times and inode stand for the bytes; a same-size edit that puts the old modification
+    time back still changes the file's change time, and is read again."""
+    import os
+
+    import checker.cache as cache
+
+    monkeypatch.setattr(cache, "_SETTLED_NS", 0)  # trust the stat of a file changed just now (the tests cannot wait)
+    _project(project)
+    run_cli("-f", "json", "-j", "1", ".")
+    hashed: list[int] = []
+    original = cache.digest
+
+    def counted(data):
+        hashed.append(len(data))
+        return original(data)
+
+    monkeypatch.setattr(cache, "digest", counted)
+    unchanged = run_cli("-f", "json", "-j", "1", ".")[1]
+    assert hashed == []
+    one = project / "docs" / "one.md"
+    before = one.stat()
+    one.write_text(ONE.replace("Zentrovimab is approved", "Zentrovinab is approved"), encoding="utf-8")
+    os.utime(one, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert one.stat().st_size == before.st_size
+    expected = _report(run_cli("-f", "json", "--no-cache", "-j", "1", ".")[1])
+    assert expected != _report(unchanged)
+    hashed.clear()
+    assert _report(run_cli("-f", "json", "-j", "1", ".")[1]) == expected
+    assert hashed == [before.st_size]
 
 
 def test_a_changed_ledger_is_not_served_old_corpus_findings(project, run_cli):
@@ -533,3 +593,46 @@ def test_stored_near_pairs_that_are_not_near_pairs_are_not_used(stored):
 
     words = ["abcdefg", "abcdefh", "zzzzzzz", "abcdxfg"]
     assert list(NearPairs(stored).pairs(words)) == list(near_pairs(words))
+
+
+# --- the stored diagnostics -----------------------------------------------------------------
+
+
+def _diagnostics():
+    from checker.finding import Diagnostic, Edit, Fix, RelatedLocation
+
+    fix = Fix((Edit(4, 9, "Zentrovimab"), Edit(20, 25, "Zentrovimab")), "display", 'Write "Zentrovimab"')
+    related = (RelatedLocation("docs/one.md", 3, 1, 3, 12, "'Zentrovimab'"), RelatedLocation("a.md", 9, 2, 10, 1, ""))
+    return [
+        Diagnostic("docs/two.md", 3, 11, 3, 22, "NAM001", "name-variants", "names", "warning", "m", 4, 9, "ev", related, fix, None, "medium"),
+        Diagnostic("report.docx", 1, 1, 1, 4, "TXT001", "doubled-word", "text", "error", "m2", 0, 3, None, (), None, "paragraph 2", "high"),
+        Diagnostic("report.docx", 7, 1, 7, 4, "TXT001", "doubled-word", "text", "info", "m2", 2**40, 2**40 + 3),
+    ]
+
+
+def test_stored_diagnostics_read_back_as_they_were():
+    from checker.cache_data import diagnostics_from_data, diagnostics_to_data
+
+    diagnostics = _diagnostics()
+    assert diagnostics_from_data(diagnostics_to_data(diagnostics)) == diagnostics
+    assert diagnostics_from_data(diagnostics_to_data([])) == []
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda data: (data[0][:-1], *data[1:]),  # a string index out of the table
+        lambda data: ((*data[0][:-1], 5), *data[1:]),  # a table entry that is no string
+        lambda data: (data[0], "d", *data[2:]),  # an unknown array type
+        lambda data: (*data[:2], data[2][:-4], data[3]),  # the numbers cut short
+        lambda data: (*data[:2], array(data[1], [-2]).tobytes() + data[2][array(data[1]).itemsize :], data[3]),  # a negative index
+        lambda data: (*data[:3], [[[(4, 9, 3)], "display", ""]]),  # an edit that is not text
+        lambda data: (*data[:3], [[[], "maybe", ""]]),
+    ],
+)
+def test_damaged_stored_diagnostics_raise(damage):
+    from checker.cache_data import diagnostics_from_data, diagnostics_to_data
+
+    data = diagnostics_to_data(_diagnostics())
+    with pytest.raises((TypeError, ValueError, IndexError)):
+        diagnostics_from_data(damage(data))

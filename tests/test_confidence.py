@@ -101,11 +101,15 @@ def _settings():
 
 
 def test_the_cache_keeps_a_findings_confidence():
-    from checker.cache import _finding_from_data, _finding_to_data
-    from checker.finding import Finding
+    from checker.cache_data import diagnostics_from_data, diagnostics_to_data
+    from checker.cache_data import finding_from_data as _finding_from_data
+    from checker.cache_data import finding_to_data as _finding_to_data
+    from checker.finding import Diagnostic, Finding
 
     for confidence in ("low", "medium", "high", None):
         finding = Finding("NUM001", 3, 9, "m", confidence=confidence)
         assert _finding_from_data(_finding_to_data(finding)) == finding
     with pytest.raises(ValueError, match="bad confidence"):
         _finding_from_data((*_finding_to_data(Finding("NUM001", 0, 1, "m"))[:-1], "sure"))
+    diagnostics = [Diagnostic("a.md", 1, 2, 1, 5, "NUM001", "n", "numbers", "warning", "m", 1, 4, confidence=c) for c in ("low", "medium", "high")]
+    assert diagnostics_from_data(diagnostics_to_data(diagnostics)) == diagnostics

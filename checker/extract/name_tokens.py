@@ -20,7 +20,7 @@ from checker.extract.name_wraps import Wrap, hyphen_wraps, soft_break
 from checker.facts import NameMention
 from checker.lexicon import zipf
 from checker.namecompare import DRUG_STEMS
-from checker.patterns import ChunkMemo, LazyPattern
+from checker.patterns import ChunkMemo, LazyPattern, builder
 
 if TYPE_CHECKING:
     from checker.document import Document
@@ -234,9 +234,12 @@ def _token_kind(token: str) -> _Kind:
     return _Kind(token, possessive, "drug" if _drug_like(token) else "word", first_upper, common, False)
 
 
+_build_mention = builder(NameMention)
+
+
 def new_mention(text: str, start: int, end: int, kind: str, initial: bool, heading: bool) -> NameMention:
-    """A NameMention (the scan's values are valid by construction)."""
-    return NameMention(text=text, start=start, end=end, kind=kind, initial=initial, heading=heading)  # type: ignore[arg-type]
+    """A NameMention (the scan's values are valid by construction; see ``checker.patterns.builder``)."""
+    return _build_mention(text, start, end, kind, initial, heading)
 
 
 # Tokens are the matches of _TOKEN: each maximal run of word characters and

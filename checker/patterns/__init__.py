@@ -21,6 +21,8 @@ Domain modules (extractors, rules) use only what this package exports:
   at the start of a line, tried at line starts instead of at every character.
 - ``has_digit(text)``: whether any character of ``text`` is a digit, without a
   Python loop over its characters.
+- ``builder(cls)``: a positional constructor of a frozen, slotted dataclass that
+  fills its slots directly (for records built by the hundred thousand).
 
 Nothing outside this package reaches into its modules' private names.
 """
@@ -30,8 +32,12 @@ from checker.patterns.compiled import compile_cached
 from checker.patterns.lazy import LazyPattern
 from checker.patterns.lines import LineStarts
 from checker.patterns.memo import BoundedMemo, ChunkMemo
+from checker.patterns.records import builder
 from checker.patterns.reverse import FromEnd, reverse_pattern
 from checker.patterns.stops import NextStop
 from checker.patterns.trie import trie_regex
 
-__all__ = ["BoundedMemo", "ChunkMemo", "FromEnd", "LazyPattern", "LineStarts", "NextStop", "compile_cached", "has_digit", "reverse_pattern", "trie_regex"]
+__all__ = [
+    "BoundedMemo", "ChunkMemo", "FromEnd", "LazyPattern", "LineStarts", "NextStop",
+    "builder", "compile_cached", "has_digit", "reverse_pattern", "trie_regex",
+]

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from checker.document import Block, BlockKind, Document, line_starts
+from checker.document import Block, BlockKind, Document, line_starts, new_block
 from checker.readers.markdown_inline import comments as _comments
 from checker.readers.markdown_inline import images as _images
 from checker.readers.markdown_inline import inline_code as _inline_code
@@ -308,5 +308,5 @@ def _trim_blocks(prose: str, blocks: list[tuple[int, int, BlockKind]]) -> list[B
         while end > start and prose[end - 1].isspace():
             end -= 1
         if start < end:
-            out.append(Block(start, end, kind))
+            out.append(new_block(start, end, kind))
     return out
