@@ -27,7 +27,7 @@ import re
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
-from checker.patterns import ChunkMemo
+from checker.patterns import ChunkMemo, process_memo
 
 # Closed-class words: never the noun that a compound modifies.
 FUNCTION_WORDS = frozenset(
@@ -136,7 +136,7 @@ def compound_forms(prose: str, chunks: AbstractSet[str] | None = None) -> list[F
 
 
 # The hyphenated compounds of each chunk: a run never crosses whitespace.
-_KEYS_IN = ChunkMemo(200_000)
+_KEYS_IN = process_memo(ChunkMemo(200_000))
 _HYPHENS = "-\u2010\u2011"
 
 

@@ -37,6 +37,7 @@ from checker.corpus_pass import resolve as resolve
 from checker.document import Document
 from checker.facts import FactSheet
 from checker.finding import Diagnostic, Finding
+from checker.patterns import release_memos
 from checker.rule import Rule
 
 # Below this much work a process pool costs more than it saves.
@@ -293,6 +294,9 @@ def run(
             sheets.append(result.sheet)
             result.sheet = None
         documents.append(result)
+    # The memos pass 1 filled in this process (with --jobs 1) are not asked again: emptied,
+    # their memory serves the corpus pass instead of adding to the run's peak.
+    release_memos()
     errors = [error for document in documents for error in document.errors]
     corpus_findings = reduce.findings(Corpus(documents), errors)
     known = cache.diagnostics if cache is not None else None  # nothing changed since the last run

@@ -22,6 +22,8 @@ from array import array
 from bisect import bisect_left
 from functools import lru_cache
 
+from checker.patterns import process_memo
+
 _MAGIC = b"factlint-lexicon-2\n"
 # The format is in the file's name too: format 1's files ("wordfreq-en-*.idx") are left alone, as a
 # version of factlint that reads them removes every other "wordfreq-en-" file when it writes one.
@@ -223,6 +225,7 @@ def _read_cbpack() -> dict[str, int]:
     return dict(zip(words, indices))
 
 
+@process_memo
 @lru_cache(maxsize=65536)
 def zipf(word: str) -> float:
     """Zipf frequency of a word (case-insensitive; curly apostrophes folded); 0.0 if unseen."""

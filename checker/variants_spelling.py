@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import lru_cache
 
+from checker.patterns import process_memo
+
 # rapidfuzz's OSA.distance, imported on the first distance asked for: a run that measures none
 # (one whose corpus findings are cached) does not pay the 6-12 ms its import costs.
 _osa_distance: Callable[..., int] | None = None
@@ -23,6 +25,7 @@ def phrase_reach(a: str, b: str) -> int:
     return 1 if min(len(a), len(b)) < 10 else 2
 
 
+@process_memo
 @lru_cache(maxsize=65536)
 def edit_distance(a: str, b: str, cutoff: int = 2) -> int:
     """Optimal string alignment distance (transpositions count once), capped at cutoff + 1."""

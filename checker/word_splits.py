@@ -15,6 +15,8 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
+from checker.patterns import process_memo
+
 Zipf = Callable[[str], float]
 MIN_TOKEN = 5  # letters of the shortest token tried
 
@@ -222,6 +224,7 @@ def best_split(token: str, zipf: Zipf) -> tuple[str, str] | None:
     return best[1], best[2]
 
 
+@process_memo
 @lru_cache(maxsize=32768)  # identifiers and names recur across the documents of a run
 def content_split(token: str, zipf: Zipf) -> tuple[str, str] | None:
     """The split of an unknown ``token`` into two known words, if it reads that way only once."""

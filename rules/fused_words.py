@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from checker.finding import Edit, Finding, Fix
-from checker.patterns import LazyPattern
+from checker.patterns import LazyPattern, process_memo
 from checker.rule import Rule
 from checker.word_splits import word_content_splits, word_suspects
 
@@ -175,8 +175,8 @@ def _evidence(token: str, left: str, right: str, zipf) -> str:
 # hold no candidate of either kind, and the candidates of the others (most
 # chunks recur).
 _Found = tuple[tuple[str, tuple[str, str]], ...]
-_PLAIN_CHUNKS: set[str] = set()
-_FOUND_IN: dict[str, tuple[_Found, _Found]] = {}  # chunk -> (its suspects, its content splits)
+_PLAIN_CHUNKS: set[str] = process_memo(set())
+_FOUND_IN: dict[str, tuple[_Found, _Found]] = process_memo({})  # chunk -> (its suspects, its content splits)
 _CACHE_LIMIT = 500_000
 # Separators that end a chunk (str.split) but not a word of the byte scan.
 _CONTROL_SEPARATORS = ("\x1c", "\x1d", "\x1e", "\x1f")

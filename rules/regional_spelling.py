@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from checker.finding import Edit, Finding, Fix, Related
-from checker.patterns import ChunkMemo
+from checker.patterns import ChunkMemo, process_memo
 from checker.rule import Rule
 
 # A word is a run of three or more lower-case letters, with no word character, apostrophe or
@@ -35,7 +35,7 @@ def _vocabulary(settings) -> tuple[set[str], dict[str, str]]:
 
 # The table's words in each chunk: a run of letters never crosses whitespace. The table is
 # the module's one spelling table, so a chunk's words depend on the chunk alone.
-_WORDS_IN = ChunkMemo(200_000)
+_WORDS_IN = process_memo(ChunkMemo(200_000))
 
 
 def _table_words(doc, table: dict) -> set[str]:

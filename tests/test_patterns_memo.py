@@ -1,6 +1,8 @@
-"""BoundedMemo: remembers results and empties itself past its limit."""
+"""The memos of checker.patterns: BoundedMemo, ChunkMemo, and the process memos that release_memos empties."""
 
 from __future__ import annotations
+
+import functools
 
 from checker.patterns import BoundedMemo
 
@@ -44,3 +46,47 @@ def test_chunk_memo_empties_itself_past_its_limit():
     assert len(memo.plain) == 3
     assert memo.union({"d-e"}, lambda chunk: (chunk,)) == {"d-e"}
     assert memo.plain == set() and memo.found == {"d-e": ("d-e",)}
+
+
+def test_release_memos_empties_every_registered_memo_and_results_stay_the_same():
+
+    from checker.patterns import ChunkMemo, process_memo, release_memos
+
+    calls: list[str] = []
+
+    @process_memo
+    @functools.cache
+    def double(text: str) -> str:
+        calls.append(text)
+        return text * 2
+
+    plain: set[str] = process_memo(set())
+    chunks = process_memo(ChunkMemo(100))
+    plain.add("seen")
+    chunks.union({"a-b"}, lambda chunk: (chunk,))
+    assert double("x") == "xx" and double("x") == "xx" and calls == ["x"]
+    release_memos()
+    assert not plain and not chunks.plain and not chunks.found
+    assert double("x") == "xx" and calls == ["x", "x"]  # asked again: computed again, the same
+
+
+def test_process_memo_refuses_what_cannot_be_emptied():
+    import pytest
+
+    from checker.patterns import process_memo
+
+    with pytest.raises(TypeError):
+        process_memo(("a", "tuple"))
+
+
+def test_the_engine_releases_the_memos_filled_by_pass_one(tmp_path):
+    from checker.config import Settings
+    from checker.engine import Source, run
+    from checker.patterns import process_memo
+    from checker.registry import resolve_selection
+
+    canary: dict[str, int] = process_memo({"filled": 1})
+    document = tmp_path / "a.md"
+    document.write_text("Lisaftoclax was approved. Lisafoclax is a drug.\n", encoding="utf-8")
+    result = run([Source(str(document))], Settings(root=str(tmp_path)), resolve_selection([], []), jobs=1, keep_sheets=False)
+    assert result.documents and canary == {}

@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING
 
 from checker.compounds import _ARTICLES, _BOUNDARY, FUNCTION_WORDS, _bare_noun, _before_word  # one reading of a compound's context for CON002 and CON006
 from checker.facts import CompoundMention
+from checker.patterns import process_memo
 
 if TYPE_CHECKING:
     from checker.config import Settings
@@ -108,6 +109,7 @@ def compound_mentions(prose: str) -> list[CompoundMention]:
     return found
 
 
+@process_memo
 @lru_cache(maxsize=1 << 16)
 def _splits(word: str) -> tuple[tuple[str, str], ...]:
     """The ways ``word`` splits into two known words (none for most words); asked again for every document."""

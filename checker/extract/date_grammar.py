@@ -30,7 +30,7 @@ from checker.extract.date_words import (
     month_alternation,
     weekday_alternation,
 )
-from checker.patterns import BoundedMemo, compile_cached, trie_regex
+from checker.patterns import BoundedMemo, compile_cached, process_memo, trie_regex
 from checker.patterns import LazyPattern as _Lazy
 
 _GRAMMAR: dict[str, Any] = {}
@@ -419,7 +419,7 @@ def lead_in(branch: str, prose: str, start: int) -> tuple[int, dict[str, str]]:
 
 # Results of the searches in the few characters before a match, by the text they depend on (each
 # pattern looks at most one character behind where it starts): the same phrases recur before dates.
-_WINDOW_CACHE = BoundedMemo(100_000)
+_WINDOW_CACHE = process_memo(BoundedMemo(100_000))
 
 
 def _window_before(prose: str, start: int, width: int) -> tuple[str, int]:

@@ -20,7 +20,7 @@ from checker.extract.name_wraps import Wrap, hyphen_wraps, soft_break
 from checker.facts import NameMention
 from checker.lexicon import zipf
 from checker.namecompare import DRUG_STEMS
-from checker.patterns import ChunkMemo, LazyPattern, builder
+from checker.patterns import ChunkMemo, LazyPattern, builder, process_memo
 
 if TYPE_CHECKING:
     from checker.document import Document
@@ -72,7 +72,7 @@ class _Kind(NamedTuple):
 
 
 _SKIP = _Kind("", False, "skip", False, False, False)
-_TOKEN_KINDS: dict[str, _Kind] = {}
+_TOKEN_KINDS: dict[str, _Kind] = process_memo({})
 
 
 def _drug_like(token: str) -> bool:
@@ -371,7 +371,7 @@ def _is_token(prose: str, start: int, end: int) -> bool:
 
 # The rare lower-case tokens of each chunk: most chunks recur from document to document.
 _CHUNK_CACHE_LIMIT = 500_000
-_RARE_IN = ChunkMemo(_CHUNK_CACHE_LIMIT)
+_RARE_IN = process_memo(ChunkMemo(_CHUNK_CACHE_LIMIT))
 
 
 def _rare_tokens(doc: Document) -> tuple[set[str], list[str]]:

@@ -11,6 +11,9 @@ Domain modules (extractors, rules) use only what this package exports:
   when it outgrows its limit;
 - ``ChunkMemo(limit)``: what each whitespace-separated chunk of prose holds,
   judged once per process (``union(chunks, judge)``);
+- ``process_memo(memo)``: register a memo that lives as long as the process (a
+  module's dict or set, a ``BoundedMemo``, a ``ChunkMemo``, an ``lru_cache``
+  function); ``release_memos()`` empties them all (the engine, once pass 1 is done);
 - ``reverse_pattern(pattern, flags)``: a pattern matching exactly the reversed
   strings of ``pattern``;
 - ``FromEnd(pattern, flags)``: an end-anchored pattern whose ``search`` first
@@ -31,13 +34,24 @@ from checker.patterns.chars import has_digit
 from checker.patterns.compiled import compile_cached
 from checker.patterns.lazy import LazyPattern
 from checker.patterns.lines import LineStarts
-from checker.patterns.memo import BoundedMemo, ChunkMemo
+from checker.patterns.memo import BoundedMemo, ChunkMemo, process_memo, release_memos
 from checker.patterns.records import builder
 from checker.patterns.reverse import FromEnd, reverse_pattern
 from checker.patterns.stops import NextStop
 from checker.patterns.trie import trie_regex
 
 __all__ = [
-    "BoundedMemo", "ChunkMemo", "FromEnd", "LazyPattern", "LineStarts", "NextStop",
-    "builder", "compile_cached", "has_digit", "reverse_pattern", "trie_regex",
+    "BoundedMemo",
+    "ChunkMemo",
+    "FromEnd",
+    "LazyPattern",
+    "LineStarts",
+    "NextStop",
+    "builder",
+    "compile_cached",
+    "has_digit",
+    "process_memo",
+    "release_memos",
+    "reverse_pattern",
+    "trie_regex",
 ]

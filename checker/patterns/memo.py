@@ -4,7 +4,33 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable
 from collections.abc import Set as AbstractSet
-from typing import Any
+from typing import Any, TypeVar
+
+M = TypeVar("M")
+
+# The memos that live as long as the process, each with ``clear()`` or ``cache_clear()``.
+_PROCESS_MEMOS: list[Any] = []
+
+
+def process_memo(memo: M) -> M:
+    """Register ``memo`` (a module's dict or set, a ``BoundedMemo`` or ``ChunkMemo``, an
+    ``lru_cache`` function) to be emptied by ``release_memos``; returns it."""
+    if not (callable(getattr(memo, "cache_clear", None)) or callable(getattr(memo, "clear", None))):
+        raise TypeError(f"{memo!r} has no clear() or cache_clear()")
+    _PROCESS_MEMOS.append(memo)
+    return memo
+
+
+def release_memos() -> None:
+    """Empty every memo registered with ``process_memo``.
+
+    Called when the documents of a run have been read in this process: what the memos
+    held (tens of MiB on a large corpus) then serves the corpus pass instead of adding
+    to its peak. Results never change: a memo only remembers what it can compute again.
+    """
+    for memo in _PROCESS_MEMOS:
+        clear = getattr(memo, "cache_clear", None)
+        (clear if callable(clear) else memo.clear)()
 
 
 class BoundedMemo(dict):
@@ -55,8 +81,7 @@ class ChunkMemo:
     def union(self, chunks: AbstractSet[str], judge: Callable[[str], tuple]) -> set:
         """Everything ``judge`` finds in ``chunks``, each chunk judged once."""
         if len(self.plain) > self.limit or len(self.found) > self.limit:
-            self.plain.clear()
-            self.found.clear()
+            self.clear()
         out: set = set()
         for chunk in chunks - self.plain:
             found = self.found.get(chunk)
@@ -68,3 +93,8 @@ class ChunkMemo:
                     self.plain.add(chunk)
             out.update(found)
         return out
+
+    def clear(self) -> None:
+        """Forget every chunk judged."""
+        self.plain.clear()
+        self.found.clear()
