@@ -55,6 +55,7 @@ from __future__ import annotations
 import hashlib
 import os
 import time
+import zlib
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -71,7 +72,8 @@ if TYPE_CHECKING:
     from checker.engine import Notice, Source
     from checker.finding import Diagnostic
 
-_KEEP_FILES = 8  # cache files (one per configuration) kept; older ones are removed
+_KEEP_FILES = 8  # configurations whose cache files are kept; older ones are removed
+_SHARDS = 16  # the documents' entries and records are spread over this many files each, so a change rewrites one of each
 _SETTLED_NS = 2_000_000_000  # a file's stat is trusted once it was last changed this long before it was read
 _README = b"Signature: 8a477f597d28d172789f06886806bc55\n# factlint's fact-sheet cache: safe to delete.\n"
 
@@ -93,8 +95,7 @@ class SheetCache:
         self.directory = directory
         key = "\n".join((_code_fingerprint(), repr(settings), repr(Path(settings.root).resolve()), repr(codes), str(extract_all)))
         name = hashlib.blake2b(key.encode("utf-8"), digest_size=10).hexdigest()
-        self.file = directory / f"sheets-{name}.msgpack"
-        self.records_file = directory / f"records-{name}.msgpack"
+        self._name = name
         self.corpus_file = directory / f"corpus-{name}.msgpack"
         self.memo_file = directory / f"memo-{name}.msgpack"
         self._ledger = Path(settings.root) / settings.ledger if settings.ledger else None
@@ -102,9 +103,9 @@ class SheetCache:
         # key -> (content digest, made in scope (document rules ran), the document's result packed, its records packed or None until
         # the records file is read: a run whose corpus is unchanged never reads it, the file's stat when it can be trusted)
         self._entries: dict[tuple[str, str], Entry] = self._read()
-        self._records_read = False
-        self._bodies_dropped = False  # some entries' results were decoded and let go (finish reads them again)
-        self._changed = False
+        self._records_read: set[int] = set()  # shards whose records file was read since their records were last let go
+        self._bodies_dropped: set[int] = set()  # shards of entries whose results were decoded and let go (finish reads them again)
+        self._dirty: set[int] = set()  # shards whose files this run must write
         self._corpus_key: bytes | None = None
         self._corpus_known = False
         self.diagnostics: list[Diagnostic] | None = None  # the run's diagnostics, when the corpus is as the last run left it
@@ -115,48 +116,59 @@ class SheetCache:
         assert self._key is not None
         return load_signed(path, self._key)
 
-    def _read(self) -> dict[tuple[str, str], Entry]:
-        if self._key is None:
-            return {}
-        try:
-            stored = self._load(self.file)[1]
-            entries: dict[tuple[str, str], Entry] = {}
-            for item in _check(stored, _SEQ):
-                display, absolute, content, in_scope, result, stat = _check(item, _SEQ)
-                if isinstance(display, str) and isinstance(absolute, str) and isinstance(in_scope, bool):
-                    if isinstance(content, bytes) and isinstance(result, bytes):
-                        entries[(display, absolute)] = (content, in_scope, result, None, _stat_from_data(stat))
-            return entries
-        except Exception:  # absent, unreadable, or not the expected structure: a miss
-            return {}
+    def sheets_file(self, shard: int) -> Path:
+        return self.directory / f"sheets-{self._name}-{shard:02d}.msgpack"
 
-    def _read_bodies(self) -> None:
-        """Fill in the results let go once decoded from the sheets file (entries still without one are not written)."""
-        if not self._bodies_dropped:
+    def records_file(self, shard: int) -> Path:
+        return self.directory / f"records-{self._name}-{shard:02d}.msgpack"
+
+    def _read(self, shards: Iterable[int] = range(_SHARDS)) -> dict[tuple[str, str], Entry]:
+        entries: dict[tuple[str, str], Entry] = {}
+        if self._key is None:
+            return entries
+        for shard in shards:
+            try:
+                stored = self._load(self.sheets_file(shard))[1]
+                found: dict[tuple[str, str], Entry] = {}
+                for item in _check(stored, _SEQ):
+                    display, absolute, content, in_scope, result, stat = _check(item, _SEQ)
+                    if isinstance(display, str) and isinstance(absolute, str) and isinstance(in_scope, bool):
+                        if isinstance(content, bytes) and isinstance(result, bytes) and _shard((display, absolute)) == shard:
+                            found[(display, absolute)] = (content, in_scope, result, None, _stat_from_data(stat))
+                entries.update(found)
+            except Exception:  # absent, unreadable, or not the expected structure: its documents are misses
+                continue
+        return entries
+
+    def _read_bodies(self, shards: set[int]) -> None:
+        """Fill in the results let go once decoded from these shards' sheets files (entries still without one are not written)."""
+        dropped = shards & self._bodies_dropped
+        if not dropped:
             return
-        self._bodies_dropped = False
-        for key, (content, in_scope, body, _, _) in self._read().items():
+        self._bodies_dropped -= dropped
+        for key, (content, in_scope, body, _, _) in self._read(sorted(dropped)).items():
             entry = self._entries.get(key)
             if entry is not None and entry[2] is None and entry[0] == content and entry[1] == in_scope:
                 self._entries[key] = (content, in_scope, body, None, entry[4])
 
-    def _read_records(self) -> None:
-        """Fill in the entries' records from the records file (entries without theirs are misses)."""
-        if self._records_read:
-            return
-        self._records_read = True
-        try:
-            stored = self._load(self.records_file)[1]
-        except Exception:
-            return
-        for item in stored if isinstance(stored, _SEQ) else ():
+    def _read_records(self, shards: Iterable[int] = range(_SHARDS)) -> None:
+        """Fill in the entries' records from these shards' records files (entries without theirs are misses)."""
+        for shard in shards:
+            if shard in self._records_read:
+                continue
+            self._records_read.add(shard)
             try:
-                display, absolute, content, records = _check(item, _SEQ)
-                entry = self._entries.get((display, absolute))
-                if entry is not None and entry[0] == content and entry[3] is None and isinstance(records, bytes):
-                    self._entries[(display, absolute)] = (entry[0], entry[1], entry[2], records, entry[4])
+                stored = self._load(self.records_file(shard))[1]
             except Exception:
                 continue
+            for item in stored if isinstance(stored, _SEQ) else ():
+                try:
+                    display, absolute, content, records = _check(item, _SEQ)
+                    entry = self._entries.get((display, absolute))
+                    if entry is not None and entry[0] == content and entry[3] is None and isinstance(records, bytes):
+                        self._entries[(display, absolute)] = (entry[0], entry[1], entry[2], records, entry[4])
+                except Exception:
+                    continue
 
     # --- pass 1 through the cache ---
 
@@ -196,8 +208,9 @@ class SheetCache:
                     trusted = stat if max(info.st_mtime_ns, info.st_ctime_ns) < settled else None
                     read[index] = (content, trusted)
                     if entry is not None and entry[0] == content and entry[4] != trusted:
-                        # Only the stat is new: kept when the file is written anyway, else the document is hashed again next time.
                         entry = self._entries[key] = (entry[0], entry[1], entry[2], entry[3], trusted)
+                        if trusted is not None:
+                            self._dirty.add(_shard(key))  # only the stat is new: one shard's file to write
             except OSError:
                 missing.append(index)  # process() reports it
                 complete = False
@@ -240,8 +253,9 @@ class SheetCache:
                     key = keys[index]
                     entry = self._entries[key]
                     self._entries[key] = (entry[0], entry[1], None, None, entry[4])
-                    self._records_read = False
-                    self._bodies_dropped = True
+                    shard = _shard(key)
+                    self._records_read.discard(shard)
+                    self._bodies_dropped.add(shard)
                     del hits[index]
                     yield cached
                     continue
@@ -262,8 +276,9 @@ class SheetCache:
             return
         # The stat taken before the bytes were hashed, if process() read those same bytes.
         stat = read[1] if read is not None and read[0] == content else None
-        self._entries[_key_of(source)] = (content, result.in_scope, packed[0], packed[1], stat)
-        self._changed = True
+        key = _key_of(source)
+        self._entries[key] = (content, result.in_scope, packed[0], packed[1], stat)
+        self._dirty.add(_shard(key))
 
     def _ledger_digest(self) -> bytes:
         if self._ledger is None:
@@ -295,29 +310,29 @@ class SheetCache:
         diagnostics, and what the corpus rules keep for the next corpus pass."""
         for key in [key for key in self._entries if key not in self._seen and not os.path.exists(key[1])]:
             del self._entries[key]
-            self._changed = True
+            self._dirty.add(_shard(key))
         if self._key is None:
             return
 
         from checker.files import write_atomic
 
         try:
-            if self._changed:
-                self._read_bodies()  # the results this run decoded and let go
-                self._read_records()  # the records of the entries this run did not need, or decoded and let go
-                entries = [
-                    (display, absolute, content, in_scope, body, stat)
-                    for (display, absolute), (content, in_scope, body, _, stat) in self._entries.items()
-                    if body is not None
-                ]
-                records = [
-                    (display, absolute, content, packed)
-                    for (display, absolute), (content, _, body, packed, _) in self._entries.items()
-                    if packed is not None and body is not None
-                ]
+            if self._dirty:
+                dirty = self._dirty
+                self._read_bodies(dirty)  # the results this run decoded and let go
+                self._read_records(dirty)  # the records of the entries this run did not need, or decoded and let go
+                entries: dict[int, list[tuple]] = {shard: [] for shard in dirty}
+                records: dict[int, list[tuple]] = {shard: [] for shard in dirty}
+                for (display, absolute), (content, in_scope, body, packed, stat) in self._entries.items():
+                    shard = _shard((display, absolute))
+                    if shard in dirty and body is not None:
+                        entries[shard].append((display, absolute, content, in_scope, body, stat))
+                        if packed is not None:
+                            records[shard].append((display, absolute, content, packed))
                 self._prepare()
-                self._write(self.records_file, (_FORMAT, records), write_atomic)
-                self._write(self.file, (_FORMAT, entries), write_atomic)
+                for shard in sorted(dirty):
+                    self._write(self.records_file(shard), (_FORMAT, records[shard]), write_atomic)
+                    self._write(self.sheets_file(shard), (_FORMAT, entries[shard]), write_atomic)
             if self._corpus_key is not None and not self._corpus_known and not errors:
                 self._prepare()
                 self._write(self.corpus_file, (_FORMAT, self._corpus_key, diagnostics_to_data(diagnostics)), write_atomic)
@@ -348,10 +363,19 @@ class SheetCache:
             (self.directory / name).write_bytes(content)
 
     def _prune(self) -> None:
+        """Keep the files of the configurations written last (by their newest file), this one's always."""
+        groups: dict[str, list[Path]] = {}
+        newest: dict[str, float] = {}
         for pattern in ("sheets-*", "records-*", "corpus-*", "memo-*"):
-            files = sorted(self.directory.glob(pattern), key=lambda p: p.stat().st_mtime, reverse=True)
-            for old in files[_KEEP_FILES:]:
-                old.unlink(missing_ok=True)
+            for path in self.directory.glob(pattern):
+                name = path.name.split("-")[1].split(".")[0]
+                groups.setdefault(name, []).append(path)
+                newest[name] = max(newest.get(name, 0.0), path.stat().st_mtime)
+        kept = {self._name, *sorted(newest, key=newest.__getitem__, reverse=True)[: _KEEP_FILES - 1]}
+        for name, paths in groups.items():
+            if name not in kept:
+                for old in paths:
+                    old.unlink(missing_ok=True)
 
 
 Stat = tuple[int, int, int, int]  # size, modification and change times (ns), inode
@@ -363,6 +387,11 @@ def _stat_from_data(value: Any) -> Stat | None:
         return None
     size, modified, changed, inode = _check(value, _SEQ)
     return (_check(size, int), _check(modified, int), _check(changed, int), _check(inode, int))
+
+
+def _shard(key: tuple[str, str]) -> int:
+    """The shard of a document's entry, by its absolute path."""
+    return zlib.crc32(key[1].encode("utf-8", "surrogateescape")) % _SHARDS
 
 
 def _key_of(source: Source) -> tuple[str, str]:

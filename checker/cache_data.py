@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from checker.facts import Directive
     from checker.finding import Confidence, Diagnostic, Finding, Severity
 
-FORMAT = 4  # the layout of a cache file (part of the signed data)
+FORMAT = 5  # the layout of a cache file (part of the signed data)
 SEQ = (tuple, list)  # a sequence as msgpack gives it back (tuples) or as it was packed
 _LIBRARIES = ("pyparsing", "regex", "pydantic", "pydantic_core", "ftfy", "rapidfuzz", "wordfreq", "charset_normalizer")
 _MAGIC = b"factlint-sheets"
@@ -247,15 +247,17 @@ def finding_from_data(data: Any) -> Finding:
 
 _SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
 _CONFIDENCES: tuple[Confidence, ...] = ("high", "medium", "low")
-_DIAGNOSTIC_INTS = 17  # numbers per diagnostic in diagnostics_to_data's array, then 6 per related place
+_DIAGNOSTIC_INTS = 17  # numbers per diagnostic in diagnostics_to_data's array, then one per related place
 
 
 def diagnostics_to_data(diagnostics: list[Diagnostic]) -> tuple:
-    """A run's diagnostics as plain data: one table of strings and one array of numbers (indexes into
-    the table among them), the fixes field by field. Read back without a check per field: an array
-    holds only integers and the table only strings (:func:`diagnostics_from_data`)."""
+    """A run's diagnostics as plain data: one table of strings, one array of numbers (indexes into the
+    table among them), one of the distinct related places (a name's other places recur in many findings),
+    the fixes field by field. Read back without a check per field: an array holds only integers and the
+    table only strings (:func:`diagnostics_from_data`)."""
     strings: dict[str, int] = {}
     numbers: list[int] = []
+    places: dict[tuple[int, ...], int] = {}
     fixes: list[tuple] = []
 
     def text(value: str | None) -> int:
@@ -272,26 +274,45 @@ def diagnostics_to_data(diagnostics: list[Diagnostic]) -> tuple:
             _CONFIDENCES.index(d.confidence), fix, len(d.related),
         )
         for r in d.related:
-            numbers += (text(r.path), r.line, r.column, r.end_line, r.end_column, text(r.message))
+            place = (text(r.path), r.line, r.column, r.end_line, r.end_column, text(r.message))
+            numbers.append(places.setdefault(place, len(places)))
+    packed, related = _packed(numbers), _packed([number for place in places for number in place])
+    return tuple(strings), packed.typecode, packed.tobytes(), related.typecode, related.tobytes(), fixes
+
+
+def _packed(numbers: list[int]) -> array:
     try:
-        packed = array("i", numbers)
+        return array("i", numbers)
     except OverflowError:
-        packed = array("q", numbers)
-    return tuple(strings), packed.typecode, packed.tobytes(), fixes
+        return array("q", numbers)
+
+
+def _numbers(typecode: Any, packed: Any) -> array:
+    numbers = array(check(typecode, str) if typecode in ("i", "q") else "?")
+    numbers.frombytes(check(packed, bytes))
+    if numbers and min(numbers) < -1:
+        raise ValueError("bad number")
+    return numbers
 
 
 def diagnostics_from_data(data: Any) -> list[Diagnostic]:
     """The diagnostics :func:`diagnostics_to_data` packed (raises on anything else)."""
     from checker.finding import Diagnostic, Edit, Fix, RelatedLocation
 
-    strings, typecode, packed, stored_fixes = check(data, SEQ)
+    strings, typecode, packed, places_typecode, packed_places, stored_fixes = check(data, SEQ)
     strings = check(strings, SEQ)
     if not all(type(item) is str for item in strings):
         raise TypeError("expected strings")
-    numbers = array(check(typecode, str) if typecode in ("i", "q") else "?")
-    numbers.frombytes(check(packed, bytes))
-    if numbers and min(numbers) < -1:
-        raise ValueError("bad number")
+    numbers = _numbers(typecode, packed)
+    numbers_of_places = _numbers(places_typecode, packed_places)
+    if len(numbers_of_places) % 6:
+        raise ValueError("bad related places")
+    places = []
+    for i in range(0, len(numbers_of_places), 6):
+        r_path, r_line, r_column, r_end_line, r_end_column, r_message = numbers_of_places[i : i + 6]
+        if r_path < 0 or r_message < 0:
+            raise ValueError("bad related place")
+        places.append(RelatedLocation(strings[r_path], r_line, r_column, r_end_line, r_end_column, strings[r_message]))
     fixes = []
     for item in check(stored_fixes, SEQ):
         edits, applicability, title = check(item, SEQ)
@@ -309,19 +330,17 @@ def diagnostics_from_data(data: Any) -> list[Diagnostic]:
             i : i + _DIAGNOSTIC_INTS
         ]
         i += _DIAGNOSTIC_INTS
-        related = []
-        for _ in range(count):
-            r_path, r_line, r_column, r_end_line, r_end_column, r_message = numbers[i : i + 6]
-            if r_path < 0 or r_message < 0:
-                raise ValueError("bad related place")
-            related.append(RelatedLocation(strings[r_path], r_line, r_column, r_end_line, r_end_column, strings[r_message]))
-            i += 6
-        if min(path, rule, name, category, message) < 0 or i > size:
+        indexes = numbers[i : i + count]
+        if indexes and min(indexes) < 0:
+            raise ValueError("bad related place")
+        related = tuple(map(places.__getitem__, indexes))  # the same objects where places recur: they are frozen
+        i += count
+        if min(path, rule, name, category, message) < 0 or i > size or len(related) != count:
             raise ValueError("bad diagnostic")
         out.append(
             Diagnostic(
                 strings[path], line, column, end_line, end_column, strings[rule], strings[name], strings[category],
-                _SEVERITIES[severity], strings[message], start, end, optional(evidence), tuple(related),
+                _SEVERITIES[severity], strings[message], start, end, optional(evidence), related,
                 None if fix < 0 else fixes[fix], optional(location), _CONFIDENCES[confidence],
             )
         )

@@ -71,9 +71,14 @@ def filtered(documents: list[DocumentResult], corpus_findings: list[Finding], se
 class Reduce:
     """The corpus rules' aggregates, fed each document's records in order (checker.corpus)."""
 
-    def __init__(self, rules: list[Rule], keep_records: bool = False) -> None:
+    def __init__(self, rules: list[Rule], keep_records: bool = False, ahead: bool = False) -> None:
+        from checker.rule import Rule
+
         self.rules = rules
         self.aggregates = {rule.code: rule.aggregate() for rule in rules}
+        # Rules that do part of their report as records arrive (``Rule.advance``): asked only when pass 1
+        # runs in other processes (``ahead``), while this one would otherwise wait for their results.
+        self.ahead = [rule for rule in rules if type(rule).advance is not Rule.advance] if ahead else []
         self.failed: dict[str, str] = {}
         self.keep_records = keep_records  # the results keep their records (else dropped once reduced)
         self.known: list[Finding] | None = None  # the corpus findings, when the cache already has them
@@ -94,6 +99,13 @@ class Reduce:
                 aggregate.add(doc, records.get(code))
             except Exception as error:
                 self.failed[code] = f"corpus rule {code} failed: {type(error).__name__}: {error}"
+        for rule in self.ahead:
+            if rule.code in self.failed or rule.code in self.memos:
+                continue
+            try:
+                rule.advance(self.aggregates[rule.code])
+            except Exception as error:
+                self.failed[rule.code] = f"corpus rule {rule.code} failed: {type(error).__name__}: {error}"
 
     def findings(self, corpus: Corpus, errors: list[str]) -> list[Finding]:
         if self.known is not None:

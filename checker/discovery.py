@@ -57,6 +57,7 @@ def walk(
     gitignore: bool,
     skipped: list[tuple[Path, str]] | None = None,
     counts: dict[str, int] | None = None,
+    links: set[str] | None = None,
 ) -> list[Path]:
     """Files under ``directory`` that the globs and .gitignore admit, sorted.
 
@@ -64,22 +65,21 @@ def walk(
     FIFOs, sockets, devices) are left out; when they match the globs, they are
     added to ``skipped`` with the reason. ``counts`` adds up what was left out
     (``files`` seen, ``excluded`` by the globs, ``gitignored``), to say why a
-    walk found nothing.
+    walk found nothing. ``links`` receives the found files that are symbolic links.
     """
     include = tuple(include)
     exclude = tuple(exclude)
     found: list[Path] = []
-    for current, dirs, files in os.walk(directory):
-        dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.endswith(".egg-info"))
+    for current, files in _walk(str(directory)):
         base = Path(current)
         # The directory is resolved once; only a file that is itself a link needs its own resolution.
         folder = relative_to(base, root)
         prefix = "" if folder == "." else folder + "/"
-        for name in sorted(files):
+        for name, entry in sorted(files.items()):
             path = base / name
             relative = prefix + name
-            try:  # most files: a regular file that is not a link, told by one lstat (file_problem and islink need two)
-                plain = stat.S_ISREG(os.lstat(path).st_mode)
+            try:  # most files: a regular file that is not a link, told by the directory entry (file_problem and islink need two stats)
+                plain = entry.is_file(follow_symlinks=False)
             except OSError:
                 plain = False
             problem = None if plain else file_problem(path)
@@ -88,6 +88,8 @@ def walk(
                     skipped.append((path, problem))
                 continue
             if not plain and os.path.islink(path):
+                if links is not None:
+                    links.add(str(path))
                 target = path.resolve()
                 if not target.is_relative_to(root):
                     # A link out of the project is never read on a walk (it could be a secret the
@@ -117,9 +119,41 @@ def walk(
     return found
 
 
-def real_path(path: Path, directories: dict[str, str]) -> str:
-    """``str(path.resolve())``, resolving each directory once (``directories`` caches them)."""
-    if os.path.islink(path):
+def _walk(top: str) -> Iterable[tuple[str, dict[str, os.DirEntry]]]:
+    """``os.walk(top)`` (top down, links to directories listed but not entered, unreadable directories
+    skipped) with each file's directory entry, which tells a regular file without a stat; subdirectories
+    in name order, those of ``SKIP_DIRS`` and ``*.egg-info`` left out."""
+    try:
+        with os.scandir(top) as scan:
+            entries = list(scan)
+    except OSError:
+        return
+    directories: dict[str, os.DirEntry] = {}
+    files: dict[str, os.DirEntry] = {}
+    for entry in entries:
+        try:
+            is_directory = entry.is_dir()
+        except OSError:
+            is_directory = False
+        (directories if is_directory else files)[entry.name] = entry
+    yield top, files
+    for name in sorted(directories):
+        if name in SKIP_DIRS or name.endswith(".egg-info"):
+            continue
+        try:
+            if directories[name].is_symlink():
+                continue
+        except OSError:
+            continue
+        yield from _walk(os.path.join(top, name))
+
+
+def real_path(path: Path, directories: dict[str, str], link: bool | None = None) -> str:
+    """``str(path.resolve())``, resolving each directory once (``directories`` caches them).
+
+    ``link``: whether ``path`` is a symbolic link, when the caller knows (None: asked of the file system).
+    """
+    if os.path.islink(path) if link is None else link:
         return str(path.resolve())
     parent, name = os.path.split(str(path))  # (path.parent and path.name, without building a path object)
     parent = parent or "."

@@ -269,7 +269,9 @@ def run(
     """
     codes = tuple(rule.code for rule in rules)
     ledger = ledger_of(settings)
-    reduce = Reduce(corpus_rules(settings, rules, ledger), keep_records)
+    # With pass 1 in worker processes, this one reduces their results and can work ahead on the report.
+    elsewhere = pass_one is not None or (jobs or os.cpu_count() or 1) > 1
+    reduce = Reduce(corpus_rules(settings, rules, ledger), keep_records, ahead=elsewhere)
     cache = None
     if cache_dir is not None and not keep_sheets:
         from checker.cache import open_cache

@@ -149,6 +149,18 @@ class Rule:
 
         return Records()
 
+    def advance(self, aggregate: Any) -> None:
+        """Corpus rules, optional: part of ``check_corpus``'s work, done while documents still arrive.
+
+        When pass 1 runs in other processes (``--jobs``, ``--engine dask``), the process that
+        reduces the records calls this after adding each document's, so that less of the report
+        is left for after the last document, when the workers are idle. It is called often:
+        return at once while there is little new. It must not change what ``check_corpus``
+        reports. It is not called for a rule given a memo of the last corpus pass
+        (``aggregate.memo``, from the cache): that memo is the head start already.
+        """
+        return None
+
     def check_corpus(self, corpus: Corpus, aggregate: Any) -> Iterable[Finding]:
         """Findings across the corpus (corpus rules), from the aggregate; set ``path``.
 

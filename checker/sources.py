@@ -65,10 +65,11 @@ def collect(
         problem = file_problem(path)
         if path.is_dir():
             counts: dict[str, int] = {}
-            found_here = walk(path, root, settings.include, settings.exclude, settings.respect_gitignore, skipped, counts)
+            links: set[str] = set()
+            found_here = walk(path, root, settings.include, settings.exclude, settings.respect_gitignore, skipped, counts, links)
             walked_root = walked_root or path.resolve() == root
             for found in found_here:
-                _add(sources, seen, directories, found, in_scope=True)
+                _add(sources, seen, directories, found, in_scope=True, link=str(found) in links)
             if not found_here and empty is not None:
                 empty.append(f"{raw}: {why_nothing(counts, settings)}")
         elif problem is None:
@@ -80,8 +81,9 @@ def collect(
     needs_corpus = settings.ledger is not None or any(rule.scope == "corpus" for rule in rules)
     # A named directory that is the project root was walked just as the corpus walk would (nothing to add).
     if needs_corpus and not no_corpus and sources and not walked_root:
-        for found in walk(root, root, settings.include, settings.exclude, settings.respect_gitignore, skipped):
-            _add(sources, seen, directories, found, in_scope=False)
+        corpus_links: set[str] = set()
+        for found in walk(root, root, settings.include, settings.exclude, settings.respect_gitignore, skipped, links=corpus_links):
+            _add(sources, seen, directories, found, in_scope=False, link=str(found) in corpus_links)
     if notices is not None:
         reported: set[str] = set()
         for path, reason in skipped:
@@ -108,8 +110,8 @@ def why_nothing(counts: dict[str, int], settings: Settings) -> str:
             f"(formats read: {known}; a file named on the command line is always read)")
 
 
-def _add(sources: list[Source], seen: set[str], directories: dict[str, str], path: Path, in_scope: bool) -> None:
-    key = real_path(path, directories)
+def _add(sources: list[Source], seen: set[str], directories: dict[str, str], path: Path, in_scope: bool, link: bool | None = None) -> None:
+    key = real_path(path, directories, link)
     if key in seen:
         return
     seen.add(key)

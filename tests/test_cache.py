@@ -164,9 +164,8 @@ def test_deleted_documents_leave_the_cache(project, run_cli):
     run_cli("-f", "json", "docs/two.md")
     (project / "notes.txt").unlink()
     run_cli("-f", "json", "docs/two.md")
-    [file] = (project / ".factlint_cache").glob("sheets-*.msgpack")
-    stored = _stored(file)
-    assert sorted(entry[0] for entry in stored[1]) == ["docs/one.md", "docs/two.md"]
+    entries = [entry for file in _sheets_files(project) for entry in _stored(file)[1]]
+    assert sorted(entry[0] for entry in entries) == ["docs/one.md", "docs/two.md"]
 
 
 def test_standard_input_is_not_cached(project, run_cli, monkeypatch):
@@ -189,6 +188,19 @@ def test_a_cache_directory_that_cannot_be_made_only_costs_time(project, run_cli)
 
 
 # --- the cache directory is the repository's: nothing in it is trusted ---------------------
+
+
+def _sheets_files(project) -> list:
+    """The cache's files of documents' entries (one per shard that holds any)."""
+    files = sorted((project / ".factlint_cache").glob("sheets-*.msgpack"))
+    assert files
+    return files
+
+
+def _holding(project, path: str):
+    """The sheets file that holds a document's entry."""
+    [file] = [file for file in _sheets_files(project) if any(entry[0] == path for entry in _stored(file)[1])]
+    return file
 
 
 def _stored(file) -> list:
@@ -250,7 +262,11 @@ def test_a_committed_malicious_cache_file_runs_nothing_and_changes_nothing(proje
     target = tmp_path_factory.mktemp("victim") / "pwned"
     evil = pickle.dumps(_Payload(str(target)))
     files = list((project / ".factlint_cache").glob("*-*.msgpack"))
-    assert len(files) == 4  # the documents' results, their records, the corpus findings, the corpus rules' memo
+    # The documents' results and their records (a file of each per shard that holds a document), the run's
+    # diagnostics, the corpus rules' memo.
+    kinds = sorted(file.name.split("-")[0] for file in files)
+    shards = kinds.count("sheets")
+    assert 1 <= shards <= 3 and kinds == ["corpus", "memo", *["records"] * shards, *["sheets"] * shards]
     for file in files:  # whatever the cache's file name, a repository can commit a file of that name
         file.write_bytes(evil)
         file.with_suffix(".pickle").write_bytes(evil)
@@ -262,14 +278,14 @@ def test_a_committed_malicious_cache_file_runs_nothing_and_changes_nothing(proje
 def test_a_cache_file_with_a_wrong_signature_is_a_miss(project, run_cli, monkeypatch):
     _project(project)
     expected = _report(run_cli("-f", "json", "docs/two.md")[1])
-    [file] = (project / ".factlint_cache").glob("sheets-*.msgpack")
-    data = _stored(file)
-    for entry in data[1]:  # a forged result: no findings at all
-        body = _body(entry)
-        body[7] = []
-        entry[4] = _packed(body)
-    payload = _packed(data)
-    file.write_bytes(b"0" * 64 + b"\n" + payload)
+    for file in _sheets_files(project):
+        data = _stored(file)
+        for entry in data[1]:  # a forged result: no findings at all
+            body = _body(entry)
+            body[7] = []
+            entry[4] = _packed(body)
+        payload = _packed(data)
+        file.write_bytes(b"0" * 64 + b"\n" + payload)
     processed: list = []
     _refuse_nothing_else(monkeypatch, processed)
     assert _report(run_cli("-f", "json", "docs/two.md")[1]) == expected
@@ -280,8 +296,8 @@ def test_a_signed_cache_file_is_reused(project, run_cli, monkeypatch):
     """The counterpart of the tests below: a file re-signed unchanged is a hit."""
     _project(project)
     expected = _report(run_cli("-f", "json", "docs/two.md")[1])
-    [file] = (project / ".factlint_cache").glob("sheets-*.msgpack")
-    _resign(file, _stored(file))
+    for file in _sheets_files(project):
+        _resign(file, _stored(file))
     processed: list = []
     _refuse_nothing_else(monkeypatch, processed)
     assert _report(run_cli("-f", "json", "docs/two.md")[1]) == expected
@@ -328,7 +344,7 @@ def _drop_key(body):
 def test_a_structurally_wrong_entry_is_a_miss(project, run_cli, monkeypatch, damage):
     _project(project)
     expected = _report(run_cli("-f", "json", "docs/two.md")[1])
-    [file] = (project / ".factlint_cache").glob("sheets-*.msgpack")
+    file = _holding(project, "docs/two.md")
     data = _stored(file)
     for entry in data[1]:
         if entry[0] == "docs/two.md":
@@ -349,8 +365,8 @@ def test_a_structurally_wrong_entry_is_a_miss(project, run_cli, monkeypatch, dam
 def test_a_structurally_wrong_file_is_a_miss(project, run_cli, data):
     _project(project)
     expected = _report(run_cli("-f", "json", "docs/two.md")[1])
-    [file] = (project / ".factlint_cache").glob("sheets-*.msgpack")
-    _resign(file, data)
+    for file in _sheets_files(project):
+        _resign(file, data)
     code, out, err = run_cli("-f", "json", "docs/two.md")
     assert _report(out) == expected and "Traceback" not in err
 
@@ -616,6 +632,9 @@ def test_stored_diagnostics_read_back_as_they_were():
     diagnostics = _diagnostics()
     assert diagnostics_from_data(diagnostics_to_data(diagnostics)) == diagnostics
     assert diagnostics_from_data(diagnostics_to_data([])) == []
+    again = [*diagnostics, diagnostics[0]]  # a place that recurs is stored once
+    assert diagnostics_from_data(diagnostics_to_data(again)) == again
+    assert len(diagnostics_to_data(again)[4]) == len(diagnostics_to_data(diagnostics)[4])
 
 
 @pytest.mark.parametrize(
@@ -624,10 +643,12 @@ def test_stored_diagnostics_read_back_as_they_were():
         lambda data: (data[0][:-1], *data[1:]),  # a string index out of the table
         lambda data: ((*data[0][:-1], 5), *data[1:]),  # a table entry that is no string
         lambda data: (data[0], "d", *data[2:]),  # an unknown array type
-        lambda data: (*data[:2], data[2][:-4], data[3]),  # the numbers cut short
-        lambda data: (*data[:2], array(data[1], [-2]).tobytes() + data[2][array(data[1]).itemsize :], data[3]),  # a negative index
-        lambda data: (*data[:3], [[[(4, 9, 3)], "display", ""]]),  # an edit that is not text
-        lambda data: (*data[:3], [[[], "maybe", ""]]),
+        lambda data: (*data[:2], data[2][:-4], *data[3:]),  # the numbers cut short
+        lambda data: (*data[:2], array(data[1], [-2]).tobytes() + data[2][array(data[1]).itemsize :], *data[3:]),  # a negative index
+        lambda data: (*data[:2], data[2][: -array(data[1]).itemsize] + array(data[1], [-1]).tobytes(), *data[3:]),  # no related place
+        lambda data: (*data[:4], data[4][: -array(data[3]).itemsize], data[5]),  # a related place cut short
+        lambda data: (*data[:5], [[[(4, 9, 3)], "display", ""]]),  # an edit that is not text
+        lambda data: (*data[:5], [[[], "maybe", ""]]),
     ],
 )
 def test_damaged_stored_diagnostics_raise(damage):
@@ -636,3 +657,96 @@ def test_damaged_stored_diagnostics_raise(damage):
     data = diagnostics_to_data(_diagnostics())
     with pytest.raises((TypeError, ValueError, IndexError)):
         diagnostics_from_data(damage(data))
+
+
+def test_a_changed_document_rewrites_only_its_own_shard(project, run_cli, monkeypatch):
+    """The entries and records are spread over shard files by path: one document changed, one shard's
+    files (and the diagnostics) are written again; the others are left as they are."""
+    import checker.cache as cache_module
+
+    monkeypatch.setattr(cache_module, "_SETTLED_NS", 0)  # every stat trusted at once: none is stored later (a shard written for it)
+    for index in range(40):
+        (project / f"doc{index}.md").write_text(f"Document {index} names Quorvantix and Melindorax.\n", encoding="utf-8")
+    run_cli("-f", "json", "-j", "1", ".")
+    cache = project / ".factlint_cache"
+    before = {file.name: file.stat().st_mtime_ns for file in cache.glob("*-*.msgpack")}
+    assert len([name for name in before if name.startswith("sheets-")]) > 1
+    changed = _holding(project, "doc7.md")
+    (project / "doc7.md").write_text("Document 7 names Quorvantyx.\n", encoding="utf-8")
+    expected = _report(run_cli("-f", "json", "--no-cache", "-j", "1", ".")[1])
+    assert _report(run_cli("-f", "json", "-j", "1", ".")[1]) == expected
+    after = {file.name: file.stat().st_mtime_ns for file in cache.glob("*-*.msgpack")}
+    rewritten = sorted(name for name in after if after[name] != before.get(name))
+    name, shard = changed.name.split("-")[1:]
+    assert rewritten == [f"corpus-{name}.msgpack", f"memo-{name}.msgpack", f"records-{name}-{shard}", f"sheets-{name}-{shard}"]
+    assert _report(run_cli("-f", "json", "-j", "1", ".")[1]) == expected  # from the shard just written
+
+
+# --- a generated corpus, edited step by step -------------------------------------------------
+
+_NAMES = ("Quorvantix", "Melindorax", "Halvorsen Biotech", "Dana Okafor", "Zentrovimab", "BlueKite", "MacDonald")
+_SLIPS = {"Quorvantix": "Quorvantyx", "Melindorax": "Melindorrax", "Zentrovimab": "Zentrovinab", "BlueKite": "Bluekite", "MacDonald": "Macdonald"}
+
+
+def _generated(project, count: int = 24) -> None:
+    import random
+
+    chance = random.Random(16)
+    for index in range(count):
+        names = chance.sample(_NAMES, 3)
+        lines = [f"# Report {index}", ""]
+        for name in names:
+            lines.append(f"The review of {name} was led by {chance.choice(_NAMES)}. {name} grew 12% to $4.{index} million.")
+        if index % 5 == 0:
+            slip = chance.choice(sorted(_SLIPS))
+            lines.append(f"A note on {_SLIPS[slip]} and {slip} from the Halvorsen Biotech board.")
+        suffix = ".txt" if index % 4 == 0 else ".md"
+        (project / "docs").mkdir(exist_ok=True)
+        (project / "docs" / f"r{index:02d}{suffix}").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def _edit(project, step: str) -> None:
+    docs = project / "docs"
+    if step == "add a variant":
+        target = docs / "r03.md"
+        target.write_text(target.read_text(encoding="utf-8") + "Later, Quorvantyx and Melindorrax were renamed by Dana Okafor.\n", encoding="utf-8")
+    elif step == "remove a variant":
+        for target in sorted(docs.iterdir()):
+            text = target.read_text(encoding="utf-8")
+            for slip in _SLIPS.values():
+                text = text.replace(slip, "it")
+            target.write_text(text, encoding="utf-8")
+            break
+        target = docs / "r05.md"
+        target.write_text("\n".join(line for line in target.read_text(encoding="utf-8").splitlines() if "A note" not in line) + "\n", encoding="utf-8")
+    elif step == "delete a file":
+        (docs / "r10.md").unlink()
+    elif step == "add a file":
+        (docs / "r99.md").write_text("# New\n\nZentrovinab, by Halvorsen Biotech and Dana Okafor, and Bluekite.\n", encoding="utf-8")
+    elif step == "move a file":
+        (docs / "r06.md").rename(docs / "a06.md")
+    else:
+        raise AssertionError(step)
+
+
+@pytest.mark.parametrize("steps", [
+    ("add a variant", "remove a variant"),
+    ("delete a file", "add a file"),
+    ("add a file", "add a variant", "move a file"),
+    ("remove a variant", "delete a file", "add a variant"),
+])
+def test_a_generated_corpus_edited_step_by_step_reports_what_a_cold_run_reports(project, run_cli, steps):
+    """Names shared across documents, slips in some: after each edit the warm run's report (findings, related
+    places, fixes) is the cold run's, and the next warm run, with nothing changed, gives it again."""
+    _generated(project)
+    first = run_cli("-f", "json", "-j", "1", ".")[1]
+    assert json.loads(first) == json.loads(run_cli("-f", "json", "--no-cache", "-j", "1", ".")[1])
+    assert [f for f in _report(first) if f[3] == "NAM001"]
+    reports = [first]
+    for step in steps:
+        _edit(project, step)
+        cold = json.loads(run_cli("-f", "json", "--no-cache", "-j", "1", ".")[1])
+        assert json.loads(run_cli("-f", "json", "-j", "1", ".")[1]) == cold, step
+        assert json.loads(run_cli("-f", "json", "-j", "1", ".")[1]) == cold, step
+        reports.append(json.dumps(cold))
+    assert len(set(reports)) == len(reports)  # every step changed the report
