@@ -58,6 +58,14 @@ class NearIndex:
         for key in self._deletions(word, reach):
             filed.setdefault(key, []).append(number)
 
+    def drop(self, block: Hashable = None) -> None:
+        """Forget the words filed in ``block``: no later query will ask it."""
+        self._blocks.pop(block, None)
+
+    def forget(self) -> None:
+        """Forget the neighbourhoods remembered for words filed or asked so far (the index stays)."""
+        self._neighbourhoods.clear()
+
     def candidates(self, word: str, reach: int, block: Hashable = None) -> set[int]:
         """The numbers of the words of ``block`` that may be within ``reach`` edits of ``word``:
         every one that is (as far as its own reach was filed), and possibly others."""

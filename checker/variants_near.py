@@ -93,33 +93,35 @@ def near_pairs(terms: list[str], scan_max: int = _SCAN_MAX) -> Iterator[tuple[st
     buckets: dict[tuple[str, int], list[str]] = {}
     for term in terms:
         buckets.setdefault((term[0], len(term)), []).append(term)
-    # The terms searched through the index, by first letter: each letter's index is built, asked
-    # and dropped in turn, so that only one letter's deletion neighbourhoods are held at a time.
+    # The terms searched through the index, by first letter: their pairs are found first, one
+    # first letter at a time (``_indexed_pairs``), and only the pairs are kept until their turn.
     indexed: dict[str, list[int]] = {}
     for place, term in enumerate(terms):
         if _count(buckets, term) > scan_max:
             indexed.setdefault(term[0], []).append(place)
     found: dict[int, list[str]] = {}
-    for places in indexed.values():
-        index = _BlockIndex(terms)
-        for place in places:
-            found[place] = index.candidates(terms[place], max_distance(len(terms[place])))
-        del index
+    for first, places in indexed.items():
+        found.update(_indexed_pairs(terms, first, places))
+    searched = {place for places in indexed.values() for place in places}
     for place, term in enumerate(terms):
-        length = len(term)
-        reach = max_distance(length)
-        sizes = range(length, length + reach + 1)
-        if place in found:
-            choices = found.pop(place)
+        if place in searched:
+            others = found.pop(place, [])
         elif _count(buckets, term) < 2:
             continue  # the term alone
         else:
-            choices = [c for size in sizes for c in buckets.get((term[0], size), ())]
-        # Sorted by distance, then by place in ``choices``: by length, then in the order of ``terms``.
-        for other, _distance, _place in process.extract(term, choices, scorer=OSA.distance, score_cutoff=reach, limit=None):
-            if other == term or (len(other) == length and other < term):
-                continue
+            reach = max_distance(len(term))
+            choices = [c for size in range(len(term), len(term) + reach + 1) for c in buckets.get((term[0], size), ())]
+            others = _nearest(term, choices)
+        for other in others:
             yield term, other
+
+
+def _nearest(term: str, choices: list[str]) -> list[str]:
+    """The ``choices`` within reach of ``term`` that ``near_pairs`` pairs it with, in its order."""
+    length = len(term)
+    # Sorted by distance, then by place in ``choices``: by length, then in the order of ``terms``.
+    found = process.extract(term, choices, scorer=OSA.distance, score_cutoff=max_distance(length), limit=None)
+    return [other for other, _distance, _place in found if other != term and (len(other) != length or other > term)]
 
 
 def _count(buckets: dict[tuple[str, int], list[str]], term: str) -> int:
@@ -128,26 +130,48 @@ def _count(buckets: dict[tuple[str, int], list[str]], term: str) -> int:
     return sum(len(buckets.get((term[0], size), ())) for size in range(length, length + max_distance(length) + 1))
 
 
-class _BlockIndex:
-    """The terms in a ``NearIndex`` by first letter, filed one first letter at a time, when first needed."""
+# The longest reach of any term (``max_distance``): a term's candidates are at most this much longer.
+_LONGEST_REACH = 2
 
-    def __init__(self, terms: list[str]) -> None:
-        self.terms = terms
-        self.index = NearIndex()
-        self.filed: set[str] = set()
 
-    def candidates(self, term: str, reach: int) -> list[str]:
-        """The terms that may be within ``reach`` of ``term``, no shorter and at most ``reach``
-        letters longer, ordered by length, then in the order of ``terms``."""
-        first, length = term[0], len(term)
-        if first not in self.filed:
-            self.filed.add(first)
-            for number, other in enumerate(self.terms):
-                if other[0] == first:
+def _indexed_pairs(terms: list[str], first: str, places: list[int]) -> Iterator[tuple[int, list[str]]]:
+    """(place, the terms it is paired with) for the terms at ``places``, all of first letter ``first``,
+    from a ``NearIndex`` of the terms of that letter (only the places that have a pair).
+
+    A term's candidates are no shorter than itself and at most its reach longer, so the terms
+    are filed in blocks of one length each, longest first; the terms of a length are looked up
+    once the blocks of that length and the next ``_LONGEST_REACH`` are filed, and a block no
+    later term can reach is dropped: a few lengths' neighbourhoods are held at a time.
+    """
+    by_length: dict[int, list[int]] = {}
+    for number, term in enumerate(terms):
+        if term[0] == first:
+            by_length.setdefault(len(term), []).append(number)
+    asked: dict[int, list[int]] = {}
+    for place in places:
+        asked.setdefault(len(terms[place]), []).append(place)
+    index = NearIndex()
+    filed: set[int] = set()
+    for length in sorted(asked, reverse=True):
+        for size in [size for size in filed if size > length + _LONGEST_REACH]:
+            index.drop(size)
+            filed.discard(size)
+        for size in range(length + _LONGEST_REACH, length - 1, -1):
+            if size not in filed and size in by_length:
+                filed.add(size)
+                for number in by_length[size]:
                     # A term is compared with terms no longer than itself, whose reach is no larger than its own.
-                    self.index.add(number, other, max_distance(len(other)), block=first)
-        found = [(len(self.terms[n]), n) for n in self.index.candidates(term, reach, block=first)]
-        return [self.terms[n] for size, n in sorted(found) if length <= size <= length + reach]
+                    index.add(number, terms[number], max_distance(size), block=size)
+        reach = max_distance(length)
+        for place in asked[length]:
+            term = terms[place]
+            # By length, then in the order of ``terms``: the order of the choices when every term is compared.
+            numbers = sorted(n for size in range(length, length + reach + 1) for n in index.candidates(term, reach, block=size))
+            numbers.sort(key=lambda n: len(terms[n]))
+            others = _nearest(term, [terms[n] for n in numbers])
+            if others:
+                yield place, others
+        index.forget()  # the neighbourhoods remembered for this length's terms, each filed and asked once
 
 
 def block_pairs(words: list[str], scan_max: int = _PAIRS_MAX) -> Iterator[tuple[int, int]]:

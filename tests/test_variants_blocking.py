@@ -88,3 +88,15 @@ def test_deletion_neighbourhoods():
     for number, word in enumerate(["kandorvex", "kandorvix", "kandrovex", "kandorvexa", "kelpie", "mandorvex"]):
         index.add(number, word, 1, block=word[0])
     assert index.candidates("kandorvex", 1, block="k") == {0, 1, 2, 3}
+
+
+def test_a_dropped_block_is_no_longer_asked_and_forgetting_neighbourhoods_keeps_the_index():
+    index = NearIndex()
+    for number, word in enumerate(["kandorvex", "kandorvix", "kandorvexa"]):
+        index.add(number, word, 1, block=len(word))
+    index.forget()
+    assert index.candidates("kandorvex", 1, block=9) == {0, 1}
+    assert index.candidates("kandorvex", 1, block=10) == {2}
+    index.drop(10)
+    assert index.candidates("kandorvex", 1, block=10) == set()
+    assert index.candidates("kandorvex", 1, block=9) == {0, 1}
