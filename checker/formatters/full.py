@@ -91,6 +91,8 @@ def _window(line: str, column: int, width: int) -> tuple[str, int]:
 
 def _line(cache: dict[str, list[str]], path: str, line: int, in_memory: dict[str, bytes]) -> str | None:
     if path not in cache:
+        # The findings come sorted by path: only the document being printed is held, not every one printed.
+        cache.clear()
         try:
             from checker.readers import BINARY_FORMATS, decode, format_for, read_document, sniff
 
