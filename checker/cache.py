@@ -11,7 +11,9 @@ document is read again and the others only give their records to the
 corpus rules. Beside it, the run's diagnostics (every finding, filtered and
 placed) are kept under a digest of every document's key, bytes and scope
 (and the ledger's bytes): when nothing changed, they are reused, no record
-is decoded and no finding of a document either.
+is decoded and no finding of a document either. The entries and the records
+are spread over shard files by path (``_SHARDS`` of each), so a run that
+changes one document writes one shard of each, not the whole cache.
 
 A document's bytes are read and hashed only when its file's size, times or
 inode differ from those stored with its entry. Those are stored only for a
