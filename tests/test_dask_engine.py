@@ -119,11 +119,17 @@ def _free_port() -> int:
 
 
 def test_a_local_cluster_reports_what_jobs_1_reports(corpus, reference, run_cli, monkeypatch) -> None:
+    import functools
+
+    from dask import config as dask_config
+
     chunks: list[int] = []
+    profiling: list[dict] = []
     original = dask_engine.DaskEngine._run
 
     def counted(self, client, units, *args):
         chunks.append(len(units))
+        profiling.append(client.run(functools.partial(dask_config.get, "distributed.worker.profile.enabled")))
         return original(self, client, units, *args)
 
     monkeypatch.setattr(dask_engine.DaskEngine, "_run", counted)
@@ -134,6 +140,8 @@ def test_a_local_cluster_reports_what_jobs_1_reports(corpus, reference, run_cli,
     rules = {finding["rule"] for finding in json.loads(local[1])["findings"]}
     assert {"NAM001", "NUM101", "NUM001"} <= rules  # findings across documents and within them
     assert chunks and chunks[0] >= 4
+    # The run's own cluster does not sample its workers' stacks every 10 ms (``dask_engine._QUIET``).
+    assert len(profiling[0]) == 2 and set(profiling[0].values()) == {False}
 
 
 def test_the_cache_is_shared_with_the_local_engine(corpus, reference, run_cli, monkeypatch, cluster) -> None:
