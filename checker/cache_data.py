@@ -257,7 +257,8 @@ def diagnostics_to_data(diagnostics: list[Diagnostic]) -> tuple:
     table only strings (:func:`diagnostics_from_data`)."""
     strings: dict[str, int] = {}
     numbers: list[int] = []
-    places: dict[tuple[int, ...], int] = {}
+    places: list[int] = []  # six numbers per distinct place
+    place_index: dict[tuple, int] = {}  # a place as (path, line, column, end line, end column, message) -> its index
     fixes: list[tuple] = []
 
     def text(value: str | None) -> int:
@@ -274,9 +275,13 @@ def diagnostics_to_data(diagnostics: list[Diagnostic]) -> tuple:
             _CONFIDENCES.index(d.confidence), fix, len(d.related),
         )
         for r in d.related:
-            place = (text(r.path), r.line, r.column, r.end_line, r.end_column, text(r.message))
-            numbers.append(places.setdefault(place, len(places)))
-    packed, related = _packed(numbers), _packed([number for place in places for number in place])
+            place = (r.path, r.line, r.column, r.end_line, r.end_column, r.message)
+            index = place_index.get(place)
+            if index is None:
+                index = place_index[place] = len(place_index)
+                places += (text(r.path), r.line, r.column, r.end_line, r.end_column, text(r.message))
+            numbers.append(index)
+    packed, related = _packed(numbers), _packed(places)
     return tuple(strings), packed.typecode, packed.tobytes(), related.typecode, related.tobytes(), fixes
 
 
