@@ -52,6 +52,8 @@ class _Index:
 
     def get(self, word: str) -> int | None:
         key = word.encode("utf-8")
+        if b"\n" in key:
+            return None  # no word of the index holds a line feed (and the search below relies on it)
         blob, offsets = self.blob, self.offsets
         if len(key) < 2:
             index = bisect_left(range(self.size), key, key=lambda i: blob[offsets[i] : offsets[i + 1] - 1])

@@ -61,3 +61,6 @@ def test_every_word_is_found_through_its_prefix_range(fresh):
     absent = [w for word in words[:: max(1, len(words) // 5000)] for w in (word + "zq", word[:-1], "\x00" + word, word + "\uffff", word[1:])]
     for word in words + absent + ["\u00e9t\u00e9", "na\u00efve"]:
         assert index.get(word) == table.get(word), word
+    # Two neighbouring words joined by a line feed are no word, though the index separates its words with one.
+    for first, second in zip(words[1000:1100], words[1001:1101]):
+        assert index.get(first + "\n" + second) is None
