@@ -48,7 +48,7 @@ INSTALL_HINT = "pip install 'factlint[dask]'"
 # A local cluster's housekeeping, set for the cluster this engine starts. By default every worker samples its task
 # thread's stack every 10 ms (the dashboard's profile) and checks its event loop every 20 ms and its memory every
 # 100 ms; each wake-up takes the GIL from the task, which is pure Python. On a 10 MB sample of the perf-prose corpus
-# (2 workers) these cost about a quarter of the CPU time of pass 1: 17.5 -> 14.0 CPU s with these settings.
+# (2 workers) these cost about a quarter of the run's CPU time: 17.5 -> 13.2 CPU s with these settings.
 _QUIET = {
     "distributed.worker.profile.enabled": False,
     "distributed.admin.tick.interval": "1s",
