@@ -20,7 +20,7 @@ def _old_end(text: str, offset: int) -> int:
     return min(found, default=len(text))
 
 
-@settings(max_examples=500)
+@settings(max_examples=500, deadline=None)
 @given(texts)
 def test_line_bounds_match_the_old_idiom_at_every_offset(text: str) -> None:
     doc = Document("x.txt", text)
@@ -29,7 +29,7 @@ def test_line_bounds_match_the_old_idiom_at_every_offset(text: str) -> None:
         assert _line_end(text, offset) == _old_end(text, offset)
 
 
-@settings(max_examples=300)
+@settings(max_examples=300, deadline=None)
 @given(texts)
 def test_line_bounds_of_a_span_match_the_old_idiom(text: str) -> None:
     doc = Document("x.txt", text)
