@@ -3,6 +3,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# Property tests check their examples, not how long each takes: on a loaded 2-core machine (CI's size) an
+# example can pass hypothesis's default 200 ms deadline and fail a correct test.
+settings.register_profile("factlint", deadline=None)
+settings.load_profile("factlint")
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
