@@ -40,7 +40,8 @@ class Occurrences:
 
     def __init__(self, items: Iterable[Occurrence] = ()) -> None:
         self._data = array("i")  # 32 bits while every number fits, else 64
-        self.extend(items)
+        if items != ():
+            self.extend(items)
 
     def add(self, sheet: int, start: int, end: int, initial: bool, heading: bool) -> None:
         item = (sheet * 4 + initial * 2 + heading, start, end)
@@ -51,8 +52,14 @@ class Occurrences:
             self._data = array("q", self._data)
             self._data.extend(item)
 
-    def add_packed(self, numbers: list[int]) -> None:
+    def add_packed(self, numbers: list[int] | array) -> None:
         """Occurrences packed as kept here, three numbers each: ``sheet * 4 + initial * 2 + heading``, start, end."""
+        if type(numbers) is array:
+            try:
+                self._data.extend(numbers)  # all or nothing
+                return
+            except TypeError:  # an array extends only one of its own type
+                numbers = numbers.tolist()
         size = len(self._data)
         try:
             self._data.extend(numbers)
