@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, cast
 from checker.lexicon import zipf
 from checker.namecompare import camel_case, fold, join_key
 from checker.patterns import LazyPattern
-from checker.variants_data import CASE_MAX_ZIPF, SEPARATOR_MAX_ZIPF, Forms, Occurrence, VariantPair, Vocab, recase
+from checker.variants_data import CASE_MAX_ZIPF, SEPARATOR_MAX_ZIPF, Forms, Occurrence, Occurrences, VariantPair, Vocab, recase, sheets_of
 from checker.variants_memo import NearPairs
 from checker.variants_near import phrase_variants, spelling_variants
 from checker.variants_related import restrict
@@ -134,29 +134,46 @@ def _counts(members: Forms) -> Forms:
     writes in capitals would make that document seem to write both forms. At
     the start of a sentence only the first letter is in doubt, and
     differences there are never reported.)
+
+    A form none of whose occurrences is in a heading, and that none is
+    counted for, keeps its own occurrences (not copied: they are only read).
     """
-    counts: dict[str, list[Occurrence]] = {form: [o for o in occ if not o.heading] for form, occ in members.items()}
+    counts: Forms = {}
+    headings: dict[str, list[Occurrence]] = {}  # form -> its occurrences in headings, in order
+    for form, occurrences in members.items():
+        if isinstance(occurrences, Occurrences):
+            counts[form], found = occurrences.split_headings()
+        else:
+            counts[form] = [o for o in occurrences if not o.heading]
+            found = [o for o in occurrences if o.heading]
+        if found:
+            headings[form] = found
+    if not headings:
+        return counts
     separated = {form: _separator_form(form) for form in members}  # once each, not once per heading occurrence
     sheets: dict[str, set[int]] = {}  # form -> the documents of its counted occurrences (made when first asked, then kept up to date)
-    for form, occurrences in members.items():
-        same: list[str] | None = None
-        for occurrence in occurrences:
-            if occurrence.heading:
-                if same is None:
-                    same = [f for f in members if separated[f] == separated[form] and counts[f]]
-                here = [f for f in same if occurrence.sheet in _sheets_of(f, counts, sheets)]
-                pool = here or same
-                target = max(pool, key=lambda f: (len(counts[f]), f)) if pool else form
-                counts[target].append(occurrence)
-                if target in sheets:
-                    sheets[target].add(occurrence.sheet)
-    return cast(Forms, counts)
+    own: set[str] = set()  # forms whose counted occurrences are this function's own copy (to add to)
+    for form, found in headings.items():
+        same = [f for f in members if separated[f] == separated[form] and counts[f]]
+        for occurrence in found:
+            here = [f for f in same if occurrence.sheet in _sheets_of(f, counts, sheets)]
+            pool = here or same
+            target = max(pool, key=lambda f: (len(counts[f]), f)) if pool else form
+            counted = counts[target]
+            if target not in own:
+                if counted is members[target]:
+                    counted = counts[target] = cast(Occurrences, counted).copy()
+                own.add(target)
+            counted.append(occurrence)
+            if target in sheets:
+                sheets[target].add(occurrence.sheet)
+    return counts
 
 
-def _sheets_of(form: str, counts: dict[str, list[Occurrence]], sheets: dict[str, set[int]]) -> set[int]:
+def _sheets_of(form: str, counts: Forms, sheets: dict[str, set[int]]) -> set[int]:
     found = sheets.get(form)
     if found is None:
-        found = sheets[form] = {o.sheet for o in counts[form]}
+        found = sheets[form] = sheets_of(counts[form])
     return found
 
 

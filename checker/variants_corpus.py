@@ -32,25 +32,56 @@ _EMPTY = array("i")
 
 
 def gather_names(sheet: FactSheet) -> tuple | None:
-    """A document's record for the variant search (plain data), or None when it names nothing."""
+    """A document's record for the variant search (plain data), or None when it names nothing.
+
+    The mentions are grouped by form (its text, and whether it is a multi-word name) in the order
+    each form first occurs, so that the reduction files each form's places in one step: for each
+    form, (index of its text, phrase or not, the kind where first written, how many places), and
+    its places packed, three numbers each (``initial * 2 + heading``, start, end). The single words
+    in capitals have their (start, end) listed apart, in the document's order.
+    """
     from checker.variants_related import document_names
 
     if not (sheet.names or sheet.aliases or sheet.entities):
         return None
     texts: dict[str, int] = {}
-    numbers: list[int] = []
+    places: dict[tuple[int, bool], list[int]] = {}  # (text, a phrase) -> its places, in order
+    groups: list[int] = []  # per form: text index, phrase, kind code (four numbers with its count, added below)
+    capitals: list[int] = []
     for mention in sheet.names:
-        index = texts.setdefault(mention.text, len(texts))
-        numbers += (index, mention.start, mention.end, _KIND_CODE[mention.kind] * 4 + mention.initial * 2 + mention.heading)
-    try:
-        packed = array("i", numbers)  # 32 bits while every number fits (the record is stored in the cache)
-    except OverflowError:
-        packed = array("q", numbers)
+        text = mention.text
+        index = texts.setdefault(text, len(texts))
+        phrase = mention.kind == "phrase"
+        found = places.get((index, phrase))
+        if found is None:
+            found = places[(index, phrase)] = []
+            groups += (index, int(phrase), _KIND_CODE[mention.kind])
+        found += (mention.initial * 2 + mention.heading, mention.start, mention.end)
+        if not phrase and len(text) > 1 and text.isupper():
+            capitals += (mention.start, mention.end)
+    numbers: list[int] = []
+    forms: list[int] = []
+    for i in range(0, len(groups), 3):
+        found = places[(groups[i], groups[i + 1] == 1)]
+        forms += (groups[i], groups[i + 1], groups[i + 2], len(found) // 3)
+        numbers += found
+    typecode, packed = _pack(numbers)
+    # The capitals' offsets are among the places' (packed alike).
+    spans = array(typecode, capitals).tobytes() if capitals else b""
     related = tuple(sorted(set(document_names(sheet.names)) | set(sheet.entities)))
     entities = tuple(sorted({entity.lower() for entity in sheet.entities}))
     aliases = tuple((alias.name, alias.alias) for alias in sheet.aliases)
     shorts = tuple(definition.short for definition in sheet.acronyms)
-    return tuple(texts), packed.typecode, packed.tobytes(), related, entities, aliases, shorts
+    return tuple(texts), tuple(forms), typecode, packed, spans, related, entities, aliases, shorts
+
+
+def _pack(numbers: list[int]) -> tuple[str, bytes]:
+    """Numbers as bytes (the record is stored in the cache): 32 bits each while every number fits, else 64."""
+    try:
+        packed = array("i", numbers)
+    except OverflowError:
+        packed = array("q", numbers)
+    return packed.typecode, packed.tobytes()
 
 
 class NameCorpus:
@@ -78,38 +109,39 @@ class NameCorpus:
         """Reduce one document's record (see :func:`gather_names`)."""
         if record is None:
             return
-        texts, typecode, packed, related, entities, aliases, shorts = record
+        texts, groups, typecode, packed, capitals, related, entities, aliases, shorts = record
         data = array("q" if typecode == "q" else "i")
         data.frombytes(packed)
-        texts = [sys.intern(text) for text in texts]
-        capitals = array("q")
         forms, phrases, kinds = self.forms, self.phrases, self.kinds
-        # (text, a phrase) -> its occurrences, whether it is a word in capitals, and this document's
-        # occurrences of it (packed as Occurrences keeps them, added in one step): looked up once per document
-        seen: dict[int, tuple[Occurrences, bool, list[int]]] = {}
         base = doc * 4
-        for index, start, end, flags in zip(data[0::4], data[1::4], data[2::4], data[3::4]):
-            code = flags >> 2
-            phrase = code == _PHRASE
-            slot = index * 2 + phrase
-            known = seen.get(slot)
-            if known is None:
-                text = texts[index]
-                target = phrases if phrase else forms
-                found = target.get(text)
-                if found is None:
-                    found = target[text] = Occurrences()
+        add = base.__add__
+        position = 0
+        for index, phrase, code, count in zip(groups[0::4], groups[1::4], groups[2::4], groups[3::4]):
+            text = texts[index]
+            target = phrases if phrase else forms
+            found = target.get(text)
+            if found is None:
+                # Interned: the same names recur in thousands of documents, each record its own copies.
+                text = sys.intern(text)
+                found = target[text] = Occurrences()
                 if not phrase:
                     kinds.setdefault(text, KINDS[code])
-                known = seen[slot] = (cast(Occurrences, found), not phrase and text.isupper() and len(text) > 1, [])
-            known[2].extend((base + (flags & 3), start, end))
-            if known[1]:
-                capitals.extend((start, end))
-        for found, _, numbers in seen.values():
-            found.add_packed(numbers)
+            end = position + 3 * count
+            places = data[position:end]
+            position = end
+            try:  # each place's flags become ``doc * 4 + flags``, as Occurrences keeps them
+                if count == 1:
+                    places[0] += base
+                else:
+                    places[0::3] = array(places.typecode, map(add, places[0::3]))
+            except OverflowError:
+                places = array("q", data[end - 3 * count : end])
+                places[0::3] = array("q", map(add, places[0::3]))
+            cast(Occurrences, found).add_packed(places)
         if capitals:
-            self.capitals[doc] = capitals
-        # Interned: the same names recur in thousands of documents, each record its own copies.
+            spans = array("q" if typecode == "q" else "i")
+            spans.frombytes(capitals)
+            self.capitals[doc] = array("q", spans)
         if related:
             self.related[doc] = tuple(map(sys.intern, related))
         if entities:

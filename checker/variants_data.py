@@ -4,8 +4,11 @@ the thresholds it applies, and what the user's vocabulary says about two forms."
 from __future__ import annotations
 
 from array import array
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from itertools import repeat
+from operator import rshift
 from typing import TYPE_CHECKING, NamedTuple
 
 from checker.namecompare import fold
@@ -40,7 +43,8 @@ class Occurrences:
 
     def __init__(self, items: Iterable[Occurrence] = ()) -> None:
         self._data = array("i")  # 32 bits while every number fits, else 64
-        self.extend(items)
+        if items != ():
+            self.extend(items)
 
     def add(self, sheet: int, start: int, end: int, initial: bool, heading: bool) -> None:
         item = (sheet * 4 + initial * 2 + heading, start, end)
@@ -51,8 +55,14 @@ class Occurrences:
             self._data = array("q", self._data)
             self._data.extend(item)
 
-    def add_packed(self, numbers: list[int]) -> None:
+    def add_packed(self, numbers: list[int] | array) -> None:
         """Occurrences packed as kept here, three numbers each: ``sheet * 4 + initial * 2 + heading``, start, end."""
+        if type(numbers) is array:
+            try:
+                self._data.extend(numbers)  # all or nothing
+                return
+            except TypeError:  # an array extends only one of its own type
+                numbers = numbers.tolist()
         size = len(self._data)
         try:
             self._data.extend(numbers)
@@ -65,8 +75,50 @@ class Occurrences:
         self.add(*occurrence)
 
     def extend(self, items: Iterable[Occurrence]) -> None:
-        for occurrence in items:
-            self.add(*occurrence)
+        numbers: list[int] = []
+        for sheet, start, end, initial, heading in items:
+            numbers += (sheet * 4 + initial * 2 + heading, start, end)
+        self.add_packed(numbers)
+
+    def copy(self) -> Occurrences:
+        other = Occurrences()
+        other._data = array(self._data.typecode, self._data)
+        return other
+
+    def sheets(self) -> set[int]:
+        """The documents these occurrences are in (without making a tuple of each)."""
+        return {key >> 2 for key in self._data[0::3]}
+
+    def per_sheet(self) -> dict[int, int]:
+        """How many of these occurrences each document has."""
+        return Counter(map(rshift, self._data[0::3], repeat(2)))
+
+    def in_sheets(self, sheets: set[int]) -> list[Occurrence]:
+        """These occurrences in some documents, in order."""
+        data, new = self._data, tuple.__new__
+        found = []
+        for i, key in enumerate(data[0::3]):
+            if key >> 2 in sheets:
+                found.append(new(Occurrence, (key >> 2, data[3 * i + 1], data[3 * i + 2], bool(key & 2), bool(key & 1))))
+        return found
+
+    def split_headings(self) -> tuple[Occurrences, list[Occurrence]]:
+        """These occurrences outside headings (this object itself when none is in one), and those in headings, in order."""
+        data = self._data
+        keys = data[0::3]
+        if not any(map((1).__and__, keys)):
+            return self, []
+        new = tuple.__new__
+        kept: list[int] = []
+        headings: list[Occurrence] = []
+        for key, start, end in zip(keys, data[1::3], data[2::3]):
+            if key & 1:
+                headings.append(new(Occurrence, (key >> 2, start, end, bool(key & 2), True)))
+            else:
+                kept += (key, start, end)
+        other = Occurrences()
+        other.add_packed(kept)
+        return other, headings
 
     def __len__(self) -> int:
         return len(self._data) // 3
@@ -83,6 +135,27 @@ class Occurrences:
 
 # form as written -> its occurrences
 Forms = dict[str, Occurrences | list[Occurrence]]
+
+
+def sheets_of(occurrences: Occurrences | Iterable[Occurrence]) -> set[int]:
+    """The documents of some occurrences."""
+    if isinstance(occurrences, Occurrences):
+        return occurrences.sheets()
+    return {o.sheet for o in occurrences}
+
+
+def per_sheet(occurrences: Occurrences | Iterable[Occurrence]) -> dict[int, int]:
+    """How many of some occurrences each document has."""
+    if isinstance(occurrences, Occurrences):
+        return occurrences.per_sheet()
+    return Counter(o.sheet for o in occurrences)
+
+
+def in_sheets(occurrences: Occurrences | Iterable[Occurrence], sheets: set[int]) -> list[Occurrence]:
+    """Some occurrences in some documents, in order."""
+    if isinstance(occurrences, Occurrences):
+        return occurrences.in_sheets(sheets)
+    return [o for o in occurrences if o.sheet in sheets]
 
 
 @dataclass(frozen=True, slots=True)

@@ -54,7 +54,7 @@ from typing import TYPE_CHECKING
 
 from checker.lexicon import zipf
 from checker.namecompare import describe_edit, fold, join_key
-from checker.variants_data import REFERENCE_MAX_ZIPF, VARIANT_MAX_ZIPF, Occurrence, VariantPair, recase
+from checker.variants_data import REFERENCE_MAX_ZIPF, VARIANT_MAX_ZIPF, Occurrence, Occurrences, VariantPair, in_sheets, recase, sheets_of
 
 if TYPE_CHECKING:
     from checker.facts import NameMention
@@ -166,8 +166,8 @@ def restrict(pairs: list[VariantPair], corpus: NameCorpus) -> list[VariantPair]:
 
 def _restricted(pair: VariantPair, corpus: NameCorpus, relatedness: Relatedness) -> VariantPair | None:
     besides = tuple({join_key(pair.variant), join_key(pair.reference), *(w for w in _WORD.findall(fold(pair.variant + " " + pair.reference)) if len(w) >= 3)})
-    v_sheets = {o.sheet for o in pair.variant_occurrences}
-    r_sheets = {o.sheet for o in pair.reference_occurrences}
+    v_sheets = sheets_of(pair.variant_occurrences)
+    r_sheets = sheets_of(pair.reference_occurrences)
     group: set[int] = set()
     for s in v_sheets:
         # The documents already in the group are asked about only when no other is related (then one suffices).
@@ -179,8 +179,8 @@ def _restricted(pair: VariantPair, corpus: NameCorpus, relatedness: Relatedness)
         return None
     if _two_people(pair.variant, pair.reference, corpus, v_sheets, r_sheets):
         return None
-    v_occ = [o for o in pair.variant_occurrences if o.sheet in group]
-    r_occ = [o for o in pair.reference_occurrences if o.sheet in group]
+    v_occ = in_sheets(pair.variant_occurrences, group)
+    r_occ = in_sheets(pair.reference_occurrences, group)
     same_document = bool({o.sheet for o in v_occ} & {o.sheet for o in r_occ})
     if not same_document and pair.how == "diacritics" and not _share_phrase(relatedness, v_sheets & group, r_sheets & group, besides):
         return None  # "Jürgen" here, "Jurgen" there: accents kept or dropped is a style; two people as often as one
@@ -221,13 +221,13 @@ def _share_phrase(relatedness: Relatedness, a_sheets: set[int], b_sheets: set[in
 _DERIVING = ("ites", "ite", "ism", "ists", "ist", "ians", "ian", "ese")
 
 
-def _derived(form: str, occurrences: Iterable[Occurrence], corpus: NameCorpus) -> bool:
+def _derived(form: str, occurrences: Occurrences | Iterable[Occurrence], corpus: NameCorpus) -> bool:
     """A word made from a name the same document writes ("Examplite" after "Example"): not a slip."""
     lower = form.lower()
     stems = [lower[: -len(ending)] for ending in _DERIVING if lower.endswith(ending) and len(lower) - len(ending) >= 3]
     if not stems:
         return False
-    for index in {o.sheet for o in occurrences}:
+    for index in sheets_of(occurrences):
         written = corpus.entities.get(index, ())
         if any(stem in written for stem in stems):
             return True
@@ -270,9 +270,9 @@ def _surname(a: str, b: str, corpus: NameCorpus, indexes: set[int]) -> bool:
     return False
 
 
-def _defined(form: str, occurrences: Iterable[Occurrence], corpus: NameCorpus) -> bool:
+def _defined(form: str, occurrences: Occurrences | Iterable[Occurrence], corpus: NameCorpus) -> bool:
     """Whether a document that writes ``form`` defines it (an acronym's or an alias's parenthesis)."""
-    return any(corpus.defines(index, form) for index in {o.sheet for o in occurrences})
+    return any(corpus.defines(index, form) for index in sheets_of(occurrences))
 
 
 # Words before a surname that say nothing of who is meant.

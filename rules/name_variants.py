@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     from checker.corpus import Corpus
     from checker.facts import FactSheet
     from checker.variants_corpus import NameCorpus
-    from checker.variants_data import Occurrence, VariantPair
+    from checker.variants_data import Occurrence, Occurrences, VariantPair
 
 # Related locations listed per finding, at most.
 _MAX_RELATED = 50
@@ -188,15 +188,15 @@ class NameVariants(Rule):
                 f"if '{variant}' is right, add it to [tool.factlint.vocabulary] prefer"
             )
             applicability = "display"
-        files = len({o.sheet for o in pair.reference_occurrences})
+        from checker.variants_data import per_sheet
+
+        besides = per_sheet(pair.reference_occurrences)  # document -> places of the other form there
+        files = len(besides)
         evidence = (
             f"{pair.how}; '{reference}' occurs {m}\u00d7 in {files} file{'s' if files != 1 else ''}, "
             f"'{variant}' {n}\u00d7; to keep '{variant}': prefer = {{ \"{variant}\" = [\"{reference}\"] }}"
         )
-        others = sorted(pair.reference_occurrences, key=lambda o: (sheets[o.sheet].path, o.start))
-        besides: dict[int, int] = {}  # document -> places of the other form there
-        for o in pair.reference_occurrences:
-            besides[o.sheet] = besides.get(o.sheet, 0) + 1
+        others = _first_places(pair.reference_occurrences, besides, sheets)
         by_sheet: dict[int, list[Occurrence]] = {}
         for occurrence in sorted(pair.variant_occurrences, key=lambda o: (o.sheet, o.start)):
             by_sheet.setdefault(occurrence.sheet, []).append(occurrence)
@@ -208,13 +208,32 @@ class NameVariants(Rule):
             # One finding per document, at the first place; the others are related locations.
             first, rest = occurrences[0], occurrences[1:]
             related = tuple(Related(o.start, o.end, f"'{variant}' again", path=sheet.path) for o in rest) + tuple(
-                Related(o.start, o.end, f"'{reference}'", path=sheets[o.sheet].path) for o in others[:_MAX_RELATED]
+                Related(o.start, o.end, f"'{reference}'", path=sheets[o.sheet].path) for o in others
             )
             # A name hyphenated across a line end ("Oye-\nlaran") is longer than its form: left for the writer.
             edits = tuple(Edit(o.start, o.end, pair.replacement) for o in occurrences if o.end - o.start == len(variant))
             fix = Fix(edits, applicability, f'Write "{pair.replacement}"') if edits else None
             confidence = variant_confidence(pair, len(occurrences), beside)
             yield self.finding(first.start, first.end, message, evidence=evidence, related=related, fix=fix, path=sheet.path, confidence=confidence)
+
+
+def _first_places(occurrences: Occurrences | list[Occurrence], counts: dict[int, int], sheets: Corpus) -> list[Occurrence]:
+    """The first ``_MAX_RELATED`` of some occurrences in the order of their documents' paths, then
+    of their offsets; ``counts``: how many each document has. Only the documents that come first
+    are looked at: a frequent name has thousands of places."""
+    from checker.variants_data import in_sheets
+
+    paths = {index: sheets[index].path for index in counts}
+    if len(set(paths.values())) != len(paths):  # two documents of one path: their places interleave
+        return sorted(occurrences, key=lambda o: (sheets[o.sheet].path, o.start))[:_MAX_RELATED]
+    first: set[int] = set()
+    total = 0
+    for index in sorted(counts, key=paths.__getitem__):
+        if total >= _MAX_RELATED:
+            break
+        first.add(index)
+        total += counts[index]
+    return sorted(in_sheets(occurrences, first), key=lambda o: (paths[o.sheet], o.start))[:_MAX_RELATED]
 
 
 def variant_confidence(pair: VariantPair, here: int, beside: int) -> Confidence:
