@@ -251,7 +251,8 @@ def _written_apart_suspects(doc, content: _Splits) -> _Splits:
     text = doc.text
     if not content or "`" in text or "()" in text or ("_" in text and _SNAKE_CASE.search(text)):
         return []
-    out = [(token, split) for token, split in content if _written_apart(text, split)]
+    folded = _folded(text)
+    out = [(token, split) for token, split in content if _written_apart(text, split, folded)]
     # Asked last, of the few documents with a candidate.
     if out and any(word[:1].islower() and not word.islower() for word in _words(text)):
         return []  # "nodeName"
@@ -263,7 +264,23 @@ def _used_again(prose: str, token: str) -> bool:
     return len(re.findall(re.escape(token), prose, re.IGNORECASE)) > 1
 
 
-def _written_apart(text: str, split: tuple[str, str]) -> bool:
+def _folded(text: str) -> str:
+    """``text`` in lower case, for a quick test before a search that ignores case (``_written_apart``).
+
+    Wherever a case-insensitive search for lower-case ASCII words matches in
+    ``text``, a plain search matches in this: ``str.lower`` maps every
+    character that such a search takes for an ASCII letter to that letter
+    ("A", the Kelvin sign), but for three: "\u0130" (dotted capital I, which
+    becomes "i" and a combining dot), the dotless "\u0131" and the long
+    "\u017f", mapped here to "i" and "s" (and the combining dot removed).
+    """
+    folded = text.lower()
+    if not folded.isascii():
+        folded = folded.replace("\u0307", "").replace("\u0131", "i").replace("\u017f", "s")
+    return folded
+
+
+def _written_apart(text: str, split: tuple[str, str], folded: str) -> bool:
     """Whether the text writes the two words of ``split`` apart somewhere, and never hyphenated.
 
     Asked of documents without code only: technical writing names things in
@@ -271,8 +288,15 @@ def _written_apart(text: str, split: tuple[str, str]) -> bool:
     prose ("nodename"), where a closed form beside the open one is a term.
     So is a name the text also hyphenates ("Cert-Manager") or an acronym
     ("CSI driver" beside "csidriver").
+
+    ``folded`` is ``_folded(text)``: the words written apart must be there,
+    which a search starting with a word finds many times faster than one
+    starting with ``\b`` and ignoring case (about 0.1 ms against 8 ms in
+    60 KB), so the full searches run only where they can succeed.
     """
     left, right = split
+    if not re.search(rf"{left.lower()}\s+{right.lower()}", folded):
+        return False
     if re.search(rf"\b{left}-{right}\b", text, re.IGNORECASE):
         return False
     return any(not match.group(1).isupper() for match in re.finditer(rf"\b({left})\s+{right}\b", text, re.IGNORECASE))
