@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
+from itertools import accumulate
 
 from checker.finding import Edit, Finding, Fix
 from checker.patterns import LazyPattern, process_memo
@@ -213,21 +215,45 @@ def _splits(doc, zipf) -> tuple[_Splits, _Splits]:
             suspects.update(found[0])
             content.update(found[1])
     if new:
-        words = _words("\n".join(new))
+        joined = "\n".join(new)
+        words = _words(joined)
         new_suspects = dict(word_suspects(words, zipf))
         new_content = dict(word_content_splits(words, zipf))
         if not new_suspects and not new_content:
             _PLAIN_CHUNKS.update(new)
         else:
-            for chunk in new:
+            # The chunks that hold no candidate are plain; the others are judged one by one.
+            found_in = []
+            for index in sorted(_chunks_holding(joined, new, {*new_suspects, *new_content})):
+                chunk = new[index]
                 in_suspects, in_content = _in_chunk(chunk, new_suspects), _in_chunk(chunk, new_content)
                 if in_suspects or in_content:
                     _FOUND_IN[chunk] = (in_suspects, in_content)
                     suspects.update(in_suspects)
                     content.update(in_content)
-                else:
-                    _PLAIN_CHUNKS.add(chunk)
+                    found_in.append(chunk)
+            _PLAIN_CHUNKS.update(new)
+            _PLAIN_CHUNKS.difference_update(found_in)
     return list(suspects.items()), list(content.items())
+
+
+def _chunks_holding(joined: str, chunks: list[str], tokens: set[str]) -> set[int]:
+    """The indices of the ``chunks`` that hold one of ``tokens`` (``joined`` is ``"\\n".join(chunks)``).
+
+    The chunks of ``str.split`` hold no line break and the tokens are letters, so each
+    place where ``joined`` holds a token lies in one chunk: a few searches of the
+    joined text instead of a test of every token in every chunk (116,720 tests in a
+    cold run on 10 MB, where most chunks are new).
+    """
+    starts = [0, *accumulate(len(chunk) + 1 for chunk in chunks)]
+    out: set[int] = set()
+    for token in tokens:
+        place = joined.find(token)
+        while place >= 0:
+            index = bisect_right(starts, place) - 1
+            out.add(index)
+            place = joined.find(token, starts[index + 1])
+    return out
 
 
 def _in_chunk(chunk: str, candidates: dict[str, tuple[str, str]]) -> _Found:
