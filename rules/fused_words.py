@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
+from itertools import accumulate
 
 from checker.finding import Edit, Finding, Fix
 from checker.patterns import LazyPattern, process_memo
@@ -213,21 +215,45 @@ def _splits(doc, zipf) -> tuple[_Splits, _Splits]:
             suspects.update(found[0])
             content.update(found[1])
     if new:
-        words = _words("\n".join(new))
+        joined = "\n".join(new)
+        words = _words(joined)
         new_suspects = dict(word_suspects(words, zipf))
         new_content = dict(word_content_splits(words, zipf))
         if not new_suspects and not new_content:
             _PLAIN_CHUNKS.update(new)
         else:
-            for chunk in new:
+            # The chunks that hold no candidate are plain; the others are judged one by one.
+            found_in = []
+            for index in sorted(_chunks_holding(joined, new, {*new_suspects, *new_content})):
+                chunk = new[index]
                 in_suspects, in_content = _in_chunk(chunk, new_suspects), _in_chunk(chunk, new_content)
                 if in_suspects or in_content:
                     _FOUND_IN[chunk] = (in_suspects, in_content)
                     suspects.update(in_suspects)
                     content.update(in_content)
-                else:
-                    _PLAIN_CHUNKS.add(chunk)
+                    found_in.append(chunk)
+            _PLAIN_CHUNKS.update(new)
+            _PLAIN_CHUNKS.difference_update(found_in)
     return list(suspects.items()), list(content.items())
+
+
+def _chunks_holding(joined: str, chunks: list[str], tokens: set[str]) -> set[int]:
+    """The indices of the ``chunks`` that hold one of ``tokens`` (``joined`` is ``"\\n".join(chunks)``).
+
+    The chunks of ``str.split`` hold no line break and the tokens are letters, so each
+    place where ``joined`` holds a token lies in one chunk: a few searches of the
+    joined text instead of a test of every token in every chunk (116,720 tests in a
+    cold run on 10 MB, where most chunks are new).
+    """
+    starts = [0, *accumulate(len(chunk) + 1 for chunk in chunks)]
+    out: set[int] = set()
+    for token in tokens:
+        place = joined.find(token)
+        while place >= 0:
+            index = bisect_right(starts, place) - 1
+            out.add(index)
+            place = joined.find(token, starts[index + 1])
+    return out
 
 
 def _in_chunk(chunk: str, candidates: dict[str, tuple[str, str]]) -> _Found:
@@ -251,7 +277,8 @@ def _written_apart_suspects(doc, content: _Splits) -> _Splits:
     text = doc.text
     if not content or "`" in text or "()" in text or ("_" in text and _SNAKE_CASE.search(text)):
         return []
-    out = [(token, split) for token, split in content if _written_apart(text, split)]
+    folded = _folded(text)
+    out = [(token, split) for token, split in content if _written_apart(text, split, folded)]
     # Asked last, of the few documents with a candidate.
     if out and any(word[:1].islower() and not word.islower() for word in _words(text)):
         return []  # "nodeName"
@@ -263,7 +290,23 @@ def _used_again(prose: str, token: str) -> bool:
     return len(re.findall(re.escape(token), prose, re.IGNORECASE)) > 1
 
 
-def _written_apart(text: str, split: tuple[str, str]) -> bool:
+def _folded(text: str) -> str:
+    """``text`` in lower case, for a quick test before a search that ignores case (``_written_apart``).
+
+    Wherever a case-insensitive search for lower-case ASCII words matches in
+    ``text``, a plain search matches in this: ``str.lower`` maps every
+    character that such a search takes for an ASCII letter to that letter
+    ("A", the Kelvin sign), but for three: "\u0130" (dotted capital I, which
+    becomes "i" and a combining dot), the dotless "\u0131" and the long
+    "\u017f", mapped here to "i" and "s" (and the combining dot removed).
+    """
+    folded = text.lower()
+    if not folded.isascii():
+        folded = folded.replace("\u0307", "").replace("\u0131", "i").replace("\u017f", "s")
+    return folded
+
+
+def _written_apart(text: str, split: tuple[str, str], folded: str) -> bool:
     """Whether the text writes the two words of ``split`` apart somewhere, and never hyphenated.
 
     Asked of documents without code only: technical writing names things in
@@ -271,8 +314,15 @@ def _written_apart(text: str, split: tuple[str, str]) -> bool:
     prose ("nodename"), where a closed form beside the open one is a term.
     So is a name the text also hyphenates ("Cert-Manager") or an acronym
     ("CSI driver" beside "csidriver").
+
+    ``folded`` is ``_folded(text)``: the words written apart must be there,
+    which a search starting with a word finds many times faster than one
+    starting with ``\b`` and ignoring case (about 0.1 ms against 8 ms in
+    60 KB), so the full searches run only where they can succeed.
     """
     left, right = split
+    if not re.search(rf"{left.lower()}\s+{right.lower()}", folded):
+        return False
     if re.search(rf"\b{left}-{right}\b", text, re.IGNORECASE):
         return False
     return any(not match.group(1).isupper() for match in re.finditer(rf"\b({left})\s+{right}\b", text, re.IGNORECASE))
