@@ -27,7 +27,7 @@ import re
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
-from checker.patterns import ChunkMemo, process_memo
+from checker.patterns import ChunkMemo, LazyPattern, process_memo
 
 # Closed-class words: never the noun that a compound modifies.
 FUNCTION_WORDS = frozenset(
@@ -40,9 +40,9 @@ FUNCTION_WORDS = frozenset(
     least much many some any all each every both either neither such own other another same""".split()
 )
 
-_COMPOUND = re.compile(r"([a-z]{1,20})[-\u2010\u2011]([a-z]{2,20})")
-_RUN = re.compile(r"[\w\-\u2010\u2011]+")
-_IRREGULAR_SPACES = re.compile(r"\t[ \t]*| [ \t]+")
+_COMPOUND = LazyPattern(r"([a-z]{1,20})[-\u2010\u2011]([a-z]{2,20})")
+_RUN = LazyPattern(r"[\w\-\u2010\u2011]+")
+_IRREGULAR_SPACES = LazyPattern(r"\t[ \t]*| [ \t]+")
 _ARTICLES = frozenset({"a", "an", "the"})
 # After these the two words are a verb and its particle or object ("who paid for results",
 # "we will follow up"), whatever follows them.
@@ -64,8 +64,8 @@ class Forms:
     open: list[tuple[int, int]] = field(default_factory=list)
 
 
-_NEXT = re.compile(r"[ \t]+([A-Za-z]+)")
-_BEFORE = re.compile(r"([A-Za-z]+)[ \t]+$")
+_NEXT = LazyPattern(r"[ \t]+([A-Za-z]+)")
+_BEFORE = LazyPattern(r"([A-Za-z]+)[ \t]+$")
 
 
 def _next_word(prose: str, end: int) -> str | None:

@@ -29,22 +29,22 @@ from __future__ import annotations
 import re
 
 from checker.document import Document
-from checker.patterns import has_digit
+from checker.patterns import LazyPattern, has_digit
 from checker.tables import Cell, Table, read_figure
 
 _MISSING = frozenset({"-", "\u2013", "\u2014", "n/a", "na", "n.a.", "nm", "n.m.", "\u2026", "..."})
-_BULLET = re.compile(r"[ \t]*(?:[-*+\u2022\u00b7\u2013]|\d{1,2}[.)])[ \t]+")
+_BULLET = LazyPattern(r"[ \t]*(?:[-*+\u2022\u00b7\u2013]|\d{1,2}[.)])[ \t]+")
 # "Retail: $1.2 million", "Q1 total – 410", "Other: (0.3)"; the figure ends the item (a full stop may follow).
 # Possessive runs of blanks: a line padded with hundreds of spaces (a table flattened into a list
 # item) made the backtracking form take seconds; these match exactly the same items.
-_ITEM = re.compile(r"(?P<label>[^\s:][^:\n]*?)(?:[ \t]*+:|[ \t]++[-\u2013\u2014=])[ \t]++(?P<figure>[^:\n]*?)[ \t]*+\.?+[ \t]*+$")
-_LEAD_FIGURE = re.compile(
+_ITEM = LazyPattern(r"(?P<label>[^\s:][^:\n]*?)(?:[ \t]*+:|[ \t]++[-\u2013\u2014=])[ \t]++(?P<figure>[^:\n]*?)[ \t]*+\.?+[ \t]*+$")
+_LEAD_FIGURE = LazyPattern(
     r"[$\u20ac\u00a3\u00a5]?\d[\d,]*(?:\.\d+)?(?:\s*(?:thousand|million|billion|bn|[kmb])(?![A-Za-z]))?%?", re.I
 )
-_TOTAL_WORD = re.compile(r"\b(?:total(?:s|led|ed|ling|ing)?|in\s+all|altogether|combined|all\s+told)\b", re.I)
-_PART_WORD = re.compile(r"\b(?:includ\w*|of\s+which|such\s+as|among|some|other|spent|top|largest|main)\b", re.I)
-_CELL_BREAK = re.compile(r"\t+[ \t]*| {2,}\t*")
-_YEAR = re.compile(r"(?:FY\s?|fiscal\s+)?(?:19|20)\d\d[A-Za-z]?", re.I)
+_TOTAL_WORD = LazyPattern(r"\b(?:total(?:s|led|ed|ling|ing)?|in\s+all|altogether|combined|all\s+told)\b", re.I)
+_PART_WORD = LazyPattern(r"\b(?:includ\w*|of\s+which|such\s+as|among|some|other|spent|top|largest|main)\b", re.I)
+_CELL_BREAK = LazyPattern(r"\t+[ \t]*| {2,}\t*")
+_YEAR = LazyPattern(r"(?:FY\s?|fiscal\s+)?(?:19|20)\d\d[A-Za-z]?", re.I)
 
 
 def line_tables(doc: Document) -> list[Table]:
@@ -103,7 +103,7 @@ def _paragraph_tables(doc: Document, start: int, end: int) -> list[Table]:
         if lines[first:first + len(bullets)] != bullets:
             return []  # bullets interrupted by other lines
         heading = prose[lines[first - 1][0]:lines[first - 1][1]].strip() if first else ""
-        items = [(_BULLET.match(prose, s, e).end(), e) for s, e in bullets]  # type: ignore[union-attr]
+        items = [(_BULLET.match(prose, s, e).end(), e) for s, e in bullets]
         table = _items_table(prose, items, heading if heading.endswith(":") else "", heading_start=start)
         return [table] if table is not None else []
     if "  " not in prose[start:end] and "\t" not in prose[start:end]:

@@ -12,14 +12,14 @@ is missing. Each figure carries the interval its written precision stands for.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from checker.document import Document
 from checker.intervals import Interval, rounding
+from checker.patterns import LazyPattern
 
-_DELIMITER = re.compile(r"[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
-_FIGURE = re.compile(
+_DELIMITER = LazyPattern(r"[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
+_FIGURE = LazyPattern(
     r"(?P<open>\()?\s*(?P<sign>[-\u2212\u2013+])?\s*(?P<currency>[$\u20ac\u00a3\u00a5])?\s*"
     r"(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)\s*"
     r"(?P<scale>(?:thousand|million|billion|bn|[kKmMbB])(?![A-Za-z]))?\s*(?P<percent>%)?\s*(?P<close>\))?\s*"

@@ -8,20 +8,21 @@ import re
 from collections.abc import Iterator
 
 from checker.finding import Finding
+from checker.patterns import LazyPattern
 from checker.rule import Rule
 
-_SLASH = re.compile(r"\d{1,2}/\d{1,2}/\d{4}")
+_SLASH = LazyPattern(r"\d{1,2}/\d{1,2}/\d{4}")
 # Words before the date in "since ...", "fiscal year ended ...", "the third quarter ended ...".
-_LEAD = re.compile(r"(?:(?:the|since|fiscal|years?|first|second|third|fourth|1st|2nd|3rd|4th|quarter|three|months|then|ended|ending|on)\s+)+", re.I)
+_LEAD = LazyPattern(r"(?:(?:the|since|fiscal|years?|first|second|third|fourth|1st|2nd|3rd|4th|quarter|three|months|then|ended|ending|on)\s+)+", re.I)
 
 
 # A sentence that presents its date as impossible: an example of an invalid input, not a typo.
-_SAYS_INVALID = re.compile(
+_SAYS_INVALID = LazyPattern(
     r"\b(?:invalid|not\s+(?:a\s+)?valid|non-?existent|(?:does\s+not|doesn't|do\s+not|don't)\s+exist|impossible"
     r"|errors?|exceptions?|overflows?|rolls?\s+over)\b",
     re.I,
 )
-_NOT_BEFORE = re.compile(r"\bnot[\s*_`\"']*\Z", re.I)
+_NOT_BEFORE = LazyPattern(r"\bnot[\s*_`\"']*\Z", re.I)
 
 
 class ImpossibleDate(Rule):

@@ -8,18 +8,19 @@ import re
 from collections.abc import Iterator
 
 from checker.finding import Finding, Related
+from checker.patterns import LazyPattern
 from checker.rule import Rule
 
 # Words that make a date the start of what is being counted.
-_START = re.compile(
+_START = LazyPattern(
     r"\b(?:approved|approval|launched|launch|introduced|introduction|commerciali[sz]ed|commerciali[sz]ation|available"
     r"|marketed|opened|opening|began|started|debuted|debut|released|release|listed|listing|went\s+on\s+sale)\b"
     r"[^.;:]{0,40}$",
     re.I,
 )
-_FOUNDED = re.compile(r"\b(?:founded|established|incorporated|formed|created)\b[^.;:]{0,20}$", re.I)
+_FOUNDED = LazyPattern(r"\b(?:founded|established|incorporated|formed|created)\b[^.;:]{0,20}$", re.I)
 # Statements about the future or estimates: a count there is a plan, not a record.
-_NOT_RECORD = re.compile(
+_NOT_RECORD = LazyPattern(
     r"\b(?:will|shall|would|could|(?-i:may)|might|expect\w*|project\w*|forecast\w*|target\w*|estimat\w*|aim\w*|goal\w*"
     r"|plan\w*|guidance|anticipat\w*|intend\w*|if)\b",
     re.I,

@@ -6,9 +6,10 @@ import re
 from collections.abc import Iterator
 
 from checker.finding import Finding, Related
+from checker.patterns import LazyPattern
 from checker.rule import Rule
 
-_WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[-'][A-Za-z0-9]+)*")
+_WORD = LazyPattern(r"[A-Za-z][A-Za-z0-9]*(?:[-'][A-Za-z0-9]+)*")
 # Words that carry no identity of an event, and the words of dates themselves.
 _STOP = frozenset(
     """
@@ -30,7 +31,7 @@ _EVENT_STEMS = frozenset(
     """.split()
 )
 # Words that say an event recurs or happened more than once: then two dates are not a conflict.
-_REPEATED = re.compile(
+_REPEATED = LazyPattern(
     r"\b(?:again|another|annual|annually|each|every|consecutive|previous|previously|prior|once\s+more|latest|most\s+recent"
     r"|recurring|repeated|second|third|fourth|fifth|also|yearly|quarterly|monthly|follow-up|updated|new)\b",
     re.I,
@@ -209,8 +210,8 @@ class RelativeDateConflict(Rule):
 # Document dates stated as such; one guessed from a short line near the top weakens every relative date.
 _STATED_SOURCES = frozenset({"front-matter", "dateline", "published", "changelog", "date-line", "config"})
 _GLOSS_KINDS = frozenset({"date", "month", "year", "quarter", "half", "fiscal-year"})
-_OPEN = re.compile(r"[ \t]*\([ \t]*(?:i\.e\.,?[ \t]*)?")
-_CLOSE = re.compile(r"[ \t]*\)")
+_OPEN = LazyPattern(r"[ \t]*\([ \t]*(?:i\.e\.,?[ \t]*)?")
+_CLOSE = LazyPattern(r"[ \t]*\)")
 
 
 def _period(mention) -> str:

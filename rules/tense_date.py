@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator
 
 from checker.finding import Finding
+from checker.patterns import LazyPattern
 from checker.rule import Rule
 
 # Kinds of mention that name a definite stretch of the calendar.
@@ -25,7 +26,7 @@ _MARGIN = dt.timedelta(days=31)
 # A period that ended this long before the document date is plainly over (evidence for confidence).
 _LONG_BEFORE = dt.timedelta(days=183)
 # Future markers that leave no doubt ("will", "plans to"), against "expected in", "upcoming".
-_PLAIN_FUTURE = re.compile(r"(?:will|shall|plans?\s+to|intends?\s+to)\b|\w+'ll\b", re.I)
+_PLAIN_FUTURE = LazyPattern(r"(?:will|shall|plans?\s+to|intends?\s+to)\b|\w+'ll\b", re.I)
 
 
 def _dated_clauses(doc, facts):
@@ -59,7 +60,7 @@ def _participle_between(prose: str, left: int, clause: str, marker: str, mention
 
 
 # -ed/-en words (minus common words that only look like participles) and irregular participles.
-_PARTICIPLE = re.compile(
+_PARTICIPLE = LazyPattern(
     r"\b(?!(?:need|speed|seed|feed|deed|indeed|bleed|breed|hundred|kindred|red|bed|shed|wed|fled|bred|been|seen|even"
     r"|open|often|when|then|than|ten|men|women|children|garden|token|kitchen|screen|between|green|queen)\b)"
     r"[a-z]+(?:ed|en)\b|\b(?:made|held|built|sold|paid|won|begun|done|shown|set|put|bought|brought|found|taken|given|led)\b"
@@ -77,7 +78,7 @@ def _verb_has_its_own_time(prose: str, left: int, verbs: list[int], mention) -> 
     return bool(_TIME_WORD.search(prose, left + verbs[-1], mention.start))
 
 
-_TIME_WORD = re.compile(
+_TIME_WORD = LazyPattern(
     r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December"
     r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today)\b|(?<![.\w])(?:1[89]|20)\d\d(?![.\w])"
 )
