@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import json
 import os
+import shutil
 import sys
 import tempfile
 import time
@@ -93,7 +94,8 @@ class Session:
     async def start(self, initialization_options: dict | None = None, tcp: bool = False) -> types.InitializeResult:
         """Start the server (over stdio, or ``tcp`` on a free port of 127.0.0.1) and initialise it."""
         # The user cache (signing key, rule documentation) outside the workspace, where a walk would find it.
-        env = {**os.environ, "XDG_CACHE_HOME": tempfile.mkdtemp(prefix="factlint-user-cache-")}
+        self.user_cache = tempfile.mkdtemp(prefix="factlint-user-cache-")  # removed by stop()
+        env = {**os.environ, "XDG_CACHE_HOME": self.user_cache}
         command = (sys.executable, "-m", "checker", "server")
         if tcp:
             port = _free_port()
@@ -141,9 +143,12 @@ class Session:
         self._record("->", "shutdown", {})
         self.client.exit(None)
         self._record("->", "exit", {})
-        self.returncode = await asyncio.wait_for(self.process.wait(), TIMEOUT)
-        await self.client.stop()
-        await self._drain
+        try:
+            self.returncode = await asyncio.wait_for(self.process.wait(), TIMEOUT)
+            await self.client.stop()
+            await self._drain
+        finally:
+            shutil.rmtree(self.user_cache, ignore_errors=True)
 
     # --- documents ------------------------------------------------------------------------
 
