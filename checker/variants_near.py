@@ -35,7 +35,7 @@ def spelling_variants(
     """Single words one or two edits apart; returns the folded pairs reported, both ways.
 
     ``near`` finds the candidate pairs from those of an earlier corpus (``checker.variants_memo``)."""
-    terms = _terms(forms, kinds)
+    terms = search_terms(forms, kinds)
     info = _TermInfo(terms)  # computed only for the terms that have a near neighbour
     reported: set[tuple[str, str]] = set()
     for term, other in near.pairs(list(terms)) if near is not None else near_pairs(list(terms)):
@@ -57,7 +57,7 @@ def spelling_variants(
     return reported
 
 
-def _terms(forms: Forms, kinds: dict[str, str]) -> Terms:
+def search_terms(forms: Forms, kinds: dict[str, str]) -> Terms:
     """The forms compared by spelling, grouped by folded term: words of six letters or more."""
     terms: Terms = {}
     for form, occurrences in forms.items():

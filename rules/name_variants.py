@@ -277,11 +277,11 @@ class _NearAhead:
             return
         from itertools import islice
 
-        from checker.variants_near import _terms  # the words the search compares, as it chooses them
+        from checker.variants_near import search_terms  # the words the search compares, as it chooses them
 
         new = {form: forms[form] for form in islice(forms, self.forms, None)}
         self.forms = len(forms)
-        self.terms.update(dict.fromkeys(_terms(new, corpus.kinds)))
+        self.terms.update(dict.fromkeys(search_terms(new, corpus.kinds)))
         for _pair in self.near.pairs(list(self.terms)):
             pass  # the pairs are kept in ``near``; they are reported at the end
 
