@@ -31,6 +31,7 @@ Not a test: the figures depend on the machine and on what else runs on it.
 from __future__ import annotations
 
 import argparse
+import functools
 import math
 import os
 import shutil
@@ -40,7 +41,9 @@ import sys
 import tarfile
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 ARCHIVE = ROOT.parent / "shared" / "corpora" / "perf-prose.tar.gz"
@@ -49,13 +52,15 @@ TOOLS = {"codespell": "codespell==2.4.3", "typos": "typos==1.52.0"}
 ENV = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
 
 
-def extract(archive: Path, target: Path, megabytes: float | None) -> tuple[int, int]:
-    """Extract the archive's regular files (every k-th one for a sample); return (bytes, files)."""
+def extract(archive: Path, target: Path, megabytes: float | None = None, every: int | None = None) -> tuple[int, int]:
+    """Extract the archive's regular files (every k-th one for a sample of about ``megabytes``, or every
+    ``every``-th one); return (bytes, files)."""
     with tarfile.open(archive, "r:gz") as tar:
         members = [m for m in tar.getmembers() if m.isfile()]
-        total = sum(m.size for m in members)
-        step = max(1, math.floor(total / (megabytes * 1e6))) if megabytes else 1
-        picked = members[::step]
+        if every is None:
+            total = sum(m.size for m in members)
+            every = max(1, math.floor(total / (megabytes * 1e6))) if megabytes else 1
+        picked = members[::every]
         for member in picked:
             tar.extract(member, target, filter="data")
     return sum(m.size for m in picked), len(picked)
@@ -76,6 +81,16 @@ def tools(directory: str | None) -> dict[str, str]:
         if not Path(path).exists():
             raise SystemExit(f"{name} not found at {path}")
     return found
+
+
+def alternate(cases: dict[Any, Callable[[], tuple[float, float, float]]], runs: int) -> dict[Any, tuple[float, ...]]:
+    """Run every case ``runs`` times, the cases alternating; the median wall seconds, CPU seconds and peak MiB of each."""
+    results: dict[Any, list[tuple[float, float, float]]] = {case: [] for case in cases}
+    for run in range(runs):
+        for case, once in cases.items():
+            results[case].append(once())
+        print(f"  run {run + 1} of {runs} done", flush=True)
+    return {case: tuple(statistics.median(r[i] for r in rows) for i in range(3)) for case, rows in results.items()}
 
 
 def measure(command: list[str], cwd: Path) -> tuple[float, float, float]:
@@ -147,15 +162,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"corpus: {size / 1e6:.1f} MB in {files} files; one file: {one.stat().st_size} bytes; {args.runs} alternating runs")
         measure(cases["factlint warm (unchanged)"][0], corpus)  # fills the cache (and the bytecode caches)
         measure(cases["one file: factlint (warm)"][0], single)
-        results: dict[str, list[tuple[float, float, float]]] = {name: [] for name in cases}
-        for run in range(args.runs):
-            for name, (command, cwd, _jobs) in cases.items():
-                if name == "factlint warm (one file edited)":
-                    results[name].append(_edited(one, command, cwd))
-                else:
-                    results[name].append(measure(command, cwd))
-            print(f"  run {run + 1} of {args.runs} done", flush=True)
-        median = {name: tuple(statistics.median(r[i] for r in rows) for i in range(3)) for name, rows in results.items()}
+        runs = {name: functools.partial(measure, command, cwd) for name, (command, cwd, _jobs) in cases.items()}
+        runs["factlint warm (one file edited)"] = functools.partial(_edited, one, *cases["factlint warm (one file edited)"][:2])
+        median = alternate(runs, args.runs)
         print()
         print("| case | wall s | CPU s | MB/s per core | MB per CPU s | peak MiB | wall vs codespell | CPU vs codespell | wall vs typos |")
         print("|---|---|---|---|---|---|---|---|---|")

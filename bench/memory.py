@@ -20,26 +20,15 @@ Not a test: the figures depend on the machine and on what else runs on it.
 from __future__ import annotations
 
 import argparse
-import statistics
+import functools
 import sys
-import tarfile
 import tempfile
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from compare import ARCHIVE, measure  # noqa: E402
-
-
-def extract(archive: Path, target: Path, every: int) -> tuple[int, int]:
-    """Extract every ``every``-th regular file of the archive; return (bytes, files)."""
-    with tarfile.open(archive, "r:gz") as tar:
-        picked = [m for m in tar.getmembers() if m.isfile()][::every]
-        for member in picked:
-            tar.extract(member, target, filter="data")
-    (target / "factlint.toml").write_text("", encoding="utf-8")  # its own project
-    return sum(m.size for m in picked), len(picked)
+from compare import ARCHIVE, alternate, extract, measure  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -56,16 +45,13 @@ def main(argv: list[str] | None = None) -> int:
     factlint = [sys.executable, "-m", "checker", "--exit-zero", "-q", "-f", "concise", "--no-cache"]
     with tempfile.TemporaryDirectory(prefix="factlint-memory-") as tmp:
         corpora = {"whole": Path(tmp) / "whole", f"1/{every}": Path(tmp) / "part"}
-        sizes = {name: extract(args.archive, path, 1 if name == "whole" else every) for name, path in corpora.items()}
+        sizes = {name: extract(args.archive, path, every=1 if name == "whole" else every) for name, path in corpora.items()}
+        for path in corpora.values():
+            (path / "factlint.toml").write_text("", encoding="utf-8")  # its own project
         for name, (size, files) in sizes.items():
             print(f"{name}: {size / 1e6:.1f} MB in {files} files")
         cases = {(name, jobs): ([*factlint, "--jobs", str(jobs), "."], path) for jobs in (1, 2) for name, path in corpora.items()}
-        results: dict[tuple[str, int], list[tuple[float, float, float]]] = {case: [] for case in cases}
-        for run in range(args.runs):
-            for case, (command, cwd) in cases.items():
-                results[case].append(measure(command, cwd))
-            print(f"  run {run + 1} of {args.runs} done", flush=True)
-        median = {case: tuple(statistics.median(r[i] for r in rows) for i in range(3)) for case, rows in results.items()}
+        median = alternate({case: functools.partial(measure, command, cwd) for case, (command, cwd) in cases.items()}, args.runs)
         print()
         print("| corpus | MB | --jobs | CPU s | peak MiB |")
         print("|---|---|---|---|---|")
