@@ -98,14 +98,14 @@ class Reduce:
             try:
                 aggregate.add(doc, records.get(code))
             except Exception as error:
-                self.failed[code] = f"corpus rule {code} failed: {type(error).__name__}: {error}"
+                self.failed[code] = _failure(code, error)
         for rule in self.ahead:
             if rule.code in self.failed or rule.code in self.memos:
                 continue
             try:
                 rule.advance(self.aggregates[rule.code])
             except Exception as error:
-                self.failed[rule.code] = f"corpus rule {rule.code} failed: {type(error).__name__}: {error}"
+                self.failed[rule.code] = _failure(rule.code, error)
 
     def findings(self, corpus: Corpus, errors: list[str]) -> list[Finding]:
         if self.known is not None:
@@ -124,7 +124,7 @@ class Reduce:
                 if remembers:
                     self.memos[rule.code] = aggregate.memo
             except Exception as error:
-                errors.append(f"corpus rule {rule.code} failed: {type(error).__name__}: {error}")
+                errors.append(_failure(rule.code, error))
         self.aggregates.clear()  # reported: their memory is free for what follows (formatting, the cache's write)
         return out
 
@@ -233,3 +233,8 @@ def resolve(finding: Finding, sheet: DocumentResult, rule: type[Rule], settings:
         location=sheet.location(line),
         confidence=finding.confidence or rule.confidence,
     )
+
+
+def _failure(code: str, error: Exception) -> str:
+    """The internal error a corpus rule's failure is reported as (its reduction, work ahead or report)."""
+    return f"corpus rule {code} failed: {type(error).__name__}: {error}"
