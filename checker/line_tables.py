@@ -47,8 +47,12 @@ _CELL_BREAK = LazyPattern(r"\t+[ \t]*| {2,}\t*")
 _YEAR = LazyPattern(r"(?:FY\s?|fiscal\s+)?(?:19|20)\d\d[A-Za-z]?", re.I)
 
 
-def line_tables(doc: Document) -> list[Table]:
-    """The lists of labelled figures and the plain-text tables of a document."""
+def line_tables(doc: Document, lead_only: bool = False) -> list[Table]:
+    """The lists of labelled figures and the plain-text tables of a document.
+
+    With ``lead_only``, only the lists whose lead-in states their total (``"list-lead"``): the
+    only tables with a total in a document that never says "total".
+    """
     prose = doc.prose
     if not has_digit(prose):
         return []
@@ -58,21 +62,21 @@ def line_tables(doc: Document) -> list[Table]:
     for index, block in enumerate(blocks):
         if block.kind == "list" and "\n" not in prose[block.start:block.end].strip():
             if run and run[-1] != index - 1:
-                out.extend(_list_table(doc, run))
+                out.extend(_list_table(doc, run, lead_only))
                 run = []
             run.append(index)
             continue
         if run:
-            out.extend(_list_table(doc, run))
+            out.extend(_list_table(doc, run, lead_only))
             run = []
         if block.kind in ("paragraph", "list") and doc.format != "markdown":
-            out.extend(_paragraph_tables(doc, block.start, block.end))
+            out.extend(_paragraph_tables(doc, block.start, block.end, lead_only))
     if run:
-        out.extend(_list_table(doc, run))
+        out.extend(_list_table(doc, run, lead_only))
     return out
 
 
-def _list_table(doc: Document, indices: list[int]) -> list[Table]:
+def _list_table(doc: Document, indices: list[int], lead_only: bool = False) -> list[Table]:
     """A run of Markdown list blocks as a one-column table, headed by the paragraph just before it."""
     prose = doc.prose
     items = []
@@ -87,11 +91,13 @@ def _list_table(doc: Document, indices: list[int]) -> list[Table]:
         text = prose[before.start:before.end].strip()
         if text.endswith(":"):
             heading = text
+    if lead_only and not _states_total(heading):
+        return []
     table = _items_table(prose, items, heading, heading_start=doc.paragraphs[first - 1].start if heading else items[0][0])
     return [table] if table is not None else []
 
 
-def _paragraph_tables(doc: Document, start: int, end: int) -> list[Table]:
+def _paragraph_tables(doc: Document, start: int, end: int, lead_only: bool = False) -> list[Table]:
     """A bulleted list, or a column-aligned table, written as the lines of one paragraph."""
     prose = doc.prose
     lines = _lines(prose, start, end)
@@ -103,10 +109,12 @@ def _paragraph_tables(doc: Document, start: int, end: int) -> list[Table]:
         if lines[first:first + len(bullets)] != bullets:
             return []  # bullets interrupted by other lines
         heading = prose[lines[first - 1][0]:lines[first - 1][1]].strip() if first else ""
+        if lead_only and not (heading.endswith(":") and _states_total(heading)):
+            return []
         items = [(_BULLET.match(prose, s, e).end(), e) for s, e in bullets]
         table = _items_table(prose, items, heading if heading.endswith(":") else "", heading_start=start)
         return [table] if table is not None else []
-    if "  " not in prose[start:end] and "\t" not in prose[start:end]:
+    if lead_only or ("  " not in prose[start:end] and "\t" not in prose[start:end]):
         return []
     table = _aligned_table(prose, lines)
     return [table] if table is not None else []
@@ -146,6 +154,11 @@ def _items_table(prose: str, items: list[tuple[int, int]], heading: str, heading
         rows.append((Cell("Total", lead.start, lead.start, None, False), lead))
         return Table(header, tuple(rows), "list-lead")
     return Table(header, tuple(rows), "list")
+
+
+def _states_total(heading: str) -> bool:
+    """Whether a list's lead-in can state the list's total (a necessary condition of ``_lead_total``)."""
+    return bool(heading) and _TOTAL_WORD.search(heading) is not None
 
 
 def _lead_total(prose: str, heading: str, heading_start: int, cells: list[Cell]) -> Cell | None:

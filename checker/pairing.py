@@ -90,8 +90,27 @@ def _enumerators(prose: str, start: int, end: int) -> set[int]:
     return {start + match.end() - 1 for match in _ENUMERATOR.finditer(prose[start:end])}
 
 
+def _nested(prose: str, start: int, marks: list[int]) -> bool:
+    """Whether the brackets at ``marks`` pair up, each closing the last one opened, and none can be masked.
+
+    Then ``_brackets`` finds nothing: a closer always closes the top of its stack, and an interval
+    (the one mask left possible) takes an opener and the closer right after it, which is such a pair.
+    The masks that could unpair the others need a bracket right after a bracket (``_BARE``) or after
+    ``:``, ``;``, ``-`` or ``'`` (``_EMOTICON``).
+    """
+    for offset in marks:
+        if offset > start and prose[offset - 1] in "()[]:;-'":
+            return False
+    sequence = "".join([prose[offset] for offset in marks])
+    while True:
+        shorter = sequence.replace("()", "").replace("[]", "")
+        if len(shorter) == len(sequence):
+            return not shorter
+        sequence = shorter
+
+
 def _brackets(prose: str, start: int, end: int, marks: list[int]) -> list[Unpaired]:
-    if not marks:
+    if not marks or _nested(prose, start, marks):
         return []
     skip = _masked(prose, start, end)
     enumerators: set[int] | None = None  # needed only for a closer that closes nothing: found then

@@ -34,6 +34,9 @@ _NOT_ADDITIVE = re.compile(
     re.I,
 )
 _HEADER_SCALE = re.compile(r"\b(?:thousands?|millions?|billions?|bn|mn|[kmb])\b|[$\u20ac\u00a3\u00a5%]", re.I)
+# The lead-in of a list that states its total says "in all" (line_tables._TOTAL_WORD), searched in the
+# lower-cased prose without its "i": ignoring case, "\u0130" and "\u0131" match it too.
+_IN_ALL = re.compile(r"n\s+all")
 
 
 class TableTotals(Rule):
@@ -101,7 +104,15 @@ class TableTotals(Rule):
     name = "table-totals"
     severity = "error"
     def check(self, doc, facts) -> Iterator[Finding]:
-        for table in (*tables(doc), *line_tables(doc)):
+        prose = doc.prose.lower()
+        said = "total" in prose
+        # Without the word, a Total row or column is only possible in a pipe table (read from the text)
+        # and a total only in a list whose lead-in states it.
+        piped = said or (doc.format == "markdown" and any(block.kind == "table" for block in doc.paragraphs) and "total" in doc.text.lower())
+        led = said or _may_lead_total(prose)
+        if not (piped or led):
+            return
+        for table in (*(tables(doc) if piped else ()), *(line_tables(doc, lead_only=not said) if led else ())):
             yield from self._total_rows(table)
             yield from self._total_column(table)
 
@@ -211,3 +222,14 @@ class TableTotals(Rule):
                 related=tuple(Related(cell.start, cell.end, "a part of the total") for cell in parts),
                 confidence=total_confidence(parts, total, inferred=False),
             )
+
+
+
+def _may_lead_total(prose: str) -> bool:
+    """Whether the lower-cased ``prose`` can hold a list's lead-in that states a total.
+
+    Such a lead-in says "total", "in all", "altogether", "combined" or "all told"
+    (``line_tables._TOTAL_WORD``, ignoring case). Lower-casing keeps every such match, but for an
+    "i" ("\u0130" and "\u0131" match it when case is ignored), left out of the search.
+    """
+    return "total" in prose or "altogether" in prose or "comb" in prose or "told" in prose or _IN_ALL.search(prose) is not None

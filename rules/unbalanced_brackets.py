@@ -114,10 +114,12 @@ class UnbalancedBrackets(Rule):
         for index, block in enumerate(paragraphs):
             if block.kind == "table" or not marks.any_within(block.start, block.end):
                 continue  # a paragraph without marks has none unpaired
-            if _looks_like_code(prose[doc.line_bounds(block.start)[0] : block.end]):
+            found = unpaired(prose, block.start, block.end, quotes, marks)
+            # Most paragraphs pair every mark: the tests for code are asked only of those that do not.
+            if not found or _looks_like_code(prose[doc.line_bounds(block.start)[0] : block.end]):
                 continue
             goes_on = index + 1 < len(paragraphs) and opens_with_quote(prose, paragraphs[index + 1].start, paragraphs[index + 1].end)
-            for mark in unpaired(prose, block.start, block.end, quotes, marks):
+            for mark in found:
                 if mark.trailing and goes_on:
                     continue  # a quotation continued in the next paragraph
                 if _in_url(doc.text, mark.offset):
