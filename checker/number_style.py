@@ -22,24 +22,41 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-# Each pattern begins with the character class of its first character, so that a search skips
-# ahead to the candidates; the look-behind that a number starts clean comes after that character.
-_NUMBER = r"\d(?<![\w.,]\d)\d*(?:[.,]\d+)*"
+from checker.extract.unicode_chars import only_ascii_digits
+from checker.patterns import LazyPattern
+
 _CURRENCY = "$\u00a3\u20ac"
 _UNITS = (
     "mg|g|kg|mcg|\u00b5g|ng|ml|mL|km|cm|mm|nm|\u00b5m|kb|KB|MB|GB|TB|Mb|Gb|Kbps|kbps|Mbps|Gbps|Hz|kHz|MHz|GHz|"
     "kW|MW|GW|kWh|MWh|mAh|mph|kph|lb|lbs|oz|ft|mmHg|mmol|mol|IU"
 )
-# A percentage or an amount with a unit, in one search: both begin with a whole number (a match
-# never ends inside one), so the two never overlap nor both match at one place.
-_PERCENT_OR_UNIT = re.compile(rf"{_NUMBER}(?:(%)|[ \u00a0]((?i:percent))\b|[ \u00a0]((?i:per cent))\b|([ \u00a0]?)({_UNITS})(?![\w]))")
-# Four or more digits with or without thousands separators, in one search (at one place at most
-# one of the two can match, and neither match holds another's start).
-_THOUSANDS = re.compile(
-    r"[$\u00a3\u20ac\d](?<![\w.,\-/#].)"
-    r"(?:(?:(?<=\d)\d{0,2}|(?<=[$\u00a3\u20ac])\d{1,3})(?:,\d{3})+(?![\w,]|\.\d)"
-    r"|((?<=\d)\d{3,}|(?<=[$\u00a3\u20ac])\d{4,})(?![\w,]|\.\d))"
-)
+
+
+def _patterns(digit: str) -> tuple[LazyPattern, LazyPattern]:
+    """The searches for percentages and units, and for thousands; ``digit`` is what a class of decimal digits holds.
+
+    Each pattern begins with the character class of its first character, so that a search skips
+    ahead to the candidates; the look-behind that a number starts clean comes after that character.
+    """
+    d = f"[{digit}]"
+    number = rf"{d}(?<![\w.,]{d}){d}*(?:[.,]{d}+)*"
+    # A percentage or an amount with a unit, in one search: both begin with a whole number (a match
+    # never ends inside one), so the two never overlap nor both match at one place.
+    percent_or_unit = rf"{number}(?:(%)|[ \u00a0]((?i:percent))\b|[ \u00a0]((?i:per cent))\b|([ \u00a0]?)({_UNITS})(?![\w]))"
+    # Four or more digits with or without thousands separators, in one search (at one place at most
+    # one of the two can match, and neither match holds another's start).
+    thousands = (
+        rf"[$\u00a3\u20ac{digit}](?<![\w.,\-/#].)"
+        rf"(?:(?:(?<={d}){d}{{0,2}}|(?<=[$\u00a3\u20ac]){d}{{1,3}})(?:,{d}{{3}})+(?![\w,]|\.{d})"
+        rf"|((?<={d}){d}{{3,}}|(?<=[$\u00a3\u20ac]){d}{{4,}})(?![\w,]|\.{d}))"
+    )
+    return LazyPattern(percent_or_unit), LazyPattern(thousands)
+
+
+# By whether the text's only decimal digits are 0-9: the patterns are then written with ``[0-9]`` for
+# ``\d``, which match alike there, and re tests a range of ASCII characters faster than the Unicode
+# category (both searches over the 10 MB sample: 0.19 -> 0.11 CPU s).
+_PATTERNS = {False: _patterns(r"\d"), True: _patterns("0-9")}
 # Names and codes: a capitalised word or an id marker right before the number.
 _NAME_BEFORE = re.compile(r"(?:\b[A-Z][A-Za-z]*|\bNo\.?|\bno\.|#|\bNos?\.)[ \u00a0]$")
 
@@ -65,9 +82,10 @@ def _is_name(prose: str, start: int) -> bool:
 def styles(doc) -> Styles:
     """The document's number styles (see the module docstring)."""
     prose = doc.prose
+    percent_or_unit, thousands = _PATTERNS[only_ascii_digits(prose)]
     out = Styles()
     units: dict[str, list[tuple[int, int]]] = {}
-    for match in _PERCENT_OR_UNIT.finditer(prose):
+    for match in percent_or_unit.finditer(prose):
         if _in_table(doc, match.start()):
             continue
         if match.group(5) is None:
@@ -76,7 +94,7 @@ def styles(doc) -> Styles:
         else:
             units.setdefault("spaced" if match.group(4) else "unspaced", []).append((match.start(), match.end()))
     plain: dict[str, list[tuple[int, int]]] = {}
-    for match in _THOUSANDS.finditer(prose):
+    for match in thousands.finditer(prose):
         grouped = match.group(1) is None
         written = match.group()
         currency = written[0] if written[0] in _CURRENCY else ""

@@ -4,7 +4,8 @@ For any character: its Unicode script, whether it is a letter, a combining
 mark, an unassigned or private-use code point (``info``), its name
 (``describe``); the table of look-alike letters between Latin, Greek and
 Cyrillic (``LOOKALIKES``); and the distinct characters of a text
-(``characters``, ``non_ascii_characters``). Runs of garbage are found in
+(``characters``, ``non_ascii_characters``), and whether its only decimal
+digits are 0-9 (``only_ascii_digits``). Runs of garbage are found in
 ``checker.extract.garbled``, mojibake in ``checker.extract.mojibake_repairs``.
 """
 
@@ -237,6 +238,15 @@ def non_ascii_characters(text: str) -> frozenset[str]:
     _LAST_NON_ASCII[1] = _LAST_NON_ASCII[0]
     _LAST_NON_ASCII[0] = (text, chars)
     return chars
+
+
+def only_ascii_digits(text: str) -> bool:
+    """Whether the only decimal digits of ``text`` (what ``\\d`` matches) are 0-9.
+
+    A pattern may then write ``[0-9]`` for ``\\d``: the two match alike in such a
+    text, and ``re`` tests a range of ASCII characters faster than a Unicode category.
+    """
+    return text.isascii() or not any(ch.isdecimal() for ch in non_ascii_characters(text))
 
 
 def characters(text: str) -> frozenset[str]:
