@@ -255,6 +255,8 @@ def _apply_blanks(text: str, spans: list[tuple[int, int]]) -> str:
     pieces: list[str] = []
     add = pieces.append
     position = 0
+    find = text.find
+    lf_only = "\r" not in text
     for start, end in spans:
         if start < position:
             start = position
@@ -262,20 +264,18 @@ def _apply_blanks(text: str, spans: list[tuple[int, int]]) -> str:
             continue
         add(text[position:start])
         # Spaces for the span, its line breaks kept (most spans lie within one line).
-        if text.find("\n", start, end) < 0 and text.find("\r", start, end) < 0:
+        if find("\n", start, end) < 0 and (lf_only or find("\r", start, end) < 0):
             add(" " * (end - start))
+        elif lf_only:
+            add("\n".join([" " * len(line) for line in text[start:end].split("\n")]))
         else:
-            add(_spaces(text[start:end]))
+            add(_NOT_BREAK.sub(" ", text[start:end]))
         position = end
     add(text[position:])
     return "".join(pieces)
 
 
 _NOT_BREAK = re.compile(r"[^\r\n]")
-
-
-def _spaces(segment: str) -> str:
-    return _NOT_BREAK.sub(" ", segment)
 
 
 def _blank_inline(prose: str) -> str:
