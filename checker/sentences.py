@@ -44,7 +44,8 @@ _OPENERS = frozenset(
     """.split()
 )
 
-_BOUNDARY = re.compile(r"[.!?]+['\"\u2019\u201d)\]]*(?=\s+(\S))")
+# "[.!?][.!?]*", not "[.!?]+": a pattern that opens with a character class lets the search skip to its characters.
+_BOUNDARY = re.compile(r"[.!?][.!?]*['\"\u2019\u201d)\]]*(?=\s+(\S))")
 # The word before a period, read backwards from the period in the reversed paragraph.
 _WORD_BACKWARDS = re.compile(r"[\w.'\u2019-]+")
 _NEXT_WORD = re.compile(r"[\"'\u2018\u201c(\[]*([\w']+)")

@@ -423,7 +423,7 @@ def test_document_date_is_on_the_sheet():
 # --- speed ---------------------------------------------------------------------------------
 
 
-def test_prefilter_skips_text_without_date_words():
+def test_text_without_date_words_has_no_mentions():
     assert scan("nothing to see here at all " * 1000) == []
 
 

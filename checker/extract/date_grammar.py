@@ -293,8 +293,6 @@ def _grammar() -> dict[str, Any]:
         _GRAMMAR["lead_ins"] = {
             name: compile_cached(r"(?<!\w)" + pattern.replace("{W}", weekdays)) for name, pattern in _LEAD_INS.items()
         }
-        # Cheap pre-filter: a digit or a word some branch starts with, anywhere in the text.
-        _GRAMMAR["prefilter"] = compile_cached(gate)
     return _GRAMMAR
 
 
@@ -306,8 +304,6 @@ def scanner() -> re.Pattern[str]:
 
 def matches(prose: str, start: int, end: int) -> Iterator[re.Match[str]]:
     """The scanner's matches in ``prose[start:end]``, left to right, never overlapping."""
-    if not _grammar()["prefilter"].search(prose, start, end):
-        return
     # The same matches as ``scanner().finditer(prose, start, end)``, found faster: the
     # scanner is tried only at ``start`` and after each character that can precede a position
     # where it can match (``_candidate_ends``: a superset of those positions), and only with the

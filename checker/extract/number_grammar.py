@@ -196,6 +196,40 @@ _WORDS_FIRST = LazyPattern(
 )
 
 
+# One number word or multiplier word alone, which most spelled-out amounts are ("seven", "doubled"): the
+# alternatives of :func:`_words_grammar` in its order (multiplier, fold, then a small number), each ending
+# at a word boundary as there.
+_SINGLE_WORD = LazyPattern(
+    r"(?:(?P<verb>" + _alternation(MULTIPLIER_VERBS) + r")|(?P<fold>" + _alternation(FOLD_WORDS) + r")"
+    r"|(?P<words>" + _alternation(TENS_WORDS) + "|" + _alternation(UNITS_WORDS) + r"))\b",
+    re.I,
+)
+# Whether the grammar could read on after a number word: a superset of what may come next there (a second
+# word of "twenty-one", "hundred", a scale, a unit, "-fold", "times", a suffix currency), so that where it
+# does not match, the grammar's amount is the word alone.
+_WORD_GOES_ON = LazyPattern(
+    r"(?:" + _TIMES + r")|[-\s]*(?:hundred\b|(?:" + _alternation(UNITS_WORDS) + r")\b|" + _WORD_SCALE + "|"
+    + _PERCENT_UNIT + "|" + _SUFFIX_CURRENCY + ")",
+    re.I,
+)
+
+
+def _single_word(source: str):
+    """(tokens, end) of :func:`_words_grammar` at the start of ``source`` when that is one word alone, else None.
+
+    None means "not one word alone", not "no amount": the grammar decides then.
+    """
+    match = _SINGLE_WORD.match(source)
+    if match is None:
+        return None
+    kind = match.lastgroup
+    if kind != "words":
+        return {kind: match.group()}, match.end()  # nothing in the grammar follows a multiplier word
+    if _WORD_GOES_ON.match(source, match.end()) is not None:
+        return None
+    return {"words": [match.group()]}, match.end()
+
+
 @lru_cache(maxsize=4096)
 def _parse_words(source: str):
     """(tokens, end) of the spelled-out amount at the start of ``source``, or None (memoised per string)."""
@@ -224,7 +258,7 @@ def parse_amount(text: str, begin: int, limit: int):
         source = text[begin:stop]
         if _WORDS_FIRST.match(source) is None:
             return None  # no first word of the grammar here: the grammar would fail
-        parsed = _parse_words(source)
+        parsed = _single_word(source) or _parse_words(source)
         if parsed is None:
             return None
         tokens, length = parsed

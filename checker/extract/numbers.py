@@ -97,9 +97,10 @@ _NOT_NOUNS = frozenset(
 _DIGIT_RUN = LazyPattern(r"[0-9][0-9,.]*")
 
 
+# (``word_start``: "\b" tested after each first letter, so that a search skips to those letters.)
 _NUMBER_WORD_SOURCE = (
-    r"\b(?:" + trie_regex(sorted(set(UNITS_WORDS) | set(TENS_WORDS) | set(MULTIPLIER_VERBS) | set(FOLD_WORDS)
-                             | {"a dozen", "a hundred"})) + r")\b"
+    r"(?:" + trie_regex(sorted(set(UNITS_WORDS) | set(TENS_WORDS) | set(MULTIPLIER_VERBS) | set(FOLD_WORDS)
+                             | {"a dozen", "a hundred"}), word_start=True) + r")\b"
 )
 _NUMBER_WORD = LazyPattern(_NUMBER_WORD_SOURCE, re.I)
 _NUMBER_WORD_LOWER = LazyPattern(_NUMBER_WORD_SOURCE)  # the words are lowercase

@@ -108,7 +108,9 @@ def _scan_blocks(text: str, starts: list[int], blank: list[tuple[int, int]], cod
                 i = j + 1
                 break
 
-    fence: tuple[str, int] | None = None
+    fence: str | None = None  # the open fence's marker (a closing one is at least as long)
+    fence_char = ""
+    fence_start = 0
     in_comment = False
     previous_blank = True
     in_list = False
@@ -118,11 +120,13 @@ def _scan_blocks(text: str, starts: list[int], blank: list[tuple[int, int]], cod
         line_end = start + len(content)
         i += 1
         if fence is not None:
-            add_blank((start, line_end))
-            add_code((start, line_end))
-            stripped = content.strip()
-            if stripped.startswith(fence[0][0] * fence[1]) and set(stripped) == {fence[0][0]}:
-                fence = None
+            # A fenced block is blanked as one span, from its opening line to its closing one.
+            if fence_char in content:
+                stripped = content.strip()
+                if stripped.startswith(fence) and not stripped.lstrip(fence_char):
+                    add_blank((fence_start, line_end))
+                    add_code((fence_start, line_end))
+                    fence = None
             continue
         if in_comment:
             if "-->" in content:
@@ -154,10 +158,9 @@ def _scan_blocks(text: str, starts: list[int], blank: list[tuple[int, int]], cod
             if open_kind is not None:
                 add_block((open_start, open_end, open_kind))
                 open_kind = None
-            marker = fence_match.group(1)
-            fence = (marker, len(marker))
-            add_blank((start, line_end))
-            add_code((start, line_end))
+            fence = fence_match.group(1)
+            fence_char = fence[0]
+            fence_start = start
             continue
         if "<!--" in content and content.lstrip().startswith("<!--") and "-->" not in content:
             if open_kind is not None:
@@ -233,6 +236,10 @@ def _scan_blocks(text: str, starts: list[int], blank: list[tuple[int, int]], cod
             if open_kind is not None:
                 add_block((open_start, open_end, open_kind))
             open_start, open_end, open_kind = start, line_end, kind
+    if fence is not None:  # an unclosed fence runs to the end of the last line
+        last_end = starts[count - 1] + len(lines[count - 1])
+        add_blank((fence_start, last_end))
+        add_code((fence_start, last_end))
     if open_kind is not None:
         add_block((open_start, open_end, open_kind))
     return blocks
@@ -248,6 +255,8 @@ def _apply_blanks(text: str, spans: list[tuple[int, int]]) -> str:
     pieces: list[str] = []
     add = pieces.append
     position = 0
+    find = text.find
+    lf_only = "\r" not in text
     for start, end in spans:
         if start < position:
             start = position
@@ -255,20 +264,18 @@ def _apply_blanks(text: str, spans: list[tuple[int, int]]) -> str:
             continue
         add(text[position:start])
         # Spaces for the span, its line breaks kept (most spans lie within one line).
-        if text.find("\n", start, end) < 0 and text.find("\r", start, end) < 0:
+        if find("\n", start, end) < 0 and (lf_only or find("\r", start, end) < 0):
             add(" " * (end - start))
+        elif lf_only:
+            add("\n".join([" " * len(line) for line in text[start:end].split("\n")]))
         else:
-            add(_spaces(text[start:end]))
+            add(_NOT_BREAK.sub(" ", text[start:end]))
         position = end
     add(text[position:])
     return "".join(pieces)
 
 
 _NOT_BREAK = re.compile(r"[^\r\n]")
-
-
-def _spaces(segment: str) -> str:
-    return _NOT_BREAK.sub(" ", segment)
 
 
 def _blank_inline(prose: str) -> str:

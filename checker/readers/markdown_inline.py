@@ -11,30 +11,45 @@ of the next backtick run of each length).
 
 from __future__ import annotations
 
-import re
-
 from checker.patterns import NextStop
-
-_BACKTICKS = re.compile(r"`+")
 
 
 def inline_code(text: str) -> list[tuple[int, int]]:
     r"""Spans of ``(`(?<!``)`*)(?!`)(.+?)(?<!`)\1(?!`)`` (re.S): a run of backticks to the next run of the same length."""
-    runs = [match.span() for match in _BACKTICKS.finditer(text)]
-    following: list[int | None] = [None] * len(runs)
-    last: dict[int, int] = {}
-    for k in range(len(runs) - 1, -1, -1):
-        length = runs[k][1] - runs[k][0]
-        following[k] = last.get(length)
-        last[length] = k
+    # The runs from one split at "`" (several times faster than a search for "`+": the split runs in C
+    # at memchr speed, the search tries every character): a run of n backticks leaves n - 1 empty pieces.
+    pieces = text.split("`")
+    last = len(pieces) - 1
+    if last < 2:
+        return []
+    starts: list[int] = []
+    lengths: list[int] = []
+    position = len(pieces[0])
+    i = 1
+    while i <= last:
+        j = i
+        while not pieces[j] and j < last:
+            j += 1
+        starts.append(position)
+        lengths.append(j - i + 1)
+        position += j - i + 1 + len(pieces[j])
+        i = j + 1
+    # The next run of each run's length, found by one pass from the end.
+    following: list[int] = [-1] * len(starts)
+    next_of_length: dict[int, int] = {}
+    for k in range(len(starts) - 1, -1, -1):
+        length = lengths[k]
+        following[k] = next_of_length.get(length, -1)
+        next_of_length[length] = k
     spans = []
     k = 0
-    while k < len(runs):
+    count = len(starts)
+    while k < count:
         closing = following[k]
-        if closing is None:
+        if closing < 0:
             k += 1
         else:
-            spans.append((runs[k][0], runs[closing][1]))
+            spans.append((starts[k], starts[closing] + lengths[closing]))
             k = closing + 1
     return spans
 
