@@ -186,3 +186,28 @@ def test_a_name_wrapped_across_a_soft_line_break_reads_the_break_as_a_space():
     text = "a,1BcB\nNRDLname of name of x),byZ,2name of NRDL);Azc\nB"
     wrapped = [m for m in sheet_of(text).names if "\n" in text[m.start : m.end]]
     assert [(text[m.start : m.end], m.text) for m in wrapped] == [("Azc\nB", "Azc B")]
+
+
+@pytest.mark.parametrize(
+    ("line", "heading"),
+    [
+        ("Annual Report of the Board", True),
+        ("  Results and Outlook 2024 \t", True),  # blanks around it
+        ("R&D & Sales", True),
+        ("One Two Three Four Five Six Seven Eight", True),
+        ("One Two Three Four Five Six Seven Eight Nine", False),  # nine words
+        ("Results were strong", False),  # a lower-case word that is no connector
+        ("the Results", False),  # opens with a lower-case word
+        ("& Results", False),  # opens with neither a capital nor a digit
+        ("Notes to the Accounts.", False),  # closing punctuation
+        ("Results (Unaudited)", False),
+        ("Results\u00a0Overview", True),  # any blank but a line feed parts words, as str.split does
+        ("Abcdefghij" * 8 + "x", False),  # longer than 80 characters
+        ("Abcdefghij" * 8, True),
+    ],
+)
+def test_heading_lines(line, heading):
+    for before in ("", "Some prose.\n"):
+        prose = f"{before}{line}\nMore prose here.\n"
+        expected = [(len(before), len(before) + len(line))] if heading else []
+        assert names._heading_lines(prose) == expected
