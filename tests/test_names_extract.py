@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from checker import namecompare
-from checker.extract import names
+from checker.extract import name_tokens, names
 from checker.facts import FactSheet
 from checker.readers import read_document
 from checker.rules import acronym_variants
@@ -211,3 +211,23 @@ def test_heading_lines(line, heading):
         prose = f"{before}{line}\nMore prose here.\n"
         expected = [(len(before), len(before) + len(line))] if heading else []
         assert names._heading_lines(prose) == expected
+
+
+@pytest.mark.parametrize(
+    ("chunk", "rare"),
+    [
+        ("venetoclax", ("venetoclax",)),
+        ("(venetoclax),", ("venetoclax",)),  # punctuation around one token
+        ("\u201cvenetoclax\u201d", ("venetoclax",)),
+        ("venetoclax's", ("venetoclax's",)),  # a possessive (the token keeps it)
+        ("venetoclax/imatinib", ("venetoclax", "imatinib")),
+        ("_venetoclax", ("venetoclax",)),
+        ("venetoclax_x", ()),  # an identifier
+        ("Venetoclax,", ()),  # capitalised: the token scan's business
+        ("(therefore),", ()),  # a common word
+        ("(clax),", ()),  # too short
+        ("year-over-year", ()),  # a compound of common words
+    ],
+)
+def test_rare_tokens_of_a_chunk(chunk, rare):
+    assert name_tokens._chunk_rare_tokens(chunk) == rare
