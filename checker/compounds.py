@@ -27,7 +27,7 @@ import re
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
-from checker.patterns import ChunkMemo, LazyPattern, process_memo
+from checker.patterns import LazyPattern
 
 # Closed-class words: never the noun that a compound modifies.
 FUNCTION_WORDS = frozenset(
@@ -85,15 +85,17 @@ def _bare_noun(prose: str, start: int, end: int) -> bool:
     return _before_word(prose, start) in _ARTICLES and (after == "" or after in _BOUNDARY)
 
 
-def compound_forms(prose: str, chunks: AbstractSet[str] | None = None) -> list[Forms]:
+def compound_forms(prose: str, chunks: AbstractSet[str] | None = None, keys: AbstractSet[tuple[str, str]] | None = None) -> list[Forms]:
     """Every hyphenated two-word compound that the document also writes open or closed
-    (``chunks``: the distinct ``prose.split()``, when the caller has them: ``Document.distinct_chunks``)."""
+    (``chunks``: the distinct ``prose.split()``, when the caller has them: ``Document.distinct_chunks``;
+    ``keys``: the compounds of those chunks, when the caller has them: ``checker.word_screen``)."""
     # A hyphenated compound is a run of word characters and hyphens (``long-term``), and so is a
     # lone word. Most compounds are never written another way; only those whose closed form, or
     # both words with only spaces between, appear need their places found.
     if chunks is None:
         chunks = frozenset(prose.split())
-    keys = _compound_keys(chunks)
+    if keys is None:
+        keys = {key for chunk in chunks for key in chunk_compounds(chunk)}
     runs = _Runs(prose, chunks)
     # Each test of a word by searching the text costs a pass over it: with many compounds,
     # listing the runs once is cheaper.
@@ -135,17 +137,12 @@ def compound_forms(prose: str, chunks: AbstractSet[str] | None = None) -> list[F
     return sorted(found, key=lambda forms: forms.hyphenated[0])  # in the order of their first hyphenated place
 
 
-# The hyphenated compounds of each chunk: a run never crosses whitespace.
-_KEYS_IN = process_memo(ChunkMemo(200_000))
 _HYPHENS = "-\u2010\u2011"
 
 
-def _compound_keys(chunks: AbstractSet[str]) -> set[tuple[str, str]]:
-    """The (first, second) words of every run of the prose that is a lower-case hyphenated compound."""
-    return _KEYS_IN.union(chunks, _chunk_keys)
-
-
-def _chunk_keys(chunk: str) -> tuple[tuple[str, str], ...]:
+def chunk_compounds(chunk: str) -> tuple[tuple[str, str], ...]:
+    """The (first, second) words of every run of a whitespace-separated chunk that is a lower-case
+    hyphenated compound (a run never crosses whitespace)."""
     if "-" not in chunk and "\u2010" not in chunk and "\u2011" not in chunk:
         return ()
     return tuple(

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from checker.compounds import Forms, compound_forms
 from checker.finding import Edit, Finding, Fix, Related
 from checker.rule import Rule
+from checker.word_screen import screen
 
 _MAX_RELATED = 5
 
@@ -88,7 +89,7 @@ class HyphenationConsistency(Rule):
         preferred = set()
         if vocabulary is not None:
             preferred = {w.lower() for w in vocabulary.accept} | {w.lower() for w in vocabulary.prefer}
-        for forms in compound_forms(prose, doc.distinct_chunks):
+        for forms in compound_forms(prose, doc.distinct_chunks, screen(doc).compounds):
             spellings = _spellings(forms)
             order = sorted(spellings, key=lambda s: (s not in preferred, -len(spellings[s]), spellings[s][0][0]))
             reference = order[0]

@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
 from checker.finding import Edit, Finding, Fix, Related
-from checker.patterns import ChunkMemo, process_memo
 from checker.rule import Rule
+from checker.word_screen import screen
 
-# A word is a run of three or more lower-case letters, with no word character, apostrophe or
-# hyphen before it and no word character or hyphen after it.
-_LETTERS = re.compile(r"[a-z]{3,}")
+# A word is a run of three or more lower-case letters (``checker.word_screen``), with no word
+# character, apostrophe or hyphen before it and no word character or hyphen after it.
 _NOT_BEFORE = "'\u2019-_"
 _NOT_AFTER = "-_"
 _NAMES = {"en-GB": "British", "en-US": "American"}
@@ -31,16 +29,6 @@ def _vocabulary(settings) -> tuple[set[str], dict[str, str]]:
     preferred = {w.lower() for w in vocabulary.accept} | {w.lower() for w in vocabulary.prefer}
     rejected = {variant.lower(): wanted.lower() for wanted, variants in vocabulary.prefer.items() for variant in variants}
     return preferred, rejected
-
-
-# The table's words in each chunk: a run of letters never crosses whitespace. The table is
-# the module's one spelling table, so a chunk's words depend on the chunk alone.
-_WORDS_IN = process_memo(ChunkMemo(200_000))
-
-
-def _table_words(doc, table: dict) -> set[str]:
-    """The words of ``table`` that the document's prose writes as runs of lower-case letters."""
-    return _WORDS_IN.union(doc.distinct_chunks, lambda chunk: tuple(word for word in _LETTERS.findall(chunk) if word in table))
 
 
 def _places(prose: str, word: str) -> list[tuple[int, int]]:
@@ -137,7 +125,7 @@ class RegionalSpelling(Rule):
         prose = doc.prose
         # The runs of lower-case letters hold every word of the table the document writes; only
         # those are then found, each by a literal search.
-        present = _table_words(doc, table)
+        present = screen(doc).spellings
         if not present:
             return
         found = {word: spots for word in present if (spots := _places(prose, word))}

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from checker import namecompare
-from checker.extract import names
+from checker.extract import name_tokens, names
 from checker.facts import FactSheet
 from checker.readers import read_document
 from checker.rules import acronym_variants
@@ -186,3 +186,48 @@ def test_a_name_wrapped_across_a_soft_line_break_reads_the_break_as_a_space():
     text = "a,1BcB\nNRDLname of name of x),byZ,2name of NRDL);Azc\nB"
     wrapped = [m for m in sheet_of(text).names if "\n" in text[m.start : m.end]]
     assert [(text[m.start : m.end], m.text) for m in wrapped] == [("Azc\nB", "Azc B")]
+
+
+@pytest.mark.parametrize(
+    ("line", "heading"),
+    [
+        ("Annual Report of the Board", True),
+        ("  Results and Outlook 2024 \t", True),  # blanks around it
+        ("R&D & Sales", True),
+        ("One Two Three Four Five Six Seven Eight", True),
+        ("One Two Three Four Five Six Seven Eight Nine", False),  # nine words
+        ("Results were strong", False),  # a lower-case word that is no connector
+        ("the Results", False),  # opens with a lower-case word
+        ("& Results", False),  # opens with neither a capital nor a digit
+        ("Notes to the Accounts.", False),  # closing punctuation
+        ("Results (Unaudited)", False),
+        ("Results\u00a0Overview", True),  # any blank but a line feed parts words, as str.split does
+        ("Abcdefghij" * 8 + "x", False),  # longer than 80 characters
+        ("Abcdefghij" * 8, True),
+    ],
+)
+def test_heading_lines(line, heading):
+    for before in ("", "Some prose.\n"):
+        prose = f"{before}{line}\nMore prose here.\n"
+        expected = [(len(before), len(before) + len(line))] if heading else []
+        assert names._heading_lines(prose) == expected
+
+
+@pytest.mark.parametrize(
+    ("chunk", "rare"),
+    [
+        ("venetoclax", ("venetoclax",)),
+        ("(venetoclax),", ("venetoclax",)),  # punctuation around one token
+        ("\u201cvenetoclax\u201d", ("venetoclax",)),
+        ("venetoclax's", ("venetoclax's",)),  # a possessive (the token keeps it)
+        ("venetoclax/imatinib", ("venetoclax", "imatinib")),
+        ("_venetoclax", ("venetoclax",)),
+        ("venetoclax_x", ()),  # an identifier
+        ("Venetoclax,", ()),  # capitalised: the token scan's business
+        ("(therefore),", ()),  # a common word
+        ("(clax),", ()),  # too short
+        ("year-over-year", ()),  # a compound of common words
+    ],
+)
+def test_rare_tokens_of_a_chunk(chunk, rare):
+    assert name_tokens._chunk_rare_tokens(chunk) == rare

@@ -134,6 +134,7 @@ def _classify(
     index = 0  # into neutral_lines: offsets arrive in increasing order, so a cursor walks them
     append_mention = mentions.append
     append_cap = caps.append
+    build = _build_mention  # new_mention without the call around it, once per mention
     new = tuple.__new__  # NamedTuple's own constructor is Python code: this loop runs once per capitalised token
     for start, token in candidates:
         about = known.get(token)
@@ -152,7 +153,7 @@ def _classify(
         if possessive:
             end -= 2
         if lower:
-            append_mention(new_mention(text, start, end, kind, False, False))
+            append_mention(build(text, start, end, kind, False, False))
             continue
         while index < spans_left and neutral_lines[index][1] <= start:
             index += 1
@@ -171,7 +172,7 @@ def _classify(
             shout.append(len(mentions))
         elif kind != "code" and initial and common:
             continue
-        append_mention(new_mention(text, start, end, kind, initial, heading))
+        append_mention(build(text, start, end, kind, initial, heading))
     return shout
 
 
@@ -379,10 +380,19 @@ def _rare_tokens(doc: Document) -> tuple[set[str], list[str]]:
     return _RARE_IN.union(doc.distinct_chunks, _chunk_rare_tokens), doc.prose_chunks
 
 
+# ASCII punctuation but "_", and curly quotes: characters no token holds at its ends.
+_EDGE_PUNCTUATION = "!\"#$%&'()*+,-./:;<=>?@[\\]^`{|}~\u2018\u2019\u201c\u201d"
+
+
 def _chunk_rare_tokens(chunk: str) -> tuple[str, ...]:
-    if chunk.isalpha():  # a chunk of letters is one token
-        return (chunk,) if chunk.islower() and len(chunk) >= 5 and _rare_lower_token(chunk) else ()
-    return tuple(t for t in _TOKEN.findall(chunk) if t.islower() and len(t) >= 5 and _rare_lower_token(t))
+    if not chunk.isalpha():
+        core = chunk.strip(_EDGE_PUNCTUATION)
+        if not core.isalpha():
+            return tuple(t for t in _TOKEN.findall(chunk) if t.islower() and len(t) >= 5 and _rare_lower_token(t))
+        chunk = core  # "(word," holds one token, "word"
+    # A chunk of letters is one token, with neither a hyphen nor a possessive: rare if its
+    # frequency says so (what _rare_lower_token decides, without its tests).
+    return (chunk,) if chunk.islower() and len(chunk) >= 5 and zipf(chunk) < RARE_ZIPF else ()
 
 
 def _rare_lower_token(token: str) -> bool:

@@ -54,9 +54,19 @@ _TITLE_WORDS = LazyPattern(
 # A line without lower-case letters (checked for eight capitals afterwards).
 _CAPS_LINE_SOURCE = r"[^a-z\r\n]*[A-Z][^a-z\r\n]*+(?=\n|\Z)"
 _CAPS_LINE = LazyPattern(_CAPS_LINE_SOURCE)
-# A line of at most 80 characters whose words all start with a capital or a
-# digit, or are connectors (checked word by word afterwards).
-_HEADING_LINE_SOURCE = r"[ \t]*+[A-Z0-9][^\r\n]{0,79}+(?=\n|\Z)"
+# A line of at most 80 characters (after its leading blanks) of at most eight words, each
+# starting with a capital, a digit or "&" or being a connector, the first with a capital or a
+# digit, and the last not ending in closing punctuation: a heading. The words are what
+# ``str.split`` would make of the line (runs of whitespace other than a line feed between; the
+# line holds no "\r"), checked by the pattern itself rather than word by word in Python.
+_HEADING_WORD_SOURCE = r"(?:[A-Z0-9&]\S*+|(?:of|and|the|for|in|on|to|a|an|with|de)(?!\S))"
+_HEADING_LINE_SOURCE = (
+    r"[ \t]*+(?=[A-Z0-9][^\r\n]{0,79}+(?:\n|\Z))"
+    + _HEADING_WORD_SOURCE
+    + r"(?:[^\S\n]++"
+    + _HEADING_WORD_SOURCE
+    + r"){0,7}+(?<![.,;:!?\"')\u201d])[^\S\n]*+(?=\n|\Z)"
+)
 _HEADING_LINE = LazyPattern(_HEADING_LINE_SOURCE)
 # Both line patterns are tried at the start of the text and after each line
 # feed (as "^" and "$" with re.M would be): the versions that start with the
@@ -64,7 +74,6 @@ _HEADING_LINE = LazyPattern(_HEADING_LINE_SOURCE)
 # "^" at every position.
 _CAPS_LINE_AFTER_FEED = LazyPattern(r"\n(" + _CAPS_LINE_SOURCE + ")")
 _HEADING_LINE_AFTER_FEED = LazyPattern(r"\n(" + _HEADING_LINE_SOURCE + ")")
-_HEADING_WORD = LazyPattern(r"[A-Z0-9&]|(?:of|and|the|for|in|on|to|a|an|with|de)$")
 
 # A capitalised word after a lower-case word or a comma: a proper noun in mid-sentence
 # ("said Roger Bennett"), the evidence of what a document is about.
@@ -142,15 +151,7 @@ def _title_case_lines(prose: str, starts: list[int]) -> list[tuple[int, int]]:
 
 def _heading_lines(prose: str) -> list[tuple[int, int]]:
     """Spans of short lines of capitalised words without closing punctuation: headings."""
-    spans: list[tuple[int, int]] = []
-    for start, end in _line_matches(_HEADING_LINE, _HEADING_LINE_AFTER_FEED, prose):
-        text = prose[start:end].rstrip()
-        if text[-1] in ".,;:!?\"')\u201d":
-            continue
-        words = text.split()
-        if len(words) <= 8 and all(_HEADING_WORD.match(w) for w in words):
-            spans.append((start, end))
-    return spans
+    return list(_line_matches(_HEADING_LINE, _HEADING_LINE_AFTER_FEED, prose))
 
 
 _match_start = re.Match.start
