@@ -179,6 +179,11 @@ def _evidence(token: str, left: str, right: str, zipf) -> str:
 _Found = tuple[tuple[str, tuple[str, str]], ...]
 _PLAIN_CHUNKS: set[str] = process_memo(set())
 _FOUND_IN: dict[str, tuple[_Found, _Found]] = process_memo({})  # chunk -> (its suspects, its content splits)
+# The words of those chunks, judged once each (a word recurs in many new chunks: "growth," and
+# "growth."): every word judged, and the suspects and content splits among them.
+_JUDGED: set[bytes] = process_memo(set())
+_WORD_SUSPECTS: dict[bytes, tuple[str, tuple[str, str]]] = process_memo({})
+_WORD_CONTENT: dict[bytes, tuple[str, tuple[str, str]]] = process_memo({})
 _CACHE_LIMIT = 500_000
 # Separators that end a chunk (str.split) but not a word of the byte scan.
 _CONTROL_SEPARATORS = ("\x1c", "\x1d", "\x1e", "\x1f")
@@ -193,11 +198,11 @@ def _splits(doc, zipf) -> tuple[_Splits, _Splits]:
     unknown words that read as two known words only one way, and not as a
     closed-class slip (``word_content_splits``). One pass over the chunks
     serves both: the chunks judged before cost a look-up, the others one run
-    of each finder over their words.
+    of each finder over their words not judged before (``_judged``).
     """
-    if len(_PLAIN_CHUNKS) > _CACHE_LIMIT:
-        _PLAIN_CHUNKS.clear()
-        _FOUND_IN.clear()
+    if len(_PLAIN_CHUNKS) > _CACHE_LIMIT or len(_JUDGED) > _CACHE_LIMIT:
+        for memo in (_PLAIN_CHUNKS, _FOUND_IN, _JUDGED, _WORD_SUSPECTS, _WORD_CONTENT):
+            memo.clear()
     prose = doc.prose
     if any(separator in prose for separator in _CONTROL_SEPARATORS):
         words = _words(prose)
@@ -216,9 +221,7 @@ def _splits(doc, zipf) -> tuple[_Splits, _Splits]:
             content.update(found[1])
     if new:
         joined = "\n".join(new)
-        words = _words(joined)
-        new_suspects = dict(word_suspects(words, zipf))
-        new_content = dict(word_content_splits(words, zipf))
+        new_suspects, new_content = _judged(_words(joined), zipf)
         if not new_suspects and not new_content:
             _PLAIN_CHUNKS.update(new)
         else:
@@ -235,6 +238,23 @@ def _splits(doc, zipf) -> tuple[_Splits, _Splits]:
             _PLAIN_CHUNKS.update(new)
             _PLAIN_CHUNKS.difference_update(found_in)
     return list(suspects.items()), list(content.items())
+
+
+def _judged(words: set[bytes], zipf) -> tuple[dict[str, tuple[str, str]], dict[str, tuple[str, str]]]:
+    """``word_suspects`` and ``word_content_splits`` of ``words``, as dicts, judging only the words not judged before.
+
+    Each finder judges every word on its own, so the words judged before keep their verdicts.
+    """
+    fresh = words - _JUDGED
+    if fresh:
+        for token, split in word_suspects(fresh, zipf):
+            _WORD_SUSPECTS[token.encode("ascii")] = (token, split)
+        for token, split in word_content_splits(fresh, zipf):
+            _WORD_CONTENT[token.encode("ascii")] = (token, split)
+        _JUDGED.update(fresh)
+    suspects = dict(_WORD_SUSPECTS[raw] for raw in words.intersection(_WORD_SUSPECTS))
+    content = dict(_WORD_CONTENT[raw] for raw in words.intersection(_WORD_CONTENT))
+    return suspects, content
 
 
 def _chunks_holding(joined: str, chunks: list[str], tokens: set[str]) -> set[int]:
