@@ -52,8 +52,10 @@ _SUFFIXES = frozenset(
     ward wards ful ise ize ised ized ising izing ically ical""".split()
 )
 _HYPHENS = "-\u2010\u2011"
-_WORD = re.compile(r"(?<![\w\-\u2010\u2011])[a-z]{3,40}(?![\w\-\u2010\u2011])")
-_HYPHENATED = re.compile(r"(?<![\w\-\u2010\u2011])([a-z]{1,20})[-\u2010\u2011]([a-z]{2,20})(?![\w\-\u2010\u2011])")
+# The test that no word character or hyphen comes before a word is a look-behind placed after its first
+# letter (``[a-z](?<!...[a-z])``), so that the pattern opens with a letter and a search skips to letters.
+_WORD = re.compile(r"[a-z](?<![\w\-\u2010\u2011][a-z])[a-z]{2,39}(?![\w\-\u2010\u2011])")
+_HYPHENATED = re.compile(r"([a-z](?<![\w\-\u2010\u2011][a-z])[a-z]{0,19})[-\u2010\u2011]([a-z]{2,20})(?![\w\-\u2010\u2011])")
 _PAIR = re.compile(r"(?<![\w\-\u2010\u2011])([a-z]{2,20})[ \t]+(?=([a-z]{2,20})(?![\w\-\u2010\u2011]))")
 _NEXT = re.compile(r"[ \t]+([a-z]+)(?![\w\-\u2010\u2011])")
 _VERB_CONTEXT = frozenset(
