@@ -65,7 +65,6 @@ class Forms:
 
 
 _NEXT = LazyPattern(r"[ \t]+([A-Za-z]+)")
-_BEFORE = LazyPattern(r"([A-Za-z]+)[ \t]+$")
 
 
 def _next_word(prose: str, end: int) -> str | None:
@@ -75,8 +74,29 @@ def _next_word(prose: str, end: int) -> str | None:
 
 
 def _before_word(prose: str, start: int) -> str | None:
-    match = _BEFORE.search(prose, max(0, start - 30), start)
-    return match.group(1).lower() if match else None
+    """The lower-cased word of ASCII letters before ``start`` with spaces or tabs between, within 30 characters.
+
+    What a search of ``([A-Za-z]+)[ \\t]+$`` in ``prose[max(0, start - 30):start]`` finds (its "$" also holds
+    before a line feed that ends the window), read backwards from ``start``: the search tried every position.
+    """
+    low = max(0, start - 30)
+    end = start
+    if end > low and prose[end - 1] == "\n":
+        end -= 1
+    word_end = end
+    while word_end > low and prose[word_end - 1] in " \t":
+        word_end -= 1
+    if word_end == end:
+        return None
+    word_start = word_end
+    while word_start > low and prose[word_start - 1] in _ASCII_LETTERS:
+        word_start -= 1
+    if word_start == word_end:
+        return None
+    return prose[word_start:word_end].lower()
+
+
+_ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
 
 def _bare_noun(prose: str, start: int, end: int) -> bool:

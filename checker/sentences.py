@@ -44,6 +44,9 @@ _OPENERS = frozenset(
     """.split()
 )
 
+# A period after this many letters ends a sentence: the word before it is longer than any abbreviation
+# above, has no inner period and is not an initial (see _period_ends_sentence), so it is not read.
+_LETTERS_ENOUGH = max(len(word) for word in _NEVER_FINAL | _SOMETIMES_FINAL) + 1
 # "[.!?][.!?]*", not "[.!?]+": a pattern that opens with a character class lets the search skip to its characters.
 _BOUNDARY = re.compile(r"[.!?][.!?]*['\"\u2019\u201d)\]]*(?=\s+(\S))")
 # The word before a period, read backwards from the period in the reversed paragraph.
@@ -67,7 +70,9 @@ def split_sentences(prose: str, start: int, end: int) -> list[tuple[int, int]]:
         if opener.isalpha() and not opener.isupper():
             continue  # a sentence opens with a capital, a digit, a quote, a bracket, a symbol, a dash
         punct_at = match.start()
-        if prose[punct_at] == ".":
+        if prose[punct_at] == "." and not (
+            punct_at - _LETTERS_ENOUGH >= sentence_start and prose[punct_at - _LETTERS_ENOUGH : punct_at].isalpha()
+        ):
             if backwards is None:
                 backwards = prose[start:end][::-1]
             if not _period_ends_sentence(prose, backwards, end, sentence_start, punct_at, match.end()):

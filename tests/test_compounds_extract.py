@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from checker.extract.compounds import compound_mentions
+import dataclasses
+import re
+
+from checker.extract.compounds import _FIND_AT_MOST, _splits, compound_mentions
+from checker.facts import CompoundMention
 
 
 def _forms(text: str) -> set[tuple[str, str, str, str, bool]]:
@@ -33,3 +37,27 @@ def test_open_forms_only_where_a_hyphenated_one_could_stand() -> None:
 def test_re_words_a_words_and_capitals_are_left_out() -> None:
     found = _forms("We re-cover seats. A-list guests fly Rolls-Royce. E-mail us.")
     assert not any(form == "hyphenated" for form, *_ in found)
+
+
+def test_closed_places_are_the_whole_words_in_order() -> None:
+    # Few closed words (each searched for) and more than forty (the words listed): the places are the
+    # occurrences that stand as whole words, not those inside longer words or hyphenated runs.
+    few = "An email, emails, e-mail and email-like; email.\n(email) xemail email"
+    many = few + " " + (
+        "newspaper online database workflow output input sunlight football something anything everything somewhere"
+        " anywhere everyone someone birthday weekend website homepage password keyboard bedroom bathroom classroom"
+        " playground background headline deadline airport rainfall snowfall sunset sunrise daylight lifetime overtime"
+        " timeline outline guideline mainland landmark bookmark trademark newspapers databases"
+    )
+    assert len({word for word in many.split() if _splits(word)}) > _FIND_AT_MOST
+    for text in (few, many):
+        places = [(m.start, m.end) for m in compound_mentions(text) if m.form == "closed" and (m.first, m.second) in (("e", "mail"), ("news", "paper"))]
+        wanted = [m.span() for m in re.finditer(r"(?<![\w\-\u2010\u2011])(?:email|newspaper)(?![\w\-\u2010\u2011])", text)]
+        assert places == wanted and places
+
+
+def test_mentions_are_built_with_the_fields_in_their_order() -> None:
+    # The extractor builds CompoundMention positionally (checker.patterns.builder).
+    assert [field.name for field in dataclasses.fields(CompoundMention)] == ["first", "second", "form", "start", "end", "follower", "noun"]
+    (mention,) = compound_mentions("A long-term loan.")
+    assert mention == CompoundMention(first="long", second="term", form="hyphenated", start=2, end=11, follower="loan", noun=False)

@@ -42,3 +42,15 @@ def test_examples() -> None:
     assert forms.closed == [(28, 36)]
     assert forms.open == [(43, 52)]
     assert _forms("A follow-up. x-followup followupx") is None
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from(["a", "B", "word", " ", "\t", "\n", "\r", "1", "-", "\u00e9", "the", "x" * 35]), max_size=12))
+def test_the_word_before_is_what_the_search_back_finds(pieces):
+    from checker.compounds import _before_word
+
+    text = "".join(pieces)
+    pattern = re.compile(r"([A-Za-z]+)[ \t]+$")
+    for start in range(len(text) + 1):
+        match = pattern.search(text, max(0, start - 30), start)
+        assert _before_word(text, start) == (match.group(1).lower() if match else None), (text, start)

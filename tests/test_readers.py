@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import PurePath
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from checker.document import Document, line_starts, offset_to_position
@@ -114,6 +114,29 @@ def test_markdown_soft_wrap_is_one_paragraph():
 def test_sentence_splitting_survives_abbreviations(text, expected):
     doc = Document("s.txt", text)
     assert len(doc.sentences) == expected, [text[s.start : s.end] for s in doc.sentences]
+
+
+_SENTENCE_PIECES = st.sampled_from(
+    ["Dr", "approx", "messrs", "Messrs", "calif", "Inc", "U.S", "e.g", "J", "x", "abcdef", "abcdefg", "résumés", "word",
+     ".", ". ", " ", "  ", "\n", "The", "the", "'", "\u2019", "-", "!", "? ", "(", ")", "5", "in"]
+)
+
+
+@given(st.lists(_SENTENCE_PIECES, max_size=16))
+@example(["See", " ", "messrs", ". ", "The", " ", "x", ". ", "Then", " ", "approx", ". ", "The", " ", "end", "."])
+def test_a_period_after_a_long_word_splits_as_the_word_test_decides(pieces):
+    # split_sentences takes a period after enough letters as a sentence end without reading the word
+    # before it; _period_ends_sentence, asked about every period, must split the same way.
+    from checker import sentences
+
+    text = "".join(pieces)
+    fast = sentences.split_sentences(text, 0, len(text))
+    enough = sentences._LETTERS_ENOUGH
+    try:
+        sentences._LETTERS_ENOUGH = len(text) + 1  # every period read
+        assert sentences.split_sentences(text, 0, len(text)) == fast
+    finally:
+        sentences._LETTERS_ENOUGH = enough
 
 
 @pytest.mark.parametrize(

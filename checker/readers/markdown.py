@@ -309,11 +309,18 @@ def _blank_inline(prose: str) -> str:
 def _trim_blocks(prose: str, blocks: list[tuple[int, int, BlockKind]]) -> list[Block]:
     """The blocks narrowed past the blanks at both ends (``trim_span``); those left empty are dropped."""
     out: list[Block] = []
+    append = out.append
     for start, end, kind in blocks:
-        while start < end and prose[start].isspace():
-            start += 1
-        while end > start and prose[end - 1].isspace():
-            end -= 1
-        if start < end:
-            out.append(new_block(start, end, kind))
+        if start >= end:
+            continue
+        # Most blocks start with a blank (a list marker, a heading's "#", a table's pipe): their blanks
+        # are measured by stripping a copy of the block, not stepped over one by one.
+        if prose[start].isspace() or prose[end - 1].isspace():
+            block = prose[start:end]
+            kept = block.strip()
+            if not kept:
+                continue
+            start += len(block) - len(block.lstrip())
+            end = start + len(kept)
+        append(new_block(start, end, kind))
     return out
