@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from checker import namecompare
+from checker.document import Document
 from checker.extract import name_tokens, names
 from checker.facts import FactSheet
 from checker.readers import read_document
@@ -231,3 +232,19 @@ def test_heading_lines(line, heading):
 )
 def test_rare_tokens_of_a_chunk(chunk, rare):
     assert name_tokens._chunk_rare_tokens(chunk) == rare
+
+
+@pytest.mark.parametrize(
+    ("line", "neutral"),
+    [
+        ("(1) NOTES TO THE CONSOLIDATED STATEMENTS.", True),  # figures and punctuation before the capitals
+        ("1.2 - NOTES TO THE CONSOLIDATED STATEMENTS.", True),
+        ("\u00e9 NOTES TO THE CONSOLIDATED STATEMENTS.", True),  # a letter beyond ASCII is no lower-case a-z
+        ("(1) NOTES to THE CONSOLIDATED STATEMENTS.", False),  # a lower-case word
+        ("(1) A NOTE, 2 B.", False),  # fewer than eight capitals
+    ],
+)
+def test_all_capital_lines_are_neutral(line, neutral):
+    prose = f"Results were strong.\n{line}\nMore results.\n"
+    span = (21, 21 + len(line))
+    assert (span in names._neutral_lines(Document("doc.txt", prose))) == neutral
