@@ -248,3 +248,15 @@ def test_all_capital_lines_are_neutral(line, neutral):
     prose = f"Results were strong.\n{line}\nMore results.\n"
     span = (21, 21 + len(line))
     assert (span in names._neutral_lines(Document("doc.txt", prose))) == neutral
+
+
+@pytest.mark.parametrize("ascii_only", [True, False])
+def test_marked_tokens_take_inner_joining_marks_only(ascii_only):
+    text = "The Rolls-Royce and O'Brien's co-Founder- X--Y A'"
+    expected = [(0, "The"), (4, "Rolls-Royce"), (20, "O'Brien's"), (30, "co-Founder"), (42, "X"), (45, "Y"), (47, "A")]
+    if not ascii_only:  # the pattern for texts beyond ASCII
+        text += " B\u2019 \u00c9cole"
+        expected += [(50, "B"), (53, "\u00c9cole")]
+    assert text.isascii() == ascii_only
+    assert name_tokens._marked_tokens(text) == expected
+    assert name_tokens._TOKEN.findall("--co-op's- x_y") == ["co-op's", "x_y"]
