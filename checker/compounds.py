@@ -102,19 +102,18 @@ def compound_forms(prose: str, chunks: AbstractSet[str] | None = None, keys: Abs
     many = len(keys) > _MANY
     if many:
         runs.list_all()
-    normalised: str | None = None  # the prose with single spaces, if it has other blanks
+    normalised: str | None = None  # the prose with each run of blanks as one space
     found: list[Forms] = []
     for first, second in keys:
         closed = first + second in runs
         # Both words with only spaces between, each a word of its own somewhere (the cheaper test first).
         both = many and first in runs and second in runs
         if both or not many:
-            spaced = f"{first} {second}" in prose
-            if not spaced:
-                if normalised is None:
-                    # Each run of spaces and tabs as one space (only runs other than one space change).
-                    normalised = _IRREGULAR_SPACES.sub(" ", prose) if "\t" in prose or "  " in prose else ""
-                spaced = f"{first} {second}" in normalised
+            if normalised is None:
+                # Each run of spaces and tabs as one space (only runs other than one space change). One
+                # search of it per compound: a single space between two words is kept as it is.
+                normalised = _IRREGULAR_SPACES.sub(" ", prose) if "\t" in prose or "  " in prose else prose
+            spaced = f"{first} {second}" in normalised
             both = spaced and (many or (first in runs and second in runs))
         if not closed and not both:
             continue

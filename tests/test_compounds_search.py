@@ -42,3 +42,15 @@ def test_examples() -> None:
     assert forms.closed == [(28, 36)]
     assert forms.open == [(43, 52)]
     assert _forms("A follow-up. x-followup followupx") is None
+
+
+def test_open_forms_with_other_blanks_between() -> None:
+    # One space, a tab, several spaces: each is the open form (the text is searched with its
+    # runs of blanks as one space).
+    text = "A follow-up call. A follow up call. A follow\tup call. A follow  \t up call."
+    forms = _forms(text)
+    assert forms is not None
+    assert forms.open == [(20, 29), (38, 47), (56, 68)]
+    forms = _forms("A follow-up call. A follow\tup call.")
+    assert forms is not None
+    assert forms.open == [(20, 29)]
