@@ -42,7 +42,6 @@ FUNCTION_WORDS = frozenset(
 
 _COMPOUND = LazyPattern(r"([a-z]{1,20})[-\u2010\u2011]([a-z]{2,20})")
 _RUN = LazyPattern(r"[\w\-\u2010\u2011]+")
-_IRREGULAR_SPACES = LazyPattern(r"\t[ \t]*| [ \t]+")
 _ARTICLES = frozenset({"a", "an", "the"})
 # After these the two words are a verb and its particle or object ("who paid for results",
 # "we will follow up"), whatever follows them.
@@ -110,9 +109,11 @@ def compound_forms(prose: str, chunks: AbstractSet[str] | None = None, keys: Abs
         both = many and first in runs and second in runs
         if both or not many:
             if normalised is None:
-                # Each run of spaces and tabs as one space (only runs other than one space change). One
-                # search of it per compound: a single space between two words is kept as it is.
-                normalised = _IRREGULAR_SPACES.sub(" ", prose) if "\t" in prose or "  " in prose else prose
+                # Each run of whitespace as one space (only runs other than one space change), so that
+                # one search tells whether the words are written with blanks between: a single space
+                # between two words is kept as it is. (Line breaks become spaces too, which only lets
+                # a few more compounds have their open places looked for, by _pair_spans.)
+                normalised = " ".join(prose.split()) if "\t" in prose or "  " in prose else prose
             spaced = f"{first} {second}" in normalised
             both = spaced and (many or (first in runs and second in runs))
         if not closed and not both:
