@@ -260,3 +260,11 @@ def test_marked_tokens_take_inner_joining_marks_only(ascii_only):
     assert text.isascii() == ascii_only
     assert name_tokens._marked_tokens(text) == expected
     assert name_tokens._TOKEN.findall("--co-op's- x_y") == ["co-op's", "x_y"]
+
+
+@pytest.mark.parametrize("filler", [0, 1])  # with few rare words each is searched in the text; with many, in its chunks
+def test_rare_words_are_found_wherever_they_stand(filler):
+    text = "Then venetoclax and venetoclax, (venetoclax) caf\u00e9 x-venetoclax venetoclaxes avapritinib.\n"
+    text += " ".join(["zorbulite", "quenvarix", "triplumab", "oxadrine", "feltuzumab", "glarvidex"][: 6 * filler]) + "\n"
+    places = [m.start for m in sheet_of(text).names if m.text == "venetoclax"]
+    assert places == [5, 20, 33]  # "x-venetoclax" is a token of its own

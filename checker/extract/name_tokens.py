@@ -311,8 +311,15 @@ def _with_rare(prose: str, marked_tokens: list[tuple[int, str]], rare: set[str],
     else:
         occurrences = ((0, prose, token) for token in rare)
     for index, within, token in occurrences:
-        size = len(token)
         ascii_token = token.isascii()
+        if ascii_token and token == within:
+            # A chunk that is the token (the usual case): one occurrence, at the chunk's start,
+            # with whitespace around it (and an ASCII lower-case token starts no marked token).
+            if index not in seen:
+                seen.add(index)
+                extra.append((index, token))
+            continue
+        size = len(token)
         offset = within.find(token)
         while offset != -1:
             at = index + offset
