@@ -42,7 +42,6 @@ FUNCTION_WORDS = frozenset(
 
 _COMPOUND = LazyPattern(r"([a-z]{1,20})[-\u2010\u2011]([a-z]{2,20})")
 _RUN = LazyPattern(r"[\w\-\u2010\u2011]+")
-_IRREGULAR_SPACES = LazyPattern(r"\t[ \t]*| [ \t]+")
 _ARTICLES = frozenset({"a", "an", "the"})
 # After these the two words are a verb and its particle or object ("who paid for results",
 # "we will follow up"), whatever follows them.
@@ -122,19 +121,20 @@ def compound_forms(prose: str, chunks: AbstractSet[str] | None = None, keys: Abs
     many = len(keys) > _MANY
     if many:
         runs.list_all()
-    normalised: str | None = None  # the prose with single spaces, if it has other blanks
+    normalised: str | None = None  # the prose with each run of blanks as one space
     found: list[Forms] = []
     for first, second in keys:
         closed = first + second in runs
         # Both words with only spaces between, each a word of its own somewhere (the cheaper test first).
         both = many and first in runs and second in runs
         if both or not many:
-            spaced = f"{first} {second}" in prose
-            if not spaced:
-                if normalised is None:
-                    # Each run of spaces and tabs as one space (only runs other than one space change).
-                    normalised = _IRREGULAR_SPACES.sub(" ", prose) if "\t" in prose or "  " in prose else ""
-                spaced = f"{first} {second}" in normalised
+            if normalised is None:
+                # Each run of whitespace as one space (only runs other than one space change), so that
+                # one search tells whether the words are written with blanks between: a single space
+                # between two words is kept as it is. (Line breaks become spaces too, which only lets
+                # a few more compounds have their open places looked for, by _pair_spans.)
+                normalised = " ".join(prose.split()) if "\t" in prose or "  " in prose else prose
+            spaced = f"{first} {second}" in normalised
             both = spaced and (many or (first in runs and second in runs))
         if not closed and not both:
             continue

@@ -54,3 +54,15 @@ def test_the_word_before_is_what_the_search_back_finds(pieces):
     for start in range(len(text) + 1):
         match = pattern.search(text, max(0, start - 30), start)
         assert _before_word(text, start) == (match.group(1).lower() if match else None), (text, start)
+
+
+def test_open_forms_with_other_blanks_between() -> None:
+    # One space, a tab, several spaces: each is the open form (the text is searched with its
+    # runs of blanks as one space).
+    text = "A follow-up call. A follow up call. A follow\tup call. A follow  \t up call."
+    forms = _forms(text)
+    assert forms is not None
+    assert forms.open == [(20, 29), (38, 47), (56, 68)]
+    forms = _forms("A follow-up call. A follow\tup call.")
+    assert forms is not None
+    assert forms.open == [(20, 29)]

@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from checker import namecompare
+from checker.document import Document
 from checker.extract import name_tokens, names
 from checker.facts import FactSheet
 from checker.readers import read_document
@@ -231,3 +232,39 @@ def test_heading_lines(line, heading):
 )
 def test_rare_tokens_of_a_chunk(chunk, rare):
     assert name_tokens._chunk_rare_tokens(chunk) == rare
+
+
+@pytest.mark.parametrize(
+    ("line", "neutral"),
+    [
+        ("(1) NOTES TO THE CONSOLIDATED STATEMENTS.", True),  # figures and punctuation before the capitals
+        ("1.2 - NOTES TO THE CONSOLIDATED STATEMENTS.", True),
+        ("\u00e9 NOTES TO THE CONSOLIDATED STATEMENTS.", True),  # a letter beyond ASCII is no lower-case a-z
+        ("(1) NOTES to THE CONSOLIDATED STATEMENTS.", False),  # a lower-case word
+        ("(1) A NOTE, 2 B.", False),  # fewer than eight capitals
+    ],
+)
+def test_all_capital_lines_are_neutral(line, neutral):
+    prose = f"Results were strong.\n{line}\nMore results.\n"
+    span = (21, 21 + len(line))
+    assert (span in names._neutral_lines(Document("doc.txt", prose))) == neutral
+
+
+@pytest.mark.parametrize("ascii_only", [True, False])
+def test_marked_tokens_take_inner_joining_marks_only(ascii_only):
+    text = "The Rolls-Royce and O'Brien's co-Founder- X--Y A'"
+    expected = [(0, "The"), (4, "Rolls-Royce"), (20, "O'Brien's"), (30, "co-Founder"), (42, "X"), (45, "Y"), (47, "A")]
+    if not ascii_only:  # the pattern for texts beyond ASCII
+        text += " B\u2019 \u00c9cole"
+        expected += [(50, "B"), (53, "\u00c9cole")]
+    assert text.isascii() == ascii_only
+    assert name_tokens._marked_tokens(text) == expected
+    assert name_tokens._TOKEN.findall("--co-op's- x_y") == ["co-op's", "x_y"]
+
+
+@pytest.mark.parametrize("filler", [0, 1])  # with few rare words each is searched in the text; with many, in its chunks
+def test_rare_words_are_found_wherever_they_stand(filler):
+    text = "Then venetoclax and venetoclax, (venetoclax) caf\u00e9 x-venetoclax venetoclaxes avapritinib.\n"
+    text += " ".join(["zorbulite", "quenvarix", "triplumab", "oxadrine", "feltuzumab", "glarvidex"][: 6 * filler]) + "\n"
+    places = [m.start for m in sheet_of(text).names if m.text == "venetoclax"]
+    assert places == [5, 20, 33]  # "x-venetoclax" is a token of its own

@@ -26,8 +26,10 @@ if TYPE_CHECKING:
     from checker.document import Document
 
 # A word: letters and digits with inner hyphens or apostrophes. Underscores
-# are matched so that identifiers can be recognised and skipped.
-_TOKEN = LazyPattern(r"[^\W_](?:\w|[-'\u2019\u2010\u2011](?=\w))*")
+# are matched so that identifiers can be recognised and skipped. (A joining
+# mark followed by word characters, rather than a mark with a look-ahead for
+# one: the same matches, and no try of the look-ahead per character.)
+_TOKEN = LazyPattern(r"[^\W_]\w*+(?:[-'\u2019\u2010\u2011]\w++)*+")
 # Characters that, glued to the left of a token, make it part of code, a
 # path, an address or a number ("os.path", "/usr", "@user", "$x", "3.5x").
 _GLUE_LEFT = frozenset("._/\\@#$%&*+=<>~^|`")
@@ -251,10 +253,10 @@ def new_mention(text: str, start: int, end: int, kind: str, initial: bool, headi
 # or non-Latin letter) and takes the rest of its run; the start of the run
 # is found by walking back.
 _CONNECTORS_CHARS = "-'\u2019\u2010\u2011"
-_MARKED = LazyPattern(r"[^\Wa-z0-9_](?:\w|[-'\u2019\u2010\u2011](?=\w))*+")
+_MARKED = LazyPattern(r"[^\Wa-z0-9_]\w*+(?:[-'\u2019\u2010\u2011]\w++)*+")
 # The same in an ASCII text, where the first character can only be a capital: a class of one
 # range, which the search tests faster than the negated class.
-_MARKED_ASCII = LazyPattern(r"[A-Z](?:\w|[-'\u2019\u2010\u2011](?=\w))*+")
+_MARKED_ASCII = LazyPattern(r"[A-Z]\w*+(?:[-'\u2019\u2010\u2011]\w++)*+")
 
 
 def _is_word_char(ch: str) -> bool:
@@ -309,8 +311,15 @@ def _with_rare(prose: str, marked_tokens: list[tuple[int, str]], rare: set[str],
     else:
         occurrences = ((0, prose, token) for token in rare)
     for index, within, token in occurrences:
-        size = len(token)
         ascii_token = token.isascii()
+        if ascii_token and token == within:
+            # A chunk that is the token (the usual case): one occurrence, at the chunk's start,
+            # with whitespace around it (and an ASCII lower-case token starts no marked token).
+            if index not in seen:
+                seen.add(index)
+                extra.append((index, token))
+            continue
+        size = len(token)
         offset = within.find(token)
         while offset != -1:
             at = index + offset

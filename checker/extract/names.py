@@ -51,8 +51,10 @@ if TYPE_CHECKING:
 _TITLE_WORDS = LazyPattern(
     r"(?:With|About|The|Of|And|For|In|On|To|From|By|At|As|Its|Our|Into|Over|After|Under|Between|A|An|Is|Are)(?=[ \t])"
 )
-# A line without lower-case letters (checked for eight capitals afterwards).
-_CAPS_LINE_SOURCE = r"[^a-z\r\n]*[A-Z][^a-z\r\n]*+(?=\n|\Z)"
+# A line without lower-case letters (checked for eight capitals afterwards): its first ASCII
+# letter is a capital. (Written as "[^a-z]*[A-Z]", the pattern backtracked over a line's
+# leading figures and punctuation looking for each capital among them.)
+_CAPS_LINE_SOURCE = r"[^a-zA-Z\r\n]*+[A-Z][^a-z\r\n]*+(?=\n|\Z)"
 _CAPS_LINE = LazyPattern(_CAPS_LINE_SOURCE)
 # A line of at most 80 characters (after its leading blanks) of at most eight words, each
 # starting with a capital, a digit or "&" or being a connector, the first with a capital or a
