@@ -212,8 +212,10 @@ def check(value: Any, kind: type | tuple[type, ...]) -> Any:
     return value
 
 
-def finding_from_data(data: Any) -> Finding:
-    from checker.finding import Edit, Finding, Fix, Related
+def finding_from_data(data: Any, places: dict[Any, Any] | None = None) -> Finding:
+    """A stored finding, checked field by field. ``places``: the related places decoded so far, by their data
+    (many findings list the same places: the places of a name's other form), to share."""
+    from checker.finding import Edit, Finding, Fix
 
     rule, start, end, message, evidence, related, fix, path, severity, confidence = check(data, SEQ)
     if fix is not None:
@@ -235,14 +237,28 @@ def finding_from_data(data: Any) -> Finding:
         end=check(end, int),
         message=check(message, str),
         evidence=check(evidence, (str, type(None))),
-        related=tuple(
-            Related(check(s, int), check(e, int), check(m, str), check(p, (str, type(None)))) for s, e, m, p in check(related, SEQ)
-        ),
+        related=_related_from_data(check(related, SEQ), {} if places is None else places),
         fix=fix,
         path=check(path, (str, type(None))),
         severity=severity,
         confidence=confidence,
     )
+
+
+def _related_from_data(items: Any, places: dict[Any, Any]) -> tuple:
+    from checker.finding import Related
+
+    out = []
+    for item in items:
+        place = places.get(item)
+        if place is None:
+            start, end, message, path = item
+            # Exact types (a bool is no offset), as check() asks; msgpack gives these types exactly.
+            if type(start) is not int or type(end) is not int or type(message) is not str or not (path is None or type(path) is str):
+                raise TypeError("not a related place")
+            place = places[item] = Related(start, end, message, path)
+        out.append(place)
+    return tuple(out)
 
 
 _SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")

@@ -192,6 +192,7 @@ def _finish(
     by_path = {document.path: document for document in documents}
     root = Path(settings.root)
     out: list[Diagnostic] = []
+    places: dict[tuple, RelatedLocation] = {}  # related places resolved so far (a name's places recur in many findings)
     for sheet in documents:
         if not sheet.in_scope:
             continue
@@ -204,7 +205,7 @@ def _finish(
             line = sheet.position(finding.start)[0]
             if suppressor is not None and suppressor.suppresses(finding.rule, line):
                 continue
-            out.append(resolve(finding, sheet, rules[finding.rule], settings, by_path))
+            out.append(resolve(finding, sheet, rules[finding.rule], settings, by_path, places))
         if suppressor is None:
             continue
         unused = suppressor.unused()
@@ -243,17 +244,33 @@ def configured_severity(rule: type[Rule], settings: Settings) -> str | None:
     return table[max(prefixes, key=len)] if prefixes else None
 
 
-def resolve(finding: Finding, sheet: DocumentResult, rule: type[Rule], settings: Settings, by_path: dict[str, DocumentResult]) -> Diagnostic:
-    """A finding located by offsets -> a Diagnostic located by lines and columns."""
+def resolve(
+    finding: Finding,
+    sheet: DocumentResult,
+    rule: type[Rule],
+    settings: Settings,
+    by_path: dict[str, DocumentResult],
+    places: dict[tuple, RelatedLocation] | None = None,
+) -> Diagnostic:
+    """A finding located by offsets -> a Diagnostic located by lines and columns (``places``: related places
+    resolved before, to share)."""
     line, column = sheet.position(finding.start)
     end_line, end_column = sheet.position(max(finding.end, finding.start))
     severity = cast(Severity, finding.severity or configured_severity(rule, settings) or rule.severity)
     related = []
+    if places is None:
+        places = {}
     for item in finding.related:
-        target = by_path.get(item.path or sheet.path, sheet)
-        r_line, r_column = target.position(item.start)
-        r_end_line, r_end_column = target.position(max(item.end, item.start))
-        related.append(RelatedLocation(target.path, r_line, r_column, r_end_line, r_end_column, item.message))
+        key = (item.path or sheet.path, item.start, item.end, item.message)
+        place = places.get(key)
+        if place is None:
+            target = by_path.get(key[0])
+            r_line, r_column = (target or sheet).position(item.start)
+            r_end_line, r_end_column = (target or sheet).position(max(item.end, item.start))
+            place = RelatedLocation((target or sheet).path, r_line, r_column, r_end_line, r_end_column, item.message)
+            if target is not None:  # else placed in this finding's document: not shared
+                places[key] = place
+        related.append(place)
     return Diagnostic(
         path=sheet.path,
         line=line,

@@ -89,9 +89,10 @@ class Search:
 
         from checker.cache_data import SEQ, check, finding_from_data
 
+        places: dict[Any, Any] = {}  # the places of a form's other form recur in each of its findings
         for _variant, _reference, packed in self._kept:
             for data in check(msgpack.unpackb(packed, use_list=False, raw=False), SEQ):
-                yield finding_from_data(data)
+                yield finding_from_data(data, places)
 
     def memo(self) -> dict[str, Any]:
         near = self.near.stored()
