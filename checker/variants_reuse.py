@@ -26,7 +26,7 @@ documents that makes it too frequent to relate documents, or the memo is damaged
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from itertools import chain
 from typing import TYPE_CHECKING, Any
 
@@ -39,7 +39,7 @@ if TYPE_CHECKING:
     from checker.variants_data import VariantPair
     from checker.variants_near import Terms
 
-_LAYOUT = "nam001-search-1"
+_LAYOUT = "nam001-search-2"
 
 
 class Search:
@@ -58,6 +58,7 @@ class Search:
         self.near = NearPairs(near)
         self.reported: set[tuple[str, str]] = set()
         self._kept: list[tuple[str, str, bytes]] = []  # stored pairs whose findings stand: (variant, reference, findings packed)
+        self._kept_findings: list[Finding] = []
         self._found: list[tuple[str, str, bytes]] = []
         self._part: NameCorpus | None = None  # the affected forms, when only they are searched
         self.affected: set[str] | None = None
@@ -65,7 +66,7 @@ class Search:
             try:
                 self._plan(state, corpus.changes)
             except Exception:  # a memo not as stored: the whole search
-                self._part, self.affected, self._kept, self.reported = None, None, [], set()
+                self._part, self.affected, self._kept, self._kept_findings, self.reported = None, None, [], [], set()
 
     def pairs(self) -> list[VariantPair]:
         from checker.variants import find_variants
@@ -77,22 +78,13 @@ class Search:
     def found(self, pair: VariantPair, findings: list[Finding]) -> None:
         """The findings reported of a pair ``pairs()`` gave (kept for the next pass when the memo is)."""
         if findings and self.corpus.remember:
-            import msgpack
+            from checker.cache_data import findings_to_bytes
 
-            from checker.cache_data import finding_to_data
+            self._found.append((pair.variant, pair.reference, findings_to_bytes(findings)))
 
-            self._found.append((pair.variant, pair.reference, msgpack.packb([finding_to_data(f) for f in findings], use_bin_type=True)))
-
-    def kept(self) -> Iterator[Finding]:
+    def kept(self) -> list[Finding]:
         """The stored findings of the pairs that no change touched."""
-        import msgpack
-
-        from checker.cache_data import SEQ, check, finding_from_data
-
-        places: dict[Any, Any] = {}  # the places of a form's other form recur in each of its findings
-        for _variant, _reference, packed in self._kept:
-            for data in check(msgpack.unpackb(packed, use_list=False, raw=False), SEQ):
-                yield finding_from_data(data, places)
+        return self._kept_findings
 
     def memo(self) -> dict[str, Any]:
         near = self.near.stored()
@@ -104,6 +96,7 @@ class Search:
     # --- after a few changes ---
 
     def _plan(self, state: Any, changes: dict[int, tuple[Any, Any]]) -> None:
+        from checker.cache_data import findings_from_bytes
         from checker.variants_corpus import NameCorpus
         from checker.variants_data import Vocab
         from checker.variants_near import search_terms
@@ -126,7 +119,8 @@ class Search:
         affected = _affected(corpus, terms, dirty, neighbours)
         touched = {fold(form) for form in affected}
         self.reported = {(str(a), str(b)) for a, b in reported if a not in touched and b not in touched}
-        self._kept = [(v, r, packed) for v, r, packed in stored if v not in affected and r not in affected and isinstance(packed, bytes)]
+        self._kept = [(v, r, packed) for v, r, packed in stored if v not in affected and r not in affected]
+        self._kept_findings = [finding for _v, _r, packed in self._kept for finding in findings_from_bytes(packed)]
         self.affected = affected
         self._part = corpus.part(affected, affected)
 

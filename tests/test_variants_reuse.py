@@ -154,3 +154,42 @@ def test_random_edits_give_the_findings_of_a_run_without_the_cache(tmp_path, sea
     # (three in a corpus this small).
     partial = sum(1 for count in searched if count is not None)
     assert partial >= 10 and partial < len(searched)
+
+
+def test_stored_findings_come_back_as_they_were_and_damaged_ones_raise() -> None:
+    from checker.cache_data import findings_from_bytes, findings_to_bytes
+    from checker.finding import Edit, Finding, Fix, Related
+
+    places = (Related(4, 14, "'Quorvantix'", "a.md"), Related(30, 40, "'Quorvantyx' again", None))
+    fix = Fix((Edit(0, 10, "Quorvantix"),), "display", "Write it")
+    findings = [
+        Finding("NAM001", 0, 10, "'Quorvantyx' looks like a variant", "spelling", places, fix, "b.md", None, "high"),
+        Finding("NAM001", 5, 9, "another", None, places[:1], None, None, "warning", None),
+    ]
+    assert findings_from_bytes(findings_to_bytes(findings)) == findings
+    packed = findings_to_bytes(findings)
+    for damaged in (b"", packed[:-3], packed.replace(b"NAM001", b"NAM\xff01", 1), b"\x92\x91\xa1x\x91\x91\x01"):
+        with pytest.raises((ValueError, TypeError)):
+            findings_from_bytes(damaged)
+
+
+def test_stored_findings_that_cannot_be_read_make_the_search_whole(tmp_path, searched, monkeypatch) -> None:
+    import checker.cache_data
+
+    root, cache = tmp_path / "docs", tmp_path / "cache"
+    root.mkdir()
+    _write(root, DOCUMENTS)
+    _run(root, cache)
+    name, old, new = EDITS["add a variant"]
+    (root / name).write_text((root / name).read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+
+    asked: list[bytes] = []
+
+    def damaged(data: bytes):
+        asked.append(data)
+        raise ValueError("damaged")
+
+    monkeypatch.setattr(checker.cache_data, "findings_from_bytes", damaged)
+    searched.clear()
+    assert _run(root, cache) == _run(root, None)
+    assert asked and searched == []  # the plan failed: the whole search
