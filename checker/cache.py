@@ -188,6 +188,10 @@ class SheetCache:
         hits: dict[int, tuple[bytes, bytes]] = {}
         missing: list[int] = []  # read again by process(): the bytes are not held meanwhile
         corpus = hashlib.blake2b(digest_size=16)
+        # The same digest over the documents as the cache holds them (before this run): the key of the corpus
+        # the corpus rules' memos were made from, when those memos came with that corpus pass.
+        before: Any = hashlib.blake2b(digest_size=16)
+        changed: dict[str, bytes | None] = {}  # displayed path -> the records stored for its bytes before, None when unknown
         complete = True
         keys: dict[int, tuple[str, str]] = {}  # index -> the document's key (an absolute path made once)
         read: dict[int, tuple[bytes, Stat | None]] = {}  # index -> the digest of the bytes read now, and the stat to store with it
@@ -218,7 +222,15 @@ class SheetCache:
                 complete = False
                 continue
             # Each path preceded by its length: no two lists of documents give the same bytes.
-            corpus.update(f"{len(key[0])}:{key[0]}{len(key[1])}:{key[1]}{source.in_scope:d}".encode("utf-8", "surrogateescape") + content)
+            named = f"{len(key[0])}:{key[0]}{len(key[1])}:{key[1]}{source.in_scope:d}".encode("utf-8", "surrogateescape")
+            corpus.update(named + content)
+            if before is not None:
+                if entry is None:
+                    before = None  # a document the cache did not hold: no earlier corpus pass saw this corpus
+                else:
+                    before.update(named + entry[0])
+                    if entry[0] != content:
+                        changed[source.path] = None  # its records, once read (below)
             # Scope filters findings, it is not part of the key: a result made in scope (its document rules
             # ran) serves either scope; one made as corpus evidence serves only as evidence.
             if entry is not None and entry[2] is not None and entry[0] == content and (entry[1] or not source.in_scope):
@@ -235,9 +247,18 @@ class SheetCache:
                 self._corpus_known = True
         with_records = not self._corpus_known
         if with_records:
-            reduce.memos = self._memos()
-        if with_records and hits:
+            reduce.memos, made_from = self._memos()
+            if before is not None and complete and made_from is not None:
+                before.update(self._ledger_digest())
+                if before.digest() == made_from:
+                    reduce.changed = changed
+            reduce.remember = True
+        if with_records and (hits or changed):
             self._read_records()
+            for index in missing:
+                entry = self._entries.get(keys[index]) if index in keys else None
+                if entry is not None and sources[index].path in changed:
+                    changed[sources[index].path] = entry[3]  # None when its records were not stored: not known
             for index in sorted(hits):
                 if self._entries[keys[index]][3] is None:  # its records were not stored: read it again
                     del hits[index]
@@ -299,13 +320,16 @@ class SheetCache:
         except Exception:
             return None
 
-    def _memos(self) -> dict[str, Any]:
-        """What the corpus rules kept from the last corpus pass (``Reduce.memos``), by rule code; empty when there is none."""
+    def _memos(self) -> tuple[dict[str, Any], bytes | None]:
+        """What the corpus rules kept from the last corpus pass (``Reduce.memos``), by rule code (empty when there is
+        none), and the key of the corpus that pass saw (None when not stored)."""
         try:
             stored = self._load(self.memo_file)
-            return {code: memo for code, memo in _check(stored[1], dict).items() if isinstance(code, str)}
+            memos = {code: memo for code, memo in _check(stored[1], dict).items() if isinstance(code, str)}
         except Exception:
-            return {}
+            return {}, None
+        made_from = stored[2] if len(stored) > 2 and isinstance(stored[2], bytes) else None
+        return memos, made_from
 
     def finish(self, diagnostics: list[Diagnostic], errors: list[str], memos: dict[str, Any] | None = None) -> None:
         """Write what this run changed: the documents' entries (those of deleted documents dropped), the run's
@@ -339,7 +363,7 @@ class SheetCache:
                 self._prepare()
                 self._write(self.corpus_file, (_FORMAT, self._corpus_key, diagnostics_to_data(diagnostics)), write_atomic)
                 if memos:
-                    self._write(self.memo_file, (_FORMAT, memos), write_atomic)
+                    self._write(self.memo_file, (_FORMAT, memos, self._corpus_key), write_atomic)
             self._prune()
         except Exception:  # no room, no permission, a file in the way: the next run reads the documents again
             pass

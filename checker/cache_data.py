@@ -212,8 +212,10 @@ def check(value: Any, kind: type | tuple[type, ...]) -> Any:
     return value
 
 
-def finding_from_data(data: Any) -> Finding:
-    from checker.finding import Edit, Finding, Fix, Related
+def finding_from_data(data: Any, places: dict[Any, Any] | None = None) -> Finding:
+    """A stored finding, checked field by field. ``places``: the related places decoded so far, by their data
+    (many findings list the same places: the places of a name's other form), to share."""
+    from checker.finding import Edit, Finding, Fix
 
     rule, start, end, message, evidence, related, fix, path, severity, confidence = check(data, SEQ)
     if fix is not None:
@@ -235,14 +237,110 @@ def finding_from_data(data: Any) -> Finding:
         end=check(end, int),
         message=check(message, str),
         evidence=check(evidence, (str, type(None))),
-        related=tuple(
-            Related(check(s, int), check(e, int), check(m, str), check(p, (str, type(None)))) for s, e, m, p in check(related, SEQ)
-        ),
+        related=_related_from_data(check(related, SEQ), {} if places is None else places),
         fix=fix,
         path=check(path, (str, type(None))),
         severity=severity,
         confidence=confidence,
     )
+
+
+def findings_to_bytes(findings: list[Finding]) -> bytes:
+    """Findings packed compactly: each text once (a table), each finding's related places as one array of
+    numbers (start, end, message, path: four each, the texts by their place in the table, -1 for None)."""
+    import msgpack
+
+    texts: dict[str, int] = {}
+
+    def text(value: str | None) -> int:
+        return -1 if value is None else texts.setdefault(value, len(texts))
+
+    packed = []
+    for f in findings:
+        places = _packed([n for r in f.related for n in (r.start, r.end, text(r.message), text(r.path))])
+        fix = None if f.fix is None else ([n for e in f.fix.edits for n in (e.start, e.end, text(e.replacement))], f.fix.applicability, text(f.fix.message))
+        texts_of = (text(f.message), text(f.evidence))
+        packed.append((f.rule, f.start, f.end, *texts_of, places.typecode, places.tobytes(), fix, text(f.path), f.severity, f.confidence))
+    return msgpack.packb((list(texts), packed), use_bin_type=True)
+
+
+def findings_from_bytes(data: bytes) -> list[Finding]:
+    """The findings :func:`findings_to_bytes` packed, checked (anything else raises)."""
+    import msgpack
+
+    from checker.finding import Edit, Finding, Fix, Related
+
+    table, packed = check(msgpack.unpackb(data, use_list=False, raw=False), SEQ)
+    texts = tuple(check(item, str) for item in check(table, SEQ))
+
+    def text(index: Any) -> str | None:
+        if check(index, int) < 0:
+            if index != -1:
+                raise ValueError("bad text index")
+            return None
+        return texts[index]
+
+    def required(index: Any) -> str:
+        value = text(index)
+        if value is None:
+            raise ValueError("a text is missing")
+        return value
+
+    out = []
+    places: dict[tuple[int, int, int, int], Related] = {}  # the places of a name's other form recur in each finding
+    for rule, start, end, message, evidence, typecode, numbers, fix, path, severity, confidence in check(packed, SEQ):
+        related = []
+        numbers = _numbers(typecode, numbers)
+        if len(numbers) % 4:
+            raise ValueError("not related places")
+        for i in range(0, len(numbers), 4):
+            key = (numbers[i], numbers[i + 1], numbers[i + 2], numbers[i + 3])
+            place = places.get(key)
+            if place is None:
+                place = places[key] = Related(key[0], key[1], required(key[2]), text(key[3]))
+            related.append(place)
+        if fix is not None:
+            edits, applicability, title = check(fix, SEQ)
+            if applicability not in ("safe", "unsafe", "display") or len(check(edits, SEQ)) % 3:
+                raise ValueError("bad fix")
+            fix = Fix(
+                tuple(Edit(check(edits[i], int), check(edits[i + 1], int), required(edits[i + 2])) for i in range(0, len(edits), 3)),
+                applicability,
+                required(title),
+            )
+        if severity not in (None, "error", "warning", "info") or confidence not in (None, "high", "medium", "low"):
+            raise ValueError("bad severity or confidence")
+        out.append(
+            Finding(
+                rule=check(rule, str),
+                start=check(start, int),
+                end=check(end, int),
+                message=required(message),
+                evidence=text(evidence),
+                related=tuple(related),
+                fix=fix,
+                path=text(path),
+                severity=severity,
+                confidence=confidence,
+            )
+        )
+    return out
+
+
+def _related_from_data(items: Any, places: dict[Any, Any]) -> tuple:
+    from checker.finding import Related
+
+    out = []
+    for item in items:
+        place = places.get(item)
+        if place is None:
+            start, end, message, path = item
+            # Exact types (a bool is no offset), as check() asks; msgpack gives these types exactly.
+            if type(start) is not int or type(end) is not int or type(message) is not str or not (path is None or type(path) is str):
+                raise TypeError("not a related place")
+            place = places[item] = Related(start, end, message, path)
+        out.append(place)
+    return tuple(out)
 
 
 _SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")

@@ -23,6 +23,10 @@ if TYPE_CHECKING:
     from checker.ledger import Ledger
     from checker.rule import Rule
 
+# More documents changed since the memos' corpus pass than this: the corpus rules report as if there were no
+# earlier pass to start from (the changed documents' records are not kept for them).
+CHANGES_MAX = 64
+
 
 def check_documents(
     documents: list[DocumentResult], settings: Settings, rules: Sequence[type[Rule]], ledger: Ledger | None = None
@@ -85,11 +89,24 @@ class Reduce:
         # Rule code -> what its aggregate keeps from one corpus pass for the next (``aggregate.memo``,
         # plain data): given from the cache's last pass before the rule reports, taken back after.
         self.memos: dict[str, Any] = {}
+        # Whether the memos are kept for a next corpus pass (a cache is in use): else a rule need not make them.
+        self.remember = False
+        # The documents changed since the corpus pass that made the memos: displayed path -> its records then
+        # (packed), None when not known; None altogether when that corpus is not known (checker.cache).
+        self.changed: dict[str, bytes | None] | None = None
+        self._changes: dict[int, tuple[bytes | None, dict[str, Any]]] | None = {}  # document -> (its records then, now)
+        self._changed_paths: set[str] = set()
 
     def add(self, doc: int, result: DocumentResult) -> None:
         records = result.records or {}
         if not self.keep_records:
             result.records = None
+        if self.changed is not None and self._changes is not None and result.path in self.changed and len(self.changed) <= CHANGES_MAX:
+            if result.path in self._changed_paths:  # two documents of one path: which one changed is not known
+                self._changes = None
+            else:
+                self._changed_paths.add(result.path)
+                self._changes[doc] = (self.changed[result.path], records)
         if self.known is not None:
             return
         for code, aggregate in self.aggregates.items():
@@ -119,6 +136,9 @@ class Reduce:
             remembers = hasattr(aggregate, "memo")
             if remembers:
                 aggregate.memo = self.memos.get(rule.code)
+                if hasattr(aggregate, "changes"):
+                    aggregate.changes = self._changes_of(rule.code)
+                    aggregate.remember = self.remember
             try:
                 out.extend(rule.check_corpus(corpus, aggregate))
                 if remembers:
@@ -126,6 +146,26 @@ class Reduce:
             except Exception as error:
                 errors.append(_failure(rule.code, error))
         self.aggregates.clear()  # reported: their memory is free for what follows (formatting, the cache's write)
+        return out
+
+    def _changes_of(self, code: str) -> dict[int, tuple[Any, Any]] | None:
+        """Document -> (its record for ``code`` at the memo's corpus pass, its record now), for the documents
+        changed since; None when that is not known (no memo's corpus, a record then not stored or unreadable)."""
+        if self.changed is None or self._changes is None or not 0 < len(self._changes) == len(self.changed) <= CHANGES_MAX:
+            return None
+        import msgpack
+
+        out: dict[int, tuple[Any, Any]] = {}
+        for doc, (packed, records) in self._changes.items():
+            if packed is None:
+                return None
+            try:
+                before = msgpack.unpackb(packed, use_list=False, raw=False, strict_map_key=False)
+            except Exception:
+                return None
+            if not isinstance(before, dict):
+                return None
+            out[doc] = (before.get(code), records.get(code))
         return out
 
 
@@ -152,6 +192,7 @@ def _finish(
     by_path = {document.path: document for document in documents}
     root = Path(settings.root)
     out: list[Diagnostic] = []
+    places: dict[tuple, RelatedLocation] = {}  # related places resolved so far (a name's places recur in many findings)
     for sheet in documents:
         if not sheet.in_scope:
             continue
@@ -164,7 +205,7 @@ def _finish(
             line = sheet.position(finding.start)[0]
             if suppressor is not None and suppressor.suppresses(finding.rule, line):
                 continue
-            out.append(resolve(finding, sheet, rules[finding.rule], settings, by_path))
+            out.append(resolve(finding, sheet, rules[finding.rule], settings, by_path, places))
         if suppressor is None:
             continue
         unused = suppressor.unused()
@@ -203,17 +244,33 @@ def configured_severity(rule: type[Rule], settings: Settings) -> str | None:
     return table[max(prefixes, key=len)] if prefixes else None
 
 
-def resolve(finding: Finding, sheet: DocumentResult, rule: type[Rule], settings: Settings, by_path: dict[str, DocumentResult]) -> Diagnostic:
-    """A finding located by offsets -> a Diagnostic located by lines and columns."""
+def resolve(
+    finding: Finding,
+    sheet: DocumentResult,
+    rule: type[Rule],
+    settings: Settings,
+    by_path: dict[str, DocumentResult],
+    places: dict[tuple, RelatedLocation] | None = None,
+) -> Diagnostic:
+    """A finding located by offsets -> a Diagnostic located by lines and columns (``places``: related places
+    resolved before, to share)."""
     line, column = sheet.position(finding.start)
     end_line, end_column = sheet.position(max(finding.end, finding.start))
     severity = cast(Severity, finding.severity or configured_severity(rule, settings) or rule.severity)
     related = []
+    if places is None:
+        places = {}
     for item in finding.related:
-        target = by_path.get(item.path or sheet.path, sheet)
-        r_line, r_column = target.position(item.start)
-        r_end_line, r_end_column = target.position(max(item.end, item.start))
-        related.append(RelatedLocation(target.path, r_line, r_column, r_end_line, r_end_column, item.message))
+        key = (item.path or sheet.path, item.start, item.end, item.message)
+        place = places.get(key)
+        if place is None:
+            target = by_path.get(key[0])
+            r_line, r_column = (target or sheet).position(item.start)
+            r_end_line, r_end_column = (target or sheet).position(max(item.end, item.start))
+            place = RelatedLocation((target or sheet).path, r_line, r_column, r_end_line, r_end_column, item.message)
+            if target is not None:  # else placed in this finding's document: not shared
+                places[key] = place
+        related.append(place)
     return Diagnostic(
         path=sheet.path,
         line=line,

@@ -11,13 +11,13 @@ multi-word names that differ in one word (``checker.variants_near``).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, cast
 
 from checker.lexicon import zipf
 from checker.namecompare import camel_case, fold, join_key
 from checker.patterns import LazyPattern
 from checker.variants_data import CASE_MAX_ZIPF, SEPARATOR_MAX_ZIPF, Forms, Occurrence, Occurrences, VariantPair, Vocab, recase, sheets_of
-from checker.variants_memo import NearPairs
 from checker.variants_near import phrase_variants, spelling_variants
 from checker.variants_related import restrict
 
@@ -28,15 +28,25 @@ if TYPE_CHECKING:
 _NON_SPACE = LazyPattern(r"\S+")
 
 
-def find_variants(corpus: NameCorpus, vocabulary: Vocabulary | None = None) -> list[VariantPair]:
-    """Every form in the corpus that looks like a variant of another form."""
+def find_variants(
+    corpus: NameCorpus,
+    vocabulary: Vocabulary | None = None,
+    near: Callable[[list[str]], Iterable[tuple[str, str]]] | None = None,
+    reported: set[tuple[str, str]] | None = None,
+) -> list[VariantPair]:
+    """Every form in the corpus that looks like a variant of another form.
+
+    ``near``: the near pairs of a word list in ``near_pairs``' order (``NearPairs.pairs``: from those of an
+    earlier corpus). ``reported``: the folded single words reported as spelling variants, both ways; given,
+    those found elsewhere (``checker.variants_reuse``), and those found here are added to it."""
     vocab = Vocab(vocabulary)
     pairs: dict[str, VariantPair] = {}
     _listed(vocab, corpus, pairs)
     _key_variants(vocab, corpus, pairs)
-    near = NearPairs(corpus.memo)
     reported_terms = spelling_variants(vocab, corpus.forms, corpus.kinds, corpus.aliases, pairs, near)
-    corpus.memo = near.stored()
+    if reported is not None:
+        reported |= reported_terms
+        reported_terms = reported
     phrase_variants(vocab, corpus.phrases, corpus.aliases, reported_terms, pairs)
     found = list(pairs.values())
     if found:
@@ -79,25 +89,36 @@ def _key_variants(vocab: Vocab, corpus: NameCorpus, pairs: dict[str, VariantPair
     """Forms that differ only in case, hyphens, spaces or diacritics."""
     groups: dict[str, Forms] = {}
     for form, occurrences in corpus.forms.items():
-        key = join_key(form)
-        if (len(key) >= 3 and key.isalpha()) or sum(c.isalpha() for c in key) >= 3:
+        key = group_key(form)
+        if key is not None:
             groups.setdefault(key, {})[form] = occurrences
     # Two capitalised words that another document writes as one ("BCR ABL").
     for text, occurrences in corpus.phrases.items():
-        words = list(_NON_SPACE.finditer(text))
-        for left, right in zip(words, words[1:]):
-            if right.start() - left.end() != 1:
-                continue
-            bigram = text[left.start() : right.end()]
+        for begin, end in bigrams(text):
+            bigram = text[begin:end]
             key = join_key(bigram)
             if key in groups:
-                begin, end = left.start(), right.end()
                 spans = [Occurrence(o.sheet, o.start + begin, o.start + end, o.initial, o.heading) for o in occurrences]
                 groups[key].setdefault(bigram, []).extend(spans)
     for key, members in groups.items():
         if len(members) < 2:
             continue
         _key_group(vocab, key, members, pairs)
+
+
+def group_key(form: str) -> str | None:
+    """The key a form is grouped by with the forms that differ from it in case, hyphens, spaces or diacritics
+    (None: too short to be grouped)."""
+    key = join_key(form)
+    return key if (len(key) >= 3 and key.isalpha()) or sum(c.isalpha() for c in key) >= 3 else None
+
+
+def bigrams(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each two neighbouring words of a phrase, one character apart."""
+    words = list(_NON_SPACE.finditer(text))
+    for left, right in zip(words, words[1:]):
+        if right.start() - left.end() == 1:
+            yield left.start(), right.end()
 
 
 def _key_group(vocab: Vocab, key: str, members: Forms, pairs: dict[str, VariantPair]) -> None:

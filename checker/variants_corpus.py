@@ -11,6 +11,7 @@ later (``checker.variants_related``). The sheets themselves are never held.
 
 from __future__ import annotations
 
+import copy
 import sys
 from array import array
 from bisect import bisect_left
@@ -104,6 +105,11 @@ class NameCorpus:
         # The near pairs of the last corpus pass, as plain data (``checker.variants_memo``): given by the
         # engine from the cache before the search, replaced by this corpus's after it.
         self.memo: Any = None
+        # Given with the memo: the documents changed since its corpus pass, document -> (record then, record now)
+        # (None when not known), and whether a memo is kept for the next pass (``checker.variants_reuse``).
+        self.changes: dict[int, tuple[Any, Any]] | None = None
+        self.remember = False
+        self.whole: NameCorpus | None = None  # of a part (``part``): the corpus it is part of
 
     def add(self, doc: int, record: Any) -> None:
         """Reduce one document's record (see :func:`gather_names`)."""
@@ -191,8 +197,20 @@ class NameCorpus:
         index = bisect_left(starts, offset)
         return index < len(starts) and starts[index] == offset
 
+    def part(self, forms: set[str], phrases: set[str]) -> NameCorpus:
+        """This corpus with only some of its forms and phrases (in their order) to search; what it knows of the
+        documents, and the phrases ``phrase_occurrences`` gives, are the whole corpus's."""
+        part = copy.copy(self)
+        part.forms = {form: found for form, found in self.forms.items() if form in forms}
+        part.phrases = {text: found for text, found in self.phrases.items() if text in phrases}
+        part.whole = self
+        return part
+
     def phrase_occurrences(self, word: str) -> Iterator[tuple[str, Occurrences | list[Occurrence]]]:
         """The multi-word names that contain ``word`` as a word, with their occurrences."""
+        if self.whole is not None:
+            yield from self.whole.phrase_occurrences(word)
+            return
         # An index by word, built once: scanning every phrase for every surname compared cost
         # tens of seconds on a large corpus. Rebuilt when phrases were added since.
         index = self._by_word

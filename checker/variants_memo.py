@@ -65,18 +65,50 @@ class NearPairs:
         """What ``near_pairs(words)`` yields, in its order."""
         from checker.variants_near import near_pairs
 
-        current = set(words)
-        old = set(self._words)
-        new = [word for word in words if word not in old]
-        if not self._words or len(new) > _NEW_MAX:
+        if not self._words or self._too_many_new(words):
             pairs: dict[str, dict[str, int]] = {}
             for a, b in near_pairs(words):
                 pairs.setdefault(a, {})[b] = OSA.distance(a, b)
                 yield a, b
             self._words, self._pairs = tuple(words), pairs  # only once complete: else the stored pairs stay those of the old words
             return
+        self._extend(words)
+        yield from near_pairs_order(words, self._pairs)
+
+    def update(self, words: list[str]) -> None:
+        """Hold the pairs of ``words`` (as ``pairs`` does), without listing them."""
+        if not self._words or self._too_many_new(words):
+            for _pair in self.pairs(words):
+                pass
+        else:
+            self._extend(words)
+
+    def among(self, words: list[str]) -> Iterator[tuple[str, str]]:
+        """The pairs held (``update``) between some of their words, in ``near_pairs``' order over ``words``."""
+        chosen = set(words)
+        pairs = {a: {b: d for b, d in found.items() if b in chosen} for a, found in self._pairs.items() if a in chosen}
+        return near_pairs_order(words, pairs)
+
+    def neighbours(self) -> dict[str, set[str]]:
+        """Each word held with the words it is paired with, either way round."""
+        out: dict[str, set[str]] = {}
+        for a, found in self._pairs.items():
+            for b in found:
+                out.setdefault(a, set()).add(b)
+                out.setdefault(b, set()).add(a)
+        return out
+
+    def _too_many_new(self, words: list[str]) -> bool:
+        old = set(self._words)
+        return sum(1 for word in words if word not in old) > _NEW_MAX
+
+    def _extend(self, words: list[str]) -> None:
+        """The pairs of ``words`` from those held: those of words no longer listed dropped, the new words compared."""
+        current = set(words)
+        old = set(self._words)
+        new = [word for word in words if word not in old]
         self.kept = True
-        pairs = {}
+        pairs: dict[str, dict[str, int]] = {}
         for a, found in self._pairs.items():
             if a in current:
                 kept = {b: distance for b, distance in found.items() if b in current}
@@ -99,7 +131,6 @@ class NearPairs:
                     elif related(other, word, distance):
                         pairs.setdefault(other, {})[word] = distance
         self._words, self._pairs = tuple(words), pairs
-        yield from near_pairs_order(words, pairs)
 
     def stored(self) -> tuple[tuple[str, ...], str, bytes]:
         """The pairs as plain data, for the next corpus pass."""

@@ -9,8 +9,8 @@ words) and decide which form is the variant.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import TYPE_CHECKING, NamedTuple
+from collections.abc import Callable, Iterable, Iterator
+from typing import NamedTuple
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA, Levenshtein
@@ -22,23 +22,26 @@ from checker.variants_context import WORDLIKE_MAX_ZIPF, legal_name, same_documen
 from checker.variants_data import REFERENCE_MAX_ZIPF, VARIANT_MAX_ZIPF, Forms, Occurrences, VariantPair, Vocab, recase
 from checker.variants_spelling import edit_distance, max_distance, phrase_reach
 
-if TYPE_CHECKING:
-    from checker.variants_memo import NearPairs
-
 # folded term -> {form as written -> occurrences}
 Terms = dict[str, Forms]
 
 
 def spelling_variants(
-    vocab: Vocab, forms: Forms, kinds: dict[str, str], aliases: set[tuple[str, str]], pairs: dict[str, VariantPair], near: NearPairs | None = None
+    vocab: Vocab,
+    forms: Forms,
+    kinds: dict[str, str],
+    aliases: set[tuple[str, str]],
+    pairs: dict[str, VariantPair],
+    near: Callable[[list[str]], Iterable[tuple[str, str]]] | None = None,
 ) -> set[tuple[str, str]]:
     """Single words one or two edits apart; returns the folded pairs reported, both ways.
 
-    ``near`` finds the candidate pairs from those of an earlier corpus (``checker.variants_memo``)."""
+    ``near`` gives the candidate pairs of the words, as ``near_pairs`` does, from those of an earlier
+    corpus (``NearPairs.pairs``, ``checker.variants_memo``)."""
     terms = search_terms(forms, kinds)
     info = _TermInfo(terms)  # computed only for the terms that have a near neighbour
     reported: set[tuple[str, str]] = set()
-    for term, other in near.pairs(list(terms)) if near is not None else near_pairs(list(terms)):
+    for term, other in (near or near_pairs)(list(terms)):
         if (term, other) in aliases or not _may_be_variants(term, other, terms):
             continue
         pair = _orient(vocab, term, other, info)
@@ -339,13 +342,18 @@ def _phrase_blocks(folded: Terms) -> dict[tuple[int, int, str, tuple[str, ...]],
     """Phrases that may differ in one word, by (words, place of the word, its first letter, the other words)."""
     blocks: dict[tuple[int, int, str, tuple[str, ...]], list[tuple[str, int]]] = {}
     for key in folded:
-        words = key.split()
-        for index, word in enumerate(words):
-            if len(word) >= 4 and word.isalpha():
-                # The differing words must share their first letter: part of the block key.
-                block = (len(words), index, word[0], tuple(words[:index] + words[index + 1 :]))
-                blocks.setdefault(block, []).append((key, index))
+        for block, index in phrase_blocks_of(key):
+            blocks.setdefault(block, []).append((key, index))
     return blocks
+
+
+def phrase_blocks_of(key: str) -> Iterator[tuple[tuple[int, int, str, tuple[str, ...]], int]]:
+    """The blocks of a folded phrase (``_phrase_blocks``), each with the place of the word that may differ."""
+    words = key.split()
+    for index, word in enumerate(words):
+        if len(word) >= 4 and word.isalpha():
+            # The differing words must share their first letter: part of the block key.
+            yield (len(words), index, word[0], tuple(words[:index] + words[index + 1 :])), index
 
 
 def _proper(members: Forms) -> bool:

@@ -49,7 +49,9 @@ only: it is as likely another name.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
+from itertools import chain
 from typing import TYPE_CHECKING
 
 from checker.lexicon import zipf
@@ -81,25 +83,30 @@ class Relatedness:
     """Which documents of a corpus share enough distinctive names to be compared."""
 
     def __init__(self, corpus: NameCorpus) -> None:
-        frequency: dict[str, int] = {}
-        for found in corpus.related.values():  # each document's names, each once
-            for name in found:
-                frequency[name] = frequency.get(name, 0) + 1
-        limit = max(DISTINCTIVE_MIN_DOCS, int(DISTINCTIVE_SHARE * corpus.documents))
-        self.names: dict[int, frozenset[str]] = {}  # document -> its distinctive names; absent: none
-        for doc, found in corpus.related.items():
-            kept = frozenset(name for name in found if frequency[name] <= limit)
-            if kept:
-                self.names[doc] = kept
+        self._related = corpus.related
+        self._frequency = Counter(chain.from_iterable(corpus.related.values()))  # each document's names, each once
+        self._limit = max(DISTINCTIVE_MIN_DOCS, int(DISTINCTIVE_SHARE * corpus.documents))
+        # Document -> its distinctive names (None: none), made when first asked: a search asks about few documents.
+        self._names: dict[int, frozenset[str] | None] = {}
         self._shared: dict[tuple[int, int], frozenset[str]] = {}
         self._keys: dict[str, str] = {}  # name -> its join_key (asked for again and again)
+
+    def names(self, doc: int) -> frozenset[str] | None:
+        """A document's distinctive names: those written in at most the limit's number of documents (None: none)."""
+        try:
+            return self._names[doc]
+        except KeyError:
+            frequency, limit = self._frequency, self._limit
+            kept = frozenset(name for name in self._related.get(doc, ()) if frequency[name] <= limit) or None
+            self._names[doc] = kept
+            return kept
 
     def shared(self, a: int, b: int) -> frozenset[str]:
         """The distinctive names documents ``a`` and ``b`` both write."""
         key = (a, b) if a < b else (b, a)
         found = self._shared.get(key)
         if found is None:
-            x, y = self.names.get(a), self.names.get(b)
+            x, y = self.names(a), self.names(b)
             found = (x & y) or _NONE if x is not None and y is not None else _NONE
             if len(self._shared) >= _SHARED_MAX:  # a memo, bounded: a large corpus compares millions of pairs
                 self._shared.clear()

@@ -210,14 +210,14 @@ class HyphenationAcrossDocuments(Rule):
             spots = written.setdefault(doc, {}).setdefault(_spelling(first, second, form), [])
             if not spots or spots[-1] != (start, end):  # a closed word split two ways is one place
                 spots.append((start, end))
-        known = relatedness.names  # documents with a distinctive name: no other is related to anything
+        known = relatedness.names  # a document's distinctive names: one without any is related to no other
         for doc, mine in written.items():
-            if not corpus[doc].in_scope or doc not in known:
+            if not corpus[doc].in_scope or known(doc) is None:
                 continue
             own = min(mine, key=lambda s: (s not in preferred, -len(mine[s]), mine[s][0][0]))
             if own in preferred:
                 continue
-            partners = [other for other in written if other != doc and other in known and relatedness.related(doc, other)]
+            partners = [other for other in written if other != doc and known(other) is not None and relatedness.related(doc, other)]
             if not partners:
                 continue
             group = sorted({doc, *partners})

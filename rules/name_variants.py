@@ -148,16 +148,23 @@ class NameVariants(Rule):
 
     def check_corpus(self, corpus: Corpus, aggregate: NameCorpus) -> Iterable[Finding]:
         # Imported here: the grouping loads rapidfuzz, which a run without NAM001 never needs.
-        from checker.variants import find_variants
+        from checker.variants_reuse import Search
 
-        if self._ahead is not None and aggregate.memo is None:
-            aggregate.memo = self._ahead.stored()
+        memo = aggregate.memo
+        if self._ahead is not None and memo is None:
+            memo = {"near": self._ahead.stored()}
         aggregate.attach(corpus)
         vocabulary = self.settings.vocabulary if self.settings is not None else None
-        for pair in find_variants(aggregate, vocabulary):
+        # After a few documents changed, only the pairs they can change are searched (checker.variants_reuse).
+        search = Search(aggregate, vocabulary, memo)
+        for pair in search.pairs():
             if not any(corpus[o.sheet].in_scope for o in pair.variant_occurrences):
                 continue
-            yield from self._findings(pair, corpus)
+            findings = list(self._findings(pair, corpus))
+            search.found(pair, findings)
+            yield from findings
+        yield from search.kept()
+        aggregate.memo = search.memo()
 
     def _findings(self, pair: VariantPair, sheets: Corpus) -> Iterable[Finding]:
         variant, reference = pair.variant, pair.reference

@@ -543,6 +543,13 @@ def _no_full_near_search(monkeypatch) -> list[int]:
         kept.append(len(words))
 
     monkeypatch.setattr(NearPairs, "pairs", pairs)
+    update = NearPairs.update
+
+    def updated(self, words):  # the search of a few changed documents' forms (checker.variants_reuse)
+        update(self, words)
+        kept.append(len(words))
+
+    monkeypatch.setattr(NearPairs, "update", updated)
     return kept
 
 

@@ -1,0 +1,195 @@
+"""NAM001 after a few documents changed (``checker.variants_reuse``): only what they can change is searched
+again, and the findings are those of a run without the cache, whatever the edit."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+from checker.config import Settings
+from checker.engine import Source, run
+from checker.registry import resolve_selection
+from checker.variants_reuse import Search
+
+# Related documents (they share distinctive names) with near misses, case and hyphen variants, and
+# multi-word names that differ in one word; enough others that an edit leaves most pairs untouched.
+DOCUMENTS = {
+    "trial.md": "# Trial\n\nQuorvantix met its goal at Brightwater. Quorvantix is well tolerated. Dr. Elaine Example led it with Halvorsen.\n",
+    "letter.md": "# Letter\n\nBrightwater expects Quorvantix to reach patients. Halvorsen and Elaine Example signed it.\n",
+    "memo.md": "# Memo\n\nBrightwater shipped Quorvantyx early. Halvorsen and Elaine Exampel met the BCR-ABL group.\n",
+    "pipeline.md": "# Pipeline\n\nLisaftoclax and Melindorax lead at Castorvine Labs. Lisaftoclax sales grew; BCR-ABL too.\n",
+    "update.md": "# Update\n\nCastorvine Labs reported Lisaftoclax again. Melindorax is approved. Bcr-Abl results came.\n",
+    "notes.md": "# Notes\n\nCastorvine Labs reviewed Lisafoclax and Melindorax. Marchetti and Quenneville agreed.\n",
+    "board.md": "# Board\n\nMarchetti chaired; Quenneville and Quenneville Holdings plc joined. Zentrovimab was discussed.\n",
+    "review.md": "# Review\n\nQuenneville Holdings plc and Marchetti reviewed Zentrovimab, then Zentrovinab.\n",
+}
+NAMES = [
+    "Quorvantix",
+    "Quorvantyx",
+    "Quorvantic",
+    "Lisaftoclax",
+    "Lisafoclax",
+    "Melindorax",
+    "Melindorux",
+    "Zentrovimab",
+    "Zentrovinab",
+    "Elaine Example",
+    "Elaine Exampel",
+    "BCR-ABL",
+    "Bcr-Abl",
+    "BCR ABL",
+    "Brightwater",
+    "Castorvine Labs",
+    "Halvorsen",
+    "Halvorson",
+    "Marchetti",
+    "Quenneville",
+    "Quenneville Holdings plc",
+    "Quenneville Holdings PLC",
+]
+
+
+def _write(root: Path, documents: dict[str, str]) -> None:
+    for name, text in documents.items():
+        (root / name).write_text(text, encoding="utf-8")
+
+
+def _run(root: Path, cache: Path | None, jobs: int = 1):
+    settings = Settings(root=str(root))
+    rules = resolve_selection(["NAM001"], ())
+    sources = [Source(path.name, file=str(path)) for path in sorted(root.glob("*.md"))]
+    return run(sources, settings, rules, jobs=jobs, cache_dir=cache, keep_sheets=False).diagnostics
+
+
+@pytest.fixture
+def searched(monkeypatch) -> list[int | None]:
+    """The number of affected forms of each search (None: the whole search)."""
+    found: list[int | None] = []
+    plan = Search._plan
+
+    def recorded(self, state, changes) -> None:
+        plan(self, state, changes)
+        found.append(None if self.affected is None else len(self.affected))
+
+    monkeypatch.setattr(Search, "_plan", recorded)
+    return found
+
+
+EDITS = {
+    "change a name": ("memo.md", "Quorvantyx", "Quorvantix"),
+    "add a variant": ("letter.md", "Halvorsen and", "Halvorson, Melindorux and"),
+    "remove a variant": ("notes.md", "Lisafoclax", "Lisaftoclax"),
+    "change a phrase": ("letter.md", "Elaine Example signed", "Elaine Exampel signed"),
+    "change a case variant": ("update.md", "Bcr-Abl", "BCR-ABL"),
+}
+
+
+@pytest.mark.parametrize("edit", list(EDITS))
+def test_an_edit_searches_only_what_it_touches_and_finds_what_a_run_without_the_cache_finds(tmp_path, searched, edit) -> None:
+    root, cache = tmp_path / "docs", tmp_path / "cache"
+    root.mkdir()
+    _write(root, DOCUMENTS)
+    before = _run(root, cache)
+    assert before == _run(root, None)
+    name, old, new = EDITS[edit]
+    text = (root / name).read_text(encoding="utf-8")
+    assert old in text
+    (root / name).write_text(text.replace(old, new), encoding="utf-8")
+    searched.clear()
+    after = _run(root, cache)
+    assert after == _run(root, None)
+    assert after != before
+    assert searched[0] is not None  # only part of the corpus searched
+
+
+@pytest.mark.parametrize("step", ["add", "remove"])
+def test_a_document_added_or_removed_searches_the_whole_corpus(tmp_path, searched, step) -> None:
+    root, cache = tmp_path / "docs", tmp_path / "cache"
+    root.mkdir()
+    _write(root, DOCUMENTS)
+    _run(root, cache)
+    if step == "add":
+        (root / "extra.md").write_text("Brightwater and Halvorsen praised Quorvantic.\n", encoding="utf-8")
+    else:
+        (root / "notes.md").unlink()
+    searched.clear()
+    assert _run(root, cache) == _run(root, None)
+    assert searched == []  # the corpus before is not known: no plan, the whole search
+
+
+def _mutate(rng: random.Random, text: str) -> str:
+    head, body = text.split("\n\n", 1)
+    sentences = [s for s in body.strip().split(". ") if s]
+    kind = rng.randrange(4)
+    if kind == 0:  # a name written otherwise
+        present = [name for name in NAMES if name in body]
+        if present:
+            body = body.replace(rng.choice(present), rng.choice(NAMES), 1)
+    elif kind == 1:  # a sentence added
+        sentences.insert(rng.randrange(len(sentences) + 1), f"{rng.choice(NAMES)} and {rng.choice(NAMES)} met {rng.choice(NAMES)}")
+        body = ". ".join(sentences)
+    elif kind == 2 and len(sentences) > 1:  # a sentence removed
+        del sentences[rng.randrange(len(sentences))]
+        body = ". ".join(sentences)
+    else:  # a paragraph added
+        body += f"\n\n{rng.choice(NAMES)} wrote to {rng.choice(NAMES)} about {rng.choice(NAMES)}."
+    return f"{head}\n\n{body.strip()}\n"
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_random_edits_give_the_findings_of_a_run_without_the_cache(tmp_path, searched, jobs) -> None:
+    rng = random.Random(16 + jobs)
+    root, cache = tmp_path / "docs", tmp_path / "cache"
+    root.mkdir()
+    _write(root, DOCUMENTS)
+    _run(root, cache, jobs)
+    for _ in range(30):
+        for name in rng.sample(sorted(DOCUMENTS), rng.choice([1, 1, 1, 2])):
+            path = root / name
+            path.write_text(_mutate(rng, path.read_text(encoding="utf-8")), encoding="utf-8")
+        assert _run(root, cache, jobs) == _run(root, None, jobs)
+    # Partial searches, and whole ones where a name crossed the limit of documents that relate documents
+    # (three in a corpus this small).
+    partial = sum(1 for count in searched if count is not None)
+    assert partial >= 10 and partial < len(searched)
+
+
+def test_stored_findings_come_back_as_they_were_and_damaged_ones_raise() -> None:
+    from checker.cache_data import findings_from_bytes, findings_to_bytes
+    from checker.finding import Edit, Finding, Fix, Related
+
+    places = (Related(4, 14, "'Quorvantix'", "a.md"), Related(30, 40, "'Quorvantyx' again", None))
+    fix = Fix((Edit(0, 10, "Quorvantix"),), "display", "Write it")
+    findings = [
+        Finding("NAM001", 0, 10, "'Quorvantyx' looks like a variant", "spelling", places, fix, "b.md", None, "high"),
+        Finding("NAM001", 5, 9, "another", None, places[:1], None, None, "warning", None),
+    ]
+    assert findings_from_bytes(findings_to_bytes(findings)) == findings
+    packed = findings_to_bytes(findings)
+    for damaged in (b"", packed[:-3], packed.replace(b"NAM001", b"NAM\xff01", 1), b"\x92\x91\xa1x\x91\x91\x01"):
+        with pytest.raises((ValueError, TypeError)):
+            findings_from_bytes(damaged)
+
+
+def test_stored_findings_that_cannot_be_read_make_the_search_whole(tmp_path, searched, monkeypatch) -> None:
+    import checker.cache_data
+
+    root, cache = tmp_path / "docs", tmp_path / "cache"
+    root.mkdir()
+    _write(root, DOCUMENTS)
+    _run(root, cache)
+    name, old, new = EDITS["add a variant"]
+    (root / name).write_text((root / name).read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+
+    asked: list[bytes] = []
+
+    def damaged(data: bytes):
+        asked.append(data)
+        raise ValueError("damaged")
+
+    monkeypatch.setattr(checker.cache_data, "findings_from_bytes", damaged)
+    searched.clear()
+    assert _run(root, cache) == _run(root, None)
+    assert asked and searched == []  # the plan failed: the whole search
