@@ -20,90 +20,9 @@ house style (AP, Chicago).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache
 
-from checker.extract.unicode_chars import only_ascii_digits
-from checker.patterns import LazyPattern
-
-_CURRENCY = "$\u00a3\u20ac"
-_UNITS = (
-    "mg|g|kg|mcg|\u00b5g|ng|ml|mL|km|cm|mm|nm|\u00b5m|kb|KB|MB|GB|TB|Mb|Gb|Kbps|kbps|Mbps|Gbps|Hz|kHz|MHz|GHz|"
-    "kW|MW|GW|kWh|MWh|mAh|mph|kph|lb|lbs|oz|ft|mmHg|mmol|mol|IU"
-)
-
-
-def _patterns(digit: str) -> tuple[LazyPattern, LazyPattern]:
-    """The searches for percentages and units, and for thousands; ``digit`` is what a class of decimal digits holds.
-
-    Each pattern begins with the character class of its first character, so that a search skips
-    ahead to the candidates; the look-behind that a number starts clean comes after that character.
-    """
-    d = f"[{digit}]"
-    number = rf"{d}(?<![\w.,]{d}){d}*(?:[.,]{d}+)*"
-    # A percentage or an amount with a unit, in one search: both begin with a whole number (a match
-    # never ends inside one), so the two never overlap nor both match at one place.
-    percent_or_unit = rf"{number}(?:(%)|[ \u00a0]((?i:percent))\b|[ \u00a0]((?i:per cent))\b|([ \u00a0]?)({_UNITS})(?![\w]))"
-    # Four or more digits with or without thousands separators, in one search (at one place at most
-    # one of the two can match, and neither match holds another's start).
-    thousands = (
-        rf"[$\u00a3\u20ac{digit}](?<![\w.,\-/#].)"
-        rf"(?:(?:(?<={d}){d}{{0,2}}|(?<=[$\u00a3\u20ac]){d}{{1,3}})(?:,{d}{{3}})+(?![\w,]|\.{d})"
-        rf"|((?<={d}){d}{{3,}}|(?<=[$\u00a3\u20ac]){d}{{4,}})(?![\w,]|\.{d}))"
-    )
-    return LazyPattern(percent_or_unit), LazyPattern(thousands)
-
-
-# By whether the text's only decimal digits are 0-9: the patterns are then written with ``[0-9]`` for
-# ``\d``, which match alike there, and re tests a range of ASCII characters faster than the Unicode
-# category (both searches over the 10 MB sample: 0.19 -> 0.11 CPU s).
-_PATTERNS = {False: _patterns(r"\d"), True: _patterns("0-9")}
-
-
-# In ASCII text the searches run on its bytes with every digit made "0" (bytes.translate): the searches
-# then begin with a literal character, which re skips to many times faster than to a class (those over
-# the 10 MB sample's ASCII documents: 0.055 -> 0.016 CPU s). Offsets are the text's; the units outside
-# ASCII are left out, and the one currency sign is "$" (a "$" search of its own, merged by position).
-_DIGITS_AS_ZERO = bytes.maketrans(b"0123456789", b"0000000000")
-_ASCII_UNITS = "|".join(unit for unit in _UNITS.split("|") if unit.isascii())
-
-
-@cache
-def _ascii_searches() -> tuple[re.Pattern[bytes], re.Pattern[bytes], re.Pattern[bytes]]:
-    """The percent-or-unit search, and the thousands search from a digit and from "$", on such bytes."""
-    percent_or_unit = rb"0(?<![\w.,]0)0*(?:[.,]0+)*(?:(%)|[ ]((?i:percent))\b|[ ]((?i:per cent))\b|([ ]?)(" + _ASCII_UNITS.encode() + rb")(?![\w]))"
-    tail = rb"(?![\w,]|\.0)"
-    from_digit = rb"0(?<![\w.,\-/#]0)(?:0{0,2}(?:,000)+" + tail + rb"|(000+)" + tail + rb")"
-    from_dollar = rb"\$(?<![\w.,\-/#]\$)(?:0{1,3}(?:,000)+" + tail + rb"|(0{4,})" + tail + rb")"
-    return re.compile(percent_or_unit), re.compile(from_digit), re.compile(from_dollar)
-
-
-def _searches(prose: str, ascii_bytes: bool = True) -> tuple[Iterable[re.Match], Iterable[re.Match]]:
-    """The matches of the percent-or-unit search and of the thousands search over ``prose``, in order.
-
-    Group 1 of a thousands match is None for a number with separators; the groups of a
-    percent-or-unit match are those of ``_patterns``. ``ascii_bytes=False`` makes an ASCII text
-    searched as any other (for tests).
-    """
-    if ascii_bytes and prose.isascii():
-        percent_or_unit, from_digit, from_dollar = _ascii_searches()
-        text = prose.encode("ascii").translate(_DIGITS_AS_ZERO)
-        thousands: list[re.Match] = list(from_digit.finditer(text))
-        if b"$" in text:
-            # One search from either would go on after each match: keep the first match at each place
-            # and drop those inside it (a match from a digit inside "$1,500" ends where that one does).
-            merged = []
-            end = 0
-            for match in sorted((*thousands, *from_dollar.finditer(text)), key=re.Match.start):
-                if match.start() >= end:
-                    merged.append(match)
-                    end = match.end()
-            thousands = merged
-        return percent_or_unit.finditer(text), thousands
-    percent_or_unit_str, thousands_str = _PATTERNS[only_ascii_digits(prose)]
-    return percent_or_unit_str.finditer(prose), thousands_str.finditer(prose)
-
+from checker.number_searches import searches
 
 # Names and codes: a capitalised word or an id marker right before the number.
 _NAME_BEFORE = re.compile(r"(?:\b[A-Z][A-Za-z]*|\bNo\.?|\bno\.|#|\bNos?\.)[ \u00a0]$")
@@ -130,30 +49,27 @@ def _is_name(prose: str, start: int) -> bool:
 def styles(doc) -> Styles:
     """The document's number styles (see the module docstring)."""
     prose = doc.prose
-    percent_or_unit, thousands = _searches(prose)
+    percent_or_unit, numbers = searches(prose)
     out = Styles()
     units: dict[str, list[tuple[int, int]]] = {}
-    for match in percent_or_unit:
-        if _in_table(doc, match.start()):
+    for start, end, form in percent_or_unit:
+        if _in_table(doc, start):
             continue
-        if match.group(5) is None:
-            form = "%" if match.group(1) else ("percent" if match.group(2) else "per cent")
-            out.percent.setdefault(form, []).append((match.start(), match.end()))
+        if form in ("spaced", "unspaced"):
+            units.setdefault(form, []).append((start, end))
         else:
-            units.setdefault("spaced" if match.group(4) else "unspaced", []).append((match.start(), match.end()))
+            out.percent.setdefault(form, []).append((start, end))
     plain: dict[str, list[tuple[int, int]]] = {}
-    for match in thousands:
-        grouped = match.group(1) is None
-        written = prose[match.start() : match.end()]
-        currency = written[0] if written[0] in _CURRENCY else ""
-        digits = written[len(currency) :].replace(",", "")
-        if _in_table(doc, match.start()) or (not currency and _is_name(prose, match.start())):
+    for start, end, grouped in numbers:
+        currency = 1 if prose[start] in "$\u00a3\u20ac" else 0
+        digits = prose[start + currency : end].replace(",", "")
+        if _in_table(doc, start) or (not currency and _is_name(prose, start)):
             continue
         if len(digits) == 4 and not grouped and not currency:
             continue  # a year, a code or a count: four bare digits say nothing
         size = "four-digit" if len(digits) == 4 else "five-digit or longer"
         form = f"{size} numbers with a thousands separator" if grouped else f"{size} numbers without a thousands separator"
-        (out.thousands if grouped else plain).setdefault(form, []).append((match.start() + len(currency), match.end()))
+        (out.thousands if grouped else plain).setdefault(form, []).append((start + currency, end))
     out.thousands.update(plain)  # the forms with separators first, as the forms are named in messages
     out.units = units
     return out

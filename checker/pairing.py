@@ -274,12 +274,15 @@ def _offsets(chars: str, prose: str) -> list[int]:
 class Marks:
     """The offsets of a text's brackets, double and single quotation marks, found once for all its paragraphs."""
 
-    __slots__ = ("brackets", "doubles", "singles", "every")
+    __slots__ = ("brackets", "doubles", "singles", "capital_singles", "every")
 
     def __init__(self, prose: str) -> None:
         self.brackets = _offsets("()[]", prose)
         self.doubles = _offsets(_DOUBLES, prose)
         self.singles = _offsets("'" + SINGLE_OPEN + SINGLE_CLOSE, prose)
+        # The single quotes before a capital letter: only those can open a quotation (``_singles``);
+        # most single quotes are apostrophes, before a lower-case letter or a space.
+        self.capital_singles = [offset for offset in self.singles if prose[offset + 1 : offset + 2].isupper()]
         self.every = sorted(self.brackets + self.doubles + self.singles)
 
     def any_within(self, start: int, end: int) -> bool:
@@ -303,13 +306,14 @@ def unpaired(prose: str, start: int, end: int, quotes: bool = True, marks: Marks
     found = _brackets(prose, start, end, _within(marks.brackets, start, end))
     if quotes:
         found += _doubles(prose, start, end, _within(marks.doubles, start, end))
-        found += _singles(prose, start, end, _within(marks.singles, start, end))
+        if _within(marks.capital_singles, start, end):
+            found += _singles(prose, start, end, _within(marks.singles, start, end))
     return sorted(found, key=lambda u: u.offset)
 
 
 def _shifted(marks: Marks, by: int) -> Marks:
     """``marks`` found in a slice, as offsets in the whole text."""
-    for name in ("brackets", "doubles", "singles", "every"):
+    for name in ("brackets", "doubles", "singles", "capital_singles", "every"):
         setattr(marks, name, [offset + by for offset in getattr(marks, name)])
     return marks
 

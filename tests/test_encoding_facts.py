@@ -42,3 +42,12 @@ def test_garbled_runs_and_repairs_once_per_document(calls: dict[str, int]) -> No
 def test_ascii_documents_compute_nothing(calls: dict[str, int]) -> None:
     lint_sources({"a.txt": "Plain ASCII prose, nothing to see.\n"}, select=["ENC"])
     assert calls == {"garbled": 0, "mojibake": 0}
+
+
+def test_non_ascii_characters_are_the_distinct_characters_outside_ascii():
+    from checker.extract.unicode_chars import non_ascii_characters
+
+    text = "a\x00\x7f caf\u00e9 \u20ac5 \U0001f600\ud800 \u00e9\u00e9 end"
+    assert non_ascii_characters(text) == {ch for ch in text if ord(ch) > 0x7F} == {"\u00e9", "\u20ac", "\U0001f600", "\ud800"}
+    assert non_ascii_characters("plain ASCII\x7f") == frozenset()
+    assert non_ascii_characters("") == frozenset()

@@ -222,7 +222,7 @@ _LAST_CHARS: list[tuple[str, frozenset[str]]] = [("", frozenset()), ("", frozens
 
 
 _LAST_NON_ASCII: list[tuple[str, frozenset[str]]] = [("", frozenset()), ("", frozenset())]
-_non_ascii = cache(lambda: re.compile("[^\x00-\x7f]"))
+_ascii_runs = cache(lambda: re.compile("[\x00-\x7f]+"))
 
 
 def non_ascii_characters(text: str) -> frozenset[str]:
@@ -234,7 +234,9 @@ def non_ascii_characters(text: str) -> frozenset[str]:
     for seen, chars in _LAST_NON_ASCII:
         if seen is text:
             return chars
-    chars = frozenset(_non_ascii().findall(text))
+    # The text without its ASCII runs (one string built in C), then its distinct characters: twice
+    # as fast as collecting each non-ASCII character as a string of its own (findall).
+    chars = frozenset(_ascii_runs().sub("", text))
     _LAST_NON_ASCII[1] = _LAST_NON_ASCII[0]
     _LAST_NON_ASCII[0] = (text, chars)
     return chars
