@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import random
 import re
 
 from checker.extract.compounds import _FIND_AT_MOST, _splits, compound_mentions
@@ -61,3 +62,23 @@ def test_mentions_are_built_with_the_fields_in_their_order() -> None:
     assert [field.name for field in dataclasses.fields(CompoundMention)] == ["first", "second", "form", "start", "end", "follower", "noun"]
     (mention,) = compound_mentions("A long-term loan.")
     assert mention == CompoundMention(first="long", second="term", form="hyphenated", start=2, end=11, follower="loan", noun=False)
+
+
+def test_patterns_opening_with_a_letter_match_as_with_a_leading_look_behind() -> None:
+    # Each pattern tests what precedes its first word after that word's first letter; the forms with the
+    # test in front are the reference.
+    from checker.extract import compounds
+
+    hyphens = r"\w\-\u2010\u2011"
+    reference = {
+        compounds._WORD: rf"(?<![{hyphens}])[a-z]{{3,40}}(?![{hyphens}])",
+        compounds._HYPHENATED: rf"(?<![{hyphens}])([a-z]{{1,20}})[-\u2010\u2011]([a-z]{{2,20}})(?![{hyphens}])",
+        compounds._PAIR: rf"(?<![{hyphens}])([a-z]{{2,20}})[ \t]+(?=([a-z]{{2,20}})(?![{hyphens}]))",
+    }
+    rng = random.Random(11)
+    pieces = ["ab", "long", "term", "x", "-", "\u2010", "_", "5", " ", "\t", "  ", "\n", "A", "\u00e9", ".", "e", "mail"]
+    for _ in range(3_000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 14)))
+        for pattern, source in reference.items():
+            expected = [(m.span(), m.groups()) for m in re.finditer(source, text)]
+            assert [(m.span(), m.groups()) for m in pattern.finditer(text)] == expected, (text, source)

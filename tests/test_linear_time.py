@@ -133,6 +133,18 @@ def test_inline_scanners_find_what_the_patterns_found(seed):
         assert links(text) == [(m.start(), m.end(1), m.end()) for m in _LINK.finditer(text)], text
 
 
+@pytest.mark.parametrize("seed", range(4))
+def test_bare_urls_are_the_matches_of_the_url_pattern(seed):
+    # The reader tries the URL pattern only where "://" or "www." puts a candidate start.
+    from checker.readers.markdown import _BARE_URL, _bare_urls
+
+    rng = random.Random(seed)
+    pieces = ("http", "https", "ftp", "://", "www.", "w", "h", "x", ".", ",", " ", "(", ")", "<", ">", "_", "\u00e9", "\n", "?", "hhttp")
+    for _ in range(3_000):
+        text = _random_markdown(rng, pieces, rng.randint(0, 14))
+        assert _bare_urls(text) == [m.span() for m in _BARE_URL.finditer(text)], text
+
+
 @pytest.fixture
 def scanned(monkeypatch):
     """Characters that NextStop's searches run over, in all."""

@@ -53,10 +53,10 @@ _SUFFIXES = frozenset(
 )
 _HYPHENS = "-\u2010\u2011"
 # The test that no word character or hyphen comes before a word is a look-behind placed after its first
-# letter (``[a-z](?<!...[a-z])``), so that the pattern opens with a letter and a search skips to letters.
+# letter (``[a-z](?<!...[a-z])``), so that each pattern opens with a letter and a search skips to letters.
 _WORD = re.compile(r"[a-z](?<![\w\-\u2010\u2011][a-z])[a-z]{2,39}(?![\w\-\u2010\u2011])")
 _HYPHENATED = re.compile(r"([a-z](?<![\w\-\u2010\u2011][a-z])[a-z]{0,19})[-\u2010\u2011]([a-z]{2,20})(?![\w\-\u2010\u2011])")
-_PAIR = re.compile(r"(?<![\w\-\u2010\u2011])([a-z]{2,20})[ \t]+(?=([a-z]{2,20})(?![\w\-\u2010\u2011]))")
+_PAIR = re.compile(r"([a-z](?<![\w\-\u2010\u2011][a-z])[a-z]{1,19})[ \t]+(?=([a-z]{2,20})(?![\w\-\u2010\u2011]))")
 _NEXT = re.compile(r"[ \t]+([a-z]+)(?![\w\-\u2010\u2011])")
 _VERB_CONTEXT = frozenset(
     """who which that they we he she it i you to will would shall should can could may might must
