@@ -178,12 +178,12 @@ def _line_span(prose: str, starts: list[int], line: int) -> tuple[int, int]:
 def _phrases(prose: str, caps: list[CapToken]) -> list[NameMention]:
     """Runs of two or more capitalised tokens ("Ascentage Pharma", "Stock Exchange of Hong Kong")."""
     out: list[NameMention] = []
-    run: list[CapToken] = []
+    first = 0  # the index of the current run's first token: a run is a range of ``caps``
+    index = 0
     last_end = -1  # where the previous token ends (-1: none yet)
     last_possessive = False
     named = _Named(prose, caps)
-    for token in caps:
-        start, end, possessive, _ = token
+    for start, end, possessive, _ in caps:
         if last_end >= 0:
             # A run goes on after one blank or a connector between blanks, never after a possessive.
             if last_possessive:
@@ -196,13 +196,14 @@ def _phrases(prose: str, caps: list[CapToken]) -> list[NameMention]:
                     gap = _wrapped_gap(prose, last_end, gap)
                 joined = gap == " " or (gap[:1] == " " and gap[-1:] == " " and gap.strip() in _CONNECTORS and gap.count(" ") == 2)
             if not joined:
-                if len(run) > 1:
-                    _add_phrase(prose, run, out, named)
-                run = []
-        run.append(token)
+                if index - first > 1:
+                    _add_phrase(prose, caps[first:index], out, named)
+                first = index
+        index += 1
         last_end = end
         last_possessive = possessive
-    _add_phrase(prose, run, out, named)
+    if index - first > 1:
+        _add_phrase(prose, caps[first:], out, named)
     return out
 
 
