@@ -193,3 +193,23 @@ def test_stored_findings_that_cannot_be_read_make_the_search_whole(tmp_path, sea
     searched.clear()
     assert _run(root, cache) == _run(root, None)
     assert asked and searched == []  # the plan failed: the whole search
+
+
+def test_a_run_without_the_cache_packs_no_findings_for_a_next_pass(tmp_path, monkeypatch) -> None:
+    import checker.cache_data
+
+    root = tmp_path / "docs"
+    root.mkdir()
+    _write(root, DOCUMENTS)
+    packed: list[int] = []
+    pack = checker.cache_data.findings_to_bytes
+
+    def counted(findings):
+        packed.append(len(findings))
+        return pack(findings)
+
+    monkeypatch.setattr(checker.cache_data, "findings_to_bytes", counted)
+    assert any(d.rule == "NAM001" for d in _run(root, None))
+    assert packed == []  # nothing kept for a next pass: there is none
+    _run(root, tmp_path / "cache")
+    assert packed  # with the cache, each reported pair's findings are kept
