@@ -118,9 +118,13 @@ class NameCorpus:
         texts, groups, typecode, packed, capitals, related, entities, aliases, shorts = record
         data = array("q" if typecode == "q" else "i")
         data.frombytes(packed)
+        if doc:  # each place's flags become ``doc * 4 + flags``, as Occurrences keeps them: once for the record
+            try:
+                data[0::3] = array(data.typecode, map((doc * 4).__add__, data[0::3]))
+            except OverflowError:
+                data = array("q", data)
+                data[0::3] = array("q", map((doc * 4).__add__, data[0::3]))
         forms, phrases, kinds = self.forms, self.phrases, self.kinds
-        base = doc * 4
-        add = base.__add__
         position = 0
         for index, phrase, code, count in zip(groups[0::4], groups[1::4], groups[2::4], groups[3::4]):
             text = texts[index]
@@ -133,17 +137,8 @@ class NameCorpus:
                 if not phrase:
                     kinds.setdefault(text, KINDS[code])
             end = position + 3 * count
-            places = data[position:end]
+            cast(Occurrences, found).add_packed(data[position:end])
             position = end
-            try:  # each place's flags become ``doc * 4 + flags``, as Occurrences keeps them
-                if count == 1:
-                    places[0] += base
-                else:
-                    places[0::3] = array(places.typecode, map(add, places[0::3]))
-            except OverflowError:
-                places = array("q", data[end - 3 * count : end])
-                places[0::3] = array("q", map(add, places[0::3]))
-            cast(Occurrences, found).add_packed(places)
         if capitals:
             spans = array("q" if typecode == "q" else "i")
             spans.frombytes(capitals)

@@ -72,9 +72,11 @@ def test_reduction_files_each_mention_under_its_form_in_order() -> None:
             mentions.append(NameMention(text=text, start=start, end=start + len(text), kind=kind, initial=rng.random() < 0.3, heading=rng.random() < 0.2))
         documents.append(sorted(mentions, key=lambda m: m.start))
         offset = 2**33 if offset == 0 else 0  # one document's offsets beyond 32 bits
+    # The last document's index times 4 is beyond 32 bits, its offsets are not: its record is packed in 32 bits.
+    index = [0, 1000, 2000, 3000, 600_000_000]
     corpus = NameCorpus()
     for doc, mentions in enumerate(documents):
-        corpus.add(doc * 1000, gather_names(_sheet(mentions)))  # type: ignore[arg-type]
+        corpus.add(index[doc], gather_names(_sheet(mentions)))  # type: ignore[arg-type]
     forms: dict[str, list[Occurrence]] = {}
     phrases: dict[str, list[Occurrence]] = {}
     kinds: dict[str, str] = {}
@@ -82,11 +84,11 @@ def test_reduction_files_each_mention_under_its_form_in_order() -> None:
     for doc, mentions in enumerate(documents):
         for m in mentions:
             target = phrases if m.kind == "phrase" else forms
-            target.setdefault(m.text, []).append(Occurrence(doc * 1000, m.start, m.end, m.initial, m.heading))
+            target.setdefault(m.text, []).append(Occurrence(index[doc], m.start, m.end, m.initial, m.heading))
             if m.kind != "phrase":
                 kinds.setdefault(m.text, m.kind)
                 if m.text.isupper() and len(m.text) > 1:
-                    capitals.setdefault(doc * 1000, []).extend((m.start, m.end))
+                    capitals.setdefault(index[doc], []).extend((m.start, m.end))
     assert {text: list(found) for text, found in corpus.forms.items()} == forms
     assert list(corpus.forms) == list(forms)  # forms in the order first written
     assert {text: list(found) for text, found in corpus.phrases.items()} == phrases
