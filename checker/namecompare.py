@@ -44,7 +44,10 @@ def join_key(text: str) -> str:
     folded = fold(text)
     if folded.isalnum():
         return folded  # nothing to remove (the common case: one word)
-    return _JOIN_SEPARATORS.sub("", folded)
+    joined = folded.replace(" ", "")
+    if joined.isalnum():
+        return joined  # only spaces to remove (the common case of a phrase; no separator is alphanumeric)
+    return _JOIN_SEPARATORS.sub("", joined)
 
 
 _JOIN_SEPARATORS = LazyPattern(r"[\s\-\u2010\u2011']+")
