@@ -176,40 +176,38 @@ def test_unclosed_links_and_images_are_scanned_once(scanned, unit, scan):
 
 
 def test_unclosed_comments_are_scanned_once():
-    scanned = [0]
-
-    class Counting(str):
-        """A string whose ``find`` counts the characters it runs over."""
-
-        def find(self, sub, start=0, end=None):  # type: ignore[override]
-            position = str.find(self, sub, start, len(self) if end is None else end)
-            scanned[0] += (len(self) if position == -1 else position) - start
-            return position
-
-    text = Counting("<!-- " * 4_000)
+    text = _Counted("<!-- " * 4_000)
+    _Counted.read = 0
     assert comments(text) == []
     # The pattern, tried at each "<!--", scanned the rest of the document from each: size x size / 10.
-    assert scanned[0] <= 2 * len(text)
+    assert _Counted.read <= 2 * len(text)
 
 
-class _Scanned(str):
-    """A string whose ``split``, ``find`` and indexing count the characters they run over, in ``read``."""
+class _Counted(str):
+    """A string whose indexing, ``split``, ``find`` and ``rfind`` count the characters they copy or run over, in ``read``."""
 
     read = 0
 
     def __getitem__(self, key):  # type: ignore[override]
         item = str.__getitem__(self, key)
-        _Scanned.read += len(item)
+        _Counted.read += len(item)
         return item
 
     def split(self, sep=None, maxsplit=-1):  # type: ignore[override]
-        _Scanned.read += len(self)
+        _Counted.read += len(self)
         return str.split(self, sep, maxsplit)
 
     def find(self, sub, start=0, end=None):  # type: ignore[override]
         end = len(self) if end is None else end
         position = str.find(self, sub, start, end)
-        _Scanned.read += (end if position == -1 else position) - start
+        _Counted.read += (end if position == -1 else position) - start
+        return position
+
+    def rfind(self, sub, start=None, end=None):  # type: ignore[override]
+        start = 0 if start is None else start
+        end = len(self) if end is None else end
+        position = str.rfind(self, sub, start, end)
+        _Counted.read += end - (start if position == -1 else position)
         return position
 
 
@@ -218,9 +216,9 @@ def test_backtick_runs_of_many_lengths_are_read_once():
     # closing run reads the rest of the text from each (n^1.5); the scanner reads the text once.
     ticks = " x ".join("`" * k for k in range(1, 151))
     for text in (ticks, ticks + " and " + ticks):
-        _Scanned.read = 0
-        assert inline_code(_Scanned(text)) == [m.span() for m in _INLINE_CODE.finditer(text)]
-        assert _Scanned.read <= 2 * len(text)
+        _Counted.read = 0
+        assert inline_code(_Counted(text)) == [m.span() for m in _INLINE_CODE.finditer(text)]
+        assert _Counted.read <= 2 * len(text)
 
 
 def test_markdown_reader_on_hostile_inputs_blanks_as_before():
@@ -237,33 +235,15 @@ def test_markdown_reader_on_hostile_inputs_blanks_as_before():
 # --- numbers: a footnote marker test reads back to the line start only through blanks ----
 
 
-class _CountingText(str):
-    """A string that counts the characters its slices copy and its ``rfind`` calls run over."""
-
-    work = 0
-
-    def __getitem__(self, key):  # type: ignore[override]
-        item = str.__getitem__(self, key)
-        _CountingText.work += len(item)
-        return item
-
-    def rfind(self, sub, start=None, end=None):  # type: ignore[override]
-        start = 0 if start is None else start
-        end = len(self) if end is None else end
-        position = str.rfind(self, sub, start, end)
-        _CountingText.work += end - (start if position == -1 else position)
-        return position
-
-
 def test_parenthesised_numbers_on_one_line_are_not_copied_per_number():
     from checker.extract.numbers import parse_quantities
 
     work = []
     for count in (1_000, 2_000):
-        text = _CountingText("see (12) and " * count)
-        _CountingText.work = 0
+        text = _Counted("see (12) and " * count)
+        _Counted.read = 0
         assert len(parse_quantities(text)) == count
-        work.append(_CountingText.work)
+        work.append(_Counted.read)
     # Copying the line up to each figure: 13 x count^2 / 2 characters (6.5 million at 1,000).
     assert work[1] <= 2.2 * work[0]
     assert work[1] <= 200 * 2_000
