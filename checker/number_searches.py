@@ -19,7 +19,9 @@ a place next to a character outside ASCII (where the two may disagree: "é5",
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache
+from typing import Any
 
 from checker.extract.unicode_chars import only_ascii_digits
 from checker.patterns import LazyPattern
@@ -91,7 +93,7 @@ def searches(prose: str, use_bytes: bool = True) -> tuple[list[tuple[int, int, s
     if not (use_bytes and ascii_digits):
         return (
             [(m.start(), m.end(), _form(m)) for m in percent_or_unit.finditer(prose)],
-            [(m.start(), m.end(), m.group(1) is None) for m in thousands.finditer(prose)],
+            [(m.start(), m.end(), _grouped(m)) for m in thousands.finditer(prose)],
         )
     byte_percent, byte_digit, byte_signs = _byte_searches()
     text = prose.encode("utf-8", "surrogatepass").translate(_DIGITS_AS_ZERO)
@@ -103,28 +105,32 @@ def searches(prose: str, use_bytes: bool = True) -> tuple[list[tuple[int, int, s
     if prose.isascii():  # byte offsets are the text's, and the byte searches find what the text searches find
         return (
             [(m.start(), m.end(), _form(m)) for m in percent_matches],
-            _first_at_each_place([(m.start(), m.end(), m.group(1) is None) for m in number_matches]),
+            _first_at_each_place([(m.start(), m.end(), _grouped(m)) for m in number_matches]),
         )
     offsets = _char_offsets(text, [*percent_matches, *number_matches])
-    found_percent = []
-    for m in percent_matches:
-        start, end = offsets[m.start()], offsets[m.end()]
+    return (
+        _in_text(prose, text, percent_matches, offsets, percent_or_unit, _form),
+        _in_text(prose, text, number_matches, offsets, thousands, _grouped),
+    )
+
+
+def _grouped(match: re.Match) -> bool:
+    """Whether a thousands match is written with separators."""
+    return match.group(1) is None
+
+
+def _in_text(prose: str, text: bytes, matches: list[re.Match], offsets: dict[int, int], pattern: LazyPattern, kind: Callable[[re.Match], Any]) -> list:
+    """Byte matches as places of the text: ``(start, end, kind(match))``, a match next to a character outside ASCII searched again there."""
+    found = []
+    for m in matches:
+        start = offsets[m.start()]
         if _near_non_ascii(text, m):
-            again = percent_or_unit.match(prose, start)
+            again = pattern.match(prose, start)
             if again is not None:
-                found_percent.append((again.start(), again.end(), _form(again)))
+                found.append((again.start(), again.end(), kind(again)))
         else:
-            found_percent.append((start, end, _form(m)))
-    found_numbers = []
-    for m in number_matches:
-        start, end = offsets[m.start()], offsets[m.end()]
-        if _near_non_ascii(text, m):
-            again = thousands.match(prose, start)
-            if again is not None:
-                found_numbers.append((again.start(), again.end(), again.group(1) is None))
-        else:
-            found_numbers.append((start, end, m.group(1) is None))
-    return _first_at_each_place(found_percent), _first_at_each_place(found_numbers)
+            found.append((start, offsets[m.end()], kind(m)))
+    return _first_at_each_place(found)
 
 
 def _near_non_ascii(text: bytes, match: re.Match) -> bool:
