@@ -159,17 +159,39 @@ def _direction(prose: str, offset: int, start: int, end: int) -> str:
 
 
 def _doubles(prose: str, start: int, end: int, marks: list[int]) -> list[Unpaired]:
-    """Unpaired double quotes; a quotation may hold another one ("... the "Father of the House" ...")."""
-    out: list[Unpaired] = []
+    """Unpaired double quotes; a quotation may hold another one ("... the "Father of the House" ...").
+
+    Inside a quotation, ``13" laptop`` reads as an inch mark; when that reading leaves marks unpaired and
+    reading those figures' marks as closing quotes pairs every mark ("x += 1" can, "0" through "9"), the
+    paragraph is read the second way.
+    """
     if not marks:
-        return out
+        return []
+    out, inches = _paired_doubles(prose, start, end, marks, True)
+    if out and inches:
+        again, _ = _paired_doubles(prose, start, end, marks, False)
+        if not again:
+            return again
+    return out
+
+
+def _paired_doubles(prose: str, start: int, end: int, marks: list[int], inches: bool) -> tuple[list[Unpaired], bool]:
+    """The unpaired double quotes, and whether a mark after a figure inside a quotation was read as an inch
+    mark (read so only when ``inches``)."""
+    out: list[Unpaired] = []
     stack: list[int] = []
     last_close = _last_double_closer(prose, start, end, marks)
+    read_inch = False
     for offset in marks:
         char = prose[offset]
         if char == '"':
-            if offset > start and prose[offset - 1].isdigit() and (not stack or _inch_mark(prose, offset, last_close)):
-                continue  # a prime: 12" or 5'11" (inside a quotation: "my 13" laptop")
+            if offset > start and prose[offset - 1].isdigit():
+                if not stack:
+                    continue  # a prime: 12" or 5'11"
+                if _inch_mark(prose, offset, last_close):
+                    read_inch = True
+                    if inches:
+                        continue  # inside a quotation: "my 13" laptop"
             direction = _direction(prose, offset, start, end)
         elif char == DOUBLE_OPEN:
             direction = "open"
@@ -187,7 +209,7 @@ def _doubles(prose: str, start: int, end: int, marks: list[int]) -> list[Unpaire
         else:
             stack.pop()
     out.extend(Unpaired(o, prose[o], True, trailing=True) for o in stack)
-    return out
+    return out, read_inch
 
 
 def _inch_mark(prose: str, offset: int, last_close: int) -> bool:
