@@ -24,6 +24,8 @@ _CONNECTORS = frozenset({"of", "and", "for", "on", "&"})
 # After an opening quote or bracket, or a colon, a word starts a sentence of its own.
 _OPENS = re.compile(r"[\"\u201c\u2018'(\[:]\s*$")
 _MAX_WORDS = 4
+# A line under (or over) a plain-text heading: "Common Operations" over "=====" (setext, reStructuredText).
+_RULE_LINE = re.compile(r"[ \t]*([=\-*~^#+_])\1{2,}[ \t]*")
 
 
 @dataclass
@@ -38,6 +40,16 @@ def _title_like(text: str) -> bool:
     """A line that capitalises most of its words (a headline) says nothing by its capitals."""
     words = [w for w in re.findall(r"[A-Za-z]+", text) if w.lower() not in FUNCTION_WORDS]
     return len(words) >= 2 and sum(w[0].isupper() for w in words) * 2 >= len(words) and text.rstrip()[-1:] not in ".!?:;"
+
+
+def _title(text: str) -> bool:
+    """A paragraph that is a heading by its form: one title-like line, or one line ruled under (and over)
+    with a run of "=", "-", "*" and the like, as plain text marks its headings."""
+    lines = text.strip().split("\n")
+    if len(lines) == 1:
+        return _title_like(text)
+    kept = [line for line in lines if not _RULE_LINE.fullmatch(line.rstrip("\r"))]
+    return len(kept) == 1 and len(lines) - len(kept) <= 2
 
 
 def _content(token: str) -> bool:
@@ -55,8 +67,7 @@ def term_forms(doc) -> list[Term]:
         if block.kind in ("heading", "table"):
             continue
         if sentence.paragraph not in titles:
-            one_line = "\n" not in prose[block.start : block.end].strip()
-            titles[sentence.paragraph] = one_line and _title_like(prose[block.start : block.end])
+            titles[sentence.paragraph] = _title(prose[block.start : block.end])
         if titles[sentence.paragraph]:
             continue
         tokens = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(prose, sentence.start, sentence.end)]
