@@ -689,6 +689,52 @@ def test_a_changed_document_rewrites_only_its_own_shard(project, run_cli, monkey
     assert _report(run_cli("-f", "json", "-j", "1", ".")[1]) == expected  # from the shard just written
 
 
+def _holding_at_finish(monkeypatch) -> list[tuple[int, int]]:
+    """(results held in memory, results waiting in the scratch file) when each run's cache is written."""
+    import checker.cache as cache_module
+
+    seen: list[tuple[int, int]] = []
+    original = cache_module.SheetCache.finish
+
+    def finish(self, *args, **kwargs):
+        seen.append((sum(entry[2] is not None for entry in self._entries.values()), len(self._spooled)))
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(cache_module.SheetCache, "finish", finish)
+    return seen
+
+
+def test_stored_results_wait_on_disk_not_in_memory_until_written(project, run_cli, monkeypatch):
+    """A cold run's results wait in a scratch file through the corpus pass (not held in memory), and the next
+    run is served them all."""
+    _project(project)
+    expected = _report(run_cli("-f", "json", "--no-cache", ".")[1])
+    seen = _holding_at_finish(monkeypatch)
+    assert _report(run_cli("-f", "json", ".")[1]) == expected
+    assert seen == [(0, 3)]
+    processed = _counting(monkeypatch)
+    assert _report(run_cli("-f", "json", ".")[1]) == expected and processed == []
+    assert not [name for name in (project / ".factlint_cache").iterdir() if "spool" in name.name]  # gone once written
+
+
+def test_without_a_scratch_file_results_are_held_in_memory_and_stored(project, run_cli, monkeypatch):
+    import tempfile
+
+    _project(project)
+    expected = _report(run_cli("-f", "json", "--no-cache", ".")[1])
+    seen = _holding_at_finish(monkeypatch)
+
+    def refuse(*args, **kwargs):
+        raise OSError("no room")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(tempfile, "TemporaryFile", refuse)
+        assert _report(run_cli("-f", "json", ".")[1]) == expected
+    assert seen == [(3, 0)]
+    processed = _counting(monkeypatch)
+    assert _report(run_cli("-f", "json", ".")[1]) == expected and processed == []
+
+
 # --- a generated corpus, edited step by step -------------------------------------------------
 
 _NAMES = ("Quorvantix", "Melindorax", "Halvorsen Biotech", "Dana Okafor", "Zentrovimab", "BlueKite", "MacDonald")
