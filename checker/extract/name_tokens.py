@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from itertools import compress
+from operator import attrgetter
 from typing import TYPE_CHECKING, NamedTuple
 
 from checker.extract.name_wraps import Wrap, hyphen_wraps, soft_break
@@ -89,14 +90,17 @@ def scan(prose: str, neutral_lines: list[tuple[int, int]], doc: Document) -> Tok
     spans of lines whose capitals say nothing (headings, title case, all capitals)."""
     if len(_TOKEN_KINDS) > _CHUNK_CACHE_LIMIT:
         _TOKEN_KINDS.clear()
-    rare, chunk_list = _rare_tokens(doc)
-    candidates = _marked_tokens(prose)
-    if rare:
-        candidates = _with_rare(prose, candidates, rare, chunk_list)
     mentions: list[NameMention] = []
     caps: list[CapToken] = []
-    shout = _classify(prose, candidates, neutral_lines, mentions, caps)
+    shout = _classify(prose, neutral_lines, mentions, caps)
     _mark_headlines(prose, mentions, shout)
+    rare, chunk_list = _rare_tokens(doc)
+    if rare:
+        found = _rare_mentions(prose, _rare_occurrences(prose, rare, chunk_list))
+        if found:
+            # Two sorted runs with distinct starts (a rare word never starts where a marked token does).
+            mentions += found
+            mentions.sort(key=_mention_start)
     wraps = hyphen_wraps(prose)
     if wraps:
         mentions, caps = _join_wraps(prose, wraps, mentions, caps)
@@ -123,11 +127,10 @@ def _join_wraps(prose: str, wraps: list[Wrap], mentions: list[NameMention], caps
     return mentions, caps
 
 
-def _classify(
-    prose: str, candidates: list[tuple[int, str]], neutral_lines: list[tuple[int, int]], mentions: list[NameMention], caps: list[CapToken]
-) -> list[int]:
-    """Append the candidates that are names to ``mentions`` and the capitalised ones to ``caps``;
-    return the indexes of the all-capital mentions (for the headline check)."""
+def _classify(prose: str, neutral_lines: list[tuple[int, int]], mentions: list[NameMention], caps: list[CapToken]) -> list[int]:
+    """Append the marked tokens (``_marked_tokens``) that are names to ``mentions`` and the
+    capitalised ones to ``caps``; return the indexes of the all-capital mentions (for the
+    headline check). The tokens are taken from the search as it goes, without a list of them."""
     shout: list[int] = []
     known = _TOKEN_KINDS
     glue = _GLUE_LEFT
@@ -138,13 +141,21 @@ def _classify(
     append_cap = caps.append
     build = _build_mention  # new_mention without the call around it, once per mention
     new = tuple.__new__  # NamedTuple's own constructor is Python code: this loop runs once per capitalised token
-    for start, token in candidates:
+    for match in (_MARKED_ASCII if prose.isascii() else _MARKED).finditer(prose):
+        start = match.start()
+        token = match.group()
+        if start:
+            before = prose[start - 1]
+            if before != " " and (before.isalnum() or before == "_" or before in _CONNECTORS_CHARS):
+                start, token = _whole_run(prose, start, match.end())
+                before = prose[start - 1] if start else ""
+        else:
+            before = ""
         about = known.get(token)
         if about is None:
             about = known[token] = _token_kind(token)
         if about is _SKIP:
             continue
-        before = prose[start - 1] if start else ""
         if before and before in glue:
             continue
         end = start + len(token)
@@ -176,6 +187,32 @@ def _classify(
             continue
         append_mention(build(text, start, end, kind, initial, heading))
     return shout
+
+
+def _rare_mentions(prose: str, occurrences: list[tuple[int, str]]) -> list[NameMention]:
+    """The mentions the rare lower-case words' occurrences make, as ``_classify`` would make them.
+
+    A rare word is recorded wherever it stands: its kind is always ``lower`` (``_token_kind``
+    of a word that ``_rare_lower_token`` accepts), so only the glue around it is checked."""
+    out: list[NameMention] = []
+    known = _TOKEN_KINDS
+    for start, token in occurrences:
+        about = known.get(token)
+        if about is None:
+            about = known[token] = _token_kind(token)
+        if start and prose[start - 1] in _GLUE_LEFT:
+            continue
+        end = start + len(token)
+        after = prose[end : end + 1]
+        if after in _STOP_AFTER or (after == "." and prose[end + 1 : end + 2].isalnum()):
+            continue
+        if about.possessive:
+            end -= 2
+        out.append(_build_mention(about.text, start, end, about.kind, False, False))
+    return out
+
+
+_mention_start = attrgetter("start")
 
 
 def _initial(prose: str, start: int) -> bool:
@@ -276,25 +313,31 @@ def _run_start(prose: str, index: int) -> int:
 
 
 def _marked_tokens(prose: str) -> list[tuple[int, str]]:
-    """(start, token) of every token with a letter beyond a-z (a capital, an accent), in text order."""
+    """(start, token) of every token with a letter beyond a-z (a capital, an accent), in text order
+    (the tokens ``_classify`` reads as it searches)."""
     out: list[tuple[int, str]] = []
-    strip = "_" + _CONNECTORS_CHARS
     for match in (_MARKED_ASCII if prose.isascii() else _MARKED).finditer(prose):
         start = match.start()
-        token = match.group()
         if start:
             ch = prose[start - 1]
             if ch != " " and (ch.isalnum() or ch == "_" or ch in _CONNECTORS_CHARS):
-                # The capital is inside its run ("iPhone", "year-End"): take the whole run.
-                end = match.end()
-                token = prose[_run_start(prose, start) : end].lstrip(strip)
-                start = end - len(token)
-        out.append((start, token))
+                out.append(_whole_run(prose, start, match.end()))
+                continue
+        out.append((start, match.group()))
     return out
 
 
-def _with_rare(prose: str, marked_tokens: list[tuple[int, str]], rare: set[str], chunk_list: list[str]) -> list[tuple[int, str]]:
-    """The marked tokens and the rare words' occurrences, in text order.
+def _whole_run(prose: str, start: int, end: int) -> tuple[int, str]:
+    """(start, token) of a marked token whose capital is inside its run ("iPhone", "year-End")."""
+    token = prose[_run_start(prose, start) : end].lstrip(_RUN_STRIP)
+    return end - len(token), token
+
+
+_RUN_STRIP = "_" + _CONNECTORS_CHARS
+
+
+def _rare_occurrences(prose: str, rare: set[str], chunk_list: list[str]) -> list[tuple[int, str]]:
+    """(start, token) of the rare words' occurrences that are not marked tokens (in no set order).
 
     A token's start determines the token, so an occurrence is new unless its start was
     seen: among the rare words' (a chunk may hold a word twice) or, for a word with a
@@ -326,16 +369,14 @@ def _with_rare(prose: str, marked_tokens: list[tuple[int, str]], rare: set[str],
             if at not in seen and _is_token(prose, at, at + size):
                 if not ascii_token:
                     if marked is None:
-                        marked = {start for start, _ in marked_tokens}
+                        marked = {start for start, _ in _marked_tokens(prose)}
                     if at in marked:
                         offset = within.find(token, offset + 1)
                         continue
                 seen.add(at)
                 extra.append((at, token))
             offset = within.find(token, offset + 1)
-    out = marked_tokens + extra
-    out.sort()
-    return out
+    return extra
 
 
 # Up to this many rare words, each is found by searching the text for it.

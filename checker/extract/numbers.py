@@ -48,7 +48,7 @@ from checker.extract.number_grammar import (
     read_amount,
 )
 from checker.facts import Quantity
-from checker.patterns import LazyPattern, trie_regex
+from checker.patterns import LazyPattern, builder, trie_regex
 
 if TYPE_CHECKING:
     from checker.config import Settings
@@ -321,10 +321,13 @@ def _quantity_at(text: str, begin: int, core: int, limit: int) -> Quantity | Non
         match = _NOUN_AFTER.match(text, end, min(limit, end + 40))
         if match and match.group(1).lower() not in _NOT_NOUNS:
             noun = match.group(1).lower()
-    return Quantity(
-        text=text[begin:end], start=begin, end=end, value=value, low=low, high=high, unit=unit, scale=scale, hedge=hedge,
-        decimals=decimals, kind=kind, exact=exact, noun=noun,  # type: ignore[arg-type]  # an Amount's kind is one of Quantity's
-    )
+    # (An Amount's kind is one of Quantity's.)
+    return _build_quantity(text[begin:end], begin, end, value, low, high, unit, scale, hedge, decimals, kind, exact, noun)
+
+
+# Quantity's fields in declaration order, set without the frozen dataclass's keyword ``__init__``
+# (see ``checker.patterns.builder``): about 3 us less per quantity.
+_build_quantity = builder(Quantity)
 
 
 def _join_range(
