@@ -41,9 +41,11 @@ class Group(NamedTuple):
 
     path: str
     digest: bytes  # of the corpus rules' findings on the path (findings_digest)
-    targets: tuple[tuple[str, int], ...]  # (another path its related places point into, the last line they name there)
     typecode: str
     numbers: bytes  # the diagnostics, by Packer.pack
+    targets_typecode: str
+    # Pairs of numbers: another path its related places point into (its index in the strings), the last line they name there.
+    targets: bytes
 
 
 class Tables:
@@ -112,29 +114,30 @@ class Tables:
 
 class Packer:
     """Diagnostics as arrays of numbers over shared tables, which may continue stored ones (``data``: their
-    entries keep their indexes, so the groups packed over them stay valid)."""
+    entries keep their indexes, so the groups packed over them stay valid; a place added again is not
+    looked for among them, only among the places this packer added)."""
 
     def __init__(self, data: Any = None) -> None:
         self.strings: dict[str, int] = {}
-        self.places: list[int] = []  # six numbers per distinct place
-        self.place_index: dict[tuple, int] = {}  # a place as (path, line, column, end line, end column, message) -> its index
+        self.stored_places = array("i")  # six numbers per place, of the stored tables
+        self.places: list[int] = []  # six numbers per place added
+        self.place_index: dict[tuple, int] = {}  # a place added as (path, line, column, end line, end column, message) -> its index
         self.fixes: list[Any] = []
         if data is not None:
             strings, places_typecode, packed_places, fixes = check(data, SEQ)
             self.strings = {text: index for index, text in enumerate(strings)}
-            self.places = list(_numbers(places_typecode, packed_places))
-            items = [iter(self.places)] * 6
-            self.place_index = {(strings[p], line, c, e, ec, strings[m]): n for n, (p, line, c, e, ec, m) in enumerate(zip(*items))}
+            self.stored_places = _numbers(places_typecode, packed_places)
             self.fixes = list(fixes)
 
     def size(self) -> int:
-        return len(self.strings) + len(self.place_index) + len(self.fixes)
+        return len(self.strings) + (len(self.stored_places) + len(self.places)) // 6 + len(self.fixes)
 
     def _text(self, value: str | None) -> int:
         return -1 if value is None else self.strings.setdefault(value, len(self.strings))
 
     def pack(self, diagnostics: Iterable[Diagnostic]) -> array:
         text, places, place_index, fixes = self._text, self.places, self.place_index, self.fixes
+        first = len(self.stored_places) // 6  # the index of the first place added
         numbers: list[int] = []
         for d in diagnostics:
             fix = -1
@@ -150,14 +153,29 @@ class Packer:
                 place = (r.path, r.line, r.column, r.end_line, r.end_column, r.message)
                 index = place_index.get(place)
                 if index is None:
-                    index = place_index[place] = len(place_index)
+                    index = place_index[place] = first + len(place_index)
                     places += (text(r.path), r.line, r.column, r.end_line, r.end_column, text(r.message))
                 numbers.append(index)
         return _packed(numbers)
 
     def tables(self) -> tuple:
-        places = _packed(self.places)
+        added = _packed(self.places)
+        places = self.stored_places
+        if places.typecode != added.typecode or not places:
+            places = array("q" if "q" in (places.typecode, added.typecode) else "i", places)
+        places.extend(added)
         return tuple(self.strings), places.typecode, places.tobytes(), self.fixes
+
+    def targets(self, path: str, diagnostics: Iterable[Diagnostic]) -> array:
+        """Group.targets of one path's diagnostics."""
+        last: dict[str, int] = {}
+        for diagnostic in diagnostics:
+            for place in diagnostic.related:
+                if place.path != path:
+                    line = max(place.line, place.end_line)
+                    if line > last.get(place.path, 0):
+                        last[place.path] = line
+        return _packed([n for target, line in sorted(last.items()) for n in (self._text(target), line)])
 
 
 def diagnostics_to_data(diagnostics: list[Diagnostic]) -> tuple:
@@ -216,9 +234,9 @@ def stored_from_data(tables: Any, groups: Any, built: Any) -> Stored:
     """The stored tables and groups, checked as far as a group's reuse needs (raises on anything else)."""
     out: dict[str, Group] = {}
     for item in check(groups, SEQ):
-        path, digest, targets, typecode, numbers = check(item, SEQ)
-        checked = tuple((check(target, str), check(last, int)) for target, last in check(targets, SEQ))
-        out[check(path, str)] = Group(path, check(digest, bytes), checked, check(typecode, str), check(numbers, bytes))
+        path, digest, typecode, numbers, targets_typecode, targets = check(item, SEQ)
+        checked = (check(typecode, str), check(numbers, bytes), check(targets_typecode, str), check(targets, bytes))
+        out[check(path, str)] = Group(path, check(digest, bytes), *checked)
     return Stored(check(tables, SEQ), out, check(built, int))
 
 
@@ -242,6 +260,7 @@ class Placed:
         self.paths = paths  # paths_digest of this run's documents
         self.reused: set[str] = set()  # paths given their stored group
         self._tables: Tables | None = None
+        self._moved_at: dict[int, int] = {}  # the index in the stored strings of a changed document's path -> moved
 
     def reuse(self, document: DocumentResult) -> list[Diagnostic] | None:
         """The stored diagnostics of an in-scope document when they are this run's, else None."""
@@ -255,12 +274,16 @@ class Placed:
             return []
         if self.digests.get(document.path, _NONE) != group.digest:
             return None
-        for target, last in group.targets:
-            if target in self.moved and last >= self.moved[target]:
-                return None
         try:
             if self._tables is None:
                 self._tables = Tables(self.stored.tables)
+                index = {text: n for n, text in enumerate(self._tables.strings)}
+                self._moved_at = {index[path]: moved for path, moved in self.moved.items() if path in index}
+            if self._moved_at:
+                targets = _numbers(group.targets_typecode, group.targets)
+                for i in range(0, len(targets) - 1, 2):
+                    if targets[i] in self._moved_at and targets[i + 1] >= self._moved_at[targets[i]]:
+                        return None
             diagnostics = self._tables.diagnostics(group.typecode, group.numbers)
         except Exception:
             self.stored = None  # not what was packed: nothing stored is used
@@ -292,7 +315,7 @@ class Placed:
             packer = Packer()  # the tables hold too much that no group uses any more: built again from all
             groups = self._groups(packer, runs, diagnostics, None)
             built = packer.size()
-        groups += [(path, digest, (), "i", b"") for path, digest in self.digests.items() if path not in seen]
+        groups += [(path, digest, "i", b"", "i", b"") for path, digest in self.digests.items() if path not in seen]
         return packer.tables(), groups, built
 
     def _groups(self, packer: Packer, runs: list[tuple[str, int, int]], diagnostics: list[Diagnostic], stored: Stored | None) -> list[tuple]:
@@ -301,21 +324,10 @@ class Placed:
             group = stored.groups.get(path) if stored is not None and path in self.reused else None
             if group is None:
                 chunk = diagnostics[start:end]
-                numbers = packer.pack(chunk)
-                group = Group(path, self.digests.get(path, _NONE), _targets(path, chunk), numbers.typecode, numbers.tobytes())
+                numbers, targets = packer.pack(chunk), packer.targets(path, chunk)
+                group = Group(path, self.digests.get(path, _NONE), numbers.typecode, numbers.tobytes(), targets.typecode, targets.tobytes())
             out.append(tuple(group))
         return out
 
 
 _NONE = hashlib.blake2b(b"\x90", digest_size=16).digest()  # findings_digest([]): msgpack's empty array
-
-
-def _targets(path: str, diagnostics: Iterable[Diagnostic]) -> tuple[tuple[str, int], ...]:
-    last: dict[str, int] = {}
-    for diagnostic in diagnostics:
-        for place in diagnostic.related:
-            if place.path != path:
-                line = max(place.line, place.end_line)
-                if line > last.get(place.path, 0):
-                    last[place.path] = line
-    return tuple(sorted(last.items()))
