@@ -66,13 +66,14 @@ from checker.cache_data import FORMAT as _FORMAT
 from checker.cache_data import SEQ as _SEQ
 from checker.cache_data import check as _check
 from checker.cache_data import code_fingerprint as _code_fingerprint
-from checker.cache_data import diagnostics_from_data, diagnostics_to_data, digest, load_signed, result_from_data, result_to_data, user_key, write_signed
+from checker.cache_data import digest, line_starts_from_data, load_signed, result_from_data, result_to_data, user_key, write_signed
+from checker.cache_diagnostics import Placed, Stored, moved_from, paths_digest, stored_diagnostics, stored_from_data
 
 if TYPE_CHECKING:
     from checker.config import Settings
     from checker.corpus import DocumentResult
     from checker.engine import Notice, Source
-    from checker.finding import Diagnostic
+    from checker.finding import Diagnostic, Finding
 
 _KEEP_FILES = 8  # configurations whose cache files are kept; older ones are removed
 _SHARDS = 16  # the documents' entries and records are spread over this many files each, so a change rewrites one of each
@@ -111,6 +112,10 @@ class SheetCache:
         self._corpus_key: bytes | None = None
         self._corpus_known = False
         self.diagnostics: list[Diagnostic] | None = None  # the run's diagnostics, when the corpus is as the last run left it
+        # The last run's diagnostics by path (checker.cache_diagnostics), when this run's documents are that run's with a few
+        # changed, and the digest of that run's documents' paths; the changed documents' paths -> moved_from(line index then, now).
+        self._groups: tuple[Stored, bytes] | None = None
+        self._moved: dict[str, int] = {}
         self._seen: set[tuple[str, str]] = set()
         # The results stored this run wait in a scratch file in the cache directory until finish() writes their
         # shards, rather than in memory (40 MiB on a 90 MB corpus, held through the corpus pass): key -> (offset,
@@ -243,10 +248,15 @@ class SheetCache:
                 hits[index] = (entry[2], entry[3] or b"")
             else:
                 missing.append(index)
+        before_key = None
         if complete:
-            corpus.update(self._ledger_digest())
+            ledger = self._ledger_digest()
+            corpus.update(ledger)
             self._corpus_key = corpus.digest()
-            known = None if reduce.keep_records else self._known_diagnostics(self._corpus_key)
+            if before is not None:
+                before.update(ledger)
+                before_key = before.digest()
+            known = None if reduce.keep_records else self._stored_diagnostics(self._corpus_key, before_key)
             if known is not None:
                 reduce.known = []
                 self.diagnostics = known
@@ -254,10 +264,8 @@ class SheetCache:
         with_records = not self._corpus_known
         if with_records:
             reduce.memos, made_from = self._memos()
-            if before is not None and complete and made_from is not None:
-                before.update(self._ledger_digest())
-                if before.digest() == made_from:
-                    reduce.changed = changed
+            if before_key is not None and before_key == made_from:
+                reduce.changed = changed
             reduce.remember = True
         if with_records and (hits or changed):
             self._read_records()
@@ -291,6 +299,8 @@ class SheetCache:
                 result = next(iter(process([source])))  # a damaged entry: read the document again
             else:
                 result = next(processed)
+            if self._groups is not None and source.path in changed and not isinstance(result, Notice):
+                self._moved[source.path] = self._moved_from(keys.get(index), result)
             if source.data is None and source.file is not None and not isinstance(result, Notice):
                 self._store(source, result, read.get(index))
             yield result
@@ -354,14 +364,37 @@ class SheetCache:
         except OSError:
             return b"unreadable ledger"
 
-    def _known_diagnostics(self, key: bytes) -> list[Diagnostic] | None:
+    def _stored_diagnostics(self, key: bytes, before: bytes | None) -> list[Diagnostic] | None:
+        """The diagnostics stored for the corpus ``key``; or, when stored for the corpus ``before`` (this one as the
+        cache held it before this run), None, and their groups kept for :meth:`placed`."""
         try:
             stored = self._load(self.corpus_file)
-            if len(stored) != 3 or stored[1] != key:
+            if len(stored) != 6 or stored[1] not in (key, before):
                 return None
-            return diagnostics_from_data(stored[2])
+            groups = stored_from_data(*stored[3:])
+            if stored[1] == key:
+                return stored_diagnostics(groups)
+            self._groups = (groups, _check(stored[2], bytes))
         except Exception:
-            return None
+            pass
+        return None
+
+    def _moved_from(self, key: tuple[str, str] | None, result: DocumentResult) -> int:
+        """moved_from of a changed document's line index as stored (0 when not known) and now."""
+        entry = self._entries.get(key) if key is not None else None
+        try:
+            return moved_from(line_starts_from_data(entry[2]), result.line_starts) if entry is not None and entry[2] is not None else 0
+        except Exception:
+            return 0
+
+    def placed(self, documents: list[DocumentResult], corpus_findings: list[Finding]) -> Placed:
+        """This run's corpus findings by path and what the last run placed, for ``corpus_pass.filtered`` and :meth:`finish`."""
+        paths = paths_digest(documents)
+        stored = None
+        if self._groups is not None and self._groups[1] == paths and len({document.path for document in documents}) == len(documents):
+            stored = self._groups[0]
+        self._groups = None
+        return Placed(corpus_findings, stored, self._moved, paths)
 
     def _memos(self) -> tuple[dict[str, Any], bytes | None]:
         """What the corpus rules kept from the last corpus pass (``Reduce.memos``), by rule code (empty when there is
@@ -374,7 +407,7 @@ class SheetCache:
         made_from = stored[2] if len(stored) > 2 and isinstance(stored[2], bytes) else None
         return memos, made_from
 
-    def finish(self, diagnostics: list[Diagnostic], errors: list[str], memos: dict[str, Any] | None = None) -> None:
+    def finish(self, diagnostics: list[Diagnostic], errors: list[str], memos: dict[str, Any] | None = None, placed: Placed | None = None) -> None:
         """Write what this run changed: the documents' entries (those of deleted documents dropped), the run's
         diagnostics, and what the corpus rules keep for the next corpus pass."""
         for key in [key for key in self._entries if key not in self._seen and not os.path.exists(key[1])]:
@@ -409,9 +442,11 @@ class SheetCache:
                                 records.append((*key, content, packed))
                     self._write(self.records_file(shard), (_FORMAT, records), write_atomic)
                     self._write(self.sheets_file(shard), (_FORMAT, entries), write_atomic)
-            if self._corpus_key is not None and not self._corpus_known and not errors:
+            stored = placed.to_data(diagnostics) if placed is not None and self._corpus_key is not None and not self._corpus_known and not errors else None
+            if stored is not None:
+                assert placed is not None
                 self._prepare()
-                self._write(self.corpus_file, (_FORMAT, self._corpus_key, diagnostics_to_data(diagnostics)), write_atomic)
+                self._write(self.corpus_file, (_FORMAT, self._corpus_key, placed.paths, *stored), write_atomic)
                 if memos:
                     self._write(self.memo_file, (_FORMAT, memos, self._corpus_key), write_atomic)
             self._prune()

@@ -25,9 +25,9 @@ if TYPE_CHECKING:
     from checker.corpus import DocumentResult
     from checker.engine import Source
     from checker.facts import Directive
-    from checker.finding import Confidence, Diagnostic, Finding, Severity
+    from checker.finding import Finding
 
-FORMAT = 5  # the layout of a cache file (part of the signed data)
+FORMAT = 6  # the layout of a cache file (part of the signed data)
 SEQ = (tuple, list)  # a sequence as msgpack gives it back (tuples) or as it was packed
 _LIBRARIES = ("pyparsing", "regex", "pydantic", "pydantic_core", "ftfy", "rapidfuzz", "wordfreq", "charset_normalizer")
 _MAGIC = b"factlint-sheets"
@@ -167,6 +167,15 @@ def result_from_data(source: Source, body: bytes, records: bytes, with_records: 
         )
     except Exception:  # not a stored result: read the document again
         return None
+
+
+def line_starts_from_data(body: bytes) -> array:
+    """The line index of a document's packed result (raises on anything else)."""
+    import msgpack
+
+    starts = array("I")
+    starts.frombytes(check(msgpack.unpackb(body, use_list=False, raw=False)[4], bytes))
+    return starts
 
 
 _DIRECTIVE_KINDS = ("disable", "enable", "disable-line", "disable-next-line", "disable-file", "unknown")
@@ -343,46 +352,6 @@ def _related_from_data(items: Any, places: dict[Any, Any]) -> tuple:
     return tuple(out)
 
 
-_SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
-_CONFIDENCES: tuple[Confidence, ...] = ("high", "medium", "low")
-_DIAGNOSTIC_INTS = 17  # numbers per diagnostic in diagnostics_to_data's array, then one per related place
-
-
-def diagnostics_to_data(diagnostics: list[Diagnostic]) -> tuple:
-    """A run's diagnostics as plain data: one table of strings, one array of numbers (indexes into the
-    table among them), one of the distinct related places (a name's other places recur in many findings),
-    the fixes field by field. Read back without a check per field: an array holds only integers and the
-    table only strings (:func:`diagnostics_from_data`)."""
-    strings: dict[str, int] = {}
-    numbers: list[int] = []
-    places: list[int] = []  # six numbers per distinct place
-    place_index: dict[tuple, int] = {}  # a place as (path, line, column, end line, end column, message) -> its index
-    fixes: list[tuple] = []
-
-    def text(value: str | None) -> int:
-        return -1 if value is None else strings.setdefault(value, len(strings))
-
-    for d in diagnostics:
-        fix = -1
-        if d.fix is not None:
-            fix = len(fixes)
-            fixes.append(([(e.start, e.end, e.replacement) for e in d.fix.edits], d.fix.applicability, d.fix.message))
-        numbers += (
-            text(d.path), d.line, d.column, d.end_line, d.end_column, text(d.rule), text(d.name), text(d.category),
-            _SEVERITIES.index(d.severity), text(d.message), d.start, d.end, text(d.evidence), text(d.location),
-            _CONFIDENCES.index(d.confidence), fix, len(d.related),
-        )
-        for r in d.related:
-            place = (r.path, r.line, r.column, r.end_line, r.end_column, r.message)
-            index = place_index.get(place)
-            if index is None:
-                index = place_index[place] = len(place_index)
-                places += (text(r.path), r.line, r.column, r.end_line, r.end_column, text(r.message))
-            numbers.append(index)
-    packed, related = _packed(numbers), _packed(places)
-    return tuple(strings), packed.typecode, packed.tobytes(), related.typecode, related.tobytes(), fixes
-
-
 def _packed(numbers: list[int]) -> array:
     try:
         return array("i", numbers)
@@ -396,58 +365,6 @@ def _numbers(typecode: Any, packed: Any) -> array:
     if numbers and min(numbers) < -1:
         raise ValueError("bad number")
     return numbers
-
-
-def diagnostics_from_data(data: Any) -> list[Diagnostic]:
-    """The diagnostics :func:`diagnostics_to_data` packed (raises on anything else)."""
-    from checker.finding import Diagnostic, Edit, Fix, RelatedLocation
-
-    strings, typecode, packed, places_typecode, packed_places, stored_fixes = check(data, SEQ)
-    strings = check(strings, SEQ)
-    if not all(type(item) is str for item in strings):
-        raise TypeError("expected strings")
-    numbers = _numbers(typecode, packed)
-    numbers_of_places = _numbers(places_typecode, packed_places)
-    if len(numbers_of_places) % 6:
-        raise ValueError("bad related places")
-    places = []
-    for i in range(0, len(numbers_of_places), 6):
-        r_path, r_line, r_column, r_end_line, r_end_column, r_message = numbers_of_places[i : i + 6]
-        if r_path < 0 or r_message < 0:
-            raise ValueError("bad related place")
-        places.append(RelatedLocation(strings[r_path], r_line, r_column, r_end_line, r_end_column, strings[r_message]))
-    fixes = []
-    for item in check(stored_fixes, SEQ):
-        edits, applicability, title = check(item, SEQ)
-        if applicability not in ("safe", "unsafe", "display"):
-            raise ValueError("bad applicability")
-        fixes.append(Fix(tuple(Edit(check(s, int), check(e, int), check(r, str)) for s, e, r in check(edits, SEQ)), applicability, check(title, str)))
-
-    def optional(index: int) -> str | None:
-        return None if index < 0 else strings[index]
-
-    out: list[Diagnostic] = []
-    i, size = 0, len(numbers)
-    while i < size:
-        path, line, column, end_line, end_column, rule, name, category, severity, message, start, end, evidence, location, confidence, fix, count = numbers[
-            i : i + _DIAGNOSTIC_INTS
-        ]
-        i += _DIAGNOSTIC_INTS
-        indexes = numbers[i : i + count]
-        if indexes and min(indexes) < 0:
-            raise ValueError("bad related place")
-        related = tuple(map(places.__getitem__, indexes))  # the same objects where places recur: they are frozen
-        i += count
-        if min(path, rule, name, category, message) < 0 or i > size or len(related) != count:
-            raise ValueError("bad diagnostic")
-        out.append(
-            Diagnostic(
-                strings[path], line, column, end_line, end_column, strings[rule], strings[name], strings[category],
-                _SEVERITIES[severity], strings[message], start, end, optional(evidence), related,
-                None if fix < 0 else fixes[fix], optional(location), _CONFIDENCES[confidence],
-            )
-        )
-    return out
 
 
 def code_fingerprint() -> str:

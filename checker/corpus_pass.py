@@ -19,6 +19,7 @@ from checker.corpus import Corpus, DocumentResult
 from checker.finding import Diagnostic, Finding, RelatedLocation, Severity
 
 if TYPE_CHECKING:
+    from checker.cache_placed import Placed
     from checker.config import Settings
     from checker.ledger import Ledger
     from checker.rule import Rule
@@ -62,14 +63,18 @@ def corpus_rules(settings: Settings, rules: Sequence[type[Rule]], ledger: Ledger
     return chosen
 
 
-def filtered(documents: list[DocumentResult], corpus_findings: list[Finding], settings: Settings, rules: Sequence[type[Rule]]) -> list[Diagnostic]:
+def filtered(
+    documents: list[DocumentResult], corpus_findings: list[Finding], settings: Settings, rules: Sequence[type[Rule]], placed: Placed | None = None
+) -> list[Diagnostic]:
+    """Every in-scope document's findings and the corpus findings on it, filtered, placed and sorted (``placed``: the
+    diagnostics the cache kept from the last run, given back for the documents where they are this run's)."""
     by_path: dict[str, list[Finding]] = {}
     for finding in corpus_findings:
         by_path.setdefault(finding.path or "", []).append(finding)
     from checker.engine import instantiate
 
     suppression_rules = [instantiate(rule, settings) for rule in rules if rule.reads_suppressions]
-    return _finish(documents, by_path, settings, {rule.code: rule for rule in rules}, suppression_rules)
+    return _finish(documents, by_path, settings, {rule.code: rule for rule in rules}, suppression_rules, placed)
 
 
 class Reduce:
@@ -184,6 +189,7 @@ def _finish(
     settings: Settings,
     rules: dict[str, type[Rule]],
     suppression_rules: Sequence[Rule] = (),
+    placed: Placed | None = None,
 ) -> list[Diagnostic]:
     from checker.globs import matches_any
     from checker.registry import matches
@@ -196,6 +202,11 @@ def _finish(
     for sheet in documents:
         if not sheet.in_scope:
             continue
+        if placed is not None:
+            kept = placed.reuse(sheet)
+            if kept is not None:
+                out.extend(kept)
+                continue
         findings = [f for f in sheet.findings if f.rule in rules] + corpus_findings.get(sheet.path, [])
         ignored = _per_file_ignores(sheet.path, settings, root, matches_any)
         suppressor = Suppressor(list(sheet.directives)) if sheet.directives else None

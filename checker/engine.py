@@ -302,9 +302,10 @@ def run(
     errors = [error for document in documents for error in document.errors]
     corpus_findings = reduce.findings(Corpus(documents), errors)
     known = cache.diagnostics if cache is not None else None  # nothing changed since the last run
-    diagnostics = known if known is not None else filtered(documents, corpus_findings, settings, rules)
+    placed = cache.placed(documents, corpus_findings) if cache is not None and known is None else None
+    diagnostics = known if known is not None else filtered(documents, corpus_findings, settings, rules, placed)
     if cache is not None:
-        cache.finish(diagnostics, errors, reduce.memos)
+        cache.finish(diagnostics, errors, reduce.memos, placed)
     in_memory = {source.path: source.data for source in sources if source.data is not None and source.file is None and source.in_scope}
     return RunResult(diagnostics, documents, notices, list(rules), stats(documents), errors, in_memory, sheets)
 

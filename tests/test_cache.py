@@ -634,7 +634,7 @@ def _diagnostics():
 
 
 def test_stored_diagnostics_read_back_as_they_were():
-    from checker.cache_data import diagnostics_from_data, diagnostics_to_data
+    from checker.cache_diagnostics import diagnostics_from_data, diagnostics_to_data
 
     diagnostics = _diagnostics()
     assert diagnostics_from_data(diagnostics_to_data(diagnostics)) == diagnostics
@@ -659,7 +659,7 @@ def test_stored_diagnostics_read_back_as_they_were():
     ],
 )
 def test_damaged_stored_diagnostics_raise(damage):
-    from checker.cache_data import diagnostics_from_data, diagnostics_to_data
+    from checker.cache_diagnostics import diagnostics_from_data, diagnostics_to_data
 
     data = diagnostics_to_data(_diagnostics())
     with pytest.raises((TypeError, ValueError, IndexError)):
@@ -803,3 +803,71 @@ def test_a_generated_corpus_edited_step_by_step_reports_what_a_cold_run_reports(
         assert json.loads(run_cli("-f", "json", "-j", "1", ".")[1]) == cold, step
         reports.append(json.dumps(cold))
     assert len(set(reports)) == len(reports)  # every step changed the report
+
+
+# --- the stored diagnostics given back after an edit (checker.cache_diagnostics) ---------------
+
+
+def _related_into(report: dict, path: str) -> list[tuple]:
+    """The related places that other documents' findings have in ``path``: (finding's path, line, place's line)."""
+    return [(f["path"], f["line"], r["line"]) for f in report["findings"] if f["path"] != path for r in f.get("related", ()) if r["path"] == path]
+
+
+def test_an_edit_that_moves_lines_moves_the_related_places_other_documents_have_there(project, run_cli):
+    _generated(project)
+    first = json.loads(run_cli("-f", "json", "-j", "1", ".")[1])
+    target = max(sorted({r["path"] for f in first["findings"] for r in f.get("related", ())}), key=lambda path: len(_related_into(first, path)))
+    assert _related_into(first, target)
+    moved = project / target
+    text = moved.read_text(encoding="utf-8")
+    # A sentence's space made a line break: the same offsets (so the same corpus findings), the lines after it moved.
+    moved.write_text(text.replace(". ", ".\n", 1), encoding="utf-8")
+    cold = json.loads(run_cli("-f", "json", "--no-cache", "-j", "1", ".")[1])
+    assert [line for _, _, line in _related_into(cold, target)] != [line for _, _, line in _related_into(first, target)]
+    assert [(f["path"], f["line"], f["column"], f["message"]) for f in cold["findings"] if f["path"] != target] == [
+        (f["path"], f["line"], f["column"], f["message"]) for f in first["findings"] if f["path"] != target
+    ]
+    assert json.loads(run_cli("-f", "json", "-j", "1", ".")[1]) == cold
+    assert json.loads(run_cli("-f", "json", "-j", "1", ".")[1]) == cold
+
+
+def test_an_edit_that_changes_the_corpus_findings_on_other_documents_changes_them_there(project, run_cli):
+    _generated(project)
+    first = json.loads(run_cli("-f", "json", "-j", "1", ".")[1])
+    _edit(project, "add a variant")  # docs/r03.md: two more slips, counted in the findings on the others
+    cold = json.loads(run_cli("-f", "json", "--no-cache", "-j", "1", ".")[1])
+    others = [[f for f in report["findings"] if f["path"] != "docs/r03.md"] for report in (first, cold)]
+    assert others[0] != others[1]
+    assert json.loads(run_cli("-f", "json", "-j", "1", ".")[1]) == cold
+
+
+def test_an_edit_places_again_only_the_documents_whose_diagnostics_can_change(project, run_cli, monkeypatch):
+    """A line added at the end of one document changes no other document's findings or related places: the
+    others' diagnostics are the stored ones, and only the edited document's findings are placed again."""
+    from checker import corpus_pass
+
+    _generated(project)
+    first = json.loads(run_cli("-f", "json", "-j", "1", ".")[1])
+    paths = [f["path"] for f in first["findings"]]
+    edited = project / max(sorted(set(paths)), key=paths.count)
+    edited.write_text(edited.read_text(encoding="utf-8") + "Nothing else happened.\n", encoding="utf-8")
+    cold = json.loads(run_cli("-f", "json", "--no-cache", "-j", "1", ".")[1])
+    placed: list[str] = []
+    resolve = corpus_pass.resolve
+
+    def spy(finding, sheet, *args, **kwargs):
+        placed.append(sheet.path)
+        return resolve(finding, sheet, *args, **kwargs)
+
+    monkeypatch.setattr(corpus_pass, "resolve", spy)
+    assert json.loads(run_cli("-f", "json", "-j", "1", ".")[1]) == cold
+    assert set(placed) == {edited.relative_to(project).as_posix()}
+    assert len({f["path"] for f in cold["findings"]}) >= 3  # the others, given their stored diagnostics
+
+
+def test_moved_from_counts_the_line_starts_two_indexes_share():
+    from checker.cache_diagnostics import moved_from
+
+    assert moved_from([0, 5, 9], [0, 5, 9, 14]) == 3
+    assert moved_from([0, 5, 9], [0, 7, 11]) == 1
+    assert moved_from([0, 5], [0, 5]) == 2

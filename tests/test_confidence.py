@@ -101,9 +101,9 @@ def _settings():
 
 
 def test_the_cache_keeps_a_findings_confidence():
-    from checker.cache_data import diagnostics_from_data, diagnostics_to_data
     from checker.cache_data import finding_from_data as _finding_from_data
     from checker.cache_data import finding_to_data as _finding_to_data
+    from checker.cache_diagnostics import diagnostics_from_data, diagnostics_to_data
     from checker.finding import Diagnostic, Finding
 
     for confidence in ("low", "medium", "high", None):
