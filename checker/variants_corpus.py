@@ -81,6 +81,19 @@ def gather_names(sheet: FactSheet) -> tuple | None:
     return tuple(texts), tuple(forms), typecode, packed, spans, related, entities, aliases, shorts
 
 
+def _places(doc: int, typecode: str, packed: bytes) -> array:
+    """A record's places as ``Occurrences`` keeps them: each place's flags become ``doc * 4 + flags``."""
+    data = array("q" if typecode == "q" else "i")
+    data.frombytes(packed)
+    if doc:  # once for the record
+        try:
+            data[0::3] = array(data.typecode, map((doc * 4).__add__, data[0::3]))
+        except OverflowError:
+            data = array("q", data)
+            data[0::3] = array("q", map((doc * 4).__add__, data[0::3]))
+    return data
+
+
 def _pack(numbers: list[int]) -> tuple[str, bytes]:
     """Numbers as bytes (the record is stored in the cache): 32 bits each while every number fits, else 64."""
     try:
@@ -156,25 +169,12 @@ class NameCorpus:
                     self.aliases.add((b, a))
 
     @staticmethod
-    def _add_places(
-        doc: int, texts: tuple, groups: tuple, typecode: str, packed: bytes, forms: Forms, phrases: Forms, kinds: dict[str, str], only: Any = None
-    ) -> None:
-        """File one record's places under their forms (``only``: those of these texts alone)."""
-        data = array("q" if typecode == "q" else "i")
-        data.frombytes(packed)
-        if doc:  # each place's flags become ``doc * 4 + flags``, as Occurrences keeps them: once for the record
-            try:
-                data[0::3] = array(data.typecode, map((doc * 4).__add__, data[0::3]))
-            except OverflowError:
-                data = array("q", data)
-                data[0::3] = array("q", map((doc * 4).__add__, data[0::3]))
+    def _add_places(doc: int, texts: tuple, groups: tuple, typecode: str, packed: bytes, forms: Forms, phrases: Forms, kinds: dict[str, str]) -> None:
+        """File one record's places under their forms."""
+        data = _places(doc, typecode, packed)
         position = 0
         for index, phrase, code, count in zip(groups[0::4], groups[1::4], groups[2::4], groups[3::4]):
-            end = position + 3 * count
             text = texts[index]
-            if only is not None and text not in only:
-                position = end
-                continue
             target = phrases if phrase else forms
             found = target.get(text)
             if found is None:
@@ -183,8 +183,36 @@ class NameCorpus:
                 found = target[text] = Occurrences()
                 if not phrase:
                     kinds.setdefault(text, KINDS[code])
+            end = position + 3 * count
             cast(Occurrences, found).add_packed(data[position:end])
             position = end
+
+    @staticmethod
+    def _add_some_places(doc: int, texts: tuple, groups: tuple, typecode: str, packed: bytes, forms: Forms, phrases: Forms, only: set[str]) -> None:
+        """File the places of one record's forms and phrases of ``only``, as ``_add_places`` would."""
+        hits = only.intersection(texts)
+        if not hits:
+            return
+        firsts = groups[0::4]
+        chosen: list[int] = []  # the groups of those texts (a text may be a form and a phrase), in order
+        for text in hits:
+            index, group = texts.index(text), -1
+            try:
+                while True:
+                    group = firsts.index(index, group + 1)
+                    chosen.append(group)
+            except ValueError:
+                pass
+        chosen.sort()
+        size = 3 * (8 if typecode == "q" else 4)  # bytes a place takes
+        for group in chosen:
+            text = texts[firsts[group]]
+            target = phrases if groups[4 * group + 1] else forms
+            found = target.get(text)
+            if found is None:
+                found = target[sys.intern(text)] = Occurrences()
+            start = sum(groups[3 : 4 * group : 4])  # the places of the groups before
+            cast(Occurrences, found).add_packed(_places(doc, typecode, packed[size * start : size * (start + groups[4 * group + 3])]))
 
     # --- holding the places until asked (a few documents changed: ``checker.variants_reuse``) ---
 
@@ -285,7 +313,7 @@ class NameCorpus:
         disjoint = needed.isdisjoint
         for doc, texts, groups, typecode, packed in self._held:
             if not disjoint(texts):
-                self._add_places(doc, texts, groups, typecode, packed, filed_forms, filed_phrases, {}, needed)
+                self._add_some_places(doc, texts, groups, typecode, packed, filed_forms, filed_phrases, needed)
         self._pool = {word: [(text, cast(Occurrences, filed_phrases[text])) for text in found] for word, found in holding.items()}
         part = copy.copy(self)
         part._held, part._names, part._pool = None, None, None
