@@ -114,6 +114,12 @@ class Reduce:
                 self._changes[doc] = (self.changed[result.path], records)
         if self.known is not None:
             return
+        if not doc and self.changed is not None and 0 < len(self.changed) <= CHANGES_MAX:
+            # Few documents changed since the memos' corpus pass: an aggregate may hold the records it is given
+            # and reduce them when asked, a rule searching only the part of the corpus that the changes touch.
+            for aggregate in self.aggregates.values():
+                if hasattr(aggregate, "hold"):
+                    aggregate.hold()
         for code, aggregate in self.aggregates.items():
             if code in self.failed:
                 continue

@@ -7,6 +7,9 @@ its acronym definitions and aliases. ``NameCorpus.add`` (the reduce) files
 each mention under its form as written, in a packed :class:`Occurrences`
 list, and keeps of each document only what the variant search asks about it
 later (``checker.variants_related``). The sheets themselves are never held.
+After a few documents changed (``hold``), the records' places are filed only for
+the forms that the search of the changed part reads (``names``, ``part``), or all
+of them when anything else asks for ``forms``, ``phrases`` or ``kinds``.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ import sys
 from array import array
 from bisect import bisect_left
 from collections.abc import Iterator
+from itertools import chain
 from typing import TYPE_CHECKING, Any, cast
 
 from checker.namecompare import fold
@@ -30,6 +34,7 @@ KINDS = ("word", "phrase", "drug", "code", "acronym")
 _KIND_CODE = {kind: index for index, kind in enumerate(KINDS)}
 _PHRASE = _KIND_CODE["phrase"]
 _EMPTY = array("i")
+_HELD = ("forms", "phrases", "kinds")  # filed only when first asked, while held
 
 
 def gather_names(sheet: FactSheet) -> tuple | None:
@@ -76,6 +81,19 @@ def gather_names(sheet: FactSheet) -> tuple | None:
     return tuple(texts), tuple(forms), typecode, packed, spans, related, entities, aliases, shorts
 
 
+def _places(doc: int, typecode: str, packed: bytes) -> array:
+    """A record's places as ``Occurrences`` keeps them: each place's flags become ``doc * 4 + flags``."""
+    data = array("q" if typecode == "q" else "i")
+    data.frombytes(packed)
+    if doc:  # once for the record
+        try:
+            data[0::3] = array(data.typecode, map((doc * 4).__add__, data[0::3]))
+        except OverflowError:
+            data = array("q", data)
+            data[0::3] = array("q", map((doc * 4).__add__, data[0::3]))
+    return data
+
+
 def _pack(numbers: list[int]) -> tuple[str, bytes]:
     """Numbers as bytes (the record is stored in the cache): 32 bits each while every number fits, else 64."""
     try:
@@ -110,21 +128,50 @@ class NameCorpus:
         self.changes: dict[int, tuple[Any, Any]] | None = None
         self.remember = False
         self.whole: NameCorpus | None = None  # of a part (``part``): the corpus it is part of
+        # While held (``hold``): each record's places, as (document, texts, groups, typecode, packed), in order.
+        self._held: list[tuple[int, tuple, tuple, str, bytes]] | None = None
+        self._names: tuple[dict[str, Any], dict[str, Any], dict[str, str]] | None = None  # ``names`` while held
+        # While held, of the whole corpus: the phrases holding each word of ``part``'s forms and phrases
+        # (in order), with their places, for ``phrase_occurrences``.
+        self._pool: dict[str, list[tuple[str, Occurrences]]] | None = None
 
     def add(self, doc: int, record: Any) -> None:
-        """Reduce one document's record (see :func:`gather_names`)."""
+        """Reduce one document's record (see :func:`gather_names`); while held (``hold``), its places wait."""
         if record is None:
             return
         texts, groups, typecode, packed, capitals, related, entities, aliases, shorts = record
-        data = array("q" if typecode == "q" else "i")
-        data.frombytes(packed)
-        if doc:  # each place's flags become ``doc * 4 + flags``, as Occurrences keeps them: once for the record
-            try:
-                data[0::3] = array(data.typecode, map((doc * 4).__add__, data[0::3]))
-            except OverflowError:
-                data = array("q", data)
-                data[0::3] = array("q", map((doc * 4).__add__, data[0::3]))
-        forms, phrases, kinds = self.forms, self.phrases, self.kinds
+        held = self._held
+        if held is not None:
+            held.append((doc, texts, groups, typecode, packed))
+        else:
+            self._add_places(doc, texts, groups, typecode, packed, self.forms, self.phrases, self.kinds)
+        if capitals:
+            spans = array("q" if typecode == "q" else "i")
+            spans.frombytes(capitals)
+            self.capitals[doc] = array("q", spans)
+        # Interned: the same names recur in thousands of documents, each record its own copies (while the
+        # records are held, they are the names' only copies).
+        if related:
+            self.related[doc] = related if held is not None else tuple(map(sys.intern, related))
+        if entities:
+            self.entities[doc] = entities if held is not None else tuple(map(sys.intern, entities))
+        if shorts:
+            self.shorts[doc] = shorts
+        if aliases:
+            self.alias_pairs[doc] = aliases
+        for name, alias in aliases:
+            b = fold(alias)
+            for a in (fold(name), *(fold(word) for word in name.split())):
+                # Names that merely look alike ("Deloite ... (Deloitte)") are not
+                # vouched for by the parenthesis: a slip there is still a slip.
+                if a != b and not (a[:1] == b[:1] and edit_distance(a, b) <= 2):
+                    self.aliases.add((a, b))
+                    self.aliases.add((b, a))
+
+    @staticmethod
+    def _add_places(doc: int, texts: tuple, groups: tuple, typecode: str, packed: bytes, forms: Forms, phrases: Forms, kinds: dict[str, str]) -> None:
+        """File one record's places under their forms."""
+        data = _places(doc, typecode, packed)
         position = 0
         for index, phrase, code, count in zip(groups[0::4], groups[1::4], groups[2::4], groups[3::4]):
             text = texts[index]
@@ -139,26 +186,74 @@ class NameCorpus:
             end = position + 3 * count
             cast(Occurrences, found).add_packed(data[position:end])
             position = end
-        if capitals:
-            spans = array("q" if typecode == "q" else "i")
-            spans.frombytes(capitals)
-            self.capitals[doc] = array("q", spans)
-        if related:
-            self.related[doc] = tuple(map(sys.intern, related))
-        if entities:
-            self.entities[doc] = tuple(map(sys.intern, entities))
-        if shorts:
-            self.shorts[doc] = shorts
-        if aliases:
-            self.alias_pairs[doc] = aliases
-        for name, alias in aliases:
-            b = fold(alias)
-            for a in (fold(name), *(fold(word) for word in name.split())):
-                # Names that merely look alike ("Deloite ... (Deloitte)") are not
-                # vouched for by the parenthesis: a slip there is still a slip.
-                if a != b and not (a[:1] == b[:1] and edit_distance(a, b) <= 2):
-                    self.aliases.add((a, b))
-                    self.aliases.add((b, a))
+
+    @staticmethod
+    def _add_some_places(doc: int, texts: tuple, groups: tuple, typecode: str, packed: bytes, forms: Forms, phrases: Forms, only: set[str]) -> None:
+        """File the places of one record's forms and phrases of ``only``, as ``_add_places`` would."""
+        hits = only.intersection(texts)
+        if not hits:
+            return
+        firsts = groups[0::4]
+        chosen: list[int] = []  # the groups of those texts (a text may be a form and a phrase), in order
+        for text in hits:
+            index, group = texts.index(text), -1
+            try:
+                while True:
+                    group = firsts.index(index, group + 1)
+                    chosen.append(group)
+            except ValueError:
+                pass
+        chosen.sort()
+        size = 3 * (8 if typecode == "q" else 4)  # bytes a place takes
+        for group in chosen:
+            text = texts[firsts[group]]
+            target = phrases if groups[4 * group + 1] else forms
+            found = target.get(text)
+            if found is None:
+                found = target[sys.intern(text)] = Occurrences()
+            start = sum(groups[3 : 4 * group : 4])  # the places of the groups before
+            cast(Occurrences, found).add_packed(_places(doc, typecode, packed[size * start : size * (start + groups[4 * group + 3])]))
+
+    # --- holding the places until asked (a few documents changed: ``checker.variants_reuse``) ---
+
+    def hold(self) -> None:
+        """Keep the records' places as they come, filed under their forms only when ``forms``, ``phrases`` or
+        ``kinds`` is first asked for: a search of a few changed documents' part of the corpus (``names``,
+        ``part``) files only the forms it reads."""
+        if self._held is None and not self.forms and not self.phrases:
+            del self.forms, self.phrases, self.kinds
+            self._held = []
+
+    def __getattr__(self, name: str) -> Any:
+        # Only called for an attribute not set: ``forms``, ``phrases`` and ``kinds`` while the places are held.
+        held = self.__dict__.get("_held")
+        if name in _HELD and held is not None:
+            self._held = None
+            self.forms, self.phrases, self.kinds = {}, {}, {}
+            for doc, texts, groups, typecode, packed in held:
+                self._add_places(doc, texts, groups, typecode, packed, self.forms, self.phrases, self.kinds)
+            return self.__dict__[name]
+        raise AttributeError(name)
+
+    def names(self) -> tuple[dict[str, Any], dict[str, Any], dict[str, str]]:
+        """The forms and phrases (keys in their order; their values are not to be read) and the forms' kinds,
+        without filing the held places."""
+        if self._held is None:
+            return self.forms, self.phrases, self.kinds
+        if self._names is None:
+            forms: dict[str, Any] = {}
+            phrases: dict[str, Any] = {}
+            kinds: dict[str, str] = {}
+            for _doc, texts, groups, _typecode, _packed in self._held:
+                for index, phrase, code in zip(groups[0::4], groups[1::4], groups[2::4]):
+                    text = texts[index]
+                    if phrase:
+                        phrases[text] = None
+                    elif text not in forms:
+                        forms[text] = None
+                        kinds[text] = KINDS[code]
+            self._names = forms, phrases, kinds
+        return self._names
 
     # --- what the variant search asks about a document ---
 
@@ -194,10 +289,37 @@ class NameCorpus:
 
     def part(self, forms: set[str], phrases: set[str]) -> NameCorpus:
         """This corpus with only some of its forms and phrases (in their order) to search; what it knows of the
-        documents, and the phrases ``phrase_occurrences`` gives, are the whole corpus's."""
+        documents, and the phrases ``phrase_occurrences`` gives, are the whole corpus's.
+
+        While the places are held (``hold``), only those of these forms and phrases, and of the phrases holding
+        one of them as a word (what ``phrase_occurrences`` is asked of the part's pairs), are filed."""
+        if self._held is None:
+            part = copy.copy(self)
+            part.forms = {form: found for form, found in self.forms.items() if form in forms}
+            part.phrases = {text: found for text, found in self.phrases.items() if text in phrases}
+            part.whole = self
+            return part
+        every_form, every_phrase, kinds = self.names()
+        words = {text for text in chain(forms, phrases) if text.split() == [text]}
+        holding: dict[str, list[str]] = {word: [] for word in words}  # word -> the phrases holding it, in order
+        for text in every_phrase:
+            for each in dict.fromkeys(text.split()):
+                found = holding.get(each)
+                if found is not None:
+                    found.append(text)
+        needed = set(forms) | set(phrases) | {text for found in holding.values() for text in found}
+        filed_forms: Forms = {}
+        filed_phrases: Forms = {}
+        disjoint = needed.isdisjoint
+        for doc, texts, groups, typecode, packed in self._held:
+            if not disjoint(texts):
+                self._add_some_places(doc, texts, groups, typecode, packed, filed_forms, filed_phrases, needed)
+        self._pool = {word: [(text, cast(Occurrences, filed_phrases[text])) for text in found] for word, found in holding.items()}
         part = copy.copy(self)
-        part.forms = {form: found for form, found in self.forms.items() if form in forms}
-        part.phrases = {text: found for text, found in self.phrases.items() if text in phrases}
+        part._held, part._names, part._pool = None, None, None
+        part.forms = {form: found for form, found in filed_forms.items() if form in forms}
+        part.phrases = {text: found for text, found in filed_phrases.items() if text in phrases}
+        part.kinds = kinds
         part.whole = self
         return part
 
@@ -206,6 +328,12 @@ class NameCorpus:
         if self.whole is not None:
             yield from self.whole.phrase_occurrences(word)
             return
+        if self._held is not None:
+            if word.split() != [word]:  # no phrase holds it as a word
+                return
+            if self._pool is not None and word in self._pool:
+                yield from self._pool[word]
+                return
         # An index by word, built once: scanning every phrase for every surname compared cost
         # tens of seconds on a large corpus. Rebuilt when phrases were added since.
         index = self._by_word

@@ -15,6 +15,8 @@ the forms the changed documents wrote before and write now are the start of the
 makes every form it reads affected, until no unit adds one. The search then runs on
 the affected forms alone (``NameCorpus.part``: every unit of an affected form is
 whole there), and the findings of the pairs of unaffected forms are those stored.
+The places of the other forms are never filed: the closure reads only the corpus's
+forms and phrases (``NameCorpus.names``).
 
 The whole search runs instead when the memo's corpus is not known to be the one before
 the changes (``checker.cache`` tells), documents were added, removed or moved (the
@@ -112,11 +114,12 @@ class Search:
         if before.alias_pairs != now.alias_pairs or _crossed(corpus, before, now):
             return
         dirty = set(chain(before.forms, before.phrases, now.forms, now.phrases))
-        terms = search_terms(corpus.forms, corpus.kinds)
+        forms, phrases, kinds = corpus.names()  # not the places: those of the affected forms alone are filed (``part``)
+        terms = search_terms(forms, kinds)
         neighbours = [self.near.neighbours()]  # the near pairs of the corpus before ...
         self.near.update(list(terms))
         neighbours.append(self.near.neighbours())  # ... and now
-        affected = _affected(corpus, terms, dirty, neighbours)
+        affected = _affected(forms, phrases, terms, dirty, neighbours)
         touched = {fold(form) for form in affected}
         self.reported = {(str(a), str(b)) for a, b in reported if a not in touched and b not in touched}
         self._kept = [(v, r, packed) for v, r, packed in stored if v not in affected and r not in affected]
@@ -150,19 +153,20 @@ def _crossed(corpus: NameCorpus, before: NameCorpus, now: NameCorpus) -> bool:
     return any((frequency[name] <= limit) != (frequency[name] - delta[name] <= limit) for name in changed)
 
 
-def _affected(corpus: NameCorpus, terms: Terms, dirty: set[str], neighbours: list[dict[str, set[str]]]) -> set[str]:
-    """The forms and phrases whose units read a form of ``dirty``, and so on until none is added."""
+def _affected(forms: Iterable[str], phrases: Iterable[str], terms: Terms, dirty: set[str], neighbours: list[dict[str, set[str]]]) -> set[str]:
+    """The forms and phrases (of a corpus's ``forms`` and ``phrases``) whose units read a form of ``dirty``, and so on
+    until none is added."""
     from checker.namecompare import join_key
     from checker.variants import bigrams, group_key
     from checker.variants_near import phrase_blocks_of
 
     by_key: dict[str, list[str]] = {}  # group key -> the forms and the phrases' two-word parts (and their phrases) of it
-    for form in corpus.forms:
+    for form in forms:
         key = group_key(form)
         if key is not None:
             by_key.setdefault(key, []).append(form)
     folded: dict[str, list[str]] = {}  # folded phrase -> its phrases
-    for text in corpus.phrases:
+    for text in phrases:
         for begin, end in bigrams(text):
             key = join_key(text[begin:end])
             if key in by_key:

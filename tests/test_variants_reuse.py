@@ -18,7 +18,7 @@ from checker.variants_reuse import Search
 DOCUMENTS = {
     "trial.md": "# Trial\n\nQuorvantix met its goal at Brightwater. Quorvantix is well tolerated. Dr. Elaine Example led it with Halvorsen.\n",
     "letter.md": "# Letter\n\nBrightwater expects Quorvantix to reach patients. Halvorsen and Elaine Example signed it.\n",
-    "memo.md": "# Memo\n\nBrightwater shipped Quorvantyx early. Halvorsen and Elaine Exampel met the BCR-ABL group.\n",
+    "memo.md": "# Memo\n\nBrightwater shipped Quorvantyx early. Halvorsen and Elaine Exampel met the BCR-ABL group with Macdonald.\n",
     "pipeline.md": "# Pipeline\n\nLisaftoclax and Melindorax lead at Castorvine Labs. Lisaftoclax sales grew; BCR-ABL too.\n",
     "update.md": "# Update\n\nCastorvine Labs reported Lisaftoclax again. Melindorax is approved. Bcr-Abl results came.\n",
     "notes.md": "# Notes\n\nCastorvine Labs reviewed Lisafoclax and Melindorax. Marchetti and Quenneville agreed.\n",
@@ -77,17 +77,34 @@ def searched(monkeypatch) -> list[int | None]:
     return found
 
 
+@pytest.fixture
+def filed(monkeypatch) -> list[bool]:
+    """For each search, whether every place of the corpus was filed under its form (``NameCorpus.hold``)."""
+    found: list[bool] = []
+    memo = Search.memo
+
+    def recorded(self):
+        found.append(self.corpus.__dict__.get("_held") is None)
+        return memo(self)
+
+    monkeypatch.setattr(Search, "memo", recorded)
+    return found
+
+
 EDITS = {
     "change a name": ("memo.md", "Quorvantyx", "Quorvantix"),
     "add a variant": ("letter.md", "Halvorsen and", "Halvorson, Melindorux and"),
     "remove a variant": ("notes.md", "Lisafoclax", "Lisaftoclax"),
     "change a phrase": ("letter.md", "Elaine Example signed", "Elaine Exampel signed"),
     "change a case variant": ("update.md", "Bcr-Abl", "BCR-ABL"),
+    # board.md is the first document: the forms it writes first leave it, or come to it from later documents.
+    "first document loses its names": ("board.md", "Marchetti chaired; Quenneville and", "Marchetty chaired; Zentrovinab and"),
+    "first document gains names": ("board.md", "Zentrovimab was", "Lisaftoclax and Zentrovimab were"),
 }
 
 
 @pytest.mark.parametrize("edit", list(EDITS))
-def test_an_edit_searches_only_what_it_touches_and_finds_what_a_run_without_the_cache_finds(tmp_path, searched, edit) -> None:
+def test_an_edit_searches_only_what_it_touches_and_finds_what_a_run_without_the_cache_finds(tmp_path, searched, filed, edit) -> None:
     root, cache = tmp_path / "docs", tmp_path / "cache"
     root.mkdir()
     _write(root, DOCUMENTS)
@@ -98,25 +115,54 @@ def test_an_edit_searches_only_what_it_touches_and_finds_what_a_run_without_the_
     assert old in text
     (root / name).write_text(text.replace(old, new), encoding="utf-8")
     searched.clear()
+    filed.clear()
     after = _run(root, cache)
     assert after == _run(root, None)
     assert after != before
     assert searched[0] is not None  # only part of the corpus searched
+    assert filed[0] is False  # only the places of that part filed under their forms
 
 
-@pytest.mark.parametrize("step", ["add", "remove"])
-def test_a_document_added_or_removed_searches_the_whole_corpus(tmp_path, searched, step) -> None:
+def test_a_partial_search_reads_the_phrases_that_hold_a_name(tmp_path, searched, filed) -> None:
+    # "MacDonald" here and "Macdonald" in memo.md: a case variant, until "Ian MacDonald" shows a surname
+    # (each family writes its own); the phrase is read by the part's search though it is not part of it.
+    root, cache = tmp_path / "docs", tmp_path / "cache"
+    root.mkdir()
+    _write(root, DOCUMENTS)
+    _run(root, cache)
+    found = []
+    for added in ("They thanked MacDonald.", "They thanked MacDonald and Ian MacDonald."):
+        (root / "letter.md").write_text(DOCUMENTS["letter.md"].replace("signed it.", f"signed it. {added}"), encoding="utf-8")
+        searched.clear()
+        filed.clear()
+        found.append(_run(root, cache))
+        assert found[-1] == _run(root, None)
+        assert searched[0] is not None and filed[0] is False
+    assert any("'MacDonald'" in d.message for d in found[0]) and not any("'MacDonald'" in d.message for d in found[1])
+
+
+@pytest.mark.parametrize("step", ["add", "remove", "notice"])
+def test_a_document_added_or_removed_searches_the_whole_corpus(tmp_path, searched, filed, step) -> None:
     root, cache = tmp_path / "docs", tmp_path / "cache"
     root.mkdir()
     _write(root, DOCUMENTS)
     _run(root, cache)
     if step == "add":
         (root / "extra.md").write_text("Brightwater and Halvorsen praised Quorvantic.\n", encoding="utf-8")
-    else:
+    elif step == "remove":
         (root / "notes.md").unlink()
+    else:  # a document that now gives a notice (a binary file) instead of its names: every later index shifts
+        (root / "letter.md").write_bytes(b"Brightwater\x00\x00 Halvorsen\x00\x00")
     searched.clear()
+    filed.clear()
     assert _run(root, cache) == _run(root, None)
     assert searched == []  # the corpus before is not known: no plan, the whole search
+    assert filed[0] is True
+    if step == "notice":  # and back: the document's names return, shifting the indexes again
+        _write(root, DOCUMENTS)
+        filed.clear()
+        assert _run(root, cache) == _run(root, None)
+        assert searched == [] and filed[0] is True
 
 
 def _mutate(rng: random.Random, text: str) -> str:
