@@ -141,6 +141,30 @@ def test_a_partial_search_reads_the_phrases_that_hold_a_name(tmp_path, searched,
     assert any("'MacDonald'" in d.message for d in found[0]) and not any("'MacDonald'" in d.message for d in found[1])
 
 
+def test_edits_in_a_row_each_start_from_the_memo_of_the_last(tmp_path, searched) -> None:
+    # Edits in a row, each searched from the memo of the one before: a form new to the corpus ("BCR-Abl", of
+    # the key of "BCR-ABL" and "Bcr-Abl") must be searched again when a later edit touches another form of
+    # its key, and its stored finding dropped once no document writes it.
+    root, cache = tmp_path / "docs", tmp_path / "cache"
+    root.mkdir()
+    _write(root, DOCUMENTS)
+    _run(root, cache)
+    steps = [
+        ("memo.md", "Quorvantyx", "Quorvantix"),
+        ("notes.md", "Lisafoclax and Melindorax.", "Lisafoclax, Melindorax and BCR-Abl."),
+        ("update.md", "Bcr-Abl results came", "Bcr-Abl results came late"),
+        ("notes.md", "Lisafoclax, Melindorax and BCR-Abl.", "Lisafoclax and Melindorax."),
+        ("pipeline.md", "BCR-ABL too", "BCR-ABL and BCR-Abl too"),
+    ]
+    for name, old, new in steps:
+        text = (root / name).read_text(encoding="utf-8")
+        assert old in text
+        (root / name).write_text(text.replace(old, new), encoding="utf-8")
+        searched.clear()
+        assert _run(root, cache) == _run(root, None)
+        assert searched[0] is not None
+
+
 @pytest.mark.parametrize("step", ["add", "remove", "notice"])
 def test_a_document_added_or_removed_searches_the_whole_corpus(tmp_path, searched, filed, step) -> None:
     root, cache = tmp_path / "docs", tmp_path / "cache"
