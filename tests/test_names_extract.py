@@ -281,3 +281,11 @@ def test_entities_are_the_capitalised_words_written_mid_sentence(ascii_only):
     # After a lower-case letter or a comma and one blank, three ASCII letters or more with no word character or
     # hyphen after them, whatever the token scan makes of the word ("Foo(x)" is a call, "Abc'd_e" an identifier).
     assert sheet_of(text).entities == ["Abc", "Acme", "Bennett", "Foo", "McDonald", "Monday", "Roger"]
+
+
+@pytest.mark.parametrize("filler", [0, 1])  # each rare word searched in the text, or in its chunks
+def test_a_rare_word_beyond_ascii_is_one_mention(filler):
+    # "z\u00fcrichoise" is a marked token (a letter beyond a-z) and a rare lower-case word: one mention, not two.
+    text = "Then the z\u00fcrichoise method and (z\u00fcrichoise) again.\n"
+    text += " ".join(["zorbulite", "quenvarix", "triplumab", "oxadrine", "feltuzumab", "glarvidex"][: 6 * filler]) + "\n"
+    assert [m.start for m in sheet_of(text).names if m.text == "z\u00fcrichoise"] == [9, 32]

@@ -94,11 +94,12 @@ def scan(prose: str, neutral_lines: list[tuple[int, int]], doc: Document) -> Tok
     mentions: list[NameMention] = []
     caps: list[CapToken] = []
     entities: set[str] = set()
-    shout = _classify(prose, neutral_lines, mentions, caps, entities)
+    starts: list[int] | None = None if prose.isascii() else []  # of every marked token: see _rare_occurrences
+    shout = _classify(prose, neutral_lines, mentions, caps, entities, starts)
     _mark_headlines(prose, mentions, shout)
     rare, chunk_list = _rare_tokens(doc)
     if rare:
-        found = _rare_mentions(prose, _rare_occurrences(prose, rare, chunk_list))
+        found = _rare_mentions(prose, _rare_occurrences(prose, rare, chunk_list, starts))
         if found:
             # Two sorted runs with distinct starts (a rare word never starts where a marked token does).
             mentions += found
@@ -129,10 +130,12 @@ def _join_wraps(prose: str, wraps: list[Wrap], mentions: list[NameMention], caps
     return mentions, caps
 
 
-def _classify(prose: str, neutral_lines: list[tuple[int, int]], mentions: list[NameMention], caps: list[CapToken], entities: set[str]) -> list[int]:
+def _classify(
+    prose: str, neutral_lines: list[tuple[int, int]], mentions: list[NameMention], caps: list[CapToken], entities: set[str], starts: list[int] | None
+) -> list[int]:
     """Append the marked tokens (``_marked_tokens``, taken as the search finds them) that are names to ``mentions``,
-    the capitalised ones to ``caps``, and the capitalised words written mid-sentence to ``entities``; return the
-    indexes of the all-capital mentions (for the headline check)."""
+    the capitalised ones to ``caps``, the capitalised words written mid-sentence to ``entities`` and, unless None,
+    every marked token's start to ``starts``; return the indexes of the all-capital mentions (for the headline check)."""
     shout: list[int] = []
     known = _TOKEN_KINDS
     glue = _GLUE_LEFT
@@ -155,6 +158,8 @@ def _classify(prose: str, neutral_lines: list[tuple[int, int]], mentions: list[N
                 before = prose[start - 1] if start else ""
         else:
             before = ""
+        if starts is not None:
+            starts.append(start)
         if before == " " and start > 1 and prose[start - 2] in _LOWER_OR_COMMA:
             entity = entity_at(prose, start)
             if entity is not None:
@@ -308,8 +313,7 @@ _MARKED_ASCII = LazyPattern(r"[A-Z]\w*+(?:[-'\u2019\u2010\u2011]\w++)*+")
 
 
 def _is_word_char(ch: str) -> bool:
-    # The same test as re's \w on str patterns.
-    return ch.isalnum() or ch == "_"
+    return ch.isalnum() or ch == "_"  # the same test as re's \w on str patterns
 
 
 def _run_start(prose: str, index: int) -> int:
@@ -347,13 +351,12 @@ def _whole_run(prose: str, start: int, end: int) -> tuple[int, str]:
 _RUN_STRIP = "_" + _CONNECTORS_CHARS
 
 
-def _rare_occurrences(prose: str, rare: set[str], chunk_list: list[str]) -> list[tuple[int, str]]:
+def _rare_occurrences(prose: str, rare: set[str], chunk_list: list[str], marked_starts: list[int] | None) -> list[tuple[int, str]]:
     """(start, token) of the rare words' occurrences that are not marked tokens (in no set order).
 
-    A token's start determines the token, so an occurrence is new unless its start was
-    seen: among the rare words' (a chunk may hold a word twice) or, for a word with a
-    letter beyond a-z, among the marked tokens (which never start an ASCII lower-case token).
-    """
+    A token's start determines the token, so an occurrence is new unless its start was seen: among the rare words'
+    (a chunk may hold a word twice) or, for a word with a letter beyond a-z, among the marked tokens' ``marked_starts``
+    (marked tokens never start an ASCII lower-case token)."""
     extra: list[tuple[int, str]] = []
     seen: set[int] = set()
     marked: set[int] | None = None
@@ -380,7 +383,7 @@ def _rare_occurrences(prose: str, rare: set[str], chunk_list: list[str]) -> list
             if at not in seen and _is_token(prose, at, at + size):
                 if not ascii_token:
                     if marked is None:
-                        marked = {start for start, _ in _marked_tokens(prose)}
+                        marked = set(marked_starts or ())  # (None only for an ASCII text)
                     if at in marked:
                         offset = within.find(token, offset + 1)
                         continue
@@ -390,8 +393,7 @@ def _rare_occurrences(prose: str, rare: set[str], chunk_list: list[str]) -> list
     return extra
 
 
-# Up to this many rare words, each is found by searching the text for it.
-_FIND_EACH_MAX = 6
+_FIND_EACH_MAX = 6  # up to this many rare words, each is found by searching the text for it
 
 
 def _rare_chunk_positions(prose: str, chunk_list: list[str]) -> Iterator[tuple[int, str]]:
