@@ -268,3 +268,24 @@ def test_rare_words_are_found_wherever_they_stand(filler):
     text += " ".join(["zorbulite", "quenvarix", "triplumab", "oxadrine", "feltuzumab", "glarvidex"][: 6 * filler]) + "\n"
     places = [m.start for m in sheet_of(text).names if m.text == "venetoclax"]
     assert places == [5, 20, 33]  # "x-venetoclax" is a token of its own
+
+
+@pytest.mark.parametrize("ascii_only", [True, False])
+def test_entities_are_the_capitalised_words_written_mid_sentence(ascii_only):
+    text = (
+        "The deal, said Roger Bennett. Then Acme's boss met the Foo-bar team and the Ab group at a McDonald site in"
+        " Paris2, on lunch, Monday. We call Foo(x), use Abc'd_e and Abc_def, said\tTabbed."
+    )
+    if not ascii_only:  # the token search for texts beyond ASCII
+        text += " Not in \u00c9ire and Z\u00fcrich."
+    # After a lower-case letter or a comma and one blank, three ASCII letters or more with no word character or
+    # hyphen after them, whatever the token scan makes of the word ("Foo(x)" is a call, "Abc'd_e" an identifier).
+    assert sheet_of(text).entities == ["Abc", "Acme", "Bennett", "Foo", "McDonald", "Monday", "Roger"]
+
+
+@pytest.mark.parametrize("filler", [0, 1])  # each rare word searched in the text, or in its chunks
+def test_a_rare_word_beyond_ascii_is_one_mention(filler):
+    # "z\u00fcrichoise" is a marked token (a letter beyond a-z) and a rare lower-case word: one mention, not two.
+    text = "Then the z\u00fcrichoise method and (z\u00fcrichoise) again.\n"
+    text += " ".join(["zorbulite", "quenvarix", "triplumab", "oxadrine", "feltuzumab", "glarvidex"][: 6 * filler]) + "\n"
+    assert [m.start for m in sheet_of(text).names if m.text == "z\u00fcrichoise"] == [9, 32]

@@ -61,6 +61,7 @@ class TokenScan(NamedTuple):
 
     mentions: list[NameMention]
     caps: list[CapToken]
+    entities: set[str]  # the capitalised words written mid-sentence (``_ENTITY``)
 
 
 class _Kind(NamedTuple):
@@ -92,11 +93,13 @@ def scan(prose: str, neutral_lines: list[tuple[int, int]], doc: Document) -> Tok
         _TOKEN_KINDS.clear()
     mentions: list[NameMention] = []
     caps: list[CapToken] = []
-    shout = _classify(prose, neutral_lines, mentions, caps)
+    entities: set[str] = set()
+    starts: list[int] | None = None if prose.isascii() else []  # of every marked token: see _rare_occurrences
+    shout = _classify(prose, neutral_lines, mentions, caps, entities, starts)
     _mark_headlines(prose, mentions, shout)
     rare, chunk_list = _rare_tokens(doc)
     if rare:
-        found = _rare_mentions(prose, _rare_occurrences(prose, rare, chunk_list))
+        found = _rare_mentions(prose, _rare_occurrences(prose, rare, chunk_list, starts))
         if found:
             # Two sorted runs with distinct starts (a rare word never starts where a marked token does).
             mentions += found
@@ -104,7 +107,7 @@ def scan(prose: str, neutral_lines: list[tuple[int, int]], doc: Document) -> Tok
     wraps = hyphen_wraps(prose)
     if wraps:
         mentions, caps = _join_wraps(prose, wraps, mentions, caps)
-    return TokenScan(mentions, caps)
+    return TokenScan(mentions, caps, entities)
 
 
 def _join_wraps(prose: str, wraps: list[Wrap], mentions: list[NameMention], caps: list[CapToken]) -> tuple[list[NameMention], list[CapToken]]:
@@ -127,10 +130,12 @@ def _join_wraps(prose: str, wraps: list[Wrap], mentions: list[NameMention], caps
     return mentions, caps
 
 
-def _classify(prose: str, neutral_lines: list[tuple[int, int]], mentions: list[NameMention], caps: list[CapToken]) -> list[int]:
-    """Append the marked tokens (``_marked_tokens``) that are names to ``mentions`` and the
-    capitalised ones to ``caps``; return the indexes of the all-capital mentions (for the
-    headline check). The tokens are taken from the search as it goes, without a list of them."""
+def _classify(
+    prose: str, neutral_lines: list[tuple[int, int]], mentions: list[NameMention], caps: list[CapToken], entities: set[str], starts: list[int] | None
+) -> list[int]:
+    """Append the marked tokens (``_marked_tokens``, taken as the search finds them) that are names to ``mentions``,
+    the capitalised ones to ``caps``, the capitalised words written mid-sentence to ``entities`` and, unless None,
+    every marked token's start to ``starts``; return the indexes of the all-capital mentions (for the headline check)."""
     shout: list[int] = []
     known = _TOKEN_KINDS
     glue = _GLUE_LEFT
@@ -141,6 +146,8 @@ def _classify(prose: str, neutral_lines: list[tuple[int, int]], mentions: list[N
     append_cap = caps.append
     build = _build_mention  # new_mention without the call around it, once per mention
     new = tuple.__new__  # NamedTuple's own constructor is Python code: this loop runs once per capitalised token
+    entity_at = _ENTITY.match
+    add_entity = entities.add
     for match in (_MARKED_ASCII if prose.isascii() else _MARKED).finditer(prose):
         start = match.start()
         token = match.group()
@@ -151,6 +158,12 @@ def _classify(prose: str, neutral_lines: list[tuple[int, int]], mentions: list[N
                 before = prose[start - 1] if start else ""
         else:
             before = ""
+        if starts is not None:
+            starts.append(start)
+        if before == " " and start > 1 and prose[start - 2] in _LOWER_OR_COMMA:
+            entity = entity_at(prose, start)
+            if entity is not None:
+                add_entity(entity.group())
         about = known.get(token)
         if about is None:
             about = known[token] = _token_kind(token)
@@ -213,6 +226,12 @@ def _rare_mentions(prose: str, occurrences: list[tuple[int, str]]) -> list[NameM
 
 
 _mention_start = attrgetter("start")
+
+
+# A capitalised word after a lower-case word or a comma and a blank: a proper noun in mid-sentence ("said Roger
+# Bennett"), the evidence of what a document is about. Its capital starts a marked token (a token holds no blank).
+_ENTITY = LazyPattern(r"[A-Z][A-Za-z]{2,}(?![\w\-])")
+_LOWER_OR_COMMA = frozenset("abcdefghijklmnopqrstuvwxyz,")
 
 
 def _initial(prose: str, start: int) -> bool:
@@ -282,13 +301,10 @@ def new_mention(text: str, start: int, end: int, kind: str, initial: bool, headi
     return _build_mention(text, start, end, kind, initial, heading)
 
 
-# Tokens are the matches of _TOKEN: each maximal run of word characters and
-# inner hyphens or apostrophes, without the underscores, hyphens and
-# apostrophes that open it. Most tokens are lower-case ASCII words or
-# numbers, which are never names (rare words apart): the scan starts only
-# at a word character other than a-z, 0-9 and "_" (a capital, an accented
-# or non-Latin letter) and takes the rest of its run; the start of the run
-# is found by walking back.
+# Tokens are the matches of _TOKEN: each maximal run of word characters and inner hyphens or apostrophes, without
+# the underscores, hyphens and apostrophes that open it. Most tokens are lower-case ASCII words or numbers, which are
+# never names (rare words apart): the scan starts only at a word character other than a-z, 0-9 and "_" (a capital,
+# an accented or non-Latin letter) and takes the rest of its run; the start of the run is found by walking back.
 _CONNECTORS_CHARS = "-'\u2019\u2010\u2011"
 _MARKED = LazyPattern(r"[^\Wa-z0-9_]\w*+(?:[-'\u2019\u2010\u2011]\w++)*+")
 # The same in an ASCII text, where the first character can only be a capital: a class of one
@@ -297,8 +313,7 @@ _MARKED_ASCII = LazyPattern(r"[A-Z]\w*+(?:[-'\u2019\u2010\u2011]\w++)*+")
 
 
 def _is_word_char(ch: str) -> bool:
-    # The same test as re's \w on str patterns.
-    return ch.isalnum() or ch == "_"
+    return ch.isalnum() or ch == "_"  # the same test as re's \w on str patterns
 
 
 def _run_start(prose: str, index: int) -> int:
@@ -336,13 +351,12 @@ def _whole_run(prose: str, start: int, end: int) -> tuple[int, str]:
 _RUN_STRIP = "_" + _CONNECTORS_CHARS
 
 
-def _rare_occurrences(prose: str, rare: set[str], chunk_list: list[str]) -> list[tuple[int, str]]:
+def _rare_occurrences(prose: str, rare: set[str], chunk_list: list[str], marked_starts: list[int] | None) -> list[tuple[int, str]]:
     """(start, token) of the rare words' occurrences that are not marked tokens (in no set order).
 
-    A token's start determines the token, so an occurrence is new unless its start was
-    seen: among the rare words' (a chunk may hold a word twice) or, for a word with a
-    letter beyond a-z, among the marked tokens (which never start an ASCII lower-case token).
-    """
+    A token's start determines the token, so an occurrence is new unless its start was seen: among the rare words'
+    (a chunk may hold a word twice) or, for a word with a letter beyond a-z, among the marked tokens' ``marked_starts``
+    (marked tokens never start an ASCII lower-case token)."""
     extra: list[tuple[int, str]] = []
     seen: set[int] = set()
     marked: set[int] | None = None
@@ -369,7 +383,7 @@ def _rare_occurrences(prose: str, rare: set[str], chunk_list: list[str]) -> list
             if at not in seen and _is_token(prose, at, at + size):
                 if not ascii_token:
                     if marked is None:
-                        marked = {start for start, _ in _marked_tokens(prose)}
+                        marked = set(marked_starts or ())  # (None only for an ASCII text)
                     if at in marked:
                         offset = within.find(token, offset + 1)
                         continue
@@ -379,8 +393,7 @@ def _rare_occurrences(prose: str, rare: set[str], chunk_list: list[str]) -> list
     return extra
 
 
-# Up to this many rare words, each is found by searching the text for it.
-_FIND_EACH_MAX = 6
+_FIND_EACH_MAX = 6  # up to this many rare words, each is found by searching the text for it
 
 
 def _rare_chunk_positions(prose: str, chunk_list: list[str]) -> Iterator[tuple[int, str]]:

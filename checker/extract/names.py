@@ -77,10 +77,6 @@ _HEADING_LINE = LazyPattern(_HEADING_LINE_SOURCE)
 _CAPS_LINE_AFTER_FEED = LazyPattern(r"\n(" + _CAPS_LINE_SOURCE + ")")
 _HEADING_LINE_AFTER_FEED = LazyPattern(r"\n(" + _HEADING_LINE_SOURCE + ")")
 
-# A capitalised word after a lower-case word or a comma: a proper noun in mid-sentence
-# ("said Roger Bennett"), the evidence of what a document is about.
-# The capital comes first, the look-behind after it: the search then skips to capitals.
-_MID_SENTENCE_CAPITAL = LazyPattern(r"[A-Z](?<=[a-z,] [A-Z])[A-Za-z]{2,}(?![\w\-])")
 # A name joined to a capitalised name by a slash ("Example/ABC", a firm and its division): the
 # token scan leaves it out (after a slash a token may be a path), yet it names what the document
 # is about as much as a name mid-sentence does.
@@ -100,7 +96,7 @@ _NAME_MAX_ZIPF = 5.5
 def extract(doc: Document, sheet: FactSheet, settings: Settings) -> None:
     """Fill ``sheet.names``, ``sheet.acronyms`` and ``sheet.aliases``."""
     prose = doc.prose
-    mentions, caps = scan(prose, _neutral_lines(doc), doc)
+    mentions, caps, entities = scan(prose, _neutral_lines(doc), doc)
     phrases = _phrases(prose, caps)
     sheet.names.extend(mentions)
     sheet.names.extend(phrases)
@@ -108,7 +104,6 @@ def extract(doc: Document, sheet: FactSheet, settings: Settings) -> None:
     definitions, aliases = parentheses(prose, mentions + phrases)
     sheet.acronyms.extend(definitions)
     sheet.aliases.extend(aliases)
-    entities = set(_MID_SENTENCE_CAPITAL.findall(prose))
     if "/" in prose:
         entities.update(_slash_names(prose))
     sheet.entities.extend(sorted(entities))
