@@ -11,7 +11,10 @@ document is read again and the others only give their records to the
 corpus rules. Beside it, the run's diagnostics (every finding, filtered and
 placed) are kept under a digest of every document's key, bytes and scope
 (and the ledger's bytes): when nothing changed, they are reused, no record
-is decoded and no finding of a document either. The entries and the records
+is decoded and no finding of a document either. They are kept by document
+(``checker.cache_diagnostics``): when a few documents changed, a document
+whose diagnostics provably stay the same gets them back instead of being
+placed again. The entries and the records
 are spread over shard files by path (``_SHARDS`` of each), so a run that
 changes one document writes one shard of each, not the whole cache.
 
