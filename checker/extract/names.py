@@ -27,6 +27,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from checker.extract.name_parens import parentheses
@@ -98,15 +99,20 @@ def extract(doc: Document, sheet: FactSheet, settings: Settings) -> None:
     prose = doc.prose
     mentions, caps, entities = scan(prose, _neutral_lines(doc), doc)
     phrases = _phrases(prose, caps)
-    sheet.names.extend(mentions)
-    sheet.names.extend(phrases)
-    sheet.names.sort(key=lambda m: (m.start, -m.end))
+    # In text order, a phrase before the single-token mention it starts with (the only two mentions that share a
+    # start; the phrase ends later): two sorted runs merged by a stable sort on the start alone.
+    found = phrases + mentions
+    found.sort(key=_mention_start)
+    sheet.names.extend(found)
     definitions, aliases = parentheses(prose, mentions + phrases)
     sheet.acronyms.extend(definitions)
     sheet.aliases.extend(aliases)
     if "/" in prose:
         entities.update(_slash_names(prose))
     sheet.entities.extend(sorted(entities))
+
+
+_mention_start = attrgetter("start")
 
 
 def _slash_names(prose: str) -> Iterator[str]:
