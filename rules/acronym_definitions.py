@@ -5,15 +5,19 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from checker.acronym_spelling import spelled_tail
 from checker.finding import Finding, Related
 from checker.namecompare import fold, strip_plural
 from checker.rule import Rule
 
+# Words that do not change what an acronym stands for ("Cluster API Provider for Azure").
+_MINOR_WORDS = frozenset({"the", "a", "an", "of", "for", "and", "in", "on", "to", "by", "with", "from", "at", "or"})
+
 
 def _long_key(long: str) -> tuple[str, ...]:
     words = re.findall(r"[^\W_]+", fold(long))
-    # Plurals and a leading article do not change what an acronym stands for.
-    return tuple(w[:-1] if len(w) > 3 and w.endswith("s") else w for w in words if w not in ("the", "a", "an"))
+    # Plurals and function words do not change what an acronym stands for.
+    return tuple(w[:-1] if len(w) > 3 and w.endswith("s") else w for w in words if w not in _MINOR_WORDS)
 
 
 def _same_meaning(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
@@ -39,8 +43,11 @@ class AcronymRedefined(Rule):
     Reports the second definition of an acronym when its long form differs
     from the first one: ``acute lymphoblastic leukemia (ALL)`` and later
     ``acute lymphocytic leukemia (ALL)``. Differences of case, hyphens,
-    plurals, a leading "the", or one long form extending the other ("... Drug
-    Administration" / "... Drug Administration of China") do not count.
+    plurals, small words ("the", "of", "for"), or one long form extending the
+    other ("... Drug Administration" / "... Drug Administration of China") do
+    not count. Only long forms whose words' initials spell the acronym count
+    as definitions: a remark in parentheses (``CRI (CPU shares and quota)``,
+    ``(see below)``, ``(SLOs, in fact)``) defines nothing.
 
     Why it matters
     --------------
@@ -72,21 +79,26 @@ class AcronymRedefined(Rule):
 
     def check(self, doc, facts) -> Iterable[Finding]:
         for short, definitions in _definitions(facts).items():
-            first = definitions[0]
-            first_key = _long_key(first.long)
+            # Only long forms whose words' initials spell the acronym count: prose in
+            # parentheses ("CRI (CPU shares, quota ...)", "(see below)") defines nothing.
+            spelled = [(d, tail) for d in definitions if (tail := spelled_tail(d.short, d.long))]
+            if len(spelled) < 2:
+                continue
+            first, first_long = spelled[0]
+            first_key = _long_key(first_long)
             reported: list[tuple[str, ...]] = []
-            for later in definitions[1:]:
-                key = _long_key(later.long)
+            for later, later_long in spelled[1:]:
+                key = _long_key(later_long)
                 if _same_meaning(first_key, key) or any(_same_meaning(key, k) for k in reported):
                     continue
                 reported.append(key)
                 line = doc.position(first.short_start).line
-                message = f"'{short}' is defined as '{later.long}' here but as '{first.long}' on line {line}"
+                message = f"'{short}' is defined as '{later_long}' here but as '{first_long}' on line {line}"
                 yield self.finding(
                     later.start,
                     later.end,
                     message,
-                    evidence=f"two long forms for '{short}': '{first.long}', '{later.long}'",
+                    evidence=f"two long forms for '{short}': '{first_long}', '{later_long}'",
                     related=(Related(first.start, first.end, f"'{short}' first defined here"),),
                 )
 
