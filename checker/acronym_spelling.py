@@ -7,8 +7,10 @@ pass: ``CRI (CPU shares, quota, and memory limit)``, ``BIP (see below)``.
 Rules that judge a definition against another use, or against a second
 definition, ask for more: every content word of the long form supplies the
 next letter of the acronym with its first letter (and may supply a few more
-from inside it: ``Windows Remote Management`` for ``WinRM``), small function
-words may be skipped, and the acronym itself is not one of the words.
+from inside it: ``Windows Remote Management`` for ``WinRM``; an X may stand
+for "ex" or "cross" inside a word: ``Extensible Markup Language`` for ``XML``),
+small function words may be skipped, and the acronym itself is not one of
+the words.
 """
 
 from __future__ import annotations
@@ -46,7 +48,7 @@ def spelled_tail(short: str, long: str) -> str | None:
     if not words or len(words) > _MAX_WORDS or any(_is_the_acronym(w, letters) for w in words):
         return None
     for first in range(len(words)):
-        if words[first][0] == letters[0] and _spells(words, first, letters, 0):
+        if _spells(words, first, letters, 0):
             return long[matches[first].start() :].strip()
     return None
 
@@ -62,10 +64,16 @@ def _spells(words: list[str], index: int, letters: str, at: int) -> bool:
     word = words[index]
     if (word in _FUNCTION_WORDS or word.isdigit()) and _spells(words, index + 1, letters, at):
         return True
-    if at == len(letters) or word[0] != letters[at]:
+    if at == len(letters):
+        return False
+    if word[0] == letters[at]:
+        position = 1
+    elif letters[at] == "x" and "x" in word:
+        position = word.index("x") + 1  # X for "ex" or "cross": "Extensible Markup Language (XML)"
+    else:
         return False
     # The word gives its initial and, in order, any number of the letters after it.
-    position, taken = 1, at + 1
+    taken = at + 1
     while True:
         if _spells(words, index + 1, letters, taken):
             return True

@@ -109,7 +109,10 @@ class AcronymBeforeDefinition(Rule):
     What it checks
     --------------
     Reports the first use of an acronym that comes before the document's
-    definition of it (``... TKI ... tyrosine kinase inhibitor (TKI)``).
+    definition of it (``... TKI ... tyrosine kinase inhibitor (TKI)``). Only
+    a long form whose words' initials spell the acronym counts as its
+    definition: a later ``DONE (delayed by one week)`` or ``API (see the
+    appendix)`` expands nothing.
     Headings and title lines are not counted: a title may use an acronym
     that the text defines below it, and a one-line title (no closing full
     stop) whose acronym the first sentence of the body defines is quiet too. Neither is a sentence
@@ -140,7 +143,15 @@ class AcronymBeforeDefinition(Rule):
     requires = ("names",)
 
     def check(self, doc, facts) -> Iterable[Finding]:
-        definitions = {short: defs[0] for short, defs in _definitions(facts).items()}
+        # Only an acronym with a definition whose long form spells it: a later "SIG-arch
+        # for cross cutting KEPs" or "DONE (...)" is no expansion to be used before.
+        # A use counts as before the definition when it comes before the first one of
+        # any kind ("... Solutions Inc. (CBTS)" defines CBTS as well).
+        firsts, definitions = {}, {}
+        for short, defs in _definitions(facts).items():
+            spelled = next((d for d in defs if spelled_tail(d.short, d.long)), None)
+            if spelled is not None:
+                firsts[short], definitions[short] = defs[0].start, spelled
         if not definitions:
             return
         reported: set[str] = set()
@@ -149,7 +160,7 @@ class AcronymBeforeDefinition(Rule):
                 continue
             short = strip_plural(mention.text)
             definition = definitions.get(short)
-            if definition is None or short in reported or mention.start >= definition.start:
+            if definition is None or short in reported or mention.start >= firsts[short]:
                 continue
             if _in_a_list_of_definitions(doc, facts, mention, short) or _title_defined_below(doc, mention, definition):
                 continue
