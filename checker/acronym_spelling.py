@@ -11,6 +11,10 @@ from inside it: ``Windows Remote Management`` for ``WinRM``; an X may stand
 for "ex" or "cross" inside a word: ``Extensible Markup Language`` for ``XML``),
 small function words may be skipped, and the acronym itself is not one of
 the words.
+
+Also here: whether the text names an acronym where it stands, alone in
+parentheses after words (``the SSH service (SSHD)``), which is how a
+definition the finder does not read still introduces it.
 """
 
 from __future__ import annotations
@@ -54,6 +58,8 @@ def spelled_tail(short: str, long: str) -> str | None:
 
 
 def _is_the_acronym(word: str, letters: str) -> bool:
+    """``sig``, ``sigs``, and the acronym with a number (``abi3``) for ``SIG`` / ``ABI``."""
+    word = word.rstrip("0123456789")
     return word == letters or (word.endswith("s") and word[:-1] == letters)
 
 
@@ -83,3 +89,11 @@ def _spells(words: list[str], index: int, letters: str, at: int) -> bool:
         if found < 0:
             return False
         position, taken = found + 1, taken + 1
+
+
+def named_in_parentheses(prose: str, start: int, end: int) -> bool:
+    """Whether ``prose[start:end]`` is the whole of a parenthesis after words, the way a definition names a term."""
+    if not (start > 0 and prose[start - 1] == "(" and prose[end : end + 1] == ")"):
+        return False
+    before = prose[max(0, start - 40) : start - 1].rstrip()
+    return before[-1:].isalpha()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from checker.acronym_spelling import spelled_tail
+from checker.acronym_spelling import named_in_parentheses, spelled_tail
 from checker.finding import Finding, Related
 from checker.namecompare import fold, strip_plural
 from checker.rule import Rule
@@ -115,7 +115,10 @@ class AcronymBeforeDefinition(Rule):
     appendix)`` expands nothing.
     Headings and title lines are not counted: a title may use an acronym
     that the text defines below it, and a one-line title (no closing full
-    stop) whose acronym the first sentence of the body defines is quiet too. Neither is a sentence
+    stop) whose acronym the first sentence of the body defines is quiet too,
+    and so is a line underlined as a heading (``-----``). A use that names
+    the acronym where it stands, alone in parentheses after words
+    (``edge computing platform(ECX)``), is not counted. Neither is a sentence
     that lists acronyms and then defines them in turn (``measures such as
     ABC, DEF, Gross Margin (GM) and Net Sales (NS) ...``): two or more other
     definitions follow the use in its sentence.
@@ -164,6 +167,8 @@ class AcronymBeforeDefinition(Rule):
                 continue
             if _in_a_list_of_definitions(doc, facts, mention, short) or _title_defined_below(doc, mention, definition):
                 continue
+            if named_in_parentheses(doc.prose, mention.start, mention.end) or _underlined(doc.prose, mention.end):
+                continue  # "edge computing platform(BEC)" names it here; a heading is no use
             reported.add(short)
             line = doc.position(definition.short_start).line
             same_paragraph = doc.paragraph_at(mention.start) == doc.paragraph_at(definition.start)
@@ -203,3 +208,13 @@ def _title_defined_below(doc, mention, definition) -> bool:
         return False
     body = [s for s in doc.sentences if s.paragraph == 1]
     return bool(body) and body[0].start <= definition.start < body[0].end
+
+
+def _underlined(prose: str, offset: int) -> bool:
+    """Whether the line holding ``offset`` is a heading underlined by the next line (``-----``, ``=====``)."""
+    line_end = prose.find("\n", offset)
+    if line_end < 0:
+        return False
+    next_end = prose.find("\n", line_end + 1)
+    underline = prose[line_end + 1 : next_end if next_end >= 0 else len(prose)].strip()
+    return len(underline) >= 3 and underline[0] in "-=~^*#+" and underline == underline[0] * len(underline)

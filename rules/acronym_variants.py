@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from checker.acronym_spelling import named_in_parentheses
 from checker.extract.name_parens import acronym_shaped
 from checker.finding import Confidence, Edit, Finding, Fix, Related
 from checker.lexicon import zipf
@@ -100,7 +101,7 @@ class AcronymVariants(Rule):
         for form, found in mentions.items():
             if form in definitions or form in known or any(m.heading for m in found):
                 continue
-            if form in in_long_forms or any(_introduced(doc.prose, m) for m in found):
+            if form in in_long_forms or any(named_in_parentheses(doc.prose, m.start, m.end) for m in found):
                 continue  # a term of its own: "FOCIL with ranked transactions (FOCILR)", "the SSH service (SSHD)"
             best = None
             for anchor, definition in definitions.items():
@@ -148,14 +149,6 @@ def _words_of_long_forms(facts: FactSheet) -> frozenset[str]:
     """The words of the document's long forms: an acronym there is what a defined one is built on."""
     return frozenset(word for definition in facts.acronyms for word in re.findall(r"[^\W_]+", definition.long))
 
-
-def _introduced(prose: str, mention: NameMention) -> bool:
-    """Whether a mention is the whole of a parenthesis after words, the way a definition names a term."""
-    start, end = mention.start, mention.end
-    if not (start > 0 and prose[start - 1] == "(" and prose[end : end + 1] == ")"):
-        return False
-    before = prose[max(0, start - 40) : start - 1].rstrip()
-    return before[-1:].isalpha()
 
 
 def acronym_slip(variant: str, anchor: str) -> str | None:
