@@ -118,7 +118,8 @@ class AcronymBeforeDefinition(Rule):
     stop) whose acronym the first sentence of the body defines is quiet too,
     and so is a line underlined as a heading (``-----``). A use that names
     the acronym where it stands, alone in parentheses after words
-    (``edge computing platform(ECX)``), is not counted. Neither is a sentence
+    (``edge computing platform(ECX)``), introduces it: neither it nor the
+    uses after it are counted. Neither is a sentence
     that lists acronyms and then defines them in turn (``measures such as
     ABC, DEF, Gross Margin (GM) and Net Sales (NS) ...``): two or more other
     definitions follow the use in its sentence.
@@ -167,8 +168,11 @@ class AcronymBeforeDefinition(Rule):
                 continue
             if _in_a_list_of_definitions(doc, facts, mention, short) or _title_defined_below(doc, mention, definition):
                 continue
-            if named_in_parentheses(doc.prose, mention.start, mention.end) or _underlined(doc.prose, mention.end):
-                continue  # "edge computing platform(BEC)" names it here; a heading is no use
+            if named_in_parentheses(doc.prose, mention.start, mention.end):
+                reported.add(short)  # "edge computing platform(BEC)" introduces it here, for the uses after too
+                continue
+            if _underlined(doc.prose, mention.end):
+                continue  # a heading is no use
             reported.add(short)
             line = doc.position(definition.short_start).line
             same_paragraph = doc.paragraph_at(mention.start) == doc.paragraph_at(definition.start)
