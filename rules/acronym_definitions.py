@@ -5,15 +5,19 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from checker.acronym_spelling import named_in_parentheses, spelled_tail
 from checker.finding import Finding, Related
 from checker.namecompare import fold, strip_plural
 from checker.rule import Rule
 
+# Words that do not change what an acronym stands for ("Cluster API Provider for Azure").
+_MINOR_WORDS = frozenset({"the", "a", "an", "of", "for", "and", "in", "on", "to", "by", "with", "from", "at", "or"})
+
 
 def _long_key(long: str) -> tuple[str, ...]:
     words = re.findall(r"[^\W_]+", fold(long))
-    # Plurals and a leading article do not change what an acronym stands for.
-    return tuple(w[:-1] if len(w) > 3 and w.endswith("s") else w for w in words if w not in ("the", "a", "an"))
+    # Plurals and function words do not change what an acronym stands for.
+    return tuple(w[:-1] if len(w) > 3 and w.endswith("s") else w for w in words if w not in _MINOR_WORDS)
 
 
 def _same_meaning(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
@@ -39,8 +43,11 @@ class AcronymRedefined(Rule):
     Reports the second definition of an acronym when its long form differs
     from the first one: ``acute lymphoblastic leukemia (ALL)`` and later
     ``acute lymphocytic leukemia (ALL)``. Differences of case, hyphens,
-    plurals, a leading "the", or one long form extending the other ("... Drug
-    Administration" / "... Drug Administration of China") do not count.
+    plurals, small words ("the", "of", "for"), or one long form extending the
+    other ("... Drug Administration" / "... Drug Administration of China") do
+    not count. Only long forms whose words' initials spell the acronym count
+    as definitions: a remark in parentheses (``CRI (CPU shares and quota)``,
+    ``(see below)``, ``(SLOs, in fact)``) defines nothing.
 
     Why it matters
     --------------
@@ -72,21 +79,26 @@ class AcronymRedefined(Rule):
 
     def check(self, doc, facts) -> Iterable[Finding]:
         for short, definitions in _definitions(facts).items():
-            first = definitions[0]
-            first_key = _long_key(first.long)
+            # Only long forms whose words' initials spell the acronym count: prose in
+            # parentheses ("CRI (CPU shares, quota ...)", "(see below)") defines nothing.
+            spelled = [(d, tail) for d in definitions if (tail := spelled_tail(d.short, d.long))]
+            if len(spelled) < 2:
+                continue
+            first, first_long = spelled[0]
+            first_key = _long_key(first_long)
             reported: list[tuple[str, ...]] = []
-            for later in definitions[1:]:
-                key = _long_key(later.long)
+            for later, later_long in spelled[1:]:
+                key = _long_key(later_long)
                 if _same_meaning(first_key, key) or any(_same_meaning(key, k) for k in reported):
                     continue
                 reported.append(key)
                 line = doc.position(first.short_start).line
-                message = f"'{short}' is defined as '{later.long}' here but as '{first.long}' on line {line}"
+                message = f"'{short}' is defined as '{later_long}' here but as '{first_long}' on line {line}"
                 yield self.finding(
                     later.start,
                     later.end,
                     message,
-                    evidence=f"two long forms for '{short}': '{first.long}', '{later.long}'",
+                    evidence=f"two long forms for '{short}': '{first_long}', '{later_long}'",
                     related=(Related(first.start, first.end, f"'{short}' first defined here"),),
                 )
 
@@ -97,10 +109,17 @@ class AcronymBeforeDefinition(Rule):
     What it checks
     --------------
     Reports the first use of an acronym that comes before the document's
-    definition of it (``... TKI ... tyrosine kinase inhibitor (TKI)``).
+    definition of it (``... TKI ... tyrosine kinase inhibitor (TKI)``). Only
+    a long form whose words' initials spell the acronym counts as its
+    definition: a later ``DONE (delayed by one week)`` or ``API (see the
+    appendix)`` expands nothing.
     Headings and title lines are not counted: a title may use an acronym
     that the text defines below it, and a one-line title (no closing full
-    stop) whose acronym the first sentence of the body defines is quiet too. Neither is a sentence
+    stop) whose acronym the first sentence of the body defines is quiet too,
+    and so is a line underlined as a heading (``-----``). A use that names
+    the acronym where it stands, alone in parentheses after words
+    (``edge computing platform(ECX)``), introduces it: neither it nor the
+    uses after it are counted. Neither is a sentence
     that lists acronyms and then defines them in turn (``measures such as
     ABC, DEF, Gross Margin (GM) and Net Sales (NS) ...``): two or more other
     definitions follow the use in its sentence.
@@ -128,7 +147,15 @@ class AcronymBeforeDefinition(Rule):
     requires = ("names",)
 
     def check(self, doc, facts) -> Iterable[Finding]:
-        definitions = {short: defs[0] for short, defs in _definitions(facts).items()}
+        # Only an acronym with a definition whose long form spells it: a later "SIG-arch
+        # for cross cutting KEPs" or "DONE (...)" is no expansion to be used before.
+        # A use counts as before the definition when it comes before the first one of
+        # any kind ("... Solutions Inc. (CBTS)" defines CBTS as well).
+        firsts, definitions = {}, {}
+        for short, defs in _definitions(facts).items():
+            spelled = next((d for d in defs if spelled_tail(d.short, d.long)), None)
+            if spelled is not None:
+                firsts[short], definitions[short] = defs[0].start, spelled
         if not definitions:
             return
         reported: set[str] = set()
@@ -137,10 +164,15 @@ class AcronymBeforeDefinition(Rule):
                 continue
             short = strip_plural(mention.text)
             definition = definitions.get(short)
-            if definition is None or short in reported or mention.start >= definition.start:
+            if definition is None or short in reported or mention.start >= firsts[short]:
                 continue
             if _in_a_list_of_definitions(doc, facts, mention, short) or _title_defined_below(doc, mention, definition):
                 continue
+            if named_in_parentheses(doc.prose, mention.start, mention.end):
+                reported.add(short)  # "edge computing platform(BEC)" introduces it here, for the uses after too
+                continue
+            if _underlined(doc.prose, mention.end):
+                continue  # a heading is no use
             reported.add(short)
             line = doc.position(definition.short_start).line
             same_paragraph = doc.paragraph_at(mention.start) == doc.paragraph_at(definition.start)
@@ -180,3 +212,13 @@ def _title_defined_below(doc, mention, definition) -> bool:
         return False
     body = [s for s in doc.sentences if s.paragraph == 1]
     return bool(body) and body[0].start <= definition.start < body[0].end
+
+
+def _underlined(prose: str, offset: int) -> bool:
+    """Whether the line holding ``offset`` is a heading underlined by the next line (``-----``, ``=====``)."""
+    line_end = prose.find("\n", offset)
+    if line_end < 0:
+        return False
+    next_end = prose.find("\n", line_end + 1)
+    underline = prose[line_end + 1 : next_end if next_end >= 0 else len(prose)].strip()
+    return len(underline) >= 3 and underline[0] in "-=~^*#+" and underline == underline[0] * len(underline)

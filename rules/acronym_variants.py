@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from checker.acronym_spelling import named_in_parentheses
 from checker.extract.name_parens import acronym_shaped
 from checker.finding import Confidence, Edit, Finding, Fix, Related
 from checker.lexicon import zipf
@@ -31,7 +33,11 @@ class AcronymVariants(Rule):
     counts (``disease control rate (DCR)`` once, ``DRC`` once); an added or
     dropped letter only when the form is no more frequent than the defined
     acronym, and a letter added in front (``XARPU`` next to ``ARPU``) is a
-    derived term, not a slip. An English word in capitals is never a slip.
+    derived term, not a slip (nor is ``OMDL`` next to a defined ``AOMDL``).
+    An English word in capitals is never a slip, and neither is a term of its
+    own: a form used three times or more, a word of a long form (``QRAM with
+    ranked slots (QRAMR)``), or a form the text names in parentheses of its
+    own (``the shell service (SSHD)``).
 
     A plain change of one letter is not reported: ``CML``, ``CLL``, ``AML``,
     ``ALL`` and ``ALK`` are all distinct terms. Well-known acronyms (a list
@@ -91,9 +97,12 @@ class AcronymVariants(Rule):
                 core = strip_plural(mention.text)
                 if core.isalpha() and core.isupper():
                     mentions.setdefault(core, []).append(mention)
+        in_long_forms = _words_of_long_forms(facts)
         for form, found in mentions.items():
             if form in definitions or form in known or any(m.heading for m in found):
                 continue
+            if form in in_long_forms or any(named_in_parentheses(doc.prose, m.start, m.end) for m in found):
+                continue  # a term of its own: "FOCIL with ranked transactions (FOCILR)", "the SSH service (SSHD)"
             best = None
             for anchor, definition in definitions.items():
                 slip = acronym_slip(form, anchor)
@@ -125,7 +134,21 @@ def _counts_as_slip(form: str, anchor: str, slip: str, count: int, uses: int) ->
         return True  # judged against the definition itself, whatever the counts
     if slip.endswith("added") and form[1:] == anchor:
         return False  # a letter before a defined acronym makes a derived term (a per-unit metric)
+    if slip.endswith("dropped") and anchor[1:] == form:
+        return False  # and the defined acronym is such a derived term of the form
+    if count >= _OWN_TERM_USES:
+        return False  # a slip is not repeated that often: a term of its own ("CRIU" beside "CRI")
     return count <= uses
+
+
+# An undefined acronym used this often, one letter apart from a defined one, is a term of its own.
+_OWN_TERM_USES = 3
+
+
+def _words_of_long_forms(facts: FactSheet) -> frozenset[str]:
+    """The words of the document's long forms: an acronym there is what a defined one is built on."""
+    return frozenset(word for definition in facts.acronyms for word in re.findall(r"[^\W_]+", definition.long))
+
 
 
 def acronym_slip(variant: str, anchor: str) -> str | None:
