@@ -40,6 +40,8 @@ _OPEN_CONTEXT = " \t\r\n([{\u2014\u2013-/" + DOUBLE_OPEN + SINGLE_OPEN
 _CLOSE_CONTEXT = " \t\r\n)]}.,;:!?\u2014\u2013-/" + DOUBLE_CLOSE + SINGLE_CLOSE
 
 _DOUBLES = '"' + DOUBLE_OPEN + DOUBLE_CLOSE
+_CURLY_OPENERS = DOUBLE_OPEN + SINGLE_OPEN
+_CURLY_CLOSERS = DOUBLE_CLOSE + SINGLE_CLOSE
 
 # Intervals: "[0, 1)", "(0, 1]", "[a, b)"; emoticons ":)", ";-(", ":-)".
 _INTERVAL = LazyPattern(r"[\[(]\s*[-+\u2212]?[\w.\u221e]{1,12}\s*[,;]\s*[-+\u2212]?[\w.\u221e]{1,12}\s*[\])]")
@@ -149,6 +151,11 @@ def _direction(prose: str, offset: int, start: int, end: int) -> str:
     """'open', 'close' or '' (either) for a straight quote, from the characters around it."""
     before = prose[offset - 1] if offset > start else " "
     after = prose[offset + 1] if offset + 1 < end else " "
+    # Right inside a curly quotation a straight mark opens or closes one of its own (“"x"”).
+    if before in _CURLY_OPENERS and after not in _CURLY_CLOSERS:
+        return "open"
+    if after in _CURLY_CLOSERS and before not in _CURLY_OPENERS:
+        return "close"
     opens = before in _OPEN_CONTEXT and not after.isspace()
     closes = after in _CLOSE_CONTEXT and not before.isspace()
     if opens and not closes:
