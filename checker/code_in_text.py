@@ -19,6 +19,10 @@ from checker.document import Block
 from checker.patterns import LazyPattern
 from checker.readers.markdown_inline import inline_code
 
+# A mark written as a value: a quoted punctuation character ('"', "'", """, "\"", "(", '-') or an empty
+# string (""), and a line made of one quote mark repeated (a reStructuredText section underline, a
+# docstring's """). Their marks pair with nothing in the prose around them.
+_MARK_AS_VALUE = LazyPattern(r"(?m:^([\"'])\1{2,}[ \t]*$)|(?<!\w)([\"'])\\?[^\w\s`]\2|(?<![^\s(\[{,=:])(?:\"\"|'')(?![^\s)\]},.;:])")
 # A paragraph that introduces a literal block: it ends with "::", or opens with a code directive.
 _INTRO_END = LazyPattern(r"::[ \t]*\Z")
 _CODE_DIRECTIVE = LazyPattern(r"\.\. +(?:[\w-]*code[\w-]*|highlight|productionlist)::")
@@ -26,13 +30,19 @@ _CODE_DIRECTIVE = LazyPattern(r"\.\. +(?:[\w-]*code[\w-]*|highlight|productionli
 
 def filled(prose: str, text: str, start: int, end: int, literals: bool) -> str:
     """``prose[start:end]`` with an ``x`` wherever the reader blanked something that is not white space in
-    ``text`` (and, with ``literals``, in place of each backtick span of ``text``)."""
+    ``text``, in place of each mark written as a value (``'"'``), and, with ``literals``, in place of each
+    backtick span of ``text``."""
     out = list(prose[start:end])
     source = text[start:end]
     if source != prose[start:end]:
         for i, char in enumerate(out):
             if char == " " and not source[i].isspace():
                 out[i] = "x"
+    if "'" in source or '"' in source:
+        for match in _MARK_AS_VALUE.finditer(source):
+            for i in range(match.start(), match.end()):
+                if not source[i].isspace():
+                    out[i] = "x"
     if literals and "`" in source:
         for span_start, span_end in inline_code(source):
             for i in range(span_start, span_end):

@@ -84,10 +84,15 @@ class UnbalancedBrackets(Rule):
     not checked, nor is what looks like code left in plain text (a
     paragraph indented like a code block, ``name="value"``). Marks right
     beside Markdown code or emphasis (``"`10.0.0.1`"``) touch a word, not a
-    space. In reStructuredText kept as plain text, inline literals
-    (````"/dev/fd"````), literal blocks (after ``::``) and doctest blocks
-    are code: only a literal that both opens and closes a kind of bracket,
-    unevenly (````f(*(x for x in y)````), is reported.
+    space. Marks written as values are not paired: a quoted punctuation
+    character (``'"'``, ``"("``), an empty string (``""``), a line made of
+    one quote mark repeated (a section underline, a docstring's quotes).
+    Straight quotes right inside curly ones (``“": value"”``) open
+    and close a quotation of their own. In reStructuredText kept as plain
+    text, inline literals (````"/dev/fd"````), literal blocks (after
+    ``::``) and doctest blocks are code: only a literal that both opens and
+    closes a kind of bracket, unevenly (````f(*(x for x in y)````), is
+    reported.
 
     Why it matters
     --------------
