@@ -163,6 +163,9 @@ def _direction(prose: str, offset: int, start: int, end: int) -> str:
         return "open"
     if after in _CURLY_CLOSERS and before not in _CURLY_OPENERS:
         return "close"
+    # A quotation opened right inside another before a word (""name" of a type": code quoted in code).
+    if before == '"' and after.isalnum() and (offset - 1 == start or prose[offset - 2] != '"'):
+        return "open"
     opens = before in _OPEN_CONTEXT and not after.isspace()
     closes = after in _CLOSE_CONTEXT and not before.isspace()
     if opens and not closes:
