@@ -19,10 +19,14 @@ from checker.document import Block
 from checker.patterns import LazyPattern
 from checker.readers.markdown_inline import inline_code
 
-# A mark written as a value: a quoted punctuation character ('"', "'", """, "\"", "(", '-') or an empty
+# A mark written as a value: a quoted punctuation character ('"', "'", """, "\"", "(", '-', ‘)’, " :: ") or an empty
 # string (""), and a line made of one quote mark repeated (a reStructuredText section underline, a
 # docstring's """). Their marks pair with nothing in the prose around them.
-_MARK_AS_VALUE = LazyPattern(r"(?m:^([\"'])\1{2,}[ \t]*$)|(?<!\w)([\"'])\\?[^\w\s`]\2|(?<![^\s(\[{,=:])(?:\"\"|'')(?![^\s)\]},.;:])")
+_MARK_AS_VALUE = LazyPattern(
+    r"(?m:^([\"'])\1{2,}[ \t]*$)"  # an underline
+    r"|(?<!\w)([\"'])(?:\\?[^\w\s`]| [^\w\s`]{1,3} )\2|\u2018[^\w\s`]\u2019|\u201c[^\w\s`]\u201d"  # a quoted mark
+    r"|(?<![^\s(\[{,=:])(?:\"\"|'')(?![^\s)\]},.;:])"  # an empty string
+)
 # A paragraph that introduces a literal block: it ends with "::", or opens with a code directive.
 _INTRO_END = LazyPattern(r"::[ \t]*\Z")
 _CODE_DIRECTIVE = LazyPattern(r"\.\. +(?:[\w-]*code[\w-]*|highlight|productionlist)::")
@@ -38,7 +42,7 @@ def filled(prose: str, text: str, start: int, end: int, literals: bool) -> str:
         for i, char in enumerate(out):
             if char == " " and not source[i].isspace():
                 out[i] = "x"
-    if "'" in source or '"' in source:
+    if "'" in source or '"' in source or "\u2018" in source or "\u201c" in source:
         for match in _MARK_AS_VALUE.finditer(source):
             for i in range(match.start(), match.end()):
                 if not source[i].isspace():

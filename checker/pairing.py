@@ -50,8 +50,8 @@ _INTERVAL = LazyPattern(r"[\[(]\s*[-+\u2212]?[\w.\u221e]{1,12}\s*[,;]\s*[-+\u221
 _EMOTICON = LazyPattern(r"[:;=](?<!\S[:;=])[-']?[()\[\]](?!\w)")
 # A bracket written as a word of its own ("the [[ command", "the ]] token") is named, not used.
 _BARE = LazyPattern(r"[()\[\]](?<!\S[()\[\]])[()\[\]]+(?!\S)")
-# Enumeration markers: "a)", "1)", "iv)", "B)" standing alone (after a space or at a line start).
-_ENUMERATOR = LazyPattern(r"(?<![^\s\"'\u201c])(?:[a-zA-Z]|\d{1,3}|[ivxlIVXL]{1,5})\)(?=\s|$|[.,;:])")
+# Enumeration markers: "a)", "1)", "1.)", "iv)", "B)" standing alone (after a space or at a line start).
+_ENUMERATOR = LazyPattern(r"(?<![^\s\"'\u201c])(?:[a-zA-Z]|\d{1,3}|[ivxlIVXL]{1,5})\.?\)(?=\s|$|[.,;:])")
 # Elisions that begin with an apostrophe: 'n', 'em, 'tis, 'twas, 'cause, 'til, 'bout, 'round, 'cos.
 _ELISION = LazyPattern(r"(?:n|em|tis|twas|cause|cos|til|till|bout|round|nother|ello|s|re|ve|ll|d|t)(?![a-z])", re.I)
 

@@ -73,7 +73,7 @@ class UnbalancedBrackets(Rule):
     only when it plainly opens a quotation and nothing after it in the
     paragraph could close it.
 
-    It is not fooled by list and enumeration markers (``a)``, ``1)``,
+    It is not fooled by list and enumeration markers (``a)``, ``1.)``,
     ``iv)``), half-open intervals (``[0, 1)``), emoticons (``:)``), primes
     after figures (``5'11"``), apostrophes (``don't``, ``students'``,
     ``the '90s``, ``rock 'n' roll``), or by markup: in Markdown and HTML only
@@ -85,7 +85,7 @@ class UnbalancedBrackets(Rule):
     paragraph indented like a code block, ``name="value"``). Marks right
     beside Markdown code or emphasis (``"`10.0.0.1`"``) touch a word, not a
     space. Marks written as values are not paired: a quoted punctuation
-    character (``'"'``, ``"("``), an empty string (``""``), a line made of
+    character (``'"'``, ``"("``, ``‘)’``), an empty string (``""``), a line made of
     one quote mark repeated (a section underline, a docstring's quotes).
     Straight quotes right inside curly ones (``“": value"”``) open
     and close a quotation of their own. In reStructuredText kept as plain
