@@ -9,7 +9,7 @@ alone:
 - list and enumeration markers ``a)``, ``1)``, ``iv)`` (a closing bracket
   after one to three letters or digits that stand alone);
 - half-open intervals ``[0, 1)`` and ``(0, 1]``;
-- emoticons ``:)``, ``;-(``;
+- emoticons ``:)``, ``;-(``, ``=)`` (one that ends the paragraph closes a parenthesis left open);
 - primes after figures (``5'11"``, ``a 12" pipe``), inside a quotation too
   when a lower-case word follows and a closing quote still comes;
 - apostrophes: in a word (``don't``), after a plural (``students'``),
@@ -40,16 +40,18 @@ _OPEN_CONTEXT = " \t\r\n([{\u2014\u2013-/" + DOUBLE_OPEN + SINGLE_OPEN
 _CLOSE_CONTEXT = " \t\r\n)]}.,;:!?\u2014\u2013-/" + DOUBLE_CLOSE + SINGLE_CLOSE
 
 _DOUBLES = '"' + DOUBLE_OPEN + DOUBLE_CLOSE
+_CURLY_OPENERS = DOUBLE_OPEN + SINGLE_OPEN
+_CURLY_CLOSERS = DOUBLE_CLOSE + SINGLE_CLOSE
 
 # Intervals: "[0, 1)", "(0, 1]", "[a, b)"; emoticons ":)", ";-(", ":-)".
 _INTERVAL = LazyPattern(r"[\[(]\s*[-+\u2212]?[\w.\u221e]{1,12}\s*[,;]\s*[-+\u2212]?[\w.\u221e]{1,12}\s*[\])]")
 # Each of the two begins with the class of its first character and checks the one before it
 # after that ("(?<!\S)" first would make the search try every position).
-_EMOTICON = LazyPattern(r"[:;](?<!\S[:;])[-']?[()\[\]](?!\w)")
+_EMOTICON = LazyPattern(r"[:;=](?<!\S[:;=])[-']?[()\[\]](?!\w)")
 # A bracket written as a word of its own ("the [[ command", "the ]] token") is named, not used.
 _BARE = LazyPattern(r"[()\[\]](?<!\S[()\[\]])[()\[\]]+(?!\S)")
-# Enumeration markers: "a)", "1)", "iv)", "B)" standing alone (after a space or at a line start).
-_ENUMERATOR = LazyPattern(r"(?<![^\s\"'\u201c])(?:[a-zA-Z]|\d{1,3}|[ivxlIVXL]{1,5})\)(?=\s|$|[.,;:])")
+# Enumeration markers: "a)", "1)", "1.)", "iv)", "B)" standing alone (after a space or at a line start).
+_ENUMERATOR = LazyPattern(r"(?<![^\s\"'\u201c])(?:[a-zA-Z]|\d{1,3}|[ivxlIVXL]{1,5})\.?\)(?=\s|$|[.,;:])")
 # Elisions that begin with an apostrophe: 'n', 'em, 'tis, 'twas, 'cause, 'til, 'bout, 'round, 'cos.
 _ELISION = LazyPattern(r"(?:n|em|tis|twas|cause|cos|til|till|bout|round|nother|ello|s|re|ve|ll|d|t)(?![a-z])", re.I)
 
@@ -77,7 +79,7 @@ def _masked(prose: str, start: int, end: int) -> set[int]:
     else:
         if "," in segment:
             patterns.append(_INTERVAL)
-        if ":" in segment:
+        if ":" in segment or "=" in segment:
             patterns.append(_EMOTICON)
     for pattern in patterns:
         for match in pattern.finditer(segment):
@@ -96,10 +98,10 @@ def _nested(prose: str, start: int, marks: list[int]) -> bool:
     Then ``_brackets`` finds nothing: a closer always closes the top of its stack, and an interval
     (the one mask left possible) takes an opener and the closer right after it, which is such a pair.
     The masks that could unpair the others need a bracket right after a bracket (``_BARE``) or after
-    ``:``, ``;``, ``-`` or ``'`` (``_EMOTICON``).
+    ``:``, ``;``, ``=``, ``-`` or ``'`` (``_EMOTICON``).
     """
     for offset in marks:
-        if offset > start and prose[offset - 1] in "()[]:;-'":
+        if offset > start and prose[offset - 1] in "()[]:;=-'":
             return False
     sequence = "".join([prose[offset] for offset in marks])
     while True:
@@ -141,14 +143,29 @@ def _brackets(prose: str, start: int, end: int, marks: list[int]) -> list[Unpair
         for _, c in stack[depth:]:
             open_count[c] -= 1
         del stack[depth:]
+    if stack and stack[-1][1] == "(" and marks[-1] in skip and _ends_with_smiley(prose, marks[-1], end):
+        stack.pop()  # "(... code? :-)": the smiley that ends the paragraph ends the aside too
     out.extend(Unpaired(o, c, True) for o, c in stack)
     return out
+
+
+def _ends_with_smiley(prose: str, offset: int, end: int) -> bool:
+    """Whether the masked ``)`` at ``offset`` is an emoticon's and only white space follows it."""
+    return prose[offset] == ")" and prose[offset - 1] in ":;=-'" and not prose[offset + 1 : end].strip()
 
 
 def _direction(prose: str, offset: int, start: int, end: int) -> str:
     """'open', 'close' or '' (either) for a straight quote, from the characters around it."""
     before = prose[offset - 1] if offset > start else " "
     after = prose[offset + 1] if offset + 1 < end else " "
+    # Right inside a curly quotation a straight mark opens or closes one of its own (“"x"”).
+    if before in _CURLY_OPENERS and after not in _CURLY_CLOSERS:
+        return "open"
+    if after in _CURLY_CLOSERS and before not in _CURLY_OPENERS:
+        return "close"
+    # A quotation opened right inside another before a word (""name" of a type": code quoted in code).
+    if before == '"' and after.isalnum() and (offset - 1 == start or prose[offset - 2] != '"'):
+        return "open"
     opens = before in _OPEN_CONTEXT and not after.isspace()
     closes = after in _CLOSE_CONTEXT and not before.isspace()
     if opens and not closes:

@@ -5,9 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from checker.code_in_text import filled, literal_blocks, uneven_literals
 from checker.finding import Finding
-from checker.pairing import Marks, opens_with_quote, unpaired
+from checker.pairing import Marks, Unpaired, opens_with_quote, unpaired
 from checker.patterns import LazyPattern
+from checker.restructuredtext import looks_like_restructuredtext
 from checker.rule import Rule
 
 _NAMES = {
@@ -45,6 +47,20 @@ def _looks_like_code(text: str) -> bool:
     return ("=" in text and _CODE_SIGN.search(text) is not None) or not _INDENTED.search(text)
 
 
+def _without_code(doc, start: int, end: int, quotes: bool, restructured: bool, found: list[Unpaired]) -> list[Unpaired]:
+    """The unpaired marks again, with the code and markup of the source read as letters (see ``filled``)."""
+    text = filled(doc.prose, doc.text, start, end, restructured)
+    if text == doc.prose[start:end]:
+        return found
+    out = [Unpaired(start + u.offset, u.mark, u.opens, u.trailing) for u in unpaired(text, 0, len(text), quotes)]
+    if restructured:
+        # A literal is code, read as a letter above; its own brackets still pair ("f(*(x for x in y)").
+        for literal_start, literal_end in uneven_literals(doc.text, start, end):
+            out += unpaired(doc.text, literal_start, literal_end, False)
+        out.sort(key=lambda u: u.offset)
+    return out
+
+
 class UnbalancedBrackets(Rule):
     """A bracket or quotation mark opened and never closed in its paragraph, or closed and never opened.
 
@@ -57,7 +73,7 @@ class UnbalancedBrackets(Rule):
     only when it plainly opens a quotation and nothing after it in the
     paragraph could close it.
 
-    It is not fooled by list and enumeration markers (``a)``, ``1)``,
+    It is not fooled by list and enumeration markers (``a)``, ``1.)``,
     ``iv)``), half-open intervals (``[0, 1)``), emoticons (``:)``), primes
     after figures (``5'11"``), apostrophes (``don't``, ``students'``,
     ``the '90s``, ``rock 'n' roll``), or by markup: in Markdown and HTML only
@@ -66,7 +82,17 @@ class UnbalancedBrackets(Rule):
     convention, the next paragraph opens with a quotation mark. Brackets
     that belong to a URL (``wiki/Foo_(bar)``) are not counted. Tables are
     not checked, nor is what looks like code left in plain text (a
-    paragraph indented like a code block, ``name="value"``).
+    paragraph indented like a code block, ``name="value"``). Marks right
+    beside Markdown code or emphasis (``"`10.0.0.1`"``) touch a word, not a
+    space. Marks written as values are not paired: a quoted punctuation
+    character (``'"'``, ``"("``, ``‘)’``), an empty string (``""``), a line made of
+    one quote mark repeated (a section underline, a docstring's quotes).
+    Straight quotes right inside curly ones (``“": value"”``) open
+    and close a quotation of their own. In reStructuredText kept as plain
+    text, inline literals (````"/dev/fd"````), literal blocks (after
+    ``::``) and doctest blocks are code: only a literal that both opens and
+    closes a kind of bracket, unevenly (````f(*(x for x in y)````), is
+    reported.
 
     Why it matters
     --------------
@@ -111,6 +137,8 @@ class UnbalancedBrackets(Rule):
         quotes = self.options.quotes if isinstance(self.options, self.Options) else True
         paragraphs = doc.paragraphs
         marks = Marks(prose)
+        restructured: bool | None = None  # whether the text is reStructuredText: asked at the first unpaired mark
+        literal: set[int] = set()
         for index, block in enumerate(paragraphs):
             if block.kind == "table" or not marks.any_within(block.start, block.end):
                 continue  # a paragraph without marks has none unpaired
@@ -118,6 +146,13 @@ class UnbalancedBrackets(Rule):
             # Most paragraphs pair every mark: the tests for code are asked only of those that do not.
             if not found or _looks_like_code(prose[doc.line_bounds(block.start)[0] : block.end]):
                 continue
+            if restructured is None:
+                restructured = doc.format == "text" and looks_like_restructuredtext(doc.text)
+                if restructured:
+                    literal = literal_blocks(doc.text, paragraphs)
+            if index in literal:
+                continue
+            found = _without_code(doc, block.start, block.end, quotes, restructured, found)
             goes_on = index + 1 < len(paragraphs) and opens_with_quote(prose, paragraphs[index + 1].start, paragraphs[index + 1].end)
             for mark in found:
                 if mark.trailing and goes_on:
