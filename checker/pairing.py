@@ -83,6 +83,9 @@ def _masked(prose: str, start: int, end: int) -> set[int]:
             patterns.append(_EMOTICON)
     for pattern in patterns:
         for match in pattern.finditer(segment):
+            word = match.group()
+            if pattern is _BARE and ("()" in word or "[]" in word):
+                continue  # an empty list or tuple ("false, [])"): its brackets pair, and so does the rest
             out.update(start + i for i in range(match.start(), match.end()) if segment[i] in "()[]")
     return out
 
