@@ -116,7 +116,8 @@ class AcronymBeforeDefinition(Rule):
     Headings and title lines are not counted: a title may use an acronym
     that the text defines below it, and a one-line title (no closing full
     stop) whose acronym the first sentence of the body defines is quiet too,
-    and so is a line underlined as a heading (``-----``). A use that names
+    and so are a line underlined as a heading (``-----``) and a contents
+    entry linking to a section of the page (``[Why QVR?](#why-qvr)``). A use that names
     the acronym where it stands, alone in parentheses after words
     (``edge computing platform(ECX)``), introduces it: neither it nor the
     uses after it are counted. Neither is a sentence
@@ -171,8 +172,8 @@ class AcronymBeforeDefinition(Rule):
             if named_in_parentheses(doc.prose, mention.start, mention.end):
                 reported.add(short)  # "edge computing platform(BEC)" introduces it here, for the uses after too
                 continue
-            if _underlined(doc.prose, mention.end):
-                continue  # a heading is no use
+            if _underlined(doc.prose, mention.end) or _links_to_a_section(doc.text, mention.end):
+                continue  # a heading, or a contents entry that mirrors one, is no use
             reported.add(short)
             line = doc.position(definition.short_start).line
             same_paragraph = doc.paragraph_at(mention.start) == doc.paragraph_at(definition.start)
@@ -222,3 +223,11 @@ def _underlined(prose: str, offset: int) -> bool:
     next_end = prose.find("\n", line_end + 1)
     underline = prose[line_end + 1 : next_end if next_end >= 0 else len(prose)].strip()
     return len(underline) >= 3 and underline[0] in "-=~^*#+" and underline == underline[0] * len(underline)
+
+
+def _links_to_a_section(text: str, offset: int) -> bool:
+    """Whether ``offset`` is inside the text of a link to a section of the same page (``[Why QVR?](#why-qvr)``)."""
+    line_end = text.find("\n", offset)
+    after = text[offset : line_end if line_end >= 0 else len(text)]
+    close = after.find("](#")  # the text may hold brackets of its own: "[[Scoped for GA] Survey](#...)"
+    return close >= 0 and "[" not in after[:close] and "](" not in after[:close]
