@@ -22,6 +22,7 @@ from __future__ import annotations
 import hashlib
 from array import array
 from collections.abc import Iterable, Sequence
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from checker.cache_data import SEQ, _numbers, _packed, check
@@ -254,7 +255,7 @@ class Placed:
         by_path: dict[str, list[Finding]] = {}
         for finding in corpus_findings:
             by_path.setdefault(finding.path or "", []).append(finding)
-        self.digests = {path: findings_digest(findings) for path, findings in by_path.items()}
+        self.digests = {path: findings_digest(_in_order(findings)) for path, findings in by_path.items()}
         self.stored = stored
         self.moved = moved  # changed document's path -> moved_from(its line index then, now)
         self.paths = paths  # paths_digest of this run's documents
@@ -330,4 +331,14 @@ class Placed:
         return out
 
 
+def _in_order(findings: list[Finding]) -> list[Finding]:
+    """Findings in the order their diagnostics are sorted in (a place's line and column grow with its offset), those
+    alike in it in their own order: two lists alike in this differ in nothing that the run reports (a corpus rule's
+    search after an edit may give one document's findings in another order than the whole search)."""
+    if any(finding.start < 0 for finding in findings):
+        return findings
+    return sorted(findings, key=_ORDER)
+
+
+_ORDER = attrgetter("start", "rule", "message")
 _NONE = hashlib.blake2b(b"\x90", digest_size=16).digest()  # findings_digest([]): msgpack's empty array

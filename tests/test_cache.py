@@ -871,3 +871,20 @@ def test_moved_from_counts_the_line_starts_two_indexes_share():
     assert moved_from([0, 5, 9], [0, 5, 9, 14]) == 3
     assert moved_from([0, 5, 9], [0, 7, 11]) == 1
     assert moved_from([0, 5], [0, 5]) == 2
+
+
+def test_the_corpus_findings_on_a_document_are_compared_in_the_order_they_are_reported():
+    """Findings in another order, but for those at the same place, rule and message, give the same diagnostics:
+    the digest a stored group is reused by is the same; findings alike in that order are not interchangeable."""
+    from checker.cache_diagnostics import Placed
+    from checker.finding import Finding
+
+    a, b = Finding("NAM001", 5, 9, "one", path="x.md"), Finding("CON002", 1, 3, "two", path="x.md")
+    tie, other = Finding("NAM001", 5, 9, "one", evidence="e", path="x.md"), Finding("NAM001", 5, 9, "one", evidence="f", path="x.md")
+
+    def digest(*findings):
+        return Placed(findings, None, {}, b"").digests["x.md"]
+
+    assert digest(a, b) == digest(b, a)
+    assert digest(tie, other) != digest(other, tie)
+    assert digest(a, b) != digest(a)
