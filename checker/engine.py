@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import cast
 
+from checker import collector
 from checker.config import Settings
 from checker.corpus import Corpus, DocumentResult
 from checker.corpus_pass import Reduce, corpus_rules, filtered, ledger_of, stats
@@ -300,12 +301,20 @@ def run(
     # their memory serves the corpus pass instead of adding to the run's peak.
     release_memos()
     errors = [error for document in documents for error in document.errors]
-    corpus_findings = reduce.findings(Corpus(documents), errors)
-    known = cache.diagnostics if cache is not None else None  # nothing changed since the last run
-    placed = cache.placed(documents, corpus_findings) if cache is not None and known is None else None
-    diagnostics = known if known is not None else filtered(documents, corpus_findings, settings, rules, placed)
-    if cache is not None:
-        cache.finish(diagnostics, errors, reduce.memos, placed)
+    # The corpus pass and the report build long-lived aggregates, findings and diagnostics, and leave
+    # little cyclic garbage (checker.collector): with the collector paused a cold run of the 90.7 MB
+    # corpus peaks no higher.
+    paused = collector.pause()
+    try:
+        corpus_findings = reduce.findings(Corpus(documents), errors)
+        known = cache.diagnostics if cache is not None else None  # nothing changed since the last run
+        placed = cache.placed(documents, corpus_findings) if cache is not None and known is None else None
+        diagnostics = known if known is not None else filtered(documents, corpus_findings, settings, rules, placed)
+        if cache is not None:
+            cache.finish(diagnostics, errors, reduce.memos, placed)
+    finally:
+        collector.resume(paused)
+        collector.thaw()
     in_memory = {source.path: source.data for source in sources if source.data is not None and source.file is None and source.in_scope}
     return RunResult(diagnostics, documents, notices, list(rules), stats(documents), errors, in_memory, sheets)
 
