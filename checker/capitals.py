@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, field
 
 from checker.compounds import FUNCTION_WORDS
+from checker.restructuredtext import is_section_rule
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'\u2019\-]*|\d+[A-Za-z]?")
 _WORDY = re.compile(r"[A-Za-z]{2}")
@@ -24,8 +25,6 @@ _CONNECTORS = frozenset({"of", "and", "for", "on", "&"})
 # After an opening quote or bracket, or a colon, a word starts a sentence of its own.
 _OPENS = re.compile(r"[\"\u201c\u2018'(\[:]\s*$")
 _MAX_WORDS = 4
-# A line under (or over) a plain-text heading: "Common Operations" over "=====" (setext, reStructuredText).
-_RULE_LINE = re.compile(r"[ \t]*([=\-*~^#+_])\1{2,}[ \t]*")
 
 
 @dataclass
@@ -48,7 +47,7 @@ def _title(text: str) -> bool:
     lines = text.strip().split("\n")
     if len(lines) == 1:
         return _title_like(text)
-    kept = [line for line in lines if not _RULE_LINE.fullmatch(line.rstrip("\r"))]
+    kept = [line for line in lines if not is_section_rule(line)]
     return len(kept) == 1 and len(lines) - len(kept) <= 2
 
 

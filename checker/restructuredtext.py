@@ -23,6 +23,8 @@ _STRONG = LazyPattern(
     re.M,
 )
 _LITERAL = LazyPattern(r"``[^`\n]+``")
+# A line ruling a heading under (or over): one of these marks three times or more (setext, reStructuredText).
+_SECTION_RULE = re.compile(r"[ \t]*([=\-*~^#+_])\1{2,}[ \t]*")
 _LITERAL_BLOCK = LazyPattern(r"\S::[ \t]*\r?\n[ \t]*\r?\n[ \t]+\S")
 
 
@@ -34,3 +36,8 @@ def looks_like_restructuredtext(text: str) -> bool:
         return True
     literals = _LITERAL.finditer(text)
     return next(literals, None) is not None and next(literals, None) is not None and bool(_LITERAL_BLOCK.search(text))
+
+
+def is_section_rule(line: str) -> bool:
+    """Whether ``line`` rules a plain-text heading: ``=====``, ``-----``, ``*****`` and the like."""
+    return _SECTION_RULE.fullmatch(line.rstrip("\r")) is not None

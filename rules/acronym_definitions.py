@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from checker.acronym_spelling import named_in_parentheses, spelled_tail
 from checker.finding import Finding, Related
 from checker.namecompare import fold, strip_plural
+from checker.restructuredtext import is_section_rule
 from checker.rule import Rule
 
 # Words that do not change what an acronym stands for ("Cluster API Provider for Azure").
@@ -221,8 +222,7 @@ def _underlined(prose: str, offset: int) -> bool:
     if line_end < 0:
         return False
     next_end = prose.find("\n", line_end + 1)
-    underline = prose[line_end + 1 : next_end if next_end >= 0 else len(prose)].strip()
-    return len(underline) >= 3 and underline[0] in "-=~^*#+" and underline == underline[0] * len(underline)
+    return is_section_rule(prose[line_end + 1 : next_end if next_end >= 0 else len(prose)])
 
 
 def _links_to_a_section(text: str, offset: int) -> bool:
