@@ -154,10 +154,18 @@ def append_unjudged(diagnostics, verdicts_by_family: dict[str, dict[Key, dict[st
 
 
 def show(diagnostics, texts: dict[str, str], verdicts: dict[Key, dict[str, str]]) -> list[str]:
+    from checker.document import line_starts
+
     out = []
+    starts_of: dict[str, list[int]] = {}
     for d in diagnostics:
-        lines = texts[d.path].splitlines()
-        line = lines[d.line - 1] if d.line <= len(lines) else ""
+        # Lines as the checker counts them (line feeds and carriage returns), not str.splitlines(),
+        # which also breaks at form feeds and other separators and would show another line.
+        text = texts[d.path]
+        starts = starts_of.get(d.path)
+        if starts is None:
+            starts = starts_of[d.path] = line_starts(text)
+        line = text[starts[d.line - 1] : starts[d.line] if d.line < len(starts) else len(text)].rstrip("\r\n") if d.line <= len(starts) else ""
         verdict = verdicts.get((d.path, d.line, d.rule), {}).get("verdict", "unjudged")
         out.append(f"{d.path}:{d.line}:{d.column}: {d.rule} [{verdict}] {d.message}\n    {line[max(0, d.column - 70) : d.column + 70]!r}")
     return out
