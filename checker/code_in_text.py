@@ -38,20 +38,22 @@ def filled(prose: str, text: str, start: int, end: int, literals: bool) -> str:
     backtick span of ``text``."""
     out = list(prose[start:end])
     source = text[start:end]
+
+    def letters(begin: int, stop: int) -> None:  # source[begin:stop] read as letters, its blanks kept
+        for i in range(begin, stop):
+            if not source[i].isspace():
+                out[i] = "x"
+
     if source != prose[start:end]:
         for i, char in enumerate(out):
             if char == " " and not source[i].isspace():
-                out[i] = "x"
+                out[i] = "x"  # blanked by the reader
     if "'" in source or '"' in source or "\u2018" in source or "\u201c" in source:
         for match in _MARK_AS_VALUE.finditer(source):
-            for i in range(match.start(), match.end()):
-                if not source[i].isspace():
-                    out[i] = "x"
+            letters(match.start(), match.end())
     if literals and "`" in source:
         for span_start, span_end in inline_code(source):
-            for i in range(span_start, span_end):
-                if not source[i].isspace():
-                    out[i] = "x"
+            letters(span_start, span_end)
     return "".join(out)
 
 
