@@ -72,6 +72,7 @@ from checker.cache_data import check as _check
 from checker.cache_data import code_fingerprint as _code_fingerprint
 from checker.cache_data import digest, line_starts_from_data, load_signed, result_from_data, result_to_data, user_key, write_signed
 from checker.cache_diagnostics import Placed, Stored, moved_from, paths_digest, stored_diagnostics, stored_from_data
+from checker.corpus_pass import CHANGES_MAX
 
 if TYPE_CHECKING:
     from checker.config import Settings
@@ -81,7 +82,9 @@ if TYPE_CHECKING:
 
 _KEEP_FILES = 8  # configurations whose cache files are kept; older ones are removed
 _SHARDS = 16  # the documents' entries and records are spread over this many files each, so a change rewrites one of each
-_PAUSE_MISSES = 64  # pass 1 with the collector paused when at most this many documents are read again (and some are not)
+# Pass 1 runs with the collector paused when at most this many documents are read again (and some are not):
+# the edited runs whose corpus rules search only what the changes touch.
+_PAUSE_MISSES = CHANGES_MAX
 _SETTLED_NS = 2_000_000_000  # a file's stat is trusted once it was last changed this long before it was read
 _README = b"Signature: 8a477f597d28d172789f06886806bc55\n# factlint's fact-sheet cache: safe to delete.\n"
 

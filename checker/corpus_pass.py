@@ -19,7 +19,7 @@ from checker.corpus import Corpus, DocumentResult
 from checker.finding import Diagnostic, Finding, RelatedLocation, Severity
 
 if TYPE_CHECKING:
-    from checker.cache_placed import Placed
+    from checker.cache_diagnostics import Placed
     from checker.config import Settings
     from checker.ledger import Ledger
     from checker.rule import Rule
