@@ -205,6 +205,8 @@ def test_a_name_wrapped_across_a_soft_line_break_reads_the_break_as_a_space():
         ("Results\u00a0Overview", True),  # any blank but a line feed parts words, as str.split does
         ("Abcdefghij" * 8 + "x", False),  # longer than 80 characters
         ("Abcdefghij" * 8, True),
+        ("  " + "Abcdefghij" * 8, True),  # the leading blanks do not count
+        ("Annual\rReport", False),  # a carriage return inside the line
     ],
 )
 def test_heading_lines(line, heading):

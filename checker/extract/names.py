@@ -61,10 +61,14 @@ _CAPS_LINE = LazyPattern(_CAPS_LINE_SOURCE)
 # starting with a capital, a digit or "&" or being a connector, the first with a capital or a
 # digit, and the last not ending in closing punctuation: a heading. The words are what
 # ``str.split`` would make of the line (runs of whitespace other than a line feed between; the
-# line holds no "\r"), checked by the pattern itself rather than word by word in Python.
+# line holds no "\r"), checked by the pattern itself rather than word by word in Python. The
+# length and the "\r" are checked by ``_heading_lines`` on the lines the pattern matches: as a
+# look-ahead before the words, they cost a scan of 80 characters on every line that opens with a
+# capital, and the words reject nearly every line of prose at its second word.
+_HEADING_MAX = 80
 _HEADING_WORD_SOURCE = r"(?:[A-Z0-9&]\S*+|(?:of|and|the|for|in|on|to|a|an|with|de)(?!\S))"
 _HEADING_LINE_SOURCE = (
-    r"[ \t]*+(?=[A-Z0-9][^\r\n]{0,79}+(?:\n|\Z))"
+    r"[ \t]*+(?=[A-Z0-9])"
     + _HEADING_WORD_SOURCE
     + r"(?:[^\S\n]++"
     + _HEADING_WORD_SOURCE
@@ -154,7 +158,13 @@ def _title_case_lines(prose: str, starts: list[int]) -> list[tuple[int, int]]:
 
 def _heading_lines(prose: str) -> list[tuple[int, int]]:
     """Spans of short lines of capitalised words without closing punctuation: headings."""
-    return list(_line_matches(_HEADING_LINE, _HEADING_LINE_AFTER_FEED, prose))
+    out: list[tuple[int, int]] = []
+    for start, end in _line_matches(_HEADING_LINE, _HEADING_LINE_AFTER_FEED, prose):
+        # A match ends at the line's end (its words and blanks hold no line feed).
+        text = prose[start:end].lstrip(" \t")
+        if len(text) <= _HEADING_MAX and "\r" not in text:
+            out.append((start, end))
+    return out
 
 
 _match_start = re.Match.start
