@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Iterator
-from itertools import accumulate
 
 from checker.finding import Edit, Finding, Fix
 from checker.patterns import LazyPattern, process_memo
 from checker.rule import Rule
+from checker.word_screen import chunks_holding
 from checker.word_splits import word_content_splits, word_suspects
 
 # A lower-case token standing alone in prose: not part of a capitalised,
@@ -227,7 +226,7 @@ def _splits(doc, zipf) -> tuple[_Splits, _Splits]:
         else:
             # The chunks that hold no candidate are plain; the others are judged one by one.
             found_in = []
-            for index in sorted(_chunks_holding(joined, new, {*new_suspects, *new_content})):
+            for index in sorted(chunks_holding(joined, new, {*new_suspects, *new_content})):
                 chunk = new[index]
                 in_suspects, in_content = _in_chunk(chunk, new_suspects), _in_chunk(chunk, new_content)
                 if in_suspects or in_content:
@@ -255,25 +254,6 @@ def _judged(words: set[bytes], zipf) -> tuple[dict[str, tuple[str, str]], dict[s
     suspects = dict(_WORD_SUSPECTS[raw] for raw in words.intersection(_WORD_SUSPECTS))
     content = dict(_WORD_CONTENT[raw] for raw in words.intersection(_WORD_CONTENT))
     return suspects, content
-
-
-def _chunks_holding(joined: str, chunks: list[str], tokens: set[str]) -> set[int]:
-    """The indices of the ``chunks`` that hold one of ``tokens`` (``joined`` is ``"\\n".join(chunks)``).
-
-    The chunks of ``str.split`` hold no line break and the tokens are letters, so each
-    place where ``joined`` holds a token lies in one chunk: a few searches of the
-    joined text instead of a test of every token in every chunk (116,720 tests in a
-    cold run on 10 MB, where most chunks are new).
-    """
-    starts = [0, *accumulate(len(chunk) + 1 for chunk in chunks)]
-    out: set[int] = set()
-    for token in tokens:
-        place = joined.find(token)
-        while place >= 0:
-            index = bisect_right(starts, place) - 1
-            out.add(index)
-            place = joined.find(token, starts[index + 1])
-    return out
 
 
 def _in_chunk(chunk: str, candidates: dict[str, tuple[str, str]]) -> _Found:
