@@ -104,10 +104,16 @@ def _bare_noun(prose: str, start: int, end: int) -> bool:
     return _before_word(prose, start) in _ARTICLES and (after == "" or after in _BOUNDARY)
 
 
-def compound_forms(prose: str, chunks: AbstractSet[str] | None = None, keys: AbstractSet[tuple[str, str]] | None = None) -> list[Forms]:
+def compound_forms(
+    prose: str,
+    chunks: AbstractSet[str] | None = None,
+    keys: AbstractSet[tuple[str, str]] | None = None,
+    split: list[str] | None = None,
+) -> list[Forms]:
     """Every hyphenated two-word compound that the document also writes open or closed
     (``chunks``: the distinct ``prose.split()``, when the caller has them: ``Document.distinct_chunks``;
-    ``keys``: the compounds of those chunks, when the caller has them: ``checker.word_screen``)."""
+    ``keys``: the compounds of those chunks, when the caller has them: ``checker.word_screen``;
+    ``split``: ``prose.split()`` itself, when the caller has it: ``Document.prose_chunks``)."""
     # A hyphenated compound is a run of word characters and hyphens (``long-term``), and so is a
     # lone word. Most compounds are never written another way; only those whose closed form, or
     # both words with only spaces between, appear need their places found.
@@ -133,7 +139,10 @@ def compound_forms(prose: str, chunks: AbstractSet[str] | None = None, keys: Abs
                 # one search tells whether the words are written with blanks between: a single space
                 # between two words is kept as it is. (Line breaks become spaces too, which only lets
                 # a few more compounds have their open places looked for, by _pair_spans.)
-                normalised = " ".join(prose.split()) if "\t" in prose or "  " in prose else prose
+                if "\t" in prose or "  " in prose:
+                    normalised = " ".join(prose.split() if split is None else split)
+                else:
+                    normalised = prose
             spaced = f"{first} {second}" in normalised
             both = spaced and (many or (first in runs and second in runs))
         if not closed and not both:
@@ -184,8 +193,8 @@ class _Runs:
         """Every run of the text, gathered from its chunks (a run never crosses whitespace): a
         chunk of letters and digits is one run, and only the others are searched."""
         chunks = self.chunks
-        runs = {chunk for chunk in chunks if chunk.isalnum()}
-        rest = [chunk for chunk in chunks if not chunk.isalnum()]
+        runs = set(filter(str.isalnum, chunks))
+        rest = chunks - runs
         if rest:
             runs.update(_RUN.findall("\n".join(rest)))
         self.runs = runs

@@ -10,8 +10,11 @@ A run of CON002 alone therefore also builds CON003's spelling table (about 60 ms
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Mapping
+from collections.abc import Set as AbstractSet
 from functools import partial
+from itertools import accumulate
 from typing import TYPE_CHECKING, NamedTuple
 
 from checker.compounds import chunk_compounds
@@ -36,7 +39,7 @@ def screen(doc: Document) -> Screen:
     if _LAST.doc is not doc:
         from checker.spelling_variety import spellings
 
-        found = _IN_CHUNK.union(doc.distinct_chunks, partial(_judge, spellings()))
+        found = _IN_CHUNK.union_many(doc.distinct_chunks, partial(_judge_many, spellings()))
         compounds = {item for item in found if type(item) is tuple}
         _LAST.doc, _LAST.screen = doc, Screen(compounds, found - compounds if compounds else found)
     return _LAST.screen
@@ -49,6 +52,48 @@ def _judge(table: Mapping[str, object], chunk: str) -> tuple:
     words = tuple(word for word in _LETTERS.findall(chunk) if word in table)
     compounds = chunk_compounds(chunk)
     return compounds + words if compounds else words
+
+
+def _judge_many(table: Mapping[str, object], chunks: AbstractSet[str]) -> dict[str, tuple]:
+    """``_judge`` of each of ``chunks`` that holds something.
+
+    One search of the chunks joined finds every run of letters they hold, and one set
+    intersection those in the table: only the chunks that hold one of these, or a hyphen
+    (every compound has one), can hold something, and only they are judged one by one.
+    """
+    ordered = list(chunks)
+    joined = "\n".join(ordered)  # a chunk holds no line feed: no run crosses from one chunk to the next
+    needles = set(_LETTERS.findall(joined)) & table.keys()
+    needles.update(hyphen for hyphen in _HYPHENS if hyphen in joined)
+    if not needles:
+        return {}
+    out = {}
+    for index in chunks_holding(joined, ordered, needles):
+        chunk = ordered[index]
+        if found := _judge(table, chunk):
+            out[chunk] = found
+    return out
+
+
+def chunks_holding(joined: str, chunks: list[str], needles: AbstractSet[str]) -> set[int]:
+    """The indices of the ``chunks`` that hold one of ``needles`` (``joined`` is ``"\\n".join(chunks)``).
+
+    The chunks of ``str.split`` hold no line feed, nor do the needles, so each place where
+    ``joined`` holds a needle lies in one chunk: a few searches of the joined text instead
+    of a test of every needle in every chunk.
+    """
+    starts = [0, *accumulate(len(chunk) + 1 for chunk in chunks)]
+    out: set[int] = set()
+    for needle in needles:
+        place = joined.find(needle)
+        while place >= 0:
+            index = bisect_right(starts, place) - 1
+            out.add(index)
+            place = joined.find(needle, starts[index + 1])
+    return out
+
+
+_HYPHENS = ("-", "\u2010", "\u2011")
 
 
 class _Last:

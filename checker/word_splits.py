@@ -196,6 +196,12 @@ def best_split(token: str, zipf: Zipf) -> tuple[str, str] | None:
     if not points:
         return None
     frequency = zipf(token)
+    if frequency > 0:
+        # A known token can only split into two function words far more frequent than it (the test in the loop
+        # below): the other places need no look-up of their parts ("information" is "in" and a common word).
+        points = [index for index in points if token[index:] in FUNCTION_WORDS and token[:index] in CLOSED_CLASS]
+        if not points:
+            return None
     if frequency == 0 and _inflected_known(token, zipf):
         return None
     if frequency > 0 and token.endswith("s") and zipf(token[:-1]) >= _READING_ZIPF:
@@ -228,7 +234,7 @@ def best_split(token: str, zipf: Zipf) -> tuple[str, str] | None:
 @lru_cache(maxsize=32768)  # identifiers and names recur across the documents of a run
 def content_split(token: str, zipf: Zipf) -> tuple[str, str] | None:
     """The split of an unknown ``token`` into two known words, if it reads that way only once."""
-    if zipf(token) > 0 or _inflected_known(token, zipf):
+    if zipf(token) > 0:
         return None
     found = None
     for index in range(_MIN_CONTENT_PART, len(token) - _MIN_CONTENT_PART + 1):
@@ -237,7 +243,8 @@ def content_split(token: str, zipf: Zipf) -> tuple[str, str] | None:
             if found is not None:
                 return None  # "weblogger": "web logger" or "we blogger"
             found = (left, right)
-    return found
+    # An inflection of a known word ("formatters") is no split: asked last, of the few tokens that split.
+    return None if found is None or _inflected_known(token, zipf) else found
 
 
 def closed_split(token: str, zipf: Zipf) -> tuple[str, str] | None:

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Iterator
-from itertools import accumulate
+from collections.abc import Set as AbstractSet
+from functools import partial
 
 from checker.finding import Edit, Finding, Fix
-from checker.patterns import LazyPattern, process_memo
+from checker.patterns import ChunkMemo, LazyPattern, process_memo
 from checker.rule import Rule
+from checker.word_screen import chunks_holding
 from checker.word_splits import word_content_splits, word_suspects
 
 # A lower-case token standing alone in prose: not part of a capitalised,
@@ -173,12 +174,9 @@ def _evidence(token: str, left: str, right: str, zipf) -> str:
     return f'"{token}" {seen}; "{left}" (Zipf {zipf(left):.1f}) and "{right}" (Zipf {zipf(right):.1f}) are common words'
 
 
-# Whitespace-separated chunks of earlier documents of the run: the chunks that
-# hold no candidate of either kind, and the candidates of the others (most
-# chunks recur).
-_Found = tuple[tuple[str, tuple[str, str]], ...]
-_PLAIN_CHUNKS: set[str] = process_memo(set())
-_FOUND_IN: dict[str, tuple[_Found, _Found]] = process_memo({})  # chunk -> (its suspects, its content splits)
+# What each whitespace-separated chunk of the run's documents holds (most chunks recur): its
+# suspects as (token, split) and its content splits as (token, split, True).
+_IN_CHUNK = process_memo(ChunkMemo(500_000))
 # The words of those chunks, judged once each (a word recurs in many new chunks: "growth," and
 # "growth."): every word judged, and the suspects and content splits among them.
 _JUDGED: set[bytes] = process_memo(set())
@@ -197,11 +195,11 @@ def _splits(doc, zipf) -> tuple[_Splits, _Splits]:
     closed-class word and a common word (``word_suspects``). Content splits:
     unknown words that read as two known words only one way, and not as a
     closed-class slip (``word_content_splits``). One pass over the chunks
-    serves both: the chunks judged before cost a look-up, the others one run
-    of each finder over their words not judged before (``_judged``).
+    serves both: the chunks judged before cost a look-up, the others are
+    judged together (``_in_new_chunks``).
     """
-    if len(_PLAIN_CHUNKS) > _CACHE_LIMIT or len(_JUDGED) > _CACHE_LIMIT:
-        for memo in (_PLAIN_CHUNKS, _FOUND_IN, _JUDGED, _WORD_SUSPECTS, _WORD_CONTENT):
+    if len(_JUDGED) > _CACHE_LIMIT:
+        for memo in (_IN_CHUNK, _JUDGED, _WORD_SUSPECTS, _WORD_CONTENT):
             memo.clear()
     prose = doc.prose
     if any(separator in prose for separator in _CONTROL_SEPARATORS):
@@ -211,33 +209,29 @@ def _splits(doc, zipf) -> tuple[_Splits, _Splits]:
     # shared with the names extractor).
     suspects: dict[str, tuple[str, str]] = {}
     content: dict[str, tuple[str, str]] = {}
-    new: list[str] = []
-    for chunk in doc.distinct_chunks - _PLAIN_CHUNKS:
-        found = _FOUND_IN.get(chunk)
-        if found is None:
-            new.append(chunk)
-        else:
-            suspects.update(found[0])
-            content.update(found[1])
-    if new:
-        joined = "\n".join(new)
-        new_suspects, new_content = _judged(_words(joined), zipf)
-        if not new_suspects and not new_content:
-            _PLAIN_CHUNKS.update(new)
-        else:
-            # The chunks that hold no candidate are plain; the others are judged one by one.
-            found_in = []
-            for index in sorted(_chunks_holding(joined, new, {*new_suspects, *new_content})):
-                chunk = new[index]
-                in_suspects, in_content = _in_chunk(chunk, new_suspects), _in_chunk(chunk, new_content)
-                if in_suspects or in_content:
-                    _FOUND_IN[chunk] = (in_suspects, in_content)
-                    suspects.update(in_suspects)
-                    content.update(in_content)
-                    found_in.append(chunk)
-            _PLAIN_CHUNKS.update(new)
-            _PLAIN_CHUNKS.difference_update(found_in)
+    for item in _IN_CHUNK.union_many(doc.distinct_chunks, partial(_in_new_chunks, zipf)):
+        (content if len(item) == 3 else suspects)[item[0]] = item[1]
     return list(suspects.items()), list(content.items())
+
+
+def _in_new_chunks(zipf, chunks: AbstractSet[str]) -> dict[str, tuple]:
+    """The suspects and content splits (tagged, as ``_IN_CHUNK`` keeps them) of each of ``chunks`` that holds one.
+
+    One run of each finder over the words of all the chunks not judged before (``_judged``);
+    only the chunks that hold one of the candidates found are then read one by one.
+    """
+    ordered = list(chunks)
+    joined = "\n".join(ordered)
+    suspects, content = _judged(_words(joined), zipf)
+    if not suspects and not content:
+        return {}
+    out: dict[str, tuple] = {}
+    for index in chunks_holding(joined, ordered, {*suspects, *content}):
+        chunk = ordered[index]
+        found = _in_chunk(chunk, suspects) + tuple((token, split, True) for token, split in _in_chunk(chunk, content))
+        if found:
+            out[chunk] = found
+    return out
 
 
 def _judged(words: set[bytes], zipf) -> tuple[dict[str, tuple[str, str]], dict[str, tuple[str, str]]]:
@@ -252,31 +246,14 @@ def _judged(words: set[bytes], zipf) -> tuple[dict[str, tuple[str, str]], dict[s
         for token, split in word_content_splits(fresh, zipf):
             _WORD_CONTENT[token.encode("ascii")] = (token, split)
         _JUDGED.update(fresh)
-    suspects = dict(_WORD_SUSPECTS[raw] for raw in words.intersection(_WORD_SUSPECTS))
-    content = dict(_WORD_CONTENT[raw] for raw in words.intersection(_WORD_CONTENT))
+    # (A set intersected with a dict's keys view goes through the smaller of the two; with the dict itself,
+    # through every word the run has judged a candidate.)
+    suspects = dict(_WORD_SUSPECTS[raw] for raw in words & _WORD_SUSPECTS.keys())
+    content = dict(_WORD_CONTENT[raw] for raw in words & _WORD_CONTENT.keys())
     return suspects, content
 
 
-def _chunks_holding(joined: str, chunks: list[str], tokens: set[str]) -> set[int]:
-    """The indices of the ``chunks`` that hold one of ``tokens`` (``joined`` is ``"\\n".join(chunks)``).
-
-    The chunks of ``str.split`` hold no line break and the tokens are letters, so each
-    place where ``joined`` holds a token lies in one chunk: a few searches of the
-    joined text instead of a test of every token in every chunk (116,720 tests in a
-    cold run on 10 MB, where most chunks are new).
-    """
-    starts = [0, *accumulate(len(chunk) + 1 for chunk in chunks)]
-    out: set[int] = set()
-    for token in tokens:
-        place = joined.find(token)
-        while place >= 0:
-            index = bisect_right(starts, place) - 1
-            out.add(index)
-            place = joined.find(token, starts[index + 1])
-    return out
-
-
-def _in_chunk(chunk: str, candidates: dict[str, tuple[str, str]]) -> _Found:
+def _in_chunk(chunk: str, candidates: dict[str, tuple[str, str]]) -> tuple[tuple[str, tuple[str, str]], ...]:
     """The candidates that are words of ``chunk``, with their splits."""
     if not candidates or not any(token in chunk for token in candidates):
         return ()

@@ -89,7 +89,7 @@ class HyphenationConsistency(Rule):
         preferred = set()
         if vocabulary is not None:
             preferred = {w.lower() for w in vocabulary.accept} | {w.lower() for w in vocabulary.prefer}
-        for forms in compound_forms(prose, doc.distinct_chunks, screen(doc).compounds):
+        for forms in compound_forms(prose, doc.distinct_chunks, screen(doc).compounds, doc.prose_chunks):
             spellings = _spellings(forms)
             order = sorted(spellings, key=lambda s: (s not in preferred, -len(spellings[s]), spellings[s][0][0]))
             reference = order[0]

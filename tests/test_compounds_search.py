@@ -66,3 +66,15 @@ def test_open_forms_with_other_blanks_between() -> None:
     forms = _forms("A follow-up call. A follow\tup call.")
     assert forms is not None
     assert forms.open == [(20, 29)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PIECES, max_size=16).map("".join))
+def test_the_callers_split_and_compounds_give_what_the_text_alone_gives(tail: str) -> None:
+    # CON002 passes the document's chunks, their compounds and its prose.split(); the text alone must agree.
+    from checker.document import Document
+    from checker.word_screen import screen
+
+    text = "a follow-up. Follow  up\tthe follow up. " + tail
+    doc = Document("doc.txt", text)
+    assert compound_forms(doc.prose, doc.distinct_chunks, screen(doc).compounds, doc.prose_chunks) == compound_forms(doc.prose)

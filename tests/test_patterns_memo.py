@@ -90,3 +90,22 @@ def test_the_engine_releases_the_memos_filled_by_pass_one(tmp_path):
     document.write_text("Lisaftoclax was approved. Lisafoclax is a drug.\n", encoding="utf-8")
     result = run([Source(str(document))], Settings(root=str(tmp_path)), resolve_selection([], []), jobs=1, keep_sheets=False)
     assert result.documents and canary == {}
+
+
+def test_chunk_memo_union_many_agrees_with_union_and_judges_only_new_chunks():
+    from checker.patterns import ChunkMemo
+
+    def judge(chunk: str) -> tuple:
+        return tuple(part for part in chunk.split("-") if len(part) > 3) if "-" in chunk else ()
+
+    batches: list[set[str]] = []
+
+    def judge_many(chunks: set[str]) -> dict[str, tuple]:
+        batches.append(set(chunks))
+        return {chunk: found for chunk in chunks if (found := judge(chunk))}
+
+    one, many = ChunkMemo(100), ChunkMemo(100)
+    for chunks in ({"long-term", "plain", "x-ray"}, {"long-term", "plain", "follow-up"}, {"x-ray", "plain"}):
+        assert many.union_many(chunks, judge_many) == one.union(chunks, judge)
+    assert batches == [{"long-term", "plain", "x-ray"}, {"follow-up"}]  # the third set held no new chunk
+    assert many.plain == one.plain and many.found == one.found

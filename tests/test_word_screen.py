@@ -25,3 +25,19 @@ def test_screen_answers_each_document_for_itself():
 def test_screen_reads_runs_of_ascii_lower_case_letters():
     # A chunk with another letter holds runs of a-z all the same (CON003 then tests each place's edges).
     assert screen(Document("doc.txt", "colour\u00e9 Centre\n")).spellings == {"colour"}
+
+
+def test_judging_chunks_together_agrees_with_judging_each():
+    from checker.spelling_variety import spellings
+    from checker.word_screen import _judge, _judge_many
+
+    table = spellings()
+    chunks = {
+        "colour", "colour,", "(colours)", "Colour", "discolouration", "long-term", "re-cover", "a-b", "x-ray",
+        "e-mail\u2011address.", "well\u2010known", "centre/center", "co-op's", "plain", "ab", "", "the", "a-b-c",
+        "follow-up-colour", "colour\u00e9", "x",
+    }
+    expected = {chunk: found for chunk in chunks if (found := _judge(table, chunk))}
+    assert _judge_many(table, chunks) == expected
+    assert expected  # the chunks hold both kinds
+    assert any(type(item) is tuple for found in expected.values() for item in found)

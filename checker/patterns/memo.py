@@ -94,6 +94,25 @@ class ChunkMemo:
             out.update(found)
         return out
 
+    def union_many(self, chunks: frozenset[str] | set[str], judge_many: Callable[[AbstractSet[str]], dict[str, tuple]]) -> set:
+        """What ``union(chunks, judge)`` returns, with the chunks not judged before judged together:
+        ``judge_many(new)`` gives ``judge(chunk)`` for each chunk of ``new`` where it is not empty.
+
+        For a judge that one search of all the new chunks answers faster than a call per chunk.
+        """
+        if len(self.plain) > self.limit or len(self.found) > self.limit:
+            self.clear()
+        found = self.found
+        rest = chunks - self.plain
+        new = rest.difference(found)  # a set minus a dict: each chunk looked up, the dict not read through
+        out: set = set().union(*map(found.__getitem__, rest - new)) if len(new) < len(rest) else set()
+        if new:
+            judged = judge_many(new)
+            found.update(judged)
+            self.plain.update(new.difference(judged))
+            out.update(*judged.values())
+        return out
+
     def clear(self) -> None:
         """Forget every chunk judged."""
         self.plain.clear()
