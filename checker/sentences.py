@@ -11,6 +11,7 @@ are rejected. Abbreviations that often end a sentence ("Inc.", "U.S.",
 from __future__ import annotations
 
 import re
+from itertools import chain
 
 from checker.document import trim_span
 
@@ -62,10 +63,14 @@ def split_sentences(prose: str, start: int, end: int) -> list[tuple[int, int]]:
     start, end = trim_span(prose, start, end)
     if start == end:
         return []
+    first = _BOUNDARY.search(prose, start, end)
+    if first is None:
+        return [(start, end)]  # most paragraphs (headings, list items, cells): no candidate boundary
     spans: list[tuple[int, int]] = []
     sentence_start = start
     backwards = None  # the paragraph reversed, made for its first period
-    for match in _BOUNDARY.finditer(prose, start, end):
+    # (The search goes on where the first match ended, as ``finditer`` from ``start`` would: the pattern looks only ahead.)
+    for match in chain((first,), _BOUNDARY.finditer(prose, first.end(), end)):
         opener = match.group(1)
         if opener.isalpha() and not opener.isupper():
             continue  # a sentence opens with a capital, a digit, a quote, a bracket, a symbol, a dash

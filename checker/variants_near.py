@@ -98,25 +98,39 @@ def near_pairs(terms: list[str], scan_max: int = _SCAN_MAX) -> Iterator[tuple[st
         buckets.setdefault((term[0], len(term)), []).append(term)
     # The terms searched through the index, by first letter: their pairs are found first, one
     # first letter at a time (``_indexed_pairs``), and only the pairs are kept until their turn.
+    crowded = {key for key in buckets if _count(buckets, *key) > scan_max}  # (first letter, length) of those terms
     indexed: dict[str, list[int]] = {}
     for place, term in enumerate(terms):
-        if _count(buckets, term) > scan_max:
+        if (term[0], len(term)) in crowded:
             indexed.setdefault(term[0], []).append(place)
     found: dict[int, list[str]] = {}
     for first, places in indexed.items():
         found.update(_indexed_pairs(terms, first, places))
     searched = {place for places in indexed.values() for place in places}
+    # A term's choices depend only on its first letter and length: listed once per bucket (None: the term alone).
+    choices_of: dict[tuple[str, int], list[str] | None] = {}
     for place, term in enumerate(terms):
         if place in searched:
             others = found.pop(place, [])
-        elif _count(buckets, term) < 2:
-            continue  # the term alone
         else:
-            reach = max_distance(len(term))
-            choices = [c for size in range(len(term), len(term) + reach + 1) for c in buckets.get((term[0], size), ())]
+            key = (term[0], len(term))
+            if key in choices_of:
+                choices = choices_of[key]
+            else:
+                choices = choices_of[key] = _choices(buckets, term)
+            if choices is None:
+                continue
             others = _nearest(term, choices)
         for other in others:
             yield term, other
+
+
+def _choices(buckets: dict[tuple[str, int], list[str]], term: str) -> list[str] | None:
+    """The terms ``term`` is compared with (itself too): those of its first letter, no shorter and within its reach
+    in length, by length, then in the order of ``terms``; None when there is no other."""
+    first, length = term[0], len(term)
+    choices = [c for size in range(length, length + max_distance(length) + 1) for c in buckets.get((first, size), ())]
+    return choices if len(choices) >= 2 else None
 
 
 def _nearest(term: str, choices: list[str]) -> list[str]:
@@ -127,10 +141,9 @@ def _nearest(term: str, choices: list[str]) -> list[str]:
     return [other for other, _distance, _place in found if other != term and (len(other) != length or other > term)]
 
 
-def _count(buckets: dict[tuple[str, int], list[str]], term: str) -> int:
-    """How many terms (``term`` too) share its first letter and are no shorter and within its reach in length."""
-    length = len(term)
-    return sum(len(buckets.get((term[0], size), ())) for size in range(length, length + max_distance(length) + 1))
+def _count(buckets: dict[tuple[str, int], list[str]], first: str, length: int) -> int:
+    """How many terms start with ``first`` and are ``length`` long or longer within the reach of that length."""
+    return sum(len(buckets.get((first, size), ())) for size in range(length, length + max_distance(length) + 1))
 
 
 # The longest reach of any term (``max_distance``): a term's candidates are at most this much longer.

@@ -191,3 +191,32 @@ def test_format_for_reads_the_extension_as_a_path_object_does(parts, trailing_sl
     """format_for takes the suffix without building a PurePath for each document, and must agree with one."""
     path = "/".join(parts) + ("/" if trailing_slash else "")
     assert format_for(path) == FORMATS.get(PurePath(path).suffix.lower())
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_markdown_fences_comments_and_paragraph_runs(newline):
+    """The reader passes over fenced blocks, comments and runs of paragraph lines in one step each:
+    what it blanks and the blocks it finds are those the lines, read one by one, give."""
+    from checker.readers import markdown
+
+    lines = [
+        "Intro line one", "line two, no break after", "",  # a paragraph of two lines
+        "````", "```python", "x = 1 | 2", "  ````` ", "After the fence.",  # closed by a longer run, with blanks
+        "<!-- open", "a note", "closed --> trailing", "Para | with pipe", "Next line",
+        "~~~", "never closed", "still code",
+    ]
+    text = newline.join(lines)
+    doc = markdown.read("x.md", text)
+    prose_lines = doc.prose.split(newline)
+    assert prose_lines[:3] == lines[:3]
+    assert all(not line.strip() for line in prose_lines[3:7])  # the fence, its lines and its closing one
+    assert prose_lines[7] == "After the fence."
+    assert all(not line.strip() for line in prose_lines[8:10]) and prose_lines[10].strip() == "trailing"  # the comment
+    assert prose_lines[11:13] == ["Para | with pipe", "Next line"]  # (no table: a pipe is kept)
+    assert all(not line.strip() for line in prose_lines[13:])  # an unclosed fence runs to the end
+    spans = [(b.kind, text[b.start : b.end]) for b in doc.paragraphs]
+    assert spans == [
+        ("paragraph", f"Intro line one{newline}line two, no break after"),
+        ("paragraph", "After the fence."),
+        ("paragraph", f"Para | with pipe{newline}Next line"),
+    ]
