@@ -291,3 +291,23 @@ def test_a_rare_word_beyond_ascii_is_one_mention(filler):
     text = "Then the z\u00fcrichoise method and (z\u00fcrichoise) again.\n"
     text += " ".join(["zorbulite", "quenvarix", "triplumab", "oxadrine", "feltuzumab", "glarvidex"][: 6 * filler]) + "\n"
     assert [m.start for m in sheet_of(text).names if m.text == "z\u00fcrichoise"] == [9, 32]
+
+
+@pytest.mark.parametrize(
+    ("text", "phrases"),
+    [
+        ("We met the Bank of England today.", ["Bank of England"]),
+        ("We met the Bank von England today.", ["Bank von England"]),
+        ("We met the Bank  of England today.", []),  # two blanks before the connector
+        ("We met the Bank and England today.", []),  # not a connector
+        ("We met the Bank with the England today.", []),
+        ("We met the Bank England today.", ["Bank England"]),
+        # A long line of prose wrapped after the connector, or before the name: the break reads as a blank.
+        ("Yesterday we went to see the people who work at the Bank of\nEngland.", ["Bank of England"]),
+        ("Yesterday we went to see the people who work at the Bank\nof England.", ["Bank of England"]),
+        ("Yesterday we went to see the people who work at the Bank\nEngland.", ["Bank England"]),
+        ("Bank of\nEngland", []),  # a short line: the break ends it
+    ],
+)
+def test_phrase_runs_go_on_over_one_blank_or_a_connector(text, phrases):
+    assert [m.text for m in sheet_of(text).names if m.kind == "phrase"] == phrases
