@@ -162,7 +162,10 @@ def _classify(
             before = ""
         if starts is not None:
             starts.append(start)
-        if before == " " and start > 1 and prose[start - 2] in _LOWER_OR_COMMA:
+        # The character before a blank before the token ("" if none): both the entity test and the test that
+        # the token goes on a sentence read it.
+        ahead = prose[start - 2] if before == " " and start > 1 else ""
+        if ahead in _LOWER_OR_COMMA:
             entity = entity_at(prose, start)
             if entity is not None:
                 add_entity(entity.group())
@@ -188,7 +191,7 @@ def _classify(
         heading = span_start <= start
         if heading:
             initial = True
-        elif start > 1 and before == " " and prose[start - 2].isalpha():
+        elif ahead.isalpha():
             initial = False  # what _initial finds after a word and a blank, without the call
         else:
             initial = _initial(prose, start)
@@ -260,10 +263,15 @@ def _initial(prose: str, start: int) -> bool:
 TITLES = frozenset({"Dr", "Mr", "Mrs", "Ms", "Prof", "Sen", "Rep", "Gov", "Gen", "Col", "Capt", "Lt", "Sgt", "Rev", "Hon", "Insp", "Det", "Supt", "Cllr"})
 
 
+_TITLE_MAX = max(map(len, TITLES))
+
+
 def _after_title(prose: str, stop: int) -> bool:
     """Whether the full stop at ``stop`` closes an abbreviated title ("Dr.")."""
+    # The letters before it, read back at most one beyond the longest title: a longer word is no title either way.
     begin = stop
-    while begin > 0 and prose[begin - 1].isalpha():
+    limit = max(0, stop - _TITLE_MAX - 1)
+    while begin > limit and prose[begin - 1].isalpha():
         begin -= 1
     return prose[begin:stop] in TITLES and (begin == 0 or not prose[begin - 1].isalnum())
 
