@@ -276,13 +276,15 @@ def test_rare_words_are_found_wherever_they_stand(filler):
 def test_entities_are_the_capitalised_words_written_mid_sentence(ascii_only):
     text = (
         "The deal, said Roger Bennett. Then Acme's boss met the Foo-bar team and the Ab group at a McDonald site in"
-        " Paris2, on lunch, Monday. We call Foo(x), use Abc'd_e and Abc_def, said\tTabbed."
+        " Paris2, on lunch, Monday. We call Foo(x), use Abc'd_e and Abc_def, said\tTabbed. The Barco- and"
+        " Dexa-based firms visit Quux.com."
     )
     if not ascii_only:  # the token search for texts beyond ASCII
         text += " Not in \u00c9ire and Z\u00fcrich."
     # After a lower-case letter or a comma and one blank, three ASCII letters or more with no word character or
-    # hyphen after them, whatever the token scan makes of the word ("Foo(x)" is a call, "Abc'd_e" an identifier).
-    assert sheet_of(text).entities == ["Abc", "Acme", "Bennett", "Foo", "McDonald", "Monday", "Roger"]
+    # hyphen after them, whatever the token scan makes of the word ("Foo(x)" is a call, "Abc'd_e" an identifier,
+    # "Quux.com" a dotted name).
+    assert sheet_of(text).entities == ["Abc", "Acme", "Bennett", "Foo", "McDonald", "Monday", "Quux", "Roger"]
 
 
 @pytest.mark.parametrize("filler", [0, 1])  # each rare word searched in the text, or in its chunks
