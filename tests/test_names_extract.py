@@ -276,13 +276,15 @@ def test_rare_words_are_found_wherever_they_stand(filler):
 def test_entities_are_the_capitalised_words_written_mid_sentence(ascii_only):
     text = (
         "The deal, said Roger Bennett. Then Acme's boss met the Foo-bar team and the Ab group at a McDonald site in"
-        " Paris2, on lunch, Monday. We call Foo(x), use Abc'd_e and Abc_def, said\tTabbed."
+        " Paris2, on lunch, Monday. We call Foo(x), use Abc'd_e and Abc_def, said\tTabbed. The Barco- and"
+        " Dexa-based firms visit Quux.com."
     )
     if not ascii_only:  # the token search for texts beyond ASCII
         text += " Not in \u00c9ire and Z\u00fcrich."
     # After a lower-case letter or a comma and one blank, three ASCII letters or more with no word character or
-    # hyphen after them, whatever the token scan makes of the word ("Foo(x)" is a call, "Abc'd_e" an identifier).
-    assert sheet_of(text).entities == ["Abc", "Acme", "Bennett", "Foo", "McDonald", "Monday", "Roger"]
+    # hyphen after them, whatever the token scan makes of the word ("Foo(x)" is a call, "Abc'd_e" an identifier,
+    # "Quux.com" a dotted name).
+    assert sheet_of(text).entities == ["Abc", "Acme", "Bennett", "Foo", "McDonald", "Monday", "Quux", "Roger"]
 
 
 @pytest.mark.parametrize("filler", [0, 1])  # each rare word searched in the text, or in its chunks
@@ -291,3 +293,23 @@ def test_a_rare_word_beyond_ascii_is_one_mention(filler):
     text = "Then the z\u00fcrichoise method and (z\u00fcrichoise) again.\n"
     text += " ".join(["zorbulite", "quenvarix", "triplumab", "oxadrine", "feltuzumab", "glarvidex"][: 6 * filler]) + "\n"
     assert [m.start for m in sheet_of(text).names if m.text == "z\u00fcrichoise"] == [9, 32]
+
+
+@pytest.mark.parametrize(
+    ("text", "phrases"),
+    [
+        ("We met the Bank of England today.", ["Bank of England"]),
+        ("We met the Bank von England today.", ["Bank von England"]),
+        ("We met the Bank  of England today.", []),  # two blanks before the connector
+        ("We met the Bank and England today.", []),  # not a connector
+        ("We met the Bank with the England today.", []),
+        ("We met the Bank England today.", ["Bank England"]),
+        # A long line of prose wrapped after the connector, or before the name: the break reads as a blank.
+        ("Yesterday we went to see the people who work at the Bank of\nEngland.", ["Bank of England"]),
+        ("Yesterday we went to see the people who work at the Bank\nof England.", ["Bank of England"]),
+        ("Yesterday we went to see the people who work at the Bank\nEngland.", ["Bank England"]),
+        ("Bank of\nEngland", []),  # a short line: the break ends it
+    ],
+)
+def test_phrase_runs_go_on_over_one_blank_or_a_connector(text, phrases):
+    assert [m.text for m in sheet_of(text).names if m.kind == "phrase"] == phrases

@@ -89,8 +89,9 @@ def _drug_like(token: str) -> bool:
 def scan(prose: str, neutral_lines: list[tuple[int, int]], doc: Document) -> TokenScan:
     """Single-token mentions, and every capitalised token; ``neutral_lines`` are the sorted
     spans of lines whose capitals say nothing (headings, title case, all capitals)."""
-    if len(_TOKEN_KINDS) > _CHUNK_CACHE_LIMIT:
+    if len(_TOKEN_KINDS) > _CHUNK_CACHE_LIMIT or len(_ENTITY_OF) > _CHUNK_CACHE_LIMIT:
         _TOKEN_KINDS.clear()
+        _ENTITY_OF.clear()
     mentions: list[NameMention] = []
     caps: list[CapToken] = []
     entities: set[str] = set()
@@ -139,7 +140,6 @@ def _classify(
     shout: list[int] = []
     known = _TOKEN_KINDS
     glue = _GLUE_LEFT
-    stop_after = _STOP_AFTER
     # The neutral line that ends first after the current token (offsets arrive in increasing order, so a
     # cursor walks the spans), as its bounds: a span past the text's end stands for none.
     spans = iter(neutral_lines)
@@ -148,7 +148,7 @@ def _classify(
     append_cap = caps.append
     build = _build_mention  # new_mention without the call around it, once per mention
     new = tuple.__new__  # NamedTuple's own constructor is Python code: this loop runs once per capitalised token
-    entity_at = _ENTITY.match
+    entity_of = _ENTITY_OF
     add_entity = entities.add
     for match in (_MARKED_ASCII if prose.isascii() else _MARKED).finditer(prose):
         start = match.start()
@@ -162,20 +162,24 @@ def _classify(
             before = ""
         if starts is not None:
             starts.append(start)
-        if before == " " and start > 1 and prose[start - 2] in _LOWER_OR_COMMA:
-            entity = entity_at(prose, start)
-            if entity is not None:
-                add_entity(entity.group())
+        # The character before a blank before the token ("" if none): both the entity test and the test that
+        # the token goes on a sentence read it.
+        ahead = prose[start - 2] if before == " " and start > 1 else ""
+        end = match.end()
+        if ahead in _LOWER_OR_COMMA:
+            entity = entity_of.get(token)
+            if entity is None:
+                entity = entity_of[token] = _entity_in(token)
+            # What _ENTITY matches at the token's start: the entity ends inside the token, or the token is
+            # the entity and no hyphen follows it.
+            if entity and (len(entity) < len(token) or prose[end : end + 1] != "-"):
+                add_entity(entity)
         about = known.get(token)
         if about is None:
             about = known[token] = _token_kind(token)
         if about is _SKIP:
             continue
-        if before in glue:  # (a frozenset: "" is not in it)
-            continue
-        end = start + len(token)
-        after = prose[end : end + 1]
-        if after in stop_after or (after == "." and prose[end + 1 : end + 2].isalnum()):
+        if before in glue or match.lastindex:  # (a frozenset: "" is not in it); a call or a dotted name follows
             continue
         text, possessive, kind, first_upper, common, lower = about
         if possessive:
@@ -188,7 +192,7 @@ def _classify(
         heading = span_start <= start
         if heading:
             initial = True
-        elif start > 1 and before == " " and prose[start - 2].isalpha():
+        elif ahead.isalpha():
             initial = False  # what _initial finds after a word and a blank, without the call
         else:
             initial = _initial(prose, start)
@@ -234,6 +238,16 @@ _NO_SPAN = (1 << 62, 1 << 62)
 # A capitalised word after a lower-case word or a comma and a blank: a proper noun in mid-sentence ("said Roger
 # Bennett"), the evidence of what a document is about. Its capital starts a marked token (a token holds no blank).
 _ENTITY = LazyPattern(r"[A-Z][A-Za-z]{2,}(?![\w\-])")
+# token -> the entity ``_ENTITY`` matches in the token alone ("" if none). Matched in the text at the token's
+# start, the pattern reads the same letters (a token is a whole run of word characters, and its letters end
+# there) and, when they are the whole token, the character after it, which can only stop it as a hyphen.
+_ENTITY_OF: dict[str, str] = process_memo({})
+
+
+def _entity_in(token: str) -> str:
+    match = _ENTITY.match(token)
+    return "" if match is None else match.group()
+
 _LOWER_OR_COMMA = frozenset("abcdefghijklmnopqrstuvwxyz,")
 
 
@@ -260,10 +274,15 @@ def _initial(prose: str, start: int) -> bool:
 TITLES = frozenset({"Dr", "Mr", "Mrs", "Ms", "Prof", "Sen", "Rep", "Gov", "Gen", "Col", "Capt", "Lt", "Sgt", "Rev", "Hon", "Insp", "Det", "Supt", "Cllr"})
 
 
+_TITLE_MAX = max(map(len, TITLES))
+
+
 def _after_title(prose: str, stop: int) -> bool:
     """Whether the full stop at ``stop`` closes an abbreviated title ("Dr.")."""
+    # The letters before it, read back at most one beyond the longest title: a longer word is no title either way.
     begin = stop
-    while begin > 0 and prose[begin - 1].isalpha():
+    limit = max(0, stop - _TITLE_MAX - 1)
+    while begin > limit and prose[begin - 1].isalpha():
         begin -= 1
     return prose[begin:stop] in TITLES and (begin == 0 or not prose[begin - 1].isalnum())
 
@@ -309,13 +328,17 @@ def new_mention(text: str, start: int, end: int, kind: str, initial: bool, headi
 # never names (rare words apart): the scan starts only at a word character other than a-z, 0-9 and "_" (a capital,
 # an accented or non-Latin letter) and takes the rest of its run; the start of the run is found by walking back.
 _CONNECTORS_CHARS = "-'\u2019\u2010\u2011"
+# After a marked token, group 1 is set where a call ("(") or a dotted name ("." and a letter or digit) follows:
+# ``_classify`` reads ``lastindex`` instead of slicing out and testing the characters after each token. (No
+# token is followed by "_", the other character of ``_STOP_AFTER``: it would be part of the token.)
+_STOP_SOURCE = r"(?:(?=(\(|\.[^\W_]))|)"
 # (Its first character is a capital or a character beyond ASCII, then tested to be a letter or a digit by a
 # look-behind: the search tests the two ranges of the class far faster than ``[^\Wa-z0-9_]``, which reads each
 # character's Unicode category.)
-_MARKED = LazyPattern(r"[A-Z\x80-\U0010ffff](?<=[^\W_])\w*+(?:[-'\u2019\u2010\u2011]\w++)*+")
+_MARKED = LazyPattern(r"[A-Z\x80-\U0010ffff](?<=[^\W_])\w*+(?:[-'\u2019\u2010\u2011]\w++)*+" + _STOP_SOURCE)
 # The same in an ASCII text, where the first character can only be a capital: a class of one
 # range, which the search tests faster than the negated class.
-_MARKED_ASCII = LazyPattern(r"[A-Z]\w*+(?:[-'\u2019\u2010\u2011]\w++)*+")
+_MARKED_ASCII = LazyPattern(r"[A-Z]\w*+(?:[-'\u2019\u2010\u2011]\w++)*+" + _STOP_SOURCE)
 
 
 def _is_word_char(ch: str) -> bool:

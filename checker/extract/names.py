@@ -91,6 +91,7 @@ _BEFORE_SLASH = LazyPattern(r"(?<![\w./\-])[A-Z][\w\-]*$")
 
 # Lower-case words may join a run of capitalised words ("Stock Exchange of Hong Kong").
 _CONNECTORS = frozenset({"of", "&", "de", "du", "la", "von", "van", "der", "del", "da"})
+_CONNECTOR_MAX = max(map(len, _CONNECTORS))
 _MAX_PHRASE = 6
 # What a gap holding a line break may hold besides blanks, for the run to go on across it.
 _WRAPPED_INNER = frozenset({"", *_CONNECTORS})
@@ -203,9 +204,13 @@ def _phrases(prose: str, caps: list[CapToken]) -> list[NameMention]:
                 joined = True  # one blank: the usual case, without a slice
             else:
                 gap = prose[last_end:start]
-                if "\n" in gap:
-                    gap = _wrapped_gap(prose, last_end, gap)
-                joined = gap == " " or (gap[:1] == " " and gap[-1:] == " " and gap.strip() in _CONNECTORS and gap.count(" ") == 2)
+                if len(gap.strip()) > _CONNECTOR_MAX:
+                    # Words between (most gaps): no connector, and no line wrap around one (``_wrapped_gap``).
+                    joined = False
+                else:
+                    if "\n" in gap:
+                        gap = _wrapped_gap(prose, last_end, gap)
+                    joined = gap == " " or (gap[:1] == " " and gap[-1:] == " " and gap.strip() in _CONNECTORS and gap.count(" ") == 2)
             if not joined:
                 if index - first > 1:
                     _add_phrase(prose, caps[first:index], out, named)
@@ -248,6 +253,9 @@ class _Named:
         return word in self.words
 
 
+_cap_initial = attrgetter("initial")
+
+
 def _add_phrase(prose: str, run: list[CapToken], out: list[NameMention], named: _Named) -> None:
     """Append the phrase a run of capitalised tokens makes, if it makes one."""
     if len(run) < 2:  # a single token is never a phrase
@@ -263,9 +271,10 @@ def _add_phrase(prose: str, run: list[CapToken], out: list[NameMention], named: 
         first += 1
     tokens = run[first:]
     if 2 <= len(tokens) <= _MAX_PHRASE:
-        start, end = tokens[0].start, tokens[-1].end
-        tail = _LEGAL_TAIL.match(prose, tokens[-1].start if len(prose[tokens[-1].start : end]) == 1 else end)
-        if tail is not None and not tokens[-1].possessive:
+        last = tokens[-1]
+        start, end = tokens[0].start, last.end
+        tail = _LEGAL_TAIL.match(prose, last.start if end - last.start == 1 else end)
+        if tail is not None and not last.possessive:
             end = tail.end()  # "Example Holdings plc", "Example Holdings S.A.": the legal form is part of the name
-        initial = any(t.initial for t in tokens)
+        initial = any(map(_cap_initial, tokens))
         out.append(new_mention(one_line(prose[start:end]), start, end, "phrase", initial, False))
