@@ -55,15 +55,44 @@ _FOLLOWERS = [
 ]
 
 
+def _agrees_with_the_grammar(source: str) -> bool:
+    """Whether ``_single_word`` gives what the grammar gives for ``source``, or leaves it to the grammar."""
+    fast = number_grammar._single_word(source)
+    if fast is None:
+        return True
+    if fast is number_grammar.NO_AMOUNT:
+        return _grammar(source) is None
+    tokens, end = fast
+    return (tokens, len(source[:end].rstrip())) == _grammar(source)
+
+
+# Blanks and hedges before a number word, as the grammar skips and reads them (a no-break space it does not skip).
+_LEADS = ["", "\n\t", "At least ", "~", "about\u00a0"]
+
+
 @pytest.mark.parametrize("word", sorted(set(UNITS_WORDS) | set(TENS_WORDS) | set(MULTIPLIER_VERBS) | set(FOLD_WORDS)))
 def test_one_word_alone_is_read_as_the_grammar_reads_it(word):
     for written in (word, word.title(), word.upper()):
-        for follower in _FOLLOWERS:
-            source = written + follower
-            fast = number_grammar._single_word(source)
-            if fast is not None:
-                tokens, end = fast
-                assert (tokens, len(source[:end].rstrip())) == _grammar(source), source
+        for lead in _LEADS if written == word else [""]:
+            for follower in _FOLLOWERS:
+                source = lead + written + follower
+                assert _agrees_with_the_grammar(source), source
+
+
+def test_what_starts_no_amount_is_what_the_grammar_reads_nothing_in():
+    pieces = [
+        "a", "A", " ", "  ", "\n", "\u00a0", "-", "+", "−", "(", "$", "5", "key", "Make", "One", "one", "hundred",
+        "Dozen", "dozen", "about", "at least", "over", "above", "~", "twenty", "doubled", "x", ".", "per", "Q", "Z",
+        "approx. ", "Some  ", " more than\n",
+    ]
+    rng = random.Random(11)
+    sources = ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 6))) for _ in range(3_000)]
+    sources += ["a key", "a-per-interpreter", "a", "a\u00a0hundred", "a  dozen", "a\u00a0dozen", "above (3)", "- Make None",
+                "+ (2 * 3", "about -one", "about a key", "about a hundred", "- One-Liners", "about\u00a0one"]
+    assert all(_agrees_with_the_grammar(source) for source in sources), [s for s in sources if not _agrees_with_the_grammar(s)]
+    decided = [source for source in sources if number_grammar._single_word(source) is number_grammar.NO_AMOUNT]
+    assert "a key" in decided and "above (3)" in decided and "- Make None" in decided
+    assert number_grammar._single_word("a  dozen") is None and number_grammar._single_word("about a hundred") is None
 
 
 def test_one_word_alone_is_most_words():
@@ -93,3 +122,23 @@ def test_single_number_words_do_not_run_the_grammar(monkeypatch):
     assert runs == []
     assert [q.text for q in parse_quantities("about seven hundred people")] == ["about seven hundred"]
     assert runs
+
+
+def test_figures_rejected_before_they_are_read_are_those_rejected_after(monkeypatch):
+    # A figure at a digit glued to what precedes it, or to what follows where no range can go on, is
+    # dropped before the rest of its reading; with those shortcuts off, the same quantities come out.
+    pieces = [
+        "5", "12", "2019", "3.5", "1,200", " ", "  ", "-", "–", "—", "/", ".", ":", ",", "x", "a", "v", "_", "%",
+        "(", ")", "$", " to ", " and ", "between ", "from ", "about ", " million", "Note ", "COVID", "\n", "#",
+    ]
+    rng = random.Random(5)
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 14))) for _ in range(4_000)]
+    texts += ["COVID-19 cases rose 5-10% in v2.3.1 at 8:30, from 1/2 to 3:4", "EIP-1559 and 5–7 million", "x86 and 3.5.3."]
+    fast = [[(q.start, q.end, q.value, q.unit) for q in parse_quantities(text)] for text in texts]
+    from checker.extract import numbers
+
+    monkeypatch.setattr(numbers, "_rejected_unread", lambda text, core: False)
+    monkeypatch.setattr(numbers, "_rejected_at_end", lambda text, end, limit: False)
+    slow = [[(q.start, q.end, q.value, q.unit) for q in parse_quantities(text)] for text in texts]
+    assert fast == slow
+    assert any(fast)

@@ -5,7 +5,9 @@ An amount is a number with its hedge, sign, currency, scale and unit:
 "doubled", "seven". :func:`grammar` holds its two forms, built once on first use:
 amounts in digits, by far the most common, are one regular expression with named
 parts; spelled-out amounts and multiplier words are a pyparsing grammar, imported
-only when one is first tried. :func:`parse_amount` reads the amount at an offset,
+only when one is first tried, and only where a shortcut cannot tell what it reads (one
+word alone, after a hedge or not, is most spelled-out amounts; a text that no amount
+can start with is most of the rest). :func:`parse_amount` reads the amount at an offset,
 and :func:`read_amount` turns its parts into an :class:`Amount` (value, the interval
 its rounding allows, unit, scale, decimals, kind, exactness). Where amounts are
 looked for, and which ones are quantities, is ``checker.extract.numbers``'s job.
@@ -15,7 +17,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from checker.intervals import rounding
 from checker.patterns import LazyPattern, compile_cached, trie_regex
@@ -214,20 +216,42 @@ _WORD_GOES_ON = LazyPattern(
 )
 
 
-def _single_word(source: str):
-    """(tokens, end) of :func:`_words_grammar` at the start of ``source`` when that is one word alone, else None.
+# The blanks pyparsing skips before the grammar and the grammar's optional hedge, with the blanks after it.
+_LEAD = LazyPattern(r"[ \t\n\r]*(?:(?P<hedge>" + _HEDGE + r")[ \t\n\r]*)?", re.I)
+# What the amount after the hedge can start with: a multiplier, fold or number word, "a", "dozen", "hundred"
+# (their first letters, ignoring case as the grammar does), or a sign before one of the words.
+_AMOUNT_FIRST = LazyPattern(r"(?:" + _SIGN + r"[ \t\n\r]*)?(?i:[adefhnoqstz])")
+# The article "a" where it starts no amount: not before "dozen" (over any blanks, as the grammar's "a dozen")
+# or "hundred" (over the blanks pyparsing skips). No other word the amount can start with begins with "a".
+_A_ALONE = LazyPattern(r"a\b(?!\s+dozen\b)(?![ \t\n\r]*hundred\b)", re.I)
+# What :func:`_single_word` returns where the grammar certainly reads no amount.
+NO_AMOUNT: tuple[dict[str, str], int] = ({}, -1)
 
-    None means "not one word alone", not "no amount": the grammar decides then.
+
+def _single_word(source: str):
+    """(tokens, end) of :func:`_words_grammar` at the start of ``source`` when that is one word alone, after a
+    hedge or not ("seven", "at least one"); ``NO_AMOUNT`` where the grammar reads nothing ("above (3)",
+    "a key"); else None.
+
+    None means "neither", not "no amount": the grammar decides then. pyparsing does not go back on what
+    it has matched: once a hedge is read, what follows it must be the amount.
     """
-    match = _SINGLE_WORD.match(source)
+    lead = _LEAD.match(source)
+    at = lead.end()
+    tokens: dict[str, Any] = {"hedge": lead.group("hedge")} if lead.group("hedge") is not None else {}
+    match = _SINGLE_WORD.match(source, at)
     if match is None:
+        if _AMOUNT_FIRST.match(source, at) is None or _A_ALONE.match(source, at) is not None:
+            return NO_AMOUNT
         return None
     kind = match.lastgroup
     if kind != "words":
-        return {kind: match.group()}, match.end()  # nothing in the grammar follows a multiplier word
+        tokens[kind] = match.group()
+        return tokens, match.end()  # nothing in the grammar follows a multiplier word
     if _WORD_GOES_ON.match(source, match.end()) is not None:
         return None
-    return {"words": [match.group()]}, match.end()
+    tokens["words"] = [match.group()]
+    return tokens, match.end()
 
 
 @lru_cache(maxsize=4096)
@@ -258,8 +282,10 @@ def parse_amount(text: str, begin: int, limit: int):
         source = text[begin:stop]
         if _WORDS_FIRST.match(source) is None:
             return None  # no first word of the grammar here: the grammar would fail
-        parsed = _single_word(source) or _parse_words(source)
+        parsed = _single_word(source)
         if parsed is None:
+            parsed = _parse_words(source)
+        if parsed is None or parsed is NO_AMOUNT:
             return None
         tokens, length = parsed
         end = begin + length

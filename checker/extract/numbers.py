@@ -264,6 +264,8 @@ def _quantity_at(text: str, begin: int, core: int, limit: int) -> Quantity | Non
             # A figure at a digit is the digits grammar or nothing (no first word of the words grammar is
             # a digit). Four digits alone that read as a year are dropped before any other work: they are
             # a plain number with no hedge, which the year test below rejects.
+            if _rejected_unread(text, core):
+                return None
             match = grammar()[2].match(text, core, min(limit, core + 80))
             if match is None:
                 return None
@@ -272,6 +274,8 @@ def _quantity_at(text: str, begin: int, core: int, limit: int) -> Quantity | Non
                 return None
             while end > core and text[end - 1].isspace():
                 end -= 1
+            if _rejected_at_end(text, end, limit):
+                return None
             if (
                 match.group("unit") is None and match.group("suffix_currency") is None
                 and _label_before(text, core) and _RANGE_SEPARATOR.match(text, end, limit) is None
@@ -368,17 +372,8 @@ def _acceptable(text: str, start: int, end: int, amount: Amount, hedge: str | No
     Every test rejects on its own, so they run cheapest and most frequent first.
     """
     value, low, high, unit, scale, decimals, kind, exact = amount
-    if start > 0:
-        previous = text[start - 1]
-        if previous.isalnum() or previous == "_":
-            return False
-        if start > 1 and previous in "-–/.:" and (text[start - 2].isalnum()):
-            return False
-    after = text[end:min(limit, end + 3)]
-    if after and _GLUED_AFTER.match(after):
-        # "2.5x" and "10%" end in their suffix; a letter or digit glued after is an identifier.
-        if not (after[0] in ",." and not after[1:2].isdigit()):
-            return False
+    if _glued_before(text, start) or _glued_after(text, end, limit):
+        return False
     plain = kind == "number" and not exact and unit == "" and scale == 1.0
     if plain:
         if decimals == 0 and not hedge:
@@ -403,6 +398,50 @@ def _acceptable(text: str, start: int, end: int, amount: Amount, hedge: str | No
 
 
 _YEAR = LazyPattern(r"1[89][0-9]{2}|20[0-9]{2}|2100")
+
+
+# Two rejections decided before the figure at a digit is read further; each is one that _acceptable makes
+# of the finished quantity, so the result is the same.
+
+
+def _rejected_unread(text: str, core: int) -> bool:
+    """Whether a figure at the digit ``core``, with nothing before it, is glued to what precedes it ("COVID-19").
+
+    Its start stays ``core`` (only "between" moves a start back, and it ends in a blank), so _acceptable
+    rejects it whatever is read.
+    """
+    return _glued_before(text, core)
+
+
+def _rejected_at_end(text: str, end: int, limit: int) -> bool:
+    """Whether a figure at a digit read to ``end`` is glued to what follows where no range can go on ("3.5.3", "8:30").
+
+    Only a range separator could move the end, and none starts there but a dash ("5-10%"): the figure keeps
+    this end, and _acceptable rejects it.
+    """
+    return _glued_after(text, end, limit) and text[end] not in "-–"
+
+
+def _glued_before(text: str, start: int) -> bool:
+    """Whether a figure starting at ``start`` is glued to a word or an identifier before it ("x86", "EIP-1559")."""
+    if start == 0:
+        return False
+    previous = text[start - 1]
+    if previous.isalnum() or previous == "_":
+        return True
+    return start > 1 and previous in "-–/.:" and text[start - 2].isalnum()
+
+
+def _glued_after(text: str, end: int, limit: int) -> bool:
+    """Whether a figure ending at ``end`` is glued to what follows (an identifier, a date, a time, a version).
+
+    "2.5x" and "10%" end in their suffix; a letter or digit glued after is an identifier ("3.5.3", "8:30").
+    A comma or period followed by anything but a digit ends a clause or a sentence.
+    """
+    after = text[end:min(limit, end + 3)]
+    if not after or _GLUED_AFTER.match(after) is None:
+        return False
+    return not (after[0] in ",." and not after[1:2].isdigit())
 
 
 def _blank_before(text: str, start: int) -> bool:
