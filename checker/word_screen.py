@@ -2,10 +2,12 @@
 
 CON002 asks which lower-case hyphenated compounds a document writes (``long-term``:
 ``checker.compounds``), CON003 which runs of lower-case letters that its spelling table lists
-(``colour``, ``randomized``: ``checker.spelling_variety``). Both look inside the same
+(``colour``, ``randomized``: ``checker.spelling_variety``), TXT005 which words may be two words
+run together (``ofapplication``: ``checker.word_splits``). All three look inside the same
 whitespace-separated chunks (``Document.distinct_chunks``), so one per-process memo judges each
-distinct chunk once for both, and the last document's answer serves the second rule that asks.
-A run of CON002 alone therefore also builds CON003's spelling table (about 60 ms, once).
+distinct chunk once for all, and the last document's answer serves the other rules that ask.
+A run of one of these rules alone therefore also pays for what the others look for (CON003's
+spelling table, about 60 ms once; TXT005's look-ups in the word list of each new word).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from checker.compounds import chunk_compounds
 from checker.patterns import ChunkMemo, LazyPattern, process_memo
+from checker.word_splits import Zipf, in_chunk, judged_words, words_of
 
 if TYPE_CHECKING:
     from checker.document import Document
@@ -32,16 +35,30 @@ class Screen(NamedTuple):
 
     compounds: set[tuple[str, str]]  # (first, second) of each lower-case hyphenated compound
     spellings: set[str]  # the runs of lower-case letters that the spelling table lists
+    suspects: dict[str, tuple[str, str]]  # TXT005: word -> split into a function or closed-class word and another
+    content: dict[str, tuple[str, str]]  # TXT005: unknown word -> its one reading as two known words
 
 
 def screen(doc: Document) -> Screen:
-    """The compounds and spelling-table words of ``doc``'s prose (shared: not to be changed)."""
+    """The compounds, spelling-table words and fused-word candidates of ``doc``'s prose (shared: not to be changed)."""
     if _LAST.doc is not doc:
+        from checker.lexicon import zipf
         from checker.spelling_variety import spellings
 
-        found = _IN_CHUNK.union_many(doc.distinct_chunks, partial(_judge_many, spellings()))
-        compounds = {item for item in found if type(item) is tuple}
-        _LAST.doc, _LAST.screen = doc, Screen(compounds, found - compounds if compounds else found)
+        # A chunk's findings: a spelling-table word is a string, a compound a pair of strings, a
+        # fused-word candidate (word, split, whether a content split).
+        compounds: set[tuple[str, str]] = set()
+        words: set[str] = set()
+        suspects: dict[str, tuple[str, str]] = {}
+        content: dict[str, tuple[str, str]] = {}
+        for item in _IN_CHUNK.union_many(doc.distinct_chunks, partial(_judge_many, spellings(), zipf)):
+            if type(item) is str:
+                words.add(item)
+            elif len(item) == 2:
+                compounds.add(item)
+            else:
+                (content if item[2] else suspects)[item[0]] = item[1]
+        _LAST.doc, _LAST.screen = doc, Screen(compounds, words, suspects, content)
     return _LAST.screen
 
 
@@ -54,23 +71,30 @@ def _judge(table: Mapping[str, object], chunk: str) -> tuple:
     return compounds + words if compounds else words
 
 
-def _judge_many(table: Mapping[str, object], chunks: AbstractSet[str]) -> dict[str, tuple]:
-    """``_judge`` of each of ``chunks`` that holds something.
+def _judge_many(table: Mapping[str, object], zipf: Zipf, chunks: AbstractSet[str]) -> dict[str, tuple]:
+    """What each of ``chunks`` that holds something holds: ``_judge`` and its fused-word candidates.
 
     One search of the chunks joined finds every run of letters they hold, and one set
-    intersection those in the table: only the chunks that hold one of these, or a hyphen
-    (every compound has one), can hold something, and only they are judged one by one.
+    intersection those in the table; one scan of their words and the word list's verdicts on
+    the words not judged before give the fused-word candidates (``judged_words``). Only the
+    chunks that hold one of these, or a hyphen (every compound has one), can hold something,
+    and only they are read one by one.
     """
     ordered = list(chunks)
     joined = "\n".join(ordered)  # a chunk holds no line feed: no run crosses from one chunk to the next
+    suspects, content = judged_words(words_of(joined), zipf)
     needles = set(_LETTERS.findall(joined)) & table.keys()
     needles.update(hyphen for hyphen in _HYPHENS if hyphen in joined)
+    needles.update(suspects, content)
     if not needles:
         return {}
     out = {}
     for index in chunks_holding(joined, ordered, needles):
         chunk = ordered[index]
-        if found := _judge(table, chunk):
+        fused = tuple((word, split, False) for word, split in in_chunk(chunk, suspects))
+        fused += tuple((word, split, True) for word, split in in_chunk(chunk, content))
+        found = _judge(table, chunk) + fused
+        if found:
             out[chunk] = found
     return out
 
@@ -106,8 +130,8 @@ class _Last:
 
     def clear(self) -> None:
         self.doc: Document | None = None
-        self.screen = Screen(set(), set())
+        self.screen = Screen(set(), set(), {}, {})
 
 
-_IN_CHUNK = process_memo(ChunkMemo(200_000))
+_IN_CHUNK = process_memo(ChunkMemo(500_000))
 _LAST = process_memo(_Last())

@@ -292,3 +292,52 @@ def _common(word: str, zipf: Zipf) -> bool:
     if len(word) < _SHORT_PART:
         return False
     return zipf(word) >= (_SHORT_PART_ZIPF if len(word) == _SHORT_PART else _PART_ZIPF)
+
+
+# The scan for words works on UTF-8 bytes (bytes.translate is many times faster than str's):
+# everything but ASCII letters becomes a space.
+_NOT_LETTERS = bytes(c for c in range(33, 256) if not (65 <= c <= 90 or 97 <= c <= 122))
+_SCAN_TABLE = bytes.maketrans(_NOT_LETTERS, b" " * len(_NOT_LETTERS))
+
+
+def words_of(text: str) -> set[bytes]:
+    """The distinct words of ``text`` that the fused-words rule reads: runs of ASCII letters, as bytes."""
+    return set(text.encode("utf-8").translate(_SCAN_TABLE).split())
+
+
+# The words of the run's documents, judged once each (a word recurs in many new chunks: "growth,"
+# and "growth."): every word judged, and the suspects and content splits among them.
+_JUDGED: set[bytes] = process_memo(set())
+_WORD_SUSPECTS: dict[bytes, tuple[str, tuple[str, str]]] = process_memo({})
+_WORD_CONTENT: dict[bytes, tuple[str, tuple[str, str]]] = process_memo({})
+_JUDGED_LIMIT = 500_000
+
+
+def judged_words(words: set[bytes], zipf: Zipf) -> tuple[dict[str, tuple[str, str]], dict[str, tuple[str, str]]]:
+    """``word_suspects`` and ``word_content_splits`` of ``words``, as dicts, judging only the words not judged before.
+
+    Each finder judges every word on its own, so the words judged before keep their verdicts.
+    """
+    if len(_JUDGED) > _JUDGED_LIMIT:
+        for memo in (_JUDGED, _WORD_SUSPECTS, _WORD_CONTENT):
+            memo.clear()
+    fresh = words - _JUDGED
+    if fresh:
+        for token, split in word_suspects(fresh, zipf):
+            _WORD_SUSPECTS[token.encode("ascii")] = (token, split)
+        for token, split in word_content_splits(fresh, zipf):
+            _WORD_CONTENT[token.encode("ascii")] = (token, split)
+        _JUDGED.update(fresh)
+    # (A set intersected with a dict's keys view goes through the smaller of the two; with the dict itself,
+    # through every word the run has judged a candidate.)
+    suspects = dict(_WORD_SUSPECTS[raw] for raw in words & _WORD_SUSPECTS.keys())
+    content = dict(_WORD_CONTENT[raw] for raw in words & _WORD_CONTENT.keys())
+    return suspects, content
+
+
+def in_chunk(chunk: str, candidates: dict[str, tuple[str, str]]) -> tuple[tuple[str, tuple[str, str]], ...]:
+    """The ``candidates`` (words judged by ``judged_words``) that are words of ``chunk``, with their splits."""
+    if not candidates or not any(token in chunk for token in candidates):
+        return ()
+    words = chunk.encode("utf-8").translate(_SCAN_TABLE).split()
+    return tuple((token, candidates[token]) for token in (word.decode("ascii") for word in words) if token in candidates)

@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from collections.abc import Set as AbstractSet
-from functools import partial
 
 from checker.finding import Edit, Finding, Fix
-from checker.patterns import ChunkMemo, LazyPattern, process_memo
+from checker.patterns import LazyPattern
 from checker.rule import Rule
-from checker.word_screen import chunks_holding
-from checker.word_splits import word_content_splits, word_suspects
+from checker.word_screen import screen
+from checker.word_splits import word_content_splits, word_suspects, words_of
 
 # A lower-case token standing alone in prose: not part of a capitalised,
 # hyphenated, dotted, slashed, underscored or prefixed identifier
@@ -31,10 +29,6 @@ _WORD_AFTER = LazyPattern(
     r"[ ]*(?:\r\n|\r|\n)?[ ]*(?:([A-Za-z]+(?:-[A-Za-z]+)*|[A-Z][A-Za-z]*\d+)(?=[\s,.;:!?)]|$)|[$\u20ac\u00a3]?\d)"
     r"|[,.;:!?)\"\u201d\u2019]+(?=\s|$)"
 )
-# The cheap scan for suspects works on UTF-8 bytes (bytes.translate is many
-# times faster than str's): everything but ASCII letters becomes a space.
-_NOT_LETTERS = bytes(c for c in range(33, 256) if not (65 <= c <= 90 or 97 <= c <= 122))
-_SCAN_TABLE = bytes.maketrans(_NOT_LETTERS, b" " * len(_NOT_LETTERS))
 # Lines of code, tables and configuration.
 _CODE_LINE = LazyPattern(r"\t|::|>>>|->|[={}|<>]")
 _LETTERS = LazyPattern(r"[A-Za-z]+")
@@ -174,15 +168,6 @@ def _evidence(token: str, left: str, right: str, zipf) -> str:
     return f'"{token}" {seen}; "{left}" (Zipf {zipf(left):.1f}) and "{right}" (Zipf {zipf(right):.1f}) are common words'
 
 
-# What each whitespace-separated chunk of the run's documents holds (most chunks recur): its
-# suspects as (token, split) and its content splits as (token, split, True).
-_IN_CHUNK = process_memo(ChunkMemo(500_000))
-# The words of those chunks, judged once each (a word recurs in many new chunks: "growth," and
-# "growth."): every word judged, and the suspects and content splits among them.
-_JUDGED: set[bytes] = process_memo(set())
-_WORD_SUSPECTS: dict[bytes, tuple[str, tuple[str, str]]] = process_memo({})
-_WORD_CONTENT: dict[bytes, tuple[str, tuple[str, str]]] = process_memo({})
-_CACHE_LIMIT = 500_000
 # Separators that end a chunk (str.split) but not a word of the byte scan.
 _CONTROL_SEPARATORS = ("\x1c", "\x1d", "\x1e", "\x1f")
 _Splits = list[tuple[str, tuple[str, str]]]
@@ -194,79 +179,17 @@ def _splits(doc, zipf) -> tuple[_Splits, _Splits]:
     Suspects: distinct lower-case words that split into a function or
     closed-class word and a common word (``word_suspects``). Content splits:
     unknown words that read as two known words only one way, and not as a
-    closed-class slip (``word_content_splits``). One pass over the chunks
-    serves both: the chunks judged before cost a look-up, the others are
-    judged together (``_in_new_chunks``).
+    closed-class slip (``word_content_splits``). Both are found in the
+    document's chunks with what the other word rules look for there
+    (``checker.word_screen``), unless a control character that splits chunks
+    but not words makes the chunks' words differ from the text's.
     """
-    if len(_JUDGED) > _CACHE_LIMIT:
-        for memo in (_IN_CHUNK, _JUDGED, _WORD_SUSPECTS, _WORD_CONTENT):
-            memo.clear()
     prose = doc.prose
     if any(separator in prose for separator in _CONTROL_SEPARATORS):
-        words = _words(prose)
+        words = words_of(prose)
         return word_suspects(words, zipf), word_content_splits(words, zipf)
-    # The words are those of the document's distinct chunks (the chunks are
-    # shared with the names extractor).
-    suspects: dict[str, tuple[str, str]] = {}
-    content: dict[str, tuple[str, str]] = {}
-    for item in _IN_CHUNK.union_many(doc.distinct_chunks, partial(_in_new_chunks, zipf)):
-        (content if len(item) == 3 else suspects)[item[0]] = item[1]
-    return list(suspects.items()), list(content.items())
-
-
-def _in_new_chunks(zipf, chunks: AbstractSet[str]) -> dict[str, tuple]:
-    """The suspects and content splits (tagged, as ``_IN_CHUNK`` keeps them) of each of ``chunks`` that holds one.
-
-    One run of each finder over the words of all the chunks not judged before (``_judged``);
-    only the chunks that hold one of the candidates found are then read one by one.
-    """
-    ordered = list(chunks)
-    joined = "\n".join(ordered)
-    suspects, content = _judged(_words(joined), zipf)
-    if not suspects and not content:
-        return {}
-    out: dict[str, tuple] = {}
-    for index in chunks_holding(joined, ordered, {*suspects, *content}):
-        chunk = ordered[index]
-        found = _in_chunk(chunk, suspects) + tuple((token, split, True) for token, split in _in_chunk(chunk, content))
-        if found:
-            out[chunk] = found
-    return out
-
-
-def _judged(words: set[bytes], zipf) -> tuple[dict[str, tuple[str, str]], dict[str, tuple[str, str]]]:
-    """``word_suspects`` and ``word_content_splits`` of ``words``, as dicts, judging only the words not judged before.
-
-    Each finder judges every word on its own, so the words judged before keep their verdicts.
-    """
-    fresh = words - _JUDGED
-    if fresh:
-        for token, split in word_suspects(fresh, zipf):
-            _WORD_SUSPECTS[token.encode("ascii")] = (token, split)
-        for token, split in word_content_splits(fresh, zipf):
-            _WORD_CONTENT[token.encode("ascii")] = (token, split)
-        _JUDGED.update(fresh)
-    # (A set intersected with a dict's keys view goes through the smaller of the two; with the dict itself,
-    # through every word the run has judged a candidate.)
-    suspects = dict(_WORD_SUSPECTS[raw] for raw in words & _WORD_SUSPECTS.keys())
-    content = dict(_WORD_CONTENT[raw] for raw in words & _WORD_CONTENT.keys())
-    return suspects, content
-
-
-def _in_chunk(chunk: str, candidates: dict[str, tuple[str, str]]) -> tuple[tuple[str, tuple[str, str]], ...]:
-    """The candidates that are words of ``chunk``, with their splits."""
-    if not candidates or not any(token in chunk for token in candidates):
-        return ()
-    return tuple((token, candidates[token]) for token in _words_str(chunk) if token in candidates)
-
-
-def _words(text: str) -> set[bytes]:
-    """The distinct words of the scan: runs of ASCII letters, as bytes."""
-    return set(text.encode("utf-8").translate(_SCAN_TABLE).split())
-
-
-def _words_str(chunk: str) -> list[str]:
-    return [word.decode("ascii") for word in chunk.encode("utf-8").translate(_SCAN_TABLE).split()]
+    found = screen(doc)
+    return list(found.suspects.items()), list(found.content.items())
 
 
 def _written_apart_suspects(doc, content: _Splits) -> _Splits:
@@ -277,7 +200,7 @@ def _written_apart_suspects(doc, content: _Splits) -> _Splits:
     folded = _folded(text)
     out = [(token, split) for token, split in content if _written_apart(text, split, folded)]
     # Asked last, of the few documents with a candidate.
-    if out and any(word[:1].islower() and not word.islower() for word in _words(text)):
+    if out and any(word[:1].islower() and not word.islower() for word in words_of(text)):
         return []  # "nodeName"
     return out
 

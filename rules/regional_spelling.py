@@ -46,6 +46,13 @@ def _places(prose: str, word: str) -> list[tuple[int, int]]:
     return out
 
 
+def _one_side(table, words: set[str]) -> bool:
+    """Whether ``words`` are all British forms or all not: then no finding is possible without a configured spelling
+    or a rejected variant, since every pair has one British form (``-ise`` is British, ``-ize`` has no variety), a
+    word spelt both ways needs both, and a minority variety or ``-ise``/``-ize`` form needs the other side present."""
+    return len({table[word].variety == "en-GB" for word in words}) < 2
+
+
 class RegionalSpelling(Rule):
     """British and American spellings mixed in one document.
 
@@ -128,12 +135,14 @@ class RegionalSpelling(Rule):
         present = screen(doc).spellings
         if not present:
             return
+        mode = self.options.spelling if isinstance(self.options, self.Options) else "consistent"
+        preferred, rejected = _vocabulary(self.settings)
+        if mode == "consistent" and not rejected and _one_side(table, present):
+            return
         found = {word: spots for word in present if (spots := _places(prose, word))}
         if not found:
             return
         places = dict(sorted(found.items(), key=lambda item: item[1][0]))  # in the order of the text
-        mode = self.options.spelling if isinstance(self.options, self.Options) else "consistent"
-        preferred, rejected = _vocabulary(self.settings)
         # Spellings the vocabulary accepts are never reported; those it rejects always are.
         reported: set[str] = set(preferred)
         for word, spots in places.items():

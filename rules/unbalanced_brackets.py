@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import partial
-from operator import attrgetter
 
 from checker.code_in_text import filled, literal_blocks, uneven_literals
-from checker.document import Block
 from checker.finding import Finding
 from checker.pairing import Marks, Unpaired, opens_with_quote, unpaired
 from checker.patterns import LazyPattern
@@ -27,14 +23,6 @@ _NAMES = {
     "'": "quotation mark",
     "\u2018": "quotation mark",
 }
-
-
-def _holding_marks(paragraphs: list[Block], marks: Marks) -> list[int]:
-    """The indices, in order, of the paragraphs that may hold a mark: each mark's paragraph, if it is in one, is the last
-    one starting at or before it (paragraphs come in the order of the text, apart; a mark between two names the first,
-    so this is a superset). One bisection per mark in C instead of a Python step per paragraph: most hold no mark."""
-    starts = list(map(attrgetter("start"), paragraphs))
-    return sorted(index - 1 for index in set(map(partial(bisect_right, starts), marks.every)) if index)
 
 
 # Code left in plain text: a quote or bracket right after "=" (``text="Click"``, ``x=(1``), or a
@@ -151,8 +139,7 @@ class UnbalancedBrackets(Rule):
         marks = Marks(prose)
         restructured: bool | None = None  # whether the text is reStructuredText: asked at the first unpaired mark
         literal: set[int] = set()
-        for index in _holding_marks(paragraphs, marks):
-            block = paragraphs[index]
+        for index, block in enumerate(paragraphs):
             if block.kind == "table" or not marks.any_within(block.start, block.end):
                 continue  # a paragraph without marks has none unpaired
             found = unpaired(prose, block.start, block.end, quotes, marks)

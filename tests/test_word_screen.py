@@ -28,6 +28,7 @@ def test_screen_reads_runs_of_ascii_lower_case_letters():
 
 
 def test_judging_chunks_together_agrees_with_judging_each():
+    from checker.lexicon import zipf
     from checker.spelling_variety import spellings
     from checker.word_screen import _judge, _judge_many
 
@@ -35,9 +36,21 @@ def test_judging_chunks_together_agrees_with_judging_each():
     chunks = {
         "colour", "colour,", "(colours)", "Colour", "discolouration", "long-term", "re-cover", "a-b", "x-ray",
         "e-mail\u2011address.", "well\u2010known", "centre/center", "co-op's", "plain", "ab", "", "the", "a-b-c",
-        "follow-up-colour", "colour\u00e9", "x",
-    }
-    expected = {chunk: found for chunk in chunks if (found := _judge(table, chunk))}
-    assert _judge_many(table, chunks) == expected
-    assert expected  # the chunks hold both kinds
-    assert any(type(item) is tuple for found in expected.values() for item in found)
+        "follow-up-colour", "colour\u00e9", "x", "ofapplication,", "(thecompany)", "teamnow.", "salesgrowth.", "ofthe-colour",
+    }  # fmt: skip
+    expected = {}
+    for chunk in chunks:
+        expected.update(_judge_many(table, zipf, {chunk}))
+    assert _judge_many(table, zipf, chunks) == expected
+    for chunk in chunks:
+        assert set(_judge(table, chunk)) <= set(expected.get(chunk, ()))
+    items = {item for found in expected.values() for item in found}
+    assert "colour" in items and ("long", "term") in items
+    assert ("ofapplication", ("of", "application"), False) in items and ("salesgrowth", ("sales", "growth"), True) in items
+
+
+def test_screen_gives_the_fused_word_candidates():
+    found = screen(Document("doc.txt", "The stage ofapplication, the teamnow and thecompany's long-term colour; salesgrowth.\n"))
+    assert found.suspects == {"ofapplication": ("of", "application"), "thecompany": ("the", "company"), "teamnow": ("team", "now")}
+    assert found.content == {"salesgrowth": ("sales", "growth")}
+    assert found.compounds == {("long", "term")} and found.spellings == {"colour"}

@@ -1,0 +1,31 @@
+"""CON003 skips a document whose spelling-table words are all British forms or all not (``_one_side``)."""
+
+from __future__ import annotations
+
+from checker.document import Document
+from checker.rules.regional_spelling import RegionalSpelling, _one_side
+from checker.spelling_variety import spellings
+
+
+def test_every_pair_has_one_british_form():
+    # What makes the skip safe: a word spelt both ways, a minority variety and -ise beside -ize all need a
+    # British form and another one.
+    table = spellings()
+    for word, spelling in table.items():
+        assert (spelling.variety == "en-GB") != (table[spelling.counterpart].variety == "en-GB"), word
+
+
+def test_one_side():
+    table = spellings()
+    assert _one_side(table, {"colour", "centre", "organise"})
+    assert _one_side(table, {"color", "center", "organize"})
+    assert not _one_side(table, {"colour", "center"})
+    assert not _one_side(table, {"organise", "organize"})
+
+
+def test_the_skip_keeps_the_findings():
+    rule = RegionalSpelling()
+    mixed = Document("a.txt", "The colour of the centre, the theatre and the metre; the color.\n")
+    assert [f.message for f in rule.check(mixed, None)]
+    british = Document("b.txt", "The colour of the centre, the theatre and the metre; organised.\n")
+    assert list(rule.check(british, None)) == []
