@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from itertools import accumulate
 
 from checker.document import Block, BlockKind, Document, line_starts, new_block
 from checker.readers.markdown_inline import comments as _comments
@@ -57,8 +58,8 @@ _EMPHASIS = (
 def read(path: str, text: str) -> Document:
     blank: list[tuple[int, int]] = []
     code: list[tuple[int, int]] = []
-    starts = line_starts(text)
-    blocks = _scan_blocks(text, starts, blank, code)
+    lines, starts = _lines(text)
+    blocks = _scan_blocks(text, lines, starts, blank, code)
     # HTML comments outside code (a comment shown inside a code block is an example, not a comment)
     comments: list[tuple[int, int]] = []
     if "<!--" in text:  # blanking only turns characters into spaces: it never makes a "<!--"
@@ -73,26 +74,35 @@ def read(path: str, text: str) -> Document:
     return document
 
 
-def _lines(text: str, starts: list[int]) -> list[str]:
-    """Each line's content, without its line break (``starts``: the text's ``line_starts``; a last empty line is left out)."""
+def _lines(text: str) -> tuple[list[str], list[int]]:
+    """Each line's content, without its line break (a last empty line is left out), and the text's ``line_starts``."""
     if "\r" not in text:
+        # Line feeds only: one split gives both, each line starting one past the end of the one before.
         contents = text.split("\n")
+        starts = list(accumulate(map(_succ, map(len, contents)), initial=0))
+        starts.pop()  # (one past the text's end)
     else:
+        starts = line_starts(text)
         ends = starts[1:]
         ends.append(len(text))
         contents = [text[start:end].rstrip("\r\n") for start, end in zip(starts, ends)]
     if contents and not contents[-1] and starts[-1] == len(text):  # (only the last line can be empty)
         contents.pop()
-    return contents
+    return contents, starts
 
 
-def _scan_blocks(text: str, starts: list[int], blank: list[tuple[int, int]], code: list[tuple[int, int]]) -> list[tuple[int, int, BlockKind]]:
-    """The blocks as ``(start, end, kind)``; what is not prose is added to ``blank``, code also to ``code``.
+_succ = (1).__add__
+
+
+def _scan_blocks(
+    text: str, lines: list[str], starts: list[int], blank: list[tuple[int, int]], code: list[tuple[int, int]]
+) -> list[tuple[int, int, BlockKind]]:
+    """The blocks as ``(start, end, kind)`` (``lines`` and ``starts``: see ``_lines``); what is not prose is added to
+    ``blank``, code also to ``code``.
 
     One pass over the lines. The open block is kept in three locals (``kind`` None: none is open),
     and most lines, prose that starts with a letter, take the first test's short way.
     """
-    lines = _lines(text, starts)
     count = len(lines)
     blocks: list[tuple[int, int, BlockKind]] = []
     add_block = blocks.append
