@@ -313,3 +313,16 @@ def test_a_rare_word_beyond_ascii_is_one_mention(filler):
 )
 def test_phrase_runs_go_on_over_one_blank_or_a_connector(text, phrases):
     assert [m.text for m in sheet_of(text).names if m.kind == "phrase"] == phrases
+
+
+def test_the_rare_word_memo_tells_which_chunks_hold_rare_words_judging_each_chunk_once():
+    judged: list[str] = []
+
+    def judge(chunk: str) -> tuple[str, ...]:
+        judged.append(chunk)
+        return tuple(w for w in chunk.strip("(),").split("/") if w.startswith("x"))
+
+    memo = name_tokens._HeldMemo(100)
+    assert memo.held(frozenset({"xa,", "b", "(xc/xd)"}), judge) == {"xa,": ("xa",), "(xc/xd)": ("xc", "xd")}
+    assert memo.held(frozenset({"xa,", "b", "e"}), judge) == {"xa,": ("xa",)}
+    assert sorted(judged) == ["(xc/xd)", "b", "e", "xa,"]

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Set as AbstractSet
 from dataclasses import replace
-from itertools import compress
+from itertools import chain, compress
 from operator import attrgetter
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -98,9 +99,9 @@ def scan(prose: str, neutral_lines: list[tuple[int, int]], doc: Document) -> Tok
     starts: list[int] | None = None if prose.isascii() else []  # of every marked token: see _rare_occurrences
     shout = _classify(prose, neutral_lines, mentions, caps, entities, starts)
     _mark_headlines(prose, mentions, shout)
-    rare, chunk_list = _rare_tokens(doc)
+    rare, held = _rare_tokens(doc)
     if rare:
-        found = _rare_mentions(prose, _rare_occurrences(prose, rare, chunk_list, starts))
+        found = _rare_mentions(prose, _rare_occurrences(prose, rare, held, doc.prose_chunks, starts))
         if found:
             # Two sorted runs with distinct starts (a rare word never starts where a marked token does).
             mentions += found
@@ -380,8 +381,11 @@ def _whole_run(prose: str, start: int, end: int) -> tuple[int, str]:
 _RUN_STRIP = "_" + _CONNECTORS_CHARS
 
 
-def _rare_occurrences(prose: str, rare: set[str], chunk_list: list[str], marked_starts: list[int] | None) -> list[tuple[int, str]]:
-    """(start, token) of the rare words' occurrences that are not marked tokens (in no set order).
+def _rare_occurrences(
+    prose: str, rare: set[str], held: dict[str, tuple[str, ...]], chunk_list: list[str], marked_starts: list[int] | None
+) -> list[tuple[int, str]]:
+    """(start, token) of the rare words' occurrences that are not marked tokens (in no set order); ``held``
+    maps the distinct chunks that hold them to their rare tokens, ``chunk_list`` is ``prose.split()``.
 
     A token's start determines the token, so an occurrence is new unless its start was seen: among the rare words'
     (a chunk may hold a word twice) or, for a word with a letter beyond a-z, among the marked tokens' ``marked_starts``
@@ -393,7 +397,7 @@ def _rare_occurrences(prose: str, rare: set[str], chunk_list: list[str], marked_
     if len(rare) > _FIND_EACH_MAX:
         # Many rare words: one walk over the whitespace-separated chunks that hold them
         # instead of one search through the whole text per word.
-        occurrences = ((index, chunk, token) for index, chunk in _rare_chunk_positions(prose, chunk_list) for token in _RARE_IN.found[chunk])
+        occurrences = ((index, chunk, token) for index, chunk in _rare_chunk_positions(prose, chunk_list, held) for token in held[chunk])
     else:
         occurrences = ((0, prose, token) for token in rare)
     for index, within, token in occurrences:
@@ -425,9 +429,10 @@ def _rare_occurrences(prose: str, rare: set[str], chunk_list: list[str], marked_
 _FIND_EACH_MAX = 6  # up to this many rare words, each is found by searching the text for it
 
 
-def _rare_chunk_positions(prose: str, chunk_list: list[str]) -> Iterator[tuple[int, str]]:
-    """(offset, chunk) of each chunk of ``chunk_list`` (``prose.split()``) that holds a rare word."""
-    holds = _RARE_IN.found.__contains__
+def _rare_chunk_positions(prose: str, chunk_list: list[str], held: dict[str, tuple[str, ...]]) -> Iterator[tuple[int, str]]:
+    """(offset, chunk) of each chunk of ``chunk_list`` (``prose.split()``) that is a key of ``held``."""
+    # (The document's few chunks that hold a rare word, not the memo's many: each test stays in the cache.)
+    holds = held.__contains__
     find = prose.find
     size = len(prose)
     cursor = 0
@@ -462,14 +467,39 @@ def _is_token(prose: str, start: int, end: int) -> bool:
     return True
 
 
+class _HeldMemo(ChunkMemo):
+    """A ``ChunkMemo`` that tells which of the chunks asked about hold something, with what each holds."""
+
+    __slots__ = ()
+
+    def held(self, chunks: AbstractSet[str], judge: Callable[[str], tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+        """The chunks of ``chunks`` in which ``judge`` finds something, with what it finds: each chunk judged once."""
+        if len(self.plain) > self.limit or len(self.found) > self.limit:
+            self.clear()
+        out: dict[str, tuple[str, ...]] = {}
+        known = self.found
+        for chunk in chunks - self.plain:
+            found = known.get(chunk)
+            if found is None:
+                found = judge(chunk)
+                if not found:
+                    self.plain.add(chunk)
+                    continue
+                known[chunk] = found
+            out[chunk] = found
+        return out
+
+
 # The rare lower-case tokens of each chunk: most chunks recur from document to document.
 _CHUNK_CACHE_LIMIT = 500_000
-_RARE_IN = process_memo(ChunkMemo(_CHUNK_CACHE_LIMIT))
+_RARE_IN = process_memo(_HeldMemo(_CHUNK_CACHE_LIMIT))
 
 
-def _rare_tokens(doc: Document) -> tuple[set[str], list[str]]:
-    """The lower-case tokens of the prose that are rare enough in English to be names, and ``prose.split()``."""
-    return _RARE_IN.union(doc.distinct_chunks, _chunk_rare_tokens), doc.prose_chunks
+def _rare_tokens(doc: Document) -> tuple[set[str], dict[str, tuple[str, ...]]]:
+    """The lower-case tokens of the prose that are rare enough in English to be names, and the distinct chunks
+    that hold them, each with its rare tokens."""
+    held = _RARE_IN.held(doc.distinct_chunks, _chunk_rare_tokens)
+    return set(chain.from_iterable(held.values())), held
 
 
 # ASCII punctuation but "_", and curly quotes: characters no token holds at its ends.
