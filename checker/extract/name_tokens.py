@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Iterator
 from collections.abc import Set as AbstractSet
 from dataclasses import replace
 from itertools import chain, compress
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 from typing import TYPE_CHECKING, NamedTuple
 
 from checker.extract.name_wraps import Wrap, hyphen_wraps, soft_break
@@ -87,9 +87,10 @@ def _drug_like(token: str) -> bool:
     return _DRUG.search(token) is not None
 
 
-def scan(prose: str, neutral_lines: list[tuple[int, int]], doc: Document) -> TokenScan:
-    """Single-token mentions, and every capitalised token; ``neutral_lines`` are the sorted
-    spans of lines whose capitals say nothing (headings, title case, all capitals)."""
+def scan(prose: str, neutral_lines: Callable[[list[int]], list[tuple[int, int]]], doc: Document) -> TokenScan:
+    """Single-token mentions, and every capitalised token; ``neutral_lines`` gives, from the starts of the
+    title words (``title_words``), the sorted spans of lines whose capitals say nothing (headings, title case,
+    all capitals)."""
     if len(_TOKEN_KINDS) > _CHUNK_CACHE_LIMIT or len(_ENTITY_OF) > _CHUNK_CACHE_LIMIT:
         _TOKEN_KINDS.clear()
         _ENTITY_OF.clear()
@@ -97,7 +98,10 @@ def scan(prose: str, neutral_lines: list[tuple[int, int]], doc: Document) -> Tok
     caps: list[CapToken] = []
     entities: set[str] = set()
     starts: list[int] | None = None if prose.isascii() else []  # of every marked token: see _rare_occurrences
-    shout = _classify(prose, neutral_lines, mentions, caps, entities, starts)
+    # One search for the marked tokens serves both the title-case lines (their title words are marked tokens)
+    # and the classification, which needs those lines first.
+    matches = list((_MARKED_ASCII if prose.isascii() else _MARKED).finditer(prose))
+    shout = _classify(prose, matches, neutral_lines(_title_words(prose, matches)), mentions, caps, entities, starts)
     _mark_headlines(prose, mentions, shout)
     rare, held = _rare_tokens(doc)
     if rare:
@@ -133,9 +137,15 @@ def _join_wraps(prose: str, wraps: list[Wrap], mentions: list[NameMention], caps
 
 
 def _classify(
-    prose: str, neutral_lines: list[tuple[int, int]], mentions: list[NameMention], caps: list[CapToken], entities: set[str], starts: list[int] | None
+    prose: str,
+    matches: list[re.Match[str]],
+    neutral_lines: list[tuple[int, int]],
+    mentions: list[NameMention],
+    caps: list[CapToken],
+    entities: set[str],
+    starts: list[int] | None,
 ) -> list[int]:
-    """Append the marked tokens (``_marked_tokens``, taken as the search finds them) that are names to ``mentions``,
+    """Append the marked tokens (``_marked_tokens``: the search's ``matches``) that are names to ``mentions``,
     the capitalised ones to ``caps``, the capitalised words written mid-sentence to ``entities`` and, unless None,
     every marked token's start to ``starts``; return the indexes of the all-capital mentions (for the headline check)."""
     shout: list[int] = []
@@ -151,7 +161,7 @@ def _classify(
     new = tuple.__new__  # NamedTuple's own constructor is Python code: this loop runs once per capitalised token
     entity_of = _ENTITY_OF
     add_entity = entities.add
-    for match in (_MARKED_ASCII if prose.isascii() else _MARKED).finditer(prose):
+    for match in matches:
         start = match.start()
         token = match[0]
         if start:
@@ -232,6 +242,29 @@ def _rare_mentions(prose: str, occurrences: list[tuple[int, str]]) -> list[NameM
     return out
 
 
+# Capitalised function words that mark a title-case line when they occur mid-line ("Interview With Co-Founder &
+# CEO ... About The Global ...": ``checker.extract.names``).
+TITLE_WORDS = frozenset("With About The Of And For In On To From By At As Its Our Into Over After Under Between A An Is Are".split())
+_BLANK = frozenset(" \t")
+
+
+def title_words(prose: str) -> list[int]:
+    """Starts of the title words (``TITLE_WORDS``) with a blank or a tab on both sides, in text order."""
+    return _title_words(prose, list((_MARKED_ASCII if prose.isascii() else _MARKED).finditer(prose)))
+
+
+def _title_words(prose: str, matches: list[re.Match[str]]) -> list[int]:
+    # A title word with a blank before it is a marked token, and one with a blank after it the whole token:
+    # the tokens that are title words are picked out in C, and only they are tested in Python.
+    out: list[int] = []
+    for match in compress(matches, map(TITLE_WORDS.__contains__, map(_group, matches))):
+        start, end = match.span()
+        if start and prose[start - 1] in _BLANK and prose[end : end + 1] in _BLANK:
+            out.append(start)
+    return out
+
+
+_group = itemgetter(0)
 _mention_start = attrgetter("start")
 _NO_SPAN = (1 << 62, 1 << 62)
 
