@@ -313,3 +313,33 @@ def test_a_rare_word_beyond_ascii_is_one_mention(filler):
 )
 def test_phrase_runs_go_on_over_one_blank_or_a_connector(text, phrases):
     assert [m.text for m in sheet_of(text).names if m.kind == "phrase"] == phrases
+
+
+def test_the_rare_word_memo_tells_which_chunks_hold_rare_words_judging_each_chunk_once():
+    judged: list[str] = []
+
+    def judge(chunk: str) -> tuple[str, ...]:
+        judged.append(chunk)
+        return tuple(w for w in chunk.strip("(),").split("/") if w.startswith("x"))
+
+    memo = name_tokens._HeldMemo(100)
+    assert memo.held(frozenset({"xa,", "b", "(xc/xd)"}), judge) == {"xa,": ("xa",), "(xc/xd)": ("xc", "xd")}
+    assert memo.held(frozenset({"xa,", "b", "e"}), judge) == {"xa,": ("xa",)}
+    assert sorted(judged) == ["(xc/xd)", "b", "e", "xa,"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Interview With Co-Founder And CEO About The Global Plan",
+        "The start. Then xThe The\tOf-Into Into  Its\tAn A\nAre Is",
+        "Between In Under. Over, After (For) From By At As Our To On The",
+        "\u00c9cole Of The Arts \u2014 An \u00e9t\u00e9 In Paris A",
+    ],
+)
+def test_title_words_are_the_capitalised_function_words_between_blanks(text):
+    # What a search for the words themselves finds, with the blank before each checked.
+    pattern = re.compile(r"(?:" + "|".join(sorted(name_tokens.TITLE_WORDS, key=len, reverse=True)) + r")(?=[ \t])")
+    expected = [m.start() for m in pattern.finditer(text) if m.start() and text[m.start() - 1] in " \t"]
+    assert expected  # the case holds some
+    assert name_tokens.title_words(text) == expected

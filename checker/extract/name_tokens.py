@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Set as AbstractSet
 from dataclasses import replace
-from itertools import compress
-from operator import attrgetter
+from itertools import chain, compress
+from operator import attrgetter, itemgetter
 from typing import TYPE_CHECKING, NamedTuple
 
 from checker.extract.name_wraps import Wrap, hyphen_wraps, soft_break
@@ -86,9 +87,10 @@ def _drug_like(token: str) -> bool:
     return _DRUG.search(token) is not None
 
 
-def scan(prose: str, neutral_lines: list[tuple[int, int]], doc: Document) -> TokenScan:
-    """Single-token mentions, and every capitalised token; ``neutral_lines`` are the sorted
-    spans of lines whose capitals say nothing (headings, title case, all capitals)."""
+def scan(prose: str, neutral_lines: Callable[[list[int]], list[tuple[int, int]]], doc: Document) -> TokenScan:
+    """Single-token mentions, and every capitalised token; ``neutral_lines`` gives, from the starts of the
+    title words (``title_words``), the sorted spans of lines whose capitals say nothing (headings, title case,
+    all capitals)."""
     if len(_TOKEN_KINDS) > _CHUNK_CACHE_LIMIT or len(_ENTITY_OF) > _CHUNK_CACHE_LIMIT:
         _TOKEN_KINDS.clear()
         _ENTITY_OF.clear()
@@ -96,11 +98,14 @@ def scan(prose: str, neutral_lines: list[tuple[int, int]], doc: Document) -> Tok
     caps: list[CapToken] = []
     entities: set[str] = set()
     starts: list[int] | None = None if prose.isascii() else []  # of every marked token: see _rare_occurrences
-    shout = _classify(prose, neutral_lines, mentions, caps, entities, starts)
+    # One search for the marked tokens serves both the title-case lines (their title words are marked tokens)
+    # and the classification, which needs those lines first.
+    matches = list((_MARKED_ASCII if prose.isascii() else _MARKED).finditer(prose))
+    shout = _classify(prose, matches, neutral_lines(_title_words(prose, matches)), mentions, caps, entities, starts)
     _mark_headlines(prose, mentions, shout)
-    rare, chunk_list = _rare_tokens(doc)
+    rare, held = _rare_tokens(doc)
     if rare:
-        found = _rare_mentions(prose, _rare_occurrences(prose, rare, chunk_list, starts))
+        found = _rare_mentions(prose, _rare_occurrences(prose, rare, held, doc.prose_chunks, starts))
         if found:
             # Two sorted runs with distinct starts (a rare word never starts where a marked token does).
             mentions += found
@@ -132,9 +137,15 @@ def _join_wraps(prose: str, wraps: list[Wrap], mentions: list[NameMention], caps
 
 
 def _classify(
-    prose: str, neutral_lines: list[tuple[int, int]], mentions: list[NameMention], caps: list[CapToken], entities: set[str], starts: list[int] | None
+    prose: str,
+    matches: list[re.Match[str]],
+    neutral_lines: list[tuple[int, int]],
+    mentions: list[NameMention],
+    caps: list[CapToken],
+    entities: set[str],
+    starts: list[int] | None,
 ) -> list[int]:
-    """Append the marked tokens (``_marked_tokens``, taken as the search finds them) that are names to ``mentions``,
+    """Append the marked tokens (``_marked_tokens``: the search's ``matches``) that are names to ``mentions``,
     the capitalised ones to ``caps``, the capitalised words written mid-sentence to ``entities`` and, unless None,
     every marked token's start to ``starts``; return the indexes of the all-capital mentions (for the headline check)."""
     shout: list[int] = []
@@ -150,7 +161,7 @@ def _classify(
     new = tuple.__new__  # NamedTuple's own constructor is Python code: this loop runs once per capitalised token
     entity_of = _ENTITY_OF
     add_entity = entities.add
-    for match in (_MARKED_ASCII if prose.isascii() else _MARKED).finditer(prose):
+    for match in matches:
         start = match.start()
         token = match[0]
         if start:
@@ -231,6 +242,29 @@ def _rare_mentions(prose: str, occurrences: list[tuple[int, str]]) -> list[NameM
     return out
 
 
+# Capitalised function words that mark a title-case line when they occur mid-line ("Interview With Co-Founder &
+# CEO ... About The Global ...": ``checker.extract.names``).
+TITLE_WORDS = frozenset("With About The Of And For In On To From By At As Its Our Into Over After Under Between A An Is Are".split())
+_BLANK = frozenset(" \t")
+
+
+def title_words(prose: str) -> list[int]:
+    """Starts of the title words (``TITLE_WORDS``) with a blank or a tab on both sides, in text order."""
+    return _title_words(prose, list((_MARKED_ASCII if prose.isascii() else _MARKED).finditer(prose)))
+
+
+def _title_words(prose: str, matches: list[re.Match[str]]) -> list[int]:
+    # A title word with a blank before it is a marked token, and one with a blank after it the whole token:
+    # the tokens that are title words are picked out in C, and only they are tested in Python.
+    out: list[int] = []
+    for match in compress(matches, map(TITLE_WORDS.__contains__, map(_group, matches))):
+        start, end = match.span()
+        if start and prose[start - 1] in _BLANK and prose[end : end + 1] in _BLANK:
+            out.append(start)
+    return out
+
+
+_group = itemgetter(0)
 _mention_start = attrgetter("start")
 _NO_SPAN = (1 << 62, 1 << 62)
 
@@ -380,8 +414,11 @@ def _whole_run(prose: str, start: int, end: int) -> tuple[int, str]:
 _RUN_STRIP = "_" + _CONNECTORS_CHARS
 
 
-def _rare_occurrences(prose: str, rare: set[str], chunk_list: list[str], marked_starts: list[int] | None) -> list[tuple[int, str]]:
-    """(start, token) of the rare words' occurrences that are not marked tokens (in no set order).
+def _rare_occurrences(
+    prose: str, rare: set[str], held: dict[str, tuple[str, ...]], chunk_list: list[str], marked_starts: list[int] | None
+) -> list[tuple[int, str]]:
+    """(start, token) of the rare words' occurrences that are not marked tokens (in no set order); ``held``
+    maps the distinct chunks that hold them to their rare tokens, ``chunk_list`` is ``prose.split()``.
 
     A token's start determines the token, so an occurrence is new unless its start was seen: among the rare words'
     (a chunk may hold a word twice) or, for a word with a letter beyond a-z, among the marked tokens' ``marked_starts``
@@ -393,7 +430,7 @@ def _rare_occurrences(prose: str, rare: set[str], chunk_list: list[str], marked_
     if len(rare) > _FIND_EACH_MAX:
         # Many rare words: one walk over the whitespace-separated chunks that hold them
         # instead of one search through the whole text per word.
-        occurrences = ((index, chunk, token) for index, chunk in _rare_chunk_positions(prose, chunk_list) for token in _RARE_IN.found[chunk])
+        occurrences = ((index, chunk, token) for index, chunk in _rare_chunk_positions(prose, chunk_list, held) for token in held[chunk])
     else:
         occurrences = ((0, prose, token) for token in rare)
     for index, within, token in occurrences:
@@ -425,9 +462,10 @@ def _rare_occurrences(prose: str, rare: set[str], chunk_list: list[str], marked_
 _FIND_EACH_MAX = 6  # up to this many rare words, each is found by searching the text for it
 
 
-def _rare_chunk_positions(prose: str, chunk_list: list[str]) -> Iterator[tuple[int, str]]:
-    """(offset, chunk) of each chunk of ``chunk_list`` (``prose.split()``) that holds a rare word."""
-    holds = _RARE_IN.found.__contains__
+def _rare_chunk_positions(prose: str, chunk_list: list[str], held: dict[str, tuple[str, ...]]) -> Iterator[tuple[int, str]]:
+    """(offset, chunk) of each chunk of ``chunk_list`` (``prose.split()``) that is a key of ``held``."""
+    # (The document's few chunks that hold a rare word, not the memo's many: each test stays in the cache.)
+    holds = held.__contains__
     find = prose.find
     size = len(prose)
     cursor = 0
@@ -462,14 +500,39 @@ def _is_token(prose: str, start: int, end: int) -> bool:
     return True
 
 
+class _HeldMemo(ChunkMemo):
+    """A ``ChunkMemo`` that tells which of the chunks asked about hold something, with what each holds."""
+
+    __slots__ = ()
+
+    def held(self, chunks: AbstractSet[str], judge: Callable[[str], tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+        """The chunks of ``chunks`` in which ``judge`` finds something, with what it finds: each chunk judged once."""
+        if len(self.plain) > self.limit or len(self.found) > self.limit:
+            self.clear()
+        out: dict[str, tuple[str, ...]] = {}
+        known = self.found
+        for chunk in chunks - self.plain:
+            found = known.get(chunk)
+            if found is None:
+                found = judge(chunk)
+                if not found:
+                    self.plain.add(chunk)
+                    continue
+                known[chunk] = found
+            out[chunk] = found
+        return out
+
+
 # The rare lower-case tokens of each chunk: most chunks recur from document to document.
 _CHUNK_CACHE_LIMIT = 500_000
-_RARE_IN = process_memo(ChunkMemo(_CHUNK_CACHE_LIMIT))
+_RARE_IN = process_memo(_HeldMemo(_CHUNK_CACHE_LIMIT))
 
 
-def _rare_tokens(doc: Document) -> tuple[set[str], list[str]]:
-    """The lower-case tokens of the prose that are rare enough in English to be names, and ``prose.split()``."""
-    return _RARE_IN.union(doc.distinct_chunks, _chunk_rare_tokens), doc.prose_chunks
+def _rare_tokens(doc: Document) -> tuple[set[str], dict[str, tuple[str, ...]]]:
+    """The lower-case tokens of the prose that are rare enough in English to be names, and the distinct chunks
+    that hold them, each with its rare tokens."""
+    held = _RARE_IN.held(doc.distinct_chunks, _chunk_rare_tokens)
+    return set(chain.from_iterable(held.values())), held
 
 
 # ASCII punctuation but "_", and curly quotes: characters no token holds at its ends.

@@ -25,13 +25,12 @@ parentheses.
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Iterator
 from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from checker.extract.name_parens import parentheses
-from checker.extract.name_tokens import CapToken, new_mention, scan
+from checker.extract.name_tokens import CapToken, new_mention, scan, title_words
 from checker.extract.name_wraps import one_line, soft_break
 from checker.facts import NameMention
 from checker.lexicon import zipf
@@ -42,16 +41,6 @@ if TYPE_CHECKING:
     from checker.document import Document
     from checker.facts import FactSheet
 
-# Capitalised function words that mark a title-case line when they occur
-# mid-line ("Interview With Co-Founder & CEO ... About The Global ...").
-# The search skips to each capital that can open one (the pattern starts with
-# an alternation of literals); the blank before the word is checked by the
-# caller. A match inside a word ("xThe ") is dropped there and cannot hide a
-# real one: a match ends at a blank and contains none, so it never covers the
-# blank before a real one.
-_TITLE_WORDS = LazyPattern(
-    r"(?:With|About|The|Of|And|For|In|On|To|From|By|At|As|Its|Our|Into|Over|After|Under|Between|A|An|Is|Are)(?=[ \t])"
-)
 # A line without lower-case letters (checked for eight capitals afterwards): its first ASCII
 # letter is a capital. (Written as "[^a-z]*[A-Z]", the pattern backtracked over a line's
 # leading figures and punctuation looking for each capital among them.)
@@ -102,7 +91,7 @@ _NAME_MAX_ZIPF = 5.5
 def extract(doc: Document, sheet: FactSheet, settings: Settings) -> None:
     """Fill ``sheet.names``, ``sheet.acronyms`` and ``sheet.aliases``."""
     prose = doc.prose
-    mentions, caps, entities = scan(prose, _neutral_lines(doc), doc)
+    mentions, caps, entities = scan(prose, lambda titles: _neutral_lines(doc, titles), doc)
     phrases = _phrases(prose, caps)
     # In text order, a phrase before the single-token mention it starts with (the only two mentions that share a
     # start; the phrase ends later): two sorted runs merged by a stable sort on the start alone.
@@ -128,8 +117,9 @@ def _slash_names(prose: str) -> Iterator[str]:
             yield match.group(1)
 
 
-def _neutral_lines(doc: Document) -> list[tuple[int, int]]:
-    """Spans of lines whose capitals are typographic: headings, title case, all capitals."""
+def _neutral_lines(doc: Document, titles: list[int] | None = None) -> list[tuple[int, int]]:
+    """Spans of lines whose capitals are typographic: headings, title case, all capitals; ``titles`` are
+    the starts of the title words (``name_tokens.title_words``), found here if None."""
     prose = doc.prose
     spans: list[tuple[int, int]] = []
     for block in doc.paragraphs:
@@ -138,7 +128,7 @@ def _neutral_lines(doc: Document) -> list[tuple[int, int]]:
         elif block.end - block.start <= 60 and prose[block.end - 1] not in ".,;:!?\"')\u201d" and "\n" not in prose[block.start : block.end]:
             spans.append((block.start, block.end))  # a short paragraph without punctuation: a heading
     # Whole-text passes, so that ordinary lines cost nothing here.
-    spans += _title_case_lines(prose, doc.line_starts)
+    spans += _title_case_lines(prose, doc.line_starts, title_words(prose) if titles is None else titles)
     for start, end in _line_matches(_CAPS_LINE, _CAPS_LINE_AFTER_FEED, prose):
         if sum(c.isupper() for c in prose[start:end]) >= 8:
             spans.append((start, end))
@@ -147,13 +137,12 @@ def _neutral_lines(doc: Document) -> list[tuple[int, int]]:
     return spans
 
 
-def _title_case_lines(prose: str, starts: list[int]) -> list[tuple[int, int]]:
-    """Spans of the lines with two or more capitalised function words mid-line."""
+def _title_case_lines(prose: str, starts: list[int], titles: list[int]) -> list[tuple[int, int]]:
+    """Spans of the lines with two or more capitalised function words mid-line (``titles``: their starts)."""
     per_line: dict[int, int] = {}
-    for start in map(_match_start, _TITLE_WORDS.finditer(prose)):
-        if start and prose[start - 1] in " \t":
-            line = bisect.bisect_right(starts, start) - 1
-            per_line[line] = per_line.get(line, 0) + 1
+    for start in titles:
+        line = bisect.bisect_right(starts, start) - 1
+        per_line[line] = per_line.get(line, 0) + 1
     return [_line_span(prose, starts, line) for line, count in per_line.items() if count >= 2]
 
 
@@ -166,9 +155,6 @@ def _heading_lines(prose: str) -> list[tuple[int, int]]:
         if len(text) <= _HEADING_MAX and "\r" not in text:
             out.append((start, end))
     return out
-
-
-_match_start = re.Match.start
 
 
 def _line_matches(pattern: LazyPattern, after_feed: LazyPattern, prose: str) -> Iterator[tuple[int, int]]:
