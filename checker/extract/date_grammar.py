@@ -362,8 +362,9 @@ def _scanner_for(char: str) -> Any:
         scanner = _SUBSCANNERS.get((names, digit))
         if scanner is None:
             if digit:
-                # At a digit the gate's ``\d`` holds, and the branches take their digit forms.
-                gate, patterns = r"(?<!\w)", _digit_branches()
+                # At a digit the gate's ``\d`` holds, and the branches take their digit forms, which all
+                # start as ``_DIGIT_GATE`` says.
+                gate, patterns = r"(?<!\w)" + _DIGIT_GATE, _digit_branches()
             else:
                 gate, patterns = r"(?<!\w)(?=\d|" + _gate_words() + ")", dict(every)
             alternatives = (f"(?={_FIRST[name]})(?P<{name}>{patterns[name]})" for name, _ in every if name in names)
@@ -380,6 +381,13 @@ _DIGIT_FORMS = (
     (f"(?i:{_NUMW})", _NUMW_DIGITS),
     (f"(?i:{_ORD})", f"(?i:{_ORD_DIGITS})"),
 )
+
+
+# How every branch's digit form goes on from its first digit: a number and a blank, "+" or hyphen ("5 years",
+# "10+ years", "2024-05-14"), an ordinal ("3rd quarter"), a day and a slash ("5/6/2024"), "1Q" or "2H", or a
+# year. A look-ahead that most figures fail at once ("25%", "3.5x", "1,200", "v2"), where the branches would
+# each be tried.
+_DIGIT_GATE = r"(?=\d+(?:\.\d+)?[\s+-]|\d{1,2}(?i:st|nd|rd|th)|\d{1,2}/|[1-4]Q|[12]H|" + YEAR + ")"
 
 
 @cache

@@ -400,25 +400,18 @@ def _acceptable(text: str, start: int, end: int, amount: Amount, hedge: str | No
 _YEAR = LazyPattern(r"1[89][0-9]{2}|20[0-9]{2}|2100")
 
 
-# Two rejections decided before the figure at a digit is read further; each is one that _acceptable makes
-# of the finished quantity, so the result is the same.
+# Two rejections decided before a figure at a digit is read further, each one that _acceptable makes of the
+# finished quantity. Its start stays the digit (only "between" moves a start back, and it ends in a blank);
+# only a range separator could move its end, and none starts but at a dash ("5-10%").
 
 
 def _rejected_unread(text: str, core: int) -> bool:
-    """Whether a figure at the digit ``core``, with nothing before it, is glued to what precedes it ("COVID-19").
-
-    Its start stays ``core`` (only "between" moves a start back, and it ends in a blank), so _acceptable
-    rejects it whatever is read.
-    """
+    """Whether a figure at the digit ``core``, with nothing before it, is glued to what precedes it ("COVID-19")."""
     return _glued_before(text, core)
 
 
 def _rejected_at_end(text: str, end: int, limit: int) -> bool:
-    """Whether a figure at a digit read to ``end`` is glued to what follows where no range can go on ("3.5.3", "8:30").
-
-    Only a range separator could move the end, and none starts there but a dash ("5-10%"): the figure keeps
-    this end, and _acceptable rejects it.
-    """
+    """Whether a figure at a digit, read to ``end``, is glued to what follows where no range can go on ("3.5.3")."""
     return _glued_after(text, end, limit) and text[end] not in "-–"
 
 
@@ -433,11 +426,8 @@ def _glued_before(text: str, start: int) -> bool:
 
 
 def _glued_after(text: str, end: int, limit: int) -> bool:
-    """Whether a figure ending at ``end`` is glued to what follows (an identifier, a date, a time, a version).
-
-    "2.5x" and "10%" end in their suffix; a letter or digit glued after is an identifier ("3.5.3", "8:30").
-    A comma or period followed by anything but a digit ends a clause or a sentence.
-    """
+    """Whether a figure ending at ``end`` is glued to a letter or digit after it ("3.5.3", "8:30", "2024a"; "2.5x"
+    and "10%" end in their suffix); a comma or period followed by anything but a digit ends a clause."""
     after = text[end:min(limit, end + 3)]
     if not after or _GLUED_AFTER.match(after) is None:
         return False
