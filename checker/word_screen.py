@@ -82,18 +82,19 @@ def _judge_many(table: Mapping[str, object], zipf: Zipf, chunks: AbstractSet[str
     """
     ordered = list(chunks)
     joined = "\n".join(ordered)  # a chunk holds no line feed: no run crosses from one chunk to the next
-    suspects, content = judged_words(words_of(joined), zipf)
     needles = set(_LETTERS.findall(joined)) & table.keys()
     needles.update(hyphen for hyphen in _HYPHENS if hyphen in joined)
-    needles.update(suspects, content)
-    if not needles:
-        return {}
+    suspects, content = judged_words(words_of(joined), zipf)
+    # Each kind is looked for only in the chunks that hold one of its needles.
+    judged = chunks_holding(joined, ordered, needles) if needles else set()
+    fused = chunks_holding(joined, ordered, {*suspects, *content}) if suspects or content else set()
     out = {}
-    for index in chunks_holding(joined, ordered, needles):
+    for index in judged | fused:
         chunk = ordered[index]
-        fused = tuple((word, split, False) for word, split in in_chunk(chunk, suspects))
-        fused += tuple((word, split, True) for word, split in in_chunk(chunk, content))
-        found = _judge(table, chunk) + fused
+        found = _judge(table, chunk) if index in judged else ()
+        if index in fused:
+            found += tuple((word, split, False) for word, split in in_chunk(chunk, suspects))
+            found += tuple((word, split, True) for word, split in in_chunk(chunk, content))
         if found:
             out[chunk] = found
     return out
@@ -106,7 +107,7 @@ def chunks_holding(joined: str, chunks: list[str], needles: AbstractSet[str]) ->
     ``joined`` holds a needle lies in one chunk: a few searches of the joined text instead
     of a test of every needle in every chunk.
     """
-    starts = [0, *accumulate(len(chunk) + 1 for chunk in chunks)]
+    starts = [0, *accumulate(map((1).__add__, map(len, chunks)))]  # each chunk's length and its line feed
     out: set[int] = set()
     for needle in needles:
         place = joined.find(needle)
