@@ -177,7 +177,7 @@ class NameCorpus:
         position = 0
         for index, phrase, code, count in zip(groups[0::4], groups[1::4], groups[2::4], groups[3::4]):
             text = texts[index]
-            target = phrases if phrase else forms
+            target: dict[str, Any] = phrases if phrase else forms  # (its values are Occurrences: filed here)
             found = target.get(text)
             if found is None:
                 # Interned: the same names recur in thousands of documents, each record its own copies.
@@ -186,7 +186,7 @@ class NameCorpus:
                 if not phrase:
                     kinds.setdefault(text, KINDS[code])
             end = position + 3 * count
-            cast(Occurrences, found).add_packed(data[position:end])
+            found.add_packed(data[position:end])
             position = end
 
     @staticmethod
