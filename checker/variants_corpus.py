@@ -51,24 +51,26 @@ def gather_names(sheet: FactSheet) -> tuple | None:
     if not (sheet.names or sheet.aliases or sheet.entities):
         return None
     texts: dict[str, int] = {}
-    places: dict[tuple[int, bool], list[int]] = {}  # (text, a phrase) -> its places, in order
+    # A form's places, in order: of the multi-word names and of the single tokens, by text (a text may be both).
+    places: tuple[dict[str, list[int]], dict[str, list[int]]] = ({}, {})
     groups: list[int] = []  # per form: text index, phrase, kind code (four numbers with its count, added below)
     capitals: list[int] = []
     for mention in sheet.names:
         text = mention.text
-        index = texts.setdefault(text, len(texts))
         phrase = mention.kind == "phrase"
-        found = places.get((index, phrase))
+        target = places[not phrase]
+        found = target.get(text)
         if found is None:
-            found = places[(index, phrase)] = []
-            groups += (index, int(phrase), _KIND_CODE[mention.kind])
+            found = target[text] = []
+            groups += (texts.setdefault(text, len(texts)), int(phrase), _KIND_CODE[mention.kind])
         found += (mention.initial * 2 + mention.heading, mention.start, mention.end)
         if not phrase and len(text) > 1 and text.isupper():
             capitals += (mention.start, mention.end)
     numbers: list[int] = []
     forms: list[int] = []
+    written = list(texts)
     for i in range(0, len(groups), 3):
-        found = places[(groups[i], groups[i + 1] == 1)]
+        found = places[groups[i + 1] == 0][written[groups[i]]]
         forms += (groups[i], groups[i + 1], groups[i + 2], len(found) // 3)
         numbers += found
     typecode, packed = _pack(numbers)
@@ -175,7 +177,7 @@ class NameCorpus:
         position = 0
         for index, phrase, code, count in zip(groups[0::4], groups[1::4], groups[2::4], groups[3::4]):
             text = texts[index]
-            target = phrases if phrase else forms
+            target: dict[str, Any] = phrases if phrase else forms  # (its values are Occurrences: filed here)
             found = target.get(text)
             if found is None:
                 # Interned: the same names recur in thousands of documents, each record its own copies.
@@ -184,7 +186,7 @@ class NameCorpus:
                 if not phrase:
                     kinds.setdefault(text, KINDS[code])
             end = position + 3 * count
-            cast(Occurrences, found).add_packed(data[position:end])
+            found.add_packed(data[position:end])
             position = end
 
     @staticmethod

@@ -9,6 +9,7 @@ words) and decide which form is the variant.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from typing import NamedTuple
 
@@ -107,30 +108,48 @@ def near_pairs(terms: list[str], scan_max: int = _SCAN_MAX) -> Iterator[tuple[st
     for first, places in indexed.items():
         found.update(_indexed_pairs(terms, first, places))
     searched = {place for places in indexed.values() for place in places}
-    # A term's choices depend only on its first letter and length: listed once per bucket (None: the term alone).
-    choices_of: dict[tuple[str, int], list[str] | None] = {}
+    # The terms a term is compared with depend on its first letter and length: listed once per bucket.
+    choices_of: dict[tuple[str, int], _Choices] = {}
     for place, term in enumerate(terms):
         if place in searched:
             others = found.pop(place, [])
         else:
             key = (term[0], len(term))
-            if key in choices_of:
-                choices = choices_of[key]
-            else:
-                choices = choices_of[key] = _choices(buckets, term)
+            choices = choices_of.get(key)
             if choices is None:
-                continue
-            others = _nearest(term, choices)
+                choices = choices_of[key] = _Choices(buckets, *key)
+            others = choices.nearest(term)
         for other in others:
             yield term, other
 
 
-def _choices(buckets: dict[tuple[str, int], list[str]], term: str) -> list[str] | None:
-    """The terms ``term`` is compared with (itself too): those of its first letter, no shorter and within its reach
-    in length, by length, then in the order of ``terms``; None when there is no other."""
-    first, length = term[0], len(term)
-    choices = [c for size in range(length, length + max_distance(length) + 1) for c in buckets.get((first, size), ())]
-    return choices if len(choices) >= 2 else None
+class _Choices:
+    """The terms of one first letter and length compare with: those of the same first letter, no shorter and within
+    the length's reach, by length, then in the order of ``terms`` (the order ``near_pairs`` gives their pairs in).
+
+    A term is paired with a term as long as itself only when that one comes after it alphabetically: it is measured
+    against those only (found by bisection in the bucket sorted), and against every longer one. Half the
+    distances a bucket's terms measure are between terms as long, each of which was measured both ways."""
+
+    __slots__ = ("same", "rank", "longer")
+
+    def __init__(self, buckets: dict[tuple[str, int], list[str]], first: str, length: int) -> None:
+        bucket = buckets[(first, length)]
+        self.same = sorted(bucket)
+        self.rank = {term: place for place, term in enumerate(bucket)}  # a term's place among the choices
+        self.longer = [c for size in range(length + 1, length + max_distance(length) + 1) for c in buckets.get((first, size), ())]
+
+    def nearest(self, term: str) -> list[str]:
+        """What ``_nearest(term, choices)`` gives, ``choices`` being every term of the bucket and the longer ones."""
+        after = self.same[bisect_right(self.same, term) :]
+        if not after and not self.longer:
+            return []
+        found = process.extract(term, after + self.longer, scorer=OSA.distance, score_cutoff=max_distance(len(term)), limit=None)
+        if len(found) > 1:
+            # By distance, then by place among all the choices.
+            rank, cut, base = self.rank, len(after), len(self.rank) - len(after)
+            found.sort(key=lambda item: (item[1], rank[item[0]] if item[2] < cut else base + item[2]))
+        return [other for other, _distance, _place in found]
 
 
 def _nearest(term: str, choices: list[str]) -> list[str]:

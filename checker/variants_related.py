@@ -136,14 +136,16 @@ class Relatedness:
         return shared >= RELATED_MIN
 
 
-def document_names(mentions: Iterable[NameMention]) -> Iterable[str]:
-    """A document's names that may tell which documents are related (without its ``entities``)."""
+def document_names(mentions: Iterable[NameMention]) -> list[str]:
+    """A document's names that may tell which documents are related (without its ``entities``), each once, in order."""
+    found: dict[str, None] = {}
     for mention in mentions:
         text = mention.text
-        if mention.heading or not text[:1].isupper():
-            continue
+        if text in found or mention.heading or not text[:1].isupper():
+            continue  # (a name found is not looked up again in the word list for its other mentions)
         if not mention.initial or text.isupper() or zipf(fold(text)) < NAME_MAX_ZIPF:
-            yield text
+            found[text] = None
+    return list(found)
 
 
 def restrict(pairs: list[VariantPair], corpus: NameCorpus) -> list[VariantPair]:
