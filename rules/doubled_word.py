@@ -27,6 +27,7 @@ _NOT_BEFORE = LazyPattern(r"[\w'\u2019\-./@\\]")
 # The parts of _PAIR after the first word, for the search without a pattern per word.
 _LINE_BREAK = LazyPattern(r"[ ]*(?:\r\n|\r|\n)[ ]*")
 _NOT_AFTER = LazyPattern(_AFTER)
+_GAP_OPENS = frozenset(" \r\n")  # what the blank between the two words starts with
 # ASCII punctuation and digits become spaces for the cheap scan, which works
 # on UTF-8 bytes because bytes.translate is many times faster than str's.
 # The table also lower-cases A-Z (all that bytes.lower changes), in the same pass.
@@ -265,13 +266,16 @@ def _literal_pairs(haystack: str, word: str, position: int, flags: int = 0) -> t
     start = find(word, position)
     while start != -1:
         end = start + size
-        if startswith(" ", end) and startswith(word, end + 1):
-            second = end + 1  # one blank (a line break cannot follow it then: a letter does)
-        else:
-            breaks = _LINE_BREAK.match(haystack, end)
-            second = breaks.end() if breaks and startswith(word, breaks.end()) else -1
-        if second != -1 and not _NOT_AFTER.match(haystack, second + size):
-            return start, end, second, second + size
+        # Most places of a short word are inside a longer one ("a" in "data"): the gap before a second
+        # word opens with a space or a line break, a test of one character before any search.
+        if haystack[end : end + 1] in _GAP_OPENS:
+            if startswith(" ", end) and startswith(word, end + 1):
+                second = end + 1  # one blank (a line break cannot follow it then: a letter does)
+            else:
+                breaks = _LINE_BREAK.match(haystack, end)
+                second = breaks.end() if breaks and startswith(word, breaks.end()) else -1
+            if second != -1 and not _NOT_AFTER.match(haystack, second + size):
+                return start, end, second, second + size
         start = find(word, start + 1)
     return None
 
