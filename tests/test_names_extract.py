@@ -322,7 +322,7 @@ def test_the_rare_word_memo_tells_which_chunks_hold_rare_words_judging_each_chun
         judged.append(chunk)
         return tuple(w for w in chunk.strip("(),").split("/") if w.startswith("x"))
 
-    memo = name_tokens._HeldMemo(100)
+    memo = name_tokens.ChunkMemo(100)
     assert memo.held(frozenset({"xa,", "b", "(xc/xd)"}), judge) == {"xa,": ("xa",), "(xc/xd)": ("xc", "xd")}
     assert memo.held(frozenset({"xa,", "b", "e"}), judge) == {"xa,": ("xa",)}
     assert sorted(judged) == ["(xc/xd)", "b", "e", "xa,"]

@@ -12,7 +12,6 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable, Iterable, Iterator
-from collections.abc import Set as AbstractSet
 from dataclasses import replace
 from itertools import chain, compress
 from operator import attrgetter, itemgetter
@@ -500,32 +499,9 @@ def _is_token(prose: str, start: int, end: int) -> bool:
     return True
 
 
-class _HeldMemo(ChunkMemo):
-    """A ``ChunkMemo`` that tells which of the chunks asked about hold something, with what each holds."""
-
-    __slots__ = ()
-
-    def held(self, chunks: AbstractSet[str], judge: Callable[[str], tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
-        """The chunks of ``chunks`` in which ``judge`` finds something, with what it finds: each chunk judged once."""
-        if len(self.plain) > self.limit or len(self.found) > self.limit:
-            self.clear()
-        out: dict[str, tuple[str, ...]] = {}
-        known = self.found
-        for chunk in chunks - self.plain:
-            found = known.get(chunk)
-            if found is None:
-                found = judge(chunk)
-                if not found:
-                    self.plain.add(chunk)
-                    continue
-                known[chunk] = found
-            out[chunk] = found
-        return out
-
-
 # The rare lower-case tokens of each chunk: most chunks recur from document to document.
 _CHUNK_CACHE_LIMIT = 500_000
-_RARE_IN = process_memo(_HeldMemo(_CHUNK_CACHE_LIMIT))
+_RARE_IN = process_memo(ChunkMemo(_CHUNK_CACHE_LIMIT))
 
 
 def _rare_tokens(doc: Document) -> tuple[set[str], dict[str, tuple[str, ...]]]:

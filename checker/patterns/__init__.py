@@ -10,7 +10,8 @@ Domain modules (extractors, rules) use only what this package exports:
 - ``BoundedMemo(limit)``: a dict of remembered results that empties itself
   when it outgrows its limit;
 - ``ChunkMemo(limit)``: what each whitespace-separated chunk of prose holds,
-  judged once per process (``union(chunks, judge)``, or ``union_many(chunks,
+  judged once per process (``union(chunks, judge)``, ``held(chunks, judge)`` for
+  which chunks hold what, or ``union_many(chunks,
   judge_many)`` for a judge that reads all the new chunks of a document at once);
 - ``process_memo(memo)``: register a memo that lives as long as the process (a
   module's dict or set, a ``BoundedMemo``, a ``ChunkMemo``, an ``lru_cache``

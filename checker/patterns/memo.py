@@ -80,18 +80,23 @@ class ChunkMemo:
 
     def union(self, chunks: AbstractSet[str], judge: Callable[[str], tuple]) -> set:
         """Everything ``judge`` finds in ``chunks``, each chunk judged once."""
+        return set().union(*self.held(chunks, judge).values())
+
+    def held(self, chunks: AbstractSet[str], judge: Callable[[str], tuple]) -> dict[str, tuple]:
+        """The chunks of ``chunks`` in which ``judge`` finds something, with what it finds: each chunk judged once."""
         if len(self.plain) > self.limit or len(self.found) > self.limit:
             self.clear()
-        out: set = set()
+        out: dict[str, tuple] = {}
+        known = self.found
         for chunk in chunks - self.plain:
-            found = self.found.get(chunk)
+            found = known.get(chunk)
             if found is None:
                 found = judge(chunk)
-                if found:
-                    self.found[chunk] = found
-                else:
+                if not found:
                     self.plain.add(chunk)
-            out.update(found)
+                    continue
+                known[chunk] = found
+            out[chunk] = found
         return out
 
     def union_many(self, chunks: frozenset[str] | set[str], judge_many: Callable[[AbstractSet[str]], dict[str, tuple]]) -> set:
