@@ -166,7 +166,8 @@ def compound_forms(
     return sorted(found, key=lambda forms: forms.hyphenated[0])  # in the order of their first hyphenated place
 
 
-_HYPHENS = "-\u2010\u2011"
+# The hyphens a compound is written with (``_COMPOUND``), and that join a run of word characters.
+HYPHENS = "-\u2010\u2011"
 
 
 def chunk_compounds(chunk: str) -> tuple[tuple[str, str], ...]:
@@ -216,14 +217,14 @@ class _Runs:
             end = at + size
             if at:
                 before = prose[at - 1]
-                joined = before.isalnum() or before == "_" or before in _HYPHENS
+                joined = before.isalnum() or before == "_" or before in HYPHENS
             else:
                 joined = False
             if not joined:
                 if end == length:
                     return True
                 after = prose[end]
-                if not (after.isalnum() or after == "_" or after in _HYPHENS):
+                if not (after.isalnum() or after == "_" or after in HYPHENS):
                     return True
             tries += 1
             if tries == _TRIES:
@@ -238,7 +239,7 @@ _MANY = 24
 
 def _joins(char: str) -> bool:
     """Whether a character can be part of a run: a word character or a hyphen."""
-    return char.isalnum() or char == "_" or char in _HYPHENS
+    return char.isalnum() or char == "_" or char in HYPHENS
 
 
 def _lone_spans(prose: str, head: str, tail: str) -> list[tuple[int, int]]:

@@ -19,7 +19,7 @@ from functools import partial
 from itertools import accumulate
 from typing import TYPE_CHECKING, NamedTuple
 
-from checker.compounds import chunk_compounds
+from checker.compounds import HYPHENS, chunk_compounds
 from checker.patterns import ChunkMemo, LazyPattern, process_memo
 from checker.word_splits import Zipf, in_chunk, judged_words, words_of
 
@@ -83,7 +83,7 @@ def _judge_many(table: Mapping[str, object], zipf: Zipf, chunks: AbstractSet[str
     ordered = list(chunks)
     joined = "\n".join(ordered)  # a chunk holds no line feed: no run crosses from one chunk to the next
     needles = set(_LETTERS.findall(joined)) & table.keys()
-    needles.update(hyphen for hyphen in _HYPHENS if hyphen in joined)
+    needles.update(hyphen for hyphen in HYPHENS if hyphen in joined)
     suspects, content = judged_words(words_of(joined), zipf)
     # Each kind is looked for only in the chunks that hold one of its needles.
     judged = chunks_holding(joined, ordered, needles) if needles else set()
@@ -116,9 +116,6 @@ def chunks_holding(joined: str, chunks: list[str], needles: AbstractSet[str]) ->
             out.add(index)
             place = joined.find(needle, starts[index + 1])
     return out
-
-
-_HYPHENS = ("-", "\u2010", "\u2011")
 
 
 class _Last:
