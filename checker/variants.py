@@ -109,12 +109,21 @@ def _key_variants(vocab: Vocab, corpus: NameCorpus, pairs: dict[str, VariantPair
 def group_key(form: str) -> str | None:
     """The key a form is grouped by with the forms that differ from it in case, hyphens, spaces or diacritics
     (None: too short to be grouped)."""
+    if form.isascii() and form.isalpha():  # most forms: nothing to fold but case, nothing to join
+        return form.lower() if len(form) >= 3 else None
     key = join_key(form)
     return key if (len(key) >= 3 and key.isalpha()) or sum(c.isalpha() for c in key) >= 3 else None
 
 
 def bigrams(text: str) -> Iterator[tuple[int, int]]:
     """(start, end) of each two neighbouring words of a phrase, one character apart."""
+    split = text.split()
+    if " ".join(split) == text:  # most phrases: words one space apart, nothing else
+        start = 0
+        for left, right in zip(split, split[1:]):
+            yield start, start + len(left) + 1 + len(right)
+            start += len(left) + 1
+        return
     words = list(_NON_SPACE.finditer(text))
     for left, right in zip(words, words[1:]):
         if right.start() - left.end() == 1:

@@ -160,26 +160,7 @@ def _affected(forms: Iterable[str], phrases: Iterable[str], terms: Terms, dirty:
     from checker.variants import bigrams, group_key
     from checker.variants_near import phrase_blocks_of
 
-    by_key: dict[str, list[str]] = {}  # group key -> the forms and the phrases' two-word parts (and their phrases) of it
-    for form in forms:
-        key = group_key(form)
-        if key is not None:
-            by_key.setdefault(key, []).append(form)
-    folded: dict[str, list[str]] = {}  # folded phrase -> its phrases
-    for text in phrases:
-        for begin, end in bigrams(text):
-            key = join_key(text[begin:end])
-            if key in by_key:
-                by_key[key] += (text, text[begin:end])
-        folded.setdefault(fold(text), []).append(text)
-    blocks: dict[tuple, list[str]] = {}  # phrase block -> its folded phrases
-    by_word: dict[str, list[tuple]] = {}  # folded word -> the blocks where it is the word that may differ
-    for key in folded:
-        words = key.split()
-        for block, index in phrase_blocks_of(key):
-            blocks.setdefault(block, []).append(key)
-            by_word.setdefault(words[index], []).append(block)
-
+    by_key, folded, blocks, by_word = _indexes(forms, phrases)
     affected = set(dirty)
     todo = list(dirty)
 
@@ -214,3 +195,62 @@ def _affected(forms: Iterable[str], phrases: Iterable[str], terms: Terms, dirty:
                 add(terms.get(other, ()))
                 add_blocks(set(by_word.get(term, ())) & set(by_word.get(other, ())))
     return affected
+
+
+def _indexes(forms: Iterable[str], phrases: Iterable[str]) -> tuple[dict[str, list[str]], dict[str, list[str]], dict[tuple, list[str]], dict[str, list[tuple]]]:
+    """What the search units of ``_affected`` are found by: the forms and phrases by group key (``group_key``, with
+    the phrases' two-word parts, ``bigrams``), the phrases by folded text, the folded phrases by phrase block
+    (``phrase_blocks_of``), and the blocks by the word that may differ in them.
+
+    The keys of the commonest forms, words of ASCII letters and phrases of such words one space apart, are made
+    here as those functions make them, without calling them (a test compares the two)."""
+    from checker.namecompare import join_key
+    from checker.variants import bigrams, group_key
+
+    by_key: dict[str, list[str]] = {}  # group key -> the forms and the phrases' two-word parts (and their phrases) of it
+    for form in forms:
+        key = (form.lower() if len(form) >= 3 else None) if form.isascii() and form.isalpha() else group_key(form)
+        if key is None:
+            continue
+        found = by_key.get(key)
+        if found is None:
+            by_key[key] = [form]
+        else:
+            found.append(form)
+    folded: dict[str, list[str]] = {}  # folded phrase -> its phrases
+    for text in phrases:
+        plain = text.isascii()
+        words = text.split(" ") if plain else ()
+        if plain and all(word.isalpha() for word in words):  # ASCII letters, one space apart
+            for left, right in zip(words, words[1:]):
+                found = by_key.get((left + right).lower())
+                if found is not None:
+                    found += (text, f"{left} {right}")
+            key = text.lower()
+        else:
+            for begin, end in bigrams(text):
+                found = by_key.get(join_key(text[begin:end]))
+                if found is not None:
+                    found += (text, text[begin:end])
+            key = fold(text)
+        found = folded.get(key)
+        if found is None:
+            folded[key] = [text]
+        else:
+            found.append(text)
+    blocks: dict[tuple, list[str]] = {}  # phrase block -> its folded phrases
+    by_word: dict[str, list[tuple]] = {}  # folded word -> the blocks where it is the word that may differ
+    for key in folded:
+        words = key.split()
+        size = len(words)
+        for index, word in enumerate(words):
+            if len(word) >= 4 and word.isalpha():  # phrase_blocks_of(key)
+                block = (size, index, word[0], tuple(words[:index] + words[index + 1 :]))
+                found = blocks.get(block)
+                if found is None:
+                    blocks[block] = [key]
+                else:
+                    found.append(key)
+                by_word.setdefault(word, []).append(block)
+
+    return by_key, folded, blocks, by_word

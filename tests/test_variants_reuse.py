@@ -283,3 +283,80 @@ def test_a_run_without_the_cache_packs_no_findings_for_a_next_pass(tmp_path, mon
     assert packed == []  # nothing kept for a next pass: there is none
     _run(root, tmp_path / "cache")
     assert packed  # with the cache, each reported pair's findings are kept
+
+
+# Forms and phrases of every shape the index keys treat apart: ASCII words, short ones, digits, hyphens,
+# apostrophes, accents, capitals; phrases one space apart or not, with tabs, leading spaces, and such words.
+KEY_FORMS = [
+    "Quorvantix",
+    "QUORVANTIX",
+    "Ab",
+    "abc",
+    "x86",
+    "BCR-ABL",
+    "Bcr-Abl",
+    "bcrabl",
+    "O'Neil",
+    "O\u2019Neil",
+    "Jürgen",
+    "Jurgen",
+    "ÆON",
+    "Ab3",
+    "a-b",
+    "Δelta",
+    "SIMD128",
+]
+KEY_PHRASES = [
+    "Elaine Example", "Elaine Exampel", "elaine example", "Bcr Abl", "BCR ABL group", "Elaine  Example", "Elaine\tExample", " Elaine Example",
+    "Jürgen Klopp", "Jurgen Klopp", "Quenneville Holdings plc", "Quenneville Holding plc", "Mr. Smith", "Castorvine Labs 2", "X-Ray Labs", "A B",
+]  # fmt: skip
+
+
+def test_the_index_keys_made_in_place_are_those_of_the_key_functions() -> None:
+    from checker.namecompare import fold, join_key
+    from checker.variants import bigrams, group_key
+    from checker.variants_near import phrase_blocks_of
+    from checker.variants_reuse import _indexes
+
+    by_key: dict[str, list[str]] = {}
+    for form in KEY_FORMS:
+        key = group_key(form)
+        if key is not None:
+            by_key.setdefault(key, []).append(form)
+    folded: dict[str, list[str]] = {}
+    for text in KEY_PHRASES:
+        for begin, end in bigrams(text):
+            key = join_key(text[begin:end])
+            if key in by_key:
+                by_key[key] += (text, text[begin:end])
+        folded.setdefault(fold(text), []).append(text)
+    blocks: dict[tuple, list[str]] = {}
+    by_word: dict[str, list[tuple]] = {}
+    for key in folded:
+        words = key.split()
+        for block, index in phrase_blocks_of(key):
+            blocks.setdefault(block, []).append(key)
+            by_word.setdefault(words[index], []).append(block)
+    assert _indexes(KEY_FORMS, KEY_PHRASES) == (by_key, folded, blocks, by_word)
+    assert any(len(found) > 1 for found in blocks.values()) and "bcrabl" in by_key and len(by_key["bcrabl"]) > 3
+
+
+def test_bigrams_of_phrases_one_space_apart_are_those_the_pattern_finds() -> None:
+    import re
+
+    from checker.variants import bigrams
+
+    for text in KEY_PHRASES + ["One", "", "a b c d", "Über Café Straße"]:
+        words = list(re.finditer(r"\S+", text))
+        expected = [(left.start(), right.end()) for left, right in zip(words, words[1:]) if right.start() - left.end() == 1]
+        assert list(bigrams(text)) == expected, text
+
+
+def test_group_keys_of_ascii_words_are_those_of_join_key() -> None:
+    from checker.namecompare import join_key
+    from checker.variants import group_key
+
+    for form in KEY_FORMS:
+        key = join_key(form)
+        expected = key if (len(key) >= 3 and key.isalpha()) or sum(c.isalpha() for c in key) >= 3 else None
+        assert group_key(form) == expected, form
