@@ -67,6 +67,13 @@ class Spelling:
     ize: bool  # an -ise/-ize pair
 
 
+def _similarity(british: str, american: str) -> float:
+    """difflib's ratio of the two spellings; its cheaper upper bound when that is below the threshold already."""
+    matcher = difflib.SequenceMatcher(None, british, american)
+    bound = matcher.quick_ratio()
+    return bound if bound < 0.75 else matcher.ratio()
+
+
 def _is_ize_pair(british: str, american: str) -> bool:
     return len(british) == len(american) and british != american and american.replace("iz", "is") == british
 
@@ -82,13 +89,14 @@ def spellings() -> dict[str, Spelling]:
     for british, american in BRITISH_ENGLISH_SPELLINGS.items():
         if british in AMBIGUOUS or american in AMBIGUOUS or " " in british or " " in american:
             continue
-        if difflib.SequenceMatcher(None, british, american).ratio() < 0.75:
-            continue  # different words, not spellings of one ("gaol"/"jail")
+        # (The frequencies first: they drop most pairs, at a look-up each, before the costlier comparison.)
         a, b = zipf(british), zipf(american)
         if not a or not b or b - a > _RARE:
             continue  # the British form is rare or archaic in Britain too ("connexion", "biassed", "focussed")
         if a - b > _COMMON:
             continue  # the British form is standard in American English too ("gauge", "dialogue", "analyses")
+        if _similarity(british, american) < 0.75:
+            continue  # different words, not spellings of one ("gaol"/"jail")
         ize = _is_ize_pair(british, american)
         out[british] = Spelling(british, "en-GB", american, ize)
         out[american] = Spelling(american, None if ize else "en-US", british, ize)

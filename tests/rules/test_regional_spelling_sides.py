@@ -29,3 +29,18 @@ def test_the_skip_keeps_the_findings():
     assert [f.message for f in rule.check(mixed, None)]
     british = Document("b.txt", "The colour of the centre, the theatre and the metre; organised.\n")
     assert list(rule.check(british, None)) == []
+
+
+def test_the_similarity_gate_drops_the_pairs_difflib_s_ratio_drops() -> None:
+    import difflib
+
+    from breame.data.spelling_constants import BRITISH_ENGLISH_SPELLINGS
+
+    from checker.spelling_variety import _similarity
+
+    dropped = 0
+    for british, american in BRITISH_ENGLISH_SPELLINGS.items():
+        below = difflib.SequenceMatcher(None, british, american).ratio() < 0.75
+        assert (_similarity(british, american) < 0.75) == below, (british, american)
+        dropped += below
+    assert dropped  # the gate drops some pairs ("gaol"/"jail")
