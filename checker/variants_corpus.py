@@ -195,26 +195,17 @@ class NameCorpus:
         hits = only.intersection(texts)
         if not hits:
             return
-        firsts = groups[0::4]
-        chosen: list[int] = []  # the groups of those texts (a text may be a form and a phrase), in order
-        for text in hits:
-            index, group = texts.index(text), -1
-            try:
-                while True:
-                    group = firsts.index(index, group + 1)
-                    chosen.append(group)
-            except ValueError:
-                pass
-        chosen.sort()
         size = 3 * (8 if typecode == "q" else 4)  # bytes a place takes
-        for group in chosen:
-            text = texts[firsts[group]]
-            target = phrases if groups[4 * group + 1] else forms
-            found = target.get(text)
-            if found is None:
-                found = target[sys.intern(text)] = Occurrences()
-            start = sum(groups[3 : 4 * group : 4])  # the places of the groups before
-            cast(Occurrences, found).add_packed(_places(doc, typecode, packed[size * start : size * (start + groups[4 * group + 3])]))
+        start = 0  # the places of the groups before
+        for index, phrase, count in zip(groups[0::4], groups[1::4], groups[3::4]):
+            text = texts[index]
+            if text in hits:  # (a text may be a form and a phrase: two groups)
+                target = phrases if phrase else forms
+                found = target.get(text)
+                if found is None:
+                    found = target[sys.intern(text)] = Occurrences()
+                cast(Occurrences, found).add_packed(_places(doc, typecode, packed[size * start : size * (start + count)]))
+            start += count
 
     # --- holding the places until asked (a few documents changed: ``checker.variants_reuse``) ---
 

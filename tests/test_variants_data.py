@@ -95,3 +95,80 @@ def test_reduction_files_each_mention_under_its_form_in_order() -> None:
     assert {text: list(found) for text, found in corpus.phrases.items()} == phrases
     assert corpus.kinds == kinds
     assert {doc: list(spans) for doc, spans in corpus.capitals.items()} == capitals
+
+
+def test_filing_some_forms_files_their_places_as_filing_every_form_does() -> None:
+    """``_add_some_places`` (a few changed documents: only the forms the search reads) against ``_add_places``."""
+    from checker.extract import names
+    from checker.facts import FactSheet
+    from checker.readers import read_document
+    from checker.testing import settings_from
+
+    text = (
+        "# Quorvantix Update\n\nQuorvantix and Elaine Example met Halvorsen. Elaine Example said Quorvantix works; "
+        "Halvorsen agreed with Dana Okafor. Okafor met Elaine and Quorvantix again. Castorvine Labs hosted Halvorsen.\n"
+    )
+    doc, _ = read_document("doc.md", text.encode("utf-8"))
+    sheet = FactSheet(path="doc.md", format=doc.format, names=[], acronyms=[], aliases=[])
+    names.extract(doc, sheet, settings_from())
+    texts, groups, typecode, packed, *_ = gather_names(sheet)
+    forms: dict = {}
+    phrases: dict = {}
+    NameCorpus._add_places(7, texts, groups, typecode, packed, forms, phrases, {})
+    assert len(forms) >= 4 and len(phrases) >= 2
+    for only in ({"Quorvantix"}, {"Elaine Example", "Halvorsen"}, {"Okafor", "Castorvine Labs", "Elaine"}, set(texts), {"absent"}):
+        some_forms: dict = {}
+        some_phrases: dict = {}
+        NameCorpus._add_some_places(7, texts, groups, typecode, packed, some_forms, some_phrases, only)
+        assert {k: list(v) for k, v in some_forms.items()} == {k: list(v) for k, v in forms.items() if k in only}
+        assert {k: list(v) for k, v in some_phrases.items()} == {k: list(v) for k, v in phrases.items() if k in only}
+
+
+def test_the_names_of_held_records_are_those_filed_in_order_with_the_kind_where_first_written() -> None:
+    from checker.extract import names
+    from checker.facts import FactSheet
+    from checker.readers import read_document
+    from checker.testing import settings_from
+
+    texts = [
+        "Quorvantix and Elaine Example met HALVORSEN. Elaine Example said Quorvantix works.\n",
+        "# Halvorsen\n\nHalvorsen agreed with Dana Okafor and Castorvine Labs. Lisaftoclax grew.\n",
+        "Nothing here names anything at all.\n",
+        "The Halvorsen review: Okafor, Quorvantix, Zentrovimab and Elaine Exampel met. Dana Okafor agreed.\n",
+        "Lisaftoclax, lisaftoclax and LISAFTOCLAX sold; Castorvine Labs and Castorvine said so.\n",
+    ]
+    held, filed = NameCorpus(), NameCorpus()
+    held.hold()
+    for doc, text in enumerate(texts):
+        document, _ = read_document(f"d{doc}.md", text.encode("utf-8"))
+        sheet = FactSheet(path=f"d{doc}.md", format=document.format, names=[], acronyms=[], aliases=[])
+        names.extract(document, sheet, settings_from())
+        record = gather_names(sheet)
+        held.add(doc, record)
+        filed.add(doc, record)
+    forms, phrases, kinds = held.names()
+    assert list(forms) == list(filed.forms) and list(phrases) == list(filed.phrases)
+    assert list(kinds.items()) == list(filed.kinds.items())
+    assert len(forms) > 8 and len(phrases) > 3 and len(set(kinds.values())) > 1
+
+
+def test_a_form_written_as_two_kinds_keeps_the_kind_where_first_written_when_held() -> None:
+    from array import array
+
+    def record(texts: tuple, groups: tuple) -> tuple:
+        places = array("i", [n for i in range(len(groups) // 4) for n in (0, 10 * i, 10 * i + 5)]).tobytes()
+        return texts, groups, "i", places, b"", (), (), (), ()
+
+    records = [
+        record(("Alpha", "Beta Gamma", "Delta"), (0, 0, 0, 1, 1, 1, 1, 1, 2, 0, 2, 1)),
+        record(("Delta", "Alpha", "Epsilon", "Beta Gamma"), (0, 0, 3, 1, 1, 0, 4, 1, 2, 0, 1, 1, 3, 1, 1, 1)),
+        record(("Zeta", "Delta"), (0, 0, 4, 1, 1, 0, 0, 1)),
+    ]
+    held, filed = NameCorpus(), NameCorpus()
+    held.hold()
+    for doc, each in enumerate(records):
+        held.add(doc, each)
+        filed.add(doc, each)
+    forms, phrases, kinds = held.names()
+    assert list(kinds.items()) == list(filed.kinds.items()) == [("Alpha", KINDS[0]), ("Delta", KINDS[2]), ("Epsilon", KINDS[1]), ("Zeta", KINDS[4])]
+    assert list(forms) == list(filed.forms) and list(phrases) == list(filed.phrases) == ["Beta Gamma"]
