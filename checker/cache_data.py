@@ -277,13 +277,18 @@ def findings_from_bytes(data: bytes) -> list[Finding]:
     """The findings :func:`findings_to_bytes` packed, checked (anything else raises)."""
     import msgpack
 
-    from checker.finding import Edit, Finding, Fix, Related
+    from checker.finding import Edit, Finding, Fix, Related, maker
 
     table, packed = check(msgpack.unpackb(data, use_list=False, raw=False), SEQ)
-    texts = tuple(check(item, str) for item in check(table, SEQ))
+    texts = check(table, SEQ)
+    if not all(type(item) is str for item in texts):
+        raise TypeError("expected texts")
+    related_place, finding = maker(Related), maker(Finding)
 
     def text(index: Any) -> str | None:
-        if check(index, int) < 0:
+        if type(index) is not int:  # (as check(index, int): an int, not a bool)
+            raise TypeError("bad text index")
+        if index < 0:
             if index != -1:
                 raise ValueError("bad text index")
             return None
@@ -306,7 +311,7 @@ def findings_from_bytes(data: bytes) -> list[Finding]:
             key = (numbers[i], numbers[i + 1], numbers[i + 2], numbers[i + 3])
             place = places.get(key)
             if place is None:
-                place = places[key] = Related(key[0], key[1], required(key[2]), text(key[3]))
+                place = places[key] = related_place(key[0], key[1], required(key[2]), text(key[3]))
             related.append(place)
         if fix is not None:
             edits, applicability, title = check(fix, SEQ)
@@ -319,20 +324,9 @@ def findings_from_bytes(data: bytes) -> list[Finding]:
             )
         if severity not in (None, "error", "warning", "info") or confidence not in (None, "high", "medium", "low"):
             raise ValueError("bad severity or confidence")
-        out.append(
-            Finding(
-                rule=check(rule, str),
-                start=check(start, int),
-                end=check(end, int),
-                message=required(message),
-                evidence=text(evidence),
-                related=tuple(related),
-                fix=fix,
-                path=text(path),
-                severity=severity,
-                confidence=confidence,
-            )
-        )
+        if type(rule) is not str or type(start) is not int or type(end) is not int:
+            raise TypeError("bad finding")
+        out.append(finding(rule, start, end, required(message), text(evidence), tuple(related), fix, text(path), severity, confidence))
     return out
 
 

@@ -241,6 +241,47 @@ def test_stored_findings_come_back_as_they_were_and_damaged_ones_raise() -> None
     for damaged in (b"", packed[:-3], packed.replace(b"NAM001", b"NAM\xff01", 1), b"\x92\x91\xa1x\x91\x91\x01"):
         with pytest.raises((ValueError, TypeError)):
             findings_from_bytes(damaged)
+    import msgpack
+
+    texts = ["a message", "b.md"]
+    good = ("NAM001", 0, 10, 0, -1, "i", b"", None, 1, None, None)
+    assert findings_from_bytes(msgpack.packb((texts, [good]))) == [Finding("NAM001", 0, 10, "a message", path="b.md")]
+    for table, item in (
+        ([*texts, 3], good),  # a text that is not one
+        (texts, (7, *good[1:])),  # a rule that is not a text
+        (texts, (good[0], True, *good[2:])),  # a start that is a bool
+        (texts, (*good[:2], 10.0, *good[3:])),  # an end that is a float
+        (texts, (*good[:3], -1, *good[4:])),  # no message
+        (texts, (*good[:4], -2, *good[5:])),  # a text index below -1
+        (texts, (*good[:8], "1", *good[9:])),  # a path index that is a text
+    ):
+        with pytest.raises((ValueError, TypeError)):
+            findings_from_bytes(msgpack.packb((table, [item])))
+
+
+def test_a_maker_makes_the_objects_the_class_makes_and_only_for_frozen_slotted_dataclasses() -> None:
+    from dataclasses import dataclass
+
+    from checker.finding import Diagnostic, Finding, Related, RelatedLocation, maker
+
+    place = RelatedLocation("a.md", 3, 1, 3, 9, "here")
+    assert maker(RelatedLocation)("a.md", 3, 1, 3, 9, "here") == place and hash(maker(RelatedLocation)("a.md", 3, 1, 3, 9, "here")) == hash(place)
+    related = Related(1, 5, "there", None)
+    assert maker(Related)(1, 5, "there", None) == related
+    finding = Finding("NAM001", 0, 10, "m", None, (related,), None, "b.md", "warning", "low")
+    assert maker(Finding)("NAM001", 0, 10, "m", None, (related,), None, "b.md", "warning", "low") == finding
+    values = ("a.md", 1, 2, 1, 5, "NAM001", "name-variants", "names", "warning", "m", 0, 4, None, (place,), None, None, "high")
+    made = maker(Diagnostic)(*values)
+    assert made == Diagnostic(*values) and type(made) is Diagnostic
+    with pytest.raises(AttributeError):
+        made.line = 2  # type: ignore[misc]  # still frozen
+
+    @dataclass
+    class Open:
+        a: int
+
+    with pytest.raises(TypeError):
+        maker(Open)
 
 
 def test_stored_findings_that_cannot_be_read_make_the_search_whole(tmp_path, searched, monkeypatch) -> None:
