@@ -321,6 +321,19 @@ def _after_title(prose: str, stop: int) -> bool:
 
 
 def _token_kind(token: str) -> _Kind:
+    """What ``token`` is (``_SKIP`` if never a name): ``_general_kind``, with the usual case first."""
+    # Most distinct tokens are capitalised ASCII words ("Ascentage"): no possessive (no apostrophe), no digit, not
+    # an acronym (no second capital), no capital inside, hence a word or a drug, common or not by its frequency.
+    if token.istitle() and token.isalpha() and token.isascii():
+        kind = "drug" if token.lower().endswith(DRUG_STEMS) else "word"
+        return _new_tuple(_Kind, (token, False, kind, True, zipf(token) >= _COMMON_INITIAL, False))
+    return _general_kind(token)
+
+
+_new_tuple = tuple.__new__  # NamedTuple's own constructor is Python code
+
+
+def _general_kind(token: str) -> _Kind:
     if token.islower() and not (len(token) >= 5 and _rare_lower_token(token)):
         return _SKIP
     if "_" in token:
