@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checker.extract import name_tokens
+from checker.document import Document
+from checker.extract import name_tokens, names
 
 _WORDS = [
     "A", "I", "As", "Ss", "Xs", "Ays", "The", "Ascentage", "Venetoclax", "Imatinib", "Trastuzumab", "Margaret",
@@ -24,3 +27,45 @@ def test_the_kind_of_a_capitalised_word_is_the_general_kind():
 def test_the_kind_of_any_token_is_the_general_kind(text):
     for token in name_tokens._TOKEN.findall(text):
         assert name_tokens._token_kind(token) == name_tokens._general_kind(token), token
+
+
+def _phrases_slow(prose: str, caps: list[name_tokens.CapToken]) -> list:
+    """``names._phrases`` deciding every gap by slicing it out (as before the gap shortcut)."""
+    out: list = []
+    run: list = []
+    last_end, last_possessive = -1, False
+    named = names._Named(prose, caps)
+    for cap in caps:
+        if last_end >= 0:
+            if last_possessive:
+                joined = False
+            else:
+                gap = prose[last_end : cap.start]
+                if len(gap.strip()) > names._CONNECTOR_MAX:
+                    joined = False
+                else:
+                    if "\n" in gap:
+                        gap = names._wrapped_gap(prose, last_end, gap)
+                    joined = gap == " " or (gap[:1] == " " and gap[-1:] == " " and gap.strip() in names._CONNECTORS and gap.count(" ") == 2)
+            if not joined:
+                names._add_phrase(prose, run, out, named)
+                run = []
+        run.append(cap)
+        last_end, last_possessive = cap.end, cap.possessive
+    names._add_phrase(prose, run, out, named)
+    return out
+
+
+_GAPS = [" ", "  ", " of ", " of  ", "  of ", " \u00a0of ", " of\u00a0 ", " \tde ", " o ", " d ", " x ", " said ", " ofx ", " & ",
+         "\n", " \n", "\n ", " of\n", "\nof ", " \n of \n", "\t", "&", " 1 ", " l ", " von ", " v ", ", ", "'s "]  # fmt: skip
+_LONG_LINE = "a long line of prose that wraps here and there before the name " * 2
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["Bank", "England", "The", "Margaret", "Acme's", "NRDL"]), st.sampled_from(_GAPS)), min_size=1, max_size=8))
+def test_phrases_decide_each_gap_as_the_slice_would(pairs):
+    for lead in ("", _LONG_LINE):
+        prose = lead + "".join(word + gap for word, gap in pairs) + "end."
+        doc = Document("doc.txt", prose)
+        scan = name_tokens.scan(prose, partial(names._neutral_lines, doc), doc)
+        assert names._phrases(prose, scan.caps) == _phrases_slow(prose, scan.caps), prose
