@@ -69,3 +69,11 @@ def test_phrases_decide_each_gap_as_the_slice_would(pairs):
         doc = Document("doc.txt", prose)
         scan = name_tokens.scan(prose, partial(names._neutral_lines, doc), doc)
         assert names._phrases(prose, scan.caps) == _phrases_slow(prose, scan.caps), prose
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="aZQ09_-'.$()\u00e9\u00c9\u2019,/", min_size=1, max_size=10).map(lambda s: s.replace("a", "venetoclax")))
+def test_the_rare_tokens_of_a_chunk_are_those_of_the_general_search(chunk):
+    # The general case's search, which the shortcut for ASCII chunks without a-z skips.
+    rare = tuple(t for t in name_tokens._TOKEN.findall(chunk) if t.islower() and len(t) >= 5 and name_tokens._rare_lower_token(t))
+    assert name_tokens._chunk_rare_tokens(chunk) == rare

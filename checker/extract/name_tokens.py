@@ -532,6 +532,8 @@ def _chunk_rare_tokens(chunk: str) -> tuple[str, ...]:
     if not chunk.isalpha():
         core = chunk.strip(_EDGE_PUNCTUATION)
         if not core.isalpha():
+            if chunk.isascii() and chunk.upper() == chunk:
+                return ()  # no a-z: no lower-case token ("2019", "(NRDL)", "$1.5")
             return tuple(t for t in _TOKEN.findall(chunk) if t.islower() and len(t) >= 5 and _rare_lower_token(t))
         chunk = core  # "(word," holds one token, "word"
     # A chunk of letters is one token, with neither a hyphen nor a possessive: rare if its
