@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from functools import partial
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from checker.document import Document
 from checker.extract import name_tokens, names
+from checker.lexicon import zipf
 
 _WORDS = [
     "A", "I", "As", "Ss", "Xs", "Ays", "The", "Ascentage", "Venetoclax", "Imatinib", "Trastuzumab", "Margaret",
@@ -77,3 +80,24 @@ def test_the_rare_tokens_of_a_chunk_are_those_of_the_general_search(chunk):
     # The general case's search, which the shortcut for ASCII chunks without a-z skips.
     rare = tuple(t for t in name_tokens._TOKEN.findall(chunk) if t.islower() and len(t) >= 5 and name_tokens._rare_lower_token(t))
     assert name_tokens._chunk_rare_tokens(chunk) == rare
+
+
+@pytest.mark.parametrize(
+    ("token", "rare"),
+    [
+        ("year-over-year", False),  # common parts
+        ("venetoclax-based", True),  # a rare part
+        ("year\u2010over\u2010year", False),
+        ("venetoclax\u2011based", True),
+        ("two-zorbulite", True),
+        ("ab-cd-ef", False),  # no part of three letters
+        ("zorbulite", True),
+        ("therefore", False),
+    ],
+)
+def test_a_compound_is_rare_when_a_part_is(token, rare):
+    # The parts as re.split with the hyphens' class gives them, as before the precompiled pattern.
+    parts = [p for p in re.split(r"[-\u2010\u2011]", token) if len(p) >= 3]
+    assert name_tokens._rare_lower(token) == rare
+    if any(h in token for h in name_tokens.HYPHENS):
+        assert rare == (zipf(token) < name_tokens.RARE_ZIPF and any(zipf(p) < name_tokens.RARE_ZIPF for p in parts))

@@ -554,10 +554,13 @@ def _rare_lower_token(token: str) -> bool:
 def _rare_lower(token: str) -> bool:
     if zipf(token) >= RARE_ZIPF:
         return False
-    if any(h in token for h in HYPHENS):
+    if "-" in token or "\u2010" in token or "\u2011" in token:  # (HYPHENS)
         # A compound of common words ("year-over-year") is not a name.
-        return any(zipf(part) < RARE_ZIPF for part in re.split(r"[-\u2010\u2011]", token) if len(part) >= 3)
+        return any(zipf(part) < RARE_ZIPF for part in _HYPHEN.split(token) if len(part) >= 3)
     return True
+
+
+_HYPHEN = LazyPattern("[" + HYPHENS + "]")
 
 
 def _mark_headlines(prose: str, mentions: list[NameMention], shout: list[int]) -> None:
