@@ -101,3 +101,18 @@ def test_a_compound_is_rare_when_a_part_is(token, rare):
     assert name_tokens._rare_lower(token) == rare
     if any(h in token for h in name_tokens.HYPHENS):
         assert rare == (zipf(token) < name_tokens.RARE_ZIPF and any(zipf(p) < name_tokens.RARE_ZIPF for p in parts))
+
+
+_OPENERS = ["", " ", "  ", ". ", ".  ", "Dr. ", "Mr. ", "etc. ", ", ", "\n", "\n  ", ": ", "(", "\u201c", "- ", "3 ", "x "]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_OPENERS), st.sampled_from(["Acme", "The", "NRDL", "Margaret", "Q3"])), min_size=1, max_size=10))
+def test_whether_a_capitalised_token_opens_a_sentence_is_what_initial_says(pairs):
+    for lead in ("", _LONG_LINE):
+        prose = lead + "".join(opener + word for opener, word in pairs) + " end"
+        doc = Document("doc.txt", prose)
+        neutral = names._neutral_lines(doc)
+        for cap in name_tokens.scan(prose, partial(names._neutral_lines, doc), doc).caps:
+            if not any(start <= cap.start < end for start, end in neutral):
+                assert cap.initial == name_tokens._initial(prose, cap.start), (prose, cap)

@@ -204,6 +204,10 @@ def _classify(
             initial = True
         elif ahead.isalpha():
             initial = False  # what _initial finds after a word and a blank, without the call
+        elif ahead == "." and start > 2:
+            initial = not _after_title(prose, start - 2)  # after a full stop and a blank: a sentence, unless "Dr. "
+        elif before == "\n":
+            initial = not soft_break(prose, start - 1)  # at a line's start: a line, unless a long one wraps
         else:
             initial = _initial(prose, start)
         if first_upper:
