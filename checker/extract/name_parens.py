@@ -12,6 +12,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from itertools import compress
+from operator import attrgetter
 from typing import NamedTuple
 
 from checker.extract.name_tokens import HYPHENS, RARE_ZIPF
@@ -50,10 +53,13 @@ def acronym_shaped(text: str) -> bool:
 def parentheses(prose: str, mentions: list[NameMention]) -> Parentheses:
     """The acronym definitions and aliases of ``prose``, whose name mentions are ``mentions``."""
     found = Parentheses([], [])
-    ending: dict[int, NameMention] | None = None  # built at the first parenthesis
-    for match in _PAREN.finditer(prose):
-        if ending is None:
-            ending = _ending(mentions)
+    matches = list(_PAREN.finditer(prose))
+    if not matches:
+        return found
+    # The names that end where a parenthesis may follow them (before its blanks): the only ones asked about.
+    before = {_skip_space_back(prose, match.start()) for match in matches}
+    ending = _ending(compress(mentions, map(before.__contains__, map(_mention_end, mentions))))
+    for match in matches:
         inner = match.group(1)
         content = inner.strip()
         # (the "CDE") and ("CDE"): a defined term in quotes.
@@ -118,7 +124,10 @@ def _short_then_long(name: NameMention, match: re.Match[str]) -> AcronymDefiniti
 _QUOTED = LazyPattern(r"(?:the\s+)?[" + _QUOTES + r"]([^" + _QUOTES + r"]+)[" + _QUOTES + r"](?:\s+or\s+.*)?")
 
 
-def _ending(mentions: list[NameMention]) -> dict[int, NameMention]:
+_mention_end = attrgetter("end")
+
+
+def _ending(mentions: Iterable[NameMention]) -> dict[int, NameMention]:
     """The name each parenthesis may follow, by its end: a drug or code name itself, otherwise
     the longest run of capitalised words ending there."""
     ending: dict[int, NameMention] = {}

@@ -204,6 +204,10 @@ def _classify(
             initial = True
         elif ahead.isalpha():
             initial = False  # what _initial finds after a word and a blank, without the call
+        elif ahead == "." and start > 2:
+            initial = not _after_title(prose, start - 2)  # after a full stop and a blank: a sentence, unless "Dr. "
+        elif before == "\n":
+            initial = not soft_break(prose, start - 1)  # at a line's start: a line, unless a long one wraps
         else:
             initial = _initial(prose, start)
         if first_upper:
@@ -321,6 +325,19 @@ def _after_title(prose: str, stop: int) -> bool:
 
 
 def _token_kind(token: str) -> _Kind:
+    """What ``token`` is (``_SKIP`` if never a name): ``_general_kind``, with the usual case first."""
+    # Most distinct tokens are capitalised ASCII words ("Ascentage"): no possessive (no apostrophe), no digit, not
+    # an acronym (no second capital), no capital inside, hence a word or a drug, common or not by its frequency.
+    if token.istitle() and token.isalpha() and token.isascii():
+        kind = "drug" if token.lower().endswith(DRUG_STEMS) else "word"
+        return _new_tuple(_Kind, (token, False, kind, True, zipf(token) >= _COMMON_INITIAL, False))
+    return _general_kind(token)
+
+
+_new_tuple = tuple.__new__  # NamedTuple's own constructor is Python code
+
+
+def _general_kind(token: str) -> _Kind:
     if token.islower() and not (len(token) >= 5 and _rare_lower_token(token)):
         return _SKIP
     if "_" in token:
@@ -519,6 +536,8 @@ def _chunk_rare_tokens(chunk: str) -> tuple[str, ...]:
     if not chunk.isalpha():
         core = chunk.strip(_EDGE_PUNCTUATION)
         if not core.isalpha():
+            if chunk.isascii() and chunk.upper() == chunk:
+                return ()  # no a-z: no lower-case token ("2019", "(NRDL)", "$1.5")
             return tuple(t for t in _TOKEN.findall(chunk) if t.islower() and len(t) >= 5 and _rare_lower_token(t))
         chunk = core  # "(word," holds one token, "word"
     # A chunk of letters is one token, with neither a hyphen nor a possessive: rare if its
@@ -539,10 +558,13 @@ def _rare_lower_token(token: str) -> bool:
 def _rare_lower(token: str) -> bool:
     if zipf(token) >= RARE_ZIPF:
         return False
-    if any(h in token for h in HYPHENS):
+    if "-" in token or "\u2010" in token or "\u2011" in token:  # (HYPHENS)
         # A compound of common words ("year-over-year") is not a name.
-        return any(zipf(part) < RARE_ZIPF for part in re.split(r"[-\u2010\u2011]", token) if len(part) >= 3)
+        return any(zipf(part) < RARE_ZIPF for part in _HYPHEN.split(token) if len(part) >= 3)
     return True
+
+
+_HYPHEN = LazyPattern("[" + HYPHENS + "]")
 
 
 def _mark_headlines(prose: str, mentions: list[NameMention], shout: list[int]) -> None:

@@ -82,6 +82,8 @@ _BEFORE_SLASH = LazyPattern(r"(?<![\w./\-])[A-Z][\w\-]*$")
 _CONNECTORS = frozenset({"of", "&", "de", "du", "la", "von", "van", "der", "del", "da"})
 _CONNECTOR_MAX = max(map(len, _CONNECTORS))
 _MAX_PHRASE = 6
+# Characters that start no connector: a gap of a blank and then one of them never joins a run.
+_NO_CONNECTOR_START = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789") - {c[0] for c in _CONNECTORS}
 # What a gap holding a line break may hold besides blanks, for the run to go on across it.
 _WRAPPED_INNER = frozenset({"", *_CONNECTORS})
 # A word more frequent than this opening a sentence is a function word ("The", "After"), whatever else the text writes.
@@ -188,6 +190,10 @@ def _phrases(prose: str, caps: list[CapToken]) -> list[NameMention]:
                 joined = False
             elif start - last_end == 1 and prose[last_end] == " ":
                 joined = True  # one blank: the usual case, without a slice
+            elif prose[last_end + 1] in _NO_CONNECTOR_START and prose[last_end] == " ":
+                # A blank and then a word that no connector starts ("Bank said England"; most gaps): the
+                # gap neither strips to a connector nor wraps around one (``_wrapped_gap``), without a slice.
+                joined = False
             else:
                 gap = prose[last_end:start]
                 if len(gap.strip()) > _CONNECTOR_MAX:
