@@ -353,27 +353,29 @@ def _candidate_ends(prose: str, start: int, end: int) -> Iterator[int]:
         first = re.escape("".join(sorted({word[0] for word in _START_WORDS})))
         _CANDIDATES.append(compile_cached(r"[^0-9A-Za-z_](?=[\d" + first + r"])(?=\d|" + trie_regex(_START_WORDS) + ")"))
         _CANDIDATES.append(_folded_candidates())
-    if prose.isascii() or _DECIMAL.search(_ASCII_RUNS.sub("", prose)) is None:
+    if prose.isascii() or _PLAIN_ONLY.search(_ASCII_RUNS.sub("", prose)) is None:
         folded = prose.encode("ascii", "replace").translate(_FOLD).decode("ascii")
         return map(_first_start, _CANDIDATES[1].finditer(folded, start, end))
     return map(_match_end, _CANDIDATES[0].finditer(prose, start, end))
 
 
-# The same search at about half the cost, on a folded copy of the text: every character but an ASCII letter,
-# digit or underscore made a space (one outside ASCII is first made "?" by the encoding: the offsets stay the
-# text's). The re module skips to a leading literal in a tight loop, where it tests a leading character class
-# with a call per character; after the space, the first character of a word (a class most words fail) is
-# looked back at for the rest (the words that start with it, lower case first), and at a digit for what every
-# match at a digit starts with (``_DIGIT_GATE``, folded). Where the text holds no decimal digit outside ASCII,
-# a character is an ASCII letter, digit or underscore in the copy exactly when it is one in the text, and the
-# words ("." made spaces too) match the copy wherever they match the text: the candidates are a superset.
+# The same search at about half the cost, on a folded copy of the text: every character but an ASCII letter, digit
+# or underscore made a space (outside ASCII first made "?" by the encoding: the offsets stay the text's). re skips
+# to a leading literal in a tight loop, where it tests a leading class with a call per character; after the space,
+# a word's first character (a class most words fail) is looked back at for the words it starts (lower case first),
+# and a digit for how a match at a digit goes on (``_DIGIT_GATE``, narrowed). Where the text holds no decimal digit
+# and no long s ("\u017f", "s" ignoring case) outside ASCII, a character is an ASCII letter, digit or underscore in
+# the copy exactly when it is one in the text, and the words ("." made spaces) match the copy wherever they match
+# the text: the candidates are a superset.
 _FOLD = bytes(code if chr(code).isascii() and (chr(code).isalnum() or chr(code) == "_") else 32 for code in range(256))
-_DECIMAL = re.compile(r"\d")
+_PLAIN_ONLY = re.compile("[\\d\u017f]")
 _ASCII_RUNS = re.compile(r"[\x00-\x7f]+")
-# ``_DIGIT_GATE`` folded ("." "/" "+" "-" and blanks are spaces) and looking back at its first digit: a number
-# and a space (also "3.5 ", "5/6", "10+ "), an ordinal, "1Q", "2H", or a year.
+# How each branch goes on from a digit (see ``_DIGIT_GATE``), folded ("." "/" "+" "-" and blanks are spaces), looking
+# back at the digit: a number, blanks and a month ("5 May", "5 of May"), a unit ("3 years", "10+ years", "2.5 months
+# ago") or "consecutive" and the like; "5/6/2024"; an ordinal ("3rd"); "1Q"; "2H"; a year.
 _FOLDED_DIGIT_GATE = (
-    r"[0-9](?:[0-9]* |[0-9]?(?i:st|nd|rd|th)|(?<=[1-4])Q|(?<=[12])H|(?<=1)[89][0-9][0-9](?![0-9])|(?<=2)0[0-9][0-9](?![0-9]))"
+    r"[0-9](?:[0-9]*(?: [0-9]+)? +(?:of +)?[ADFJMNOS]|[0-9]*(?: [0-9]+)? +[ymdwcsYMDWCS]|[0-9]? [0-9][0-9]? (?:1[89]|20)"
+    r"|[0-9]?(?i:st|nd|rd|th)|(?<=[1-4])Q|(?<=[12])H|(?<=1)[89][0-9][0-9](?![0-9])|(?<=2)0[0-9][0-9](?![0-9]))"
 )
 
 
@@ -409,7 +411,8 @@ def _scanner_for(char: str) -> Any:
                 gate, patterns = r"(?<!\w)" + _DIGIT_GATE, _digit_branches()
             else:
                 gate, patterns = r"(?<!\w)(?=\d|" + _gate_words() + ")", dict(every)
-            alternatives = (f"(?={_FIRST[name]})(?P<{name}>{patterns[name]})" for name, _ in every if name in names)
+            # (No first-character look-ahead, ``_FIRST``: here each holds.)
+            alternatives = (f"(?P<{name}>{patterns[name]})" for name, _ in every if name in names)
             scanner = _SUBSCANNERS[names, digit] = compile_cached(gate + "(?:" + "|".join(alternatives) + ")")
     _SCANNERS[char] = scanner
     return scanner
