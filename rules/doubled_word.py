@@ -183,29 +183,14 @@ class DoubledWord(Rule):
 
     def check(self, doc, facts) -> Iterator[Finding]:
         prose, text = doc.prose, doc.text
-        candidates = _candidates(prose)
+        encoded = prose.encode("utf-8")
+        candidates = _candidates(encoded)
         if isinstance(self.options, self.Options) and self.options.allow:
             candidates -= set(self.options.allow)
         if not candidates:
             return
-        # Search the lower-cased text when lower-casing keeps every offset
-        # (it does for ASCII): a case-sensitive search for a literal is fast.
-        lowered = prose.lower()
-        haystack, flags = (lowered, 0) if len(lowered) == len(prose) else (prose, re.IGNORECASE)
-        spans = []
-        pairs = _literal_pairs if flags == 0 else _pattern_pairs
-        for word in candidates:
-            position = 0
-            while pair := pairs(haystack, word, position, flags):
-                start = pair[0]
-                if start > 0 and _NOT_BEFORE.match(haystack, start - 1):
-                    position = start + 1
-                    continue
-                spans.append(pair)
-                # Overlapping pairs ("the the the"): resume at the second word.
-                position = pair[2]
         memo: dict = {}  # per line: what the line-wide checks found, computed once
-        for span in sorted(spans):
+        for span in sorted(_spans(*_haystack(prose, encoded, candidates), candidates)):
             first, second = prose[span[0] : span[1]], prose[span[2] : span[3]]
             lower = first.lower()
             if len(first) == 1 and lower != "a":
@@ -247,6 +232,39 @@ class DoubledWord(Rule):
         )
 
 
+def _haystack(prose: str, encoded: bytes, words: set[str]) -> tuple[str, int]:
+    """The text in which ``words`` are searched doubled, and the flags of that search.
+
+    A case-sensitive search for a literal is fast: the lower-cased text, where lower-casing keeps
+    every offset. Of the characters beyond ASCII only "\u212a" (the Kelvin sign, "k") and "\u0130"
+    ("i" and a combining dot) lower-case to ASCII letters; without them, ASCII words lie at the same
+    places in the text with only its ASCII letters lower-cased (its UTF-8 through ``bytes.lower``,
+    many times faster than ``str.lower`` beyond ASCII), and what the search tests around them
+    (blanks, line breaks, word characters, punctuation) reads the same either way.
+    """
+    if not prose.isascii() and "\u212a" not in prose and "\u0130" not in prose and all(map(str.isascii, words)):
+        return encoded.lower().decode("utf-8"), 0
+    lowered = prose.lower()
+    return (lowered, 0) if len(lowered) == len(prose) else (prose, re.IGNORECASE)
+
+
+def _spans(haystack: str, flags: int, words: set[str]) -> list[tuple[int, int, int, int]]:
+    """Each place where one of ``words`` stands twice in a row: (start, end, second start, second end)."""
+    spans = []
+    pairs = _literal_pairs if flags == 0 else _pattern_pairs
+    for word in words:
+        position = 0
+        while pair := pairs(haystack, word, position, flags):
+            start = pair[0]
+            if start > 0 and _NOT_BEFORE.match(haystack, start - 1):
+                position = start + 1
+                continue
+            spans.append(pair)
+            # Overlapping pairs ("the the the"): resume at the second word.
+            position = pair[2]
+    return spans
+
+
 @lru_cache(maxsize=1024)
 def _pair_pattern(word: str, flags: int) -> re.Pattern:
     return re.compile(_PAIR.format(re.escape(word)), flags)
@@ -280,12 +298,12 @@ def _literal_pairs(haystack: str, word: str, position: int, flags: int = 0) -> t
     return None
 
 
-def _candidates(prose: str) -> set[str]:
-    """Words that occur twice in a row somewhere, ignoring case and punctuation (a superset)."""
+def _candidates(encoded: bytes) -> set[str]:
+    """Words that occur twice in a row somewhere in the text (``encoded``: its UTF-8), ignoring case and punctuation (a superset)."""
     from itertools import compress, islice
     from operator import eq
 
-    words = prose.encode("utf-8").translate(_SCAN_TABLE).split()
+    words = encoded.translate(_SCAN_TABLE).split()
     # The words equal to the next one, compared without a Python-level loop.
     found = {a.decode("utf-8", "replace") for a in set(compress(words, map(eq, words, islice(words, 1, None))))}
     return {word for word in found if word.isalpha() and word not in ALLOWED and (len(word) > 1 or word == "a")}

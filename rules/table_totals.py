@@ -104,11 +104,11 @@ class TableTotals(Rule):
     name = "table-totals"
     severity = "error"
     def check(self, doc, facts) -> Iterator[Finding]:
-        prose = doc.prose.lower()
+        prose = _ascii_lower(doc.prose)
         said = "total" in prose
         # Without the word, a Total row or column is only possible in a pipe table (read from the text)
         # and a total only in a list whose lead-in states it.
-        piped = said or (doc.format == "markdown" and any(block.kind == "table" for block in doc.paragraphs) and "total" in doc.text.lower())
+        piped = said or (doc.format == "markdown" and any(block.kind == "table" for block in doc.paragraphs) and "total" in _ascii_lower(doc.text))
         led = said or _may_lead_total(prose)
         if not (piped or led):
             return
@@ -225,8 +225,22 @@ class TableTotals(Rule):
 
 
 
+def _ascii_lower(text: str) -> str:
+    """``text`` with its ASCII letters lower-cased and every other character as it is.
+
+    Here it stands for ``text.lower()``, several times faster beyond ASCII (``bytes.lower`` of the
+    UTF-8): the words searched in it ("total", "altogether", "comb", "told", and "n" and "all" of
+    ``_IN_ALL``) hold no "i" or "k", the only ASCII letters that lower-casing makes of characters
+    beyond ASCII ("\u0130", "\u212a"), and lower-casing makes no character white space, nor one
+    that is white space anything else (``_IN_ALL``'s ``\\s``).
+    """
+    if text.isascii():
+        return text.lower()
+    return text.encode("utf-8", "surrogatepass").lower().decode("utf-8", "surrogatepass")
+
+
 def _may_lead_total(prose: str) -> bool:
-    """Whether the lower-cased ``prose`` can hold a list's lead-in that states a total.
+    """Whether the lower-cased ``prose`` (or ``_ascii_lower``'s) can hold a list's lead-in that states a total.
 
     Such a lead-in says "total", "in all", "altogether", "combined" or "all told"
     (``line_tables._TOTAL_WORD``, ignoring case). Lower-casing keeps every such match, but for an

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checker.rules.doubled_word import _literal_pairs, _pattern_pairs
+from checker.rules.doubled_word import _haystack, _literal_pairs, _pattern_pairs, _spans
 
 _PIECES = st.sampled_from(["the", "The", "a", " ", "  ", "\n", "\r\n", "\r", " \n ", "-", ".", ".x", "'", "@", "x", "thee", "5", "\u00e9"])
 
@@ -29,3 +31,34 @@ def test_examples() -> None:
     assert _literal_pairs("the  \n  the cat", "the", 0, 0) == (0, 3, 8, 11)
     assert _literal_pairs("the the-end", "the", 0, 0) is None
     assert _literal_pairs("the\n\nthe", "the", 0, 0) is None
+
+
+def _spans_lowered(text: str, words: set[str]) -> list[tuple[int, int, int, int]]:
+    """The places of the doubled ``words`` found in ``str.lower`` of the text (the search's definition)."""
+    lowered = text.lower()
+    haystack, flags = (lowered, 0) if len(lowered) == len(text) else (text, re.IGNORECASE)
+    return sorted(_spans(haystack, flags, words))
+
+
+_MIXED = st.sampled_from(
+    ["the", "The", "THE", "k", "K", "\u212a", "i", "I", "\u0130", "\u0131", "\u00e9", "\u00c9", "\u00df", "\u03a3", "\u00fcber",
+     "\u00dcBER", " ", "\n", " \n ", "-", ".", "'", "\u2019", "\u201c", "5", "x"]
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_MIXED, max_size=16).map("".join), st.sets(st.sampled_from(["the", "k", "i", "ki", "x", "\u00fcber", "\u00e9"]), min_size=1))
+def test_doubled_words_are_found_in_the_text_lower_cased_cheaply(text: str, words: set[str]) -> None:
+    # Beyond ASCII, the search reads the text with only its ASCII letters lower-cased where that finds the same places.
+    encoded = text.encode("utf-8")
+    assert sorted(_spans(*_haystack(text, encoded, words), words)) == _spans_lowered(text, words)
+
+
+def test_the_cheap_lower_casing_is_used_beyond_ascii() -> None:
+    text = "\u00c9t\u00e9: the THE the"
+    haystack, flags = _haystack(text, text.encode("utf-8"), {"the"})
+    assert (haystack, flags) == ("\u00c9t\u00e9: the the the", 0)  # "\u00c9" kept: only ASCII letters lower-cased
+    assert _haystack("\u212aelvin kelvin", "\u212aelvin kelvin".encode(), {"kelvin"}) == ("kelvin kelvin", 0)
+    # A word beyond ASCII, or an "\u0130" that lower-cases to two characters: the text lower-cased in full.
+    assert _haystack("\u00dcBER \u00fcber", "\u00dcBER \u00fcber".encode(), {"\u00fcber"}) == ("\u00fcber \u00fcber", 0)
+    assert _haystack("\u0130 the the", "\u0130 the the".encode(), {"the"}) == ("\u0130 the the", re.IGNORECASE)
