@@ -131,6 +131,8 @@ def maker(cls: type[_T]) -> Callable[..., _T]:
     names = [item.name for item in fields(cls)]  # type: ignore[arg-type]
     if tuple(names) != getattr(cls, "__slots__", None) or not cls.__dataclass_params__.frozen:  # type: ignore[attr-defined]
         raise TypeError(f"{cls.__name__}: not a frozen slotted dataclass")
+    if "made" in names or any(name.startswith("_") for name in names):
+        raise TypeError(f"{cls.__name__}: a field's name is one the constructor uses")
     setters = {f"_set_{name}": getattr(cls, name).__set__ for name in names}
     body = "".join(f"    _set_{name}(made, {name})\n" for name in names)
     source = f"def make({', '.join(names)}):\n    made = _new(_cls)\n{body}    return made\n"

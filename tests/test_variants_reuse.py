@@ -280,8 +280,13 @@ def test_a_maker_makes_the_objects_the_class_makes_and_only_for_frozen_slotted_d
     class Open:
         a: int
 
-    with pytest.raises(TypeError):
-        maker(Open)
+    @dataclass(frozen=True, slots=True)
+    class Clashing:
+        made: int
+
+    for refused in (Open, Clashing):
+        with pytest.raises(TypeError):
+            maker(refused)
 
 
 def test_stored_findings_that_cannot_be_read_make_the_search_whole(tmp_path, searched, monkeypatch) -> None:
