@@ -232,7 +232,7 @@ def _rare_mentions(prose: str, occurrences: list[tuple[int, str]]) -> list[NameM
     for start, token in occurrences:
         about = known.get(token)
         if about is None:
-            about = known[token] = _token_kind(token)
+            about = known[token] = _rare_kind(token)
         if start and prose[start - 1] in _GLUE_LEFT:
             continue
         end = start + len(token)
@@ -243,6 +243,15 @@ def _rare_mentions(prose: str, occurrences: list[tuple[int, str]]) -> list[NameM
             end -= 2
         out.append(_build_mention(about.text, start, end, about.kind, False, False))
     return out
+
+
+def _rare_kind(token: str) -> _Kind:
+    """``_token_kind`` of a token that ``_rare_lower_token`` accepts, without judging it again: a lower-case
+    word or drug of five letters or more (without its possessive), with neither a digit nor an underscore."""
+    possessive = token.endswith(_POSSESSIVE)
+    if possessive:
+        token = token[:-2]
+    return _new_tuple(_Kind, (token, possessive, "drug" if _drug_like(token) else "word", False, False, True))
 
 
 # Capitalised function words that mark a title-case line when they occur mid-line ("Interview With Co-Founder &
