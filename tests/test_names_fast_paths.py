@@ -116,3 +116,11 @@ def test_whether_a_capitalised_token_opens_a_sentence_is_what_initial_says(pairs
         for cap in name_tokens.scan(prose, partial(names._neutral_lines, doc), doc).caps:
             if not any(start <= cap.start < end for start, end in neutral):
                 assert cap.initial == name_tokens._initial(prose, cap.start), (prose, cap)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="aeiouvntclxmb-'\u2019\u00e9s", min_size=5, max_size=14))
+def test_the_kind_of_a_rare_word_is_the_general_kind(text):
+    for token in [*name_tokens._TOKEN.findall(text), "venetoclax", "venetoclax's", "zorbulite\u2019s", "imatinib", "feltuzumab"]:
+        if token.islower() and len(token) >= 5 and name_tokens._rare_lower_token(token):
+            assert name_tokens._rare_kind(token) == name_tokens._general_kind(token), token

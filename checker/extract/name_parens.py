@@ -56,10 +56,10 @@ def parentheses(prose: str, mentions: list[NameMention]) -> Parentheses:
     matches = list(_PAREN.finditer(prose))
     if not matches:
         return found
-    # The names that end where a parenthesis may follow them (before its blanks): the only ones asked about.
-    before = {_skip_space_back(prose, match.start()) for match in matches}
-    ending = _ending(compress(mentions, map(before.__contains__, map(_mention_end, mentions))))
-    for match in matches:
+    # Where a name before each parenthesis would end (before its blanks): the only names asked about.
+    name_ends = [_skip_space_back(prose, match.start()) for match in matches]
+    ending = _ending(compress(mentions, map(set(name_ends).__contains__, map(_mention_end, mentions))))
+    for match, name_end in zip(matches, name_ends):
         inner = match.group(1)
         content = inner.strip()
         # (the "CDE") and ("CDE"): a defined term in quotes.
@@ -68,7 +68,7 @@ def parentheses(prose: str, mentions: list[NameMention]) -> Parentheses:
         if definition is not None:
             found.definitions.append(definition)
             continue
-        name = ending.get(_skip_space_back(prose, match.start()))
+        name = ending.get(name_end)
         if name is None:
             continue
         # SHORT (long form)

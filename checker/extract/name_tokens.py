@@ -90,9 +90,10 @@ def scan(prose: str, neutral_lines: Callable[[list[int]], list[tuple[int, int]]]
     """Single-token mentions, and every capitalised token; ``neutral_lines`` gives, from the starts of the
     title words (``title_words``), the sorted spans of lines whose capitals say nothing (headings, title case,
     all capitals)."""
-    if len(_TOKEN_KINDS) > _CHUNK_CACHE_LIMIT or len(_ENTITY_OF) > _CHUNK_CACHE_LIMIT:
+    if len(_TOKEN_KINDS) > _CHUNK_CACHE_LIMIT or len(_ENTITY_OF) > _CHUNK_CACHE_LIMIT or len(_RARE_WORDS) > _CHUNK_CACHE_LIMIT:
         _TOKEN_KINDS.clear()
         _ENTITY_OF.clear()
+        _RARE_WORDS.clear()
     mentions: list[NameMention] = []
     caps: list[CapToken] = []
     entities: set[str] = set()
@@ -232,7 +233,7 @@ def _rare_mentions(prose: str, occurrences: list[tuple[int, str]]) -> list[NameM
     for start, token in occurrences:
         about = known.get(token)
         if about is None:
-            about = known[token] = _token_kind(token)
+            about = known[token] = _rare_kind(token)
         if start and prose[start - 1] in _GLUE_LEFT:
             continue
         end = start + len(token)
@@ -243,6 +244,15 @@ def _rare_mentions(prose: str, occurrences: list[tuple[int, str]]) -> list[NameM
             end -= 2
         out.append(_build_mention(about.text, start, end, about.kind, False, False))
     return out
+
+
+def _rare_kind(token: str) -> _Kind:
+    """``_token_kind`` of a token that ``_rare_lower_token`` accepts, without judging it again: a lower-case
+    word or drug of five letters or more (without its possessive), with neither a digit nor an underscore."""
+    possessive = token.endswith(_POSSESSIVE)
+    if possessive:
+        token = token[:-2]
+    return _new_tuple(_Kind, (token, possessive, "drug" if _drug_like(token) else "word", False, False, True))
 
 
 # Capitalised function words that mark a title-case line when they occur mid-line ("Interview With Co-Founder &
@@ -538,11 +548,25 @@ def _chunk_rare_tokens(chunk: str) -> tuple[str, ...]:
         if not core.isalpha():
             if chunk.isascii() and chunk.upper() == chunk:
                 return ()  # no a-z: no lower-case token ("2019", "(NRDL)", "$1.5")
-            return tuple(t for t in _TOKEN.findall(chunk) if t.islower() and len(t) >= 5 and _rare_lower_token(t))
+            # The words of such chunks recur from chunk to chunk ("https", "github", "build-time"): each judged once.
+            verdicts = _RARE_WORDS
+            rare: list[str] = []
+            for token in _TOKEN.findall(chunk):
+                if token.islower() and len(token) >= 5:
+                    verdict = verdicts.get(token)
+                    if verdict is None:
+                        verdict = verdicts[token] = _rare_lower_token(token)
+                    if verdict:
+                        rare.append(token)
+            return tuple(rare)
         chunk = core  # "(word," holds one token, "word"
     # A chunk of letters is one token, with neither a hyphen nor a possessive: rare if its
     # frequency says so (what _rare_lower_token decides, without its tests).
     return (chunk,) if chunk.islower() and len(chunk) >= 5 and zipf(chunk) < RARE_ZIPF else ()
+
+
+# token -> _rare_lower_token(token), for the lower-case tokens of five characters or more of chunks that are not one word.
+_RARE_WORDS: dict[str, bool] = process_memo({})
 
 
 def _rare_lower_token(token: str) -> bool:
