@@ -37,13 +37,10 @@ from typing import TYPE_CHECKING
 
 from checker.extract.number_grammar import (
     CURRENCY_PREFIX,
-    FOLD_WORDS,
     HEDGES,
-    MULTIPLIER_VERBS,
-    TENS_WORDS,
-    UNITS_WORDS,
     Amount,
     grammar,
+    number_word_starts,
     parse_amount,
     read_amount,
 )
@@ -97,13 +94,6 @@ _NOT_NOUNS = frozenset(
 _DIGIT_RUN = LazyPattern(r"[0-9][0-9,.]*")
 
 
-# (``word_start``: "\b" tested after each first letter, so that a search skips to those letters.)
-_NUMBER_WORD_SOURCE = (
-    r"(?:" + trie_regex(sorted(set(UNITS_WORDS) | set(TENS_WORDS) | set(MULTIPLIER_VERBS) | set(FOLD_WORDS)
-                             | {"a dozen", "a hundred"}), word_start=True) + r")\b"
-)
-_NUMBER_WORD = LazyPattern(_NUMBER_WORD_SOURCE, re.I)
-_NUMBER_WORD_LOWER = LazyPattern(_NUMBER_WORD_SOURCE)  # the words are lowercase
 _CODE_WORDS = frozenset(k.rstrip(".") for k in CURRENCY_PREFIX if k[0].isalpha())
 
 
@@ -167,14 +157,7 @@ def _starts(text: str, start: int, end: int, words: bool) -> list[int]:
         elif previous not in ",_":
             out.append(at)
     if words:
-        # On ASCII text a case-sensitive scan of the lowercased text finds the same words, twice as fast;
-        # the character before ``start`` is kept, since "\b" looks at it.
-        floor = start - 1 if start > 0 else 0
-        window = text[floor:end]
-        if window.isascii():
-            found = [m.start() + floor for m in _NUMBER_WORD_LOWER.finditer(window.lower(), start - floor)]
-        else:
-            found = _number_words_unicode(text, start, end, floor, window)
+        found = number_word_starts(text, start, end)
         if found:
             out = sorted(out + found)
     return out
@@ -183,25 +166,6 @@ def _starts(text: str, start: int, end: int, words: bool) -> list[int]:
 _HEDGE_LONGEST = max(len(hedge) for hedge in HEDGES)
 # sign, space, backslash, the longest currency, space, sign, parenthesis, and a final line break "$" may stop at
 _PREFIX_TAIL = max(len(key) for key in CURRENCY_PREFIX) + 7
-def _number_words_unicode(text: str, start: int, end: int, floor: int, window: str) -> list[int]:
-    """Where ``_NUMBER_WORD`` matches in ``text[start:end]`` (``window`` is ``text[floor:end]``, not ASCII).
-
-    The case-insensitive scan is slow on non-ASCII text. Lowercasing keeps every offset when it keeps the
-    length, keeps whether each character is a word character (so "\\b" is unchanged), and turns every
-    character that matches an ASCII letter case-insensitively into that letter, except the dotless "ı"
-    and the long "ſ" (and "İ", which lowercases to two characters). Without those, the lowercase scan
-    finds the same words; each is confirmed by the case-insensitive pattern.
-    """
-    lowered = window.lower()
-    if len(lowered) != len(window) or "ı" in window or "ſ" in window:
-        return [m.start() for m in _NUMBER_WORD.finditer(text, start, end)]
-    match = _NUMBER_WORD.match
-    return [
-        m.start() + floor for m in _NUMBER_WORD_LOWER.finditer(lowered, start - floor)
-        if match(text, m.start() + floor, end) is not None
-    ]
-
-
 _PREFIX_CHARS = frozenset("$€£¥₹₩₽₣(+-−~\\")
 _DIGIT_CHARS = frozenset("0123456789")
 
