@@ -95,6 +95,7 @@ _DIGIT_RUN = LazyPattern(r"[0-9][0-9,.]*")
 
 
 _CODE_WORDS = frozenset(k.rstrip(".") for k in CURRENCY_PREFIX if k[0].isalpha())
+_CODE_LAST = frozenset(word[-1] for word in _CODE_WORDS)  # a word before a digit ends with its letter before it
 
 
 # Everything that may precede the number core within one quantity, anchored at the core. Only the
@@ -149,7 +150,7 @@ def _starts(text: str, start: int, end: int, words: bool) -> list[int]:
         at = match.start()
         previous = text[at - 1] if at > start else " "
         if previous.isalpha():
-            if _word_before(text, start, at) in _CODE_WORDS:  # "RMB5.2 billion"
+            if previous.lower() in _CODE_LAST and _word_before(text, start, at) in _CODE_WORDS:  # "RMB5.2 billion"
                 out.append(at)
         elif previous == ".":
             if at - 1 == start or not text[at - 2].isalnum():  # ".75"
@@ -222,6 +223,7 @@ def _prefix_start(text: str, floor: int, core: int) -> int:
 
 def _quantity_at(text: str, begin: int, core: int, limit: int) -> Quantity | None:
     parsed = parse_amount(text, begin, limit) if begin != core else None
+    labelled = None  # whether a label stands before ``core``, once asked
     if parsed is None:
         begin = core
         if text[core] in _DIGIT_CHARS:
@@ -240,13 +242,12 @@ def _quantity_at(text: str, begin: int, core: int, limit: int) -> Quantity | Non
                 end -= 1
             if _rejected_at_end(text, end, limit):
                 return None
-            if (
-                match.group("unit") is None and match.group("suffix_currency") is None
-                and _label_before(text, core) and _RANGE_SEPARATOR.match(text, end, limit) is None
-            ):
-                # After a label ("Note 12", "December 31"), a figure with no unit and no range is
-                # rejected by _acceptable whether it is plain or not ("between" is not a label).
-                return None
+            if match.group("unit") is None and match.group("suffix_currency") is None:
+                labelled = _label_before(text, core)
+                if labelled and _RANGE_SEPARATOR.match(text, end, limit) is None:
+                    # After a label ("Note 12", "December 31"), a figure with no unit and no range is
+                    # rejected by _acceptable whether it is plain or not ("between" is not a label).
+                    return None
             parsed = match.groupdict(), end
         else:
             parsed = parse_amount(text, begin, limit)
@@ -279,7 +280,7 @@ def _quantity_at(text: str, begin: int, core: int, limit: int) -> Quantity | Non
                 amount, end = joined, second[1]
                 if between:
                     begin = begin - len(before) + _BETWEEN_BEFORE.search(before).start()
-    if not _acceptable(text, begin, end, amount, hedge, limit):
+    if not _acceptable(text, begin, end, amount, hedge, limit, labelled if begin == core else None):
         return None
     if text[begin] == "\\":
         begin += 1  # a Markdown escape ("\\$62.2 million") is not part of the figure
@@ -330,10 +331,13 @@ def _join_range(
     return Amount((v1 + v2) / 2, min(l1, l2), max(h1, h2), u1, s2, max(d1, d2), kind, e1 and e2)
 
 
-def _acceptable(text: str, start: int, end: int, amount: Amount, hedge: str | None, limit: int) -> bool:
+def _acceptable(
+    text: str, start: int, end: int, amount: Amount, hedge: str | None, limit: int, labelled: bool | None = None
+) -> bool:
     """Reject identifiers, labels, years, dates, times, versions, p-values and footnote markers.
 
-    Every test rejects on its own, so they run cheapest and most frequent first.
+    Every test rejects on its own, so they run cheapest and most frequent first. ``labelled``: whether
+    ``_label_before(text, start)`` holds, where already known.
     """
     value, low, high, unit, scale, decimals, kind, exact = amount
     if _glued_before(text, start) or _glued_after(text, end, limit):
@@ -344,7 +348,7 @@ def _acceptable(text: str, start: int, end: int, amount: Amount, hedge: str | No
             digits_text = text[start:end].strip("()").lstrip("+-−")
             if _YEAR.fullmatch(digits_text):
                 return False  # a year
-        if _label_before(text, start):
+        if _label_before(text, start) if labelled is None else labelled:
             return False
         if _MONTH_AFTER.match(text, end, min(limit, end + 12)):
             return False  # a day: "1 July 2020"
@@ -356,7 +360,10 @@ def _acceptable(text: str, start: int, end: int, amount: Amount, hedge: str | No
     if _p_value_before(text[max(0, start - 24):start]):
         return False
     # (A plain number has passed this test above.)
-    if not plain and unit in ("", "x") and not exact and kind != "range" and _label_before(text, start):
+    if (
+        not plain and unit in ("", "x") and not exact and kind != "range"
+        and (_label_before(text, start) if labelled is None else labelled)
+    ):
         return False
     return True
 
