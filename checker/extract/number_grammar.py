@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import chain
+from operator import methodcaller
 from typing import Any, NamedTuple
 
 from checker.intervals import rounding
@@ -386,3 +388,62 @@ def _word_value(words: list[str]) -> int:
             current += UNITS_WORDS.get(part, 0) + TENS_WORDS.get(part, 0)
     return total + current
 
+
+
+# --- where number words start ------------------------------------------------------------
+
+# (``word_start``: "\b" tested after each first letter, so that a search skips to those letters.)
+_NUMBER_WORDS = sorted(set(UNITS_WORDS) | set(TENS_WORDS) | set(MULTIPLIER_VERBS) | set(FOLD_WORDS) | {"a dozen", "a hundred"})
+_NUMBER_WORD_SOURCE = r"(?:" + trie_regex(_NUMBER_WORDS, word_start=True) + r")\b"
+_NUMBER_WORD = LazyPattern(_NUMBER_WORD_SOURCE, re.I)
+_NUMBER_WORD_LOWER = LazyPattern(_NUMBER_WORD_SOURCE)  # the words are lowercase
+# Where one can start in an ASCII text lowercased and folded (every character but a letter, digit or underscore
+# a space): after a space, a first letter, looked back at for the words it starts. The folded copy opens the
+# search with a literal, which re skips to in a tight loop, where the first letters of the words (among them
+# "a", "e", "o", "t") stop a search of the text at most characters (the search took a fifth of the extractor).
+_FOLD = bytes(code if chr(code).isascii() and (chr(code).isalnum() or chr(code) == "_") else 32 for code in range(256))
+_WORD_CANDIDATE = LazyPattern(
+    " ([" + "".join(sorted({word[0] for word in _NUMBER_WORDS})) + "])(?<=(?=" + trie_regex(_NUMBER_WORDS) + ").)"
+)
+_first_start = methodcaller("start", 1)
+
+
+def number_word_starts(text: str, start: int, end: int) -> list[int]:
+    """Where a number or multiplier word starts in ``text[start:end]`` (``_NUMBER_WORD``'s matches), in order."""
+    # The character before ``start`` is kept, since "\b" looks at it.
+    floor = start - 1 if start > 0 else 0
+    window = text[floor:end]
+    if not window.isascii():
+        return _number_words_unicode(text, start, end, floor, window)
+    # On ASCII text a case-sensitive scan of the lowercased text finds the same words. Each candidate (a superset
+    # of where they start: a word start in the text is one in the folded copy) is tried in turn as ``finditer``
+    # tries positions, past the end of the last word found.
+    lowered = window.lower()
+    folded = lowered.encode("ascii").translate(_FOLD).decode("ascii")
+    match = _NUMBER_WORD_LOWER.match
+    out = []
+    last = begin = start - floor
+    for at in chain((begin,), map(_first_start, _WORD_CANDIDATE.finditer(folded, begin))):
+        if at >= last and (found := match(lowered, at)) is not None:
+            out.append(at + floor)
+            last = found.end()
+    return out
+
+
+def _number_words_unicode(text: str, start: int, end: int, floor: int, window: str) -> list[int]:
+    """Where ``_NUMBER_WORD`` matches in ``text[start:end]`` (``window`` is ``text[floor:end]``, not ASCII).
+
+    The case-insensitive scan is slow on non-ASCII text. Lowercasing keeps every offset when it keeps the
+    length, keeps whether each character is a word character (so "\\b" is unchanged), and turns every
+    character that matches an ASCII letter case-insensitively into that letter, except the dotless "ı"
+    and the long "ſ" (and "İ", which lowercases to two characters). Without those, the lowercase scan
+    finds the same words; each is confirmed by the case-insensitive pattern.
+    """
+    lowered = window.lower()
+    if len(lowered) != len(window) or "ı" in window or "ſ" in window:
+        return [m.start() for m in _NUMBER_WORD.finditer(text, start, end)]
+    match = _NUMBER_WORD.match
+    return [
+        m.start() + floor for m in _NUMBER_WORD_LOWER.finditer(lowered, start - floor)
+        if match(text, m.start() + floor, end) is not None
+    ]

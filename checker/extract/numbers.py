@@ -37,13 +37,10 @@ from typing import TYPE_CHECKING
 
 from checker.extract.number_grammar import (
     CURRENCY_PREFIX,
-    FOLD_WORDS,
     HEDGES,
-    MULTIPLIER_VERBS,
-    TENS_WORDS,
-    UNITS_WORDS,
     Amount,
     grammar,
+    number_word_starts,
     parse_amount,
     read_amount,
 )
@@ -97,14 +94,8 @@ _NOT_NOUNS = frozenset(
 _DIGIT_RUN = LazyPattern(r"[0-9][0-9,.]*")
 
 
-# (``word_start``: "\b" tested after each first letter, so that a search skips to those letters.)
-_NUMBER_WORD_SOURCE = (
-    r"(?:" + trie_regex(sorted(set(UNITS_WORDS) | set(TENS_WORDS) | set(MULTIPLIER_VERBS) | set(FOLD_WORDS)
-                             | {"a dozen", "a hundred"}), word_start=True) + r")\b"
-)
-_NUMBER_WORD = LazyPattern(_NUMBER_WORD_SOURCE, re.I)
-_NUMBER_WORD_LOWER = LazyPattern(_NUMBER_WORD_SOURCE)  # the words are lowercase
 _CODE_WORDS = frozenset(k.rstrip(".") for k in CURRENCY_PREFIX if k[0].isalpha())
+_CODE_LAST = frozenset(word[-1] for word in _CODE_WORDS)  # a word before a digit ends with its letter before it
 
 
 # Everything that may precede the number core within one quantity, anchored at the core. Only the
@@ -159,7 +150,7 @@ def _starts(text: str, start: int, end: int, words: bool) -> list[int]:
         at = match.start()
         previous = text[at - 1] if at > start else " "
         if previous.isalpha():
-            if _word_before(text, start, at) in _CODE_WORDS:  # "RMB5.2 billion"
+            if previous.lower() in _CODE_LAST and _word_before(text, start, at) in _CODE_WORDS:  # "RMB5.2 billion"
                 out.append(at)
         elif previous == ".":
             if at - 1 == start or not text[at - 2].isalnum():  # ".75"
@@ -167,14 +158,7 @@ def _starts(text: str, start: int, end: int, words: bool) -> list[int]:
         elif previous not in ",_":
             out.append(at)
     if words:
-        # On ASCII text a case-sensitive scan of the lowercased text finds the same words, twice as fast;
-        # the character before ``start`` is kept, since "\b" looks at it.
-        floor = start - 1 if start > 0 else 0
-        window = text[floor:end]
-        if window.isascii():
-            found = [m.start() + floor for m in _NUMBER_WORD_LOWER.finditer(window.lower(), start - floor)]
-        else:
-            found = _number_words_unicode(text, start, end, floor, window)
+        found = number_word_starts(text, start, end)
         if found:
             out = sorted(out + found)
     return out
@@ -183,25 +167,6 @@ def _starts(text: str, start: int, end: int, words: bool) -> list[int]:
 _HEDGE_LONGEST = max(len(hedge) for hedge in HEDGES)
 # sign, space, backslash, the longest currency, space, sign, parenthesis, and a final line break "$" may stop at
 _PREFIX_TAIL = max(len(key) for key in CURRENCY_PREFIX) + 7
-def _number_words_unicode(text: str, start: int, end: int, floor: int, window: str) -> list[int]:
-    """Where ``_NUMBER_WORD`` matches in ``text[start:end]`` (``window`` is ``text[floor:end]``, not ASCII).
-
-    The case-insensitive scan is slow on non-ASCII text. Lowercasing keeps every offset when it keeps the
-    length, keeps whether each character is a word character (so "\\b" is unchanged), and turns every
-    character that matches an ASCII letter case-insensitively into that letter, except the dotless "ı"
-    and the long "ſ" (and "İ", which lowercases to two characters). Without those, the lowercase scan
-    finds the same words; each is confirmed by the case-insensitive pattern.
-    """
-    lowered = window.lower()
-    if len(lowered) != len(window) or "ı" in window or "ſ" in window:
-        return [m.start() for m in _NUMBER_WORD.finditer(text, start, end)]
-    match = _NUMBER_WORD.match
-    return [
-        m.start() + floor for m in _NUMBER_WORD_LOWER.finditer(lowered, start - floor)
-        if match(text, m.start() + floor, end) is not None
-    ]
-
-
 _PREFIX_CHARS = frozenset("$€£¥₹₩₽₣(+-−~\\")
 _DIGIT_CHARS = frozenset("0123456789")
 
@@ -258,6 +223,7 @@ def _prefix_start(text: str, floor: int, core: int) -> int:
 
 def _quantity_at(text: str, begin: int, core: int, limit: int) -> Quantity | None:
     parsed = parse_amount(text, begin, limit) if begin != core else None
+    labelled = None  # whether a label stands before ``core``, once asked
     if parsed is None:
         begin = core
         if text[core] in _DIGIT_CHARS:
@@ -276,13 +242,12 @@ def _quantity_at(text: str, begin: int, core: int, limit: int) -> Quantity | Non
                 end -= 1
             if _rejected_at_end(text, end, limit):
                 return None
-            if (
-                match.group("unit") is None and match.group("suffix_currency") is None
-                and _label_before(text, core) and _RANGE_SEPARATOR.match(text, end, limit) is None
-            ):
-                # After a label ("Note 12", "December 31"), a figure with no unit and no range is
-                # rejected by _acceptable whether it is plain or not ("between" is not a label).
-                return None
+            if match.group("unit") is None and match.group("suffix_currency") is None:
+                labelled = _label_before(text, core)
+                if labelled and _RANGE_SEPARATOR.match(text, end, limit) is None:
+                    # After a label ("Note 12", "December 31"), a figure with no unit and no range is
+                    # rejected by _acceptable whether it is plain or not ("between" is not a label).
+                    return None
             parsed = match.groupdict(), end
         else:
             parsed = parse_amount(text, begin, limit)
@@ -315,7 +280,7 @@ def _quantity_at(text: str, begin: int, core: int, limit: int) -> Quantity | Non
                 amount, end = joined, second[1]
                 if between:
                     begin = begin - len(before) + _BETWEEN_BEFORE.search(before).start()
-    if not _acceptable(text, begin, end, amount, hedge, limit):
+    if not _acceptable(text, begin, end, amount, hedge, limit, labelled if begin == core else None):
         return None
     if text[begin] == "\\":
         begin += 1  # a Markdown escape ("\\$62.2 million") is not part of the figure
@@ -366,10 +331,13 @@ def _join_range(
     return Amount((v1 + v2) / 2, min(l1, l2), max(h1, h2), u1, s2, max(d1, d2), kind, e1 and e2)
 
 
-def _acceptable(text: str, start: int, end: int, amount: Amount, hedge: str | None, limit: int) -> bool:
+def _acceptable(
+    text: str, start: int, end: int, amount: Amount, hedge: str | None, limit: int, labelled: bool | None = None
+) -> bool:
     """Reject identifiers, labels, years, dates, times, versions, p-values and footnote markers.
 
-    Every test rejects on its own, so they run cheapest and most frequent first.
+    Every test rejects on its own, so they run cheapest and most frequent first. ``labelled``: whether
+    ``_label_before(text, start)`` holds, where already known.
     """
     value, low, high, unit, scale, decimals, kind, exact = amount
     if _glued_before(text, start) or _glued_after(text, end, limit):
@@ -380,7 +348,7 @@ def _acceptable(text: str, start: int, end: int, amount: Amount, hedge: str | No
             digits_text = text[start:end].strip("()").lstrip("+-−")
             if _YEAR.fullmatch(digits_text):
                 return False  # a year
-        if _label_before(text, start):
+        if _label_before(text, start) if labelled is None else labelled:
             return False
         if _MONTH_AFTER.match(text, end, min(limit, end + 12)):
             return False  # a day: "1 July 2020"
@@ -392,7 +360,10 @@ def _acceptable(text: str, start: int, end: int, amount: Amount, hedge: str | No
     if _p_value_before(text[max(0, start - 24):start]):
         return False
     # (A plain number has passed this test above.)
-    if not plain and unit in ("", "x") and not exact and kind != "range" and _label_before(text, start):
+    if (
+        not plain and unit in ("", "x") and not exact and kind != "range"
+        and (_label_before(text, start) if labelled is None else labelled)
+    ):
         return False
     return True
 
