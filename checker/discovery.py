@@ -58,6 +58,7 @@ def walk(
     skipped: list[tuple[Path, str]] | None = None,
     counts: dict[str, int] | None = None,
     links: set[str] | None = None,
+    resolved: dict[str, str] | None = None,
 ) -> list[Path]:
     """Files under ``directory`` that the globs and .gitignore admit, sorted.
 
@@ -65,15 +66,21 @@ def walk(
     FIFOs, sockets, devices) are left out; when they match the globs, they are
     added to ``skipped`` with the reason. ``counts`` adds up what was left out
     (``files`` seen, ``excluded`` by the globs, ``gitignored``), to say why a
-    walk found nothing. ``links`` receives the found files that are symbolic links.
+    walk found nothing. ``links`` receives the found files that are symbolic links. ``resolved`` receives each
+    directory walked (as ``str(Path(directory))``) with its real path, as ``real_path`` caches them.
     """
     include = tuple(include)
     exclude = tuple(exclude)
     found: list[Path] = []
-    for current, files in _walk(str(directory)):
+    # Only the top is resolved: the walk enters no link to a directory, so a directory below it is, really, where
+    # its names below the top say (a file that is itself a link is resolved on its own, below).
+    top = str(directory.resolve())
+    for current, below, files in _walk(str(directory), ""):
         base = Path(current)
-        # The directory is resolved once; only a file that is itself a link needs its own resolution.
-        folder = relative_to(base, root)
+        real = os.path.join(top, below) if below else top
+        if resolved is not None:
+            resolved.setdefault(str(base), real)
+        folder = _relative(real, str(root))
         prefix = "" if folder == "." else folder + "/"
         for name, entry in sorted(files.items()):
             path = base / name
@@ -119,10 +126,19 @@ def walk(
     return found
 
 
-def _walk(top: str) -> Iterable[tuple[str, dict[str, os.DirEntry]]]:
+def _relative(real: str, root: str) -> str:
+    """``relative_to`` of a directory's real path: below ``root`` (resolved) as a relative path, else as it is."""
+    if real == root:
+        return "."
+    prefix = root if root.endswith("/") else root + "/"
+    return real[len(prefix) :] if real.startswith(prefix) else real
+
+
+def _walk(top: str, below: str) -> Iterable[tuple[str, str, dict[str, os.DirEntry]]]:
     """``os.walk(top)`` (top down, links to directories listed but not entered, unreadable directories
-    skipped) with each file's directory entry, which tells a regular file without a stat; subdirectories
-    in name order, those of ``SKIP_DIRS`` and ``*.egg-info`` left out."""
+    skipped) with each directory's path below the walk's top (``below``: "" for the top) and each file's
+    directory entry, which tells a regular file without a stat; subdirectories in name order, those of
+    ``SKIP_DIRS`` and ``*.egg-info`` left out."""
     try:
         with os.scandir(top) as scan:
             entries = list(scan)
@@ -136,7 +152,7 @@ def _walk(top: str) -> Iterable[tuple[str, dict[str, os.DirEntry]]]:
         except OSError:
             is_directory = False
         (directories if is_directory else files)[entry.name] = entry
-    yield top, files
+    yield top, below, files
     for name in sorted(directories):
         if name in SKIP_DIRS or name.endswith(".egg-info"):
             continue
@@ -145,7 +161,7 @@ def _walk(top: str) -> Iterable[tuple[str, dict[str, os.DirEntry]]]:
                 continue
         except OSError:
             continue
-        yield from _walk(os.path.join(top, name))
+        yield from _walk(os.path.join(top, name), f"{below}/{name}" if below else name)
 
 
 def real_path(path: Path, directories: dict[str, str], link: bool | None = None) -> str:

@@ -66,7 +66,7 @@ def collect(
         if path.is_dir():
             counts: dict[str, int] = {}
             links: set[str] = set()
-            found_here = walk(path, root, settings.include, settings.exclude, settings.respect_gitignore, skipped, counts, links)
+            found_here = walk(path, root, settings.include, settings.exclude, settings.respect_gitignore, skipped, counts, links, directories)
             walked_root = walked_root or path.resolve() == root
             for found in found_here:
                 _add(sources, seen, directories, found, in_scope=True, link=str(found) in links)
@@ -82,7 +82,7 @@ def collect(
     # A named directory that is the project root was walked just as the corpus walk would (nothing to add).
     if needs_corpus and not no_corpus and sources and not walked_root:
         corpus_links: set[str] = set()
-        for found in walk(root, root, settings.include, settings.exclude, settings.respect_gitignore, skipped, links=corpus_links):
+        for found in walk(root, root, settings.include, settings.exclude, settings.respect_gitignore, skipped, links=corpus_links, resolved=directories):
             _add(sources, seen, directories, found, in_scope=False, link=str(found) in corpus_links)
     if notices is not None:
         reported: set[str] = set()
