@@ -12,10 +12,11 @@ spelling table, about 60 ms once; TXT005's look-ups in the word list of each new
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Mapping
 from collections.abc import Set as AbstractSet
-from functools import partial
+from functools import cache, partial
 from itertools import accumulate
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -82,9 +83,10 @@ def _judge_many(table: Mapping[str, object], zipf: Zipf, chunks: AbstractSet[str
     """
     ordered = list(chunks)
     joined = "\n".join(ordered)  # a chunk holds no line feed: no run crosses from one chunk to the next
-    needles = set(_LETTERS.findall(joined)) & table.keys()
+    words = words_of(joined)
+    needles = table_words(words, table)
     needles.update(hyphen for hyphen in HYPHENS if hyphen in joined)
-    suspects, content = judged_words(words_of(joined), zipf)
+    suspects, content = judged_words(words, zipf)
     # Each kind is looked for only in the chunks that hold one of its needles.
     judged = chunks_holding(joined, ordered, needles) if needles else set()
     fused = chunks_holding(joined, ordered, {*suspects, *content}) if suspects or content else set()
@@ -98,6 +100,44 @@ def _judge_many(table: Mapping[str, object], zipf: Zipf, chunks: AbstractSet[str
         if found:
             out[chunk] = found
     return out
+
+
+def table_words(words: AbstractSet[bytes], table: Mapping[str, object]) -> set[str]:
+    """``set(_LETTERS.findall(text)) & table.keys()``, from ``words_of(text)`` (``words``).
+
+    A run of a-z lies in a run of ASCII letters, and a word of lower-case letters is its one run:
+    only the runs of the other words are searched, in their distinct spellings (a text repeats its
+    words), and no run is made a string unless the table lists it.
+    """
+    keys = _TABLE_KEYS.of(table)
+    lower = set(filter(bytes.islower, words))
+    found = lower & keys
+    mixed = words - lower
+    if mixed:
+        found.update(keys.intersection(_byte_letters().findall(b"\n".join(mixed))))
+    return {word.decode("ascii") for word in found if len(word) >= 3}
+
+
+_byte_letters = cache(lambda: re.compile(rb"[a-z]{3,}"))  # _LETTERS on bytes
+
+
+class _TableKeys:
+    """The keys of the last spelling table asked about, as bytes (the table is built once per process)."""
+
+    __slots__ = ("keys", "table")
+
+    def __init__(self) -> None:
+        self.clear()
+
+    def clear(self) -> None:
+        self.table: Mapping[str, object] | None = None
+        self.keys: frozenset[bytes] = frozenset()
+
+    def of(self, table: Mapping[str, object]) -> frozenset[bytes]:
+        """The ASCII keys of ``table`` as bytes (the others can never be a run of a-z)."""
+        if self.table is not table:
+            self.table, self.keys = table, frozenset(word.encode("ascii") for word in table if word.isascii())
+        return self.keys
 
 
 def chunks_holding(joined: str, chunks: list[str], needles: AbstractSet[str]) -> set[int]:
@@ -132,4 +172,5 @@ class _Last:
 
 
 _IN_CHUNK = process_memo(ChunkMemo(500_000))
+_TABLE_KEYS = process_memo(_TableKeys())
 _LAST = process_memo(_Last())

@@ -108,8 +108,8 @@ class TableTotals(Rule):
         said = "total" in prose
         # Without the word, a Total row or column is only possible in a pipe table (read from the text)
         # and a total only in a list whose lead-in states it.
-        piped = said or (doc.format == "markdown" and any(block.kind == "table" for block in doc.paragraphs) and "total" in _ascii_lower(doc.text))
-        led = said or _may_lead_total(prose)
+        piped = said or (doc.format == "markdown" and any(block.kind == "table" for block in doc.paragraphs) and _says_total(doc.text))
+        led = said or _may_lead_total(prose)  # (which then need not look for "total" again)
         if not (piped or led):
             return
         for table in (*(tables(doc) if piped else ()), *(line_tables(doc, lead_only=not said) if led else ())):
@@ -239,11 +239,20 @@ def _ascii_lower(text: str) -> str:
     return text.encode("utf-8", "surrogatepass").lower().decode("utf-8", "surrogatepass")
 
 
+def _says_total(text: str) -> bool:
+    """``"total" in text.lower()``: the test of ``_ascii_lower``'s text, on its UTF-8 bytes (no decoding needed)."""
+    if text.isascii():
+        return "total" in text.lower()
+    return b"total" in text.encode("utf-8", "surrogatepass").lower()
+
+
 def _may_lead_total(prose: str) -> bool:
     """Whether the lower-cased ``prose`` (or ``_ascii_lower``'s) can hold a list's lead-in that states a total.
 
     Such a lead-in says "total", "in all", "altogether", "combined" or "all told"
     (``line_tables._TOTAL_WORD``, ignoring case). Lower-casing keeps every such match, but for an
-    "i" ("\u0130" and "\u0131" match it when case is ignored), left out of the search.
+    "i" ("\u0130" and "\u0131" match it when case is ignored), left out of the search. The caller
+    asks only of a text without "total", which is not looked for again.
     """
-    return "total" in prose or "altogether" in prose or "comb" in prose or "told" in prose or _IN_ALL.search(prose) is not None
+    # (_IN_ALL's search tries every "n": it is asked only of a text that holds its "all", about half of them.)
+    return "altogether" in prose or "comb" in prose or "told" in prose or ("all" in prose and _IN_ALL.search(prose) is not None)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from checker.document import Document
 from checker.word_screen import screen
 
@@ -54,3 +57,20 @@ def test_screen_gives_the_fused_word_candidates():
     assert found.suspects == {"ofapplication": ("of", "application"), "thecompany": ("the", "company"), "teamnow": ("team", "now")}
     assert found.content == {"salesgrowth": ("sales", "growth")}
     assert found.compounds == {("long", "term")} and found.spellings == {"colour"}
+
+
+_RUNS = st.sampled_from(
+    ["colour", "Colour", "COLOUR", "colours", "xcolour", "ColourED", "centre", "Centre", "favour", "de", "ab", "a", "é", "\u00e9colour",
+     "colour\u00e9", "1", "-", "'", " ", "\n", "_", "z"]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_RUNS, max_size=12).map("".join))
+def test_table_words_are_the_runs_of_lower_case_letters_that_the_table_lists(text: str) -> None:
+    from checker.spelling_variety import spellings
+    from checker.word_screen import _LETTERS, table_words
+    from checker.word_splits import words_of
+
+    table = spellings()
+    assert table_words(words_of(text), table) == set(_LETTERS.findall(text)) & table.keys()

@@ -9,6 +9,7 @@ chain that turns the repair back into the damage exactly.
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import cache
 
@@ -81,9 +82,12 @@ def mojibake_repairs(prose: str) -> list[Repair]:
     C1 controls that are Windows-1252 characters read as Latin-1 are left
     out: they are the invisible-character rule's to report.
     """
-    if prose.isascii() or not non_ascii_characters(prose) & _LEADS:
+    if prose.isascii():
         return []
-    clue = _clue(prose, 0)
+    leads = non_ascii_characters(prose) & _LEADS
+    if not leads:
+        return []
+    clue = _clue(prose, 0, leads)
     if clue is None:
         return []
     import ftfy
@@ -106,17 +110,56 @@ def mojibake_repairs(prose: str) -> list[Repair]:
                 for a, b, replacement, chain in _changes(line, fixed, steps):
                     if line[a:b].translate(_C1_AS_1252) != replacement:
                         out.append(Repair(start + a, start + b, replacement, chain, steps, tuple(plan)))
-        clue = _clue(prose, end)
+        clue = _clue(prose, end, leads)
     return out
 
 
-def _clue(text: str, position: int) -> int | None:
-    """Offset of the next mojibake clue at or after ``position``."""
+def _clue(text: str, position: int, leads: AbstractSet[str] = _LEADS) -> int | None:
+    """Offset of the next mojibake clue at or after ``position`` (``leads``: the characters of ``_LEADS`` that
+    ``text`` holds, when known).
+
+    A clue is tried where ``_pair``'s search finds a pair, left to right and each search past the
+    last pair. Most texts hold few lead characters (the first of a pair: ``_LEADS``): the pairs
+    are then looked for only at their places, each lead found by ``str.find`` at memchr speed,
+    where the search tests every character of the text against the class.
+    """
     clue = _clue_pattern()
-    for pair in _pair().finditer(text, position):
-        if clue.match(text, pair.start()):
-            return pair.start()
+    pair = _pair()
+    places = _places(text, position, leads) if len(leads) <= _FEW_LEADS else None
+    if places is not None:
+        after = position  # where the search would look for the next pair
+        for place in places:
+            if place >= after and pair.match(text, place):
+                if clue.match(text, place):
+                    return place
+                after = place + 2
+        return None
+    for found in pair.finditer(text, position):
+        if clue.match(text, found.start()):
+            return found.start()
     return None
+
+
+# At most this many lead characters are found one by one, and only while they are sparse (at most one
+# in this many characters): many places would each cost a call where the search costs a character's test.
+_FEW_LEADS = 8
+_SPARSE = 64
+
+
+def _places(text: str, position: int, leads: AbstractSet[str]) -> list[int] | None:
+    """The sorted offsets, from ``position`` on, of the characters of ``leads`` in ``text``; None if there are many."""
+    limit = (len(text) - position) // _SPARSE
+    places: list[int] = []
+    find = text.find
+    for lead in leads:
+        at = find(lead, position)
+        while at != -1:
+            places.append(at)
+            if len(places) > limit:
+                return None
+            at = find(lead, at + 1)
+    places.sort()
+    return places
 
 
 _BREAK_CHAR = re.compile(r"[\r\n]")
