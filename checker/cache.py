@@ -234,12 +234,13 @@ class SheetCache:
         keys: dict[int, tuple[str, str]] = {}  # index -> the document's key (an absolute path made once)
         read: dict[int, tuple[bytes, Stat | None]] = {}  # index -> the digest of the bytes read now, and the stat to store with it
         settled = time.time_ns() - _SETTLED_NS
+        cwd = os.getcwd()  # (once: the keys below are made of it)
         for index, source in enumerate(sources):
             if source.data is not None or source.file is None:  # standard input: not cached
                 missing.append(index)
                 complete = False
                 continue
-            key = keys[index] = _key_of(source)
+            key = keys[index] = _key_of(source, cwd)
             self._seen.add(key)
             entry = self._entries.get(key)
             try:
@@ -545,6 +546,10 @@ def _shard(key: tuple[str, str]) -> int:
     return zlib.crc32(key[1].encode("utf-8", "surrogateescape")) % _SHARDS
 
 
-def _key_of(source: Source) -> tuple[str, str]:
-    """The displayed path (it is in the result) and the file's absolute path."""
-    return source.path, os.path.abspath(source.file or source.path)
+def _key_of(source: Source, cwd: str | None = None) -> tuple[str, str]:
+    """The displayed path (it is in the result) and the file's absolute path (``cwd``: the working directory, when
+    the caller asked it once for many documents: ``os.path.abspath`` asks the system for it at every call)."""
+    path = source.file or source.path
+    if cwd is None:
+        return source.path, os.path.abspath(path)
+    return source.path, os.path.normpath(os.path.join(cwd, path))

@@ -888,3 +888,15 @@ def test_the_corpus_findings_on_a_document_are_compared_in_the_order_they_are_re
     assert digest(a, b) == digest(b, a)
     assert digest(tie, other) != digest(other, tie)
     assert digest(a, b) != digest(a)
+
+
+def test_a_document_s_key_made_with_the_working_directory_asked_once_is_its_key(tmp_path, monkeypatch) -> None:
+    import os
+
+    from checker.cache import _key_of
+    from checker.engine import Source
+
+    monkeypatch.chdir(tmp_path)
+    for file in ("a.md", "./docs/a.md", "docs/../a.md", "../elsewhere/a.md", str(tmp_path / "docs" / "a.md"), "docs//a.md", "/x/./y/../z.md"):
+        source = Source(file, file=file)
+        assert _key_of(source, os.getcwd()) == _key_of(source) == (file, os.path.abspath(file))
