@@ -25,7 +25,7 @@ from collections.abc import Iterable, Sequence
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from checker.cache_data import SEQ, _numbers, _packed, check
+from checker.cache_data import SEQ, _numbers, _packed, built, check
 
 if TYPE_CHECKING:
     from checker.corpus import DocumentResult
@@ -53,7 +53,7 @@ class Tables:
     """The shared tables read back: strings, related places, fixes."""
 
     def __init__(self, data: Any) -> None:
-        from checker.finding import Edit, Fix, RelatedLocation, maker
+        from checker.finding import Edit, Fix, RelatedLocation
 
         strings, places_typecode, packed_places, stored_fixes = check(data, SEQ)
         strings = check(strings, SEQ)
@@ -63,7 +63,7 @@ class Tables:
         if len(numbers) % 6:
             raise ValueError("bad related places")
         places: list[RelatedLocation] = []
-        place = maker(RelatedLocation)  # (192,000 places on the 90.7 MB corpus)
+        place = built(RelatedLocation)  # (192,000 places on the 90.7 MB corpus)
         for i in range(0, len(numbers), 6):
             path, line, column, end_line, end_column, message = numbers[i : i + 6]
             if path < 0 or message < 0:
@@ -82,10 +82,10 @@ class Tables:
 
     def diagnostics(self, typecode: Any, packed: Any) -> list[Diagnostic]:
         """A group's diagnostics from its numbers (raises on anything but what :meth:`Packer.pack` gave)."""
-        from checker.finding import Diagnostic, maker
+        from checker.finding import Diagnostic
 
         strings, places, fixes = self.strings, self.places, self.fixes
-        diagnostic = maker(Diagnostic)
+        diagnostic = built(Diagnostic)
         numbers = _numbers(typecode, packed)
 
         def optional(index: int) -> str | None:

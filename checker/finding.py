@@ -8,12 +8,8 @@ These are frozen dataclasses because they sit on the hot path.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field, fields
-from functools import cache
-from typing import Any, Literal, TypeVar
-
-_T = TypeVar("_T")
+from dataclasses import dataclass, field
+from typing import Literal
 
 Severity = Literal["error", "warning", "info"]
 Applicability = Literal["safe", "unsafe", "display"]
@@ -120,22 +116,3 @@ class Diagnostic:
 
     def sort_key(self) -> tuple:
         return (self.path, self.line, self.column, self.rule, self.message)
-
-
-@cache
-def maker(cls: type[_T]) -> Callable[..., _T]:
-    """A constructor of a frozen slotted dataclass taking every field in order, about twice as fast as calling the
-    class: the class's own ``__init__`` sets each field through ``object.__setattr__`` (the class forbids its own),
-    this one through the field's slot directly. For the objects a cache gives back by the thousand (stored related
-    places, findings, diagnostics); the objects are equal to those the class makes (a test checks). Made once per class."""
-    names = [item.name for item in fields(cls)]  # type: ignore[arg-type]
-    if tuple(names) != getattr(cls, "__slots__", None) or not cls.__dataclass_params__.frozen:  # type: ignore[attr-defined]
-        raise TypeError(f"{cls.__name__}: not a frozen slotted dataclass")
-    if "made" in names or any(name.startswith("_") for name in names):
-        raise TypeError(f"{cls.__name__}: a field's name is one the constructor uses")
-    setters = {f"_set_{name}": getattr(cls, name).__set__ for name in names}
-    body = "".join(f"    _set_{name}(made, {name})\n" for name in names)
-    source = f"def make({', '.join(names)}):\n    made = _new(_cls)\n{body}    return made\n"
-    scope: dict[str, Any] = {"_new": object.__new__, "_cls": cls, **setters}
-    exec(source, scope)  # as dataclasses makes __init__: one function with the fields as its arguments
-    return scope["make"]

@@ -259,36 +259,6 @@ def test_stored_findings_come_back_as_they_were_and_damaged_ones_raise() -> None
             findings_from_bytes(msgpack.packb((table, [item])))
 
 
-def test_a_maker_makes_the_objects_the_class_makes_and_only_for_frozen_slotted_dataclasses() -> None:
-    from dataclasses import dataclass
-
-    from checker.finding import Diagnostic, Finding, Related, RelatedLocation, maker
-
-    place = RelatedLocation("a.md", 3, 1, 3, 9, "here")
-    assert maker(RelatedLocation)("a.md", 3, 1, 3, 9, "here") == place and hash(maker(RelatedLocation)("a.md", 3, 1, 3, 9, "here")) == hash(place)
-    related = Related(1, 5, "there", None)
-    assert maker(Related)(1, 5, "there", None) == related
-    finding = Finding("NAM001", 0, 10, "m", None, (related,), None, "b.md", "warning", "low")
-    assert maker(Finding)("NAM001", 0, 10, "m", None, (related,), None, "b.md", "warning", "low") == finding
-    values = ("a.md", 1, 2, 1, 5, "NAM001", "name-variants", "names", "warning", "m", 0, 4, None, (place,), None, None, "high")
-    made = maker(Diagnostic)(*values)
-    assert made == Diagnostic(*values) and type(made) is Diagnostic
-    with pytest.raises(AttributeError):
-        made.line = 2  # type: ignore[misc]  # still frozen
-
-    @dataclass
-    class Open:
-        a: int
-
-    @dataclass(frozen=True, slots=True)
-    class Clashing:
-        made: int
-
-    for refused in (Open, Clashing):
-        with pytest.raises(TypeError):
-            maker(refused)
-
-
 def test_stored_findings_that_cannot_be_read_make_the_search_whole(tmp_path, searched, monkeypatch) -> None:
     import checker.cache_data
 
