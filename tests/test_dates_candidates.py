@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 
 from checker.extract import date_grammar
+from checker.patterns import word_characters
 
 # Pieces of dates and of what surrounds them: words that start a branch in every case, figures that do and
 # do not go on into a date, every kind of separator, characters outside ASCII (letters, quotes, blanks, a
@@ -78,7 +79,7 @@ def test_the_folded_search_finds_each_plain_candidate_the_scanner_matches_at():
         text = _text(rng, 10)
         if date_grammar._PLAIN_ONLY.search(date_grammar._ASCII_RUNS.sub("", text)) is not None:
             continue
-        copy = text.encode("ascii", "replace").translate(date_grammar._FOLD).decode("ascii")
+        copy = word_characters(text)
         found = {match.start(1) for match in folded.finditer(copy)}
         for match in plain.finditer(text):
             if date_grammar.scanner().match(text, match.end()) is not None:

@@ -31,7 +31,7 @@ from checker.extract.date_words import (
     month_alternation,
     weekday_alternation,
 )
-from checker.patterns import BoundedMemo, compile_cached, process_memo, trie_regex
+from checker.patterns import BoundedMemo, compile_cached, process_memo, trie_regex, word_characters
 from checker.patterns import LazyPattern as _Lazy
 
 _GRAMMAR: dict[str, Any] = {}
@@ -354,7 +354,7 @@ def _candidate_ends(prose: str, start: int, end: int) -> Iterator[int]:
         _CANDIDATES.append(compile_cached(r"[^0-9A-Za-z_](?=[\d" + first + r"])(?=\d|" + trie_regex(_START_WORDS) + ")"))
         _CANDIDATES.append(_folded_candidates())
     if prose.isascii() or _PLAIN_ONLY.search(_ASCII_RUNS.sub("", prose)) is None:
-        folded = prose.encode("ascii", "replace").translate(_FOLD).decode("ascii")
+        folded = word_characters(prose)
         return map(_first_start, _CANDIDATES[1].finditer(folded, start, end))
     return map(_match_end, _CANDIDATES[0].finditer(prose, start, end))
 
@@ -367,7 +367,6 @@ def _candidate_ends(prose: str, start: int, end: int) -> Iterator[int]:
 # and no long s ("\u017f", "s" ignoring case) outside ASCII, a character is an ASCII letter, digit or underscore in
 # the copy exactly when it is one in the text, and the words ("." made spaces) match the copy wherever they match
 # the text: the candidates are a superset.
-_FOLD = bytes(code if chr(code).isascii() and (chr(code).isalnum() or chr(code) == "_") else 32 for code in range(256))
 _PLAIN_ONLY = re.compile("[\\d\u017f]")
 _ASCII_RUNS = re.compile(r"[\x00-\x7f]+")
 # How each branch goes on from a digit (see ``_DIGIT_GATE``), folded ("." "/" "+" "-" and blanks are spaces), looking
@@ -380,7 +379,7 @@ _FOLDED_DIGIT_GATE = (
 
 
 def _folded_candidates() -> Any:
-    words = sorted({word.encode("ascii").translate(_FOLD).decode("ascii") for word in _START_WORDS})
+    words = sorted({word_characters(word) for word in _START_WORDS})
     firsts = sorted({word[0] for word in words}, key=lambda char: (not char.islower(), char))  # lower case first
     alternatives = "|".join(trie_regex([word for word in words if word[0] == char]) for char in firsts)
     first = re.escape("".join(sorted(set(firsts) | set("0123456789"))))

@@ -22,7 +22,7 @@ from operator import methodcaller
 from typing import Any, NamedTuple
 
 from checker.intervals import rounding
-from checker.patterns import LazyPattern, compile_cached, trie_regex
+from checker.patterns import LazyPattern, compile_cached, trie_regex, word_characters
 
 # --- vocabulary -----------------------------------------------------------------
 
@@ -401,7 +401,6 @@ _NUMBER_WORD_LOWER = LazyPattern(_NUMBER_WORD_SOURCE)  # the words are lowercase
 # a space): after a space, a first letter, looked back at for the words it starts. The folded copy opens the
 # search with a literal, which re skips to in a tight loop, where the first letters of the words (among them
 # "a", "e", "o", "t") stop a search of the text at most characters (the search took a fifth of the extractor).
-_FOLD = bytes(code if chr(code).isascii() and (chr(code).isalnum() or chr(code) == "_") else 32 for code in range(256))
 _WORD_CANDIDATE = LazyPattern(
     " ([" + "".join(sorted({word[0] for word in _NUMBER_WORDS})) + "])(?<=(?=" + trie_regex(_NUMBER_WORDS) + ").)"
 )
@@ -419,7 +418,7 @@ def number_word_starts(text: str, start: int, end: int) -> list[int]:
     # of where they start: a word start in the text is one in the folded copy) is tried in turn as ``finditer``
     # tries positions, past the end of the last word found.
     lowered = window.lower()
-    folded = lowered.encode("ascii").translate(_FOLD).decode("ascii")
+    folded = word_characters(lowered)
     match = _NUMBER_WORD_LOWER.match
     out = []
     last = begin = start - floor

@@ -26,13 +26,15 @@ Domain modules (extractors, rules) use only what this package exports:
   at the start of a line, tried at line starts instead of at every character.
 - ``has_digit(text)``: whether any character of ``text`` is a digit, without a
   Python loop over its characters.
+- ``word_characters(text)``: ``text`` with every character but an ASCII letter,
+  digit or underscore a space, at the same offsets (for searches that open on a space).
 - ``builder(cls)``: a positional constructor of a frozen, slotted dataclass that
   fills its slots directly (for records built by the hundred thousand).
 
 Nothing outside this package reaches into its modules' private names.
 """
 
-from checker.patterns.chars import has_digit
+from checker.patterns.chars import has_digit, word_characters
 from checker.patterns.compiled import compile_cached
 from checker.patterns.lazy import LazyPattern
 from checker.patterns.lines import LineStarts
@@ -56,4 +58,5 @@ __all__ = [
     "release_memos",
     "reverse_pattern",
     "trie_regex",
+    "word_characters",
 ]
