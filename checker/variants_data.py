@@ -7,7 +7,7 @@ from array import array
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from itertools import repeat
+from itertools import compress, count, repeat
 from operator import rshift
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -97,10 +97,15 @@ class Occurrences:
         """These occurrences in some documents, in order."""
         data, new = self._data, tuple.__new__
         found = []
-        for i, key in enumerate(data[0::3]):
-            if key >> 2 in sheets:
-                found.append(new(Occurrence, (key >> 2, data[3 * i + 1], data[3 * i + 2], bool(key & 2), bool(key & 1))))
+        # The places in those documents are picked in C: a frequent name has thousands of places, few of them there.
+        for i in compress(count(0, 3), map(sheets.__contains__, map(rshift, data[0::3], repeat(2)))):
+            key = data[i]
+            found.append(new(Occurrence, (key >> 2, data[i + 1], data[i + 2], bool(key & 2), bool(key & 1))))
         return found
+
+    def mid_sentence(self) -> bool:
+        """Whether any of these occurrences is not ``initial`` (its capitals say something)."""
+        return not all(map((2).__and__, self._data[0::3]))
 
     def split_headings(self) -> tuple[Occurrences, list[Occurrence]]:
         """These occurrences outside headings (this object itself when none is in one), and those in headings, in order."""
@@ -149,6 +154,24 @@ def per_sheet(occurrences: Occurrences | Iterable[Occurrence]) -> dict[int, int]
     if isinstance(occurrences, Occurrences):
         return occurrences.per_sheet()
     return Counter(o.sheet for o in occurrences)
+
+
+def joined(parts: Iterable[Occurrences | list[Occurrence]]) -> Occurrences:
+    """Some forms' occurrences one after the other, in one packed list (packed lists are copied as they are)."""
+    out = Occurrences()
+    for part in parts:
+        if isinstance(part, Occurrences):
+            out.add_packed(part._data)
+        else:
+            out.extend(part)
+    return out
+
+
+def mid_sentence(occurrences: Occurrences | Iterable[Occurrence]) -> bool:
+    """Whether any of some occurrences is not ``initial``."""
+    if isinstance(occurrences, Occurrences):
+        return occurrences.mid_sentence()
+    return any(not o.initial for o in occurrences)
 
 
 def in_sheets(occurrences: Occurrences | Iterable[Occurrence], sheets: set[int]) -> list[Occurrence]:

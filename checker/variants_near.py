@@ -20,7 +20,7 @@ from checker.lexicon import zipf
 from checker.namecompare import camel_case, describe_edit, drug_stem_pair, fold, spelling_standard, suffix_variants
 from checker.variants_blocking import NearIndex
 from checker.variants_context import WORDLIKE_MAX_ZIPF, legal_name, same_document
-from checker.variants_data import REFERENCE_MAX_ZIPF, VARIANT_MAX_ZIPF, Forms, Occurrences, VariantPair, Vocab, recase
+from checker.variants_data import REFERENCE_MAX_ZIPF, VARIANT_MAX_ZIPF, Forms, VariantPair, Vocab, joined, mid_sentence, recase
 from checker.variants_spelling import edit_distance, max_distance, phrase_reach
 
 # folded term -> {form as written -> occurrences}
@@ -55,8 +55,8 @@ def spelling_variants(
         reported.add((term, other))
         reported.add((other, term))
         how = f"spelling: {describe_edit(reference, variant)}"
-        occurrences = Occurrences(o for f in terms[variant] for o in terms[variant][f])
-        reference_occurrences = Occurrences(o for f in terms[reference] for o in terms[reference][f])
+        occurrences = joined(terms[variant].values())
+        reference_occurrences = joined(terms[reference].values())
         pairs[v_form] = VariantPair(v_form, r_form, occurrences, reference_occurrences, how, basis, recase(r_form, v_form))
     return reported
 
@@ -256,7 +256,7 @@ def _edit_touches_capital(x: str, y: str) -> bool:
 
 def _case_style(members: Forms) -> str | None:
     """ "proper" or "lower" when every mid-sentence occurrence agrees, else None."""
-    styles = {("proper" if form[0].isupper() else "lower") for form, occurrences in members.items() if any(not o.initial for o in occurrences)}
+    styles = {("proper" if form[0].isupper() else "lower") for form, occurrences in members.items() if mid_sentence(occurrences)}
     return styles.pop() if len(styles) == 1 else None
 
 
@@ -284,7 +284,7 @@ class _TermInfo(dict[str, _Term]):
 def _term_info(members: Forms) -> _Term:
     display = max(members, key=lambda f: (len(members[f]), f))
     count = sum(len(o) for o in members.values())
-    inner = [form for form, occ in members.items() for o in occ if not o.initial]
+    inner = [form for form, occ in members.items() if mid_sentence(occ)]  # the forms written mid-sentence
     proper = bool(inner) and all(form[0].isupper() for form in inner)
     return _Term(display, count, zipf(fold(display)), proper)
 

@@ -8,7 +8,7 @@ from types import SimpleNamespace
 
 from checker.facts import NameMention
 from checker.variants_corpus import KINDS, NameCorpus, gather_names
-from checker.variants_data import Occurrence, Occurrences, in_sheets, per_sheet, sheets_of
+from checker.variants_data import Occurrence, Occurrences, in_sheets, joined, mid_sentence, per_sheet, sheets_of
 
 
 def _occurrences(rng: random.Random, count: int) -> list[Occurrence]:
@@ -36,6 +36,37 @@ def test_packed_queries_agree_with_the_occurrences() -> None:
         copy = packed.copy()
         copy.append(Occurrence(9, 1, 2, False, False))
         assert list(packed) == plain  # the copy is its own
+
+
+def test_shortcuts_agree_with_reading_the_occurrences_one_by_one() -> None:
+    """``in_sheets`` (picked in C), ``mid_sentence`` and ``joined`` (packed lists copied as they are) against
+    the occurrences read one by one, in 32-bit and 64-bit packed lists and in plain lists."""
+    rng = random.Random(61)
+    big = 2**40
+    for count in (0, 1, 3, 25, 200):
+        plain = _occurrences(rng, count)
+        if count == 3:
+            plain = [o._replace(initial=True) for o in plain]  # none mid-sentence
+        wide = [o._replace(start=o.start + big, end=o.end + big) for o in plain]
+        for occurrences in (plain, wide):
+            packed = Occurrences(occurrences)
+            assert mid_sentence(packed) == mid_sentence(occurrences) == any(not o.initial for o in occurrences)
+            for wanted in (set(), {0}, {2, 5}, {0, 1, 2, 3, 4, 5}, {99}):
+                assert in_sheets(packed, wanted) == [o for o in occurrences if o.sheet in wanted]
+    for sizes in ((), (0,), (4, 0, 7), (30, 1, 12, 5)):
+        parts = [_occurrences(rng, size) for size in sizes]
+        if len(parts) > 2:
+            parts[1] = [o._replace(start=o.start + big, end=o.end + big) for o in parts[1]]  # a 64-bit part among 32-bit ones
+        for shapes in ("packed", "plain", "mixed"):
+            given = [Occurrences(part) if shapes == "packed" or (shapes == "mixed" and i % 2) else part for i, part in enumerate(parts)]
+            expected = Occurrences(o for part in parts for o in part)
+            found = joined(given)
+            assert list(found) == list(expected)
+            assert found._data.typecode == expected._data.typecode
+    narrow = joined([Occurrences([Occurrence(1, 2, 3, False, False)]).copy()])
+    wide_fits = Occurrences()
+    wide_fits.add_packed(array("q", [4, 5, 6]))  # a 64-bit list whose numbers fit in 32 bits
+    assert joined([narrow, wide_fits])._data.typecode == Occurrences(list(narrow) + list(wide_fits))._data.typecode == "i"
 
 
 def test_add_packed_across_widths() -> None:
