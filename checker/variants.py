@@ -183,18 +183,32 @@ def _counts(members: Forms) -> Forms:
     separated = {form: _separator_form(form) for form in members}  # once each, not once per heading occurrence
     sheets: dict[str, set[int]] = {}  # form -> the documents of its counted occurrences (made when first asked, then kept up to date)
     own: set[str] = set()  # forms whose counted occurrences are this function's own copy (to add to)
+
+    def owned(target: str) -> Occurrences | list[Occurrence]:
+        counted = counts[target]
+        if target not in own:
+            if counted is members[target]:
+                counted = counts[target] = cast(Occurrences, counted).copy()
+            own.add(target)
+        return counted
+
     for form, found in headings.items():
         same = [f for f in members if separated[f] == separated[form] and counts[f]]
+        if len(same) <= 1:
+            # One form to count them for (or none: the form itself): every one goes there.
+            target = same[0] if same else form
+            owned(target).extend(found)
+            if target in sheets:
+                sheets[target].update(o.sheet for o in found)
+            continue
+        last = -1  # the document of the occurrence before, whose target is the next one's in the same document:
+        # the target only gains (a place, its document), so it stays the most frequent of the pool there
         for occurrence in found:
-            here = [f for f in same if occurrence.sheet in _sheets_of(f, counts, sheets)]
-            pool = here or same
-            target = max(pool, key=lambda f: (len(counts[f]), f)) if pool else form
-            counted = counts[target]
-            if target not in own:
-                if counted is members[target]:
-                    counted = counts[target] = cast(Occurrences, counted).copy()
-                own.add(target)
-            counted.append(occurrence)
+            if occurrence.sheet != last:
+                here = [f for f in same if occurrence.sheet in _sheets_of(f, counts, sheets)]
+                target = max(here or same, key=lambda f: (len(counts[f]), f))
+                last = occurrence.sheet
+            owned(target).append(occurrence)
             if target in sheets:
                 sheets[target].add(occurrence.sheet)
     return counts
