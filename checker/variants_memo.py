@@ -21,7 +21,10 @@ from rapidfuzz.distance import OSA
 
 from checker.variants_spelling import max_distance
 
-# More new words than this: compare them all again (a first run, a corpus that changed a lot).
+# More new words than this, and more than the words held: compare them all again (a first run, a corpus that
+# changed a lot). Comparing each new word costs about a fiftieth of what comparing every word does per word
+# (the new word is compared with the words of its first letter and lengths in C), whatever their number: on
+# the 38,000 words of the 90.7 MB perf-prose corpus, 2,000 new words take 0.1 s, all the words again 1.6 s.
 _NEW_MAX = 2000
 _LONGEST_REACH = 2  # max_distance of any length
 
@@ -39,6 +42,9 @@ class NearPairs:
     def __init__(self, stored: Any = None) -> None:
         self._words: tuple[str, ...] = ()
         self._pairs: dict[str, dict[str, int]] = {}  # word -> the words it is paired with (as ``near_pairs``' first) -> distance
+        # The words of ``_words`` by (first letter, length), in order (None: not made): a list that only grows
+        # (the steps of the search done ahead, ``rules.name_variants``) adds its new words to them.
+        self._buckets: dict[tuple[str, int], list[str]] | None = None
         self.kept = False  # whether stored pairs were used
         try:
             self._load(stored)
@@ -70,7 +76,7 @@ class NearPairs:
             for a, b in near_pairs(words):
                 pairs.setdefault(a, {})[b] = OSA.distance(a, b)
                 yield a, b
-            self._words, self._pairs = tuple(words), pairs  # only once complete: else the stored pairs stay those of the old words
+            self._words, self._pairs, self._buckets = tuple(words), pairs, None  # only once complete: else the stored pairs stay those of the old words
             return
         self._extend(words)
         yield from near_pairs_order(words, self._pairs)
@@ -100,23 +106,33 @@ class NearPairs:
 
     def _too_many_new(self, words: list[str]) -> bool:
         old = set(self._words)
-        return sum(1 for word in words if word not in old) > _NEW_MAX
+        new = sum(1 for word in words if word not in old)
+        return new > _NEW_MAX and new > len(old)
 
     def _extend(self, words: list[str]) -> None:
         """The pairs of ``words`` from those held: those of words no longer listed dropped, the new words compared."""
-        current = set(words)
-        old = set(self._words)
-        new = [word for word in words if word not in old]
+        held = self._words
+        old = set(held)
         self.kept = True
-        pairs: dict[str, dict[str, int]] = {}
-        for a, found in self._pairs.items():
-            if a in current:
-                kept = {b: distance for b, distance in found.items() if b in current}
-                if kept:
-                    pairs[a] = kept
-        buckets: dict[tuple[str, int], list[str]] = {}
-        for word in words:
-            buckets.setdefault((word[0], len(word)), []).append(word)
+        buckets = self._buckets
+        if buckets is not None and len(words) >= len(held) and tuple(words[: len(held)]) == held:
+            # The words held, then new ones: no pair is dropped, and the new words join the buckets.
+            new = [word for word in words[len(held) :] if word not in old]
+            pairs = self._pairs
+            for word in new:
+                buckets.setdefault((word[0], len(word)), []).append(word)
+        else:
+            current = set(words)
+            new = [word for word in words if word not in old]
+            pairs = {}
+            for a, found in self._pairs.items():
+                if a in current:
+                    kept = {b: distance for b, distance in found.items() if b in current}
+                    if kept:
+                        pairs[a] = kept
+            buckets = {}
+            for word in words:
+                buckets.setdefault((word[0], len(word)), []).append(word)
         for word in new:
             length = len(word)
             for size in range(length - _LONGEST_REACH, length + _LONGEST_REACH + 1):
@@ -130,7 +146,7 @@ class NearPairs:
                         pairs.setdefault(word, {})[other] = distance
                     elif related(other, word, distance):
                         pairs.setdefault(other, {})[word] = distance
-        self._words, self._pairs = tuple(words), pairs
+        self._words, self._pairs, self._buckets = tuple(words), pairs, buckets
 
     def stored(self) -> tuple[tuple[str, ...], str, bytes]:
         """The pairs as plain data, for the next corpus pass."""

@@ -257,7 +257,7 @@ def variant_confidence(pair: VariantPair, here: int, beside: int) -> Confidence:
 
 
 # New forms between two steps of the near-pair search done ahead: few enough that a step mostly
-# compares only its new words (``NearPairs`` compares everything again past 2,000 new words).
+# compares only its new words (``NearPairs`` compares everything again when more than 2,000 new words outnumber the words held).
 _AHEAD_FORMS = 2500
 
 
@@ -289,8 +289,7 @@ class _NearAhead:
         new = {form: forms[form] for form in islice(forms, self.forms, None)}
         self.forms = len(forms)
         self.terms.update(dict.fromkeys(search_terms(new, corpus.kinds)))
-        for _pair in self.near.pairs(list(self.terms)):
-            pass  # the pairs are kept in ``near``; they are reported at the end
+        self.near.update(list(self.terms))  # the pairs are kept in ``near``; they are reported at the end
 
     def stored(self) -> object:
         return self.near.stored()
