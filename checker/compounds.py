@@ -40,8 +40,11 @@ FUNCTION_WORDS = frozenset(
     least much many some any all each every both either neither such own other another same""".split()
 )
 
-_COMPOUND = LazyPattern(r"([a-z]{1,20})[-\u2010\u2011]([a-z]{2,20})")
 _RUN = LazyPattern(r"[\w\-\u2010\u2011]+")
+# A run (``_RUN``) that is as a whole a lower-case compound of two words: the look-behind and the
+# look-ahead keep a match from starting or ending inside a longer run, so one search of a chunk
+# finds its compounds without listing its runs and matching each.
+_COMPOUND = LazyPattern(r"(?<![\w\-\u2010\u2011])([a-z]{1,20})[-\u2010\u2011]([a-z]{2,20})(?![\w\-\u2010\u2011])")
 _ARTICLES = frozenset({"a", "an", "the"})
 # After these the two words are a verb and its particle or object ("who paid for results",
 # "we will follow up"), whatever follows them.
@@ -175,11 +178,7 @@ def chunk_compounds(chunk: str) -> tuple[tuple[str, str], ...]:
     hyphenated compound (a run never crosses whitespace)."""
     if "-" not in chunk and "\u2010" not in chunk and "\u2011" not in chunk:
         return ()
-    return tuple(
-        (match.group(1), match.group(2))
-        for run in _RUN.findall(chunk)
-        if ("-" in run or "\u2010" in run or "\u2011" in run) and (match := _COMPOUND.fullmatch(run)) and match.group(1) not in ("re", "a")
-    )
+    return tuple(pair for pair in _COMPOUND.findall(chunk) if pair[0] not in ("re", "a"))
 
 
 class _Runs:
