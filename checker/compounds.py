@@ -131,6 +131,7 @@ def compound_forms(
     if many:
         runs.list_all()
     normalised: str | None = None  # the prose with each run of blanks as one space
+    hyphens: str | None = None  # the hyphens the prose holds
     found: list[Forms] = []
     for first, second in keys:
         closed = first + second in runs
@@ -151,7 +152,10 @@ def compound_forms(
         if not closed and not both:
             continue
         forms = Forms(first, second)
-        forms.hyphenated = _lone_spans(prose, first + "-", second)
+        if hyphens is None:
+            # A hyphen the prose never holds needs no search for each compound (most prose holds only "-").
+            hyphens = "".join(hyphen for hyphen in HYPHENS if hyphen in prose)
+        forms.hyphenated = _lone_spans(prose, first + "-", second, hyphens)
         if closed:
             forms.closed = _lone_spans(prose, first, second)
         if both:
@@ -241,10 +245,11 @@ def _joins(char: str) -> bool:
     return char.isalnum() or char == "_" or char in HYPHENS
 
 
-def _lone_spans(prose: str, head: str, tail: str) -> list[tuple[int, int]]:
+def _lone_spans(prose: str, head: str, tail: str, hyphens: str = HYPHENS) -> list[tuple[int, int]]:
     """The spans where ``head + tail`` stands as a whole run; a ``head`` ending in "-" stands for
-    any of the three hyphens. Found with str.find: no pattern to compile for each compound."""
-    heads = (head, head[:-1] + "\u2010", head[:-1] + "\u2011") if head.endswith("-") else (head,)
+    any of the three hyphens (``hyphens``: those of them that ``prose`` holds, when the caller
+    knows). Found with str.find: no pattern to compile for each compound."""
+    heads = tuple(head[:-1] + hyphen for hyphen in hyphens) if head.endswith("-") else (head,)
     out: list[tuple[int, int]] = []
     length = len(prose)
     for one in heads:

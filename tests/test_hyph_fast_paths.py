@@ -75,3 +75,26 @@ def test_judging_the_chunks_together_examples() -> None:
     for chunk in chunks:
         items = tuple(item for item in found.get(chunk, ()) if type(item) is str or len(item) == 2)
         assert items == _judge(table, chunk), chunk
+
+
+_TEXT_PIECES = st.sampled_from(["long", "term", "-", "\u2010", "\u2011", " ", "\n", "x", "_", "\u00e9", "1", ".", "longterm", "long-term"])
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(_TEXT_PIECES, max_size=14).map("".join), st.sampled_from(["long-", "long"]))
+def test_the_hyphens_the_prose_holds_give_the_spans_of_all_three(text: str, head: str) -> None:
+    # compound_forms passes _lone_spans only the hyphens that the prose holds.
+    from checker.compounds import HYPHENS, _lone_spans
+
+    held = "".join(hyphen for hyphen in HYPHENS if hyphen in text)
+    assert _lone_spans(text, head, "term", held) == _lone_spans(text, head, "term")
+
+
+def test_compound_forms_with_each_hyphen() -> None:
+    from checker.compounds import compound_forms
+
+    for text in ["A long-term loan; a long term loan. A long\u2010term plan.", "A long\u2011term loan and a long term loan.",
+                 "A follow\u2010up. A follow-up. We sent a followup.", "e\u2011mail and email and e-mail"]:  # fmt: skip
+        forms = compound_forms(text)
+        assert forms, text
+        assert all(len(form.hyphenated) == sum(text.count(form.first + h + form.second) for h in "-\u2010\u2011") for form in forms), text
