@@ -40,8 +40,11 @@ FUNCTION_WORDS = frozenset(
     least much many some any all each every both either neither such own other another same""".split()
 )
 
-_COMPOUND = LazyPattern(r"([a-z]{1,20})[-\u2010\u2011]([a-z]{2,20})")
 _RUN = LazyPattern(r"[\w\-\u2010\u2011]+")
+# A run (``_RUN``) that is as a whole a lower-case compound of two words: the look-behind and the
+# look-ahead keep a match from starting or ending inside a longer run, so one search of a chunk
+# finds its compounds without listing its runs and matching each.
+_COMPOUND = LazyPattern(r"(?<![\w\-\u2010\u2011])([a-z]{1,20})[-\u2010\u2011]([a-z]{2,20})(?![\w\-\u2010\u2011])")
 _ARTICLES = frozenset({"a", "an", "the"})
 # After these the two words are a verb and its particle or object ("who paid for results",
 # "we will follow up"), whatever follows them.
@@ -128,6 +131,7 @@ def compound_forms(
     if many:
         runs.list_all()
     normalised: str | None = None  # the prose with each run of blanks as one space
+    hyphens: str | None = None  # the hyphens the prose holds
     found: list[Forms] = []
     for first, second in keys:
         closed = first + second in runs
@@ -148,7 +152,10 @@ def compound_forms(
         if not closed and not both:
             continue
         forms = Forms(first, second)
-        forms.hyphenated = _lone_spans(prose, first + "-", second)
+        if hyphens is None:
+            # A hyphen the prose never holds needs no search for each compound (most prose holds only "-").
+            hyphens = "".join(hyphen for hyphen in HYPHENS if hyphen in prose)
+        forms.hyphenated = _lone_spans(prose, first + "-", second, hyphens)
         if closed:
             forms.closed = _lone_spans(prose, first, second)
         if both:
@@ -175,11 +182,7 @@ def chunk_compounds(chunk: str) -> tuple[tuple[str, str], ...]:
     hyphenated compound (a run never crosses whitespace)."""
     if "-" not in chunk and "\u2010" not in chunk and "\u2011" not in chunk:
         return ()
-    return tuple(
-        (match.group(1), match.group(2))
-        for run in _RUN.findall(chunk)
-        if ("-" in run or "\u2010" in run or "\u2011" in run) and (match := _COMPOUND.fullmatch(run)) and match.group(1) not in ("re", "a")
-    )
+    return tuple(pair for pair in _COMPOUND.findall(chunk) if pair[0] not in ("re", "a"))
 
 
 class _Runs:
@@ -242,10 +245,11 @@ def _joins(char: str) -> bool:
     return char.isalnum() or char == "_" or char in HYPHENS
 
 
-def _lone_spans(prose: str, head: str, tail: str) -> list[tuple[int, int]]:
+def _lone_spans(prose: str, head: str, tail: str, hyphens: str = HYPHENS) -> list[tuple[int, int]]:
     """The spans where ``head + tail`` stands as a whole run; a ``head`` ending in "-" stands for
-    any of the three hyphens. Found with str.find: no pattern to compile for each compound."""
-    heads = (head, head[:-1] + "\u2010", head[:-1] + "\u2011") if head.endswith("-") else (head,)
+    any of the three hyphens (``hyphens``: those of them that ``prose`` holds, when the caller
+    knows). Found with str.find: no pattern to compile for each compound."""
+    heads = tuple(head[:-1] + hyphen for hyphen in hyphens) if head.endswith("-") else (head,)
     out: list[tuple[int, int]] = []
     length = len(prose)
     for one in heads:

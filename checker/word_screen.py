@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from collections.abc import Set as AbstractSet
 from functools import cache, partial
 from itertools import accumulate
@@ -85,15 +85,24 @@ def _judge_many(table: Mapping[str, object], zipf: Zipf, chunks: AbstractSet[str
     joined = "\n".join(ordered)  # a chunk holds no line feed: no run crosses from one chunk to the next
     words = words_of(joined)
     needles = table_words(words, table)
-    needles.update(hyphen for hyphen in HYPHENS if hyphen in joined)
+    hyphens = [hyphen for hyphen in HYPHENS if hyphen in joined]
     suspects, content = judged_words(words, zipf)
-    # Each kind is looked for only in the chunks that hold one of its needles.
-    judged = chunks_holding(joined, ordered, needles) if needles else set()
-    fused = chunks_holding(joined, ordered, {*suspects, *content}) if suspects or content else set()
+    # Each kind is looked for only in the chunks that hold one of its needles. A chunk that holds no
+    # table word has no run that _judge keeps: of the others that hold a hyphen, only the compounds
+    # are read (most hyphenated chunks).
+    starts = chunk_starts(ordered) if needles or hyphens or suspects or content else []
+    worded = chunks_holding(joined, ordered, needles, starts) if needles else set()
+    hyphenated = chunks_holding(joined, ordered, hyphens, starts) - worded if hyphens else set()
+    fused = chunks_holding(joined, ordered, {*suspects, *content}, starts) if suspects or content else set()
     out = {}
-    for index in judged | fused:
+    for index in worded | hyphenated | fused:
         chunk = ordered[index]
-        found = _judge(table, chunk) if index in judged else ()
+        if index in worded:
+            found = _judge(table, chunk)
+        elif index in hyphenated:
+            found = chunk_compounds(chunk)
+        else:
+            found = ()
         if index in fused:
             found += tuple((word, split, False) for word, split in in_chunk(chunk, suspects))
             found += tuple((word, split, True) for word, split in in_chunk(chunk, content))
@@ -140,14 +149,21 @@ class _TableKeys:
         return self.keys
 
 
-def chunks_holding(joined: str, chunks: list[str], needles: AbstractSet[str]) -> set[int]:
-    """The indices of the ``chunks`` that hold one of ``needles`` (``joined`` is ``"\\n".join(chunks)``).
+def chunk_starts(chunks: list[str]) -> list[int]:
+    """Where each of ``chunks`` starts in ``"\\n".join(chunks)``, and where a next one would."""
+    return [0, *accumulate(map((1).__add__, map(len, chunks)))]  # each chunk's length and its line feed
+
+
+def chunks_holding(joined: str, chunks: list[str], needles: Iterable[str], starts: list[int] | None = None) -> set[int]:
+    """The indices of the ``chunks`` that hold one of ``needles`` (``joined`` is ``"\\n".join(chunks)``;
+    ``starts``: ``chunk_starts(chunks)``, when the caller has it).
 
     The chunks of ``str.split`` hold no line feed, nor do the needles, so each place where
     ``joined`` holds a needle lies in one chunk: a few searches of the joined text instead
     of a test of every needle in every chunk.
     """
-    starts = [0, *accumulate(map((1).__add__, map(len, chunks)))]  # each chunk's length and its line feed
+    if starts is None:
+        starts = chunk_starts(chunks)
     out: set[int] = set()
     for needle in needles:
         place = joined.find(needle)
