@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from checker.finding import Applicability, Confidence, Edit, Finding, Fix, Related
+from checker.patterns import builder
 from checker.rule import Rule
 
 if TYPE_CHECKING:
@@ -15,6 +16,9 @@ if TYPE_CHECKING:
     from checker.variants_corpus import NameCorpus
     from checker.variants_data import Occurrence, Occurrences, VariantPair
 
+# Related(start, end, message, path), its slots set directly (``checker.patterns.builder``): a frequent name's
+# finding lists up to _MAX_RELATED places, 126,000 on the 90.7 MB corpus.
+_related = builder(Related)
 # Related locations listed per finding, at most.
 _MAX_RELATED = 50
 
@@ -204,6 +208,7 @@ class NameVariants(Rule):
             f"'{variant}' {n}\u00d7; to keep '{variant}': prefer = {{ \"{variant}\" = [\"{reference}\"] }}"
         )
         others = _first_places(pair.reference_occurrences, besides, sheets)
+        again, named = f"'{variant}' again", f"'{reference}'"
         by_sheet: dict[int, list[Occurrence]] = {}
         for occurrence in sorted(pair.variant_occurrences, key=lambda o: (o.sheet, o.start)):
             by_sheet.setdefault(occurrence.sheet, []).append(occurrence)
@@ -214,8 +219,8 @@ class NameVariants(Rule):
             beside = besides.get(index, 0)
             # One finding per document, at the first place; the others are related locations.
             first, rest = occurrences[0], occurrences[1:]
-            related = tuple(Related(o.start, o.end, f"'{variant}' again", path=sheet.path) for o in rest) + tuple(
-                Related(o.start, o.end, f"'{reference}'", path=sheets[o.sheet].path) for o in others
+            related = tuple(_related(o.start, o.end, again, sheet.path) for o in rest) + tuple(
+                _related(o.start, o.end, named, sheets[o.sheet].path) for o in others
             )
             # A name hyphenated across a line end ("Oye-\nlaran") is longer than its form: left for the writer.
             edits = tuple(Edit(o.start, o.end, pair.replacement) for o in occurrences if o.end - o.start == len(variant))
