@@ -24,8 +24,11 @@ opens after a space or an opening bracket and closes before one.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
+from operator import attrgetter, le
+from typing import Protocol
 
 from checker.patterns import LazyPattern
 
@@ -54,6 +57,16 @@ _BARE = LazyPattern(r"[()\[\]](?<!\S[()\[\]])[()\[\]]+(?!\S)")
 _ENUMERATOR = LazyPattern(r"(?<![^\s\"'\u201c])(?:[a-zA-Z]|\d{1,3}|[ivxlIVXL]{1,5})\.?\)(?=\s|$|[.,;:])")
 # Elisions that begin with an apostrophe: 'n', 'em, 'tis, 'twas, 'cause, 'til, 'bout, 'round, 'cos.
 _ELISION = LazyPattern(r"(?:n|em|tis|twas|cause|cos|til|till|bout|round|nother|ello|s|re|ve|ll|d|t)(?![a-z])", re.I)
+
+
+class _Span(Protocol):
+    """A stretch of the text (``checker.document.Block``)."""
+
+    @property
+    def start(self) -> int: ...
+
+    @property
+    def end(self) -> int: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,14 +117,23 @@ def _nested(prose: str, start: int, marks: list[int]) -> bool:
     ``:``, ``;``, ``=``, ``-`` or ``'`` (``_EMOTICON``).
     """
     for offset in marks:
-        if offset > start and prose[offset - 1] in "()[]:;=-'":
+        if offset > start and prose[offset - 1] in _MASK_SIGNS:
             return False
-    sequence = "".join([prose[offset] for offset in marks])
-    while True:
+    return _pair_up("".join([prose[offset] for offset in marks]))
+
+
+def _pair_up(sequence: str) -> bool:
+    """Whether the brackets ``sequence`` (only brackets) pair up, each closing the last one opened."""
+    while sequence:
         shorter = sequence.replace("()", "").replace("[]", "")
         if len(shorter) == len(sequence):
-            return not shorter
+            return False
         sequence = shorter
+    return True
+
+
+# What a bracket follows when a mask may take it (see ``_nested``).
+_MASK_SIGNS = "()[]:;=-'"
 
 
 def _brackets(prose: str, start: int, end: int, marks: list[int]) -> list[Unpaired]:
@@ -316,10 +338,14 @@ def _offsets(chars: str, prose: str) -> list[int]:
 class Marks:
     """The offsets of a text's brackets, double and single quotation marks, found once for all its paragraphs."""
 
-    __slots__ = ("brackets", "doubles", "singles", "capital_singles", "every")
+    __slots__ = ("brackets", "doubles", "singles", "capital_singles", "every", "bracket_text", "after_signs")
 
     def __init__(self, prose: str) -> None:
         self.brackets = _offsets("()[]", prose)
+        # For ``nested``, the test of ``_nested`` on a paragraph's brackets without a loop over them:
+        # the brackets in a row, and the offsets of those right after a sign that lets a mask take them.
+        self.bracket_text = "".join([prose[offset] for offset in self.brackets])
+        self.after_signs = [offset for offset in self.brackets if offset and prose[offset - 1] in _MASK_SIGNS]
         self.doubles = _offsets(_DOUBLES, prose)
         self.singles = _offsets("'" + SINGLE_OPEN + SINGLE_CLOSE, prose)
         # The single quotes before a capital letter: only those can open a quotation (``_singles``);
@@ -333,6 +359,44 @@ class Marks:
         index = bisect_left(every, start)
         return index < len(every) and every[index] < end
 
+    def holders(self, spans: Sequence[_Span]) -> list[int]:
+        """The indices of ``spans`` that hold a mark, in order: those for which ``any_within`` is true.
+
+        Spans in order and not overlapping (a document's paragraphs) are reached from the marks, by
+        bisection, so that the many spans without a mark cost nothing; others are each asked.
+        """
+        every = self.every
+        starts = [span.start for span in spans]
+        ends = [span.end for span in spans]
+        if not (all(map(le, starts, ends)) and all(map(le, ends[:-1], starts[1:]))):
+            return [index for index, span in enumerate(spans) if self.any_within(span.start, span.end)]
+        out: list[int] = []
+        count, position, index = len(every), 0, -1
+        while position < count:
+            # The last span that starts at or before the mark: the only one that can hold it (an empty
+            # span sharing its start comes before it).
+            index = bisect_right(starts, every[position], index if index > 0 else 0) - 1
+            if index >= 0 and every[position] < ends[index]:
+                out.append(index)
+                position = bisect_left(every, ends[index], position)
+            elif index + 1 < len(starts):
+                # A mark before the first span or between two: go on at the next span's first mark.
+                position = bisect_left(every, starts[index + 1], position + 1)
+            else:
+                break
+        return out
+
+    def nested(self, start: int, end: int, first: int, last: int) -> bool:
+        """``_nested`` of the brackets of ``prose[start:end]``, which are ``brackets[first:last]``."""
+        after_signs = self.after_signs
+        index = bisect_left(after_signs, start + 1)  # as in ``_nested``, a bracket at ``start`` is not asked what precedes it
+        if index < len(after_signs) and after_signs[index] < end:
+            return False
+        return _pair_up(self.bracket_text[first:last])
+
+
+_OFFSET = attrgetter("offset")
+
 
 def _within(offsets: list[int], start: int, end: int) -> list[int]:
     return offsets[bisect_left(offsets, start) : bisect_left(offsets, end)] if offsets else offsets
@@ -345,17 +409,26 @@ def unpaired(prose: str, start: int, end: int, quotes: bool = True, marks: Marks
         marks = Marks(prose[start:end]) if start or end != len(prose) else Marks(prose)
         if start:
             marks = _shifted(marks, start)
-    found = _brackets(prose, start, end, _within(marks.brackets, start, end))
+    # Most paragraphs' brackets pair up: that is told from the whole text's marks, without a list of the paragraph's.
+    brackets = marks.brackets
+    first = bisect_left(brackets, start)
+    last = bisect_left(brackets, end, first)
+    found = [] if first == last or marks.nested(start, end, first, last) else _brackets(prose, start, end, brackets[first:last])
     if quotes:
-        found += _doubles(prose, start, end, _within(marks.doubles, start, end))
-        if _within(marks.capital_singles, start, end):
+        # Most texts have no double quotes, nor a single one before a capital: the searches are skipped.
+        doubles = marks.doubles
+        if doubles and (doubles := doubles[bisect_left(doubles, start) : bisect_left(doubles, end)]):
+            found += _doubles(prose, start, end, doubles)
+        if marks.capital_singles and _within(marks.capital_singles, start, end):
             found += _singles(prose, start, end, _within(marks.singles, start, end))
-    return sorted(found, key=lambda u: u.offset)
+    if len(found) > 1:
+        found.sort(key=_OFFSET)
+    return found
 
 
 def _shifted(marks: Marks, by: int) -> Marks:
     """``marks`` found in a slice, as offsets in the whole text."""
-    for name in ("brackets", "doubles", "singles", "capital_singles", "every"):
+    for name in ("brackets", "doubles", "singles", "capital_singles", "every", "after_signs"):
         setattr(marks, name, [offset + by for offset in getattr(marks, name)])
     return marks
 

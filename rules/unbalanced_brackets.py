@@ -139,9 +139,10 @@ class UnbalancedBrackets(Rule):
         marks = Marks(prose)
         restructured: bool | None = None  # whether the text is reStructuredText: asked at the first unpaired mark
         literal: set[int] = set()
-        for index, block in enumerate(paragraphs):
-            if block.kind == "table" or not marks.any_within(block.start, block.end):
-                continue  # a paragraph without marks has none unpaired
+        for index in marks.holders(paragraphs):  # a paragraph without marks has none unpaired
+            block = paragraphs[index]
+            if block.kind == "table":
+                continue
             found = unpaired(prose, block.start, block.end, quotes, marks)
             # Most paragraphs pair every mark: the tests for code are asked only of those that do not.
             if not found or _looks_like_code(prose[doc.line_bounds(block.start)[0] : block.end]):
