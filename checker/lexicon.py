@@ -240,4 +240,12 @@ def zipf(word: str) -> float:
     bucket = _table().get(word.lower().replace("\u2019", "'"))
     if bucket is None:
         return 0.0
-    return round(9 - bucket / 100, 2)
+    # (Rounding a float to two places costs as much as the look-up: done once per bucket.)
+    value = _ZIPF_OF_BUCKET.get(bucket)
+    if value is None:
+        value = _ZIPF_OF_BUCKET[bucket] = round(9 - bucket / 100, 2)
+    return value
+
+
+# bucket -> its Zipf frequency, as ``zipf`` rounds it (a few hundred buckets: no bound needed).
+_ZIPF_OF_BUCKET: dict[int, float] = {}

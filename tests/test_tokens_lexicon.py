@@ -78,3 +78,16 @@ def test_a_table_without_an_empty_slot_is_refused(tmp_path, monkeypatch):
     with pytest.raises(ValueError):
         lexicon._parse(bytes(data))
     monkeypatch.setattr(lexicon, "_TABLE", None)
+
+
+def test_zipf_is_the_bucket_rounded_to_two_places():
+    # Every bucket the list uses, each asked twice (computed, then remembered), and an absent word.
+    table = lexicon._table()
+    by_bucket: dict[int, str] = {}
+    for word in random.Random(5).sample(sorted(lexicon._load()), 60_000):
+        by_bucket.setdefault(table.get(word), word)
+    assert len(by_bucket) > 300
+    for _ in range(2):
+        for bucket, word in by_bucket.items():
+            assert lexicon.zipf.__wrapped__(word) == round(9 - bucket / 100, 2), word
+    assert lexicon.zipf.__wrapped__("lisaftoclax") == 0.0
