@@ -48,16 +48,16 @@ def test_a_corrupt_index_is_rebuilt(fresh):
 
 
 
-def test_every_word_is_found_through_its_prefix_range(fresh):
-    """The two-byte prefix table sends each word to the range that holds it (one- and many-byte words alike)."""
+def test_every_word_is_found_through_the_index(fresh):
+    """The index's hash table finds every word of the list (one- and many-byte words alike), and no other."""
     table = lexicon._table()
     assert isinstance(table, dict)
     lexicon._TABLE = None
     index = lexicon._table()
     assert isinstance(index, lexicon._Index)
     words = sorted(word for word in table if "\n" not in word)
-    # Every word, and words that are not in the list, in the ranges of words that are (before,
-    # between and after them, and inside longer words: "cat" in "bobcat").
+    # Every word, and words that are not in the list, near words that are (before, between and after
+    # them in the sorted list, and inside longer words: "cat" in "bobcat").
     absent = [w for word in words[:: max(1, len(words) // 5000)] for w in (word + "zq", word[:-1], "\x00" + word, word + "\uffff", word[1:])]
     for word in words + absent + ["\u00e9t\u00e9", "na\u00efve"]:
         assert index.get(word) == table.get(word), word
