@@ -82,7 +82,12 @@ def _name_like(form: str) -> bool:
 
 
 def _separator_form(form: str) -> str:
-    return re.sub(r"\s+", " ", form.lower().replace("\u2010", "-").replace("\u2011", "-").replace("\u2019", "'"))
+    lowered = form.lower().replace("\u2010", "-").replace("\u2011", "-").replace("\u2019", "'")
+    # A letter or digit is never white space: most forms, single words, have no run of it to make one space.
+    return lowered if lowered.isalnum() else _SPACES.sub(" ", lowered)
+
+
+_SPACES = LazyPattern(r"\s+")
 
 
 def _key_variants(vocab: Vocab, corpus: NameCorpus, pairs: dict[str, VariantPair]) -> None:
@@ -263,7 +268,10 @@ def _title_case_alike(a: str, b: str) -> bool:
 
 
 def _strip_marks(text: str) -> str:
-    return re.sub(r"[\s\-\u2010\u2011]+", "", text)
+    return _MARKS.sub("", text)
+
+
+_MARKS = LazyPattern(r"[\s\-\u2010\u2011]+")
 
 
 def _choose(vocab: Vocab, present: list[str], counts: Forms) -> tuple[str, str]:

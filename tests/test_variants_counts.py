@@ -58,3 +58,16 @@ def test_counts_agree_with_deciding_every_heading_occurrence_on_its_own() -> Non
         assert {form: list(occurrences) for form, occurrences in members.items()} == before  # the members are only read
         shortcuts += any(o.heading for occurrences in members.values() for o in occurrences)
     assert shortcuts > 1000
+
+
+def test_separator_forms_of_words_are_those_of_the_pattern() -> None:
+    """``_separator_form`` returns a letters-and-digits form as it is, where the pattern had nothing to replace."""
+    import re
+
+    rng = random.Random(85)
+    words = ["Foo", "bar", "BCR", "ABL", "Jürgen", "x2", "ǅ", "٣"]
+    pieces = words + ["\u00a0", " ", "  ", "\t", "\u2028", "-", "\u2010", "\u2011", "\u2019", "'", "\u3000", "\u0085"]
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randrange(1, 6))) for _ in range(5000)] + pieces
+    for text in texts:
+        expected = re.sub(r"\s+", " ", text.lower().replace("\u2010", "-").replace("\u2011", "-").replace("\u2019", "'"))
+        assert _separator_form(text) == expected, repr(text)
