@@ -177,7 +177,8 @@ def word_content_splits(words: set[bytes], zipf: Zipf) -> list[tuple[str, tuple[
     for raw in _content_pattern().findall(_lines(words)):
         token = raw.decode("ascii")
         split = content_split(token, zipf)
-        if split is not None and closed_split(token, zipf) is None and relative_date_split(token, zipf) is None:
+        # (``closed_split(token)``, from the split in hand: a closed reading passes its string test.)
+        if split is not None and _closed_reading(split, zipf) is None and relative_date_split(token, zipf) is None:
             out.append((token, split))
     return out
 
@@ -256,8 +257,8 @@ def best_split(token: str, zipf: Zipf) -> tuple[str, str] | None:
     return best[1], best[2]
 
 
-@process_memo
-@lru_cache(maxsize=32768)  # identifiers and names recur across the documents of a run
+# Not memoised: the finders judge a word once per run (``judged_words``), and a memo's upkeep
+# (an lru_cache of 32k entries) cost about a quarter of what ``word_content_splits`` spent apart from look-ups.
 def content_split(token: str, zipf: Zipf) -> tuple[str, str] | None:
     """The split of an unknown ``token`` into two known words, if it reads that way only once."""
     if zipf(token) > 0:
@@ -280,7 +281,11 @@ def closed_split(token: str, zipf: Zipf) -> tuple[str, str] | None:
         for index in range(_MIN_CONTENT_PART, len(token) - _MIN_CONTENT_PART + 1)
     ):
         return None  # most words: no lookup at all
-    split = content_split(token, zipf)
+    return _closed_reading(content_split(token, zipf), zipf)
+
+
+def _closed_reading(split: tuple[str, str] | None, zipf: Zipf) -> tuple[str, str] | None:
+    """``split`` (a ``content_split``) if one part is a closed-class word and both are frequent."""
     if split is None:
         return None
     left, right = split
