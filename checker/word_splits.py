@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
-from checker.patterns import process_memo
+from checker.patterns import process_memo, trie_regex
 
 Zipf = Callable[[str], float]
 MIN_TOKEN = 5  # letters of the shortest token tried
@@ -103,11 +103,36 @@ _CALENDAR_UNITS = (
 _RELATIVE_MAX_ZIPF = 2.0
 
 
+def _relative_word() -> str:
+    """The regular expression of a time modifier and a calendar unit run together."""
+    modifiers, units = "|".join(_RELATIVE_MODIFIERS), "|".join(sorted(_CALENDAR_UNITS, key=lambda w: (-len(w), w)))
+    return f"(?:{modifiers})(?:{units})"
+
+
 @lru_cache(maxsize=1)
 def _relative_pattern() -> re.Pattern:
     """A lower-case word (one per line) that is a time modifier and a calendar unit run together."""
-    modifiers, units = "|".join(_RELATIVE_MODIFIERS), "|".join(sorted(_CALENDAR_UNITS, key=lambda w: (-len(w), w)))
-    return re.compile(f"^(?:{modifiers})(?:{units})$".encode(), re.M)
+    return re.compile(f"^{_relative_word()}$".encode(), re.M)
+
+
+@lru_cache(maxsize=1)
+def _relative_lines() -> re.Pattern:
+    """``_relative_pattern`` as a ``_line_pattern``."""
+    return _line_pattern(_relative_word())
+
+
+# The finders below read the distinct words joined into lines (``_lines``) with patterns of whole lines
+# (``_line_pattern``). A pattern that opens with ``^`` is tried at every byte of the text (about half
+# of the finders' instructions went there); one that opens with a line feed is tried only where the
+# search, in C, finds a line feed: the text therefore puts one before every word, the first included.
+def _lines(words: set[bytes]) -> bytes:
+    """``words`` one per line, each line opened by a line feed."""
+    return b"\n" + b"\n".join(words)
+
+
+def _line_pattern(line: str) -> re.Pattern:
+    """A pattern of ``_lines`` text whose ``findall`` gives the lines that ``line`` matches whole (as ``^line$`` would)."""
+    return re.compile(f"\n({line})$".encode(), re.M)
 
 
 def relative_date_split(token: str, zipf: Zipf) -> tuple[str, str] | None:
@@ -123,9 +148,9 @@ def word_suspects(words: set[bytes], zipf: Zipf) -> list[tuple[str, tuple[str, s
     out = []
     # Most words neither start nor end with a function word: one regular
     # expression over the distinct words rejects them before any lookup.
-    joined = b"\n".join(words)
+    joined = _lines(words)
     tried = set()
-    for raw in _relative_pattern().findall(joined):
+    for raw in _relative_lines().findall(joined):
         split = relative_date_split(raw.decode("ascii"), zipf)
         if split is not None:
             tried.add(raw)
@@ -149,10 +174,11 @@ def word_suspects(words: set[bytes], zipf: Zipf) -> list[tuple[str, tuple[str, s
 def word_content_splits(words: set[bytes], zipf: Zipf) -> list[tuple[str, tuple[str, str]]]:
     """The unknown words of ``words`` that read one way only as two known words, and not as a closed-class slip."""
     out = []
-    for raw in _content_pattern().findall(b"\n".join(words)):
+    for raw in _content_pattern().findall(_lines(words)):
         token = raw.decode("ascii")
         split = content_split(token, zipf)
-        if split is not None and closed_split(token, zipf) is None and relative_date_split(token, zipf) is None:
+        # (``closed_split(token)``, from the split in hand: a closed reading passes its string test.)
+        if split is not None and _closed_reading(split, zipf) is None and relative_date_split(token, zipf) is None:
             out.append((token, split))
     return out
 
@@ -160,25 +186,26 @@ def word_content_splits(words: set[bytes], zipf: Zipf) -> list[tuple[str, tuple[
 @lru_cache(maxsize=1)
 def _closed_pattern() -> re.Pattern:
     """A lower-case word (one per line) long enough for two content words, starting or ending with a closed-class word."""
-    words = sorted((w for w in CLOSED_CLASS if len(w) >= _MIN_CONTENT_PART), key=lambda w: (-len(w), w))
-    ends = sorted((w for w in CLOSED_CLASS | CLOSED_AT_END if len(w) >= _MIN_CONTENT_PART), key=lambda w: (-len(w), w))
-    start, end = "|".join(words), "|".join(ends)
+    # Tries, not flat alternations: the end is tried after every letter of the word, against each
+    # alternative that opens with the letter there (a flat list of the ~80 words made this the
+    # finders' costliest pattern).
+    start = trie_regex([w for w in CLOSED_CLASS if len(w) >= _MIN_CONTENT_PART])
+    end = trie_regex([w for w in CLOSED_CLASS | CLOSED_AT_END if len(w) >= _MIN_CONTENT_PART])
     rest = _MIN_CONTENT_PART
-    return re.compile(f"^(?=[a-z]{{{_MIN_CONTENT_TOKEN},}}$)(?:(?:{start})[a-z]{{{rest},}}|[a-z]{{{rest},}}(?:{end}))$".encode(), re.M)
+    return _line_pattern(f"(?=[a-z]{{{_MIN_CONTENT_TOKEN},}}$)(?:(?:{start})[a-z]{{{rest},}}|[a-z]{{{rest},}}(?:{end}))")
 
 
 @lru_cache(maxsize=1)
 def _content_pattern() -> re.Pattern:
     """A lower-case word (one per line) long enough to hold two content words."""
-    return re.compile(f"^[a-z]{{{_MIN_CONTENT_TOKEN},}}$".encode(), re.M)
+    return _line_pattern(f"[a-z]{{{_MIN_CONTENT_TOKEN},}}")
 
 
 @lru_cache(maxsize=1)
 def _suspect_pattern() -> re.Pattern:
     """A lower-case word (one per line) that starts or ends with a function word."""
-    prefixes = "|".join(sorted(FUNCTION_WORDS, key=lambda w: (-len(w), w)))  # the same in every process
-    suffixes = "|".join(sorted(_SUFFIX_WORDS, key=lambda w: (-len(w), w)))
-    return re.compile(f"^(?:(?:{prefixes})[a-z]{{2,}}|[a-z]{{{_MIN_LEFT_PART},}}(?:{suffixes}))$".encode(), re.M)
+    prefixes, suffixes = trie_regex(list(FUNCTION_WORDS)), trie_regex(list(_SUFFIX_WORDS))  # (as for _closed_pattern)
+    return _line_pattern(f"(?:(?:{prefixes})[a-z]{{2,}}|[a-z]{{{_MIN_LEFT_PART},}}(?:{suffixes}))")
 
 
 def _split_points(token: str) -> list[int]:
@@ -230,8 +257,8 @@ def best_split(token: str, zipf: Zipf) -> tuple[str, str] | None:
     return best[1], best[2]
 
 
-@process_memo
-@lru_cache(maxsize=32768)  # identifiers and names recur across the documents of a run
+# Not memoised: the finders judge a word once per run (``judged_words``), and a memo's upkeep
+# (an lru_cache of 32k entries) cost about a quarter of what ``word_content_splits`` spent apart from look-ups.
 def content_split(token: str, zipf: Zipf) -> tuple[str, str] | None:
     """The split of an unknown ``token`` into two known words, if it reads that way only once."""
     if zipf(token) > 0:
@@ -254,7 +281,11 @@ def closed_split(token: str, zipf: Zipf) -> tuple[str, str] | None:
         for index in range(_MIN_CONTENT_PART, len(token) - _MIN_CONTENT_PART + 1)
     ):
         return None  # most words: no lookup at all
-    split = content_split(token, zipf)
+    return _closed_reading(content_split(token, zipf), zipf)
+
+
+def _closed_reading(split: tuple[str, str] | None, zipf: Zipf) -> tuple[str, str] | None:
+    """``split`` (a ``content_split``) if one part is a closed-class word and both are frequent."""
     if split is None:
         return None
     left, right = split
