@@ -179,14 +179,23 @@ class Document:
 
     @cached_property
     def sentences(self) -> list[Sentence]:
-        from checker.sentences import split_sentences
+        from checker.sentences import BOUNDARY, period_boundary, split_sentences
 
         out: list[Sentence] = []
         append = out.append
         prose = self.prose
+        whole = period_boundary(prose)  # (None: each paragraph split has its own)
+        search = (whole or BOUNDARY).search
         for index, block in enumerate(self.paragraphs):
-            for start, end in split_sentences(prose, block.start, block.end):
+            start = block.start
+            end = block.end
+            # Most paragraphs (headings, list items, table cells) are trimmed already and hold no candidate
+            # boundary: one sentence, what split_sentences returns then, without calling it.
+            if start < end and not prose[start].isspace() and not prose[end - 1].isspace() and search(prose, start, end) is None:
                 append(_new_sentence(start, end, index))
+                continue
+            for sentence_start, sentence_end in split_sentences(prose, start, end, whole):
+                append(_new_sentence(sentence_start, sentence_end, index))
         return out
 
     def paragraph_at(self, offset: int) -> int | None:
