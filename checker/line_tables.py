@@ -59,8 +59,10 @@ def line_tables(doc: Document, lead_only: bool = False) -> list[Table]:
     out: list[Table] = []
     blocks = doc.paragraphs
     run: list[int] = []
+    plain = doc.format != "markdown"
     for index, block in enumerate(blocks):
-        if block.kind == "list" and "\n" not in prose[block.start:block.end].strip():
+        # (Most items are one line: the find spares copying and stripping them.)
+        if block.kind == "list" and (prose.find("\n", block.start, block.end) < 0 or "\n" not in prose[block.start:block.end].strip()):
             if run and run[-1] != index - 1:
                 out.extend(_list_table(doc, run, lead_only))
                 run = []
@@ -69,7 +71,7 @@ def line_tables(doc: Document, lead_only: bool = False) -> list[Table]:
         if run:
             out.extend(_list_table(doc, run, lead_only))
             run = []
-        if block.kind in ("paragraph", "list") and doc.format != "markdown":
+        if plain and block.kind in ("paragraph", "list"):
             out.extend(_paragraph_tables(doc, block.start, block.end, lead_only))
     if run:
         out.extend(_list_table(doc, run, lead_only))
@@ -78,12 +80,9 @@ def line_tables(doc: Document, lead_only: bool = False) -> list[Table]:
 
 def _list_table(doc: Document, indices: list[int], lead_only: bool = False) -> list[Table]:
     """A run of Markdown list blocks as a one-column table, headed by the paragraph just before it."""
+    if len(indices) < 2:
+        return []  # a single item is no table (``_items_table``): skip reading it
     prose = doc.prose
-    items = []
-    for index in indices:
-        block = doc.paragraphs[index]
-        line_start = block.start + len(prose[block.start:block.end]) - len(prose[block.start:block.end].lstrip())
-        items.append((line_start, block.end))
     heading = ""
     first = indices[0]
     if first > 0:
@@ -93,6 +92,11 @@ def _list_table(doc: Document, indices: list[int], lead_only: bool = False) -> l
             heading = text
     if lead_only and not _states_total(heading):
         return []
+    items = []
+    for index in indices:
+        block = doc.paragraphs[index]
+        line_start = block.start + len(prose[block.start:block.end]) - len(prose[block.start:block.end].lstrip())
+        items.append((line_start, block.end))
     table = _items_table(prose, items, heading, heading_start=doc.paragraphs[first - 1].start if heading else items[0][0])
     return [table] if table is not None else []
 
@@ -100,6 +104,10 @@ def _list_table(doc: Document, indices: list[int], lead_only: bool = False) -> l
 def _paragraph_tables(doc: Document, start: int, end: int, lead_only: bool = False) -> list[Table]:
     """A bulleted list, or a column-aligned table, written as the lines of one paragraph."""
     prose = doc.prose
+    if prose.count("\n", start, end) < 2:
+        return []  # fewer than three lines, blank or not
+    if lead_only and prose.find(":", start, end) < 0:
+        return []  # no lead-in ending with a colon, the only kind read then
     lines = _lines(prose, start, end)
     if len(lines) < 3:
         return []

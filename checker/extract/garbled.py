@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from checker.extract.unicode_chars import CharInfo, characters, group_of, info, regex_compile
+from checker.extract.unicode_chars import CharInfo, group_of, info, non_ascii_characters, regex_compile
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +53,7 @@ _mark_after_space = cache(lambda: regex_compile(r"(?:^|\s)\p{M}"))
 _cid = cache(lambda: re.compile(r"\(cid:\d+\)(?:[ \t]*\(cid:\d+\))*"))
 _blank_line = cache(lambda: re.compile(r"\n[ \t]*\n|\r\n[ \t]*\r\n|\r[ \t]*\r"))
 _ascii_word = cache(lambda: re.compile(r"[A-Za-z]{3,}"))
+_ascii_letter = cache(lambda: re.compile(r"[A-Za-z]"))
 _punctuation = cache(lambda: regex_compile(r"\p{P}"))
 _non_ascii_visible = cache(lambda: re.compile(r"[^\x00-\x7f\s]"))
 # Events this close (in characters) belong to the same run.
@@ -71,7 +72,7 @@ def garbled_runs(prose: str) -> list[GarbledRun]:
             runs.append(GarbledRun(match.start(), match.end(), (), 0, 0, 0, 0, 0, match.group().count("(cid:")))
     # Evidence is only ever gathered on lines holding a character beyond
     # Latin and general punctuation: without one there is nothing to do.
-    if not prose.isascii() and _beyond_latin().search(prose) and _may_hold_garbage(prose, characters(prose)):
+    if not prose.isascii() and _may_hold_any(prose):
         events: list[Event] = []
         for line in _line().finditer(prose):
             # Most lines hold one script (or compatible ones): skip them whole.
@@ -127,6 +128,21 @@ def _needs_scan(chunk: str) -> bool:
     a mark that cannot follow any letter in it, or a junk code point. Text
     in one script (or compatible ones) is the common case and costs little."""
     return _profile(chunk)[0]
+
+
+def _may_hold_any(prose: str) -> bool:
+    """Whether ``prose`` holds a character beyond Latin and general punctuation and ``_may_hold_garbage``.
+
+    Judged on its distinct non-ASCII characters, and one ASCII letter when it has any: ASCII is
+    never beyond Latin, all its letters are of one script group, and none of its characters is a
+    mark or a junk code point, so one letter tells ``_profile`` all that ASCII can (a test holds
+    this to the whole set of characters). The non-ASCII characters are usually known already (other
+    checks ask for them), and collecting them is cheaper than collecting every character.
+    """
+    chars = non_ascii_characters(prose)
+    if not _beyond_latin().search("".join(chars)):
+        return False
+    return _may_hold_garbage(prose, chars | {"a"} if _ascii_letter().search(prose) else chars)
 
 
 def _may_hold_garbage(chunk: str, chars: frozenset[str] | None = None) -> bool:
