@@ -10,7 +10,7 @@ from functools import lru_cache
 from typing import Annotated
 
 from checker.finding import Edit, Finding, Fix
-from checker.patterns import LazyPattern
+from checker.patterns import LazyPattern, ascii_lower
 from checker.restructuredtext import looks_like_restructuredtext
 from checker.rule import Rule
 from checker.validation import after
@@ -190,7 +190,7 @@ class DoubledWord(Rule):
         if not candidates:
             return
         memo: dict = {}  # per line: what the line-wide checks found, computed once
-        for span in sorted(_spans(*_haystack(prose, encoded, candidates), candidates)):
+        for span in sorted(_spans(*_haystack(prose, candidates), candidates)):
             first, second = prose[span[0] : span[1]], prose[span[2] : span[3]]
             lower = first.lower()
             if len(first) == 1 and lower != "a":
@@ -232,18 +232,18 @@ class DoubledWord(Rule):
         )
 
 
-def _haystack(prose: str, encoded: bytes, words: set[str]) -> tuple[str, int]:
+def _haystack(prose: str, words: set[str]) -> tuple[str, int]:
     """The text in which ``words`` are searched doubled, and the flags of that search.
 
     A case-sensitive search for a literal is fast: the lower-cased text, where lower-casing keeps
     every offset. Of the characters beyond ASCII only "\u212a" (the Kelvin sign, "k") and "\u0130"
     ("i" and a combining dot) lower-case to ASCII letters; without them, ASCII words lie at the same
-    places in the text with only its ASCII letters lower-cased (its UTF-8 through ``bytes.lower``,
+    places in the text with only its ASCII letters lower-cased (``ascii_lower``,
     many times faster than ``str.lower`` beyond ASCII), and what the search tests around them
     (blanks, line breaks, word characters, punctuation) reads the same either way.
     """
     if not prose.isascii() and "\u212a" not in prose and "\u0130" not in prose and all(map(str.isascii, words)):
-        return encoded.lower().decode("utf-8"), 0
+        return ascii_lower(prose), 0
     lowered = prose.lower()
     return (lowered, 0) if len(lowered) == len(prose) else (prose, re.IGNORECASE)
 

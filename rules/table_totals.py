@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from checker.extract.claim_evidence import replace_number
 from checker.finding import Finding, Related
 from checker.line_tables import line_tables
+from checker.patterns import ascii_lower
 from checker.rule import Rule
 from checker.table_sums import (
     SUB_ITEM,
@@ -104,7 +105,10 @@ class TableTotals(Rule):
     name = "table-totals"
     severity = "error"
     def check(self, doc, facts) -> Iterator[Finding]:
-        prose = _ascii_lower(doc.prose)
+        # (``ascii_lower`` stands for ``lower()`` here: the words searched in it, "total", "altogether", "comb", "told",
+        # and "n" and "all" of ``_IN_ALL``, hold no "i" or "k", and lower-casing makes no character white space, nor
+        # one that is white space anything else, ``_IN_ALL``'s "\\s".)
+        prose = ascii_lower(doc.prose)
         said = "total" in prose
         # Without the word, a Total row or column is only possible in a pipe table (read from the text)
         # and a total only in a list whose lead-in states it.
@@ -225,29 +229,15 @@ class TableTotals(Rule):
 
 
 
-def _ascii_lower(text: str) -> str:
-    """``text`` with its ASCII letters lower-cased and every other character as it is.
-
-    Here it stands for ``text.lower()``, several times faster beyond ASCII (``bytes.lower`` of the
-    UTF-8): the words searched in it ("total", "altogether", "comb", "told", and "n" and "all" of
-    ``_IN_ALL``) hold no "i" or "k", the only ASCII letters that lower-casing makes of characters
-    beyond ASCII ("\u0130", "\u212a"), and lower-casing makes no character white space, nor one
-    that is white space anything else (``_IN_ALL``'s ``\\s``).
-    """
-    if text.isascii():
-        return text.lower()
-    return text.encode("utf-8", "surrogatepass").lower().decode("utf-8", "surrogatepass")
-
-
 def _says_total(text: str) -> bool:
-    """``"total" in text.lower()``: the test of ``_ascii_lower``'s text, on its UTF-8 bytes (no decoding needed)."""
+    """``"total" in text.lower()``: the test of ``ascii_lower``'s text, on its UTF-8 bytes (no decoding needed)."""
     if text.isascii():
         return "total" in text.lower()
     return b"total" in text.encode("utf-8", "surrogatepass").lower()
 
 
 def _may_lead_total(prose: str) -> bool:
-    """Whether the lower-cased ``prose`` (or ``_ascii_lower``'s) can hold a list's lead-in that states a total.
+    """Whether the lower-cased ``prose`` (or ``ascii_lower``'s) can hold a list's lead-in that states a total.
 
     Such a lead-in says "total", "in all", "altogether", "combined" or "all told"
     (``line_tables._TOTAL_WORD``, ignoring case). Lower-casing keeps every such match, but for an

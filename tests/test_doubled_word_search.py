@@ -50,15 +50,14 @@ _MIXED = st.sampled_from(
 @given(st.lists(_MIXED, max_size=16).map("".join), st.sets(st.sampled_from(["the", "k", "i", "ki", "x", "\u00fcber", "\u00e9"]), min_size=1))
 def test_doubled_words_are_found_in_the_text_lower_cased_cheaply(text: str, words: set[str]) -> None:
     # Beyond ASCII, the search reads the text with only its ASCII letters lower-cased where that finds the same places.
-    encoded = text.encode("utf-8")
-    assert sorted(_spans(*_haystack(text, encoded, words), words)) == _spans_lowered(text, words)
+    assert sorted(_spans(*_haystack(text, words), words)) == _spans_lowered(text, words)
 
 
 def test_the_cheap_lower_casing_is_used_beyond_ascii() -> None:
     text = "\u00c9t\u00e9: the THE the"
-    haystack, flags = _haystack(text, text.encode("utf-8"), {"the"})
+    haystack, flags = _haystack(text, {"the"})
     assert (haystack, flags) == ("\u00c9t\u00e9: the the the", 0)  # "\u00c9" kept: only ASCII letters lower-cased
-    assert _haystack("\u212aelvin kelvin", "\u212aelvin kelvin".encode(), {"kelvin"}) == ("kelvin kelvin", 0)
+    assert _haystack("\u212aelvin kelvin", {"kelvin"}) == ("kelvin kelvin", 0)
     # A word beyond ASCII, or an "\u0130" that lower-cases to two characters: the text lower-cased in full.
-    assert _haystack("\u00dcBER \u00fcber", "\u00dcBER \u00fcber".encode(), {"\u00fcber"}) == ("\u00fcber \u00fcber", 0)
-    assert _haystack("\u0130 the the", "\u0130 the the".encode(), {"the"}) == ("\u0130 the the", re.IGNORECASE)
+    assert _haystack("\u00dcBER \u00fcber", {"\u00fcber"}) == ("\u00fcber \u00fcber", 0)
+    assert _haystack("\u0130 the the", {"the"}) == ("\u0130 the the", re.IGNORECASE)

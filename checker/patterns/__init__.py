@@ -28,13 +28,15 @@ Domain modules (extractors, rules) use only what this package exports:
   Python loop over its characters.
 - ``word_characters(text)``: ``text`` with every character but an ASCII letter,
   digit or underscore a space, at the same offsets (for searches that open on a space).
+- ``ascii_lower(text)``: ``text`` with only its ASCII letters lower-cased, at the same
+  offsets (a fast ``text.lower()`` for searches of ASCII words).
 - ``builder(cls)``: a positional constructor of a frozen, slotted dataclass that
   fills its slots directly (for records built by the hundred thousand).
 
 Nothing outside this package reaches into its modules' private names.
 """
 
-from checker.patterns.chars import has_digit, word_characters
+from checker.patterns.chars import ascii_lower, has_digit, word_characters
 from checker.patterns.compiled import compile_cached
 from checker.patterns.lazy import LazyPattern
 from checker.patterns.lines import LineStarts
@@ -51,6 +53,7 @@ __all__ = [
     "LazyPattern",
     "LineStarts",
     "NextStop",
+    "ascii_lower",
     "builder",
     "compile_cached",
     "has_digit",

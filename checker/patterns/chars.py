@@ -27,3 +27,15 @@ def word_characters(text: str) -> str:
     (a character outside ASCII is one space). A search of it opens on a literal space, which ``re`` skips to in a
     tight loop, where a search of the text tests a class at every character."""
     return text.encode("ascii", "replace").translate(_WORD_BYTES).decode("ascii")
+
+
+def ascii_lower(text: str) -> str:
+    """``text`` with its ASCII letters lower-cased and every other character as it is, at the same offsets.
+
+    Through ``bytes.lower`` of the UTF-8, several times faster than ``str.lower`` beyond ASCII. It is
+    ``text.lower()`` for what a search of ASCII words reads there, but for two characters beyond ASCII that
+    lower-case to ASCII letters: "\u0130" ("i" and a combining dot) and "\u212a" (the Kelvin sign, "k").
+    """
+    if text.isascii():
+        return text.lower()
+    return text.encode("utf-8", "surrogatepass").lower().decode("utf-8", "surrogatepass")
