@@ -202,14 +202,14 @@ def _indexes(forms: Iterable[str], phrases: Iterable[str]) -> tuple[dict[str, li
     the phrases' two-word parts, ``bigrams``), the phrases by folded text, the folded phrases by phrase block
     (``phrase_blocks_of``), and the blocks by the word that may differ in them.
 
-    The keys of the commonest forms, words of ASCII letters and phrases of such words one space apart, are made
-    here as those functions make them, without calling them (a test compares the two)."""
+    The keys of the commonest phrases, words of ASCII letters one space apart, are made here as those functions
+    make them, without calling them (a test compares the two)."""
     from checker.namecompare import join_key
     from checker.variants import bigrams, group_key
 
     by_key: dict[str, list[str]] = {}  # group key -> the forms and the phrases' two-word parts (and their phrases) of it
     for form in forms:
-        key = (form.lower() if len(form) >= 3 else None) if form.isascii() and form.isalpha() else group_key(form)
+        key = group_key(form)
         if key is None:
             continue
         found = by_key.get(key)
