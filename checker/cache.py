@@ -547,9 +547,6 @@ def _shard(key: tuple[str, str]) -> int:
 
 
 def _key_of(source: Source, cwd: str | None = None) -> tuple[str, str]:
-    """The displayed path (it is in the result) and the file's absolute path (``cwd``: the working directory, when
-    the caller asked it once for many documents: ``os.path.abspath`` asks the system for it at every call)."""
-    path = source.file or source.path
-    if cwd is None:
-        return source.path, os.path.abspath(path)
-    return source.path, os.path.normpath(os.path.join(cwd, path))
+    """The displayed path (it is in the result) and the file's absolute path, as ``os.path.abspath`` makes it
+    (``cwd``: the working directory, when the caller asked it once for many documents: ``abspath`` asks at every call)."""
+    return source.path, os.path.normpath(os.path.join(cwd or os.getcwd(), source.file or source.path))
