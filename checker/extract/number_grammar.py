@@ -389,7 +389,6 @@ def _word_value(words: list[str]) -> int:
     return total + current
 
 
-
 # --- where number words start ------------------------------------------------------------
 
 # (``word_start``: "\b" tested after each first letter, so that a search skips to those letters.)
