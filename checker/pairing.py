@@ -416,8 +416,8 @@ def unpaired(prose: str, start: int, end: int, quotes: bool = True, marks: Marks
     found = [] if first == last or marks.nested(start, end, first, last) else _brackets(prose, start, end, brackets[first:last])
     if quotes:
         # Most texts have no double quotes, nor a single one before a capital: the searches are skipped.
-        doubles = marks.doubles
-        if doubles and (doubles := doubles[bisect_left(doubles, start) : bisect_left(doubles, end)]):
+        doubles = _within(marks.doubles, start, end)
+        if doubles:
             found += _doubles(prose, start, end, doubles)
         if marks.capital_singles and _within(marks.capital_singles, start, end):
             found += _singles(prose, start, end, _within(marks.singles, start, end))
