@@ -13,7 +13,6 @@ from __future__ import annotations
 import errno
 import os
 import stat
-import subprocess
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -179,6 +178,21 @@ def real_path(path: Path, directories: dict[str, str], link: bool | None = None)
     return os.path.join(resolved, name)
 
 
+def in_repository(root: Path) -> bool:
+    """Whether git could find a repository for ``root``: a ``.git`` (directory or file) in it or in a directory
+    above it, as git looks for one, or a repository named by git's environment (``GIT_DIR``)."""
+    if os.environ.get("GIT_DIR") or os.environ.get("GIT_WORK_TREE"):
+        return True
+    path = os.path.abspath(root)
+    while True:
+        if os.path.lexists(os.path.join(path, ".git")):
+            return True
+        parent = os.path.dirname(path)
+        if parent == path:
+            return False
+        path = parent
+
+
 def git_ignored(paths: list[Path], root: Path, allowed: set[tuple[str, str]] | None = None) -> set[str]:
     """The paths git ignores (empty when git or the repository is not available).
 
@@ -190,6 +204,10 @@ def git_ignored(paths: list[Path], root: Path, allowed: set[tuple[str, str]] | N
 
 def git_ignore_patterns(paths: list[Path], root: Path) -> dict[str, tuple[str, str]]:
     """For each path git ignores, the pattern that ignores it: ``(file, line number)``."""
+    if not in_repository(root):  # git would only say "not a git repository": spare starting it
+        return {}
+    import subprocess
+
     try:
         result = subprocess.run(
             ["git", "-C", str(root), "check-ignore", "--verbose", "--stdin", "-z"],
