@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import os
 import re
-import tempfile
 import time
 from collections.abc import Iterable
 from pathlib import Path
@@ -33,6 +32,8 @@ def write_atomic(path: Path | str, data: bytes, durable: bool = True) -> None:
     before the rename: wanted for a user's document, not for a cache.
     """
     path = Path(path)
+    import tempfile  # only when writing: a run that writes nothing spares the import
+
     fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".factlint", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
