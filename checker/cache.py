@@ -57,7 +57,6 @@ the run goes on as if there were none.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import time
 import zlib
@@ -70,9 +69,10 @@ from checker.cache_data import FORMAT as _FORMAT
 from checker.cache_data import SEQ as _SEQ
 from checker.cache_data import check as _check
 from checker.cache_data import code_fingerprint as _code_fingerprint
-from checker.cache_data import digest, line_starts_from_data, load_signed, result_from_data, result_to_data, user_key, write_signed
+from checker.cache_data import digest, line_starts_from_data, load_signed, result_from_data, result_to_data, write_signed
 from checker.cache_diagnostics import Placed, Stored, moved_from, paths_digest, stored_diagnostics, stored_from_data
 from checker.corpus_pass import CHANGES_MAX
+from checker.signing import blake2b, user_key
 
 if TYPE_CHECKING:
     from checker.config import Settings
@@ -105,7 +105,7 @@ class SheetCache:
     def __init__(self, directory: Path, settings: Settings, codes: tuple[str, ...], extract_all: bool) -> None:
         self.directory = directory
         key = "\n".join((_code_fingerprint(), repr(settings), repr(Path(settings.root).resolve()), repr(codes), str(extract_all)))
-        name = hashlib.blake2b(key.encode("utf-8"), digest_size=10).hexdigest()
+        name = blake2b(key.encode("utf-8"), digest_size=10).hexdigest()
         self._name = name
         self.corpus_file = directory / f"corpus-{name}.msgpack"
         self.memo_file = directory / f"memo-{name}.msgpack"
@@ -225,10 +225,10 @@ class SheetCache:
 
         hits: dict[int, tuple[bytes, bytes]] = {}
         missing: list[int] = []  # read again by process(): the bytes are not held meanwhile
-        corpus = hashlib.blake2b(digest_size=16)
+        corpus = blake2b(digest_size=16)
         # The same digest over the documents as the cache holds them (before this run): the key of the corpus
         # the corpus rules' memos were made from, when those memos came with that corpus pass.
-        before: Any = hashlib.blake2b(digest_size=16)
+        before: Any = blake2b(digest_size=16)
         changed: dict[str, bytes | None] = {}  # displayed path -> the records stored for its bytes before, None when unknown
         complete = True
         keys: dict[int, tuple[str, str]] = {}  # index -> the document's key (an absolute path made once)

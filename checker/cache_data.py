@@ -4,16 +4,14 @@ Nothing in a cache file is ever executed or unpickled: a file holds msgpack
 data in a versioned layout (``FORMAT``), each document's result and records
 as packed bytes of their own (decoded only when used), findings field by
 field, and every value is checked on the way back (:func:`check`): anything
-unexpected raises, and the caller takes it as a miss. A file starts with an
-HMAC-SHA256 of its payload keyed by a per-user secret (:func:`user_key`) kept
+unexpected raises, and the caller takes it as a miss. A file starts with a
+keyed BLAKE2b of its payload (``checker.signing``): the key is a per-user secret kept
 in the user cache directory, never in the project. What is stored, when, and
 when it is reused is ``checker.cache``'s business.
 """
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import os
 import sys
 from array import array
@@ -23,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from checker.patterns import builder
+from checker.signing import blake2b, same_digest, sign
 
 if TYPE_CHECKING:
     from checker.corpus import DocumentResult
@@ -33,67 +32,10 @@ if TYPE_CHECKING:
 FORMAT = 6  # the layout of a cache file (part of the signed data)
 SEQ = (tuple, list)  # a sequence as msgpack gives it back (tuples) or as it was packed
 _LIBRARIES = ("pyparsing", "regex", "pydantic", "pydantic_core", "ftfy", "rapidfuzz", "wordfreq", "charset_normalizer")
-_MAGIC = b"factlint-sheets"
-_KEY_FILE = "cache-key"
-_KEY_SIZE = 32
-_keys: dict[str, bytes | None] = {}
 
 
 def digest(data: bytes) -> bytes:
-    return hashlib.blake2b(data, digest_size=16).digest()
-
-
-def user_key() -> bytes | None:
-    """The per-user secret that signs factlint's caches, created once (mode 0600) in the user cache directory.
-
-    None when it can be neither read nor created: the caches are then not used.
-    """
-    from checker.files import cache_dir
-
-    path = os.path.join(cache_dir(), _KEY_FILE)
-    if path in _keys:
-        return _keys[path]
-    key = None
-    try:
-        key = _read_key(path)
-        if key is None:
-            os.makedirs(os.path.dirname(path), mode=0o700, exist_ok=True)
-            fd, temporary = _temporary(os.path.dirname(path))
-            try:
-                with os.fdopen(fd, "wb") as handle:
-                    handle.write(os.urandom(_KEY_SIZE))
-                try:
-                    os.link(temporary, path)  # atomic, and never replaces a key another run made meanwhile
-                except FileExistsError:
-                    pass
-            finally:
-                os.unlink(temporary)
-            key = _read_key(path)
-    except OSError:
-        key = None
-    _keys[path] = key
-    return key
-
-
-def _temporary(directory: str) -> tuple[int, str]:
-    import tempfile
-
-    return tempfile.mkstemp(prefix=f".{_KEY_FILE}.", suffix=".factlint", dir=directory)  # mode 0600
-
-
-def _read_key(path: str) -> bytes | None:
-    try:
-        with open(path, "rb") as handle:
-            key = handle.read(_KEY_SIZE + 1)
-    except FileNotFoundError:
-        return None
-    return key if len(key) == _KEY_SIZE else None
-
-
-def sign(key: bytes, payload: bytes | memoryview) -> bytes:
-    signer = hmac.new(key, _MAGIC, hashlib.sha256)
-    signer.update(payload)
-    return signer.hexdigest().encode("ascii")
+    return blake2b(data, digest_size=16).digest()
 
 
 def load_signed(path: Path, key: bytes) -> Any:
@@ -107,7 +49,7 @@ def load_signed(path: Path, key: bytes) -> Any:
         raise ValueError("unreadable") from error
     end = data.find(b"\n")
     payload = memoryview(data)[end + 1 :]  # not a copy: the file may be tens of megabytes
-    if end < 0 or not hmac.compare_digest(data[:end], sign(key, payload)):
+    if end < 0 or not same_digest(data[:end], sign(key, payload)):
         raise ValueError("not written by this user's factlint")
     value = msgpack.unpackb(payload, use_list=False, raw=False, strict_map_key=False)
     if not isinstance(value, SEQ) or len(value) < 2 or value[0] != FORMAT:

@@ -19,13 +19,13 @@ findings, documents added, removed or sharing a path) is placed as in a run with
 
 from __future__ import annotations
 
-import hashlib
 from array import array
 from collections.abc import Iterable, Sequence
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from checker.cache_data import SEQ, _numbers, _packed, built, check
+from checker.signing import blake2b
 
 if TYPE_CHECKING:
     from checker.corpus import DocumentResult
@@ -204,13 +204,13 @@ def findings_digest(findings: Sequence[Finding]) -> bytes:
     from checker.cache_data import finding_to_data
 
     packed = msgpack.packb([finding_to_data(finding) for finding in findings], use_bin_type=True)
-    return hashlib.blake2b(packed, digest_size=16).digest()
+    return blake2b(packed, digest_size=16).digest()
 
 
 def paths_digest(documents: Iterable[DocumentResult]) -> bytes:
     """A digest of the documents' displayed paths in order: the documents a related place can point into."""
     joined = "\0".join(document.path for document in documents)
-    return hashlib.blake2b(joined.encode("utf-8", "surrogateescape"), digest_size=16).digest()
+    return blake2b(joined.encode("utf-8", "surrogateescape"), digest_size=16).digest()
 
 
 def moved_from(before: Sequence[int], after: Sequence[int]) -> int:
@@ -343,4 +343,4 @@ def _in_order(findings: list[Finding]) -> list[Finding]:
 
 
 _ORDER = attrgetter("start", "rule", "message")
-_NONE = hashlib.blake2b(b"\x90", digest_size=16).digest()  # findings_digest([]): msgpack's empty array
+_NONE = blake2b(b"\x90", digest_size=16).digest()  # findings_digest([]): msgpack's empty array

@@ -6,7 +6,7 @@ file's path, the project root and the file's bytes) and the validated
 settings as plain data: msgpack, with extension types for the settings'
 dataclasses (these three only), tuples and dates, so that what is read back
 equals what was validated. Like the fact-sheet cache, a file is signed with
-the per-user key (``checker.cache``) and never unpickled; a file that does
+the per-user key (``checker.signing``) and never unpickled; a file that does
 not verify or decode is a miss, and a cache that cannot be written only
 costs the validation.
 """
@@ -14,27 +14,28 @@ costs the validation.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from pathlib import Path
 from typing import Any
 
 from checker.config import Dates, Settings, Vocabulary
+from checker.signing import blake2b
 
 _CLASSES = {1: Settings, 2: Vocabulary, 3: Dates}
 _CODES = {cls: code for code, cls in _CLASSES.items()}
 _TUPLE, _DATE, _DATETIME, _TIME = 10, 11, 12, 13
 _FORMAT = b"factlint-config-1"
+_PURPOSE = b"factlint-config"  # what its signatures sign for (keyed BLAKE2b, checker.signing)
 
 
 def _file(directory: Path, source: str, root: str) -> Path:
-    name = hashlib.blake2b(f"{source}\n{root}".encode(), digest_size=10).hexdigest()
+    name = blake2b(f"{source}\n{root}".encode(), digest_size=10).hexdigest()
     return directory / f"config-{name}.msgpack"
 
 
 def _key(source: str, root: str, data: bytes) -> bytes:
     from checker.cache_data import code_fingerprint as _code_fingerprint
 
-    key = hashlib.blake2b(_FORMAT, digest_size=16)
+    key = blake2b(_FORMAT, digest_size=16)
     for part in (_code_fingerprint().encode("utf-8"), source.encode("utf-8"), root.encode("utf-8"), data):
         key.update(len(part).to_bytes(8, "little") + part)
     return key.digest()
@@ -42,10 +43,7 @@ def _key(source: str, root: str, data: bytes) -> bytes:
 
 def load(directory: Path, source: str, root: str, data: bytes) -> Settings | None:
     """The settings validated from ``data`` at an earlier run, or None."""
-    import hmac
-
-    from checker.cache_data import sign as _sign
-    from checker.cache_data import user_key
+    from checker.signing import same_digest, sign, user_key
 
     secret = user_key()
     if secret is None:
@@ -54,7 +52,7 @@ def load(directory: Path, source: str, root: str, data: bytes) -> Settings | Non
         stored = _file(directory, source, root).read_bytes()
         end = stored.find(b"\n")
         payload = stored[end + 1 :]
-        if end < 0 or not hmac.compare_digest(stored[:end], _sign(secret, payload)):
+        if end < 0 or not same_digest(stored[:end], sign(secret, payload, _PURPOSE)):
             return None
         key, settings = _unpack(payload)
         if key != _key(source, root, data) or type(settings) is not Settings:
@@ -66,16 +64,15 @@ def load(directory: Path, source: str, root: str, data: bytes) -> Settings | Non
 
 def store(directory: Path, settings: Settings, data: bytes) -> None:
     """Keep ``settings`` (validated from ``data``) for the next run; only into an existing cache directory."""
-    from checker.cache_data import sign as _sign
-    from checker.cache_data import user_key
     from checker.files import write_atomic
+    from checker.signing import sign, user_key
 
     secret = user_key()
     if secret is None or not directory.is_dir() or settings.source is None:
         return
     try:
         payload = _pack((_key(settings.source, settings.root, data), settings))
-        write_atomic(_file(directory, settings.source, settings.root), _sign(secret, payload) + b"\n" + payload, durable=False)
+        write_atomic(_file(directory, settings.source, settings.root), sign(secret, payload, _PURPOSE) + b"\n" + payload, durable=False)
     except Exception:
         pass
 

@@ -11,7 +11,7 @@ the ``dataclasses`` module an ``exec`` of its own: the builtin, except that a
 source seen before is not compiled again but read from a file in the user cache
 directory. Its entries are keyed by the source text and signed like the
 compiled-pattern cache's (a keyed digest with the per-user secret of
-``checker.cache``), the file is keyed by the Python build and the ``-O``
+``checker.signing``), the file is keyed by the Python build and the ``-O``
 level, and the code is what ``compile`` makes of that source with the flags
 ``exec`` would use in the ``dataclasses`` module: the classes are the same
 either way. Any failure (no cache directory, a corrupt file, an entry that does
@@ -21,11 +21,12 @@ not verify) falls back to compiling.
 from __future__ import annotations
 
 import builtins
-import hashlib
 import marshal
 import os
 import sys
 from typing import Any
+
+from checker.signing import blake2b
 
 _FORMAT = 1
 _MAX_BYTES = 4_000_000  # beyond this, the file keeps only the entries this run used
@@ -34,6 +35,7 @@ _added: dict[str, tuple[bytes, bytes]] = {}
 _used: set[str] = set()
 _code: dict[str, Any] = {}  # source -> code object, this run
 _key: bytes | None = None
+_key_read = False  # whether _signing_key has asked for the user's key (None when there is none)
 
 
 def install() -> None:
@@ -42,12 +44,7 @@ def install() -> None:
 
     if getattr(dataclasses, "exec", None) is _exec:
         return
-    global _key
-    from checker.cache import user_key
-
-    _key = user_key()
-    if _key is None:  # nothing can be vouched for: leave dataclasses as it is
-        return
+    # Installed before the key is read: reading it imports modules that define dataclasses themselves.
     dataclasses.exec = _exec  # type: ignore[attr-defined]  # a module global shadows the builtin for that module only
     import atexit
 
@@ -70,6 +67,8 @@ def _exec(source: Any, globals: dict[str, Any] | None = None, locals: dict[str, 
 
 
 def _compiled(source: str) -> Any:
+    if _signing_key() is None:  # nothing can be vouched for: compiled as dataclasses would
+        return compile(source, "<string>", "exec", dont_inherit=True)
     _used.add(source)
     entry = _load().get(source)
     if entry is not None:
@@ -85,16 +84,28 @@ def _compiled(source: str) -> Any:
     return code
 
 
+def _signing_key() -> bytes | None:
+    """The user's key (``checker.signing``), read at the first class compiled."""
+    global _key, _key_read
+    if not _key_read:
+        _key_read = True  # first: reading the key must not come back here
+        if _key is None:
+            from checker.signing import user_key
+
+            _key = user_key()
+    return _key
+
+
 def _sign(source: str, data: bytes) -> bytes:
     assert _key is not None
-    return hashlib.blake2b(source.encode("utf-8", "surrogatepass") + b"\0" + data, key=_key, digest_size=16).digest()
+    return blake2b(source.encode("utf-8", "surrogatepass") + b"\0" + data, key=_key, digest_size=16).digest()
 
 
 def _path() -> str:
     from checker.files import cache_dir
 
     build = f"{sys.implementation.cache_tag}-{sys.version}-O{sys.flags.optimize}".encode()
-    return os.path.join(cache_dir(), f"dataclass-code-{sys.implementation.cache_tag}-{hashlib.blake2b(build, digest_size=6).hexdigest()}-v{_FORMAT}.marshal")
+    return os.path.join(cache_dir(), f"dataclass-code-{sys.implementation.cache_tag}-{blake2b(build, digest_size=6).hexdigest()}-v{_FORMAT}.marshal")
 
 
 def _read() -> dict[str, tuple[bytes, bytes]]:

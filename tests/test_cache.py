@@ -215,8 +215,8 @@ def _resign(file, data) -> None:
     """Write ``data`` as a cache file signed with this user's key, as factlint itself would."""
     import msgpack
 
-    from checker.cache_data import sign as _sign
-    from checker.cache_data import user_key
+    from checker.signing import sign as _sign
+    from checker.signing import user_key
 
     payload = msgpack.packb(data, use_bin_type=True)
     file.write_bytes(_sign(user_key(), payload) + b"\n" + payload)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import os
 import subprocess
 import sys
 from dataclasses import dataclass, field
@@ -109,3 +110,19 @@ def test_only_the_command_line_changes_dataclasses():
     script = "import dataclasses, checker.engine, checker.rules; print(hasattr(dataclasses, 'exec'))"
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "False"
+
+
+def test_classes_defined_while_the_key_is_read_use_the_cache_too(tmp_path):
+    # install() must replace exec before it reads the user's key: reading it imports modules with dataclasses.
+    script = (
+        "import sys; from checker import dataclass_code; dataclass_code.install()\n"
+        "import dataclasses, checker.cache, checker.finding\n"
+        "codes = {id(c) for module in dataclass_code._code.values() for c in module.co_consts if hasattr(c, 'co_consts')}\n"
+        "inner = {id(c) for module in dataclass_code._code.values() for f in module.co_consts if hasattr(f, 'co_consts')"
+        " for c in f.co_consts if hasattr(c, 'co_code')}\n"
+        "classes = [c for c in vars(checker.finding).values() if dataclasses.is_dataclass(c) and c.__module__ == 'checker.finding']\n"
+        "print(len(classes), all(id(c.__init__.__code__) in codes | inner for c in classes))\n"
+    )
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path)}
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, env=env).stdout.split()
+    assert int(out[0]) > 0 and out[1] == "True"

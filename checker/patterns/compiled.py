@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 from array import array
@@ -83,14 +82,14 @@ def _compile_code(pattern: str, flags: int) -> tuple:
 def _sign(pattern: str, flags: int, entry: tuple) -> bytes | None:
     """The keyed digest that vouches for ``entry`` as the compiled form of ``pattern`` with ``flags``."""
     from checker import __version__
-    from checker.cache_data import user_key
+    from checker.signing import blake2b, user_key
 
     key = user_key()
     if key is None:
         return None
     flags_out, code, groups, groupindex, indexgroup = entry
     described = repr((__version__, pattern, flags, flags_out, groups, sorted(groupindex.items()), indexgroup))
-    return hashlib.blake2b(described.encode("utf-8", "surrogatepass") + b"\0" + bytes(code), key=key, digest_size=16).digest()
+    return blake2b(described.encode("utf-8", "surrogatepass") + b"\0" + bytes(code), key=key, digest_size=16).digest()
 
 
 def _build(pattern: str, entry: tuple) -> re.Pattern:

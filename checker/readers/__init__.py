@@ -9,7 +9,6 @@ original offsets (same length, non-prose blanked).
 from __future__ import annotations
 
 import codecs
-import hashlib
 import os
 import re
 from collections import OrderedDict
@@ -17,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import PurePath
 
 from checker.document import Document
+from checker.signing import blake2b
 
 FORMATS: dict[str, str] = {
     ".txt": "text",
@@ -251,7 +251,7 @@ _BINARY_MEMO_CHARS = 32_000_000  # text kept at most (characters), oldest droppe
 
 def _read_binary(reader, known: str, path: str, data: bytes) -> Document:
     """``reader.read_bytes(path, data)``, once per path and content in this process."""
-    key = (path, known, hashlib.blake2b(data, digest_size=16).digest())
+    key = (path, known, blake2b(data, digest_size=16).digest())
     found = _BINARY_MEMO.get(key)
     if found is not None:
         _BINARY_MEMO.move_to_end(key)
