@@ -19,11 +19,11 @@ definition the finder does not read still introduces it.
 
 from __future__ import annotations
 
-import re
+from checker.patterns import LazyPattern
 
 # Words a long form may skip or use ("Department of Defense (DoD)", "Time-To-Live (TTL)").
 _FUNCTION_WORDS = frozenset({"of", "the", "and", "for", "in", "on", "to", "a", "an", "by", "with", "or", "at", "from", "de", "du", "la"})
-_WORD = re.compile(r"[^\W_]+")
+_WORD = LazyPattern(r"[^\W_]+")
 # More words than this cannot be one acronym's long form.
 _MAX_WORDS = 12
 

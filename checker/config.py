@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
+from checker.patterns import LazyPattern
 from checker.validation import after, aliases, validate
 
 if TYPE_CHECKING:
@@ -163,7 +164,7 @@ def _parse_toml(text: str) -> dict[str, Any]:
 
 
 # A [tool.factlint] (or [tool.factlint.x]) table header, for files tomllib cannot parse.
-_FACTLINT_TABLE = re.compile(r"^\s*\[\s*tool\s*\.\s*[\"']?factlint\b", re.MULTILINE)
+_FACTLINT_TABLE = LazyPattern(r"^\s*\[\s*tool\s*\.\s*[\"']?factlint\b", re.MULTILINE)
 
 
 def load_settings(path: Path | None, root: Path | None = None, cache: bool | Path = False) -> Settings:
@@ -295,8 +296,8 @@ def _nearest(loc: tuple[str, ...]) -> str | None:
     return ".".join((*loc[:-1], close[0]))
 
 
-_HEADER = re.compile(r"^\s*\[\s*([^\]\[]+?)\s*\]\s*(?:#.*)?$")
-_ASSIGN = re.compile(r"^\s*([A-Za-z0-9_.\"' -]+?)\s*=")
+_HEADER = LazyPattern(r"^\s*\[\s*([^\]\[]+?)\s*\]\s*(?:#.*)?$")
+_ASSIGN = LazyPattern(r"^\s*([A-Za-z0-9_.\"' -]+?)\s*=")
 
 
 def _line_of(text: str, prefix: tuple[str, ...], loc: tuple[str, ...]) -> int | None:

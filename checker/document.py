@@ -12,7 +12,6 @@ file.
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -20,18 +19,18 @@ from itertools import accumulate
 from typing import TYPE_CHECKING, Literal
 
 from checker.finding import Position
-from checker.patterns import builder
+from checker.patterns import LazyPattern, builder
 
 if TYPE_CHECKING:
     from checker.reading import ReadingNotes
 
 BlockKind = Literal["paragraph", "heading", "list", "quote", "table"]
 
-LINE_BREAK = re.compile(r"\r\n|\r|\n")
-_BLANK_LINE = re.compile(r"(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)(?:[ \t]*(?:\r\n|\r|\n))*")
+LINE_BREAK = LazyPattern(r"\r\n|\r|\n")
+_BLANK_LINE = LazyPattern(r"(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)(?:[ \t]*(?:\r\n|\r|\n))*")
 # The same, for text without carriage returns (several times faster: the search skips to each line feed).
-_BLANK_LINE_LF = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)*")
-_BREAK_CHAR = re.compile(r"[\r\n]")
+_BLANK_LINE_LF = LazyPattern(r"\n[ \t]*\n(?:[ \t]*\n)*")
+_BREAK_CHAR = LazyPattern(r"[\r\n]")
 _succ = (1).__add__
 
 

@@ -13,10 +13,11 @@ installed packages, so losing it only costs time: the word-list index
 from __future__ import annotations
 
 import os
-import re
 import time
 from collections.abc import Iterable
 from pathlib import Path
+
+from checker.patterns import LazyPattern
 
 
 def cache_dir() -> str:
@@ -55,7 +56,7 @@ def write_atomic(path: Path | str, data: bytes, durable: bool = True) -> None:
 
 
 # The temporary files of write_atomic: "." + the file's name + mkstemp's 8 random characters + ".factlint".
-_LEFTOVER = re.compile(r"\.(?P<name>.+)\.[a-z0-9_]{8}\.factlint")
+_LEFTOVER = LazyPattern(r"\.(?P<name>.+)\.[a-z0-9_]{8}\.factlint")
 
 
 def remove_leftovers(directories: Iterable[Path | str], older_than: float = 60.0) -> list[Path]:

@@ -24,7 +24,7 @@ _STRONG = LazyPattern(
 )
 _LITERAL = LazyPattern(r"``[^`\n]+``")
 # A line ruling a heading under (or over): one of these marks three times or more (setext, reStructuredText).
-_SECTION_RULE = re.compile(r"[ \t]*([=\-*~^#+_])\1{2,}[ \t]*")
+_SECTION_RULE = LazyPattern(r"[ \t]*([=\-*~^#+_])\1{2,}[ \t]*")
 _LITERAL_BLOCK = LazyPattern(r"\S::[ \t]*\r?\n[ \t]*\r?\n[ \t]+\S")
 
 

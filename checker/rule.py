@@ -19,6 +19,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 from checker.finding import Confidence, Finding, Severity
+from checker.patterns import LazyPattern
 
 if TYPE_CHECKING:
     from checker.config import Settings
@@ -49,7 +50,7 @@ DOC_SECTIONS = ("What it checks", "Why it matters", "Flagged", "Passes")
 
 _CODE = re.compile(r"^(NAM|ENC|NUM|DAT|TXT|CON)\d{3}$")
 _NAME = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
-_SECTION = re.compile(r"^(?P<title>[A-Z][A-Za-z ]+)\n-{3,}$", re.M)
+_SECTION = LazyPattern(r"^(?P<title>[A-Z][A-Za-z ]+)\n-{3,}$", re.M)
 
 
 class Rule:

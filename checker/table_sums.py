@@ -15,13 +15,14 @@ from collections.abc import Sequence
 
 from checker.finding import Confidence
 from checker.intervals import Interval, format_number
+from checker.patterns import LazyPattern
 from checker.tables import Cell, Table
 
 # "Total", "Subtotal", "Grand total", and a label ending in "total" ("Q1 total", "Group total").
-TOTAL = re.compile(r"(?:(?:grand|overall)\s+)?(?:sub-?)?totals?\b|[\w-]+(?:\s+[\w-]+)?\s+totals?$", re.I)
+TOTAL = LazyPattern(r"(?:(?:grand|overall)\s+)?(?:sub-?)?totals?\b|[\w-]+(?:\s+[\w-]+)?\s+totals?$", re.I)
 # A part of a part, not a part of the total: "of which online", "- of which", "– online".
-SUB_ITEM = re.compile(r"(?:of\s+which|o/w|thereof|including|incl\.)\b|[-\u2013\u2014]\s", re.I)
-YEAR = re.compile(r"(?:FY\s?|fiscal\s+)?(?:19|20)\d\d[A-Za-z]?", re.I)
+SUB_ITEM = LazyPattern(r"(?:of\s+which|o/w|thereof|including|incl\.)\b|[-\u2013\u2014]\s", re.I)
+YEAR = LazyPattern(r"(?:FY\s?|fiscal\s+)?(?:19|20)\d\d[A-Za-z]?", re.I)
 
 
 def qualifier(heading: str) -> str:

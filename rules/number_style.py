@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
 from checker.finding import Edit, Finding, Fix, Related
-from checker.patterns import has_digit
+from checker.patterns import LazyPattern, has_digit
 from checker.rule import Rule
 
 _MAX_RELATED = 5
@@ -16,7 +15,7 @@ _MAX_RELATED = 5
 _PERCENT_FORMS = frozenset({"%", "percent", "per cent"})
 _NUMBERS_MIN = 3
 _NUMBERS_RATIO = 2
-_SINGULAR = re.compile(r"\b(percentage|number|ordinal|unit)s\b")
+_SINGULAR = LazyPattern(r"\b(percentage|number|ordinal|unit)s\b")
 
 
 def _numeral(value: int, ordinal: bool) -> str:

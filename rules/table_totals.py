@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from checker.extract.claim_evidence import replace_number
 from checker.finding import Finding, Related
 from checker.line_tables import line_tables
-from checker.patterns import ascii_lower
+from checker.patterns import LazyPattern, ascii_lower
 from checker.rule import Rule
 from checker.table_sums import (
     SUB_ITEM,
@@ -29,15 +29,15 @@ from checker.table_sums import (
 from checker.tables import Cell, Table, tables
 
 # Column headings of figures that do not add up across a row.
-_NOT_ADDITIVE = re.compile(
+_NOT_ADDITIVE = LazyPattern(
     r"\b(?:price|rate|ratio|average|avg|mean|median|margin|growth|change|yield|per|score|index|share|"
     r"%|percent|pct|multiple|x)\b|%",
     re.I,
 )
-_HEADER_SCALE = re.compile(r"\b(?:thousands?|millions?|billions?|bn|mn|[kmb])\b|[$\u20ac\u00a3\u00a5%]", re.I)
+_HEADER_SCALE = LazyPattern(r"\b(?:thousands?|millions?|billions?|bn|mn|[kmb])\b|[$\u20ac\u00a3\u00a5%]", re.I)
 # The lead-in of a list that states its total says "in all" (line_tables._TOTAL_WORD), searched in the
 # lower-cased prose without its "i": ignoring case, "\u0130" and "\u0131" match it too.
-_IN_ALL = re.compile(r"n\s+all")
+_IN_ALL = LazyPattern(r"n\s+all")
 
 
 class TableTotals(Rule):

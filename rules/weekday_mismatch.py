@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterator
 
 from checker.finding import Edit, Finding, Fix
+from checker.patterns import LazyPattern
 from checker.rule import Rule
 
-_WEEKDAY_WORD = re.compile(r"[A-Za-z]+\.?")
+_WEEKDAY_WORD = LazyPattern(r"[A-Za-z]+\.?")
 _NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _SHORT = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 _AP = ("Mon", "Tues", "Wed", "Thurs", "Fri", "Sat", "Sun")

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import re
+from checker.patterns.lazy import LazyPattern
 
-_DECIMAL = re.compile(r"\d")
+_DECIMAL = LazyPattern(r"\d")
 
 
 def has_digit(text: str) -> bool:

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import codecs
 import os
-import re
 from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import PurePath
 
 from checker.document import Document
+from checker.patterns import LazyPattern
 from checker.signing import blake2b
 
 FORMATS: dict[str, str] = {
@@ -184,7 +184,7 @@ _WESTERN = frozenset(
 
 
 # The soft hyphen (U+00AD) and the acute accent (U+00B4, "don\u00b4t") belong inside Western words.
-_SYMBOL_IN_WORD = re.compile(r"[^\W\d_][\u00a1-\u00ac\u00ae-\u00b3\u00b5-\u00bf\u00d7\u00f7\u2020-\u2122][^\W\d_]")
+_SYMBOL_IN_WORD = LazyPattern(r"[^\W\d_][\u00a1-\u00ac\u00ae-\u00b3\u00b5-\u00bf\u00d7\u00f7\u2020-\u2122][^\W\d_]")
 
 
 def _as_western(data: bytes) -> str | None:
