@@ -485,7 +485,8 @@ class SheetCache:
                 self._write(self.corpus_file, (_FORMAT, self._corpus_key, placed.paths, *stored), write_atomic)
                 if memos:
                     self._write(self.memo_file, (_FORMAT, memos, self._corpus_key), write_atomic)
-            self._prune()
+            if self._dirty or stored is not None:  # files were written: older configurations' may go (else none came)
+                self._prune()
         except Exception:  # no room, no permission, a file in the way: the next run reads the documents again
             pass
         finally:
@@ -523,7 +524,8 @@ class SheetCache:
                 name = path.name.split("-")[1].split(".")[0]
                 groups.setdefault(name, []).append(path)
                 newest[name] = max(newest.get(name, 0.0), path.stat().st_mtime)
-        kept = {self._name, *sorted(newest, key=newest.__getitem__, reverse=True)[: _KEEP_FILES - 1]}
+        others = sorted((name for name in newest if name != self._name), key=newest.__getitem__, reverse=True)
+        kept = {self._name, *others[: _KEEP_FILES - 1]}
         for name, paths in groups.items():
             if name not in kept:
                 for old in paths:
