@@ -251,7 +251,7 @@ def _check(args: argparse.Namespace, pass_one) -> int:
     select += _split(args.extend_select)
     ignore = list(settings.ignore) + _split(args.ignore)
     try:
-        rules = resolve_selection(select, ignore)
+        rules = resolve_selection(select, ignore, deferred=True)
     except RegistryError as unknown:  # the config's selectors are valid: this one came from the command line
         raise UsageError(f"--select/--extend-select/--ignore: {unknown}") from None
     fail_on = args.fail_on or settings.fail_on

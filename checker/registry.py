@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from functools import lru_cache
+from typing import Any, cast
 
 from checker.rule import FAMILIES, Rule
 
@@ -23,13 +24,16 @@ class RegistryError(Exception):
 class _Entry:
     """A registered rule: what selecting it needs, and the class, imported on first use."""
 
-    __slots__ = ("code", "name", "category", "default_enabled", "_module", "_attr", "_rule")
+    __slots__ = ("code", "name", "category", "default_enabled", "scope", "_module", "_attr", "_rule")
 
-    def __init__(self, code: str, name: str, default_enabled: bool, module: str = "", attr: str = "", rule: type[Rule] | None = None) -> None:
+    def __init__(
+        self, code: str, name: str, default_enabled: bool, module: str = "", attr: str = "", rule: type[Rule] | None = None, scope: str = "document"
+    ) -> None:
         self.code = code
         self.name = name
         self.category = FAMILIES.get(code[:3], "")
         self.default_enabled = default_enabled
+        self.scope = rule.scope if rule is not None else scope
         self._module = module
         self._attr = attr
         self._rule = rule
@@ -39,10 +43,11 @@ class _Entry:
             from checker.rules import load
 
             rule = load(self._module, self._attr)
-            if (rule.code, rule.name, rule.default_enabled) != (self.code, self.name, self.default_enabled):
+            if (rule.code, rule.name, rule.default_enabled, rule.scope) != (self.code, self.name, self.default_enabled, self.scope):
                 raise RegistryError(
-                    f"checker.rules.INDEX says {self.code} {self.name} (on by default: {self.default_enabled}), "
-                    f"but {rule.__module__}.{rule.__name__} is {rule.code} {rule.name} (on by default: {rule.default_enabled})"
+                    f"checker.rules.INDEX says {self.code} {self.name} (on by default: {self.default_enabled}, scope {self.scope}), "
+                    f"but {rule.__module__}.{rule.__name__} is {rule.code} {rule.name} "
+                    f"(on by default: {rule.default_enabled}, scope {rule.scope})"
                 )
             self._rule = rule
         return self._rule
@@ -51,9 +56,9 @@ class _Entry:
 @lru_cache(maxsize=1)
 def _entries() -> tuple[_Entry, ...]:
     """Every registered rule, sorted by code (plugins' classes imported, built-in ones not yet)."""
-    from checker.rules import INDEX
+    from checker.rules import CORPUS, INDEX
 
-    entries = [_Entry(code, name, on, module, attr) for code, name, on, module, attr in INDEX]
+    entries = [_Entry(code, name, on, module, attr, scope="corpus" if code in CORPUS else "document") for code, name, on, module, attr in INDEX]
     entries += [_Entry(rule.code, rule.name, rule.default_enabled, rule=rule) for rule in _plugins()]
     codes: dict[str, _Entry] = {}
     names: dict[str, _Entry] = {}
@@ -173,8 +178,47 @@ def nearest(token: str) -> str | None:
     return close[0] if close else None
 
 
-def resolve_selection(select: Iterable[str], ignore: Iterable[str]) -> list[type[Rule]]:
-    """Rules selected and not ignored (only their modules are imported)."""
+class _Deferred:
+    # A selected rule whose module is not imported yet, standing in for its class: what the index holds
+    # (code, name, category, on by default, scope) it answers itself; anything else (a class attribute, the
+    # docstring, making an instance) it takes from the class, imported then. A run that finds every document
+    # and the corpus as the last run left them asks the document rules nothing else, and imports only the
+    # corpus rules (a third of a one-file run's own work was importing the 41 rule modules).
+    __slots__ = ("_entry", "code", "name", "category", "default_enabled", "scope")
+
+    def __init__(self, entry: _Entry) -> None:
+        self._entry = entry
+        self.code = entry.code
+        self.name = entry.name
+        self.category = entry.category
+        self.default_enabled = entry.default_enabled
+        self.scope = entry.scope
+
+    def __getattr__(self, attribute: str) -> Any:
+        return getattr(self._entry.rule(), attribute)
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Rule:
+        return self._entry.rule()(*args, **kwargs)
+
+    # The class's own attributes of these names would be found before __getattr__.
+    @property
+    def __doc__(self) -> str | None:  # type: ignore[override]
+        return self._entry.rule().__doc__
+
+    @property
+    def __module__(self) -> str:  # type: ignore[override]
+        return self._entry.rule().__module__
+
+    def __repr__(self) -> str:
+        return repr(self._entry.rule())
+
+
+def resolve_selection(select: Iterable[str], ignore: Iterable[str], deferred: bool = False) -> list[type[Rule]]:
+    """Rules selected and not ignored (only their modules are imported).
+
+    ``deferred``: each rule's module is imported only when something beyond its code, name, category, default
+    and scope is asked of it (a stand-in for the class until then, ``_Deferred``).
+    """
     chosen: dict[str, _Entry] = {}
     for selector in select:
         everything = selector.strip().upper() == "ALL"
@@ -184,7 +228,10 @@ def resolve_selection(select: Iterable[str], ignore: Iterable[str]) -> list[type
     for selector in ignore:
         for entry in _lookup(selector):
             chosen.pop(entry.code, None)
-    return [entry.rule() for entry in sorted(chosen.values(), key=lambda e: e.code)]
+    ordered = sorted(chosen.values(), key=lambda e: e.code)
+    if deferred:
+        return [entry.rule() if entry._rule is not None else cast("type[Rule]", _Deferred(entry)) for entry in ordered]
+    return [entry.rule() for entry in ordered]
 
 
 def matches(code: str, selectors: Iterable[str]) -> bool:

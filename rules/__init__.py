@@ -64,6 +64,11 @@ INDEX: tuple[tuple[str, str, bool, str, str], ...] = (
 )
 
 
+# The codes of the rules whose scope is "corpus" (every other rule's is "document"): a run that finds every
+# document and the corpus as the last run left them imports only these (checker.registry's deferred rules).
+CORPUS: frozenset[str] = frozenset({"CON006", "DAT008", "NAM001", "NUM101", "NUM102", "NUM103"})
+
+
 def load(module: str, attr: str) -> type[Rule]:
     """The rule class ``attr`` of ``checker.rules.<module>``, imported on first use."""
     import importlib

@@ -85,3 +85,16 @@ def test_a_plugin_rule_without_the_documentation_sections_is_refused_when_define
 
             code = "TXT999"
             name = "undocumented"
+
+
+def test_the_corpus_codes_are_the_rules_whose_scope_is_corpus():
+    from checker.rules import CORPUS
+
+    scopes = {code: getattr(importlib.import_module(f"checker.rules.{module}"), attr).scope for code, _, _, module, attr in INDEX}
+    assert {code for code, scope in scopes.items() if scope == "corpus"} == CORPUS
+    assert set(scopes.values()) == {"document", "corpus"}
+
+
+def test_a_line_whose_scope_disagrees_with_its_class_stops_the_run():
+    with pytest.raises(RegistryError, match="scope corpus"):
+        _Entry("TXT004", "doubled-word", True, "doubled_word", "DoubledWord", scope="corpus").rule()
