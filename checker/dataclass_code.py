@@ -40,6 +40,7 @@ _key_read = False  # whether _signing_key has asked for the user's key (None whe
 
 def install() -> None:
     """Give ``dataclasses`` the caching ``exec`` (once per process; the CLI calls it)."""
+    _defer_inspect()
     import dataclasses
 
     if getattr(dataclasses, "exec", None) is _exec:
@@ -49,6 +50,34 @@ def install() -> None:
     import atexit
 
     atexit.register(_save)
+
+
+def _defer_inspect() -> None:
+    """Import ``dataclasses`` with an ``inspect`` that imports the real one when first asked for anything.
+
+    ``dataclasses`` imports ``inspect`` (with ``ast``, ``dis`` and ``tokenize``: about 8% of a one-file run)
+    for one call, made only for a class without a docstring (factlint's all have one). While it is imported,
+    ``sys.modules`` holds a stand-in under that name, taken out again at once: ``dataclasses`` alone keeps
+    it, and its first attribute imports the real module (``importlib.util.LazyLoader`` cannot serve here:
+    on Python 3.11 the ``import`` statement itself reads the lazy module's ``__spec__``, which loads it).
+    Anything else importing ``inspect`` gets the real module.
+    """
+    if "inspect" in sys.modules or "dataclasses" in sys.modules:
+        return
+    import types
+
+    class _Inspect(types.ModuleType):
+        def __getattr__(self, name: str) -> Any:
+            import importlib
+
+            return getattr(importlib.import_module("inspect"), name)
+
+    stand_in = sys.modules["inspect"] = _Inspect("inspect")
+    try:
+        import dataclasses  # noqa: F401  # (imported now, with the stand-in)
+    finally:
+        if sys.modules.get("inspect") is stand_in:
+            del sys.modules["inspect"]
 
 
 def _exec(source: Any, globals: dict[str, Any] | None = None, locals: dict[str, Any] | None = None, /) -> None:

@@ -73,6 +73,8 @@ class Block:
 
 @dataclass(frozen=True, slots=True)
 class Sentence:
+    """A sentence: its span of the text and the paragraph it belongs to."""
+
     start: int
     end: int
     paragraph: int  # index into Document.paragraphs

@@ -71,6 +71,8 @@ class Notice:
 
 @dataclass
 class RunResult:
+    """What a run found: the diagnostics to report, the documents checked, notices, rules, counts and errors."""
+
     diagnostics: list[Diagnostic]
     documents: list[DocumentResult]  # every document checked (in scope or corpus evidence), in order
     notices: list[Notice]

@@ -185,6 +185,8 @@ class FiscalYearEndFact:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class DocumentDate:
+    """The date a document was written or published, where it was found and why it was chosen."""
+
     date: _dt.date
     source: Literal["front-matter", "dateline", "published", "changelog", "date-line", "heading", "config"]
     reason: str

@@ -84,6 +84,8 @@ class Position:
 
 @dataclass(frozen=True, slots=True)
 class RelatedLocation:
+    """A related place resolved to lines and columns (1-based), with what it shows."""
+
     path: str
     line: int
     column: int

@@ -126,3 +126,15 @@ def test_classes_defined_while_the_key_is_read_use_the_cache_too(tmp_path):
     env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path)}
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, env=env).stdout.split()
     assert int(out[0]) > 0 and out[1] == "True"
+
+
+def test_dataclasses_imported_with_inspect_deferred_still_document_a_class_without_a_docstring():
+    script = (
+        "import sys; from checker import dataclass_code; dataclass_code.install()\n"
+        "import dataclasses\n"
+        "print('ast' in sys.modules)\n"
+        "@dataclasses.dataclass\nclass Point:\n    x: int\n    y: 'str' = 'a'\n"
+        "print(Point.__doc__, 'ast' in sys.modules, type(sys.modules['inspect']).__name__)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout.splitlines()
+    assert out == ["False", "Point(x: int, y: 'str' = 'a') True module"]
