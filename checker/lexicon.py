@@ -112,14 +112,22 @@ def _cache_path() -> str | None:
 
     (Not by the file's time: every new virtual environment would get its own index.)
     """
+    name = identity()
+    if name is None:
+        return None
+    from checker.files import cache_dir
+
+    return os.path.join(cache_dir(), f"{_FILE_PREFIX}{name}.idx")
+
+
+def identity() -> str | None:
+    """What names the word frequencies: wordfreq's version and the size of its data file (None without wordfreq)."""
     try:
         data_file = _data_file()
         size = os.stat(data_file).st_size
     except (OSError, ImportError):
         return None
-    from checker.files import cache_dir
-
-    return os.path.join(cache_dir(), f"{_FILE_PREFIX}{_wordfreq_version(data_file)}-{size}.idx")
+    return f"{_wordfreq_version(data_file)}-{size}"
 
 
 def _wordfreq_version(data_file: str) -> str:
