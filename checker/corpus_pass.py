@@ -11,7 +11,7 @@ configured severity, resolved to lines and columns, and sorted.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
@@ -80,14 +80,17 @@ def filtered(
 class Reduce:
     """The corpus rules' aggregates, fed each document's records in order (checker.corpus)."""
 
-    def __init__(self, rules: list[Rule], keep_records: bool = False, ahead: bool = False) -> None:
-        from checker.rule import Rule
-
-        self.rules = rules
-        self.aggregates = {rule.code: rule.aggregate() for rule in rules}
-        # Rules that do part of their report as records arrive (``Rule.advance``): asked only when pass 1
-        # runs in other processes (``ahead``), while this one would otherwise wait for their results.
-        self.ahead = [rule for rule in rules if type(rule).advance is not Rule.advance] if ahead else []
+    def __init__(self, rules: list[Rule] | Callable[[], list[Rule]], keep_records: bool = False, ahead: bool = False) -> None:
+        # ``rules`` may be a function that makes them: called when the first document's records or the report
+        # need them, and never when the cache has the corpus findings already (``known``), so that a run that
+        # changed nothing does not import the corpus rules' modules.
+        self._make = rules if callable(rules) else None
+        self._wants_ahead = ahead
+        self.rules: list[Rule] = []
+        self.aggregates: dict[str, Any] = {}
+        self.ahead: list[Rule] = []
+        if not callable(rules):
+            self._start(rules)
         self.failed: dict[str, str] = {}
         self.keep_records = keep_records  # the results keep their records (else dropped once reduced)
         self.known: list[Finding] | None = None  # the corpus findings, when the cache already has them
@@ -102,6 +105,16 @@ class Reduce:
         self._changes: dict[int, tuple[bytes | None, dict[str, Any]]] | None = {}  # document -> (its records then, now)
         self._changed_paths: set[str] = set()
 
+    def _start(self, rules: list[Rule]) -> None:
+        from checker.rule import Rule
+
+        self._make = None
+        self.rules = rules
+        self.aggregates = {rule.code: rule.aggregate() for rule in rules}
+        # Rules that do part of their report as records arrive (``Rule.advance``): asked only when pass 1
+        # runs in other processes (``ahead``), while this one would otherwise wait for their results.
+        self.ahead = [rule for rule in rules if type(rule).advance is not Rule.advance] if self._wants_ahead else []
+
     def add(self, doc: int, result: DocumentResult) -> None:
         records = result.records or {}
         if not self.keep_records:
@@ -114,6 +127,8 @@ class Reduce:
                 self._changes[doc] = (self.changed[result.path], records)
         if self.known is not None:
             return
+        if self._make is not None:
+            self._start(self._make())
         if not doc and self.changed is not None and 0 < len(self.changed) <= CHANGES_MAX:
             # Few documents changed since the memos' corpus pass: an aggregate may hold the records it is given
             # and reduce them when asked, a rule searching only the part of the corpus that the changes touch.
@@ -138,6 +153,8 @@ class Reduce:
     def findings(self, corpus: Corpus, errors: list[str]) -> list[Finding]:
         if self.known is not None:
             return self.known
+        if self._make is not None:
+            self._start(self._make())
         out: list[Finding] = []
         for rule in self.rules:
             if rule.code in self.failed:

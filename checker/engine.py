@@ -274,12 +274,15 @@ def run(
     ledger = ledger_of(settings)
     # With pass 1 in worker processes, this one reduces their results and can work ahead on the report.
     elsewhere = pass_one is not None or (jobs or os.cpu_count() or 1) > 1
-    reduce = Reduce(corpus_rules(settings, rules, ledger), keep_records, ahead=elsewhere)
     cache = None
     if cache_dir is not None and not keep_sheets:
         from checker.cache import open_cache
 
         cache = open_cache(cache_dir, settings, codes, extract_all)
+    # With the cache, the corpus rules are made only if it does not have their findings already (a run that
+    # changed nothing imports none of their modules); without it, before pass 1, where a bad option stops the run.
+    making = (lambda: corpus_rules(settings, rules, ledger)) if cache is not None else corpus_rules(settings, rules, ledger)
+    reduce = Reduce(making, keep_records, ahead=elsewhere)
     first: PassOne = pass_one or (lambda chosen, settings_, codes_, extract_all_, keep: _pass_one(chosen, settings_, codes_, jobs, extract_all_, keep))
     if cache is None:
         stream = first(sources, settings, codes, extract_all, keep_sheets)

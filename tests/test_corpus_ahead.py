@@ -86,3 +86,21 @@ def test_a_rule_given_a_memo_of_the_last_pass_does_not_work_ahead(jobs, tmp_path
     # Without the cache's memo, the same run works ahead (with workers) or not (jobs=1).
     run(sources, settings, rules, jobs=jobs, keep_sheets=False)
     assert len(calls) == (len(DOCUMENTS) if jobs == 2 else 0)
+
+
+def test_rules_given_as_a_maker_are_made_once_and_only_when_needed() -> None:
+    from checker.corpus_pass import Reduce
+
+    made: list[int] = []
+
+    def make():
+        made.append(1)
+        return []
+
+    known = Reduce(make)
+    known.known = []
+    assert known.findings(None, []) == [] and made == []  # the cache had the corpus findings: no rule made
+    needed = Reduce(make)
+    needed.findings(None, [])
+    needed.findings(None, [])
+    assert made == [1]
