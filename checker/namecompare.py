@@ -53,8 +53,30 @@ def join_key(text: str) -> str:
 _JOIN_SEPARATORS = LazyPattern(r"[\s\-\u2010\u2011']+")
 
 
+# Endings that make two words of one stem in English, each pair of one vowel ("mutable" / "mutably",
+# "idempotent" / "idempotence", "deallocate" / "deallocator", "instantiate" / "instantiable", "parenthesis" /
+# "parenthesize"): an adverb beside its adjective, a noun beside its adjective or verb. Pairs that mix the vowel
+# ("-ant" / "-ence", "-ance" / "-ence") are left out: "independant", "existance" are slips, not other words.
+DERIVATION_PAIRS = tuple(
+    tuple(pair.split("/"))
+    for pair in """able/ably ible/ibly ent/ence ent/ency ent/ently ence/ency ency/ently ant/ance ant/ancy ant/antly
+    ance/ancy ancy/antly ate/ator ate/ators ate/able is/ize is/ise""".split()
+)
+
+
+def derivation_pair(a: str, b: str) -> bool:
+    """Whether two folded words are one stem with two endings of ``DERIVATION_PAIRS`` (a stem of three letters or more)."""
+    for x, y in DERIVATION_PAIRS:
+        for one, other in ((a, b), (b, a)):
+            if one.endswith(x) and other.endswith(y) and len(one) - len(x) >= 3 and one[: len(one) - len(x)] == other[: len(other) - len(y)]:
+                return True
+    return False
+
+
 def suffix_variants(a: str, b: str) -> bool:
     """Whether two folded words differ only by an inflection or derivation ending."""
+    if derivation_pair(a, b):
+        return True
     common = 0
     for x, y in zip(a, b):
         if x != y:

@@ -72,7 +72,10 @@ class NameVariants(Rule):
     ordinary word (``misdetected``), acronyms of five letters or fewer
     and code names compared by spelling (``CML`` / ``CLL``, ``APG-2575`` /
     ``APG-2557``), words that differ by an ending (``inhibitor`` /
-    ``inhibitors``), drugs that share a stem but not a prefix (``imatinib``
+    ``inhibitors``) or are one stem with two English endings of one vowel
+    (``mutable`` / ``mutably``, ``idempotent`` / ``idempotence``,
+    ``deallocate`` / ``deallocator``; ``independant`` / ``independent``
+    is still a slip), drugs that share a stem but not a prefix (``imatinib``
     / ``nilotinib``), names that a document declares as aliases
     (``Olverembatinib (HQP1351)``), possessives (``Pfizer's``), plurals
     (``TKIs``), and capitals at the start of a sentence or in a heading.

@@ -142,6 +142,21 @@ def test_acronym_slips(variant, anchor, slip):
         ("deloitte", "deloittd", False),
         ("lisafoclax", "lisaftoclax", False),
         ("livermore", "livermor", False),
+        # One stem with two English endings: an adverb and its adjective, a noun and its verb or adjective.
+        ("mutable", "mutably", True),
+        ("extensibly", "extensible", True),
+        ("idempotent", "idempotence", True),
+        ("idempotently", "idempotency", True),
+        ("deallocator", "deallocate", True),
+        ("instantiable", "instantiate", True),
+        ("parenthesis", "parenthesize", True),
+        # Slips that look like such endings: the vowel changes, or the stems differ.
+        ("independant", "independent", False),
+        ("existance", "existence", False),
+        ("noticiable", "noticeably", False),
+        ("dereferencable", "dereferenceable", False),
+        ("scalabilty", "scalability", False),
+        ("ably", "able", False),  # no stem
     ],
 )
 def test_suffix_variants(a, b, expected):
@@ -343,3 +358,16 @@ def test_title_words_are_the_capitalised_function_words_between_blanks(text):
     expected = [m.start() for m in pattern.finditer(text) if m.start() and text[m.start() - 1] in " \t"]
     assert expected  # the case holds some
     assert name_tokens.title_words(text) == expected
+
+
+def test_an_adverb_beside_its_adjective_is_not_a_variant_but_a_slip_still_is():
+    from checker.testing import lint_sources
+
+    text = (
+        "# Borrowing\n\nA mutable reference is borrowed mutably. Each mutable value is checked. The mutable "
+        "borrow ends here. A dereferenceable pointer is safe; a dereferenceable handle too, and every "
+        "dereferenceable slot. Only a dereferencable one is odd.\n"
+    )
+    found = [(d.rule, d.message) for d in lint_sources({"doc.md": text}, select=["NAM001"]).diagnostics]
+    assert not any("mutably" in message for _, message in found), found
+    assert any("'dereferencable'" in message for _, message in found), found
