@@ -132,7 +132,13 @@ def _no_compounds(view: dict) -> dict:
     return view
 
 
-LEGACY: list = [_claim_rule_codes, _no_content_digest, _no_claim_inferred, _extra_fields, _no_fact_named, _no_events_kind, _no_compounds]
+def _no_title(view: dict) -> dict:
+    """Issue 16's stop 36: sheets record the name a document is titled with (for NAM001); the snapshot predates it."""
+    view.pop("title", None)
+    return view
+
+
+LEGACY: list = [_claim_rule_codes, _no_content_digest, _no_claim_inferred, _extra_fields, _no_fact_named, _no_events_kind, _no_compounds, _no_title]
 
 
 def sheet_view(sheet) -> dict:

@@ -303,6 +303,9 @@ class FactSheet:
     acronyms: list[AcronymDefinition] = field(default_factory=list)
     aliases: list[Alias] = field(default_factory=list)
     entities: list[str] = field(default_factory=list)  # capitalised words written mid-sentence, as written (which documents are related)
+    # The name the document is about, when its first block is a heading that is that name alone ("# pnmenlarge",
+    # a reference page's title): NAM001 never reports a name a document is titled with as a variant.
+    title: str = ""
     quantities: list[Quantity] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
     dates: list[DateMention] = field(default_factory=list)

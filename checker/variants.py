@@ -48,10 +48,15 @@ def find_variants(
         reported |= reported_terms
         reported_terms = reported
     phrase_variants(vocab, corpus.phrases, corpus.aliases, reported_terms, pairs)
-    found = list(pairs.values())
+    # A name a document is titled with is the name that page is about, not a slip of another (unless the
+    # vocabulary says it is: "listed", "prefer", "accept").
+    found = [pair for pair in pairs.values() if pair.basis in _VOCABULARY or not corpus.titled(pair.variant, pair.reference)]
     if found:
         found = restrict(found, corpus)
     return found
+
+
+_VOCABULARY = frozenset({"listed", "prefer", "accept"})
 
 
 def _listed(vocab: Vocab, corpus: NameCorpus, pairs: dict[str, VariantPair]) -> None:

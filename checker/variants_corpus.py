@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from itertools import chain
 from typing import TYPE_CHECKING, Any, cast
 
-from checker.namecompare import fold
+from checker.namecompare import fold, join_key
 from checker.variants_data import Forms, Occurrence, Occurrences
 from checker.variants_spelling import edit_distance
 
@@ -80,7 +80,7 @@ def gather_names(sheet: FactSheet) -> tuple | None:
     entities = tuple(sorted({entity.lower() for entity in sheet.entities}))
     aliases = tuple((alias.name, alias.alias) for alias in sheet.aliases)
     shorts = tuple(definition.short for definition in sheet.acronyms)
-    return tuple(texts), tuple(forms), typecode, packed, spans, related, entities, aliases, shorts
+    return tuple(texts), tuple(forms), typecode, packed, spans, related, entities, aliases, shorts, sheet.title
 
 
 def _places(doc: int, typecode: str, packed: bytes) -> array:
@@ -118,6 +118,8 @@ class NameCorpus:
         self.entities: dict[int, tuple[str, ...]] = {}  # document -> its mid-sentence capitalised words, lower case
         self.alias_pairs: dict[int, tuple[tuple[str, str], ...]] = {}  # document -> (name, alias) as written
         self.shorts: dict[int, tuple[str, ...]] = {}  # document -> acronyms it defines
+        self.titles: dict[int, str] = {}  # document -> the name it is titled with (``FactSheet.title``)
+        self._titled: set[str] | None = None  # the titles folded (``titled``)
         self.capitals: dict[int, array] = {}  # document -> (start, end) of its single words in capitals
         self.corpus: Corpus | None = None  # the documents' line starts (set before the search)
         self._by_word: dict[str, list[str]] | None = None  # word -> the phrases holding it, in order (built on first use)
@@ -141,7 +143,7 @@ class NameCorpus:
         """Reduce one document's record (see :func:`gather_names`); while held (``hold``), its places wait."""
         if record is None:
             return
-        texts, groups, typecode, packed, capitals, related, entities, aliases, shorts = record
+        texts, groups, typecode, packed, capitals, related, entities, aliases, shorts, title = record
         held = self._held
         if held is not None:
             held.append((doc, texts, groups, typecode, packed))
@@ -161,6 +163,9 @@ class NameCorpus:
             self.shorts[doc] = shorts
         if aliases:
             self.alias_pairs[doc] = aliases
+        if title:
+            self.titles[doc] = title
+            self._titled = None
         for name, alias in aliases:
             b = fold(alias)
             for a in (fold(name), *(fold(word) for word in name.split())):
@@ -254,6 +259,21 @@ class NameCorpus:
         """Before the search: the corpus whose documents the indexes refer to."""
         self.corpus = corpus
         self.documents = len(corpus)
+
+    def titled(self, form: str, other: str) -> bool:
+        """Whether a document of the corpus is titled with ``form``, a name some page is about, against ``other``.
+
+        Against a spelling of other letters, folded alike ("Zenity" for a page titled "zenity"); against the same
+        letters with other hyphens or spaces, as written ("Out-File" beside "OutFile"); against other capitals
+        only, never: a title's capitals are the heading's style ("Flexvolume" beside "FlexVolume")."""
+        if fold(form) == fold(other):
+            return False
+        if join_key(form) == join_key(other):
+            return form in self.titles.values()
+        titled = self._titled
+        if titled is None:
+            titled = self._titled = {fold(title) for title in self.titles.values()}
+        return fold(form) in titled
 
     def defines(self, doc: int, form: str) -> bool:
         """Whether a document defines ``form`` (an acronym's or an alias's parenthesis)."""

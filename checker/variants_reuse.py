@@ -21,7 +21,7 @@ forms and phrases (``NameCorpus.names``).
 The whole search runs instead when the memo's corpus is not known to be the one before
 the changes (``checker.cache`` tells), documents were added, removed or moved (the
 corpus key then differs), more than ``checker.corpus_pass.CHANGES_MAX`` (64) documents changed, the vocabulary
-lists variants, a changed document's aliases changed, a name crossed the limit of
+lists variants, a changed document's aliases or title changed, a name crossed the limit of
 documents that makes it too frequent to relate documents, or the memo is damaged.
 """
 
@@ -111,7 +111,7 @@ class Search:
         for doc, (then, record) in changes.items():
             before.add(doc, then)
             now.add(doc, record)
-        if before.alias_pairs != now.alias_pairs or _crossed(corpus, before, now):
+        if before.alias_pairs != now.alias_pairs or before.titles != now.titles or _crossed(corpus, before, now):
             return
         dirty = set(chain(before.forms, before.phrases, now.forms, now.phrases))
         forms, phrases, kinds = corpus.names()  # not the places: those of the affected forms alone are filed (``part``)

@@ -77,7 +77,9 @@ class NameVariants(Rule):
     ``deallocate`` / ``deallocator``; ``independant`` / ``independent``
     is still a slip), drugs that share a stem but not a prefix (``imatinib``
     / ``nilotinib``), names that a document declares as aliases
-    (``Olverembatinib (HQP1351)``), possessives (``Pfizer's``), plurals
+    (``Olverembatinib (HQP1351)``), a name a document is titled with (its
+    first block a heading that is the name alone: ``# pnmenlarge``, a
+    reference page beside ``# pamenlarge``), possessives (``Pfizer's``), plurals
     (``TKIs``), and capitals at the start of a sentence or in a heading.
 
     Why it matters

@@ -86,7 +86,7 @@ def test_add_packed_across_widths() -> None:
 
 
 def _sheet(mentions: list[NameMention]) -> SimpleNamespace:
-    return SimpleNamespace(names=mentions, aliases=(), entities=(), acronyms=())
+    return SimpleNamespace(names=mentions, aliases=(), entities=(), acronyms=(), title="")
 
 
 def test_reduction_files_each_mention_under_its_form_in_order() -> None:
@@ -188,7 +188,7 @@ def test_a_form_written_as_two_kinds_keeps_the_kind_where_first_written_when_hel
 
     def record(texts: tuple, groups: tuple) -> tuple:
         places = array("i", [n for i in range(len(groups) // 4) for n in (0, 10 * i, 10 * i + 5)]).tobytes()
-        return texts, groups, "i", places, b"", (), (), (), ()
+        return texts, groups, "i", places, b"", (), (), (), (), ""
 
     records = [
         record(("Alpha", "Beta Gamma", "Delta"), (0, 0, 0, 1, 1, 1, 1, 1, 2, 0, 2, 1)),

@@ -103,6 +103,23 @@ EDITS = {
 }
 
 
+def test_a_title_that_changes_searches_the_whole_corpus(tmp_path, searched) -> None:
+    # Titling review.md with the variant makes it a name a page is about (never reported as a variant): the
+    # findings stored for that pair must not come back from the memo.
+    root, cache = tmp_path / "docs", tmp_path / "cache"
+    root.mkdir()
+    _write(root, DOCUMENTS)
+    before = _run(root, cache)
+    assert any("'Zentrovinab'" in d.message for d in before)
+    text = (root / "review.md").read_text(encoding="utf-8")
+    (root / "review.md").write_text(text.replace("# Review", "# Zentrovinab"), encoding="utf-8")
+    searched.clear()
+    after = _run(root, cache)
+    assert after == _run(root, None)
+    assert not any("'Zentrovinab'" in d.message for d in after)
+    assert searched[0] is None  # the whole search
+
+
 @pytest.mark.parametrize("edit", list(EDITS))
 def test_an_edit_searches_only_what_it_touches_and_finds_what_a_run_without_the_cache_finds(tmp_path, searched, filed, edit) -> None:
     root, cache = tmp_path / "docs", tmp_path / "cache"

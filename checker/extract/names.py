@@ -100,6 +100,7 @@ def extract(doc: Document, sheet: FactSheet, settings: Settings) -> None:
     found = phrases + mentions
     found.sort(key=_mention_start)
     sheet.names.extend(found)
+    sheet.title = _title(doc, found)
     definitions, aliases = parentheses(prose, mentions + phrases)
     sheet.acronyms.extend(definitions)
     sheet.aliases.extend(aliases)
@@ -109,6 +110,21 @@ def extract(doc: Document, sheet: FactSheet, settings: Settings) -> None:
 
 
 _mention_start = attrgetter("start")
+
+
+def _title(doc: Document, mentions: list[NameMention]) -> str:
+    """The name the document's first block is, when that block is a heading and one mention is all of it
+    ("# pnmenlarge", "# Out-File": a reference page's title); else "" (``mentions`` in text order)."""
+    blocks = doc.paragraphs
+    if not blocks or blocks[0].kind != "heading":
+        return ""
+    heading = blocks[0]
+    for mention in mentions:
+        if mention.start > heading.start:
+            break
+        if mention.start == heading.start and mention.end == heading.end:
+            return mention.text
+    return ""
 
 
 def _slash_names(prose: str) -> Iterator[str]:
