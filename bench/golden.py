@@ -133,8 +133,10 @@ def _no_compounds(view: dict) -> dict:
 
 
 def _no_title(view: dict) -> dict:
-    """Issue 16's stop 36: sheets record the name a document is titled with (for NAM001); the snapshot predates it."""
+    """Issue 16's stop 36: sheets record the name a document is titled with, and the language of prose not in
+    English (for NAM001); the snapshot predates both."""
     view.pop("title", None)
+    view.pop("language", None)
     return view
 
 

@@ -306,6 +306,9 @@ class FactSheet:
     # The name the document is about, when its first block is a heading that is that name alone ("# pnmenlarge",
     # a reference page's title): NAM001 never reports a name a document is titled with as a variant.
     title: str = ""
+    # The language of the prose when it is not English ("es": checker.language), else "": the names rules tell a
+    # name from an ordinary word by an English word list, so NAM001 does not read such a document.
+    language: str = ""
     quantities: list[Quantity] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
     dates: list[DateMention] = field(default_factory=list)

@@ -48,8 +48,8 @@ def gather_names(sheet: FactSheet) -> tuple | None:
     """
     from checker.variants_related import document_names
 
-    if not (sheet.names or sheet.aliases or sheet.entities):
-        return None
+    if not (sheet.names or sheet.aliases or sheet.entities) or sheet.language:
+        return None  # nothing named, or prose not in English (``FactSheet.language``): no evidence either way
     texts: dict[str, int] = {}
     # A form's places, in order: of the multi-word names and of the single tokens, by text (a text may be both).
     places: tuple[dict[str, list[int]], dict[str, list[int]]] = ({}, {})

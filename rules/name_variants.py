@@ -79,7 +79,10 @@ class NameVariants(Rule):
     / ``nilotinib``), names that a document declares as aliases
     (``Olverembatinib (HQP1351)``), a name a document is titled with (its
     first block a heading that is the name alone: ``# pnmenlarge``, a
-    reference page beside ``# pamenlarge``), possessives (``Pfizer's``), plurals
+    reference page beside ``# pamenlarge``), the words of a document whose
+    prose is in another language (``checker.language``: its commonest words
+    are Spanish, German, Ukrainian...; the English word list cannot tell its
+    names from its words, so NAM001 does not read it), possessives (``Pfizer's``), plurals
     (``TKIs``), and capitals at the start of a sentence or in a heading.
 
     Why it matters

@@ -86,7 +86,7 @@ def test_add_packed_across_widths() -> None:
 
 
 def _sheet(mentions: list[NameMention]) -> SimpleNamespace:
-    return SimpleNamespace(names=mentions, aliases=(), entities=(), acronyms=(), title="")
+    return SimpleNamespace(names=mentions, aliases=(), entities=(), acronyms=(), title="", language="")
 
 
 def test_reduction_files_each_mention_under_its_form_in_order() -> None:

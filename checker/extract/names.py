@@ -33,6 +33,7 @@ from checker.extract.name_parens import parentheses
 from checker.extract.name_tokens import CapToken, new_mention, scan, title_words
 from checker.extract.name_wraps import one_line, soft_break
 from checker.facts import NameMention
+from checker.language import other_language
 from checker.lexicon import zipf
 from checker.patterns import LazyPattern
 
@@ -101,6 +102,7 @@ def extract(doc: Document, sheet: FactSheet, settings: Settings) -> None:
     found.sort(key=_mention_start)
     sheet.names.extend(found)
     sheet.title = _title(doc, found)
+    sheet.language = other_language(doc.prose_chunks)
     definitions, aliases = parentheses(prose, mentions + phrases)
     sheet.acronyms.extend(definitions)
     sheet.aliases.extend(aliases)
