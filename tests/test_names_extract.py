@@ -373,19 +373,24 @@ def test_an_adverb_beside_its_adjective_is_not_a_variant_but_a_slip_still_is():
     assert any("'dereferencable'" in message for _, message in found), found
 
 
-def test_a_name_a_page_is_titled_with_is_not_a_variant_of_another_name():
+def _nam001(pages: dict[str, str]) -> list[str]:
+    """The messages of NAM001's findings on these documents."""
     from checker.testing import lint_sources
 
+    return [d.message for d in lint_sources(pages, select=["NAM001"]).diagnostics]
+
+
+def test_a_name_a_page_is_titled_with_is_not_a_variant_of_another_name():
     pages = {
         "pnmenlarge.md": "# pnmenlarge\n\n> Enlarge a PNM image. Superseded by a newer command.\n",
         "pamenlarge.md": "# pamenlarge\n\n> Enlarge a PAM image.\n\n- Enlarge twice: `pamenlarge 2 in.pam`\n",
         "notes.md": "# Notes\n\nWe used pamenlarge for the icons. Then pamenlarge again for the banner.\n",
     }
-    found = [d.message for d in lint_sources(pages, select=["NAM001"]).diagnostics]
+    found = _nam001(pages)
     assert not any("'pnmenlarge'" in message for message in found), found
     # A slip of a titled name is still reported: the title makes the name, not its neighbours, right.
     pages["notes.md"] += "Last, pamenlagre shrank the logo.\n"
-    found = [d.message for d in lint_sources(pages, select=["NAM001"]).diagnostics]
+    found = _nam001(pages)
     assert any("'pamenlagre'" in message for message in found), found
     assert not any("'pnmenlarge'" in message for message in found), found
 
@@ -409,27 +414,23 @@ def test_a_title_is_a_name_only_when_the_first_block_is_a_heading_that_is_the_na
 
 
 def test_a_lower_case_page_title_says_nothing_of_a_names_capitals():
-    from checker.testing import lint_sources
-
     pages = {
         "gitlab.md": "# gitlab\n\n> Interact with GitLab from the command line.\n",
         "glab.md": "# glab\n\n> Work with GitLab issues. GitLab is a forge; GitLab runs CI.\n\n- Open Gitlab in a browser.\n",
     }
-    found = [d.message for d in lint_sources(pages, select=["NAM001"]).diagnostics]
+    found = _nam001(pages)
     assert any("'Gitlab'" in message for message in found), found
     # Nor does a capitalised one: the page's title is styled as headings are.
     pages["gitlab.md"] = pages["gitlab.md"].replace("# gitlab", "# Gitlab")
-    found = [d.message for d in lint_sources(pages, select=["NAM001"]).diagnostics]
+    found = _nam001(pages)
     assert any("'Gitlab'" in message for message in found), found
 
 
 def test_a_title_with_its_own_hyphens_declares_them_against_the_same_letters_joined():
-    from checker.testing import lint_sources
-
     pages = {
         "out-file.md": "# Out-File\n\n> Send output to a file. Out-File writes text.\n",
         "notes.md": "# Notes\n\nThe OutFile parameter names the file. OutFile is required. OutFile takes a path.\n",
         "other.md": "# Other\n\nUse Out-File for text; OutFile is the parameter of the other command.\n",
     }
-    found = [d.message for d in lint_sources(pages, select=["NAM001"]).diagnostics]
+    found = _nam001(pages)
     assert not any("'Out-File'" in message for message in found), found
