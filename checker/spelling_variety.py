@@ -162,8 +162,29 @@ def _write(path: str, table: dict[str, Spelling]) -> None:
 
         os.makedirs(os.path.dirname(path), exist_ok=True)
         write_atomic(path, marshal.dumps(rows), durable=False)
+        _prune(os.path.dirname(path))
     except OSError:  # a cache that cannot be written only costs time
         pass
+
+
+_KEEP = 4  # tables kept in the cache directory: this one and those of the last few other versions
+
+
+def _prune(directory: str) -> None:
+    """Remove all but the ``_KEEP`` newest tables: each version of factlint, breame or wordfreq names its own
+    (two installations sharing the directory keep theirs)."""
+    import os
+
+    stored = []
+    with os.scandir(directory) as entries:
+        for entry in entries:
+            if entry.name.startswith("spellings-") and entry.name.endswith(".marshal"):
+                stored.append((entry.stat().st_mtime_ns, entry.path))
+    for _mtime, old in sorted(stored, reverse=True)[_KEEP:]:
+        try:
+            os.remove(old)
+        except OSError:
+            pass
 
 
 def _build() -> dict[str, Spelling]:

@@ -54,3 +54,19 @@ def test_the_file_is_named_by_what_the_table_is_made_of(user_cache, monkeypatch)
     assert spelling_variety._stored_path() is None
     assert spelling_variety.spellings() == spelling_variety._build()  # built, not stored
     assert _stored(user_cache) == []
+
+
+def test_only_the_newest_tables_are_kept(user_cache, monkeypatch):
+    import os
+
+    folder = user_cache / "factlint"
+    folder.mkdir()
+    for n in range(6):  # tables of six older versions, oldest first
+        old = folder / f"spellings-old{n}.marshal"
+        old.write_bytes(b"")
+        os.utime(old, ns=(10**18 + n, 10**18 + n))
+    (folder / "patterns-other.marshal").write_bytes(b"")  # another file of the directory
+    spelling_variety.spellings()
+    names = sorted(path.name for path in folder.iterdir())
+    current = os.path.basename(spelling_variety._stored_path())
+    assert names == sorted([current, "spellings-old5.marshal", "spellings-old4.marshal", "spellings-old3.marshal", "patterns-other.marshal"])
