@@ -16,8 +16,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from itertools import islice
 
-# Languages a translated page of documentation is commonly in, with a word list in wordfreq whose words are
-# separated by spaces (Chinese and Japanese are not; Korean's words are rarely capitalised or rare-looking).
+# Languages a translated page of documentation is commonly in, with a word list in wordfreq of words as spaces
+# separate them (Chinese and Japanese are not written with spaces; wordfreq's Korean list is of particles).
 CANDIDATES = ("es", "pt", "fr", "de", "it", "nl", "id", "pl", "tr", "sv", "ru", "uk", "vi")
 TOP = 40  # the commonest words of a language that are counted
 _WORDS = 400  # the first chunks of a document that are read

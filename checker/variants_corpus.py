@@ -119,7 +119,7 @@ class NameCorpus:
         self.alias_pairs: dict[int, tuple[tuple[str, str], ...]] = {}  # document -> (name, alias) as written
         self.shorts: dict[int, tuple[str, ...]] = {}  # document -> acronyms it defines
         self.titles: dict[int, str] = {}  # document -> the name it is titled with (``FactSheet.title``)
-        self._titled: set[str] | None = None  # the titles folded (``titled``)
+        self._titled: tuple[set[str], set[str]] | None = None  # the titles as written and folded (``titled``)
         self.capitals: dict[int, array] = {}  # document -> (start, end) of its single words in capitals
         self.corpus: Corpus | None = None  # the documents' line starts (set before the search)
         self._by_word: dict[str, list[str]] | None = None  # word -> the phrases holding it, in order (built on first use)
@@ -268,12 +268,13 @@ class NameCorpus:
         only, never: a title's capitals are the heading's style ("Flexvolume" beside "FlexVolume")."""
         if fold(form) == fold(other):
             return False
-        if join_key(form) == join_key(other):
-            return form in self.titles.values()
         titled = self._titled
         if titled is None:
-            titled = self._titled = {fold(title) for title in self.titles.values()}
-        return fold(form) in titled
+            written = set(self.titles.values())
+            titled = self._titled = written, {fold(title) for title in written}
+        if join_key(form) == join_key(other):
+            return form in titled[0]
+        return fold(form) in titled[1]
 
     def defines(self, doc: int, form: str) -> bool:
         """Whether a document defines ``form`` (an acronym's or an alias's parenthesis)."""
