@@ -132,7 +132,7 @@ def _no_compounds(view: dict) -> dict:
     return view
 
 
-def _no_title(view: dict) -> dict:
+def _no_title_or_language(view: dict) -> dict:
     """Issue 16's stop 36: sheets record the name a document is titled with, and the language of prose not in
     English (for NAM001); the snapshot predates both."""
     view.pop("title", None)
@@ -140,7 +140,7 @@ def _no_title(view: dict) -> dict:
     return view
 
 
-LEGACY: list = [_claim_rule_codes, _no_content_digest, _no_claim_inferred, _extra_fields, _no_fact_named, _no_events_kind, _no_compounds, _no_title]
+LEGACY: list = [_claim_rule_codes, _no_content_digest, _no_claim_inferred, _extra_fields, _no_fact_named, _no_events_kind, _no_compounds, _no_title_or_language]
 
 
 def sheet_view(sheet) -> dict:

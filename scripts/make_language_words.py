@@ -29,7 +29,17 @@ def main() -> None:
         "COMMON = {",
     ]
     for language, words in table().items():
-        lines.append(f"    {language!r}: frozenset({words!r}),")
+        # The words as one string split at spaces (no word holds one), in lines of at most 100 characters.
+        pieces: list[str] = []
+        for word in words:
+            if pieces and len(pieces[-1]) + len(word) < 100:
+                pieces[-1] += word + " "
+            else:
+                pieces.append(word + " ")
+        lines.append(f'    "{language}": frozenset(')
+        lines.extend(f'        "{piece}"' for piece in pieces)
+        lines.append("        .split()")
+        lines.append("    ),")
     lines.append("}")
     OUT.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
