@@ -83,6 +83,17 @@ def test_parentheses_that_are_not_aliases():
     assert sheet_of("QUARTERLY FINANCIAL INFORMATION (UNAUDITED) and CAPITAL (Cont.)").aliases == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Records are no longer supported by CloudFlare (https://example.com/pull/7782).",  # a link
+        "See the Example Portal (www.example.com/Forms) for the forms.",
+    ],
+)
+def test_links_are_not_aliases(text):
+    assert sheet_of(text).aliases == []
+
+
 def test_mentions_kinds_possessives_and_plurals():
     text = "We met Pfizer's team about APG-2575 and two TKIs; venetoclax sales grew at Ascentage Pharma."
     sheet = sheet_of(text)

@@ -152,6 +152,8 @@ def _alias(content: str, quoted: str | None) -> str | None:
     """The other name a parenthesis gives, if it gives one."""
     if quoted is not None:
         return quoted.strip()
+    if "://" in content or content.lower().startswith("www."):
+        return None  # "CloudFlare (https://...)": a link, not another name
     match = _ALIAS_PHRASE.fullmatch(content)
     if match:
         return (match.group("a") or match.group("b") or "").strip(_QUOTES + ".,;").strip() or None
