@@ -81,7 +81,8 @@ class NameVariants(Rule):
     first block a heading that is the name alone: ``# pnmenlarge``, a
     reference page beside ``# pamenlarge``), the words of a document whose
     prose is in another language (``checker.language``: its commonest words
-    are Spanish, German, Ukrainian...; the English word list cannot tell its
+    are Spanish, German, Ukrainian..., or its script Korean, Japanese or
+    Chinese; the English word list cannot tell its
     names from its words, so NAM001 does not read it), possessives (``Pfizer's``), plurals
     (``TKIs``), and capitals at the start of a sentence or in a heading.
 

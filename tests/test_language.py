@@ -13,6 +13,9 @@ ENGLISH = (
     "This guide is a summary of the steps to contribute to the project. Each contributor can answer the "
     "questions of the community and review the changes that are proposed in the repository. "
 ) * 8
+KOREAN = "이 안내서는 프로젝트에 기여하는 단계를 요약합니다. 모든 기여자는 커뮤니티의 질문에 답하고 저장소에 제안된 변경 사항을 검토할 수 있습니다. " * 8
+JAPANESE = "このガイドはプロジェクトに貢献する手順をまとめたものです。各貢献者はコミュニティの質問に答え、リポジトリで提案された変更を確認できます。" * 8
+CHINESE = "本指南总结了为项目做出贡献的步骤。每位贡献者都可以回答社区的问题，并审查仓库中提出的更改。" * 8
 ROSTER = " ".join(f"alice{n} bobsmith{n} carolj{n} dmitri{n}" for n in range(40))  # handles: no common words of any language
 
 
@@ -29,6 +32,16 @@ def test_prose_in_another_language_is_told_and_english_lists_and_short_texts_are
     assert language.other_language(ENGLISH.split()) == ""
     assert language.other_language(ROSTER.split()) == ""  # a list of names is not judged: checked as English
     assert language.other_language(SPANISH.split()[:50]) == ""  # too short to tell
+
+
+def test_korean_japanese_and_chinese_are_told_by_their_scripts():
+    assert language.other_language(KOREAN.split()) == "ko"
+    assert language.other_language(JAPANESE.split()) == "ja"
+    assert language.other_language(CHINESE.split()) == "zh"
+    # English terms among them do not make the page English; a few names in those scripts do not make English prose theirs.
+    assert language.other_language(("Pull Request " + KOREAN + " GitHub Kubernetes ").split()) == "ko"
+    assert language.other_language((ENGLISH + "The team met 김민준 and 田中太郎 in 北京.").split()) == ""
+    assert language.other_language(KOREAN.split()[:5]) == ""  # too few letters to tell
 
 
 def test_names_are_not_compared_in_a_page_in_another_language():
