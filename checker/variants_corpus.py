@@ -276,9 +276,9 @@ class NameCorpus:
             return form in titled[0]
         return fold(form) in titled[1]
 
-    def defines(self, doc: int, form: str) -> bool:
-        """Whether a document defines ``form`` (an acronym's or an alias's parenthesis)."""
-        return form in self.shorts.get(doc, ()) or any(form in pair for pair in self.alias_pairs.get(doc, ()))
+    def defines(self, doc: int, form: str, aliases: bool = True) -> bool:
+        """Whether a document defines ``form`` (an acronym's or, unless not ``aliases``, an alias's parenthesis)."""
+        return form in self.shorts.get(doc, ()) or (aliases and any(form in pair for pair in self.alias_pairs.get(doc, ())))
 
     def typographic(self, occurrence: Occurrence) -> bool:
         """Capitals that say nothing of the name: a word opening a line (a dateline,

@@ -203,6 +203,8 @@ def _restricted(pair: VariantPair, corpus: NameCorpus, relatedness: Relatedness)
     if v_defined and r_defined and not same_document:
         return None  # each document defines the form it uses
     if v_defined != r_defined:
+        if not _definition_decides(pair.variant if v_defined else pair.reference, v_occ, r_occ, v_defined, corpus):
+            return None  # the evidence disagrees: the rarer form is given in an alias's parenthesis
         basis = "definition"
         flip = v_defined
     elif len(v_occ) != len(r_occ):
@@ -279,9 +281,19 @@ def _surname(a: str, b: str, corpus: NameCorpus, indexes: set[int]) -> bool:
     return False
 
 
-def _defined(form: str, occurrences: Occurrences | Iterable[Occurrence], corpus: NameCorpus) -> bool:
-    """Whether a document that writes ``form`` defines it (an acronym's or an alias's parenthesis)."""
-    return any(corpus.defines(index, form) for index in sheets_of(occurrences))
+def _defined(form: str, occurrences: Occurrences | Iterable[Occurrence], corpus: NameCorpus, aliases: bool = True) -> bool:
+    """Whether a document that writes ``form`` defines it (an acronym's or, unless not ``aliases``, an alias's parenthesis)."""
+    return any(corpus.defines(index, form, aliases) for index in sheets_of(occurrences))
+
+
+def _definition_decides(form: str, v_occ: list[Occurrence], r_occ: list[Occurrence], variant: bool, corpus: NameCorpus) -> bool:
+    """Whether the defined ``form`` (the variant's side when ``variant``) is the reference: always when an acronym's
+    parenthesis defines it ("Secure Hash Algorithm (SHA-256)"), and when only an alias's does, only when it is no
+    rarer than the other form. An alias's parenthesis is a gloss as often as another name ("Nuget (C#)", "debug
+    (WriteDebug)", "INVALID (0xfe)") and names an affiliation as often as a spelling ("Pierre Example (Spectrm)"):
+    when it gives the rarer form, neither the definition nor the count can be trusted, and the pair is not reported."""
+    defined, other = (v_occ, r_occ) if variant else (r_occ, v_occ)
+    return len(defined) >= len(other) or _defined(form, defined, corpus, aliases=False)
 
 
 # Words before a surname that say nothing of who is meant.

@@ -58,7 +58,11 @@ class NameVariants(Rule):
     when they share a name of two words or more; a corpus of unrelated
     documents is not a vote. Which form is right is decided by the vocabulary, else by a
     definition in the text (``Association of Examples (AOE)``), else by
-    counts within the related documents; the message says which. An acronym
+    counts within the related documents; the message says which. A name
+    given only in an alias's parenthesis (``Nuget (C#)``, ``INVALID (0xfe)``,
+    ``Pierre Example (Spectrm)``: as often a gloss or an affiliation as a
+    spelling) decides only when it is no rarer than the other form; when it
+    is rarer, the evidence disagrees and the pair is not reported. An acronym
     written in capitals in one document and as a word in another
     (``NASDAQ`` / ``Nasdaq``) is a house style, not a variant.
 
