@@ -315,8 +315,8 @@ def _orient(vocab: Vocab, a: str, b: str, info: _TermInfo) -> tuple[str, str, st
 
 def _counted_variant(variant: _Term, reference: _Term) -> bool:
     """Whether counts may make ``variant`` a variant of ``reference`` (no vocabulary decided)."""
-    if variant.zipf >= VARIANT_MAX_ZIPF or _prefixed_word(fold(variant.display)):
-        return False  # the rarer form is itself a word, or one made by a prefix ("misdetected")
+    if variant.zipf >= VARIANT_MAX_ZIPF or _formed_word(fold(variant.display), fold(reference.display)):
+        return False  # the rarer form is itself a word, or one made by a prefix or a suffix ("misdetected", "compilable")
     if not _rare_next_to_frequent(variant.uses, reference.uses):
         return False
     return reference.zipf < REFERENCE_MAX_ZIPF or reference.proper  # else a slip of an ordinary word: a spelling matter
@@ -335,6 +335,38 @@ def _prefixed_word(term: str) -> bool:
         rest = term[len(prefix) :]
         if term.startswith(prefix) and len(rest) >= _STEM_MIN_LENGTH and zipf(rest) >= _STEM_MIN_ZIPF:
             return True
+    return False
+
+
+# Endings that make new words of ordinary ones and that a word list often lacks ("compilable", "routability",
+# "exhaustivity"). Not inflections ("-ing", "-ed", "-er"), where a slip of a known word hides ("begining", "refering").
+_SUFFIXES = ("ability", "ibility", "ably", "able", "ible", "ity", "ness", "ism", "ize", "ise")
+
+
+def _formed_word(term: str, other: str) -> bool:
+    """Whether ``term`` is a word made by a regular prefix ("misdetected"), or by a regular suffix, after a prefix or
+    not, from an ordinary English word, where it parts from the word ``other`` it resembles inside that stem
+    ("compilable" from "compile" beside "composable", "unrejectable" from "reject" beside "undetectable"): a word the
+    list does not hold, not a slip. Where the two part only at the stem's end or in the ending, the ending is
+    misspelt ("understandibility", "destablize", "scheduleable") and ``term`` is a slip. The stem may have lost a
+    final "e" before the ending ("compil-able") or turned a "y" into "i" ("happi-ness")."""
+    if _prefixed_word(term):
+        return True
+    shared = 0
+    for x, y in zip(term, other):
+        if x != y:
+            break
+        shared += 1
+    for prefix in ("", *_PREFIXES):
+        if not term.startswith(prefix):
+            continue
+        body = term[len(prefix) :]
+        for suffix in _SUFFIXES:
+            stem = body[: -len(suffix)]
+            if not body.endswith(suffix) or len(stem) < _STEM_MIN_LENGTH or shared >= len(prefix) + len(stem) - 1:
+                continue
+            if zipf(stem) >= _STEM_MIN_ZIPF or zipf(stem + "e") >= _STEM_MIN_ZIPF or (stem.endswith("i") and zipf(stem[:-1] + "y") >= _STEM_MIN_ZIPF):
+                return True
     return False
 
 

@@ -72,8 +72,10 @@ class NameVariants(Rule):
     all.
 
     Never reported: two ordinary English words (``form`` / ``from``), a rare
-    form that is itself an English word or one made by a prefix from an
-    ordinary word (``misdetected``), acronyms of five letters or fewer
+    form that is itself an English word or one made by a prefix or a
+    derivational suffix from an ordinary word (``misdetected``,
+    ``compilable`` beside ``composable``, ``routability`` beside
+    ``reusability``; not an inflection: ``begining`` is still a slip), acronyms of five letters or fewer
     and code names compared by spelling (``CML`` / ``CLL``, ``APG-2575`` /
     ``APG-2557``), words that differ by an ending (``inhibitor`` /
     ``inhibitors``) or are one stem with two English endings of one vowel
