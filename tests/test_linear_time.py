@@ -12,6 +12,7 @@ import re
 from difflib import SequenceMatcher
 
 import pytest
+import regex
 
 from checker.extract.alignment import differences
 from checker.extract.mojibake_repairs import mojibake_repairs
@@ -114,7 +115,10 @@ def test_long_pieces_are_not_compared_character_against_character(monkeypatch, l
 _INLINE_CODE = re.compile(r"(`(?<!``)`*)(?!`)(.+?)(?<!`)\1(?!`)", re.S)
 _HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
 _IMAGE = re.compile(r"!\[[^\]\r\n]*\]\([^)\r\n]*\)")
-_LINK = re.compile(r"\[([^\[\]\r\n]*)\](?:\((?:<[^>\r\n]*>|[^)\s]*)(?:[ \t]+(?:\"[^\"]*\"|'[^']*'))?\)|\[[^\]\r\n]*\])")
+# A link target holds characters other than parentheses and blanks, and balanced groups of parentheses (CommonMark).
+_LINK = regex.compile(
+    r"\[([^\[\]\r\n]*)\](?:\((?:<[^>\r\n]*>|(?:[^()\s]|(?P<group>\((?:[^()\s]|(?&group))*\)))*)(?:[ \t]+(?:\"[^\"]*\"|'[^']*'))?\)|\[[^\]\r\n]*\])"
+)
 
 
 def _random_markdown(rng: random.Random, alphabet: tuple[str, ...], size: int) -> str:
@@ -166,7 +170,7 @@ def scanned(monkeypatch):
     return work
 
 
-@pytest.mark.parametrize(("unit", "scan"), [("[a](", links), ("![a](", images), ("[a][", links), ('[a](b "', links)])
+@pytest.mark.parametrize(("unit", "scan"), [("[a](", links), ("![a](", images), ("[a][", links), ('[a](b "', links), ("[a](b(c)", links), ("[a](((", links)])
 def test_unclosed_links_and_images_are_scanned_once(scanned, unit, scan):
     for size in (5_000, 10_000):
         scanned[0] = 0

@@ -11,6 +11,8 @@ of the next backtick run of each length).
 
 from __future__ import annotations
 
+import re
+
 from checker.patterns import NextStop
 
 
@@ -86,7 +88,9 @@ def images(prose: str) -> list[tuple[int, int]]:
 
 
 class _Links:
-    r"""Matches of ``\[([^\[\]\r\n]*)\](?:\((?:<[^>\r\n]*>|[^)\s]*)(?:[ \t]+(?:"[^"]*"|'[^']*'))?\)|\[[^\]\r\n]*\])``.
+    r"""Matches of ``\[([^\[\]\r\n]*)\](?:\((?:<[^>\r\n]*>|[^)\s]*)(?:[ \t]+(?:"[^"]*"|'[^']*'))?\)|\[[^\]\r\n]*\])``,
+    where a target may also hold balanced parentheses, as CommonMark allows
+    (``[Tables](/previous-versions/ms714644(v=vs.85))``, ``[Foo](https://en.wikipedia.org/wiki/Foo_(bar))``).
 
     Every repetition in the pattern can only match its longest extent (the
     character after a shorter one is one the rest of the pattern cannot match),
@@ -98,6 +102,8 @@ class _Links:
         self.label_end = NextStop(prose, r"[\[\]\r\n]")
         self.angle_end = NextStop(prose, r"[>\r\n]")
         self.target_end = NextStop(prose, r"[)\s]")
+        self.paren_end = NextStop(prose, r"[()\s]")
+        self._matching: dict[int, int] | None = None  # "(" -> its ")" within a stretch without blanks (made when needed)
         self.blank_end = NextStop(prose, r"[^ \t]")
         self.quote_end = {'"': NextStop(prose, '"'), "'": NextStop(prose, "'")}
         self.reference_end = NextStop(prose, r"[\]\r\n]")  # ("[" may occur in a reference label)
@@ -129,7 +135,7 @@ class _Links:
                     end = self._after_target(close + 1)
                     if end is not None:
                         return end
-            end = self._after_target(self.target_end(target))
+            end = self._after_target(self._target_stop(target))
             if end is not None:
                 return end
         if prose.startswith("[", at):
@@ -137,6 +143,27 @@ class _Links:
             if close < n and prose[close] == "]":
                 return close + 1
         return None
+
+    def _target_stop(self, target: int) -> int:
+        """Where the target starting at ``target`` stops: at the first ")" or blank outside balanced parentheses
+        ("ms714644(v=vs.85)"), or at a "(" not closed before a blank, or past ``_MAX_GROUPS`` groups (no link then:
+        no ")" follows)."""
+        stop = self.target_end(target)
+        if self.paren_end(target) == stop:
+            return stop  # no "(" in the target: nearly every link
+        if self._matching is None:
+            self._matching = _matching_parentheses(self.prose)
+        prose, n = self.prose, len(self.prose)
+        position = target
+        for _ in range(_MAX_GROUPS):
+            found = self.paren_end(position)
+            if found >= n or prose[found] != "(":
+                return found  # the target's ")" or blank
+            close = self._matching.get(found)
+            if close is None:
+                return found
+            position = close + 1
+        return self.paren_end(position)
 
     def _after_target(self, at: int) -> int | None:
         """The end of ``[ \t]+(?:"[^"]*"|'[^']*')`` (optional) and ``)`` at ``at``."""
@@ -149,6 +176,27 @@ class _Links:
                     return close + 2
             return None
         return at + 1 if prose.startswith(")", at) else None
+
+
+# Balanced groups of parentheses a link target may hold (real ones hold one or two).
+_MAX_GROUPS = 32
+_PARENS_OR_BLANK = re.compile(r"[()\s]")
+
+
+def _matching_parentheses(prose: str) -> dict[int, int]:
+    """Each "(" with the ")" that closes it within the same stretch of characters other than blanks."""
+    out: dict[int, int] = {}
+    opened: list[int] = []
+    for match in _PARENS_OR_BLANK.finditer(prose):
+        char = match[0]
+        if char == "(":
+            opened.append(match.start())
+        elif char == ")":
+            if opened:
+                out[opened.pop()] = match.start()
+        else:
+            opened.clear()
+    return out
 
 
 def links(prose: str) -> list[tuple[int, int, int]]:
