@@ -43,6 +43,25 @@ def _in_url(text: str, offset: int) -> bool:
     return "://" in token or "www." in token
 
 
+# A line of a code block: a fence, or a line indented four columns or more.
+_CODE_LINE = LazyPattern(r"(?m)^(?:[ ]{0,3}(?:```|~~~)|(?:[ ]{4}|\t)[ \t]*\S)")
+
+
+def _across_code(doc, block, after, found: list[Unpaired], bridged: set[int]) -> list[Unpaired]:
+    """``found`` without the brackets it opens that the paragraph ``after`` closes, when only a code block stands
+    between the two ("the spec (as below:" / code / "), then ..."); the closing brackets go into ``bridged``."""
+    prose = doc.prose
+    if prose[block.end : after.start].strip() or _CODE_LINE.search(doc.text, block.end, after.start) is None:
+        return found  # no code block between (the reader blanks one in the prose; other markup it blanks is no block)
+    alone = unpaired(prose, after.start, after.end, False)
+    together = {mark.offset for mark in unpaired(prose, block.start, after.end, False)}
+    closed = [mark.offset for mark in alone if not mark.opens and mark.offset not in together]
+    if not closed:
+        return found
+    bridged.update(closed)
+    return [mark for mark in found if not (mark.opens and mark.mark in "([") or mark.offset in together]
+
+
 def _looks_like_code(text: str) -> bool:
     return ("=" in text and _CODE_SIGN.search(text) is not None) or not _INDENTED.search(text)
 
@@ -79,7 +98,9 @@ class UnbalancedBrackets(Rule):
     ``the '90s``, ``rock 'n' roll``), or by markup: in Markdown and HTML only
     the prose is read, without link targets, tags and code. A quotation
     that runs over several paragraphs is not reported when, by the usual
-    convention, the next paragraph opens with a quotation mark. Brackets
+    convention, the next paragraph opens with a quotation mark, and a
+    bracket opened before a code block and closed after it (``(for
+    example:`` / code / ``) and ...``) is paired across the block. Brackets
     that belong to a URL (``wiki/Foo_(bar)``) are not counted. Tables are
     not checked, nor is what looks like code left in plain text (a
     paragraph indented like a code block, ``name="value"``). Marks right
@@ -139,6 +160,7 @@ class UnbalancedBrackets(Rule):
         marks = Marks(prose)
         restructured: bool | None = None  # whether the text is reStructuredText: asked at the first unpaired mark
         literal: set[int] = set()
+        bridged: set[int] = set()  # closing brackets that close what a paragraph before a code block opened
         for index in marks.holders(paragraphs):  # a paragraph without marks has none unpaired
             block = paragraphs[index]
             if block.kind == "table":
@@ -154,8 +176,12 @@ class UnbalancedBrackets(Rule):
             if index in literal:
                 continue
             found = _without_code(doc, block.start, block.end, quotes, restructured, found)
+            if any(mark.opens and mark.mark in "([" for mark in found) and index + 1 < len(paragraphs):
+                found = _across_code(doc, block, paragraphs[index + 1], found, bridged)
             goes_on = index + 1 < len(paragraphs) and opens_with_quote(prose, paragraphs[index + 1].start, paragraphs[index + 1].end)
             for mark in found:
+                if mark.offset in bridged:
+                    continue  # the bracket a paragraph before the code block opened
                 if mark.trailing and goes_on:
                     continue  # a quotation continued in the next paragraph
                 if _in_url(doc.text, mark.offset):
