@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
+from os.path import commonprefix
 from typing import NamedTuple
 
 from rapidfuzz import process
@@ -352,11 +353,7 @@ def _formed_word(term: str, other: str) -> bool:
     final "e" before the ending ("compil-able") or turned a "y" into "i" ("happi-ness")."""
     if _prefixed_word(term):
         return True
-    shared = 0
-    for x, y in zip(term, other):
-        if x != y:
-            break
-        shared += 1
+    shared = len(commonprefix((term, other)))
     for prefix in ("", *_PREFIXES):
         if not term.startswith(prefix):
             continue
