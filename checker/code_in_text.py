@@ -99,6 +99,8 @@ def literal_blocks(text: str, paragraphs: list[Block]) -> set[int]:
         body = text[block.start : block.end]
         if body.startswith(">>> "):
             out.add(index)
-        if _INTRO_END.search(body) or _CODE_DIRECTIVE.match(body):
+        # A paragraph ending in "::" opens a literal block; a directive (".. note::") holds prose, unless it is one
+        # for code (".. code-block:: python").
+        if _CODE_DIRECTIVE.match(body) or (_INTRO_END.search(body) and not body.startswith(".. ")):
             intro = indent
     return out

@@ -92,6 +92,42 @@ def test_markdown_blanks_everything_that_is_not_prose():
     assert kinds[0] == "heading" and "list" in kinds and "table" in kinds
 
 
+RESTRUCTURED = """Rationale
+=========
+
+Use ``f()`` and ``g()`` as follows::
+
+    x = f(a
+    print("\u2119\u01b4\u2602\u2138\ufffd")
+
+    y = g(b
+
+.. code-block:: python
+
+    GLIBCMINOR = 1
+
+.. warning::
+
+    The body of an admonition is prose (read it).
+
+>>> SOMEKEY = 1
+
+After the block, prose again.
+"""
+
+
+def test_restructured_text_literal_blocks_are_not_prose():
+    doc, _ = read_document("pep.txt", RESTRUCTURED.encode())
+    assert len(doc.prose) == len(doc.text)
+    for hidden in ("x = f(a", "print(", "y = g(b", "GLIBCMINOR", "SOMEKEY", "\ufffd"):
+        assert hidden not in doc.prose, hidden
+    for kept in ("Use ``f()`` and ``g()`` as follows::", "The body of an admonition is prose", "After the block, prose again."):
+        assert kept in doc.prose, kept
+    # Plain text that is not reStructuredText keeps an indented paragraph after "::" as prose.
+    plain, _ = read_document("notes.txt", b"The steps::\n\n    run it (twice\n\nDone.\n")
+    assert plain.prose == plain.text
+
+
 def test_markdown_soft_wrap_is_one_paragraph():
     doc, _ = read_document("m.md", b"One line\ncontinues here.\n\nNext paragraph.\n")
     assert len(doc.paragraphs) == 2

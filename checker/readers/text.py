@@ -1,9 +1,33 @@
-"""Plain text: everything is prose; paragraphs are separated by blank lines."""
+"""Plain text: everything is prose; paragraphs are separated by blank lines.
+
+A plain-text file that is reStructuredText source (Python's PEPs and Sphinx documentation kept as ``.txt``:
+``checker.restructuredtext``) has its literal and doctest blocks (the indented paragraphs after one ending in
+``::``, a ``.. code-block::`` directive's body, ``>>>`` sessions) blanked in the prose view, as the Markdown
+reader blanks code blocks: they are code and sample output, not the author's prose.
+"""
 
 from __future__ import annotations
 
-from checker.document import Document
+from checker.document import Document, split_paragraphs
 
 
 def read(path: str, text: str) -> Document:
-    return Document(path, text, format="text")
+    from checker.restructuredtext import looks_like_restructuredtext
+
+    if not looks_like_restructuredtext(text):
+        return Document(path, text, format="text")
+    from checker.code_in_text import literal_blocks
+
+    blocks = split_paragraphs(text)
+    literal = literal_blocks(text, blocks)
+    if not literal:
+        return Document(path, text, format="text")
+    pieces: list[str] = []
+    position = 0
+    for index in sorted(literal):
+        block = blocks[index]
+        pieces.append(text[position : block.start])
+        pieces.append("".join(char if char in "\r\n" else " " for char in text[block.start : block.end]))
+        position = block.end
+    pieces.append(text[position:])
+    return Document(path, text, prose="".join(pieces), format="text")
