@@ -63,11 +63,11 @@ def read(path: str, text: str) -> Document:
     # HTML comments outside code (a comment shown inside a code block is an example, not a comment)
     comments: list[tuple[int, int]] = []
     if "<!--" in text:  # blanking only turns characters into spaces: it never makes a "<!--"
-        without_code = _apply_blanks(text, list(code))
-        without_code = _apply_blanks(without_code, _inline_code(without_code))
+        without_code = apply_blanks(text, list(code))
+        without_code = apply_blanks(without_code, _inline_code(without_code))
         comments = _comments(without_code)
         blank.extend(comments)
-    prose = _apply_blanks(text, blank)
+    prose = apply_blanks(text, blank)
     prose = _blank_inline(prose)
     document = Document(path, text, prose=prose, format="markdown", blocks=_trim_blocks(prose, blocks), comments=comments)
     document.line_starts = starts  # (a cached property: computed once, here)
@@ -280,7 +280,7 @@ def _closing_fence(text: str, starts: list[int], lines: list[str], i: int, fence
     return count - 1
 
 
-def _apply_blanks(text: str, spans: list[tuple[int, int]]) -> str:
+def apply_blanks(text: str, spans: list[tuple[int, int]]) -> str:
     if not spans:
         return text
     spans.sort()
@@ -321,13 +321,13 @@ def _blank_inline(prose: str) -> str:
         spans += _images(prose)
     if "<" in prose:
         spans += [m.span() for m in _HTML_TAG.finditer(prose)]
-    prose = _apply_blanks(prose, spans)
+    prose = apply_blanks(prose, spans)
     if "]" in prose:
         spans = []
         for start, text_end, end in _links(prose):
             spans.append((start, start + 1))
             spans.append((text_end, end))
-        prose = _apply_blanks(prose, spans)
+        prose = apply_blanks(prose, spans)
     spans = []
     if "://" in prose or "www." in prose:
         spans += _bare_urls(prose)
@@ -336,7 +336,7 @@ def _blank_inline(prose: str) -> str:
     for mark, emphasis in _EMPHASIS:
         if mark in prose:
             spans += [m.span() for m in emphasis.finditer(prose)]
-    return _apply_blanks(prose, spans)
+    return apply_blanks(prose, spans)
 
 
 def _bare_urls(prose: str) -> list[tuple[int, int]]:

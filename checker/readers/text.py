@@ -17,17 +17,13 @@ def read(path: str, text: str) -> Document:
     if not looks_like_restructuredtext(text):
         return Document(path, text, format="text")
     from checker.code_in_text import literal_blocks
+    from checker.readers.markdown import apply_blanks
 
     blocks = split_paragraphs(text)
     literal = literal_blocks(text, blocks)
     if not literal:
         return Document(path, text, format="text")
-    pieces: list[str] = []
-    position = 0
-    for index in sorted(literal):
-        block = blocks[index]
-        pieces.append(text[position : block.start])
-        pieces.append("".join(char if char in "\r\n" else " " for char in text[block.start : block.end]))
-        position = block.end
-    pieces.append(text[position:])
-    return Document(path, text, prose="".join(pieces), format="text")
+    prose = apply_blanks(text, [(blocks[index].start, blocks[index].end) for index in literal])
+    # The other paragraphs are the prose view's own: a blanked block only widens the blank lines around it.
+    kept = [block for index, block in enumerate(blocks) if index not in literal]
+    return Document(path, text, prose=prose, format="text", blocks=kept)
