@@ -84,6 +84,23 @@ _TIME_WORD = LazyPattern(
 )
 
 
+# After the dated event's clause, a phrase that says what the event brought ("..., adding seats that will
+# be available", "..., which will allow") speaks of other things: its plans do not make the event a plan.
+# Not "pending", "assuming", "depending" (a condition on the event itself).
+_OTHER_THINGS = LazyPattern(r",\s+(?:(?!pending\b|assuming\b|depending\b|awaiting\b)[a-z]+ing|which|who)\b")
+# Idioms that report a plan as met ("completed ahead of schedule", "opened as planned").
+_PLAN_MET = LazyPattern(r"\b(?:(?:ahead\s+of|behind|on)\s+schedule|as\s+(?:scheduled|planned|expected))\b", re.I)
+
+
+def _without_other_plans(sentence: str, after: int) -> str:
+    """``sentence`` with what cannot make the event at ``after`` a plan blanked (same length)."""
+    sentence = _PLAN_MET.sub(lambda m: " " * len(m.group(0)), sentence)
+    match = _OTHER_THINGS.search(sentence, after)
+    if match is not None:
+        sentence = sentence[: match.start()] + " " * (len(sentence) - match.start())
+    return sentence
+
+
 # Document dates stated as such (front matter, a dateline, a "Published"/"Date:" line, a changelog heading,
 # a letter's date line, the configuration); a date closing a short line near the top is a guess.
 _STATED_SOURCES = frozenset({"front-matter", "dateline", "published", "changelog", "date-line", "config"})
@@ -155,6 +172,7 @@ class PastEventAfterDocumentDate(Rule):
             sentence = doc.prose[start:end]
             if mention.kind == "relative":  # its own words ("next quarter") are not a plan
                 sentence = sentence.replace(mention.text, " " * len(mention.text))
+            sentence = _without_other_plans(sentence, mention.end - start)
             noun = planned_object(doc.prose[left : mention.start])
             if noun is not None:  # "extended the deadline on November 12": the date is the extension's
                 at = left + noun[0] - start
