@@ -50,8 +50,12 @@ _WHOLE = (
                r"(?:enrolled|randomi[sz]ed|treated|included|evaluable|analy[sz]ed|surveyed|assessed|recruited|dosed|"
                r"screened|interviewed|polled|participated|responded|registered)\b", re.I),
     LazyPattern(rf"\b(?:a\s+total\s+of|among(?:\s+the)?|of\s+the|of\s+all)\s+(?P<N>{_INT})\s+(?P<noun>[a-z][\w-]*)", re.I),
+    # "a population of 2,148 patients", "in a sample of 1,200 adults"
+    LazyPattern(rf"\b(?:population|sample|cohort|group|panel)\s+of\s+(?P<N>{_INT})\s+(?P<noun>[a-z][\w-]*)", re.I),
     LazyPattern(rf"\(\s*[nN]\s*=\s*(?P<N>{_INT})\s*\)"),
 )
+# Words after a count that are its verb ("47 had", "2,944 failed" ends in -ed), not the noun counted.
+_VERBS_AFTER_COUNT = frozenset("had have has were was are is did do does saw took made got became met remain remained".split())
 _REFERS_TO_WHOLE = LazyPattern(r"^\W*(?:of|among)\s+(?:these|them|those|whom|this\s+group)\b|\b(?:of|among)\s+whom\b", re.I)
 _GRIM = LazyPattern(rf"{_PCT}\s+of\s+(?:the\s+|all\s+|our\s+|its\s+|these\s+)?(?P<N>{_INT})\s+(?P<noun>[a-z][\w-]*)", re.I)
 
@@ -93,6 +97,8 @@ def share_claims(prose: str, sentence: Sentence, found: list[Quantity], doc: Doc
             value, noun = whole
             n = _int(match.group("n"))
             count_noun = (match.groupdict().get("noun") or "").lower()
+            if count_noun in _VERBS_AFTER_COUNT or count_noun.endswith("ed"):
+                count_noun = ""  # "2,944 failed (21%)": a verb, not the noun counted
             if count_noun and noun and count_noun.rstrip("s") != noun.rstrip("s"):
                 continue
             if n >= value or n == 0:
