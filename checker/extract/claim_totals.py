@@ -32,7 +32,8 @@ if TYPE_CHECKING:
 _TOTAL_BEFORE = LazyPattern(
     r"(?:\b(?:for|to|with|giving|bringing|making)\s+(?:a\s+|an\s+)?(?:[a-z]+-[a-z]+\s+|(?:annual|quarterly|monthly|yearly)\s+)?"
     r"(?:total|combined|aggregate|overall)"
-    r"(?:\s+[\w'’-]+){0,3}?(?:\s+of)?|\b(?:totall?ing|totall?ed|combined\s+for)(?:\s+a\s+total\s+of)?)\s*$"
+    r"(?:\s+[\w'’-]+){0,3}?(?:\s+of)?|\b(?:totall?ing|totall?ed|combined\s+for)(?:\s+a\s+total\s+of)?"
+    r"|,\s*(?:a|an)\s+(?:combined\s+|grand\s+|overall\s+)?total\s+of)\s*$"  # "..., a total of"
 )
 # Matched at the end of a total in the lowercased sentence (``match`` anchors it there: no "^").
 _PARTS_AFTER = LazyPattern(
@@ -111,7 +112,8 @@ def _parts_after(prose: str, text: str, start: int, end: int, at: int) -> re.Mat
 
 
 # "318 patients were enrolled: 160 in arm A and 148 in arm B": a total, a few words, a colon, its parts.
-_COLON_AFTER = LazyPattern(r"^(?:\s+[\w'’-]+){1,6}?\s*:\s+$")
+# The label may hold an abbreviation in parentheses ("9,412 air transport movements (ATMs) in September:").
+_COLON_AFTER = LazyPattern(r"^(?:\s+(?:[\w'’-]+|\([A-Za-z][\w'’.-]{0,15}\))){1,7}?\s*:\s+$")
 _COLON_GLUE = LazyPattern(r"^[^;:()%]{0,50}$")
 _COLON_STOP = LazyPattern(r"\b(?:of\s+whom|of\s+which|including|respectively|such\s+as|among|per|each|every|compared|versus|from)\b")
 
