@@ -43,13 +43,22 @@ _CUE_AFTER = LazyPattern(
 # "$9,688 or 9.4%", "1.2 million units, or 15.1%" (a unit word may follow the first rate).
 _CHAIN = LazyPattern(r"^\s*(?:[a-z][\w-]*\s*){0,2}(?:,\s*)?(?:or|and|representing)\s*$|^\s*\(\s*$")
 _FROM_YEAR = LazyPattern(r"\(\s*(?:fy\s*|fiscal\s+)?(?:19|20)\d\d\s*:\s*$")
+# Right after a rate, the level it is measured against: British "on" with a possessive or "the ... of" ("up
+# 6% on September's 78%", "down 3% on the prior year's 412", "up 5% on the 2024 figure of 1.2 million"; not
+# a bare "on", as in "rose 5% on $12 million of new orders"), or a period named with its figure in parentheses ("up 9.4% on September 2024
+# (1,052,600)", "from Q3 2024 (£4.1m)").
+_ON_PRIOR = LazyPattern(
+    r"\s*on\s+(?:(?:the\s+)?(?:[\w'’-]+\s+){0,2}?[\w-]+['’]s?\s+|the\s+(?:prior|previous|preceding|same|(?:19|20)\d\d)\s+[\w\s'’-]{0,24}?(?:of|at)\s+)"
+    r"|\s*,?\s*(?:on|from|compared\s+(?:with|to)|against|versus|vs\.?)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?"
+    r"(?:(?:19|20)\d\d(?:[/-]\d\d)?|year|period|quarter|month|q[1-4])\s*\(\s*"
+)
 _TO = LazyPattern(r"(?:(?<![\w-])(?P<word>[\w-]+)\s+)?to\s+$|\b(?:reaching|reached|to\s+reach|totall?ing|totall?ed)\s+$")
 _NOT_TO = frozenset(
     "compared equal due related according prior relative similar attributable owing pursuant subject as "
     "contribute contributed contributing applied applicable up close amounting amounted amount".split()
 )
 _MERGE_GLUE = LazyPattern(
-    r"(?:\s+[a-z][\w-]*)?(?:\s+(?:in|for|during|at|as\s+of|over)\s+[\w\s'’-]{0,30}?|\s+per\s+\w+)?"
+    r"(?:\s+[a-z][\w-]*)?(?:\s+(?:in|for|during|at|as\s+of|over)\s+[\w\s/'’-]{0,30}?|\s+per\s+\w+)?"
     r"[\s,(]*(?:(?:an?|the|which\s+(?:is|was)|representing|or)\b\s*)?(?:an?\b\s*)?"
 )
 # ", which represents growth of": the rate restates the change of the levels before it.
@@ -157,7 +166,7 @@ def _events(prose: str, start: int, items: list[Item]) -> list[Event]:
         q = item.q
         rate_before = index > 0 and items[index - 1].role == "rate"
         cue_before = any(c.end <= q.start for c in cues) or any(e.cue.end <= q.start for e in events)
-        if FROM_DIRECT.search(item.before) or _FROM_YEAR.search(item.before):
+        if FROM_DIRECT.search(item.before) or _FROM_YEAR.search(item.before) or rate_before and _ON_PRIOR.fullmatch(item.before):
             item.role = "from"
         elif cue_before and (match := FROM_OF.search(item.before)) is not None and _names_subject(prose, start, q.start, match.group()):
             item.role = "from"  # "from net sales of $1,502.9 million", naming what the sentence is about
