@@ -128,6 +128,23 @@ def test_restructured_text_literal_blocks_are_not_prose():
     assert plain.prose == plain.text
 
 
+def test_markdown_code_spans_stay_in_their_paragraph_and_skip_an_escaped_backtick():
+    # An escaped backtick is a backtick shown as such; a code span never crosses a blank line. Before,
+    # the "\\`" opened a span that ran to the next backtick two paragraphs on and blanked the prose between.
+    text = "Any number of \\` marks.\n\nThen `code` and words.\n\nA `span\nover two lines` ends.\n"
+    doc, _ = read_document("doc.md", text.encode())
+    for kept in ("Any number of", "marks.", "Then", "and words.", "ends."):
+        assert kept in doc.prose, kept
+    for hidden in ("code", "span", "over two lines"):
+        assert hidden not in doc.prose, hidden
+
+
+def test_markdown_table_delimiter_with_one_dash_per_cell():
+    text = "Metrics:\n\n||Timeout = Disabled|\n|-|---|\n|a)|`total`: a metric|\n|b)|aborts|\n\nAfter.\n"
+    doc, _ = read_document("doc.md", text.encode())
+    assert [block.kind for block in doc.paragraphs] == ["paragraph", "table", "paragraph"]
+
+
 def test_markdown_soft_wrap_is_one_paragraph():
     doc, _ = read_document("m.md", b"One line\ncontinues here.\n\nNext paragraph.\n")
     assert len(doc.paragraphs) == 2

@@ -28,7 +28,9 @@ _SETEXT = re.compile(r" {0,3}(?:=+|-+)[ \t]*$")
 _THEMATIC = re.compile(r" {0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$")
 _LIST_ITEM = re.compile(r"[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]+\[[ xX]\])?(?:[ \t]+|$)")
 _QUOTE = re.compile(r"[ \t]{0,3}>[ \t]?")
-_TABLE_SEPARATOR = re.compile(r"[ \t]*\|?[ \t]*:?-{2,}:?[ \t]*(?:\|[ \t]*:?-{1,}:?[ \t]*)*\|?[ \t]*$")
+# A table's delimiter row: one dash per cell is enough after a pipe ("|-|---|", as GFM reads it); without a
+# leading pipe the first cell takes two, so that a list item's "-" is not one.
+_TABLE_SEPARATOR = re.compile(r"[ \t]*(?:\|[ \t]*:?-+:?|:?-{2,}:?)[ \t]*(?:\|[ \t]*:?-{1,}:?[ \t]*)*\|?[ \t]*$")
 _REFERENCE_DEF = re.compile(r" {0,3}\[[^\]]+\]:[ \t]*\S+")
 _HTML_BLOCK = re.compile(r" {0,3}</?[A-Za-z][A-Za-z0-9-]*(?:\s[^>]*)?/?>[ \t]*$")
 

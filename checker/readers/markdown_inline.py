@@ -12,12 +12,17 @@ of the next backtick run of each length).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from checker.patterns import NextStop
 
+_BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
+
 
 def inline_code(text: str) -> list[tuple[int, int]]:
-    r"""Spans of ``(`(?<!``)`*)(?!`)(.+?)(?<!`)\1(?!`)`` (re.S): a run of backticks to the next run of the same length."""
+    r"""Spans of ``(?<![`\\])(`+)(?!`)((?:(?!\n[ \t\r]*\n).)+?)(?<!`)\1(?!`)`` (re.S): a run of backticks to the next
+    run of the same length, within a paragraph (no blank line between), and not after a backslash ("\\`" is a
+    backtick written as such, as CommonMark reads it)."""
     # The runs from one split at "`" (several times faster than a search for "`+": the split runs in C
     # at memchr speed, the search tries every character): a run of n backticks leaves n - 1 empty pieces.
     pieces = text.split("`")
@@ -43,17 +48,27 @@ def inline_code(text: str) -> list[tuple[int, int]]:
         length = lengths[k]
         following[k] = next_of_length.get(length, -1)
         next_of_length[length] = k
+    # Where blank lines start: a code span never crosses one (found by bisection, so that unclosed runs
+    # do not each search the text up to their far closing run).
+    breaks = [m.start() for m in _BLANK_LINE.finditer(text)] if "\n" in text else []
     spans = []
     k = 0
     count = len(starts)
     while k < count:
         closing = following[k]
-        if closing < 0:
+        start = starts[k]
+        if closing < 0 or start and text[start - 1] == "\\" or breaks and _crosses(breaks, start, starts[closing]):
             k += 1
         else:
             spans.append((starts[k], starts[closing] + lengths[closing]))
             k = closing + 1
     return spans
+
+
+def _crosses(breaks: list[int], start: int, end: int) -> bool:
+    """Whether a blank line starts in ``[start, end)`` (``breaks``: where blank lines start, in order)."""
+    at = bisect_left(breaks, start)
+    return at < len(breaks) and breaks[at] < end
 
 
 def comments(text: str) -> list[tuple[int, int]]:
