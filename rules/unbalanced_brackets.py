@@ -62,8 +62,12 @@ def _across_code(doc, block, after, found: list[Unpaired], bridged: set[int]) ->
     return [mark for mark in found if not (mark.opens and mark.mark in "([") or mark.offset in together]
 
 
-def _looks_like_code(text: str) -> bool:
-    return ("=" in text and _CODE_SIGN.search(text) is not None) or not _INDENTED.search(text)
+def _looks_like_code(prose: str, source: str) -> bool:
+    """Whether a paragraph reads as code: an assignment in its prose, or every line of its source indented.
+
+    The indentation is the source's: the prose view blanks a list marker and emphasis ("- **14:09** Engineers"),
+    which would make the line look indented."""
+    return ("=" in prose and _CODE_SIGN.search(prose) is not None) or not _INDENTED.search(source)
 
 
 def _without_code(doc, start: int, end: int, quotes: bool, restructured: bool, found: list[Unpaired]) -> list[Unpaired]:
@@ -167,7 +171,8 @@ class UnbalancedBrackets(Rule):
                 continue
             found = unpaired(prose, block.start, block.end, quotes, marks)
             # Most paragraphs pair every mark: the tests for code are asked only of those that do not.
-            if not found or _looks_like_code(prose[doc.line_bounds(block.start)[0] : block.end]):
+            line_start = doc.line_bounds(block.start)[0]
+            if not found or _looks_like_code(prose[line_start : block.end], doc.text[line_start : block.end]):
                 continue
             if restructured is None:
                 restructured = doc.format == "text" and looks_like_restructuredtext(doc.text)
@@ -184,6 +189,8 @@ class UnbalancedBrackets(Rule):
                     continue  # the bracket a paragraph before the code block opened
                 if mark.trailing and goes_on:
                     continue  # a quotation continued in the next paragraph
+                if prose.startswith("\u00e2\u20ac", mark.offset - 2):
+                    continue  # "2026â€“2031": a dash's UTF-8 read as Windows-1252, which ENC002 reports
                 if _in_url(doc.text, mark.offset):
                     continue  # "wiki/Foo_(bar)": the reader leaves part of such a link target in the prose
                 what = _NAMES.get(mark.mark, "mark")
