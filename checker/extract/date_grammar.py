@@ -185,6 +185,7 @@ def branches() -> tuple[Branch, ...]:
         Branch("count", rf"(?P<count_number>(?i:{_NUMW}))(?:\+)?(?:\s+|-)(?P<count_unit>(?i:years|months|decades|weeks|year|month|decade|week))(?![\w-])"),
         # dates without a year
         Branch("md", rf"{month('md')}\s+{day('md')}(?!\s*[,.]?\s*\d)(?!-\w)"),
+        Branch("dm", rf"{day('dm')}\s+(?:of\s+)?{month('dm')}(?!\s*[,.]?\s*\d)(?!-\w)"),
         # years
         Branch("year", rf"(?<![\w$\u20ac\u00a3\u00a5#.,/])(?P<year_value>{YEAR}){not_after_year}"),
     )
@@ -212,7 +213,7 @@ _LEAD_INS = {
 }
 # Which lead-ins each branch may have, tried in order (the first that matches is used).
 BRANCH_LEAD_INS = {
-    "mdy": ("weekday", "the"), "dmy": ("weekday", "the"), "md": ("weekday", "the"),
+    "mdy": ("weekday", "the"), "dmy": ("weekday", "the"), "md": ("weekday", "the"), "dm": ("weekday", "the"),
     "qend": ("the",), "qord": ("the",), "hord": ("the",), "firstof": ("the",),
     "monthyear": ("month-modifier",), "year": ("year-modifier",),
     "rel": ("relative-modifier",), "firstn": ("determiner",), "consec": ("for-the",), "inrow": ("for-the",),
@@ -286,7 +287,7 @@ _FIRST = {
     "monthyear": _MONTH_FIRST, "monthrel": _MONTH_FIRST, "rel": "(?i:[lnt])", "ago": _NUMW_FIRST,
     "ago1": "(?i:[dmwy])", "day": "[tTyY]", "since": "(?i:s)", "firstn": "(?i:f)", "consec": _ORD_FIRST,
     "inrow": _ORD_FIRST, "nconsec": _NUMW_FIRST, "past": "(?i:[cflnp])", "count": _NUMW_FIRST,
-    "md": _MONTH_FIRST, "year": "[12]",
+    "md": _MONTH_FIRST, "dm": r"\d", "year": "[12]",
 }
 
 

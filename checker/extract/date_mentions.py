@@ -156,6 +156,14 @@ def _build_md(found: _Found) -> DateMention | None:
     return _calendar_date(found, found.group("md_month"), day, None)
 
 
+def _build_dm(found: _Found) -> DateMention | None:
+    day = int(found.group("dm_day"))
+    weekday = weekday_number(found.lead["wd"]) if "wd" in found.lead else None
+    if weekday is None and (day > 31 or day == 0 or COUNTED.match(found.prose, found.end)):
+        return None  # "45 May", "31 March stores": a count before a month name, not a date
+    return _calendar_date(found, found.group("dm_month"), day, None)
+
+
 def _build_iso(found: _Found) -> DateMention | None:
     g = found.group
     year, month, day = int(g("iso_year")), int(g("iso_month")), int(g("iso_day"))
@@ -417,7 +425,7 @@ _BUILDERS: dict[str, Callable[[_Found], DateMention | None]] = {
     "monthrel": _build_monthrel, "rel": _build_rel, "ago": _build_ago, "ago1": _build_ago1, "day": _build_day,
     "since": _build_since, "firstn": _build_firstn, "consec": _build_consec, "inrow": _build_inrow,
     "nconsec": _build_nconsec, "past": _build_past, "count": _build_count,
-    "md": _build_md, "year": _build_year,
+    "md": _build_md, "dm": _build_dm, "year": _build_year,
 }
 
 
