@@ -39,8 +39,11 @@ class AcronymVariants(Rule):
     ranked slots (QRAMR)``), or a form the text names in parentheses of its
     own (``the shell service (SSHD)``).
 
-    A plain change of one letter is not reported: ``CML``, ``CLL``, ``AML``,
-    ``ALL`` and ``ALK`` are all distinct terms. Well-known acronyms (a list
+    A letter typed as the key beside it on the keyboard is a slip in an
+    acronym of four letters or more (``IDNC`` once, beside a defined
+    ``IDMC``); another change of one letter, or one in a shorter acronym, is
+    not reported: ``CML``, ``CLL``, ``AML``, ``ALL`` and ``ALK`` are all
+    distinct terms. Well-known acronyms (a list
     shipped with factlint of regulators, exchanges, finance terms, oncology
     targets and diseases, plus ``[tool.factlint.vocabulary] acronyms`` and
     ``accept``) count as defined. Plurals (``TKIs``) count as their acronym.
@@ -56,7 +59,7 @@ class AcronymVariants(Rule):
     ``high`` for two swapped letters or a moved doubled letter (a typing
     slip of the defined acronym, rarely another term); ``medium`` for a
     letter added or dropped, which is now and then a related term the
-    document never defines.
+    document never defines, and for a neighbouring key.
 
     Fix safety
     ----------
@@ -122,7 +125,7 @@ class AcronymVariants(Rule):
             for mention in found:
                 replacement = anchor + mention.text[len(form) :]
                 fix = Fix((Edit(mention.start, mention.end, replacement),), "display", f'Write "{replacement}"')
-                confidence: Confidence = "medium" if slip.endswith(("added", "dropped")) else "high"
+                confidence: Confidence = "medium" if slip.endswith(("added", "dropped")) or "neighbouring key" in slip else "high"
                 yield self.finding(mention.start, mention.end, message, evidence=evidence, related=related, fix=fix, confidence=confidence)
 
 
@@ -138,6 +141,8 @@ def _counts_as_slip(form: str, anchor: str, slip: str, count: int, uses: int) ->
         return False  # and the defined acronym is such a derived term of the form
     if count >= _OWN_TERM_USES:
         return False  # a slip is not repeated that often: a term of its own ("CRIU" beside "CRI")
+    if "neighbouring key" in slip and count > 1:
+        return False  # a mistyped key is a slip made once
     return count <= uses
 
 
@@ -155,9 +160,10 @@ def acronym_slip(variant: str, anchor: str) -> str | None:
     """How an undefined acronym is one slip away from a defined one, or None.
 
     Counted as slips: one letter added or dropped (``NRDLC``/``NRDL``), two
-    neighbouring letters swapped (``NDRL``), and a doubled letter moved
-    (``OOR``/``ORR``). A plain one-letter substitution is not: ``CML``,
-    ``CLL``, ``AML``, ``ALL`` and ``ALK`` are all distinct terms.
+    neighbouring letters swapped (``NDRL``), a doubled letter moved
+    (``OOR``/``ORR``), and in four letters or more a letter typed as its
+    neighbouring key (``IDNC``/``IDMC``). Another one-letter substitution is
+    not: ``CML``, ``CLL``, ``AML``, ``ALL`` and ``ALK`` are all distinct terms.
     """
     if min(len(variant), len(anchor)) < 3 or variant == anchor:
         return None
@@ -178,7 +184,20 @@ def acronym_slip(variant: str, anchor: str) -> str | None:
         doubled_in_anchor = (i > 0 and anchor[i] == anchor[i - 1]) or (i + 1 < len(anchor) and anchor[i] == anchor[i + 1])
         if doubled_in_variant and doubled_in_anchor:
             return "doubled letter moved"
+        if len(variant) >= 4 and variant[i] in _KEY_NEIGHBOURS.get(anchor[i], ""):
+            return f"'{anchor[i]}' typed as its neighbouring key '{variant[i]}'"
     return None
+
+
+# Letters beside each letter on a QWERTY keyboard. A substitution of a neighbouring key in an acronym of
+# four letters or more ("IDNC" for "IDMC") is a typing slip; a shorter one, or another substitution, makes
+# a term of its own as often ("CML" / "CLL", "ALK" / "ALL").
+_KEY_ROWS = ("QWERTYUIOP", "ASDFGHJKL", "ZXCVBNM")
+_KEY_NEIGHBOURS = {
+    key: "".join(row[j] for j in (i - 1, i + 1) if 0 <= j < len(row))
+    for row in _KEY_ROWS
+    for i, key in enumerate(row)
+}
 
 
 @lru_cache(maxsize=1)

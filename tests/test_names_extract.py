@@ -137,6 +137,8 @@ def test_all_capital_headline_is_not_acronyms():
         ("AML", "ALL", None),
         ("MDS", "MRD", None),
         ("CL", "CLL", None),
+        ("IDNC", "IDMC", "'M' typed as its neighbouring key 'N'"),
+        ("IDQC", "IDMC", None),
     ],
 )
 def test_acronym_slips(variant, anchor, slip):
