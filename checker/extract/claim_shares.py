@@ -38,12 +38,20 @@ _SHARE_PATTERNS = (
     LazyPattern(rf"{_PCT}\s*\(\s*(?:n\s*=\s*)?(?P<n>{_INT})\s*(?:/|of|out\s+of)\s*(?:the\s+)?(?P<N>{_INT})\b[^()]{{0,40}}\)", re.I),
     # "256 of 412 patients (62%)", "256/412 (62%)"
     LazyPattern(rf"(?<![\d.,])(?P<n>{_INT})\s*(?:/|of|out\s+of)\s*(?:the\s+)?(?P<N>{_INT})(?!{_ORDINAL})\s*(?:[a-z][\w-]*\s+){{0,3}}?\(\s*{_PCT}\s*\)", re.I),
+    # "14,820 people supported, of whom 5,210 (42%)"
+    LazyPattern(rf"(?<![\d.,$€£¥])(?P<N>{_INT})\s+(?:[a-z][\w-]*\s+){{0,3}}?[a-z][\w-]*,?\s+of\s+whom\s+(?P<n>{_INT})\s*\(\s*{_PCT}\s*\)", re.I),
 )
 _PCT_COUNT = (
     # "62% (256)" and "256 patients (62%)": the whole is found in the paragraph.
     LazyPattern(rf"{_PCT}\s*\(\s*(?:n\s*=\s*)?(?P<n>{_INT})\s*\)", re.I),
     LazyPattern(rf"(?<![\d.,$€£¥])(?P<n>{_INT})\s+(?P<noun>[a-z][\w-]*)(?:\s+[a-z][\w-]*){{0,2}}?\s*\(\s*{_PCT}\s*\)", re.I),
     LazyPattern(rf"(?<![\d.,$€£¥])(?P<n>{_INT})\s*\(\s*{_PCT}\s*\)", re.I),
+    # "412 were to first-time buyers, around 38% of the total"
+    LazyPattern(
+        rf"(?<![\d.,$€£¥])(?P<n>{_INT})\s+(?:[\w'’-]+\s+){{0,6}}?[\w'’-]+,\s*(?:or|around|about|roughly|some|nearly|almost|just\s+(?:over|under))?\s*"
+        rf"{_PCT}\s+of\s+(?:the\s+)?(?:total|all|them|those|these)\b",
+        re.I,
+    ),
 )
 _WHOLE = (
     LazyPattern(rf"(?<![\d.,$€£¥])(?P<N>{_INT})\s+(?P<noun>[a-z][\w-]*)\s+(?:(?:were|was|had\s+been|have\s+been)\s+)?"
@@ -84,7 +92,7 @@ def share_claims(prose: str, sentence: Sentence, found: list[Quantity], doc: Doc
             if claim is not None:
                 claims.append(claim)
     whole = None
-    for pattern in _PCT_COUNT if "(" in text else ():
+    for pattern in _PCT_COUNT if "(" in text else _PCT_COUNT[-1:]:  # (only the last needs no parenthesis)
         for match in pattern.finditer(text):
             if any(s <= match.start() < e for s, e in covered):
                 continue
