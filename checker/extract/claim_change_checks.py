@@ -178,6 +178,9 @@ def _absolute_change(a: Item, b: Item, d: Item, direction: int, av: Interval, bv
         stated = _stated(d, direction, a.q.scale)
     if any(difference.meets(s) for s in stated):
         return make_claim("change", d, True, "", a, b)
+    if direction < 0 and d.q.value * scale_to(d.q, a.q) > a.q.value and b.q.value > a.q.value:
+        return None  # a fall larger than the level it starts from, between levels that rise: not this change's
+        # levels ("an unbeaten 102 from 97 balls as his side chased down 245")
     point = b.q.value - a.q.value
     scale = a.q.scale if a.q.scale == b.q.scale else 1.0
     decimals = max(a.q.decimals, b.q.decimals) if scale == a.q.scale else 0

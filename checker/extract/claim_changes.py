@@ -43,12 +43,12 @@ _CUE_AFTER = LazyPattern(
 # "$9,688 or 9.4%", "1.2 million units, or 15.1%" (a unit word may follow the first rate).
 _CHAIN = LazyPattern(r"^\s*(?:[a-z][\w-]*\s*){0,2}(?:,\s*)?(?:or|and|representing)\s*$|^\s*\(\s*$")
 _FROM_YEAR = LazyPattern(r"\(\s*(?:fy\s*|fiscal\s+)?(?:19|20)\d\d\s*:\s*$")
-# Right after a rate, the level it is measured against: British "on" with a possessive or "the ... of" ("up
-# 6% on September's 78%", "down 3% on the prior year's 412", "up 5% on the 2024 figure of 1.2 million"; not
-# a bare "on", as in "rose 5% on $12 million of new orders"), or a period named with its figure in parentheses ("up 9.4% on September 2024
-# (1,052,600)", "from Q3 2024 (£4.1m)").
+# Right after a rate, the level it is measured against: British "on" with a possessive, "the" or "the ... of"
+# ("up 6% on September's 78%", "down 3% on the prior year's 412", "up 5% on the 2024 figure of 1.2 million",
+# "up 12% on the £9.1m budgeted"; not a bare "on", as in "rose 5% on $12 million of new orders"), or a period
+# named with its figure in parentheses ("up 9.4% on September 2024 (1,052,600)", "from Q3 2024 (£4.1m)").
 _ON_PRIOR = LazyPattern(
-    r"\s*on\s+(?:(?:the\s+)?(?:[\w'’-]+\s+){0,2}?[\w-]+['’]s?\s+|the\s+(?:prior|previous|preceding|same|(?:19|20)\d\d)\s+[\w\s'’-]{0,24}?(?:of|at)\s+)"
+    r"\s*on\s+(?:(?:the\s+)?(?:[\w'’-]+\s+){0,2}?[\w-]+['’]s?\s+|the\s+(?:prior|previous|preceding|same|(?:19|20)\d\d)\s+[\w\s'’-]{0,24}?(?:of|at)\s+|the\s+)"
     r"|\s*,?\s*(?:on|from|compared\s+(?:with|to)|against|versus|vs\.?)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?"
     r"(?:(?:19|20)\d\d(?:[/-]\d\d)?|year|period|quarter|month|q[1-4])\s*\(\s*"
 )
