@@ -47,6 +47,11 @@ _SUFFIX_WORDS = frozenset({"the", "of", "and", "for", "with", "from", "that"})
 # ... and only after a word of four letters or more: "endfor", "endwith"
 # are keywords of programming and template languages.
 _MIN_LEFT_PART = 4
+# A three-letter word before "with", "and", "the", "that" or "from" ("orewith", "taxand") counts when it is a
+# common word and not a keyword of code ("endwith", "getthe").
+_SHORT_LEFT_SUFFIXES = frozenset({"with", "and", "the", "that", "from"})
+_SHORT_LEFT_ZIPF = 4.0
+_KEYWORD_LEFTS = frozenset("end get set let var def has use add put run map new not and for try nil all any one can out key".split())
 
 # A token the word list knows is reported only when both parts are function
 # words and it is far rarer than either: "ofthe" (Zipf 3.3) against "of" (7.4).
@@ -77,6 +82,7 @@ CLOSED_CLASS = FUNCTION_WORDS | frozenset(
     very still even never already soon their your his her they them you
     she he him its our my what which who whose would could should might must
     does did is was were are has have had been being
+    two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty hundred thousand million
     """.split()
 )
 # Prepositions that also open compounds ("underfund") count as closed-class
@@ -205,14 +211,14 @@ def _content_pattern() -> re.Pattern:
 def _suspect_pattern() -> re.Pattern:
     """A lower-case word (one per line) that starts or ends with a function word."""
     prefixes, suffixes = trie_regex(list(FUNCTION_WORDS)), trie_regex(list(_SUFFIX_WORDS))  # (as for _closed_pattern)
-    return _line_pattern(f"(?:(?:{prefixes})[a-z]{{2,}}|[a-z]{{{_MIN_LEFT_PART},}}(?:{suffixes}))")
+    return _line_pattern(f"(?:(?:{prefixes})[a-z]{{2,}}|[a-z]{{3,}}(?:{suffixes}))")
 
 
 def _split_points(token: str) -> list[int]:
     """Where a function word could end or start inside ``token`` (string tests only)."""
     points = [k for k in range(2, min(_LONGEST_FUNCTION_WORD, len(token) - 2) + 1) if token[:k] in FUNCTION_WORDS]
     for length in (2, 3, 4):
-        if token[-length:] in _SUFFIX_WORDS and len(token) - length >= _MIN_LEFT_PART:
+        if token[-length:] in _SUFFIX_WORDS and (len(token) - length >= _MIN_LEFT_PART or len(token) - length == 3 and token[-length:] in _SHORT_LEFT_SUFFIXES):
             points.append(len(token) - length)
     return points
 
@@ -242,6 +248,8 @@ def best_split(token: str, zipf: Zipf) -> tuple[str, str] | None:
                 continue
         elif right in _SUFFIX_WORDS and len(left) >= _MIN_LEFT_PART:
             other = left
+        elif right in _SHORT_LEFT_SUFFIXES and len(left) == 3 and left not in _KEYWORD_LEFTS and zipf(left) >= _SHORT_LEFT_ZIPF:
+            other = right  # (the left part's own test is this branch's)
         else:
             continue
         if other not in FUNCTION_WORDS and not _common(other, zipf):

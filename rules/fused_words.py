@@ -21,9 +21,10 @@ _TOKEN = LazyPattern(
     r"(?![\w\-\u2010\u2011/\\@#$%&*+=<>~^|`(\[{]|[.'\u2019:][\w])"
 )
 # The words on either side (blanked Markdown leaves runs of spaces, hence
-# "[ ]*"); a figure or closing punctuation may follow instead of a word.
+# "[ ]*"); a figure or closing punctuation may follow instead of a word, and
+# a plural possessive's apostrophe may end the word before ("Pupils' ").
 _WORD_BEFORE = LazyPattern(
-    r"(?:^|(?<=[\s(\"\u201c]))([A-Za-z]+(?:-[A-Za-z]+)*|\d[\d,.]*%?)[,;:)\"\u201d]?[ ]*(?:\r\n|\r|\n)?[ ]*\(?$"
+    r"(?:^|(?<=[\s(\"\u201c]))([A-Za-z]+(?:-[A-Za-z]+)*|\d[\d,.]*%?)[,;:)\"\u201d'\u2019]?[ ]*(?:\r\n|\r|\n)?[ ]*\(?$"
 )
 _WORD_AFTER = LazyPattern(
     r"[ ]*(?:\r\n|\r|\n)?[ ]*(?:([A-Za-z]+(?:-[A-Za-z]+)*|[A-Z][A-Za-z]*\d+)(?=[\s,.;:!?)]|$)|[$\u20ac\u00a3]?\d)"
