@@ -101,10 +101,23 @@ def _before_word(prose: str, start: int) -> str | None:
 _ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
 
-def _bare_noun(prose: str, start: int, end: int) -> bool:
-    """Between an article and a clause boundary: ``a follow-up.``."""
+def _bare_noun(prose: str, start: int, end: int, particle: bool = False) -> bool:
+    """After an article and before a clause boundary: ``a follow-up.``; for a verb and its ``particle``, or
+    before a finite verb: ``a follow up fell``."""
+    if _before_word(prose, start) not in _ARTICLES:
+        return False
     after = prose[end : end + 1]
-    return _before_word(prose, start) in _ARTICLES and (after == "" or after in _BOUNDARY)
+    return after == "" or after in _BOUNDARY or particle and _next_word(prose, end) in _FINITE_VERBS
+
+
+# Verbs after which the two words before them, opened by an article, are the clause's subject: a noun. Only
+# for a verb and its particle ("follow-up", "check-in", "roll-out"), whose open form is the verb: other open
+# forms before a verb are as often a noun phrase of their own ("a single file is" beside "single-file packages").
+_PARTICLES = frozenset("up in out off on down over back away through".split())
+_FINITE_VERBS = frozenset(
+    """is was are were has had have will would can could may might should must does did
+    fell rose grew took showed found led began came went remains remained""".split()
+)
 
 
 def compound_forms(
@@ -161,12 +174,13 @@ def compound_forms(
         if both:
             followers = {w.lower() for s, e in forms.hyphenated if (w := _next_word(prose, e)) and w.islower()}
             followers -= FUNCTION_WORDS
-            nouns = any(_bare_noun(prose, s, e) for s, e in forms.hyphenated)
+            particle = second in _PARTICLES
+            nouns = any(_bare_noun(prose, s, e, particle) for s, e in forms.hyphenated)
             for start, end in _pair_spans(prose, first, second):  # "well well well": pairs may overlap
                 if _before_word(prose, start) in _VERB_CONTEXT:
                     continue
                 follower = _next_word(prose, end)
-                if (follower is not None and follower in followers) or (nouns and _bare_noun(prose, start, end)):
+                if (follower is not None and follower in followers) or (nouns and _bare_noun(prose, start, end, particle)):
                     forms.open.append((start, end))
         if forms.closed or forms.open:
             found.append(forms)
