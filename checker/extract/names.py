@@ -44,8 +44,9 @@ if TYPE_CHECKING:
 
 # A line without lower-case letters (checked for eight capitals afterwards): its first ASCII
 # letter is a capital. (Written as "[^a-z]*[A-Z]", the pattern backtracked over a line's
-# leading figures and punctuation looking for each capital among them.)
-_CAPS_LINE_SOURCE = r"[^a-zA-Z\r\n]*+[A-Z][^a-z\r\n]*+(?=\n|\Z)"
+# leading figures and punctuation looking for each capital among them.) Abbreviations written
+# in title case stand in such a line ("SITUATION REPORT No. 7 - CYCLONE IMARA").
+_CAPS_LINE_SOURCE = r"[^a-zA-Z\r\n]*+[A-Z](?:(?<![A-Za-z])(?:No|Nos|Vol|Ltd|Inc|Co|Pty|Mr|Mrs|Ms|Dr|St)(?![a-z])|[^a-z\r\n])*+(?=\n|\Z)"
 _CAPS_LINE = LazyPattern(_CAPS_LINE_SOURCE)
 # A line of at most 80 characters (after its leading blanks) of at most eight words, each
 # starting with a capital, a digit or "&" or being a connector, the first with a capital or a
