@@ -156,6 +156,11 @@ def _compatible(part: Quantity, total: Quantity) -> bool:
     return part.kind == "number" and part.unit == total.unit and (not part.exact or part.scale > 1) and part.value >= 0
 
 
+# Parts each in parentheses after its label ("highways (£14.2m), schools (£9.6m) and homes (£21.3m)"): the
+# parenthesis closing one part and the one opening the next are not glue.
+_PARENTHESISED = LazyPattern(r"^\s*\)|\(\s*$")
+
+
 def _list_before(prose: str, found: list[Quantity], index: int, start: int) -> list[Quantity]:
     total = found[index]
     parts: list[Quantity] = []
@@ -164,7 +169,7 @@ def _list_before(prose: str, found: list[Quantity], index: int, start: int) -> l
         parts.insert(0, found[j])
         if j == 0 or not _compatible(found[j - 1], total):
             break
-        glue = prose[found[j - 1].end:found[j].start].lower()
+        glue = _PARENTHESISED.sub("", prose[found[j - 1].end:found[j].start].lower())
         if not (_LIST_GLUE.match(glue) and re.search(r",|\band\b|\bplus\b", glue)) or CUE.search(glue):
             break
         j -= 1
