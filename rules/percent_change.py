@@ -19,6 +19,11 @@ class PercentChange(ClaimRule):
     can explain is reported. It also reports a direction word that
     contradicts the figures ("increased to $5 million from $6 million").
     Changes whose starting figure is not in the sentence are not checked.
+    In a Markdown table, a column headed as a change ("Change", "YoY",
+    "% chg", "Growth", "+/-") is checked in each row against the two
+    columns of figures before it; a row is reported only when its change
+    fits neither order of those columns (nor, between two percents, their
+    difference in points).
 
     Why it matters
     --------------

@@ -85,6 +85,10 @@ def find_claims(doc: Document, quantities: list[Quantity]) -> list[Claim]:
         if any(q.unit == "%" for q in found):
             claims.extend(share_claims(prose, sentence, found, doc))
         claims.extend(together_claims(prose, sentences, index, found, quantities, starts))
+    if any(block.kind == "table" for block in blocks):
+        from checker.extract.claim_tables import table_change_claims
+
+        claims.extend(table_change_claims(doc))
     claims.sort(key=lambda c: (c.start, c.kind))
     return claims
 

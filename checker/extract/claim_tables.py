@@ -1,0 +1,92 @@
+"""Change columns of pipe tables: "| Semi-detached | £268,500 | £281,900 | +6.8% |".
+
+A column headed as a change ("Change", "Annual change", "% chg", "YoY", "Growth",
+"Var.", "+/-") right after two columns of figures states, in each row, how the
+second figure differs from the first. A percent is checked as the relative
+change, and between two percents also as points; any other figure as the
+difference. The columns' order of time is not read from their headings: a row
+is reported only when its stated change fits neither order (nor, for percents,
+points), so only a change no reading of the table explains is a claim that
+fails. Every figure stands for the range its rounding allows.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from checker.facts import Claim
+from checker.intervals import Interval, format_number
+from checker.patterns import LazyPattern
+
+if TYPE_CHECKING:
+    from checker.document import Document
+    from checker.tables import Cell
+
+_CHANGE_HEADING = LazyPattern(
+    r"\b(?:change|chg|growth|var\.?|variance|y/y|yoy|y-o-y|diff(?:erence)?|movement)\b|\+\s*/\s*[-\u2212\u2013]|\u0394|\u00b1",
+    re.I,
+)
+
+
+def table_change_claims(doc: Document) -> list[Claim]:
+    """The change claims of the document's pipe tables, checked."""
+    from checker.tables import tables
+
+    claims: list[Claim] = []
+    for table in tables(doc):
+        header = table.header
+        for column in range(3, len(header)):
+            if not _CHANGE_HEADING.search(header[column].text):
+                continue
+            first, second = column - 2, column - 1
+            if _CHANGE_HEADING.search(header[first].text) or _CHANGE_HEADING.search(header[second].text):
+                continue  # the figures compared must be levels, not other changes
+            for row in table.rows:
+                if len(row) <= column:
+                    continue
+                claim = _row_claim(row[first], row[second], row[column])
+                if claim is not None:
+                    claims.append(claim)
+    return claims
+
+
+def _row_claim(a_cell: Cell, b_cell: Cell, stated_cell: Cell) -> Claim | None:
+    a, b, stated = a_cell.figure, b_cell.figure, stated_cell.figure
+    if a is None or b is None or stated is None or a.percent != b.percent or a.currency != b.currency:
+        return None
+    low = high = None
+    if stated.percent:
+        if a.value <= 0 or b.value <= 0:
+            return None
+        forward = (b.interval / a.interval - Interval.exact(1.0)) * 100.0
+        low, high = forward.lo, forward.hi
+        backward = (a.interval / b.interval - Interval.exact(1.0)) * 100.0
+        readings = [forward, backward]
+        if a.percent:
+            readings += [b.interval - a.interval, a.interval - b.interval]  # points
+        point = (b.value / a.value - 1) * 100
+        computed = f"{point:+.{max(1, stated.decimals)}f}%"
+        detail = f"{_shown(b_cell)} / {_shown(a_cell)} - 1 = {computed}"
+        kind = "percent-change"
+    else:
+        if stated.currency and stated.currency != a.currency:
+            return None
+        readings = [b.interval - a.interval, a.interval - b.interval]
+        point = b.value - a.value
+        computed = f"{'+' if point >= 0 else '-'}{format_number(abs(point), max(a.decimals, b.decimals))}"
+        detail = f"{_shown(b_cell)} - {_shown(a_cell)} = {computed}"
+        kind = "change"
+    parts = ((a_cell.start, a_cell.end), (b_cell.start, b_cell.end))
+    if any(reading.meets(stated.interval) for reading in readings):
+        return Claim(kind=kind, start=stated_cell.start, end=stated_cell.end, consistent=True, stated=stated_cell.text, parts=parts)
+    detail += f" (the row's two figures in either order); the table says {stated_cell.text}"
+    return Claim(
+        kind=kind, start=stated_cell.start, end=stated_cell.end, consistent=False, detail=detail,
+        stated=stated_cell.text, computed=computed, low=low, high=high, parts=parts,
+    )
+
+
+def _shown(cell: Cell) -> str:
+    return cell.text.strip("*_ \t")
+
