@@ -27,7 +27,8 @@ def _reference() -> dict[str, tuple[re.Pattern, re.Pattern]]:
     start = _flat(w for w in ws.CLOSED_CLASS if len(w) >= part)
     end = _flat(w for w in ws.CLOSED_CLASS | ws.CLOSED_AT_END if len(w) >= part)
     closed = f"^(?=[a-z]{{{token},}}$)(?:(?:{start})[a-z]{{{part},}}|[a-z]{{{part},}}(?:{end}))$"
-    suspect = f"^(?:(?:{_flat(ws.FUNCTION_WORDS)})[a-z]{{2,}}|[a-z]{{{ws._MIN_LEFT_PART},}}(?:{_flat(ws._SUFFIX_WORDS)}))$"
+    # (A left part of three letters is tried too, before the suffixes that allow it: ``_SHORT_LEFT_SUFFIXES``.)
+    suspect = f"^(?:(?:{_flat(ws.FUNCTION_WORDS)})[a-z]{{2,}}|[a-z]{{3,}}(?:{_flat(ws._SUFFIX_WORDS)}))$"
     relative = f"^(?:{_flat(ws._RELATIVE_MODIFIERS)})(?:{_flat(ws._CALENDAR_UNITS)})$"
     content = f"^[a-z]{{{token},}}$"
     plain = {"closed": closed, "suspect": suspect, "relative": relative, "content": content}
