@@ -35,9 +35,11 @@ class DatedRecord(NamedTuple):
 
 @cache
 def version_heading(full_date: str) -> re.Pattern[str]:
-    """A heading line holding a version and then a date (``full_date`` is the date's pattern)."""
+    """A heading line holding a version and then a date (``full_date`` is the date's pattern); "Version",
+    "Release" or a product's name of one or two capitalised words may come before the version."""
     return compile_cached(
-        rf"^[ \t>*_#=]*\[?v?(?P<version>\d+(?:\.\d+)+)(?P<suffix>[\w.+-]*)\]?[ \t]*(?:[-:|\u2014\u2013][ \t]*)?"
+        rf"^[ \t>*_#=]*(?:(?i:version|release)[ \t]+|[A-Z][\w+-]*[ \t]+(?:[A-Z][\w+-]*[ \t]+)?)?"
+        rf"\[?v?(?P<version>\d+(?:\.\d+)+)(?P<suffix>[\w.+-]*)\]?[ \t]*(?:[-:|\u2014\u2013][ \t]*)?"
         rf"\(?(?P<date>{full_date})\)?[ \t]*$",
         re.M,
     )
@@ -47,7 +49,7 @@ def version_heading(full_date: str) -> re.Pattern[str]:
 # before it: the text's one character worth searching for, so that ``re`` skips to it. The run of marks is
 # possessive (none of them can begin a version, so giving one back never helps): with a plain ``*`` re
 # tries the rest at every length of the run, and the search costs four times as much.
-_VERSION_LINE = LazyPattern(r"\n(?=[ \t>*_#=]*+\[?v?\d+\.\d)")
+_VERSION_LINE = LazyPattern(r"\n(?=[ \t>*_#=]*+(?:[A-Za-z][\w+-]*+[ \t]+){0,2}\[?v?\d+\.\d)")
 
 
 def dated_records(doc: Document, full_date: str) -> list[DatedRecord]:
