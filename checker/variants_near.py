@@ -9,7 +9,7 @@ words) and decide which form is the variant.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from os.path import commonprefix
 from typing import NamedTuple
@@ -21,7 +21,7 @@ from checker.lexicon import zipf
 from checker.namecompare import camel_case, describe_edit, drug_stem_pair, fold, spelling_standard, suffix_variants
 from checker.variants_blocking import NearIndex
 from checker.variants_context import WORDLIKE_MAX_ZIPF, legal_name, same_document
-from checker.variants_data import REFERENCE_MAX_ZIPF, VARIANT_MAX_ZIPF, Forms, VariantPair, Vocab, joined, mid_sentence, recase
+from checker.variants_data import REFERENCE_MAX_ZIPF, VARIANT_MAX_ZIPF, Forms, Occurrence, VariantPair, Vocab, joined, mid_sentence, recase
 from checker.variants_spelling import edit_distance, max_distance, phrase_reach
 
 # folded term -> {form as written -> occurrences}
@@ -468,9 +468,36 @@ def _phrase_pair(
     else:
         occurrences = [o for f in folded[variant].values() for o in f]
         reference_occurrences = [o for f in folded[reference].values() for o in f]
+    if basis == "tie" and side_by_side(occurrences, reference_occurrences):
+        return
     if legal:
         how += " in a legal name"
     pairs[v_display] = VariantPair(v_display, r_display, occurrences, reference_occurrences, how, basis, wordlike=wordlike and not legal)
+
+
+# Two full names written as often as each other, and this close together every time, are two people named
+# side by side ("Jordan Reyes and Jordana Reyes", twice each), not one name and its slip, which is rarer
+# than the name. (Not single words: a slip of a word often sits a sentence from the word.)
+_SIDE_BY_SIDE = 150
+
+
+def side_by_side(variant: Iterable[Occurrence], reference: Iterable[Occurrence]) -> bool:
+    """Whether every place of ``variant`` has a place of ``reference`` in its document within ``_SIDE_BY_SIDE`` characters."""
+    near: dict[int, list[int]] = {}
+    for place in reference:
+        near.setdefault(place.sheet, []).append(place.start)
+    for starts in near.values():
+        starts.sort()
+    found = False
+    for place in variant:
+        around = near.get(place.sheet)
+        if not around:
+            return False
+        at = bisect_left(around, place.start - _SIDE_BY_SIDE)
+        if at == len(around) or around[at] > place.start + _SIDE_BY_SIDE:
+            return False
+        found = True
+    return found
 
 
 def _wordlike_phrases(folded: Terms, a: str, b: str, index: int) -> bool:
