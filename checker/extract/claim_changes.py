@@ -42,7 +42,10 @@ _CUE_AFTER = LazyPattern(
 )
 # "$9,688 or 9.4%", "1.2 million units, or 15.1%" (a unit word may follow the first rate).
 _CHAIN = LazyPattern(r"^\s*(?:[a-z][\w-]*\s*){0,2}(?:,\s*)?(?:or|and|representing)\s*$|^\s*\(\s*$")
-_FROM_YEAR = LazyPattern(r"\(\s*(?:fy\s*|fiscal\s+)?(?:19|20)\d\d\s*:\s*$")
+_PRIOR_IN_PARENTHESES = LazyPattern(
+    r"\s*\(\s*(?:(?:fy|fiscal|h[12]|q[1-4]|first\s+half|half[- ]year|full[- ]year)\s*)?(?:19|20)\d\d(?:/\d\d)?\s*:\s*q\s*\)"
+)
+_FROM_YEAR = LazyPattern(r"\(\s*(?:(?:fy|fiscal|h[12]|q[1-4]|first\s+half|half[- ]year|full[- ]year)\s*)?(?:19|20)\d\d(?:/\d\d)?\s*:\s*$")
 # Right after a rate, the level it is measured against: British "on" with a possessive, "the" or "the ... of"
 # ("up 6% on September's 78%", "down 3% on the prior year's 412", "up 5% on the 2024 figure of 1.2 million",
 # "up 12% on the £9.1m budgeted"; not a bare "on", as in "rose 5% on $12 million of new orders"), or a period
@@ -279,6 +282,7 @@ def _glue_ok(prose: str, left: int, right: int, items: list[Item]) -> bool:
         if item.role == "from" and left <= item.q.start and item.q.end <= right:
             glue = glue.replace(prose[item.q.start:item.q.end].lower(), "q", 1)
     glue = _DATE.sub("date", glue)
+    glue = _PRIOR_IN_PARENTHESES.sub(" q", glue)  # "£612.4m (2024: £548.9m), up": the prior figure beside it
     glue = re.sub(r",?\s*\b(?:(?:as\s+)?compared\s+(?:to|with)|versus|vs\.?|from|against|relative\s+to)\s+q\b", " q", glue)
     glue = re.sub(r"\bq\s+(?:in|for|during|at)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:date|(?:19|20)\d\d)\b", "q", glue)
     if len(glue) > 90 or re.search(r"[;:()\[\]]", glue) or _GLUE_WORDS.search(glue):

@@ -53,7 +53,8 @@ class _Span(NamedTuple):
     end: int
 
 
-_SEGMENT_BREAK = LazyPattern(r";|:\s|\s[•·]\s|,?\s+(?:while|whereas)\s+|,\s+but\s+")
+# (Not the colon of a prior period's figure in parentheses, "(2024: £548.9m)", "(H1 2024/25: 118.2)".)
+_SEGMENT_BREAK = LazyPattern(r";|(?<!\d{4})(?<!\d{4}/\d\d):\s|\s[•·]\s|,?\s+(?:while|whereas)\s+|,\s+but\s+")
 
 
 def find_claims(doc: Document, quantities: list[Quantity]) -> list[Claim]:
