@@ -184,7 +184,7 @@ def acronym_slip(variant: str, anchor: str) -> str | None:
         doubled_in_anchor = (i > 0 and anchor[i] == anchor[i - 1]) or (i + 1 < len(anchor) and anchor[i] == anchor[i + 1])
         if doubled_in_variant and doubled_in_anchor:
             return "doubled letter moved"
-        if len(variant) >= 4 and variant[i] in _KEY_NEIGHBOURS.get(anchor[i], ""):
+        if len(variant) >= _KEY_SLIP_LENGTH and variant[i] in _KEY_NEIGHBOURS.get(anchor[i], ""):
             return f"'{anchor[i]}' typed as its neighbouring key '{variant[i]}'"
     return None
 
@@ -193,11 +193,16 @@ def acronym_slip(variant: str, anchor: str) -> str | None:
 # four letters or more ("IDNC" for "IDMC") is a typing slip; a shorter one, or another substitution, makes
 # a term of its own as often ("CML" / "CLL", "ALK" / "ALL").
 _KEY_ROWS = ("QWERTYUIOP", "ASDFGHJKL", "ZXCVBNM")
-_KEY_NEIGHBOURS = {
-    key: "".join(row[j] for j in (i - 1, i + 1) if 0 <= j < len(row))
-    for row in _KEY_ROWS
-    for i, key in enumerate(row)
-}
+_KEY_SLIP_LENGTH = 4  # (three letters: "RFC" beside a defined "RTC" is another term)
+
+
+def _neighbours(row: int, i: int) -> str:
+    """The keys beside and diagonally above and below the key at ``i`` of ``row`` (rows staggered as on a keyboard)."""
+    places = [(row, i - 1), (row, i + 1), (row - 1, i), (row - 1, i + 1), (row + 1, i - 1), (row + 1, i)]
+    return "".join(_KEY_ROWS[r][j] for r, j in places if 0 <= r < len(_KEY_ROWS) and 0 <= j < len(_KEY_ROWS[r]))
+
+
+_KEY_NEIGHBOURS = {key: _neighbours(row, i) for row, keys in enumerate(_KEY_ROWS) for i, key in enumerate(keys)}
 
 
 @lru_cache(maxsize=1)

@@ -139,6 +139,8 @@ def test_all_capital_headline_is_not_acronyms():
         ("CL", "CLL", None),
         ("IDNC", "IDMC", "'M' typed as its neighbouring key 'N'"),
         ("IDQC", "IDMC", None),
+        ("IDMF", "IDMC", "'C' typed as its neighbouring key 'F'"),
+        ("CIU", "CIH", None),
     ],
 )
 def test_acronym_slips(variant, anchor, slip):
