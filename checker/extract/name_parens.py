@@ -50,6 +50,9 @@ def acronym_shaped(text: str) -> bool:
     return uppers >= 2 and uppers * 2 >= sum(c.isalpha() for c in core)
 
 
+_WITH_YEAR = re.compile(r"([A-Z][A-Za-z&]{1,11})[ \t]+(?:(?:19|20)\d\d|['\u2019]\d\d)")
+
+
 def parentheses(prose: str, mentions: list[NameMention]) -> Parentheses:
     """The acronym definitions and aliases of ``prose``, whose name mentions are ``mentions``."""
     found = Parentheses([], [])
@@ -64,7 +67,9 @@ def parentheses(prose: str, mentions: list[NameMention]) -> Parentheses:
         content = inner.strip()
         # (the "CDE") and ("CDE"): a defined term in quotes.
         quoted = _QUOTED.fullmatch(content)
-        definition = _long_then_short(prose, match, quoted.group(1) if quoted else content)
+        dated = None if quoted else _WITH_YEAR.fullmatch(content)
+        # "Nordic Symposium on Coastal Hydrodynamics (NSCH 2026)": an event's acronym with its year.
+        definition = _long_then_short(prose, match, quoted.group(1) if quoted else dated.group(1) if dated else content)
         if definition is not None:
             found.definitions.append(definition)
             continue
