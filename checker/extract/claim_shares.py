@@ -61,10 +61,18 @@ _WHOLE = (
     # "a population of 2,148 patients", "in a sample of 1,200 adults"
     LazyPattern(rf"\b(?:population|sample|cohort|group|panel)\s+of\s+(?P<N>{_INT})\s+(?P<noun>[a-z][\w-]*)", re.I),
     LazyPattern(rf"\(\s*[nN]\s*=\s*(?P<N>{_INT})\s*\)"),
+    # "received 1,240 written submissions", "processed 3,100 applications"
+    LazyPattern(
+        rf"\b(?:received|recorded|collected|reviewed|handled|processed|registered)\s+(?:a\s+total\s+of\s+)?(?P<N>{_INT})\s+"
+        r"(?:[a-z][\w-]*\s+)?(?P<noun>[a-z][\w-]*s)\b",
+        re.I,
+    ),
 )
 # Words after a count that are its verb ("47 had", "2,944 failed" ends in -ed), not the noun counted.
 _VERBS_AFTER_COUNT = frozenset("had have has were was are is did do does saw took made got became met remain remained".split())
-_REFERS_TO_WHOLE = LazyPattern(r"^\W*(?:of|among)\s+(?:these|them|those|whom|this\s+group)\b|\b(?:of|among)\s+whom\b", re.I)
+_REFERS_TO_WHOLE = LazyPattern(
+    r"^\W*(?:(?:of|among)\s+(?:these|them|those|whom|this\s+group)|a\s+further|another|the\s+remaining)\b|\b(?:of|among)\s+whom\b", re.I
+)
 _GRIM = LazyPattern(rf"{_PCT}\s+of\s+(?:the\s+|all\s+|our\s+|its\s+|these\s+)?(?P<N>{_INT})\s+(?P<noun>[a-z][\w-]*)", re.I)
 
 
