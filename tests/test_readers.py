@@ -145,6 +145,20 @@ def test_markdown_table_delimiter_with_one_dash_per_cell():
     assert [block.kind for block in doc.paragraphs] == ["paragraph", "table", "paragraph"]
 
 
+def test_plain_text_list_items_are_paragraphs_of_their_own():
+    text = (
+        "HIGHLIGHTS\n\n- Revenue of GBP 612.4m (H1 2024: GBP 548.9m), up 11.6%\n- Underlying EBITDA of GBP 131.7m\n"
+        "  (H1 2024: GBP 118.2m), up 14.2%\n\nA paragraph that mentions\n- a dash at a line start once.\n"
+    )
+    doc, _ = read_document("results.txt", text.encode())
+    pieces = [doc.prose[block.start : block.end] for block in doc.paragraphs]
+    assert pieces[1].startswith("Revenue") and pieces[1].endswith("up 11.6%")  # (after its mark, as in Markdown)
+    assert pieces[2].startswith("Underlying") and pieces[2].endswith("up 14.2%")  # its wrapped line stays in it
+    assert [block.kind for block in doc.paragraphs] == ["paragraph", "list", "list", "paragraph"]
+    assert pieces[3] == "A paragraph that mentions\n- a dash at a line start once."  # one such line: not a list
+    assert len(pieces) == 4
+
+
 def test_markdown_soft_wrap_is_one_paragraph():
     doc, _ = read_document("m.md", b"One line\ncontinues here.\n\nNext paragraph.\n")
     assert len(doc.paragraphs) == 2
