@@ -22,9 +22,12 @@ class WeekdayMismatch(Rule):
     --------------
     Checks every date written with its weekday ("Wednesday, February 12,
     2026", "Thu., Mar. 5, 2026", "Friday 14 March 2025") against the
-    calendar. A date written without a year ("Thursday, March 5") is checked
-    against the document's date: it is reported only when the weekday fits
-    neither the document's year nor the years on either side.
+    calendar. A date written without a year ("Thursday, March 5") is taken
+    in the year the document gives that month elsewhere ("9-11 June 2026"),
+    else, within six weeks of the document's date, in the year that puts it
+    nearest ("opens Friday, March 21" in a report of March 15, 2026 is a
+    Saturday); otherwise it is reported only when the weekday fits neither
+    the document's year nor the years on either side.
 
     Why it matters
     --------------
@@ -78,14 +81,30 @@ class WeekdayMismatch(Rule):
                 if anchor is None:
                     continue
                 years = [anchor.date.year + delta for delta in (-1, 0, 1)]
-                fits = [y for y in years if _weekday(y, mention.month, mention.day) == mention.weekday]
-                if fits or _weekday(anchor.date.year, mention.month, mention.day) is None:
-                    continue
-                actual = _weekday(anchor.date.year, mention.month, mention.day)  # type: ignore[assignment]  # not None: tested above
-                evidence = (
-                    f"no year is written; {label} is a {_NAMES[actual]} in {anchor.date.year} (the document's year, "
-                    f"from the {anchor.source.replace('-', ' ')}), and not a {written} in {years[0]} or {years[2]} either"
-                )
+                stated = {m.year for m in facts.dates if m.year is not None and m.month == mention.month and m.kind in ("date", "month")}
+                near = _dated(stated.pop(), mention.month, mention.day) if len(stated) == 1 else None
+                why = f"the document writes {_month_name(mention.month)} with the year {near.year}" if near else ""
+                if near is None:
+                    near = _nearest(anchor.date, mention.month, mention.day)
+                    why = f"the {label} nearest the document's date ({anchor.date.isoformat()}, from the {anchor.source.replace('-', ' ')})"
+                    why += f" is in {near.year}" if near else ""
+                if near is not None:
+                    # The year the document gives that month ("9-11 June 2026"), or, a few weeks from the document's
+                    # date, that year's ("opens Friday, March 21" in a report of March 15, 2026): a weekday that only
+                    # another year gives is a slip.
+                    actual = near.weekday()
+                    if actual == mention.weekday:
+                        continue
+                    evidence = f"no year is written; {why}: {label}, {near.year} is a {_NAMES[actual]}"
+                else:
+                    fits = [y for y in years if _weekday(y, mention.month, mention.day) == mention.weekday]
+                    if fits or _weekday(anchor.date.year, mention.month, mention.day) is None:
+                        continue
+                    actual = _weekday(anchor.date.year, mention.month, mention.day)  # type: ignore[assignment]  # not None: tested above
+                    evidence = (
+                        f"no year is written; {label} is a {_NAMES[actual]} in {anchor.date.year} (the document's year, "
+                        f"from the {anchor.source.replace('-', ' ')}), and not a {written} in {years[0]} or {years[2]} either"
+                    )
             replacement = _styled(actual, word.group(0))
             yield self.finding(
                 mention.start,
@@ -95,6 +114,25 @@ class WeekdayMismatch(Rule):
                 fix=Fix((Edit(word.start(), word.end(), replacement),), "display", f'Write "{replacement}"'),
                 confidence=confidence,
             )
+
+
+_NEAR = dt.timedelta(days=45)
+
+
+def _nearest(anchor: dt.date, month: int, day: int) -> dt.date | None:
+    """The date of ``month`` and ``day`` nearest ``anchor`` (in its year or either side), if within ``_NEAR`` of it."""
+    dates = [date for date in (_dated(year, month, day) for year in (anchor.year - 1, anchor.year, anchor.year + 1)) if date]
+    if not dates:
+        return None
+    near = min(dates, key=lambda date: abs(date - anchor))
+    return near if abs(near - anchor) <= _NEAR else None
+
+
+def _dated(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
 
 
 def _weekday(year: int, month: int, day: int) -> int | None:
