@@ -51,13 +51,17 @@ _LETTERS = LazyPattern(r"[^\W\d_]+")
 # was was ...", "I do do it", "gave her her keys", and doubled intensifiers
 # and interjections ("very very", "bye bye"). "no no", "well well" and
 # "more more" are left out: in written prose they are slips ("as well well as").
+# "is is" and "was was" pass only after a pseudo-cleft's subject (``_CLEFT``).
 ALLOWED = frozenset(
     """
-    had that is was do her
+    had that do her
     very really much many so far long too
     bye ha haha ho blah tut chop knock hush
     """.split()
 )
+
+# Before "is is" / "was was", the subject clause of a pseudo-cleft ("what it is is", "the thing is is").
+_CLEFT = LazyPattern(r"\b(?:what|whatever|where|how|why|who|all|thing|problem|question|point|issue|reason|trouble|fact|truth)\b[^.;:!?]*$", re.I)
 
 # Never doubled on purpose: removing the second one is a safe fix.
 _FUNCTION = frozenset(
@@ -115,8 +119,10 @@ class DoubledWord(Rule):
     Reports a word repeated immediately, ignoring case and line breaks
     (``the\\nthe`` is the usual way it happens) but never across a paragraph
     break or punctuation. Repeats that English uses on purpose are left alone:
-    "had had", "that that", "is is", "was was", "do do", "her her", and
-    doubled intensifiers and interjections such as "very very" or "bye bye".
+    "had had", "that that", "do do", "her her", "is is" and "was was" after
+    the subject of a pseudo-cleft ("what it is is a risk", "all it was was
+    luck"; not ", is is enclosed"), and doubled intensifiers and
+    interjections such as "very very" or "bye bye".
     Nor are a repeat whose second word is capitalised (``Walla Walla``, or a
     term followed by its description), a word said three times ("blah blah
     blah"), a double in quotes, single letters other than "a", figures
@@ -201,6 +207,9 @@ class DoubledWord(Rule):
             # "the Parameter parameter", "Web Services services", "OFFICIAL official": a name, a label or
             # emphasis, then the word; a capital that only opens a sentence ("The the") is a slip.
             if first[0].isupper() and ((len(first) > 1 and first.isupper()) or not _sentence_initial(prose, span[0])):
+                continue
+            # "what it is is a risk", "all it was was luck": a pseudo-cleft, not a slip (", is is enclosed" is one).
+            if lower in ("is", "was") and _CLEFT.search(prose, max(0, span[0] - 60), span[0]):
                 continue
             # Blanked markup between the words ("the `x` the") is not a double.
             if not text[span[1] : span[2]].isspace():
