@@ -31,9 +31,16 @@ if TYPE_CHECKING:
 
 def check_event(prose: str, event: Event) -> list[Claim]:
     """The claims one change event makes: its rates checked against the levels it goes from and to."""
-    if len(event.froms) > 1 or len(event.tos) > 1:
+    froms = event.froms
+    if len(froms) > 1 and len(event.tos) <= 1:
+        # "$41.2 million from 4,012 theaters, a 38% drop from its $58.9 million debut": of two "from" figures,
+        # the one in the unit of the level it is compared with.
+        end = event.tos[0] if event.tos else (event.subjects[0] if event.subjects else None)
+        alike = [item for item in froms if end is not None and same_unit(item.q, end.q)]
+        froms = alike if len(alike) == 1 else froms
+    if len(froms) > 1 or len(event.tos) > 1:
         return []
-    a = event.froms[0] if event.froms else None
+    a = froms[0] if froms else None
     b = event.tos[0] if event.tos else (event.subjects[0] if event.subjects else None)
     if a is not None and b is not None and (not same_unit(a.q, b.q) or _signs_differ(a, b) or _nouns_differ(a, b)):
         return []

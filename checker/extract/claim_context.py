@@ -42,7 +42,7 @@ CUE_BEFORE = LazyPattern(
 )
 FROM_DIRECT = LazyPattern(
     r"(?:\bfrom|\b(?:as\s+)?compared\s+(?:to|with)|\bversus|\bvs\.?|\bagainst|\brelative\s+to)\s+"
-    r"(?:(?:the\s+|a\s+)?(?:prior|previous|preceding|last)\s+(?:year|period|quarter)(?:['’]s)?\s+)?$"
+    r"(?:(?:the\s+|a\s+)?(?:prior|previous|preceding|last)\s+(?:year|period|quarter)(?:['’]s)?\s+|(?:its|their|his|her|our)\s+)?$"
 )
 FROM_OF = LazyPattern(
     r"(?:\bfrom|\b(?:as\s+)?compared\s+(?:to|with)|\bversus|\bvs\.?)\s+(?:[\w'’-]+\s+){1,4}?(?:of|at|was|were)\s+$"

@@ -46,10 +46,11 @@ _PCT_COUNT = (
     LazyPattern(rf"{_PCT}\s*\(\s*(?:n\s*=\s*)?(?P<n>{_INT})\s*\)", re.I),
     LazyPattern(rf"(?<![\d.,$€£¥])(?P<n>{_INT})\s+(?P<noun>[a-z][\w-]*)(?:\s+[a-z][\w-]*){{0,2}}?\s*\(\s*{_PCT}\s*\)", re.I),
     LazyPattern(rf"(?<![\d.,$€£¥])(?P<n>{_INT})\s*\(\s*{_PCT}\s*\)", re.I),
-    # "412 were to first-time buyers, around 38% of the total"
+    # "412 were to first-time buyers, around 38% of the total", "17,655 finished, a completion rate of 97.9%"
     LazyPattern(
-        rf"(?<![\d.,$€£¥])(?P<n>{_INT})\s+(?:[\w'’-]+\s+){{0,6}}?[\w'’-]+,\s*(?:or|around|about|roughly|some|nearly|almost|just\s+(?:over|under))?\s*"
-        rf"{_PCT}\s+of\s+(?:the\s+)?(?:total|all|them|those|these)\b",
+        rf"(?<![\d.,$€£¥])(?P<n>{_INT})(?:\s+(?:[\w'’-]+\s+){{0,6}}?[\w'’-]+)?,\s*(?:or|around|about|roughly|some|nearly|almost|just\s+(?:over|under))?\s*"
+        rf"(?P<rate>an?\s+(?:(?:completion|response|success|pass|participation|attendance|uptake|take-up|turnout|conversion|retention"
+        rf"|survival|approval|acceptance|graduation)\s+rate|share|proportion)\s+of\s+)?{_PCT}(?(rate)|\s+of\s+(?:the\s+)?(?:total|all|them|those|these)\b)",
         re.I,
     ),
 )
@@ -63,7 +64,7 @@ _WHOLE = (
     LazyPattern(rf"\(\s*[nN]\s*=\s*(?P<N>{_INT})\s*\)"),
     # "received 1,240 written submissions", "processed 3,100 applications"
     LazyPattern(
-        rf"\b(?:received|recorded|collected|reviewed|handled|processed|registered)\s+(?:a\s+total\s+of\s+)?(?P<N>{_INT})\s+"
+        rf"\b(?:received|recorded|collected|reviewed|handled|processed|registered|issued|served)\s+(?:a\s+total\s+of\s+)?(?P<N>{_INT})\s+"
         r"(?:[a-z][\w-]*\s+)?(?P<noun>[a-z][\w-]*s)\b",
         re.I,
     ),
@@ -104,8 +105,9 @@ def share_claims(prose: str, sentence: Sentence, found: list[Quantity], doc: Doc
         for match in pattern.finditer(text):
             if any(s <= match.start() < e for s, e in covered):
                 continue
-            if not _REFERS_TO_WHOLE.search(text) and not any(p.search(text) for p in _WHOLE):
+            if pattern is not _PCT_COUNT[-1] and not _REFERS_TO_WHOLE.search(text) and not any(p.search(text) for p in _WHOLE):
                 break  # a count in a sentence that does not point back at the whole may be of a subgroup
+                # (the last pattern names the whole itself: "or 36% of all issues", "a completion rate of")
             if whole is None:
                 whole = _paragraph_whole(doc, sentence)
             if not whole:
