@@ -28,7 +28,7 @@ class TextSpan(NamedTuple):
 # Clause boundaries inside a sentence: strong punctuation, and a comma or
 # dash followed by a conjunction or relative word ("..., which ...").
 _CLAUSE_BREAK = _Lazy(
-    r"[;:()\[\]\u2014]|\s--\s|\s[\u2013-]\s"
+    r"[;()\[\]\u2014]|(?<!\d):|:(?!\d)|\s--\s|\s[\u2013-]\s"  # (not the colons of a time: "2:21:37", "10:30")
     r"|,\s+(?:and|but|or|while|whereas|which|who|whom|where|although|though|when|whereby|because|as|after|before|since|so)\b"
     r"|,\s+(?:at|in|on|by|during|after|before|from|to|for|with|under|until)\s+which\b"
     r"|\s(?:but|while|whereas|although|though|because|and\s+then|and\s+(?=we|it|they|he|she|the\s+company)|that)\b",
