@@ -13,8 +13,8 @@ document's list blocks; in other formats, lines of one paragraph that start
 with a bullet ("-", "*", "•", "–") or a number ("1.", "2)").
 
 A **plain-text table** is a paragraph of three or more lines, each cut into
-cells at runs of two or more spaces or at tabs (as a report printed to text, or
-a PDF's text, lays columns out): every body line has the same number of cells,
+cells at runs of two or more spaces, at tabs or at leader dots ("Millbrook
+....... 14,220") (as a report printed to text, or a PDF's text, lays columns out): every body line has the same number of cells,
 its first cell a label and the others figures (or missing, "—"). The first line
 is the header when its cells are not figures, or are years ("2024  2023");
 a header line without a label cell is given an empty one.
@@ -43,7 +43,8 @@ _LEAD_FIGURE = LazyPattern(
 )
 _TOTAL_WORD = LazyPattern(r"\b(?:total(?:s|led|ed|ling|ing)?|in\s+all|altogether|combined|all\s+told)\b", re.I)
 _PART_WORD = LazyPattern(r"\b(?:includ\w*|of\s+which|such\s+as|among|some|other|spent|top|largest|main)\b", re.I)
-_CELL_BREAK = LazyPattern(r"\t+[ \t]*| {2,}\t*")
+# Runs of two or more spaces, tabs, or leader dots ("Millbrook district ....... 14,220", as a printed list sets them).
+_CELL_BREAK = LazyPattern(r"\t+[ \t]*| {2,}\t*| ?(?:\.[ ]?){3,}[ \t]*|[ ]?\u2026+[ \t]*")
 _YEAR = LazyPattern(r"(?:FY\s?|fiscal\s+)?(?:19|20)\d\d[A-Za-z]?", re.I)
 
 
@@ -199,7 +200,7 @@ def _cell(text: str, start: int) -> Cell:
 
 
 def _split(prose: str, start: int, end: int) -> list[Cell]:
-    """A line cut into cells at runs of two or more spaces or at tabs."""
+    """A line cut into cells at runs of two or more spaces, at tabs or at leader dots."""
     cells = []
     position = start
     line = prose[start:end]

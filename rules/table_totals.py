@@ -179,8 +179,8 @@ class TableTotals(Rule):
             written = replace_number(total.text, sum(c.figure.value for c in parts if c.figure is not None) / written_scale(parts), most_decimals(parts))
             message = f'the "{table.rows[index][0].text}" item says "{total.text}", but the {rows} above it {verb} up to {written}'
         else:
-            where = f'"{heading}" column' if heading else f"column {column + 1}"
-            message = (f'the "{table.rows[index][0].text}" row says "{total.text}" in the {where}, but the {rows} above it '
+            where = f'the "{heading}" column' if heading else f"column {column + 1}"
+            message = (f'the "{table.rows[index][0].text}" row says "{total.text}" in {where}, but the {rows} above it '
                        f"{verb} up to {sum_text(parts)}")
         return self.finding(
             total.start,
