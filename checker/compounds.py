@@ -110,9 +110,15 @@ def _bare_noun(prose: str, start: int, end: int, particle: bool = False) -> bool
     return after == "" or after in _BOUNDARY or particle and _next_word(prose, end) in _FINITE_VERBS
 
 
+def _subject(prose: str, start: int, end: int) -> bool:
+    """After an article and before a finite verb: the clause's subject, a noun (``The half-marathon was won``)."""
+    return _before_word(prose, start) in _ARTICLES and _next_word(prose, end) in _FINITE_VERBS
+
+
 # Verbs after which the two words before them, opened by an article, are the clause's subject: a noun. Only
-# for a verb and its particle ("follow-up", "check-in", "roll-out"), whose open form is the verb: other open
-# forms before a verb are as often a noun phrase of their own ("a single file is" beside "single-file packages").
+# for a verb and its particle ("follow-up", "check-in", "roll-out"), whose open form is the verb, and for a
+# compound the text writes hyphenated as a subject too: other open forms before a verb are as often a noun
+# phrase of their own ("a single file is" beside "single-file packages").
 _PARTICLES = frozenset("up in out off on down over back away through".split())
 _FINITE_VERBS = frozenset(
     """is was are were has had have will would can could may might should must does did
@@ -174,7 +180,9 @@ def compound_forms(
         if both:
             followers = {w.lower() for s, e in forms.hyphenated if (w := _next_word(prose, e)) and w.islower()}
             followers -= FUNCTION_WORDS
-            particle = second in _PARTICLES
+            # Before a finite verb: a verb and its particle, or a compound the text also writes hyphenated as a
+            # clause's subject ("The half-marathon was won" beside "the half marathon had crowded").
+            particle = second in _PARTICLES or any(_subject(prose, s, e) for s, e in forms.hyphenated)
             nouns = any(_bare_noun(prose, s, e, particle) for s, e in forms.hyphenated)
             for start, end in _pair_spans(prose, first, second):  # "well well well": pairs may overlap
                 if _before_word(prose, start) in _VERB_CONTEXT:
