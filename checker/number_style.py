@@ -7,7 +7,8 @@ places written each way:
 - ``thousands``: ``1,500`` or ``1500``, in two classes (four digits, and five or
   more), because many house styles drop the comma in four-digit numbers only.
   Years, and numbers that are names or codes (``Windows 2000``, ``No. 1500``,
-  ``ISO 9001``, ``#1200``, a number inside a word or after a hyphen) are not
+  ``ISO 9001``, ``#1200``, a number to dial or to text, ``text STATUS to
+  27750``, a number inside a word or after a hyphen) are not
   quantities and are not read; a four-digit number counts only after a
   currency sign or with its comma;
 - ``units``: ``5 mg`` or ``5mg``, for units of measure and of data (``m``
@@ -26,6 +27,8 @@ from checker.number_searches import searches
 
 # Names and codes: a capitalised word or an id marker right before the number.
 _NAME_BEFORE = re.compile(r"(?:\b[A-Z][A-Za-z]*|\bNo\.?|\bno\.|#|\bNos?\.)[ \u00a0]$")
+# Numbers to dial or to text: "texting STATUS to 27750", "call 18005550163", "PIN 12345".
+_DIALLED_BEFORE = re.compile(r"\b(?:(?:text(?:ing)?|sms)\s+(?:\w+\s+)?to|dial(?:l?ing)?|call(?:ing)?|phone|fax|pin|code|ext\.?|extension)[ \u00a0]$", re.I)
 
 
 @dataclass
@@ -43,7 +46,7 @@ def _in_table(doc, offset: int) -> bool:
 
 
 def _is_name(prose: str, start: int) -> bool:
-    return bool(_NAME_BEFORE.search(prose, max(0, start - 12), start))
+    return bool(_NAME_BEFORE.search(prose, max(0, start - 12), start) or _DIALLED_BEFORE.search(prose, max(0, start - 30), start))
 
 
 def styles(doc) -> Styles:
