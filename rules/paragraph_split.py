@@ -198,8 +198,13 @@ def _leaves_lines_open(doc) -> bool:
     """Whether many of the document's paragraphs of three words or more end without closing punctuation."""
     prose = doc.prose
     counted = open_ = 0
-    for block in doc.paragraphs:
-        if block.kind != "paragraph" or prose.count(" ", block.start, block.end) < 2:
+    blocks = doc.paragraphs
+    for index, block in enumerate(blocks):
+        if block.kind == "list" and doc.format == "text":
+            # A plain-text list (read as its items) counts as the one paragraph it is written as: by its last item.
+            if index + 1 < len(blocks) and blocks[index + 1].kind == "list":
+                continue
+        elif block.kind != "paragraph" or prose.count(" ", block.start, block.end) < 2:
             continue
         counted += 1
         open_ += prose[block.end - 1] not in _CLOSING
