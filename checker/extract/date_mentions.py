@@ -149,19 +149,20 @@ def _build_dmy(found: _Found) -> DateMention | None:
 
 
 def _build_md(found: _Found) -> DateMention | None:
-    day = int(found.group("md_day"))
-    weekday = weekday_number(found.lead["wd"]) if "wd" in found.lead else None
-    if weekday is None and (day > 31 or day == 0 or COUNTED.match(found.prose, found.end)):
-        return None  # "May 45", "June 31 stores": a count after a month name, not a date
-    return _calendar_date(found, found.group("md_month"), day, None)
+    return _day_and_month(found, "md")
 
 
 def _build_dm(found: _Found) -> DateMention | None:
-    day = int(found.group("dm_day"))
+    return _day_and_month(found, "dm")
+
+
+def _day_and_month(found: _Found, branch: str) -> DateMention | None:
+    """A date without a year, month first ("md": "May 24") or day first ("dm": "24 May")."""
+    day = int(found.group(f"{branch}_day"))
     weekday = weekday_number(found.lead["wd"]) if "wd" in found.lead else None
     if weekday is None and (day > 31 or day == 0 or COUNTED.match(found.prose, found.end)):
-        return None  # "45 May", "31 March stores": a count before a month name, not a date
-    return _calendar_date(found, found.group("dm_month"), day, None)
+        return None  # "May 45", "June 31 stores", "31 March stores": a count beside a month name, not a date
+    return _calendar_date(found, found.group(f"{branch}_month"), day, None)
 
 
 def _build_iso(found: _Found) -> DateMention | None:
