@@ -241,11 +241,20 @@ def _may_be_variants(a: str, b: str, terms: Terms) -> bool:
         for y in forms_b:
             if (camel_case(x) or camel_case(y)) and _edit_touches_capital(x, y):
                 return False
+    # An identifier always written in lower camel case next to a lower-case word: "forKey" / "forked" (code
+    # beside prose; not "containderd" beside "containerd", which some write "containerD").
+    if all(map(_lower_camel, forms_a)) and all(x.islower() for x in forms_b) or all(map(_lower_camel, forms_b)) and all(x.islower() for x in forms_a):
+        return False
     # A proper noun next to an ordinary lower-case word: "Chardet" / "charset".
     style_a, style_b = _case_style(forms_a), _case_style(forms_b)
     if style_a and style_b and style_a != style_b:
         return False
     return True
+
+
+def _lower_camel(form: str) -> bool:
+    """``forKey``, ``isNaN``: a lower-case start, then a capital inside."""
+    return form[:1].islower() and any(c.isupper() for c in form[1:])
 
 
 def _edit_touches_capital(x: str, y: str) -> bool:
