@@ -38,7 +38,7 @@ _LONGEST_FUNCTION_WORD = max(map(len, FUNCTION_WORDS))
 # Function words that open programming identifiers ("isinstance", "astype",
 # "tolist", "fromkeys", "atexit", "onerror") count at the start of a token
 # only when the rest is itself a function word ("tothe").
-_IDENTIFIER_PREFIXES = frozenset({"to", "from", "at", "on", "as", "is", "not", "it"})
+_IDENTIFIER_PREFIXES = ("to", "from", "at", "on", "as", "is", "not", "it")
 
 # At the end of a token only these count: many words of English and of
 # other languages end in "in", "on", "to", "are" ("aprotinin", "usato",
@@ -163,9 +163,12 @@ def word_suspects(words: set[bytes], zipf: Zipf) -> list[tuple[str, tuple[str, s
             out.append((raw.decode("ascii"), split))
     for raw in _suspect_pattern().findall(joined):
         if len(raw) >= MIN_TOKEN and raw not in tried:
-            tried.add(raw)
             token = raw.decode("ascii")
             split = best_split(token, zipf)
+            # One without a function-word split is still read as two content words below ("withoutphotos" starts
+            # with "with" and is "without" + "photos"), unless it starts as code does ("fromkeys", "endwith").
+            if split is not None or token.startswith(_IDENTIFIER_PREFIXES) or token[:3] in _KEYWORD_LEFTS:
+                tried.add(raw)
             if split is not None:
                 out.append((token, split))
     for raw in _closed_pattern().findall(joined):
