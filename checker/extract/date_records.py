@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import cache
-from itertools import chain
 from typing import TYPE_CHECKING, NamedTuple
 
 from checker.extract.date_mentions import parse_date
@@ -49,13 +48,16 @@ def version_heading(full_date: str) -> re.Pattern[str]:
 # before it: the text's one character worth searching for, so that ``re`` skips to it. The run of marks is
 # possessive (none of them can begin a version, so giving one back never helps): with a plain ``*`` re
 # tries the rest at every length of the run, and the search costs four times as much.
-_VERSION_LINE = LazyPattern(r"\n(?=[ \t>*_#=]*+(?:[A-Za-z][\w+-]*+[ \t]+){0,2}\[?v?\d+\.\d)")
+# A product's name before the version is looked for only at the document's headings (``dated_records``): tried
+# after every line break, a word or two before the version doubled the cost of the release-order rule.
+_VERSION_LINE = LazyPattern(r"\n(?=[ \t>*_#=]*+(?:(?:[Vv]ersion|[Rr]elease)[ \t]+)?\[?v?\d+\.\d)")
 
 
 def dated_records(doc: Document, full_date: str) -> list[DatedRecord]:
     """Every version heading with a date on the calendar, in document order."""
     out = []
-    for match in _headings(version_heading(full_date), doc.prose):
+    headings = [doc.line_bounds(block.start)[0] for block in doc.paragraphs if block.kind == "heading"]
+    for match in _headings(version_heading(full_date), doc.prose, headings):
         date = parse_date(match.group("date"))
         if date is None:
             continue
@@ -65,12 +67,14 @@ def dated_records(doc: Document, full_date: str) -> list[DatedRecord]:
     return out
 
 
-def _headings(pattern: re.Pattern[str], prose: str) -> Iterator[re.Match[str]]:
-    """``pattern.finditer(prose)`` for the version-heading pattern, tried only at the text's start and at the
-    line starts where a version begins (the pattern's every match begins so; a search tries every character)."""
+def _headings(pattern: re.Pattern[str], prose: str, headings: Iterable[int] = ()) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(prose)`` for the version-heading pattern, tried only at the text's start, at the
+    line starts where a version begins (the pattern's every match begins so; a search tries every character)
+    and at the starts of the lines of ``headings`` (where a product's name may come first)."""
     last = 0
     match = pattern.match
-    for start in chain((0,), map(_after, _VERSION_LINE.finditer(prose))):
+    starts = sorted({0, *map(_after, _VERSION_LINE.finditer(prose)), *headings})
+    for start in starts:
         if start < last:
             continue  # within the previous heading (a date can run over a line break)
         found = match(prose, start)
