@@ -58,8 +58,9 @@ class FusedWords(Rule):
     --------------
     Reports a lower-case word that is not in the English word list but
     splits into a very common function word ("of", "the", "and", "for", ...)
-    and another common word: ``ofapplication`` (of + application),
-    ``thecompany``, ``costfor``; and a few frequent slips that the word list
+    (or a common word of three letters before "with", "and", "the", "that"
+    or "from": ``orewith``) and another common word: ``ofapplication`` (of +
+    application), ``thecompany``, ``costfor``; and a few frequent slips that the word list
     knows but that are far rarer than their parts (``ofthe``, ``inthe``).
 
     Two content words run together (``teamnow``, ``salesgrowth``) are

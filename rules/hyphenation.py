@@ -35,7 +35,9 @@ class HyphenationConsistency(Rule):
     An open form counts only where it does the same job as the hyphenated
     one: before the same noun (``long-term loan`` / ``long term loan``), or
     as a noun after an article at the end of a clause (``a follow-up.`` /
-    ``a follow up.``). Style guides hyphenate a compound before a noun and
+    ``a follow up.``), or before a finite verb when the compound is a verb
+    and its particle or the text also writes the hyphenated form as a
+    subject (``a follow up fell``, ``the half marathon had``). Style guides hyphenate a compound before a noun and
     leave it open after a verb, so ``a well-known result`` and ``the result
     is well known``, or ``the follow-up visit`` and ``we will follow up``,
     pass. Compounds with ``re-`` are left alone, because the hyphen there

@@ -90,7 +90,11 @@ class NameVariants(Rule):
     are Spanish, German, Ukrainian..., or its script Korean, Japanese or
     Chinese; the English word list cannot tell its
     names from its words, so NAM001 does not read it), possessives (``Pfizer's``), plurals
-    (``TKIs``), and capitals at the start of a sentence or in a heading.
+    (``TKIs``), capitals at the start of a sentence or in a heading, two full
+    names as frequent as each other and written side by side each time
+    (``Jordan Reyes and Jordana Reyes``: two people), and an identifier
+    always written in lower camel case beside a lower-case word (``forKey``
+    / ``forked``).
 
     Why it matters
     --------------

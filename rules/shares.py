@@ -11,8 +11,11 @@ class Shares(ClaimRule):
     What it checks
     --------------
     Checks shares written with their counts: "62% (256 of 412)", "256 of
-    412 patients (62%)", and "256 patients (62%)" when the paragraph states
-    the whole ("412 patients were enrolled"). It also applies the GRIM test
+    412 patients (62%)", "14,820 people, of whom 5,210 (35%)", and "256
+    patients (62%)", "2,944 failed (16%)", "412 were first-time buyers, or
+    32% of the total", "17,655 finished, a completion rate of 95.9%" when
+    the paragraph states the whole ("412 patients were enrolled", "of the
+    1,284 sales", "received 1,240 submissions"). It also applies the GRIM test
     to "37.5% of 13 patients": a percentage of a whole number of people or
     things must come from a whole count, and some percentages cannot.
 

@@ -129,7 +129,10 @@ class PastEventAfterDocumentDate(Rule):
     line, a byline or the configuration (``factlint facts`` shows which). Only dates
     that are the time of the event count ("in September 2026", "on March 5,
     2026"); deadlines and ranges ("until", "by", "through") and clauses with
-    anything planned, expected or conditional in them are left alone.
+    anything planned, expected or conditional in them are left alone. A plan
+    in a later phrase about something else ("opened on March 14, 2026,
+    adding seats that will be available") and a plan met ("ahead of
+    schedule", "as planned") do not make the event a plan.
 
     Why it matters
     --------------
