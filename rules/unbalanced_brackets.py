@@ -171,8 +171,10 @@ class UnbalancedBrackets(Rule):
                 continue
             found = unpaired(prose, block.start, block.end, quotes, marks)
             # Most paragraphs pair every mark: the tests for code are asked only of those that do not.
+            if not found:
+                continue
             line_start = doc.line_bounds(block.start)[0]
-            if not found or _looks_like_code(prose[line_start : block.end], doc.text[line_start : block.end]):
+            if _looks_like_code(prose[line_start : block.end], doc.text[line_start : block.end]):
                 continue
             if restructured is None:
                 restructured = doc.format == "text" and looks_like_restructuredtext(doc.text)
