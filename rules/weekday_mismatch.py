@@ -80,31 +80,10 @@ class WeekdayMismatch(Rule):
                 confidence = "medium"  # the year is the document's, inferred
                 if anchor is None:
                     continue
-                years = [anchor.date.year + delta for delta in (-1, 0, 1)]
-                stated = {m.year for m in facts.dates if m.year is not None and m.month == mention.month and m.kind in ("date", "month")}
-                near = _dated(stated.pop(), mention.month, mention.day) if len(stated) == 1 else None
-                why = f"the document writes {_month_name(mention.month)} with the year {near.year}" if near else ""
-                if near is None:
-                    near = _nearest(anchor.date, mention.month, mention.day)
-                    why = f"the {label} nearest the document's date ({anchor.date.isoformat()}, from the {anchor.source.replace('-', ' ')})"
-                    why += f" is in {near.year}" if near else ""
-                if near is not None:
-                    # The year the document gives that month ("9-11 June 2026"), or, a few weeks from the document's
-                    # date, that year's ("opens Friday, March 21" in a report of March 15, 2026): a weekday that only
-                    # another year gives is a slip.
-                    actual = near.weekday()
-                    if actual == mention.weekday:
-                        continue
-                    evidence = f"no year is written; {why}: {label}, {near.year} is a {_NAMES[actual]}"
-                else:
-                    fits = [y for y in years if _weekday(y, mention.month, mention.day) == mention.weekday]
-                    if fits or _weekday(anchor.date.year, mention.month, mention.day) is None:
-                        continue
-                    actual = _weekday(anchor.date.year, mention.month, mention.day)  # type: ignore[assignment]  # not None: tested above
-                    evidence = (
-                        f"no year is written; {label} is a {_NAMES[actual]} in {anchor.date.year} (the document's year, "
-                        f"from the {anchor.source.replace('-', ' ')}), and not a {written} in {years[0]} or {years[2]} either"
-                    )
+                inferred = _yearless(facts, anchor, mention, label, written)
+                if inferred is None:
+                    continue
+                actual, evidence = inferred
             replacement = _styled(actual, word.group(0))
             yield self.finding(
                 mention.start,
@@ -114,6 +93,34 @@ class WeekdayMismatch(Rule):
                 fix=Fix((Edit(word.start(), word.end(), replacement),), "display", f'Write "{replacement}"'),
                 confidence=confidence,
             )
+
+
+def _yearless(facts, anchor, mention, label: str, written: str) -> tuple[int, str] | None:
+    """The weekday a date written without a year falls on, and the evidence, when it is not the one written."""
+    month, day = mention.month, mention.day
+    stated = {m.year for m in facts.dates if m.year is not None and m.month == month and m.kind in ("date", "month")}
+    near = _dated(stated.pop(), month, day) if len(stated) == 1 else None
+    if near is not None:
+        why = f"the document writes {_month_name(month)} with the year {near.year}"
+    else:
+        near = _nearest(anchor.date, month, day)
+        why = f"the {label} nearest the document's date ({anchor.date.isoformat()}, from the {anchor.source.replace('-', ' ')})"
+        why += f" is in {near.year}" if near else ""
+    if near is not None:
+        # The year the document gives that month ("9-11 June 2026"), or, a few weeks from the document's date,
+        # that year's ("opens Friday, March 21" in a report of March 15, 2026): a weekday that only another year
+        # gives is a slip.
+        actual = near.weekday()
+        return None if actual == mention.weekday else (actual, f"no year is written; {why}: {label}, {near.year} is a {_NAMES[actual]}")
+    years = [anchor.date.year + delta for delta in (-1, 0, 1)]
+    in_year = _dated(anchor.date.year, month, day)
+    if in_year is None or any(_weekday(year, month, day) == mention.weekday for year in years):
+        return None
+    actual = in_year.weekday()
+    return actual, (
+        f"no year is written; {label} is a {_NAMES[actual]} in {anchor.date.year} (the document's year, "
+        f"from the {anchor.source.replace('-', ' ')}), and not a {written} in {years[0]} or {years[2]} either"
+    )
 
 
 _NEAR = dt.timedelta(days=45)
@@ -136,10 +143,8 @@ def _dated(year: int, month: int, day: int) -> dt.date | None:
 
 
 def _weekday(year: int, month: int, day: int) -> int | None:
-    try:
-        return dt.date(year, month, day).weekday()
-    except ValueError:
-        return None
+    date = _dated(year, month, day)
+    return None if date is None else date.weekday()
 
 
 def _month_name(month: int | None) -> str:
