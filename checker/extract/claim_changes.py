@@ -42,10 +42,10 @@ _CUE_AFTER = LazyPattern(
 )
 # "$9,688 or 9.4%", "1.2 million units, or 15.1%" (a unit word may follow the first rate).
 _CHAIN = LazyPattern(r"^\s*(?:[a-z][\w-]*\s*){0,2}(?:,\s*)?(?:or|and|representing)\s*$|^\s*\(\s*$")
-_PRIOR_IN_PARENTHESES = LazyPattern(
-    r"\s*\(\s*(?:(?:fy|fiscal|h[12]|q[1-4]|first\s+half|half[- ]year|full[- ]year)\s*)?(?:19|20)\d\d(?:/\d\d)?\s*:\s*q\s*\)"
-)
-_FROM_YEAR = LazyPattern(r"\(\s*(?:(?:fy|fiscal|h[12]|q[1-4]|first\s+half|half[- ]year|full[- ]year)\s*)?(?:19|20)\d\d(?:/\d\d)?\s*:\s*$")
+# The prior period in a parenthesis before its figure: "(2024:", "(H1 2024:", "(FY2023/24:".
+_PRIOR_PERIOD = r"\(\s*(?:(?:fy|fiscal|h[12]|q[1-4]|first\s+half|half[- ]year|full[- ]year)\s*)?(?:19|20)\d\d(?:/\d\d)?\s*:"
+_PRIOR_IN_PARENTHESES = LazyPattern(rf"\s*{_PRIOR_PERIOD}\s*q\s*\)")  # in a glue where the figure is "q"
+_FROM_YEAR = LazyPattern(rf"{_PRIOR_PERIOD}\s*$")
 # Right after a rate, the level it is measured against: British "on" with a possessive, "the" or "the ... of"
 # ("up 6% on September's 78%", "down 3% on the prior year's 412", "up 5% on the 2024 figure of 1.2 million",
 # "up 12% on the £9.1m budgeted"; not a bare "on", as in "rose 5% on $12 million of new orders"), or a period

@@ -46,14 +46,16 @@ _PCT_COUNT = (
     LazyPattern(rf"{_PCT}\s*\(\s*(?:n\s*=\s*)?(?P<n>{_INT})\s*\)", re.I),
     LazyPattern(rf"(?<![\d.,$€£¥])(?P<n>{_INT})\s+(?P<noun>[a-z][\w-]*)(?:\s+[a-z][\w-]*){{0,2}}?\s*\(\s*{_PCT}\s*\)", re.I),
     LazyPattern(rf"(?<![\d.,$€£¥])(?P<n>{_INT})\s*\(\s*{_PCT}\s*\)", re.I),
-    # "412 were to first-time buyers, around 38% of the total", "17,655 finished, a completion rate of 97.9%"
-    LazyPattern(
-        rf"(?<![\d.,$€£¥])(?P<n>{_INT})(?:\s+(?:[\w'’-]+\s+){{0,6}}?[\w'’-]+)?,\s*(?:or|around|about|roughly|some|nearly|almost|just\s+(?:over|under))?\s*"
-        rf"(?P<rate>an?\s+(?:(?:completion|response|success|pass|participation|attendance|uptake|take-up|turnout|conversion|retention"
-        rf"|survival|approval|acceptance|graduation)\s+rate|share|proportion)\s+of\s+)?{_PCT}(?(rate)|\s+of\s+(?:the\s+)?(?:total|all|them|those|these)\b)",
-        re.I,
-    ),
 )
+# "412 were to first-time buyers, around 38% of the total", "17,655 finished, a completion rate of 97.9%": the
+# share names the whole itself, and needs no parenthesis.
+_SHARE_OF_WHOLE = LazyPattern(
+    rf"(?<![\d.,$€£¥])(?P<n>{_INT})(?:\s+(?:[\w'’-]+\s+){{0,6}}?[\w'’-]+)?,\s*(?:or|around|about|roughly|some|nearly|almost|just\s+(?:over|under))?\s*"
+    rf"(?P<rate>an?\s+(?:(?:completion|response|success|pass|participation|attendance|uptake|take-up|turnout|conversion|retention"
+    rf"|survival|approval|acceptance|graduation)\s+rate|share|proportion)\s+of\s+)?{_PCT}(?(rate)|\s+of\s+(?:the\s+)?(?:total|all|them|those|these)\b)",
+    re.I,
+)
+_COUNT_PATTERNS = (*_PCT_COUNT, _SHARE_OF_WHOLE)  # (the last needs no parenthesis)
 _WHOLE = (
     LazyPattern(rf"(?<![\d.,$€£¥])(?P<N>{_INT})\s+(?P<noun>[a-z][\w-]*)\s+(?:(?:were|was|had\s+been|have\s+been)\s+)?"
                r"(?:enrolled|randomi[sz]ed|treated|included|evaluable|analy[sz]ed|surveyed|assessed|recruited|dosed|"
@@ -101,13 +103,12 @@ def share_claims(prose: str, sentence: Sentence, found: list[Quantity], doc: Doc
             if claim is not None:
                 claims.append(claim)
     whole = None
-    for pattern in _PCT_COUNT if "(" in text else _PCT_COUNT[-1:]:  # (only the last needs no parenthesis)
+    for pattern in _COUNT_PATTERNS if "(" in text else _COUNT_PATTERNS[-1:]:
         for match in pattern.finditer(text):
             if any(s <= match.start() < e for s, e in covered):
                 continue
-            if pattern is not _PCT_COUNT[-1] and not _REFERS_TO_WHOLE.search(text) and not any(p.search(text) for p in _WHOLE):
+            if pattern is not _SHARE_OF_WHOLE and not _REFERS_TO_WHOLE.search(text) and not any(p.search(text) for p in _WHOLE):
                 break  # a count in a sentence that does not point back at the whole may be of a subgroup
-                # (the last pattern names the whole itself: "or 36% of all issues", "a completion rate of")
             if whole is None:
                 whole = _paragraph_whole(doc, sentence)
             if not whole:
