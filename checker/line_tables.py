@@ -14,8 +14,9 @@ with a bullet ("-", "*", "•", "–") or a number ("1.", "2)").
 
 A **plain-text table** is a paragraph of three or more lines, each cut into
 cells at runs of two or more spaces, at tabs or at leader dots ("Millbrook
-....... 14,220") (as a report printed to text, or a PDF's text, lays columns out): every body line has the same number of cells,
-its first cell a label and the others figures (or missing, "—"). The first line
+....... 14,220"), as a report printed to text or a PDF's text lays columns
+out: every body line has the same number of cells, its first cell a label and
+the others figures (or missing, "—"). The first line
 is the header when its cells are not figures, or are years ("2024  2023");
 a header line without a label cell is given an empty one.
 

@@ -43,10 +43,9 @@ class AcronymVariants(Rule):
     acronym of four letters or more (``IDNC`` once, beside a defined
     ``IDMC``); another change of one letter, or one in a shorter acronym, is
     not reported: ``CML``, ``CLL``, ``AML``, ``ALL`` and ``ALK`` are all
-    distinct terms. Well-known acronyms (a list
-    shipped with factlint of regulators, exchanges, finance terms, oncology
-    targets and diseases, plus ``[tool.factlint.vocabulary] acronyms`` and
-    ``accept``) count as defined. Plurals (``TKIs``) count as their acronym.
+    distinct terms. Well-known acronyms (a list shipped with factlint of
+    regulators, exchanges, finance terms, oncology targets and diseases, plus
+    ``[tool.factlint.vocabulary] acronyms`` and ``accept``) count as defined. Plurals (``TKIs``) count as their acronym.
 
     Why it matters
     --------------

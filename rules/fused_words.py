@@ -60,8 +60,9 @@ class FusedWords(Rule):
     splits into a very common function word ("of", "the", "and", "for", ...)
     (or a common word of three letters before "with", "and", "the", "that"
     or "from": ``orewith``) and another common word: ``ofapplication`` (of +
-    application), ``thecompany``, ``costfor``; and a few frequent slips that the word list
-    knows but that are far rarer than their parts (``ofthe``, ``inthe``).
+    application), ``thecompany``, ``costfor``; and a few frequent slips that
+    the word list knows but that are far rarer than their parts (``ofthe``,
+    ``inthe``).
 
     Two content words run together (``teamnow``, ``salesgrowth``) are
     reported when the word list does not know the token, it reads one way

@@ -37,8 +37,8 @@ class HyphenationConsistency(Rule):
     as a noun after an article at the end of a clause (``a follow-up.`` /
     ``a follow up.``), or before a finite verb when the compound is a verb
     and its particle or the text also writes the hyphenated form as a
-    subject (``a follow up fell``, ``the half marathon had``). Style guides hyphenate a compound before a noun and
-    leave it open after a verb, so ``a well-known result`` and ``the result
+    subject (``a follow up fell``, ``the half marathon had``). Style guides
+    hyphenate a compound before a noun and leave it open after a verb, so ``a well-known result`` and ``the result
     is well known``, or ``the follow-up visit`` and ``we will follow up``,
     pass. Compounds with ``re-`` are left alone, because the hyphen there
     often makes another word (``re-cover``/``recover``, ``re-sign``/
