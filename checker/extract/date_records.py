@@ -53,11 +53,16 @@ def version_heading(full_date: str) -> re.Pattern[str]:
 _VERSION_LINE = LazyPattern(r"\n(?=[ \t>*_#=]*+(?:(?:[Vv]ersion|[Rr]elease)[ \t]+)?\[?v?\d+\.\d)")
 
 
+_VERSION_NUMBER = LazyPattern(r"\d\.\d")
+
+
 def dated_records(doc: Document, full_date: str) -> list[DatedRecord]:
     """Every version heading with a date on the calendar, in document order."""
     out = []
-    headings = [doc.line_bounds(block.start)[0] for block in doc.paragraphs if block.kind == "heading"]
-    for match in _headings(version_heading(full_date), doc.prose, headings):
+    prose = doc.prose
+    version = _VERSION_NUMBER.search
+    headings = [doc.line_bounds(b.start)[0] for b in doc.paragraphs if b.kind == "heading" and version(prose, b.start, b.end)]
+    for match in _headings(version_heading(full_date), prose, headings):
         date = parse_date(match.group("date"))
         if date is None:
             continue
