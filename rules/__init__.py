@@ -44,6 +44,7 @@ INDEX: tuple[tuple[str, str, bool, str, str], ...] = (
     ('NAM002', 'acronym-variants', True, 'acronym_variants', 'AcronymVariants'),
     ('NAM003', 'acronym-redefined', True, 'acronym_definitions', 'AcronymRedefined'),
     ('NAM004', 'acronym-before-definition', True, 'acronym_definitions', 'AcronymBeforeDefinition'),
+    ('NAM005', 'surname-variants', True, 'surname_variants', 'SurnameVariants'),
     ('NUM001', 'percent-change', True, 'percent_change', 'PercentChange'),
     ('NUM002', 'percentage-points', True, 'percentage_points', 'PercentagePoints'),
     ('NUM003', 'multiples', True, 'multiples', 'Multiples'),

@@ -38,7 +38,7 @@ FOLDER = Path(__file__).resolve().parent / "data" / "planted" / "mixed"
 SETS = ("A", "B", "C", "D", "E", "F", "G")
 # The rules that report each kind of defect.
 RULES = {
-    "name-variant": {"NAM001"},
+    "name-variant": {"NAM001", "NAM005"},
     "acronym": {"NAM002", "NAM003"},
     "percent-change": {"NUM001", "NUM002", "NUM101", "NUM102"},
     "percentage-points": {"NUM001", "NUM002"},
@@ -55,8 +55,8 @@ RULES = {
     "bracket": {"CON001"},
     "hyphenation": {"CON002"},
 }
-# Measured: 196 of the 216 decidable defects (A 28/30, B 26/29, C 27/30, D 31/32, E 31/34, F 27/29, G 26/32).
-MIN_FOUND = {"A": 28, "B": 26, "C": 27, "D": 31, "E": 31, "F": 27, "G": 26}
+# Measured: 199 of the 216 decidable defects (A 29/30, B 27/29, C 27/30, D 31/32, E 31/34, F 27/29, G 27/32).
+MIN_FOUND = {"A": 29, "B": 27, "C": 27, "D": 31, "E": 31, "F": 27, "G": 27}
 
 
 def _run(name: str):
