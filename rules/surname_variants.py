@@ -75,8 +75,10 @@ class SurnameVariants(Rule):
     confidence = "medium"
 
     def check(self, doc: Document, facts: FactSheet) -> Iterable[Finding]:
-        from checker.people import surnames
+        from checker.people import surnames, titled_words
 
+        if not any(_may_be_slip(word) for word in titled_words(doc.prose)):
+            return  # the whole scan only where a title stands before a word that may be a slip
         words = surnames(doc.prose)
         titled = [s for s in words.values() if s.titles and s.titled == len(s.uses) and _may_be_slip(s.word)]
         if not titled:
