@@ -98,13 +98,9 @@ class SurnameVariants(Rule):
         full = doc.prose[where[0] : where[1]]
         line = doc.position(where[0]).line
         titles = "/".join(sorted(variant.titles))
-        message = (
-            f"'{titles} {variant.word}' names no one the document introduces; "
-            f"'{reference.word}' ({full}, line {line}) differs by one letter"
-        )
+        message = f"'{titles} {variant.word}' names no one the document introduces; '{reference.word}' ({full}, line {line}) differs by one letter"
         evidence = (
-            f"'{variant.word}' {len(variant.uses)}\u00d7, always after a title and never with a given name; "
-            f"'{reference.word}' {len(reference.uses)}\u00d7"
+            f"'{variant.word}' {len(variant.uses)}\u00d7, always after a title and never with a given name; '{reference.word}' {len(reference.uses)}\u00d7"
         )
         related = (Related(where[0], where[1], f"'{full}' here"),)
         for start, end in variant.uses:
