@@ -55,6 +55,25 @@ _SHARE_OF_WHOLE = LazyPattern(
     rf"|survival|approval|acceptance|graduation)\s+rate|share|proportion)\s+of\s+)?{_PCT}(?(rate)|\s+of\s+(?:the\s+)?(?:total|all|them|those|these)\b)",
     re.I,
 )
+# "38 of the 142 senior roles, or 31%", "£1.46 million of our £2.5 million target, or 68%", and the whole first:
+# "Of 4,812 scheduled sailings, 4,290 departed on time, or 93.2%". The percent must not go on to a whole of its own
+# ("or 31% of the board"), nor be a change ("or 12% more").
+_AMOUNT = r"[£$€]?\d[\d,]*(?:\.\d+)?(?:\s*(?:million|billion|bn|m|k)\b)?"
+_OR_PCT = (
+    rf",\s*(?:or|that\s+is)\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|almost\s+|some\s+|just\s+(?:over|under)\s+)?{_PCT}"
+    r"(?!\s*(?:of\s+(?!(?:the\s+)?(?:total|all|them|those|these)\b)|more|less|fewer|higher|lower|above|below|up|down|points?)\b)"
+)
+_SHARE_OR = (
+    LazyPattern(
+        rf"(?<![\d.,£$€])(?P<n>{_AMOUNT})\s+(?:of|out\s+of)\s+(?:the\s+|our\s+|its\s+|their\s+|all\s+)?(?P<N>{_AMOUNT})"
+        rf"(?!{_ORDINAL}|[.,]\d)(?:\s+[a-z][\w-]*){{0,4}}{_OR_PCT}",
+        re.I,
+    ),
+    LazyPattern(
+        rf"\b[Oo]f\s+(?:the\s+|all\s+)?(?P<N>{_INT})\s+(?:[a-z][\w-]*\s+){{0,3}}?[a-z][\w-]*,\s+(?P<n>{_INT})\s+(?:[a-z][\w-]*\s+)?"
+        rf"(?:were|was|had|have|did|went|got|[a-z]+ed)\b[^.;:%()]{{0,90}}?{_OR_PCT}"
+    ),
+)
 _COUNT_PATTERNS = (*_PCT_COUNT, _SHARE_OF_WHOLE)  # (the last needs no parenthesis)
 _WHOLE = (
     LazyPattern(rf"(?<![\d.,$€£¥])(?P<N>{_INT})\s+(?P<noun>[a-z][\w-]*)\s+(?:(?:were|was|had\s+been|have\s+been)\s+)?"
@@ -101,6 +120,14 @@ def share_claims(prose: str, sentence: Sentence, found: list[Quantity], doc: Doc
             covered.append(match.span())
             claim = _share(sentence.start, match, _int(match.group("n")), _int(match.group("N")), found)
             if claim is not None:
+                claims.append(claim)
+    for pattern in _SHARE_OR if " or " in text or " that is " in text else ():
+        for match in pattern.finditer(text):
+            if any(s <= match.start() < e for s, e in covered):
+                continue
+            claim = _share_of_amounts(sentence.start, match, found)
+            if claim is not None:
+                covered.append(match.span())
                 claims.append(claim)
     whole = None
     for pattern in _COUNT_PATTERNS if "(" in text else _COUNT_PATTERNS[-1:]:
@@ -165,6 +192,39 @@ def _share(offset: int, match: re.Match, n: int, whole: int, found: list[Quantit
     return Claim(
         kind="share", start=p.start, end=p.end, consistent=False, detail=detail, stated=p.text,
         computed=format_number(share, decimals) + "%", low=share, high=share, parts=(n_span,), loose=False,
+        suggestion=replace_number(p.text, share, p.decimals),
+    )
+
+
+def _quantity_at(at: int, found: list[Quantity]) -> Quantity | None:
+    for q in found:
+        if q.start <= at < q.end and q.kind == "number":
+            return q
+    return None
+
+
+def _share_of_amounts(offset: int, match: re.Match, found: list[Quantity]) -> Claim | None:
+    """A share whose part and whole may be rounded amounts ("£1.46 million of our £2.5 million target, or 68%")."""
+    part, whole = _quantity_at(offset + match.start("n"), found), _quantity_at(offset + match.start("N"), found)
+    if part is None or whole is None or part.unit != whole.unit or part.unit == "%" or part.hedge or whole.hedge:
+        return None
+    if part.low == part.high and whole.low == whole.high:
+        return _share(offset, match, int(part.value), int(whole.value), found) if part.value.is_integer() and whole.value.is_integer() else None
+    p = _percent_quantity(offset, match, found)
+    if p is None or whole.low <= 0 or part.value > whole.value:
+        return None
+    computed = Interval(part.low / whole.high * 100, part.high / whole.low * 100)
+    stated = hedged(Interval(p.low, p.high), p.hedge)
+    share = part.value / whole.value * 100
+    n_span = (part.start, part.end)
+    if stated.meets(computed):
+        return Claim(kind="share", start=p.start, end=p.end, consistent=True, detail="",
+                                     stated=p.text, computed="", low=computed.lo, high=computed.hi, parts=(n_span,), loose=False, suggestion="")
+    decimals = max(1, p.decimals + 1)
+    detail = f"{part.text} / {whole.text} = {format_number(share, decimals)}%; the text says {p.text}"
+    return Claim(
+        kind="share", start=p.start, end=p.end, consistent=False, detail=detail, stated=p.text,
+        computed=format_number(share, decimals) + "%", low=computed.lo, high=computed.hi, parts=(n_span,), loose=False,
         suggestion=replace_number(p.text, share, p.decimals),
     )
 
