@@ -55,6 +55,9 @@ _ON_PRIOR = LazyPattern(
     r"|\s*,?\s*(?:on|from|compared\s+(?:with|to)|against|versus|vs\.?)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?"
     r"(?:(?:19|20)\d\d(?:[/-]\d\d)?|year|period|quarter|month|q[1-4])\s*\(\s*"
 )
+# "up 46% from the £21,600 paid in 2019", "cut by 25% to £1.12 million from the £1.84 million claimed": "the" before
+# the prior level, right after the rate (or the rate and its end level).
+_FROM_THE = LazyPattern(r"\s*(?:from|compared\s+(?:with|to))\s+the\s+")
 _TO = LazyPattern(r"(?:(?<![\w-])(?P<word>[\w-]+)\s+)?to\s+$|\b(?:reaching|reached|to\s+reach|totall?ing|totall?ed)\s+$")
 _NOT_TO = frozenset(
     "compared equal due related according prior relative similar attributable owing pursuant subject as "
@@ -95,6 +98,11 @@ _CLAUSE_BREAK = LazyPattern(
 _GLUE_TAIL = LazyPattern(r",\s*(?:(?:an?|the)\b\s*)?(?:representing\b\s*)?$")
 
 
+def _raised_funds(match: re.Match[str], q: Quantity) -> bool:
+    """Whether "raised" before an amount is money raised, a level ("the walk raised £48,300"), not a change ("raised by £2")."""
+    return match.group("cue") == "raised" and not match.group().rstrip().endswith(" by") and q.unit not in ("%", "pp", "bp", "x")
+
+
 @dataclass
 class Event:
     """A change word with the rates attached to it and the levels it goes from and to."""
@@ -129,6 +137,7 @@ def change_claims(prose: str, start: int, end: int, quantities: list[Quantity]) 
 def _events(prose: str, start: int, items: list[Item]) -> list[Event]:
     """Change events: a cue with the rates attached to it, and the levels around it."""
     by_cue: dict[int, Event] = {}
+    funds: set[int] = set()  # the starts of "raised" before money raised: no change word
     previous: Item | None = None
     for item in items:
         q = item.q
@@ -136,7 +145,9 @@ def _events(prose: str, start: int, items: list[Item]) -> list[Event]:
         if q.kind == "multiple" and q.exact and q.unit == "x" and q.text.split()[-1].lower().endswith(("ed", "ing")):
             direction = -1 if q.value < 1 else 1
             cue = Cue(q.start, q.end, direction)
-        elif (match := CUE_BEFORE.search(item.before)) is not None:
+        elif (match := CUE_BEFORE.search(item.before)) is not None and _raised_funds(match, q):
+            funds.add(q.start - len(item.before) + match.start("cue"))
+        elif match is not None:
             cue_start = q.start - len(item.before) + match.start("cue")
             cue = Cue(cue_start, cue_start + len(match.group("cue")), DIRECTION[match.group("cue")])
         elif (match := _CUE_AFTER.match(item.after)) is not None and (_is_rate_unit(q) or q.unit):
@@ -155,7 +166,7 @@ def _events(prose: str, start: int, items: list[Item]) -> list[Event]:
     # "increased to B from A, due to a $3.2 million increase in X" does not lend A and B to the second cue.
     events = list(by_cue.values())
     for cue in cues:
-        if cue.start not in by_cue and not any(e.cue.start <= cue.start < e.cue.end for e in by_cue.values()):
+        if cue.start not in by_cue and cue.start not in funds and not any(e.cue.start <= cue.start < e.cue.end for e in by_cue.values()):
             if prose[cue.start:cue.end].lower() in NOUN_CUES and not ARTICLE_BEFORE.search(prose[max(start, cue.start - 30):cue.start].lower()):
                 continue  # "cut its growth forecast from 2.1% to 1.4%": "growth" names the metric
             events.append(Event(cue, cue.start))
@@ -169,7 +180,11 @@ def _events(prose: str, start: int, items: list[Item]) -> list[Event]:
         q = item.q
         rate_before = index > 0 and items[index - 1].role == "rate"
         cue_before = any(c.end <= q.start for c in cues) or any(e.cue.end <= q.start for e in events)
-        if FROM_DIRECT.search(item.before) or _FROM_YEAR.search(item.before) or rate_before and _ON_PRIOR.fullmatch(item.before):
+        after_rate = rate_before or index > 1 and items[index - 1].role == "to" and items[index - 2].role == "rate"
+        if (
+            FROM_DIRECT.search(item.before) or _FROM_YEAR.search(item.before) or rate_before and _ON_PRIOR.fullmatch(item.before)
+            or after_rate and _FROM_THE.fullmatch(item.before)
+        ):
             item.role = "from"
         elif cue_before and (match := FROM_OF.search(item.before)) is not None and _names_subject(prose, start, q.start, match.group()):
             item.role = "from"  # "from net sales of $1,502.9 million", naming what the sentence is about
