@@ -88,10 +88,20 @@ _NOT_UNITS = frozenset(
 )
 
 
+# Words after a bare number that are not what it counts: an adjective before the noun ("4,820 new candidates"),
+# which is skipped, and a participle ("the 2,150 found", "358 recorded"), which says nothing of the noun.
+_ADJECTIVES = frozenset("new more fewer additional other extra further separate different active unique".split())
+_PARTICIPLES = frozenset("found made seen taken given sold built won lost held paid spent run done grown".split())
+
+
 def _noun_after(item: Item) -> str:
-    match = re.match(r"\s+([a-z]+)\b", item.after)
+    match = re.match(r"\s+([a-z]+)\b(?:\s+([a-z]+)\b)?", item.after)
     word = match.group(1) if match else ""
-    return "" if word in _NOT_UNITS else word.removesuffix("s")
+    if word in _ADJECTIVES and match.group(2):
+        word = match.group(2)
+    if word in _NOT_UNITS or word in _PARTICIPLES or word.endswith("ed"):
+        return ""
+    return word.removesuffix("s")
 
 
 def _nouns_differ(a: Item, b: Item) -> bool:

@@ -55,6 +55,10 @@ _ON_PRIOR = LazyPattern(
     r"|\s*,?\s*(?:on|from|compared\s+(?:with|to)|against|versus|vs\.?)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?"
     r"(?:(?:19|20)\d\d(?:[/-]\d\d)?|year|period|quarter|month|q[1-4])\s*\(\s*"
 )
+# A multiple set after a level with a comma, then the level it multiplies: "4,820 candidates, three times the
+# 2,150 found", "$9 million, three times its level of $3 million", "0.4 seconds, a tenth of the 4 seconds".
+_MULTIPLE_OF = LazyPattern(r"\s*(?:the|its|their|his|her|our|that\s+of(?:\s+the)?)\s+(?:[\w'’-]+\s+){0,4}?(?:of\s+)?")
+_AFTER_COMMA = LazyPattern(r",\s*(?:(?:about|around|roughly|nearly|almost|some|more\s+than|over|less\s+than|under)\s+)?$")
 # "up 46% from the £21,600 paid in 2019", "cut by 25% to £1.12 million from the £1.84 million claimed": "the" before
 # the prior level, right after the rate (or the rate and its end level).
 _FROM_THE = LazyPattern(r"\s*(?:from|compared\s+(?:with|to))\s+the\s+")
@@ -145,6 +149,8 @@ def _events(prose: str, start: int, items: list[Item]) -> list[Event]:
         if q.kind == "multiple" and q.exact and q.unit == "x" and q.text.split()[-1].lower().endswith(("ed", "ing")):
             direction = -1 if q.value < 1 else 1
             cue = Cue(q.start, q.end, direction)
+        elif q.kind == "multiple" and q.unit == "x" and _MULTIPLE_OF.match(item.after) and _AFTER_COMMA.search(item.before):
+            cue = Cue(q.start, q.end, -1 if q.value < 1 else 1)  # "4,820 candidates, three times the 2,150 found"
         elif (match := CUE_BEFORE.search(item.before)) is not None and _raised_funds(match, q):
             funds.add(q.start - len(item.before) + match.start("cue"))
         elif match is not None:
@@ -180,6 +186,10 @@ def _events(prose: str, start: int, items: list[Item]) -> list[Event]:
         q = item.q
         rate_before = index > 0 and items[index - 1].role == "rate"
         cue_before = any(c.end <= q.start for c in cues) or any(e.cue.end <= q.start for e in events)
+        times_before = rate_before and items[index - 1].q.unit == "x" and items[index - 1].cue is not None
+        if times_before and items[index - 1].cue.start == items[index - 1].q.start and _MULTIPLE_OF.fullmatch(item.before):
+            item.role = "from"
+            continue
         after_rate = rate_before or index > 1 and items[index - 1].role == "to" and items[index - 2].role == "rate"
         if (
             FROM_DIRECT.search(item.before) or _FROM_YEAR.search(item.before) or rate_before and _ON_PRIOR.fullmatch(item.before)
