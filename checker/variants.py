@@ -158,8 +158,8 @@ def _key_group(vocab: Vocab, key: str, members: Forms, pairs: dict[str, VariantP
             occurrences = members[form]
         else:
             how = "case"
-            ok = _case_variant(form, reference, key)
             occurrences = [o for o in members[form] if not o.heading]
+            ok = _case_variant(form, reference, key, len(occurrences))
         if ok and occurrences:
             pairs[form] = VariantPair(form, reference, occurrences, counts[reference], how, basis)
 
@@ -251,9 +251,14 @@ def _separator_variant(form: str, reference: str, key: str, how: str) -> bool:
     return _name_like(form) and _name_like(reference) and zipf(key) < SEPARATOR_MAX_ZIPF
 
 
-def _case_variant(form: str, reference: str, key: str) -> bool:
-    """Whether a difference in capitals alone is worth reporting."""
+def _case_variant(form: str, reference: str, key: str, uses: int = 1) -> bool:
+    """Whether a difference in capitals alone is worth reporting (``form`` has ``uses`` outside headings)."""
     letters = sum(c.isalpha() for c in form)
+    if letters >= 5 and uses >= 2 and form.isupper() and reference.istitle():
+        # A title-case word set in capitals more than once ("OPTIONAL", "METADATA", "REVERT"): a style of
+        # emphasis, not a spelling. Once, it may be a slip; capitals against capitals inside a word ("XPATH",
+        # "XPath") stay: a brand's own spelling.
+        return False
     return (
         (letters >= 4 or (letters >= 3 and any(c.isdigit() for c in form)))
         and not form.islower()
