@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from checker.acronym_spelling import named_in_parentheses, spelled_tail
 from checker.finding import Finding, Related
 from checker.namecompare import fold, strip_plural
+from checker.patterns import LazyPattern
 from checker.restructuredtext import is_section_rule
 from checker.rule import Rule
 
@@ -173,8 +174,8 @@ class AcronymBeforeDefinition(Rule):
             if named_in_parentheses(doc.prose, mention.start, mention.end):
                 reported.add(short)  # "edge computing platform(BEC)" introduces it here, for the uses after too
                 continue
-            if _underlined(doc.prose, mention.end) or _links_to_a_section(doc.text, mention.end):
-                continue  # a heading, or a contents entry that mirrors one, is no use
+            if _underlined(doc.prose, mention.end) or _links_to_a_section(doc.text, mention.end) or _field_line(doc.text, mention.start):
+                continue  # a heading, a contents entry that mirrors one, or a field of a header block is no use
             reported.add(short)
             line = doc.position(definition.short_start).line
             same_paragraph = doc.paragraph_at(mention.start) == doc.paragraph_at(definition.start)
@@ -214,6 +215,21 @@ def _title_defined_below(doc, mention, definition) -> bool:
         return False
     body = [s for s in doc.sentences if s.paragraph == 1]
     return bool(body) and body[0].start <= definition.start < body[0].end
+
+
+# A field of a header block: a label of a few words (no digits: "KEP-3695: ..." is a title) and a colon opening
+# the line ("**Neutral citation:** [2025] EWHC 611 (TCC)", "Title: ..."), and a value too short to be a sentence.
+_FIELD_LABEL = LazyPattern(r"[ \t]*(?:[-*][ \t]+)?(?:\*\*|__)?[A-Z][^\W\d_]*(?:[ -][^\W\d_]+){0,3}:(?:\*\*|__)?[ \t]")
+_FIELD_MAX_WORDS = 12
+
+
+def _field_line(text: str, offset: int) -> bool:
+    """Whether ``offset`` lies in the value of a header field line ("Label: value")."""
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    line = text[start : end if end >= 0 else len(text)]
+    label = _FIELD_LABEL.match(line)
+    return label is not None and label.end() <= offset - start and len(line[label.end() :].split()) <= _FIELD_MAX_WORDS and ". " not in line
 
 
 def _underlined(prose: str, offset: int) -> bool:
