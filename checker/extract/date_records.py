@@ -35,11 +35,13 @@ class DatedRecord(NamedTuple):
 @cache
 def version_heading(full_date: str) -> re.Pattern[str]:
     """A heading line holding a version and then a date (``full_date`` is the date's pattern); "Version",
-    "Release" or a product's name of one or two capitalised words may come before the version."""
+    "Release" or a product's name of one or two capitalised words may come before the version, a list's bullet
+    before that, and a description after the date, past a colon, a dash or a gap of two blanks (a revision
+    history: "v1.2  18 August 2025  Times corrected", "- **1.4.1** (19 September 2025): hotfix")."""
     return compile_cached(
-        rf"^[ \t>*_#=]*(?:(?i:version|release)[ \t]+|[A-Z][\w+-]*[ \t]+(?:[A-Z][\w+-]*[ \t]+)?)?"
-        rf"\[?v?(?P<version>\d+(?:\.\d+)+)(?P<suffix>[\w.+-]*)\]?[ \t]*(?:[-:|\u2014\u2013][ \t]*)?"
-        rf"\(?(?P<date>{full_date})\)?[ \t]*$",
+        rf"^[ \t>*_#=]*(?:[-+][ \t]+[*_]*)?(?:(?i:version|release)[ \t]+|[A-Z][\w+-]*[ \t]+(?:[A-Z][\w+-]*[ \t]+)?)?"
+        rf"\[?v?(?P<version>\d+(?:\.\d+)+)(?P<suffix>[\w.+-]*)\]?[*_]*[ \t]*(?:[-:|\u2014\u2013][ \t]*)?"
+        rf"\(?(?P<date>{full_date})\)?(?:[ \t]*$|[ \t]*(?::|[ \t][-|\u2014\u2013])[ \t]+\S|[ \t]{{2,}}\S)",
         re.M,
     )
 
@@ -50,7 +52,7 @@ def version_heading(full_date: str) -> re.Pattern[str]:
 # tries the rest at every length of the run, and the search costs four times as much.
 # A product's name before the version is looked for only at the document's headings (``dated_records``): tried
 # after every line break, a word or two before the version doubled the cost of the release-order rule.
-_VERSION_LINE = LazyPattern(r"\n(?=[ \t>*_#=]*+(?:(?:[Vv]ersion|[Rr]elease)[ \t]+)?\[?v?\d+\.\d)")
+_VERSION_LINE = LazyPattern(r"\n(?=[ \t>*_#=]*+(?:[-+][ \t]+[*_]*)?(?:(?:[Vv]ersion|[Rr]elease)[ \t]+)?\[?v?\d+\.\d)")
 
 
 _VERSION_NUMBER = LazyPattern(r"\d\.\d")
