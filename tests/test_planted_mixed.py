@@ -1,6 +1,6 @@
 """Planted defects of every kind in documents of genres the rules were not written for.
 
-``tests/data/planted/mixed/A`` to ``G`` hold seven sets of six documents each (42 genres: a hospital
+``tests/data/planted/mixed/A`` to ``I`` hold nine sets of six documents each (54 genres: a hospital
 bulletin, a mining production report, a drug-safety letter, a football club's results, a climate
 summary, an incident postmortem, an earnings-call transcript, a school inspection, an NGO situation
 report, a cricket report, release notes, a council budget, a conference programme, a police
@@ -17,7 +17,11 @@ both, with the reasoning.
 Sets A to D were written first and measured (43 of 60 defects found in A and B); the rules were then
 improved on them, and E and F were written afterwards as a check on documents not seen before (25 of
 34 and 18 of 30 found at first), then G after the fixes made for E and F (25 of 32 found at first, and
-no false positive). Two defects are marked ``"decidable": false``: the figures as
+no false positive). H and I (12 more genres: a container port's monthly report, a trial's press
+release, a wine auction, a flood review, a gender pay gap report, a ferry timetable notice, a case
+note, an insurer's claims bulletin, a grid's winter outlook, a game's patch notes, a charity appeal,
+an observatory's news release) were written after all of that and measured before any fix made for
+them: 22 of 35 and 26 of 36 found, with two false positives. Two defects are marked ``"decidable": false``: the figures as
 written allow the stated value within their rounding, so no rule can call them wrong.
 
 Each set is linted as one corpus with the default rules. A defect is found when a finding of a rule
@@ -35,7 +39,7 @@ import pytest
 from checker.testing import lint_sources
 
 FOLDER = Path(__file__).resolve().parent / "data" / "planted" / "mixed"
-SETS = ("A", "B", "C", "D", "E", "F", "G")
+SETS = ("A", "B", "C", "D", "E", "F", "G", "H", "I")
 # The rules that report each kind of defect.
 RULES = {
     "name-variant": {"NAM001", "NAM005"},
@@ -55,8 +59,9 @@ RULES = {
     "bracket": {"CON001"},
     "hyphenation": {"CON002"},
 }
-# Measured: 199 of the 216 decidable defects (A 29/30, B 27/29, C 27/30, D 31/32, E 31/34, F 27/29, G 27/32).
-MIN_FOUND = {"A": 29, "B": 27, "C": 27, "D": 31, "E": 31, "F": 27, "G": 27}
+# Measured: 259 of the 287 decidable defects (A 29/30, B 27/29, C 27/30, D 31/32, E 31/34, F 27/29, G 27/32,
+# H 27/35, I 33/36).
+MIN_FOUND = {"A": 29, "B": 27, "C": 27, "D": 31, "E": 31, "F": 27, "G": 27, "H": 27, "I": 33}
 
 
 def _run(name: str):
