@@ -33,15 +33,19 @@ class DatedRecord(NamedTuple):
 
 
 @cache
-def version_heading(full_date: str) -> re.Pattern[str]:
+def version_heading(full_date: str, listed: bool = False) -> re.Pattern[str]:
     """A heading line holding a version and then a date (``full_date`` is the date's pattern); "Version",
-    "Release" or a product's name of one or two capitalised words may come before the version, a list's bullet
-    before that, and a description after the date, past a colon, a dash or a gap of two blanks (a revision
-    history: "v1.2  18 August 2025  Times corrected", "- **1.4.1** (19 September 2025): hotfix")."""
+    "Release" or a product's name of one or two capitalised words may come before the version. ``listed``
+    also takes the entries of a revision history: a list's bullet before the version, and a description after
+    the date, past a colon, a dash or a gap of two blanks ("v1.2  18 August 2025  Times corrected",
+    "- **1.4.1** (19 September 2025): hotfix"); such a list dates its releases, not the document."""
+    bullet, marks, rest = "", "", r"[ \t]*$"
+    if listed:
+        bullet, marks, rest = r"(?:[-+][ \t]+[*_]*)?", "[*_]*", r"(?:[ \t]*$|[ \t]*(?::|[ \t][-|\u2014\u2013])[ \t]+\S|[ \t]{2,}\S)"
     return compile_cached(
-        rf"^[ \t>*_#=]*(?:[-+][ \t]+[*_]*)?(?:(?i:version|release)[ \t]+|[A-Z][\w+-]*[ \t]+(?:[A-Z][\w+-]*[ \t]+)?)?"
-        rf"\[?v?(?P<version>\d+(?:\.\d+)+)(?P<suffix>[\w.+-]*)\]?[*_]*[ \t]*(?:[-:|\u2014\u2013][ \t]*)?"
-        rf"\(?(?P<date>{full_date})\)?(?:[ \t]*$|[ \t]*(?::|[ \t][-|\u2014\u2013])[ \t]+\S|[ \t]{{2,}}\S)",
+        rf"^[ \t>*_#=]*{bullet}(?:(?i:version|release)[ \t]+|[A-Z][\w+-]*[ \t]+(?:[A-Z][\w+-]*[ \t]+)?)?"
+        rf"\[?v?(?P<version>\d+(?:\.\d+)+)(?P<suffix>[\w.+-]*)\]?{marks}[ \t]*(?:[-:|\u2014\u2013][ \t]*)?"
+        rf"\(?(?P<date>{full_date})\)?{rest}",
         re.M,
     )
 
@@ -64,7 +68,7 @@ def dated_records(doc: Document, full_date: str) -> list[DatedRecord]:
     prose = doc.prose
     version = _VERSION_NUMBER.search
     headings = [doc.line_bounds(b.start)[0] for b in doc.paragraphs if b.kind == "heading" and version(prose, b.start, b.end)]
-    for match in _headings(version_heading(full_date), prose, headings):
+    for match in _headings(version_heading(full_date, listed=True), prose, headings):
         date = parse_date(match.group("date"))
         if date is None:
             continue
