@@ -185,7 +185,7 @@ def branches() -> tuple[Branch, ...]:
         Branch("count", rf"(?P<count_number>(?i:{_NUMW}))(?:\+)?(?:\s+|-)(?P<count_unit>(?i:years|months|decades|weeks|year|month|decade|week))(?![\w-])"),
         # dates without a year
         Branch("md", rf"{month('md')}\s+{day('md')}(?!\s*[,.]?\s*\d)(?!-\w)"),
-        Branch("dm", rf"{day('dm')}\s+(?:of\s+)?{month('dm')}(?!\s*[,.]?\s*\d)(?!-\w)"),
+        Branch("dm", rf"{day('dm')}\s+(?:of\s+)?{month('dm')}(?!\s*[,.]?\s*\d(?!\d?[:.]\d\d\b))(?!-\w)"),
         # years
         Branch("year", rf"(?<![\w$\u20ac\u00a3\u00a5#.,/])(?P<year_value>{YEAR}){not_after_year}"),
     )
