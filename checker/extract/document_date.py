@@ -75,7 +75,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             re.M,
         ),
         "published": compile_cached(
-            rf"^[ \t>*_#]*(?i:published|posted|dated|publication\s+date|date|sent|issued|released|(?:last\s+)?updated|for\s+(?:immediate\s+)?release|embargoed(?:\s+until)?)\b"
+            rf"^[ \t>*_#]*(?i:published|posted|dated|publication\s+date|date|sent|issued|released|(?:last\s+)?updated"
+            rf"|for\s+(?:immediate\s+)?release|embargoed(?:\s+until)?)\b"
             rf"(?:(?!e\.g\.|for\s+example)[^\r\n]){{0,80}}?(?P<date>{full})",
             re.M,
         ),
