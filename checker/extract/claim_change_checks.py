@@ -96,7 +96,9 @@ _PARTICIPLES = frozenset("found made seen taken given sold built won lost held p
 
 def _noun_after(item: Item) -> str:
     match = re.match(r"\s+([a-z]+)\b(?:\s+([a-z]+)\b)?", item.after)
-    word = match.group(1) if match else ""
+    if match is None:
+        return ""
+    word = match.group(1)
     if word in _ADJECTIVES and match.group(2):
         word = match.group(2)
     if word in _NOT_UNITS or word in _PARTICIPLES or word.endswith("ed"):

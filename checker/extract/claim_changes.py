@@ -186,8 +186,8 @@ def _events(prose: str, start: int, items: list[Item]) -> list[Event]:
         q = item.q
         rate_before = index > 0 and items[index - 1].role == "rate"
         cue_before = any(c.end <= q.start for c in cues) or any(e.cue.end <= q.start for e in events)
-        times_before = rate_before and items[index - 1].q.unit == "x" and items[index - 1].cue is not None
-        if times_before and items[index - 1].cue.start == items[index - 1].q.start and _MULTIPLE_OF.fullmatch(item.before):
+        times_cue = items[index - 1].cue if rate_before and items[index - 1].q.unit == "x" else None
+        if times_cue is not None and times_cue.start == items[index - 1].q.start and _MULTIPLE_OF.fullmatch(item.before):
             item.role = "from"
             continue
         after_rate = rate_before or index > 1 and items[index - 1].role == "to" and items[index - 2].role == "rate"
