@@ -224,12 +224,19 @@ _FIELD_MAX_WORDS = 12
 
 
 def _field_line(text: str, offset: int) -> bool:
-    """Whether ``offset`` lies in the value of a header field line ("Label: value")."""
+    """Whether ``offset`` lies in the value of a header field line ("Label: value"): a line whose next line is
+    blank or another field (not a sentence wrapped after a label: "* Performance:  Local SSDs achieve ...")."""
     start = text.rfind("\n", 0, offset) + 1
     end = text.find("\n", offset)
     line = text[start : end if end >= 0 else len(text)]
     label = _FIELD_LABEL.match(line)
-    return label is not None and label.end() <= offset - start and len(line[label.end() :].split()) <= _FIELD_MAX_WORDS and ". " not in line
+    if label is None or label.end() > offset - start or len(line[label.end() :].split()) > _FIELD_MAX_WORDS or ". " in line:
+        return False
+    if end < 0:
+        return True
+    next_end = text.find("\n", end + 1)
+    following = text[end + 1 : next_end if next_end >= 0 else len(text)]
+    return not following.strip() or _FIELD_LABEL.match(following) is not None
 
 
 def _underlined(prose: str, offset: int) -> bool:
