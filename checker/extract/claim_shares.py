@@ -169,12 +169,16 @@ def _int(text: str) -> int:
     return int(text.replace(",", ""))
 
 
-def _percent_quantity(offset: int, match: re.Match, found: list[Quantity]) -> Quantity | None:
-    at = offset + match.start("p")
+def _quantity_at(at: int, found: list[Quantity], unit: str | None = None) -> Quantity | None:
+    """The number of ``found`` (in ``unit``, unless None) that holds offset ``at``."""
     for q in found:
-        if q.start <= at < q.end and q.unit == "%" and q.kind == "number":
+        if q.start <= at < q.end and q.kind == "number" and (unit is None or q.unit == unit):
             return q
     return None
+
+
+def _percent_quantity(offset: int, match: re.Match, found: list[Quantity]) -> Quantity | None:
+    return _quantity_at(offset + match.start("p"), found, "%")
 
 
 def _share(offset: int, match: re.Match, n: int, whole: int, found: list[Quantity]) -> Claim | None:
@@ -182,25 +186,8 @@ def _share(offset: int, match: re.Match, n: int, whole: int, found: list[Quantit
     if p is None or whole <= 0 or n > whole:
         return None
     share = n / whole * 100
-    stated = hedged(Interval(p.low, p.high), p.hedge)
     n_span = (offset + match.start("n"), offset + match.end("n"))
-    if stated.contains(share) or stated.meets(Interval.exact(share)):
-        return Claim(kind="share", start=p.start, end=p.end, consistent=True, detail="",
-                                     stated=p.text, computed="", low=share, high=share, parts=(n_span,), loose=False, suggestion="")
-    decimals = max(1, p.decimals + 1)
-    detail = f"{n:,} / {whole:,} = {format_number(share, decimals)}%; the text says {p.text}"
-    return Claim(
-        kind="share", start=p.start, end=p.end, consistent=False, detail=detail, stated=p.text,
-        computed=format_number(share, decimals) + "%", low=share, high=share, parts=(n_span,), loose=False,
-        suggestion=replace_number(p.text, share, p.decimals),
-    )
-
-
-def _quantity_at(at: int, found: list[Quantity]) -> Quantity | None:
-    for q in found:
-        if q.start <= at < q.end and q.kind == "number":
-            return q
-    return None
+    return _checked_share(p, Interval.exact(share), share, f"{n:,} / {whole:,}", n_span)
 
 
 def _share_of_amounts(offset: int, match: re.Match, found: list[Quantity]) -> Claim | None:
@@ -214,14 +201,17 @@ def _share_of_amounts(offset: int, match: re.Match, found: list[Quantity]) -> Cl
     if p is None or whole.low <= 0 or part.value > whole.value:
         return None
     computed = Interval(part.low / whole.high * 100, part.high / whole.low * 100)
+    return _checked_share(p, computed, part.value / whole.value * 100, f"{part.text} / {whole.text}", (part.start, part.end))
+
+
+def _checked_share(p: Quantity, computed: Interval, share: float, ratio: str, n_span: tuple[int, int]) -> Claim:
+    """The claim that percent ``p`` is the share ``computed`` (``share`` at its middle, worked out as ``ratio``)."""
     stated = hedged(Interval(p.low, p.high), p.hedge)
-    share = part.value / whole.value * 100
-    n_span = (part.start, part.end)
     if stated.meets(computed):
         return Claim(kind="share", start=p.start, end=p.end, consistent=True, detail="",
                                      stated=p.text, computed="", low=computed.lo, high=computed.hi, parts=(n_span,), loose=False, suggestion="")
     decimals = max(1, p.decimals + 1)
-    detail = f"{part.text} / {whole.text} = {format_number(share, decimals)}%; the text says {p.text}"
+    detail = f"{ratio} = {format_number(share, decimals)}%; the text says {p.text}"
     return Claim(
         kind="share", start=p.start, end=p.end, consistent=False, detail=detail, stated=p.text,
         computed=format_number(share, decimals) + "%", low=computed.lo, high=computed.hi, parts=(n_span,), loose=False,
