@@ -40,13 +40,11 @@ class Surname:
         return sum(self.titles.values())
 
 
+_ANY_TITLE = "(?:" + "|".join(sorted(SURNAME_TITLES, key=len, reverse=True)) + ")"
 # A title and the capitalised word after it: the quick test that a document names anyone by title at all.
-_TITLED = regex.compile(
-    r"(?<![\p{L}\p{M}\p{Nd}])(?:" + "|".join(sorted(SURNAME_TITLES, key=len, reverse=True)) + r")\.? (\p{Lu}[\p{L}\p{M}'\u2019\-]*[\p{L}\p{M}])"
-)
-
+_TITLED = regex.compile(r"(?<![\p{L}\p{M}\p{Nd}])" + _ANY_TITLE + r"\.? (\p{Lu}[\p{L}\p{M}'\u2019\-]*[\p{L}\p{M}])")
 # What _TITLED needs, less its look-behind and letter classes: several times faster, and it finds every match of it.
-_MAYBE_TITLED = re.compile("(?:" + "|".join(sorted(SURNAME_TITLES, key=len, reverse=True)) + r")\.? [^\W\d_]")
+_MAYBE_TITLED = re.compile(_ANY_TITLE + r"\.? [^\W\d_]")
 
 
 def titled_words(prose: str) -> set[str]:

@@ -136,8 +136,12 @@ def _reference(variant: Surname, people: list[Surname]) -> Surname | None:
 
 def _genders_differ(a: Surname, b: Surname) -> bool:
     """Whether the titles before two surnames say two people of different genders."""
+    said_a, said_b = _genders(a), _genders(b)
+    return bool(said_a and said_b and said_a.isdisjoint(said_b))
+
+
+def _genders(surname: Surname) -> set[str]:
+    """The genders the titles before a surname say ("Mr": "m"; "Ms", "Mrs", "Miss": "f"; "Dr" says none)."""
     from checker.people import FEMALE_TITLES, MALE_TITLES
 
-    kinds_a = {("m" if t in MALE_TITLES else "f") for t in a.titles if t in MALE_TITLES or t in FEMALE_TITLES}
-    kinds_b = {("m" if t in MALE_TITLES else "f") for t in b.titles if t in MALE_TITLES or t in FEMALE_TITLES}
-    return bool(kinds_a and kinds_b and kinds_a.isdisjoint(kinds_b))
+    return {"m" if t in MALE_TITLES else "f" for t in surname.titles if t in MALE_TITLES or t in FEMALE_TITLES}

@@ -151,11 +151,12 @@ def _events(prose: str, start: int, items: list[Item]) -> list[Event]:
             cue = Cue(q.start, q.end, direction)
         elif q.kind == "multiple" and q.unit == "x" and _MULTIPLE_OF.match(item.after) and _AFTER_COMMA.search(item.before):
             cue = Cue(q.start, q.end, -1 if q.value < 1 else 1)  # "4,820 candidates, three times the 2,150 found"
-        elif (match := CUE_BEFORE.search(item.before)) is not None and _raised_funds(match, q):
-            funds.add(q.start - len(item.before) + match.start("cue"))
-        elif match is not None:
+        elif (match := CUE_BEFORE.search(item.before)) is not None:
             cue_start = q.start - len(item.before) + match.start("cue")
-            cue = Cue(cue_start, cue_start + len(match.group("cue")), DIRECTION[match.group("cue")])
+            if _raised_funds(match, q):
+                funds.add(cue_start)
+            else:
+                cue = Cue(cue_start, cue_start + len(match.group("cue")), DIRECTION[match.group("cue")])
         elif (match := _CUE_AFTER.match(item.after)) is not None and (_is_rate_unit(q) or q.unit):
             cue_start = q.end + match.start("cue")
             cue = Cue(cue_start, cue_start + len(match.group("cue")), DIRECTION[match.group("cue")])
