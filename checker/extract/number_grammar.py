@@ -38,6 +38,12 @@ MULTIPLIER_VERBS = {
     "doubled": 2.0, "doubling": 2.0, "tripled": 3.0, "tripling": 3.0, "trebled": 3.0,
     "quadrupled": 4.0, "quadrupling": 4.0, "quintupled": 5.0, "halved": 0.5, "halving": 0.5,
 }
+# Multiplier words that compare one figure with another named after them ("212 mm, more than double its
+# October average of 118 mm", "£96,000, triple its low estimate"): read as a multiple only before a
+# determiner, so that "double quotes", "twice a year" or "triple-check" are no amounts.
+MULTIPLIER_DETERMINERS = {"double": 2.0, "twice": 2.0, "triple": 3.0, "treble": 3.0, "quadruple": 4.0}
+MULTIPLIERS = {**MULTIPLIER_VERBS, **MULTIPLIER_DETERMINERS}
+_DETERMINER_AFTER = r"(?=[ \t\n\r]+(?:its|the|their|his|her|our|that|this|last)\b)"
 FOLD_WORDS = {
     "twofold": 2, "threefold": 3, "fourfold": 4, "fivefold": 5, "sixfold": 6, "sevenfold": 7,
     "eightfold": 8, "ninefold": 9, "tenfold": 10, "hundredfold": 100,
@@ -78,6 +84,10 @@ def _alternation(words) -> str:
     # Longest first; equal lengths in alphabetical order, so the pattern is the same in every
     # process (sets iterate in a per-process order) and its compiled form can be cached.
     return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+
+
+# A multiplier word as the grammar reads it: a verb, or a word before a determiner.
+_MULTIPLIER_WORD = "(?:" + _alternation(MULTIPLIER_VERBS) + "|(?:" + _alternation(MULTIPLIER_DETERMINERS) + ")" + _DETERMINER_AFTER + ")"
 
 
 
@@ -176,7 +186,7 @@ def _words_grammar():
     )
     spelled = pp.Opt(sign) + words + pp.Opt(rx(_WORD_SCALE, 0)("scale")) + word_tail
     fold = rx(r"(?:" + _alternation(FOLD_WORDS) + r")\b")("fold")
-    multiplier = rx(r"(?:" + _alternation(MULTIPLIER_VERBS) + r")\b")("verb")
+    multiplier = rx(_MULTIPLIER_WORD + r"\b")("verb")
     located = pp.Located(pp.Opt(hedge) + (multiplier | fold | spelled))
     located.parse_with_tabs()
     located.streamline()
@@ -195,7 +205,7 @@ _WORDS_FIRST = LazyPattern(
         r"hundred\b",
         r"a\b",
         r"(?:" + _alternation(FOLD_WORDS) + r")\b",
-        r"(?:" + _alternation(MULTIPLIER_VERBS) + r")\b",
+        r"(?:" + _alternation(MULTIPLIERS) + r")\b",
     )) + r"))"
 )
 
@@ -204,7 +214,7 @@ _WORDS_FIRST = LazyPattern(
 # alternatives of :func:`_words_grammar` in its order (multiplier, fold, then a small number), each ending
 # at a word boundary as there.
 _SINGLE_WORD = LazyPattern(
-    r"(?:(?P<verb>" + _alternation(MULTIPLIER_VERBS) + r")|(?P<fold>" + _alternation(FOLD_WORDS) + r")"
+    r"(?:(?P<verb>" + _MULTIPLIER_WORD + r")|(?P<fold>" + _alternation(FOLD_WORDS) + r")"
     r"|(?P<words>" + _alternation(TENS_WORDS) + "|" + _alternation(UNITS_WORDS) + r"))\b",
     re.I,
 )
@@ -313,7 +323,7 @@ def read_amount(tokens) -> Amount | None:
     """Value, rounding interval, unit, scale, decimals, kind and exactness of one amount."""
     get = tokens.get
     if get("verb"):
-        factor = MULTIPLIER_VERBS[get("verb").lower()]
+        factor = MULTIPLIERS[get("verb").lower()]
         return Amount(factor, factor, factor, "x", 1.0, 0, "multiple", True)
     if get("fold"):
         factor = float(FOLD_WORDS[get("fold").lower()])
@@ -392,7 +402,7 @@ def _word_value(words: list[str]) -> int:
 # --- where number words start ------------------------------------------------------------
 
 # (``word_start``: "\b" tested after each first letter, so that a search skips to those letters.)
-_NUMBER_WORDS = sorted(set(UNITS_WORDS) | set(TENS_WORDS) | set(MULTIPLIER_VERBS) | set(FOLD_WORDS) | {"a dozen", "a hundred"})
+_NUMBER_WORDS = sorted(set(UNITS_WORDS) | set(TENS_WORDS) | set(MULTIPLIERS) | set(FOLD_WORDS) | {"a dozen", "a hundred"})
 _NUMBER_WORD_SOURCE = r"(?:" + trie_regex(_NUMBER_WORDS, word_start=True) + r")\b"
 _NUMBER_WORD = LazyPattern(_NUMBER_WORD_SOURCE, re.I)
 _NUMBER_WORD_LOWER = LazyPattern(_NUMBER_WORD_SOURCE)  # the words are lowercase
