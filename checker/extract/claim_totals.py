@@ -130,7 +130,9 @@ def colon_total_claims(prose: str, start: int, end: int, found: list[Quantity]) 
         label = prose[total.end:found[index + 1].start]
         if not _COLON_AFTER.match(label) or _COLON_STOP.search(label.lower()):
             continue
-        parts = found[index + 1:]
+        parts = [q for q in found[index + 1:] if not _numbered_label(prose, q)]
+        if len(parts) < 2:
+            return []
         if not all(any(c.isdigit() for c in q.text) for q in (total, *parts)):
             return []  # "two in each direction: one for lengths, one for content": counting words, not a sum
         joins = [prose[parts[k].end:parts[k + 1].start] for k in range(len(parts) - 1)]
@@ -141,8 +143,18 @@ def colon_total_claims(prose: str, start: int, end: int, found: list[Quantity]) 
             return []
         if any(CUE.search(g.lower()) or _COLON_STOP.search(g.lower()) for g in joins) or _COLON_STOP.search(tail.lower()) or CUE.search(tail.lower()):
             return []
-        return [_total(total, parts, exact=True, loose=False)]
+        counted = bool(total.noun) and all(q.scale == 1 and q.decimals == 0 and not q.unit for q in (total, *parts))
+        return [_total(total, parts, exact=True, loose=False, counted=counted)]
     return []
+
+
+# A capitalised word right before a figure: the figure numbers what the word names ("Year 1", "Stage 2").
+_LABEL_BEFORE = LazyPattern(r"\b[A-Z][a-z]+[ \t]$")
+
+
+def _numbered_label(prose: str, q: Quantity) -> bool:
+    """Whether ``q`` is part of a label ("58 in Year 1": the 1), not an amount: a small whole number after a capitalised word."""
+    return q.text.isdigit() and q.value < 100 and _LABEL_BEFORE.search(prose, max(0, q.start - 20), q.start) is not None
 
 
 def _compatible_count(part: Quantity, total: Quantity) -> bool:
@@ -161,6 +173,11 @@ def _compatible(part: Quantity, total: Quantity) -> bool:
 _PARENTHESISED = LazyPattern(r"^\s*\)|\(\s*$")
 
 
+# Glue that compares a figure with the next ("compared with", "from 3,718 to"); not "from" naming an origin
+# ("3,718 from England, 402 from Wales").
+_COMPARED = LazyPattern(r"\b(?:compared|versus|vs)\b|\bfrom\s*$")
+
+
 def _list_before(prose: str, found: list[Quantity], index: int, start: int) -> list[Quantity]:
     total = found[index]
     parts: list[Quantity] = []
@@ -176,13 +193,13 @@ def _list_before(prose: str, found: list[Quantity], index: int, start: int) -> l
     if len(parts) < 2:
         return []
     joins = [prose[parts[k].end:parts[k + 1].start].lower() for k in range(len(parts) - 1)]
-    if not re.search(r"\band\b|\bplus\b", joins[-1]) or any(CUE.search(g) or re.search(r"\b(?:from|compared|versus|vs)\b", g) for g in joins):
+    if not re.search(r"\band\b|\bplus\b", joins[-1]) or any(CUE.search(g) or _COMPARED.search(g) for g in joins):
         return []
     tail = prose[parts[-1].end:total.start].lower()
     if len(tail) > 80 or CUE.search(tail) or re.search(r"[;:]", tail):
         return []
     head = prose[start:parts[0].start].lower()
-    if CUE.search(head) or re.search(r"\b(?:from|compared|versus|vs)\b", head):
+    if CUE.search(head) or _COMPARED.search(head):
         return []
     return parts
 
@@ -226,11 +243,13 @@ def _labels(prose: str, total: Quantity, parts: list[Quantity]) -> bool:
     return any(not part.unit and re.search(r"\b[A-Z][\w-]*\s$", prose[max(0, part.start - 20):part.start]) for part in parts)
 
 
-def _total(total: Quantity, parts: list[Quantity], exact: bool, loose: bool) -> Claim:
+def _total(total: Quantity, parts: list[Quantity], exact: bool, loose: bool, counted: bool = False) -> Claim:
+    """The claim that ``parts`` add up to ``total``; ``counted``: all are whole counts of one noun ("412 pupils: 58 in
+    Reception, ..."), exact as written rather than rounded to the unit."""
     interval = Interval(0.0, 0.0)
     for part in parts:
-        interval = interval + hedged(Interval(part.low, part.high), part.hedge)
-    stated = hedged(Interval(total.low, total.high), total.hedge)
+        interval = interval + hedged(Interval(part.value, part.value) if counted else Interval(part.low, part.high), part.hedge)
+    stated = hedged(Interval(total.value, total.value) if counted else Interval(total.low, total.high), total.hedge)
     consistent = interval.meets(stated) if exact else interval.lo <= stated.hi
     spans = tuple((p.start, p.end) for p in parts)
     point = sum(p.value for p in parts)
