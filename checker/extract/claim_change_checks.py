@@ -22,6 +22,7 @@ from checker.extract.claim_context import (
     scale_to,
 )
 from checker.extract.claim_evidence import fig, make_claim, range_note, replace_number, replace_unit, signed, unit_words
+from checker.extract.number_grammar import MULTIPLIER_DETERMINERS
 from checker.facts import Claim
 from checker.intervals import INF, Interval, format_number, hedged
 
@@ -84,7 +85,7 @@ def _inferred(claim: Claim) -> Claim:
 
 _NOT_UNITS = frozenset(
     "to from in on at for of and or a an the by per last this that next year years month months quarter quarters "
-    "week weeks day days compared versus vs with as while but which".split()
+    "week weeks day days compared versus vs with as while but which we you they he she it us them his her its their our".split()
 )
 
 
@@ -245,9 +246,9 @@ def _multiple(a: Item, b: Item, m: Item, direction: int, ratio: Interval) -> Cla
     q = m.q
     word = q.text.lower()
     factor = Interval(q.low, q.high)
-    verb = q.exact and word.split()[-1].endswith(("ed", "ing"))
+    verb = q.exact and (word.split()[-1].endswith(("ed", "ing")) or word.split()[-1] in MULTIPLIER_DETERMINERS)
     if verb:
-        factor = Interval(q.value * 0.9, q.value * 1.1)  # "doubled" is rarely exactly 2.00x
+        factor = Interval(q.value * 0.9, q.value * 1.1)  # "doubled", "double the" are rarely exactly 2.00x
     shrink = q.value < 1 or direction < 0
     observed = Interval(1 / ratio.hi, 1 / ratio.lo) if shrink and ratio.lo > 0 else ratio
     target = Interval(1 / q.high, 1 / q.low) if q.value < 1 else factor

@@ -52,23 +52,23 @@ _FROM_YEAR = LazyPattern(rf"{_PRIOR_PERIOD}\s*$")
 # named with its figure in parentheses ("up 9.4% on September 2024 (1,052,600)", "from Q3 2024 (£4.1m)").
 _ON_PRIOR = LazyPattern(
     r"\s*on\s+(?:(?:the\s+)?(?:[\w'’-]+\s+){0,2}?[\w-]+['’]s?\s+|the\s+(?:prior|previous|preceding|same|(?:19|20)\d\d)\s+[\w\s'’-]{0,24}?(?:of|at)\s+|the\s+)"
-    r"|\s*,?\s*(?:on|from|compared\s+(?:with|to)|against|versus|vs\.?)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?"
+    r"|\s*,?\s*(?:on|from|compar(?:ed|es)\s+(?:with|to)|against|versus|vs\.?)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?"
     r"(?:(?:19|20)\d\d(?:[/-]\d\d)?|year|period|quarter|month|q[1-4])\s*\(\s*"
 )
 # A multiple set after a level with a comma, then the level it multiplies: "4,820 candidates, three times the
 # 2,150 found", "$9 million, three times its level of $3 million", "0.4 seconds, a tenth of the 4 seconds".
-_MULTIPLE_OF = LazyPattern(r"\s*(?:the|its|their|his|her|our|that\s+of(?:\s+the)?)\s+(?:[\w'’-]+\s+){0,4}?(?:of\s+)?")
+_MULTIPLE_OF = LazyPattern(r"\s*(?:the|its|their|his|her|our|last|this|that\s+of(?:\s+the)?)\s+(?:[\w'’-]+\s+){0,4}?(?:of\s+)?")
 _AFTER_COMMA = LazyPattern(r",\s*(?:(?:about|around|roughly|nearly|almost|some|more\s+than|over|less\s+than|under)\s+)?$")
 # "up 46% from the £21,600 paid in 2019", "cut by 25% to £1.12 million from the £1.84 million claimed": "the" before
 # the prior level, right after the rate (or the rate and its end level).
-_FROM_THE = LazyPattern(r"\s*(?:from|compared\s+(?:with|to))\s+the\s+")
+_FROM_THE = LazyPattern(r"\s*(?:from|compar(?:ed|es)\s+(?:with|to))\s+the\s+")
 _TO = LazyPattern(r"(?:(?<![\w-])(?P<word>[\w-]+)\s+)?to\s+$|\b(?:reaching|reached|to\s+reach|totall?ing|totall?ed)\s+$")
 _NOT_TO = frozenset(
     "compared equal due related according prior relative similar attributable owing pursuant subject as "
     "contribute contributed contributing applied applicable up close amounting amounted amount".split()
 )
 _MERGE_GLUE = LazyPattern(
-    r"(?:\s+[a-z][\w-]*)?(?:\s+(?:in|for|during|at|as\s+of|over)\s+[\w\s/'’-]{0,30}?|\s+per\s+\w+)?"
+    r"(?:\s+[a-z][\w-]*)?(?:\s+(?:in|for|during|at|as\s+of|over|of)\s+[\w\s/'’-]{0,30}?|\s+per\s+\w+)?"
     r"[\s,(]*(?:(?:an?|the|which\s+(?:is|was)|representing|or)\b\s*)?(?:an?\b\s*)?"
 )
 # ", which represents growth of": the rate restates the change of the levels before it.
@@ -77,7 +77,7 @@ _WHICH_RESTATES = LazyPattern(r"\s*\bwhich\s+(?:represents|represented|is|was)\s
 # $17.5 million in 2024, an increase of 75%".
 _YEAR_THEN_AND = LazyPattern(
     r"^(?:\s+[a-z][\w-]*)?\s+(?:in|for|during)\s+(?:fiscal\s+|fy\s*)?(?P<year>(?:19|20)\d\d)\s*,?\s+"
-    r"(?:and|compared\s+(?:with|to)|versus|vs\.?)\s+$"
+    r"(?:and|compar(?:ed|es)\s+(?:with|to)|versus|vs\.?)\s+$"
 )
 _YEAR_THEN_CUE = LazyPattern(
     r"^(?:\s+[a-z][\w-]*)?\s+(?:in|for|during)\s+(?:fiscal\s+|fy\s*)?(?P<year>(?:19|20)\d\d)\s*,\s*(?:(?:an?|representing(?:\s+an?)?)\s+)?"
@@ -86,7 +86,7 @@ _YEAR_THEN_CUE = LazyPattern(
 _COLON_GLUE = LazyPattern(r"[^:;.\d]{0,30}:[^:;.\d]{0,50}", re.I)
 # "60 ms, down from 120 ms": the level before "up from" or "down from" is where the change ends.
 _TO_BEFORE_FROM = LazyPattern(r"^(?:\s+[a-z]+)?\s*,\s*(?:up|down)\s+from\s+$")
-_COMPARE = LazyPattern(r"\b(?:compared|versus|vs\.?|relative|against)\b")
+_COMPARE = LazyPattern(r"\b(?:compared|compares|versus|vs\.?|relative|against)\b")
 _DATE = LazyPattern(
     r"\b(?:january|february|march|april|may|june|july|august|september|october|november|december|"
     r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?\s+\d{1,2},\s+(?:19|20)\d\d\b"
@@ -205,7 +205,7 @@ def _events(prose: str, start: int, items: list[Item]) -> list[Event]:
             item.role = "to"
             ends_before.add(index)
         elif (match := _TO.search(item.before)) is not None and (match.group("word") or "") not in _NOT_TO:
-            if cue_before or any(other.role == "from" for other in items[:index]):
+            if (cue_before or any(other.role == "from" for other in items[:index])) and not _new_clause(item, match.start(), cues):
                 item.role = "to"
         if item.role == "from" and rate_before and _COMPARE.search(item.before) and item.before.strip().startswith(","):
             item.role = "ignored"  # "grew 19%, compared to 4.4% in the prior year": a rate compared with a rate
@@ -279,6 +279,20 @@ def _dated_pair(items: list[Item], events: list[Event]) -> None:
                 event.tos.append(second)
 
 
+# ", and" before a new subject: "rose 9% to £2.31 million from £2.04 million, and paid attendance reached 84,200".
+_AND_CLAUSE = LazyPattern(r",\s*(?:and|but|while|whereas)\s+(?!to\b|then\b)[a-z]")
+
+
+def _new_clause(item: Item, to_at: int, cues: list[Cue]) -> bool:
+    """Whether the "to" word at ``to_at`` in ``item.before`` opens a clause of its own, with its own subject and no change
+    word: the level it introduces ("reached 84,200") is not where an earlier change ended."""
+    clause = _AND_CLAUSE.search(item.before, 0, to_at)
+    if clause is None:
+        return False
+    clause_start = item.q.start - len(item.before) + clause.start()
+    return not any(clause_start <= cue.start < item.q.start for cue in cues)
+
+
 def _levels_qualified(basis_end: int, event: Event) -> bool:
     """Whether the basis ending at ``basis_end`` names the stated levels' metric, so that the rate after them is on
     their basis: every level comes after it and before the rate ("Like-for-like occupancy of 81.3% against 78.9%,
@@ -320,7 +334,7 @@ def _glue_ok(prose: str, left: int, right: int, items: list[Item]) -> bool:
             glue = glue.replace(prose[item.q.start:item.q.end].lower(), "q", 1)
     glue = _DATE.sub("date", glue)
     glue = _PRIOR_IN_PARENTHESES.sub(" q", glue)  # "£612.4m (2024: £548.9m), up": the prior figure beside it
-    glue = re.sub(r",?\s*\b(?:(?:as\s+)?compared\s+(?:to|with)|versus|vs\.?|from|against|relative\s+to)\s+q\b", " q", glue)
+    glue = re.sub(r",?\s*\b(?:(?:as\s+)?compar(?:ed|es)\s+(?:to|with)|versus|vs\.?|from|against|relative\s+to)\s+q\b", " q", glue)
     glue = re.sub(r"\bq\s+(?:in|for|during|at)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:date|(?:19|20)\d\d)\b", "q", glue)
     if len(glue) > 90 or re.search(r"[;:()\[\]]", glue) or _GLUE_WORDS.search(glue):
         return False

@@ -41,11 +41,11 @@ CUE_BEFORE = LazyPattern(
     r"(?:\s+(?:by|of))?(?:\s+(?:an?|the))?\s*$"
 )
 FROM_DIRECT = LazyPattern(
-    r"(?:\bfrom|\b(?:as\s+)?compared\s+(?:to|with)|\bversus|\bvs\.?|\bagainst|\brelative\s+to)\s+"
+    r"(?:\bfrom|\b(?:as\s+)?compar(?:ed|es)\s+(?:to|with)|\bversus|\bvs\.?|\bagainst|\brelative\s+to)\s+"
     r"(?:(?:the\s+|a\s+)?(?:prior|previous|preceding|last)\s+(?:year|period|quarter)(?:['’]s)?\s+|(?:its|their|his|her|our)\s+)?$"
 )
 FROM_OF = LazyPattern(
-    r"(?:\bfrom|\b(?:as\s+)?compared\s+(?:to|with)|\bversus|\bvs\.?)\s+(?:[\w'’-]+\s+){1,4}?(?:of|at|was|were)\s+$"
+    r"(?:\bfrom|\b(?:as\s+)?compar(?:ed|es)\s+(?:to|with)|\bversus|\bvs\.?)\s+(?:[\w'’-]+\s+){1,4}?(?:of|at|was|were)\s+$"
 )
 RESPECTIVELY = LazyPattern(r"\brespectively\b")
 # Change words that are also the names of metrics ("job gains", "its growth forecast"): without "a" or

@@ -65,8 +65,9 @@ _OR_PCT = (
 )
 _SHARE_OR = (
     LazyPattern(
-        rf"(?<![\d.,£$€])(?P<n>{_AMOUNT})\s+(?:of|out\s+of)\s+(?:the\s+|our\s+|its\s+|their\s+|all\s+)?(?P<N>{_AMOUNT})"
-        rf"(?!{_ORDINAL}|[.,]\d)(?:\s+[a-z][\w-]*){{0,4}}{_OR_PCT}",
+        rf"(?<![\d.,£$€])(?P<n>{_AMOUNT})\s+(?:of|out\s+of)\s+(?:(?:the|this|last)\s+[a-z]+['’]s\s+|the\s+|our\s+|its\s+|their\s+|all\s+)?"
+        rf"(?P<N>{_AMOUNT})(?!{_ORDINAL}|[.,]\d)(?:\s+[a-z][\w-]*){{0,4}}"
+        rf"(?:\s+(?:were|was|had|have|did|went|got|[a-z]+ed)\b[^.;:%()\d]{{0,90}}?)?{_OR_PCT}",
         re.I,
     ),
     LazyPattern(

@@ -83,7 +83,7 @@ _NOT_NOUNS = frozenset(
     """
     a an the and or of to in on at by for from with as than per was were is are be been has have had
     will would may might can could shall should this that these those which who whom whose it its their
-    our his her year years month months quarter quarters percent cent compared versus vs while during
+    our his her we you they he she us them year years month months quarter quarters percent cent compared versus vs while during
     over under up down more less fewer about approximately respectively each between through into out
     including included excluding plus minus times fold
     """.split()
