@@ -25,6 +25,7 @@ from checker.extract.claim_evidence import fig, make_claim, range_note, replace_
 from checker.extract.number_grammar import MULTIPLIER_DETERMINERS
 from checker.facts import Claim
 from checker.intervals import INF, Interval, format_number, hedged
+from checker.patterns import LazyPattern
 
 if TYPE_CHECKING:
     from checker.extract.claim_changes import Event
@@ -43,7 +44,7 @@ def check_event(prose: str, event: Event) -> list[Claim]:
         return []
     a = froms[0] if froms else None
     b = event.tos[0] if event.tos else (event.subjects[0] if event.subjects else None)
-    if a is not None and b is not None and (not same_unit(a.q, b.q) or _signs_differ(a, b) or _nouns_differ(a, b)):
+    if a is not None and b is not None and (not same_unit(a.q, b.q) or _signs_differ(a, b) or _nouns_differ(a, b) and not _appositive(event)):
         return []
     direction = event.cue.direction
     percents = [r for r in event.rates if r.q.unit in ("%", "pp", "pt", "bp")]
@@ -113,6 +114,12 @@ def _nouns_differ(a: Item, b: Item) -> bool:
         return False
     first, second = _noun_after(a), _noun_after(b)
     return bool(first and second and first != second)
+
+
+def _appositive(event: Event) -> bool:
+    """Whether the event is a multiple set between its two figures ("82,450 people is 3.5 times the 18,130 children"): the
+    wording pairs them, whatever each counts."""
+    return any(r.q.unit == "x" and r.q.start == event.cue.start and not r.q.text.lower().endswith(("ed", "ing")) for r in event.rates)
 
 
 def _signs_differ(a: Item, b: Item) -> bool:
@@ -242,6 +249,10 @@ def _percent_of_delta(a: Item | None, b: Item | None, d: Item, p: Item, directio
                       low=relative.lo, high=relative.hi, suggestion=replace_number(p.q.text, abs(point), p.q.decimals))
 
 
+# A multiple followed by the figure it multiplies ("3.5 times the 18,130"): the factor itself, never "3.5 times more".
+_TIMES_THE = LazyPattern(r"\s*(?:the|its|their|his|her|our|last|this|that)\b")
+
+
 def _multiple(a: Item, b: Item, m: Item, direction: int, ratio: Interval) -> Claim | None:
     q = m.q
     word = q.text.lower()
@@ -255,7 +266,7 @@ def _multiple(a: Item, b: Item, m: Item, direction: int, ratio: Interval) -> Cla
     if q.value < 1 and verb:
         target = Interval(1 / q.value * 0.9, 1 / q.value * 1.1)
     readings = [hedged(target, m.hedge)]
-    if not verb and direction > 0 and q.value >= 2:
+    if not verb and direction > 0 and q.value >= 2 and not _TIMES_THE.match(m.after):
         readings.append(hedged(Interval(target.lo + 1, target.hi + 1), m.hedge))  # "a 3-fold increase" read as 4x
     if m.hedge in ("more than", "over", "above", "at least", "in excess of", "well over", "greater than"):
         readings = [Interval(q.low if not q.value < 1 else 1 / q.value, INF)]

@@ -55,10 +55,16 @@ _ON_PRIOR = LazyPattern(
     r"|\s*,?\s*(?:on|from|compar(?:ed|es)\s+(?:with|to)|against|versus|vs\.?)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?"
     r"(?:(?:19|20)\d\d(?:[/-]\d\d)?|year|period|quarter|month|q[1-4])\s*\(\s*"
 )
+# Right after a rate, the comparative and the level it is measured against: "£1.92 billion, 22% higher than the
+# £1.71 billion advanced", "412 m³/s, 23% higher than the previous record of 358 m³/s".
+_THAN_PRIOR = LazyPattern(
+    r"\s*(?:higher|lower|more|less|greater|above|below)\s+than\s+(?:(?:the|its|their)\s+)?"
+    r"(?:(?:previous|prior|earlier|former|same)\s+[\w\s'’-]{0,24}?(?:of|at)\s+)?"
+)
 # A multiple set after a level with a comma, then the level it multiplies: "4,820 candidates, three times the
 # 2,150 found", "$9 million, three times its level of $3 million", "0.4 seconds, a tenth of the 4 seconds".
 _MULTIPLE_OF = LazyPattern(r"\s*(?:the|its|their|his|her|our|last|this|that\s+of(?:\s+the)?)\s+(?:[\w'’-]+\s+){0,4}?(?:of\s+)?")
-_AFTER_COMMA = LazyPattern(r",\s*(?:(?:about|around|roughly|nearly|almost|some|more\s+than|over|less\s+than|under)\s+)?$")
+_AFTER_COMMA = LazyPattern(r"(?:,|\b(?:is|was|are|were)(?:\s+now)?)\s*(?:(?:about|around|roughly|nearly|almost|some|more\s+than|over|less\s+than|under)\s+)?$")
 # "up 46% from the £21,600 paid in 2019", "cut by 25% to £1.12 million from the £1.84 million claimed": "the" before
 # the prior level, right after the rate (or the rate and its end level).
 _FROM_THE = LazyPattern(r"\s*(?:from|compar(?:ed|es)\s+(?:with|to))\s+the\s+")
@@ -68,7 +74,7 @@ _NOT_TO = frozenset(
     "contribute contributed contributing applied applicable up close amounting amounted amount".split()
 )
 _MERGE_GLUE = LazyPattern(
-    r"(?:\s+[a-z][\w-]*)?(?:\s+(?:in|for|during|at|as\s+of|over|of)\s+[\w\s/'’-]{0,30}?|\s+per\s+\w+)?"
+    r"(?:\s+[a-z][\w-]*)?(?:\s+(?:in|for|during|at|on|as\s+of|over|of)\s+[\w\s/'’-]{0,30}?|\s+per\s+\w+)?"
     r"[\s,(]*(?:(?:an?|the|which\s+(?:is|was)|representing|or)\b\s*)?(?:an?\b\s*)?"
 )
 # ", which represents growth of": the rate restates the change of the levels before it.
@@ -127,7 +133,7 @@ def _is_rate_unit(q: Quantity) -> bool:
 def change_claims(prose: str, start: int, end: int, quantities: list[Quantity]) -> list[Claim]:
     """The change claims of the clause ``prose[start:end]``, checked."""
     text = prose[start:end].lower()
-    if not CUE.search(text) and not any(q.kind == "multiple" and q.exact for q in quantities):
+    if not CUE.search(text) and not any(q.kind == "multiple" for q in quantities):
         return []
     items = in_context(prose, start, end, quantities)
     events = _events(prose, start, items)
@@ -194,7 +200,7 @@ def _events(prose: str, start: int, items: list[Item]) -> list[Event]:
         after_rate = rate_before or index > 1 and items[index - 1].role == "to" and items[index - 2].role == "rate"
         if (
             FROM_DIRECT.search(item.before) or _FROM_YEAR.search(item.before) or rate_before and _ON_PRIOR.fullmatch(item.before)
-            or after_rate and _FROM_THE.fullmatch(item.before)
+            or after_rate and _FROM_THE.fullmatch(item.before) or rate_before and _THAN_PRIOR.fullmatch(item.before)
         ):
             item.role = "from"
         elif cue_before and (match := FROM_OF.search(item.before)) is not None and _names_subject(prose, start, q.start, match.group()):

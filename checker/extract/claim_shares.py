@@ -71,7 +71,7 @@ _SHARE_OR = (
         re.I,
     ),
     LazyPattern(
-        rf"\b[Oo]f\s+(?:the\s+|all\s+)?(?P<N>{_INT})\s+(?:[a-z][\w-]*\s+){{0,3}}?[a-z][\w-]*,\s+(?P<n>{_INT})\s+(?:[a-z][\w-]*\s+)?"
+        rf"\b[Oo]f\s+(?:the\s+|all\s+)?(?P<N>{_INT})\s+(?:[a-z][\w-]*\s+){{0,5}}?[a-z][\w-]*,\s+(?P<n>{_INT})\s+(?:[a-z][\w-]*\s+)?"
         rf"(?:were|was|had|have|did|went|got|[a-z]+ed)\b[^.;:%()]{{0,90}}?{_OR_PCT}"
     ),
 )

@@ -35,6 +35,10 @@ _TOTAL_BEFORE = LazyPattern(
     r"(?:\s+[\w'’-]+){0,3}?(?:\s+of)?|\b(?:totall?ing|totall?ed|combined\s+for)(?:\s+a\s+total\s+of)?"
     r"|,\s*(?:a|an)\s+(?:combined\s+|grand\s+|overall\s+)?total\s+of)\s*$"  # "..., a total of"
 )
+# Parts, then the total named as one after a comma: "23 homes, 41 outbuildings and 2 commercial buildings destroyed,
+# 68 structures in all".
+_IN_ALL_AFTER = LazyPattern(r"(?:\s+[A-Za-z][\w'’-]*){0,2}?\s+(?:in\s+all|in\s+total|altogether|all\s+told)\b")
+_COMMA_BEFORE = LazyPattern(r",\s*$")
 # Matched at the end of a total in the lowercased sentence (``match`` anchors it there: no "^").
 _PARTS_AFTER = LazyPattern(
     r"(?:\s+[\w'’-]+){0,3}?\s*,?\s*(?:(?P<exact>comprising|comprised(?:\s+of)?|comprises|consisting\s+of|consisted\s+of|"
@@ -65,7 +69,7 @@ _COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "both": 2}
 
 _TOTAL_WORDS = (
     "total", "combined", "aggregate", "comprising", "comprised", "consisting", "made up", "composed", "including",
-    "of which", "split", "broken", "(",
+    "of which", "split", "broken", "(", "in all", "altogether", "all told",
 )
 
 
@@ -81,10 +85,11 @@ def total_claims(prose: str, start: int, end: int, found: list[Quantity]) -> lis
         if total.kind != "number" or total.unit in ("%", "x", "pp", "pt", "bp") or total.exact and total.scale == 1:
             continue
         before = prose[found[index - 1].end if index else start:total.start].lower()
-        if _TOTAL_BEFORE.search(before) and index >= 2:
+        if index >= 2 and (_TOTAL_BEFORE.search(before) or _IN_ALL_AFTER.match(prose, total.end, end) and _COMMA_BEFORE.search(before)):
             parts = _list_before(prose, found, index, start)
             if parts:
-                claims.append(_total(total, parts, exact=True, loose=bool(_LOOSE.search(prose[start:total.start].lower()))))
+                loose = bool(_LOOSE.search(prose[start:total.start].lower()))
+                claims.append(_total(total, parts, exact=True, loose=loose, counted=_counted(total, parts)))
             continue
         parts_match = _parts_after(prose, text, start, end, total.end)
         following = prose[total.end:found[index + 1].start] if index + 1 < len(found) else ""
@@ -143,8 +148,7 @@ def colon_total_claims(prose: str, start: int, end: int, found: list[Quantity]) 
             return []
         if any(CUE.search(g.lower()) or _COLON_STOP.search(g.lower()) for g in joins) or _COLON_STOP.search(tail.lower()) or CUE.search(tail.lower()):
             return []
-        counted = bool(total.noun) and all(q.scale == 1 and q.decimals == 0 and not q.unit for q in (total, *parts))
-        return [_total(total, parts, exact=True, loose=False, counted=counted)]
+        return [_total(total, parts, exact=True, loose=False, counted=_counted(total, parts))]
     return []
 
 
@@ -241,6 +245,11 @@ def _labels(prose: str, total: Quantity, parts: list[Quantity]) -> bool:
         # lists versions, "revenue of $2.7m (2023: $2.6m and 2022: $2.5m)" earlier years' figures.
         return True
     return any(not part.unit and re.search(r"\b[A-Z][\w-]*\s$", prose[max(0, part.start - 20):part.start]) for part in parts)
+
+
+def _counted(total: Quantity, parts: list[Quantity]) -> bool:
+    """Whether a total and its parts are whole counts of things ("68 structures": 23, 41 and 2): exact as written."""
+    return bool(total.noun) and all(q.scale == 1 and q.decimals == 0 and not q.unit and q.kind == "number" for q in (total, *parts))
 
 
 def _total(total: Quantity, parts: list[Quantity], exact: bool, loose: bool, counted: bool = False) -> Claim:
