@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
 from checker.finding import Finding
 from checker.patterns import LazyPattern
@@ -29,14 +30,41 @@ _LONG_BEFORE = dt.timedelta(days=183)
 _PLAIN_FUTURE = LazyPattern(r"(?:will|shall|plans?\s+to|intends?\s+to)\b|\w+'ll\b", re.I)
 
 
-def _dated_clauses(doc, facts):
-    """(mention, clause span, sentence span) for each dated mention that is the time of its clause's event."""
+# A day and month without a year, in a past-tense sentence, read as the nearest such day to the document date
+# when that lies this little after it ("were reduced to Level 2 on August 15" in an update of August 14, 2025).
+_YEARLESS_AHEAD = dt.timedelta(days=45)
+
+
+def _nearest(mention, anchor: dt.date):
+    """``mention`` (a valid day and month without a year) dated on the occurrence of that day nearest ``anchor``,
+    when that one falls in the few weeks after it; else None (most often it is before: nothing to report)."""
+    days = []
+    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+        try:
+            days.append(dt.date(year, mention.month, mention.day))
+        except ValueError:  # February 29 of a common year
+            continue
+    if not days:
+        return None
+    day = min(days, key=lambda d: abs(d - anchor))
+    if not anchor < day <= anchor + _YEARLESS_AHEAD or mention.weekday is not None and mention.weekday != day.weekday():
+        return None  # a stated weekday of another year's day says the nearest reading is not the writer's
+    return replace(mention, first=day, last=day)
+
+
+def _dated_clauses(doc, facts, yearless: bool = False):
+    """(mention, clause span, sentence span) for each dated mention that is the time of its clause's event;
+    ``yearless``: with days and months without a year that fall just after the document date (``_nearest``)."""
     from checker.clauses import clause_span, sentence_span
 
     anchor = facts.document_date
     if anchor is None:
         return
     for mention in facts.dates:
+        if yearless and mention.kind == "date" and mention.year is None and mention.month and mention.day and mention.valid:
+            mention = _nearest(mention, anchor.date)
+            if mention is None:
+                continue
         if mention.kind not in _DATED or mention.first is None or mention.last is None:
             continue
         if anchor.start is not None and mention.start < anchor.end and anchor.start < mention.end:
@@ -124,7 +152,10 @@ class PastEventAfterDocumentDate(Rule):
     Finds sentences that report an event as done ("completed", "announced",
     "was granted", "met", and any -ed form of a common verb) at a date that
     lies entirely after the document's date, including a relative one ("next
-    quarter"). The document date comes from front matter, a dateline, a
+    quarter") or a day and month without a year that falls within six
+    weeks after it, read as the nearest such day ("were reduced on August 15"
+    in an update of August 14, 2025; not when a stated weekday says another
+    year). The document date comes from front matter, a dateline, a
     "Published on" or "Date:" line, a changelog heading, a letter's date
     line, a byline or the configuration (``factlint facts`` shows which). Only dates
     that are the time of the event count ("in September 2026", "on March 5,
@@ -147,7 +178,8 @@ class PastEventAfterDocumentDate(Rule):
     heading, a letter's date line, the configuration; not a date guessed
     from a byline or title); the verb is a listed event verb, an irregular
     past or a "was"/"had" form (not only an -ed form read by morphology);
-    the date is explicit (not a relative "next quarter"). All three:
+    the date is explicit (not a relative "next quarter", nor a day without
+    a year). All three:
     ``high``; two: ``medium``; fewer: ``low``.
 
     Flagged
@@ -170,7 +202,7 @@ class PastEventAfterDocumentDate(Rule):
     def check(self, doc, facts) -> Iterator[Finding]:
         from checker.tense import IRREGULAR_PAST, PAST_VERBS, past_markers, past_verb_offsets, plain_past, planned_object
 
-        for mention, (left, right), (start, end) in _dated_clauses(doc, facts):
+        for mention, (left, right), (start, end) in _dated_clauses(doc, facts, yearless=True):
             clause = doc.prose[left:right]
             sentence = doc.prose[start:end]
             if mention.kind == "relative":  # its own words ("next quarter") are not a plan
@@ -189,8 +221,9 @@ class PastEventAfterDocumentDate(Rule):
             points = (
                 (facts.document_date.source in _STATED_SOURCES)
                 + (verb.lower() in PAST_VERBS or verb.split()[0].lower() in ("was", "were", "had") or verb in IRREGULAR_PAST)
-                + (mention.kind != "relative")
+                + (mention.kind != "relative" and mention.year is not None)
             )
+            yearless = "" if mention.year is not None or mention.kind == "relative" else " (no year given: read as the nearest such day)"
             yield self.finding(
                 mention.start,
                 mention.end,
@@ -198,7 +231,7 @@ class PastEventAfterDocumentDate(Rule):
                 f'but the sentence reports it as past ("{verb}")',
                 evidence=(
                     f"document date {facts.document_date.date.isoformat()} from {facts.document_date.reason}; "
-                    f'"{mention.text}" begins {mention.first.isoformat()}; past-tense verb "{verb}"'
+                    f'"{mention.text}" begins {mention.first.isoformat()}{yearless}; past-tense verb "{verb}"'
                 ),
                 confidence=_confidence(points),
             )
