@@ -223,7 +223,7 @@ class PastEventAfterDocumentDate(Rule):
                 + (verb.lower() in PAST_VERBS or verb.split()[0].lower() in ("was", "were", "had") or verb in IRREGULAR_PAST)
                 + (mention.kind != "relative" and mention.year is not None)
             )
-            yearless = "" if mention.year is not None or mention.kind == "relative" else " (no year given: read as the nearest such day)"
+            inferred = "" if mention.year is not None or mention.kind == "relative" else " (no year given: read as the nearest such day)"
             yield self.finding(
                 mention.start,
                 mention.end,
@@ -231,7 +231,7 @@ class PastEventAfterDocumentDate(Rule):
                 f'but the sentence reports it as past ("{verb}")',
                 evidence=(
                     f"document date {facts.document_date.date.isoformat()} from {facts.document_date.reason}; "
-                    f'"{mention.text}" begins {mention.first.isoformat()}{yearless}; past-tense verb "{verb}"'
+                    f'"{mention.text}" begins {mention.first.isoformat()}{inferred}; past-tense verb "{verb}"'
                 ),
                 confidence=_confidence(points),
             )

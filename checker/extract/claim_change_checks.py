@@ -22,7 +22,7 @@ from checker.extract.claim_context import (
     scale_to,
 )
 from checker.extract.claim_evidence import fig, make_claim, range_note, replace_number, replace_unit, signed, unit_words
-from checker.extract.number_grammar import MULTIPLIER_DETERMINERS
+from checker.extract.number_grammar import DETERMINERS, approximate_multiplier, multiplier_verb
 from checker.facts import Claim
 from checker.intervals import INF, Interval, format_number, hedged
 from checker.patterns import LazyPattern
@@ -119,7 +119,7 @@ def _nouns_differ(a: Item, b: Item) -> bool:
 def _appositive(event: Event) -> bool:
     """Whether the event is a multiple set between its two figures ("82,450 people is 3.5 times the 18,130 children"): the
     wording pairs them, whatever each counts."""
-    return any(r.q.unit == "x" and r.q.start == event.cue.start and not r.q.text.lower().endswith(("ed", "ing")) for r in event.rates)
+    return any(r.q.unit == "x" and r.q.start == event.cue.start and not multiplier_verb(r.q) for r in event.rates)
 
 
 def _signs_differ(a: Item, b: Item) -> bool:
@@ -250,14 +250,13 @@ def _percent_of_delta(a: Item | None, b: Item | None, d: Item, p: Item, directio
 
 
 # A multiple followed by the figure it multiplies ("3.5 times the 18,130"): the factor itself, never "3.5 times more".
-_TIMES_THE = LazyPattern(r"\s*(?:the|its|their|his|her|our|last|this|that)\b")
+_TIMES_THE = LazyPattern(rf"\s*(?:{DETERMINERS}|that)\b")
 
 
 def _multiple(a: Item, b: Item, m: Item, direction: int, ratio: Interval) -> Claim | None:
     q = m.q
-    word = q.text.lower()
     factor = Interval(q.low, q.high)
-    verb = q.exact and (word.split()[-1].endswith(("ed", "ing")) or word.split()[-1] in MULTIPLIER_DETERMINERS)
+    verb = approximate_multiplier(q)
     if verb:
         factor = Interval(q.value * 0.9, q.value * 1.1)  # "doubled", "double the" are rarely exactly 2.00x
     shrink = q.value < 1 or direction < 0

@@ -28,6 +28,7 @@ from checker.extract.claim_context import (
     in_context,
     is_level,
 )
+from checker.extract.number_grammar import DETERMINERS, multiplier_verb
 from checker.facts import Claim, Quantity
 from checker.patterns import LazyPattern
 
@@ -63,7 +64,7 @@ _THAN_PRIOR = LazyPattern(
 )
 # A multiple set after a level with a comma, then the level it multiplies: "4,820 candidates, three times the
 # 2,150 found", "$9 million, three times its level of $3 million", "0.4 seconds, a tenth of the 4 seconds".
-_MULTIPLE_OF = LazyPattern(r"\s*(?:the|its|their|his|her|our|last|this|that\s+of(?:\s+the)?)\s+(?:[\w'’-]+\s+){0,4}?(?:of\s+)?")
+_MULTIPLE_OF = LazyPattern(rf"\s*(?:{DETERMINERS}|that\s+of(?:\s+the)?)\s+(?:[\w'’-]+\s+){{0,4}}?(?:of\s+)?")
 _AFTER_COMMA = LazyPattern(r"(?:,|\b(?:is|was|are|were)(?:\s+now)?)\s*(?:(?:about|around|roughly|nearly|almost|some|more\s+than|over|less\s+than|under)\s+)?$")
 # "up 46% from the £21,600 paid in 2019", "cut by 25% to £1.12 million from the £1.84 million claimed": "the" before
 # the prior level, right after the rate (or the rate and its end level).
@@ -152,7 +153,7 @@ def _events(prose: str, start: int, items: list[Item]) -> list[Event]:
     for item in items:
         q = item.q
         cue: Cue | None = None
-        if q.kind == "multiple" and q.exact and q.unit == "x" and q.text.split()[-1].lower().endswith(("ed", "ing")):
+        if q.kind == "multiple" and q.unit == "x" and multiplier_verb(q):
             direction = -1 if q.value < 1 else 1
             cue = Cue(q.start, q.end, direction)
         elif q.kind == "multiple" and q.unit == "x" and _MULTIPLE_OF.match(item.after) and _AFTER_COMMA.search(item.before):

@@ -43,7 +43,20 @@ MULTIPLIER_VERBS = {
 # determiner, so that "double quotes", "twice a year" or "triple-check" are no amounts.
 MULTIPLIER_DETERMINERS = {"double": 2.0, "twice": 2.0, "triple": 3.0, "treble": 3.0, "quadruple": 4.0}
 MULTIPLIERS = {**MULTIPLIER_VERBS, **MULTIPLIER_DETERMINERS}
-_DETERMINER_AFTER = r"(?=[ \t\n\r]+(?:its|the|their|his|her|our|that|this|last)\b)"
+# The determiners before the figure such a word multiplies ("the", "its", "last year's"), besides "that" (which
+# each pattern reads in its own way: "double that", "three times that of").
+DETERMINERS = "the|its|their|his|her|our|last|this"
+_DETERMINER_AFTER = rf"(?=[ \t\n\r]+(?:{DETERMINERS}|that)\b)"
+
+
+def multiplier_verb(q) -> bool:
+    """Whether a multiple (a ``Quantity``) is a verb ("doubled", "tripling"): a change word in itself."""
+    return q.exact and q.text.split()[-1].lower().endswith(("ed", "ing"))
+
+
+def approximate_multiplier(q) -> bool:
+    """Whether a multiple is a verb or a word before a determiner ("doubled", "double the"), rarely meant exactly."""
+    return multiplier_verb(q) or q.exact and q.text.split()[-1].lower() in MULTIPLIER_DETERMINERS
 FOLD_WORDS = {
     "twofold": 2, "threefold": 3, "fourfold": 4, "fivefold": 5, "sixfold": 6, "sevenfold": 7,
     "eightfold": 8, "ninefold": 9, "tenfold": 10, "hundredfold": 100,
