@@ -10,7 +10,11 @@ inconsistency rather than grammar:
 - it is followed by the same content word as a hyphenated occurrence
   (``a long-term loan`` / ``a long term loan``: both modify "loan"); or
 - both stand as a noun between an article and a clause boundary
-  (``a follow-up.`` / ``a follow up.``);
+  (``a follow-up.`` / ``a follow up.``); or
+- the compound is an adjective (``long-term``, ``self-signed``) written
+  hyphenated before a noun, and the open form stands between a determiner
+  and another noun (``our long-term capital plan`` / ``the long term plan``),
+  where the text never writes the two words as a noun of their own;
 
 and it does not follow a pronoun, an auxiliary or "to", after which the two
 words are a verb and its particle (``who paid for results``).
@@ -126,6 +130,35 @@ _FINITE_VERBS = frozenset(
 )
 
 
+# The first words of compounds that are adjectives ("long-term", "full-time", "high-speed", "self-signed"): style
+# guides hyphenate these before a noun, where a compound of two nouns ("access list", "control plane") is as often
+# left open before a noun too.
+_ADJECTIVE_HEADS = frozenset(
+    """long short full part high low top bottom self well real first second third last next best worst half
+    single double multi big small large old new open closed fast slow hard soft hot cold deep far near""".split()
+)
+
+
+def _adjectival(first: str, second: str) -> bool:
+    """Whether the compound ``first``-``second`` is an adjective: an adjective or adverb and a noun, or a
+    participle (``long-term``, ``self-signed``, ``fast-growing``)."""
+    return first in _ADJECTIVE_HEADS or second.endswith(("ed", "ing")) and len(second) > 4
+
+
+# Words after which two words and a content word are a noun phrase: the two words modify the noun.
+_DETERMINERS = frozenset(
+    """a an the this that these those our its their his her your my each every any no some all both
+    two three four five six seven eight nine ten twelve twenty several many few new""".split()
+)
+
+
+def _modifies(follower: str | None) -> bool:
+    """Whether ``follower``, the word after an open form, is a lower-case content word: the noun that a
+    compound written hyphenated before other nouns elsewhere modifies here too (``the long term plan``
+    beside ``our long-term capital plan``), rather than a clause going on (``in the long term, it``)."""
+    return follower is not None and follower.islower() and follower not in FUNCTION_WORDS and follower not in _FINITE_VERBS
+
+
 def compound_forms(
     prose: str,
     chunks: AbstractSet[str] | None = None,
@@ -184,11 +217,20 @@ def compound_forms(
             # clause's subject ("The half-marathon was won" beside "the half marathon had crowded").
             particle = second in _PARTICLES or any(_subject(prose, s, e) for s, e in forms.hyphenated)
             nouns = any(_bare_noun(prose, s, e, particle) for s, e in forms.hyphenated)
-            for start, end in _pair_spans(prose, first, second):  # "well well well": pairs may overlap
+            pairs = _pair_spans(prose, first, second)
+            # Before another noun than the hyphenated form's, an open form counts only where the text never
+            # writes the two words as a noun of their own ("a property wrapper." beside "property-wrapper
+            # types"): a noun compound is often left open before a noun too, an adjective one is not.
+            modifier = _adjectival(first, second) and bool(followers) and all(_modifies(_next_word(prose, e)) for _, e in pairs)
+            for start, end in pairs:  # "well well well": pairs may overlap
                 if _before_word(prose, start) in _VERB_CONTEXT:
                     continue
                 follower = _next_word(prose, end)
-                if (follower is not None and follower in followers) or (nouns and _bare_noun(prose, start, end, particle)):
+                if (
+                    (follower is not None and follower in followers)
+                    or (modifier and _before_word(prose, start) in _DETERMINERS)
+                    or (nouns and _bare_noun(prose, start, end, particle))
+                ):
                     forms.open.append((start, end))
         if forms.closed or forms.open:
             found.append(forms)

@@ -33,7 +33,10 @@ class HyphenationConsistency(Rule):
     frequent form, gives the count of every form, and lists the other places.
 
     An open form counts only where it does the same job as the hyphenated
-    one: before the same noun (``long-term loan`` / ``long term loan``), or
+    one: before the same noun (``long-term loan`` / ``long term loan``), or,
+    for an adjective compound, between a determiner and another noun
+    (``our long-term capital plan`` / ``the long term plan``) where the
+    document never writes the two words as a noun of their own, or
     as a noun after an article at the end of a clause (``a follow-up.`` /
     ``a follow up.``), or before a finite verb when the compound is a verb
     and its particle or the text also writes the hyphenated form as a

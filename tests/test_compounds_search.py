@@ -78,3 +78,25 @@ def test_the_callers_split_and_compounds_give_what_the_text_alone_gives(tail: st
     text = "a follow-up. Follow  up\tthe follow up. " + tail
     doc = Document("doc.txt", text)
     assert compound_forms(doc.prose, doc.distinct_chunks, screen(doc).compounds, doc.prose_chunks) == compound_forms(doc.prose)
+
+
+def _open_words(text: str, first: str, second: str) -> list[str]:
+    found = [forms for forms in compound_forms(text) if (forms.first, forms.second) == (first, second)]
+    return [text[start:end] for start, end in found[0].open] if found else []
+
+
+def test_an_adjective_compound_open_before_another_noun_after_a_determiner() -> None:
+    # Hyphenated before one noun and open before another: the same modifier, written two ways.
+    text = "Replacing lines is the centre of our long-term capital plan. Funding for the long term plan comes from rates."
+    assert _open_words(text, "long", "term") == ["long term"]
+    text = "Four full-time teaching posts, and two full time positions for support staff."
+    assert _open_words(text, "full", "time") == ["full time"]
+    assert _open_words("A self-signed certificate. Use a self signed key.", "self", "signed") == ["self signed"]
+
+
+def test_an_open_pair_that_is_not_a_modifier_there_is_not_counted() -> None:
+    # Not after a determiner (a verb and its object), a compound of two nouns (often left open before a
+    # noun), and a pair the text also writes as a noun of its own: none is counted.
+    assert _open_words("A full-time post. She works full time hours.", "full", "time") == []
+    assert _open_words("Property-wrapper types. The property wrapper attribute.", "property", "wrapper") == []
+    assert _open_words("A high-speed link. The high speed train. It runs at high speed.", "high", "speed") == []
