@@ -34,7 +34,9 @@ class AcronymVariants(Rule):
     dropped letter only when the form is no more frequent than the defined
     acronym, and a letter added in front (``XARPU`` next to ``ARPU``) is a
     derived term, not a slip (nor is ``OMDL`` next to a defined ``AOMDL``).
-    An English word in capitals is never a slip, and neither is a term of its
+    An English word in capitals is not a slip, except a rarer word written
+    once whose two letters swapped make a defined acronym (``OPT`` beside
+    ``on-time performance (OTP)``); nor is a term of its
     own: a form used three times or more, a word of a long form (``QRAM with
     ranked slots (QRAMR)``), or a form the text names in parentheses of its
     own (``the shell service (SSHD)``).
@@ -130,7 +132,13 @@ class AcronymVariants(Rule):
 
 def _counts_as_slip(form: str, anchor: str, slip: str, count: int, uses: int) -> bool:
     """Whether counts and shape let an undefined acronym be a slip of a defined one."""
-    if zipf(form.lower()) >= 3.0:
+    frequency = zipf(form.lower())
+    if slip == "two letters swapped" and count == 1 and frequency < _COMMON_WORD:
+        # Written once, two letters of a defined acronym swapped make a slip even where they spell a
+        # rarer word ("OPT" beside "on-time performance (OTP)", "ARD" beside "ADR"); a common one in
+        # capitals is a word of its own (a label, a key, an emphasis).
+        return True
+    if frequency >= 3.0:
         return False  # an English word in capitals ("DRAG")
     if slip == "two letters swapped":
         return True  # judged against the definition itself, whatever the counts
@@ -145,6 +153,8 @@ def _counts_as_slip(form: str, anchor: str, slip: str, count: int, uses: int) ->
     return count <= uses
 
 
+# Words at least this frequent (Zipf scale: "drag", "tap", "net") are words of their own when written in capitals.
+_COMMON_WORD = 4.0
 # An undefined acronym used this often, one letter apart from a defined one, is a term of its own.
 _OWN_TERM_USES = 3
 

@@ -147,6 +147,19 @@ def test_acronym_slips(variant, anchor, slip):
     assert acronym_variants.acronym_slip(variant, anchor) == slip
 
 
+def test_a_swapped_acronym_that_spells_a_rarer_word_is_a_slip_when_written_once() -> None:
+    from checker.testing import lint_sources
+
+    text = (
+        "Results\n\nOn-time performance (OTP) was 88.4%. OPT at Cork, the busiest base, reached 91.0%. OTP at Shannon fell.\n\n"
+        "Average daily rate (ADR) rose 3.9%. In January, Group ARD is running 2% ahead.\n\n"
+        "A third-party administrator (TPA) pays claims. Press TAP to pay.\n"
+    )
+    found = {(d.line, d.message.split("'")[1]) for d in lint_sources({"a.md": text}).diagnostics if d.rule == "NAM002"}
+    # "OPT" and "ARD" (rarer words) once each: slips. "TAP" (a common word) stays a word of its own.
+    assert found == {(3, "OPT"), (5, "ARD")}
+
+
 @pytest.mark.parametrize(
     ("a", "b", "expected"),
     [
