@@ -58,14 +58,16 @@ _SHARE_OF_WHOLE = LazyPattern(
 # "38 of the 142 senior roles, or 31%", "£1.46 million of our £2.5 million target, or 68%", and the whole first:
 # "Of 4,812 scheduled sailings, 4,290 departed on time, or 93.2%". The percent must not go on to a whole of its own
 # ("or 31% of the board"), nor be a change ("or 12% more").
-_AMOUNT = r"[£$€]?\d[\d,]*(?:\.\d+)?(?:\s*(?:million|billion|bn|m|k)\b)?"
+_AMOUNT = r"(?:[£$€]|(?-i:[A-Z]{3})\s?)?\d[\d,]*(?:\.\d+)?(?:\s*(?:million|billion|bn|m|k)\b)?"
 _OR_PCT = (
     rf",\s*(?:or|that\s+is)\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|almost\s+|some\s+|just\s+(?:over|under)\s+)?{_PCT}"
     r"(?!\s*(?:of\s+(?!(?:the\s+)?(?:total|all|them|those|these)\b)|more|less|fewer|higher|lower|above|below|up|down|points?)\b)"
 )
 _SHARE_OR = (
     LazyPattern(
-        rf"(?<![\d.,£$€])(?P<n>{_AMOUNT})\s+(?:of|out\s+of)\s+(?:(?:the|this|last)\s+[a-z]+['’]s\s+|the\s+|our\s+|its\s+|their\s+|all\s+)?"
+        rf"(?<![\d.,£$€])(?P<n>{_AMOUNT})\s+(?:of|out\s+of)\s+(?:(?:the|this|last)\s+[a-z]+['’]s\s+|the\s+|our\s+|its\s+|their\s+|all\s+"
+        # the whole named before its figure: "£212.6 million of Group revenue of £741.0 million, or 28.7%"
+        rf"|(?:[A-Za-z][\w-]*\s+){{1,3}}of\s+(?:the\s+)?)?"
         rf"(?P<N>{_AMOUNT})(?!{_ORDINAL}|[.,]\d)(?:\s+[a-z][\w-]*){{0,4}}"
         rf"(?:\s+(?:were|was|had|have|did|went|got|[a-z]+ed)\b[^.;:%()\d]{{0,90}}?)?{_OR_PCT}",
         re.I,
