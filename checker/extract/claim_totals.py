@@ -121,6 +121,9 @@ def _parts_after(prose: str, text: str, start: int, end: int, at: int) -> re.Mat
 _COLON_AFTER = LazyPattern(r"^(?:\s+(?:[\w'’-]+|\([A-Za-z][\w'’.-]{0,15}\))){1,7}?\s*:\s+$")
 _COLON_GLUE = LazyPattern(r"^[^;:()%]{0,50}$")
 _COLON_STOP = LazyPattern(r"\b(?:of\s+whom|of\s+which|including|respectively|such\s+as|among|per|each|every|compared|versus|from)\b")
+# Between the parts and after the last, "from" names where a part comes from ("3 from Solvane, 2 from Brixton"); it
+# compares only right before a figure (``_COMPARED``).
+_PARTS_STOP = LazyPattern(r"\b(?:of\s+whom|of\s+which|including|respectively|such\s+as|among|per|each|every|compared|versus)\b")
 
 
 def colon_total_claims(prose: str, start: int, end: int, found: list[Quantity]) -> list[Claim]:
@@ -146,7 +149,9 @@ def colon_total_claims(prose: str, start: int, end: int, found: list[Quantity]) 
             return []
         if not all(_COLON_GLUE.match(g) and "," in g or re.search(r"\band\b|\bplus\b", g.lower()) for g in joins):
             return []
-        if any(CUE.search(g.lower()) or _COLON_STOP.search(g.lower()) for g in joins) or _COLON_STOP.search(tail.lower()) or CUE.search(tail.lower()):
+        if any(CUE.search(g.lower()) or _PARTS_STOP.search(g.lower()) or _COMPARED.search(g.lower()) for g in joins):
+            return []
+        if _PARTS_STOP.search(tail.lower()) or CUE.search(tail.lower()):
             return []
         return [_total(total, parts, exact=True, loose=False, counted=_counted(total, parts))]
     return []
