@@ -140,9 +140,9 @@ _ADJECTIVE_HEADS = frozenset(
 
 
 def _adjectival(first: str, second: str) -> bool:
-    """Whether the compound ``first``-``second`` is an adjective: an adjective or adverb and a noun, or a
-    participle (``long-term``, ``self-signed``, ``fast-growing``)."""
-    return first in _ADJECTIVE_HEADS or second.endswith(("ed", "ing")) and len(second) > 4
+    """Whether the compound ``first``-``second`` is an adjective: an adjective or adverb and a noun, or with a
+    participle (``long-term``, ``self-signed``, ``fast-growing``, ``mixed-use``)."""
+    return first in _ADJECTIVE_HEADS or any(word.endswith(("ed", "ing")) and len(word) > 4 for word in (first, second))
 
 
 # Words after which two words and a content word are a noun phrase: the two words modify the noun.
@@ -156,7 +156,11 @@ def _modifies(follower: str | None) -> bool:
     """Whether ``follower``, the word after an open form, is a lower-case content word: the noun that a
     compound written hyphenated before other nouns elsewhere modifies here too (``the long term plan``
     beside ``our long-term capital plan``), rather than a clause going on (``in the long term, it``)."""
-    return follower is not None and follower.islower() and follower not in FUNCTION_WORDS and follower not in _FINITE_VERBS
+    if follower is None or not follower.islower() or follower in FUNCTION_WORDS or follower in _FINITE_VERBS:
+        return False
+    # A participle after the two words opens a clause of its own as often ("reaching the end of a fixed rate
+    # choosing to stay"): not counted.
+    return not follower.endswith(("ing", "ed"))
 
 
 def compound_forms(

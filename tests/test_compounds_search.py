@@ -92,6 +92,7 @@ def test_an_adjective_compound_open_before_another_noun_after_a_determiner() -> 
     text = "Four full-time teaching posts, and two full time positions for support staff."
     assert _open_words(text, "full", "time") == ["full time"]
     assert _open_words("A self-signed certificate. Use a self signed key.", "self", "signed") == ["self signed"]
+    assert _open_words("Two mixed-use sites. The mixed use plan.", "mixed", "use") == ["mixed use"]
 
 
 def test_an_open_pair_that_is_not_a_modifier_there_is_not_counted() -> None:
@@ -100,3 +101,5 @@ def test_an_open_pair_that_is_not_a_modifier_there_is_not_counted() -> None:
     assert _open_words("A full-time post. She works full time hours.", "full", "time") == []
     assert _open_words("Property-wrapper types. The property wrapper attribute.", "property", "wrapper") == []
     assert _open_words("A high-speed link. The high speed train. It runs at high speed.", "high", "speed") == []
+    # A participle after the pair opens a clause of its own.
+    assert _open_words("Fixed-rate products. At the end of a fixed rate choosing to stay.", "fixed", "rate") == []
