@@ -13,6 +13,7 @@ fails. Every figure stands for the range its rounding allows.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from checker.facts import Claim
@@ -42,13 +43,27 @@ def table_change_claims(doc: Document) -> list[Claim]:
             first, second = column - 2, column - 1
             if _CHANGE_HEADING.search(header[first].text) or _CHANGE_HEADING.search(header[second].text):
                 continue  # the figures compared must be levels, not other changes
+            # A heading that names the unit ("Change (%)", "% chg") makes each bare figure of its column a percent.
+            percents = tuple(_PERCENT_HEADING.search(header[k].text) is not None for k in (first, second, column))
             for row in table.rows:
                 if len(row) <= column:
                     continue
-                claim = _row_claim(row[first], row[second], row[column])
+                cells = [_as_percent(cell) if percent else cell for cell, percent in zip((row[first], row[second], row[column]), percents)]
+                claim = _row_claim(*cells)
                 if claim is not None:
                     claims.append(claim)
     return claims
+
+
+_PERCENT_HEADING = LazyPattern(r"%|\bper\s*cent\b|\bpercent(?:age)?\b|\bpct\b", re.I)
+
+
+def _as_percent(cell: Cell) -> Cell:
+    """The cell with its figure read as a percent (a bare figure in a column headed as one)."""
+    figure = cell.figure
+    if figure is None or figure.percent or figure.currency:
+        return cell
+    return replace(cell, figure=replace(figure, percent=True))
 
 
 def _row_claim(a_cell: Cell, b_cell: Cell, stated_cell: Cell) -> Claim | None:
