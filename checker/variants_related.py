@@ -165,6 +165,11 @@ def restrict(pairs: list[VariantPair], corpus: NameCorpus) -> list[VariantPair]:
             if not kept:
                 continue
             pair = VariantPair(pair.variant, pair.reference, kept, pair.reference_occurrences, pair.how, pair.basis, pair.replacement, pair.wordlike)
+        elif pair.how == "case" and pair.reference.isupper() and not pair.variant.isupper():
+            # The other way round: a name written in capitals only where capitals say nothing (the speaker labels of a
+            # transcript, "PRIYA OKAFOR:", or a heading) is no spelling for its ordinary form to differ from.
+            if all(corpus.typographic(o) for o in pair.reference_occurrences):
+                continue
         if relatedness is None:
             relatedness = Relatedness(corpus)
         restricted = _restricted(pair, corpus, relatedness)
