@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Annotated
 
-from checker.finding import Edit, Finding, Fix
+from checker.finding import Edit, Finding, Fix, Related
 from checker.patterns import LazyPattern, ascii_lower
 from checker.restructuredtext import looks_like_restructuredtext
 from checker.rule import Rule
@@ -231,11 +231,14 @@ class DoubledWord(Rule):
         else:
             edit = Edit(span[1], end, "")
         safe = first.lower() in _FUNCTION
+        # Across a line break the second word is on a line of its own: point at it too.
+        related = (Related(start, end, f'the second "{second}", on the next line'),) if "\n" in text[span[1] : span[2]] else ()
         return self.finding(
             span[0],
             end,
             f'"{first} {second}" repeats the word "{second}"',
             evidence=f'"{first}" is followed directly by "{second}"',
+            related=related,
             fix=Fix((edit,), "safe" if safe else "unsafe", f'Delete the second "{second}"'),
             confidence="high" if safe else "medium",
         )

@@ -61,3 +61,11 @@ def test_the_cheap_lower_casing_is_used_beyond_ascii() -> None:
     # A word beyond ASCII, or an "\u0130" that lower-cases to two characters: the text lower-cased in full.
     assert _haystack("\u00dcBER \u00fcber", {"\u00fcber"}) == ("\u00fcber \u00fcber", 0)
     assert _haystack("\u0130 the the", {"the"}) == ("\u0130 the the", re.IGNORECASE)
+
+
+def test_a_word_doubled_across_a_line_break_points_at_its_second_line_too() -> None:
+    from checker.testing import lint_sources
+
+    text = "Notes\n\nRams sold to\nto 245p, and ewes sold to 198p.\n\nThe the end came.\n"
+    found = [d for d in lint_sources({"a.md": text}).diagnostics if d.rule == "TXT004"]
+    assert [(d.line, [(r.line, r.column) for r in d.related]) for d in found] == [(3, [(4, 1)]), (6, [])]
