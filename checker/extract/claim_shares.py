@@ -108,8 +108,9 @@ class _Whole(NamedTuple):
     noun: str
 
 
-def share_claims(prose: str, sentence: Sentence, found: list[Quantity], doc: Document) -> list[Claim]:
-    """The share claims of one sentence: a percent beside its count and whole, and GRIM's test."""
+def share_claims(prose: str, sentence: Sentence, found: list[Quantity], doc: Document, every: list[Quantity] | None = None) -> list[Claim]:
+    """The share claims of one sentence: a percent beside its count and whole, and GRIM's test (``every``: the
+    document's figures, where a share "of the total" finds its whole)."""
     text = prose[sentence.start:sentence.end]
     if "%" not in text and "per" not in text.lower():
         return []
@@ -129,6 +130,14 @@ def share_claims(prose: str, sentence: Sentence, found: list[Quantity], doc: Doc
             if any(s <= match.start() < e for s, e in covered):
                 continue
             claim = _share_of_amounts(sentence.start, match, found)
+            if claim is not None:
+                covered.append(match.span())
+                claims.append(claim)
+    if every and "total" in text:
+        for match in _OF_TOTAL.finditer(text):
+            if any(s <= match.start() < e for s, e in covered):
+                continue
+            claim = _share_of_total(prose, sentence.start, match, found, every)
             if claim is not None:
                 covered.append(match.span())
                 claims.append(claim)
@@ -220,6 +229,40 @@ def _checked_share(p: Quantity, computed: Interval, share: float, ratio: str, n_
         computed=format_number(share, decimals) + "%", low=computed.lo, high=computed.hi, parts=(n_span,), loose=False,
         suggestion=replace_number(p.text, share, p.decimals),
     )
+
+
+# "Commercial income of £14.3m, or 34% of the total": the whole is a total the document states elsewhere.
+_OF_TOTAL = LazyPattern(
+    rf"(?<![\d.,£$€])(?P<n>{_AMOUNT})(?:\s+[a-z][\w-]*){{0,3}},\s*(?:or|that\s+is)\s+(?:about\s+|around\s+|some\s+)?{_PCT}"
+    r"\s+of\s+(?:the\s+|our\s+|its\s+|their\s+)?total\b"
+)
+# A figure stated as a total: after "total" in its clause ("Total revenue rose 17.7% to £48.6m"), or in a table's
+# total row ("| **Total** | **£48.6m** |"), with no clause boundary between.
+_TOTAL_BEFORE_FIGURE = LazyPattern(r"\btotal(?:l?ed|l?ing|s)?\b(?![^|\n]*?[.;:!?)](?:\s|$))[^\n]{0,80}$", re.I)
+
+
+def _share_of_total(prose: str, offset: int, match: re.Match, found: list[Quantity], every: list[Quantity]) -> Claim | None:
+    """A share "of the total" checked against the totals of the same unit the document states elsewhere: consistent
+    when one of them gives the percent, reported (as inferred) when none does."""
+    part, p = _quantity_at(offset + match.start("n"), found), _percent_quantity(offset, match, found)
+    if part is None or p is None or part.unit == "%" or part.hedge or p.hedge or part.value <= 0:
+        return None
+    totals = [
+        q for q in every
+        if q.kind == "number" and q.unit == part.unit and not q.hedge and q.value > part.value and not offset <= q.start < offset + match.end()
+        and _TOTAL_BEFORE_FIGURE.search(prose, max(0, q.start - 80), q.start)
+    ]
+    if not totals:
+        return None
+    claims: list[tuple[float, Claim]] = []
+    for whole in totals:
+        share = part.value / whole.value * 100
+        computed = Interval(part.low / whole.high * 100, part.high / whole.low * 100)
+        claim = _checked_share(p, computed, share, f"{part.text} / {whole.text} (the total stated elsewhere)", (part.start, part.end))
+        if claim.consistent:
+            return claim
+        claims.append((abs(share - p.value), claim))
+    return replace(min(claims, key=lambda item: item[0])[1], inferred=True)  # the total nearest to giving the percent
 
 
 def _paragraph_whole(doc: Document, sentence: Sentence) -> _Whole | None:

@@ -84,7 +84,7 @@ def find_claims(doc: Document, quantities: list[Quantity]) -> list[Claim]:
                 claims.extend(colon_total_claims(prose, sentence.start, sentence.end, found))
             claims.extend(percent_sum_claims(prose, sentence.start, sentence.end, found, blocks[sentence.paragraph].start))
         if any(q.unit == "%" for q in found):
-            claims.extend(share_claims(prose, sentence, found, doc))
+            claims.extend(share_claims(prose, sentence, found, doc, quantities))
         claims.extend(together_claims(prose, sentences, index, found, quantities, starts))
     if any(block.kind == "table" for block in blocks):
         from checker.extract.claim_tables import table_change_claims
