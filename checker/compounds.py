@@ -221,18 +221,19 @@ def compound_forms(
             # clause's subject ("The half-marathon was won" beside "the half marathon had crowded").
             particle = second in _PARTICLES or any(_subject(prose, s, e) for s, e in forms.hyphenated)
             nouns = any(_bare_noun(prose, s, e, particle) for s, e in forms.hyphenated)
-            pairs = _pair_spans(prose, first, second)
+            pairs = _pair_spans(prose, first, second)  # "well well well": pairs may overlap
+            after = [_next_word(prose, end) for _, end in pairs]
             # Before another noun than the hyphenated form's, an open form counts only where the text never
             # writes the two words as a noun of their own ("a property wrapper." beside "property-wrapper
             # types"): a noun compound is often left open before a noun too, an adjective one is not.
-            modifier = _adjectival(first, second) and bool(followers) and all(_modifies(_next_word(prose, e)) for _, e in pairs)
-            for start, end in pairs:  # "well well well": pairs may overlap
-                if _before_word(prose, start) in _VERB_CONTEXT:
+            modifier = _adjectival(first, second) and bool(followers) and all(map(_modifies, after))
+            for (start, end), follower in zip(pairs, after):
+                before = _before_word(prose, start)
+                if before in _VERB_CONTEXT:
                     continue
-                follower = _next_word(prose, end)
                 if (
                     (follower is not None and follower in followers)
-                    or (modifier and _before_word(prose, start) in _DETERMINERS)
+                    or (modifier and before in _DETERMINERS)
                     or (nouns and _bare_noun(prose, start, end, particle))
                 ):
                     forms.open.append((start, end))

@@ -16,6 +16,8 @@ from checker.intervals import Interval, format_number, hedged
 from checker.patterns import LazyPattern
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from checker.document import Document, Sentence
 
 
@@ -125,19 +127,17 @@ def share_claims(prose: str, sentence: Sentence, found: list[Quantity], doc: Doc
             claim = _share(sentence.start, match, _int(match.group("n")), _int(match.group("N")), found)
             if claim is not None:
                 claims.append(claim)
-    for pattern in _SHARE_OR if " or " in text or " that is " in text else ():
+    # Shares after ", or": part and whole in the sentence, or the whole a total stated elsewhere.
+    searches: list[tuple[LazyPattern, Callable[[re.Match[str]], Claim | None]]] = []
+    if " or " in text or " that is " in text:
+        searches += [(pattern, lambda match: _share_of_amounts(sentence.start, match, found)) for pattern in _SHARE_OR]
+    if every and "total" in text:
+        searches.append((_OF_TOTAL, lambda match: _share_of_total(prose, sentence.start, match, found, every)))
+    for pattern, check in searches:
         for match in pattern.finditer(text):
             if any(s <= match.start() < e for s, e in covered):
                 continue
-            claim = _share_of_amounts(sentence.start, match, found)
-            if claim is not None:
-                covered.append(match.span())
-                claims.append(claim)
-    if every and "total" in text:
-        for match in _OF_TOTAL.finditer(text):
-            if any(s <= match.start() < e for s, e in covered):
-                continue
-            claim = _share_of_total(prose, sentence.start, match, found, every)
+            claim = check(match)
             if claim is not None:
                 covered.append(match.span())
                 claims.append(claim)

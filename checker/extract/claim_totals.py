@@ -120,10 +120,11 @@ def _parts_after(prose: str, text: str, start: int, end: int, at: int) -> re.Mat
 # The label may hold an abbreviation in parentheses ("9,412 air transport movements (ATMs) in September:").
 _COLON_AFTER = LazyPattern(r"^(?:\s+(?:[\w'’-]+|\([A-Za-z][\w'’.-]{0,15}\))){1,7}?\s*:\s+$")
 _COLON_GLUE = LazyPattern(r"^[^;:()%]{0,50}$")
-_COLON_STOP = LazyPattern(r"\b(?:of\s+whom|of\s+which|including|respectively|such\s+as|among|per|each|every|compared|versus|from)\b")
+_STOP_WORDS = r"of\s+whom|of\s+which|including|respectively|such\s+as|among|per|each|every|compared|versus"
+_COLON_STOP = LazyPattern(rf"\b(?:{_STOP_WORDS}|from)\b")
 # Between the parts and after the last, "from" names where a part comes from ("3 from Solvane, 2 from Brixton"); it
 # compares only right before a figure (``_COMPARED``).
-_PARTS_STOP = LazyPattern(r"\b(?:of\s+whom|of\s+which|including|respectively|such\s+as|among|per|each|every|compared|versus)\b")
+_PARTS_STOP = LazyPattern(rf"\b(?:{_STOP_WORDS})\b")
 
 
 def colon_total_claims(prose: str, start: int, end: int, found: list[Quantity]) -> list[Claim]:
