@@ -64,8 +64,16 @@ _THAN_PRIOR = LazyPattern(
 )
 # A multiple set after a level with a comma, then the level it multiplies: "4,820 candidates, three times the
 # 2,150 found", "$9 million, three times its level of $3 million", "0.4 seconds, a tenth of the 4 seconds".
-_MULTIPLE_OF = LazyPattern(rf"\s*(?:{DETERMINERS}|that\s+of(?:\s+the)?)\s+(?:[\w'’-]+\s+){{0,4}}?(?:of\s+)?")
-_AFTER_COMMA = LazyPattern(r"(?:,|\b(?:is|was|are|were)(?:\s+now)?)\s*(?:(?:about|around|roughly|nearly|almost|some|more\s+than|over|less\s+than|under)\s+)?$")
+# The level may follow the words naming it with "at" or, in a relative clause, "which stood at" ("twice the rate
+# of goods inflation at 1.6%", "twice the rate of goods inflation, which stood at 1.6%").
+_MULTIPLE_OF = LazyPattern(
+    rf"\s*(?:{DETERMINERS}|that\s+of(?:\s+the)?)\s+(?:[\w'’-]+\s+){{0,4}}?"
+    r"(?:of\s+|(?<=\w\s)at\s+|[\w'’-]+,\s+which\s+(?:stood|was|is|were|are|came\s+in)\s+at\s+)?"
+)
+_AFTER_COMMA = LazyPattern(
+    r"(?:,|\b(?:is|was|are|were|remains?|remained)(?:\s+now)?)\s*"
+    r"(?:(?:about|around|roughly|nearly|almost|some|more\s+than|over|less\s+than|under)\s+)?$"
+)
 # "up 46% from the £21,600 paid in 2019", "cut by 25% to £1.12 million from the £1.84 million claimed": "the" before
 # the prior level, right after the rate (or the rate and its end level).
 _FROM_THE = LazyPattern(r"\s*(?:from|compar(?:ed|es)\s+(?:with|to))\s+the\s+")
@@ -74,7 +82,10 @@ _NOT_TO = frozenset(
     "compared equal due related according prior relative similar attributable owing pursuant subject as "
     "contribute contributed contributing applied applicable up close amounting amounted amount".split()
 )
+# The time the base level is from may follow it ("from 4.2% a year earlier, an increase of").
 _MERGE_GLUE = LazyPattern(
+    r"(?:\s+(?:(?:a|one|two|three|six|twelve)\s+(?:years?|quarters?|months?|weeks?)\s+(?:earlier|before|ago|previously)|"
+    r"(?:last|the\s+(?:previous|prior|preceding))\s+(?:year|quarter|month|week)|previously|earlier))?"
     r"(?:\s+[a-z][\w-]*)?(?:\s+(?:in|for|during|at|on|as\s+of|over|of)\s+[\w\s/'’-]{0,30}?|\s+per\s+\w+)?"
     r"[\s,(]*(?:(?:an?|the|which\s+(?:is|was)|representing|or)\b\s*)?(?:an?\b\s*)?"
 )
@@ -106,7 +117,8 @@ _GLUE_WORDS = LazyPattern(
 _CLAUSE_BREAK = LazyPattern(
     r";|,\s*(?:which|who|so|because|since|whereas|while|and|but|as|when|after|before)\b|\b(?:which\s+is\s+why|that\s+is\s+why|why)\b"
 )
-_GLUE_TAIL = LazyPattern(r",\s*(?:(?:an?|the)\b\s*)?(?:representing\b\s*)?$")
+# (", remains twice": the level before the comma is the clause's subject.)
+_GLUE_TAIL = LazyPattern(r",\s*(?:(?:an?|the|remains|remained)\b\s*)?(?:representing\b\s*)?$")
 
 
 def _raised_funds(match: re.Match[str], q: Quantity) -> bool:
