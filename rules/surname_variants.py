@@ -1,12 +1,14 @@
-"""NAM005: a surname after a title that names no one the document introduces, one slip from one it does."""
+"""NAM005: a surname after a title, or alone, that names no one the document introduces, one slip from one it does."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from checker.compounds import FUNCTION_WORDS
 from checker.finding import Edit, Finding, Fix, Related
 from checker.lexicon import zipf
+from checker.patterns import LazyPattern
 from checker.rule import Rule
 from checker.variants_data import VARIANT_MAX_ZIPF
 
@@ -30,9 +32,14 @@ class SurnameVariants(Rule):
     ``Dr``, ``Prof`` ...), never with a given name, when it is one slip (a
     letter added, dropped or changed, or two neighbouring letters swapped)
     from the surname of a person the document does introduce, with a given
-    name or a title, and uses more often: ``Mr Strahan`` once, beside
-    ``Rupert Strachan`` and ``Mr Strachan``. A reader meets ``Mr Strahan``
-    as someone already named, and no one of that name was.
+    name or a title, and uses more often, or as often when it introduces
+    them with a given name: ``Mr Strahan`` once, beside ``Rupert Strachan``.
+    A reader meets ``Mr Strahan`` as someone already named, and no one of
+    that name was. A rare surname written alone, at most twice, never after
+    a title or beside another capitalised word, is reported the same way
+    against a person introduced with a given name (``Brenan's new club``
+    beside ``Callum Brennan``), unless either word is an everyday one
+    (``Scots`` beside ``Eleanor Scott``) or one is the other's plural.
 
     It reports what ``name-variants`` leaves to it: surnames that are also
     words of the English word list (``Strahan``, ``Pelligrini``), which that
@@ -73,22 +80,27 @@ class SurnameVariants(Rule):
     name = "surname-variants"
     severity = "warning"
     confidence = "medium"
+    requires = ("names",)  # the capitalised words found, for the quick test before the scan
 
     def check(self, doc: Document, facts: FactSheet) -> Iterable[Finding]:
         from checker.people import surnames, titled_words
 
-        if not any(_may_be_slip(word) for word in titled_words(doc.prose)):
-            return  # the whole scan only where a title stands before a word that may be a slip
-        words = surnames(doc.prose)
+        prose = doc.prose
+        # The whole scan only where a title stands before a word that may be a slip, or where two capitalised words
+        # the names extractor found are one slip apart and one of them may be a slip written alone.
+        if not any(_may_be_slip(word) for word in titled_words(prose)) and not _bare_pairs(facts):
+            return
+        words = surnames(prose)
         titled = [s for s in words.values() if s.titles and s.titled == len(s.uses) and _may_be_slip(s.word)]
-        if not titled:
+        bare = [s for s in words.values() if _bare(prose, s, facts)]
+        if not titled and not bare:
             return
         accepted = set(self.settings.vocabulary.accept) if self.settings is not None else set()
-        people = [s for s in words.values() if len(s.uses) >= 2 and (s.titles or s.introduced) and len(s.word) >= _MIN_LENGTH]
-        for variant in titled:
+        people = [s for s in words.values() if (len(s.uses) >= 2 and s.titles or s.introduced) and len(s.word) >= _MIN_LENGTH]
+        for variant in titled + bare:
             if variant.word in accepted:
                 continue
-            best = _reference(variant, people)
+            best = _reference(variant, people if variant.titles else [p for p in people if _person(p)])
             if best is None:
                 continue
             yield from self._report(doc, variant, best)
@@ -98,10 +110,10 @@ class SurnameVariants(Rule):
         full = doc.prose[where[0] : where[1]]
         line = doc.position(where[0]).line
         titles = "/".join(sorted(variant.titles))
-        message = f"'{titles} {variant.word}' names no one the document introduces; '{reference.word}' ({full}, line {line}) differs by one letter"
-        evidence = (
-            f"'{variant.word}' {len(variant.uses)}\u00d7, always after a title and never with a given name; '{reference.word}' {len(reference.uses)}\u00d7"
-        )
+        written = f"{titles} {variant.word}" if titles else variant.word
+        message = f"'{written}' names no one the document introduces; '{reference.word}' ({full}, line {line}) differs by one letter"
+        how = "always after a title" if titles else "never after a title"
+        evidence = f"'{variant.word}' {len(variant.uses)}\u00d7, {how} and never with a given name; '{reference.word}' {len(reference.uses)}\u00d7"
         related = (Related(where[0], where[1], f"'{full}' here"),)
         for start, end in variant.uses:
             fix = Fix((Edit(start, end, reference.word),), "display", f'Write "{reference.word}"')
@@ -110,7 +122,8 @@ class SurnameVariants(Rule):
 
 def _may_be_slip(word: str) -> bool:
     """Whether a surname may be a slip this rule reports (``name-variants`` has the words unknown to English)."""
-    if len(word) < _MIN_LENGTH or not word[1:].islower():
+    core = word[2:] if word.startswith("Mc") else word  # "McCready": a capital after "Mc"
+    if len(word) < _MIN_LENGTH or not core[1:].islower():
         return False
     frequency = zipf(word)
     return VARIANT_MAX_ZIPF <= frequency < _WORD_MAX_ZIPF
@@ -123,7 +136,11 @@ def _reference(variant: Surname, people: list[Surname]) -> Surname | None:
     best = None
     for person in people:
         other = person.word
-        if other == variant.word or other[0] != variant.word[0] or len(person.uses) <= len(variant.uses):
+        if other == variant.word or other[0] != variant.word[0] or len(person.uses) < len(variant.uses):
+            continue
+        if len(person.uses) == len(variant.uses) and not person.introduced:
+            continue  # as often as the variant: only a person introduced with a given name is the reference
+        if _plural(other, variant.word):
             continue
         if abs(len(other) - len(variant.word)) > 1 or _genders_differ(variant, person):
             continue
@@ -132,6 +149,72 @@ def _reference(variant: Surname, people: list[Surname]) -> Surname | None:
         if best is None or len(person.uses) > len(best.uses):
             best = person
     return best
+
+
+# A surname written alone at most this often may be a slip: more often, the writer means the word.
+_BARE_MAX_USES = 2
+# Written alone, a surname slip is a rare word ("Brenan", "Whitcomb"); and the surname it slips from is no everyday
+# word either ("Unison" beside the "Public Services Union").
+_BARE_MAX_ZIPF = 3.0
+_CAPITAL_NEXT = LazyPattern(r"[ \t]*[A-Z]")
+
+
+def _bare(prose: str, surname: Surname, facts: FactSheet) -> bool:
+    """Whether a capitalised word is written alone, as a surname a document has already given (never after a title
+    or another capitalised word, nor before one, and mid-sentence: "if Brenan's new club"), at most twice, and may be
+    a slip."""
+    if surname.titles or surname.introduced or len(surname.uses) > _BARE_MAX_USES or not _may_be_slip(surname.word):
+        return False
+    if zipf(surname.word) >= _BARE_MAX_ZIPF:
+        return False  # a word in its own right ("Scots" beside "Eleanor Scott")
+    if any(_CAPITAL_NEXT.match(prose, end) for _, end in surname.uses):
+        return False
+    # Mid-sentence, where its capital says it is a name: the names extractor's mentions that are not initial.
+    named = {m.start for m in facts.names if m.kind == "word" and not m.initial}
+    return all(start in named for start, _ in surname.uses)
+
+
+def _person(surname: Surname) -> bool:
+    """Whether a surname is introduced as a person's, after a word that may be a given name (a capitalised word that is
+    no function word, "Callum Brennan"; not "In CPython", "GRPC Probe"), and is no everyday word itself."""
+    if zipf(surname.word) >= _WORD_MAX_ZIPF:
+        return False
+    return any(given.isalpha() and given[1:].islower() and given.lower() not in FUNCTION_WORDS for _, _, given in surname.introduced)
+
+
+def _bare_pairs(facts: FactSheet) -> bool:
+    """Whether two capitalised words among the names the extractor found are one slip apart, one of which may be a
+    slip (the cheap test before the scan of every capitalised word): words sharing a key of one letter deleted."""
+    words = {m.text for m in facts.names if m.kind == "word" and len(m.text) >= _MIN_LENGTH - 1 and m.text[:1].isupper()}
+    slips = [w for w in words if _may_be_slip(w)]
+    if not slips or len(words) < 2:
+        return False
+    keys: dict[str, str] = {}
+    for word in words:
+        for key in {word} | {word[:i] + word[i + 1 :] for i in range(1, len(word))}:
+            keys.setdefault(key, word)
+    for word in slips:
+        for key in {word} | {word[:i] + word[i + 1 :] for i in range(1, len(word))}:
+            if keys.get(key, word) != word:
+                return True
+    return False
+
+
+def _plural(one: str, other: str) -> bool:
+    """Whether one word is the other with an ending ("Autoscaler", "Autoscalers"; "Cache", "Cached"; "Tonga",
+    "Tongan"), or with one ending for another ("Prober", "Probes"), a hyphen ("On-boarding") or a capital
+    ("CPython", "Cython") more, or in another spelling ("Optimisation")."""
+    short, long = sorted((one, other), key=len)
+    if len(short) == len(long):
+        at = next(i for i, (a, b) in enumerate(zip(short, long)) if a != b)
+        if {short[at], long[at]} == {"s", "z"} or (at == len(short) - 1 and short[-1] in _ENDINGS and long[-1] in _ENDINGS):
+            return True
+        return False
+    at = next((i for i, (a, b) in enumerate(zip(short, long)) if a != b), len(short))
+    return (at == len(short) and long[-1] in _ENDINGS) or long[at] == "-" or long[at].isupper()
+
+
+_ENDINGS = frozenset("sdrn")
 
 
 def _genders_differ(a: Surname, b: Surname) -> bool:
