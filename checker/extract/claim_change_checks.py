@@ -73,11 +73,30 @@ def check_event(prose: str, event: Event) -> list[Claim]:
             claims.append(_multiple(a, b, m, direction, ratio))
         if p is None and d is None and m is None and event.froms and event.tos and direction:
             claims.append(_direction(a, b, event, av, bv))
+    elif d is not None and p is not None and a is None and b is not None and _prior_in_parentheses(d, p, b):
+        # "ARPU of £14.82, up 5.1% (£14.10)": the figure in parentheses is the prior period's level, not the change.
+        av, bv = level_of(d, b.q), level_of(b, d.q)
+        if av.lo > 0 and bv.lo >= 0:
+            claims.append(_percent_change(d, b, p, direction, av, bv))
     elif d is not None and p is not None and (a is not None or b is not None) and direction:
         claim = _percent_of_delta(a, b, d, p, direction)
         # Without the start level, it is worked back from the end level and the change.
         claims.append(_inferred(claim) if claim is not None and a is None else claim)
     return [c for c in claims if c is not None]
+
+
+def _prior_in_parentheses(d: Item, p: Item, b: Item) -> bool:
+    """Whether an amount in parentheses right after a percent change of a level reads better as the prior level than as
+    the change: the stated percent is nearer the change from it to the level than to its share of the level less it
+    ("£14.82, up 5.1% (£14.10)": 14.82 / 14.10 = +5.1%, where 14.10 / 0.72 would be +1,958%)."""
+    if not d.before.endswith("(") or p.q.unit != "%" or not same_unit(d.q, b.q):
+        return False
+    level, figure = b.q.value, d.q.value * scale_to(d.q, b.q)
+    if figure <= 0 or level <= 0 or figure >= level * 2 or level == figure:
+        return False
+    as_prior = abs(level / figure - 1) * 100
+    as_change = figure / abs(level - figure) * 100
+    return abs(as_prior - p.q.value) < abs(as_change - p.q.value)
 
 
 def _inferred(claim: Claim) -> Claim:

@@ -102,6 +102,7 @@ _YEAR_THEN_CUE = LazyPattern(
     r"(?:[a-z]+(?:\s+(?:of|by))?\s*)?$"
 )
 _COLON_GLUE = LazyPattern(r"[^:;.\d]{0,30}:[^:;.\d]{0,50}", re.I)
+_AT_LEVEL = LazyPattern(r"\s+at\s+")
 # "60 ms, down from 120 ms": the level before "up from" or "down from" is where the change ends.
 _TO_BEFORE_FROM = LazyPattern(r"^(?:\s+[a-z]+)?\s*,\s*(?:up|down)\s+from\s+$")
 _COMPARE = LazyPattern(r"\b(?:compared|compares|versus|vs\.?|relative|against)\b")
@@ -220,6 +221,10 @@ def _events(prose: str, start: int, items: list[Item]) -> list[Event]:
             item.role = "from"  # "from net sales of $1,502.9 million", naming what the sentence is about
         elif item.hedge in ("over", "above") and (rate_before or CUE_BEFORE.search(item.before)):
             item.role, item.hedge = "from", None
+        elif rate_before and _AT_LEVEL.fullmatch(item.before):
+            item.role = "to"  # "up 5.8% at £19.60"
+        elif index > 0 and items[index - 1].role == "to" and item.before == " (" and not _from_since_rate(items, index):
+            item.role = "from"  # "to £6.10 (£6.22)": the prior period's level in parentheses
         elif index + 1 < len(items) and _TO_BEFORE_FROM.match(item.after) and is_level(items[index + 1].q):
             item.role = "to"
             ends_before.add(index)
@@ -280,6 +285,16 @@ def _events(prose: str, start: int, items: list[Item]) -> list[Event]:
     if len(first.subjects) != 1 or len(subjects) > 2:
         first.subjects = []
     return events
+
+
+def _from_since_rate(items: list[Item], index: int) -> bool:
+    """Whether a level before ``index``, after the last rate before it, is already a start level."""
+    for item in reversed(items[:index]):
+        if item.role == "rate":
+            return False
+        if item.role == "from":
+            return True
+    return False
 
 
 def _dated_pair(items: list[Item], events: list[Event]) -> None:

@@ -13,6 +13,7 @@ fails. Every figure stands for the range its rounding allows.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -40,7 +41,10 @@ def table_change_claims(doc: Document) -> list[Claim]:
         for column in range(3, len(header)):
             if not _CHANGE_HEADING.search(header[column].text):
                 continue
-            first, second = column - 2, column - 1
+            compared = _compared_columns(header, column)
+            if compared is None:
+                continue
+            first, second = compared
             if _CHANGE_HEADING.search(header[first].text) or _CHANGE_HEADING.search(header[second].text):
                 continue  # the figures compared must be levels, not other changes
             # A heading that names the unit ("Change (%)", "% chg") makes each bare figure of its column a percent.
@@ -53,6 +57,24 @@ def table_change_claims(doc: Document) -> list[Claim]:
                 if claim is not None:
                     claims.append(claim)
     return claims
+
+
+_YEAR = LazyPattern(r"(?<![\d/])(?:19|20)\d\d(?![\d/])")
+
+
+def _compared_columns(header: Sequence[Cell], column: int) -> tuple[int, int] | None:
+    """The two columns a change column compares: the two before it, unless its heading names the years it compares
+    ("Change vs 2019": the column headed 2019 and the one before the change); None when a year it names heads no
+    column before it."""
+    years = _YEAR.findall(header[column].text)
+    if not years:
+        return column - 2, column - 1
+    named = [k for k in range(column) if any(year in _YEAR.findall(header[k].text) for year in years)]
+    if len(years) == 1 and len(named) == 1 and named[0] < column - 1:
+        return named[0], column - 1
+    if len(years) == 2 and len(named) == 2:
+        return named[0], named[1]
+    return None
 
 
 _PERCENT_HEADING = LazyPattern(r"%|\bper\s*cent\b|\bpercent(?:age)?\b|\bpct\b", re.I)
