@@ -78,8 +78,6 @@ class WeekdayMismatch(Rule):
                 evidence = f"{label} falls on a {_NAMES[actual]}; the text says {written}"
             else:
                 confidence = "medium"  # the year is the document's, inferred
-                if anchor is None:
-                    continue
                 inferred = _yearless(facts, anchor, mention, label, written)
                 if inferred is None:
                     continue
@@ -102,6 +100,15 @@ def _yearless(facts, anchor, mention, label: str, written: str) -> tuple[int, st
     near = _dated(stated.pop(), month, day) if len(stated) == 1 else None
     if near is not None:
         why = f"the document writes {_month_name(month)} with the year {near.year}"
+        if anchor is None:
+            # Without the document's date, the month's one year must be that of the document's full dates in that
+            # month (not a month named in passing, "began in December 1979"), and a weekday that fits a year on
+            # either side may be meant for it.
+            full = {m.year for m in facts.dates if m.year is not None and m.month == month and m.day is not None and m.kind == "date"}
+            if full != {near.year} or any(_weekday(near.year + delta, month, day) == mention.weekday for delta in (-1, 1)):
+                return None
+    elif anchor is None:
+        return None  # neither the month's year nor the document's date is written
     else:
         near = _nearest(anchor.date, month, day)
         why = f"the {label} nearest the document's date ({anchor.date.isoformat()}, from the {anchor.source.replace('-', ' ')})"
