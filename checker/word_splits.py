@@ -305,12 +305,19 @@ def _closed_reading(split: tuple[str, str] | None, zipf: Zipf) -> tuple[str, str
 
 
 def _other_reading(token: str, left: str, zipf: Zipf) -> bool:
-    """Whether an unknown ``token`` also reads as two words split elsewhere than after ``left``."""
+    """Whether an unknown ``token`` also reads as two words split elsewhere than after ``left`` (not counting a part
+    that is itself two function words run together, which the word list knows as a slip: "with" and "inthe" in
+    "withinthe")."""
     return any(
-        zipf(token[:index]) >= _READING_LEFT_ZIPF and zipf(token[index:]) >= _READING_ZIPF
+        zipf(token[:index]) >= _READING_LEFT_ZIPF and zipf(token[index:]) >= _READING_ZIPF and not _function_pair(token[index:])
         for index in range(_MIN_CONTENT_PART, len(token) - _MIN_CONTENT_PART + 1)
         if index != len(left)
     )
+
+
+def _function_pair(word: str) -> bool:
+    """Whether ``word`` is two function words run together ("inthe", "ofthe")."""
+    return any(word[:index] in FUNCTION_WORDS and word[index:] in FUNCTION_WORDS for index in range(1, len(word)))
 
 
 def _content(word: str, zipf: Zipf) -> bool:
