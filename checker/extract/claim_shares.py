@@ -133,6 +133,9 @@ def share_claims(prose: str, sentence: Sentence, found: list[Quantity], doc: Doc
         searches += [(pattern, lambda match: _share_of_amounts(sentence.start, match, found)) for pattern in _SHARE_OR]
     if every and "total" in text:
         searches.append((_OF_TOTAL, lambda match: _share_of_total(prose, sentence.start, match, found, every)))
+    if every and (" or " in text or " that is " in text):
+        searches.append((_OF_NAMED, lambda match: _share_of_named(prose, sentence.start, match, found, every)))
+        searches.append((_OF_THESE, lambda match: _share_of_named(prose, sentence.start, match, found, every)))
     for pattern, check in searches:
         for match in pattern.finditer(text):
             if any(s <= match.start() < e for s, e in covered):
@@ -263,6 +266,83 @@ def _share_of_total(prose: str, offset: int, match: re.Match, found: list[Quanti
             return claim
         claims.append((abs(share - p.value), claim))
     return replace(min(claims, key=lambda item: item[0])[1], inferred=True)  # the total nearest to giving the percent
+
+
+# "£58,000, or 18% of the final cost", "38 incidents, or 32% of all call-outs", "6.30 million, or 41% of the base": the
+# whole is a figure the document states elsewhere with the noun that names it ("The final cost was £412,500").
+_OF_NAMED = LazyPattern(
+    rf"(?<![\d.,£$€])(?P<n>{_AMOUNT})(?:\s+[a-z][\w-]*){{0,3}},\s*(?:or|that\s+is)\s+(?:about\s+|around\s+|some\s+)?{_PCT}"
+    r"\s+of\s+(?:all\s+|the\s+|our\s+|its\s+|their\s+)(?P<names>(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*)(?=\s*[,.;:)]|\s*$)"
+)
+# "Of these, 412, or 41%, still had ...", "Of the water withdrawn, 0.61 million m³, or 38%, was ...": the whole is named
+# (or pointed back at) before the part.
+_OF_THESE = LazyPattern(
+    rf"(?:^|(?<=[.;]\s))(?i:of|among)\s+(?:(?P<these>these|them|those)|the\s+(?P<names>(?:[a-z][\w-]*\s+){{0,2}}?[a-z][\w-]*)),\s*"
+    rf"(?P<n>{_AMOUNT})(?:\s+[a-z][\w-]*){{0,3}},\s*(?:or|that\s+is)\s+(?:about\s+|around\s+|some\s+)?{_PCT}(?!\s+of\b)"
+)
+# Words of a name that say nothing of which figure is meant.
+_NAME_STOP = frozenset("the a an of and or in on at for to by with from its our their this that these those all total amount number".split())
+_CLAUSE_END = LazyPattern(r"[.;!?](?:\s|$)|\n\s*\n")
+
+
+def _share_of_named(prose: str, offset: int, match: re.Match, found: list[Quantity], every: list[Quantity]) -> Claim | None:
+    """A share of a whole named by its noun ("of the final cost") or pointed back at ("Of these,"), checked against the
+    figures of the same unit, larger than the part, that the document states with every word of that name ("The final
+    cost was £412,500"), or, for "these", in the sentence before: consistent when one
+    gives the percent, reported (as inferred) when none does, silent when there is none."""
+    part, p = _quantity_at(offset + match.start("n"), found), _percent_quantity(offset, match, found)
+    if part is None or p is None or part.unit == "%" or part.hedge or p.hedge or part.value <= 0:
+        return None
+    span = (offset + match.start(), offset + match.end())
+    candidates = [
+        q for q in every
+        if q.kind == "number" and q.unit == part.unit and not q.hedge and q.value > part.value and not span[0] <= q.start < span[1]
+    ]
+    groups = match.groupdict()
+    if groups.get("these"):
+        here = _clause_start(prose, span[0])
+        previous = _clause_start(prose, max(0, here - 2))  # the sentence before
+        wholes = [q for q in candidates if previous <= q.start and q.end <= here] if here > 0 else []
+    else:
+        names = {_stem(word) for word in groups["names"].lower().split() if word not in _NAME_STOP}
+        if not names:
+            return None
+        wholes = [q for q in candidates if _named_with(prose, q, names)]
+    if not wholes:
+        return None
+    claims: list[tuple[float, Claim]] = []
+    for whole in wholes:
+        share = part.value / whole.value * 100
+        computed = Interval(part.low / whole.high * 100, part.high / whole.low * 100)
+        claim = _checked_share(p, computed, share, f"{part.text} / {whole.text} (the whole stated elsewhere)", (part.start, part.end))
+        if claim.consistent:
+            return claim
+        claims.append((abs(share - p.value), claim))
+    return replace(min(claims, key=lambda item: item[0])[1], inferred=True)
+
+
+def _clause_start(prose: str, at: int) -> int:
+    """Where the sentence or clause holding ``at`` starts (after the last full stop, semicolon or blank line before it)."""
+    last = 0
+    for match in _CLAUSE_END.finditer(prose, max(0, at - 400), at):
+        last = match.end()
+    return last
+
+
+def _stem(word: str) -> str:
+    """A word's stem for matching names: its first six letters ("withdrawn", "withdrawal"), without a plural "s"."""
+    word = word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+    return word[:6]
+
+
+def _named_with(prose: str, q: Quantity, names: set[str]) -> bool:
+    """Whether every word of ``names`` names figure ``q``: in its clause before it, or right after it ("135 call-outs")."""
+    begin = max(_clause_start(prose, q.start), q.start - 60)
+    words = {_stem(w) for w in re.findall(r"[a-z][\w-]*", prose[begin:q.start].lower())}
+    after = re.match(r"\s+([a-z][\w-]*)", prose[q.end : q.end + 30].lower())
+    if after is not None:
+        words.add(_stem(after.group(1)))
+    return names <= words
 
 
 def _paragraph_whole(doc: Document, sentence: Sentence) -> _Whole | None:
