@@ -43,7 +43,7 @@ _NOT_PLAIN_PAST = _Lazy(
     r"|aims?|aimed|projects?|projected|projections?|forecasts?|forecasted|guidance|outlook|estimates?|estimated|goals?|hopes?|hoped"
     r"|seeks?|potential|potentially|likely|if|unless|whether|pending|subject|assum\w*|until|till"
     r"|due|expir\w*|matur\w*|deadline|remains?|remained|extends?|extending|(?:extended|extensions?)\s+(?:to|until|till|through|into|by)|valid|effective|starting|beginning|commencing|upcoming|future|coming|next"
-    r"|tentative\w*|yet|await\w*|proposed|designed|required|requires?|obligated|commit(?:s|ted|ting|ments?)?|contingent|conditional|payable|receivable"
+    r"|tentative\w*|yet|await\w*|proposed|designed|required|requires?|obligated|commit(?:s|ting|ments?)?|committed(?!\s+(?:him|her|them)\b)|contingent|conditional|payable|receivable"
     r"|unaudited|pro\s+forma|hypothetical\w*|would've|'ll|'d|not)\b"
     r"|\b(?:agreed|decided|elected|voted|chose|opted|pledged|promised|undertook|set|is|are|was|were|able|going)\s+to\b",
     re.I,

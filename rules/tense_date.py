@@ -115,7 +115,11 @@ _TIME_WORD = LazyPattern(
 # After the dated event's clause, a phrase that says what the event brought ("..., adding seats that will
 # be available", "..., which will allow") speaks of other things: its plans do not make the event a plan.
 # Not "pending", "assuming", "depending" (a condition on the event itself).
-_OTHER_THINGS = LazyPattern(r",\s+(?:(?!pending\b|assuming\b|depending\b|awaiting\b)[a-z]+ing|which|who)\b")
+# (And a clause joined by "and" with its own future: "was published on 27 March and the Government will respond".)
+_OTHER_THINGS = LazyPattern(
+    r",\s+(?:(?!pending\b|assuming\b|depending\b|awaiting\b)[a-z]+ing|which|who)\b"
+    r"|,?\s+and\s+(?:[\w'\u2019-]+\s+){0,3}?(?:will|shall)\b"
+)
 # Idioms that report a plan as met ("completed ahead of schedule", "opened as planned").
 _PLAN_MET = LazyPattern(r"\b(?:(?:ahead\s+of|behind|on)\s+schedule|as\s+(?:scheduled|planned|expected))\b", re.I)
 
