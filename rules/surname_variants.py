@@ -206,7 +206,9 @@ def _plural(one: str, other: str) -> bool:
     ("CPython", "Cython") more, or in another spelling ("Optimisation")."""
     short, long = sorted((one, other), key=len)
     if len(short) == len(long):
-        at = next(i for i, (a, b) in enumerate(zip(short, long)) if a != b)
+        at = next((i for i, (a, b) in enumerate(zip(short, long)) if a != b), -1)
+        if at < 0:
+            return False  # the same word
         if {short[at], long[at]} == {"s", "z"} or (at == len(short) - 1 and short[-1] in _ENDINGS and long[-1] in _ENDINGS):
             return True
         return False

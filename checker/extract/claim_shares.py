@@ -255,17 +255,21 @@ def _share_of_total(prose: str, offset: int, match: re.Match, found: list[Quanti
         if q.kind == "number" and q.unit == part.unit and not q.hedge and q.value > part.value and not offset <= q.start < offset + match.end()
         and _TOTAL_BEFORE_FIGURE.search(prose, max(0, q.start - 80), q.start)
     ]
-    if not totals:
-        return None
+    return _share_of_wholes(part, p, totals, "the total stated elsewhere")
+
+
+def _share_of_wholes(part: Quantity, p: Quantity, wholes: list[Quantity], said: str) -> Claim | None:
+    """Percent ``p`` as the share ``part`` is of one of ``wholes`` (figures stated elsewhere, described by ``said``):
+    consistent when one gives it; else reported, as inferred, against the whole nearest to giving it; None if none."""
     claims: list[tuple[float, Claim]] = []
-    for whole in totals:
+    for whole in wholes:
         share = part.value / whole.value * 100
         computed = Interval(part.low / whole.high * 100, part.high / whole.low * 100)
-        claim = _checked_share(p, computed, share, f"{part.text} / {whole.text} (the total stated elsewhere)", (part.start, part.end))
+        claim = _checked_share(p, computed, share, f"{part.text} / {whole.text} ({said})", (part.start, part.end))
         if claim.consistent:
             return claim
         claims.append((abs(share - p.value), claim))
-    return replace(min(claims, key=lambda item: item[0])[1], inferred=True)  # the total nearest to giving the percent
+    return replace(min(claims, key=lambda item: item[0])[1], inferred=True) if claims else None
 
 
 # "£58,000, or 18% of the final cost", "38 incidents, or 32% of all call-outs", "6.30 million, or 41% of the base": the
@@ -308,17 +312,7 @@ def _share_of_named(prose: str, offset: int, match: re.Match, found: list[Quanti
         if not names:
             return None
         wholes = [q for q in candidates if _named_with(prose, q, names)]
-    if not wholes:
-        return None
-    claims: list[tuple[float, Claim]] = []
-    for whole in wholes:
-        share = part.value / whole.value * 100
-        computed = Interval(part.low / whole.high * 100, part.high / whole.low * 100)
-        claim = _checked_share(p, computed, share, f"{part.text} / {whole.text} (the whole stated elsewhere)", (part.start, part.end))
-        if claim.consistent:
-            return claim
-        claims.append((abs(share - p.value), claim))
-    return replace(min(claims, key=lambda item: item[0])[1], inferred=True)
+    return _share_of_wholes(part, p, wholes, "the whole stated elsewhere")
 
 
 def _clause_start(prose: str, at: int) -> int:
