@@ -134,8 +134,8 @@ def share_claims(prose: str, sentence: Sentence, found: list[Quantity], doc: Doc
     if every and "total" in text:
         searches.append((_OF_TOTAL, lambda match: _share_of_total(prose, sentence.start, match, found, every)))
     if every and (" or " in text or " that is " in text):
-        searches.append((_OF_NAMED, lambda match: _share_of_named(prose, sentence.start, match, found, every)))
-        searches.append((_OF_THESE, lambda match: _share_of_named(prose, sentence.start, match, found, every)))
+        searches.append((_OF_NAMED, lambda match: _share_of_named(doc, sentence.start, match, found, every)))
+        searches.append((_OF_THESE, lambda match: _share_of_named(doc, sentence.start, match, found, every)))
     for pattern, check in searches:
         for match in pattern.finditer(text):
             if any(s <= match.start() < e for s, e in covered):
@@ -286,10 +286,9 @@ _OF_THESE = LazyPattern(
 )
 # Words of a name that say nothing of which figure is meant.
 _NAME_STOP = frozenset("the a an of and or in on at for to by with from its our their this that these those all total amount number".split())
-_CLAUSE_END = LazyPattern(r"[.;!?](?:\s|$)|\n\s*\n")
 
 
-def _share_of_named(prose: str, offset: int, match: re.Match, found: list[Quantity], every: list[Quantity]) -> Claim | None:
+def _share_of_named(doc: Document, offset: int, match: re.Match, found: list[Quantity], every: list[Quantity]) -> Claim | None:
     """A share of a whole named by its noun ("of the final cost") or pointed back at ("Of these,"), checked against the
     figures of the same unit, larger than the part, that the document states with every word of that name ("The final
     cost was £412,500"), or, for "these", in the sentence before: consistent when one
@@ -297,6 +296,7 @@ def _share_of_named(prose: str, offset: int, match: re.Match, found: list[Quanti
     part, p = _quantity_at(offset + match.start("n"), found), _percent_quantity(offset, match, found)
     if part is None or p is None or part.unit == "%" or part.hedge or p.hedge or part.value <= 0:
         return None
+    prose = doc.prose
     span = (offset + match.start(), offset + match.end())
     candidates = [
         q for q in every
@@ -304,23 +304,24 @@ def _share_of_named(prose: str, offset: int, match: re.Match, found: list[Quanti
     ]
     groups = match.groupdict()
     if groups.get("these"):
-        here = _clause_start(prose, span[0])
-        previous = _clause_start(prose, max(0, here - 2))  # the sentence before
+        here = _clause_start(doc, span[0])
+        previous = _clause_start(doc, len(prose[:here].rstrip()) - 1)  # the clause before
         wholes = [q for q in candidates if previous <= q.start and q.end <= here] if here > 0 else []
     else:
         names = {_stem(word) for word in groups["names"].lower().split() if word not in _NAME_STOP}
         if not names:
             return None
-        wholes = [q for q in candidates if _named_with(prose, q, names)]
+        wholes = [q for q in candidates if _named_with(doc, q, names)]
     return _share_of_wholes(part, p, wholes, "the whole stated elsewhere")
 
 
-def _clause_start(prose: str, at: int) -> int:
-    """Where the sentence or clause holding ``at`` starts (after the last full stop, semicolon or blank line before it)."""
-    last = 0
-    for match in _CLAUSE_END.finditer(prose, max(0, at - 400), at):
-        last = match.end()
-    return last
+def _clause_start(doc: Document, at: int) -> int:
+    """Where the clause holding ``at`` starts: its sentence's start (``checker.clauses.sentence_span``), or just after
+    the last semicolon in that sentence before ``at``."""
+    from checker.clauses import sentence_span
+
+    start = sentence_span(doc, max(0, at)).start
+    return doc.prose.rfind(";", start, at) + 1 or start
 
 
 def _stem(word: str) -> str:
@@ -329,9 +330,10 @@ def _stem(word: str) -> str:
     return word[:6]
 
 
-def _named_with(prose: str, q: Quantity, names: set[str]) -> bool:
+def _named_with(doc: Document, q: Quantity, names: set[str]) -> bool:
     """Whether every word of ``names`` names figure ``q``: in its clause before it, or right after it ("135 call-outs")."""
-    begin = max(_clause_start(prose, q.start), q.start - 60)
+    prose = doc.prose
+    begin = max(_clause_start(doc, q.start), q.start - 60)
     words = {_stem(w) for w in re.findall(r"[a-z][\w-]*", prose[begin:q.start].lower())}
     after = re.match(r"\s+([a-z][\w-]*)", prose[q.end : q.end + 30].lower())
     if after is not None:
