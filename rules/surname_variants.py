@@ -39,7 +39,8 @@ class SurnameVariants(Rule):
     a title or beside another capitalised word, is reported the same way
     against a person introduced with a given name (``Brenan's new club``
     beside ``Callum Brennan``), unless either word is an everyday one
-    (``Scots`` beside ``Eleanor Scott``) or one is the other's plural.
+    (``Scots`` beside ``Eleanor Scott``) or one is another form of the
+    other (``Cached`` beside ``Equivalence Cache``).
 
     It reports what ``name-variants`` leaves to it: surnames that are also
     words of the English word list (``Strahan``, ``Pelligrini``), which that
@@ -92,15 +93,18 @@ class SurnameVariants(Rule):
             return
         words = surnames(prose)
         titled = [s for s in words.values() if s.titles and s.titled == len(s.uses) and _may_be_slip(s.word)]
-        bare = [s for s in words.values() if _bare(prose, s, facts)]
+        # Mid-sentence, where a capital says a name: the names extractor's mentions that are not initial.
+        named = {m.start for m in facts.names if m.kind == "word" and not m.initial}
+        bare = [s for s in words.values() if _bare(prose, s, named)]
         if not titled and not bare:
             return
         accepted = set(self.settings.vocabulary.accept) if self.settings is not None else set()
         people = [s for s in words.values() if (len(s.uses) >= 2 and s.titles or s.introduced) and len(s.word) >= _MIN_LENGTH]
+        persons = [p for p in people if _person(p)] if bare else []
         for variant in titled + bare:
             if variant.word in accepted:
                 continue
-            best = _reference(variant, people if variant.titles else [p for p in people if _person(p)])
+            best = _reference(variant, people if variant.titles else persons)
             if best is None:
                 continue
             yield from self._report(doc, variant, best)
@@ -140,7 +144,7 @@ def _reference(variant: Surname, people: list[Surname]) -> Surname | None:
             continue
         if len(person.uses) == len(variant.uses) and not person.introduced:
             continue  # as often as the variant: only a person introduced with a given name is the reference
-        if _plural(other, variant.word):
+        if _other_form(other, variant.word):
             continue
         if abs(len(other) - len(variant.word)) > 1 or _genders_differ(variant, person):
             continue
@@ -159,18 +163,16 @@ _BARE_MAX_ZIPF = 3.0
 _CAPITAL_NEXT = LazyPattern(r"[ \t]*[A-Z]")
 
 
-def _bare(prose: str, surname: Surname, facts: FactSheet) -> bool:
+def _bare(prose: str, surname: Surname, named: set[int]) -> bool:
     """Whether a capitalised word is written alone, as a surname a document has already given (never after a title
-    or another capitalised word, nor before one, and mid-sentence: "if Brenan's new club"), at most twice, and may be
-    a slip."""
+    or another capitalised word, nor before one, and mid-sentence, at a start in ``named``: "if Brenan's new club"),
+    at most twice, and may be a slip."""
     if surname.titles or surname.introduced or len(surname.uses) > _BARE_MAX_USES or not _may_be_slip(surname.word):
         return False
     if zipf(surname.word) >= _BARE_MAX_ZIPF:
         return False  # a word in its own right ("Scots" beside "Eleanor Scott")
     if any(_CAPITAL_NEXT.match(prose, end) for _, end in surname.uses):
         return False
-    # Mid-sentence, where its capital says it is a name: the names extractor's mentions that are not initial.
-    named = {m.start for m in facts.names if m.kind == "word" and not m.initial}
     return all(start in named for start, _ in surname.uses)
 
 
@@ -200,7 +202,7 @@ def _bare_pairs(facts: FactSheet) -> bool:
     return False
 
 
-def _plural(one: str, other: str) -> bool:
+def _other_form(one: str, other: str) -> bool:
     """Whether one word is the other with an ending ("Autoscaler", "Autoscalers"; "Cache", "Cached"; "Tonga",
     "Tongan"), or with one ending for another ("Prober", "Probes"), a hyphen ("On-boarding") or a capital
     ("CPython", "Cython") more, or in another spelling ("Optimisation")."""
