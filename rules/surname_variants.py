@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from typing import TYPE_CHECKING
 
 from checker.compounds import FUNCTION_WORDS
@@ -186,20 +186,29 @@ def _person(surname: Surname) -> bool:
 
 def _bare_pairs(facts: FactSheet) -> bool:
     """Whether two capitalised words among the names the extractor found are one slip apart, one of which may be a
-    slip (the cheap test before the scan of every capitalised word): words sharing a key of one letter deleted."""
+    slip (the cheap test before the scan of every capitalised word)."""
     words = {m.text for m in facts.names if m.kind == "word" and len(m.text) >= _MIN_LENGTH - 1 and m.text[:1].isupper()}
-    slips = [w for w in words if _may_be_slip(w)]
-    if not slips or len(words) < 2:
+    return slip_pair(words)
+
+
+def slip_pair(words: Collection[str]) -> bool:
+    """Whether two of ``words`` are one slip apart (a letter added, dropped, changed or two swapped, after the first)
+    and one of them may be a slip: two words share a key of one letter deleted. Whatever the order of ``words``."""
+    slips = [word for word in words if _may_be_slip(word)]
+    if not slips:
         return False
-    keys: dict[str, str] = {}
+    owners: dict[str, str] = {}
+    shared: set[str] = set()  # the keys of two different words
     for word in words:
-        for key in {word} | {word[:i] + word[i + 1 :] for i in range(1, len(word))}:
-            keys.setdefault(key, word)
-    for word in slips:
-        for key in {word} | {word[:i] + word[i + 1 :] for i in range(1, len(word))}:
-            if keys.get(key, word) != word:
-                return True
-    return False
+        for key in _deletions(word):
+            if owners.setdefault(key, word) != word:
+                shared.add(key)
+    return any(not shared.isdisjoint(_deletions(word)) for word in slips)
+
+
+def _deletions(word: str) -> set[str]:
+    """``word`` and ``word`` with each letter after the first deleted."""
+    return {word} | {word[:i] + word[i + 1 :] for i in range(1, len(word))}
 
 
 def _other_form(one: str, other: str) -> bool:
