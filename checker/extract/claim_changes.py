@@ -67,8 +67,8 @@ _THAN_PRIOR = LazyPattern(
 # The level may follow the words naming it with "at" or, in a relative clause, "which stood at" ("twice the rate
 # of goods inflation at 1.6%", "twice the rate of goods inflation, which stood at 1.6%").
 _MULTIPLE_OF = LazyPattern(
-    rf"\s*(?:{DETERMINERS}|that\s+of(?:\s+the)?)\s+(?:[\w'’-]+\s+){{0,4}}?"
-    r"(?:of\s+|(?<=\w\s)at\s+|[\w'’-]+,\s+which\s+(?:stood|was|is|were|are|came\s+in)\s+at\s+)?"
+    rf"\s*(?:{DETERMINERS}|that\s+of(?:\s+the)?|last\s+[\w-]+['’]s)\s+(?:[\w'’-]+\s+){{0,4}}?"
+    r"(?:of\s+|(?<=\w\s)at\s+|(?<=\w\s)\(\s*|[\w'’-]+,\s+which\s+(?:stood|was|is|were|are|came\s+in)\s+at\s+)?"
 )
 _AFTER_COMMA = LazyPattern(
     r"(?:,|\b(?:is|was|are|were|remains?|remained)(?:\s+now)?)\s*"
@@ -284,7 +284,21 @@ def _events(prose: str, start: int, items: list[Item]) -> list[Event]:
     first.subjects = [it for it in subjects if _glue_ok(prose, it.q.end, first.anchor, items)]
     if len(first.subjects) != 1 or len(subjects) > 2:
         first.subjects = []
+    if len(events) > 1 and first.subjects and _second_change_of_subject(prose, first, events[1]):
+        # "4.4%, down 0.1 percentage points on the quarter (4.5%) but up 0.4 percentage points on the year (4.1%)".
+        events[1].subjects = first.subjects
     return events
+
+
+_SECOND_CHANGE_GLUE = LazyPattern(r"\)?,? (?:but|and|while|yet) ")
+
+
+def _second_change_of_subject(prose: str, first: Event, second: Event) -> bool:
+    """Whether ``second`` is the same level's change over another period, each with its start level and nothing else."""
+    for event in (first, second):
+        if len(event.rates) != 1 or len(event.froms) != 1 or event.tos or event.subjects and event is second:
+            return False
+    return _SECOND_CHANGE_GLUE.fullmatch(prose[first.froms[0].q.end : second.cue.start].lower()) is not None
 
 
 def _from_since_rate(items: list[Item], index: int) -> bool:
@@ -363,6 +377,8 @@ def _names_subject(prose: str, start: int, at: int, phrase: str) -> bool:
 def _glue_ok(prose: str, left: int, right: int, items: list[Item]) -> bool:
     """Whether the text between a subject figure and its change cue binds them."""
     glue = prose[left:right].lower()
+    if glue.startswith(")") and any(item.q.end == left and item.before.endswith("(") for item in items):
+        glue = glue[1:]  # "Ebook sales (5,770) were three times": the figure in parentheses after what it counts
     for item in items:
         if item.role == "from" and left <= item.q.start and item.q.end <= right:
             glue = glue.replace(prose[item.q.start:item.q.end].lower(), "q", 1)

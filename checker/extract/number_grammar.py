@@ -127,7 +127,7 @@ _PERCENT_UNIT = (
 )
 _TIMES = (
     r"(?i:[x×](?![\w])|-?\s?fold\b"
-    r"|\s*times\b(?=\s+(?:higher|more|greater|larger|bigger|as|the|its|their|over|faster|lower|smaller|less|that|than)\b))"
+    r"|\s*times\b(?=\s+(?:higher|more|greater|larger|bigger|as|the|its|their|over|faster|lower|smaller|less|that|than)\b|\s+last\s+[\w-]+['’]s\b))"
 )
 _HEDGE = r"(?i:" + "|".join(
     re.escape(h) + (r"(?![\w])" if h[-1].isalpha() else "") for h in sorted(HEDGES, key=len, reverse=True)
