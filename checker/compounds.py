@@ -150,6 +150,8 @@ _DETERMINERS = frozenset(
     """a an the this that these those our its their his her your my each every any no some all both
     two three four five six seven eight nine ten twelve twenty several many few new""".split()
 )
+# Prepositions: after one, too, two words and a content word are a noun phrase ("the number of full time workers").
+_PREPOSITIONS = frozenset("of for with from among by in on at about into between across".split())
 
 
 def _modifies(follower: str | None) -> bool:
@@ -233,7 +235,7 @@ def compound_forms(
                     continue
                 if (
                     (follower is not None and follower in followers)
-                    or (modifier and before in _DETERMINERS)
+                    or (modifier and (before in _DETERMINERS or before in _PREPOSITIONS))
                     or (nouns and _bare_noun(prose, start, end, particle))
                 ):
                     forms.open.append((start, end))
