@@ -10,6 +10,7 @@ confidence (``confidence``).
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 
@@ -90,13 +91,26 @@ def total_confidence(parts: Sequence[Cell], total: Cell, inferred: bool) -> Conf
 
 
 def adds_up(parts: Sequence[Cell], total: Cell) -> bool:
-    """Whether the parts' sum, with every figure's rounding, can be the total."""
+    """Whether the parts' sum, with every figure's rounding, can be the total, and is not farther from it than
+    independent roundings plausibly carry it: three standard deviations of their errors, or a full rounding step.
+
+    Eight counts and their total can miss by four only if every one of them was rounded the same way by
+    nearly half a unit, which is far less likely than a slip ("All types 135" under rows adding up to 131)."""
     interval = Interval.exact(0.0)
-    for cell in parts:
-        assert cell.figure is not None
-        interval = interval + cell.figure.interval
+    figures = [cell.figure for cell in parts]
     assert total.figure is not None
-    return interval.meets(total.figure.interval)
+    for figure in figures:
+        assert figure is not None
+        interval = interval + figure.interval
+    if not interval.meets(total.figure.interval):
+        return False
+    bounds = [f.interval for f in figures if f is not None] + [total.figure.interval]
+    if any(math.isinf(b.lo) or math.isinf(b.hi) for b in bounds):
+        return True
+    halves = [(b.hi - b.lo) / 2 for b in bounds]
+    spread = 3 * math.sqrt(sum(h * h for h in halves) / 3)  # uniform rounding errors: variance h² / 3 each
+    miss = abs(sum((b.lo + b.hi) / 2 for b in bounds[:-1]) - (bounds[-1].lo + bounds[-1].hi) / 2)
+    return miss <= max(spread, 2 * max(halves)) + 1e-9
 
 
 def percent_column(table: Table, column: int) -> bool:

@@ -29,6 +29,9 @@ from checker.table_sums import (
 from checker.tables import Cell, Table, tables
 
 # Column headings of figures that do not add up across a row.
+# The last row of a breakdown labelled "All" and a noun or two ("All types", "All age groups"), never the rest
+# ("All other", "All others"): statistical tables label their total so.
+_ALL_ROW = LazyPattern(r"all(?:\s+(?!others?\b)[\w-]+){0,2}", re.I)
 _NOT_ADDITIVE = LazyPattern(
     r"\b(?:price|rate|ratio|average|avg|mean|median|margin|growth|change|yield|per|score|index|share|"
     r"%|percent|pct|multiple|x)\b|%",
@@ -109,7 +112,8 @@ class TableTotals(Rule):
         # and "n" and "all" of ``_IN_ALL``, hold no "i" or "k", and lower-casing makes no character white space, nor
         # one that is white space anything else, ``_IN_ALL``'s "\\s".)
         prose = ascii_lower(doc.prose)
-        said = "total" in prose
+        # A table's last row labelled "All ..." ("All types", "All regions") is its total too (``_ALL_ROW``).
+        said = "total" in prose or "\nall " in prose or "| all " in prose
         # Without the word, a Total row or column is only possible in a pipe table (read from the text)
         # and a total only in a list whose lead-in states it.
         piped = said or (doc.format == "markdown" and any(block.kind == "table" for block in doc.paragraphs) and _says_total(doc.text))
@@ -123,8 +127,9 @@ class TableTotals(Rule):
     def _total_rows(self, table: Table) -> Iterator[Finding]:
         width = len(table.header)
         boundaries = [-1]  # the header, then each total row: where a total's parts may start
+        last = len(table.rows) - 1
         for index, row in enumerate(table.rows):
-            if not row or not TOTAL.match(row[0].text):
+            if not row or not (TOTAL.match(row[0].text) or index == last and boundaries == [-1] and _all_row_sums(table, index)):
                 continue
             for column in range(1, min(width, len(row))):
                 if percent_column(table, column) or _NOT_ADDITIVE.search(table.header[column].text):
@@ -227,6 +232,22 @@ class TableTotals(Rule):
                 confidence=total_confidence(parts, total, inferred=False),
             )
 
+
+
+def _all_row_sums(table: Table, index: int) -> bool:
+    """Whether the row at ``index``, the last, is labelled "All ..." and reads as the sum of the rows above rather than
+    their average ("All types" under the prices of four kinds of house): in every column it is at least half their sum."""
+    row = table.rows[index]
+    if index < 2 or not _ALL_ROW.fullmatch(row[0].text):
+        return False
+    for column in range(1, len(row)):
+        total = row[column].figure
+        parts = parts_between(table, 0, index, column)
+        if total is None or not parts:
+            continue
+        if total.value < 0.5 * sum(cell.figure.value for cell in parts if cell.figure is not None):
+            return False
+    return True
 
 
 def _says_total(text: str) -> bool:
