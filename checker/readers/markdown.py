@@ -237,6 +237,10 @@ def _scan_blocks(
             kind = "table"
         else:
             item = _LIST_ITEM.match(content) if first in "-*+" or first.isdecimal() else None
+            if item and open_kind == "paragraph" and not _may_interrupt(content, item.end()):
+                # CommonMark: a list interrupts a paragraph only with an item that is not empty and, if ordered,
+                # numbered 1 ("opened Saturday, October 19,\n2024. It closes" goes on with the year).
+                item = None
             if item:
                 if open_kind is not None:
                     add_block((open_start, open_end, open_kind))
@@ -255,6 +259,14 @@ def _scan_blocks(
     if open_kind is not None:
         add_block((open_start, open_end, open_kind))
     return blocks
+
+
+def _may_interrupt(content: str, marker_end: int) -> bool:
+    """Whether the list item that opens ``content`` (its marker ending at ``marker_end``) may interrupt a paragraph."""
+    if not content[marker_end:].strip():
+        return False
+    number = content[: marker_end].strip().split(None, 1)[0].rstrip(".)")
+    return not number.isdecimal() or int(number) == 1
 
 
 _TRAILING_HASHES = re.compile(r"[ \t]+#+[ \t]*$")
