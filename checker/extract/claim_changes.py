@@ -102,6 +102,11 @@ _YEAR_THEN_CUE = LazyPattern(
     r"(?:[a-z]+(?:\s+(?:of|by))?\s*)?$"
 )
 _COLON_GLUE = LazyPattern(r"[^:;.\d]{0,30}:[^:;.\d]{0,50}", re.I)
+# A noun-like change word after a modal is a verb ("the base fare will rise from $1.75 to $2.00").
+_MODAL_BEFORE = LazyPattern(r"\b(?:will|would|shall|should|could|can|may|might|must|to)\s+$")
+# A participle between a determiner and a noun is an adjective ("the reduced fare", "an increased risk").
+_DETERMINER_BEFORE = LazyPattern(r"\b(?:an?|the|its|their|our|his|her)\s+$")
+_NOUN_AFTER = LazyPattern(r" [a-z]{3,}\b(?! (?:by|to|from|of)\b)")
 _AT_LEVEL = LazyPattern(r"\s+at\s+")
 # "60 ms, down from 120 ms": the level before "up from" or "down from" is where the change ends.
 _TO_BEFORE_FROM = LazyPattern(r"^(?:\s+[a-z]+)?\s*,\s*(?:up|down)\s+from\s+$")
@@ -194,8 +199,12 @@ def _events(prose: str, start: int, items: list[Item]) -> list[Event]:
     events = list(by_cue.values())
     for cue in cues:
         if cue.start not in by_cue and cue.start not in funds and not any(e.cue.start <= cue.start < e.cue.end for e in by_cue.values()):
-            if prose[cue.start:cue.end].lower() in NOUN_CUES and not ARTICLE_BEFORE.search(prose[max(start, cue.start - 30):cue.start].lower()):
+            word = prose[cue.start:cue.end].lower()
+            before = prose[max(start, cue.start - 30):cue.start].lower()
+            if word in NOUN_CUES and not ARTICLE_BEFORE.search(before) and not _MODAL_BEFORE.search(before):
                 continue  # "cut its growth forecast from 2.1% to 1.4%": "growth" names the metric
+            if word.endswith("ed") and _DETERMINER_BEFORE.search(before) and _NOUN_AFTER.match(prose, cue.end):
+                continue  # "while the reduced fare for seniors will remain": an adjective, no change
             events.append(Event(cue, cue.start))
     if not events:
         return []

@@ -44,7 +44,7 @@ def table_change_claims(doc: Document) -> list[Claim]:
             compared = _compared_columns(header, column)
             if compared is None:
                 continue
-            first, second = compared
+            first, second = _in_time_order(header, *compared)
             if _CHANGE_HEADING.search(header[first].text) or _CHANGE_HEADING.search(header[second].text):
                 continue  # the figures compared must be levels, not other changes
             # A heading that names the unit ("Change (%)", "% chg") makes each bare figure of its column a percent.
@@ -75,6 +75,15 @@ def _compared_columns(header: Sequence[Cell], column: int) -> tuple[int, int] | 
     if len(years) == 2 and len(named) == 2:
         return named[0], named[1]
     return None
+
+
+def _in_time_order(header: Sequence[Cell], first: int, second: int) -> tuple[int, int]:
+    """The two compared columns, older first when each heading names one year ("Q3 2025 | Q3 2024": the later
+    year first), so that the change a finding computes runs the way the table's does; else as they stand."""
+    years = [_YEAR.findall(header[k].text) for k in (first, second)]
+    if all(len(found) == 1 for found in years) and years[0][0] > years[1][0]:
+        return second, first
+    return first, second
 
 
 _PERCENT_HEADING = LazyPattern(r"%|\bper\s*cent\b|\bpercent(?:age)?\b|\bpct\b", re.I)
