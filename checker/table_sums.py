@@ -97,14 +97,15 @@ def adds_up(parts: Sequence[Cell], total: Cell) -> bool:
     Eight counts and their total can miss by four only if every one of them was rounded the same way by
     nearly half a unit, which is far less likely than a slip ("All types 135" under rows adding up to 131)."""
     interval = Interval.exact(0.0)
-    figures = [cell.figure for cell in parts]
+    bounds: list[Interval] = []
+    for cell in parts:
+        assert cell.figure is not None
+        bounds.append(cell.figure.interval)
+        interval = interval + cell.figure.interval
     assert total.figure is not None
-    for figure in figures:
-        assert figure is not None
-        interval = interval + figure.interval
     if not interval.meets(total.figure.interval):
         return False
-    bounds = [f.interval for f in figures if f is not None] + [total.figure.interval]
+    bounds.append(total.figure.interval)
     if any(math.isinf(b.lo) or math.isinf(b.hi) for b in bounds):
         return True
     halves = [(b.hi - b.lo) / 2 for b in bounds]

@@ -28,10 +28,12 @@ from checker.table_sums import (
 )
 from checker.tables import Cell, Table, tables
 
-# Column headings of figures that do not add up across a row.
 # The last row of a breakdown labelled "All" and a noun or two ("All types", "All age groups"), never the rest
-# ("All other", "All others"): statistical tables label their total so.
+# ("All other", "All others"): statistical tables label their total so. ``_ALL_LINE``: a line that may open such a
+# row, in the lower-cased prose (where a pipe table's pipes are blanks).
 _ALL_ROW = LazyPattern(r"all(?:\s+(?!others?\b)[\w-]+){0,2}", re.I)
+_ALL_LINE = LazyPattern(r"\n[ \t]*all[ \t]")
+# Column headings of figures that do not add up across a row.
 _NOT_ADDITIVE = LazyPattern(
     r"\b(?:price|rate|ratio|average|avg|mean|median|margin|growth|change|yield|per|score|index|share|"
     r"%|percent|pct|multiple|x)\b|%",
@@ -113,7 +115,7 @@ class TableTotals(Rule):
         # one that is white space anything else, ``_IN_ALL``'s "\\s".)
         prose = ascii_lower(doc.prose)
         # A table's last row labelled "All ..." ("All types", "All regions") is its total too (``_ALL_ROW``).
-        said = "total" in prose or "\nall " in prose or "| all " in prose
+        said = "total" in prose or _ALL_LINE.search(prose) is not None
         # Without the word, a Total row or column is only possible in a pipe table (read from the text)
         # and a total only in a list whose lead-in states it.
         piped = said or (doc.format == "markdown" and any(block.kind == "table" for block in doc.paragraphs) and _says_total(doc.text))

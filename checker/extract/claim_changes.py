@@ -294,7 +294,7 @@ def _events(prose: str, start: int, items: list[Item]) -> list[Event]:
     if len(first.subjects) != 1 or len(subjects) > 2:
         first.subjects = []
     if len(events) > 1 and first.subjects and _second_change_of_subject(prose, first, events[1]):
-        # "4.4%, down 0.1 percentage points on the quarter (4.5%) but up 0.4 percentage points on the year (4.1%)".
+        # "4.4%, down 0.1 percentage points on the quarter (4.5%) but up 0.3 percentage points on the year (4.1%)".
         events[1].subjects = first.subjects
     return events
 
