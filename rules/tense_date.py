@@ -38,16 +38,10 @@ _YEARLESS_AHEAD = dt.timedelta(days=45)
 def _nearest(mention, anchor: dt.date):
     """``mention`` (a valid day and month without a year) dated on the occurrence of that day nearest ``anchor``,
     when that one falls in the few weeks after it; else None (most often it is before: nothing to report)."""
-    days = []
-    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
-        try:
-            days.append(dt.date(year, mention.month, mention.day))
-        except ValueError:  # February 29 of a common year
-            continue
-    if not days:
-        return None
-    day = min(days, key=lambda d: abs(d - anchor))
-    if not anchor < day <= anchor + _YEARLESS_AHEAD or mention.weekday is not None and mention.weekday != day.weekday():
+    from checker.extract.date_resolve import nearest_day
+
+    day = nearest_day(anchor, mention.month, mention.day)
+    if day is None or not anchor < day <= anchor + _YEARLESS_AHEAD or mention.weekday is not None and mention.weekday != day.weekday():
         return None  # a stated weekday of another year's day says the nearest reading is not the writer's
     return replace(mention, first=day, last=day)
 

@@ -135,11 +135,10 @@ _NEAR = dt.timedelta(days=45)
 
 def _nearest(anchor: dt.date, month: int, day: int) -> dt.date | None:
     """The date of ``month`` and ``day`` nearest ``anchor`` (in its year or either side), if within ``_NEAR`` of it."""
-    dates = [date for date in (_dated(year, month, day) for year in (anchor.year - 1, anchor.year, anchor.year + 1)) if date]
-    if not dates:
-        return None
-    near = min(dates, key=lambda date: abs(date - anchor))
-    return near if abs(near - anchor) <= _NEAR else None
+    from checker.extract.date_resolve import nearest_day
+
+    near = nearest_day(anchor, month, day)
+    return near if near is not None and abs(near - anchor) <= _NEAR else None
 
 
 def _dated(year: int, month: int, day: int) -> dt.date | None:

@@ -43,6 +43,18 @@ _MODIFIER_SPANS = {
 }
 
 
+def nearest_day(anchor: dt.date, month: int, day: int) -> dt.date | None:
+    """The date of ``month`` and ``day`` nearest ``anchor``, in its year or a year on either side (None when no
+    such year has that day: February 30; February 29 when none of the three is a leap year)."""
+    days = []
+    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+        try:
+            days.append(dt.date(year, month, day))
+        except ValueError:
+            continue
+    return min(days, key=lambda date: abs(date - anchor)) if days else None
+
+
 def month_span(year: int, month: int) -> DaySpan:
     """The days of ``month`` of ``year``."""
     return DaySpan(dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1]))
