@@ -129,13 +129,13 @@ def share_claims(prose: str, sentence: Sentence, found: list[Quantity], doc: Doc
                 claims.append(claim)
     # Shares after ", or": part and whole in the sentence, or the whole a total stated elsewhere.
     searches: list[tuple[LazyPattern, Callable[[re.Match[str]], Claim | None]]] = []
-    if " or " in text or " that is " in text:
+    said_or = " or " in text or " that is " in text
+    if said_or:
         searches += [(pattern, lambda match: _share_of_amounts(sentence.start, match, found)) for pattern in _SHARE_OR]
     if every and "total" in text:
         searches.append((_OF_TOTAL, lambda match: _share_of_total(prose, sentence.start, match, found, every)))
-    if every and (" or " in text or " that is " in text):
-        searches.append((_OF_NAMED, lambda match: _share_of_named(doc, sentence.start, match, found, every)))
-        searches.append((_OF_THESE, lambda match: _share_of_named(doc, sentence.start, match, found, every)))
+    if every and said_or:
+        searches += [(pattern, lambda match: _share_of_named(doc, sentence.start, match, found, every)) for pattern in (_OF_NAMED, _OF_THESE)]
     for pattern, check in searches:
         for match in pattern.finditer(text):
             if any(s <= match.start() < e for s, e in covered):
@@ -234,11 +234,10 @@ def _checked_share(p: Quantity, computed: Interval, share: float, ratio: str, n_
     )
 
 
+# A part, a word or three naming it, and its percent: "£14.3m, or 34%", "412, or 41%", "0.61 million m³, or 38%".
+_PART_OR_PCT = rf"(?P<n>{_AMOUNT})(?:\s+[a-z][\w-]*){{0,3}},\s*(?:or|that\s+is)\s+(?:about\s+|around\s+|some\s+)?{_PCT}"
 # "Commercial income of £14.3m, or 34% of the total": the whole is a total the document states elsewhere.
-_OF_TOTAL = LazyPattern(
-    rf"(?<![\d.,£$€])(?P<n>{_AMOUNT})(?:\s+[a-z][\w-]*){{0,3}},\s*(?:or|that\s+is)\s+(?:about\s+|around\s+|some\s+)?{_PCT}"
-    r"\s+of\s+(?:the\s+|our\s+|its\s+|their\s+)?total\b"
-)
+_OF_TOTAL = LazyPattern(rf"(?<![\d.,£$€]){_PART_OR_PCT}\s+of\s+(?:the\s+|our\s+|its\s+|their\s+)?total\b")
 # A figure stated as a total: after "total" in its clause ("Total revenue rose 17.7% to £48.6m"), or in a table's
 # total row ("| **Total** | **£48.6m** |"), with no clause boundary between.
 _TOTAL_BEFORE_FIGURE = LazyPattern(r"\btotal(?:l?ed|l?ing|s)?\b(?![^|\n]*?[.;:!?)](?:\s|$))[^\n]{0,80}$", re.I)
@@ -275,14 +274,14 @@ def _share_of_wholes(part: Quantity, p: Quantity, wholes: list[Quantity], said: 
 # "£58,000, or 18% of the final cost", "38 incidents, or 32% of all call-outs", "6.30 million, or 41% of the base": the
 # whole is a figure the document states elsewhere with the noun that names it ("The final cost was £412,500").
 _OF_NAMED = LazyPattern(
-    rf"(?<![\d.,£$€])(?P<n>{_AMOUNT})(?:\s+[a-z][\w-]*){{0,3}},\s*(?:or|that\s+is)\s+(?:about\s+|around\s+|some\s+)?{_PCT}"
+    rf"(?<![\d.,£$€]){_PART_OR_PCT}"
     r"\s+of\s+(?:all\s+|the\s+|our\s+|its\s+|their\s+)(?P<names>(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*)(?=\s*[,.;:)]|\s*$)"
 )
 # "Of these, 412, or 41%, still had ...", "Of the water withdrawn, 0.61 million m³, or 38%, was ...": the whole is named
 # (or pointed back at) before the part.
 _OF_THESE = LazyPattern(
     rf"(?:^|(?<=[.;]\s))(?i:of|among)\s+(?:(?P<these>these|them|those)|the\s+(?P<names>(?:[a-z][\w-]*\s+){{0,2}}?[a-z][\w-]*)),\s*"
-    rf"(?P<n>{_AMOUNT})(?:\s+[a-z][\w-]*){{0,3}},\s*(?:or|that\s+is)\s+(?:about\s+|around\s+|some\s+)?{_PCT}(?!\s+of\b)"
+    rf"{_PART_OR_PCT}(?!\s+of\b)"
 )
 # Words of a name that say nothing of which figure is meant.
 _NAME_STOP = frozenset("the a an of and or in on at for to by with from its our their this that these those all total amount number".split())
