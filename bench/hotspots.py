@@ -3,6 +3,7 @@
     python bench/hotspots.py DIR [DIR ...]        # every rule enabled, as a default run
     python bench/hotspots.py --select NUM DIR     # the extractors and rules a selection needs
     python bench/hotspots.py --warm DIR           # after one untimed pass: the memos warm
+    python bench/hotspots.py --target 4 DIR       # the projection's target (below), MB per CPU second
 
 Each Markdown and text file under the directories is read, parsed and checked
 as ``factlint --jobs 1 --no-cache`` would (the same steps of ``checker.engine``),
@@ -14,7 +15,10 @@ second for the whole. ``--warm`` first reads and checks every file once,
 untimed, so that the per-process memos (word frequencies, the verdicts on
 each distinct chunk and token, compiled patterns) hold what the sample needs:
 the table then shows what each document costs once those are paid, as in a
-corpus much larger than the sample. Not a test: figures depend on the machine
+corpus much larger than the sample. A second table then asks how much of the
+code a faster design must replace: the throughput if the costliest step took no
+time at all, then the two costliest, and so on until ``--target`` is reached (an
+upper bound: a native rewrite of a step still costs something). Not a test: figures depend on the machine
 and its load.
 """
 
@@ -35,6 +39,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--select", default="ALL", help="rules to enable (default: ALL)")
     parser.add_argument("--top", type=int, default=40, help="rows to print (default 40)")
     parser.add_argument("--warm", action="store_true", help="time a second pass, after one untimed pass over the files")
+    parser.add_argument("--target", type=float, default=4.0, help="MB per CPU second the projection runs to (default 4, issue 16's)")
     args = parser.parse_args(argv)
     gc.set_threshold(10_000, 10, 10)  # as the command line sets it
 
@@ -57,7 +62,23 @@ def main(argv: list[str] | None = None) -> int:
         print(f"| {step} | {seconds:.3f} | {100 * seconds / total:.1f}% |")
     other = total - sum(spent.values())
     print(f"| (the rest: loop, digests, garbage collection) | {other:.3f} | {100 * other / total:.1f}% |")
+    _without(spent, size, total, args.target)
     return 0
+
+
+def _without(spent: dict[str, float], size: int, total: float, target: float) -> None:
+    """What the throughput would be if the costliest steps took no time at all, one step more per row, until it
+    reaches ``target`` MB per CPU second: how much of the code a faster design would have to replace."""
+    print(f"\nIf the costliest steps took no time (target {target:g} MB per CPU second):")
+    print("| steps taking no time | CPU s left | MB per CPU second |")
+    print("|---|---|---|")
+    left = total
+    for count, (step, seconds) in enumerate(sorted(spent.items(), key=lambda item: -item[1]), 1):
+        left -= seconds
+        rate = size / 1e6 / left if left > 0 else float("inf")
+        print(f"| the top {count} (to {step}) | {left:.2f} | {rate:.2f} |")
+        if rate >= target:
+            break
 
 
 def _pass(files, settings, rules, extractors, aggregates) -> tuple[dict[str, float], int, float]:
