@@ -47,6 +47,8 @@ _PART_WORD = LazyPattern(r"\b(?:includ\w*|of\s+which|such\s+as|among|some|other|
 # Runs of two or more spaces, tabs, or leader dots ("Millbrook district ....... 14,220", as a printed list sets them).
 _CELL_BREAK = LazyPattern(r"\t+[ \t]*| {2,}\t*| ?(?:\.[ ]?){3,}[ \t]*|[ ]?\u2026+[ \t]*")
 _YEAR = LazyPattern(r"(?:FY\s?|fiscal\s+)?(?:19|20)\d\d[A-Za-z]?", re.I)
+# A rule drawn under a table's header or above its total row: a line of dashes, equals signs or box rules.
+_RULE_LINE = LazyPattern(r"[ \t]*[-=_\u2500\u2501\u2014\u2013+|: \t]{3,}")
 
 
 def line_tables(doc: Document, lead_only: bool = False) -> list[Table]:
@@ -126,7 +128,19 @@ def _paragraph_tables(doc: Document, start: int, end: int, lead_only: bool = Fal
         return [table] if table is not None else []
     if lead_only or ("  " not in prose[start:end] and "\t" not in prose[start:end]):
         return []
-    table = _aligned_table(prose, lines)
+    rules = [index for index, (s, e) in enumerate(lines) if _RULE_LINE.fullmatch(prose, s, e)]
+    if rules:
+        # A header of one to three lines set off from the body by a rule ("----"), and rules between body
+        # rows (above a total row), as a report printed to text draws them.
+        if not 1 <= rules[0] <= 3:
+            return []
+        header = lines[: rules[0]]
+        lines = [line for index, line in enumerate(lines) if index > rules[0] and index not in rules]
+        if len(lines) < 2:
+            return []
+        table = _aligned_table(prose, lines, header)
+    else:
+        table = _aligned_table(prose, lines)
     return [table] if table is not None else []
 
 
@@ -216,16 +230,21 @@ def _split(prose: str, start: int, end: int) -> list[Cell]:
     return cells
 
 
-def _aligned_table(prose: str, lines: list[tuple[int, int]]) -> Table | None:
-    """A column-aligned table: a header line, then body lines of a label and figures, all of one width."""
+def _aligned_table(prose: str, lines: list[tuple[int, int]], header_lines: list[tuple[int, int]] | None = None) -> Table | None:
+    """A column-aligned table: a header line, then body lines of a label and figures, all of one width.
+
+    With ``header_lines`` (the lines above a rule), those are the header, however many, and ``lines`` is the body."""
     rows = [_split(prose, s, e) for s, e in lines]
-    first, body = rows[0], rows[1:]
+    first, body = (rows[0], rows[1:]) if header_lines is None else ([], rows)
     width = len(body[0])
     if width < 2 or any(len(row) != width for row in body):
         return None
     for row in body:
         if row[0].figure is not None or any(cell.figure is None and not cell.missing for cell in row[1:]):
             return None  # a body row is a label, then figures
+    if header_lines is not None:
+        header = _stacked_header(prose, header_lines, [line[0] for line in lines], body)
+        return Table(header, tuple(tuple(row) for row in body), "text") if header is not None else None
     header_line = lines[0]
     indented = prose[prose.rfind("\n", 0, header_line[0]) + 1:header_line[0] + 1][:1].isspace()
     if len(first) == width - 1 and indented:  # "          Q1     Q2     Total": no label cell
@@ -239,3 +258,36 @@ def _aligned_table(prose: str, lines: list[tuple[int, int]]) -> Table | None:
         body = [first, *body]
         first = [Cell("", header_line[0], header_line[0], None, True) for _ in range(width)]
     return Table(tuple(first), tuple(tuple(row) for row in body), "text")
+
+
+def _stacked_header(prose: str, header_lines: list[tuple[int, int]], body_starts: list[int], body: list[list[Cell]]) -> tuple[Cell, ...] | None:
+    """The header of a table whose column headings are stacked over several lines ("Avg price" over "Oct 2025"),
+    one heading per body column: each heading cell goes to the columns whose cells it overlaps, by position on the
+    line (one heading may span several), and a column's pieces are joined top to bottom. None when a heading cell
+    overlaps no column, or two of one line fall in one column: the columns are not where the header says."""
+    width = len(body[0])
+    rows = list(zip(body, body_starts))
+    spans = [(min(row[k].start - line for row, line in rows), max(row[k].end - line for row, line in rows)) for k in range(width)]
+    pieces: list[list[Cell]] = [[] for _ in range(width)]
+    for start, end in header_lines:
+        taken: set[int] = set()
+        for cell in _split(prose, start, end):
+            if cell.figure is not None and not _YEAR.fullmatch(cell.text):
+                return None  # a heading is words or a year
+            lo, hi = cell.start - start, cell.end - start
+            # A heading over several columns ("--- Average rent ---" over two) heads each of them.
+            columns = [k for k, (a, b) in enumerate(spans) if min(hi, b) > max(lo, a)]
+            if not columns or taken.intersection(columns):
+                return None
+            taken.update(columns)
+            for column in columns:
+                pieces[column].append(cell)
+    if not pieces[1:] or any(not column for column in pieces[1:]):
+        return None  # every column of figures has a heading
+    first = header_lines[0][0]
+    return tuple(
+        Cell(" ".join(cell.text.strip("-=_ ") for cell in column), column[0].start, column[-1].end, None, False)
+        if column
+        else Cell("", first, first, None, True)
+        for column in pieces
+    )

@@ -1,4 +1,4 @@
-"""Change columns of pipe tables: "| Semi-detached | £268,500 | £281,900 | +6.8% |".
+"""Change columns of tables: "| Semi-detached | £268,500 | £281,900 | +6.8% |", and the same row of a plain-text table.
 
 A column headed as a change ("Change", "Annual change", "% chg", "YoY", "Growth",
 "Var.", "+/-") right after two columns of figures states, in each row, how the
@@ -32,11 +32,17 @@ _CHANGE_HEADING = LazyPattern(
 
 
 def table_change_claims(doc: Document) -> list[Claim]:
-    """The change claims of the document's pipe tables, checked."""
+    """The change claims of the document's pipe tables and, outside Markdown, its column-aligned plain-text tables
+    (``checker.line_tables``), checked."""
     from checker.tables import tables
 
     claims: list[Claim] = []
-    for table in tables(doc):
+    found = tables(doc)
+    if doc.format != "markdown" and _CHANGE_HEADING.search(doc.prose):
+        from checker.line_tables import line_tables
+
+        found += [table for table in line_tables(doc) if table.kind == "text"]
+    for table in found:
         header = table.header
         for column in range(3, len(header)):
             if not _CHANGE_HEADING.search(header[column].text):

@@ -86,7 +86,7 @@ def find_claims(doc: Document, quantities: list[Quantity]) -> list[Claim]:
         if any(q.unit == "%" for q in found):
             claims.extend(share_claims(prose, sentence, found, doc, quantities))
         claims.extend(together_claims(prose, sentences, index, found, quantities, starts))
-    if any(block.kind == "table" for block in blocks):
+    if doc.format != "markdown" or any(block.kind == "table" for block in blocks):  # (plain-text tables: line_tables)
         from checker.extract.claim_tables import table_change_claims
 
         claims.extend(table_change_claims(doc))
