@@ -2,7 +2,7 @@
 
 "A and B, for total revenue of C", "C, comprising A and B", "C (A, B and D)",
 "Together, these two products drove total revenue of C" (the parts are the
-figures of the preceding sentences), and shares of one whole said to be
+figures of the preceding sentences), "Of the C sold, A ... and the remaining B", and shares of one whole said to be
 exhaustive ("split between", "the remaining 15%").
 """
 
@@ -100,6 +100,43 @@ def total_claims(prose: str, start: int, end: int, found: list[Quantity]) -> lis
                 partial = partial or _OTHERS_AFTER.match(prose[parts[-1].end:min(end, parts[-1].end + 60)].lower()) is not None
                 claims.append(_total(total, parts, exact=not partial, loose=parts_match is None))
     return claims
+
+
+# "Of the 6,412 sales agreed in October, 2,140 were to first-time buyers, 3,015 to existing homeowners and the
+# remaining 1,105 to investors": a whole opens the sentence, its parts follow the comma, and the last part is named
+# as the rest of it. Without that ("Of the 500 respondents, 300 use email and 250 the phone") the parts may be some
+# of the whole, or overlap: no claim.
+_OF_WHOLE = LazyPattern(r"\s*of\s+(?:the|those|these|its|our|their|this|all)\s+(?:(?:estimated|total|overall|combined)\s+)?", re.I)
+_REST_OF_WHOLE = LazyPattern(r"\b(?:the\s+(?:remaining|rest|other)|remaining|remainder|other|others)\b")
+_PART_BREAK = LazyPattern(r",|\band\b")
+
+
+def of_whole_claims(prose: str, start: int, end: int, found: list[Quantity]) -> list[Claim]:
+    """A sentence that opens with a whole ("Of the 6,412 sales agreed,") and lists its parts after the comma, the last
+    named as the rest ("... and the remaining 1,105 to investors"): the parts must add up to the whole."""
+    total = found[0]
+    if total.kind != "number" or total.unit in ("%", "x", "pp", "bp", "pt") or not _OF_WHOLE.fullmatch(prose, start, total.start):
+        return []
+    comma = prose.find(",", total.end, min(end, total.end + 80))
+    if comma < 0 or re.search(r"[;:()]", prose[total.end:comma]):
+        return []
+    parts: list[Quantity] = []
+    for q in found[1:]:
+        if q.start <= comma or q.unit != total.unit:
+            continue  # (a year in the whole's noun phrase; a percent or a rate beside a part)
+        if not _compatible_count(q, total):
+            return []  # a figure of the whole's unit that cannot be a part of it: not a list of parts
+        parts.append(q)
+    if len(parts) < 2:
+        return []
+    glues = [prose[comma:parts[0].start]] + [prose[a.end:b.start] for a, b in zip(parts, parts[1:])]
+    if any(not _PART_BREAK.search(glue) or not _LIST_GLUE.match(glue) or _SIGNED_GLUE.search(glue.lower()) or CUE.search(glue.lower()) for glue in glues):
+        return []
+    last_item = prose[prose.rfind(",", comma, parts[-1].start) + 1:parts[-1].start].lower()
+    after_last = prose[parts[-1].end:min(end, parts[-1].end + 40)].lower()
+    if not (_REST_OF_WHOLE.search(last_item) or _REST_OF_WHOLE.match(after_last.lstrip())):
+        return []
+    return [_total(total, parts, exact=True, loose=False, counted=_counted(total, parts))]
 
 
 def _parts_after(prose: str, text: str, start: int, end: int, at: int) -> re.Match[str] | None:

@@ -38,7 +38,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from checker.extract.claim_cagr import cagr_claims
 from checker.extract.claim_changes import change_claims
 from checker.extract.claim_shares import share_claims
-from checker.extract.claim_totals import colon_total_claims, percent_sum_claims, together_claims, total_claims
+from checker.extract.claim_totals import colon_total_claims, of_whole_claims, percent_sum_claims, together_claims, total_claims
 from checker.facts import Claim, Quantity
 from checker.patterns import LazyPattern
 
@@ -80,6 +80,8 @@ def find_claims(doc: Document, quantities: list[Quantity]) -> list[Claim]:
                     claims.extend(change_claims(prose, seg_start, seg_end, segment))
                     claims.extend(cagr_claims(prose, seg_start, seg_end, segment))
             claims.extend(total_claims(prose, sentence.start, sentence.end, found))
+            if len(found) >= 3 and prose.startswith(("Of ", "of "), sentence.start):
+                claims.extend(of_whole_claims(prose, sentence.start, sentence.end, found))
             if len(found) >= 3:
                 claims.extend(colon_total_claims(prose, sentence.start, sentence.end, found))
             claims.extend(percent_sum_claims(prose, sentence.start, sentence.end, found, blocks[sentence.paragraph].start))
