@@ -17,8 +17,12 @@ figures and hands them to one module per kind of claim:
   test on "37.5% of 13 patients";
 - totals (``claim_totals``): "A and B, for total revenue of C", "C, comprising A and B",
   "C (A, B and D)", "Together, these two products drove total revenue of
-  C" (the parts are the figures of the preceding sentences), and shares of
-  one whole said to be exhaustive ("split between", "the remaining 15%").
+  C" (the parts are the figures of the preceding sentences), "Of the C sold,
+  A ... and the remaining B", and shares of one whole said to be exhaustive
+  ("split between", "the remaining 15%").
+
+A clause that opens "That is up 3.2 points from 81.9%" is read with the level
+that ends the sentence before it ("... was 84.6% for the quarter.").
 
 Every figure is the interval its rounding allows (``checker.intervals``); a
 claim is inconsistent only when no reading of it fits ("+3.5%" read as
@@ -37,6 +41,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from checker.extract.claim_cagr import cagr_claims
 from checker.extract.claim_changes import change_claims
+from checker.extract.claim_context import CUE
 from checker.extract.claim_shares import share_claims
 from checker.extract.claim_totals import colon_total_claims, of_whole_claims, percent_sum_claims, together_claims, total_claims
 from checker.facts import Claim, Quantity
@@ -74,8 +79,10 @@ def find_claims(doc: Document, quantities: list[Quantity]) -> list[Claim]:
             continue  # no figure: every kind of claim needs one in the sentence
         found = [q for q in quantities[lo:hi] if q.end <= sentence.end]
         if len(found) >= 2:
-            for seg_start, seg_end in _rate_joined(prose, _segments(prose[sentence.start:sentence.end], sentence.start), found):
+            for number, (seg_start, seg_end) in enumerate(_rate_joined(prose, _segments(prose[sentence.start:sentence.end], sentence.start), found)):
                 segment = [q for q in found if q.start >= seg_start and q.end <= seg_end]
+                if number == 0 and index and segment and _THAT_IS.match(prose, sentence.start):
+                    claims.extend(_anaphoric_change(prose, sentences[index - 1], sentence, seg_end, segment, quantities, starts, claims))
                 if len(segment) >= 2:
                     claims.extend(change_claims(prose, seg_start, seg_end, segment))
                     claims.extend(cagr_claims(prose, seg_start, seg_end, segment))
@@ -94,6 +101,39 @@ def find_claims(doc: Document, quantities: list[Quantity]) -> list[Claim]:
         claims.extend(table_change_claims(doc))
     claims.sort(key=lambda c: (c.start, c.kind))
     return claims
+
+
+# "... was 84.6% for the quarter. That is up 3.2 percentage points from 81.9%": the change of the level that ends the
+# sentence before.
+_THAT_IS = LazyPattern(r"(?:That|This|It)(?:['’]s|\s+(?:is|was|represents|represented|marks|marked))\s+(?:an?\s+)?(?=[a-z])")
+
+
+def _anaphoric_change(
+    prose: str, before: Sentence, sentence: Sentence, seg_end: int, segment: list[Quantity], quantities: list[Quantity],
+    starts: list[int], claims: list[Claim],
+) -> list[Claim]:
+    """The change claims of a clause that opens "That is up 3.2 points from 81.9%", read as if the level that ends the
+    sentence before ("... was 84.6% for the quarter.") stood before it with a comma ("84.6% for the quarter, up 3.2
+    points from 81.9%"). Only when that level is the only figure of its unit in the sentence before, in the same paragraph, with
+    a few words after it; claims already made for the clause's figures stand."""
+    if before.paragraph != sentence.paragraph or before.end > sentence.start:
+        return []
+    at = bisect.bisect_left(starts, before.end) - 1
+    if at < 0 or quantities[at].start < before.start or quantities[at].end > before.end:
+        return []
+    level = quantities[at]
+    if any(q.unit == level.unit for q in quantities[bisect.bisect_left(starts, before.start):at]):
+        return []  # several such figures: "14 cases: 9 in England, 3 in Wales and 1 in Scotland. This is more than double"
+    stop = prose.rfind(".", level.end, sentence.start)
+    if stop < 0 or stop - level.end > 40 or not prose[stop + 1:sentence.start].isspace() and sentence.start > stop + 1:
+        return []
+    opener = _THAT_IS.match(prose, sentence.start)
+    if opener is None or not CUE.search(prose[opener.end():seg_end].lower()):
+        return []
+    # The same offsets, with ". That is " written ",         ": the level then leads the clause as in one sentence.
+    joined = prose[:stop] + "," + " " * (opener.end() - stop - 1) + prose[opener.end():]
+    stated = {claim.start for claim in claims}
+    return [claim for claim in change_claims(joined, level.start, seg_end, [level, *segment]) if claim.start not in stated]
 
 
 def _sentences_with(sentences: list[Sentence], starts: list[int]) -> Sequence[int]:
