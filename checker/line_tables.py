@@ -18,7 +18,10 @@ cells at runs of two or more spaces, at tabs or at leader dots ("Millbrook
 out: every body line has the same number of cells, its first cell a label and
 the others figures (or missing, "—"). The first line
 is the header when its cells are not figures, or are years ("2024  2023");
-a header line without a label cell is given an empty one.
+a header line without a label cell is given an empty one. Rows numbered 1,
+2, 3 ... in their first cell have that number as their label. Rules drawn
+with dashes or equals signs are skipped; above them, a header may stack its
+headings over two or three lines ("Avg price" over "Oct 2025").
 
 Offsets are the document's prose offsets, like the rest of its facts. When a
 block is not one of these shapes exactly, it is not read: no table is better
@@ -28,6 +31,7 @@ than a misread one.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from checker.document import Document
 from checker.patterns import LazyPattern, has_digit
@@ -129,18 +133,14 @@ def _paragraph_tables(doc: Document, start: int, end: int, lead_only: bool = Fal
     if lead_only or ("  " not in prose[start:end] and "\t" not in prose[start:end]):
         return []
     rules = [index for index, (s, e) in enumerate(lines) if _RULE_LINE.fullmatch(prose, s, e)]
+    # Rules ("----") as a report printed to text draws them: under a header of one to three lines, and between
+    # body rows (above a total row).
+    header = lines[: rules[0]] if rules and 1 <= rules[0] <= 3 else None
     if rules:
-        # A header of one to three lines set off from the body by a rule ("----"), and rules between body
-        # rows (above a total row), as a report printed to text draws them.
-        if not 1 <= rules[0] <= 3:
-            return []
-        header = lines[: rules[0]]
-        lines = [line for index, line in enumerate(lines) if index > rules[0] and index not in rules]
-        if len(lines) < 2:
-            return []
-        table = _aligned_table(prose, lines, header)
-    else:
-        table = _aligned_table(prose, lines)
+        lines = [line for index, line in enumerate(lines) if index not in rules and (header is None or index > rules[0])]
+    if len(lines) < (2 if header else 3):
+        return []
+    table = _aligned_table(prose, lines, header)
     return [table] if table is not None else []
 
 
@@ -239,6 +239,8 @@ def _aligned_table(prose: str, lines: list[tuple[int, int]], header_lines: list[
     width = len(body[0])
     if width < 2 or any(len(row) != width for row in body):
         return None
+    if _numbered(body):
+        body = [[replace(row[0], figure=None), *row[1:]] for row in body]
     for row in body:
         if row[0].figure is not None or any(cell.figure is None and not cell.missing for cell in row[1:]):
             return None  # a body row is a label, then figures
@@ -291,3 +293,8 @@ def _stacked_header(prose: str, header_lines: list[tuple[int, int]], body_starts
         else Cell("", first, first, None, True)
         for column in pieces
     )
+
+
+def _numbered(body: list[list[Cell]]) -> bool:
+    """Whether the first cells of the rows number them 1, 2, 3 ... (a resolution's or an item's number): labels, not figures."""
+    return len(body) >= 3 and all(row[0].text == str(index) for index, row in enumerate(body, 1))

@@ -39,6 +39,7 @@ _NOT_ADDITIVE = LazyPattern(
     r"%|percent|pct|multiple|x)\b|%",
     re.I,
 )
+_PERCENT_HEADING = LazyPattern(r"%|\(%\)|per\s*cent|percent|pct|share(?:\s+\(%\))?", re.I)
 _HEADER_SCALE = LazyPattern(r"\b(?:thousands?|millions?|billions?|bn|mn|[kmb])\b|[$\u20ac\u00a3\u00a5%]", re.I)
 # The lead-in of a list that states its total says "in all" (line_tables._TOTAL_WORD), searched in the
 # lower-cased prose without its "i": ignoring case, "\u0130" and "\u0131" match it too.
@@ -203,7 +204,8 @@ class TableTotals(Rule):
         column = next((i for i, cell in enumerate(header) if i > 0 and TOTAL.match(cell.text)), None)
         if column is None:
             return
-        columns = [i for i in range(1, column) if numeric_column(table, i)]
+        # A column of percents beside each count ("Votes for | % | Votes against | % | Total cast") is no part.
+        columns = [i for i in range(1, column) if numeric_column(table, i) and not _PERCENT_HEADING.fullmatch(header[i].text)]
         if len(columns) < 2:
             return
         units = {tuple(sorted(set(_HEADER_SCALE.findall(header[i].text.lower())))) for i in (*columns, column)}
