@@ -115,24 +115,30 @@ _ADJECTIVES = frozenset("new more fewer additional other extra further separate 
 _PARTICIPLES = frozenset("found made seen taken given sold built won lost held paid spent run done grown".split())
 
 
-def _noun_after(item: Item) -> str:
+def _nouns_after(item: Item) -> set[str]:
+    """What a bare figure may count: the word after it, and the one after that when the first may be a modifier of
+    it ("48,300 volunteer hours": volunteer, hour); empty when the word after it is no noun."""
     match = re.match(r"\s+([a-z]+)\b(?:\s+([a-z]+)\b)?", item.after)
     if match is None:
-        return ""
-    word = match.group(1)
-    if word in _ADJECTIVES and match.group(2):
-        word = match.group(2)
+        return set()
+    word, then = match.groups()
+    if word in _ADJECTIVES and then:
+        word, then = then, None
     if word in _NOT_UNITS or word in _PARTICIPLES or word.endswith("ed"):
-        return ""
-    return word.removesuffix("s")
+        return set()
+    nouns = {word.removesuffix("s")}
+    if then and then not in _NOT_UNITS and then not in _PARTICIPLES and not then.endswith("ed"):
+        nouns.add(then.removesuffix("s"))
+    return nouns
 
 
 def _nouns_differ(a: Item, b: Item) -> bool:
-    """Whether two bare figures count different things ("from 3 gas to 3000 particles")."""
+    """Whether two bare figures count different things ("from 3 gas to 3000 particles"), and not the same thing named
+    with a modifier once ("48,300 volunteer hours, up 21% from 42,100 hours")."""
     if a.q.unit or b.q.unit:
         return False
-    first, second = _noun_after(a), _noun_after(b)
-    return bool(first and second and first != second)
+    first, second = _nouns_after(a), _nouns_after(b)
+    return bool(first and second and not first & second)
 
 
 def _appositive(event: Event) -> bool:

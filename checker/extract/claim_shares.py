@@ -38,8 +38,12 @@ _ORDINAL = r"(?:st|nd|rd|th)\b"  # "1/5th" is a fraction, not a count of a whole
 _SHARE_PATTERNS = (
     # "62% (256 of 412)", "62% (256/412)", "62% (n = 256/412)"
     LazyPattern(rf"{_PCT}\s*\(\s*(?:n\s*=\s*)?(?P<n>{_INT})\s*(?:/|of|out\s+of)\s*(?:the\s+)?(?P<N>{_INT})\b[^()]{{0,40}}\)", re.I),
-    # "256 of 412 patients (62%)", "256/412 (62%)"
-    LazyPattern(rf"(?<![\d.,])(?P<n>{_INT})\s*(?:/|of|out\s+of)\s*(?:the\s+)?(?P<N>{_INT})(?!{_ORDINAL})\s*(?:[a-z][\w-]*\s+){{0,3}}?\(\s*{_PCT}\s*\)", re.I),
+    # "256 of 412 patients (62%)", "256/412 (62%)", "6,812 m of 9,960 m (68.4%)" (a unit after both figures)
+    LazyPattern(
+        rf"(?<![\d.,])(?P<n>{_INT})(?:\s*(?P<u>[a-z]{{1,3}})(?=\s+(?:of|out\s+of)\s))?\s*(?:/|of|out\s+of)\s*(?:the\s+)?(?P<N>{_INT})"
+        rf"(?(u)\s*(?P=u)\b)(?!{_ORDINAL})\s*(?:[a-z][\w-]*\s+){{0,3}}?\(\s*{_PCT}\s*\)",
+        re.I,
+    ),
     # "14,820 people supported, of whom 5,210 (42%)"
     LazyPattern(rf"(?<![\d.,$€£¥])(?P<N>{_INT})\s+(?:[a-z][\w-]*\s+){{0,3}}?[a-z][\w-]*,?\s+of\s+whom\s+(?P<n>{_INT})\s*\(\s*{_PCT}\s*\)", re.I),
 )
@@ -127,6 +131,13 @@ def share_claims(prose: str, sentence: Sentence, found: list[Quantity], doc: Doc
             claim = _share(sentence.start, match, _int(match.group("n")), _int(match.group("N")), found)
             if claim is not None:
                 claims.append(claim)
+    if " of them" in text and "(" in text:
+        for match in _OF_THEM.finditer(text):
+            if not any(s <= match.start() < e for s, e in covered):
+                claim = _share_of_them(sentence.start, match, found)
+                if claim is not None:
+                    covered.append(match.span())
+                    claims.append(claim)
     # Shares after ", or": part and whole in the sentence, or the whole a total stated elsewhere.
     searches: list[tuple[LazyPattern, Callable[[re.Match[str]], Claim | None]]] = []
     said_or = " or " in text or " that is " in text
@@ -203,6 +214,29 @@ def _share(offset: int, match: re.Match, n: int, whole: int, found: list[Quantit
     share = n / whole * 100
     n_span = (offset + match.start("n"), offset + match.end("n"))
     return _checked_share(p, Interval.exact(share), share, f"{n:,} / {whole:,}", n_span)
+
+
+# "received 242 submissions, up 22% from 198 in 2024, and accepted 87 of them (31%)": the whole is a count before it.
+_OF_THEM = LazyPattern(rf"(?<![\d.,$€£¥])(?P<n>{_INT})\s+of\s+them\s*\(\s*{_PCT}\s*\)", re.I)
+
+
+def _share_of_them(offset: int, match: re.Match, found: list[Quantity]) -> Claim | None:
+    """A share "87 of them (31%)" of a whole that "them" names: one of the counts before it in the sentence, larger
+    than the part. Which one is not read: the share holds when it is the share of any of them, and a finding computes
+    it from the first, the sentence's subject."""
+    n = _int(match.group("n"))
+    at = offset + match.start("n")
+    wholes = [q for q in found if q.end <= at and q.kind == "number" and not q.unit and q.scale == 1 and not q.hedge
+              and q.value.is_integer() and n < q.value and not _YEARISH.fullmatch(q.text)]
+    if not wholes:
+        return None
+    claims = [_share(offset, match, n, int(q.value), found) for q in wholes]
+    if any(claim is not None and claim.consistent for claim in claims):
+        return next(claim for claim in claims if claim is not None and claim.consistent)
+    return claims[0]
+
+
+_YEARISH = LazyPattern(r"(?:19|20)\d\d")
 
 
 def _share_of_amounts(offset: int, match: re.Match, found: list[Quantity]) -> Claim | None:
