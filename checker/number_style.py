@@ -8,7 +8,8 @@ places written each way:
   more), because many house styles drop the comma in four-digit numbers only.
   Years, and numbers that are names or codes (``Windows 2000``, ``No. 1500``,
   ``ISO 9001``, ``#1200``, a number to dial or to text, ``text STATUS to
-  27750``, a number inside a word or after a hyphen) are not
+  27750``, a number inside a word or after a hyphen, a number with a leading
+  zero, ``company number 04418826``) are not
   quantities and are not read; a four-digit number counts only after a
   currency sign or with its comma;
 - ``units``: ``5 mg`` or ``5mg``, for units of measure and of data (``m``
@@ -70,6 +71,8 @@ def styles(doc) -> Styles:
             continue
         if len(digits) == 4 and not grouped and not currency:
             continue  # a year, a code or a count: four bare digits say nothing
+        if digits.startswith("0") and not grouped:
+            continue  # "company number 04418826": no amount is written with a leading zero
         size = "four-digit" if len(digits) == 4 else "five-digit or longer"
         form = f"{size} numbers with a thousands separator" if grouped else f"{size} numbers without a thousands separator"
         (out.thousands if grouped else plain).setdefault(form, []).append((start + currency, end))
