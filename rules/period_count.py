@@ -25,6 +25,19 @@ _NOT_RECORD = LazyPattern(
     r"|plan\w*|guidance|anticipat\w*|intend\w*|if)\b",
     re.I,
 )
+_MONTH_NAMES = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?"
+    r"|Nov(?:ember)?|Dec(?:ember)?)\b"
+)
+_MONTH_NUMBER = {name: number for number, name in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
+_COUNT_WORDS = {word: number for number, word in enumerate("two three four five six seven eight nine ten eleven twelve".split(), 2)}
+# "the five months from September to December 2025", "the three months between January and March".
+_MONTHS_BETWEEN = LazyPattern(
+    r"\b(?:the|those|these|its|our|their)\s+(?:(?:last|first|past)\s+)?(?P<n>two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})"
+    r"\s+(?P<unit>months)\s+(?:from|between)\s+(?P<m1>" + _MONTH_NAMES + r")(?:\s+(?P<y1>(?:19|20)\d\d))?\s+(?:to|and|through|until|till)\s+"
+    r"(?P<m2>" + _MONTH_NAMES + r")(?:\s+(?P<y2>(?:19|20)\d\d))?",
+    re.I,
+)
 _AT_LEAST = frozenset({"more than", "over", "at least", "well over", "just over", "upwards of"})
 _AT_MOST = frozenset({"less than", "fewer than", "under", "up to", "nearly", "almost", "just under", "close to"})
 
@@ -39,7 +52,10 @@ class PeriodCountMismatch(Rule):
 
     What it checks
     --------------
-    Checks three kinds of count against the dates around them:
+    Checks four kinds of count against the dates around them:
+
+    - "the five months from September to December 2025": the months named
+      must number five, counting both ends or one (four or three here);
 
     - "its first N months" (or weeks, quarters, years) after a start such as
       "approved in July 2025": from the start to the end of the period the
@@ -87,6 +103,7 @@ class PeriodCountMismatch(Rule):
     def check(self, doc, facts) -> Iterator[Finding]:
         from checker.clauses import sentence_span
 
+        yield from self._months_between(doc)
         mentions = facts.dates
         starts = [m.start for m in mentions]
         ordered = all(a <= b for a, b in zip(starts, starts[1:]))
@@ -111,6 +128,32 @@ class PeriodCountMismatch(Rule):
                 mention.qualifier is None or mention.qualifier in _AT_LEAST | _AT_MOST
             ):
                 yield from self._elapsed(doc, facts, mention, in_sentence)
+
+    def _months_between(self, doc) -> Iterator[Finding]:
+        """"the five months from September to December 2025": the months named, counted with both ends or without one."""
+        prose = doc.prose
+        if " months from " not in prose and " months between " not in prose:
+            return
+        for match in _MONTHS_BETWEEN.finditer(prose):
+            written = match.group("n")
+            count = int(written) if written.isdigit() else _COUNT_WORDS.get(written.lower())
+            first, last = _MONTH_NUMBER[match.group("m1")[:3].lower()], _MONTH_NUMBER[match.group("m2")[:3].lower()]
+            y2 = int(match.group("y2")) if match.group("y2") else None
+            y1 = int(match.group("y1")) if match.group("y1") else (y2 if y2 is None or first <= last else y2 - 1)
+            if y1 is None:  # no year at all: within one year, or over its end
+                y1, y2 = 0, (0 if first <= last else 1)
+            elif y2 is None:
+                y2 = y1 if first <= last else y1 + 1
+            both = (y2 * 12 + last) - (y1 * 12 + first) + 1
+            if count is None or both < 1 or count in (both, both - 1):
+                continue
+            named = f"{match.group('m1')} to {match.group('m2')}"
+            yield self.finding(
+                match.start("n"), match.end("unit"),
+                f'"{match.group("n")} months" does not fit "{named}", which is {both} months counting both, {both - 1} counting one',
+                evidence=f"{named}: {both} calendar months counting both ends; the text says {count}",
+                confidence="high",
+            )
 
     def _first(self, doc, facts, mention, sentence, in_sentence) -> Iterator[Finding]:
         count = int(mention.count)
