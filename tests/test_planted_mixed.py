@@ -1,6 +1,6 @@
 """Planted defects of every kind in documents of genres the rules were not written for.
 
-``tests/data/planted/mixed/A`` to ``P`` hold sixteen sets of six documents each (96 genres: a hospital
+``tests/data/planted/mixed/A`` to ``Q`` hold seventeen sets of six documents each (102 genres: a hospital
 bulletin, a mining production report, a drug-safety letter, a football club's results, a climate
 summary, an incident postmortem, an earnings-call transcript, a school inspection, an NGO situation
 report, a cricket report, release notes, a council budget, a conference programme, a police
@@ -45,8 +45,13 @@ bulletin, a museum's annual review, a housing market monthly, a bus operator's p
 outbreak update) was measured after the next stop's first three rule changes and before any fix made for it: 29 of 44
 found, with three false positives (a year wrapped onto the next Markdown line read as a list item, "the reduced fare"
 read as a decrease, and a total row's change, which its wrong total makes wrong too: that change is now listed as a
-defect). Three defects are marked ``"decidable": false``: the figures as written allow the stated value within their
-rounding, so no rule can call them wrong.
+defect). Q (six more: a medical journal's trial results, a state legislature's fiscal note, a food bank's impact
+report, a symposium's call for papers, a metro extension's progress report, a company's AGM poll results) was measured
+after the next stop's first six rule changes and before any fix made for it: 33 of 54 found, with two false positives
+(a company's registration number "04418826" read as a number written without separators, and two authors a letter
+apart, Mara and Maria Lindqvist, each written twice; the second stays, listed as a known false positive, since a name a
+letter apart written as often is as often one person's slip). Three defects are marked ``"decidable": false``: the
+figures as written allow the stated value within their rounding, so no rule can call them wrong.
 
 Each set is linted as one corpus with the default rules. A defect is found when a finding of a rule
 for its kind sits on its line or lists the line among its related places. Every other finding is a
@@ -63,11 +68,11 @@ import pytest
 from checker.testing import lint_sources
 
 FOLDER = Path(__file__).resolve().parent / "data" / "planted" / "mixed"
-SETS = ("A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K", "L", "M", "N", "O", "P")
+SETS = ("A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K", "L", "M", "N", "O", "P", "Q")
 # The rules that report each kind of defect.
 RULES = {
     "name-variant": {"NAM001", "NAM005"},
-    "acronym": {"NAM002", "NAM003"},
+    "acronym": {"NAM002", "NAM003", "NAM004"},
     "percent-change": {"NUM001", "NUM002", "NUM101", "NUM102"},
     "percentage-points": {"NUM001", "NUM002"},
     "share": {"NUM004"},
@@ -75,20 +80,23 @@ RULES = {
     "multiple": {"NUM003"},
     "weekday": {"DAT001"},
     "impossible-date": {"DAT002"},
+    "period-count": {"DAT006"},
     "past-after-document-date": {"DAT003"},
     "release-order": {"DAT007"},
     "mojibake": {"ENC002"},
+    "extraction-artifact": {"ENC008"},
     "doubled-word": {"TXT004"},
     "fused-words": {"TXT005"},
     "bracket": {"CON001"},
     "hyphenation": {"CON002"},
     "number-style": {"CON005"},
+    "regional-spelling": {"CON003"},
 }
-# Measured: 547 of the 630 decidable defects (A 29/30, B 28/29, C 28/30, D 31/32, E 31/34, F 27/29, G 30/32,
-# H 30/35, I 33/36, J 45/48, K 47/56, L 39/53, M 40/53, N 38/46, O 37/42, P 34/45).
+# Measured: 590 of the 684 decidable defects (A 29/30, B 28/29, C 28/30, D 31/32, E 31/34, F 27/29, G 30/32,
+# H 30/35, I 33/36, J 45/48, K 47/56, L 39/53, M 40/53, N 39/46, O 37/42, P 37/45, Q 39/54).
 MIN_FOUND = {
     "A": 29, "B": 28, "C": 28, "D": 31, "E": 31, "F": 27, "G": 30, "H": 30,
-    "I": 33, "J": 45, "K": 47, "L": 39, "M": 40, "N": 38, "O": 37, "P": 34,
+    "I": 33, "J": 45, "K": 47, "L": 39, "M": 40, "N": 39, "O": 37, "P": 37, "Q": 39,
 }
 
 
