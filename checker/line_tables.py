@@ -52,7 +52,7 @@ _PART_WORD = LazyPattern(r"\b(?:includ\w*|of\s+which|such\s+as|among|some|other|
 _CELL_BREAK = LazyPattern(r"\t+[ \t]*| {2,}\t*| ?(?:\.[ ]?){3,}[ \t]*|[ ]?\u2026+[ \t]*")
 _YEAR = LazyPattern(r"(?:FY\s?|fiscal\s+)?(?:19|20)\d\d[A-Za-z]?", re.I)
 # A rule drawn under a table's header or above its total row: a line of dashes, equals signs or box rules.
-_RULE_LINE = LazyPattern(r"[ \t]*[-=_\u2500\u2501\u2014\u2013+|: \t]{3,}")
+_RULE_LINE = LazyPattern(r"[ \t]*(?:[-=_\u2500\u2501\u2014\u2013][ \t+|:]*){3,}")
 
 
 def line_tables(doc: Document, lead_only: bool = False) -> list[Table]:

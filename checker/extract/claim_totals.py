@@ -2,8 +2,8 @@
 
 "A and B, for total revenue of C", "C, comprising A and B", "C (A, B and D)",
 "Together, these two products drove total revenue of C" (the parts are the
-figures of the preceding sentences), "Of the C sold, A ... and the remaining B", and shares of one whole said to be
-exhaustive ("split between", "the remaining 15%").
+figures of the preceding sentences), "Of the C sold, A ... and the remaining B", and shares of one
+whole said to be exhaustive ("split between", "the remaining 15%").
 """
 
 from __future__ import annotations
@@ -132,7 +132,7 @@ def of_whole_claims(prose: str, start: int, end: int, found: list[Quantity]) -> 
     glues = [prose[comma:parts[0].start]] + [prose[a.end:b.start] for a, b in zip(parts, parts[1:])]
     if any(not _PART_BREAK.search(glue) or not _LIST_GLUE.match(glue) or _SIGNED_GLUE.search(glue.lower()) or CUE.search(glue.lower()) for glue in glues):
         return []
-    last_item = prose[prose.rfind(",", comma, parts[-1].start) + 1:parts[-1].start].lower()
+    last_item = _PART_BREAK.split(glues[-1].lower())[-1]  # the words before the last part, after its separator
     after_last = prose[parts[-1].end:min(end, parts[-1].end + 40)].lower()
     if not (_REST_OF_WHOLE.search(last_item) or _REST_OF_WHOLE.match(after_last.lstrip())):
         return []
