@@ -31,14 +31,14 @@ _CHANGE_HEADING = LazyPattern(
 )
 
 
-def table_change_claims(doc: Document) -> list[Claim]:
-    """The change claims of the document's pipe tables and, outside Markdown, its column-aligned plain-text tables
+def table_change_claims(doc: Document, plain: bool = False) -> list[Claim]:
+    """The change claims of the document's pipe tables and, with ``plain``, its column-aligned plain-text tables
     (``checker.line_tables``), checked."""
     from checker.tables import tables
 
     claims: list[Claim] = []
     found = tables(doc)
-    if doc.format != "markdown" and _CHANGE_HEADING.search(doc.prose):
+    if plain and _aligned_change_heading(doc.prose):
         from checker.line_tables import line_tables
 
         found += [table for table in line_tables(doc) if table.kind == "text"]
@@ -63,6 +63,18 @@ def table_change_claims(doc: Document) -> list[Claim]:
                 if claim is not None:
                     claims.append(claim)
     return claims
+
+
+def _aligned_change_heading(prose: str) -> bool:
+    """Whether a change heading stands on a line that is cut into columns (two blanks or a tab after its first word):
+    the only place a plain-text table's change column can be headed."""
+    for match in _CHANGE_HEADING.finditer(prose):
+        start = prose.rfind("\n", 0, match.start()) + 1
+        end = prose.find("\n", match.end())
+        line = prose[start:end if end >= 0 else len(prose)].strip()
+        if "  " in line or "\t" in line:
+            return True
+    return False
 
 
 _YEAR = LazyPattern(r"(?<![\d/])(?:19|20)\d\d(?![\d/])")

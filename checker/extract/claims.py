@@ -95,10 +95,12 @@ def find_claims(doc: Document, quantities: list[Quantity]) -> list[Claim]:
         if any(q.unit == "%" for q in found):
             claims.extend(share_claims(prose, sentence, found, doc, quantities))
         claims.extend(together_claims(prose, sentences, index, found, quantities, starts))
-    if doc.format != "markdown" or any(block.kind == "table" for block in blocks):  # (plain-text tables: line_tables)
+    # Outside Markdown, a table is set in columns: some figures stand after a run of blanks, as its cells do.
+    plain = doc.format != "markdown" and sum(prose[q.start - 2:q.start] in ("  ", " \t") or prose[q.start - 1:q.start] == "\t" for q in quantities) >= 3
+    if plain or any(block.kind == "table" for block in blocks):
         from checker.extract.claim_tables import table_change_claims
 
-        claims.extend(table_change_claims(doc))
+        claims.extend(table_change_claims(doc, plain))
     claims.sort(key=lambda c: (c.start, c.kind))
     return claims
 
