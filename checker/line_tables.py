@@ -35,6 +35,7 @@ from dataclasses import replace
 
 from checker.document import Document
 from checker.patterns import LazyPattern, has_digit
+from checker.table_sums import YEAR as _YEAR
 from checker.tables import Cell, Table, read_figure
 
 _MISSING = frozenset({"-", "\u2013", "\u2014", "n/a", "na", "n.a.", "nm", "n.m.", "\u2026", "..."})
@@ -50,7 +51,6 @@ _TOTAL_WORD = LazyPattern(r"\b(?:total(?:s|led|ed|ling|ing)?|in\s+all|altogether
 _PART_WORD = LazyPattern(r"\b(?:includ\w*|of\s+which|such\s+as|among|some|other|spent|top|largest|main)\b", re.I)
 # Runs of two or more spaces, tabs, or leader dots ("Millbrook district ....... 14,220", as a printed list sets them).
 _CELL_BREAK = LazyPattern(r"\t+[ \t]*| {2,}\t*| ?(?:\.[ ]?){3,}[ \t]*|[ ]?\u2026+[ \t]*")
-_YEAR = LazyPattern(r"(?:FY\s?|fiscal\s+)?(?:19|20)\d\d[A-Za-z]?", re.I)
 # A rule drawn under a table's header or above its total row: a line of dashes, equals signs or box rules.
 _RULE_LINE = LazyPattern(r"[ \t]*(?:[-=_\u2500\u2501\u2014\u2013][ \t+|:]*){3,}")
 

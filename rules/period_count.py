@@ -7,6 +7,7 @@ import calendar
 import re
 from collections.abc import Iterator
 
+from checker.extract.date_words import month_number, number_value
 from checker.finding import Finding, Related
 from checker.patterns import LazyPattern
 from checker.rule import Rule
@@ -29,8 +30,6 @@ _MONTH_NAMES = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?"
     r"|Nov(?:ember)?|Dec(?:ember)?)\b"
 )
-_MONTH_NUMBER = {name: number for number, name in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
-_COUNT_WORDS = {word: number for number, word in enumerate("two three four five six seven eight nine ten eleven twelve".split(), 2)}
 # "the five months from September to December 2025", "the three months between January and March".
 _MONTHS_BETWEEN = LazyPattern(
     r"\b(?:the|those|these|its|our|their)\s+(?:(?:last|first|past)\s+)?(?P<n>two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})"
@@ -135,9 +134,10 @@ class PeriodCountMismatch(Rule):
         if " months from " not in prose and " months between " not in prose:
             return
         for match in _MONTHS_BETWEEN.finditer(prose):
-            written = match.group("n")
-            count = int(written) if written.isdigit() else _COUNT_WORDS.get(written.lower())
-            first, last = _MONTH_NUMBER[match.group("m1")[:3].lower()], _MONTH_NUMBER[match.group("m2")[:3].lower()]
+            count = int(number_value(match.group("n")) or 0)
+            first, last = month_number(match.group("m1")), month_number(match.group("m2"))
+            if not (count and first and last):
+                continue  # (never: the pattern takes only counts and month names these read)
             y2 = int(match.group("y2")) if match.group("y2") else None
             y1 = int(match.group("y1")) if match.group("y1") else (y2 if y2 is None or first <= last else y2 - 1)
             if y1 is None:  # no year at all: within one year, or over its end
@@ -145,7 +145,7 @@ class PeriodCountMismatch(Rule):
             elif y2 is None:
                 y2 = y1 if first <= last else y1 + 1
             both = (y2 * 12 + last) - (y1 * 12 + first) + 1
-            if count is None or both < 1 or count in (both, both - 1):
+            if both < 1 or count in (both, both - 1):
                 continue
             named = f"{match.group('m1')} to {match.group('m2')}"
             yield self.finding(

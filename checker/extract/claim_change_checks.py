@@ -124,12 +124,13 @@ def _nouns_after(item: Item) -> set[str]:
     word, then = match.groups()
     if word in _ADJECTIVES and then:
         word, then = then, None
-    if word in _NOT_UNITS or word in _PARTICIPLES or word.endswith("ed"):
+    if not _may_be_noun(word):
         return set()
-    nouns = {word.removesuffix("s")}
-    if then and then not in _NOT_UNITS and then not in _PARTICIPLES and not then.endswith("ed"):
-        nouns.add(then.removesuffix("s"))
-    return nouns
+    return {w.removesuffix("s") for w in (word, then) if w and _may_be_noun(w)}
+
+
+def _may_be_noun(word: str) -> bool:
+    return word not in _NOT_UNITS and word not in _PARTICIPLES and not word.endswith("ed")
 
 
 def _nouns_differ(a: Item, b: Item) -> bool:

@@ -23,6 +23,7 @@ from checker.extract.claim_context import (
     FROM_OF,
     NOUN_CUES,
     QUALIFIED,
+    RATE_UNITS,
     Cue,
     Item,
     in_context,
@@ -146,7 +147,7 @@ class Event:
 
 
 def _is_rate_unit(q: Quantity) -> bool:
-    return q.unit in ("%", "pp", "pt", "bp", "x")
+    return q.unit in RATE_UNITS
 
 
 def change_claims(prose: str, start: int, end: int, quantities: list[Quantity]) -> list[Claim]:

@@ -48,6 +48,8 @@ FROM_OF = LazyPattern(
     r"(?:\bfrom|\b(?:as\s+)?compar(?:ed|es)\s+(?:to|with)|\bversus|\bvs\.?)\s+(?:[\w'’-]+\s+){1,4}?(?:of|at|was|were)\s+$"
 )
 RESPECTIVELY = LazyPattern(r"\brespectively\b")
+# Units of a rate or a multiple, not of an amount: no total, part or level is written in them.
+RATE_UNITS = frozenset({"%", "pp", "pt", "bp", "x"})
 # Change words that are also the names of metrics ("job gains", "its growth forecast"): without "a" or
 # "an" before them they name what changes, and the direction comes from the verb and the figures.
 NOUN_CUES = frozenset("growth gain gains increase increases rise decline drop fall expansion contraction reduction reductions uplift".split())

@@ -18,6 +18,7 @@ from checker.extract.claim_context import (
     CUE_BEFORE,
     FROM_DIRECT,
     FROM_OF,
+    RATE_UNITS,
     RESPECTIVELY,
     in_context,
 )
@@ -82,7 +83,7 @@ def total_claims(prose: str, start: int, end: int, found: list[Quantity]) -> lis
         return []
     claims: list[Claim] = []
     for index, total in enumerate(found):
-        if total.kind != "number" or total.unit in ("%", "x", "pp", "pt", "bp") or total.exact and total.scale == 1:
+        if total.kind != "number" or total.unit in RATE_UNITS or total.exact and total.scale == 1:
             continue
         before = prose[found[index - 1].end if index else start:total.start].lower()
         if index >= 2 and (_TOTAL_BEFORE.search(before) or _IN_ALL_AFTER.match(prose, total.end, end) and _COMMA_BEFORE.search(before)):
@@ -115,7 +116,7 @@ def of_whole_claims(prose: str, start: int, end: int, found: list[Quantity]) -> 
     """A sentence that opens with a whole ("Of the 6,412 sales agreed,") and lists its parts after the comma, the last
     named as the rest ("... and the remaining 1,105 to investors"): the parts must add up to the whole."""
     total = found[0]
-    if total.kind != "number" or total.unit in ("%", "x", "pp", "bp", "pt") or not _OF_WHOLE.fullmatch(prose, start, total.start):
+    if total.kind != "number" or total.unit in RATE_UNITS or not _OF_WHOLE.fullmatch(prose, start, total.start):
         return []
     comma = prose.find(",", total.end, min(end, total.end + 80))
     if comma < 0 or re.search(r"[;:()]", prose[total.end:comma]):
@@ -169,7 +170,7 @@ def colon_total_claims(prose: str, start: int, end: int, found: list[Quantity]) 
     if ":" not in prose[start:end]:
         return []
     for index, total in enumerate(found[:-2]):
-        if total.kind != "number" or total.unit in ("%", "x", "pp", "pt", "bp") or total.value <= 0:
+        if total.kind != "number" or total.unit in RATE_UNITS or total.value <= 0:
             continue
         if total.exact and total.scale == 1 and (1900 <= total.value <= 2100 and "," not in total.text):
             continue  # a year, not a count
@@ -345,7 +346,7 @@ def together_claims(
             return []
         count_word = phrase.group("count") or "both"
     count = _COUNTS[count_word]
-    totals = [q for q in found if q.start > sentence.start + together.start() and q.kind == "number" and q.unit not in ("%", "x", "pp", "pt", "bp")
+    totals = [q for q in found if q.start > sentence.start + together.start() and q.kind == "number" and q.unit not in RATE_UNITS
               and not (q.exact and q.scale == 1)]
     if not totals:
         return []

@@ -81,15 +81,15 @@ def find_claims(doc: Document, quantities: list[Quantity]) -> list[Claim]:
         if len(found) >= 2:
             for number, (seg_start, seg_end) in enumerate(_rate_joined(prose, _segments(prose[sentence.start:sentence.end], sentence.start), found)):
                 segment = [q for q in found if q.start >= seg_start and q.end <= seg_end]
-                if number == 0 and index and segment and _THAT_IS.match(prose, sentence.start):
-                    claims.extend(_anaphoric_change(prose, sentences[index - 1], sentence, seg_end, segment, quantities, starts, claims))
+                if number == 0 and index and segment and (opener := _THAT_IS.match(prose, sentence.start)) is not None:
+                    claims.extend(_anaphoric_change(prose, sentences[index - 1], sentence, opener.end(), seg_end, segment, quantities, starts, claims))
                 if len(segment) >= 2:
                     claims.extend(change_claims(prose, seg_start, seg_end, segment))
                     claims.extend(cagr_claims(prose, seg_start, seg_end, segment))
             claims.extend(total_claims(prose, sentence.start, sentence.end, found))
-            if len(found) >= 3 and prose.startswith(("Of ", "of "), sentence.start):
-                claims.extend(of_whole_claims(prose, sentence.start, sentence.end, found))
             if len(found) >= 3:
+                if prose.startswith(("Of ", "of "), sentence.start):
+                    claims.extend(of_whole_claims(prose, sentence.start, sentence.end, found))
                 claims.extend(colon_total_claims(prose, sentence.start, sentence.end, found))
             claims.extend(percent_sum_claims(prose, sentence.start, sentence.end, found, blocks[sentence.paragraph].start))
         if any(q.unit == "%" for q in found):
@@ -111,13 +111,13 @@ _THAT_IS = LazyPattern(r"(?:That|This|It)(?:['’]s|\s+(?:is|was|represents|repr
 
 
 def _anaphoric_change(
-    prose: str, before: Sentence, sentence: Sentence, seg_end: int, segment: list[Quantity], quantities: list[Quantity],
+    prose: str, before: Sentence, sentence: Sentence, opened: int, seg_end: int, segment: list[Quantity], quantities: list[Quantity],
     starts: list[int], claims: list[Claim],
 ) -> list[Claim]:
-    """The change claims of a clause that opens "That is up 3.2 points from 81.9%", read as if the level that ends the
-    sentence before ("... was 84.6% for the quarter.") stood before it with a comma ("84.6% for the quarter, up 3.2
-    points from 81.9%"). Only when that level is the only figure of its unit in the sentence before, in the same paragraph, with
-    a few words after it; claims already made for the clause's figures stand."""
+    """The change claims of a clause that opens "That is up 3.2 points from 81.9%" (its opener ends at ``opened``), read
+    as if the level that ends the sentence before ("... was 84.6% for the quarter.") stood before it with a comma ("84.6%
+    for the quarter, up 3.2 points from 81.9%"). Only when that level is the only figure of its unit in the sentence
+    before, in the same paragraph, with a few words after it; claims already made for the clause's figures stand."""
     if before.paragraph != sentence.paragraph or before.end > sentence.start:
         return []
     at = bisect.bisect_left(starts, before.end) - 1
@@ -127,13 +127,10 @@ def _anaphoric_change(
     if any(q.unit == level.unit for q in quantities[bisect.bisect_left(starts, before.start):at]):
         return []  # several such figures: "14 cases: 9 in England, 3 in Wales and 1 in Scotland. This is more than double"
     stop = prose.rfind(".", level.end, sentence.start)
-    if stop < 0 or stop - level.end > 40 or not prose[stop + 1:sentence.start].isspace() and sentence.start > stop + 1:
-        return []
-    opener = _THAT_IS.match(prose, sentence.start)
-    if opener is None or not CUE.search(prose[opener.end():seg_end].lower()):
+    if stop < 0 or stop - level.end > 40 or prose[stop + 1:sentence.start].strip() or not CUE.search(prose[opened:seg_end].lower()):
         return []
     # The same offsets, with ". That is " written ",         ": the level then leads the clause as in one sentence.
-    joined = prose[:stop] + "," + " " * (opener.end() - stop - 1) + prose[opener.end():]
+    joined = prose[:stop] + "," + " " * (opened - stop - 1) + prose[opened:]
     stated = {claim.start for claim in claims}
     return [claim for claim in change_claims(joined, level.start, seg_end, [level, *segment]) if claim.start not in stated]
 
