@@ -63,17 +63,43 @@ def spelling_variants(
 
 
 def search_terms(forms: Forms, kinds: dict[str, str]) -> Terms:
-    """The forms compared by spelling, grouped by folded term: words of six letters or more."""
+    """The forms compared by spelling, grouped by folded term: words of six letters or more, and names of
+    capitalised words joined by hyphens (``Vasquez-Oort``, ``Brennack-Solvang``)."""
     terms: Terms = {}
     for form, occurrences in forms.items():
         kind = kinds[form]
         if kind == "code" or (kind == "acronym" and len(form) < 6):
             continue
         term = fold(form)
-        if len(term) < 6 or not term.isalpha():
+        if len(term) < 6 or not (term.isalpha() or _hyphenated_name(form, term)):
             continue
         terms.setdefault(term, {})[form] = occurrences
     return terms
+
+
+def _hyphenated_name(form: str, term: str) -> bool:
+    """Whether ``form`` (folded: ``term``) is capitalised words of letters joined by hyphens: a double-barrelled
+    surname or a firm's name (``Vasquez-Oort``), where lower-case compounds (``in-place``) are words."""
+    parts = term.split("-")
+    if len(parts) < 2 or not all(part.isalpha() for part in parts):
+        return False
+    written = form.replace("\u2010", "-").replace("\u2011", "-").split("-")
+    return len(written) == len(parts) and all(part[:1].isupper() and not part.isupper() for part in written)
+
+
+def _one_part_differs(a: str, b: str) -> bool:
+    """For hyphenated names: whether ``a`` and ``b`` differ in one part only, by a slip of its spelling rather
+    than as two words (``North-East`` / ``North-West``) or two endings (``Anglo-Saxon`` / ``Anglo-Saxons``)."""
+    parts_a, parts_b = a.split("-"), b.split("-")
+    if len(parts_a) != len(parts_b):
+        return False
+    differ = [(x, y) for x, y in zip(parts_a, parts_b) if x != y]
+    if len(differ) != 1:
+        return False
+    x, y = differ[0]
+    if x[0] != y[0] or edit_distance(x, y) > phrase_reach(x, y) or suffix_variants(x, y):
+        return False
+    return zipf(x) < 3.0 or zipf(y) < 3.0
 
 
 # Up to this many words to compare a word with, comparing it with each (in C) is cheaper than
@@ -230,6 +256,8 @@ def block_pairs(words: list[str], scan_max: int = _PAIRS_MAX) -> Iterator[tuple[
 
 def _may_be_variants(a: str, b: str, terms: Terms) -> bool:
     """Gates that tell two different words from one word spelled two ways."""
+    if ("-" in a or "-" in b) and not _one_part_differs(a, b):
+        return False
     if suffix_variants(a, b) or drug_stem_pair(a, b):
         return False
     na, nb = spelling_standard(a), spelling_standard(b)

@@ -34,7 +34,11 @@ class NameVariants(Rule):
 
     - near misses: one letter added, dropped, changed, or two letters
       swapped (two edits for names of ten letters or more), with the same
-      first letter: ``Lisafoclax`` / ``Lisaftoclax``;
+      first letter: ``Lisafoclax`` / ``Lisaftoclax``; in a name of
+      capitalised words joined by hyphens, a near miss in one of its words
+      (``Brennack-Solvang`` / ``Brennak-Solvang``, ``Vasquez-Oort`` /
+      ``Vasquez-Ort``), unless both words are ordinary English words
+      (``North-East`` / ``North-West``);
     - case, hyphen, space and accent variants: ``BCR-ABL`` / ``Bcr-Abl`` /
       ``BCR ABL``, ``Sjogren`` / ``Sjögren``;
     - multi-word names that differ in one word: ``Elaine Example`` /
