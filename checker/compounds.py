@@ -21,8 +21,8 @@ words are a verb and its particle (``who paid for results``).
 
 So ``the result is well known`` beside ``a well-known result``, or ``we will
 follow up`` beside ``the follow-up visit``, never count. Compounds with the
-prefix ``re-`` are left out: the hyphen there often changes the word
-(``re-cover``/``recover``, ``re-sign``/``resign``).
+prefix ``re-`` are left out before a consonant: the hyphen there often changes the word
+(``re-cover``/``recover``, ``re-sign``/``resign``); before a vowel it only parts two vowels (``re-elect``).
 """
 
 from __future__ import annotations
@@ -106,17 +106,30 @@ _ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ
 
 
 def _bare_noun(prose: str, start: int, end: int, particle: bool = False) -> bool:
-    """After an article and before a clause boundary: ``a follow-up.``; for a verb and its ``particle``, or
-    before a finite verb: ``a follow up fell``."""
-    if _before_word(prose, start) not in _ARTICLES:
+    """After an article (or "no") and before a clause boundary or a preposition: ``a follow-up.``, ``a by-election
+    in``; for a verb and its ``particle``, or before a finite verb: ``a follow up fell``, ``no by election was``."""
+    if _before_word(prose, start) not in _NOUN_OPENERS:
         return False
     after = prose[end : end + 1]
-    return after == "" or after in _BOUNDARY or particle and _next_word(prose, end) in _FINITE_VERBS
+    if after == "" or after in _BOUNDARY:
+        return True
+    match = _NEXT.match(prose, end)
+    if match is None:
+        return False
+    follower = match.group(1)
+    # A preposition only as a word of its own: "in" opens "in-memory", an adjective.
+    if follower in _PREPOSITIONS and not (match.end() < len(prose) and _joins(prose[match.end()])):
+        return True
+    return particle and follower in _FINITE_VERBS
 
 
 def _subject(prose: str, start: int, end: int) -> bool:
     """After an article and before a finite verb: the clause's subject, a noun (``The half-marathon was won``)."""
-    return _before_word(prose, start) in _ARTICLES and _next_word(prose, end) in _FINITE_VERBS
+    return _before_word(prose, start) in _NOUN_OPENERS and _next_word(prose, end) in _FINITE_VERBS
+
+
+# Words after which two words are a noun phrase: the articles, and "no" ("no by-election was held").
+_NOUN_OPENERS = _ARTICLES | {"no"}
 
 
 # Verbs after which the two words before them, opened by an article, are the clause's subject: a noun. Only
@@ -124,6 +137,7 @@ def _subject(prose: str, start: int, end: int) -> bool:
 # compound the text writes hyphenated as a subject too: other open forms before a verb are as often a noun
 # phrase of their own ("a single file is" beside "single-file packages").
 _PARTICLES = frozenset("up in out off on down over back away through".split())
+_LEADING_PARTICLES = _PARTICLES | {"by"}
 _FINITE_VERBS = frozenset(
     """is was are were has had have will would can could may might should must does did
     fell rose grew took showed found led began came went remains remained""".split()
@@ -221,7 +235,9 @@ def compound_forms(
             followers -= FUNCTION_WORDS
             # Before a finite verb: a verb and its particle, or a compound the text also writes hyphenated as a
             # clause's subject ("The half-marathon was won" beside "the half marathon had crowded").
-            particle = second in _PARTICLES or any(_subject(prose, s, e) for s, e in forms.hyphenated)
+            # A compound that opens with a preposition or a particle ("by-election", "off-site") is no noun phrase of
+            # its own when open either: before a verb it is the noun too.
+            particle = second in _PARTICLES or first in _LEADING_PARTICLES or any(_subject(prose, s, e) for s, e in forms.hyphenated)
             nouns = any(_bare_noun(prose, s, e, particle) for s, e in forms.hyphenated)
             pairs = _pair_spans(prose, first, second)  # "well well well": pairs may overlap
             after = [_next_word(prose, end) for _, end in pairs]
@@ -229,12 +245,16 @@ def compound_forms(
             # writes the two words as a noun of their own ("a property wrapper." beside "property-wrapper
             # types"): a noun compound is often left open before a noun too, an adjective one is not.
             modifier = _adjectival(first, second) and bool(followers) and all(map(_modifies, after))
+            # The words either side of each hyphenated place: an open form between the same two words plays the
+            # same part ("a median follow-up of" / "a median follow up of").
+            frames = {(_before_word(prose, s), w.lower()) for s, e in forms.hyphenated if (w := _next_word(prose, e))}
             for (start, end), follower in zip(pairs, after):
                 before = _before_word(prose, start)
                 if before in _VERB_CONTEXT:
                     continue
                 if (
                     (follower is not None and follower in followers)
+                    or (before is not None and follower is not None and (before, follower.lower()) in frames)
                     or (modifier and (before in _DETERMINERS or before in _PREPOSITIONS))
                     or (nouns and _bare_noun(prose, start, end, particle))
                 ):
@@ -253,7 +273,14 @@ def chunk_compounds(chunk: str) -> tuple[tuple[str, str], ...]:
     hyphenated compound (a run never crosses whitespace)."""
     if "-" not in chunk and "\u2010" not in chunk and "\u2011" not in chunk:
         return ()
-    return tuple(pair for pair in _COMPOUND.findall(chunk) if pair[0] not in ("re", "a"))
+    return tuple(pair for pair in _COMPOUND.findall(chunk) if pair[0] != "a" and (pair[0] != "re" or _vowel_re(pair[1])))
+
+
+def _vowel_re(second: str) -> bool:
+    """Whether ``re-`` before ``second`` is only a prefix, its hyphen a choice of style (``re-elect`` /
+    ``reelect``, ``re-use`` / ``reuse``): before a vowel it parts the two vowels, where before a consonant it
+    often makes another word (``re-cover`` / ``recover``, ``re-sign`` / ``resign``; ``re-act`` / ``react``)."""
+    return second[0] in "aeiou" and second != "act"
 
 
 class _Runs:

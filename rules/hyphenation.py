@@ -37,16 +37,19 @@ class HyphenationConsistency(Rule):
     for an adjective compound, between a determiner and another noun
     (``our long-term capital plan`` / ``the long term plan``) where the
     document never writes the two words as a noun of their own, or
-    as a noun after an article at the end of a clause (``a follow-up.`` /
-    ``a follow up.``), or before a finite verb when the compound is a verb
+    between the same two words as a hyphenated place (``a median follow-up
+    of`` / ``a median follow up of``), or as a noun after an article or
+    "no" at the end of a clause or before a preposition (``a follow-up.`` /
+    ``a follow up.``, ``a by-election in``), or before a finite verb when the compound is a verb
     and its particle or the text also writes the hyphenated form as a
     subject (``a follow up fell``, ``the half marathon had``). Style guides
     hyphenate a compound before a noun and leave it open after a verb, so ``a well-known result`` and ``the result
     is well known``, or ``the follow-up visit`` and ``we will follow up``,
-    pass. Compounds with ``re-`` are left alone, because the hyphen there
-    often makes another word (``re-cover``/``recover``, ``re-sign``/
-    ``resign``), and so is anything capitalised (names such as
-    ``Rolls-Royce``).
+    pass. Compounds with ``re-`` before a consonant are left alone, because
+    the hyphen there often makes another word (``re-cover``/``recover``,
+    ``re-sign``/``resign``); before a vowel it only parts the two vowels
+    (``re-elect``/``reelect``). Anything capitalised is left alone too (names
+    such as ``Rolls-Royce``).
 
     The vocabulary decides which form is right: a form listed in
     ``[tool.factlint.vocabulary] accept`` or as a ``prefer`` key is never
