@@ -83,6 +83,14 @@ _SHARE_OR = (
         rf"(?:were|was|had|have|did|went|got|[a-z]+ed)\b[^.;:%()]{{0,90}}?{_OR_PCT}"
     ),
 )
+# "arrears of £412,380 were 3.4% of the annual rent debit of £13.3m", "the 412 complaints represented 2.1% of 19,600
+# contacts": a part, a verb that makes it the share, the percent and its whole, named first or not.
+_PART_IS_SHARE = LazyPattern(
+    rf"(?<![\d.,£$€])(?P<n>{_AMOUNT})\s+(?:[a-z][\w-]*\s+){{0,3}}?(?:were|was|is|are|represented|represents|made\s+up|"
+    rf"accounted\s+for|amounted\s+to|equalled|equaled|equal(?:s|led)?)\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|almost\s+|some\s+)?"
+    rf"{_PCT}\s+of\s+(?:(?:the|this|our|its|their|all|a|an)\s+)?(?:[A-Za-z][\w'’-]*\s+){{0,4}}?(?:of\s+)?(?P<N>{_AMOUNT})(?!{_ORDINAL}|[.,]\d|\s*%)",
+    re.I,
+)
 _COUNT_PATTERNS = (*_PCT_COUNT, _SHARE_OF_WHOLE)  # (the last needs no parenthesis)
 _WHOLE = (
     LazyPattern(rf"(?<![\d.,$€£¥])(?P<N>{_INT})\s+(?P<noun>[a-z][\w-]*)\s+(?:(?:were|was|had\s+been|have\s+been)\s+)?"
@@ -143,6 +151,7 @@ def share_claims(prose: str, sentence: Sentence, found: list[Quantity], doc: Doc
     said_or = " or " in text or " that is " in text
     if said_or:
         searches += [(pattern, lambda match: _share_of_amounts(sentence.start, match, found)) for pattern in _SHARE_OR]
+    searches.append((_PART_IS_SHARE, lambda match: None if _YEARISH.fullmatch(match.group("N")) else _share_of_amounts(sentence.start, match, found)))
     if every and "total" in text:
         searches.append((_OF_TOTAL, lambda match: _share_of_total(prose, sentence.start, match, found, every)))
     if every and said_or:

@@ -99,7 +99,8 @@ def total_claims(prose: str, start: int, end: int, found: list[Quantity]) -> lis
             if parts and not _labels(prose, total, parts):
                 partial = parts_match is not None and parts_match.group("partial") is not None
                 partial = partial or _OTHERS_AFTER.match(prose[parts[-1].end:min(end, parts[-1].end + 60)].lower()) is not None
-                claims.append(_total(total, parts, exact=not partial, loose=parts_match is None))
+                counted = not partial and _counted(total, parts)  # "The 47 voids comprised 26 ..., 13 ... and 10 ...": exact
+                claims.append(_total(total, parts, exact=not partial, loose=parts_match is None, counted=counted))
     return claims
 
 
@@ -156,13 +157,18 @@ def _parts_after(prose: str, text: str, start: int, end: int, at: int) -> re.Mat
 
 # "318 patients were enrolled: 160 in arm A and 148 in arm B": a total, a few words, a colon, its parts.
 # The label may hold an abbreviation in parentheses ("9,412 air transport movements (ATMs) in September:").
-_COLON_AFTER = LazyPattern(r"^(?:\s+(?:[\w'’-]+|\([A-Za-z][\w'’.-]{0,15}\))){1,7}?\s*:\s+$")
+# After the colon, the first part may be named first, in up to three words ("...: infections in 22 patients, ...").
+_COLON_AFTER = LazyPattern(r"^(?:\s+(?:[\w'’-]+|\([A-Za-z][\w'’.-]{0,15}\))){1,7}?\s*:\s+(?:[A-Za-z][\w'’-]*\s+){0,3}$")
 _COLON_GLUE = LazyPattern(r"^[^;:()%]{0,50}$")
 _STOP_WORDS = r"of\s+whom|of\s+which|including|respectively|such\s+as|among|per|each|every|compared|versus"
 _COLON_STOP = LazyPattern(rf"\b(?:{_STOP_WORDS}|from)\b")
 # Between the parts and after the last, "from" names where a part comes from ("3 from Solvane, 2 from Brixton"); it
 # compares only right before a figure (``_COMPARED``).
 _PARTS_STOP = LazyPattern(rf"\b(?:{_STOP_WORDS})\b")
+
+
+# A percent in parentheses after a count and its noun: the count's share of a larger whole, not a part.
+_SHARE_IN_PARENTHESES = LazyPattern(r"(?:\s+[\w'’-]+){0,2}?\s*\(\s*[\d.,]+\s*%\s*\)")
 
 
 def colon_total_claims(prose: str, start: int, end: int, found: list[Quantity]) -> list[Claim]:
@@ -174,10 +180,15 @@ def colon_total_claims(prose: str, start: int, end: int, found: list[Quantity]) 
             continue
         if total.exact and total.scale == 1 and (1900 <= total.value <= 2100 and "," not in total.text):
             continue  # a year, not a count
-        label = prose[total.end:found[index + 1].start]
+        first = index + 1
+        if found[first].unit == "%" and _SHARE_IN_PARENTHESES.match(prose, total.end):
+            first += 1  # the total's share of something larger: "58 patients (14.1%) receiving it: ..."
+            if first == len(found):
+                continue
+        label = _SHARE_IN_PARENTHESES.sub("", prose[total.end:found[first].start], count=1)
         if not _COLON_AFTER.match(label) or _COLON_STOP.search(label.lower()):
             continue
-        parts = [q for q in found[index + 1:] if not _numbered_label(prose, q)]
+        parts = [q for q in found[first:] if not _numbered_label(prose, q)]
         if len(parts) < 2:
             return []
         if not all(any(c.isdigit() for c in q.text) for q in (total, *parts)):
