@@ -227,9 +227,9 @@ def compound_forms(
         if hyphens is None:
             # A hyphen the prose never holds needs no search for each compound (most prose holds only "-").
             hyphens = "".join(hyphen for hyphen in HYPHENS if hyphen in prose)
-        forms.hyphenated = _lone_spans(prose, first + "-", second, hyphens)
+        forms.hyphenated = lone_spans(prose, first + "-", second, hyphens)
         if closed:
-            forms.closed = _lone_spans(prose, first, second)
+            forms.closed = lone_spans(prose, first, second)
         if both:
             followers = {w.lower() for s, e in forms.hyphenated if (w := _next_word(prose, e)) and w.islower()}
             followers -= FUNCTION_WORDS
@@ -343,7 +343,7 @@ def _joins(char: str) -> bool:
     return char.isalnum() or char == "_" or char in HYPHENS
 
 
-def _lone_spans(prose: str, head: str, tail: str, hyphens: str = HYPHENS) -> list[tuple[int, int]]:
+def lone_spans(prose: str, head: str, tail: str, hyphens: str = HYPHENS) -> list[tuple[int, int]]:
     """The spans where ``head + tail`` stands as a whole run; a ``head`` ending in "-" stands for
     any of the three hyphens (``hyphens``: those of them that ``prose`` holds, when the caller
     knows). Found with str.find: no pattern to compile for each compound."""

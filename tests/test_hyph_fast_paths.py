@@ -18,8 +18,13 @@ def _runs_matched_whole(chunk: str) -> tuple[tuple[str, str], ...]:
     return tuple(
         (match.group(1), match.group(2))
         for run in _RUN.findall(chunk)
-        if ("-" in run or "\u2010" in run or "\u2011" in run) and (match := _COMPOUND.fullmatch(run)) and match.group(1) not in ("re", "a")
+        if ("-" in run or "\u2010" in run or "\u2011" in run) and (match := _COMPOUND.fullmatch(run)) and _kept(match.group(1), match.group(2))
     )
+
+
+def _kept(first: str, second: str) -> bool:
+    """Not "a-", and "re-" only before a vowel ("re-elect"), never in "re-act"."""
+    return first != "a" and (first != "re" or (second[0] in "aeiou" and second != "act"))
 
 
 _CHUNK_PIECES = st.sampled_from(
@@ -37,7 +42,7 @@ def test_one_search_finds_the_runs_that_are_compounds(chunk: str) -> None:
 def test_compound_examples() -> None:
     for chunk in ["long-term", "(long-term)", "long-term,follow-up", "x-ray", "re-cover", "a-b", "e-mail\u2011address.", "a-b-c",
                   "long-term_x", "\u00e9long-term", "long-term\u00e9", "1long-term", "abcdefghijklmnopqrstu-ab", "ab-abcdefghijklmnopqrstu",
-                  "co-op's", "well\u2010known", "--", "-ab", "ab-", "Long-term", "long-Term"]:  # fmt: skip
+                  "co-op's", "well\u2010known", "--", "-ab", "ab-", "Long-term", "long-Term", "re-elect", "re-act", "re-ab"]:  # fmt: skip
         assert chunk_compounds(chunk) == _runs_matched_whole(chunk), chunk
 
 
@@ -83,11 +88,11 @@ _TEXT_PIECES = st.sampled_from(["long", "term", "-", "\u2010", "\u2011", " ", "\
 @settings(max_examples=1000, deadline=None)
 @given(st.lists(_TEXT_PIECES, max_size=14).map("".join), st.sampled_from(["long-", "long"]))
 def test_the_hyphens_the_prose_holds_give_the_spans_of_all_three(text: str, head: str) -> None:
-    # compound_forms passes _lone_spans only the hyphens that the prose holds.
-    from checker.compounds import HYPHENS, _lone_spans
+    # compound_forms passes lone_spans only the hyphens that the prose holds.
+    from checker.compounds import HYPHENS, lone_spans
 
     held = "".join(hyphen for hyphen in HYPHENS if hyphen in text)
-    assert _lone_spans(text, head, "term", held) == _lone_spans(text, head, "term")
+    assert lone_spans(text, head, "term", held) == lone_spans(text, head, "term")
 
 
 def test_compound_forms_with_each_hyphen() -> None:
