@@ -78,7 +78,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             # (Or after a byline's separator: "*Tournament recap | Published Tuesday 11 November 2025 | By ...*", "Update
             # No. 6 - Issued: Monday 17 November 2025"; not in a table row, which opens with the separator.)
             rf"^[ \t>*_#]*(?:[^\r\n|\u00b7\u2022]{{1,60}}(?:[|\u00b7\u2022]|[ \t][-\u2013\u2014])[ \t]*(?=(?i:published|posted|dated|issued|updated)\b))?"
-            rf"(?i:published|posted|dated|publication\s+date|date|sent|issued|released|answered|(?:last\s+)?updated"
+            # "Report date:", "Issue date:": the document's own date under a label that names the document; not "Start
+            # date:", "Due date:", "Record date:", which name other dates.
+            rf"(?i:published|posted|dated|(?:publication|report|release|issue|document|letter|notice|bulletin)\s+date|date|sent|issued|released|answered|(?:last\s+)?updated"
             rf"|for\s+(?:immediate\s+)?release|embargoed(?:\s+until)?)\b"
             rf"(?:(?!e\.g\.|for\s+example)[^\r\n]){{0,80}}?(?P<date>{full})",
             re.M,
