@@ -27,6 +27,10 @@ _LIGATURES = frozenset("\ufb00\ufb01\ufb02\ufb03\ufb04\ufb05\ufb06")
 # first fragment is read backwards.
 _BROKEN = LazyPattern(r"-[ \t]+([a-z]{2,})(?![\w\-\u2010\u2011])")
 _FIRST = LazyPattern(r"(?<![\w\-\u2010\u2011])[A-Za-z]{2,}$")
+# A hyphenated word both of whose parts are rarer than this, and whose letters joined make a word at least this common,
+# is one word split ("imple-mentation"), not a compound.
+_SPLIT_PART_MAX_ZIPF = 2.0
+_SPLIT_JOINED_MIN_ZIPF = 3.5
 # Words after which a hyphen is a suspended prefix ("pre- and post-operative").
 _SUSPENDED = frozenset("and or to nor but than versus vs via through as".split())
 
@@ -93,6 +97,8 @@ class ExtractionArtifact(Rule):
                 yield from self._ligatures(prose)
         if "- " in prose or "-\t" in prose:
             yield from self._broken_words(prose)
+        if "-" in prose:
+            yield from self._split_words(doc)
 
     def _entities(self, prose: str) -> Iterator[Finding]:
         import html
@@ -146,6 +152,29 @@ class ExtractionArtifact(Rule):
                 evidence=f"U+{ord(ligature):04X} {unicodedata.name(ligature)} is a presentation form of \"{letters}\"",
                 fix=Fix((Edit(start, end, letters),), "safe", f'Replace with "{letters}"'),
             )
+
+    def _split_words(self, doc: Document) -> Iterator[Finding]:
+        """"imple-mentation": a word split by a hyphen that a line end left behind, neither part a word of its own."""
+        from checker.compounds import lone_spans
+        from checker.lexicon import zipf
+        from checker.word_screen import screen
+
+        prose = doc.prose
+        for first, second in sorted(screen(doc).compounds):
+            if zipf(first) >= _SPLIT_PART_MAX_ZIPF or zipf(second) >= _SPLIT_PART_MAX_ZIPF:
+                continue
+            joined = first + second
+            joined_zipf = zipf(joined)
+            if joined_zipf < _SPLIT_JOINED_MIN_ZIPF:
+                continue
+            for start, end in lone_spans(prose, first + "-", second, "-"):
+                yield self.finding(
+                    start,
+                    end,
+                    f'"{prose[start:end]}" is a word broken by end-of-line hyphenation; it reads "{joined}"',
+                    evidence=f'word frequency (Zipf): "{joined}" {joined_zipf:.1f}, "{first}" {zipf(first):.1f}, "{second}" {zipf(second):.1f}',
+                    fix=Fix((Edit(start, end, joined),), "display", f'Join as "{joined}"'),
+                )
 
     def _broken_words(self, prose: str) -> Iterator[Finding]:
         from checker.lexicon import zipf
