@@ -42,9 +42,11 @@ from typing import TYPE_CHECKING, NamedTuple
 from checker.extract.claim_cagr import cagr_claims
 from checker.extract.claim_changes import change_claims
 from checker.extract.claim_context import CUE
+from checker.extract.claim_evidence import range_note
 from checker.extract.claim_shares import share_claims
 from checker.extract.claim_totals import colon_total_claims, of_whole_claims, percent_sum_claims, together_claims, total_claims
 from checker.facts import Claim, Quantity
+from checker.intervals import Interval, format_number
 from checker.patterns import LazyPattern
 
 if TYPE_CHECKING:
@@ -88,6 +90,7 @@ def find_claims(doc: Document, quantities: list[Quantity]) -> list[Claim]:
                     claims.extend(cagr_claims(prose, seg_start, seg_end, segment))
             claims.extend(total_claims(prose, sentence.start, sentence.end, found))
             if len(found) >= 3:
+                claims.extend(difference_claims(prose, found))
                 if prose.startswith(("Of ", "of "), sentence.start):
                     claims.extend(of_whole_claims(prose, sentence.start, sentence.end, found))
                 claims.extend(colon_total_claims(prose, sentence.start, sentence.end, found))
@@ -108,6 +111,35 @@ def find_claims(doc: Document, quantities: list[Quantity]) -> list[Claim]:
 # "... was 84.6% for the quarter. That is up 3.2 percentage points from 81.9%": the change of the level that ends the
 # sentence before.
 _THAT_IS = LazyPattern(r"(?:That|This|It)(?:['’]s|\s+(?:is|was|represents|represented|marks|marked))\s+(?:an?\s+)?(?=[a-z])")
+
+
+# Two rates side by side, then the gap between them in points: "38.3% with the drug and 12.0% with placebo, an absolute
+# difference of 26.3 percentage points". The words between may name each rate's group, not compare it over time.
+_RATES_JOINED = LazyPattern(r"(?:\s+[\w'’-]+){0,4}?\s*,?\s+(?:and|versus|vs\.?|against|compared\s+(?:with|to))\s+(?:[\w'’-]+\s+){0,3}?$")
+_DIFFERENCE_OF = LazyPattern(r"(?:\s+[\w'’-]+){0,4}?\s*,\s*(?:an?\s+|the\s+)?(?:absolute\s+|net\s+)?(?:difference|gap)\s+of\s+$")
+
+
+def difference_claims(prose: str, found: list[Quantity]) -> list[Claim]:
+    """"A% ... and B% ..., a difference of D percentage points": D must be the gap between the two rates."""
+    claims: list[Claim] = []
+    for a, b, d in zip(found, found[1:], found[2:]):
+        if a.unit != "%" or b.unit != "%" or d.unit != "pp" or a.hedge or b.hedge or d.hedge:
+            continue
+        if not _RATES_JOINED.fullmatch(prose, a.end, b.start) or not _DIFFERENCE_OF.fullmatch(prose, b.end, d.start):
+            continue
+        high, low = (a, b) if a.value >= b.value else (b, a)
+        gap = Interval(high.low, high.high) - Interval(low.low, low.high)
+        stated = Interval(d.low, d.high)
+        point = high.value - low.value
+        decimals = max(a.decimals, b.decimals)
+        consistent = gap.meets(stated)
+        detail = "" if consistent else (
+            f"{high.text} - {low.text} = {format_number(point, decimals)} points{range_note(gap, decimals, '')}; the text says {d.text}"
+        )
+        claims.append(Claim(kind="change", start=d.start, end=d.end, consistent=consistent, detail=detail, stated=d.text,
+                            computed=f"{format_number(point, decimals)} pp", low=gap.lo, high=gap.hi,
+                            parts=((a.start, a.end), (b.start, b.end)), loose=False, suggestion=""))
+    return claims
 
 
 def _anaphoric_change(
