@@ -51,7 +51,9 @@ class ExtractionArtifact(Rule):
     - end-of-line hyphenation that is now in the middle of a line
       ("treat- ment", "in- crease"), when the joined word is a more common
       English word than its second half. Suspended hyphens ("pre- and
-      post-operative", "short- to medium-term") are left alone.
+      post-operative", "short- to medium-term") are left alone. A hyphen
+      left without its space splits a word too ("imple-mentation"), when
+      neither half is a word and the two joined are a common one.
 
     Why it matters
     --------------
@@ -167,14 +169,19 @@ class ExtractionArtifact(Rule):
             joined_zipf = zipf(joined)
             if joined_zipf < _SPLIT_JOINED_MIN_ZIPF:
                 continue
+            evidence = f'word frequency (Zipf): "{joined}" {joined_zipf:.1f}, "{first}" {zipf(first):.1f}, "{second}" {zipf(second):.1f}'
             for start, end in lone_spans(prose, first + "-", second, "-"):
-                yield self.finding(
-                    start,
-                    end,
-                    f'"{prose[start:end]}" is a word broken by end-of-line hyphenation; it reads "{joined}"',
-                    evidence=f'word frequency (Zipf): "{joined}" {joined_zipf:.1f}, "{first}" {zipf(first):.1f}, "{second}" {zipf(second):.1f}',
-                    fix=Fix((Edit(start, end, joined),), "display", f'Join as "{joined}"'),
-                )
+                yield self._joined(prose, start, end, joined, evidence)
+
+    def _joined(self, prose: str, start: int, end: int, joined: str, evidence: str) -> Finding:
+        """The finding for a word broken by end-of-line hyphenation at ``prose[start:end]``."""
+        return self.finding(
+            start,
+            end,
+            f'"{prose[start:end]}" is a word broken by end-of-line hyphenation; it reads "{joined}"',
+            evidence=evidence,
+            fix=Fix((Edit(start, end, joined),), "display", f'Join as "{joined}"'),
+        )
 
     def _broken_words(self, prose: str) -> Iterator[Finding]:
         from checker.lexicon import zipf
@@ -192,14 +199,7 @@ class ExtractionArtifact(Rule):
             if joined_zipf < 3.0 or joined_zipf <= second_zipf:
                 continue
             start, end = head.start(), match.end()
-            broken = prose[start:end]
-            yield self.finding(
-                start,
-                end,
-                f'"{broken}" is a word broken by end-of-line hyphenation; it reads "{joined}"',
-                evidence=f'word frequency (Zipf): "{joined}" {joined_zipf:.1f}, "{second}" {second_zipf:.1f}',
-                fix=Fix((Edit(start, end, joined),), "display", f'Join as "{joined}"'),
-            )
+            yield self._joined(prose, start, end, joined, f'word frequency (Zipf): "{joined}" {joined_zipf:.1f}, "{second}" {second_zipf:.1f}')
 
 
 def _fits(prose: str, spans: list[tuple[int, int]], meaning: str) -> bool:

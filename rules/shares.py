@@ -15,7 +15,9 @@ class Shares(ClaimRule):
     patients (62%)", "2,944 failed (16%)", "412 were first-time buyers, or
     32% of the total", "17,655 finished, a completion rate of 95.9%" when
     the paragraph states the whole ("412 patients were enrolled", "of the
-    1,284 sales", "received 1,240 submissions"). It also applies the GRIM test
+    1,284 sales", "received 1,240 submissions"), and a part said to be a
+    share of a whole named with it ("arrears of £412,380 were 3.4% of the
+    annual rent debit of £13.3m"). It also applies the GRIM test
     to "37.5% of 13 patients": a percentage of a whole number of people or
     things must come from a whole count, and some percentages cannot.
 

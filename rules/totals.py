@@ -15,7 +15,10 @@ class Totals(ClaimRule):
     internet, 87,873 video and 33,102 telephony)", "revenue of $9 million,
     comprising $5 million and $4 million", and "Together, these two products
     drove total revenue of $82.1 million" after a sentence for each
-    product. With "including" or "of which" the parts may be only some of
+    product, "The 47 voids comprised 26 standard voids, 13 major works
+    voids and 10 held empty" (whole counts, exact), "58 patients (14.1%)
+    receiving it: infections in 22 patients, hepatic events in 19 and other
+    events in 17". With "including" or "of which" the parts may be only some of
     the total, so only parts that exceed it are reported. Shares of one
     whole said to be complete ("split between", "the remaining 15%") must
     add up to 100%. Rounding of every figure is allowed for.

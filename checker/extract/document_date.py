@@ -3,7 +3,7 @@
 First found wins: front matter ``date:``; a dateline ("CAMBRIDGE, Mass.,
 March 5, 2026 --", "BOSTON--(BUSINESS WIRE)--March 3, 2026--", "Boston, MA
 \u2014 March 3, 2026 \u2014", "LONDON (Reuters) - March 3, 2026 -"); a
-"Published on ..., May 14, 2026", "Date:", "Sent:" or "Updated:" line (an
+"Published on ..., May 14, 2026", "Date:", "Report date:", "Sent:" or "Updated:" line (an
 email header is one); a changelog's first dated version heading ("## 3.7.1
 \u2014 2024-09-30"); a date alone on a line near the top (a letter's "9
 October 2024"); a short line among the first few that holds a full date (a
