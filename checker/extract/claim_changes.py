@@ -68,7 +68,7 @@ _THAN_PRIOR = LazyPattern(
 # The level may follow the words naming it with "at" or, in a relative clause, "which stood at" ("twice the rate
 # of goods inflation at 1.6%", "twice the rate of goods inflation, which stood at 1.6%").
 _MULTIPLE_OF = LazyPattern(
-    rf"\s*(?:{DETERMINERS}|that\s+of(?:\s+the)?|last\s+[\w-]+['’]s)\s+(?:[\w'’-]+\s+){{0,4}}?"
+    rf"\s*(?:{DETERMINERS}|th(?:at|ose)\s+of(?:\s+the)?|th(?:at|ose)(?=\s+\w+\s+[^()]*\(\s*$)|last\s+[\w-]+['’]s)\s+(?:[\w'’-]+\s+){{0,4}}?"
     r"(?:of\s+|(?<=\w\s)at\s+|(?<=\w\s)\(\s*|[\w'’-]+,\s+which\s+(?:stood|was|is|were|are|came\s+in)\s+at\s+)?"
 )
 _AFTER_COMMA = LazyPattern(
@@ -146,6 +146,21 @@ class Event:
     qualified: bool = False  # the rate is on another basis than the figures ("in constant currency")
 
 
+# "(9.7% versus 4.2%)": the two figures a multiple relates, the subject's first, alone in parentheses.
+_VERSUS_BETWEEN = LazyPattern(r"\s*(?:versus|vs\.?|v\.?|compared\s+(?:with|to))\s*")
+
+
+def _versus_pair(items: list[Item], index: int) -> bool:
+    """Whether ``items[index]`` opens a parenthesis holding it and one more level of its unit, "versus" between."""
+    if index + 1 >= len(items) or not items[index].before.rstrip().endswith("("):
+        return False
+    first, second = items[index].q, items[index + 1].q
+    return (
+        _VERSUS_BETWEEN.fullmatch(items[index + 1].before) is not None and items[index + 1].after.lstrip().startswith(")")
+        and is_level(second) and first.unit == second.unit
+    )
+
+
 def _is_rate_unit(q: Quantity) -> bool:
     return q.unit in RATE_UNITS
 
@@ -219,7 +234,10 @@ def _events(prose: str, start: int, items: list[Item]) -> list[Event]:
         cue_before = any(c.end <= q.start for c in cues) or any(e.cue.end <= q.start for e in events)
         times_cue = items[index - 1].cue if rate_before and items[index - 1].q.unit == "x" else None
         if times_cue is not None and times_cue.start == items[index - 1].q.start and _MULTIPLE_OF.fullmatch(item.before):
-            item.role = "from"
+            if _versus_pair(items, index):
+                item.role, items[index + 1].role = "to", "from"  # "three times that seen with placebo (9.7% versus 4.2%)"
+            else:
+                item.role = "from"
             continue
         after_rate = rate_before or index > 1 and items[index - 1].role == "to" and items[index - 2].role == "rate"
         if (

@@ -46,7 +46,7 @@ MULTIPLIERS = {**MULTIPLIER_VERBS, **MULTIPLIER_DETERMINERS}
 # The determiners before the figure such a word multiplies ("the", "its", "last year's"), besides "that" (which
 # each pattern reads in its own way: "double that", "three times that of").
 DETERMINERS = "the|its|their|his|her|our|last|this"
-_DETERMINER_AFTER = rf"(?=[ \t\n\r]+(?:{DETERMINERS}|that)\b)"
+_DETERMINER_AFTER = rf"(?=[ \t\n\r]+(?:{DETERMINERS}|that|those)\b)"
 
 
 def multiplier_verb(q) -> bool:
@@ -127,7 +127,7 @@ _PERCENT_UNIT = (
 )
 _TIMES = (
     r"(?i:[x×](?![\w])|-?\s?fold\b"
-    r"|\s*times\b(?=\s+(?:higher|more|greater|larger|bigger|as|the|its|their|over|faster|lower|smaller|less|that|than)\b|\s+last\s+[\w-]+['’]s\b))"
+    r"|\s*times\b(?=\s+(?:higher|more|greater|larger|bigger|as|the|its|their|over|faster|lower|smaller|less|that|those|than)\b|\s+last\s+[\w-]+['’]s\b))"
 )
 _HEDGE = r"(?i:" + "|".join(
     re.escape(h) + (r"(?![\w])" if h[-1].isalpha() else "") for h in sorted(HEDGES, key=len, reverse=True)
