@@ -57,7 +57,9 @@ def range_note(interval: Interval, decimals: int, unit: str) -> str:
 
 
 def money(value: float, like: Quantity, decimals: int) -> str:
-    """``value`` (in units) written as the figure ``like`` is: currency, scale and all."""
+    """``value`` (in units) written as the figure ``like`` is: currency, scale and all (in digits for a word: "seven")."""
+    if not any(c.isdigit() for c in like.text):
+        return format_number(value / like.scale, decimals)
     return replace_number(like.text, value / like.scale, decimals)
 
 

@@ -160,6 +160,10 @@ def _parts_after(prose: str, text: str, start: int, end: int, at: int) -> re.Mat
 # After the colon, the first part may be named first, in up to three words ("...: infections in 22 patients, ...").
 _COLON_AFTER = LazyPattern(r"^(?:\s+(?:[\w'’-]+|\([A-Za-z][\w'’.-]{0,15}\))){1,7}?\s*:\s+(?:[A-Za-z][\w'’-]*\s+){0,3}$")
 _COLON_GLUE = LazyPattern(r"^[^;:()%]{0,50}$")
+# Or the colon right after the total, when a verb before it says it is one ("totaled $24.5 million: $14.2 million
+# for ..., ...").
+_COLON_RIGHT_AFTER = LazyPattern(r"^\s*:\s+(?:[A-Za-z][\w'’-]*\s+){0,3}$")
+_TOTAL_VERB = LazyPattern(r"\b(?:totall?ed|totall?ing|amounted\s+to|came\s+to|a\s+total\s+of)\s+(?:[a-z]+\s+){0,2}$", re.I)
 _STOP_WORDS = r"of\s+whom|of\s+which|including|respectively|such\s+as|among|per|each|every|compared|versus"
 _COLON_STOP = LazyPattern(rf"\b(?:{_STOP_WORDS}|from)\b")
 # Between the parts and after the last, "from" names where a part comes from ("3 from Solvane, 2 from Brixton"); it
@@ -185,8 +189,13 @@ def colon_total_claims(prose: str, start: int, end: int, found: list[Quantity]) 
             first += 1  # the total's share of something larger: "58 patients (14.1%) receiving it: ..."
             if first == len(found):
                 continue
+        colon = prose.find(":", total.end, found[-1].start)
+        while colon >= 0 and first < len(found) - 1 and found[first].start < colon:
+            first += 1  # a figure qualifying the label ("38 unplanned stoppages lasting more than 24 hours:")
         label = _SHARE_IN_PARENTHESES.sub("", prose[total.end:found[first].start], count=1)
-        if not _COLON_AFTER.match(label) or _COLON_STOP.search(label.lower()):
+        if not (_COLON_AFTER.match(label) or _COLON_RIGHT_AFTER.match(label) and _TOTAL_VERB.search(prose, start, total.start)):
+            continue
+        if _COLON_STOP.search(label.lower()):
             continue
         parts = [q for q in found[first:] if not _numbered_label(prose, q)]
         if len(parts) < 2:
@@ -205,6 +214,41 @@ def colon_total_claims(prose: str, start: int, end: int, found: list[Quantity]) 
             return []
         return [_total(total, parts, exact=True, loose=False, counted=_counted(total, parts))]
     return []
+
+
+# "The six incidents were three network, two deployment and two power events": a count that opens the sentence as its
+# subject, "were" (or "are"), and its parts, each a count and a word or two naming it, up to the sentence's end.
+_WERE_TOTAL = LazyPattern(r"(?:the|all|these|those|its|our|their)\s+$", re.I)
+_WERE_LABEL = LazyPattern(r"^(?:\s+[A-Za-z][\w'’-]*){1,3}?\s+(?:were|are)\s+$")
+_WERE_GLUE = LazyPattern(r"^\s+[A-Za-z][\w'’-]*(?:\s+[A-Za-z][\w'’-]*)?(?:\s*,(?:\s+and)?|\s+and)\s+$")
+_WERE_TAIL = LazyPattern(r"^(?:\s+[A-Za-z][\w'’-]*){1,3}\s*[.;]?\s*$")
+# A word after a part that makes it a measure, not a count of the total's things ("6 years, 8 years and 11 years old").
+_MEASURE_WORD = LazyPattern(
+    r"^\s+(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|points?|goals?|runs?|times|per|percent|"
+    r"metres?|meters?|miles?|kilometres?|kilometers?|feet|inches|pounds|kilos?|kg|km|cm|mm|old|apart|each|of)\b",
+    re.I,
+)
+
+
+def were_total_claims(prose: str, start: int, end: int, found: list[Quantity]) -> list[Claim]:
+    """A count opening the sentence ("The six incidents were") and its parts after "were", each a count with a word or
+    two naming it ("three network, two deployment and two power events"), ending the sentence: they must add up."""
+    total, parts = found[0], found[1:]
+    if len(parts) < 2 or not _WERE_TOTAL.fullmatch(prose, start, total.start):
+        return []
+    if not (total.kind == "number" and total.scale == 1 and total.decimals == 0 and not total.unit and total.value > 0):
+        return []
+    if not _WERE_LABEL.match(prose[total.end:parts[0].start]):
+        return []
+    if not all(_compatible_count(part, total) and part.decimals == 0 for part in parts):
+        return []
+    joins = [prose[a.end:b.start] for a, b in zip(parts, parts[1:])]
+    if not all(_WERE_GLUE.match(g) for g in joins) or not re.search(r"\band\s+$", joins[-1]):
+        return []
+    tail = prose[parts[-1].end:end]
+    if not _WERE_TAIL.match(tail) or any(_MEASURE_WORD.match(g) for g in (*joins, tail)):
+        return []
+    return [_total(total, parts, exact=True, loose=False, counted=True)]
 
 
 # A capitalised word right before a figure: the figure numbers what the word names ("Year 1", "Stage 2").

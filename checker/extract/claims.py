@@ -44,7 +44,14 @@ from checker.extract.claim_changes import change_claims
 from checker.extract.claim_context import CUE
 from checker.extract.claim_evidence import range_note
 from checker.extract.claim_shares import share_claims
-from checker.extract.claim_totals import colon_total_claims, of_whole_claims, percent_sum_claims, together_claims, total_claims
+from checker.extract.claim_totals import (
+    colon_total_claims,
+    of_whole_claims,
+    percent_sum_claims,
+    together_claims,
+    total_claims,
+    were_total_claims,
+)
 from checker.facts import Claim, Quantity
 from checker.intervals import Interval, format_number
 from checker.patterns import LazyPattern
@@ -94,6 +101,7 @@ def find_claims(doc: Document, quantities: list[Quantity]) -> list[Claim]:
                 if prose.startswith(("Of ", "of "), sentence.start):
                     claims.extend(of_whole_claims(prose, sentence.start, sentence.end, found))
                 claims.extend(colon_total_claims(prose, sentence.start, sentence.end, found))
+                claims.extend(were_total_claims(prose, sentence.start, sentence.end, found))
             claims.extend(percent_sum_claims(prose, sentence.start, sentence.end, found, blocks[sentence.paragraph].start))
         if any(q.unit == "%" for q in found):
             claims.extend(share_claims(prose, sentence, found, doc, quantities))

@@ -92,6 +92,19 @@ _NOT_NOUNS = frozenset(
 # Where a quantity can start: a run of digits (checked in Python for what is glued before it),
 # or a number or multiplier word (a regex factored as a trie, so it fails fast on other words).
 _DIGIT_RUN = LazyPattern(r"[0-9][0-9,.]*")
+# A paragraph with no digit is parsed only for a count in words listed by its parts after "were" or "are" ("The six
+# incidents were three network, two deployment and two power events"), the one claim of words alone
+# (``claim_totals.were_total_claims``); the verb is searched for first, as a plain string.
+_COUNT_WORDS = "two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|twenty"
+_WORDS_TOTAL = LazyPattern(
+    rf"\b(?:[Tt]he|[Aa]ll|[Tt]hese|[Tt]hose|[Ii]ts|[Oo]ur|[Tt]heir)\s+(?:{_COUNT_WORDS})\s+(?:[A-Za-z][\w'’-]*\s+){{1,3}}?"
+    rf"(?:were|are)\s+(?:one|{_COUNT_WORDS})\b"
+)
+
+
+def _words_total(prose: str, start: int, end: int) -> bool:
+    """Whether ``prose[start:end]``, which has no digit, may hold a count in words and its parts."""
+    return (prose.find(" were ", start, end) >= 0 or prose.find(" are ", start, end) >= 0) and _WORDS_TOTAL.search(prose, start, end) is not None
 
 
 _CODE_WORDS = frozenset(k.rstrip(".") for k in CURRENCY_PREFIX if k[0].isalpha())
@@ -449,20 +462,20 @@ def extract(doc: Document, sheet: FactSheet, settings: Settings) -> None:
     prose = doc.prose
     quantities: list[Quantity] = []
     first = _DIGIT_RUN.search(prose)
-    if first is None:
+    if first is None and not _words_total(prose, 0, len(prose)):
         return  # no figure anywhere: nothing to parse
     # Spelled-out numbers alone carry no checkable arithmetic: a paragraph needs a digit. The first digit
     # at or after ``searched`` is ``digit`` (none lies between), so a paragraph starting at or after
     # ``searched`` and ending at or before ``digit`` has none; in document order, one search serves
     # every paragraph up to the next digit.
-    searched, digit = 0, first.start()
+    searched, digit = 0, first.start() if first is not None else len(prose)
     search = _DIGIT_RUN.search
     for block in doc.paragraphs:
         start, end = block.start, block.end
         if start < searched or digit < start:
             match = search(prose, start)
             searched, digit = start, (match.start() if match is not None else len(prose))
-        if digit < end:
+        if digit < end or _words_total(prose, start, end):
             quantities.extend(parse_quantities(prose, start, end))
     sheet.quantities.extend(quantities)
     if quantities:
