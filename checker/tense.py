@@ -40,7 +40,7 @@ FUTURE_MARKERS = _Lazy(
 _NOT_PLAIN_PAST = _Lazy(
     r"\b(?:will|shall|would|could|(?-i:may)|might|should|can|must|going|plans?|planned|planning|plan|expects?|expected|expecting"
     r"|expectations?|anticipates?|anticipated|anticipating|intends?|intended(?!\s+for\b)|intention|schedules?|scheduled|targets?|targeted"
-    r"|aims?|aimed|projects?|projected|projections?|forecasts?|forecasted|guidance|outlook|estimates?|estimated|goals?|hopes?|hoped"
+    r"|aims?|aimed|(?<!the\s)(?<!this\s)(?<!our\s)(?<!its\s)(?<!their\s)(?<!\ba\s)projects?|projected|projections?|forecasts?|forecasted|guidance|outlook|estimates?|estimated|goals?|hopes?|hoped"
     r"|seeks?|potential|potentially|likely|if|unless|whether|pending|subject|assum\w*|until|till"
     r"|due|expir\w*|matur\w*|deadline|remains?|remained|extends?|extending|(?:extended|extensions?)\s+(?:to|until|till|through|into|by)|valid|effective|starting|beginning|commencing|upcoming|future|coming|next"
     r"|tentative\w*|yet|await\w*|proposed|designed|required|requires?|obligated|commit(?:s|ting|ments?)?|committed(?!\s+(?:him|her|them)\b)|contingent|conditional|payable|receivable"
