@@ -38,9 +38,9 @@ _ORDINAL = r"(?:st|nd|rd|th)\b"  # "1/5th" is a fraction, not a count of a whole
 _SHARE_PATTERNS = (
     # "62% (256 of 412)", "62% (256/412)", "62% (n = 256/412)"
     LazyPattern(rf"{_PCT}\s*\(\s*(?:n\s*=\s*)?(?P<n>{_INT})\s*(?:/|of|out\s+of)\s*(?:the\s+)?(?P<N>{_INT})\b[^()]{{0,40}}\)", re.I),
-    # "256 of 412 patients (62%)", "256/412 (62%)", "6,812 m of 9,960 m (68.4%)" (a unit after both figures)
+    # "256 of 412 patients (62%)", "14 of their 17 lineouts (88%)", "256/412 (62%)", "6,812 m of 9,960 m (68.4%)" (a unit after both figures)
     LazyPattern(
-        rf"(?<![\d.,])(?P<n>{_INT})(?:\s*(?P<u>[a-z]{{1,3}})(?=\s+(?:of|out\s+of)\s))?\s*(?:/|of|out\s+of)\s*(?:the\s+)?(?P<N>{_INT})"
+        rf"(?<![\d.,])(?P<n>{_INT})(?:\s*(?P<u>[a-z]{{1,3}})(?=\s+(?:of|out\s+of)\s))?\s*(?:/|of|out\s+of)\s*(?:(?:the|their|its|our|his|her)\s+)?(?P<N>{_INT})"
         rf"(?(u)\s*(?P=u)\b)(?!{_ORDINAL})\s*(?:[a-z][\w-]*\s+){{0,3}}?\(\s*{_PCT}\s*\)",
         re.I,
     ),
