@@ -275,6 +275,8 @@ def _percent_of_delta(a: Item | None, b: Item | None, d: Item, p: Item, directio
                       low=relative.lo, high=relative.hi, suggestion=replace_number(p.q.text, abs(point), p.q.decimals))
 
 
+# A multiple before a comparative ("three times faster"): a round figure, like "doubled".
+_COMPARATIVE = LazyPattern(r"\s+(?:faster|quicker|slower|higher|lower|larger|smaller|bigger|greater|cheaper)\b")
 # A multiple followed by the figure it multiplies ("3.5 times the 18,130"): the factor itself, never "3.5 times more".
 _TIMES_THE = LazyPattern(rf"\s*(?:{DETERMINERS}|that)\b")
 
@@ -285,6 +287,8 @@ def _multiple(a: Item, b: Item, m: Item, direction: int, ratio: Interval) -> Cla
     verb = approximate_multiplier(q)
     if verb:
         factor = Interval(q.value * 0.9, q.value * 1.1)  # "doubled", "double the" are rarely exactly 2.00x
+    elif _COMPARATIVE.match(m.after):
+        factor = Interval(min(q.low, q.value * 0.9), max(q.high, q.value * 1.1))  # nor is "three times faster"
     shrink = q.value < 1 or direction < 0
     observed = Interval(1 / ratio.hi, 1 / ratio.lo) if shrink and ratio.lo > 0 else ratio
     target = Interval(1 / q.high, 1 / q.low) if q.value < 1 else factor
@@ -302,6 +306,9 @@ def _multiple(a: Item, b: Item, m: Item, direction: int, ratio: Interval) -> Cla
         # "change") fits a figure that fell by the factor as well as one that rose by it.
         return make_claim("multiple", m, True, "", a, b)
     point = b.q.value * scale_to(b.q, a.q) / (a.q.value * scale_to(a.q, b.q))
+    if direction == 0 and q.value >= 1 and point < 1 and ratio.lo > 0:
+        # "three times faster" for a time that fell: the factor is the old figure over the new
+        point, ratio, a, b = 1 / point, Interval(1 / ratio.hi, 1 / ratio.lo), b, a
     shown = f"{point:.2f}x"
     detail = (
         f"{fig(b.q, a.q)} / {fig(a.q, b.q)} = {point:.2f}"

@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import bisect
 import operator
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -52,6 +53,7 @@ from checker.extract.claim_totals import (
     total_claims,
     were_total_claims,
 )
+from checker.extract.number_grammar import UNITS_WORDS
 from checker.facts import Claim, Quantity
 from checker.intervals import Interval, format_number
 from checker.patterns import LazyPattern
@@ -96,6 +98,8 @@ def find_claims(doc: Document, quantities: list[Quantity]) -> list[Claim]:
                     claims.extend(change_claims(prose, seg_start, seg_end, segment))
                     claims.extend(cagr_claims(prose, seg_start, seg_end, segment))
             claims.extend(total_claims(prose, sentence.start, sentence.end, found))
+            if " as many " in prose[sentence.start:sentence.end] or " as much " in prose[sentence.start:sentence.end]:
+                claims.extend(as_many_claims(prose, sentence.start, found))
             if len(found) >= 3:
                 claims.extend(difference_claims(prose, found))
                 if prose.startswith(("Of ", "of "), sentence.start):
@@ -146,6 +150,45 @@ def difference_claims(prose: str, found: list[Quantity]) -> list[Claim]:
         )
         claims.append(Claim(kind="change", start=d.start, end=d.end, consistent=consistent, detail=detail, stated=d.text,
                             computed=f"{format_number(point, decimals)} pp", low=gap.lo, high=gap.hi,
+                            parts=((a.start, a.end), (b.start, b.end)), loose=False, suggestion=""))
+    return claims
+
+
+# "conceded twice as many penalties, 14 to Hallowmere's nine", "three times as many cases (42 versus 14)": a multiple
+# "as many" (or "as much") and, right after the noun, the two figures it relates, in its order.
+_AS_MANY = LazyPattern(
+    r"\b(?P<m>twice|half|(?P<n>two|three|four|five|six|seven|eight|nine|ten|\d+(?:\.\d+)?)\s+times)\s+as\s+(?:many|much)\s+"
+    r"(?:[a-z][\w'’-]*\s+){0,2}?[a-z][\w'’-]*\s*(?:,|\(|:)\s*$",
+    re.I,
+)
+_AS_MANY_HEDGE = LazyPattern(r"\b(?:more\s+than|over|nearly|almost|about|around|roughly|some|at\s+least|less\s+than|under|up\s+to)\s+$", re.I)
+_AS_MANY_GLUE = LazyPattern(r"\s+(?:to|versus|vs\.?|against|compared\s+(?:with|to))\s+(?:(?:the|their|its)\s+|[A-Z][\w'’-]*['’]s\s+)?")
+_FACTORS = {"twice": 2.0, "half": 0.5, **{w: float(v) for w, v in UNITS_WORDS.items()}}
+
+
+def as_many_claims(prose: str, start: int, found: list[Quantity]) -> list[Claim]:
+    """"twice as many penalties, 14 to Hallowmere's nine": the two figures after the noun must stand in that ratio."""
+    claims: list[Claim] = []
+    for a, b in zip(found, found[1:]):
+        if a.unit != b.unit or a.kind != "number" or b.kind != "number" or a.hedge or b.hedge or b.value <= 0:
+            continue
+        if not _AS_MANY_GLUE.fullmatch(prose, a.end, b.start):
+            continue
+        match = _AS_MANY.search(prose, max(start, a.start - 80), a.start)
+        if match is None or _AS_MANY_HEDGE.search(prose, max(start, match.start() - 15), match.start()):
+            continue
+        word = match.group("n") or match.group("m")
+        factor = _FACTORS[word.lower()] if word.lower() in _FACTORS else float(word)
+        ratio = Interval(a.low, a.high) / Interval(b.low, b.high)
+        target = Interval(factor * 0.9, factor * 1.1)  # "twice as many" is rarely exactly 2.00x
+        consistent = ratio.meets(target)
+        point = a.value / b.value
+        detail = "" if consistent else (
+            f"{a.text} / {b.text} = {point:.2f} ({format_number(ratio.lo, 2)} to {format_number(ratio.hi, 2)} with rounding); "
+            f"the text says {match.group('m')}"
+        )
+        claims.append(Claim(kind="multiple", start=match.start("m"), end=match.end("m"), consistent=consistent, detail=detail,
+                            stated=match.group("m"), computed=f"{point:.2f}x", low=ratio.lo, high=ratio.hi,
                             parts=((a.start, a.end), (b.start, b.end)), loose=False, suggestion=""))
     return claims
 
