@@ -13,7 +13,9 @@ places written each way:
   quantities and are not read; a four-digit number counts only after a
   currency sign or with its comma;
 - ``units``: ``5 mg`` or ``5mg``, for units of measure and of data (``m``
-  is left out: ``£5m`` is five million).
+  is left out: ``£5m`` is five million);
+- ``scales``: ``£85m`` or ``£85 million``, ``$4.2bn`` or ``$4.2 billion``, for
+  amounts of money.
 
 Tables are not read: a table's ``%`` beside the text's "percent" is the usual
 house style (AP, Chicago).
@@ -25,6 +27,7 @@ import re
 from dataclasses import dataclass, field
 
 from checker.number_searches import searches
+from checker.patterns import LazyPattern
 
 # Names and codes: a capitalised word or an id marker right before the number.
 _NAME_BEFORE = re.compile(r"(?:\b[A-Z][A-Za-z]*|\bNo\.?|\bno\.|#|\bNos?\.)[ \u00a0]$")
@@ -39,6 +42,13 @@ class Styles:
     percent: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
     thousands: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
     units: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+    scales: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+
+
+# An amount of money with its scale abbreviated ("£85m", "$4.2bn", "€1.5 bn") or written out ("£85 million").
+_SCALED_MONEY = LazyPattern(
+    r"(?<![\w.,])[$\u00a3\u20ac]\d[\d,]*(?:\.\d+)?(?:(?P<short>\s?(?:m|bn)(?![\w\u00b2\u00b3]))|\s+(?P<long>million|billion)\b)"
+)
 
 
 def _in_table(doc, offset: int) -> bool:
@@ -78,4 +88,9 @@ def styles(doc) -> Styles:
         (out.thousands if grouped else plain).setdefault(form, []).append((start + currency, end))
     out.thousands.update(plain)  # the forms with separators first, as the forms are named in messages
     out.units = units
+    if "$" in prose or "\u00a3" in prose or "\u20ac" in prose:
+        for match in _SCALED_MONEY.finditer(prose):
+            if not _in_table(doc, match.start()):
+                form = "the scale abbreviated" if match.group("short") else "the scale in words"
+                out.scales.setdefault(form, []).append(match.span())
     return out

@@ -15,7 +15,7 @@ _MAX_RELATED = 5
 _PERCENT_FORMS = frozenset({"%", "percent", "per cent"})
 _NUMBERS_MIN = 3
 _NUMBERS_RATIO = 2
-_SINGULAR = LazyPattern(r"\b(percentage|number|ordinal|unit)s\b")
+_SINGULAR = LazyPattern(r"\b(percentage|number|ordinal|unit|amount)s\b")
 
 
 def _numeral(value: int, ordinal: bool) -> str:
@@ -42,7 +42,7 @@ class NumberStyle(Rule):
 
     What it checks
     --------------
-    Three questions of house style, each answered two ways in one document:
+    Four questions of house style, each answered two ways in one document:
 
     - percentages: ``10%``, ``10 percent`` and ``10 per cent``;
     - thousands separators: ``12,500`` beside ``14500``, compared among
@@ -52,7 +52,9 @@ class NumberStyle(Rule):
       something (``Windows 2000``, ``No. 1500``, ``ISO 9001``) are not
       read, nor a bare four-digit number without a currency sign;
     - units: ``5 mg`` beside ``5mg`` (units of measure and of data; ``m``
-      is not read, since ``£5m`` is five million).
+      is not read, since ``£5m`` is five million);
+    - scales of money: ``£85m`` beside ``£640 million``, ``$4.2bn`` beside
+      ``$4.2 billion``.
 
     The less frequent form is reported at its first place, with the counts
     of each form and the other places. Tables are not read: a ``%`` in a
@@ -136,6 +138,8 @@ class NumberStyle(Rule):
     ``percent``: whether percent styles are compared (default true).
     ``separators``: whether thousands separators are compared (default true).
     ``units``: whether the space before units is compared (default true).
+    ``scales``: whether "m" and "bn" are compared with "million" and
+    "billion" after a currency sign (default true).
     ``numbers``: how small numbers are written, one of off, consistent, ap
     and chicago (default off; see above). ``"consistent"`` follows the
     document's own majority, ``"ap"`` and ``"chicago"`` those guides.
@@ -156,6 +160,7 @@ class NumberStyle(Rule):
         percent: bool = True
         separators: bool = True
         units: bool = True
+        scales: bool = True
         numbers: Literal["off", "consistent", "chicago", "ap"] = "off"
 
     def check(self, doc, facts) -> Iterator[Finding]:
@@ -178,6 +183,8 @@ class NumberStyle(Rule):
                 yield from self._compare(doc, group, f"{size} numbers", lambda form: form.split(" numbers ")[1])
         if options.units:
             yield from self._compare(doc, found.units, "units", _spacing)
+        if options.scales:
+            yield from self._compare(doc, found.scales, "amounts of money", lambda form: f"with {form}")
         if options.numbers != "off":
             yield from self._numbers(doc, options.numbers)
 
