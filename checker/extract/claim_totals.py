@@ -42,7 +42,7 @@ _IN_ALL_AFTER = LazyPattern(r"(?:\s+[A-Za-z][\w'’-]*){0,2}?\s+(?:in\s+all|in\s
 _COMMA_BEFORE = LazyPattern(r",\s*$")
 # Matched at the end of a total in the lowercased sentence (``match`` anchors it there: no "^").
 _PARTS_AFTER = LazyPattern(
-    r"(?:\s+[\w'’-]+){0,3}?\s*,?\s*(?:(?P<exact>comprising|comprised(?:\s+of)?|comprises|consisting\s+of|consisted\s+of|"
+    r"(?:\s+[\w'’-]+){0,3}?\s*,?\s*(?:(?P<exact>comprising|comprised(?:\s+of)?|comprises?|consisting\s+of|consisted\s+of|"
     r"consists\s+of|made\s+up\s+of|composed\s+of|split\s+(?:between|into)|broken\s+down\s+(?:into|as)|"
     r"divided\s+(?:between|into)|(?:which|that)\s+(?:comprised|consisted\s+of|was\s+made\s+up\s+of))|"
     r"(?P<partial>including|(?:which|that)\s+included|such\s+as|(?<=,\s)of\s+which|(?<=,)of\s+which))\b"
@@ -69,7 +69,7 @@ _COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "both": 2}
 
 
 _TOTAL_WORDS = (
-    "total", "combined", "aggregate", "comprising", "comprised", "consisting", "made up", "composed", "including",
+    "total", "combined", "aggregate", "compris", "consisting", "made up", "composed", "including",
     "of which", "split", "broken", "(", "in all", "altogether", "all told",
 )
 
