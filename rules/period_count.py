@@ -37,6 +37,12 @@ _MONTHS_BETWEEN = LazyPattern(
     r"(?P<m2>" + _MONTH_NAMES + r")(?:\s+(?P<y2>(?:19|20)\d\d))?",
     re.I,
 )
+# "was due to open in March 2025 and is now forecast to open in December 2026, a delay of 18 months": the gap between
+# the only two months (with their years) of the sentence, the later one second.
+_DELAY = LazyPattern(
+    r"\b(?:a|the)\s+delay\s+of\s+(?P<n>two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,3})\s+(?P<unit>months|years)\b"
+)
+_MONTH_YEAR = LazyPattern(r"\b(?P<m>" + _MONTH_NAMES + r")\s+(?P<y>(?:19|20)\d\d)\b")
 _AT_LEAST = frozenset({"more than", "over", "at least", "well over", "just over", "upwards of"})
 _AT_MOST = frozenset({"less than", "fewer than", "under", "up to", "nearly", "almost", "just under", "close to"})
 
@@ -51,10 +57,13 @@ class PeriodCountMismatch(Rule):
 
     What it checks
     --------------
-    Checks four kinds of count against the dates around them:
+    Checks five kinds of count against the dates around them:
 
     - "the five months from September to December 2025": the months named
       must number five, counting both ends or one (four or three here);
+    - "due to open in March 2025 and now forecast for December 2026, a delay
+      of 18 months": the months from the one date to the other (21 here),
+      give or take one (six for a delay in years);
 
     - "its first N months" (or weeks, quarters, years) after a start such as
       "approved in July 2025": from the start to the end of the period the
@@ -103,6 +112,7 @@ class PeriodCountMismatch(Rule):
         from checker.clauses import sentence_span
 
         yield from self._months_between(doc)
+        yield from self._delays(doc)
         mentions = facts.dates
         starts = [m.start for m in mentions]
         ordered = all(a <= b for a, b in zip(starts, starts[1:]))
@@ -152,6 +162,37 @@ class PeriodCountMismatch(Rule):
                 match.start("n"), match.end("unit"),
                 f'"{match.group("n")} months" does not fit "{named}", which is {both} months counting both, {both - 1} counting one',
                 evidence=f"{named}: {both} calendar months counting both ends; the text says {count}",
+                confidence="high",
+            )
+
+    def _delays(self, doc) -> Iterator[Finding]:
+        """"due in March 2025 ... now December 2026, a delay of 18 months": the months from one date to the other."""
+        from checker.clauses import sentence_span
+
+        prose = doc.prose
+        if "delay of " not in prose:
+            return
+        for match in _DELAY.finditer(prose):
+            start, end = sentence_span(doc, match.start())
+            dates = list(_MONTH_YEAR.finditer(prose, start, match.start()))
+            if len(dates) != 2 or _MONTH_YEAR.search(prose, match.end(), end) is not None:
+                continue
+            (m1, y1), (m2, y2) = ((month_number(d.group("m")), int(d.group("y"))) for d in dates)
+            if not (m1 and m2):
+                continue
+            gap = (y2 * 12 + m2) - (y1 * 12 + m1)
+            count = int(number_value(match.group("n")) or 0)
+            stated = count * 12 if match.group("unit") == "years" else count
+            # A day on either side may move the gap by a month; a delay in years is a round figure (six months either way).
+            slack = 6 if match.group("unit") == "years" else 1
+            if gap <= 0 or abs(stated - gap) <= slack:
+                continue
+            named = f"{dates[0].group()} to {dates[1].group()}"
+            yield self.finding(
+                match.start("n"), match.end("unit"),
+                f'"{match.group("n")} {match.group("unit")}" does not fit "{named}", which is {gap} months',
+                evidence=f"{named}: {gap} months; the text says a delay of {match.group('n')} {match.group('unit')}",
+                related=(Related(dates[0].start(), dates[0].end(), "the first date"), Related(dates[1].start(), dates[1].end(), "the second date")),
                 confidence="high",
             )
 
