@@ -31,6 +31,12 @@ _FIRST = LazyPattern(r"(?<![\w\-\u2010\u2011])[A-Za-z]{2,}$")
 # is one word split ("imple-mentation"), not a compound.
 _SPLIT_PART_MAX_ZIPF = 2.0
 _SPLIT_JOINED_MIN_ZIPF = 3.5
+# A running header or footer that a PDF's text carried into the middle of a sentence: "Page 4 of 9", or a title and a
+# separator before the page ("Summary | Page 7"), between two words of the sentence. "see Page 4 for" is a reference.
+_PAGE_MARK = LazyPattern(
+    r"(?<=[a-z,;] )(?P<mark>(?:[A-Z][\w&.'’-]*(?:[ \t]+[A-Z][\w&.'’-]*){0,5}[ \t]*(?P<bar>\|)?[ \t]*)?"
+    r"Page[ \t]+\d{1,4}(?P<of>[ \t]+of[ \t]+\d{1,4})?)(?=[ \t]+[a-z0-9])"
+)
 # Words after which a hyphen is a suspended prefix ("pre- and post-operative").
 _SUSPENDED = frozenset("and or to nor but than versus vs via through as".split())
 
@@ -40,7 +46,7 @@ class ExtractionArtifact(Rule):
 
     What it checks
     --------------
-    Reports three leftovers of converting documents to text:
+    Reports four leftovers of converting documents to text:
 
     - HTML character references in plain-text files (``&amp;``,
       ``&#8217;``, ``&nbsp;``), one finding per reference with its other
@@ -53,7 +59,12 @@ class ExtractionArtifact(Rule):
       English word than its second half. Suspended hyphens ("pre- and
       post-operative", "short- to medium-term") are left alone. A hyphen
       left without its space splits a word too ("imple-mentation"), when
-      neither half is a word and the two joined are a common one.
+      neither half is a word and the two joined are a common one;
+    - a page's running header or footer in the middle of a sentence ("eased
+      to 4.1%, from Statistical Bulletin Page 4 of 9 4.3% in August",
+      "the Agency has Summary | Page 7 strengthened"): "Page N of M", or a
+      title and "|" before "Page N", between two words. A reference ("see
+      Page 4 for details") is not one.
 
     Why it matters
     --------------
@@ -101,6 +112,25 @@ class ExtractionArtifact(Rule):
             yield from self._broken_words(prose)
         if "-" in prose:
             yield from self._split_words(doc)
+        if "Page" in prose:
+            yield from self._page_marks(doc)
+
+    def _page_marks(self, doc: Document) -> Iterator[Finding]:
+        """"eased to 4.1%, from Statistical Bulletin Page 4 of 9 4.3% in August": a page's header or footer mid-sentence."""
+        for match in _PAGE_MARK.finditer(doc.prose):
+            if not (match.group("of") or match.group("bar")):
+                continue
+            index = doc.paragraph_at(match.start())
+            if index is not None and doc.paragraphs[index].kind == "table":
+                continue
+            start, end = match.span("mark")
+            yield self.finding(
+                start,
+                end,
+                f'"{match.group("mark")}" looks like a page header or footer left in the middle of a sentence',
+                evidence="a page number between two words of one sentence, as text extracted from a PDF carries it",
+                fix=Fix((Edit(start - 1, end, ""),), "display", "Remove the page mark"),
+            )
 
     def _entities(self, prose: str) -> Iterator[Finding]:
         import html
