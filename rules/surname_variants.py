@@ -36,9 +36,10 @@ class SurnameVariants(Rule):
     them with a given name: ``Mr Strahan`` once, beside ``Rupert Strachan``.
     A reader meets ``Mr Strahan`` as someone already named, and no one of
     that name was. A rare surname written alone, at most twice, never after
-    a title or beside another capitalised word, is reported the same way
-    against a person introduced with a given name (``Brenan's new club``
-    beside ``Callum Brennan``), unless either word is an everyday one
+    a title or beside another capitalised word, and mid-sentence unless
+    it is too rare a word to open a sentence as English (Zipf < 2), is
+    reported the same way against a person introduced with a given name
+    (``Brenan's new club`` beside ``Callum Brennan``), unless either word is an everyday one
     (``Scots`` beside ``Eleanor Scott``) or one is another form of the
     other (``Cached`` beside ``Equivalence Cache``).
 
@@ -161,19 +162,21 @@ _BARE_MAX_USES = 2
 # word either ("Unison" beside the "Public Services Union").
 _BARE_MAX_ZIPF = 3.0
 _CAPITAL_NEXT = LazyPattern(r"[ \t]*[A-Z]")
+_INITIAL_MAX_ZIPF = 2.0
 
 
 def _bare(prose: str, surname: Surname, named: set[int]) -> bool:
     """Whether a capitalised word is written alone, as a surname a document has already given (never after a title
-    or another capitalised word, nor before one, and mid-sentence, at a start in ``named``: "if Brenan's new club"),
-    at most twice, and may be a slip."""
+    or another capitalised word, nor before one, and mid-sentence, at a start in ``named``: "if Brenan's new club",
+    or a word too rare to open a sentence as English: "Pengelley restored the lead"), at most twice, and may be a slip."""
     if surname.titles or surname.introduced or len(surname.uses) > _BARE_MAX_USES or not _may_be_slip(surname.word):
         return False
     if zipf(surname.word) >= _BARE_MAX_ZIPF:
         return False  # a word in its own right ("Scots" beside "Eleanor Scott")
     if any(_CAPITAL_NEXT.match(prose, end) for _, end in surname.uses):
         return False
-    return all(start in named for start, _ in surname.uses)
+    # At a sentence's start a capital says nothing, unless the word is too rare to be an English one opening it.
+    return all(start in named for start, _ in surname.uses) or zipf(surname.word) < _INITIAL_MAX_ZIPF
 
 
 def _person(surname: Surname) -> bool:
