@@ -47,7 +47,7 @@ class Styles:
 
 # An amount of money with its scale abbreviated ("£85m", "$4.2bn", "€1.5 bn") or written out ("£85 million").
 _SCALED_MONEY = LazyPattern(
-    r"(?<![\w.,])[$\u00a3\u20ac]\d[\d,]*(?:\.\d+)?(?:(?P<short>\s?(?:m|bn)(?![\w\u00b2\u00b3]))|\s+(?P<long>million|billion)\b)"
+    r"[$\u00a3\u20ac](?<![\w.,].)\d[\d,]*(?:\.\d+)?(?:(?P<short>\s?(?:m|bn)(?![\w\u00b2\u00b3]))|\s+(?P<long>million|billion)\b)"
 )
 
 

@@ -33,10 +33,9 @@ _SPLIT_PART_MAX_ZIPF = 2.0
 _SPLIT_JOINED_MIN_ZIPF = 3.5
 # A running header or footer that a PDF's text carried into the middle of a sentence: "Page 4 of 9", or a title and a
 # separator before the page ("Summary | Page 7"), between two words of the sentence. "see Page 4 for" is a reference.
-_PAGE_MARK = LazyPattern(
-    r"(?<=[a-z,;] )(?P<mark>(?:[A-Z][\w&.'’-]*(?:[ \t]+[A-Z][\w&.'’-]*){0,5}[ \t]*(?P<bar>\|)?[ \t]*)?"
-    r"Page[ \t]+\d{1,4}(?P<of>[ \t]+of[ \t]+\d{1,4})?)(?=[ \t]+[a-z0-9])"
-)
+# Searched from "Page", a literal the search skips to; the title before it is then read back from there.
+_PAGE_NUMBER = LazyPattern(r"Page[ \t]+\d{1,4}(?P<of>[ \t]+of[ \t]+\d{1,4})?(?=[ \t]+[a-z0-9])")
+_PAGE_TITLE = LazyPattern(r"(?<=[a-z,;] )(?:[A-Z][\w&.'’-]*(?:[ \t]+[A-Z][\w&.'’-]*){0,5}[ \t]*(?P<bar>\|)?[ \t]*)?$")
 # Words after which a hyphen is a suspended prefix ("pre- and post-operative").
 _SUSPENDED = frozenset("and or to nor but than versus vs via through as".split())
 
@@ -117,17 +116,19 @@ class ExtractionArtifact(Rule):
 
     def _page_marks(self, doc: Document) -> Iterator[Finding]:
         """"eased to 4.1%, from Statistical Bulletin Page 4 of 9 4.3% in August": a page's header or footer mid-sentence."""
-        for match in _PAGE_MARK.finditer(doc.prose):
-            if not (match.group("of") or match.group("bar")):
+        prose = doc.prose
+        for match in _PAGE_NUMBER.finditer(prose):
+            title = _PAGE_TITLE.search(prose, max(0, match.start() - 80), match.start())
+            if title is None or not (match.group("of") or title.group("bar")):
                 continue
             index = doc.paragraph_at(match.start())
             if index is not None and doc.paragraphs[index].kind == "table":
                 continue
-            start, end = match.span("mark")
+            start, end = title.start(), match.end()
             yield self.finding(
                 start,
                 end,
-                f'"{match.group("mark")}" looks like a page header or footer left in the middle of a sentence',
+                f'"{prose[start:end]}" looks like a page header or footer left in the middle of a sentence',
                 evidence="a page number between two words of one sentence, as text extracted from a PDF carries it",
                 fix=Fix((Edit(start - 1, end, ""),), "display", "Remove the page mark"),
             )

@@ -98,7 +98,7 @@ def find_claims(doc: Document, quantities: list[Quantity]) -> list[Claim]:
                     claims.extend(change_claims(prose, seg_start, seg_end, segment))
                     claims.extend(cagr_claims(prose, seg_start, seg_end, segment))
             claims.extend(total_claims(prose, sentence.start, sentence.end, found))
-            if " as many " in prose[sentence.start:sentence.end] or " as much " in prose[sentence.start:sentence.end]:
+            if prose.find(" as many ", sentence.start, sentence.end) >= 0 or prose.find(" as much ", sentence.start, sentence.end) >= 0:
                 claims.extend(as_many_claims(prose, sentence.start, found))
             if len(found) >= 3:
                 claims.extend(difference_claims(prose, found))

@@ -94,7 +94,7 @@ _NOT_NOUNS = frozenset(
 _DIGIT_RUN = LazyPattern(r"[0-9][0-9,.]*")
 # A paragraph with no digit is parsed only for a count in words listed by its parts after "were" or "are" ("The six
 # incidents were three network, two deployment and two power events"), the one claim of words alone
-# (``claim_totals.were_total_claims``); the verb is searched for first, as a plain string.
+# (``claim_totals.were_total_claims``); the verb and a count after it are searched for first.
 _COUNT_WORDS = "two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|twenty"
 _WORDS_TOTAL = LazyPattern(
     rf"\b(?:[Tt]he|[Aa]ll|[Tt]hese|[Tt]hose|[Ii]ts|[Oo]ur|[Tt]heir)\s+(?:{_COUNT_WORDS})\s+(?:[A-Za-z][\w'’-]*\s+){{1,3}}?"
@@ -102,9 +102,19 @@ _WORDS_TOTAL = LazyPattern(
 )
 
 
+# The verb and a count after it, each pattern opening with a literal that the search skips to.
+_WERE_COUNT = LazyPattern(rf"were\s+(?:one|{_COUNT_WORDS})\b")
+_ARE_COUNT = LazyPattern(rf"are\s+(?:one|{_COUNT_WORDS})\b")
+
+
+def _count_after_verb(prose: str, start: int, end: int) -> bool:
+    """Whether "were" or "are" and a count in words follow each other in ``prose[start:end]`` (the quick test)."""
+    return _WERE_COUNT.search(prose, start, end) is not None or _ARE_COUNT.search(prose, start, end) is not None
+
+
 def _words_total(prose: str, start: int, end: int) -> bool:
     """Whether ``prose[start:end]``, which has no digit, may hold a count in words and its parts."""
-    return (prose.find(" were ", start, end) >= 0 or prose.find(" are ", start, end) >= 0) and _WORDS_TOTAL.search(prose, start, end) is not None
+    return _count_after_verb(prose, start, end) and _WORDS_TOTAL.search(prose, start, end) is not None
 
 
 _CODE_WORDS = frozenset(k.rstrip(".") for k in CURRENCY_PREFIX if k[0].isalpha())
@@ -462,7 +472,8 @@ def extract(doc: Document, sheet: FactSheet, settings: Settings) -> None:
     prose = doc.prose
     quantities: list[Quantity] = []
     first = _DIGIT_RUN.search(prose)
-    if first is None and not _words_total(prose, 0, len(prose)):
+    words = _count_after_verb(prose, 0, len(prose))  # (then each paragraph without a digit is asked)
+    if first is None and not (words and _words_total(prose, 0, len(prose))):
         return  # no figure anywhere: nothing to parse
     # Spelled-out numbers alone carry no checkable arithmetic: a paragraph needs a digit. The first digit
     # at or after ``searched`` is ``digit`` (none lies between), so a paragraph starting at or after
@@ -475,7 +486,7 @@ def extract(doc: Document, sheet: FactSheet, settings: Settings) -> None:
         if start < searched or digit < start:
             match = search(prose, start)
             searched, digit = start, (match.start() if match is not None else len(prose))
-        if digit < end or _words_total(prose, start, end):
+        if digit < end or words and _words_total(prose, start, end):
             quantities.extend(parse_quantities(prose, start, end))
     sheet.quantities.extend(quantities)
     if quantities:
