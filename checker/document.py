@@ -208,6 +208,11 @@ class Document:
             return index
         return None
 
+    def in_table(self, offset: int) -> bool:
+        """Whether ``offset`` lies in a table (a pipe table's paragraph)."""
+        index = self.paragraph_at(offset)
+        return index is not None and self.paragraphs[index].kind == "table"
+
     @cached_property
     def _paragraph_starts(self) -> list[int]:
         return [p.start for p in self.paragraphs]

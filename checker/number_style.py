@@ -51,11 +51,6 @@ _SCALED_MONEY = LazyPattern(
 )
 
 
-def _in_table(doc, offset: int) -> bool:
-    index = doc.paragraph_at(offset)
-    return index is not None and doc.paragraphs[index].kind == "table"
-
-
 def _is_name(prose: str, start: int) -> bool:
     return bool(_NAME_BEFORE.search(prose, max(0, start - 12), start) or _DIALLED_BEFORE.search(prose, max(0, start - 30), start))
 
@@ -67,7 +62,7 @@ def styles(doc) -> Styles:
     out = Styles()
     units: dict[str, list[tuple[int, int]]] = {}
     for start, end, form in percent_or_unit:
-        if _in_table(doc, start):
+        if doc.in_table(start):
             continue
         if form in ("spaced", "unspaced"):
             units.setdefault(form, []).append((start, end))
@@ -77,7 +72,7 @@ def styles(doc) -> Styles:
     for start, end, grouped in numbers:
         currency = 1 if prose[start] in "$\u00a3\u20ac" else 0
         digits = prose[start + currency : end].replace(",", "")
-        if _in_table(doc, start) or (not currency and _is_name(prose, start)):
+        if doc.in_table(start) or (not currency and _is_name(prose, start)):
             continue
         if len(digits) == 4 and not grouped and not currency:
             continue  # a year, a code or a count: four bare digits say nothing
@@ -90,7 +85,7 @@ def styles(doc) -> Styles:
     out.units = units
     if "$" in prose or "\u00a3" in prose or "\u20ac" in prose:
         for match in _SCALED_MONEY.finditer(prose):
-            if not _in_table(doc, match.start()):
+            if not doc.in_table(match.start()):
                 form = "the scale abbreviated" if match.group("short") else "the scale in words"
                 out.scales.setdefault(form, []).append(match.span())
     return out

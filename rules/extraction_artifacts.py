@@ -121,8 +121,7 @@ class ExtractionArtifact(Rule):
             title = _PAGE_TITLE.search(prose, max(0, match.start() - 80), match.start())
             if title is None or not (match.group("of") or title.group("bar")):
                 continue
-            index = doc.paragraph_at(match.start())
-            if index is not None and doc.paragraphs[index].kind == "table":
+            if doc.in_table(match.start()):
                 continue
             start, end = title.start(), match.end()
             yield self.finding(
