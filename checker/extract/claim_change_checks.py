@@ -14,6 +14,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from checker.extract.claim_context import (
+    COMPARATIVE_WORDS,
     LOSS_WORD,
     PROFIT_WORD,
     Item,
@@ -21,10 +22,10 @@ from checker.extract.claim_context import (
     same_unit,
     scale_to,
 )
-from checker.extract.claim_evidence import fig, make_claim, range_note, replace_number, replace_unit, signed, unit_words
+from checker.extract.claim_evidence import fig, make_claim, range_note, ratio_detail, replace_number, replace_unit, signed, unit_words
 from checker.extract.number_grammar import DETERMINERS, approximate_multiplier, multiplier_verb
 from checker.facts import Claim
-from checker.intervals import INF, Interval, format_number, hedged
+from checker.intervals import INF, Interval, hedged
 from checker.patterns import LazyPattern
 
 if TYPE_CHECKING:
@@ -276,7 +277,7 @@ def _percent_of_delta(a: Item | None, b: Item | None, d: Item, p: Item, directio
 
 
 # A multiple before a comparative ("three times faster"): a round figure, like "doubled".
-_COMPARATIVE = LazyPattern(r"\s+(?:faster|quicker|slower|higher|lower|larger|smaller|bigger|greater|cheaper)\b")
+_COMPARATIVE = LazyPattern(rf"\s+(?:{COMPARATIVE_WORDS})\b")
 # A multiple followed by the figure it multiplies ("3.5 times the 18,130"): the factor itself, never "3.5 times more".
 _TIMES_THE = LazyPattern(rf"\s*(?:{DETERMINERS}|that)\b")
 
@@ -310,10 +311,7 @@ def _multiple(a: Item, b: Item, m: Item, direction: int, ratio: Interval) -> Cla
         # "three times faster" for a time that fell: the factor is the old figure over the new
         point, ratio, a, b = 1 / point, Interval(1 / ratio.hi, 1 / ratio.lo), b, a
     shown = f"{point:.2f}x"
-    detail = (
-        f"{fig(b.q, a.q)} / {fig(a.q, b.q)} = {point:.2f}"
-        f" ({format_number(ratio.lo, 2)} to {format_number(ratio.hi, 2)} with rounding); the text says {q.text}"
-    )
+    detail = ratio_detail(fig(b.q, a.q), fig(a.q, b.q), point, ratio, q.text)
     return make_claim("multiple", m, False, detail, a, b, computed=shown, low=ratio.lo, high=ratio.hi)
 
 

@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from checker.extract.claim_change_checks import check_event
 from checker.extract.claim_context import (
     ARTICLE_BEFORE,
+    COMPARATIVE_WORDS,
+    COMPARATIVES,
     CUE,
     CUE_BEFORE,
     DIRECTION,
@@ -147,14 +149,13 @@ class Event:
 
 
 # A multiple before a comparative, then the two levels it compares, in the same clause ("three times faster, with
-# serialize-large going from 96.4 ms to 41.2 ms", "2x faster from 12 s to 6 s"). A speed word says nothing of whether
-# the figures rose (a throughput) or fell (a time): either fits, as for a change word without a direction.
+# serialize-large going from 96.4 ms to 41.2 ms", "2x faster from 12 s to 6 s"), moving the way ``COMPARATIVES`` says;
+# after a speed word either way fits, as for a change word without a direction.
 _COMPARATIVE_FROM = LazyPattern(
-    r"\s+(faster|quicker|slower|higher|lower|larger|smaller|bigger|greater|cheaper)\b"
+    rf"\s+({COMPARATIVE_WORDS})\b"
     r"(?:,\s+(?:with|as)\s+(?:[\w'’-]+\s+){0,3}?(?:going|falling|dropping|rising|climbing|moving)\s+from\s+|\s+(?:going\s+)?from\s+)$",
     re.I,
 )
-_COMPARATIVE_DIRECTION = {"higher": 1, "larger": 1, "bigger": 1, "greater": 1, "lower": -1, "smaller": -1, "cheaper": -1}
 
 
 # "(9.7% versus 4.2%)": the two figures a multiple relates, the subject's first, alone in parentheses.
@@ -204,7 +205,7 @@ def _events(prose: str, start: int, items: list[Item]) -> list[Event]:
         elif q.kind == "multiple" and q.unit == "x" and _MULTIPLE_OF.match(item.after) and _AFTER_COMMA.search(item.before):
             cue = Cue(q.start, q.end, -1 if q.value < 1 else 1)  # "4,820 candidates, three times the 2,150 found"
         elif q.kind == "multiple" and q.unit == "x" and q.value > 1 and (match := _COMPARATIVE_FROM.match(item.after)) is not None:
-            cue = Cue(q.start, q.end, _COMPARATIVE_DIRECTION.get(match.group(1).lower(), 0))  # "three times faster, ... from 96.4 ms to 41.2 ms"
+            cue = Cue(q.start, q.end, COMPARATIVES[match.group(1).lower()])  # "three times faster, ... from 96.4 ms to 41.2 ms"
         elif (match := CUE_BEFORE.search(item.before)) is not None:
             cue_start = q.start - len(item.before) + match.start("cue")
             if _raised_funds(match, q):

@@ -50,6 +50,13 @@ FROM_OF = LazyPattern(
 RESPECTIVELY = LazyPattern(r"\brespectively\b")
 # Units of a rate or a multiple, not of an amount: no total, part or level is written in them.
 RATE_UNITS = frozenset({"%", "pp", "pt", "bp", "x"})
+# Comparatives a multiple may stand before ("three times faster"), with the way they say the figures moved: a speed
+# word says nothing of it (a time falls, a throughput rises).
+COMPARATIVES = {
+    "faster": 0, "quicker": 0, "slower": 0, "higher": 1, "larger": 1, "bigger": 1, "greater": 1, "lower": -1,
+    "smaller": -1, "cheaper": -1,
+}
+COMPARATIVE_WORDS = "|".join(COMPARATIVES)
 # Change words that are also the names of metrics ("job gains", "its growth forecast"): without "a" or
 # "an" before them they name what changes, and the direction comes from the verb and the figures.
 NOUN_CUES = frozenset("growth gain gains increase increases rise decline drop fall expansion contraction reduction reductions uplift".split())

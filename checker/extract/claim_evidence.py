@@ -56,8 +56,14 @@ def range_note(interval: Interval, decimals: int, unit: str) -> str:
     return f" ({lo}{unit} to {hi}{unit} with rounding)"
 
 
+def ratio_detail(top: str, bottom: str, point: float, ratio: Interval, stated: str) -> str:
+    """The evidence of a multiple: "14 / 9 = 1.56 (1.45 to 1.61 with rounding); the text says twice"."""
+    return f"{top} / {bottom} = {point:.2f} ({format_number(ratio.lo, 2)} to {format_number(ratio.hi, 2)} with rounding); the text says {stated}"
+
+
 def money(value: float, like: Quantity, decimals: int) -> str:
-    """``value`` (in units) written as the figure ``like`` is: currency, scale and all (in digits for a word: "seven")."""
+    """``value`` (in units) written as the figure ``like`` is: currency, scale and all; in digits when ``like`` is a
+    word (a total of "six" whose parts add up to 7)."""
     if not any(c.isdigit() for c in like.text):
         return format_number(value / like.scale, decimals)
     return replace_number(like.text, value / like.scale, decimals)

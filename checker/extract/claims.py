@@ -43,7 +43,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from checker.extract.claim_cagr import cagr_claims
 from checker.extract.claim_changes import change_claims
 from checker.extract.claim_context import CUE
-from checker.extract.claim_evidence import range_note
+from checker.extract.claim_evidence import range_note, ratio_detail
 from checker.extract.claim_shares import share_claims
 from checker.extract.claim_totals import (
     colon_total_claims,
@@ -183,10 +183,7 @@ def as_many_claims(prose: str, start: int, found: list[Quantity]) -> list[Claim]
         target = Interval(factor * 0.9, factor * 1.1)  # "twice as many" is rarely exactly 2.00x
         consistent = ratio.meets(target)
         point = a.value / b.value
-        detail = "" if consistent else (
-            f"{a.text} / {b.text} = {point:.2f} ({format_number(ratio.lo, 2)} to {format_number(ratio.hi, 2)} with rounding); "
-            f"the text says {match.group('m')}"
-        )
+        detail = "" if consistent else ratio_detail(a.text, b.text, point, ratio, match.group("m"))
         claims.append(Claim(kind="multiple", start=match.start("m"), end=match.end("m"), consistent=consistent, detail=detail,
                             stated=match.group("m"), computed=f"{point:.2f}x", low=ratio.lo, high=ratio.hi,
                             parts=((a.start, a.end), (b.start, b.end)), loose=False, suggestion=""))
