@@ -171,12 +171,13 @@ def _bare(prose: str, surname: Surname, named: set[int]) -> bool:
     or a word too rare to open a sentence as English: "Pengelley restored the lead"), at most twice, and may be a slip."""
     if surname.titles or surname.introduced or len(surname.uses) > _BARE_MAX_USES or not _may_be_slip(surname.word):
         return False
-    if zipf(surname.word) >= _BARE_MAX_ZIPF:
+    frequency = zipf(surname.word)
+    if frequency >= _BARE_MAX_ZIPF:
         return False  # a word in its own right ("Scots" beside "Eleanor Scott")
     if any(_CAPITAL_NEXT.match(prose, end) for _, end in surname.uses):
         return False
     # At a sentence's start a capital says nothing, unless the word is too rare to be an English one opening it.
-    return all(start in named for start, _ in surname.uses) or zipf(surname.word) < _INITIAL_MAX_ZIPF
+    return frequency < _INITIAL_MAX_ZIPF or all(start in named for start, _ in surname.uses)
 
 
 def _person(surname: Surname) -> bool:
