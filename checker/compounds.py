@@ -1,4 +1,7 @@
-"""The forms of two-word compounds in one document: hyphenated, open and closed (CON002).
+"""The forms of compounds in one document: hyphenated, open and closed (CON002).
+
+``phrase_forms(prose)`` does the same for compounds of three or four words (``buy-to-let``), hyphenated and
+open, where the open form comes before a noun that a hyphenated place comes before too.
 
 ``compound_forms(prose, chunks)`` finds every lower-case hyphenated compound of two
 words (``follow-up``, ``e-mail``, ``long-term``) and, for each, the places
@@ -68,6 +71,14 @@ class Forms:
     hyphenated: list[tuple[int, int]] = field(default_factory=list)
     closed: list[tuple[int, int]] = field(default_factory=list)
     open: list[tuple[int, int]] = field(default_factory=list)
+    # The words after the second of a compound of three or four ("buy-to-let": "let"); a compound of
+    # two has none.
+    rest: tuple[str, ...] = ()
+
+    @property
+    def words(self) -> tuple[str, ...]:
+        """The compound's words: ``("buy", "to", "let")``."""
+        return (self.first, self.second, *self.rest)
 
 
 _NEXT = LazyPattern(r"[ \t]+([A-Za-z]+)")
@@ -262,6 +273,68 @@ def compound_forms(
         if forms.closed or forms.open:
             found.append(forms)
     return sorted(found, key=lambda forms: forms.hyphenated[0])  # in the order of their first hyphenated place
+
+
+# A compound of three or four words ("buy-to-let", "like-for-like", "state-of-the-art"), found from a short inner
+# word between two hyphens, the search skipping to the hyphen. Its first word may be capitalised (a sentence's
+# first), its others not ("Stoke-on-Trent" is a name).
+_PHRASE_INNER = LazyPattern(r"-(?<=[a-z]-)[a-z]{1,4}-[a-z]")
+_PHRASE = LazyPattern(r"(?<![\w\-\u2010\u2011])[A-Za-z][a-z]{0,15}(?:-[a-z]{1,15}){2,3}(?![\w\-\u2010\u2011])")
+# The word after a compound, on its line or the next, past an abbreviation in parentheses ("like-for-like (LFL)
+# sales").
+_PHRASE_FOLLOWER = LazyPattern(r"(?:[ \t]+\([^()\n]{1,15}\))?(?:[ \t]+|[ \t]*\n[ \t]*)([a-z]+)(?![\w\-\u2010\u2011])")
+_LETTERS_AND_HYPHENS = LazyPattern(r"[A-Za-z\-]*")
+_PHRASE_BLANKS = r"(?:[ \t]+|[ \t]*\n[ \t]*)"
+
+
+def phrase_forms(prose: str) -> list[Forms]:
+    """Every hyphenated compound of three or four words that the document also writes open before the same noun.
+
+    ``buy-to-let landlords`` beside ``buy to let landlords``, ``like-for-like (LFL) sales`` beside ``Like for like
+    sales``: before a noun that a hyphenated place modifies too, the open form does the same job. Elsewhere the
+    open words are often a phrase of their own ("from ship to shore", "keep it up to date"), and are not counted.
+    """
+    places: dict[tuple[str, ...], list[tuple[int, int]]] = {}
+    last = -1
+    for inner in _PHRASE_INNER.finditer(prose):
+        start = inner.start()
+        if start < last:
+            continue
+        while start > 0 and (prose[start - 1].isalpha() or prose[start - 1] == "-"):
+            start -= 1
+        # The rest of the run is passed over whether or not it is a compound ("a-very-long-url-slug" is looked at
+        # once, not from each of its inner words).
+        last = _LETTERS_AND_HYPHENS.match(prose, inner.end()).end()
+        match = _PHRASE.match(prose, start)
+        if match is None or match.end() < inner.end():
+            continue
+        words = tuple(match.group().lower().split("-"))
+        places.setdefault(words, []).append(match.span())
+    found = []
+    for words, hyphenated in places.items():
+        followers = {m.group(1) for _, end in hyphenated if (m := _PHRASE_FOLLOWER.match(prose, end))} - FUNCTION_WORDS
+        if not followers:
+            continue
+        first, *others = words
+        # Most compounds are never written open: the words with a space between ("buy to let", "Buy to let") are
+        # looked for first. (An open form is found only where one of its places is written so; the search below
+        # then finds those broken over two lines too.)
+        spaced = " ".join(others)
+        if f"{first} {spaced}" not in prose and f"{first.capitalize()} {spaced}" not in prose:
+            continue
+        # The first letter in either case, then the look-behind: a pattern that opens with a character class is
+        # searched for by skipping to it; one that opens with a look-behind, tried at every character.
+        initial = f"[{first[0]}{first[0].upper()}]"
+        head = f"{initial}(?<![\\w\\-\u2010\u2011]{initial}){first[1:]}"
+        pattern = re.compile(rf"{head}{_PHRASE_BLANKS}{_PHRASE_BLANKS.join(others)}(?![\w\-\u2010\u2011])")
+        opened = []
+        for match in pattern.finditer(prose):
+            after = _PHRASE_FOLLOWER.match(prose, match.end())
+            if after is not None and after.group(1) in followers:
+                opened.append(match.span())
+        if opened:
+            found.append(Forms(words[0], words[1], hyphenated=hyphenated, open=opened, rest=words[2:]))
+    return found
 
 
 # The hyphens a compound is written with (``_COMPOUND``), and that join a run of word characters.

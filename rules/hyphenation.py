@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from checker.compounds import Forms, compound_forms
+from checker.compounds import Forms, compound_forms, phrase_forms
 from checker.finding import Edit, Finding, Fix, Related
 from checker.rule import Rule
 from checker.word_screen import screen
@@ -13,11 +13,8 @@ _MAX_RELATED = 5
 
 
 def _spellings(forms: Forms) -> dict[str, list[tuple[int, int]]]:
-    out = {
-        f"{forms.first}-{forms.second}": forms.hyphenated,
-        f"{forms.first}{forms.second}": forms.closed,
-        f"{forms.first} {forms.second}": forms.open,
-    }
+    words = forms.words
+    out = {"-".join(words): forms.hyphenated, "".join(words): forms.closed, " ".join(words): forms.open}
     return {spelling: places for spelling, places in out.items() if places}
 
 
@@ -32,7 +29,15 @@ class HyphenationConsistency(Rule):
     ``a long term loan``. The finding sits on the first place of the less
     frequent form, gives the count of every form, and lists the other places.
 
-    An open form counts only where it does the same job as the hyphenated
+    Compounds of three or four words are compared too, hyphenated and open:
+    ``buy-to-let landlords`` beside ``buy to let landlords``, ``like-for-like
+    (LFL) sales`` beside ``Like for like sales``. Their open form counts only
+    before a noun that a hyphenated place comes before too; elsewhere the
+    words are usually a phrase of their own ("from ship to shore", "keep it
+    up to date"). The first word may be capitalised, as at a sentence's
+    start; the others may not ("Stoke-on-Trent" is a name).
+
+    An open form of two words counts only where it does the same job as the hyphenated
     one: before the same noun (``long-term loan`` / ``long term loan``), or,
     for an adjective compound, between a determiner and another noun
     (``our long-term capital plan`` / ``the long term plan``) where the
@@ -97,7 +102,8 @@ class HyphenationConsistency(Rule):
         preferred = set()
         if vocabulary is not None:
             preferred = {w.lower() for w in vocabulary.accept} | {w.lower() for w in vocabulary.prefer}
-        for forms in compound_forms(prose, doc.distinct_chunks, screen(doc).compounds, doc.prose_chunks):
+        found = compound_forms(prose, doc.distinct_chunks, screen(doc).compounds, doc.prose_chunks) + phrase_forms(prose)
+        for forms in sorted(found, key=lambda forms: forms.hyphenated[0]):
             spellings = _spellings(forms)
             order = sorted(spellings, key=lambda s: (s not in preferred, -len(spellings[s]), spellings[s][0][0]))
             reference = order[0]
