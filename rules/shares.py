@@ -17,7 +17,10 @@ class Shares(ClaimRule):
     the paragraph states the whole ("412 patients were enrolled", "of the
     1,284 sales", "received 1,240 submissions"), and a part said to be a
     share of a whole named with it ("arrears of £412,380 were 3.4% of the
-    annual rent debit of £13.3m"). It also applies the GRIM test
+    annual rent debit of £13.3m", "1.2 million customers, or 52% of our 2.9
+    million accounts", "14.2% of valid votes (3,489 of 27,745)"). A hedged
+    figure ("around 1.2 million") is read as widely as its hedge allows;
+    one open on a side ("more than 1.2 million") is not read. It also applies the GRIM test
     to "37.5% of 13 patients": a percentage of a whole number of people or
     things must come from a whole count, and some percentages cannot.
 

@@ -36,8 +36,12 @@ _INT = r"\d{1,3}(?:,\d{3})+|\d+"
 _PCT = r"(?P<p>\d+(?:\.\d+)?)\s*(?:%|percent\b|per\s+cent\b)"
 _ORDINAL = r"(?:st|nd|rd|th)\b"  # "1/5th" is a fraction, not a count of a whole
 _SHARE_PATTERNS = (
-    # "62% (256 of 412)", "62% (256/412)", "62% (n = 256/412)"
-    LazyPattern(rf"{_PCT}\s*\(\s*(?:n\s*=\s*)?(?P<n>{_INT})\s*(?:/|of|out\s+of)\s*(?:the\s+)?(?P<N>{_INT})\b[^()]{{0,40}}\)", re.I),
+    # "62% (256 of 412)", "62% (256/412)", "62% (n = 256/412)", "14.2% of valid votes (3,489 of 27,745)"
+    LazyPattern(
+        rf"{_PCT}(?:\s+of\s+(?:[a-z][\w-]*\s+){{0,3}}?[a-z][\w-]*)?\s*\(\s*(?:n\s*=\s*)?"
+        rf"(?P<n>{_INT})\s*(?:/|of|out\s+of)\s*(?:the\s+)?(?P<N>{_INT})\b[^()]{{0,40}}\)",
+        re.I,
+    ),
     # "256 of 412 patients (62%)", "14 of their 17 lineouts (88%)", "256/412 (62%)", "6,812 m of 9,960 m (68.4%)" (a unit after both figures)
     LazyPattern(
         rf"(?<![\d.,])(?P<n>{_INT})(?:\s*(?P<u>[a-z]{{1,3}})(?=\s+(?:of|out\s+of)\s))?\s*(?:/|of|out\s+of)\s*(?:(?:the|their|its|our|his|her)\s+)?(?P<N>{_INT})"
@@ -81,6 +85,13 @@ _SHARE_OR = (
     LazyPattern(
         rf"\b[Oo]f\s+(?:the\s+|all\s+)?(?P<N>{_INT})\s+(?:[a-z][\w-]*\s+){{0,5}}?[a-z][\w-]*,\s+(?P<n>{_INT})\s+(?:[a-z][\w-]*\s+)?"
         rf"(?:were|was|had|have|did|went|got|[a-z]+ed)\b[^.;:%()]{{0,90}}?{_OR_PCT}"
+    ),
+    # The whole after the percent: "1.2 million customers, or 52% of our 2.9 million accounts", "£14.3m, or 34% of the
+    # £48.6m total".
+    LazyPattern(
+        rf"(?<![\d.,£$€])(?P<n>{_AMOUNT})(?:\s+[a-z][\w-]*){{0,3}},\s*(?:or|that\s+is)\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|almost\s+|some\s+)?"
+        rf"{_PCT}\s+of\s+(?:(?:the|our|its|their|all)\s+)?(?P<N>{_AMOUNT})(?!{_ORDINAL}|[.,]\d|\s*%)",
+        re.I,
     ),
 )
 # "arrears of £412,380 were 3.4% of the annual rent debit of £13.3m", "the 412 complaints represented 2.1% of 19,600
@@ -150,7 +161,10 @@ def share_claims(prose: str, sentence: Sentence, found: list[Quantity], doc: Doc
     searches: list[tuple[LazyPattern, Callable[[re.Match[str]], Claim | None]]] = []
     said_or = " or " in text or " that is " in text
     if said_or:
-        searches += [(pattern, lambda match: _share_of_amounts(sentence.start, match, found)) for pattern in _SHARE_OR]
+        searches += [
+            (pattern, lambda match: None if _YEARISH.fullmatch(match.group("N")) else _share_of_amounts(sentence.start, match, found))
+            for pattern in _SHARE_OR
+        ]
     searches.append((_PART_IS_SHARE, lambda match: None if _YEARISH.fullmatch(match.group("N")) else _share_of_amounts(sentence.start, match, found)))
     if every and "total" in text:
         searches.append((_OF_TOTAL, lambda match: _share_of_total(prose, sentence.start, match, found, every)))
@@ -251,14 +265,16 @@ _YEARISH = LazyPattern(r"(?:19|20)\d\d")
 def _share_of_amounts(offset: int, match: re.Match, found: list[Quantity]) -> Claim | None:
     """A share whose part and whole may be rounded amounts ("£1.46 million of our £2.5 million target, or 68%")."""
     part, whole = _quantity_at(offset + match.start("n"), found), _quantity_at(offset + match.start("N"), found)
-    if part is None or whole is None or part.unit != whole.unit or part.unit == "%" or part.hedge or whole.hedge:
+    if part is None or whole is None or part.unit != whole.unit or part.unit == "%":
         return None
-    if part.low == part.high and whole.low == whole.high:
+    if not part.hedge and not whole.hedge and part.low == part.high and whole.low == whole.high:
         return _share(offset, match, int(part.value), int(whole.value), found) if part.value.is_integer() and whole.value.is_integer() else None
     p = _percent_quantity(offset, match, found)
-    if p is None or whole.low <= 0 or part.value > whole.value:
+    # A hedged figure ("around 1.2 million") widens as far as its hedge allows; one open on a side ("more than") is not read.
+    parts, wholes = hedged(Interval(part.low, part.high), part.hedge), hedged(Interval(whole.low, whole.high), whole.hedge)
+    if p is None or wholes.lo <= 0 or part.value > whole.value or math.isinf(parts.hi) or math.isinf(wholes.hi) or parts.lo < 0:
         return None
-    computed = Interval(part.low / whole.high * 100, part.high / whole.low * 100)
+    computed = Interval(parts.lo / wholes.hi * 100, parts.hi / wholes.lo * 100)
     return _checked_share(p, computed, part.value / whole.value * 100, f"{part.text} / {whole.text}", (part.start, part.end))
 
 
