@@ -42,9 +42,26 @@ _MONTHS_BETWEEN = LazyPattern(
 _DELAY = LazyPattern(
     r"\b(?:a|the)\s+delay\s+of\s+(?P<n>two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,3})\s+(?P<unit>months|years)\b"
 )
+# A count of days or weeks "between" or "from" two dates: "the six weeks between June 2 and July 28", "the 12 days from
+# 3 March to 12 March"; the count is read before the unit.
+_UNITS_BETWEEN = tuple((unit, LazyPattern(rf"({unit})(?<=\b{unit})\s+(between|from)\b")) for unit in ("days", "weeks"))
+# What joins the two dates: the word, and at most a few words before the second ("and the 2.4 release on").
+_AND = LazyPattern(r",?\s+and\s+(?:[^\s;:!?]*[^\s.,;:!?]\s+){0,4}$")
+_TO = LazyPattern(r",?\s+(?:to|until|till|through)\s+(?:[^\s;:!?]*[^\s.,;:!?]\s+){0,4}$")
+_COUNT_BEFORE = LazyPattern(r"(?<![\w.,-])(\d{1,3}|[a-z]+)\s+$", re.I)
 _MONTH_YEAR = LazyPattern(r"\b(?P<m>" + _MONTH_NAMES + r")\s+(?P<y>(?:19|20)\d\d)\b")
 _AT_LEAST = frozenset({"more than", "over", "at least", "well over", "just over", "upwards of"})
 _AT_MOST = frozenset({"less than", "fewer than", "under", "up to", "nearly", "almost", "just under", "close to"})
+
+
+def _day_of(mention, year: int):
+    """The calendar day of a date ``mention`` in ``year`` (its own, when written), or None if there is none."""
+    import datetime as dt
+
+    try:
+        return dt.date(year, mention.month, mention.day)
+    except ValueError:
+        return None
 
 
 def _months(first, last) -> int:
@@ -57,13 +74,20 @@ class PeriodCountMismatch(Rule):
 
     What it checks
     --------------
-    Checks five kinds of count against the dates around them:
+    Checks six kinds of count against the dates around them:
 
     - "the five months from September to December 2025": the months named
       must number five, counting both ends or one (four or three here);
     - "due to open in March 2025 and now forecast for December 2026, a delay
       of 18 months": the months from the one date to the other (21 here),
       give or take one (six for a delay in years);
+    - "the six weeks between the 2.3 release on June 2 and the 2.4 release
+      on July 28", "the 12 days from 3 March to 12 March": the days from
+      the one date to the other, counting both ends or one, and for weeks
+      within a week either way (56 days here, eight weeks). The two dates
+      must follow the count within a few words, joined by "and" after
+      "between" and by "to", "until" or "through" after "from", so
+      "within 30 days from 1 June, and payments by 31 August" is no period;
 
     - "its first N months" (or weeks, quarters, years) after a start such as
       "approved in July 2025": from the start to the end of the period the
@@ -113,6 +137,7 @@ class PeriodCountMismatch(Rule):
 
         yield from self._months_between(doc)
         yield from self._delays(doc)
+        yield from self._days_between(doc, facts)
         mentions = facts.dates
         starts = [m.start for m in mentions]
         ordered = all(a <= b for a, b in zip(starts, starts[1:]))
@@ -195,6 +220,67 @@ class PeriodCountMismatch(Rule):
                 related=(Related(dates[0].start(), dates[0].end(), "the first date"), Related(dates[1].start(), dates[1].end(), "the second date")),
                 confidence="high",
             )
+
+    def _days_between(self, doc, facts) -> Iterator[Finding]:
+        """"the six weeks between the 2.3 release on June 2 and the 2.4 release on July 28": the days from one date to
+        the other, counted with both ends or one; weeks within a week either way."""
+        from checker.clauses import sentence_span
+
+        prose = doc.prose
+        # (Asked with a space between; the searches, which open with the unit, then find any blanks.)
+        units = [pattern for unit, pattern in _UNITS_BETWEEN if f"{unit} between" in prose or f"{unit} from" in prose]
+        for match in (match for pattern in units for match in pattern.finditer(prose)):
+            before = _COUNT_BEFORE.search(prose, max(0, match.start() - 20), match.start())
+            count = number_value(before.group(1)) if before else None
+            if not count or count != int(count):
+                continue
+            end = sentence_span(doc, match.start())[1]
+            after = [m for m in facts.dates if match.end() <= m.start < end]
+            unit = "day" if match.group(1).startswith("day") else "week"
+            joins = _AND if match.group(2) == "between" else _TO
+            yield from self._between(doc, facts, (before.start(1), match.end(1), int(count), unit), after, joins)
+
+    def _between(self, doc, facts, counted, after, joins) -> Iterator[Finding]:
+        """The finding for a count of days or weeks (``counted``: its span, count and unit) followed by ``after``, the
+        date mentions after it in its sentence, if their first two are the period's ends (a few words apart, joined by
+        ``joins``: "and" after "between", "to" or "until" after "from") and it does not fit them."""
+        prose = doc.prose
+        start, end, count, unit = counted
+        text = prose[start:end]
+        if len(after) < 2:
+            return
+        first, second = after[0], after[1]
+        if not all(m.kind == "date" and m.day and m.month and m.valid for m in (first, second)):
+            return
+        if first.start - end > 40 or second.start - first.end > 40 or not joins.match(prose, first.end, second.start):
+            return
+        if len(after) > 2 and after[2].kind == "date" and after[2].start - second.end < 40:
+            return  # a list of dates, not the two ends of one period
+        fallback = facts.document_date.date.year if facts.document_date is not None else 2001
+        one, two = _day_of(first, first.year or second.year or fallback), _day_of(second, second.year or first.year or fallback)
+        if one is None or two is None:
+            return
+        if two < one and first.year is None and second.year is None:
+            two = _day_of(second, (second.year or fallback) + 1)
+        if two is None or two <= one:
+            return
+        days = (two - one).days
+        if unit == "day":
+            if count in (days, days + 1):
+                return
+            said = f"{days} days, {days + 1} counting both"
+        else:
+            if min(abs(count * 7 - days), abs(count * 7 - days - 1)) <= 7:
+                return
+            said = f"{days} days, {days / 7:.1f} weeks"
+        named = f"{first.text} to {second.text}"
+        yield self.finding(
+            start, end,
+            f'"{text}" does not fit "{named}", which is {said}',
+            evidence=f"{one.isoformat()} to {two.isoformat()}: {days} days; the text says {text}",
+            related=(Related(first.start, first.end, "the first date"), Related(second.start, second.end, "the second date")),
+            confidence="high",
+        )
 
     def _first(self, doc, facts, mention, sentence, in_sentence) -> Iterator[Finding]:
         count = int(mention.count)
