@@ -123,6 +123,10 @@ def _past_words(clause: str) -> list[tuple[int, str, bool]]:
         before = words[i - 1].group(0).lower() if i else ""
         if before in _ADJECTIVE_BEFORE or before in _PRESENT_PASSIVE:
             continue  # a participle used as an adjective ("the expected results") or in the present passive ("is held")
+        if i + 1 < len(words) and words[i + 1].group(0) == "by" and before not in _PRESENT_BEFORE and before != "been":
+            continue  # a participle after its noun, with its agent: "a workshop led by", ", followed by general sale"
+        if _after_with(words, i, clause):
+            continue  # in a phrase opened by "with": "with 14 short films programmed in association with"
         if lower in PAST_VERBS:
             found.append((match.start(), word, True))
         elif (
@@ -134,6 +138,22 @@ def _past_words(clause: str) -> list[tuple[int, str, bool]]:
             if word in IRREGULAR_PAST or _takes_object(after):
                 found.append((match.start(), word, False))
     return found
+
+
+# Words that end a phrase opened by "with" before a verb could be its own: "met with the board and approved".
+_ENDS_WITH_PHRASE = frozenset("and or but then who which that we they he she it i you".split())
+
+
+def _after_with(words: list, i: int, clause: str) -> bool:
+    """Whether word ``i`` ends a phrase that "with" opens a few words before it, nothing between ending that phrase
+    (a word of ``_ENDS_WITH_PHRASE`` or a punctuation mark: "with the board, the chair approved")."""
+    for back in range(i - 1, max(-1, i - 7), -1):
+        word = words[back].group(0).lower()
+        if word == "with":
+            return not any(mark in clause[words[back].end() : words[i].start()] for mark in ",;:.()")
+        if word in _ENDS_WITH_PHRASE:
+            return False
+    return False
 
 
 def past_verb_offsets(clause: str) -> list[int]:

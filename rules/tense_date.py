@@ -161,7 +161,10 @@ class PastEventAfterDocumentDate(Rule):
     anything planned, expected or conditional in them are left alone. A plan
     in a later phrase about something else ("opened on March 14, 2026,
     adding seats that will be available") and a plan met ("ahead of
-    schedule", "as planned") do not make the event a plan.
+    schedule", "as planned") do not make the event a plan. A participle
+    after its noun is no report of an event: before its agent ("a workshop
+    led by", "followed by general sale from 16 October") or in a phrase
+    opened by "with" ("with 14 films programmed in association with").
 
     Why it matters
     --------------
