@@ -19,7 +19,9 @@ class Totals(ClaimRule):
     voids and 10 held empty" (whole counts, exact), "58 patients (14.1%)
     receiving it: infections in 22 patients, hepatic events in 19 and other
     events in 17". With "including" or "of which" the parts may be only some of
-    the total, so only parts that exceed it are reported. Shares of one
+    the total, so only parts that exceed it are reported, and not after the
+    last figure of a list ("96 features and 52 shorts, including 23 world
+    premieres and 31 UK premieres" may speak of all 148 films). Shares of one
     whole said to be complete ("split between", "the remaining 15%") must
     add up to 100%. Rounding of every figure is allowed for.
 

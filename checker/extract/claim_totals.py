@@ -50,6 +50,8 @@ _PARTS_AFTER = LazyPattern(
 # Parts followed by "among other items", "and other costs": some of the parts, not all of them.
 _OTHERS_AFTER = LazyPattern(r"^(?:\s+[\w'’-]+){0,3}?\s*,?\s*(?:among\s+others?\b|among\s+other\s|and\s+other\s|as\s+well\s+as\s|etc\b)")
 _PARENTHESIS_AFTER = LazyPattern(r"^(?:\s+[\w'’-]+){0,3}?\s*\(\s*$")
+# Between the figure before a total and the total: "and" after that figure's noun, making the total the last of a list.
+_LAST_OF_A_LIST = LazyPattern(r"^(?:\s+[\w'’-]+){0,3}?\s*,?\s+and\s+$")
 _SIGNED_GLUE = LazyPattern(r"\b(?:offset|partially|partly|less|minus|net\s+of|compared|versus|excluding|except)\b")
 _LIST_GLUE = LazyPattern(r"^[^;:()%]{0,60}$")
 _LOOSE = LazyPattern(
@@ -99,6 +101,10 @@ def total_claims(prose: str, start: int, end: int, found: list[Quantity]) -> lis
             if parts and not _labels(prose, total, parts):
                 partial = parts_match is not None and parts_match.group("partial") is not None
                 partial = partial or _OTHERS_AFTER.match(prose[parts[-1].end:min(end, parts[-1].end + 60)].lower()) is not None
+                if partial and index and _LAST_OF_A_LIST.search(before):
+                    # "96 features and 52 shorts, including 23 world premieres and 31 UK premieres": what follows the
+                    # list may be of all of it, not of its last figure.
+                    continue
                 counted = not partial and _counted(total, parts)  # "The 47 voids comprised 26 ..., 13 ... and 10 ...": exact
                 claims.append(_total(total, parts, exact=not partial, loose=parts_match is None, counted=counted))
     return claims
