@@ -9,7 +9,8 @@ places written each way:
   Years, and numbers that are names or codes (``Windows 2000``, ``No. 1500``,
   ``ISO 9001``, ``#1200``, a number to dial or to text, ``text STATUS to
   27750``, a number inside a word or after a hyphen, a number with a leading
-  zero, ``company number 04418826``) are not
+  zero, ``company number 04418826``, a reference joined to another by a
+  slash, ``Case number: 1804417/2025``) are not
   quantities and are not read; a four-digit number counts only after a
   currency sign or with its comma;
 - ``units``: ``5 mg`` or ``5mg``, for units of measure and of data (``m``
@@ -55,6 +56,16 @@ def _is_name(prose: str, start: int) -> bool:
     return bool(_NAME_BEFORE.search(prose, max(0, start - 12), start) or _DIALLED_BEFORE.search(prose, max(0, start - 30), start))
 
 
+def _in_code(prose: str, start: int, end: int) -> bool:
+    """Whether the digits at ``start:end`` are joined by a slash to other digits or letters ("1804417/2025",
+    "2025/1804417"), or by a hyphen to letters ("AB-123456"); "10000-20000" is a range of amounts."""
+    after = prose[end : end + 2]
+    before = prose[max(0, start - 2) : start]
+    return (len(after) == 2 and (after[0] == "/" and after[1].isalnum() or after[0] == "-" and after[1].isalpha())) or (
+        len(before) == 2 and (before[1] == "/" and before[0].isalnum() or before[1] == "-" and before[0].isalpha())
+    )
+
+
 def styles(doc) -> Styles:
     """The document's number styles (see the module docstring)."""
     prose = doc.prose
@@ -78,6 +89,8 @@ def styles(doc) -> Styles:
             continue  # a year, a code or a count: four bare digits say nothing
         if digits.startswith("0") and not grouped:
             continue  # "company number 04418826": no amount is written with a leading zero
+        if not grouped and not currency and _in_code(prose, start, end):
+            continue  # "Case number: 1804417/2025": a reference joined to another number
         size = "four-digit" if len(digits) == 4 else "five-digit or longer"
         form = f"{size} numbers with a thousands separator" if grouped else f"{size} numbers without a thousands separator"
         (out.thousands if grouped else plain).setdefault(form, []).append((start + currency, end))
