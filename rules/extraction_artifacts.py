@@ -36,6 +36,18 @@ _SPLIT_JOINED_MIN_ZIPF = 3.5
 # Searched from "Page", a literal the search skips to; the title before it is then read back from there.
 _PAGE_NUMBER = LazyPattern(r"Page[ \t]+\d{1,4}(?P<of>[ \t]+of[ \t]+\d{1,4})?(?=[ \t]+[a-z0-9])")
 _PAGE_TITLE = LazyPattern(r"(?<=[a-z,;] )(?:[A-Z][\w&.'’-]*(?:[ \t]+[A-Z][\w&.'’-]*){0,5}[ \t]*(?P<bar>\|)?[ \t]*)?$")
+# Lower-case words standing alone, and the letters a PDF font's ligatures stand for, the longest first.
+_LOWER_WORD = LazyPattern(r"(?<![\w\-\u2010\u2011'’])[a-z]+(?![\w\-\u2010\u2011'’])")
+_LIGATURE_LETTERS = ("ffi", "ffl", "ff", "fi", "fl")
+_LIGATURE_JOINED_MIN_ZIPF = 3.0
+# The words of one or two letters; any other such fragment ("o ce", "de ned") is no word, whatever the word list says
+# of it (its counts come from names, initials and abbreviations).
+_SHORT_WORDS = frozenset("a i am an as at be by do go he if in is it me my no of on or so to up us we".split())
+
+
+def _fragment_is_word(fragment: str, zipf) -> bool:
+    """Whether ``fragment`` is an English word on its own (a short one only if it is listed)."""
+    return fragment in _SHORT_WORDS if len(fragment) <= 2 else zipf(fragment) >= _SPLIT_PART_MAX_ZIPF
 # Words after which a hyphen is a suspended prefix ("pre- and post-operative").
 _SUSPENDED = frozenset("and or to nor but than versus vs via through as".split())
 
@@ -45,7 +57,7 @@ class ExtractionArtifact(Rule):
 
     What it checks
     --------------
-    Reports four leftovers of converting documents to text:
+    Reports five leftovers of converting documents to text:
 
     - HTML character references in plain-text files (``&amp;``,
       ``&#8217;``, ``&nbsp;``), one finding per reference with its other
@@ -55,10 +67,16 @@ class ExtractionArtifact(Rule):
       "ﬀ", "ﬃ", "ﬄ", "ﬅ", "ﬆ");
     - end-of-line hyphenation that is now in the middle of a line
       ("treat- ment", "in- crease"), when the joined word is a more common
-      English word than its second half. Suspended hyphens ("pre- and
+      English word than its second half (or a known one, "contri- butory",
+      when the second half is no word at all). Suspended hyphens ("pre- and
       post-operative", "short- to medium-term") are left alone. A hyphen
       left without its space splits a word too ("imple-mentation"), when
       neither half is a word and the two joined are a common one;
+    - in text from a PDF, or with another of these signs of one, a
+      ligature lost in conversion, leaving a space in its word ("the
+      estimated coe cient", "signi cant", "o ce"): two lower-case
+      fragments, one of them no word, that make a common word with "ffi",
+      "ffl", "ff", "fi" or "fl" between them;
     - a page's running header or footer in the middle of a sentence ("eased
       to 4.1%, from Statistical Bulletin Page 4 of 9 4.3% in August",
       "the Agency has Summary | Page 7 strengthened"): "Page N of M", or a
@@ -107,12 +125,48 @@ class ExtractionArtifact(Rule):
 
             if non_ascii_characters(prose) & _LIGATURES:
                 yield from self._ligatures(prose)
+        pdf = doc.format == "pdf"  # whether the text shows signs of coming from a PDF
         if "- " in prose or "-\t" in prose:
-            yield from self._broken_words(prose)
+            for finding in self._broken_words(prose):
+                pdf = True
+                yield finding
         if "-" in prose:
             yield from self._split_words(doc)
         if "Page" in prose:
-            yield from self._page_marks(doc)
+            for finding in self._page_marks(doc):
+                pdf = True
+                yield finding
+        if pdf:
+            yield from self._lost_ligatures(prose)
+
+    def _lost_ligatures(self, prose: str) -> Iterator[Finding]:
+        """"the estimated coe cient": a ligature ("ffi") that a PDF's text lost, leaving a space in the word.
+
+        Read only in text that comes from a PDF or shows another sign of it: two lower-case fragments a space apart,
+        one of them no word (Zipf under 2), that make a common word with one of the ligatures' letters between.
+        """
+        from checker.lexicon import zipf
+
+        words = list(_LOWER_WORD.finditer(prose))
+        for left, right in zip(words, words[1:], strict=False):
+            if right.start() != left.end() + 1 or prose[left.end()] != " ":
+                continue
+            head, tail = left.group(), right.group()
+            if _fragment_is_word(head, zipf) and _fragment_is_word(tail, zipf):
+                continue
+            for letters in _LIGATURE_LETTERS:
+                joined = head + letters + tail
+                joined_zipf = zipf(joined)
+                if joined_zipf >= _LIGATURE_JOINED_MIN_ZIPF:
+                    start, end = left.start(), right.end()
+                    yield self.finding(
+                        start,
+                        end,
+                        f'"{prose[start:end]}" looks like "{joined}" with its ligature "{letters}" lost in conversion from PDF',
+                        evidence=f'word frequency (Zipf): "{joined}" {joined_zipf:.1f}, "{head}" {zipf(head):.1f}, "{tail}" {zipf(tail):.1f}',
+                        fix=Fix((Edit(start, end, joined),), "display", f'Write "{joined}"'),
+                    )
+                    break
 
     def _page_marks(self, doc: Document) -> Iterator[Finding]:
         """"eased to 4.1%, from Statistical Bulletin Page 4 of 9 4.3% in August": a page's header or footer mid-sentence."""
@@ -226,7 +280,9 @@ class ExtractionArtifact(Rule):
             joined = first + second
             joined_zipf = zipf(joined)
             second_zipf = zipf(second)
-            if joined_zipf < 3.0 or joined_zipf <= second_zipf:
+            # The joined word must be common and more common than the second half (else "well- being" and "co-
+            # operation" are compounds with a space too many), or known when the second half is no word ("contri- butory").
+            if joined_zipf < 2.0 or second_zipf > 0 and (joined_zipf < 3.0 or joined_zipf <= second_zipf):
                 continue
             start, end = head.start(), match.end()
             yield self._joined(prose, start, end, joined, f'word frequency (Zipf): "{joined}" {joined_zipf:.1f}, "{second}" {second_zipf:.1f}')
