@@ -6,6 +6,7 @@ import bisect
 import calendar
 import re
 from collections.abc import Iterator
+from typing import NamedTuple
 
 from checker.extract.date_words import month_number, number_value
 from checker.finding import Finding, Related
@@ -46,12 +47,46 @@ _DELAY = LazyPattern(
 # 3 March to 12 March"; the count is read before the unit.
 _UNITS_BETWEEN = tuple((unit, LazyPattern(rf"({unit})(?<=\b{unit})\s+(between|from)\b")) for unit in ("days", "weeks"))
 # What joins the two dates: the word, and at most a few words before the second ("and the 2.4 release on").
+# "an 18-day traverse from", "a 40-day drilling campaign": found from "-day", the count read before it.
+_N_DAY = LazyPattern(r"-day(?![\w-])")
+_COUNT_BEFORE_HYPHEN = LazyPattern(r"(?<![\w.,-])(\d{1,3}|[a-z]+)$", re.I)
+_FROM_AFTER = LazyPattern(r"(?:\s+[a-z][\w-]*){0,3}?\s+(from|between)\s")
+_APPOSITIVE_BEFORE = LazyPattern(r",\s+(?:a|an)\s+$")
+# A first day written as a bare number, with its weekday or not, before the second date: "Monday 23 to ".
+_BARE_DAY = LazyPattern(r"\s*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+(to|until|till|through|and)\s+$")
 _AND = LazyPattern(r",?\s+and\s+(?:[^\s;:!?]*[^\s.,;:!?]\s+){0,4}$")
 _TO = LazyPattern(r",?\s+(?:to|until|till|through)\s+(?:[^\s;:!?]*[^\s.,;:!?]\s+){0,4}$")
 _COUNT_BEFORE = LazyPattern(r"(?<![\w.,-])(\d{1,3}|[a-z]+)\s+$", re.I)
 _MONTH_YEAR = LazyPattern(r"\b(?P<m>" + _MONTH_NAMES + r")\s+(?P<y>(?:19|20)\d\d)\b")
 _AT_LEAST = frozenset({"more than", "over", "at least", "well over", "just over", "upwards of"})
 _AT_MOST = frozenset({"less than", "fewer than", "under", "up to", "nearly", "almost", "just under", "close to"})
+
+
+def _ends_after(prose: str, end: int, after: list, joins) -> tuple | None:
+    """The first two of the date mentions ``after`` (those after ``end`` in its sentence), if they are a period's ends:
+    full dates, a few words after ``end`` and apart, joined by ``joins`` ("and" after "between", "to" or "until" after
+    "from"), and not the start of a longer list of dates."""
+    if len(after) < 2:
+        return None
+    first, second = after[0], after[1]
+    if not all(m.kind == "date" and m.day and m.month and m.valid for m in (first, second)):
+        return None
+    if first.start - end > 40 or second.start - first.end > 40 or not joins.match(prose, first.end, second.start):
+        return None
+    if len(after) > 2 and after[2].kind == "date" and after[2].start - second.end < 40:
+        return None  # a list of dates, not the two ends of one period
+    return first, second
+
+
+class _End(NamedTuple):
+    """A period's first day written as a bare number before the second's date ("from Monday 23 to Thursday 26 November")."""
+
+    text: str
+    start: int
+    end: int
+    year: int | None
+    month: int
+    day: int
 
 
 def _day_of(mention, year: int):
@@ -74,7 +109,7 @@ class PeriodCountMismatch(Rule):
 
     What it checks
     --------------
-    Checks six kinds of count against the dates around them:
+    Checks these kinds of count against the dates around them:
 
     - "the five months from September to December 2025": the months named
       must number five, counting both ends or one (four or three here);
@@ -88,6 +123,10 @@ class PeriodCountMismatch(Rule):
       must follow the count within a few words, joined by "and" after
       "between" and by "to", "until" or "through" after "from", so
       "within 30 days from 1 June, and payments by 31 August" is no period;
+      and so with "N-day": "an 18-day traverse from December 2 to December
+      19", "a five-day programme from Monday 23 to Thursday 26 November",
+      and after its two dates, "began on December 1, 2025 and was completed
+      on January 18, 2026, a 40-day drilling campaign";
 
     - "its first N months" (or weeks, quarters, years) after a start such as
       "approved in July 2025": from the start to the end of the period the
@@ -238,24 +277,52 @@ class PeriodCountMismatch(Rule):
             after = [m for m in facts.dates if match.end() <= m.start < end]
             unit = "day" if match.group(1).startswith("day") else "week"
             joins = _AND if match.group(2) == "between" else _TO
-            yield from self._between(doc, facts, (before.start(1), match.end(1), int(count), unit), after, joins)
+            ends = _ends_after(prose, match.end(), after, joins)
+            if ends is not None:
+                yield from self._between(facts, (before.start(1), match.end(1), int(count), unit), prose[before.start(1) : match.end(1)], *ends)
+        if "-day" in prose:
+            yield from self._day_counts(doc, facts)
 
-    def _between(self, doc, facts, counted, after, joins) -> Iterator[Finding]:
-        """The finding for a count of days or weeks (``counted``: its span, count and unit) followed by ``after``, the
-        date mentions after it in its sentence, if their first two are the period's ends (a few words apart, joined by
-        ``joins``: "and" after "between", "to" or "until" after "from") and it does not fit them."""
+    def _day_counts(self, doc, facts) -> Iterator[Finding]:
+        """"an 18-day radar traverse from December 2 to December 19", "a five-day programme from Monday 23 to Thursday
+        26 November", and after its two dates: "began on December 1, 2025 and was completed on January 18, 2026, a
+        40-day drilling campaign"."""
+        from checker.clauses import sentence_span
+
         prose = doc.prose
+        for match in _N_DAY.finditer(prose):
+            before = _COUNT_BEFORE_HYPHEN.search(prose, max(0, match.start() - 20), match.start())
+            count = number_value(before.group(1)) if before else None
+            if not count or count != int(count):
+                continue
+            start, end = sentence_span(doc, match.start())
+            counted = (before.start(1), match.end(), int(count), "day")
+            text = prose[before.start(1) : match.end()]
+            onward = _FROM_AFTER.match(prose, match.end(), end)
+            if onward is not None:
+                after = [m for m in facts.dates if onward.end() <= m.start < end]
+                ends = _ends_after(prose, onward.end(), after, _AND if onward.group(1) == "between" else _TO)
+                if ends is None and after and after[0].kind == "date" and after[0].month and after[0].day and after[0].valid:
+                    bare = _BARE_DAY.match(prose, onward.end(), after[0].start)
+                    if bare is not None and (bare.group(2) == "and") == (onward.group(1) == "between"):
+                        day = int(bare.group(1))
+                        at = bare.start() + len(bare.group(0)) - len(bare.group(0).lstrip())
+                        first = _End(prose[at : bare.end(1)], at, bare.end(1), after[0].year, after[0].month, day)
+                        if day > after[0].day:  # "from 28 to 3 March": the month before
+                            month, year = (after[0].month - 1, after[0].year) if after[0].month > 1 else (12, after[0].year and after[0].year - 1)
+                            first = first._replace(month=month, year=year)
+                        ends = (first, after[0])
+                if ends is not None:
+                    yield from self._between(facts, counted, text, *ends)
+            elif _APPOSITIVE_BEFORE.search(prose, max(start, before.start(1) - 10), before.start(1)):
+                dates = [m for m in facts.dates if start <= m.start < before.start(1)]
+                if len(dates) == 2 and all(m.kind == "date" and m.day and m.month and m.valid for m in dates):
+                    yield from self._between(facts, counted, text, dates[0], dates[1])
+
+    def _between(self, facts, counted, text, first, second) -> Iterator[Finding]:
+        """The finding for a count of days or weeks (``counted``: its span, count and unit; ``text``: as written) from
+        the date ``first`` to the date ``second``, if it does not fit them."""
         start, end, count, unit = counted
-        text = prose[start:end]
-        if len(after) < 2:
-            return
-        first, second = after[0], after[1]
-        if not all(m.kind == "date" and m.day and m.month and m.valid for m in (first, second)):
-            return
-        if first.start - end > 40 or second.start - first.end > 40 or not joins.match(prose, first.end, second.start):
-            return
-        if len(after) > 2 and after[2].kind == "date" and after[2].start - second.end < 40:
-            return  # a list of dates, not the two ends of one period
         fallback = facts.document_date.date.year if facts.document_date is not None else 2001
         one, two = _day_of(first, first.year or second.year or fallback), _day_of(second, second.year or first.year or fallback)
         if one is None or two is None:
