@@ -1,15 +1,43 @@
-"""DAT007: a changelog whose version headings and dates disagree on the order of releases."""
+"""DAT007: versions or steps whose dates disagree with the order the text puts them in."""
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator
 
 from checker.finding import Finding, Related
+from checker.patterns import LazyPattern
 from checker.rule import Rule
+
+# Words that rank the steps of one sequence, in order ("its first close on March 14, a second close on August 2 and
+# its final close on June 19"), and the rank of each.
+_ORDINAL = LazyPattern(r"\b(?i:first|second|third|fourth|fifth|sixth|seventh|eighth|final)\b(?![-\u2010\u2011])")
+_RANKS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "final": 99}
+# Numbered steps: "Phase 2", "Stage 3", "Tranche 1". Not a trial's phase ("a Phase 3 trial"), which numbers a kind of
+# study, not a step after the one before.
+# (A search that opens with a choice of capitalised words skips to their first letters; the word's start is tested after.)
+_NUMBERED_STEP = LazyPattern(
+    r"(?P<word>Phase|Stage|Tranche|Wave|Round|Step)[ \t]+(?P<n>\d{1,2})\b(?![.\d])"
+    r"(?![*_\s]*(?i:trials?|stud(?:y|ies)|data|results|clinical|programmes?|programs?|portion|part|dose|extension|patients?)\b)"
+)
+# "opens on Monday 19 October, followed by general sale from Friday 16 October": what follows comes after.
+_NOT_THE_TIME = frozenset({"since", "until", "till", "by", "before", "after"})
+_CONDITION = LazyPattern(r"\b(?i:if|when|unless|once|where)\b")
+_STEP_WORD = LazyPattern(r"Phase|Stage|Tranche|Wave|Round|Step")
+_FOLLOWED = LazyPattern(r"\b(?:followed\s+by|followed\s+on|and\s+then|,\s+then)\b")
+
+
+def _is_full(mention) -> bool:
+    """Whether a date mention names a day of the calendar as the time of something: not a start or a limit ("since 12
+    May 2024", "by 1 June")."""
+    return (
+        mention.kind == "date" and bool(mention.day) and mention.first is not None and mention.valid
+        and mention.preposition not in _NOT_THE_TIME
+    )
 
 
 class ReleaseDateOrder(Rule):
-    """A later version dated before an earlier one in a changelog.
+    """A later version dated before an earlier one in a changelog, or a later step before an earlier one.
 
     What it checks
     --------------
@@ -20,6 +48,21 @@ class ReleaseDateOrder(Rule):
     release dated before the previous one (4.1.0 after 4.0.0). Pre-releases
     ("4.0.0rc1", "2.4.0-beta0") are not compared, nor releases of different
     lines: a 4.0.5 fix may well come out after 4.1.0.
+
+    It also reads steps that the text puts in order, each with a date of
+    its own, and reports a step dated before the one it follows:
+
+    - steps ranked by ordinals in one sentence ("held its first close on
+      March 14, 2023, a second close on August 2, 2023 and its final close
+      on June 19, 2023"), each with exactly one date before the next;
+    - numbered steps of one kind ("Phase 1 ... went live on 12 November
+      2024. Phase 2 ... followed on 8 October 2024"; phases, stages,
+      tranches, waves, rounds, steps), each with one date before the next
+      step in its sentence or list item; a trial's phase ("a Phase 3
+      trial") numbers a kind of study, not a step, and is not read;
+    - one date before "followed by" (or "then") and one after it in a
+      sentence ("opens on Monday 19 October, followed by general sale from
+      Friday 16 October"), but not after a condition ("if ..., then").
 
     Why it matters
     --------------
@@ -56,6 +99,9 @@ class ReleaseDateOrder(Rule):
         from checker.extract.date_records import dated_records
         from checker.extract.document_date import full_date
 
+        if facts.dates:
+            yield from self._sequences(doc, facts)
+
         finals = [record for record in dated_records(doc, full_date()) if not record.label[-1].isalpha() and record.label.count("-") == 0]
         for earlier, later in _successive(finals):
             if later.date >= earlier.date:
@@ -73,6 +119,104 @@ class ReleaseDateOrder(Rule):
                 related=(Related(earlier.start, earlier.end, f"version {earlier.label} dated {earlier.date.isoformat()}"),),
                 confidence="high" if earlier.version[:-1] == later.version[:-1] else "medium",
             )
+
+
+    def _sequences(self, doc, facts) -> Iterator[Finding]:
+        """Steps said to come in order whose dates say otherwise: ranked in one sentence ("the first ... on November 18,
+        the second ... on November 14"), numbered ("Phase 2 ... 8 October 2024" after "Phase 1 ... 12 November 2024"),
+        or one "followed by" the other in a sentence."""
+        from checker.clauses import sentence_span
+
+        dates = _Dates(facts.dates)
+        # Ranked steps and "followed by" need two dates in one sentence: only such sentences are read.
+        counts: dict[tuple[int, int], int] = {}
+        for mention in dates.mentions:
+            if _is_full(mention):
+                span = sentence_span(doc, mention.start)
+                counts[span] = counts.get(span, 0) + 1
+        sentences = [span for span, count in counts.items() if count >= 2]
+        seen: set[tuple[int, int]] = set()
+        found = (*self._ranked(doc, dates, sentences), *self._numbered(doc, dates), *self._followed(doc, dates, sentences))
+        for earlier, later, how in found:
+            if later.first >= earlier.first or (earlier.start, later.start) in seen:
+                continue
+            seen.add((earlier.start, later.start))
+            line = doc.position(earlier.start).line
+            yield self.finding(
+                later.start,
+                later.end,
+                f'"{later.text}" is dated before "{earlier.text}" (line {line}), though {how}',
+                evidence=f"{how}; dates: {earlier.first.isoformat()} then {later.first.isoformat()}",
+                related=(Related(earlier.start, earlier.end, "the step before"),),
+                confidence="medium",
+            )
+
+    def _ranked(self, doc, dates, sentences):
+        """(earlier, later, how) for each two steps of a sentence ranked by ordinals, each with one date of its own."""
+        prose = doc.prose
+        for start, end in sentences:
+            ordinals = list(_ORDINAL.finditer(prose, start, end))
+            ranks = [_RANKS[m.group().lower()] for m in ordinals]
+            if len(ordinals) < 2 or ranks != sorted(set(ranks)):
+                continue
+            steps = []
+            for k, ordinal in enumerate(ordinals):
+                stop = ordinals[k + 1].start() if k + 1 < len(ordinals) else end
+                mentions = dates.between(ordinal.end(), stop)
+                if len(mentions) != 1 or not _is_full(mentions[0]):
+                    break
+                steps.append((ordinal.group().lower(), mentions[0]))
+            else:
+                for (a, first), (b, second) in zip(steps, steps[1:], strict=False):
+                    yield first, second, f'"{b}" comes after "{a}"'
+
+    def _numbered(self, doc, dates):
+        """(earlier, later, how) for numbered steps ("Phase 1", "Phase 2") of one word, each with one date after it in
+        its sentence or list item, before the next step."""
+        from checker.clauses import sentence_span
+
+        prose = doc.prose
+        # A step's date follows its word within 120 characters: the text before the dates is looked at first.
+        full = [mention for mention in dates.mentions if _is_full(mention)]
+        if len(full) < 2 or not any(_STEP_WORD.search(prose, max(0, m.start - 125), m.start) for m in full):
+            return
+        steps: dict[str, list] = {}
+        for match in _NUMBERED_STEP.finditer(prose):
+            if not (match.start() and prose[match.start() - 1].isalnum()):
+                steps.setdefault(match.group("word"), []).append(match)
+        for word, matches in steps.items():
+            numbered: dict[int, list] = {}
+            for k, match in enumerate(matches):
+                stop = min(sentence_span(doc, match.start())[1], match.end() + 120, matches[k + 1].start() if k + 1 < len(matches) else len(prose))
+                mentions = dates.between(match.end(), stop)
+                if len(mentions) == 1 and _is_full(mentions[0]):
+                    numbered.setdefault(int(match.group("n")), []).append(mentions[0])
+            dated = sorted((n, found[0]) for n, found in numbered.items() if len(found) == 1)
+            for (a, first), (b, second) in zip(dated, dated[1:], strict=False):
+                if b == a + 1:
+                    yield first, second, f"{word} {b} comes after {word} {a}"
+
+    def _followed(self, doc, dates, sentences):
+        """(earlier, later, how) for a sentence with one date before "followed by" (or "then") and one after it."""
+        prose = doc.prose
+        for start, end in sentences:
+            for match in _FOLLOWED.finditer(prose, start, end):
+                if "then" in match.group() and _CONDITION.search(prose, start, match.start()):
+                    continue  # "If payment is made by 1 June, then the discount of 15 May stands": no sequence
+                before, after = dates.between(start, match.start()), dates.between(match.end(), end)
+                if len(before) == 1 and len(after) == 1 and _is_full(before[0]) and _is_full(after[0]):
+                    yield before[0], after[0], f'"{" ".join(match.group().split())}" puts it after'
+
+
+class _Dates:
+    """A document's date mentions in text order, with those in a stretch of text found by bisection."""
+
+    def __init__(self, mentions) -> None:
+        self.mentions = sorted(mentions, key=lambda mention: mention.start)
+        self.starts = [mention.start for mention in self.mentions]
+
+    def between(self, start: int, end: int) -> list:
+        return self.mentions[bisect.bisect_left(self.starts, start) : bisect.bisect_left(self.starts, end)]
 
 
 def _successive(records):
