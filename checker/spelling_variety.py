@@ -17,7 +17,9 @@ marks:
 - Forms that are standard in the other variety too, usually in another
   sense, mark nothing: ``program`` (a computer program in British English),
   ``check``, ``meter``, ``tire``, ``draft``, ``disc``, ``dialogue`` and the
-  like (``AMBIGUOUS``).
+  like (``AMBIGUOUS``). Their counterparts still mark their own variety
+  (``metres``, ``programme``, ``tyre`` are British) unless they are
+  ambiguous too (``judgment`` and ``judgement``).
 """
 
 from __future__ import annotations
@@ -195,7 +197,7 @@ def _build() -> dict[str, Spelling]:
 
     out: dict[str, Spelling] = {}
     for british, american in BRITISH_ENGLISH_SPELLINGS.items():
-        if british in AMBIGUOUS or american in AMBIGUOUS or " " in british or " " in american:
+        if (british in AMBIGUOUS and american in AMBIGUOUS) or " " in british or " " in american:
             continue
         # (The frequencies first: they drop most pairs, at a look-up each, before the costlier comparison.)
         a, b = zipf(british), zipf(american)
@@ -206,6 +208,10 @@ def _build() -> dict[str, Spelling]:
         if _similarity(british, american) < 0.75:
             continue  # different words, not spellings of one ("gaol"/"jail")
         ize = _is_ize_pair(british, american)
-        out[british] = Spelling(british, "en-GB", american, ize)
-        out[american] = Spelling(american, None if ize else "en-US", british, ize)
+        # A form standard in both varieties marks nothing and is left out; its counterpart still marks its own
+        # ("metres" is British, "meters" may be a British gas meter).
+        if british not in AMBIGUOUS:
+            out[british] = Spelling(british, "en-GB", american, ize)
+        if american not in AMBIGUOUS:
+            out[american] = Spelling(american, None if ize else "en-US", british, ize)
     return out
