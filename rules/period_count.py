@@ -46,17 +46,17 @@ _DELAY = LazyPattern(
 # A count of days or weeks "between" or "from" two dates: "the six weeks between June 2 and July 28", "the 12 days from
 # 3 March to 12 March"; the count is read before the unit.
 _UNITS_BETWEEN = tuple((unit, LazyPattern(rf"({unit})(?<=\b{unit})\s+(between|from)\b")) for unit in ("days", "weeks"))
-# What joins the two dates: the word, and at most a few words before the second ("and the 2.4 release on").
 # "an 18-day traverse from", "a 40-day drilling campaign": found from "-day", the count read before it.
 _N_DAY = LazyPattern(r"-day(?![\w-])")
-_COUNT_BEFORE_HYPHEN = LazyPattern(r"(?<![\w.,-])(\d{1,3}|[a-z]+)$", re.I)
 _FROM_AFTER = LazyPattern(r"(?:\s+[a-z][\w-]*){0,3}?\s+(from|between)\s")
 _APPOSITIVE_BEFORE = LazyPattern(r",\s+(?:a|an)\s+$")
 # A first day written as a bare number, with its weekday or not, before the second date: "Monday 23 to ".
 _BARE_DAY = LazyPattern(r"\s*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+(to|until|till|through|and)\s+$")
+# What joins the two dates: the word, and at most a few words before the second ("and the 2.4 release on").
 _AND = LazyPattern(r",?\s+and\s+(?:[^\s;:!?]*[^\s.,;:!?]\s+){0,4}$")
 _TO = LazyPattern(r",?\s+(?:to|until|till|through)\s+(?:[^\s;:!?]*[^\s.,;:!?]\s+){0,4}$")
-_COUNT_BEFORE = LazyPattern(r"(?<![\w.,-])(\d{1,3}|[a-z]+)\s+$", re.I)
+# The count before a unit ("six weeks") or before the hyphen of "-day" ("40-day").
+_COUNT_BEFORE = LazyPattern(r"(?<![\w.,-])(\d{1,3}|[a-z]+)\s*$", re.I)
 _MONTH_YEAR = LazyPattern(r"\b(?P<m>" + _MONTH_NAMES + r")\s+(?P<y>(?:19|20)\d\d)\b")
 _AT_LEAST = frozenset({"more than", "over", "at least", "well over", "just over", "upwards of"})
 _AT_MOST = frozenset({"less than", "fewer than", "under", "up to", "nearly", "almost", "just under", "close to"})
@@ -291,7 +291,7 @@ class PeriodCountMismatch(Rule):
 
         prose = doc.prose
         for match in _N_DAY.finditer(prose):
-            before = _COUNT_BEFORE_HYPHEN.search(prose, max(0, match.start() - 20), match.start())
+            before = _COUNT_BEFORE.search(prose, max(0, match.start() - 20), match.start())
             count = number_value(before.group(1)) if before else None
             if not count or count != int(count):
                 continue
