@@ -265,10 +265,11 @@ class PeriodCountMismatch(Rule):
         the other, counted with both ends or one; weeks within a week either way."""
         from checker.clauses import sentence_span
 
+        if not any(mention.kind == "date" and mention.day for mention in facts.dates):
+            return  # every count read here ends at a day of the calendar
         prose = doc.prose
-        # (Asked with a space between; the searches, which open with the unit, then find any blanks.)
-        units = [pattern for unit, pattern in _UNITS_BETWEEN if f"{unit} between" in prose or f"{unit} from" in prose]
-        for match in (match for pattern in units for match in pattern.finditer(prose)):
+        # (Each search opens with its unit, which it skips to: cheaper than asking first whether the text holds it.)
+        for match in (match for _, pattern in _UNITS_BETWEEN for match in pattern.finditer(prose)):
             before = _COUNT_BEFORE.search(prose, max(0, match.start() - 20), match.start())
             count = number_value(before.group(1)) if before else None
             if not count or count != int(count):
