@@ -28,12 +28,27 @@ _FOLLOWED = LazyPattern(r"\b(?:followed\s+by|followed\s+on|and\s+then|,\s+then)\
 
 
 def _is_full(mention) -> bool:
-    """Whether a date mention names a day of the calendar as the time of something: not a start or a limit ("since 12
-    May 2024", "by 1 June")."""
+    """Whether a date mention names a day (with its month, with or without a year) as the time of something: not a
+    start or a limit ("since 12 May 2024", "by 1 June")."""
     return (
-        mention.kind == "date" and bool(mention.day) and mention.first is not None and mention.valid
+        mention.kind == "date" and bool(mention.day) and bool(mention.month) and mention.valid
         and mention.preposition not in _NOT_THE_TIME
     )
+
+
+def _before(later, earlier) -> bool | None:
+    """Whether the day ``later`` names comes before the one ``earlier`` names: by their dates when both give a year,
+    by month and day when neither does ("on November 18 ... on November 14"); None when one gives a year and the other
+    does not."""
+    if later.year is not None and earlier.year is not None:
+        return later.first < earlier.first
+    if later.year is None and earlier.year is None:
+        return (later.month, later.day) < (earlier.month, earlier.day)
+    return None
+
+
+def _day_text(mention) -> str:
+    return mention.first.isoformat() if mention.year is not None else f"{mention.month:02d}-{mention.day:02d}"
 
 
 class ReleaseDateOrder(Rule):
@@ -138,7 +153,7 @@ class ReleaseDateOrder(Rule):
         seen: set[tuple[int, int]] = set()
         found = (*self._ranked(doc, dates, sentences), *self._numbered(doc, dates), *self._followed(doc, dates, sentences))
         for earlier, later, how in found:
-            if later.first >= earlier.first or (earlier.start, later.start) in seen:
+            if not _before(later, earlier) or (earlier.start, later.start) in seen:
                 continue
             seen.add((earlier.start, later.start))
             line = doc.position(earlier.start).line
@@ -146,7 +161,7 @@ class ReleaseDateOrder(Rule):
                 later.start,
                 later.end,
                 f'"{later.text}" is dated before "{earlier.text}" (line {line}), though {how}',
-                evidence=f"{how}; dates: {earlier.first.isoformat()} then {later.first.isoformat()}",
+                evidence=f"{how}; dates: {_day_text(earlier)} then {_day_text(later)}",
                 related=(Related(earlier.start, earlier.end, "the step before"),),
                 confidence="medium",
             )
