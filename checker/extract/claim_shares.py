@@ -161,11 +161,8 @@ def share_claims(prose: str, sentence: Sentence, found: list[Quantity], doc: Doc
     searches: list[tuple[LazyPattern, Callable[[re.Match[str]], Claim | None]]] = []
     said_or = " or " in text or " that is " in text
     if said_or:
-        searches += [
-            (pattern, lambda match: None if _YEARISH.fullmatch(match.group("N")) else _share_of_amounts(sentence.start, match, found))
-            for pattern in _SHARE_OR
-        ]
-    searches.append((_PART_IS_SHARE, lambda match: None if _YEARISH.fullmatch(match.group("N")) else _share_of_amounts(sentence.start, match, found)))
+        searches += [(pattern, lambda match: _share_of_amounts(sentence.start, match, found)) for pattern in _SHARE_OR]
+    searches.append((_PART_IS_SHARE, lambda match: _share_of_amounts(sentence.start, match, found)))
     if every and "total" in text:
         searches.append((_OF_TOTAL, lambda match: _share_of_total(prose, sentence.start, match, found, every)))
     if every and said_or:
@@ -263,7 +260,10 @@ _YEARISH = LazyPattern(r"(?:19|20)\d\d")
 
 
 def _share_of_amounts(offset: int, match: re.Match, found: list[Quantity]) -> Claim | None:
-    """A share whose part and whole may be rounded amounts ("£1.46 million of our £2.5 million target, or 68%")."""
+    """A share whose part and whole may be rounded amounts ("£1.46 million of our £2.5 million target, or 68%"); a
+    whole that is a year ("or 41% of the 2024 figure", "2.1% of 2025 contacts") is none."""
+    if _YEARISH.fullmatch(match.group("N")):
+        return None
     part, whole = _quantity_at(offset + match.start("n"), found), _quantity_at(offset + match.start("N"), found)
     if part is None or whole is None or part.unit != whole.unit or part.unit == "%":
         return None
