@@ -101,3 +101,23 @@ def clause_span(prose: str, sentence: tuple[int, int], start: int, end: int) -> 
             break
     return TextSpan(left, right)
 
+
+
+class ByStart:
+    """Facts that have a ``start`` offset (date mentions, figures), and those that start in a stretch of the text.
+
+    In text order, as the extractors give them, a stretch's facts are one slice, found by bisection (a scan of every
+    fact for each stretch is quadratic in long documents). Facts that come in another order are scanned, and a
+    stretch's are given in their own order.
+    """
+
+    def __init__(self, facts) -> None:
+        self.facts = list(facts)
+        self.starts = [fact.start for fact in self.facts]
+        self.ordered = all(a <= b for a, b in zip(self.starts, self.starts[1:], strict=False))
+
+    def between(self, start: int, end: int) -> list:
+        """The facts that start at ``start`` or after it and before ``end``."""
+        if self.ordered:
+            return self.facts[bisect.bisect_left(self.starts, start) : bisect.bisect_left(self.starts, end)]
+        return [fact for fact in self.facts if start <= fact.start < end]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import bisect
 import calendar
 import re
 from collections.abc import Iterator
@@ -69,13 +68,33 @@ def _ends_after(prose: str, end: int, after: list, joins) -> tuple | None:
     if len(after) < 2:
         return None
     first, second = after[0], after[1]
-    if not all(m.kind == "date" and m.day and m.month and m.valid for m in (first, second)):
+    if not (_names_a_day(first) and _names_a_day(second)):
         return None
     if first.start - end > 40 or second.start - first.end > 40 or not joins.match(prose, first.end, second.start):
         return None
     if len(after) > 2 and after[2].kind == "date" and after[2].start - second.end < 40:
         return None  # a list of dates, not the two ends of one period
     return first, second
+
+
+def _names_a_day(mention) -> bool:
+    """Whether a date mention names a day of a month (with or without its year)."""
+    return mention.kind == "date" and bool(mention.day) and bool(mention.month) and mention.valid
+
+
+def _bare_first_day(prose: str, start: int, second, between: bool) -> tuple | None:
+    """A period's ends when its first day is a bare number between ``start`` and the date ``second`` ("from Monday 23
+    to Thursday 26 November"; "and" after "between"), read in the month of ``second``, or the month before it when
+    the number is larger ("from 28 to 3 March")."""
+    bare = _BARE_DAY.match(prose, start, second.start)
+    if bare is None or (bare.group(2) == "and") != between:
+        return None
+    day = int(bare.group(1))
+    at = bare.start() + len(bare.group(0)) - len(bare.group(0).lstrip())
+    month, year = second.month, second.year
+    if day > second.day:
+        month, year = (month - 1, year) if month > 1 else (12, year and year - 1)
+    return _End(prose[at : bare.end(1)], at, bare.end(1), year, month, day), second
 
 
 class _End(NamedTuple):
@@ -172,29 +191,21 @@ class PeriodCountMismatch(Rule):
     requires = ("dates",)
 
     def check(self, doc, facts) -> Iterator[Finding]:
-        from checker.clauses import sentence_span
+        from checker.clauses import ByStart, sentence_span
 
+        dates = ByStart(facts.dates)
         yield from self._months_between(doc)
         yield from self._delays(doc)
-        yield from self._days_between(doc, facts)
-        mentions = facts.dates
-        starts = [m.start for m in mentions]
-        ordered = all(a <= b for a, b in zip(starts, starts[1:]))
-        for mention in mentions:
+        yield from self._days_between(doc, facts, dates)
+        for mention in dates.facts:
             if mention.kind != "duration" or mention.count is None or mention.count != int(mention.count):
                 continue
             sentence = sentence_span(doc, mention.start)
             if _NOT_RECORD.search(doc.prose, sentence[0], sentence[1]):
                 continue
-            # The mentions come in text order: the sentence's are one slice, found by bisection (a scan of
-            # every mention per duration was quadratic in long documents).
-            if ordered:
-                window = mentions[bisect.bisect_left(starts, sentence[0]) : bisect.bisect_left(starts, sentence[1])]
-            else:
-                window = mentions
-            in_sentence = [m for m in window if sentence[0] <= m.start < sentence[1] and m is not mention]
+            in_sentence = [m for m in dates.between(sentence[0], sentence[1]) if m is not mention]
             if mention.qualifier == "first" and mention.unit in ("day", "week", "month", "quarter", "year"):
-                yield from self._first(doc, facts, mention, sentence, in_sentence)
+                yield from self._first(doc, facts, dates, mention, sentence, in_sentence)
             elif mention.qualifier == "consecutive" and mention.unit == "year":
                 yield from self._consecutive(doc, facts, mention, in_sentence)
             elif mention.unit in ("year", "decade") and mention.preposition == "for" and (
@@ -260,7 +271,7 @@ class PeriodCountMismatch(Rule):
                 confidence="high",
             )
 
-    def _days_between(self, doc, facts) -> Iterator[Finding]:
+    def _days_between(self, doc, facts, dates) -> Iterator[Finding]:
         """"the six weeks between the 2.3 release on June 2 and the 2.4 release on July 28": the days from one date to
         the other, counted with both ends or one; weeks within a week either way."""
         from checker.clauses import sentence_span
@@ -275,16 +286,15 @@ class PeriodCountMismatch(Rule):
             if not count or count != int(count):
                 continue
             end = sentence_span(doc, match.start())[1]
-            after = [m for m in facts.dates if match.end() <= m.start < end]
             unit = "day" if match.group(1).startswith("day") else "week"
             joins = _AND if match.group(2) == "between" else _TO
-            ends = _ends_after(prose, match.end(), after, joins)
+            ends = _ends_after(prose, match.end(), dates.between(match.end(), end), joins)
             if ends is not None:
-                yield from self._between(facts, (before.start(1), match.end(1), int(count), unit), prose[before.start(1) : match.end(1)], *ends)
+                yield from self._between(prose, facts, (before.start(1), match.end(1), int(count), unit), *ends)
         if "-day" in prose:
-            yield from self._day_counts(doc, facts)
+            yield from self._day_counts(doc, facts, dates)
 
-    def _day_counts(self, doc, facts) -> Iterator[Finding]:
+    def _day_counts(self, doc, facts, dates) -> Iterator[Finding]:
         """"an 18-day radar traverse from December 2 to December 19", "a five-day programme from Monday 23 to Thursday
         26 November", and after its two dates: "began on December 1, 2025 and was completed on January 18, 2026, a
         40-day drilling campaign"."""
@@ -298,32 +308,25 @@ class PeriodCountMismatch(Rule):
                 continue
             start, end = sentence_span(doc, match.start())
             counted = (before.start(1), match.end(), int(count), "day")
-            text = prose[before.start(1) : match.end()]
             onward = _FROM_AFTER.match(prose, match.end(), end)
             if onward is not None:
-                after = [m for m in facts.dates if onward.end() <= m.start < end]
-                ends = _ends_after(prose, onward.end(), after, _AND if onward.group(1) == "between" else _TO)
-                if ends is None and after and after[0].kind == "date" and after[0].month and after[0].day and after[0].valid:
-                    bare = _BARE_DAY.match(prose, onward.end(), after[0].start)
-                    if bare is not None and (bare.group(2) == "and") == (onward.group(1) == "between"):
-                        day = int(bare.group(1))
-                        at = bare.start() + len(bare.group(0)) - len(bare.group(0).lstrip())
-                        first = _End(prose[at : bare.end(1)], at, bare.end(1), after[0].year, after[0].month, day)
-                        if day > after[0].day:  # "from 28 to 3 March": the month before
-                            month, year = (after[0].month - 1, after[0].year) if after[0].month > 1 else (12, after[0].year and after[0].year - 1)
-                            first = first._replace(month=month, year=year)
-                        ends = (first, after[0])
+                after = dates.between(onward.end(), end)
+                between = onward.group(1) == "between"
+                ends = _ends_after(prose, onward.end(), after, _AND if between else _TO)
+                if ends is None and after and _names_a_day(after[0]):
+                    ends = _bare_first_day(prose, onward.end(), after[0], between)
                 if ends is not None:
-                    yield from self._between(facts, counted, text, *ends)
+                    yield from self._between(prose, facts, counted, *ends)
             elif _APPOSITIVE_BEFORE.search(prose, max(start, before.start(1) - 10), before.start(1)):
-                dates = [m for m in facts.dates if start <= m.start < before.start(1)]
-                if len(dates) == 2 and all(m.kind == "date" and m.day and m.month and m.valid for m in dates):
-                    yield from self._between(facts, counted, text, dates[0], dates[1])
+                pair = dates.between(start, before.start(1))
+                if len(pair) == 2 and all(map(_names_a_day, pair)):
+                    yield from self._between(prose, facts, counted, pair[0], pair[1])
 
-    def _between(self, facts, counted, text, first, second) -> Iterator[Finding]:
-        """The finding for a count of days or weeks (``counted``: its span, count and unit; ``text``: as written) from
-        the date ``first`` to the date ``second``, if it does not fit them."""
+    def _between(self, prose, facts, counted, first, second) -> Iterator[Finding]:
+        """The finding for a count of days or weeks (``counted``: its span in ``prose``, count and unit) from the date
+        ``first`` to the date ``second``, if it does not fit them."""
         start, end, count, unit = counted
+        text = prose[start:end]
         fallback = facts.document_date.date.year if facts.document_date is not None else 2001
         one, two = _day_of(first, first.year or second.year or fallback), _day_of(second, second.year or first.year or fallback)
         if one is None or two is None:
@@ -350,9 +353,9 @@ class PeriodCountMismatch(Rule):
             confidence="high",
         )
 
-    def _first(self, doc, facts, mention, sentence, in_sentence) -> Iterator[Finding]:
+    def _first(self, doc, facts, dates, mention, sentence, in_sentence) -> Iterator[Finding]:
         count = int(mention.count)
-        starts = [m for m in self._previous(doc, facts, sentence) + in_sentence
+        starts = [m for m in self._previous(doc, dates, sentence) + in_sentence
                   if (m.kind in ("date", "month") or (m.kind == "year" and mention.unit == "year"))
                   and m.first is not None and m.start < mention.start
                   and _START.search(doc.prose, max(0, m.start - 60), m.start)]
@@ -387,14 +390,14 @@ class PeriodCountMismatch(Rule):
             confidence="high" if ends else "medium",
         )
 
-    def _previous(self, doc, facts, sentence) -> list:
+    def _previous(self, doc, dates, sentence) -> list:
         """Mentions in the sentence before ``sentence`` (a start date is often stated just before the count)."""
         from checker.clauses import previous_sentence
 
         before = previous_sentence(doc, sentence)
         if before is None:
             return []
-        return [m for m in facts.dates if before[0] <= m.start < before[1]]
+        return dates.between(before[0], before[1])
 
     def _consecutive(self, doc, facts, mention, in_sentence) -> Iterator[Finding]:
         since = [m for m in in_sentence if m.qualifier == "since" and m.year is not None]

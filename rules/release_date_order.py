@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Iterator
 
 from checker.finding import Finding, Related
@@ -140,12 +139,12 @@ class ReleaseDateOrder(Rule):
         """Steps said to come in order whose dates say otherwise: ranked in one sentence ("the first ... on November 18,
         the second ... on November 14"), numbered ("Phase 2 ... 8 October 2024" after "Phase 1 ... 12 November 2024"),
         or one "followed by" the other in a sentence."""
-        from checker.clauses import sentence_span
+        from checker.clauses import ByStart, sentence_span
 
-        dates = _Dates(facts.dates)
+        dates = ByStart(facts.dates)
         # Ranked steps and "followed by" need two dates in one sentence: only such sentences are read.
         counts: dict[tuple[int, int], int] = {}
-        for mention in dates.mentions:
+        for mention in dates.facts:
             if _is_full(mention):
                 span = sentence_span(doc, mention.start)
                 counts[span] = counts.get(span, 0) + 1
@@ -192,7 +191,7 @@ class ReleaseDateOrder(Rule):
 
         prose = doc.prose
         # A step's date follows its word within 120 characters: the text before the dates is looked at first.
-        full = [mention for mention in dates.mentions if _is_full(mention)]
+        full = [mention for mention in dates.facts if _is_full(mention)]
         if len(full) < 2 or not any(_STEP_WORD.search(prose, max(0, m.start - 125), m.start) for m in full):
             return
         steps: dict[str, list] = {}
@@ -221,17 +220,6 @@ class ReleaseDateOrder(Rule):
                 before, after = dates.between(start, match.start()), dates.between(match.end(), end)
                 if len(before) == 1 and len(after) == 1 and _is_full(before[0]) and _is_full(after[0]):
                     yield before[0], after[0], f'"{" ".join(match.group().split())}" puts it after'
-
-
-class _Dates:
-    """A document's date mentions in text order, with those in a stretch of text found by bisection."""
-
-    def __init__(self, mentions) -> None:
-        self.mentions = sorted(mentions, key=lambda mention: mention.start)
-        self.starts = [mention.start for mention in self.mentions]
-
-    def between(self, start: int, end: int) -> list:
-        return self.mentions[bisect.bisect_left(self.starts, start) : bisect.bisect_left(self.starts, end)]
 
 
 def _successive(records):
