@@ -59,7 +59,9 @@ class TableTotals(Rule):
     "Totals", "Total revenue", "Subtotal", "Grand total") or ends with it
     ("Q1 total") must equal, in every column of figures, the sum of the rows
     above it back to the header or to the previous total row (a grand total
-    may also be the sum of everything above it). A column headed "Total"
+    may also be the sum of everything above it). A first column that ranks
+    the rows (1, 2, 3, ... and a blank on the total row) is set aside, and
+    the labels are read from the column after it ("| | Top ten total |"). A column headed "Total"
     must equal the sum of the columns of figures to its left in each row
     (or of the last few of them: leading columns may be context), when those
     columns are of one unit and none holds prices, rates, averages or
@@ -124,6 +126,7 @@ class TableTotals(Rule):
         if not (piped or led):
             return
         for table in (*(tables(doc) if piped else ()), *(line_tables(doc, lead_only=not said) if led else ())):
+            table = _without_rank(table)
             yield from self._total_rows(table)
             yield from self._total_column(table)
 
@@ -236,6 +239,31 @@ class TableTotals(Rule):
                 confidence=total_confidence(parts, total, inferred=False),
             )
 
+
+
+def _without_rank(table: Table) -> Table:
+    """The table without its first column when that column ranks or numbers the rows ("| Rank | Brand | ... |", "| # |
+    ...") and the labels are in the second: the first column's figures are whole numbers counting 1, 2, 3, ... down the
+    rows (blank in a total row), and the second column's cells are words. Else the table itself."""
+    if len(table.header) < 3 or len(table.rows) < 3:
+        return table
+    ranks: list[int] = []
+    for row in table.rows:
+        if len(row) < 3:
+            return table
+        first, second = row[0], row[1]
+        if second.figure is not None or not second.text:
+            return table
+        if first.text in ("", "-"):
+            if not TOTAL.match(second.text):
+                return table  # a blank rank beside an ordinary row: not a column of ranks
+            continue
+        if not first.text.rstrip(".").isdigit():
+            return table
+        ranks.append(int(first.text.rstrip(".")))
+    if len(ranks) < 3 or ranks != list(range(ranks[0], ranks[0] + len(ranks))) or ranks[0] > 1:
+        return table
+    return Table(table.header[1:], tuple(row[1:] for row in table.rows), table.kind)
 
 
 def _all_row_sums(table: Table, index: int) -> bool:
