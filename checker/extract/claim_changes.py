@@ -169,8 +169,14 @@ def _versus_pair(items: list[Item], index: int) -> bool:
     first, second = items[index].q, items[index + 1].q
     return (
         _VERSUS_BETWEEN.fullmatch(items[index + 1].before) is not None and items[index + 1].after.lstrip().startswith(")")
-        and is_level(second) and first.unit == second.unit
+        and (is_level(second) or _both_negative(first, second)) and first.unit == second.unit
     )
+
+
+def _both_negative(first: Quantity, second: Quantity) -> bool:
+    """Whether two plain figures are both below zero ("(-0.21 versus -0.11)": coefficients, returns), which a multiple
+    compares by size."""
+    return first.value < 0 and second.value < 0 and first.kind == second.kind == "number" and first.unit not in ("pp", "pt", "bp", "x")
 
 
 def _is_rate_unit(q: Quantity) -> bool:
@@ -241,7 +247,7 @@ def _events(prose: str, start: int, items: list[Item]) -> list[Event]:
     events.sort(key=lambda e: e.anchor)
     ends_before: set[int] = set()
     for index, item in enumerate(items):
-        if item.role or not is_level(item.q):
+        if item.role or not is_level(item.q) and not (item.q.value < 0 and _versus_pair(items, index)):
             continue
         q = item.q
         rate_before = index > 0 and items[index - 1].role == "rate"
