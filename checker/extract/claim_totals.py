@@ -162,9 +162,10 @@ def _parts_after(prose: str, text: str, start: int, end: int, at: int) -> re.Mat
 
 
 # "318 patients were enrolled: 160 in arm A and 148 in arm B": a total, a few words, a colon, its parts.
-# The label may hold an abbreviation in parentheses ("9,412 air transport movements (ATMs) in September:").
+# The label may hold an abbreviation in parentheses ("9,412 air transport movements (ATMs) in September:"), and up to
+# twelve words ("29,537 people were killed or seriously injured (KSI) on Britain's roads:").
 # After the colon, the first part may be named first, in up to three words ("...: infections in 22 patients, ...").
-_COLON_AFTER = LazyPattern(r"^(?:\s+(?:[\w'’-]+|\([A-Za-z][\w'’.-]{0,15}\))){1,7}?\s*:\s+(?:[A-Za-z][\w'’-]*\s+){0,3}$")
+_COLON_AFTER = LazyPattern(r"^(?:\s+(?:[\w'’-]+|\([A-Za-z][\w'’.-]{0,15}\))){1,12}?\s*:\s+(?:[A-Za-z][\w'’-]*\s+){0,3}$")
 _COLON_GLUE = LazyPattern(r"^[^;:()%]{0,50}$")
 # Or the colon right after the total, when a verb before it says it is one ("totaled $24.5 million: $14.2 million
 # for ..., ...").
