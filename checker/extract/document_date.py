@@ -4,7 +4,8 @@ First found wins: front matter ``date:``; a dateline ("CAMBRIDGE, Mass.,
 March 5, 2026 --", "BOSTON--(BUSINESS WIRE)--March 3, 2026--", "Boston, MA
 \u2014 March 3, 2026 \u2014", "LONDON (Reuters) - March 3, 2026 -"); a
 "Published on ..., May 14, 2026", "Date:", "Report date:", "Sent:" or "Updated:" line (an
-email header is one); a changelog's first dated version heading ("## 3.7.1
+email header is one; a few words may come before "sent", "issued", "published" or "released"
+when a colon and the date end the line: "Judgment sent to the parties: 20 November 2026"); a changelog's first dated version heading ("## 3.7.1
 \u2014 2024-09-30"); a date alone on a line near the top (a letter's "9
 October 2024"); a short line among the first few that holds a full date (a
 byline "By Jane Doe | March 3, 2026", a title "Minutes of the meeting held
@@ -77,7 +78,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "published": compile_cached(
             # (Or after a byline's separator: "*Tournament recap | Published Tuesday 11 November 2025 | By ...*", "Update
             # No. 6 - Issued: Monday 17 November 2025"; not in a table row, which opens with the separator.)
-            rf"^[ \t>*_#]*(?:[^\r\n|\u00b7\u2022]{{1,60}}(?:[|\u00b7\u2022]|[ \t][-\u2013\u2014])[ \t]*(?=(?i:published|posted|dated|issued|updated)\b))?"
+            # Or after a few words that name what was sent or issued, when a colon and the date close the line ("Judgment
+            # and summary sent to the parties: Friday 20 November 2026", "Decision issued: 3 March 2026").
+            rf"^[ \t>*_#]*(?:[^\r\n|\u00b7\u2022]{{1,60}}(?:[|\u00b7\u2022]|[ \t][-\u2013\u2014])[ \t]*(?=(?i:published|posted|dated|issued|updated)\b)"
+            rf"|[A-Z][\w'\u2019-]*(?:[ \t]+[\w'\u2019-]+){{0,3}}[ \t]+(?=(?i:sent|issued|published|released)\b[^\r\n:]{{0,40}}:[ \t]*{full}[ \t.]*$))?"
             # "Report date:", "Issue date:": the document's own date under a label that names the document; not "Start
             # date:", "Due date:", "Record date:", which name other dates.
             rf"(?i:published|posted|dated|(?:publication|report|release|issue|document|letter|notice|bulletin)\s+date|date|sent|issued|released|answered|(?:last\s+)?updated"
