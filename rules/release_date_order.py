@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterator
 
 from checker.finding import Finding, Related
@@ -24,6 +25,13 @@ _NOT_THE_TIME = frozenset({"since", "until", "till", "by", "before", "after"})
 _CONDITION = LazyPattern(r"\b(?i:if|when|unless|once|where)\b")
 _STEP_WORD = LazyPattern(r"Phase|Stage|Tranche|Wave|Round|Step")
 _FOLLOWED = LazyPattern(r"\b(?:followed\s+by|followed\s+on|and\s+then|,\s+then)\b")
+# What may stand before a chronology entry's date on its line: blanks, a list's bullet or number, a table's pipe
+# (a blank in the prose), emphasis.
+_ENTRY_LEAD = LazyPattern(r"[ \t>*_#|+\u2022-]*(?:\d{1,3}[.)][ \t]+)?")
+# A blank line: entries a paragraph apart belong to one chronology only when no other paragraph stands between them.
+_BLANK_LINE = LazyPattern(r"\n[ \t]*\n")
+_CHRONOLOGY_MIN = 5  # dated entries in a run before its order is taken as the rule
+_ENTRY_GAP = 800  # characters from one entry's date to the next's, at most
 
 
 def _is_full(mention) -> bool:
@@ -76,7 +84,15 @@ class ReleaseDateOrder(Rule):
       trial") numbers a kind of study, not a step, and is not read;
     - one date before "followed by" (or "then") and one after it in a
       sentence ("opens on Monday 19 October, followed by general sale from
-      Friday 16 October"), but not after a condition ("if ..., then").
+      Friday 16 October"), but not after a condition ("if ..., then");
+    - a chronology: at least five lines, list items, table rows or
+      paragraphs in a row that open with a full date (with its year), in
+      date order (or newest first) but for one entry that, left out,
+      leaves the rest in order ("Monday 24 March 2025 Investigation
+      meeting." above "Wednesday 19 March 2025 Following the investigation
+      meeting, ..."). Two lists each in order, one after the other, are not
+      read as one; nor are dates without a year, which may run into the
+      next year.
 
     Why it matters
     --------------
@@ -115,6 +131,7 @@ class ReleaseDateOrder(Rule):
 
         if facts.dates:
             yield from self._sequences(doc, facts)
+            yield from self._chronology(doc, facts)
 
         finals = [record for record in dated_records(doc, full_date()) if not record.label[-1].isalpha() and record.label.count("-") == 0]
         for earlier, later in _successive(finals):
@@ -164,6 +181,43 @@ class ReleaseDateOrder(Rule):
                 related=(Related(earlier.start, earlier.end, "the step before"),),
                 confidence="medium",
             )
+
+    def _chronology(self, doc, facts) -> Iterator[Finding]:
+        """An entry of a chronology dated out of its order: lines (list items, table rows, paragraphs) that open with a
+        date, at least five in a row, in date order (or newest first) but for one entry."""
+        prose = doc.prose
+        starts = doc.line_starts
+        entries = []
+        for mention in facts.dates:
+            if mention.year is not None and _is_full(mention):  # (without years, a list may run into the next year)
+                line_start = starts[bisect_right(starts, mention.start) - 1]
+                if _ENTRY_LEAD.fullmatch(prose, line_start, mention.start):
+                    entries.append(mention)
+        if len(entries) < _CHRONOLOGY_MIN:
+            return
+        entries.sort(key=lambda mention: mention.start)
+        run = [entries[0]]
+        for entry in (*entries[1:], None):
+            if entry is not None and _same_run(prose, run[-1], entry):
+                run.append(entry)
+                continue
+            found = _out_of_order(run)
+            if found is not None:
+                earlier, later, newest_first = found
+                line = doc.position(earlier.start).line
+                order = "newest first" if newest_first else "in date order"
+                relation = "after" if newest_first else "before"
+                yield self.finding(
+                    later.start,
+                    later.end,
+                    f'"{later.text}" is dated {relation} "{earlier.text}" (line {line}), the entry above it, though the '
+                    f"other {len(run) - 1} dated entries of the list run {order}",
+                    evidence=f"entries in order: {', '.join(_day_text(m) for m in run)}",
+                    related=(Related(earlier.start, earlier.end, "the entry above"),),
+                    confidence="medium",
+                )
+            if entry is not None:
+                run = [entry]
 
     def _ranked(self, doc, dates, sentences):
         """(earlier, later, how) for each two steps of a sentence ranked by ordinals, each with one date of its own."""
@@ -220,6 +274,37 @@ class ReleaseDateOrder(Rule):
                 before, after = dates.between(start, match.start()), dates.between(match.end(), end)
                 if len(before) == 1 and len(after) == 1 and _is_full(before[0]) and _is_full(after[0]):
                     yield before[0], after[0], f'"{" ".join(match.group().split())}" puts it after'
+
+
+def _same_run(prose: str, previous, entry) -> bool:
+    """Whether ``entry`` goes on the chronology whose last entry is ``previous``: near it, and with nothing between them
+    but the rest of the previous entry's paragraph and blank lines."""
+    if entry.start - previous.start > _ENTRY_GAP:
+        return False
+    line_start = prose.rfind("\n", 0, entry.start) + 1
+    gap = prose[previous.end : line_start]
+    blank = _BLANK_LINE.search(gap)
+    return blank is None or not gap[blank.end() :].strip() and _BLANK_LINE.search(gap, blank.end() - 1) is None
+
+
+def _out_of_order(run):
+    """(the entry above, the entry out of order, whether the run is newest first) when every step of ``run`` but one
+    goes the same way (at least ``_CHRONOLOGY_MIN`` entries) and that one entry, left out, leaves the rest in order;
+    else None (two runs each in order, one after the other, are two lists)."""
+    if len(run) < _CHRONOLOGY_MIN:
+        return None
+    keys = [m.first for m in run]
+    ups = [i for i in range(1, len(keys)) if keys[i] > keys[i - 1]]
+    downs = [i for i in range(1, len(keys)) if keys[i] < keys[i - 1]]
+    newest_first = len(downs) > len(ups)
+    breaks, steps = (ups, downs) if newest_first else (downs, ups)
+    if len(breaks) != 1 or len(steps) < _CHRONOLOGY_MIN - 2:
+        return None
+    i = breaks[0]
+    rest = [keys[:i - 1] + keys[i:], keys[:i] + keys[i + 1:]]  # without the entry above, without the entry itself
+    if not any(part == sorted(part, reverse=newest_first) for part in rest):
+        return None
+    return run[i - 1], run[i], newest_first
 
 
 def _successive(records):
