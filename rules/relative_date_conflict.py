@@ -75,7 +75,9 @@ class RelativeDateConflict(Rule):
     events). When the two periods do not overlap, the relative date is
     reported, with the explicit one as related evidence. Sentences that say
     the event recurs ("again", "annual", "each year", "also", "another")
-    are left alone.
+    are left alone, and so are sentences that compare periods: a relative
+    date beside an explicit one ("from five in 2025 to 11 this year"), or an
+    explicit date whose sentence holds the relative date's period too.
 
     Why it matters
     --------------
@@ -144,10 +146,12 @@ class RelativeDateConflict(Rule):
             span, text, words = info(relative.start)
             if _REPEATED.search(text) or not words & _EVENT_STEMS:
                 continue
+            if any(span[0] <= other.start < span[1] for other in explicit):
+                continue  # "has tripled, from five in 2025 to 11 this year": the sentence compares two periods
             for other in explicit:
-                if span[0] <= other.start < span[1]:
-                    continue
                 other_span, other_text, other_words = info(other.start)
+                if any(other_span[0] <= m.start < other_span[1] and not (m.last < relative.first or relative.last < m.first) for m in relatives):
+                    continue  # "from 31 in 2023 to 62 this year": the other sentence has the relative's period too
                 shared = words & other_words
                 if not shared & _EVENT_STEMS or len(shared) < _MIN_SHARED:
                     continue
