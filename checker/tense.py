@@ -121,6 +121,8 @@ def _past_words(clause: str) -> list[tuple[int, str, bool]]:
         word = match.group(0)
         lower = word.lower()
         before = words[i - 1].group(0).lower() if i else ""
+        if before.endswith("ly") and i > 1:
+            before = words[i - 2].group(0).lower()  # "are warmly invited": the word before the adverb
         if before in _ADJECTIVE_BEFORE or before in _PRESENT_PASSIVE:
             continue  # a participle used as an adjective ("the expected results") or in the present passive ("is held")
         if i + 1 < len(words) and words[i + 1].group(0) == "by" and before not in _PRESENT_BEFORE and before != "been":
