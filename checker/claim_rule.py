@@ -49,17 +49,10 @@ class ClaimRule(Rule):
         fix = None
         if claim.suggestion and claim.suggestion != doc.text[claim.start:claim.end]:
             fix = Fix((Edit(claim.start, claim.end, claim.suggestion),), "display", f'Write "{claim.suggestion}"')
-        # Figures quoted from hard-wrapped text ("roughly three\ntimes", "5 per\ncent") are quoted on one line.
-        message, evidence = _one_line(self.message(doc, claim)), _one_line(claim.detail)
         return self.finding(
-            claim.start, claim.end, message, evidence=evidence, related=related, fix=fix,
+            claim.start, claim.end, self.message(doc, claim), evidence=claim.detail, related=related, fix=fix,
             severity="warning" if claim.loose else None, confidence=confidence,
         )
-
-
-def _one_line(text: str) -> str:
-    """``text`` with each line break and the blanks around it made one blank."""
-    return " ".join(text.split()) if "\n" in text else text
 
 
 def claim_confidence(claim: Claim, facts: FactSheet) -> Confidence:

@@ -177,7 +177,13 @@ class Rule:
         return ()
 
     def finding(self, start: int, end: int, message: str, **kwargs) -> Finding:
-        """A finding of this rule."""
+        """A finding of this rule. Text quoted from a hard-wrapped line ("7 July to 21 July\n2026", "5 per\ncent") is
+        quoted on one line, in the message and the evidence."""
+        if "\n" in message:
+            message = " ".join(message.split())
+        evidence = kwargs.get("evidence")
+        if evidence and "\n" in evidence:
+            kwargs["evidence"] = " ".join(evidence.split())
         return Finding(self.code, start, end, message, **kwargs)
 
 
