@@ -27,7 +27,10 @@ class WeekdayMismatch(Rule):
     else, within six weeks of the document's date, in the year that puts it
     nearest ("opens Friday, March 21" in a report of March 15, 2026 is a
     Saturday); otherwise it is reported only when the weekday fits neither
-    the document's year nor the years on either side.
+    the document's year nor the years on either side, or, in a sentence
+    that reports a past event ("made landfall late on Thursday, September
+    16" in a review of December 8, 2026), neither the last such day before
+    the document's date nor the one a year before it.
 
     Why it matters
     --------------
@@ -79,6 +82,8 @@ class WeekdayMismatch(Rule):
             else:
                 confidence = "medium"  # the year is the document's, inferred
                 inferred = _yearless(facts, anchor, mention, label, written)
+                if inferred is None and anchor is not None:
+                    inferred = _reported_past(doc, anchor, mention, label, written)
                 if inferred is None:
                     continue
                 actual, evidence = inferred
@@ -127,6 +132,33 @@ def _yearless(facts, anchor, mention, label: str, written: str) -> tuple[int, st
     return actual, (
         f"no year is written; {label} is a {_NAMES[actual]} in {anchor.date.year} (the document's year, "
         f"from the {anchor.source.replace('-', ' ')}), and not a {written} in {years[0]} or {years[2]} either"
+    )
+
+
+def _reported_past(doc, anchor, mention, label: str, written: str) -> tuple[int, str] | None:
+    """The weekday of a date without a year in a sentence that reports a past event ("It made landfall late on
+    Thursday, September 16" in a review of December 8, 2026), and the evidence, when the weekday fits neither the
+    last such day before the document's date nor the one a year before it (a later year cannot be meant)."""
+    from checker.clauses import clause_span, sentence_span
+    from checker.extract.date_resolve import nearest_day
+    from checker.tense import plain_past
+
+    near = nearest_day(anchor.date, mention.month, mention.day)
+    if near is None:
+        return None
+    last = near if near <= anchor.date else _dated(near.year - 1, mention.month, mention.day)
+    before = _dated(last.year - 1, mention.month, mention.day) if last is not None else None
+    if last is None or before is None or mention.weekday in (last.weekday(), before.weekday()):
+        return None
+    sentence = sentence_span(doc, mention.start)
+    left, right = clause_span(doc.prose, sentence, mention.start, mention.end)
+    if not plain_past(doc.prose[left:right], doc.prose[sentence[0] : sentence[1]]):
+        return None
+    actual = last.weekday()
+    return actual, (
+        f"no year is written, and the sentence reports a past event: the last {label} before the document's date "
+        f"({anchor.date.isoformat()}, from the {anchor.source.replace('-', ' ')}) is a {_NAMES[actual]} in {last.year}, "
+        f"and it was a {_NAMES[before.weekday()]} in {before.year}"
     )
 
 
