@@ -43,12 +43,12 @@ _DELAY = LazyPattern(
     r"\b(?:a|the)\s+delay\s+of\s+(?P<n>two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,3})\s+(?P<unit>months|years)\b"
 )
 # A count of days or weeks "between" or "from" two dates: "the six weeks between June 2 and July 28", "the 12 days from
-# 3 March to 12 March"; the count is read before the unit.
-_UNITS_BETWEEN = tuple((unit, LazyPattern(rf"({unit})(?<=\b{unit})\s+(between|from)\b")) for unit in ("days", "weeks"))
+# 3 March to 12 March", "for nine days, from August 31 to September 6"; the count is read before the unit.
+_UNITS_BETWEEN = tuple((unit, LazyPattern(rf"({unit})(?<=\b{unit}),?\s+(between|from)\b")) for unit in ("days", "weeks"))
 # "an 18-day traverse from", "a 40-day drilling campaign": found from "-day", the count read before it.
-_N_DAY = LazyPattern(r"-day(?![\w-])")
+_N_DAY = LazyPattern(r"-(day|week)(?![\w-])")
 _FROM_AFTER = LazyPattern(r"(?:\s+[a-z][\w-]*){0,3}?\s+(from|between)\s")
-_APPOSITIVE_BEFORE = LazyPattern(r",\s+(?:a|an)\s+$")
+_APPOSITIVE_BEFORE = LazyPattern(r",\s+(?:a|an|the)\s+$")
 # A first day written as a bare number, with its weekday or not, before the second date: "Monday 23 to ".
 _BARE_DAY = LazyPattern(r"\s*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+(to|until|till|through|and)\s+$")
 # What joins the two dates: the word, and at most a few words before the second ("and the 2.4 release on").
@@ -136,16 +136,20 @@ class PeriodCountMismatch(Rule):
       of 18 months": the months from the one date to the other (21 here),
       give or take one (six for a delay in years);
     - "the six weeks between the 2.3 release on June 2 and the 2.4 release
-      on July 28", "the 12 days from 3 March to 12 March": the days from
-      the one date to the other, counting both ends or one, and for weeks
-      within a week either way (56 days here, eight weeks). The two dates
+      on July 28", "the 12 days from 3 March to 12 March", "for nine days,
+      from August 31 to September 6": the days from the one date to the
+      other, counting both ends or one, and for weeks within half a week
+      either way, or a week more between two dates (the weeks strictly
+      between them: 56 days here, eight weeks). The two dates
       must follow the count within a few words, joined by "and" after
       "between" and by "to", "until" or "through" after "from", so
       "within 30 days from 1 June, and payments by 31 August" is no period;
-      and so with "N-day": "an 18-day traverse from December 2 to December
-      19", "a five-day programme from Monday 23 to Thursday 26 November",
-      and after its two dates, "began on December 1, 2025 and was completed
-      on January 18, 2026, a 40-day drilling campaign";
+      and so with "N-day" and "N-week": "an 18-day traverse from December 2
+      to December 19", "a five-day programme from Monday 23 to Thursday 26
+      November", and after its two dates, "began on December 1, 2025 and
+      was completed on January 18, 2026, a 40-day drilling campaign",
+      "leave Ningbo on January 11 and arrive ... on February 22, the
+      five-week ocean crossing";
 
     - "its first N months" (or weeks, quarters, years) after a start such as
       "approved in July 2025": from the start to the end of the period the
@@ -290,8 +294,8 @@ class PeriodCountMismatch(Rule):
             joins = _AND if match.group(2) == "between" else _TO
             ends = _ends_after(prose, match.end(), dates.between(match.end(), end), joins)
             if ends is not None:
-                yield from self._between(prose, facts, (before.start(1), match.end(1), int(count), unit), *ends)
-        if "-day" in prose:
+                yield from self._between(prose, facts, (before.start(1), match.end(1), int(count), unit), *ends, between=joins is _AND)
+        if "-day" in prose or "-week" in prose:
             yield from self._day_counts(doc, facts, dates)
 
     def _day_counts(self, doc, facts, dates) -> Iterator[Finding]:
@@ -307,7 +311,7 @@ class PeriodCountMismatch(Rule):
             if not count or count != int(count):
                 continue
             start, end = sentence_span(doc, match.start())
-            counted = (before.start(1), match.end(), int(count), "day")
+            counted = (before.start(1), match.end(), int(count), match.group(1))
             onward = _FROM_AFTER.match(prose, match.end(), end)
             if onward is not None:
                 after = dates.between(onward.end(), end)
@@ -316,15 +320,17 @@ class PeriodCountMismatch(Rule):
                 if ends is None and after and _names_a_day(after[0]):
                     ends = _bare_first_day(prose, onward.end(), after[0], between)
                 if ends is not None:
-                    yield from self._between(prose, facts, counted, *ends)
+                    yield from self._between(prose, facts, counted, *ends, between=between)
             elif _APPOSITIVE_BEFORE.search(prose, max(start, before.start(1) - 10), before.start(1)):
                 pair = dates.between(start, before.start(1))
                 if len(pair) == 2 and all(map(_names_a_day, pair)):
                     yield from self._between(prose, facts, counted, pair[0], pair[1])
 
-    def _between(self, prose, facts, counted, first, second) -> Iterator[Finding]:
+    def _between(self, prose, facts, counted, first, second, between: bool = False) -> Iterator[Finding]:
         """The finding for a count of days or weeks (``counted``: its span in ``prose``, count and unit) from the date
-        ``first`` to the date ``second``, if it does not fit them."""
+        ``first`` to the date ``second``, if it does not fit them. Weeks fit within half a week, as a writer rounds
+        them; ``between`` two dates, within a week more, since the weeks strictly between them may be meant ("the
+        seven weeks between June 2 and July 28", 56 days)."""
         start, end, count, unit = counted
         text = prose[start:end]
         fallback = facts.document_date.date.year if facts.document_date is not None else 2001
@@ -341,14 +347,14 @@ class PeriodCountMismatch(Rule):
                 return
             said = f"{days} days, {days + 1} counting both"
         else:
-            if min(abs(count * 7 - days), abs(count * 7 - days - 1)) <= 7:
+            if min(abs(count * 7 - days), abs(count * 7 - days - 1)) <= (7 if between else 3.5):
                 return
             said = f"{days} days, {days / 7:.1f} weeks"
         named = f"{first.text} to {second.text}"
         yield self.finding(
             start, end,
             f'"{text}" does not fit "{named}", which is {said}',
-            evidence=f"{one.isoformat()} to {two.isoformat()}: {days} days; the text says {text}",
+            evidence=f"{_shown(one, first, second)} to {_shown(two, first, second)}: {days} days; the text says {text}",
             related=(Related(first.start, first.end, "the first date"), Related(second.start, second.end, "the second date")),
             confidence="high",
         )
@@ -453,3 +459,9 @@ class PeriodCountMismatch(Rule):
             evidence=f'"{start.text}" begins {start.first.isoformat()}; document date {today.isoformat()} from {facts.document_date.reason}',
             related=(Related(start.start, start.end, "start of the period"),),
         )
+
+
+def _shown(day, first, second) -> str:
+    """A day of the period from ``first`` to ``second`` in evidence: ISO when the text gives a year, else its month
+    and day ("January 11")."""
+    return day.isoformat() if first.year is not None or second.year is not None else f"{day:%B} {day.day}"
