@@ -294,7 +294,7 @@ class PeriodCountMismatch(Rule):
             joins = _AND if match.group(2) == "between" else _TO
             ends = _ends_after(prose, match.end(), dates.between(match.end(), end), joins)
             if ends is not None:
-                yield from self._between(prose, facts, (before.start(1), match.end(1), int(count), unit), *ends, between=joins is _AND)
+                yield from self._between(prose, facts, (before.start(1), match.end(1), int(count), unit), ends[0], ends[1], between=joins is _AND)
         if "-day" in prose or "-week" in prose:
             yield from self._day_counts(doc, facts, dates)
 
@@ -320,7 +320,7 @@ class PeriodCountMismatch(Rule):
                 if ends is None and after and _names_a_day(after[0]):
                     ends = _bare_first_day(prose, onward.end(), after[0], between)
                 if ends is not None:
-                    yield from self._between(prose, facts, counted, *ends, between=between)
+                    yield from self._between(prose, facts, counted, ends[0], ends[1], between=between)
             elif _APPOSITIVE_BEFORE.search(prose, max(start, before.start(1) - 10), before.start(1)):
                 pair = dates.between(start, before.start(1))
                 if len(pair) == 2 and all(map(_names_a_day, pair)):
