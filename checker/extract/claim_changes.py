@@ -30,6 +30,7 @@ from checker.extract.claim_context import (
     Item,
     in_context,
     is_level,
+    same_unit,
 )
 from checker.extract.number_grammar import DETERMINERS, multiplier_verb
 from checker.facts import Claim, Quantity
@@ -271,7 +272,7 @@ def _events(prose: str, start: int, items: list[Item]) -> list[Event]:
             item.role, item.hedge = "from", None
         elif rate_before and _AT_LEVEL.fullmatch(item.before):
             item.role = "to"  # "up 5.8% at £19.60"
-        elif index > 0 and items[index - 1].role == "to" and item.before == " (" and not _from_since_rate(items, index):
+        elif index > 0 and items[index - 1].role == "to" and item.before == " (" and not _from_since_rate(items, index) and same_unit(q, items[index - 1].q):
             item.role = "from"  # "to £6.10 (£6.22)": the prior period's level in parentheses
         elif index + 1 < len(items) and _TO_BEFORE_FROM.match(item.after) and is_level(items[index + 1].q):
             item.role = "to"
@@ -310,6 +311,16 @@ def _events(prose: str, start: int, items: list[Item]) -> list[Event]:
             and _merge_glue_ok(prose[max(i.q.end for i in previous_event.froms + previous_event.tos):event.anchor].lower())
         ):
             previous_event.rates, previous_event.cue = event.rates, event.cue
+            continue
+        if (
+            previous_event is not None and not previous_event.rates and previous_event.tos and not previous_event.froms
+            and event.rates and event.froms and not event.tos and event.cue.direction == previous_event.cue.direction
+            and _merge_glue_ok(_PARENTHESES.sub("", prose[max(i.q.end for i in previous_event.tos):event.anchor].lower()))
+        ):
+            # "rose to $57.8 million, up 16% from $52.4 million", "rose to 57.8% (108 students), up 6.4 percentage points
+            # from 52.4%": the level the first word reached is the end of the change the second states.
+            event.tos = previous_event.tos
+            merged[-1] = event
             continue
         if (
             previous_event is not None and previous_event.rates and not (previous_event.froms or previous_event.tos)
@@ -405,6 +416,10 @@ def _compared_with_previous(previous: Item, item: Item, cues: list[Cue]) -> bool
         not previous.role and is_level(previous.q) and previous.q.unit == item.q.unit
         and not CUE.search(item.before) and any(c.end <= previous.q.start for c in cues)
     )
+
+
+# A parenthesis between a level and the next change word: "57.8% (108 students), up".
+_PARENTHESES = LazyPattern(r"\s*\([^()]{0,40}\)")
 
 
 def _merge_glue_ok(glue: str) -> bool:
