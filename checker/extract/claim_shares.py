@@ -107,7 +107,7 @@ _WHOLE = (
     LazyPattern(rf"(?<![\d.,$€£¥])(?P<N>{_INT})\s+(?P<noun>[a-z][\w-]*)\s+(?:(?:were|was|had\s+been|have\s+been)\s+)?"
                r"(?:enrolled|randomi[sz]ed|treated|included|evaluable|analy[sz]ed|surveyed|assessed|recruited|dosed|"
                r"screened|interviewed|polled|participated|responded|registered)\b", re.I),
-    LazyPattern(rf"\b(?:a\s+total\s+of|among(?:\s+the)?|of\s+the|of\s+all)\s+(?P<N>{_INT})\s+(?P<noun>[a-z][\w-]*)", re.I),
+    LazyPattern(rf"\b(?:a\s+total\s+of|among(?:\s+the)?|across(?:\s+the|\s+all)?|of\s+the|of\s+all)\s+(?P<N>{_INT})\s+(?P<noun>[a-z][\w-]*)", re.I),
     # "a population of 2,148 patients", "in a sample of 1,200 adults"
     LazyPattern(rf"\b(?:population|sample|cohort|group|panel)\s+of\s+(?P<N>{_INT})\s+(?P<noun>[a-z][\w-]*)", re.I),
     LazyPattern(rf"\(\s*[nN]\s*=\s*(?P<N>{_INT})\s*\)"),
