@@ -51,11 +51,13 @@ _SHARE_PATTERNS = (
     # "14,820 people supported, of whom 5,210 (42%)"
     LazyPattern(rf"(?<![\d.,$€£¥])(?P<N>{_INT})\s+(?:[a-z][\w-]*\s+){{0,3}}?[a-z][\w-]*,?\s+of\s+whom\s+(?P<n>{_INT})\s*\(\s*{_PCT}\s*\)", re.I),
 )
+# A hedge before a percent in parentheses: "64 (about 40%)", which the percent's own hedge then widens.
+_HEDGE_IN = r"(?:(?:about|around|roughly|nearly|almost|some|approximately)\s+)?"
 _PCT_COUNT = (
     # "62% (256)" and "256 patients (62%)": the whole is found in the paragraph.
     LazyPattern(rf"{_PCT}\s*\(\s*(?:n\s*=\s*)?(?P<n>{_INT})\s*\)", re.I),
-    LazyPattern(rf"(?<![\d.,$€£¥])(?P<n>{_INT})\s+(?P<noun>[a-z][\w-]*)(?:\s+[a-z][\w-]*){{0,2}}?\s*\(\s*{_PCT}\s*\)", re.I),
-    LazyPattern(rf"(?<![\d.,$€£¥])(?P<n>{_INT})\s*\(\s*{_PCT}\s*\)", re.I),
+    LazyPattern(rf"(?<![\d.,$€£¥])(?P<n>{_INT})\s+(?P<noun>[a-z][\w-]*)(?:\s+[a-z][\w-]*){{0,2}}?\s*\(\s*{_HEDGE_IN}{_PCT}\s*\)", re.I),
+    LazyPattern(rf"(?<![\d.,$€£¥])(?P<n>{_INT})\s*\(\s*{_HEDGE_IN}{_PCT}\s*\)", re.I),
 )
 # "412 were to first-time buyers, around 38% of the total", "17,655 finished, a completion rate of 97.9%": the
 # share names the whole itself, and needs no parenthesis.
