@@ -119,7 +119,10 @@ class AcronymBeforeDefinition(Rule):
     that the text defines below it, and a one-line title (no closing full
     stop) whose acronym the first sentence of the body defines is quiet too,
     and so are a line underlined as a heading (``-----``) and a contents
-    entry linking to a section of the page (``[Why QVR?](#why-qvr)``). A use that names
+    entry linking to a section of the page (``[Why QVR?](#why-qvr)``), nor
+    the label of a field in a header block above the first sentence (``- RFC
+    PR: ...``); a short list item is a use (``- Seasonal ACE: 118 units``),
+    and a question in parentheses defines nothing. A use that names
     the acronym where it stands, alone in parentheses after words
     (``edge computing platform(ECX)``), introduces it: neither it nor the
     uses after it are counted. Neither is a sentence
@@ -156,15 +159,16 @@ class AcronymBeforeDefinition(Rule):
         # any kind ("... Solutions Inc. (CBTS)" defines CBTS as well).
         firsts, definitions = {}, {}
         for short, defs in _definitions(facts).items():
-            spelled = next((d for d in defs if spelled_tail(d.short, d.long)), None)
+            # (A question in parentheses defines nothing: "turning down a WG (how many members need to weigh in?)".)
+            spelled = next((d for d in defs if spelled_tail(d.short, d.long) and not d.long.endswith("?")), None)
             if spelled is not None:
                 firsts[short], definitions[short] = defs[0].start, spelled
         if not definitions:
             return
         reported: set[str] = set()
         for mention in facts.names:
-            if mention.kind not in ("acronym", "code") or mention.heading:
-                continue
+            if mention.kind not in ("acronym", "code") or mention.heading and not _in_list_item(doc, mention.start):
+                continue  # (a short list item reads as a heading to the names extractor, yet uses what it names)
             short = strip_plural(mention.text)
             definition = definitions.get(short)
             if definition is None or short in reported or mention.start >= firsts[short]:
@@ -203,6 +207,21 @@ def _in_a_list_of_definitions(doc, facts, mention, short: str) -> bool:
         return False
     others = {strip_plural(d.short) for d in facts.acronyms if mention.end <= d.start < sentence.end and strip_plural(d.short) != short}
     return len(others) >= 2
+
+
+def _in_list_item(doc, offset: int) -> bool:
+    """Whether ``offset`` lies in an item of a list ("- Seasonal ACE: 118 units") that is no field of a header block
+    above the text's first sentence ("- RFC PR: [rust-lang/rfcs#2803](...)")."""
+    index = doc.paragraph_at(offset)
+    if index is None or doc.paragraphs[index].kind != "list":
+        return False
+    if not _FIELD_LABEL.match(doc.text, doc.text.rfind("\n", 0, offset) + 1):
+        return True
+    prose = doc.prose
+    return any(
+        block.kind == "paragraph" and (". " in prose[block.start : block.end] or prose[block.start : block.end].rstrip().endswith("."))
+        for block in doc.paragraphs[:index]
+    )
 
 
 def _title_defined_below(doc, mention, definition) -> bool:
