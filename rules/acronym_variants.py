@@ -41,6 +41,10 @@ class AcronymVariants(Rule):
     ranked slots (QRAMR)``), or a form the text names in parentheses of its
     own (``the shell service (SSHD)``).
 
+    Without a definition, an acronym of four letters or more written once
+    that is one written three times or more with two neighbouring letters
+    swapped is a slip too (``A GSCE grade 4`` beside ``GCSE`` three times).
+
     A letter typed as the key beside it on the keyboard is a slip in an
     acronym of four letters or more (``IDNC`` once, beside a defined
     ``IDMC``); another change of one letter, or one in a shorter acronym, is
@@ -92,15 +96,17 @@ class AcronymVariants(Rule):
             short = strip_plural(definition.short)
             if short.isalpha() and short.isupper():
                 definitions.setdefault(short, definition)
-        if not definitions:
-            return
-        known = defined_elsewhere(self.settings)
         mentions: dict[str, list[NameMention]] = {}
         for mention in facts.names:
             if mention.kind == "acronym":
                 core = strip_plural(mention.text)
                 if core.isalpha() and core.isupper():
                     mentions.setdefault(core, []).append(mention)
+        if not definitions:
+            if len(mentions) > 1 and any(len(found) >= _OWN_TERM_USES for found in mentions.values()):
+                yield from self._swapped_in_undefined(doc, mentions)
+            return
+        known = defined_elsewhere(self.settings)
         in_long_forms = _words_of_long_forms(facts)
         for form, found in mentions.items():
             if form in definitions or form in known or any(m.heading for m in found):
@@ -114,6 +120,7 @@ class AcronymVariants(Rule):
                 if slip and _counts_as_slip(form, anchor, slip, len(found), uses) and (best is None or uses > best[2]):
                     best = (anchor, slip, uses, definition)
             if best is None:
+                yield from self._swapped_in_undefined(doc, {form: found}, mentions)
                 continue
             anchor, slip, uses, definition = best
             line = doc.position(definition.short_start).line
@@ -128,6 +135,33 @@ class AcronymVariants(Rule):
                 fix = Fix((Edit(mention.start, mention.end, replacement),), "display", f'Write "{replacement}"')
                 confidence: Confidence = "medium" if slip.endswith(("added", "dropped")) or "neighbouring key" in slip else "high"
                 yield self.finding(mention.start, mention.end, message, evidence=evidence, related=related, fix=fix, confidence=confidence)
+
+
+    def _swapped_in_undefined(self, doc: Document, forms: dict[str, list[NameMention]], mentions: dict | None = None) -> Iterable[Finding]:
+        """An acronym of four letters or more written once that is one written three times or more, never defined,
+        with two neighbouring letters swapped ("A GSCE grade 4" beside "GCSE" three times)."""
+        mentions = forms if mentions is None else mentions
+        known = None
+        for form, found in forms.items():
+            if len(found) != 1 or len(form) < 4 or found[0].heading or zipf(form.lower()) >= 3.0:
+                continue
+            for anchor, uses in mentions.items():
+                if len(uses) >= _OWN_TERM_USES and acronym_slip(form, anchor) == "two letters swapped":
+                    known = defined_elsewhere(self.settings) if known is None else known
+                    if form in known:
+                        break
+                    mention = found[0]
+                    replacement = anchor + mention.text[len(form) :]
+                    first = uses[0]
+                    yield self.finding(
+                        mention.start, mention.end,
+                        f"'{form}' is not defined and is '{anchor}', written {len(uses)} times, with two letters swapped",
+                        evidence=f"'{form}' 1\u00d7, never defined and not a well-known acronym; '{anchor}' {len(uses)}\u00d7",
+                        related=(Related(first.start, first.end, f"'{anchor}' written here"),),
+                        fix=Fix((Edit(mention.start, mention.end, replacement),), "display", f'Write "{replacement}"'),
+                        confidence="medium",
+                    )
+                    break
 
 
 def _counts_as_slip(form: str, anchor: str, slip: str, count: int, uses: int) -> bool:
