@@ -108,6 +108,7 @@ class AcronymVariants(Rule):
             return
         known = defined_elsewhere(self.settings)
         in_long_forms = _words_of_long_forms(facts)
+        unmatched: dict[str, list[NameMention]] = {}  # forms that are no slip of a defined acronym
         for form, found in mentions.items():
             if form in definitions or form in known or any(m.heading for m in found):
                 continue
@@ -120,7 +121,7 @@ class AcronymVariants(Rule):
                 if slip and _counts_as_slip(form, anchor, slip, len(found), uses) and (best is None or uses > best[2]):
                     best = (anchor, slip, uses, definition)
             if best is None:
-                yield from self._swapped_in_undefined(doc, {form: found}, mentions)
+                unmatched[form] = found
                 continue
             anchor, slip, uses, definition = best
             line = doc.position(definition.short_start).line
@@ -135,33 +136,37 @@ class AcronymVariants(Rule):
                 fix = Fix((Edit(mention.start, mention.end, replacement),), "display", f'Write "{replacement}"')
                 confidence: Confidence = "medium" if slip.endswith(("added", "dropped")) or "neighbouring key" in slip else "high"
                 yield self.finding(mention.start, mention.end, message, evidence=evidence, related=related, fix=fix, confidence=confidence)
+        yield from self._swapped_in_undefined(doc, unmatched, mentions)
 
 
     def _swapped_in_undefined(self, doc: Document, forms: dict[str, list[NameMention]], mentions: dict | None = None) -> Iterable[Finding]:
         """An acronym of four letters or more written once that is one written three times or more, never defined,
         with two neighbouring letters swapped ("A GSCE grade 4" beside "GCSE" three times)."""
         mentions = forms if mentions is None else mentions
+        swapped: dict[str, str] = {}  # each frequent acronym with two neighbouring letters swapped, and the acronym
+        for anchor, uses in mentions.items():
+            if len(uses) >= _OWN_TERM_USES and len(anchor) >= 4:
+                for i in range(len(anchor) - 1):
+                    if anchor[i] != anchor[i + 1]:
+                        swapped.setdefault(anchor[:i] + anchor[i + 1] + anchor[i] + anchor[i + 2 :], anchor)
         known = None
         for form, found in forms.items():
-            if len(found) != 1 or len(form) < 4 or found[0].heading or zipf(form.lower()) >= 3.0:
+            anchor = swapped.get(form)
+            if anchor is None or len(found) != 1 or found[0].heading or zipf(form.lower()) >= 3.0:
                 continue
-            for anchor, uses in mentions.items():
-                if len(uses) >= _OWN_TERM_USES and acronym_slip(form, anchor) == "two letters swapped":
-                    known = defined_elsewhere(self.settings) if known is None else known
-                    if form in known:
-                        break
-                    mention = found[0]
-                    replacement = anchor + mention.text[len(form) :]
-                    first = uses[0]
-                    yield self.finding(
-                        mention.start, mention.end,
-                        f"'{form}' is not defined and is '{anchor}', written {len(uses)} times, with two letters swapped",
-                        evidence=f"'{form}' 1\u00d7, never defined and not a well-known acronym; '{anchor}' {len(uses)}\u00d7",
-                        related=(Related(first.start, first.end, f"'{anchor}' written here"),),
-                        fix=Fix((Edit(mention.start, mention.end, replacement),), "display", f'Write "{replacement}"'),
-                        confidence="medium",
-                    )
-                    break
+            known = defined_elsewhere(self.settings) if known is None else known
+            if form in known:
+                continue
+            mention, uses = found[0], mentions[anchor]
+            replacement = anchor + mention.text[len(form) :]
+            yield self.finding(
+                mention.start, mention.end,
+                f"'{form}' is not defined and is '{anchor}', written {len(uses)} times, with two letters swapped",
+                evidence=f"'{form}' 1\u00d7, never defined and not a well-known acronym; '{anchor}' {len(uses)}\u00d7",
+                related=(Related(uses[0].start, uses[0].end, f"'{anchor}' written here"),),
+                fix=Fix((Edit(mention.start, mention.end, replacement),), "display", f'Write "{replacement}"'),
+                confidence="medium",
+            )
 
 
 def _counts_as_slip(form: str, anchor: str, slip: str, count: int, uses: int) -> bool:
