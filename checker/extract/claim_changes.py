@@ -342,7 +342,7 @@ def _events(prose: str, start: int, items: list[Item]) -> list[Event]:
     subjects = [it for it in items if not it.role and is_level(it.q) and it.q.end <= first.anchor]
     first.subjects = [it for it in subjects if _glue_ok(prose, it.q.end, first.anchor, items)]
     if len(first.subjects) != 1 or len(subjects) > 2:
-        first.subjects = _percent_subject(prose, first, subjects, items)
+        first.subjects = _percent_subject(prose, first, subjects)
     if len(events) > 1 and first.subjects and _second_change_of_subject(prose, first, events[1]):
         # "4.4%, down 0.1 percentage points on the quarter (4.5%) but up 0.3 percentage points on the year (4.1%)".
         events[1].subjects = first.subjects
@@ -442,13 +442,13 @@ def _names_subject(prose: str, start: int, at: int, phrase: str) -> bool:
 _POINTS_GLUE = LazyPattern(r"\)?(?:\s+[a-z][\w'’-]*){0,5}\s*,\s*")
 
 
-def _percent_subject(prose: str, event: Event, subjects: list[Item], items: list[Item]) -> list[Item]:
+def _percent_subject(prose: str, event: Event, subjects: list[Item]) -> list[Item]:
     """The subject of a change in percentage points from a percent ("up 11.5 percentage points on last year's 48.6%"): the
     one percent before it in the clause, a few words and a comma away; else none."""
     if not (event.froms and all(it.q.unit == "%" for it in event.froms) and any(r.q.unit in ("pp", "pt") for r in event.rates)):
         return []
-    percents = [it for it in subjects if it.q.unit == "%"]
-    if len(percents) != 1 or any(it.q.unit == "%" and not it.role and it.q.start > percents[0].q.end and it.q.end <= event.anchor for it in items):
+    percents = [it for it in subjects if it.q.unit == "%"]  # (every percent before the change that nothing else took)
+    if len(percents) != 1:
         return []
     glue = prose[percents[0].q.end:event.anchor].lower()
     if _POINTS_GLUE.fullmatch(glue) is None or _GLUE_WORDS.search(glue):
