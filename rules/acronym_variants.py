@@ -104,7 +104,7 @@ class AcronymVariants(Rule):
                     mentions.setdefault(core, []).append(mention)
         if not definitions:
             if len(mentions) > 1 and any(len(found) >= _OWN_TERM_USES for found in mentions.values()):
-                yield from self._swapped_in_undefined(doc, mentions)
+                yield from self._swapped_in_undefined(doc, mentions, mentions)
             return
         known = defined_elsewhere(self.settings)
         in_long_forms = _words_of_long_forms(facts)
@@ -138,17 +138,17 @@ class AcronymVariants(Rule):
                 yield self.finding(mention.start, mention.end, message, evidence=evidence, related=related, fix=fix, confidence=confidence)
         yield from self._swapped_in_undefined(doc, unmatched, mentions)
 
-
-    def _swapped_in_undefined(self, doc: Document, forms: dict[str, list[NameMention]], mentions: dict | None = None) -> Iterable[Finding]:
-        """An acronym of four letters or more written once that is one written three times or more, never defined,
-        with two neighbouring letters swapped ("A GSCE grade 4" beside "GCSE" three times)."""
-        mentions = forms if mentions is None else mentions
+    def _swapped_in_undefined(
+        self, doc: Document, forms: dict[str, list[NameMention]], mentions: dict[str, list[NameMention]]
+    ) -> Iterable[Finding]:
+        """Among ``forms``, an acronym of four letters or more written once that is one of ``mentions`` written three
+        times or more, never defined, with two neighbouring letters swapped ("A GSCE grade 4" beside "GCSE" three times)."""
         swapped: dict[str, str] = {}  # each frequent acronym with two neighbouring letters swapped, and the acronym
-        for anchor, uses in mentions.items():
-            if len(uses) >= _OWN_TERM_USES and len(anchor) >= 4:
-                for i in range(len(anchor) - 1):
-                    if anchor[i] != anchor[i + 1]:
-                        swapped.setdefault(anchor[:i] + anchor[i + 1] + anchor[i] + anchor[i + 2 :], anchor)
+        for frequent, uses in mentions.items():
+            if len(uses) >= _OWN_TERM_USES and len(frequent) >= 4:
+                for i in range(len(frequent) - 1):
+                    if frequent[i] != frequent[i + 1]:
+                        swapped.setdefault(frequent[:i] + frequent[i + 1] + frequent[i] + frequent[i + 2 :], frequent)
         known = None
         for form, found in forms.items():
             anchor = swapped.get(form)

@@ -291,10 +291,11 @@ class PeriodCountMismatch(Rule):
                 continue
             end = sentence_span(doc, match.start())[1]
             unit = "day" if match.group(1).startswith("day") else "week"
-            joins = _AND if match.group(2) == "between" else _TO
+            between = match.group(2) == "between"
+            joins = _AND if between else _TO
             ends = _ends_after(prose, match.end(), dates.between(match.end(), end), joins)
             if ends is not None:
-                yield from self._between(prose, facts, (before.start(1), match.end(1), int(count), unit), ends[0], ends[1], between=joins is _AND)
+                yield from self._between(prose, facts, (before.start(1), match.end(1), int(count), unit), ends[0], ends[1], between=between)
         if "-day" in prose or "-week" in prose:
             yield from self._day_counts(doc, facts, dates)
 

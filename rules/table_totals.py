@@ -61,10 +61,10 @@ class TableTotals(Rule):
     above it back to the header or to the previous total row (a grand total
     may also be the sum of everything above it). A first column that ranks
     the rows (1, 2, 3, ... and a blank on the total row) is set aside, and
-    the labels are read from the column after it ("| | Top ten total |"). A column headed "Total"
-    must equal the sum of the columns of figures to its left in each row
-    (or of the last few of them: leading columns may be context), when those
-    columns are of one unit and none holds prices, rates, averages or
+    the labels are read from the column after it ("| | Top ten total |").
+    A column headed "Total" must equal the sum of the columns of figures to
+    its left in each row (or of the last few of them: leading columns may be
+    context), when those columns are of one unit and none holds prices, rates, averages or
     shares. A list whose lead-in states its total ("Grants totalled $3.6
     million across three programmes:") must add up to it, unless the lead-in
     says the items are only some of it ("included", "such as"). Rounding of

@@ -83,7 +83,7 @@ class WeekdayMismatch(Rule):
                 confidence = "medium"  # the year is the document's, inferred
                 inferred = _yearless(facts, anchor, mention, label, written)
                 if inferred is None and anchor is not None:
-                    inferred = _reported_past(doc, anchor, mention, label, written)
+                    inferred = _reported_past(doc, anchor, mention, label)
                 if inferred is None:
                     continue
                 actual, evidence = inferred
@@ -135,7 +135,7 @@ def _yearless(facts, anchor, mention, label: str, written: str) -> tuple[int, st
     )
 
 
-def _reported_past(doc, anchor, mention, label: str, written: str) -> tuple[int, str] | None:
+def _reported_past(doc, anchor, mention, label: str) -> tuple[int, str] | None:
     """The weekday of a date without a year in a sentence that reports a past event ("It made landfall late on
     Thursday, September 16" in a review of December 8, 2026), and the evidence, when the weekday fits neither the
     last such day before the document's date nor the one a year before it (a later year cannot be meant)."""

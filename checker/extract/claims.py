@@ -156,8 +156,10 @@ def difference_claims(prose: str, found: list[Quantity]) -> list[Claim]:
 
 # "conceded twice as many penalties, 14 to Hallowmere's nine", "three times as many cases (42 versus 14)": a multiple
 # "as many" (or "as much") and, right after the noun, the two figures it relates, in its order.
+# (The factor's words are those of ``UNITS_WORDS`` from two to ten, the values ``_FACTORS`` gives them.)
+_AS_MANY_WORDS = "|".join(word for word, value in UNITS_WORDS.items() if 2 <= value <= 10)
 _AS_MANY = LazyPattern(
-    r"\b(?P<m>twice|half|(?P<n>two|three|four|five|six|seven|eight|nine|ten|\d+(?:\.\d+)?)\s+times)\s+as\s+(?:many|much)\s+"
+    rf"\b(?P<m>twice|half|(?P<n>{_AS_MANY_WORDS}|\d+(?:\.\d+)?)\s+times)\s+as\s+(?:many|much)\s+"
     r"(?:[a-z][\w'’-]*\s+){0,2}?[a-z][\w'’-]*\s*(?:,|\(|:)\s*$",
     re.I,
 )

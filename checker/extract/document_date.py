@@ -4,9 +4,9 @@ First found wins: front matter ``date:``; a dateline ("CAMBRIDGE, Mass.,
 March 5, 2026 --", "BOSTON--(BUSINESS WIRE)--March 3, 2026--", "Boston, MA
 \u2014 March 3, 2026 \u2014", "LONDON (Reuters) - March 3, 2026 -"); a
 "Published on ..., May 14, 2026", "Date:", "Report date:", "Sent:" or "Updated:" line (an
-email header is one; a few words may come before "sent", "issued", "published" or "released"
-when a colon and the date end the line: "Judgment sent to the parties: 20 November 2026"); a changelog's first dated version heading ("## 3.7.1
-\u2014 2024-09-30"); a date alone on a line near the top (a letter's "9
+email header is one; a few words may come before "sent", "issued", "published" or
+"released" when a colon and the date end the line: "Judgment sent to the parties: 20
+November 2026"); a changelog's first dated version heading ("## 3.7.1 \u2014 2024-09-30"); a date alone on a line near the top (a letter's "9
 October 2024"); a short line among the first few that holds a full date (a
 byline "By Jane Doe | March 3, 2026", a title "Minutes of the meeting held
 on 3 March 2026"); then the configuration's ``document-date`` table (exact
