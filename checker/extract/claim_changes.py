@@ -30,6 +30,7 @@ from checker.extract.claim_context import (
     Item,
     in_context,
     is_level,
+    phrasal_up,
     same_unit,
 )
 from checker.extract.number_grammar import DETERMINERS, multiplier_verb
@@ -213,7 +214,7 @@ def _events(prose: str, start: int, items: list[Item]) -> list[Event]:
             cue = Cue(q.start, q.end, -1 if q.value < 1 else 1)  # "4,820 candidates, three times the 2,150 found"
         elif q.kind == "multiple" and q.unit == "x" and q.value > 1 and (match := _COMPARATIVE_FROM.match(item.after)) is not None:
             cue = Cue(q.start, q.end, COMPARATIVES[match.group(1).lower()])  # "three times faster, ... from 96.4 ms to 41.2 ms"
-        elif (match := CUE_BEFORE.search(item.before)) is not None:
+        elif (match := CUE_BEFORE.search(item.before)) is not None and not phrasal_up(item.before, match.start("cue")):
             cue_start = q.start - len(item.before) + match.start("cue")
             if _raised_funds(match, q):
                 funds.add(cue_start)
@@ -230,7 +231,8 @@ def _events(prose: str, start: int, items: list[Item]) -> list[Event]:
             event.anchor = min(event.anchor, q.start)
             event.rates.append(item)
         previous = item
-    cues = [Cue(m.start() + start, m.end() + start, DIRECTION[m.group()]) for m in CUE.finditer(prose[start:items[-1].q.end + 40].lower())]
+    window = prose[start:items[-1].q.end + 40].lower()
+    cues = [Cue(m.start() + start, m.end() + start, DIRECTION[m.group()]) for m in CUE.finditer(window) if not phrasal_up(window, m.start())]
     # Cue words without a rate are events too: they own the levels that follow them, so that
     # "increased to B from A, due to a $3.2 million increase in X" does not lend A and B to the second cue.
     events = list(by_cue.values())
