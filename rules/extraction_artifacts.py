@@ -36,6 +36,16 @@ _SPLIT_JOINED_MIN_ZIPF = 3.5
 # Searched from "Page", a literal the search skips to; the title before it is then read back from there.
 _PAGE_NUMBER = LazyPattern(r"Page[ \t]+\d{1,4}(?P<of>[ \t]+of[ \t]+\d{1,4})?(?=[ \t]+[a-z0-9])")
 _PAGE_TITLE = LazyPattern(r"(?<=[a-z,;] )(?:[A-Z][\w&.'’-]*(?:[ \t]+[A-Z][\w&.'’-]*){0,5}[ \t]*(?P<bar>\|)?[ \t]*)?$")
+# The same mark on a line of its own, after a title and a separator or as "Page N of M", inside a sentence that the
+# lines around it carry on ("... via a new priority / Council | Committee 9 December 2026 | Page 6 of 14 / junction,
+# with ..."): the line before ends without a full stop and the next line goes on in lower case.
+_PAGE_LINE_END = LazyPattern(r"Page[ \t]+\d{1,4}(?P<of>[ \t]+of[ \t]+\d{1,4})?[ \t]*(?=\n)")
+# A running header or footer as a PDF lays it out: a title, a wide gap and the page number ("Remote Work and Local
+# Service Employment          14"), or the number first.
+_GAP_NUMBER_END = LazyPattern(r"[ \t]{3,}\d{1,4}[ \t]*(?=\n)")
+_RUNNING_TITLE = LazyPattern(r"[ \t]*(?:\d{1,4}[ \t]{3,})?[A-Z][\w&'’,:-]*(?:[ \t][\w&'’,:-]+){1,11}[ \t]*$")
+_SENTENCE_GOES_ON = LazyPattern(r"[a-z,;][ \t]*\n(?:[ \t]*\n)?$")
+_GOES_ON_LOWER = LazyPattern(r"\n(?:[ \t]*\n)?[ \t]*[a-z]")
 # Lower-case words standing alone, and the letters a PDF font's ligatures stand for, the longest first.
 _LOWER_WORD = LazyPattern(r"(?<![\w\-\u2010\u2011'’])[a-z]+(?![\w\-\u2010\u2011'’])")
 _LIGATURE_LETTERS = ("ffi", "ffl", "ff", "fi", "fl")
@@ -81,7 +91,11 @@ class ExtractionArtifact(Rule):
       to 4.1%, from Statistical Bulletin Page 4 of 9 4.3% in August",
       "the Agency has Summary | Page 7 strengthened"): "Page N of M", or a
       title and "|" before "Page N", between two words. A reference ("see
-      Page 4 for details") is not one.
+      Page 4 for details") is not one. The mark may also stand on a line of
+      its own, and in a text file so may a title and its page number after a
+      wide gap ("Remote Work and Local Service Employment      14"), when the
+      line before ends without a full stop and the next goes on in lower
+      case.
 
     Why it matters
     --------------
@@ -136,6 +150,10 @@ class ExtractionArtifact(Rule):
             for finding in self._page_marks(doc):
                 pdf = True
                 yield finding
+        if doc.format != "markdown" and "   " in prose:
+            for finding in self._running_heads(doc):
+                pdf = True
+                yield finding
         if pdf:
             yield from self._lost_ligatures(prose)
 
@@ -185,6 +203,49 @@ class ExtractionArtifact(Rule):
                 evidence="a page number between two words of one sentence, as text extracted from a PDF carries it",
                 fix=Fix((Edit(start - 1, end, ""),), "display", "Remove the page mark"),
             )
+        for match in _PAGE_LINE_END.finditer(prose):
+            line_start = prose.rfind("\n", 0, match.start()) + 1
+            title = prose[line_start:match.start()]
+            if not (match.group("of") or title.rstrip().endswith("|")) or len(title) > 100:
+                continue
+            if not self._inside_sentence(doc, line_start, match.end()):
+                continue
+            start = line_start + len(title) - len(title.lstrip())
+            yield self.finding(
+                start,
+                match.end(),
+                f'"{prose[start:match.end()].rstrip()}" looks like a page header or footer left in the middle of a sentence',
+                evidence="a line holding only a page mark, between two lines of one sentence, as text extracted from a PDF carries it",
+                fix=Fix((Edit(line_start, match.end() + 1, ""),), "display", "Remove the page mark"),
+            )
+
+    def _running_heads(self, doc: Document) -> Iterator[Finding]:
+        """"... There is no evidence of / Remote Work and Local Service Employment      14 / differential pre-trends":
+        a page's running header, a title and its page number, on a line of its own inside a sentence."""
+        prose = doc.prose
+        for match in _GAP_NUMBER_END.finditer(prose):
+            line_start = prose.rfind("\n", 0, match.start()) + 1
+            if not _RUNNING_TITLE.match(prose, line_start, match.start()) or not self._inside_sentence(doc, line_start, match.end()):
+                continue
+            start = line_start + len(prose[line_start:match.start()]) - len(prose[line_start:match.start()].lstrip())
+            yield self.finding(
+                start,
+                match.end(),
+                f'"{" ".join(prose[start:match.end()].split())}" looks like a page header or footer left in the middle of a sentence',
+                evidence="a title and a page number on a line of their own, between two lines of one sentence, as text extracted from a PDF carries them",
+                fix=Fix((Edit(line_start, match.end() + 1, ""),), "display", "Remove the page header"),
+            )
+
+    @staticmethod
+    def _inside_sentence(doc: Document, line_start: int, line_end: int) -> bool:
+        """Whether the line from ``line_start`` to ``line_end`` stands inside a sentence: the line before it ends without a
+        full stop, the next one goes on in lower case (a blank line either side is allowed), and neither is a table's."""
+        prose = doc.prose
+        return (
+            _SENTENCE_GOES_ON.search(prose, max(0, line_start - 4), line_start) is not None
+            and _GOES_ON_LOWER.match(prose, line_end) is not None
+            and not doc.in_table(line_start)
+        )
 
     def _entities(self, prose: str) -> Iterator[Finding]:
         import html
