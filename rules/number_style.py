@@ -57,8 +57,9 @@ class NumberStyle(Rule):
       ``$4.2 billion``.
 
     The less frequent form is reported at its first place, with the counts
-    of each form and the other places. Tables are not read: a ``%`` in a
-    table beside "percent" in the text is the usual style.
+    of each form and the other places. Tables are not read, but for the
+    separators of amounts of money (``$2214`` in a column of ``$2,486``): a
+    ``%`` in a table beside "percent" in the text is the usual style.
 
     The vocabulary chooses the percent style: ``"%"``, ``"percent"`` or
     ``"per cent"`` in ``[tool.factlint.vocabulary] accept`` or as a
