@@ -52,8 +52,10 @@ def parts_between(table: Table, first: int, last: int, column: int) -> list[Cell
     """The cells of rows ``first`` to ``last - 1`` that are parts; None when one is missing."""
     parts: list[Cell] = []
     heading = table.header[column] if column < len(table.header) else None
-    if first == 0 and heading is not None and heading.figure is not None and not YEAR.fullmatch(heading.text):
-        parts.append(heading)  # "| Failing | 16 |" as the header row: a Markdown table whose first row is data
+    if first == 0 and heading is not None and heading.figure is not None and not YEAR.match(heading.text):
+        # "| Failing | 16 |" as the header row: a Markdown table whose first row is data. A year, alone or
+        # naming what the column counts ("2025 pairs"), labels the column.
+        parts.append(heading)
     for row in table.rows[first:last]:
         if not row or TOTAL.match(row[0].text) or SUB_ITEM.match(row[0].text):
             continue

@@ -75,7 +75,8 @@ class TableTotals(Rule):
     dash) are not added. Percent columns are never added, and a column with a
     missing figure ("—", "n/a", an empty cell) is not checked. Tables inside
     code blocks are not read. A Markdown table whose header row holds figures
-    ("| Failing | 16 |") has its header row counted as a part.
+    ("| Failing | 16 |") has its header row counted as a part; a year in a
+    heading ("2025 pairs") labels its column.
 
     Why it matters
     --------------
