@@ -18,7 +18,8 @@ places written each way:
 - ``scales``: ``£85m`` or ``£85 million``, ``$4.2bn`` or ``$4.2 billion``, for
   amounts of money.
 
-Tables are not read, but for amounts of money and their separators: a table's
+Tables (pipe tables, and column-aligned tables in plain text) are not read,
+but for amounts of money and their separators: a table's
 ``%`` beside the text's "percent" is the usual house style (AP, Chicago), while
 ``$2214`` in a column of ``$2,486`` and ``$1,958`` is a slip.
 """
@@ -67,14 +68,31 @@ def _in_code(prose: str, start: int, end: int) -> bool:
     )
 
 
+def _text_table_spans(doc, percent_or_unit: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
+    """The spans of a plain-text document's column-aligned tables, when it writes percentages both with "%" and
+    in words (the only case where a table's "%" could be counted against the text's words)."""
+    forms = {form for _, _, form in percent_or_unit}
+    if doc.format == "markdown" or "%" not in forms or not forms & {"percent", "per cent"}:
+        return []
+    from checker.line_tables import line_tables
+
+    spans = []
+    for table in line_tables(doc):
+        if table.kind == "text":
+            cells = [cell for row in (table.header, *table.rows) for cell in row]
+            spans.append((min(c.start for c in cells), max(c.end for c in cells)))
+    return spans
+
+
 def styles(doc) -> Styles:
     """The document's number styles (see the module docstring)."""
     prose = doc.prose
     percent_or_unit, numbers = searches(prose)
     out = Styles()
     units: dict[str, list[tuple[int, int]]] = {}
+    text_tables = _text_table_spans(doc, percent_or_unit)
     for start, end, form in percent_or_unit:
-        if doc.in_table(start):
+        if doc.in_table(start) or any(s <= start < e for s, e in text_tables):
             continue
         if form in ("spaced", "unspaced"):
             units.setdefault(form, []).append((start, end))
