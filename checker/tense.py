@@ -29,7 +29,11 @@ PAST_VERBS = frozenset(
     unveiled won wrote attended attained returned ranked resolved settled terminated went came
     """.split()
 )
-_AUXILIARY_PAST = _Lazy(r"\b(?:was|were|had)\s+(?:\w+ly\s+)?(\w+(?:ed|en)|made|held|won|sold|paid|built|begun|done|given|taken|shown|seen|set|put)\b", re.I)
+_AUXILIARY_PAST = _Lazy(
+    r"\b(?:was|were|had)\s+(?:(?:\w+ly|last|first|also|then|just|once|already|again)\s+)?"
+    r"(\w+(?:ed|en)|made|held|won|sold|paid|built|begun|done|given|taken|shown|seen|set|put)\b",
+    re.I,
+)
 # Words that make a clause future, planned, conditional or hypothetical.
 FUTURE_MARKERS = _Lazy(
     r"\b(?:will|shall|(?:plans?|intends?|expects?|aims?|hopes?|seeks?)\s+to|(?:is|are|am)\s+(?:expected|scheduled|set|going|due|planned|anticipated|slated|poised|on\s+track)\s+to"
@@ -177,11 +181,12 @@ def plain_past(clause: str, context: str | None = None) -> bool:
 
 # Nouns that name something planned or owed (a deadline, a forecast). In the sentence of a dated past
 # statement they make it read as a plan, except when the noun is the object of the past verb and the date
-# follows it directly: "extended the filing deadline on November 12", "raised its guidance in May 2026"
+# follows it directly: "extended the filing deadline on November 12", "raised its guidance in May 2026",
+# "approved the winter plan on 10 December 2026"
 # (a time phrase after verb + object is the verb's time).
 _PLAN_NOUN_OBJECT = _Lazy(
     r"\b([a-z]+)\s+(?:the|its|their|our|his|her|a|an)\s+(?:[\w'-]+\s+){0,3}?"
-    r"(deadlines?|guidance|outlook|forecasts?|targets?|goals?|estimates?|projections?)\s+(?:on|in|during)\s+$"
+    r"(deadlines?|guidance|outlook|forecasts?|targets?|goals?|estimates?|projections?|plans?|schedules?)\s+(?:on|in|during)\s+$"
 )
 
 

@@ -293,7 +293,10 @@ class PeriodCountMismatch(Rule):
             unit = "day" if match.group(1).startswith("day") else "week"
             between = match.group(2) == "between"
             joins = _AND if between else _TO
-            ends = _ends_after(prose, match.end(), dates.between(match.end(), end), joins)
+            after = dates.between(match.end(), end)
+            ends = _ends_after(prose, match.end(), after, joins)
+            if ends is None and after and _names_a_day(after[0]):
+                ends = _bare_first_day(prose, match.end(), after[0], between)  # "the 12 days from 3 to 16 June"
             if ends is not None:
                 yield from self._between(prose, facts, (before.start(1), match.end(1), int(count), unit), ends[0], ends[1], between=between)
         if "-day" in prose or "-week" in prose:
