@@ -18,6 +18,7 @@ from operator import attrgetter
 from typing import NamedTuple
 
 from checker.extract.name_tokens import HYPHENS, RARE_ZIPF
+from checker.extract.name_wraps import hyphen_wraps
 from checker.facts import AcronymDefinition, Alias, NameMention
 from checker.lexicon import zipf
 from checker.patterns import LazyPattern
@@ -105,10 +106,23 @@ def _long_then_short(prose: str, match: re.Match[str], short: str) -> AcronymDef
     long_text, offset = found
     long_start = open_at - len(before) + offset
     return AcronymDefinition(
-        short=short, long=" ".join(long_text.split()), start=long_start, end=match.end(),
+        short=short, long=" ".join(_unwrapped(prose, long_start, long_text).split()), start=long_start, end=match.end(),
         short_start=short_start, short_end=short_start + len(short),
         long_start=long_start, long_end=long_start + len(long_text),
     )  # fmt: skip
+
+
+def _unwrapped(prose: str, start: int, text: str) -> str:
+    """``text`` (at ``start`` in ``prose``) with each word hyphenated across a line end joined ("Protected Designa-\ntion
+    of Origin" is "Protected Designation of Origin"); a compound's own hyphen stays ("Long-\nTerm")."""
+    if "-\n" not in text:
+        return text
+    line_start = prose.rfind("\n", 0, start) + 1
+    for wrap in reversed(hyphen_wraps(prose[line_start : start + len(text)])):
+        at, until = wrap.start + line_start - start, wrap.end + line_start - start
+        if at >= 0:
+            text = text[:at] + wrap.word + text[until:]
+    return text
 
 
 def _short_then_long(name: NameMention, match: re.Match[str]) -> AcronymDefinition | None:
