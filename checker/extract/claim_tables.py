@@ -1,7 +1,7 @@
 """Change columns of tables: "| Semi-detached | £268,500 | £281,900 | +6.8% |", and the same row of a plain-text table.
 
 A column headed as a change ("Change", "Annual change", "% chg", "YoY", "Growth",
-"Var.", "+/-") right after two columns of figures states, in each row, how the
+"Var.", "+/-", "Week-over-week", "m/m") right after two columns of figures states, in each row, how the
 second figure differs from the first. A percent is checked as the relative
 change, and between two percents also as points; any other figure as the
 difference. The columns' order of time is not read from their headings: a row
@@ -26,7 +26,8 @@ if TYPE_CHECKING:
     from checker.tables import Cell
 
 _CHANGE_HEADING = LazyPattern(
-    r"\b(?:change|chg|growth|var\.?|variance|y/y|yoy|y-o-y|diff(?:erence)?|movement)\b|\+\s*/\s*[-\u2212\u2013]|\u0394|\u00b1",
+    r"\b(?:change|chg|growth|var\.?|variance|y/y|yoy|y-o-y|diff(?:erence)?|movement|[wmq]/[wmq]|wow|mom|qoq"
+    r"|(?:day|week|month|quarter|year)[- ]?(?:over|on)[- ]?(?:day|week|month|quarter|year))\b|\+\s*/\s*[-\u2212\u2013]|\u0394|\u00b1",
     re.I,
 )
 
@@ -119,7 +120,28 @@ def _row_claim(a_cell: Cell, b_cell: Cell, stated_cell: Cell) -> Claim | None:
     a, b, stated = a_cell.figure, b_cell.figure, stated_cell.figure
     if a is None or b is None or stated is None or a.percent != b.percent or a.currency != b.currency:
         return None
+    if stated.value and b.value != a.value and (stated.value > 0) != (b.value > a.value):
+        # Every reading is tried both ways; the one shown runs the way the stated change's sign does ("| $455 | $440
+        # | +4.1% |": 455 / 440 - 1 = +3.4%).
+        a_cell, b_cell, a, b = b_cell, a_cell, b, a
     low = high = None
+    if a.percent and not stated.percent and stated.currency in _POINTS:
+        # "| 4.25% | 4.00% | -35 bp |": a change of two percents in basis points or points.
+        per_point = _POINTS[stated.currency]
+        stated_points = stated.interval * (1.0 / per_point)
+        readings = [b.interval - a.interval, a.interval - b.interval]
+        points = (b.value - a.value) * per_point
+        unit = stated_cell.text.strip("*_ \t").lstrip("+-\u2212\u2013 0123456789.,")
+        computed = f"{'+' if points >= 0 else '-'}{format_number(abs(points), stated.decimals)} {unit}"
+        detail = f"{_shown(b_cell)} - {_shown(a_cell)} = {computed}"
+        parts = ((a_cell.start, a_cell.end), (b_cell.start, b_cell.end))
+        if any(reading.meets(stated_points) for reading in readings):
+            return Claim(kind="percent-change", start=stated_cell.start, end=stated_cell.end, consistent=True, stated=stated_cell.text, parts=parts)
+        detail += f" (the row's two figures in either order); the table says {stated_cell.text}"
+        return Claim(
+            kind="percent-change", start=stated_cell.start, end=stated_cell.end, consistent=False, detail=detail,
+            stated=stated_cell.text, computed=computed, parts=parts,
+        )
     if stated.percent:
         if a.value <= 0 or b.value <= 0:
             return None
@@ -149,6 +171,10 @@ def _row_claim(a_cell: Cell, b_cell: Cell, stated_cell: Cell) -> Claim | None:
         kind=kind, start=stated_cell.start, end=stated_cell.end, consistent=False, detail=detail,
         stated=stated_cell.text, computed=computed, low=low, high=high, parts=parts,
     )
+
+
+# The units of a change between two percents, in points per percentage point.
+_POINTS = {"bp": 100.0, "pp": 1.0, "pt": 1.0, "point": 1.0}
 
 
 def _shown(cell: Cell) -> str:
