@@ -68,6 +68,37 @@ def _in_code(prose: str, start: int, end: int) -> bool:
     )
 
 
+# A plural noun right after a number: what it counts ("1286 pieces of worked flint", "9842 attendances").
+_COUNTED_NOUN = LazyPattern(r"[ \t]+[a-z]{2,}s\b(?!['’-])")
+
+
+# Before a count inside a sentence: a lower-case word or a comma ("saw 9842 attendances", ", 1286 pieces"), not a
+# clause's start, where a number may be a name ("... the bypass: 8131 does not price"). (After "and" such a name
+# before a verb in -s, "and 8279 reuses", is still read as a count.)
+_INSIDE_BEFORE = LazyPattern(r"(?:[a-z]|,)[ \t]+$")
+
+
+def _count_of(prose: str, start: int, end: int, digits: str) -> bool:
+    """Whether four bare digits at ``start:end`` count something: a plural noun follows, a word or a comma of the
+    sentence stands before, and they are no year of the last two centuries ("2025 prices" is a year as a modifier)."""
+    return (
+        not 1900 <= int(digits) <= 2100
+        and _COUNTED_NOUN.match(prose, end) is not None
+        and _INSIDE_BEFORE.search(prose, max(0, start - 3), start) is not None
+    )
+
+
+def _add_counts(grouped: dict[str, list[tuple[int, int]]], plain: dict[str, list[tuple[int, int]]], counts: list[tuple[int, int]]) -> None:
+    """The bare four-digit counts join the numbers written without a separator only where the document writes
+    four-digit numbers with one at least twice as often, and twice: they may be reported, never be the style the others
+    are reported against (a technical text's "4096 bytes" beside one "8,192")."""
+    with_form, without_form = "four-digit numbers with a thousands separator", "four-digit numbers without a thousands separator"
+    separated = len(grouped.get(with_form, []))
+    bare = plain.get(without_form, [])
+    if separated >= 2 and separated >= 2 * (len(bare) + len(counts)):
+        plain[without_form] = sorted(bare + counts)
+
+
 def _text_table_spans(doc, percent_or_unit: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
     """The spans of a plain-text document's column-aligned tables, when it writes percentages both with "%" and
     in words (the only case where a table's "%" could be counted against the text's words)."""
@@ -99,13 +130,16 @@ def styles(doc) -> Styles:
         else:
             out.percent.setdefault(form, []).append((start, end))
     plain: dict[str, list[tuple[int, int]]] = {}
+    counts: list[tuple[int, int]] = []  # bare four-digit counts ("1286 pieces"): read only beside a clear majority
     for start, end, grouped in numbers:
         currency = 1 if prose[start] in "$\u00a3\u20ac" else 0
         digits = prose[start + currency : end].replace(",", "")
         if (not currency and (doc.in_table(start) or _is_name(prose, start))):
             continue  # (an amount of money is read in a table too: "| $2,486 | $2214 |")
         if len(digits) == 4 and not grouped and not currency:
-            continue  # a year, a code or a count: four bare digits say nothing
+            if _count_of(prose, start, end, digits) and not _in_code(prose, start, end):
+                counts.append((start, end))
+            continue  # a year, a code or a count: four bare digits say little
         if digits.startswith("0") and not grouped:
             continue  # "company number 04418826": no amount is written with a leading zero
         if not grouped and not currency and _in_code(prose, start, end):
@@ -113,6 +147,8 @@ def styles(doc) -> Styles:
         size = "four-digit" if len(digits) == 4 else "five-digit or longer"
         form = f"{size} numbers with a thousands separator" if grouped else f"{size} numbers without a thousands separator"
         (out.thousands if grouped else plain).setdefault(form, []).append((start + currency, end))
+    if counts:
+        _add_counts(out.thousands, plain, counts)
     out.thousands.update(plain)  # the forms with separators first, as the forms are named in messages
     out.units = units
     if "$" in prose or "\u00a3" in prose or "\u20ac" in prose:

@@ -50,7 +50,11 @@ class NumberStyle(Rule):
       beside ``$1500``) apart, since many house styles drop the comma in
       four-digit numbers only. Years and numbers that name or code
       something (``Windows 2000``, ``No. 1500``, ``ISO 9001``) are not
-      read, nor a bare four-digit number without a currency sign;
+      read, nor a bare four-digit number without a currency sign, unless
+      it counts what the plural noun after it names ("1286 pieces", not a
+      year of 1900 to 2100) where the document writes four-digit numbers
+      with a separator at least twice as often: such a count may be
+      reported, never set the style;
     - units: ``5 mg`` beside ``5mg`` (units of measure and of data; ``m``
       is not read, since ``£5m`` is five million);
     - scales of money: ``£85m`` beside ``£640 million``, ``$4.2bn`` beside
