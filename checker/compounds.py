@@ -312,7 +312,11 @@ def phrase_forms(prose: str) -> list[Forms]:
         places.setdefault(words, []).append(match.span())
     found = []
     for words, hyphenated in places.items():
-        followers = {m.group(1) for _, end in hyphenated if (m := _PHRASE_FOLLOWER.match(prose, end))} - FUNCTION_WORDS
+        # The noun after it; singular or plural when the words are a measure's ("week-over-week changes", "the week
+        # over week change"), not where open words joined by "and", "or" or "to" may be a phrase of their own ("the
+        # extension and suffix nodes", "from a weak to strong reference").
+        stem = str if not _JOINING_INNER.isdisjoint(words[1:-1]) else _stem
+        followers = {stem(m.group(1)) for _, end in hyphenated if (m := _PHRASE_FOLLOWER.match(prose, end)) and m.group(1) not in FUNCTION_WORDS}
         if not followers:
             continue
         first, *others = words
@@ -330,11 +334,19 @@ def phrase_forms(prose: str) -> list[Forms]:
         opened = []
         for match in pattern.finditer(prose):
             after = _PHRASE_FOLLOWER.match(prose, match.end())
-            if after is not None and after.group(1) in followers:
+            if after is not None and stem(after.group(1)) in followers:
                 opened.append(match.span())
         if opened:
             found.append(Forms(words[0], words[1], hyphenated=hyphenated, open=opened, rest=words[2:]))
     return found
+
+
+_JOINING_INNER = frozenset({"and", "or", "to"})
+
+
+def _stem(noun: str) -> str:
+    """A noun without a plural's "s" (``changes`` -> ``change``; ``gas`` as it is)."""
+    return noun[:-1] if len(noun) > 3 and noun.endswith("s") and not noun.endswith("ss") else noun
 
 
 # The hyphens a compound is written with (``_COMPOUND``), and that join a run of word characters.
