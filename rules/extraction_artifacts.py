@@ -208,16 +208,9 @@ class ExtractionArtifact(Rule):
             title = prose[line_start:match.start()]
             if not (match.group("of") or title.rstrip().endswith("|")) or len(title) > 100:
                 continue
-            if not self._inside_sentence(doc, line_start, match.end()):
-                continue
-            start = line_start + len(title) - len(title.lstrip())
-            yield self.finding(
-                start,
-                match.end(),
-                f'"{prose[start:match.end()].rstrip()}" looks like a page header or footer left in the middle of a sentence',
-                evidence="a line holding only a page mark, between two lines of one sentence, as text extracted from a PDF carries it",
-                fix=Fix((Edit(line_start, match.end() + 1, ""),), "display", "Remove the page mark"),
-            )
+            finding = self._mark_line(doc, line_start, match.end(), "a line holding only a page mark")
+            if finding is not None:
+                yield finding
 
     def _running_heads(self, doc: Document) -> Iterator[Finding]:
         """"... There is no evidence of / Remote Work and Local Service Employment      14 / differential pre-trends":
@@ -225,26 +218,29 @@ class ExtractionArtifact(Rule):
         prose = doc.prose
         for match in _GAP_NUMBER_END.finditer(prose):
             line_start = prose.rfind("\n", 0, match.start()) + 1
-            if not _RUNNING_TITLE.match(prose, line_start, match.start()) or not self._inside_sentence(doc, line_start, match.end()):
-                continue
-            start = line_start + len(prose[line_start:match.start()]) - len(prose[line_start:match.start()].lstrip())
-            yield self.finding(
-                start,
-                match.end(),
-                f'"{" ".join(prose[start:match.end()].split())}" looks like a page header or footer left in the middle of a sentence',
-                evidence="a title and a page number on a line of their own, between two lines of one sentence, as text extracted from a PDF carries them",
-                fix=Fix((Edit(line_start, match.end() + 1, ""),), "display", "Remove the page header"),
-            )
+            if _RUNNING_TITLE.match(prose, line_start, match.start()):
+                finding = self._mark_line(doc, line_start, match.end(), "a title and a page number on a line of their own")
+                if finding is not None:
+                    yield finding
 
-    @staticmethod
-    def _inside_sentence(doc: Document, line_start: int, line_end: int) -> bool:
-        """Whether the line from ``line_start`` to ``line_end`` stands inside a sentence: the line before it ends without a
-        full stop, the next one goes on in lower case (a blank line either side is allowed), and neither is a table's."""
+    def _mark_line(self, doc: Document, line_start: int, line_end: int, holding: str) -> Finding | None:
+        """The finding for a page mark on the line from ``line_start`` to ``line_end`` (``holding`` says what the line
+        holds), if it stands inside a sentence: the line before it ends without a full stop, the next one goes on in
+        lower case (a blank line either side is allowed), and neither is a table's."""
         prose = doc.prose
-        return (
-            _SENTENCE_GOES_ON.search(prose, max(0, line_start - 4), line_start) is not None
-            and _GOES_ON_LOWER.match(prose, line_end) is not None
-            and not doc.in_table(line_start)
+        if (
+            _SENTENCE_GOES_ON.search(prose, max(0, line_start - 4), line_start) is None
+            or _GOES_ON_LOWER.match(prose, line_end) is None
+            or doc.in_table(line_start)
+        ):
+            return None
+        start = line_start + len(prose[line_start:line_end]) - len(prose[line_start:line_end].lstrip())
+        return self.finding(
+            start,
+            line_end,
+            f'"{" ".join(prose[start:line_end].split())}" looks like a page header or footer left in the middle of a sentence',
+            evidence=f"{holding}, between two lines of one sentence, as text extracted from a PDF carries it",
+            fix=Fix((Edit(line_start, line_end + 1, ""),), "display", "Remove the page mark"),
         )
 
     def _entities(self, prose: str) -> Iterator[Finding]:
