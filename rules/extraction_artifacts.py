@@ -42,7 +42,9 @@ _PAGE_TITLE = LazyPattern(r"(?<=[a-z,;] )(?:[A-Z][\w&.'’-]*(?:[ \t]+[A-Z][\w&.
 _PAGE_LINE_END = LazyPattern(r"Page[ \t]+\d{1,4}(?P<of>[ \t]+of[ \t]+\d{1,4})?[ \t]*(?=\n)")
 # A running header or footer as a PDF lays it out: a title, a wide gap and the page number ("Remote Work and Local
 # Service Employment          14"), or the number first.
-_GAP_NUMBER_END = LazyPattern(r"[ \t]{3,}\d{1,4}[ \t]*(?=\n)")
+# (Searched from its three blanks, a literal the search skips to, at the start of a run of blanks only: tried inside
+# a run, the blanks after it would be read again from each of them.)
+_GAP_NUMBER_END = LazyPattern(r"(?<![ \t])   [ \t]*+\d{1,4}[ \t]*(?=\n)")
 _RUNNING_TITLE = LazyPattern(r"[ \t]*(?:\d{1,4}[ \t]{3,})?[A-Z][\w&'’,:-]*(?:[ \t][\w&'’,:-]+){1,11}[ \t]*$")
 _SENTENCE_GOES_ON = LazyPattern(r"[a-z,;][ \t]*\n(?:[ \t]*\n)?$")
 _GOES_ON_LOWER = LazyPattern(r"\n(?:[ \t]*\n)?[ \t]*[a-z]")
@@ -92,10 +94,11 @@ class ExtractionArtifact(Rule):
       "the Agency has Summary | Page 7 strengthened"): "Page N of M", or a
       title and "|" before "Page N", between two words. A reference ("see
       Page 4 for details") is not one. The mark may also stand on a line of
-      its own, and in a text file so may a title and its page number after a
-      wide gap ("Remote Work and Local Service Employment      14"), when the
-      line before ends without a full stop and the next goes on in lower
-      case.
+      its own, and so may a title and its page number after a wide gap
+      ("Remote Work and Local Service Employment      14") in a text file
+      that shows another sign of coming from a PDF (a broken word, a page
+      mark), when the line before ends without a full stop and the next
+      goes on in lower case.
 
     Why it matters
     --------------
@@ -150,11 +153,9 @@ class ExtractionArtifact(Rule):
             for finding in self._page_marks(doc):
                 pdf = True
                 yield finding
-        if doc.format != "markdown" and "   " in prose:
-            for finding in self._running_heads(doc):
-                pdf = True
-                yield finding
         if pdf:
+            if doc.format != "markdown" and "   " in prose:
+                yield from self._running_heads(doc)
             yield from self._lost_ligatures(prose)
 
     def _lost_ligatures(self, prose: str) -> Iterator[Finding]:
