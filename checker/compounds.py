@@ -285,6 +285,8 @@ _PHRASE = LazyPattern(r"(?<![\w\-\u2010\u2011])[A-Za-z][a-z]{0,15}(?:-[a-z]{1,15
 _PHRASE_FOLLOWER = LazyPattern(r"(?:[ \t]+\([^()\n]{1,15}\))?(?:[ \t]+|[ \t]*\n[ \t]*)([a-z]+)(?![\w\-\u2010\u2011])")
 _LETTERS_AND_HYPHENS = LazyPattern(r"[A-Za-z\-]*")
 _PHRASE_BLANKS = r"(?:[ \t]+|[ \t]*\n[ \t]*)"
+# Inner words whose open form may be a phrase of its own, matched only before the same noun in the same number.
+_JOINING_INNER = frozenset({"and", "or", "to"})
 
 
 def phrase_forms(prose: str) -> list[Forms]:
@@ -339,9 +341,6 @@ def phrase_forms(prose: str) -> list[Forms]:
         if opened:
             found.append(Forms(words[0], words[1], hyphenated=hyphenated, open=opened, rest=words[2:]))
     return found
-
-
-_JOINING_INNER = frozenset({"and", "or", "to"})
 
 
 def _stem(noun: str) -> str:

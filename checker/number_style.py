@@ -19,9 +19,9 @@ places written each way:
   amounts of money.
 
 Tables (pipe tables, and column-aligned tables in plain text) are not read,
-but for amounts of money and their separators: a table's
-``%`` beside the text's "percent" is the usual house style (AP, Chicago), while
-``$2214`` in a column of ``$2,486`` and ``$1,958`` is a slip.
+but for the separators of amounts of money: a table's ``%`` beside the text's
+"percent" is the usual house style (AP, Chicago), while ``$2214`` in a column of
+``$2,486`` and ``$1,958`` is a slip.
 """
 
 from __future__ import annotations
@@ -89,9 +89,9 @@ def _count_of(prose: str, start: int, end: int, digits: str) -> bool:
 
 
 def _add_counts(grouped: dict[str, list[tuple[int, int]]], plain: dict[str, list[tuple[int, int]]], counts: list[tuple[int, int]]) -> None:
-    """The bare four-digit counts join the numbers written without a separator only where the document writes
-    four-digit numbers with one at least twice as often, and twice: they may be reported, never be the style the others
-    are reported against (a technical text's "4096 bytes" beside one "8,192")."""
+    """The bare four-digit counts join the four-digit numbers written without a separator only where those written
+    with one are at least two, and at least twice as many as all without: a count may be reported, never be the style
+    the others are reported against (a technical text's "4096 bytes" beside one "8,192")."""
     with_form, without_form = "four-digit numbers with a thousands separator", "four-digit numbers without a thousands separator"
     separated = len(grouped.get(with_form, []))
     bare = plain.get(without_form, [])
@@ -134,7 +134,7 @@ def styles(doc) -> Styles:
     for start, end, grouped in numbers:
         currency = 1 if prose[start] in "$\u00a3\u20ac" else 0
         digits = prose[start + currency : end].replace(",", "")
-        if (not currency and (doc.in_table(start) or _is_name(prose, start))):
+        if not currency and (doc.in_table(start) or _is_name(prose, start)):
             continue  # (an amount of money is read in a table too: "| $2,486 | $2214 |")
         if len(digits) == 4 and not grouped and not currency:
             if _count_of(prose, start, end, digits) and not _in_code(prose, start, end):
