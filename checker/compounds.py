@@ -295,6 +295,8 @@ def phrase_forms(prose: str) -> list[Forms]:
     ``buy-to-let landlords`` beside ``buy to let landlords``, ``like-for-like (LFL) sales`` beside ``Like for like
     sales``: before a noun that a hyphenated place modifies too, the open form does the same job. Elsewhere the
     open words are often a phrase of their own ("from ship to shore", "keep it up to date"), and are not counted.
+    The noun may be singular at one place and plural at the other ("week-over-week changes", "the week over week
+    change"), unless an inner word is "and", "or" or "to" (``_JOINING_INNER``).
     """
     places: dict[tuple[str, ...], list[tuple[int, int]]] = {}
     last = -1

@@ -34,12 +34,13 @@ _SPLIT_JOINED_MIN_ZIPF = 3.5
 # A running header or footer that a PDF's text carried into the middle of a sentence: "Page 4 of 9", or a title and a
 # separator before the page ("Summary | Page 7"), between two words of the sentence. "see Page 4 for" is a reference.
 # Searched from "Page", a literal the search skips to; the title before it is then read back from there.
-_PAGE_NUMBER = LazyPattern(r"Page[ \t]+\d{1,4}(?P<of>[ \t]+of[ \t]+\d{1,4})?(?=[ \t]+[a-z0-9])")
+_PAGE_MARK = r"Page[ \t]+\d{1,4}(?P<of>[ \t]+of[ \t]+\d{1,4})?"
+_PAGE_NUMBER = LazyPattern(_PAGE_MARK + r"(?=[ \t]+[a-z0-9])")
 _PAGE_TITLE = LazyPattern(r"(?<=[a-z,;] )(?:[A-Z][\w&.'’-]*(?:[ \t]+[A-Z][\w&.'’-]*){0,5}[ \t]*(?P<bar>\|)?[ \t]*)?$")
 # The same mark on a line of its own, after a title and a separator or as "Page N of M", inside a sentence that the
 # lines around it carry on ("... via a new priority / Council | Committee 9 December 2026 | Page 6 of 14 / junction,
 # with ..."): the line before ends without a full stop and the next line goes on in lower case.
-_PAGE_LINE_END = LazyPattern(r"Page[ \t]+\d{1,4}(?P<of>[ \t]+of[ \t]+\d{1,4})?[ \t]*(?=\n)")
+_PAGE_LINE_END = LazyPattern(_PAGE_MARK + r"[ \t]*(?=\n)")
 # A running header or footer as a PDF lays it out: a title, a wide gap and the page number ("Remote Work and Local
 # Service Employment          14"), or the number first.
 # (Searched from its three blanks, a literal the search skips to, at the start of a run of blanks only: tried inside
@@ -235,7 +236,7 @@ class ExtractionArtifact(Rule):
             or doc.in_table(line_start)
         ):
             return None
-        start = line_start + len(prose[line_start:line_end]) - len(prose[line_start:line_end].lstrip())
+        start = line_end - len(prose[line_start:line_end].lstrip())
         return self.finding(
             start,
             line_end,

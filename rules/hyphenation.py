@@ -32,9 +32,11 @@ class HyphenationConsistency(Rule):
     Compounds of three or four words are compared too, hyphenated and open:
     ``buy-to-let landlords`` beside ``buy to let landlords``, ``like-for-like
     (LFL) sales`` beside ``Like for like sales``. Their open form counts only
-    before a noun that a hyphenated place comes before too; elsewhere the
-    words are usually a phrase of their own ("from ship to shore", "keep it
-    up to date"). The first word may be capitalised, as at a sentence's
+    before a noun that a hyphenated place comes before too, in the singular
+    or the plural ("week-over-week changes", "the week over week change")
+    unless an inner word is "and", "or" or "to"; elsewhere the words are
+    usually a phrase of their own ("from ship to shore", "keep it up to
+    date"). The first word may be capitalised, as at a sentence's
     start; the others may not ("Stoke-on-Trent" is a name).
 
     An open form of two words counts only where it does the same job as the hyphenated

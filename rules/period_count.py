@@ -77,6 +77,15 @@ def _ends_after(prose: str, end: int, after: list, joins) -> tuple | None:
     return first, second
 
 
+def _period_ends(prose: str, end: int, after: list, between: bool) -> tuple | None:
+    """The two ends of the period that "between" (``between``) or "from" opens before ``end``: two dates after it
+    (``_ends_after``), or a bare first day before the first date ("the 12 days from 3 to 16 June")."""
+    ends = _ends_after(prose, end, after, _AND if between else _TO)
+    if ends is None and after and _names_a_day(after[0]):
+        ends = _bare_first_day(prose, end, after[0], between)
+    return ends
+
+
 def _names_a_day(mention) -> bool:
     """Whether a date mention names a day of a month (with or without its year)."""
     return mention.kind == "date" and bool(mention.day) and bool(mention.month) and mention.valid
@@ -136,8 +145,9 @@ class PeriodCountMismatch(Rule):
       of 18 months": the months from the one date to the other (21 here),
       give or take one (six for a delay in years);
     - "the six weeks between the 2.3 release on June 2 and the 2.4 release
-      on July 28", "the 12 days from 3 March to 12 March", "for nine days,
-      from August 31 to September 6": the days from the one date to the
+      on July 28", "the 12 days from 3 March to 12 March", "the 12 days from
+      3 to 16 June", "for nine days, from August 31 to September 6": the
+      days from the one date to the
       other, counting both ends or one, and for weeks within half a week
       either way, or a week more between two dates (the weeks strictly
       between them: 56 days here, eight weeks). The two dates
@@ -292,11 +302,7 @@ class PeriodCountMismatch(Rule):
             end = sentence_span(doc, match.start())[1]
             unit = "day" if match.group(1).startswith("day") else "week"
             between = match.group(2) == "between"
-            joins = _AND if between else _TO
-            after = dates.between(match.end(), end)
-            ends = _ends_after(prose, match.end(), after, joins)
-            if ends is None and after and _names_a_day(after[0]):
-                ends = _bare_first_day(prose, match.end(), after[0], between)  # "the 12 days from 3 to 16 June"
+            ends = _period_ends(prose, match.end(), dates.between(match.end(), end), between)
             if ends is not None:
                 yield from self._between(prose, facts, (before.start(1), match.end(1), int(count), unit), ends[0], ends[1], between=between)
         if "-day" in prose or "-week" in prose:
@@ -320,9 +326,7 @@ class PeriodCountMismatch(Rule):
             if onward is not None:
                 after = dates.between(onward.end(), end)
                 between = onward.group(1) == "between"
-                ends = _ends_after(prose, onward.end(), after, _AND if between else _TO)
-                if ends is None and after and _names_a_day(after[0]):
-                    ends = _bare_first_day(prose, onward.end(), after[0], between)
+                ends = _period_ends(prose, onward.end(), after, between)
                 if ends is not None:
                     yield from self._between(prose, facts, counted, ends[0], ends[1], between=between)
             elif _APPOSITIVE_BEFORE.search(prose, max(start, before.start(1) - 10), before.start(1)):
