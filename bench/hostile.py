@@ -112,6 +112,20 @@ def names(size: int) -> bytes:
     return ("\n".join(out) + "\n").encode("utf-8")
 
 
+def dated_clauses(size: int) -> bytes:
+    """One paragraph without a full stop (a log or a table flattened by a converter): dated events in clauses."""
+    rng = random.Random(5)
+    months = ("January", "March", "May", "July", "September", "November")
+    out: list[str] = []
+    length = 0
+    while length < size:
+        event = f"{rng.choice(('Acme', 'Borealis', 'Cato'))} plant {rng.choice(('opened', 'closed', 'was sold'))}"
+        clause = f"the {event} on {rng.choice(months)} {rng.randint(1, 28)}, {rng.randint(2015, 2025)}"
+        out.append(clause + rng.choice((", and ", "; ", " -- ")))
+        length += len(out[-1])
+    return ("# Plant log\n\n" + "".join(out) + "\n").encode("utf-8")
+
+
 # name: (generator, file suffix, smallest size, unit of size)
 KINDS: dict[str, tuple[Callable[[int], bytes], str, int, str]] = {
     "mojibake-line": (mojibake_line, ".txt", 17_000, "B"),
@@ -122,6 +136,7 @@ KINDS: dict[str, tuple[Callable[[int], bytes], str, int, str]] = {
     "invalid-utf8": (invalid_utf8, ".txt", 200_000, "B"),
     "lf-prose": (lf_prose, ".txt", 1_000_000, "B"),
     "names": (names, ".txt", 2_500, "names"),
+    "dated-clauses": (dated_clauses, ".md", 50_000, "B"),
 }
 
 

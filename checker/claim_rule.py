@@ -77,9 +77,17 @@ def claim_confidence(claim: Claim, facts: FactSheet) -> Confidence:
     return level
 
 
+# The starts of the last sheet's quantities, with the list they were read from: a claim's figures are looked up
+# by bisection, and building the starts for each look-up was quadratic in a document's claims.
+_STARTS: tuple[list[Quantity], list[int]] | None = None
+
+
 def _quantity_at(facts: FactSheet, start: int) -> Quantity | None:
+    global _STARTS
     quantities = facts.quantities
-    index = bisect.bisect_left([q.start for q in quantities], start)
+    if _STARTS is None or _STARTS[0] is not quantities or len(_STARTS[1]) != len(quantities):
+        _STARTS = (quantities, [q.start for q in quantities])
+    index = bisect.bisect_left(_STARTS[1], start)
     if index < len(quantities) and quantities[index].start == start:
         return quantities[index]
     return None

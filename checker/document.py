@@ -180,7 +180,7 @@ class Document:
 
     @cached_property
     def sentences(self) -> list[Sentence]:
-        from checker.sentences import BOUNDARY, period_boundary, split_sentences
+        from checker.sentences import BOUNDARY, LONGEST_SENTENCE, period_boundary, split_sentences
 
         out: list[Sentence] = []
         append = out.append
@@ -192,7 +192,12 @@ class Document:
             end = block.end
             # Most paragraphs (headings, list items, table cells) are trimmed already and hold no candidate
             # boundary: one sentence, what split_sentences returns then, without calling it.
-            if start < end and not prose[start].isspace() and not prose[end - 1].isspace() and search(prose, start, end) is None:
+            if (
+                start < end <= start + LONGEST_SENTENCE
+                and not prose[start].isspace()
+                and not prose[end - 1].isspace()
+                and search(prose, start, end) is None
+            ):
                 append(_new_sentence(start, end, index))
                 continue
             for sentence_start, sentence_end in split_sentences(prose, start, end, whole):

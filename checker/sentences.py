@@ -70,8 +70,38 @@ def paragraph_boundary(prose: str, start: int, end: int) -> re.Pattern[str]:
     return period_boundary(prose, start, end) or BOUNDARY
 
 
+# The longest sentence: past it, a "sentence" is not prose (a log, a list or a table that a converter flattened
+# into one paragraph without a full stop; no sentence of the corpora's prose is this long), and it is cut at a
+# blank into parts no longer. Rules read a fact's sentence once per fact: a longer one made them quadratic.
+LONGEST_SENTENCE = 3_000
+
+
+def cut_long(prose: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The trimmed span ``prose[start:end]`` in parts of at most ``LONGEST_SENTENCE`` characters, each cut at the
+    last blank before the limit (at the limit where the second half of the part has none)."""
+    out: list[tuple[int, int]] = []
+    while end - start > LONGEST_SENTENCE:
+        limit = start + LONGEST_SENTENCE
+        cut = max(prose.rfind(" ", start + LONGEST_SENTENCE // 2, limit), prose.rfind("\n", start + LONGEST_SENTENCE // 2, limit))
+        part = trim_span(prose, start, cut if cut > start else limit)
+        if part[0] < part[1]:
+            out.append(part)
+        start = trim_span(prose, cut if cut > start else limit, end)[0]
+    if start < end:
+        out.append((start, end))
+    return out
+
+
 def split_sentences(prose: str, start: int, end: int, boundary: re.Pattern[str] | None = None) -> list[tuple[int, int]]:
-    """Split the paragraph ``prose[start:end]`` into trimmed sentence spans.
+    """Split the paragraph ``prose[start:end]`` into trimmed sentence spans (at most ``LONGEST_SENTENCE`` long)."""
+    spans = _split(prose, start, end, boundary)
+    if any(right - left > LONGEST_SENTENCE for left, right in spans):
+        spans = [part for left, right in spans for part in cut_long(prose, left, right)]
+    return spans
+
+
+def _split(prose: str, start: int, end: int, boundary: re.Pattern[str] | None = None) -> list[tuple[int, int]]:
+    """``split_sentences`` without the cut of long spans.
 
     ``boundary``: ``period_boundary`` of the whole prose when it is not None (one test for all its
     paragraphs), else ``paragraph_boundary`` of the paragraph (the default).

@@ -64,7 +64,7 @@ def _dated_clauses(doc, facts, yearless: bool = False):
         if anchor.start is not None and mention.start < anchor.end and anchor.start < mention.end:
             continue  # the document's own date line
         sentence = sentence_span(doc, mention.start)
-        left, right = clause_span(doc.prose, sentence, mention.start, mention.end)
+        left, right = clause_span(doc, sentence, mention.start, mention.end)
         if mention.kind == "relative":
             if mention.preposition is not None and mention.preposition not in _EVENT_PREPOSITIONS:
                 continue  # "by next quarter", "since last year": a deadline or a start, not the time of the event

@@ -64,6 +64,7 @@ class WeekdayMismatch(Rule):
 
     def check(self, doc, facts) -> Iterator[Finding]:
         anchor = facts.document_date
+        month_years: tuple[dict[int, set[int]], dict[int, set[int]]] | None = None
         for mention in facts.dates:
             if mention.kind != "date" or mention.weekday is None or not mention.valid:
                 continue
@@ -81,7 +82,9 @@ class WeekdayMismatch(Rule):
                 evidence = f"{label} falls on a {_NAMES[actual]}; the text says {written}"
             else:
                 confidence = "medium"  # the year is the document's, inferred
-                inferred = _yearless(facts, anchor, mention, label, written)
+                if month_years is None:
+                    month_years = _years_of_months(facts.dates)
+                inferred = _yearless(month_years, anchor, mention, label, written)
                 if inferred is None and anchor is not None:
                     inferred = _reported_past(doc, anchor, mention, label)
                 if inferred is None:
@@ -98,10 +101,23 @@ class WeekdayMismatch(Rule):
             )
 
 
-def _yearless(facts, anchor, mention, label: str, written: str) -> tuple[int, str] | None:
+def _years_of_months(dates) -> tuple[dict[int, set[int]], dict[int, set[int]]]:
+    """The years written with each month in the document's full dates and months, and in its full dates alone, read
+    once per document (a scan of every date for each date without a year was quadratic in a long log of weekdays)."""
+    years: dict[int, set[int]] = {}
+    full: dict[int, set[int]] = {}
+    for m in dates:
+        if m.year is not None and m.month is not None and m.kind in ("date", "month"):
+            years.setdefault(m.month, set()).add(m.year)
+            if m.day is not None and m.kind == "date":
+                full.setdefault(m.month, set()).add(m.year)
+    return years, full
+
+
+def _yearless(month_years: tuple[dict[int, set[int]], dict[int, set[int]]], anchor, mention, label: str, written: str) -> tuple[int, str] | None:
     """The weekday a date written without a year falls on, and the evidence, when it is not the one written."""
     month, day = mention.month, mention.day
-    stated = {m.year for m in facts.dates if m.year is not None and m.month == month and m.kind in ("date", "month")}
+    stated = set(month_years[0].get(month, ()))
     near = _dated(stated.pop(), month, day) if len(stated) == 1 else None
     if near is not None:
         why = f"the document writes {_month_name(month)} with the year {near.year}"
@@ -109,8 +125,7 @@ def _yearless(facts, anchor, mention, label: str, written: str) -> tuple[int, st
             # Without the document's date, the month's one year must be that of the document's full dates in that
             # month (not a month named in passing, "began in December 1979"), and a weekday that fits a year on
             # either side may be meant for it.
-            full = {m.year for m in facts.dates if m.year is not None and m.month == month and m.day is not None and m.kind == "date"}
-            if full != {near.year} or any(_weekday(near.year + delta, month, day) == mention.weekday for delta in (-1, 1)):
+            if month_years[1].get(month) != {near.year} or any(_weekday(near.year + delta, month, day) == mention.weekday for delta in (-1, 1)):
                 return None
     elif anchor is None:
         return None  # neither the month's year nor the document's date is written
@@ -151,7 +166,7 @@ def _reported_past(doc, anchor, mention, label: str) -> tuple[int, str] | None:
     if last is None or before is None or mention.weekday in (last.weekday(), before.weekday()):
         return None
     sentence = sentence_span(doc, mention.start)
-    left, right = clause_span(doc.prose, sentence, mention.start, mention.end)
+    left, right = clause_span(doc, sentence, mention.start, mention.end)
     if not plain_past(doc.prose[left:right], doc.prose[sentence[0] : sentence[1]]):
         return None
     actual = last.weekday()

@@ -277,3 +277,119 @@ def test_doubled_words_read_their_line_once(monkeypatch):
     found = lint(text, select=["TXT004"])
     assert len(found) == 400
     assert len(calls) == 1 and calls[0] <= len(text)
+
+
+def _clause_by_scan(prose: str, sentence: tuple[int, int], start: int, end: int) -> tuple[int, int]:
+    """The clause as the first version found it: a scan of the sentence's breaks from its start."""
+    from checker.clauses import _CLAUSE_BREAK
+
+    left, right = sentence
+    for match in _CLAUSE_BREAK.finditer(prose, left, right):
+        if match.end() <= start:
+            left = match.end()
+        elif match.start() >= end:
+            right = match.start()
+            break
+    return left, right
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_clause_span_is_the_scan_of_the_sentence(seed):
+    from checker.clauses import clause_span
+    from checker.readers import read_document
+
+    rng = random.Random(seed)
+    pieces = ("the plant opened", " in May 2024", ", and", ", which", "; ", " -- ", " (", ")", " 10:30", " but", " that", ": ", "x", " ")
+    for _ in range(300):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 30)))
+        doc, _ = read_document("doc.txt", text.encode("utf-8"))
+        prose = doc.prose
+        for _ in range(5):
+            start = rng.randrange(len(prose) + 1)
+            end = min(len(prose), start + rng.randint(0, 12))
+            assert tuple(clause_span(doc, (0, len(prose)), start, end)) == _clause_by_scan(prose, (0, len(prose)), start, end), (text, start, end)
+
+
+def test_clause_breaks_of_a_long_sentence_are_found_once(monkeypatch):
+    """One sentence of many dated clauses (a log flattened into one paragraph): its clause breaks are found once,
+    not once per date, which scanned the sentence from its start for each (minutes at 200,000 characters)."""
+    import checker.clauses as clauses
+    from checker.testing import lint
+
+    scanned = [0]
+    real = clauses._CLAUSE_BREAK
+
+    class Counting:
+        def finditer(self, text, pos=0, endpos=None):
+            scanned[0] += (len(text) if endpos is None else endpos) - pos
+            return real.finditer(text, pos, endpos)
+
+    monkeypatch.setattr(clauses, "_CLAUSE_BREAK", Counting())
+    unit = "the Acme plant opened on March 3, 2024, and the Beta line closed on May 4, 2024; "
+    text = unit * 400 + "\n"
+    lint(text, select=["DAT008"])  # the dated events its corpus pass reads
+    assert scanned[0], "the clause breaks were never searched: the test does not reach clause_span"
+    # The scan per date read about 800 x 34,000 / 2 characters (13.6 million).
+    assert scanned[0] <= 3 * len(text)
+
+
+def test_sentences_longer_than_the_longest_are_cut_at_blanks():
+    """A paragraph without a full stop (a flattened log or table) is cut into parts of at most LONGEST_SENTENCE
+    characters, at blanks, losing no word: every rule that reads a fact's sentence reads at most that much."""
+    from checker.readers import read_document
+    from checker.sentences import LONGEST_SENTENCE
+
+    rng = random.Random(3)
+    words = [rng.choice(("revenue", "rose", "12%", "to", "$4.1", "million;", "the", "plant", "opened", "on", "May", "3,", "2024,")) for _ in range(3_000)]
+    text = "Intro. " + " ".join(words) + "\n\nA short one. And another.\n"
+    doc, _ = read_document("doc.txt", text.encode("utf-8"))
+    spans = [(s.start, s.end) for s in doc.sentences]
+    assert all(end - start <= LONGEST_SENTENCE for start, end in spans)
+    assert sum(1 for start, end in spans if end - start > LONGEST_SENTENCE // 2) >= len(" ".join(words)) // LONGEST_SENTENCE
+    pieces = [doc.prose[start:end] for start, end in spans]
+    assert all(piece == piece.strip() and piece for piece in pieces)
+    assert " ".join(pieces).split() == text.split()  # cut only at blanks: no word split or lost
+    assert pieces[-2:] == ["A short one.", "And another."]
+
+
+def test_long_unbroken_runs_are_cut_at_the_limit():
+    from checker.sentences import LONGEST_SENTENCE, cut_long
+
+    text = "x" * (LONGEST_SENTENCE * 2 + 10)
+    assert cut_long(text, 0, len(text)) == [(0, LONGEST_SENTENCE), (LONGEST_SENTENCE, 2 * LONGEST_SENTENCE), (2 * LONGEST_SENTENCE, len(text))]
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_quantities_within_a_clause_are_those_the_scan_found(seed):
+    from checker.extract.claims import _within
+
+    rng = random.Random(seed)
+    for _ in range(500):
+        spans = sorted((a, a + rng.randint(1, 6)) for a in (rng.randrange(60) for _ in range(rng.randint(0, 12))))
+        found = [type("Q", (), {"start": a, "end": b})() for a, b in spans]
+        start = rng.randrange(70)
+        end = start + rng.randint(0, 30)
+        expected = [q for q in found if q.start >= start and q.end <= end]
+        assert _within(found, [q.start for q in found], start, end) == expected
+
+
+def test_figures_of_claims_are_looked_up_in_one_index_per_sheet(monkeypatch):
+    """The confidence of each claim looks up its figures by start: the index of a sheet's starts is built once,
+    not once per look-up (quadratic in a long document's claims)."""
+    import bisect
+    import types
+
+    import checker.claim_rule as claim_rule
+    from checker.testing import lint
+
+    searched: list[list[int]] = []  # (held, so that no two lists share an id)
+
+    def counting(a, x, *args):
+        searched.append(a)
+        return bisect.bisect_left(a, x, *args)
+
+    monkeypatch.setattr(claim_rule, "bisect", types.SimpleNamespace(bisect_left=counting))
+    text = " ".join(f"Revenue in region {i} rose 50% to $3.0 million from $2.5 million." for i in range(300)) + "\n"
+    found = lint(text, select=["NUM001"])
+    assert len(found) == 300
+    assert len(searched) >= 300 and len({id(starts) for starts in searched}) == 1

@@ -35,9 +35,10 @@ def test_sentence_span_and_previous_sentence():
     ],
 )
 def test_clause_span_stops_at_clause_breaks(text, word, clause):
-    start = text.index(word)
-    left, right = clause_span(text, (0, len(text)), start, start + len(word))
-    assert text[left:right] == clause
+    doc = read(text)
+    start = doc.prose.index(word)
+    left, right = clause_span(doc, (0, len(doc.prose)), start, start + len(word))
+    assert doc.prose[left:right] == clause
 
 
 @pytest.mark.parametrize(

@@ -100,7 +100,7 @@ def dated_events(doc: Document, mentions: list[DateMention]) -> list[DatedEvent]
         if not has_event[around]:
             continue
         sentence = sentence_span(doc, mention.start)
-        clause = clause_span(prose, sentence, mention.start, mention.end)
+        clause = clause_span(doc, sentence, mention.start, mention.end)
         spans[clause] = spans.get(clause, 0) + 1
         found.append((clause, mention))
     for (left, right), mention in found:
