@@ -114,8 +114,13 @@ _OTHER_THINGS = LazyPattern(
     r",\s+(?:(?!pending\b|assuming\b|depending\b|awaiting\b)[a-z]+ing|which|who)\b"
     r"|,?\s+and\s+(?:[\w'\u2019-]+\s+){0,3}?(?:will|shall)\b"
 )
-# Idioms that report a plan as met ("completed ahead of schedule", "opened as planned").
-_PLAN_MET = LazyPattern(r"\b(?:(?:ahead\s+of|behind|on)\s+schedule|as\s+(?:scheduled|planned|expected))\b", re.I)
+# Idioms that report a plan as met ("completed ahead of schedule", "opened as planned"), and "could" of what was
+# possible then ("kept them unchanged for as long as we responsibly could", "as best they could", "all we could").
+_PLAN_MET = LazyPattern(
+    r"\b(?:(?:ahead\s+of|behind|on)\s+schedule|as\s+(?:scheduled|planned|expected))\b"
+    r"|\b(?:as\s+(?:[a-z]+\s+)?as|as\s+best|all|everything|whatever)\s+(?:we|they|he|she|I|you|it)\s+(?:[a-z]+ly\s+)?could\b(?!\s+\w)",
+    re.I,
+)
 
 
 def _without_other_plans(sentence: str, after: int) -> str:
