@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -316,13 +317,15 @@ class ExtractionArtifact(Rule):
             for start, end in lone_spans(prose, first + "-", second, "-"):
                 yield self._joined(prose, start, end, joined, evidence)
 
-    def _joined(self, prose: str, start: int, end: int, joined: str, evidence: str) -> Finding:
-        """The finding for a word broken by end-of-line hyphenation at ``prose[start:end]``."""
+    def _joined(self, prose: str, start: int, end: int, joined: str, evidence: str, whole: tuple[int, int] | None = None) -> Finding:
+        """The finding for a word broken by end-of-line hyphenation at ``prose[start:end]`` (``whole``: the word
+        written whole elsewhere in the document)."""
         return self.finding(
             start,
             end,
             f'"{prose[start:end]}" is a word broken by end-of-line hyphenation; it reads "{joined}"',
             evidence=evidence,
+            related=(Related(*whole, f'"{joined}" written as one word'),) if whole else (),
             fix=Fix((Edit(start, end, joined),), "display", f'Join as "{joined}"'),
         )
 
@@ -340,11 +343,20 @@ class ExtractionArtifact(Rule):
             joined_zipf = zipf(joined)
             second_zipf = zipf(second)
             # The joined word must be common and more common than the second half (else "well- being" and "co-
-            # operation" are compounds with a space too many), or known when the second half is no word ("contri- butory").
-            if joined_zipf < 2.0 or second_zipf > 0 and (joined_zipf < 3.0 or joined_zipf <= second_zipf):
+            # operation" are compounds with a space too many), or known when the second half is no word ("contri- butory"),
+            # or written whole elsewhere in the document ("avail- ability" in a report on "availability").
+            if joined_zipf < 2.0:
                 continue
+            evidence = f'word frequency (Zipf): "{joined}" {joined_zipf:.1f}, "{second}" {second_zipf:.1f}'
+            whole = None
+            if second_zipf > 0 and (joined_zipf < 3.0 or joined_zipf <= second_zipf):
+                found = re.search(r"(?<![\w\-\u2010\u2011])" + re.escape(joined) + r"(?![\w\-\u2010\u2011])", prose, re.I)
+                if found is None:
+                    continue
+                whole = found.span()
+                evidence = f'"{found.group()}" is written as one word elsewhere in the document; ' + evidence
             start, end = head.start(), match.end()
-            yield self._joined(prose, start, end, joined, f'word frequency (Zipf): "{joined}" {joined_zipf:.1f}, "{second}" {second_zipf:.1f}')
+            yield self._joined(prose, start, end, joined, evidence, whole)
 
 
 def _fits(prose: str, spans: list[tuple[int, int]], meaning: str) -> bool:
