@@ -60,11 +60,14 @@ def _is_name(prose: str, start: int) -> bool:
 
 def _in_code(prose: str, start: int, end: int) -> bool:
     """Whether the digits at ``start:end`` are joined by a slash to other digits or letters ("1804417/2025",
-    "2025/1804417"), or by a hyphen to letters ("AB-123456"); "10000-20000" is a range of amounts."""
+    "2025/1804417"), by a hyphen to letters ("AB-123456"), or by one blank to digits before them, as the groups of a
+    telephone number are ("07700 900412"); "10000-20000" is a range of amounts."""
     after = prose[end : end + 2]
     before = prose[max(0, start - 2) : start]
-    return (len(after) == 2 and (after[0] == "/" and after[1].isalnum() or after[0] == "-" and after[1].isalpha())) or (
-        len(before) == 2 and (before[1] == "/" and before[0].isalnum() or before[1] == "-" and before[0].isalpha())
+    if len(after) == 2 and (after[0] == "/" and after[1].isalnum() or after[0] == "-" and after[1].isalpha()):
+        return True
+    return len(before) == 2 and (
+        before[1] == "/" and before[0].isalnum() or before[1] == "-" and before[0].isalpha() or before[1] in " \u00a0" and before[0].isdigit()
     )
 
 

@@ -81,7 +81,7 @@ def branches() -> tuple[Branch, ...]:
         return rf"(?P<{p}_month>{M})(?![A-Za-z])"
 
     def day(p: str) -> str:
-        return rf"(?P<{p}_day>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)"
+        return rf"(?<!\d[.,])(?P<{p}_day>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)"  # (not the decimals of "1,163.0")
 
     def year(p: str) -> str:
         return rf"(?P<{p}_year>{YEAR})"
