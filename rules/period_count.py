@@ -47,6 +47,9 @@ _DELAY = LazyPattern(
 _UNITS_BETWEEN = tuple((unit, LazyPattern(rf"({unit})(?<=\b{unit}),?\s+(between|from)\b")) for unit in ("days", "weeks"))
 # "an 18-day traverse from", "a 40-day drilling campaign": found from "-day", the count read before it.
 _N_DAY = LazyPattern(r"-(day|week)(?![\w-])")
+# A count in parentheses right after a period's two dates: "Monday 16 November 2026 to Friday 4 December 2026 (19 days)".
+_COUNT_IN_PARENTHESES = LazyPattern(r"\((\d{1,3}|[a-z]+)\s+(day|week)s?\)", re.I)
+_JUST_BLANKS = LazyPattern(r"[ \t]*$")
 _FROM_AFTER = LazyPattern(r"(?:\s+[a-z][\w-]*){0,3}?\s+(from|between)\s")
 _APPOSITIVE_BEFORE = LazyPattern(r",\s+(?:a|an|the)\s+$")
 # A first day written as a bare number, with its weekday or not, before the second date: "Monday 23 to ".
@@ -159,7 +162,8 @@ class PeriodCountMismatch(Rule):
       November", and after its two dates, "began on December 1, 2025 and
       was completed on January 18, 2026, a 40-day drilling campaign",
       "leave Ningbo on January 11 and arrive ... on February 22, the
-      five-week ocean crossing";
+      five-week ocean crossing"; and a count in parentheses right after two
+      dates: "Monday 11 January 2027 to Friday 5 February 2027 (33 days)";
 
     - "its first N months" (or weeks, quarters, years) after a start such as
       "approved in July 2025": from the start to the end of the period the
@@ -307,6 +311,27 @@ class PeriodCountMismatch(Rule):
                 yield from self._between(prose, facts, (before.start(1), match.end(1), int(count), unit), ends[0], ends[1], between=between)
         if "-day" in prose or "-week" in prose:
             yield from self._day_counts(doc, facts, dates)
+        if " day" in prose or " week" in prose:
+            yield from self._counts_in_parentheses(doc, facts, dates)
+
+    def _counts_in_parentheses(self, doc, facts, dates) -> Iterator[Finding]:
+        """"Monday 11 January 2027 to Friday 5 February 2027 (26 days)": a count in parentheses right after two dates
+        joined by "to", "until" or "through", which are not the end of a longer list of dates."""
+        prose = doc.prose
+        for match in _COUNT_IN_PARENTHESES.finditer(prose):
+            count = number_value(match.group(1))
+            if not count or count != int(count):
+                continue
+            before = dates.between(max(0, match.start() - 120), match.start())
+            if len(before) < 2 or not _JUST_BLANKS.match(prose, before[-1].end, match.start()):
+                continue
+            first, second = before[-2], before[-1]
+            if not (_names_a_day(first) and _names_a_day(second)) or not _TO.match(prose, first.end, second.start):
+                continue
+            if prose[max(0, first.start - 5) : first.start].strip().lower().endswith(("to", "and", ",")):
+                continue  # the last two dates of a list
+            counted = (match.start(1), match.end(0) - 1, int(count), match.group(2).lower())
+            yield from self._between(prose, facts, counted, first, second)
 
     def _day_counts(self, doc, facts, dates) -> Iterator[Finding]:
         """"an 18-day radar traverse from December 2 to December 19", "a five-day programme from Monday 23 to Thursday
