@@ -47,7 +47,7 @@ _PAGE_LINE_END = LazyPattern(_PAGE_MARK + r"[ \t]*(?=\n)")
 # (Searched from its three blanks, a literal the search skips to, at the start of a run of blanks only: tried inside
 # a run, the blanks after it would be read again from each of them.)
 _GAP_NUMBER_END = LazyPattern(r"(?<![ \t])   [ \t]*+\d{1,4}[ \t]*(?=\n)")
-_RUNNING_TITLE = LazyPattern(r"[ \t]*(?:\d{1,4}[ \t]{3,})?[A-Z][\w&'’,:-]*(?:[ \t][\w&'’,:-]+){1,11}[ \t]*$")
+_RUNNING_TITLE = LazyPattern(r"[ \t]*(?:\d{1,4}[ \t]{3,})?[A-Z][\w&'’,:/.-]*(?:[ \t][\w&'’,:/.-]+){1,11}[ \t]*$")
 _SENTENCE_GOES_ON = LazyPattern(r"[a-z,;][ \t]*\n(?:[ \t]*\n)?$")
 _GOES_ON_LOWER = LazyPattern(r"\n(?:[ \t]*\n)?[ \t]*[a-z]")
 # Lower-case words standing alone, and the letters a PDF font's ligatures stand for, the longest first.
@@ -155,6 +155,8 @@ class ExtractionArtifact(Rule):
             for finding in self._page_marks(doc):
                 pdf = True
                 yield finding
+        if not pdf and doc.format == "text" and "   " in prose:
+            pdf = _repeated_running_head(prose)
         if pdf:
             if doc.format != "markdown" and "   " in prose:
                 yield from self._running_heads(doc)
@@ -357,6 +359,21 @@ class ExtractionArtifact(Rule):
                 evidence = f'"{found.group()}" is written as one word elsewhere in the document; ' + evidence
             start, end = head.start(), match.end()
             yield self._joined(prose, start, end, joined, evidence, whole)
+
+
+def _repeated_running_head(prose: str) -> bool:
+    """Whether a title of three words or more stands on lines of its own with two different page numbers after a
+    wide gap ("Brackenshire Libraries Annual Statistics 2025/26      7", then "... 8"): a sign of a PDF's text."""
+    pages: dict[str, set[str]] = {}
+    for match in _GAP_NUMBER_END.finditer(prose):
+        line_start = prose.rfind("\n", 0, match.start()) + 1
+        title = _RUNNING_TITLE.match(prose, line_start, match.start())
+        if title is not None and len(words := title.group().split()) >= 3:
+            numbers = pages.setdefault(" ".join(words), set())
+            numbers.add(match.group().strip())
+            if len(numbers) >= 2:
+                return True
+    return False
 
 
 def _fits(prose: str, spans: list[tuple[int, int]], meaning: str) -> bool:
