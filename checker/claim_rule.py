@@ -7,7 +7,6 @@ extractor so that registering the rules imports nothing heavy.
 
 from __future__ import annotations
 
-import bisect
 import math
 from typing import TYPE_CHECKING, ClassVar
 
@@ -16,7 +15,8 @@ from checker.intervals import Interval, hedged
 from checker.rule import Rule
 
 if TYPE_CHECKING:
-    from checker.facts import Claim, FactSheet, Quantity
+    from checker.clauses import ByStart
+    from checker.facts import Claim, Quantity
 
 # How far outside every rounding reading a stated figure must be, in steps of its own rounding
 # (one step is 0.1 for "9.4%", $0.1 million for "$48.6 million", 1 for "318"), for a finding to be
@@ -35,10 +35,15 @@ class ClaimRule(Rule):
     severity: ClassVar[Severity] = "error"
 
     def check(self, doc, facts):
+        from checker.clauses import ByStart
+
+        figures = None  # the sheet's figures by start, indexed once, for the first claim reported
         for claim in facts.claims:
             if claim.consistent or claim.kind not in self.kinds:
                 continue
-            yield self.report(doc, claim, claim_confidence(claim, facts))
+            if figures is None:
+                figures = ByStart(facts.quantities)
+            yield self.report(doc, claim, claim_confidence(claim, figures))
 
     def message(self, doc, claim: Claim) -> str:
         """One sentence quoting the text; rules override it."""
@@ -55,8 +60,9 @@ class ClaimRule(Rule):
         )
 
 
-def claim_confidence(claim: Claim, facts: FactSheet) -> Confidence:
-    """How sure an inconsistent claim's finding is, from the margin by which its figures miss.
+def claim_confidence(claim: Claim, figures: ByStart) -> Confidence:
+    """How sure an inconsistent claim's finding is, from the margin by which its figures miss (``figures``: the
+    sheet's quantities, looked up by start: building their index for each look-up was quadratic in a document's claims).
 
     The margin is the distance between the stated figure's interval (its rounding, widened by its
     hedge) and the computed interval, in steps of the stated figure's own rounding or, when wider,
@@ -67,30 +73,20 @@ def claim_confidence(claim: Claim, facts: FactSheet) -> Confidence:
     when the margin is narrow too. GRIM's test (no whole count fits a percent) is "medium": it turns
     on the count being exactly the stated whole.
     """
-    steps = _margin_steps(claim, facts)
+    steps = _margin_steps(claim, figures)
     if steps is None:
         return "medium"
     level: Confidence = "high" if steps >= WIDE_MARGIN else "low" if steps < NARROW_MARGIN else "medium"
-    stated = _quantity_at(facts, claim.start)
-    if claim.inferred or stated is not None and claim.kind != "direction" and _lent_scale(stated, claim, facts) != 1.0:
+    stated = _quantity_at(figures, claim.start)
+    if claim.inferred or stated is not None and claim.kind != "direction" and _lent_scale(stated, claim, figures) != 1.0:
         return "low" if level != "high" else "medium"
     return level
 
 
-# The starts of the last sheet's quantities, with the list they were read from: a claim's figures are looked up
-# by bisection, and building the starts for each look-up was quadratic in a document's claims.
-_STARTS: tuple[list[Quantity], list[int]] | None = None
-
-
-def _quantity_at(facts: FactSheet, start: int) -> Quantity | None:
-    global _STARTS
-    quantities = facts.quantities
-    if _STARTS is None or _STARTS[0] is not quantities or len(_STARTS[1]) != len(quantities):
-        _STARTS = (quantities, [q.start for q in quantities])
-    index = bisect.bisect_left(_STARTS[1], start)
-    if index < len(quantities) and quantities[index].start == start:
-        return quantities[index]
-    return None
+def _quantity_at(figures: ByStart, start: int) -> Quantity | None:
+    """The first of the sheet's quantities that starts at ``start``, if any."""
+    found = figures.between(start, start + 1)
+    return found[0] if found else None
 
 
 def _step(q: Quantity) -> float:
@@ -98,11 +94,11 @@ def _step(q: Quantity) -> float:
     return max(q.high - q.low, 10.0 ** -q.decimals * q.scale)
 
 
-def _lent_scale(q: Quantity, claim: Claim, facts: FactSheet) -> float:
+def _lent_scale(q: Quantity, claim: Claim, figures: ByStart) -> float:
     """The scale a bare figure takes from the figures it is computed with ("a decrease of 9.7 to $31.2 million")."""
     if q.scale != 1.0 or q.unit == "%" or q.value >= 1000:
         return 1.0
-    scales = {p.scale for p in (_quantity_at(facts, start) for start, _ in claim.parts) if p is not None}
+    scales = {p.scale for p in (_quantity_at(figures, start) for start, _ in claim.parts) if p is not None}
     return max(scales) if len(scales) == 1 and max(scales) > 1.0 else 1.0
 
 
@@ -110,22 +106,22 @@ def _distance(a: Interval, b: Interval) -> float:
     return max(a.lo - b.hi, b.lo - a.hi, 0.0)
 
 
-def _margin_steps(claim: Claim, facts: FactSheet) -> float | None:
+def _margin_steps(claim: Claim, figures: ByStart) -> float | None:
     """The margin in rounding steps, or None when it is not measured (GRIM, an unreadable figure)."""
     if claim.low is None or claim.high is None:
         return None
     computed = Interval(claim.low, claim.high)
     if claim.kind == "direction":
-        levels = [_quantity_at(facts, start) for start, _ in claim.parts]
+        levels = [_quantity_at(figures, start) for start, _ in claim.parts]
         if any(q is None for q in levels):
             return None
         step = max(_step(q) for q in levels if q is not None)
         return min(abs(computed.lo), abs(computed.hi)) / step if step else None
-    q = _quantity_at(facts, claim.start)
+    q = _quantity_at(figures, claim.start)
     if q is None or (claim.kind == "share" and not claim.parts):
         return None
     step = _step(q)
-    lent = _lent_scale(q, claim, facts)
+    lent = _lent_scale(q, claim, figures)
     if claim.kind == "percent-sum":
         return _distance(computed, Interval.exact(100.0)) / step
     stated = hedged(Interval(q.low * lent, q.high * lent), q.hedge)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from checker.finding import Edit, Finding, Fix, Related
 from checker.patterns import LazyPattern
@@ -155,11 +155,12 @@ class ExtractionArtifact(Rule):
             for finding in self._page_marks(doc):
                 pdf = True
                 yield finding
-        if not pdf and doc.format == "text" and "   " in prose:
-            pdf = _repeated_running_head(prose)
+        # Running headers are read in a PDF's text, and whether they repeat tells whether a text file is one.
+        heads = _head_lines(prose) if (pdf and doc.format != "markdown" or doc.format == "text") and "   " in prose else []
+        if not pdf and doc.format == "text":
+            pdf = _repeated_running_head(heads)
         if pdf:
-            if doc.format != "markdown" and "   " in prose:
-                yield from self._running_heads(doc)
+            yield from self._running_heads(doc, heads)
             yield from self._lost_ligatures(prose)
 
     def _lost_ligatures(self, prose: str) -> Iterator[Finding]:
@@ -217,16 +218,13 @@ class ExtractionArtifact(Rule):
             if finding is not None:
                 yield finding
 
-    def _running_heads(self, doc: Document) -> Iterator[Finding]:
+    def _running_heads(self, doc: Document, heads: list[_HeadLine]) -> Iterator[Finding]:
         """"... There is no evidence of / Remote Work and Local Service Employment      14 / differential pre-trends":
-        a page's running header, a title and its page number, on a line of its own inside a sentence."""
-        prose = doc.prose
-        for match in _GAP_NUMBER_END.finditer(prose):
-            line_start = prose.rfind("\n", 0, match.start()) + 1
-            if _RUNNING_TITLE.match(prose, line_start, match.start()):
-                finding = self._mark_line(doc, line_start, match.end(), "a title and a page number on a line of their own")
-                if finding is not None:
-                    yield finding
+        a page's running header, a title and its page number (``heads``), on a line of its own inside a sentence."""
+        for head in heads:
+            finding = self._mark_line(doc, head.start, head.end, "a title and a page number on a line of their own")
+            if finding is not None:
+                yield finding
 
     def _mark_line(self, doc: Document, line_start: int, line_end: int, holding: str) -> Finding | None:
         """The finding for a page mark on the line from ``line_start`` to ``line_end`` (``holding`` says what the line
@@ -361,16 +359,34 @@ class ExtractionArtifact(Rule):
             yield self._joined(prose, start, end, joined, evidence, whole)
 
 
-def _repeated_running_head(prose: str) -> bool:
-    """Whether a title of three words or more stands on lines of its own with two different page numbers after a
-    wide gap ("Brackenshire Libraries Annual Statistics 2025/26      7", then "... 8"): a sign of a PDF's text."""
-    pages: dict[str, set[str]] = {}
+class _HeadLine(NamedTuple):
+    """A line that may be a page's running header: a title, then a page number after a wide gap."""
+
+    start: int
+    end: int
+    title: str
+    number: str
+
+
+def _head_lines(prose: str) -> list[_HeadLine]:
+    """The lines of ``prose`` that hold a title and a page number after a wide gap, and nothing else."""
+    out = []
     for match in _GAP_NUMBER_END.finditer(prose):
         line_start = prose.rfind("\n", 0, match.start()) + 1
         title = _RUNNING_TITLE.match(prose, line_start, match.start())
-        if title is not None and len(words := title.group().split()) >= 3:
+        if title is not None:
+            out.append(_HeadLine(line_start, match.end(), title.group(), match.group().strip()))
+    return out
+
+
+def _repeated_running_head(heads: list[_HeadLine]) -> bool:
+    """Whether a title of three words or more stands on lines of its own (``heads``) with two different page numbers
+    ("Brackenshire Libraries Annual Statistics 2025/26      7", then "... 8"): a sign of a PDF's text."""
+    pages: dict[str, set[str]] = {}
+    for head in heads:
+        if len(words := head.title.split()) >= 3:
             numbers = pages.setdefault(" ".join(words), set())
-            numbers.add(match.group().strip())
+            numbers.add(head.number)
             if len(numbers) >= 2:
                 return True
     return False

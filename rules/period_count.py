@@ -325,9 +325,10 @@ class PeriodCountMismatch(Rule):
             before = dates.between(max(0, match.start() - 120), match.start())
             if len(before) < 2 or not _JUST_BLANKS.match(prose, before[-1].end, match.start()):
                 continue
-            first, second = before[-2], before[-1]
-            if not (_names_a_day(first) and _names_a_day(second)) or not _TO.match(prose, first.end, second.start):
+            ends = _ends_after(prose, before[-2].start, before[-2:], _TO)
+            if ends is None:
                 continue
+            first, second = ends
             if prose[max(0, first.start - 5) : first.start].strip().lower().endswith(("to", "and", ",")):
                 continue  # the last two dates of a list
             counted = (match.start(1), match.end(0) - 1, int(count), match.group(2).lower())

@@ -40,6 +40,7 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
+from checker.clauses import ByStart
 from checker.extract.claim_cagr import cagr_claims
 from checker.extract.claim_changes import change_claims
 from checker.extract.claim_context import CUE
@@ -90,10 +91,10 @@ def find_claims(doc: Document, quantities: list[Quantity]) -> list[Claim]:
             continue  # no figure: every kind of claim needs one in the sentence
         found = [q for q in quantities[lo:hi] if q.end <= sentence.end]
         if len(found) >= 2:
-            found_starts = [q.start for q in found]
-            segments = _rate_joined(prose, _segments(prose[sentence.start : sentence.end], sentence.start), found, found_starts)
+            by_start = ByStart(found)
+            segments = _rate_joined(prose, _segments(prose[sentence.start : sentence.end], sentence.start), by_start)
             for number, (seg_start, seg_end) in enumerate(segments):
-                segment = _within(found, found_starts, seg_start, seg_end)
+                segment = _within(by_start, seg_start, seg_end)
                 if number == 0 and index and segment and (opener := _THAT_IS.match(prose, sentence.start)) is not None:
                     claims.extend(_anaphoric_change(prose, sentences[index - 1], sentence, opener.end(), seg_end, segment, quantities, starts, claims))
                 if len(segment) >= 2:
@@ -240,20 +241,20 @@ def _sentences_with(sentences: list[Sentence], starts: list[int]) -> Sequence[in
 _SEGMENT_MARKS = (";", ":", "•", "·", "while", "whereas")  # every break contains one of these, or ", but"
 
 
-def _within(found: list[Quantity], starts: list[int], start: int, end: int) -> list[Quantity]:
-    """The quantities of ``found`` (in text order, ``starts`` theirs) that lie within ``start``-``end``: one slice,
-    found by bisection (a scan of the sentence's quantities for each of its clauses is quadratic in a long one)."""
-    return [q for q in found[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)] if q.end <= end]
+def _within(found: ByStart, start: int, end: int) -> list[Quantity]:
+    """The quantities of ``found`` that lie within ``start``-``end``: one slice, found by bisection (a scan of the
+    sentence's quantities for each of its clauses is quadratic in a long one)."""
+    return [q for q in found.between(start, end) if q.end <= end]
 
 
-def _rate_joined(prose: str, spans: list[_Span], found: list[Quantity], starts: list[int]) -> list[_Span]:
+def _rate_joined(prose: str, spans: list[_Span], found: ByStart) -> list[_Span]:
     """Clauses with a clause that holds only rates joined to the one after its colon ("3x lower: 60 ms, down from 120 ms")."""
     if len(spans) < 2:
         return spans
     out = [spans[0]]
     for span in spans[1:]:
         last = out[-1]
-        inside = _within(found, starts, last.start, last.end)
+        inside = _within(found, last.start, last.end)
         if inside and all(q.unit in ("x", "%") for q in inside) and ":" in prose[last.end:span.start]:
             out[-1] = _Span(last.start, span.end)
         else:
